@@ -1,0 +1,114 @@
+/**
+ * DynamoDB's errors, named exactly like AWS's exceptions. Each carries the `__type` string,
+ * the HTTP status and the message text the real service returns, so the wire layer can
+ * serialise it unchanged and learners see the words AWS would show them.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html
+ */
+const DYNAMODB = 'com.amazonaws.dynamodb.v20120810#';
+const CORAL_VALIDATE = 'com.amazon.coral.validate#';
+const CORAL_SERVICE = 'com.amazon.coral.service#';
+
+export abstract class DynamoDBError extends Error {
+  /** The `__type` field of the JSON error body. */
+  abstract readonly type: string;
+  readonly statusCode: number = 400;
+  /** Extra members of the error body (Item, CancellationReasons, ...). */
+  readonly extra: Readonly<Record<string, unknown>>;
+
+  constructor(message: string, extra: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+    super(message, options);
+    this.extra = extra;
+  }
+
+  /** The JSON body DynamoDB sends for this error. */
+  toJSON(): Record<string, unknown> {
+    return { __type: this.type, message: this.message, ...this.extra };
+  }
+}
+
+export class ValidationException extends DynamoDBError {
+  override readonly name = 'ValidationException';
+  readonly type = `${CORAL_VALIDATE}ValidationException`;
+}
+
+export class SerializationException extends DynamoDBError {
+  override readonly name = 'SerializationException';
+  readonly type = `${CORAL_SERVICE}SerializationException`;
+  override toJSON(): Record<string, unknown> {
+    // DynamoDB capitalises this one.
+    return { __type: this.type, Message: this.message, ...this.extra };
+  }
+}
+
+export class UnknownOperationException extends DynamoDBError {
+  override readonly name = 'UnknownOperationException';
+  readonly type = `${CORAL_SERVICE}UnknownOperationException`;
+}
+
+export class ResourceNotFoundException extends DynamoDBError {
+  override readonly name = 'ResourceNotFoundException';
+  readonly type = `${DYNAMODB}ResourceNotFoundException`;
+}
+
+export class ResourceInUseException extends DynamoDBError {
+  override readonly name = 'ResourceInUseException';
+  readonly type = `${DYNAMODB}ResourceInUseException`;
+}
+
+export class ConditionalCheckFailedException extends DynamoDBError {
+  override readonly name = 'ConditionalCheckFailedException';
+  readonly type = `${DYNAMODB}ConditionalCheckFailedException`;
+}
+
+export class TransactionCanceledException extends DynamoDBError {
+  override readonly name = 'TransactionCanceledException';
+  readonly type = `${DYNAMODB}TransactionCanceledException`;
+  override toJSON(): Record<string, unknown> {
+    return { __type: this.type, Message: this.message, ...this.extra };
+  }
+}
+
+export class TransactionConflictException extends DynamoDBError {
+  override readonly name = 'TransactionConflictException';
+  readonly type = `${DYNAMODB}TransactionConflictException`;
+}
+
+export class IdempotentParameterMismatchException extends DynamoDBError {
+  override readonly name = 'IdempotentParameterMismatchException';
+  readonly type = `${DYNAMODB}IdempotentParameterMismatchException`;
+}
+
+export class LimitExceededException extends DynamoDBError {
+  override readonly name = 'LimitExceededException';
+  readonly type = `${DYNAMODB}LimitExceededException`;
+}
+
+export class ProvisionedThroughputExceededException extends DynamoDBError {
+  override readonly name = 'ProvisionedThroughputExceededException';
+  readonly type = `${DYNAMODB}ProvisionedThroughputExceededException`;
+}
+
+export class ThrottlingException extends DynamoDBError {
+  override readonly name = 'ThrottlingException';
+  readonly type = `${DYNAMODB}ThrottlingException`;
+}
+
+export class RequestLimitExceeded extends DynamoDBError {
+  override readonly name = 'RequestLimitExceeded';
+  readonly type = `${DYNAMODB}RequestLimitExceeded`;
+}
+
+export class ItemCollectionSizeLimitExceededException extends DynamoDBError {
+  override readonly name = 'ItemCollectionSizeLimitExceededException';
+  readonly type = `${DYNAMODB}ItemCollectionSizeLimitExceededException`;
+}
+
+export class InternalServerError extends DynamoDBError {
+  override readonly name = 'InternalServerError';
+  readonly type = `${DYNAMODB}InternalServerError`;
+  override readonly statusCode = 500;
+}
+
+export function isDynamoDBError(e: unknown): e is DynamoDBError {
+  return e instanceof DynamoDBError;
+}
