@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { READ_USE_CASES, findReadUseCase, planRead, strongReadOutcome, supportsStrongReads } from '../../../engine/advice/consistency.ts';
+
+describe('planRead', () => {
+  it.each([
+    // source, freshness, bytes, reads/s, mode, units per read, units per second
+    ['table', 'seconds', 3_000, 100, 'eventual', 0.5, 50],
+    ['table', 'latest', 3_000, 100, 'strong', 1, 100],
+    ['table', 'latest', 9_000, 40, 'strong', 3, 120],
+    ['lsi', 'latest', 4_096, 10, 'strong', 1, 10],
+    ['lsi', 'seconds', 4_097, 10, 'eventual', 1, 10],
+    ['gsi', 'seconds', 12_000, 30, 'eventual', 1.5, 45],
+  ] as const)('%s read needing %s data of %i B at %i/s is %s', (source, freshness, itemBytes, readsPerSecond, mode, unitsPerRead, rcu) => {
+    const plan = planRead({ source, freshness, itemBytes, readsPerSecond });
+    expect(plan).toEqual({ possible: true, mode, consistentRead: mode === 'strong', unitsPerRead, readUnitsPerSecond: rcu });
+  });
+
+  it.each([
+    ['gsi', 'gsi-eventual-only'],
+    ['stream', 'stream-eventual-only'],
+  ] as const)('cannot give the latest data from a %s, and offers a strong base-table read instead', (source, obstacle) => {
+    const plan = planRead({ source, freshness: 'latest', itemBytes: 5_000, readsPerSecond: 20 });
+    expect(plan).toEqual({ possible: false, obstacle, alternative: { source: 'table', unitsPerRead: 2, readUnitsPerSecond: 40 } });
+  });
+
+  it('costs a strong read twice an eventual one for every size', () => {
+    for (const itemBytes of [1, 4_096, 4_097, 100_000, 409_600]) {
+      const strong = planRead({ source: 'table', freshness: 'latest', itemBytes, readsPerSecond: 1 });
+      const eventual = planRead({ source: 'table', freshness: 'seconds', itemBytes, readsPerSecond: 1 });
+      if (!strong.possible || !eventual.possible) throw new Error('table reads are always possible');
+      expect(strong.unitsPerRead).toBe(2 * eventual.unitsPerRead);
+    }
+  });
+});
+
+describe('strongReadOutcome', () => {
+  it.each([
+    ['table', 'latest-data', true],
+    ['lsi', 'latest-data', true],
+    ['gsi', 'validation-exception', false],
+    ['stream', 'validation-exception', false],
+  ] as const)('ConsistentRead=true on a %s gives %s', (source, outcome, supported) => {
+    expect(strongReadOutcome(source)).toBe(outcome);
+    expect(supportsStrongReads(source)).toBe(supported);
+  });
+});
+
+describe('READ_USE_CASES', () => {
+  it('keeps the study guide examples on the right side', () => {
+    expect(findReadUseCase('payment-balance').freshness).toBe('latest');
+    expect(findReadUseCase('inventory-checkout').freshness).toBe('latest');
+    expect(findReadUseCase('health-medication').freshness).toBe('latest');
+    expect(findReadUseCase('social-feed').freshness).toBe('seconds');
+    expect(findReadUseCase('cdn-metadata').freshness).toBe('seconds');
+    expect(findReadUseCase('analytics-dashboard').freshness).toBe('seconds');
+  });
+
+  it('has unique ids and rejects an unknown one', () => {
+    expect(new Set(READ_USE_CASES.map((u) => u.id)).size).toBe(READ_USE_CASES.length);
+    expect(() => findReadUseCase('nope')).toThrow('Unknown read use case "nope".');
+  });
+});
