@@ -169,6 +169,13 @@ function assessRecreate(table: TableDesign, pattern: AccessPattern, constraints:
   if (!table.created) {
     return { choice, works: false, reason: 'The table does not exist yet, so there is nothing to migrate: declare the LSI in CreateTable.' };
   }
+  if (!pattern.strongRead) {
+    return {
+      choice,
+      works: false,
+      reason: 'A GSI gives the same query on the live table with no migration; rebuilding the table only pays off when strongly consistent reads are required.',
+    };
+  }
   return {
     choice,
     works: true,
@@ -213,26 +220,45 @@ function assessScan(table: TableDesign, pattern: AccessPattern, anyIndexWorks: b
   };
 }
 
-/** Every choice judged against the pattern, and the one to take. */
-export function adviseIndex(table: TableDesign, pattern: AccessPattern, constraints: IndexConstraints): IndexAdvice {
+/** Every choice judged on its own against the pattern, before any preference between them. */
+export function assessChoices(
+  table: TableDesign,
+  pattern: AccessPattern,
+  constraints: IndexConstraints,
+): Readonly<Record<IndexChoice, ChoiceAssessment>> {
   const serving = findServingIndex(table, pattern);
-  const base = assessBaseTable(table, pattern);
-  const existing = assessExistingIndex(table, pattern, serving);
   const lsi = assessNewLsi(table, pattern, constraints);
   const recreate = assessRecreate(table, pattern, constraints);
   const gsi = assessNewGsi(table, pattern);
-  const assessments: Record<IndexChoice, ChoiceAssessment> = {
-    'base-table': base,
+  const existing = assessExistingIndex(table, pattern, serving);
+  return {
+    'base-table': assessBaseTable(table, pattern),
     'existing-index': existing,
     'add-lsi': lsi,
     'add-gsi': gsi,
     'recreate-with-lsi': recreate,
     scan: assessScan(table, pattern, lsi.works || gsi.works || recreate.works || existing.works),
   };
+}
+
+/**
+ * Every choice judged against the pattern, and the one to take. Throws RangeError when nothing
+ * can serve it (strong reads keyed on an attribute that is not the table's partition key).
+ */
+export function adviseIndex(table: TableDesign, pattern: AccessPattern, constraints: IndexConstraints): IndexAdvice {
+  const serving = findServingIndex(table, pattern);
+  const assessments: Record<IndexChoice, ChoiceAssessment> = { ...assessChoices(table, pattern, constraints) };
   const choice = pickChoice(assessments, pattern);
   // A structure that already serves the query makes every new index an unneeded cost.
   if (choice === 'base-table' || choice === 'existing-index') {
     const servedBy = choice === 'base-table' ? 'the table itself' : `the existing index ${serving?.name ?? ''}`;
+    if (choice === 'base-table' && assessments['existing-index'].works) {
+      assessments['existing-index'] = {
+        choice: 'existing-index',
+        works: false,
+        reason: 'Unneeded: the table itself already answers this query, without reading through an index.',
+      };
+    }
     for (const other of ['add-lsi', 'add-gsi', 'recreate-with-lsi'] as const) {
       if (assessments[other].works) {
         assessments[other] = {
