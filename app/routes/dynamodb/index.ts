@@ -1,0 +1,133 @@
+/**
+ * The DynamoDB wire protocol (JSON 1.0): `POST /dynamodb`, and `POST /` when it carries an
+ * `X-Amz-Target` header, so `--endpoint-url http://127.0.0.1:3000` works as with DynamoDB Local.
+ * SigV4 signatures are accepted unchecked; the access key id in them picks the sandbox.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.LowLevelAPI.html
+ */
+import { Hono, type Context } from 'hono';
+import { DynamoDBError, InternalServerError, isDynamoDBError, SerializationException, ThrottlingException } from '../../../engine/errors.ts';
+import type { SandboxRegistry } from './sandboxes.ts';
+
+const TARGET_PREFIX = 'DynamoDB_20120810.';
+const CONTENT_TYPE = 'application/x-amz-json-1.0';
+/** BatchWriteItem and BatchGetItem requests may be up to 16 MB; nothing legitimate is larger. */
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export interface DynamodbRouteOptions {
+  /** Largest request body accepted, in bytes (default 16 MB). */
+  readonly maxBodyBytes?: number;
+  readonly logger?: { error(message: string, error?: unknown): void };
+}
+
+/** An error the front end raises before any action runs, in the Coral service namespace. */
+class FrontEndError extends DynamoDBError {
+  override readonly name: string;
+  readonly type: string;
+  override readonly statusCode: number;
+  constructor(name: string, message: string, statusCode: number) {
+    super(message);
+    this.name = name;
+    this.type = `com.amazon.coral.service#${name}`;
+    this.statusCode = statusCode;
+  }
+}
+
+/** The access key id from a SigV4 Authorization header or a presigned query, if any. */
+export function accessKeyIdOf(authorization: string | undefined, url: string): string | undefined {
+  const fromHeader = authorization ? /Credential=([^/,\s]+)\//.exec(authorization) : null;
+  if (fromHeader) return fromHeader[1];
+  const query = new URL(url).searchParams.get('X-Amz-Credential');
+  return query ? query.split('/')[0] || undefined : undefined;
+}
+
+let requestSerial = 0;
+function requestId(): string {
+  requestSerial = (requestSerial + 1) % 1e9;
+  return `${Date.now().toString(36).toUpperCase()}${requestSerial.toString(36).toUpperCase()}`.padEnd(52, '0');
+}
+
+function respond(c: Context, status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': requestId() },
+  });
+}
+
+function respondError(c: Context, error: DynamoDBError): Response {
+  return respond(c, error.statusCode, error.toJSON());
+}
+
+/** Reads at most `limit` bytes of the body; undefined when it is longer. */
+async function readBody(request: Request, limit: number): Promise<string | undefined> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > limit) return undefined;
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRouteOptions = {}): Hono {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const logger = options.logger ?? { error: (message: string, error?: unknown) => console.error(message, error) };
+  const app = new Hono();
+
+  const handle = async (c: Context): Promise<Response> => {
+    const target = c.req.header('x-amz-target') ?? '';
+    const body = await readBody(c.req.raw, maxBodyBytes);
+    if (body === undefined) {
+      return respondError(c, new FrontEndError('RequestEntityTooLarge', `Request body exceeds the limit of ${maxBodyBytes} bytes`, 413));
+    }
+    const accessKeyId = accessKeyIdOf(c.req.header('authorization'), c.req.url);
+    if (accessKeyId === undefined) {
+      return respondError(c, new FrontEndError('MissingAuthenticationTokenException', 'Request is missing Authentication Token', 400));
+    }
+    if (!target.startsWith(TARGET_PREFIX)) {
+      return respondError(c, new FrontEndError('UnknownOperationException', '', 400));
+    }
+    const action = target.slice(TARGET_PREFIX.length);
+    let input: unknown;
+    try {
+      input = body === '' ? {} : JSON.parse(body);
+    } catch {
+      return respondError(c, new SerializationException('Could not parse request body into json'));
+    }
+    if (!sandboxes.admit(accessKeyId)) {
+      return respondError(c, new ThrottlingException('Rate of requests exceeds the allowed throughput.'));
+    }
+    try {
+      const result = sandboxes.get(accessKeyId).execute(action, input);
+      return respond(c, 200, result);
+    } catch (error) {
+      if (isDynamoDBError(error)) return respondError(c, error);
+      logger.error(`DynamoDB ${action} failed`, error);
+      return respondError(c, new InternalServerError('Internal server error', {}, { cause: error }));
+    }
+  };
+
+  app.post('/dynamodb', handle);
+  // The SDK appends a slash to an endpoint's path.
+  app.post('/dynamodb/', handle);
+  app.post('/', async (c, next) => {
+    if (c.req.header('x-amz-target') === undefined) return next();
+    return handle(c);
+  });
+  return app;
+}

@@ -1,0 +1,143 @@
+/**
+ * One sandbox: a set of tables and the actions that run on them. `execute` validates a request
+ * in DynamoDB's two phases (shape -> SerializationException, meaning -> ValidationException),
+ * runs the action and returns the response body, or throws a DynamoDBError.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Operations_Amazon_DynamoDB.html
+ */
+import { ResourceNotFoundException, UnknownOperationException } from './errors.ts';
+import { checkConstraints } from './operations/constraints.ts';
+import { OPERATIONS } from './operations/registry.ts';
+import { checkShape } from './operations/shape.ts';
+import { hashPartitionKey } from './storage/key-encoding.ts';
+import type { Table } from './storage/table.ts';
+
+export interface DatabaseLimits {
+  /** Tables a sandbox may hold (AWS's default account quota is 2,500). */
+  readonly maxTables: number;
+  /** Bytes of item data a sandbox may hold, across its tables. */
+  readonly maxBytes: number;
+}
+
+export interface DatabaseOptions {
+  /** Engine time in milliseconds since the epoch; the engine has no clock of its own. */
+  readonly now: () => number;
+  readonly region?: string;
+  readonly accountId?: string;
+  readonly limits?: Partial<DatabaseLimits>;
+}
+
+const DEFAULT_LIMITS: DatabaseLimits = { maxTables: 2500, maxBytes: Number.POSITIVE_INFINITY };
+
+/** A transaction's ClientRequestToken, remembered for 10 minutes of engine time. */
+export interface IdempotencyRecord {
+  readonly fingerprint: string;
+  readonly at: number;
+  readonly response: unknown;
+}
+
+export class Database {
+  readonly now: () => number;
+  readonly region: string;
+  readonly accountId: string;
+  readonly limits: DatabaseLimits;
+  private tables: Map<string, Table>;
+  private tableSerial: number;
+  readonly idempotency: Map<string, IdempotencyRecord>;
+
+  constructor(options: DatabaseOptions, tables = new Map<string, Table>(), tableSerial = 0, idempotency = new Map<string, IdempotencyRecord>()) {
+    this.now = options.now;
+    this.region = options.region ?? 'us-east-1';
+    this.accountId = options.accountId ?? '000000000000';
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.tables = tables;
+    this.tableSerial = tableSerial;
+    this.idempotency = idempotency;
+  }
+
+  /**
+   * A copy whose writes do not affect this database, nor this database's the copy. Cheap: the
+   * tables share items and partitions until one side writes.
+   */
+  clone(options: Partial<DatabaseOptions> = {}): Database {
+    const tables = new Map<string, Table>();
+    for (const [name, table] of this.tables) tables.set(name, table.clone());
+    return new Database(
+      { now: this.now, region: this.region, accountId: this.accountId, limits: this.limits, ...options },
+      tables,
+      this.tableSerial,
+      new Map(this.idempotency),
+    );
+  }
+
+  /** Runs one API action, e.g. `execute('PutItem', { TableName, Item })`, and returns its response body. */
+  execute(action: string, input: unknown): unknown {
+    const operation = Object.prototype.hasOwnProperty.call(OPERATIONS, action) ? OPERATIONS[action] : undefined;
+    if (!operation) throw new UnknownOperationException('');
+    const request = checkShape(input ?? {}, operation.shape);
+    checkConstraints(request, operation.shape);
+    operation.validate?.(request);
+    return operation.run(this, request);
+  }
+
+  /** Engine time in seconds, the unit DynamoDB's date fields use. */
+  nowSeconds(): number {
+    return this.now() / 1000;
+  }
+
+  hasTable(name: string): boolean {
+    return this.tables.has(name);
+  }
+
+  tableCount(): number {
+    return this.tables.size;
+  }
+
+  tableNames(): string[] {
+    return [...this.tables.keys()];
+  }
+
+  /** The table for an item or query action, or ResourceNotFoundException. */
+  table(name: string): Table {
+    const table = this.tables.get(name);
+    if (!table) throw new ResourceNotFoundException('Requested resource not found');
+    return table;
+  }
+
+  /** The table for a table-level action (Describe, Delete, Update), whose message names it. */
+  tableByName(name: string): Table {
+    const table = this.tables.get(name);
+    if (!table) throw new ResourceNotFoundException(`Requested resource not found: Table: ${name} not found`);
+    return table;
+  }
+
+  findTable(name: string): Table | undefined {
+    return this.tables.get(name);
+  }
+
+  addTable(table: Table): void {
+    this.tables.set(table.definition.name, table);
+  }
+
+  removeTable(name: string): void {
+    this.tables.delete(name);
+  }
+
+  /** Bytes of item data across all tables, for the sandbox size limit. */
+  totalBytes(): number {
+    let bytes = 0;
+    for (const table of this.tables.values()) bytes += table.items.bytes;
+    return bytes;
+  }
+
+  tableArn(name: string): string {
+    return `arn:aws:dynamodb:${this.region}:${this.accountId}:table/${name}`;
+  }
+
+  /** A UUID-shaped table id, derived rather than random so that the same run gives the same ids. */
+  nextTableId(name: string): string {
+    this.tableSerial++;
+    const parts = [0, 1, 2, 3].map((i) => hashPartitionKey(`${name}\u0000${this.tableSerial}\u0000${this.now()}\u0000${i}`).toString(16).padStart(8, '0'));
+    const hex = parts.join('');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Phase two of request validation, the member constraints (required, length, range, enum,
+ * pattern). DynamoDB collects up to ten violations into one message, "N validation errors
+ * detected: Value 'x' at 'path' failed to satisfy constraint: ...". Ported from dynalite's
+ * checkValidations, which recorded these texts from the real service.
+ */
+import { ValidationException } from '../errors.ts';
+import type { FieldSpec, ShapeSpec } from './shape.ts';
+
+const CONSTRAINT_KEYS = new Set(['type', 'required', 'tableName', 'children']);
+
+/** Throws a ValidationException if `data` (already shape-checked) breaks a constraint of `spec`. */
+export function checkConstraints(data: Record<string, unknown>, spec: ShapeSpec): void {
+  for (const attr of Object.keys(spec)) {
+    const field = spec[attr]!;
+    if (typeof field === 'string') continue;
+    if (field.required && data[attr] == null) {
+      throw new ValidationException(`The parameter '${attr}' is required but was not present in the request`);
+    }
+    if (field.tableName) {
+      const value = data[attr];
+      if (typeof value === 'string' && (value.length < 3 || value.length > 255)) {
+        throw new ValidationException(`${attr} must be at least 3 characters long and at most 255 characters long`);
+      }
+    }
+  }
+  const errors: string[] = [];
+  for (const attr of Object.keys(spec)) checkField(attr, data[attr], spec[attr]!, '', errors);
+  if (errors.length) {
+    throw new ValidationException(
+      `${errors.length} validation error${errors.length > 1 ? 's' : ''} detected: ${errors.join('; ')}`,
+    );
+  }
+}
+
+function lowerFirst(s: string): string {
+  return s.length ? s[0]!.toLowerCase() + s.slice(1) : s;
+}
+
+function checkField(attr: string, data: unknown, rawField: FieldSpec | string, parent: string, errors: string[]): void {
+  if (typeof rawField === 'string') return;
+  const field = rawField;
+  for (const validation of Object.keys(field) as (keyof FieldSpec)[]) {
+    if (errors.length >= 10) return;
+    if (CONSTRAINT_KEYS.has(validation) && validation !== 'children') continue;
+    if (validation !== 'notNull' && data == null) continue;
+    if (validation === 'children') {
+      const path = (parent ? `${parent}.` : '') + lowerFirst(attr);
+      if (/List$/.test(field.type)) {
+        const list = data as unknown[];
+        for (let i = 0; i < list.length; i++) {
+          checkField('member', list[i], field.children as FieldSpec | string, `${path}.${i + 1}`, errors);
+        }
+      } else if (/Map/.test(field.type)) {
+        const map = data as Record<string, unknown>;
+        for (const key of Object.keys(map)) {
+          checkField('member', map[key], field.children as FieldSpec | string, `${path}.${key}`, errors);
+        }
+      } else if (typeof field.children === 'object' && field.children !== null) {
+        const struct = data as Record<string, unknown>;
+        const childSpec = field.children as ShapeSpec;
+        for (const key of Object.keys(childSpec)) checkField(key, struct[key], childSpec[key]!, path, errors);
+      }
+      continue;
+    }
+    const message = violation(validation, field, data);
+    if (message) errors.push(describeViolation(data, parent, attr, message));
+  }
+}
+
+
+function lengthOf(data: unknown): number {
+  if (typeof data === 'string' || Array.isArray(data)) return data.length;
+  if (data && typeof data === 'object') return Object.keys(data).length;
+  return 0;
+}
+
+function violation(validation: keyof FieldSpec, field: FieldSpec, data: unknown): string | undefined {
+  switch (validation) {
+    case 'notNull':
+      return data == null ? 'Member must not be null' : undefined;
+    case 'greaterThanOrEqual':
+      return (data as number) >= field.greaterThanOrEqual! ? undefined : `Member must have value greater than or equal to ${field.greaterThanOrEqual}`;
+    case 'lessThanOrEqual':
+      return (data as number) <= field.lessThanOrEqual! ? undefined : `Member must have value less than or equal to ${field.lessThanOrEqual}`;
+    case 'regex':
+      return new RegExp(`^${field.regex}$`).test(data as string) ? undefined : `Member must satisfy regular expression pattern: ${field.regex}`;
+    case 'lengthGreaterThanOrEqual':
+      return lengthOf(data) >= field.lengthGreaterThanOrEqual! ? undefined : `Member must have length greater than or equal to ${field.lengthGreaterThanOrEqual}`;
+    case 'lengthLessThanOrEqual':
+      return lengthOf(data) <= field.lengthLessThanOrEqual! ? undefined : `Member must have length less than or equal to ${field.lengthLessThanOrEqual}`;
+    case 'enum':
+      return field.enum!.includes(data as string) ? undefined : `Member must satisfy enum value set: [${field.enum!.join(', ')}]`;
+    default:
+      return undefined;
+  }
+}
+
+/** DynamoDB prints the offending value in a Java-ish way: lists in brackets, maps as JSON. */
+export function describeValue(data: unknown): string {
+  if (data == null) return 'null';
+  if (Array.isArray(data)) return `[${data.map(describeValue).join(', ')}]`;
+  if (typeof data === 'object') return JSON.stringify(data);
+  return String(data);
+}
+
+function describeViolation(data: unknown, parent: string, attr: string, message: string): string {
+  let value = describeValue(data);
+  if (value !== 'null') value = `'${value}'`;
+  return `Value ${value} at '${parent ? `${parent}.` : ''}${lowerFirst(attr)}' failed to satisfy constraint: ${message}`;
+}

@@ -1,0 +1,13 @@
+/** Every API action the engine serves, by the name in `X-Amz-Target: DynamoDB_20120810.<Action>`. */
+import { createTable } from './create-table.ts';
+import { deleteTable } from './delete-table.ts';
+import { describeTable } from './describe-table.ts';
+import { listTables } from './list-tables.ts';
+import type { Operation } from './operation.ts';
+
+export const OPERATIONS: Readonly<Record<string, Operation>> = {
+  CreateTable: createTable,
+  DescribeTable: describeTable,
+  DeleteTable: deleteTable,
+  ListTables: listTables,
+};
