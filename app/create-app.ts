@@ -1,0 +1,121 @@
+/**
+ * Builds the web app from its dependencies. The server (main.ts) and the tests both call it:
+ * the tests with an in-memory database, so they exercise the same routes without listening.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ZodError } from 'zod';
+import { InvalidAnswerError, UnknownScenarioError, type Bank } from './bank/types.ts';
+import type { Db } from './db/connection.ts';
+import { createApiRoutes } from './routes/api/index.ts';
+import type { AppDeps, AppEnv, Clock, Logger } from './routes/app-env.ts';
+import { homeRoutes } from './routes/home/route.tsx';
+import { practiceRoutes } from './routes/practice/route.tsx';
+import { progressRoutes } from './routes/progress/route.tsx';
+import { reportsRoutes } from './routes/reports/route.tsx';
+import { InvalidInputError, NotFoundError } from './routes/request-errors.ts';
+import { renderErrorPage } from './views/render-error-page.tsx';
+
+export type { AppDeps, AppEnv, Clock, Logger } from './routes/app-env.ts';
+
+export interface CreateAppOptions {
+  readonly db: Db;
+  readonly bank: Bank;
+  readonly clock?: Clock;
+  readonly random?: () => number;
+  readonly randomToken?: () => string;
+  readonly logger?: Logger;
+}
+
+const STYLESHEET = readFileSync(new URL('./views/style.css', import.meta.url), 'utf8');
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export const consoleLogger: Logger = {
+  info: (message) => console.log(message),
+  error: (message, error) => console.error(message, error),
+};
+
+interface ErrorReply {
+  readonly status: ContentfulStatusCode;
+  readonly code: string;
+  readonly title: string;
+  readonly message: string;
+  readonly field?: string | undefined;
+  readonly errorId?: string | undefined;
+}
+
+/** Known errors become their own 4xx; anything else a 500 whose id is logged, never its stack. */
+function classifyError(error: unknown, logger: Logger, c: Context): ErrorReply {
+  if (error instanceof InvalidInputError || error instanceof InvalidAnswerError) {
+    return { status: 400, code: 'InvalidInput', title: 'Please check your answer', message: error.message, field: error.field };
+  }
+  if (error instanceof ZodError) {
+    const input = InvalidInputError.fromZod(error);
+    return { status: 400, code: 'InvalidInput', title: 'Please check your input', message: input.message, field: input.field };
+  }
+  if (error instanceof UnknownScenarioError) {
+    return { status: 404, code: 'UnknownScenario', title: 'No such question', message: error.message };
+  }
+  if (error instanceof NotFoundError) {
+    return { status: 404, code: 'NotFound', title: 'Not found', message: error.message };
+  }
+  if (error instanceof HTTPException) {
+    const status = error.status as ContentfulStatusCode;
+    return { status, code: status < 500 ? 'BadRequest' : 'ServerError', title: status < 500 ? 'Bad request' : 'Something went wrong', message: error.message || 'The request could not be handled.' };
+  }
+  const errorId = randomBytes(6).toString('hex');
+  logger.error(`[${errorId}] ${c.req.method} ${c.req.path} failed`, error);
+  return { status: 500, code: 'InternalError', title: 'Something went wrong', message: 'The server failed to handle this request. It has been logged.', errorId };
+}
+
+function isApiRequest(c: Context): boolean {
+  return c.req.path === '/api' || c.req.path.startsWith('/api/');
+}
+
+export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
+  const deps: AppDeps = {
+    db: options.db,
+    bank: options.bank,
+    clock: options.clock ?? systemClock,
+    random: options.random ?? Math.random,
+    randomToken: options.randomToken ?? (() => randomUUID()),
+    logger: options.logger ?? consoleLogger,
+  };
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+
+  app.get('/static/style.css', (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.body(STYLESHEET);
+  });
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+
+  app.route('/api', createApiRoutes());
+
+  // Page routers attach loadProfile to each of their own routes, so mounting them at '/'
+  // does not hand a profile cookie to unrelated paths such as /static or /dynamodb.
+  app.route('/', homeRoutes).route('/', practiceRoutes).route('/', progressRoutes).route('/', reportsRoutes);
+
+  app.notFound((c) => {
+    const reply: ErrorReply = { status: 404, code: 'NotFound', title: 'Page not found', message: `Nothing lives at ${c.req.path}.` };
+    return isApiRequest(c) ? c.json({ error: { code: reply.code, message: reply.message } }, 404) : c.html(renderErrorPage(reply), 404);
+  });
+
+  app.onError((error, c) => {
+    const reply = classifyError(error, deps.logger, c);
+    if (isApiRequest(c)) {
+      return c.json({ error: { code: reply.code, message: reply.message, field: reply.field, errorId: reply.errorId } }, reply.status);
+    }
+    return c.html(renderErrorPage(reply), reply.status);
+  });
+  return app;
+}

@@ -1,0 +1,30 @@
+/** Everything the progress page and `GET /api/progress` show, gathered in one place. */
+import type { Db } from '../db/connection.ts';
+import { type Accuracy, type Attempt, selectAccuracyByArea, selectAccuracyByObjective, selectDailyAccuracy, selectRecentAttempts } from './attempts.ts';
+
+export interface ProgressSummary {
+  readonly totalAttempts: number;
+  /** Undefined before the first attempt. */
+  readonly overall: Accuracy | undefined;
+  readonly byArea: Accuracy[];
+  readonly byObjective: Accuracy[];
+  readonly daily: Accuracy[];
+  readonly recent: Attempt[];
+}
+
+export const RECENT_ATTEMPTS = 20;
+
+export function selectProgressSummary(db: Db, profileId: number): ProgressSummary {
+  const byArea = selectAccuracyByArea(db, profileId);
+  const totalAttempts = byArea.reduce((n, a) => n + a.attempts, 0);
+  const correct = byArea.reduce((n, a) => n + a.correct, 0);
+  const scoreSum = byArea.reduce((n, a) => n + a.accuracy * a.attempts, 0);
+  return {
+    totalAttempts,
+    overall: totalAttempts === 0 ? undefined : { key: 'all', attempts: totalAttempts, correct, accuracy: scoreSum / totalAttempts },
+    byArea,
+    byObjective: selectAccuracyByObjective(db, profileId),
+    daily: selectDailyAccuracy(db, profileId),
+    recent: selectRecentAttempts(db, profileId, RECENT_ATTEMPTS),
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * The JSON API: everything the pages do, described by the OpenAPI document at
+ * /api/openapi.json. Other features add their routes with `api.route('/', theirOpenApiApp)`
+ * or `api.openapi(route, handler)` on the app this returns.
+ */
+import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
+import type { Bank, GradeResult, Variant } from '../../bank/types.ts';
+import { measureSecondsTaken, recordAnswer } from '../../progress/answers.ts';
+import type { Attempt } from '../../progress/attempts.ts';
+import { pickNextQuestion } from '../../progress/next-question.ts';
+import { insertQuestionReport } from '../../progress/question-reports.ts';
+import { selectProgressSummary } from '../../progress/summary.ts';
+import type { AppEnv } from '../app-env.ts';
+import { parsePracticeMode, toPracticeFilter } from '../practice/practice-mode.ts';
+import { questionPath } from '../practice/variant-address.ts';
+import { loadProfile } from '../profile-cookie.ts';
+import { InvalidInputError, NotFoundError } from '../request-errors.ts';
+import {
+  AnswerRequestSchema,
+  AnswerResponseSchema,
+  ApiErrorSchema,
+  AreasResponseSchema,
+  type GradeResultSchema,
+  NextQuestionQuerySchema,
+  ProgressResponseSchema,
+  QuestionResponseSchema,
+  ReportRequestSchema,
+  ReportResponseSchema,
+  VariantParamsSchema,
+  type VariantSchema,
+} from './schemas.ts';
+
+const errorResponses = {
+  400: { description: 'A request field is invalid; `field` names it.', content: { 'application/json': { schema: ApiErrorSchema } } },
+  404: { description: 'No such scenario (or nothing matches the filter).', content: { 'application/json': { schema: ApiErrorSchema } } },
+} as const;
+
+function json<T>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+const listAreas = createRoute({
+  method: 'get',
+  path: '/areas',
+  tags: ['Questions'],
+  summary: 'Objective areas and objectives, with how many scenarios drill each',
+  responses: { 200: json(AreasResponseSchema, 'The areas of OBJECTIVES.md in order.') },
+});
+
+const nextQuestion = createRoute({
+  method: 'get',
+  path: '/questions/next',
+  tags: ['Questions'],
+  summary: 'A freshly generated question from an area, an objective, or every area',
+  request: { query: NextQuestionQuerySchema },
+  responses: { 200: json(QuestionResponseSchema, 'A variant and the token to answer it with.'), ...errorResponses },
+});
+
+const getQuestion = createRoute({
+  method: 'get',
+  path: '/questions/{scenarioId}/{seed}',
+  tags: ['Questions'],
+  summary: 'The variant of a scenario for a seed: always the same question',
+  request: { params: VariantParamsSchema },
+  responses: { 200: json(QuestionResponseSchema, 'The variant.'), ...errorResponses },
+});
+
+const answerQuestion = createRoute({
+  method: 'post',
+  path: '/questions/{scenarioId}/{seed}/answers',
+  tags: ['Questions'],
+  summary: 'Grade an answer and record the attempt',
+  description: 'The attempt is stored before the result is returned. Sending the same submissionToken again returns the first attempt and records nothing.',
+  request: { params: VariantParamsSchema, body: { required: true, content: { 'application/json': { schema: AnswerRequestSchema } } } },
+  responses: { 200: json(AnswerResponseSchema, 'The grade, with the working and explanations.'), ...errorResponses },
+});
+
+const reportQuestion = createRoute({
+  method: 'post',
+  path: '/questions/{scenarioId}/{seed}/reports',
+  tags: ['Questions'],
+  summary: 'Report a problem with this variant',
+  request: { params: VariantParamsSchema, body: { required: true, content: { 'application/json': { schema: ReportRequestSchema } } } },
+  responses: { 201: json(ReportResponseSchema, 'The stored report.'), ...errorResponses },
+});
+
+const getProgress = createRoute({
+  method: 'get',
+  path: '/progress',
+  tags: ['Progress'],
+  summary: "The learner's accuracy overall, per area, per objective and per day, and recent attempts",
+  responses: { 200: json(ProgressResponseSchema, 'The learner of the cookie; a new learner has no attempts.') },
+});
+
+// The bank's types are readonly and branded; their JSON is exactly what these schemas describe.
+function toQuestion(variant: Variant, submissionToken: string) {
+  return { url: questionPath(variant.scenarioId, variant.seed), submissionToken, variant: variant as unknown as z.infer<typeof VariantSchema> };
+}
+
+function toApiGradeResult(result: GradeResult) {
+  return result as unknown as z.infer<typeof GradeResultSchema>;
+}
+
+function toApiAttempt(a: Attempt) {
+  return {
+    id: a.id,
+    scenarioId: a.scenarioId,
+    seed: a.seed,
+    area: a.area,
+    objectives: a.objectives,
+    verdict: a.verdict,
+    score: a.score,
+    secondsTaken: a.secondsTaken,
+    createdAt: a.createdAt.toISOString(),
+  };
+}
+
+function countScenarios(bank: Bank) {
+  return {
+    totalScenarios: bank.scenarios.length,
+    areas: bank.areas.map((area) => ({
+      id: area.id,
+      title: area.title,
+      scenarioCount: bank.scenarios.filter((s) => s.area === area.id).length,
+      objectives: area.objectives.map((o) => ({ id: o.id, text: o.text, scenarioCount: bank.scenarios.filter((s) => s.objectives.includes(o.id)).length })),
+    })),
+  };
+}
+
+export function createApiRoutes(): OpenAPIHono<AppEnv> {
+  const api = new OpenAPIHono<AppEnv>({
+    // Request validation failures take the same shape as every other API error.
+    defaultHook: (result) => {
+      if (!result.success) throw InvalidInputError.fromZod(result.error, result.target);
+    },
+  });
+  api.use('*', loadProfile);
+
+  api.openapi(listAreas, (c) => c.json(countScenarios(c.var.deps.bank), 200));
+
+  api.openapi(nextQuestion, (c) => {
+    const { bank, random, randomToken } = c.var.deps;
+    const query = c.req.valid('query');
+    const mode = parsePracticeMode(bank, query);
+    const next = pickNextQuestion(bank, toPracticeFilter(mode, query.exclude), random);
+    if (!next) throw new NotFoundError('No scenario matches this area and objective yet.');
+    return c.json(toQuestion(bank.variant(next.scenarioId, next.seed), randomToken()), 200);
+  });
+
+  api.openapi(getQuestion, (c) => {
+    const { bank, randomToken } = c.var.deps;
+    const { scenarioId, seed } = c.req.valid('param');
+    return c.json(toQuestion(bank.variant(scenarioId, seed), randomToken()), 200);
+  });
+
+  api.openapi(answerQuestion, (c) => {
+    const { bank, db, clock, randomToken } = c.var.deps;
+    const { scenarioId, seed } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const now = clock.now();
+    const recorded = recordAnswer(db, bank, {
+      profileId: c.var.profile.id,
+      scenarioId,
+      seed,
+      answer: body.answer,
+      submissionToken: body.submissionToken ?? randomToken(),
+      secondsTaken: body.secondsTaken ?? measureSecondsTaken(undefined, now),
+      now,
+    });
+    if (!recorded) throw new InvalidInputError('submissionToken', 'This token was issued to another learner; fetch the question again.');
+    return c.json({ attemptId: recorded.attempt.id, recorded: recorded.created, result: toApiGradeResult(recorded.result) }, 200);
+  });
+
+  api.openapi(reportQuestion, (c) => {
+    const { bank, db, clock } = c.var.deps;
+    const { scenarioId, seed } = c.req.valid('param');
+    const variant = bank.variant(scenarioId, seed);
+    const report = insertQuestionReport(db, { profileId: c.var.profile.id, scenarioId: variant.scenarioId, seed, message: c.req.valid('json').message, createdAt: clock.now() });
+    return c.json({ id: report.id, scenarioId: report.scenarioId, seed: report.seed, status: report.status }, 201);
+  });
+
+  api.openapi(getProgress, (c) => {
+    const summary = selectProgressSummary(c.var.deps.db, c.var.profile.id);
+    return c.json({ ...summary, overall: summary.overall ?? null, recent: summary.recent.map(toApiAttempt) }, 200);
+  });
+
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'DynamoDB study API',
+      version: '0.1.0',
+      description: 'Generated DynamoDB exam questions, graded by computation, and the learner progress they feed. The learner is identified by the `learner` cookie.',
+    },
+  });
+  return api;
+}

@@ -1,0 +1,34 @@
+/**
+ * What every route receives: the app's dependencies (passed in by main.ts or a test, never
+ * reached for as singletons) and the learner of the current request.
+ */
+import type { Bank } from '../bank/types.ts';
+import type { Db } from '../db/connection.ts';
+import type { Profile } from '../progress/profiles.ts';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Logger {
+  info(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export interface AppDeps {
+  readonly db: Db;
+  readonly bank: Bank;
+  readonly clock: Clock;
+  /** Uniform in [0, 1): picks the next scenario and its seed. */
+  readonly random: () => number;
+  /** An unguessable string: profile cookies and submission tokens. */
+  readonly randomToken: () => string;
+  readonly logger: Logger;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    profile: Profile;
+  };
+}

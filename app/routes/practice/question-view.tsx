@@ -1,0 +1,148 @@
+import type { ChoiceOption, Objective, Variant } from '../../bank/types.ts';
+import { HtmlBlock } from '../../views/components.tsx';
+import { Layout } from '../../views/layout.tsx';
+import { type PracticeMode, practiceQueryString } from './practice-mode.ts';
+import { questionPath } from './variant-address.ts';
+
+export interface QuestionPageProps {
+  readonly variant: Variant;
+  readonly objectives: readonly Objective[];
+  readonly mode: PracticeMode;
+  readonly submissionToken: string;
+  readonly shownAt: number;
+  readonly reported: boolean;
+}
+
+/** Option HTML arrives as a paragraph; inside a label only its inline content belongs. */
+export function inlineHtml(html: string): string {
+  const match = /^\s*<p>([\s\S]*)<\/p>\s*$/.exec(html);
+  return match && !match[1]!.includes('<p>') ? match[1]! : html;
+}
+
+const DIFFICULTY = { 1: 'easy', 2: 'medium', 3: 'hard' } as const;
+
+export function QuestionHeader({ variant, objectives }: { variant: Variant; objectives: readonly Objective[] }) {
+  return (
+    <>
+      <p class="muted">
+        {variant.area} · {DIFFICULTY[variant.difficulty]} · variant {variant.seed}
+      </p>
+      <h1>{variant.title}</h1>
+      <h2 class="visually-hidden">Objectives drilled</h2>
+      <ul class="tags" aria-label="Objectives this question drills">
+        {objectives.map((o) => (
+          <li title={o.text}>{o.id}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function OptionInputs({ options, type, name }: { options: readonly ChoiceOption[]; type: 'radio' | 'checkbox'; name: string }) {
+  return (
+    <>
+      {options.map((option, index) => (
+        <div class="option">
+          <input type={type} id={`option-${index + 1}`} name={name} value={option.id} required={type === 'radio' ? true : undefined} />
+          <label for={`option-${index + 1}`}>
+            {index < 9 ? (
+              <span class="key" aria-hidden="true">
+                {index + 1}.
+              </span>
+            ) : null}{' '}
+            <span dangerouslySetInnerHTML={{ __html: inlineHtml(option.html) }} />
+          </label>
+        </div>
+      ))}
+    </>
+  );
+}
+
+function AnswerInputs({ variant }: { variant: Variant }) {
+  switch (variant.kind) {
+    case 'choice':
+      return (
+        <fieldset>
+          <legend>Choose one answer</legend>
+          <OptionInputs options={variant.options} type="radio" name="option" />
+        </fieldset>
+      );
+    case 'multi':
+      return (
+        <fieldset>
+          <legend>Choose {variant.choose}</legend>
+          <OptionInputs options={variant.options} type="checkbox" name="options" />
+        </fieldset>
+      );
+    case 'numeric':
+      return (
+        <fieldset>
+          <legend>Your answer</legend>
+          <div class="field">
+            <label for="answer-value">Value</label>
+            <input type="text" inputmode="decimal" id="answer-value" name="value" autocomplete="off" required aria-describedby="answer-unit" size={14} />
+            <span id="answer-unit">{variant.unit}</span>
+          </div>
+        </fieldset>
+      );
+    case 'request':
+    case 'design':
+      return (
+        <fieldset>
+          <legend>Your answer (JSON)</legend>
+          <label for="answer-json" class="visually-hidden">
+            JSON
+          </label>
+          <textarea id="answer-json" name="json" required spellcheck={false} rows={12} />
+        </fieldset>
+      );
+  }
+}
+
+export function ReportForm({ variant, reported, returnTo }: { variant: Variant; reported: boolean; returnTo: string }) {
+  return reported ? (
+    <p class="notice" role="status">
+      Thank you: your report is stored with this variant and listed for the authors.
+    </p>
+  ) : (
+    <details>
+      <summary>Report a problem with this question</summary>
+      <form method="post" action={`${questionPath(variant.scenarioId, variant.seed)}/report`}>
+        <input type="hidden" name="returnTo" value={returnTo} />
+        <div class="field">
+          <label for="report-message">What is wrong?</label>
+          <textarea id="report-message" name="message" required maxlength={2000} rows={3} />
+        </div>
+        <button type="submit" class="button-secondary">
+          Send report
+        </button>
+      </form>
+    </details>
+  );
+}
+
+export function QuestionPage({ variant, objectives, mode, submissionToken, shownAt, reported }: QuestionPageProps) {
+  const hasOptions = variant.kind === 'choice' || variant.kind === 'multi';
+  return (
+    <Layout title={variant.title} current="practice" shortcuts>
+      <QuestionHeader variant={variant} objectives={objectives} />
+      <HtmlBlock class="prompt" html={variant.promptHtml} />
+      <form method="post" action={`${questionPath(variant.scenarioId, variant.seed)}${practiceQueryString(mode)}`} data-answer-form>
+        <input type="hidden" name="token" value={submissionToken} />
+        <input type="hidden" name="shownAt" value={String(shownAt)} />
+        <AnswerInputs variant={variant} />
+        <div class="actions">
+          <button type="submit">Check answer</button>
+          <a class="button button-secondary" href={`/practice/next${practiceQueryString(mode, { exclude: variant.scenarioId })}`} data-next>
+            Skip
+          </a>
+        </div>
+        <p class="hint">
+          Keys: {hasOptions ? <><kbd>1</kbd>–<kbd>9</kbd> pick an option, </> : null}
+          <kbd>Enter</kbd> checks the answer, <kbd>N</kbd> skips to another question.
+        </p>
+      </form>
+      <ReportForm variant={variant} reported={reported} returnTo={questionPath(variant.scenarioId, variant.seed)} />
+    </Layout>
+  );
+}

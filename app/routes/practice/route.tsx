@@ -1,0 +1,123 @@
+/**
+ * Practice pages: choose what to practise, answer a question at its permanent address, see the
+ * result. The answer is a POST that stores the attempt and redirects to the result's own URL,
+ * so reloading the result page never submits again.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Bank, Objective, Variant } from '../../bank/types.ts';
+import { gradeAttempt, measureSecondsTaken, recordAnswer } from '../../progress/answers.ts';
+import { selectOptionalAttemptById } from '../../progress/attempts.ts';
+import { pickNextQuestion } from '../../progress/next-question.ts';
+import { insertQuestionReport } from '../../progress/question-reports.ts';
+import type { AppEnv } from '../app-env.ts';
+import { loadProfile } from '../profile-cookie.ts';
+import { InvalidInputError, NotFoundError } from '../request-errors.ts';
+import { parseAnswerForm } from './answer-form.ts';
+import { describePracticeMode, parsePracticeMode, PracticeQuerySchema, practiceQueryString, toPracticeFilter } from './practice-mode.ts';
+import { PracticePage } from './practice-view.tsx';
+import { QuestionPage } from './question-view.tsx';
+import { ResultPage } from './result-view.tsx';
+import { parseSeed, questionPath } from './variant-address.ts';
+
+export function selectObjectives(bank: Bank, variant: Variant): Objective[] {
+  const all = new Map(bank.areas.flatMap((a) => a.objectives).map((o) => [o.id as string, o]));
+  return variant.objectives.map((id) => all.get(id) ?? { id, area: variant.area, text: id });
+}
+
+function parseQuery(query: Record<string, string>) {
+  const parsed = PracticeQuerySchema.safeParse(query);
+  if (!parsed.success) throw InvalidInputError.fromZod(parsed.error, 'query');
+  return parsed.data;
+}
+
+const ReportFormSchema = z.object({
+  message: z.string({ error: 'Describe the problem.' }).trim().min(1, 'Describe the problem.').max(2000, 'Keep it under 2,000 characters.'),
+  returnTo: z.string().optional(),
+});
+
+/** Only our own paths: an open redirect would let a link bounce learners elsewhere. */
+function safeReturnPath(path: string | undefined, fallback: string): string {
+  return path && /^\/[^/\\]/.test(path) ? path : fallback;
+}
+
+export const practiceRoutes = new Hono<AppEnv>()
+  .get('/practice', loadProfile, (c) => {
+    const { bank } = c.var.deps;
+    const mode = parsePracticeMode(bank, parseQuery(c.req.query()));
+    return c.html(<PracticePage areas={bank.areas} mode={mode} />);
+  })
+  .get('/practice/next', loadProfile, (c) => {
+    const { bank, random } = c.var.deps;
+    const query = parseQuery(c.req.query());
+    const mode = parsePracticeMode(bank, query);
+    const next = pickNextQuestion(bank, toPracticeFilter(mode, query.exclude), random);
+    if (!next) return c.html(<PracticePage areas={bank.areas} mode={mode} emptyFor={describePracticeMode(bank, mode)} />, 404);
+    return c.redirect(`${questionPath(next.scenarioId, next.seed)}${practiceQueryString(mode)}`, 302);
+  })
+  .get('/q/:scenarioId/:seed', loadProfile, (c) => {
+    const { bank, clock, randomToken } = c.var.deps;
+    const seed = parseSeed(c.req.param('seed'));
+    const variant = bank.variant(c.req.param('scenarioId'), seed);
+    const mode = parsePracticeMode(bank, parseQuery(c.req.query()));
+    // A fresh token per render: the answer it carries is stored once, however often it is posted.
+    c.header('Cache-Control', 'no-store');
+    return c.html(
+      <QuestionPage
+        variant={variant}
+        objectives={selectObjectives(bank, variant)}
+        mode={mode}
+        submissionToken={randomToken()}
+        shownAt={clock.now().getTime()}
+        reported={c.req.query('reported') === '1'}
+      />,
+    );
+  })
+  .post('/q/:scenarioId/:seed', loadProfile, async (c) => {
+    const { bank, db, clock } = c.var.deps;
+    const seed = parseSeed(c.req.param('seed'));
+    const variant = bank.variant(c.req.param('scenarioId'), seed);
+    const mode = parsePracticeMode(bank, parseQuery(c.req.query()));
+    const form = parseAnswerForm(variant, await c.req.parseBody({ all: true }));
+    const now = clock.now();
+    const recorded = recordAnswer(db, bank, {
+      profileId: c.var.profile.id,
+      scenarioId: variant.scenarioId,
+      seed,
+      answer: form.answer,
+      submissionToken: form.token,
+      secondsTaken: measureSecondsTaken(form.shownAt, now),
+      now,
+    });
+    if (!recorded) throw new InvalidInputError('token', 'This form belongs to another learner; reload the question.');
+    return c.redirect(`/attempts/${recorded.attempt.id}${practiceQueryString(mode)}`, 303);
+  })
+  .post('/q/:scenarioId/:seed/report', loadProfile, async (c) => {
+    const { bank, db, clock } = c.var.deps;
+    const seed = parseSeed(c.req.param('seed'));
+    const variant = bank.variant(c.req.param('scenarioId'), seed);
+    const parsed = ReportFormSchema.safeParse(await c.req.parseBody());
+    if (!parsed.success) throw InvalidInputError.fromZod(parsed.error);
+    insertQuestionReport(db, { profileId: c.var.profile.id, scenarioId: variant.scenarioId, seed, message: parsed.data.message, createdAt: clock.now() });
+    const back = safeReturnPath(parsed.data.returnTo, questionPath(variant.scenarioId, seed));
+    return c.redirect(`${back}${back.includes('?') ? '&' : '?'}reported=1`, 303);
+  })
+  .get('/attempts/:attemptId', loadProfile, (c) => {
+    const { bank, db } = c.var.deps;
+    const idText = c.req.param('attemptId');
+    if (!/^\d{1,15}$/.test(idText)) throw new InvalidInputError('attemptId', `"${idText}" is not an attempt number.`);
+    const attempt = selectOptionalAttemptById(db, c.var.profile.id, Number(idText));
+    if (!attempt) throw new NotFoundError(`You have no attempt ${idText}.`);
+    const variant = bank.variant(attempt.scenarioId, attempt.seed);
+    const mode = parsePracticeMode(bank, parseQuery(c.req.query()));
+    return c.html(
+      <ResultPage
+        attempt={attempt}
+        variant={variant}
+        objectives={selectObjectives(bank, variant)}
+        result={gradeAttempt(bank, attempt)}
+        mode={mode}
+        reported={c.req.query('reported') === '1'}
+      />,
+    );
+  });

@@ -1,0 +1,146 @@
+import type { Area, ScenarioSummary } from '../../bank/types.ts';
+import type { Accuracy, Attempt } from '../../progress/attempts.ts';
+import { AccuracyChart } from '../../views/accuracy-chart.tsx';
+import { AccuracyMeter, formatDateTime, formatPercent, formatSeconds, VerdictBadge } from '../../views/components.tsx';
+import { Layout } from '../../views/layout.tsx';
+import { questionPath } from '../practice/variant-address.ts';
+
+export interface ProgressPageProps {
+  readonly areas: readonly Area[];
+  readonly totalAttempts: number;
+  readonly overall: Accuracy | undefined;
+  readonly byArea: ReadonlyMap<string, Accuracy>;
+  readonly byObjective: ReadonlyMap<string, Accuracy>;
+  readonly daily: readonly Accuracy[];
+  readonly recent: readonly Attempt[];
+  readonly scenarioTitle: (id: string) => ScenarioSummary['title'] | undefined;
+}
+
+function AccuracyTable({ caption, rows }: { caption: string; rows: ReadonlyArray<{ key: string; label: string; accuracy: Accuracy | undefined }> }) {
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{caption.startsWith('By area') ? 'Area' : 'Objective'}</th>
+          <th scope="col">Accuracy</th>
+          <th scope="col" class="num">
+            Correct
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr>
+            <th scope="row">
+              {row.label} <span class="muted">({row.key})</span>
+            </th>
+            <td>
+              <AccuracyMeter accuracy={row.accuracy} />
+            </td>
+            <td class="num">{row.accuracy ? `${row.accuracy.correct} / ${row.accuracy.attempts}` : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ProgressPage(props: ProgressPageProps) {
+  const { areas, totalAttempts, overall, byArea, byObjective, daily, recent, scenarioTitle } = props;
+  const triedObjectives = areas.flatMap((a) => a.objectives).filter((o) => byObjective.has(o.id));
+  return (
+    <Layout title="Progress" current="progress">
+      <h1>Your progress</h1>
+      {totalAttempts === 0 ? (
+        <p class="lead">
+          No attempts yet. <a href="/practice">Start practising</a> and your accuracy will appear here.
+        </p>
+      ) : (
+        <p class="lead">
+          {totalAttempts} {totalAttempts === 1 ? 'attempt' : 'attempts'}, {overall ? formatPercent(overall.accuracy) : '—'} accuracy overall ({overall?.correct ?? 0} fully correct).
+        </p>
+      )}
+      {daily.length > 0 ? (
+        <section aria-labelledby="over-time-heading">
+          <h2 id="over-time-heading">Accuracy over time</h2>
+          <AccuracyChart
+            id="daily-chart"
+            title="Accuracy per day"
+            description={`Mean score per day over ${daily.length} ${daily.length === 1 ? 'day' : 'days'}, from ${daily[0]!.key} to ${daily[daily.length - 1]!.key}. The table below lists the same figures.`}
+            points={daily.map((d) => ({ label: d.key.slice(5), value: d.accuracy, detail: `${d.attempts} attempts` }))}
+          />
+          <table>
+            <caption>Accuracy per day (UTC)</caption>
+            <thead>
+              <tr>
+                <th scope="col">Day</th>
+                <th scope="col" class="num">
+                  Attempts
+                </th>
+                <th scope="col" class="num">
+                  Correct
+                </th>
+                <th scope="col" class="num">
+                  Accuracy
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {daily.map((d) => (
+                <tr>
+                  <th scope="row">{d.key}</th>
+                  <td class="num">{d.attempts}</td>
+                  <td class="num">{d.correct}</td>
+                  <td class="num">{formatPercent(d.accuracy)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+      <h2>By area and objective</h2>
+      <AccuracyTable caption="By area" rows={areas.map((a) => ({ key: a.id, label: a.title, accuracy: byArea.get(a.id) }))} />
+      {triedObjectives.length > 0 ? (
+        <AccuracyTable caption="By objective (those you have tried)" rows={triedObjectives.map((o) => ({ key: o.id, label: o.text, accuracy: byObjective.get(o.id) }))} />
+      ) : null}
+      {recent.length > 0 ? (
+        <section aria-labelledby="recent-heading">
+          <h2 id="recent-heading">Recent attempts</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Question</th>
+                <th scope="col">Verdict</th>
+                <th scope="col" class="num">
+                  Score
+                </th>
+                <th scope="col" class="num">
+                  Time
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {recent.map((a) => (
+                <tr>
+                  <td>
+                    <a href={`/attempts/${a.id}`}>{formatDateTime(a.createdAt)}</a>
+                  </td>
+                  <td>
+                    <a href={questionPath(a.scenarioId, a.seed)}>{scenarioTitle(a.scenarioId) ?? a.scenarioId}</a> <span class="muted">#{a.seed}</span>
+                  </td>
+                  <td>
+                    <VerdictBadge verdict={a.verdict} />
+                  </td>
+                  <td class="num">{formatPercent(a.score)}</td>
+                  <td class="num">{formatSeconds(a.secondsTaken)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,30 @@
+/**
+ * The only script on the site, inlined on question and result pages: 1–9 pick an option,
+ * Enter submits, N goes to the next question. Every page works without it.
+ */
+export const KEYBOARD_SHORTCUTS_SCRIPT = `
+document.addEventListener('keydown', function (event) {
+  if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+  var target = event.target;
+  var tag = target && target.tagName;
+  var choosing = tag === 'INPUT' && (target.type === 'radio' || target.type === 'checkbox');
+  if (tag === 'TEXTAREA' || tag === 'SELECT' || tag === 'BUTTON' || tag === 'A' || (tag === 'INPUT' && !choosing) || (target && target.isContentEditable)) return;
+  var form = document.querySelector('form[data-answer-form]');
+  if (form && /^[1-9]$/.test(event.key)) {
+    var inputs = form.querySelectorAll('input[type=radio], input[type=checkbox]');
+    var input = inputs[Number(event.key) - 1];
+    if (!input) return;
+    input.checked = input.type === 'radio' ? true : !input.checked;
+    input.focus();
+    event.preventDefault();
+  } else if (form && event.key === 'Enter') {
+    form.requestSubmit();
+    event.preventDefault();
+  } else if (event.key === 'n' || event.key === 'N') {
+    var next = document.querySelector('a[data-next]');
+    if (!next) return;
+    window.location.href = next.href;
+    event.preventDefault();
+  }
+});
+`;

@@ -1,0 +1,62 @@
+/** The page frame every HTML page shares: skip link, navigation, main landmark, footer. */
+import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
+import { KEYBOARD_SHORTCUTS_SCRIPT } from './keyboard-shortcuts.ts';
+
+export interface LayoutProps {
+  readonly title: string;
+  /** Which navigation entry is the current page. */
+  readonly current?: 'home' | 'practice' | 'progress' | 'reports' | 'cost';
+  /** Question and result pages opt in to the 1–9 / Enter / N keys. */
+  readonly shortcuts?: boolean;
+  readonly children?: Child;
+}
+
+const NAV: ReadonlyArray<{ id: NonNullable<LayoutProps['current']>; href: string; label: string }> = [
+  { id: 'home', href: '/', label: 'Home' },
+  { id: 'practice', href: '/practice', label: 'Practice' },
+  { id: 'progress', href: '/progress', label: 'Progress' },
+];
+
+export function Layout({ title, current, shortcuts = false, children }: LayoutProps) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · DynamoDB study`}</title>
+        <link rel="stylesheet" href="/static/style.css" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header class="site-header">
+          <a class="brand" href="/">
+            DynamoDB study
+          </a>
+          <nav aria-label="Main">
+            <ul>
+              {NAV.map((item) => (
+                <li>
+                  <a href={item.href} aria-current={item.id === current ? 'page' : undefined}>
+                    {item.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabindex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <p>
+            Questions are generated and graded by computation. Facts follow the AWS documentation; the <a href="/api/openapi.json">JSON API</a> does everything these pages do.
+          </p>
+        </footer>
+        {shortcuts ? <script>{raw(KEYBOARD_SHORTCUTS_SCRIPT)}</script> : null}
+      </body>
+    </html>
+  );
+}
