@@ -1,0 +1,426 @@
+/**
+ * Monthly cost of a DynamoDB table in on-demand and in provisioned mode: request or capacity
+ * charges, the writes each GSI adds, storage with its 100 B per-item overhead, and the
+ * always-free allowances. Rates are averages held for the whole 730-hour month.
+ * https://aws.amazon.com/dynamodb/pricing/on-demand/ , https://aws.amazon.com/dynamodb/pricing/provisioned/
+ */
+import type { Calculation, Step } from '../calculation.ts';
+import { buildBill, USD_PER_MONTH, type Bill, type LineItem } from './line-item.ts';
+import { Decimal, type DecimalValue, formatPercent, formatQuantity, formatUsd, roundToCents } from './money.ts';
+import {
+  BYTES_PER_GB,
+  HOURS_PER_MONTH,
+  SECONDS_PER_HOUR,
+  STORAGE_OVERHEAD_BYTES_PER_ITEM,
+  selectRegionPrices,
+  type Region,
+  type RegionPrices,
+  type TableClass,
+} from './prices.ts';
+import { calculateCapacityNeed, type CapacityNeed, type TableWorkload } from './workload.ts';
+
+const MILLION = 1_000_000;
+
+/** The smallest capacity a provisioned table or GSI can have. */
+export const MIN_PROVISIONED_UNITS = 1;
+
+// ---------------------------------------------------------------- storage
+
+export interface StorageInput {
+  readonly items: number;
+  /** Average item size in bytes, without the storage overhead. */
+  readonly itemBytes: number;
+  readonly tableClass: TableClass;
+  readonly freeTier: boolean;
+  /** GSIs holding a copy of every item (ALL projection): each stores item + 100 B again. */
+  readonly gsiCount?: number;
+  readonly gsiEntryBytes?: number;
+  readonly region?: Region;
+}
+
+/** Stored gigabytes: items × (size + 100 B), over 2^30 bytes. */
+export function calculateStorageGb(items: number, itemBytes: number): Decimal {
+  return new Decimal(items).times(itemBytes + STORAGE_OVERHEAD_BYTES_PER_ITEM).div(BYTES_PER_GB);
+}
+
+/** The storage lines of a bill (table, GSIs, free tier). */
+export function buildStorageLines(s: StorageInput): LineItem[] {
+  const prices = selectRegionPrices(s.region);
+  const price = prices.tableClass[s.tableClass].storageGbMonth;
+  const tableGb = calculateStorageGb(s.items, s.itemBytes);
+  const lines: LineItem[] = [
+    {
+      id: 'storage',
+      label: 'Table storage',
+      quantity: `${formatQuantity(s.items)} items × (${formatQuantity(s.itemBytes)} B + 100 B) / 2^30 = ${formatQuantity(tableGb)} GB`,
+      price,
+      amount: tableGb.times(price.usd),
+    },
+  ];
+  let totalGb = tableGb;
+  const gsiCount = s.gsiCount ?? 0;
+  if (gsiCount > 0) {
+    const entryBytes = s.gsiEntryBytes ?? s.itemBytes;
+    const gsiGb = calculateStorageGb(s.items, entryBytes).times(gsiCount);
+    totalGb = totalGb.plus(gsiGb);
+    lines.push({
+      id: 'storage.gsi',
+      label: 'GSI storage (every item projected into each GSI)',
+      quantity: `${gsiCount} × ${formatQuantity(s.items)} entries × (${formatQuantity(entryBytes)} B + 100 B) / 2^30 = ${formatQuantity(gsiGb)} GB`,
+      price,
+      amount: gsiGb.times(price.usd),
+    });
+  }
+  if (s.freeTier && s.tableClass === 'standard') {
+    const free = Decimal.min(totalGb, prices.freeTier.storageGb.quantity);
+    lines.push({
+      id: 'storage.free',
+      label: 'Free tier: first 25 GB of storage',
+      quantity: `−${formatQuantity(free)} GB × $${price.usd} per GB-month`,
+      price: prices.freeTier.storageGb,
+      amount: free.times(price.usd).negated(),
+    });
+  }
+  return lines;
+}
+
+/** Monthly storage cost of N items of a given size, with the per-item overhead. */
+export function calculateStorageCost(s: StorageInput): Bill {
+  const preamble: Step[] = [
+    {
+      label: 'Each stored item carries 100 B of indexing overhead (not counted for RCU/WCU)',
+      formula: `${formatQuantity(s.itemBytes)} B + 100 B`,
+      value: `${formatQuantity(s.itemBytes + STORAGE_OVERHEAD_BYTES_PER_ITEM)} B per item`,
+    },
+  ];
+  return buildBill('Storage', buildStorageLines(s), preamble);
+}
+
+// ---------------------------------------------------------------- on-demand requests
+
+export interface RequestVolume {
+  readonly readUnitsPerMonth: DecimalValue;
+  readonly writeUnitsPerMonth: DecimalValue;
+  readonly tableClass: TableClass;
+  readonly region?: Region;
+}
+
+/** Request-unit lines in on-demand mode (no free requests exist). */
+export function buildOnDemandRequestLines(v: RequestVolume): LineItem[] {
+  const p = selectRegionPrices(v.region).tableClass[v.tableClass];
+  const writes = new Decimal(v.writeUnitsPerMonth);
+  const reads = new Decimal(v.readUnitsPerMonth);
+  return [
+    {
+      id: 'ondemand.writes',
+      label: 'Write request units',
+      quantity: `${formatQuantity(writes.div(MILLION), 6)} million WRU`,
+      price: p.onDemandWrite,
+      amount: writes.div(MILLION).times(p.onDemandWrite.usd),
+    },
+    {
+      id: 'ondemand.reads',
+      label: 'Read request units',
+      quantity: `${formatQuantity(reads.div(MILLION), 6)} million RRU`,
+      price: p.onDemandRead,
+      amount: reads.div(MILLION).times(p.onDemandRead.usd),
+    },
+  ];
+}
+
+/** Monthly on-demand charge for a volume of request units. */
+export function calculateOnDemandRequestCost(v: RequestVolume): Bill {
+  return buildBill('On-demand requests', buildOnDemandRequestLines(v));
+}
+
+// ---------------------------------------------------------------- provisioned capacity
+
+export interface ProvisionedCapacity {
+  readonly rcu: number;
+  readonly wcu: number;
+  readonly tableClass: TableClass;
+  readonly freeTier: boolean;
+  readonly region?: Region;
+  /** Replicas of a global table each pay replicated WCU (default 0 = single Region). */
+  readonly replicaRegions?: number;
+}
+
+/** Capacity lines for a month of provisioned RCU and WCU, and the free-tier deduction. */
+export function buildProvisionedLines(c: ProvisionedCapacity): LineItem[] {
+  const prices = selectRegionPrices(c.region);
+  const p = prices.tableClass[c.tableClass];
+  const lines: LineItem[] = [
+    {
+      id: 'provisioned.wcu',
+      label: 'Provisioned write capacity',
+      quantity: `${formatQuantity(c.wcu)} WCU × ${HOURS_PER_MONTH} h`,
+      price: p.provisionedWcuHour,
+      amount: new Decimal(c.wcu).times(HOURS_PER_MONTH).times(p.provisionedWcuHour.usd),
+    },
+    {
+      id: 'provisioned.rcu',
+      label: 'Provisioned read capacity',
+      quantity: `${formatQuantity(c.rcu)} RCU × ${HOURS_PER_MONTH} h`,
+      price: p.provisionedRcuHour,
+      amount: new Decimal(c.rcu).times(HOURS_PER_MONTH).times(p.provisionedRcuHour.usd),
+    },
+  ];
+  const replicas = c.replicaRegions ?? 0;
+  if (replicas > 0) {
+    lines.push({
+      id: 'provisioned.rwcu',
+      label: `Replicated write capacity (${replicas} other Region(s))`,
+      quantity: `${replicas} × ${formatQuantity(c.wcu)} rWCU × ${HOURS_PER_MONTH} h`,
+      price: prices.replicatedWcuHour,
+      amount: new Decimal(c.wcu).times(replicas).times(HOURS_PER_MONTH).times(prices.replicatedWcuHour.usd),
+    });
+  }
+  if (c.freeTier && c.tableClass === 'standard') {
+    const freeW = Math.min(c.wcu, Number(prices.freeTier.wcu.quantity));
+    const freeR = Math.min(c.rcu, Number(prices.freeTier.rcu.quantity));
+    lines.push(
+      {
+        id: 'provisioned.wcu.free',
+        label: 'Free tier: 25 WCU',
+        quantity: `−${freeW} WCU × ${HOURS_PER_MONTH} h`,
+        price: p.provisionedWcuHour,
+        amount: new Decimal(freeW).times(HOURS_PER_MONTH).times(p.provisionedWcuHour.usd).negated(),
+      },
+      {
+        id: 'provisioned.rcu.free',
+        label: 'Free tier: 25 RCU',
+        quantity: `−${freeR} RCU × ${HOURS_PER_MONTH} h`,
+        price: p.provisionedRcuHour,
+        amount: new Decimal(freeR).times(HOURS_PER_MONTH).times(p.provisionedRcuHour.usd).negated(),
+      },
+    );
+  }
+  return lines;
+}
+
+/** Monthly cost of a table provisioned with fixed RCU and WCU (730 hours). */
+export function calculateProvisionedCost(c: ProvisionedCapacity): Bill {
+  return buildBill('Provisioned capacity', buildProvisionedLines(c), [
+    { label: 'A month is billed as 730 hours', formula: '365 × 24 / 12', value: '730 h' },
+  ]);
+}
+
+// ---------------------------------------------------------------- a whole workload
+
+/** Units to provision so consumption sits at the target utilisation: ceil(consumed / target), at least 1. */
+export function provisionUnits(consumedPerSecond: DecimalValue, targetUtilisation: number): number {
+  const units = new Decimal(consumedPerSecond).div(targetUtilisation).ceil().toNumber();
+  return Math.max(MIN_PROVISIONED_UNITS, units);
+}
+
+export interface WorkloadCost {
+  readonly need: CapacityNeed;
+  readonly onDemand: Bill;
+  readonly provisioned: Bill;
+  readonly provisionedRcu: number;
+  readonly provisionedWcu: number;
+  readonly breakEven: BreakEven;
+  readonly cheaper: 'on-demand' | 'provisioned' | 'equal';
+  /** |on-demand − provisioned|, exact. */
+  readonly difference: Decimal;
+  readonly calculation: Calculation;
+}
+
+/** The workload's monthly cost both ways, which mode is cheaper and by how much. */
+export function calculateWorkloadCost(w: TableWorkload): WorkloadCost {
+  const need = calculateCapacityNeed(w);
+  const monthSeconds = SECONDS_PER_HOUR * HOURS_PER_MONTH;
+  const storage = buildStorageLines({
+    items: w.storedItems,
+    itemBytes: w.storedItemBytes,
+    tableClass: w.tableClass,
+    freeTier: w.freeTier,
+    gsiCount: w.gsiCount,
+    gsiEntryBytes: w.gsiEntryBytes ?? w.storedItemBytes,
+    region: w.region,
+  });
+
+  const od = buildOnDemandRequestLines({
+    readUnitsPerMonth: need.readUnitsPerSecond.times(monthSeconds),
+    writeUnitsPerMonth: need.tableWriteUnitsPerSecond.times(monthSeconds),
+    tableClass: w.tableClass,
+    region: w.region,
+  });
+  const prices = selectRegionPrices(w.region);
+  const cls = prices.tableClass[w.tableClass];
+  if (w.gsiCount > 0) {
+    const gsiWru = need.gsiWriteUnitsPerSecond.times(w.gsiCount).times(monthSeconds);
+    od.splice(1, 0, {
+      id: 'ondemand.gsi.writes',
+      label: `GSI write request units (${w.gsiCount} GSI(s))`,
+      quantity: `${formatQuantity(gsiWru.div(MILLION), 6)} million WRU`,
+      price: cls.onDemandWrite,
+      amount: gsiWru.div(MILLION).times(cls.onDemandWrite.usd),
+    });
+  }
+  const onDemand = buildBill('On-demand', [...od, ...storage], [
+    ...need.steps,
+    {
+      label: 'Seconds in a 730-hour month',
+      formula: `${HOURS_PER_MONTH} h × 3,600 s`,
+      value: `${formatQuantity(monthSeconds)} s`,
+    },
+  ]);
+
+  const provisionedRcu = provisionUnits(need.readUnitsPerSecond, w.targetUtilisation);
+  const tableWcu = provisionUnits(need.tableWriteUnitsPerSecond, w.targetUtilisation);
+  const gsiWcuEach = w.gsiCount > 0 ? provisionUnits(need.gsiWriteUnitsPerSecond, w.targetUtilisation) : 0;
+  const provisionedWcu = tableWcu + gsiWcuEach * w.gsiCount;
+  const prov = buildProvisionedLines({
+    rcu: provisionedRcu,
+    wcu: provisionedWcu,
+    tableClass: w.tableClass,
+    freeTier: w.freeTier,
+    region: w.region,
+  });
+  const provisioned = buildBill('Provisioned', [...prov, ...storage], [
+    ...need.steps,
+    {
+      label: `Provision for a ${formatPercent(w.targetUtilisation, 0)} auto-scaling target (at least 1 unit)`,
+      formula:
+        `RCU: ceil(${formatQuantity(need.readUnitsPerSecond)} / ${w.targetUtilisation}) = ${provisionedRcu}; ` +
+        `table WCU: ceil(${formatQuantity(need.tableWriteUnitsPerSecond)} / ${w.targetUtilisation}) = ${tableWcu}` +
+        (w.gsiCount > 0
+          ? `; each GSI: ceil(${formatQuantity(need.gsiWriteUnitsPerSecond)} / ${w.targetUtilisation}) = ${gsiWcuEach}`
+          : ''),
+      value: `${provisionedRcu} RCU, ${provisionedWcu} WCU`,
+    },
+  ]);
+
+  const breakEven = calculateBreakEven({
+    tableClass: w.tableClass,
+    region: w.region,
+    readUnitsPerSecond: need.readUnitsPerSecond,
+    writeUnitsPerSecond: need.totalWriteUnitsPerSecond,
+  });
+  const cmp = onDemand.total.comparedTo(provisioned.total);
+  const cheaper = cmp === 0 ? 'equal' : cmp < 0 ? 'on-demand' : 'provisioned';
+  const difference = onDemand.total.minus(provisioned.total).abs();
+  const calculation: Calculation = {
+    value: roundToCents(difference),
+    unit: USD_PER_MONTH,
+    steps: [
+      { label: 'On-demand per month', value: formatUsd(onDemand.total) },
+      { label: 'Provisioned per month', value: formatUsd(provisioned.total) },
+      {
+        label: cheaper === 'equal' ? 'Both modes cost the same' : `${cheaper === 'on-demand' ? 'On-demand' : 'Provisioned'} is cheaper by`,
+        formula: `|${formatUsd(onDemand.total)} − ${formatUsd(provisioned.total)}|`,
+        value: formatUsd(difference),
+      },
+    ],
+  };
+  return { need, onDemand, provisioned, provisionedRcu, provisionedWcu, breakEven, cheaper, difference, calculation };
+}
+
+// ---------------------------------------------------------------- break-even
+
+export interface BreakEvenInput {
+  readonly tableClass: TableClass;
+  readonly region?: Region;
+  /** Weights for a mixed workload; reads and writes alone when omitted. */
+  readonly readUnitsPerSecond?: DecimalValue;
+  readonly writeUnitsPerSecond?: DecimalValue;
+}
+
+export interface BreakEven {
+  /** Utilisation (0..1) at which provisioned capacity costs what on-demand does. */
+  readonly writes: Decimal;
+  readonly reads: Decimal;
+  /** For the workload's mix of reads and writes. */
+  readonly combined: Decimal;
+  readonly calculation: Calculation;
+}
+
+/**
+ * Break-even utilisation: a provisioned unit costs its hourly price whether used or not; used
+ * fully for an hour it would have served 3,600 on-demand requests. Below
+ * hourly / (3,600 × on-demand price per unit) average utilisation, on-demand is cheaper.
+ */
+export function calculateBreakEven(input: BreakEvenInput): BreakEven {
+  const prices: RegionPrices = selectRegionPrices(input.region);
+  const p = prices.tableClass[input.tableClass];
+  const perWru = new Decimal(p.onDemandWrite.usd).div(MILLION);
+  const perRru = new Decimal(p.onDemandRead.usd).div(MILLION);
+  const writes = new Decimal(p.provisionedWcuHour.usd).div(perWru.times(SECONDS_PER_HOUR));
+  const reads = new Decimal(p.provisionedRcuHour.usd).div(perRru.times(SECONDS_PER_HOUR));
+  const r = new Decimal(input.readUnitsPerSecond ?? 0);
+  const wu = new Decimal(input.writeUnitsPerSecond ?? 0);
+  const denominator = r.times(perRru).plus(wu.times(perWru)).times(SECONDS_PER_HOUR);
+  const combined = denominator.isZero()
+    ? writes
+    : r.times(p.provisionedRcuHour.usd).plus(wu.times(p.provisionedWcuHour.usd)).div(denominator);
+  const steps: Step[] = [
+    {
+      label: 'An on-demand write request unit costs',
+      formula: `$${p.onDemandWrite.usd} / 1,000,000`,
+      value: `$${perWru.toFixed()}`,
+    },
+    {
+      label: 'A WCU fully used for an hour serves 3,600 writes; break-even utilisation for writes',
+      formula: `$${p.provisionedWcuHour.usd} / (3,600 × $${perWru.toFixed()})`,
+      value: formatPercent(writes, 2),
+    },
+    {
+      label: 'Break-even utilisation for reads',
+      formula: `$${p.provisionedRcuHour.usd} / (3,600 × $${perRru.toFixed()})`,
+      value: formatPercent(reads, 2),
+    },
+  ];
+  if (!denominator.isZero() && !reads.equals(writes)) {
+    steps.push({
+      label: 'For this mix of reads and writes',
+      formula: `(${formatQuantity(r)} × $${p.provisionedRcuHour.usd} + ${formatQuantity(wu)} × $${p.provisionedWcuHour.usd}) / (3,600 × (${formatQuantity(r)} × $${perRru.toFixed()} + ${formatQuantity(wu)} × $${perWru.toFixed()}))`,
+      value: formatPercent(combined, 2),
+    });
+  }
+  steps.push({
+    label: 'Above this average utilisation provisioned is cheaper; below it, on-demand',
+    value: formatPercent(combined, 1),
+  });
+  return {
+    writes,
+    reads,
+    combined,
+    calculation: { value: combined.times(100).toDecimalPlaces(1).toNumber(), unit: '%', steps },
+  };
+}
+
+export interface UtilisationPoint {
+  readonly utilisation: number;
+  readonly onDemand: Decimal;
+  /** Capacity charge only, unrounded units: consumed / utilisation, for a smooth curve. */
+  readonly provisioned: Decimal;
+}
+
+/**
+ * Monthly request/capacity charge (storage left out, it is the same in both modes) against the
+ * average utilisation of provisioned capacity, for the chart. Units are not rounded up here,
+ * so the curves cross exactly at the break-even utilisation.
+ */
+export function calculateCostByUtilisation(
+  need: Pick<CapacityNeed, 'readUnitsPerSecond' | 'totalWriteUnitsPerSecond'>,
+  tableClass: TableClass,
+  utilisations: readonly number[],
+  region?: Region,
+): UtilisationPoint[] {
+  const p = selectRegionPrices(region).tableClass[tableClass];
+  const monthSeconds = SECONDS_PER_HOUR * HOURS_PER_MONTH;
+  const onDemand = need.readUnitsPerSecond
+    .times(monthSeconds)
+    .times(p.onDemandRead.usd)
+    .plus(need.totalWriteUnitsPerSecond.times(monthSeconds).times(p.onDemandWrite.usd))
+    .div(MILLION);
+  const hourly = need.readUnitsPerSecond
+    .times(p.provisionedRcuHour.usd)
+    .plus(need.totalWriteUnitsPerSecond.times(p.provisionedWcuHour.usd));
+  return utilisations.map((u) => ({
+    utilisation: u,
+    onDemand,
+    provisioned: hourly.div(u).times(HOURS_PER_MONTH),
+  }));
+}
