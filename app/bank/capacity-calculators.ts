@@ -1,0 +1,415 @@
+/**
+ * Capacity calculators for the registry (calculators.ts): read and write units, rates, item
+ * size, auto scaling, each with the wrong methods learners are known to use.
+ * Rules: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html
+ */
+import { z } from 'zod';
+import { autoScalingCapacity } from '../../engine/capacity/auto-scaling.ts';
+import { itemJsonReadUnits, itemJsonWriteUnits, itemSizeCalculation } from '../../engine/capacity/item-size-working.ts';
+import { SECONDS_PER, perSecondRate } from '../../engine/capacity/rate.ts';
+import {
+  QUERY_PAGE_BYTES,
+  batchGetReadUnits,
+  itemReadUnits,
+  provisionedReadUnits,
+  queryReadUnits,
+  transactGetReadUnits,
+} from '../../engine/capacity/read-units.ts';
+import { READ_UNITS_PER_BLOCK, type ReadConsistency } from '../../engine/capacity/units.ts';
+import {
+  batchWriteUnits,
+  itemWriteUnits,
+  provisionedWriteUnits,
+  transactWriteUnits,
+} from '../../engine/capacity/write-units.ts';
+import type { AttributeValue, Item } from '../../engine/values/attribute-value.ts';
+import { attributeSizes, attributeValueSize, itemSize, utf8ByteLength } from '../../engine/values/item-size.ts';
+import { type CalculatorMisconception, defineCalculator } from './calculators.ts';
+
+const Bytes = z.number().int().nonnegative().max(400 * 1024, 'an item is at most 400 KB (409,600 B)');
+const Count = z.number().int().positive();
+const Consistency = z.enum(['eventual', 'strong', 'transactional']);
+const Period = z.enum(['second', 'minute', 'hour', 'day']);
+const Sizes = z.array(Bytes).min(1);
+
+const AttributeValueSchema: z.ZodType<AttributeValue> = z.lazy(() =>
+  z.union([
+    z.strictObject({ S: z.string() }),
+    z.strictObject({ N: z.string().regex(/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/) }),
+    z.strictObject({ B: z.string() }),
+    z.strictObject({ BOOL: z.boolean() }),
+    z.strictObject({ NULL: z.literal(true) }),
+    z.strictObject({ L: z.array(AttributeValueSchema) }),
+    z.strictObject({ M: z.record(z.string(), AttributeValueSchema) }),
+    z.strictObject({ SS: z.array(z.string()).min(1) }),
+    z.strictObject({ NS: z.array(z.string()).min(1) }),
+    z.strictObject({ BS: z.array(z.string()).min(1) }),
+  ]),
+);
+
+/** An item written as DynamoDB JSON text (what a scenario shows), parsed into an Item. */
+const ItemJson = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `item is not valid JSON: ${(error as Error).message}` });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.record(z.string(), AttributeValueSchema)) as unknown as z.ZodType<Item>;
+
+const READ_BLOCK = 4096;
+const WRITE_BLOCK = 1024;
+const blocksOf = (bytes: number, block: number): number => Math.max(1, Math.ceil(bytes / block));
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+
+type M<A> = CalculatorMisconception<A>;
+
+// Wrong methods shared by several read calculators; `units(args, perBlock, blockBytes, round)`
+// recomputes the figure with one rule broken.
+function readMisconceptions<A extends { consistency: ReadConsistency }>(
+  units: (args: A, options: { perBlock: number; blockBytes: number; roundSize: boolean }) => number,
+): M<A>[] {
+  const right = (a: A) => ({ perBlock: READ_UNITS_PER_BLOCK[a.consistency], blockBytes: READ_BLOCK, roundSize: true });
+  return [
+    {
+      id: 'no-round-up',
+      name: 'Did not round the size up to whole 4 KB blocks',
+      explanation: 'Reads are charged in whole 4 KB blocks: 4,097 bytes costs two blocks, not 1.0002.',
+      compute: (a) => units(a, { ...right(a), roundSize: false }),
+    },
+    {
+      id: 'one-kb-reads',
+      name: 'Used 1 KB blocks for a read',
+      explanation: '1 KB is the write block. A read unit covers up to 4 KB.',
+      compute: (a) => units(a, { ...right(a), blockBytes: WRITE_BLOCK }),
+    },
+    {
+      id: 'halved-strong',
+      name: 'Halved the cost of a strongly consistent read',
+      explanation: 'A strongly consistent read costs 1 RCU per 4 KB; it is the eventually consistent read that costs half.',
+      compute: (a) => (a.consistency === 'strong' ? units(a, { ...right(a), perBlock: 0.5 }) : Number.NaN),
+    },
+    {
+      id: 'doubled-eventual',
+      name: 'Charged an eventually consistent read as a full unit',
+      explanation: 'An eventually consistent read costs 0.5 RCU per 4 KB, half a strongly consistent one.',
+      compute: (a) => (a.consistency === 'eventual' ? units(a, { ...right(a), perBlock: 1 }) : Number.NaN),
+    },
+    {
+      id: 'transaction-not-doubled',
+      name: 'Did not double for a transactional read',
+      explanation: 'A transactional read costs 2 RCU per 4 KB: DynamoDB performs two underlying reads.',
+      compute: (a) => (a.consistency === 'transactional' ? units(a, { ...right(a), perBlock: 1 }) : Number.NaN),
+    },
+  ];
+}
+
+const blocksBy = (bytes: number, blockBytes: number, roundSize: boolean): number =>
+  roundSize ? blocksOf(bytes, blockBytes) : bytes / blockBytes;
+
+const noPerSecond = {
+  id: 'no-per-second',
+  name: 'Forgot to convert the volume to a per-second rate',
+  explanation: 'Capacity units are per second. Divide a volume per minute, hour or day by 60, 3,600 or 86,400 first.',
+};
+
+function writeMisconceptions<A extends { transactional: boolean }>(
+  units: (args: A, options: { perBlock: number; blockBytes: number; roundSize: boolean }) => number,
+): M<A>[] {
+  const right = (a: A) => ({ perBlock: a.transactional ? 2 : 1, blockBytes: WRITE_BLOCK, roundSize: true });
+  return [
+    {
+      id: 'no-round-up',
+      name: 'Did not round the size up to whole 1 KB blocks',
+      explanation: 'Writes are charged in whole 1 KB blocks: 1,025 bytes costs two write units.',
+      compute: (a) => units(a, { ...right(a), roundSize: false }),
+    },
+    {
+      id: 'four-kb-writes',
+      name: 'Used 4 KB blocks for a write',
+      explanation: '4 KB is the read block. A write unit covers only 1 KB.',
+      compute: (a) => units(a, { ...right(a), blockBytes: READ_BLOCK }),
+    },
+    {
+      id: 'transaction-not-doubled',
+      name: 'Did not double for a transactional write',
+      explanation: 'A transactional write costs 2 WCU per 1 KB: DynamoDB prepares and then commits each item.',
+      compute: (a) => (a.transactional ? units(a, { ...right(a), perBlock: 1 }) : Number.NaN),
+    },
+  ];
+}
+
+/** Item size by a wrong rule: numbers as their text, or lists and maps without their overhead. */
+function wrongValueSize(v: AttributeValue, rule: 'numbers-as-text' | 'no-container-overhead'): number {
+  if ('N' in v && rule === 'numbers-as-text') return v.N.length;
+  if ('NS' in v && rule === 'numbers-as-text') return sum(v.NS.map((n) => n.length));
+  if ('L' in v) return (rule === 'no-container-overhead' ? 0 : 3 + v.L.length) + sum(v.L.map((e) => wrongValueSize(e, rule)));
+  if ('M' in v) {
+    const members = Object.entries(v.M);
+    return (
+      (rule === 'no-container-overhead' ? 0 : 3 + members.length) +
+      sum(members.map(([name, e]) => utf8ByteLength(name) + wrongValueSize(e, rule)))
+    );
+  }
+  return attributeValueSize(v);
+}
+
+function wrongItemSize(item: Item, rule: 'numbers-as-text' | 'no-container-overhead' | 'values-only'): number {
+  if (rule === 'values-only') return itemSize(item) - sum(attributeSizes(item).map((a) => a.nameBytes));
+  return sum(Object.entries(item).map(([name, v]) => utf8ByteLength(name) + wrongValueSize(v, rule)));
+}
+
+const ITEM_SIZE_RULES = [
+  {
+    id: 'values-only',
+    name: 'Counted only the values, not the attribute names',
+    explanation: 'Every attribute name counts too, in UTF-8 bytes, once per item it appears in.',
+  },
+  {
+    id: 'numbers-as-text',
+    name: 'Counted numbers as their digits',
+    explanation: 'A number is stored in about 1 byte per two significant digits, plus 1: 12345 takes 4 bytes, not 5.',
+  },
+  {
+    id: 'no-container-overhead',
+    name: 'Left out the overhead of lists and maps',
+    explanation: 'A List or Map costs 3 bytes, plus 1 byte per element, on top of its elements.',
+  },
+] as const;
+
+export const capacityCalculators = [
+  defineCalculator({
+    name: 'itemSize',
+    description: 'Size in bytes of an item given as DynamoDB JSON text: args { item }',
+    args: z.strictObject({ item: ItemJson }),
+    calculate: itemSizeCalculation,
+    misconceptions: ITEM_SIZE_RULES.map((rule) => ({ ...rule, compute: (a: { item: Item }) => wrongItemSize(a.item, rule.id) })),
+  }),
+  defineCalculator({
+    name: 'itemJsonWriteUnits',
+    description: 'WCU to write an item given as DynamoDB JSON text: args { item, transactional }',
+    args: z.strictObject({ item: ItemJson, transactional: z.boolean() }),
+    calculate: itemJsonWriteUnits,
+    misconceptions: [
+      ...ITEM_SIZE_RULES.map((rule) => ({
+        ...rule,
+        compute: (a: { item: Item; transactional: boolean }) =>
+          blocksOf(wrongItemSize(a.item, rule.id), WRITE_BLOCK) * (a.transactional ? 2 : 1),
+      })),
+      ...writeMisconceptions<{ item: Item; transactional: boolean }>(
+        (a, o) => blocksBy(itemSize(a.item), o.blockBytes, o.roundSize) * o.perBlock,
+      ),
+    ],
+  }),
+  defineCalculator({
+    name: 'itemJsonReadUnits',
+    description: 'RCU to read an item given as DynamoDB JSON text: args { item, consistency }',
+    args: z.strictObject({ item: ItemJson, consistency: Consistency }),
+    calculate: itemJsonReadUnits,
+    misconceptions: [
+      ...ITEM_SIZE_RULES.map((rule) => ({
+        ...rule,
+        compute: (a: { item: Item; consistency: ReadConsistency }) =>
+          blocksOf(wrongItemSize(a.item, rule.id), READ_BLOCK) * READ_UNITS_PER_BLOCK[a.consistency],
+      })),
+      ...readMisconceptions<{ item: Item; consistency: ReadConsistency }>(
+        (a, o) => blocksBy(itemSize(a.item), o.blockBytes, o.roundSize) * o.perBlock,
+      ),
+    ],
+  }),
+  defineCalculator({
+    name: 'itemReadUnits',
+    description: 'RCU for one read of one item: args { itemBytes, consistency }',
+    args: z.strictObject({ itemBytes: Bytes, consistency: Consistency }),
+    calculate: itemReadUnits,
+    misconceptions: readMisconceptions<{ itemBytes: number; consistency: ReadConsistency }>(
+      (a, o) => blocksBy(a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock,
+    ),
+  }),
+  defineCalculator({
+    name: 'queryReadUnits',
+    description:
+      'RCU for one Query or Scan call reading itemCount items of itemBytes (summed, rounded once): args { itemCount, itemBytes, consistency, itemsReturned? }',
+    args: z
+      .strictObject({ itemCount: Count, itemBytes: Bytes, consistency: Consistency, itemsReturned: z.number().int().nonnegative().optional() })
+      .refine((a) => a.itemCount * a.itemBytes <= QUERY_PAGE_BYTES, 'itemCount × itemBytes must fit in one 1 MB page'),
+    calculate: queryReadUnits,
+    misconceptions: [
+      {
+        id: 'rounded-each-item',
+        name: 'Rounded each item up instead of the total',
+        explanation: 'Query and Scan add up the sizes of all items read and round the total up to 4 KB once.',
+        compute: (a) => a.itemCount * blocksOf(a.itemBytes, READ_BLOCK) * READ_UNITS_PER_BLOCK[a.consistency],
+      },
+      {
+        id: 'returned-only',
+        name: 'Counted only the items the filter returned',
+        explanation: 'A FilterExpression is applied after the read: you pay for every item read, returned or not.',
+        compute: (a) =>
+          a.itemsReturned === undefined || a.itemsReturned >= a.itemCount
+            ? Number.NaN
+            : blocksOf(a.itemsReturned * a.itemBytes, READ_BLOCK) * READ_UNITS_PER_BLOCK[a.consistency],
+      },
+      ...readMisconceptions<{ itemCount: number; itemBytes: number; consistency: ReadConsistency; itemsReturned?: number | undefined }>(
+        (a, o) => blocksBy(a.itemCount * a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock,
+      ),
+    ],
+  }),
+  defineCalculator({
+    name: 'batchGetReadUnits',
+    description: 'RCU for one BatchGetItem (each item rounded on its own): args { itemSizes: [..], consistency }',
+    args: z.strictObject({ itemSizes: Sizes.max(100), consistency: z.enum(['eventual', 'strong']) }),
+    calculate: batchGetReadUnits,
+    misconceptions: [
+      {
+        id: 'rounded-total',
+        name: 'Added the sizes before rounding',
+        explanation: 'BatchGetItem rounds every item up to 4 KB on its own, then adds; only Query and Scan round the total.',
+        compute: (a) => blocksOf(sum(a.itemSizes), READ_BLOCK) * READ_UNITS_PER_BLOCK[a.consistency],
+      },
+      ...readMisconceptions<{ itemSizes: number[]; consistency: ReadConsistency }>(
+        (a, o) => sum(a.itemSizes.map((b) => blocksBy(b, o.blockBytes, o.roundSize))) * o.perBlock,
+      ),
+    ],
+  }),
+  defineCalculator({
+    name: 'transactGetReadUnits',
+    description: 'RCU for one TransactGetItems (2 RCU per 4 KB of each item): args { itemSizes: [..] }',
+    args: z.strictObject({ itemSizes: Sizes.max(100) }),
+    calculate: transactGetReadUnits,
+    misconceptions: [
+      {
+        id: 'rounded-total',
+        name: 'Added the sizes before rounding',
+        explanation: 'Each item in a transaction is rounded up to 4 KB on its own.',
+        compute: (a) => blocksOf(sum(a.itemSizes), READ_BLOCK) * 2,
+      },
+      ...readMisconceptions<{ itemSizes: number[]; consistency: ReadConsistency }>(
+        (a, o) => sum(a.itemSizes.map((b) => blocksBy(b, o.blockBytes, o.roundSize))) * o.perBlock,
+      ).map((m) => ({ ...m, compute: (a: { itemSizes: number[] }) => m.compute({ ...a, consistency: 'transactional' }) })),
+    ],
+  }),
+  defineCalculator({
+    name: 'itemWriteUnits',
+    description: 'WCU for one write of one item: args { itemBytes, transactional }',
+    args: z.strictObject({ itemBytes: Bytes, transactional: z.boolean() }),
+    calculate: itemWriteUnits,
+    misconceptions: writeMisconceptions<{ itemBytes: number; transactional: boolean }>(
+      (a, o) => blocksBy(a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock,
+    ),
+  }),
+  defineCalculator({
+    name: 'batchWriteUnits',
+    description: 'WCU for one BatchWriteItem (each put or delete rounded on its own): args { itemSizes: [..] }',
+    args: z.strictObject({ itemSizes: Sizes.max(25) }),
+    calculate: batchWriteUnits,
+    misconceptions: [
+      {
+        id: 'rounded-total',
+        name: 'Added the sizes before rounding',
+        explanation: 'Every put or delete in a batch is rounded up to 1 KB on its own.',
+        compute: (a) => blocksOf(sum(a.itemSizes), WRITE_BLOCK),
+      },
+      ...writeMisconceptions<{ itemSizes: number[]; transactional: boolean }>(
+        (a, o) => sum(a.itemSizes.map((b) => blocksBy(b, o.blockBytes, o.roundSize))) * o.perBlock,
+      ).map((m) => ({ ...m, compute: (a: { itemSizes: number[] }) => m.compute({ ...a, transactional: false }) })),
+    ],
+  }),
+  defineCalculator({
+    name: 'transactWriteUnits',
+    description: 'WCU for one TransactWriteItems (2 WCU per 1 KB of each item): args { itemSizes: [..] }',
+    args: z.strictObject({ itemSizes: Sizes.max(100) }),
+    calculate: transactWriteUnits,
+    misconceptions: [
+      {
+        id: 'rounded-total',
+        name: 'Added the sizes before rounding',
+        explanation: 'Each item in a transaction is rounded up to 1 KB on its own.',
+        compute: (a) => blocksOf(sum(a.itemSizes), WRITE_BLOCK) * 2,
+      },
+      ...writeMisconceptions<{ itemSizes: number[]; transactional: boolean }>(
+        (a, o) => sum(a.itemSizes.map((b) => blocksBy(b, o.blockBytes, o.roundSize))) * o.perBlock,
+      ).map((m) => ({ ...m, compute: (a: { itemSizes: number[] }) => m.compute({ ...a, transactional: true }) })),
+    ],
+  }),
+  defineCalculator({
+    name: 'perSecondRate',
+    description: 'Average per-second rate of a volume: args { count, per: second|minute|hour|day }',
+    args: z.strictObject({ count: z.number().nonnegative(), per: Period }),
+    calculate: perSecondRate,
+    misconceptions: [
+      {
+        id: 'hour-as-minutes',
+        name: 'Divided by 60 instead of 3,600',
+        explanation: 'An hour has 3,600 seconds: divide by 60 for minutes, and by 60 again for seconds.',
+        compute: (a) => (a.per === 'hour' ? a.count / 60 : a.per === 'day' ? a.count / 1440 : Number.NaN),
+      },
+      {
+        id: 'day-as-hours',
+        name: 'Divided a daily volume by 24 only',
+        explanation: 'A day has 86,400 seconds (24 × 60 × 60).',
+        compute: (a) => (a.per === 'day' ? a.count / 24 : Number.NaN),
+      },
+    ],
+  }),
+  defineCalculator({
+    name: 'provisionedReadUnits',
+    description: 'RCU to provision for count reads per period of items of itemBytes: args { itemBytes, count, per, consistency }',
+    args: z.strictObject({ itemBytes: Bytes, count: Count, per: Period, consistency: Consistency }),
+    calculate: provisionedReadUnits,
+    misconceptions: [
+      {
+        ...noPerSecond,
+        compute: (a) =>
+          a.per === 'second' ? Number.NaN : Math.ceil(a.count * blocksOf(a.itemBytes, READ_BLOCK) * READ_UNITS_PER_BLOCK[a.consistency]),
+      },
+      ...readMisconceptions<{ itemBytes: number; count: number; per: 'second' | 'minute' | 'hour' | 'day'; consistency: ReadConsistency }>(
+        (a, o) => Math.ceil((a.count / SECONDS_PER[a.per]) * blocksBy(a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock - 1e-9),
+      ),
+    ],
+  }),
+  defineCalculator({
+    name: 'provisionedWriteUnits',
+    description: 'WCU to provision for count writes per period of items of itemBytes: args { itemBytes, count, per, transactional }',
+    args: z.strictObject({ itemBytes: Bytes, count: Count, per: Period, transactional: z.boolean() }),
+    calculate: provisionedWriteUnits,
+    misconceptions: [
+      {
+        ...noPerSecond,
+        compute: (a) => (a.per === 'second' ? Number.NaN : a.count * blocksOf(a.itemBytes, WRITE_BLOCK) * (a.transactional ? 2 : 1)),
+      },
+      ...writeMisconceptions<{ itemBytes: number; count: number; per: 'second' | 'minute' | 'hour' | 'day'; transactional: boolean }>(
+        (a, o) => Math.ceil((a.count / SECONDS_PER[a.per]) * blocksBy(a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock - 1e-9),
+      ),
+    ],
+  }),
+  defineCalculator({
+    name: 'autoScalingCapacity',
+    description: 'Capacity target tracking sets for a consumption and a target utilisation: args { consumed, targetPercent, unit: RCU|WCU }',
+    args: z.strictObject({ consumed: Count, targetPercent: z.number().int().min(20).max(90), unit: z.enum(['RCU', 'WCU']) }),
+    calculate: autoScalingCapacity,
+    misconceptions: [
+      {
+        id: 'multiplied-by-target',
+        name: 'Multiplied by the target instead of dividing',
+        explanation: 'Target utilisation is consumed / provisioned, so provisioned = consumed / target, which is more than consumed.',
+        compute: (a) => Math.ceil((a.consumed * a.targetPercent) / 100 - 1e-9),
+      },
+      {
+        id: 'added-headroom',
+        name: 'Added the headroom percentage to the consumption',
+        explanation: 'Adding (100 − target) % is not the same as dividing by the target: 150 / 0.7 = 215, but 150 × 1.3 = 195.',
+        compute: (a) => Math.ceil((a.consumed * (200 - a.targetPercent)) / 100 - 1e-9),
+      },
+      {
+        id: 'rounded-down',
+        name: 'Rounded down',
+        explanation: 'Rounding down leaves utilisation just above the target; capacity is rounded up.',
+        compute: (a) => Math.floor((a.consumed * 100) / a.targetPercent),
+      },
+    ],
+  }),
+];

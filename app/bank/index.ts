@@ -1,0 +1,135 @@
+/**
+ * The question bank: load content/, then generate and grade variants.
+ *
+ *   const bank = loadBank('content');
+ *   bank.errors            // files left out, with file, line and reason
+ *   bank.variant(id, seed) // the question, options shuffled by the seed
+ *   bank.grade(id, seed, answer)
+ */
+import { randomInt } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { gradeAnswer } from '../grading/index.ts';
+import { CALCULATORS, type CalculatorRegistry } from './calculators.ts';
+import type { ScenarioDefinition } from './definition.ts';
+import { DERIVERS, type DeriverRegistry } from './derivers.ts';
+import { createInstance, type Instance } from './instance.ts';
+import { parseObjectives } from './objectives.ts';
+import { parseScenarioFile } from './parse.ts';
+import { isSeed, MAX_SEED } from './random.ts';
+import {
+  InvalidAnswerError,
+  UnknownScenarioError,
+  type Answer,
+  type Area,
+  type Bank,
+  type ContentError,
+  type GradeResult,
+  type ScenarioSummary,
+  type Seed,
+  type Variant,
+} from './types.ts';
+
+export type * from './types.ts';
+export { InvalidAnswerError, UnknownScenarioError } from './types.ts';
+
+export interface LoadBankOptions {
+  /** Defaults to OBJECTIVES.md inside the content directory. */
+  readonly objectivesFile?: string;
+  /** Paths in errors and summaries are relative to this; defaults to the content dir's parent. */
+  readonly rootDir?: string;
+  readonly calculators?: CalculatorRegistry;
+  readonly derivers?: DeriverRegistry;
+}
+
+/** Bank plus what authors' tools and content:check need; pages use only Bank. */
+export interface LoadedBank extends Bank {
+  readonly definitions: readonly ScenarioDefinition[];
+  /** The variant with its answer key. Throws UnknownScenarioError, InvalidAnswerError (bad seed). */
+  instance(id: string, seed: number): Instance;
+  /** An answer that scores full marks. */
+  referenceAnswer(id: string, seed: number): Answer;
+}
+
+const SKIPPED = new Set(['README.md', 'OBJECTIVES.md']);
+
+/** Every .md file under dir except README.md and OBJECTIVES.md, sorted for a stable order. */
+export function listScenarioFiles(dir: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...listScenarioFiles(path));
+    else if (entry.isFile() && entry.name.endsWith('.md') && !SKIPPED.has(entry.name)) files.push(path);
+  }
+  return files.sort();
+}
+
+export function loadBank(contentDir: string, options: LoadBankOptions = {}): LoadedBank {
+  const rootDir = options.rootDir ?? dirname(contentDir);
+  const calculators = options.calculators ?? CALCULATORS;
+  const derivers = options.derivers ?? DERIVERS;
+  const errors: ContentError[] = [];
+
+  const objectivesFile = options.objectivesFile ?? join(contentDir, 'OBJECTIVES.md');
+  let areas: Area[] = [];
+  try {
+    const parsed = parseObjectives(readFileSync(objectivesFile, 'utf8'));
+    areas = parsed.areas;
+    for (const e of parsed.errors) errors.push({ file: relative(rootDir, objectivesFile), ...e });
+  } catch (error) {
+    errors.push({ file: relative(rootDir, objectivesFile), line: 1, message: `Cannot read objectives: ${(error as Error).message}` });
+  }
+  const objectives = new Set(areas.flatMap((a) => a.objectives.map((o) => o.id as string)));
+
+  const definitions = new Map<string, ScenarioDefinition>();
+  for (const path of listScenarioFiles(contentDir)) {
+    const file = relative(rootDir, path);
+    const result = parseScenarioFile(readFileSync(path, 'utf8'), file, { objectives, calculators, derivers });
+    if (!result.ok) {
+      errors.push(...result.errors);
+      continue;
+    }
+    const { definition } = result;
+    const existing = definitions.get(definition.summary.id);
+    if (existing) {
+      errors.push({ file, line: definition.lines.id ?? 1, message: `The id ${definition.summary.id} is already used by ${existing.summary.file}` });
+      continue;
+    }
+    definitions.set(definition.summary.id, definition);
+  }
+
+  const scenarios: ScenarioSummary[] = [...definitions.values()].map((d) => d.summary);
+  const context = { calculators, derivers };
+  const instance = (id: string, seed: number): Instance => {
+    const definition = definitions.get(id);
+    if (!definition) throw new UnknownScenarioError(id);
+    if (!isSeed(seed)) throw new InvalidAnswerError('seed', `A seed is an integer from 0 to ${MAX_SEED}`);
+    return createInstance(definition, seed, context);
+  };
+  return {
+    areas,
+    scenarios,
+    errors,
+    definitions: [...definitions.values()],
+    get: (id: string) => definitions.get(id)?.summary,
+    variant: (id: string, seed: number): Variant => instance(id, seed).variant,
+    grade: (id: string, seed: number, answer: Answer): GradeResult => gradeAnswer(instance(id, seed), answer),
+    instance,
+    referenceAnswer(id: string, seed: number): Answer {
+      const { key } = instance(id, seed);
+      switch (key.kind) {
+        case 'choice':
+          return { kind: 'choice', optionId: key.correct };
+        case 'multi':
+          return { kind: 'multi', optionIds: key.correct };
+        case 'numeric':
+          return { kind: 'numeric', value: key.calculation.value };
+      }
+    },
+  };
+}
+
+/** A fresh random seed for a new variant (the only randomness outside the seeded PRNG). */
+export function newSeed(): Seed {
+  return randomInt(0, MAX_SEED + 1) as Seed;
+}

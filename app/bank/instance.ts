@@ -1,0 +1,136 @@
+/**
+ * A variant with its answer key: what generation produces and grading consumes. The Variant
+ * inside is what a page may show; the key and the why texts stay on the server until graded.
+ */
+import type { Calculation } from '../../engine/calculation.ts';
+import { evaluateArithmetic, looksArithmetic } from './arithmetic.ts';
+import type { CalculatorRegistry } from './calculators.ts';
+import type { ScenarioDefinition } from './definition.ts';
+import type { DeriverRegistry } from './derivers.ts';
+import { generateParams } from './params.ts';
+import { createVariantRandom } from './random.ts';
+import { renderInline, renderMarkdown } from './render.ts';
+import { fillText, solePlaceholder } from './template.ts';
+import type { ChoiceOption, Misconception, ParamValue, Params, Seed, Variant } from './types.ts';
+
+export type AnswerKey =
+  | { readonly kind: 'choice'; readonly correct: string }
+  | { readonly kind: 'multi'; readonly correct: readonly string[]; readonly choose: number }
+  | {
+      readonly kind: 'numeric';
+      readonly calculation: Calculation;
+      readonly args: Readonly<Record<string, unknown>>;
+      readonly tolerance: number;
+      readonly unit: string;
+      /** Figures of the calculator's wrong methods for these arguments (NaN ones dropped). */
+      readonly misconceptions: readonly Misconception[];
+    };
+
+export interface Instance {
+  readonly definition: ScenarioDefinition;
+  readonly variant: Variant;
+  readonly key: AnswerKey;
+  readonly explanationHtml: string;
+  /** Rendered why of each option, by option id. */
+  readonly whyHtml: ReadonlyMap<string, string>;
+}
+
+export class GenerationError extends Error {
+  override readonly name = 'GenerationError';
+}
+
+/** Substitute placeholders in one argument; arithmetic becomes a number, a sole placeholder keeps its type. */
+function resolveArg(arg: unknown, params: Params): unknown {
+  if (Array.isArray(arg)) return arg.map((a) => resolveArg(a, params));
+  if (typeof arg !== 'string') return arg;
+  const sole = solePlaceholder(arg);
+  if (sole !== undefined) return params[sole];
+  const filled = fillText(arg, params, { raw: true });
+  return looksArithmetic(filled) ? evaluateArithmetic(filled) : filled;
+}
+
+function resolveKey(text: string, params: Params): string {
+  return fillText(text, params, { raw: true });
+}
+
+export interface InstanceContext {
+  readonly calculators: CalculatorRegistry;
+  readonly derivers: DeriverRegistry;
+}
+
+export function createInstance(definition: ScenarioDefinition, seed: number, context: InstanceContext): Instance {
+  const fm = definition.frontMatter;
+  const random = createVariantRandom(fm.id, seed);
+  const params: Record<string, ParamValue> = generateParams(fm.params, random);
+  if (fm.derive !== undefined) {
+    const deriver = context.derivers.get(fm.derive);
+    if (!deriver) throw new GenerationError(`Unknown deriver ${fm.derive}`);
+    Object.assign(params, deriver.derive(params, random));
+  }
+  const base = {
+    scenarioId: definition.summary.id,
+    seed: seed as Seed,
+    title: fm.title,
+    area: definition.summary.area,
+    objectives: definition.summary.objectives,
+    difficulty: definition.summary.difficulty,
+    params,
+    promptHtml: renderMarkdown(fillText(definition.prompt, params)),
+    references: fm.references,
+  };
+  const explanationHtml = renderMarkdown(fillText(definition.explanation, params));
+  const whyHtml = new Map<string, string>();
+  const answer = definition.answer;
+
+  if (answer.kind === 'numeric') {
+    const calculator = context.calculators.get(answer.spec.calculator);
+    if (!calculator) throw new GenerationError(`Unknown calculator ${answer.spec.calculator}`);
+    const rawArgs = Object.fromEntries(Object.entries(answer.spec.args).map(([k, v]) => [k, resolveArg(v, params)]));
+    const parsed = calculator.args.safeParse(rawArgs);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new GenerationError(
+        `Calculator ${calculator.name} rejected its arguments ${JSON.stringify(rawArgs)}: ${issue?.path.join('.') || 'args'}: ${issue?.message}`,
+      );
+    }
+    const calculation = calculator.calculate(parsed.data);
+    const ignored = new Set(answer.spec.ignore ?? []);
+    const misconceptions = calculator.misconceptions
+      .filter((m) => !ignored.has(m.id))
+      .map((m) => ({ id: m.id, name: m.name, explanation: m.explanation, value: m.compute(parsed.data) }))
+      .filter((m) => Number.isFinite(m.value));
+    return {
+      definition,
+      variant: { ...base, kind: 'numeric', unit: answer.spec.unit },
+      key: { kind: 'numeric', calculation, args: rawArgs, tolerance: answer.spec.tolerance, unit: answer.spec.unit, misconceptions },
+      explanationHtml,
+      whyHtml,
+    };
+  }
+
+  const ordered = random.shuffle(definition.options);
+  const options: ChoiceOption[] = ordered.map((o) => ({ id: o.id, html: renderInline(fillText(o.text, params)) }));
+  for (const o of definition.options) whyHtml.set(o.id, renderMarkdown(fillText(o.why, params)));
+  const ids = new Set(definition.options.map((o) => o.id));
+  const checkKey = (key: string): string => {
+    if (!ids.has(key)) throw new GenerationError(`The answer resolves to {${key}}, which is not an option`);
+    return key;
+  };
+  if (answer.kind === 'choice') {
+    return {
+      definition,
+      variant: { ...base, kind: 'choice', options },
+      key: { kind: 'choice', correct: checkKey(resolveKey(answer.spec.correct, params)) },
+      explanationHtml,
+      whyHtml,
+    };
+  }
+  const correct = answer.spec.correct.map((k) => checkKey(resolveKey(k, params)));
+  return {
+    definition,
+    variant: { ...base, kind: 'multi', options, choose: answer.choose },
+    key: { kind: 'multi', correct, choose: answer.choose },
+    explanationHtml,
+    whyHtml,
+  };
+}

@@ -1,0 +1,3 @@
+import type { Deriver } from './derivers.ts';
+
+export const itemDerivers: readonly Deriver[] = [];

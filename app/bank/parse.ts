@@ -1,0 +1,304 @@
+/**
+ * Parse and validate one scenario file. Errors name the file and the line: YAML positions come
+ * from the yaml LineCounter, body lines from counting. A file with any error yields no
+ * definition; its errors are reported and the rest of the bank still loads.
+ */
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import type { CalculatorRegistry } from './calculators.ts';
+import type { AnswerDefinition, OptionDefinition, ScenarioDefinition } from './definition.ts';
+import type { DeriverRegistry } from './derivers.ts';
+import { boundNames, checkParamSpec, countParamSpace } from './params.ts';
+import { answerSchemaFor, FrontMatterSchema, type FrontMatter, type NumericAnswerSpec } from './schema.ts';
+import { findPlaceholders, solePlaceholder } from './template.ts';
+import type { AreaId, ContentError, ObjectiveId, ScenarioId } from './types.ts';
+
+export interface ParseContext {
+  readonly objectives: ReadonlySet<string>;
+  readonly calculators: CalculatorRegistry;
+  readonly derivers: DeriverRegistry;
+}
+
+export type ParseResult = { ok: true; definition: ScenarioDefinition } | { ok: false; errors: ContentError[] };
+
+/** Sections a body may have after the prompt. request/design kinds will add their own. */
+const SECTIONS = ['Options', 'Explanation'] as const;
+type SectionName = (typeof SECTIONS)[number];
+
+interface BodyLine {
+  readonly text: string;
+  readonly line: number;
+}
+
+export function parseScenarioFile(source: string, file: string, context: ParseContext): ParseResult {
+  const errors: ContentError[] = [];
+  const fail = (line: number, message: string): void => {
+    errors.push({ file, line, message });
+  };
+  const lines = source.split(/\r?\n/);
+  if (lines[0]?.trim() !== '---') {
+    fail(1, 'The file must start with front matter: a line "---", YAML, then "---"');
+    return { ok: false, errors };
+  }
+  const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+  if (close === -1) {
+    fail(1, 'Front matter is not closed: add a line "---" after the YAML');
+    return { ok: false, errors };
+  }
+  // Line numbers: the YAML's first line is file line 2.
+  const yamlText = lines.slice(1, close).join('\n');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
+  for (const error of doc.errors) fail((error.linePos?.[0].line ?? 1) + 1, `YAML: ${error.message.split('\n')[0]}`);
+  if (errors.length > 0) return { ok: false, errors };
+
+  const lineOf = (path: readonly PropertyKey[]): number => lineOfPath(doc, lineCounter, path) + 1;
+  const parsed = FrontMatterSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    reportIssues(parsed.error.issues, [], lineOf, fail);
+    return { ok: false, errors };
+  }
+  const fm: FrontMatter = parsed.data;
+
+  const answer = parseAnswer(fm, lineOf, fail);
+  const body = lines.slice(close + 1).map((text, i) => ({ text, line: close + 2 + i }));
+  const sections = splitSections(body, fail);
+  const options = sections.Options ? parseOptions(sections.Options.lines, fail) : [];
+
+  // Objectives and id.
+  const area = fm.objectives[0]!.split('.')[0]!;
+  fm.objectives.forEach((objective, i) => {
+    if (!context.objectives.has(objective)) {
+      fail(lineOf(['objectives', i]), `Unknown objective "${objective}": it is not in content/OBJECTIVES.md`);
+    }
+  });
+  if (fm.id.split('.')[0] !== area) {
+    fail(lineOf(['id']), `The id "${fm.id}" must start with "${area}.", the area of its first objective ${fm.objectives[0]}`);
+  }
+
+  // Parameters.
+  const bound = new Set<string>();
+  for (const [name, spec] of Object.entries(fm.params)) {
+    const problem = checkParamSpec(name, spec, bound);
+    if (problem) fail(lineOf(['params', name]), problem);
+    for (const n of boundNames(name, spec)) bound.add(n);
+  }
+  if (fm.derive !== undefined) {
+    const deriver = context.derivers.get(fm.derive);
+    if (!deriver) fail(lineOf(['derive']), `Unknown deriver "${fm.derive}"; known: ${[...context.derivers.keys()].join(', ') || 'none'}`);
+    else for (const n of deriver.outputs) bound.add(n);
+  }
+  const checkBound = (text: string, line: number, where: string): void => {
+    for (const name of findPlaceholders(text)) {
+      if (!bound.has(name)) fail(line, `${where} uses {{${name}}}, which no parameter or deriver binds`);
+    }
+  };
+
+  // Body sections by kind.
+  const prompt = sections.prompt.lines.map((l) => l.text).join('\n').trim();
+  if (prompt === '') fail(close + 2, 'The prompt (the text after the front matter) is empty');
+  sections.prompt.lines.forEach((l) => checkBound(l.text, l.line, 'The prompt'));
+  if (!sections.Explanation) fail(lines.length, 'Missing "## Explanation" section');
+  sections.Explanation?.lines.forEach((l) => checkBound(l.text, l.line, 'The explanation'));
+  const explanation = sections.Explanation?.lines.map((l) => l.text).join('\n').trim() ?? '';
+  if (sections.Explanation && explanation === '') fail(sections.Explanation.line, 'The explanation is empty');
+
+  const hasOptions = fm.kind === 'choice' || fm.kind === 'multi';
+  if (hasOptions && !sections.Options) fail(lines.length, `A ${fm.kind} scenario needs an "## Options" section`);
+  if (!hasOptions && sections.Options) fail(sections.Options.line, `A ${fm.kind} scenario has no options; remove "## Options"`);
+  const ids = new Set<string>();
+  for (const option of options) {
+    if (ids.has(option.id)) fail(option.line, `Option id {${option.id}} is used twice`);
+    ids.add(option.id);
+    checkBound(option.text, option.line, `Option {${option.id}}`);
+    checkBound(option.why, option.line, `The why of option {${option.id}}`);
+    if (option.why.trim() === '') fail(option.line, `Option {${option.id}} has no "why:" line explaining why it is right or wrong`);
+  }
+  if (hasOptions && sections.Options && options.length < 2) fail(sections.Options.line, 'A question needs at least two options');
+
+  if (answer?.kind === 'numeric') {
+    const calculator = context.calculators.get(answer.spec.calculator);
+    if (!calculator) {
+      fail(lineOf(['answer', 'calculator']), `Unknown calculator "${answer.spec.calculator}"; known: ${[...context.calculators.keys()].join(', ')}`);
+    } else {
+      const known = new Set(calculator.misconceptions.map((m) => m.id));
+      answer.spec.ignore?.forEach((id, i) => {
+        if (!known.has(id)) fail(lineOf(['answer', 'ignore', i]), `Calculator ${calculator.name} has no misconception "${id}"`);
+      });
+    }
+    for (const [name, arg] of Object.entries(answer.spec.args)) {
+      for (const text of [arg].flat()) if (typeof text === 'string') checkBound(text, lineOf(['answer', 'args', name]), `Argument ${name}`);
+    }
+  }
+  if (answer?.kind === 'choice' || answer?.kind === 'multi') {
+    const keys = [answer.spec.correct].flat();
+    keys.forEach((key, i) => {
+      const path = answer.kind === 'multi' ? ['answer', 'correct', i] : ['answer', 'correct'];
+      if (solePlaceholder(key) !== undefined) checkBound(key, lineOf(path), 'answer.correct');
+      else if (!ids.has(key)) fail(lineOf(path), `answer.correct names option {${key}}, which is not in "## Options"`);
+    });
+    if (new Set(keys).size !== keys.length) fail(lineOf(['answer', 'correct']), 'answer.correct lists an option twice');
+    if (answer.kind === 'multi') {
+      if (keys.length !== answer.choose) {
+        fail(lineOf(['choose']), `choose is ${answer.choose} but answer.correct lists ${keys.length} options`);
+      }
+      if (options.length > 0 && answer.choose >= options.length) {
+        fail(lineOf(['choose']), `choose ${answer.choose} leaves no wrong option among ${options.length}`);
+      }
+    }
+  }
+  if (fm.kind !== 'multi' && fm.choose !== undefined) fail(lineOf(['choose']), 'choose applies only to multi scenarios');
+
+  if (errors.length > 0 || !answer) return { ok: false, errors };
+  const lineTable: Record<string, number> = { answer: lineOf(['answer']), params: lineOf(['params']), id: lineOf(['id']) };
+  if (sections.Options) lineTable.Options = sections.Options.line;
+  if (sections.Explanation) lineTable.Explanation = sections.Explanation.line;
+  return {
+    ok: true,
+    definition: {
+      summary: {
+        id: fm.id as ScenarioId,
+        title: fm.title,
+        kind: fm.kind,
+        area: area as AreaId,
+        objectives: fm.objectives as ObjectiveId[],
+        difficulty: fm.difficulty,
+        file,
+      },
+      frontMatter: fm,
+      answer,
+      prompt,
+      options,
+      explanation,
+      paramSpace: countParamSpace(fm.params),
+      lines: lineTable,
+    },
+  };
+}
+
+function parseAnswer(
+  fm: FrontMatter,
+  lineOf: (path: readonly PropertyKey[]) => number,
+  fail: (line: number, message: string) => void,
+): AnswerDefinition | undefined {
+  if (fm.kind === 'request' || fm.kind === 'design') {
+    fail(lineOf(['kind']), `Kind "${fm.kind}" is not supported yet: use choice, multi or numeric`);
+    return undefined;
+  }
+  const result = (answerSchemaFor(fm.kind) as z.ZodType).safeParse(fm.answer);
+  if (!result.success) {
+    reportIssues(result.error.issues, ['answer'], lineOf, fail, `answer for a ${fm.kind} scenario`);
+    return undefined;
+  }
+  switch (fm.kind) {
+    case 'numeric':
+      return { kind: 'numeric', spec: result.data as NumericAnswerSpec };
+    case 'choice':
+      return { kind: 'choice', spec: result.data as { correct: string } };
+    case 'multi': {
+      const spec = result.data as { correct: string[] };
+      return { kind: 'multi', spec, choose: fm.choose ?? spec.correct.length };
+    }
+  }
+}
+
+function reportIssues(
+  issues: readonly z.core.$ZodIssue[],
+  prefix: readonly PropertyKey[],
+  lineOf: (path: readonly PropertyKey[]) => number,
+  fail: (line: number, message: string) => void,
+  context?: string,
+): void {
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path];
+    const where = path.length > 0 ? path.map(String).join('.') : context ?? 'front matter';
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+    if (issue.code === 'invalid_union' && path[0] === 'params') {
+      message = 'a parameter is one of { int: [min, max], step? }, { range: [min, max], step }, { pick: [...] }, { calc: "..." }';
+    }
+    fail(lineOf(path), `${where}: ${message}`);
+  }
+}
+
+/** 0-based line of the YAML node at `path`, or of its nearest existing ancestor. */
+function lineOfPath(doc: Document, lineCounter: LineCounter, path: readonly PropertyKey[]): number {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n) as unknown[], true) as { range?: [number, number, number] } | undefined;
+    if (node && (isScalar(node) || isMap(node) || 'range' in node) && node.range) {
+      // For a key whose value is a block, point at the key: search the map pair.
+      return lineCounter.linePos(keyOffset(doc, path.slice(0, n)) ?? node.range[0]).line;
+    }
+  }
+  return 1;
+}
+
+function keyOffset(doc: Document, path: readonly PropertyKey[]): number | undefined {
+  if (path.length === 0) return undefined;
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1) as unknown[], true);
+  if (!isMap(parent)) return undefined;
+  const last = path[path.length - 1];
+  const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === last);
+  return isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+}
+
+interface Sections {
+  prompt: { line: number; lines: BodyLine[] };
+  Options?: { line: number; lines: BodyLine[] };
+  Explanation?: { line: number; lines: BodyLine[] };
+}
+
+function splitSections(body: readonly BodyLine[], fail: (line: number, message: string) => void): Sections {
+  const sections: Sections = { prompt: { line: body[0]?.line ?? 1, lines: [] } };
+  let current = sections.prompt;
+  let fence = false;
+  for (const l of body) {
+    if (/^\s*(```|~~~)/.test(l.text)) fence = !fence;
+    const heading = fence ? null : /^##\s+(.+?)\s*$/.exec(l.text);
+    if (heading) {
+      const name = heading[1]!;
+      if (!(SECTIONS as readonly string[]).includes(name)) {
+        fail(l.line, `Unknown section "## ${name}"; sections are ${SECTIONS.map((s) => `"## ${s}"`).join(', ')} (use ### inside a prompt)`);
+        current = { line: l.line, lines: [] };
+        continue;
+      }
+      if (sections[name as SectionName]) fail(l.line, `Section "## ${name}" appears twice`);
+      current = { line: l.line, lines: [] };
+      sections[name as SectionName] = current;
+      continue;
+    }
+    current.lines.push(l);
+  }
+  return sections;
+}
+
+const OPTION_START = /^[-*]\s+\{([a-z0-9][a-z0-9-]*)\}\s+(.*)$/;
+const WHY = /^\s+why:\s?(.*)$/;
+
+/**
+ * Options: `- {id} text`, continued on indented lines, then an indented `why: ...` that may
+ * also continue on indented lines.
+ */
+function parseOptions(lines: readonly BodyLine[], fail: (line: number, message: string) => void): OptionDefinition[] {
+  const options: { id: string; text: string[]; why: string[]; line: number; inWhy: boolean }[] = [];
+  for (const l of lines) {
+    if (l.text.trim() === '') continue;
+    const start = OPTION_START.exec(l.text);
+    if (start) {
+      options.push({ id: start[1]!, text: [start[2]!], why: [], line: l.line, inWhy: false });
+      continue;
+    }
+    const current = options.at(-1);
+    if (!current || !/^\s+\S/.test(l.text)) {
+      fail(l.line, 'In "## Options", each option starts "- {id} text" and its other lines (and "why:") are indented');
+      continue;
+    }
+    const why = WHY.exec(l.text);
+    if (why) {
+      if (current.inWhy) fail(l.line, `Option {${current.id}} has two "why:" lines`);
+      current.inWhy = true;
+      current.why.push(why[1]!);
+    } else (current.inWhy ? current.why : current.text).push(l.text.trim());
+  }
+  return options.map((o) => ({ id: o.id, text: o.text.join(' ').trim(), why: o.why.join('\n').trim(), line: o.line }));
+}

@@ -1,0 +1,95 @@
+/**
+ * The front matter of a scenario file, as zod schemas. Strict objects, so a misspelt key is an
+ * error with its line rather than a silently ignored setting. content/README.md documents
+ * every field; keep the two in step.
+ */
+import { z } from 'zod';
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/** `{ int: [1, 64] }`, optionally `step: 5`: an integer from min to max on the step grid. */
+export const IntParamSchema = z.strictObject({
+  int: z.tuple([z.number().int(), z.number().int()]),
+  step: z.number().int().positive().optional(),
+});
+
+/** `{ range: [0.5, 0.95], step: 0.05 }`: a decimal on a grid, for ratios and prices. */
+export const RangeParamSchema = z.strictObject({
+  range: z.tuple([z.number(), z.number()]),
+  step: z.number().positive(),
+});
+
+/**
+ * `{ pick: [a, b, c] }`: one of the list. Items may be objects, whose fields become
+ * `name.field` parameters, so a company, its product and its traffic stay together.
+ */
+export const PickParamSchema = z.strictObject({
+  pick: z.array(z.union([scalar, z.record(z.string(), scalar)])).min(1),
+});
+
+/** `{ calc: "{{a}} * 1024 + {{b}}" }`: arithmetic over earlier parameters. */
+export const CalcParamSchema = z.strictObject({ calc: z.string().min(1) });
+
+export const ParamSpecSchema = z.union([IntParamSchema, RangeParamSchema, PickParamSchema, CalcParamSchema]);
+export type ParamSpec = z.infer<typeof ParamSpecSchema>;
+
+export const ReferenceSchema = z.strictObject({
+  title: z.string().min(1),
+  url: z.url({ protocol: /^https$/ }),
+});
+
+/** A calculator argument: a number, a string with placeholders and arithmetic, or a list of them. */
+const ArgSchema = z.union([z.number(), z.string(), z.boolean(), z.array(z.union([z.number(), z.string()]))]);
+
+export const NumericAnswerSchema = z.strictObject({
+  calculator: z.string().min(1),
+  args: z.record(z.string(), ArgSchema),
+  tolerance: z.number().nonnegative().default(0),
+  unit: z.string().min(1),
+  /** Misconception ids of the calculator to leave out for this family (they would mislead here). */
+  ignore: z.array(z.string()).optional(),
+});
+
+export const ChoiceAnswerSchema = z.strictObject({ correct: z.string().min(1) });
+export const MultiAnswerSchema = z.strictObject({ correct: z.array(z.string().min(1)).min(1) });
+
+export const ScenarioIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$/, 'must look like "area.name" in lowercase with dashes');
+
+export const FrontMatterSchema = z.strictObject({
+  id: ScenarioIdSchema,
+  title: z.string().min(1),
+  kind: z.enum(['choice', 'multi', 'numeric', 'request', 'design']),
+  objectives: z.array(z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$/)).min(1),
+  difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  references: z.array(ReferenceSchema).min(1),
+  params: z.record(z.string().regex(/^[A-Za-z_]\w*$/, 'parameter names are letters, digits and _'), ParamSpecSchema).default({}),
+  /** Name of a registered deriver (app/bank/derivers.ts) that adds parameters computed by rules. */
+  derive: z.string().optional(),
+  /** multi: how many options the learner must choose. */
+  choose: z.number().int().min(2).optional(),
+  /** How many distinct question texts the parameters allow, when fewer than content:check expects. */
+  distinct: z.number().int().positive().optional(),
+  /** Parsed by kind afterwards (answerSchemaFor), so its errors speak of the right shape. */
+  answer: z.unknown(),
+});
+export type FrontMatter = z.infer<typeof FrontMatterSchema>;
+export type NumericAnswerSpec = z.infer<typeof NumericAnswerSchema>;
+
+export type ChoiceAnswerSpec = z.infer<typeof ChoiceAnswerSchema>;
+export type MultiAnswerSpec = z.infer<typeof MultiAnswerSchema>;
+
+export function answerSchemaFor(kind: FrontMatter['kind']) {
+  switch (kind) {
+    case 'numeric':
+      return NumericAnswerSchema;
+    case 'choice':
+      return ChoiceAnswerSchema;
+    case 'multi':
+      return MultiAnswerSchema;
+    case 'request':
+    case 'design':
+      return z.unknown();
+  }
+}
