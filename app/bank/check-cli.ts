@@ -1,0 +1,52 @@
+/**
+ * npm run content:check [-- --seeds 500] [--only <scenario id>]
+ * Validates every scenario file, generates and grades each family for many seeds, prints the
+ * coverage table and per-family stats, and exits 1 on any error.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkBank, coverageRows } from './check.ts';
+import { loadBank } from './index.ts';
+
+const { values } = parseArgs({
+  options: {
+    seeds: { type: 'string', default: '200' },
+    only: { type: 'string' },
+    content: { type: 'string', default: 'content' },
+  },
+});
+const seeds = Number(values.seeds);
+if (!Number.isInteger(seeds) || seeds < 1) {
+  console.error(`--seeds must be a positive integer, not ${values.seeds}`);
+  process.exit(2);
+}
+
+const contentDir = resolve(values.content);
+const started = performance.now();
+const bank = loadBank(contentDir, { rootDir: process.cwd() });
+const report = checkBank(bank, { seeds, ...(values.only === undefined ? {} : { only: values.only }) });
+
+const pad = (s: string | number, n: number): string => String(s).padEnd(n);
+const padStart = (s: string | number, n: number): string => String(s).padStart(n);
+
+if (values.only === undefined) {
+  console.log('Coverage\n');
+  console.log(`${pad('objective', 28)} ${padStart('families', 8)}  kinds`);
+  for (const row of coverageRows(bank)) console.log(`${pad(row.objective, 28)} ${padStart(row.families, 8)}  ${row.kinds}`);
+}
+console.log(`\nFamilies (${seeds} seeds each)\n`);
+console.log(`${pad('id', 40)} ${pad('kind', 8)} ${padStart('space', 12)} ${padStart('prompts', 8)}  key longest / key position`);
+for (const f of report.families) {
+  const { id, kind } = f.definition.summary;
+  const space = f.definition.paramSpace >= 1e9 ? f.definition.paramSpace.toExponential(1) : f.definition.paramSpace;
+  const key = kind === 'numeric' ? '' : `${Math.round((100 * f.keyLongest) / Math.max(1, f.generated))} % / ${f.keyPositions.join(' ')}`;
+  console.log(`${pad(id, 40)} ${pad(kind, 8)} ${padStart(space, 12)} ${padStart(f.distinctPrompts, 8)}  ${key}`);
+}
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+if (report.errors.length > 0) {
+  console.error(`\n${report.errors.length} error${report.errors.length === 1 ? '' : 's'}:\n`);
+  for (const e of report.errors) console.error(`${e.file}:${e.line}: ${e.message}`);
+  console.error(`\ncontent:check failed (${bank.scenarios.length} scenarios loaded, ${seconds} s)`);
+  process.exit(1);
+}
+console.log(`\ncontent:check passed: ${bank.scenarios.length} scenarios, ${report.families.length} checked, ${seconds} s`);
