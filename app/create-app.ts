@@ -99,7 +99,8 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   });
   app.get('/favicon.ico', (c) => c.body(null, 204));
 
-  app.route('/api', createApiRoutes());
+  const api = createApiRoutes();
+  app.route('/', api);
 
   // Page routers attach loadProfile to each of their own routes, so mounting them at '/'
   // does not hand a profile cookie to unrelated paths such as /static or /dynamodb.

@@ -1,7 +1,8 @@
 /**
  * The JSON API: everything the pages do, described by the OpenAPI document at
- * /api/openapi.json. Other features add their routes with `api.route('/', theirOpenApiApp)`
- * or `api.openapi(route, handler)` on the app this returns.
+ * /api/openapi.json. The app this returns has the base path /api: other features add theirs
+ * with `api.openapi(createRoute({ path: '/cost', ... }), handler)` (served at /api/cost) or
+ * `api.route('/', theirOpenApiApp)`, and they appear in the document.
  */
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Bank, GradeResult, Variant } from '../../bank/types.ts';
@@ -127,13 +128,13 @@ function countScenarios(bank: Bank) {
   };
 }
 
-export function createApiRoutes(): OpenAPIHono<AppEnv> {
+export function createApiRoutes() {
   const api = new OpenAPIHono<AppEnv>({
     // Request validation failures take the same shape as every other API error.
     defaultHook: (result) => {
       if (!result.success) throw InvalidInputError.fromZod(result.error, result.target);
     },
-  });
+  }).basePath('/api');
   api.use('*', loadProfile);
 
   api.openapi(listAreas, (c) => c.json(countScenarios(c.var.deps.bank), 200));
