@@ -2,6 +2,11 @@
 import type { Accuracy } from '../progress/attempts.ts';
 import type { Verdict } from '../bank/types.ts';
 
+/** OBJECTIVES.md writes area titles in running-text case ("what DynamoDB is"); headings want a capital. */
+export function displayTitle(title: string): string {
+  return title.charAt(0).toUpperCase() + title.slice(1);
+}
+
 export function formatPercent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`;
 }

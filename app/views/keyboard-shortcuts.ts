@@ -8,7 +8,7 @@ document.addEventListener('keydown', function (event) {
   var target = event.target;
   var tag = target && target.tagName;
   var choosing = tag === 'INPUT' && (target.type === 'radio' || target.type === 'checkbox');
-  if (tag === 'TEXTAREA' || tag === 'SELECT' || tag === 'BUTTON' || tag === 'A' || (tag === 'INPUT' && !choosing) || (target && target.isContentEditable)) return;
+  if (tag === 'TEXTAREA' || tag === 'SELECT' || (tag === 'INPUT' && !choosing) || (target && target.isContentEditable)) return;
   var form = document.querySelector('form[data-answer-form]');
   if (form && /^[1-9]$/.test(event.key)) {
     var inputs = form.querySelectorAll('input[type=radio], input[type=checkbox]');
@@ -17,7 +17,7 @@ document.addEventListener('keydown', function (event) {
     input.checked = input.type === 'radio' ? true : !input.checked;
     input.focus();
     event.preventDefault();
-  } else if (form && event.key === 'Enter') {
+  } else if (form && event.key === 'Enter' && tag !== 'A' && tag !== 'BUTTON' && tag !== 'SUMMARY') {
     form.requestSubmit();
     event.preventDefault();
   } else if (event.key === 'n' || event.key === 'N') {

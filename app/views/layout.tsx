@@ -16,6 +16,7 @@ const NAV: ReadonlyArray<{ id: NonNullable<LayoutProps['current']>; href: string
   { id: 'home', href: '/', label: 'Home' },
   { id: 'practice', href: '/practice', label: 'Practice' },
   { id: 'progress', href: '/progress', label: 'Progress' },
+  { id: 'cost', href: '/cost', label: 'Cost' },
 ];
 
 export function Layout({ title, current, shortcuts = false, children }: LayoutProps) {

@@ -1,6 +1,6 @@
 import type { Area } from '../../bank/types.ts';
 import type { Accuracy } from '../../progress/attempts.ts';
-import { AccuracyMeter } from '../../views/components.tsx';
+import { AccuracyMeter, displayTitle } from '../../views/components.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { PracticePicker } from '../practice/picker.tsx';
 
@@ -42,7 +42,7 @@ export function HomePage({ areas, totalScenarios, contentErrors }: { areas: read
           {areas.map(({ area, scenarioCount, accuracy }) => (
             <tr>
               <th scope="row">
-                {area.title} <span class="muted">({area.id})</span>
+                {displayTitle(area.title)} <span class="muted">({area.id})</span>
               </th>
               <td class="num">{scenarioCount}</td>
               <td>
@@ -51,7 +51,7 @@ export function HomePage({ areas, totalScenarios, contentErrors }: { areas: read
               <td>
                 {scenarioCount > 0 ? (
                   <a href={`/practice?area=${encodeURIComponent(area.id)}`}>
-                    Practise<span class="visually-hidden"> {area.title}</span>
+                    Practise<span class="visually-hidden"> {displayTitle(area.title)}</span>
                   </a>
                 ) : (
                   <span class="muted">No questions yet</span>

@@ -1,9 +1,10 @@
 /** The "what do you want to practise" form: mixed, an area, or one objective. */
 import type { Area } from '../../bank/types.ts';
+import { displayTitle } from '../../views/components.tsx';
 
 export function PracticePicker({ areas, selectedArea, selectedObjective }: { areas: readonly Area[]; selectedArea?: string | undefined; selectedObjective?: string | undefined }) {
   return (
-    <form method="get" action="/practice/next" class="panel">
+    <form method="get" action="/practice/next" class="picker">
       <fieldset>
         <legend>Practise</legend>
         <div class="field">
@@ -14,7 +15,7 @@ export function PracticePicker({ areas, selectedArea, selectedObjective }: { are
             </option>
             {areas.map((area) => (
               <option value={area.id} selected={selectedArea === area.id}>
-                {area.title}
+                {displayTitle(area.title)}
               </option>
             ))}
           </select>
@@ -26,7 +27,7 @@ export function PracticePicker({ areas, selectedArea, selectedObjective }: { are
               Any objective in the area
             </option>
             {areas.map((area) => (
-              <optgroup label={area.title}>
+              <optgroup label={displayTitle(area.title)}>
                 {area.objectives.map((objective) => (
                   <option value={objective.id} selected={selectedObjective === objective.id}>
                     {objective.id}: {objective.text}

@@ -124,7 +124,7 @@ export function ResultPage({ attempt, variant, objectives, result, mode, reporte
           Answered in {formatSeconds(attempt.secondsTaken)}; recorded as attempt {attempt.id}.
         </p>
         <p class="actions">
-          <a class="button" href={nextHref} data-next autofocus>
+          <a class="button" href={nextHref} data-next>
             Next question
           </a>
           <a class="button button-secondary" href={questionPath(variant.scenarioId, variant.seed)}>

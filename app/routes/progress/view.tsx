@@ -1,7 +1,7 @@
 import type { Area, ScenarioSummary } from '../../bank/types.ts';
 import type { Accuracy, Attempt } from '../../progress/attempts.ts';
 import { AccuracyChart } from '../../views/accuracy-chart.tsx';
-import { AccuracyMeter, formatDateTime, formatPercent, formatSeconds, VerdictBadge } from '../../views/components.tsx';
+import { AccuracyMeter, displayTitle, formatDateTime, formatPercent, formatSeconds, VerdictBadge } from '../../views/components.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { questionPath } from '../practice/variant-address.ts';
 
@@ -100,7 +100,7 @@ export function ProgressPage(props: ProgressPageProps) {
         </section>
       ) : null}
       <h2>By area and objective</h2>
-      <AccuracyTable caption="By area" rows={areas.map((a) => ({ key: a.id, label: a.title, accuracy: byArea.get(a.id) }))} />
+      <AccuracyTable caption="By area" rows={areas.map((a) => ({ key: a.id, label: displayTitle(a.title), accuracy: byArea.get(a.id) }))} />
       {triedObjectives.length > 0 ? (
         <AccuracyTable caption="By objective (those you have tried)" rows={triedObjectives.map((o) => ({ key: o.id, label: o.text, accuracy: byObjective.get(o.id) }))} />
       ) : null}

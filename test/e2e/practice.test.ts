@@ -1,0 +1,139 @@
+/**
+ * One learner in a real browser against the real server: open the home page, answer one
+ * question right and one wrong, and find both on the progress page. The right answer comes from
+ * the bank itself, never from a hard-coded key.
+ *
+ * Skips with a notice when /usr/bin/chromium is absent, unless E2E=1 (CI), where a missing
+ * browser is a failure.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answer } from '../../app/bank/types.ts';
+import { loadContentBank, wrongAnswer } from '../helpers/test-app.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const required = process.env.E2E === '1';
+const available = existsSync(CHROMIUM);
+if (!available && !required) console.warn(`[e2e] skipped: ${CHROMIUM} not found (install it with apt-get install chromium, or set E2E=1 to make this a failure).`);
+
+/** Screenshots of every page the walk visits, for a person to look at. */
+export const SCREENSHOT_DIR = join(tmpdir(), 'dynamodb-study-e2e');
+
+async function startServer(databasePath: string): Promise<{ process: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), 'app/main.ts'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, CONTENT_DIR: 'content' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The server did not start in 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolvePromise(match[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`The server exited with ${code}:\n${output}`)));
+  });
+  return { process: child, url };
+}
+
+async function answerQuestion(page: Page, answer: Answer): Promise<void> {
+  switch (answer.kind) {
+    case 'choice': {
+      // Through the keyboard shortcut: the option's position, then Enter.
+      const values = await page.locator('form[data-answer-form] input[type=radio]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+      await page.locator('h1').click();
+      await page.keyboard.press(String(values.indexOf(answer.optionId) + 1));
+      await page.keyboard.press('Enter');
+      break;
+    }
+    case 'multi':
+      for (const id of answer.optionIds) await page.locator(`input[type=checkbox][value="${id}"]`).check();
+      await page.getByRole('button', { name: 'Check answer' }).click();
+      break;
+    case 'numeric':
+      await page.getByLabel('Value').fill(String(answer.value));
+      await page.getByLabel('Value').press('Enter');
+      break;
+    default:
+      throw new Error(`The walk does not answer ${answer.kind} questions`);
+  }
+  await page.waitForURL(/\/attempts\/\d+/);
+}
+
+function currentVariant(page: Page): { scenarioId: string; seed: number } {
+  const match = /\/q\/([^/]+)\/(\d+)/.exec(new URL(page.url()).pathname);
+  if (!match) throw new Error(`Not on a question page: ${page.url()}`);
+  return { scenarioId: decodeURIComponent(match[1]!), seed: Number(match[2]) };
+}
+
+describe.skipIf(!available && !required)('a learner in Chromium', () => {
+  let server: { process: ChildProcess; url: string } | undefined;
+  let browser: Browser | undefined;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    if (!available) throw new Error(`E2E=1 but ${CHROMIUM} is missing: install it with apt-get install chromium.`);
+    dataDir = mkdtempSync(join(tmpdir(), 'dynamodb-study-db-'));
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    server = await startServer(join(dataDir, 'app.db'));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.process.kill('SIGTERM');
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers one question right and one wrong and sees both on the progress page', async () => {
+    const bank = loadContentBank();
+    const page = await browser!.newPage({ viewport: { width: 1100, height: 900 } });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+
+    await page.goto(server!.url);
+    expect(await page.locator('h1').textContent()).toBe('Learn DynamoDB to exam level');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '1-home.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.waitForURL(/\/q\//);
+    const first = currentVariant(page);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '2-question.png'), fullPage: true });
+    await answerQuestion(page, bank.referenceAnswer(first.scenarioId, first.seed));
+    expect(await page.locator('#verdict-heading').textContent()).toContain('Correct');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '3-result-right.png'), fullPage: true });
+
+    // N moves on to the next question.
+    await page.locator('h1').click();
+    await page.keyboard.press('n');
+    await page.waitForURL(/\/q\//);
+    const second = currentVariant(page);
+    await answerQuestion(page, wrongAnswer(bank, second.scenarioId, second.seed));
+    expect(await page.locator('#verdict-heading').textContent()).toContain('Incorrect');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '4-result-wrong.png'), fullPage: true });
+
+    await page.getByRole('link', { name: 'Progress' }).click();
+    await page.waitForURL(/\/progress$/);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '5-progress.png'), fullPage: true });
+    expect(await page.locator('.lead').textContent()).toContain('2 attempts, 50% accuracy overall (1 fully correct)');
+    const rows = page.locator('section[aria-labelledby="recent-heading"] tbody tr');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.nth(0).locator('.badge').textContent()).toBe('Incorrect');
+    expect(await rows.nth(1).locator('.badge').textContent()).toBe('Correct');
+    expect(await page.locator('svg.chart circle').count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
+});
