@@ -136,7 +136,7 @@ describe('answering', () => {
     expect(html).toContain('badge-incorrect');
     const grade = t.bank.grade(scenario.id, seed, wrongAnswer(t.bank, scenario.id, seed));
     if (grade.kind === 'numeric') {
-      expect(html).toContain(grade.working.steps[0]!.label);
+      expect(html).toContain(escapeHtml(grade.working.steps[0]!.label));
       expect(html).toContain(`The answer is <strong>${grade.expected.toLocaleString('en-US', { maximumFractionDigits: 6 })}</strong>`);
     } else if (grade.kind === 'choice' || grade.kind === 'multi') {
       expect(html).toContain('(right answer)');
