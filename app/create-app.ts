@@ -13,6 +13,7 @@ import { InvalidAnswerError, UnknownScenarioError, type Bank } from './bank/type
 import type { Db } from './db/connection.ts';
 import { createApiRoutes } from './routes/api/index.ts';
 import type { AppDeps, AppEnv, Clock, Logger } from './routes/app-env.ts';
+import { costPageRoutes } from './routes/cost/route.tsx';
 import { homeRoutes } from './routes/home/route.tsx';
 import { practiceRoutes } from './routes/practice/route.tsx';
 import { progressRoutes } from './routes/progress/route.tsx';
@@ -104,7 +105,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
 
   // Page routers attach loadProfile to each of their own routes, so mounting them at '/'
   // does not hand a profile cookie to unrelated paths such as /static or /dynamodb.
-  app.route('/', homeRoutes).route('/', practiceRoutes).route('/', progressRoutes).route('/', reportsRoutes);
+  app.route('/', homeRoutes).route('/', practiceRoutes).route('/', progressRoutes).route('/', reportsRoutes).route('/', costPageRoutes);
 
   app.notFound((c) => {
     const reply: ErrorReply = { status: 404, code: 'NotFound', title: 'Page not found', message: `Nothing lives at ${c.req.path}.` };

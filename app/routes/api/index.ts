@@ -12,6 +12,7 @@ import { pickNextQuestion } from '../../progress/next-question.ts';
 import { insertQuestionReport } from '../../progress/question-reports.ts';
 import { selectProgressSummary } from '../../progress/summary.ts';
 import type { AppEnv } from '../app-env.ts';
+import { costApiRoutes } from '../cost/api.ts';
 import { parsePracticeMode, toPracticeFilter } from '../practice/practice-mode.ts';
 import { questionPath } from '../practice/variant-address.ts';
 import { loadProfile } from '../profile-cookie.ts';
@@ -184,6 +185,8 @@ export function createApiRoutes() {
     const summary = selectProgressSummary(c.var.deps.db, c.var.profile.id);
     return c.json({ ...summary, overall: summary.overall ?? null, recent: summary.recent.map(toApiAttempt) }, 200);
   });
+
+  api.route('/', costApiRoutes);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

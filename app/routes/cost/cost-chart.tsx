@@ -1,0 +1,91 @@
+/**
+ * Server-rendered SVG: monthly request/capacity charge against the average utilisation of
+ * provisioned capacity. On-demand is flat (it bills what is used); provisioned falls as
+ * utilisation rises; they cross at the break-even. A table below carries the same numbers.
+ */
+import type { CostResponse } from './schemas.ts';
+
+const W = 640;
+const H = 320;
+const PAD = { left: 64, right: 16, top: 16, bottom: 44 };
+
+function usd(n: number): string {
+  return `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+export function CostChart({ report, targetPercent }: { report: CostResponse; targetPercent: number }) {
+  const points = report.chart;
+  const maxY = Math.max(1, ...points.map((p) => Math.max(p.onDemandUsd, p.provisionedUsd)));
+  const x = (pct: number) => PAD.left + ((pct - 10) / 90) * (W - PAD.left - PAD.right);
+  const y = (v: number) => PAD.top + (1 - v / maxY) * (H - PAD.top - PAD.bottom);
+  const path = (pick: (p: (typeof points)[number]) => number) =>
+    points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.utilisationPercent).toFixed(1)},${y(pick(p)).toFixed(1)}`).join(' ');
+  const yTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * maxY);
+  const xTicks = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
+  const be = report.breakEvenPercent;
+  return (
+    <figure>
+      <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="cost-chart-title cost-chart-desc">
+        <title id="cost-chart-title">Monthly request and capacity charge against utilisation of provisioned capacity</title>
+        <desc id="cost-chart-desc">
+          {`On-demand costs ${usd(points[0]?.onDemandUsd ?? 0)} a month whatever the utilisation. Provisioned costs ${usd(points[0]?.provisionedUsd ?? 0)} at 10 % utilisation and ${usd(points.at(-1)?.provisionedUsd ?? 0)} at 100 %. The lines cross at the break-even, ${be} %.`}
+        </desc>
+        {yTicks.map((t) => (
+          <g>
+            <line class="grid" x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} />
+            <text x={PAD.left - 6} y={y(t) + 4} text-anchor="end">
+              {usd(t)}
+            </text>
+          </g>
+        ))}
+        {xTicks.map((t) => (
+          <text x={x(t)} y={H - PAD.bottom + 16} text-anchor="middle">
+            {`${t}%`}
+          </text>
+        ))}
+        <text x={(PAD.left + W - PAD.right) / 2} y={H - 6} text-anchor="middle">
+          Average utilisation of provisioned capacity
+        </text>
+        <line x1={x(be)} x2={x(be)} y1={PAD.top} y2={H - PAD.bottom} stroke="#8a5a00" stroke-dasharray="4 4" stroke-width="1.5" />
+        <text x={x(be) + 4} y={PAD.top + 12} style="fill:#8a5a00">{`break-even ${be}%`}</text>
+        <line x1={x(targetPercent)} x2={x(targetPercent)} y1={PAD.top} y2={H - PAD.bottom} stroke="#57606a" stroke-dasharray="2 3" stroke-width="1" />
+        <text x={x(targetPercent) + 4} y={PAD.top + 28}>{`target ${targetPercent}%`}</text>
+        <path d={path((p) => p.onDemandUsd)} fill="none" stroke="#c62828" stroke-width="2.5" />
+        <path d={path((p) => p.provisionedUsd)} fill="none" stroke="#0b57d0" stroke-width="2.5" />
+        <g>
+          <rect x={W - PAD.right - 170} y={PAD.top + 40} width="12" height="4" fill="#c62828" />
+          <text x={W - PAD.right - 152} y={PAD.top + 46}>On-demand</text>
+          <rect x={W - PAD.right - 170} y={PAD.top + 58} width="12" height="4" fill="#0b57d0" />
+          <text x={W - PAD.right - 152} y={PAD.top + 64}>Provisioned</text>
+        </g>
+      </svg>
+      <figcaption class="hint">Storage is the same in both modes and left out of the chart. Units are not rounded up here, so the lines cross exactly at the break-even.</figcaption>
+      <details>
+        <summary>The chart as a table</summary>
+        <table>
+          <caption>Monthly request or capacity charge by utilisation</caption>
+          <thead>
+            <tr>
+              <th scope="col">Utilisation</th>
+              <th scope="col" class="num">
+                On-demand
+              </th>
+              <th scope="col" class="num">
+                Provisioned
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr>
+                <th scope="row">{`${p.utilisationPercent}%`}</th>
+                <td class="num">{usd(p.onDemandUsd)}</td>
+                <td class="num">{usd(p.provisionedUsd)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,346 @@
+/** The /cost page: the workload form, both modes side by side, the chart, and the price table. */
+import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
+import { DAX_NODE_TYPES, type PriceRow } from '../../../engine/cost/prices.ts';
+import type { Calculation } from '../../../engine/calculation.ts';
+import { Layout } from '../../views/layout.tsx';
+import { CostChart } from './cost-chart.tsx';
+import type { CostResponse } from './schemas.ts';
+
+export interface CostPageProps {
+  readonly values: Readonly<Record<string, string>>;
+  readonly errors: Readonly<Record<string, string>>;
+  readonly report: CostResponse | null;
+  readonly prices: readonly PriceRow[];
+}
+
+const STYLE = `
+.cost-modes { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1rem; }
+.cost-modes section { border: 1px solid var(--border); border-radius: 6px; padding: .25rem 1rem; }
+.cost-modes .cheaper { border: 2px solid var(--correct); }
+.cost-total { font-size: 1.4rem; font-weight: 700; }
+.cost-form .field label { min-width: 15rem; }
+.cost-form .field input, .cost-form .field select { width: 11rem; }
+.field-error { color: var(--incorrect); font-weight: 600; flex-basis: 100%; margin: 0; }
+.conf { display: inline-block; min-width: 1.4rem; text-align: center; border-radius: 3px; font-weight: 700; font-size: .8rem; }
+.conf-H { background: #eaf6ec; color: var(--correct); }
+.conf-M { background: #fff8e6; color: var(--partial); }
+.conf-L { background: #fdecea; color: var(--incorrect); }
+.price-table td { font-size: .9rem; }
+`;
+
+function usd(n: number): string {
+  const abs = Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return `${n < 0 ? '−' : ''}$${abs}`;
+}
+
+function Field(props: {
+  name: string;
+  label: string;
+  unit?: string;
+  values: Readonly<Record<string, string>>;
+  errors: Readonly<Record<string, string>>;
+  min?: number;
+  max?: number;
+  step?: string;
+  hint?: string;
+}) {
+  const error = props.errors[props.name];
+  const id = `f-${props.name}`;
+  const described = [props.hint || props.unit ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <input
+        id={id}
+        name={props.name}
+        type="number"
+        inputmode="decimal"
+        value={props.values[props.name] ?? ''}
+        min={props.min}
+        max={props.max}
+        step={props.step ?? 'any'}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={described || undefined}
+      />
+      {props.unit || props.hint ? (
+        <span class="hint" id={`${id}-hint`}>
+          {[props.unit, props.hint].filter(Boolean).join(' — ')}
+        </span>
+      ) : null}
+      {error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Select(props: {
+  name: string;
+  label: string;
+  options: ReadonlyArray<readonly [string, string]>;
+  values: Readonly<Record<string, string>>;
+  errors: Readonly<Record<string, string>>;
+}) {
+  const error = props.errors[props.name];
+  const id = `f-${props.name}`;
+  const current = props.values[props.name];
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <select id={id} name={props.name} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+        {props.options.map(([value, text]) => (
+          <option value={value} selected={value === current}>
+            {text}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Working({ calculation, summary }: { calculation: Calculation; summary: string }) {
+  return (
+    <details>
+      <summary>{summary}</summary>
+      <ol class="working">
+        {calculation.steps.map((s) => (
+          <li>
+            {s.label}
+            {s.formula ? (
+              <>
+                : <span class="formula">{s.formula}</span>
+              </>
+            ) : null}{' '}
+            = <strong>{s.value}</strong>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+function ModeColumn(props: { title: string; testId: string; bill: CostResponse['onDemand']; cheaper: boolean; extra?: Child }) {
+  return (
+    <section class={props.cheaper ? 'cheaper' : undefined} aria-labelledby={`${props.testId}-h`}>
+      <h3 id={`${props.testId}-h`}>
+        {props.title}
+        {props.cheaper ? ' — cheaper' : ''}
+      </h3>
+      {props.extra}
+      <table>
+        <caption class="visually-hidden">{`${props.title}: line items per month`}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Line item</th>
+            <th scope="col" class="num">
+              Per month
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.bill.lines.map((l) => (
+            <tr>
+              <th scope="row">
+                {l.label}
+                <br />
+                <span class="hint">{l.quantity}</span>
+              </th>
+              <td class="num">{usd(l.amountUsd)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Total per month</th>
+            <td class="num cost-total" data-testid={`${props.testId}-total`}>
+              {usd(props.bill.totalUsd)}
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      <Working calculation={props.bill.calculation} summary="Show the working" />
+    </section>
+  );
+}
+
+function Results({ report, targetPercent }: { report: CostResponse; targetPercent: number }) {
+  const verdict =
+    report.cheaper === 'equal'
+      ? 'Both modes cost the same for this workload.'
+      : `${report.cheaper === 'on-demand' ? 'On-demand' : 'Provisioned'} is cheaper by ${usd(report.differenceUsd)} a month.`;
+  return (
+    <section aria-labelledby="results-h">
+      <h2 id="results-h">Monthly cost, both modes</h2>
+      <p class="lead" role="status" data-testid="cost-verdict">
+        {verdict} Break-even utilisation: <strong data-testid="break-even">{report.breakEvenPercent}%</strong> — provisioned capacity used less than that on average costs more than
+        on-demand.
+      </p>
+      <p class="hint">
+        Consumed: {report.readUnitsPerSecond} read units/s and {report.writeUnitsPerSecond} write units/s (table and GSIs). A month is {report.hoursPerMonth} hours.
+      </p>
+      <div class="cost-modes">
+        <ModeColumn title="On-demand" testId="on-demand" bill={report.onDemand} cheaper={report.cheaper === 'on-demand'} />
+        <ModeColumn
+          title="Provisioned"
+          testId="provisioned"
+          bill={report.provisioned}
+          cheaper={report.cheaper === 'provisioned'}
+          extra={<p class="hint">{`${report.provisioned.rcu} RCU and ${report.provisioned.wcu} WCU at a ${targetPercent}% auto-scaling target, held all month.`}</p>}
+        />
+      </div>
+      <Working calculation={report.breakEven} summary="How the break-even is derived" />
+      {report.dax ? (
+        <section aria-labelledby="dax-h" class="panel">
+          <h3 id="dax-h">DAX</h3>
+          <p>
+            {`${report.dax.nodes} × ${report.dax.nodeType}: `}
+            <strong data-testid="dax-cluster">{usd(report.dax.clusterUsd)}</strong>
+            {` a month. It takes ${report.dax.offloadedReadUnitsPerSecond} read units/s off the table.`}
+          </p>
+          <ul>
+            <li>
+              {`Provisioned table: saves ${usd(report.dax.provisioned.savingUsd)} of RCU, net `}
+              <strong>{usd(report.dax.provisioned.netUsd)}</strong>
+              {report.dax.provisioned.paysForItself ? ' — pays for itself.' : ' — does not pay for itself on cost alone.'}
+            </li>
+            <li>
+              {`On-demand table: saves ${usd(report.dax.onDemand.savingUsd)} of read requests, net `}
+              <strong>{usd(report.dax.onDemand.netUsd)}</strong>
+              {report.dax.onDemand.paysForItself ? ' — pays for itself.' : ' — does not pay for itself on cost alone.'}
+            </li>
+          </ul>
+          <p class="hint">DAX node prices come from secondary sources (confidence M, dax.t3.medium L); DAX serves eventually consistent reads only.</p>
+          <Working calculation={report.dax.provisioned.calculation} summary="DAX working (provisioned table)" />
+        </section>
+      ) : null}
+      <h2>Cost against utilisation</h2>
+      <CostChart report={report} targetPercent={targetPercent} />
+    </section>
+  );
+}
+
+function PriceTable({ prices }: { prices: readonly PriceRow[] }) {
+  return (
+    <section aria-labelledby="prices-h">
+      <h2 id="prices-h">Prices used (us-east-1)</h2>
+      <p class="hint">
+        Confidence: <span class="conf conf-H">H</span> from AWS or its price API (via Infracost goldens), <span class="conf conf-M">M</span> a secondary source,{' '}
+        <span class="conf conf-L">L</span> sources disagree. AWS’s pricing pages render their figures with JavaScript, so none was read from them directly; check with the AWS
+        Price List API before relying on M or L figures.
+      </p>
+      <table class="price-table">
+        <caption class="visually-hidden">Every price the calculator uses, with its source and date</caption>
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            <th scope="col" class="num">
+              Figure
+            </th>
+            <th scope="col">Source, date</th>
+            <th scope="col">Conf.</th>
+          </tr>
+        </thead>
+        <tbody>
+          {prices.map((r) => (
+            <tr>
+              <th scope="row">{r.label}</th>
+              <td class="num">
+                {'usd' in r.price ? `$${r.price.usd}` : Number(r.price.quantity).toLocaleString('en-US')} <span class="hint">{r.price.per}</span>
+              </td>
+              <td>
+                <a href={r.price.sourceUrl}>{r.price.source}</a>, {r.price.date}
+                {r.price.note ? <span class="hint"> {r.price.note}</span> : null}
+              </td>
+              <td>
+                <span class={`conf conf-${r.price.confidence}`}>{r.price.confidence}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function CostPage({ values, errors, report, prices }: CostPageProps) {
+  const errorCount = Object.keys(errors).length;
+  const props = { values, errors };
+  return (
+    <Layout title="Cost calculator" current="cost">
+      <style>{raw(STYLE)}</style>
+      <h1>What a table costs per month</h1>
+      <p class="lead">Describe a workload; see it priced on-demand and provisioned, line by line, with the working.</p>
+      {errorCount > 0 ? (
+        <div class="error-box" role="alert">
+          <p>
+            <strong>{`${errorCount} field${errorCount === 1 ? ' needs' : 's need'} fixing:`}</strong>
+          </p>
+          <ul>
+            {Object.entries(errors).map(([field, message]) => (
+              <li>
+                <a href={`#f-${field}`}>{field}</a>: {message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <form class="cost-form" method="get" action="/cost" novalidate>
+        <fieldset>
+          <legend>Traffic (average over the month)</legend>
+          <Field name="readsPerSecond" label="Reads per second" unit="reads/s" min={0} {...props} />
+          <Field name="readItemBytes" label="Bytes per read" unit="bytes (≤ 409,600)" min={1} max={409600} step="1" {...props} />
+          <Select name="readConsistency" label="Read consistency" options={[['eventual', 'Eventually consistent (0.5 RCU per 4 KB)'], ['strong', 'Strongly consistent (1 RCU per 4 KB)']]} {...props} />
+          <Field name="transactionalReadPercent" label="Transactional reads" unit="% of reads" min={0} max={100} {...props} />
+          <Field name="writesPerSecond" label="Writes per second" unit="writes/s" min={0} {...props} />
+          <Field name="writeItemBytes" label="Bytes per write" unit="bytes (≤ 409,600)" min={1} max={409600} step="1" {...props} />
+          <Field name="transactionalWritePercent" label="Transactional writes" unit="% of writes" min={0} max={100} {...props} />
+          <Field name="gsiCount" label="Global secondary indexes" unit="each receives every write (ALL projection)" min={0} max={20} step="1" {...props} />
+        </fieldset>
+        <fieldset>
+          <legend>Storage and table</legend>
+          <Field name="storedItems" label="Items stored" unit="items" min={0} step="1" {...props} />
+          <Field name="storedItemBytes" label="Average item size" unit="bytes, + 100 B overhead each" min={0} max={409600} step="1" {...props} />
+          <Select name="tableClass" label="Table class" options={[['standard', 'Standard'], ['standard-ia', 'Standard-IA']]} {...props} />
+          <div class="field">
+            <input id="f-freeTier" type="checkbox" name="freeTier" value="on" checked={values.freeTier === 'on' || values.freeTier === 'true'} />
+            <label for="f-freeTier">Apply the always-free tier (25 GB, 25 WCU, 25 RCU; Standard class)</label>
+          </div>
+          <Field name="targetUtilisationPercent" label="Auto-scaling target" unit="% (20–90; console default 70)" min={20} max={90} {...props} />
+        </fieldset>
+        <fieldset>
+          <legend>DAX (optional)</legend>
+          <Select name="daxNodeType" label="Node type" options={[['none', 'No DAX'], ...DAX_NODE_TYPES.map((t) => [t, t] as const)]} {...props} />
+          <Field name="daxNodes" label="Nodes" unit="1–11 (3 recommended)" min={1} max={11} step="1" {...props} />
+          <Field name="daxHitRatioPercent" label="Cache hit ratio" unit="% of reads" min={0} max={100} {...props} />
+        </fieldset>
+        <div class="actions">
+          <button type="submit">Calculate</button>
+          <a class="button button-secondary" href="/cost">
+            Reset to defaults
+          </a>
+        </div>
+      </form>
+      {report ? <Results report={report} targetPercent={Number(values.targetUtilisationPercent)} /> : null}
+      <section aria-labelledby="assumptions-h">
+        <h2 id="assumptions-h">Assumptions and open points</h2>
+        <ul>
+          <li>A month is 730 hours (365 × 24 / 12), as AWS’s calculator and Infracost use. Traffic is an average held all month.</li>
+          <li>Provisioned capacity is ceil(consumed / target) units, at least 1, held all month; each GSI gets its own WCU. Reads are assumed to hit the table, not a GSI.</li>
+          <li>Every write lands in every GSI with an entry the size of the item (ALL projection), charged as a standard write even inside a transaction.</li>
+          <li>Storage counts 100 B per item, and GSIs store a copy of each item; 1 GB = 2^30 bytes.</li>
+          <li>On-demand has no free requests. The free tier applies to Standard-class tables only and is shared by all tables in the account and Region.</li>
+          <li>Standard-IA, reserved-capacity and DAX prices come from secondary sources (M/L) and may be out of date. Database Savings Plans are not modelled.</li>
+        </ul>
+      </section>
+      <PriceTable prices={prices} />
+    </Layout>
+  );
+}

@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { calculateWorkloadCost } from '../../engine/cost/table-cost.ts';
+import { formatUsd } from '../../engine/cost/money.ts';
+import { DEFAULT_WORKLOAD } from '../../engine/cost/workload.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+
+let t: TestApp;
+beforeEach(() => {
+  t = createTestApp();
+});
+afterEach(() => t.close());
+
+const post = (body: unknown) =>
+  t.app.request('/api/cost', { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+
+describe('POST /api/cost', () => {
+  it('prices the default workload exactly as the model does', async () => {
+    const response = await post({});
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    const model = calculateWorkloadCost(DEFAULT_WORKLOAD);
+    expect(body.onDemand.total).toBe(model.onDemand.total.toFixed());
+    expect(body.provisioned.total).toBe(model.provisioned.total.toFixed());
+    expect(body.provisioned).toMatchObject({ rcu: 72, wcu: 58 });
+    expect(body.breakEvenPercent).toBe(28.9);
+    expect(body.cheaper).toBe('provisioned');
+    expect(body.hoursPerMonth).toBe(730);
+    expect(body.dax).toBeNull();
+    expect(body.chart).toHaveLength(19);
+  });
+
+  it('prices the Infracost golden table: 20 WCU and 30 RCU provisioned', async () => {
+    // 14 writes/s at 70 % → 20 WCU; 21 strong 4 KB reads/s → 30 RCU; no storage, no GSI.
+    const body = await (await post({ writesPerSecond: 14, readsPerSecond: 21, readConsistency: 'strong', gsiCount: 0, storedItems: 0 })).json();
+    const amounts = Object.fromEntries(body.provisioned.lines.map((l: { id: string; amountUsd: number }) => [l.id, l.amountUsd]));
+    expect(amounts['provisioned.wcu']).toBe(9.49);
+    expect(amounts['provisioned.rcu']).toBe(2.85);
+  });
+
+  it('adds a DAX cluster and its saving both ways', async () => {
+    const body = await (await post({ readsPerSecond: 1000, daxNodeType: 'dax.t3.small', daxNodes: 3, daxHitRatioPercent: 80 })).json();
+    expect(body.dax.clusterUsd).toBe(87.6);
+    expect(body.dax.onDemand).toMatchObject({ savingUsd: 131.4, netUsd: 43.8, paysForItself: true });
+  });
+
+  it.each([
+    { body: { readsPerSecond: -1 }, field: 'readsPerSecond', message: 'Reads cannot be negative' },
+    { body: { writeItemBytes: 409_601 }, field: 'writeItemBytes', message: 'an item is at most 400 KB (409,600 bytes)' },
+    { body: { daxNodeType: 'dax.m9.huge' }, field: 'daxNodeType', message: 'unknown node type "dax.m9.huge"' },
+    { body: { daxNodes: 12 }, field: 'daxNodes', message: 'a DAX cluster has 1 to 11 nodes' },
+    { body: { targetUtilisationPercent: 95 }, field: 'targetUtilisationPercent', message: 'Auto-scaling target is between 20 and 90 %' },
+    { body: { readsPerSecond: '5' }, field: 'readsPerSecond', message: 'must be a number' },
+  ])('answers 400 naming $field', async ({ body, field, message }) => {
+    const response = await post(body);
+    expect(response.status).toBe(400);
+    const json = await response.json();
+    expect(json.error.field).toBe(field);
+    expect(json.errors.find((e: { field: string }) => e.field === field).message).toContain(message);
+  });
+
+  it('lists one message per invalid field', async () => {
+    const json = await (await post({ readsPerSecond: -1, writesPerSecond: -2, readItemBytes: 500_000 })).json();
+    expect(json.errors.map((e: { field: string }) => e.field).sort()).toEqual(['readItemBytes', 'readsPerSecond', 'writesPerSecond']);
+  });
+
+  it('rejects unknown fields', async () => {
+    const response = await post({ readsPerSecnd: 5 });
+    expect(response.status).toBe(400);
+  });
+
+  it('appears in the OpenAPI document', async () => {
+    const doc = await (await t.app.request('/api/openapi.json')).json();
+    expect(doc.paths['/api/cost'].post.responses).toHaveProperty('400');
+    expect(doc.components.schemas).toHaveProperty('CostRequest');
+  });
+});
+
+describe('GET /cost', () => {
+  it('renders the form with defaults, both totals, the break-even, the chart and the price table', async () => {
+    const response = await t.app.request('/cost');
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const model = calculateWorkloadCost(DEFAULT_WORKLOAD);
+    expect(html).toContain(`data-testid="on-demand-total">${formatUsd(model.onDemand.total)}<`);
+    expect(html).toContain(`data-testid="provisioned-total">${formatUsd(model.provisioned.total)}<`);
+    expect(html).toContain('data-testid="break-even">28.9%<');
+    expect(html).toMatch(/<svg[^>]*role="img"/);
+    expect(html).toContain('<legend>Traffic (average over the month)</legend>');
+    expect(html).toContain('Infracost golden dynamodb_table_test');
+    expect(html).toContain('aria-current="page"');
+  });
+
+  it('takes the workload from the query string', async () => {
+    const html = await (await t.app.request('/cost?readsPerSecond=0&writesPerSecond=0&gsiCount=0&storedItems=0&readItemBytes=4096&writeItemBytes=1024&readConsistency=eventual&transactionalReadPercent=0&transactionalWritePercent=0&storedItemBytes=1024&tableClass=standard&targetUtilisationPercent=70&daxNodeType=none&daxNodes=3&daxHitRatioPercent=80')).text();
+    expect(html).toContain('data-testid="on-demand-total">$0.00<');
+    // The minimum of 1 RCU and 1 WCU: 0.0949 + 0.4745.
+    expect(html).toContain('data-testid="provisioned-total">$0.57<');
+  });
+
+  it('re-renders the form with a message per field and a 400', async () => {
+    const response = await t.app.request('/cost?readsPerSecond=-5&readItemBytes=500000&daxNodeType=dax.x1');
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain('Reads cannot be negative');
+    expect(html).toContain('an item is at most 400 KB (409,600 bytes)');
+    expect(html).toContain('unknown node type &quot;dax.x1&quot;');
+    expect(html).toContain('id="f-readsPerSecond"');
+    expect(html).toMatch(/id="f-readsPerSecond"[^>]*aria-invalid="true"/);
+    expect(html).not.toContain('data-testid="on-demand-total"');
+  });
+});
