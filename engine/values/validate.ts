@@ -12,7 +12,11 @@ import { normaliseNumber } from './number.ts';
 
 /** 400 KB, names included. https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html */
 export const MAX_ITEM_SIZE = 400 * 1024;
-/** Levels of nested lists and maps an attribute value may have. */
+/**
+ * Levels an attribute value may have, the value itself included: at most 31 lists or maps
+ * nested inside each other. Measured on AWS (eu-west-2): 31 map wraps accepted, 32 refused
+ * (nubo-db/dynoxide issue #110).
+ */
 export const MAX_NESTING_DEPTH = 32;
 export const MAX_PARTITION_KEY_BYTES = 2048;
 export const MAX_SORT_KEY_BYTES = 1024;
@@ -159,14 +163,14 @@ function shapeValue(v: Json, depth: number): AttributeValue {
         out[key] = shapeList(member, shapeBlob);
         break;
       case 'L':
-        if (depth >= MAX_NESTING_DEPTH) throw new ValidationException(VALUE_MESSAGES.nesting);
+        if (depth + 1 >= MAX_NESTING_DEPTH) throw new ValidationException(VALUE_MESSAGES.nesting);
         out[key] = shapeList(member, (m) => {
           if (m === null) throw serialization('Unexpected value type in payload');
           return shapeValue(m, depth + 1);
         });
         break;
       case 'M':
-        if (depth >= MAX_NESTING_DEPTH) throw new ValidationException(VALUE_MESSAGES.nesting);
+        if (depth + 1 >= MAX_NESTING_DEPTH) throw new ValidationException(VALUE_MESSAGES.nesting);
         out[key] = shapeMap(member, depth + 1);
         break;
       default:

@@ -43,7 +43,7 @@ describe('parseAttributeValue', () => {
     ['a map with nested values', { M: { a: { N: '1e0' }, b: { L: [{ S: 'x' }] } } }, { M: { a: { N: '1' }, b: { L: [{ S: 'x' }] } } }],
     ['unknown members dropped', { S: 'a', X: 1 }, { S: 'a' }],
     ['null members dropped', { S: 'a', N: null }, { S: 'a' }],
-    ['32 nested lists', nestedList(32), nestedList(32) as AttributeValue],
+    ['31 nested lists', nestedList(31), nestedList(31) as AttributeValue],
   ])('accepts %s', (_label, raw, expected) => {
     expect(parseAttributeValue(raw)).toEqual(expected);
   });
@@ -76,7 +76,7 @@ describe('parseAttributeValue', () => {
     ['an invalid number', { N: 'abc' }, 'ValidationException', 'The parameter cannot be converted to a numeric value: abc'],
     ['an empty number', { N: '' }, 'ValidationException', 'The parameter cannot be converted to a numeric value'],
     ['an invalid number deep in a map', { M: { a: { L: [{ N: 'x' }] } } }, 'ValidationException', 'The parameter cannot be converted to a numeric value: x'],
-    ['33 nested lists', nestedList(33), 'ValidationException', 'Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit'],
+    ['32 nested lists', nestedList(32), 'ValidationException', 'Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit'],
   ])('refuses %s', (_label, raw, type, message) => {
     expect(errorOf(() => parseAttributeValue(raw))).toEqual({ type, message });
   });
