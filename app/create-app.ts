@@ -52,8 +52,11 @@ interface ErrorReply {
 
 /** Known errors become their own 4xx; anything else a 500 whose id is logged, never its stack. */
 function classifyError(error: unknown, logger: Logger, c: Context): ErrorReply {
-  if (error instanceof InvalidInputError || error instanceof InvalidAnswerError) {
+  if (error instanceof InvalidAnswerError) {
     return { status: 400, code: 'InvalidInput', title: 'Please check your answer', message: error.message, field: error.field };
+  }
+  if (error instanceof InvalidInputError) {
+    return { status: 400, code: 'InvalidInput', title: 'Please check your input', message: error.message, field: error.field };
   }
   if (error instanceof ZodError) {
     const input = InvalidInputError.fromZod(error);

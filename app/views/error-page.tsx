@@ -29,13 +29,10 @@ export function ErrorPage({ status, title, message, field, errorId }: ErrorPageP
           </p>
         ) : null}
       </div>
-      <p class="muted">HTTP status {status}.</p>
+      <p class="muted">
+        HTTP status {status}.{status === 400 ? " Use your browser's Back button to fix the form and send it again." : ''}
+      </p>
       <p class="actions">
-        {status === 400 ? (
-          <a class="button button-secondary" href="javascript:history.back()">
-            Go back and fix it
-          </a>
-        ) : null}
         <a class="button" href="/">
           Home
         </a>

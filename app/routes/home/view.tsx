@@ -48,7 +48,7 @@ export function HomePage({ areas, totalScenarios, contentErrors }: { areas: read
               <td>
                 <AccuracyMeter accuracy={accuracy} />
               </td>
-              <td>
+              <td class="nowrap">
                 {scenarioCount > 0 ? (
                   <a href={`/practice?area=${encodeURIComponent(area.id)}`}>
                     Practise<span class="visually-hidden"> {displayTitle(area.title)}</span>
