@@ -1,5 +1,11 @@
 /** Every API action the engine serves, by the name in `X-Amz-Target: DynamoDB_20120810.<Action>`. */
 import { createTable } from './create-table.ts';
+import { deleteItem } from './delete-item.ts';
+import { getItem } from './get-item.ts';
+import { putItem } from './put-item.ts';
+import { query } from './query.ts';
+import { scan } from './scan.ts';
+import { updateItem } from './update-item.ts';
 import { deleteTable } from './delete-table.ts';
 import { describeTable } from './describe-table.ts';
 import { listTables } from './list-tables.ts';
@@ -10,4 +16,10 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   DescribeTable: describeTable,
   DeleteTable: deleteTable,
   ListTables: listTables,
+  PutItem: putItem,
+  GetItem: getItem,
+  UpdateItem: updateItem,
+  DeleteItem: deleteItem,
+  Query: query,
+  Scan: scan,
 };

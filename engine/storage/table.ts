@@ -82,6 +82,8 @@ export interface IndexChange {
   readonly index: IndexDefinition;
   readonly removed?: Entry | undefined;
   readonly added?: Entry | undefined;
+  /** True when the item's index key changed: a delete plus a put on the index. */
+  readonly moved: boolean;
 }
 
 export interface WriteResult {
@@ -208,7 +210,8 @@ export class Table {
       const after = newItem ? this.indexEntry(store.definition, newItem) : undefined;
       if (!before && !after) continue;
       let removed: Entry | undefined;
-      if (before && !(after && after.partition === before.partition && after.entry.sort === before.entry.sort)) {
+      const moved = before !== undefined && after !== undefined && !(after.partition === before.partition && after.entry.sort === before.entry.sort);
+      if (before && (moved || !after)) {
         removed = store.items.delete(before.partition, before.entry.sort);
       }
       let added: Entry | undefined;
@@ -217,7 +220,7 @@ export class Table {
         if (replaced) removed = replaced;
         added = after.entry;
       }
-      changes.push({ index: store.definition, removed, added });
+      changes.push({ index: store.definition, removed, added, moved });
     }
     return changes;
   }

@@ -1,0 +1,202 @@
+/**
+ * Query: the items of one partition (of the table or of an index) whose sort key meets the key
+ * condition, in sort-key order or reversed, a page at a time.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html
+ */
+import type { ReturnConsumedCapacity } from '../capacity/consumed.ts';
+import type { Database } from '../database.ts';
+import { ValidationException } from '../errors.ts';
+import { keyConditionFor, type ConditionNode, type Operand, type SortKeyCondition } from '../expressions/index.ts';
+import type { Collection, Entry, Partition } from '../storage/collection.ts';
+import { encodeKeyValue } from '../storage/key-encoding.ts';
+import type { IndexDefinition, KeySchema, Table } from '../storage/table.ts';
+import type { Item } from '../values/attribute-value.ts';
+import { validateItem } from '../values/validate.ts';
+import { ATTRIBUTES_TO_GET_FIELD, checkExpressionParameters, keyAttributes, LEGACY_FILTER_FIELD, readConsistency } from './common.ts';
+import { compiledExpressions, compileRequestExpressions } from './expression-support.ts';
+import {
+  EXPRESSION_ATTRIBUTE_NAMES_FIELD,
+  EXPRESSION_ATTRIBUTE_VALUES_FIELD,
+  RETURN_CONSUMED_CAPACITY_FIELD,
+  TABLE_NAME_FIELD,
+  type Operation,
+} from './operation.ts';
+import { readPage, resolveSelect, type EntryCursor } from './read-page.ts';
+import type { ShapeSpec } from './shape.ts';
+import { checkStartKey } from './start-key.ts';
+
+export const INDEX_NAME_REQUEST_FIELD = {
+  type: 'String',
+  regex: '[a-zA-Z0-9_.-]+',
+  lengthGreaterThanOrEqual: 3,
+  lengthLessThanOrEqual: 255,
+} as const;
+
+const shape: ShapeSpec = {
+  Select: { type: 'String', enum: ['SPECIFIC_ATTRIBUTES', 'COUNT', 'ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES'] },
+  IndexName: INDEX_NAME_REQUEST_FIELD,
+  ReturnConsumedCapacity: RETURN_CONSUMED_CAPACITY_FIELD,
+  QueryFilter: LEGACY_FILTER_FIELD,
+  TableName: TABLE_NAME_FIELD,
+  ConditionalOperator: { type: 'String', enum: ['OR', 'AND'] },
+  AttributesToGet: ATTRIBUTES_TO_GET_FIELD,
+  Limit: { type: 'Integer', greaterThanOrEqual: 1 },
+  KeyConditions: LEGACY_FILTER_FIELD,
+  ExclusiveStartKey: { type: 'Item' },
+  ConsistentRead: 'Boolean',
+  ScanIndexForward: 'Boolean',
+  KeyConditionExpression: 'String',
+  FilterExpression: 'String',
+  ProjectionExpression: 'String',
+  ExpressionAttributeValues: EXPRESSION_ATTRIBUTE_VALUES_FIELD,
+  ExpressionAttributeNames: EXPRESSION_ATTRIBUTE_NAMES_FIELD,
+};
+
+function validate(request: Record<string, unknown>): void {
+  checkExpressionParameters(
+    request,
+    ['ProjectionExpression', 'FilterExpression', 'KeyConditionExpression'],
+    ['AttributesToGet', 'QueryFilter', 'ConditionalOperator', 'KeyConditions'],
+  );
+  if (request.ExclusiveStartKey) request.ExclusiveStartKey = validateItem(request.ExclusiveStartKey as Item);
+  if (request.KeyConditions == null && request.KeyConditionExpression == null) {
+    throw new ValidationException('Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.');
+  }
+  compileRequestExpressions(request, ['ProjectionExpression', 'FilterExpression', 'KeyConditionExpression']);
+}
+
+/** The index named in a Query or Scan, with AWS's checks on it. */
+export function resolveIndex(table: Table, request: Record<string, unknown>): IndexDefinition | undefined {
+  const name = request.IndexName as string | undefined;
+  if (name === undefined) return undefined;
+  const store = table.index(name);
+  if (!store) throw new ValidationException(`The table does not have the specified index: ${name}`);
+  if (store.definition.kind === 'global' && request.ConsistentRead === true) {
+    throw new ValidationException('Consistent reads are not supported on global secondary indexes');
+  }
+  return store.definition;
+}
+
+/** Entry positions [from, to) of `partition` that meet the sort-key condition. */
+function rangeBounds(partition: Partition, range: SortKeyCondition | undefined): [number, number] {
+  const n = partition.entries.length;
+  if (!range) return [0, n];
+  const v = range.values.map(encodeKeyValue);
+  switch (range.operator) {
+    case 'EQ':
+      return [partition.lowerBound(v[0]!, false), partition.lowerBound(v[0]!, true)];
+    case 'LT':
+      return [0, partition.lowerBound(v[0]!, false)];
+    case 'LE':
+      return [0, partition.lowerBound(v[0]!, true)];
+    case 'GT':
+      return [partition.lowerBound(v[0]!, true), n];
+    case 'GE':
+      return [partition.lowerBound(v[0]!, false), n];
+    case 'BETWEEN':
+      return [partition.lowerBound(v[0]!, false), partition.lowerBound(v[1]!, true)];
+    case 'BEGINS_WITH': {
+      const from = partition.lowerBound(v[0]!, false);
+      let to = from;
+      while (to < n && partition.entries[to]!.range.startsWith(v[0]!)) to++;
+      return [from, to];
+    }
+  }
+}
+
+/** The top-level attribute names a condition reads. */
+function pathHeads(node: ConditionNode): Set<string> {
+  const heads = new Set<string>();
+  const visitOperand = (o: Operand): void => {
+    if (o.kind === 'Path') heads.add(o.elements[0] as string);
+    else if (o.kind === 'Size') visitOperand(o.operand);
+  };
+  const visit = (n: ConditionNode): void => {
+    switch (n.kind) {
+      case 'And':
+      case 'Or':
+        visit(n.left);
+        visit(n.right);
+        break;
+      case 'Not':
+        visit(n.operand);
+        break;
+      case 'Comparison':
+        visitOperand(n.left);
+        visitOperand(n.right);
+        break;
+      case 'Between':
+        [n.operand, n.low, n.high].forEach(visitOperand);
+        break;
+      case 'In':
+        [n.operand, ...n.candidates].forEach(visitOperand);
+        break;
+      case 'Function':
+        n.args.forEach(visitOperand);
+        break;
+    }
+  };
+  visit(node);
+  return heads;
+}
+
+function cursor(entries: readonly Entry[], from: number, to: number, forward: boolean): EntryCursor {
+  let i = forward ? from : to - 1;
+  return forward ? () => (i < to ? entries[i++] : undefined) : () => (i >= from ? entries[i--] : undefined);
+}
+
+function run(db: Database, request: Record<string, unknown>): unknown {
+  const table = db.table(request.TableName as string);
+  const index = resolveIndex(table, request);
+  const select = resolveSelect(request, index);
+  const keySchema: KeySchema = index ? index.key : table.keySchema;
+  const collection: Collection = index ? table.index(index.name)!.items : table.items;
+  const expressions = compiledExpressions(request);
+  const condition = keyConditionFor(expressions.keyConditions!, keyAttributes(keySchema));
+  if (expressions.filter) {
+    const heads = pathHeads(expressions.filter);
+    for (const name of keySchema.range ? [keySchema.hash.name, keySchema.range.name] : [keySchema.hash.name]) {
+      if (heads.has(name)) {
+        throw new ValidationException(`Filter Expression can only contain non-primary key attributes: Primary key attribute: ${name}`);
+      }
+    }
+  }
+  const start = request.ExclusiveStartKey as Item | undefined;
+  if (start) {
+    checkStartKey(table, index, start);
+    if (encodeKeyValue(start[keySchema.hash.name]!) !== encodeKeyValue(condition.partition)) {
+      throw new ValidationException('The provided starting key is outside query boundaries based on provided conditions');
+    }
+  }
+  const forward = request.ScanIndexForward !== false;
+  const partition = collection.partition(encodeKeyValue(condition.partition));
+  let next: EntryCursor = () => undefined;
+  if (partition) {
+    let [from, to] = rangeBounds(partition, condition.sort);
+    if (start) {
+      const at = index ? table.indexStorageKey(index, start).sort : table.storageKey(start).sort;
+      const after = partition.after(at);
+      if (forward) from = Math.max(from, after);
+      else {
+        const found = partition.find(at);
+        to = Math.min(to, found >= 0 ? found : after);
+      }
+    }
+    next = cursor(partition.entries, from, to, forward);
+  }
+  return readPage(
+    {
+      table,
+      index,
+      limit: request.Limit as number | undefined,
+      filter: expressions.filter,
+      projection: expressions.projection,
+      select,
+      consistency: readConsistency(request.ConsistentRead),
+      returnConsumedCapacity: request.ReturnConsumedCapacity as ReturnConsumedCapacity | undefined,
+    },
+    next,
+  );
+}
+
+export const query: Operation = { shape, validate, run };

@@ -1,0 +1,141 @@
+/**
+ * What Query and Scan share once the entries to read are known: the page rule (stop at Limit
+ * items read or after 1 MB read, before any filter), LastEvaluatedKey, the filter, Select and
+ * the projection, and read capacity summed over the items read and rounded once.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.Pagination.html
+ */
+import { CapacityTally, shapeConsumedCapacity, type ReturnConsumedCapacity } from '../capacity/consumed.ts';
+import { readUnitsForSize, type ReadConsistency } from '../capacity/units.ts';
+import { ValidationException } from '../errors.ts';
+import type { ConditionNode, ProjectionNode } from '../expressions/ast.ts';
+import type { Entry } from '../storage/collection.ts';
+import { projectedAttributeNames, type IndexDefinition, type Table } from '../storage/table.ts';
+import type { AttributeValue, Item } from '../values/attribute-value.ts';
+import { conditionHolds, projectItem } from './expression-support.ts';
+
+/** Query and Scan stop reading once a page has read this much. */
+export const PAGE_BYTES = 1024 * 1024;
+
+export type Select = 'ALL_ATTRIBUTES' | 'ALL_PROJECTED_ATTRIBUTES' | 'SPECIFIC_ATTRIBUTES' | 'COUNT';
+
+/** A source of entries in read order; returns undefined when exhausted. */
+export type EntryCursor = () => Entry | undefined;
+
+export interface ReadPlan {
+  readonly table: Table;
+  readonly index: IndexDefinition | undefined;
+  readonly limit: number | undefined;
+  readonly filter: ConditionNode | undefined;
+  readonly projection: ProjectionNode | undefined;
+  readonly select: Select;
+  readonly consistency: ReadConsistency;
+  readonly returnConsumedCapacity: ReturnConsumedCapacity | undefined;
+}
+
+/** The Select a request gets: COUNT and SPECIFIC_ATTRIBUTES as asked; otherwise by index and projection. */
+export function resolveSelect(request: Record<string, unknown>, index: IndexDefinition | undefined): Select {
+  const select = request.Select as Select | undefined;
+  const hasProjection = request.ProjectionExpression != null;
+  if (select === 'ALL_ATTRIBUTES' && hasProjection) {
+    throw new ValidationException('Cannot specify the ProjectionExpression when choosing to get ALL_ATTRIBUTES');
+  }
+  if (select === 'ALL_PROJECTED_ATTRIBUTES' && hasProjection) {
+    throw new ValidationException('Cannot specify the ProjectionExpression when choosing to get ALL_PROJECTED_ATTRIBUTES');
+  }
+  if (select === 'COUNT' && hasProjection) {
+    throw new ValidationException('Cannot specify the ProjectionExpression when choosing to get only the Count');
+  }
+  if (select === 'ALL_PROJECTED_ATTRIBUTES' && !index) {
+    throw new ValidationException('ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName');
+  }
+  if (select === 'ALL_ATTRIBUTES' && index?.kind === 'global' && index.projection.type !== 'ALL') {
+    throw new ValidationException(
+      `One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index ${index.name} because its projection type is not ALL`,
+    );
+  }
+  if (select) return select;
+  if (hasProjection) return 'SPECIFIC_ATTRIBUTES';
+  return index ? 'ALL_PROJECTED_ATTRIBUTES' : 'ALL_ATTRIBUTES';
+}
+
+/**
+ * Whether reading through a local index must fetch the base items: ALL_ATTRIBUTES, or a
+ * projection naming an attribute the index does not hold. Global indexes never fetch.
+ */
+function fetchesBaseItems(plan: ReadPlan): boolean {
+  const index = plan.index;
+  if (!index || index.kind !== 'local' || index.projection.type === 'ALL') return false;
+  if (plan.select === 'ALL_ATTRIBUTES') return true;
+  if (plan.select !== 'SPECIFIC_ATTRIBUTES' || !plan.projection) return false;
+  const held = projectedAttributeNames(plan.table.keySchema, index)!;
+  return plan.projection.paths.some((p) => !held.has(p.elements[0] as string));
+}
+
+/** The key attributes LastEvaluatedKey carries: the table's, plus the index's when reading one. */
+export function pageKeyNames(table: Table, index: IndexDefinition | undefined): string[] {
+  const names = [table.keySchema.hash.name];
+  if (table.keySchema.range) names.push(table.keySchema.range.name);
+  if (index) {
+    if (!names.includes(index.key.hash.name)) names.push(index.key.hash.name);
+    if (index.key.range && !names.includes(index.key.range.name)) names.push(index.key.range.name);
+  }
+  return names;
+}
+
+function keyOf(item: Item, names: readonly string[]): Item {
+  const key: Record<string, AttributeValue> = {};
+  for (const name of names) {
+    const v = item[name];
+    if (v !== undefined) key[name] = v;
+  }
+  return key;
+}
+
+/** Reads one page from `next` and shapes the Query or Scan response. */
+export function readPage(plan: ReadPlan, next: EntryCursor): Record<string, unknown> {
+  const fetch = fetchesBaseItems(plan);
+  const items: Item[] = [];
+  let scanned = 0;
+  let bytes = 0;
+  let fetchedUnits = 0;
+  let last: Entry | undefined;
+  let truncated = false;
+  for (;;) {
+    if ((plan.limit !== undefined && scanned >= plan.limit) || bytes >= PAGE_BYTES) {
+      truncated = true;
+      break;
+    }
+    const entry = next();
+    if (!entry) break;
+    scanned++;
+    bytes += entry.size;
+    last = entry;
+    let item = entry.item;
+    if (fetch) {
+      const base = plan.table.get(item);
+      if (base) {
+        item = base.item;
+        fetchedUnits += readUnitsForSize(base.size, plan.consistency);
+      }
+    }
+    if (!conditionHolds(plan.filter, item)) continue;
+    items.push(item);
+  }
+  const response: Record<string, unknown> = {};
+  if (plan.select !== 'COUNT') {
+    response.Items = plan.select === 'SPECIFIC_ATTRIBUTES' ? items.map((i) => projectItem(plan.projection, i)) : items;
+  }
+  response.Count = items.length;
+  response.ScannedCount = scanned;
+  if (truncated && last) response.LastEvaluatedKey = keyOf(last.item, pageKeyNames(plan.table, plan.index));
+
+  const tally = new CapacityTally();
+  const units = readUnitsForSize(bytes, plan.consistency);
+  if (plan.index) {
+    tally.addIndex(plan.index.kind, plan.index.name, units);
+    tally.table = fetchedUnits;
+  } else tally.table = units;
+  const consumed = shapeConsumedCapacity(plan.table.definition.name, tally, plan.returnConsumedCapacity, 'read');
+  if (consumed) response.ConsumedCapacity = consumed;
+  return response;
+}
