@@ -14,6 +14,7 @@ import type { Db } from './db/connection.ts';
 import { createApiRoutes } from './routes/api/index.ts';
 import type { AppDeps, AppEnv, Clock, Logger } from './routes/app-env.ts';
 import { costPageRoutes } from './routes/cost/route.tsx';
+import { dynamodbRoutes, SandboxRegistry } from './routes/dynamodb/index.ts';
 import { homeRoutes } from './routes/home/route.tsx';
 import { practiceRoutes } from './routes/practice/route.tsx';
 import { progressRoutes } from './routes/progress/route.tsx';
@@ -103,6 +104,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   });
   app.get('/favicon.ico', (c) => c.body(null, 204));
 
+  app.route('/', dynamodbRoutes(new SandboxRegistry({ now: () => deps.clock.now().getTime() }), { logger: deps.logger }));
   const api = createApiRoutes();
   app.route('/', api);
 

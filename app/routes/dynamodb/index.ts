@@ -8,6 +8,8 @@ import { Hono, type Context } from 'hono';
 import { DynamoDBError, InternalServerError, isDynamoDBError, SerializationException, ThrottlingException } from '../../../engine/errors.ts';
 import type { SandboxRegistry } from './sandboxes.ts';
 
+export { SandboxRegistry } from './sandboxes.ts';
+
 const TARGET_PREFIX = 'DynamoDB_20120810.';
 const CONTENT_TYPE = 'application/x-amz-json-1.0';
 /** BatchWriteItem and BatchGetItem requests may be up to 16 MB; nothing legitimate is larger. */
