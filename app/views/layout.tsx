@@ -53,7 +53,7 @@ export function Layout({ title, current, shortcuts = false, children }: LayoutPr
         </main>
         <footer class="site-footer">
           <p>
-            Questions are generated and graded by computation. Facts follow the AWS documentation; the <a href="/api/openapi.json">JSON API</a> does everything these pages do.
+            Questions are generated and graded by computation. Facts follow the AWS documentation; the <a href="/api/openapi.json">JSON API</a> does everything these pages do. Authors: <a href="/authoring/reports">reported problems</a>.
           </p>
         </footer>
         {shortcuts ? <script>{raw(KEYBOARD_SHORTCUTS_SCRIPT)}</script> : null}

@@ -1,5 +1,5 @@
 import type { ChoiceOption, Objective, Variant } from '../../bank/types.ts';
-import { HtmlBlock } from '../../views/components.tsx';
+import { displayTitle, HtmlBlock } from '../../views/components.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { type PracticeMode, practiceQueryString } from './practice-mode.ts';
 import { questionPath } from './variant-address.ts';
@@ -7,6 +7,7 @@ import { questionPath } from './variant-address.ts';
 export interface QuestionPageProps {
   readonly variant: Variant;
   readonly objectives: readonly Objective[];
+  readonly areaTitle: string;
   readonly mode: PracticeMode;
   readonly submissionToken: string;
   readonly shownAt: number;
@@ -21,17 +22,20 @@ export function inlineHtml(html: string): string {
 
 const DIFFICULTY = { 1: 'easy', 2: 'medium', 3: 'hard' } as const;
 
-export function QuestionHeader({ variant, objectives }: { variant: Variant; objectives: readonly Objective[] }) {
+export function QuestionHeader({ variant, objectives, areaTitle }: { variant: Variant; objectives: readonly Objective[]; areaTitle: string }) {
   return (
     <>
       <p class="muted">
-        {variant.area} · {DIFFICULTY[variant.difficulty]} · variant {variant.seed}
+        {displayTitle(areaTitle)} · {DIFFICULTY[variant.difficulty]} · variant {variant.seed}
       </p>
       <h1>{variant.title}</h1>
-      <h2 class="visually-hidden">Objectives drilled</h2>
       <ul class="tags" aria-label="Objectives this question drills">
         {objectives.map((o) => (
-          <li title={o.text}>{o.id}</li>
+          <li>
+            <a href={`/practice/next?objective=${encodeURIComponent(o.id)}`} title={`Practise ${o.id}: ${o.text}`}>
+              {o.id}
+            </a>
+          </li>
         ))}
       </ul>
     </>
@@ -121,11 +125,11 @@ export function ReportForm({ variant, reported, returnTo }: { variant: Variant; 
   );
 }
 
-export function QuestionPage({ variant, objectives, mode, submissionToken, shownAt, reported }: QuestionPageProps) {
+export function QuestionPage({ variant, objectives, areaTitle, mode, submissionToken, shownAt, reported }: QuestionPageProps) {
   const hasOptions = variant.kind === 'choice' || variant.kind === 'multi';
   return (
     <Layout title={variant.title} current="practice" shortcuts>
-      <QuestionHeader variant={variant} objectives={objectives} />
+      <QuestionHeader variant={variant} objectives={objectives} areaTitle={areaTitle} />
       <HtmlBlock class="prompt" html={variant.promptHtml} />
       <form method="post" action={`${questionPath(variant.scenarioId, variant.seed)}${practiceQueryString(mode)}`} data-answer-form>
         <input type="hidden" name="token" value={submissionToken} />

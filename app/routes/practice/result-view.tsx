@@ -10,6 +10,7 @@ export interface ResultPageProps {
   readonly attempt: Attempt;
   readonly variant: Variant;
   readonly objectives: readonly Objective[];
+  readonly areaTitle: string;
   readonly result: GradeResult;
   readonly mode: PracticeMode;
   readonly reported: boolean;
@@ -111,11 +112,11 @@ function Feedback({ result }: { result: GradeResult }) {
   }
 }
 
-export function ResultPage({ attempt, variant, objectives, result, mode, reported }: ResultPageProps) {
+export function ResultPage({ attempt, variant, objectives, areaTitle, result, mode, reported }: ResultPageProps) {
   const nextHref = `/practice/next${practiceQueryString(mode, { exclude: variant.scenarioId })}`;
   return (
     <Layout title={`${verdictLabel(result.verdict)}: ${variant.title}`} current="practice" shortcuts>
-      <QuestionHeader variant={variant} objectives={objectives} />
+      <QuestionHeader variant={variant} objectives={objectives} areaTitle={areaTitle} />
       <section class={`verdict verdict-${result.verdict}`} aria-labelledby="verdict-heading">
         <h2 id="verdict-heading">
           <VerdictBadge verdict={result.verdict} /> Score {formatPercent(result.score)}

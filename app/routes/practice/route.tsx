@@ -66,6 +66,7 @@ export const practiceRoutes = new Hono<AppEnv>()
       <QuestionPage
         variant={variant}
         objectives={selectObjectives(bank, variant)}
+        areaTitle={bank.areas.find((a) => a.id === variant.area)?.title ?? variant.area}
         mode={mode}
         submissionToken={randomToken()}
         shownAt={clock.now().getTime()}
@@ -115,6 +116,7 @@ export const practiceRoutes = new Hono<AppEnv>()
         attempt={attempt}
         variant={variant}
         objectives={selectObjectives(bank, variant)}
+        areaTitle={bank.areas.find((a) => a.id === variant.area)?.title ?? variant.area}
         result={gradeAttempt(bank, attempt)}
         mode={mode}
         reported={c.req.query('reported') === '1'}

@@ -78,7 +78,7 @@ describe('practice', () => {
     const strip = (html: string) => html.replace(/name="(token|shownAt)" value="[^"]*"/g, '');
     expect(strip(first)).toBe(strip(second));
     expect(first).toContain(variant.promptHtml);
-    for (const objective of variant.objectives) expect(first).toContain(`>${objective}</li>`);
+    for (const objective of variant.objectives) expect(first).toContain(`>${objective}</a></li>`);
     expect(readSubmissionToken(first)).not.toBe(readSubmissionToken(second));
   });
 
