@@ -49,7 +49,7 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
   const yamlText = lines.slice(1, close).join('\n');
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
-  for (const error of doc.errors) fail((error.linePos?.[0].line ?? 1) + 1, `YAML: ${error.message.split('\n')[0]}`);
+  for (const error of doc.errors) fail(lineCounter.linePos(error.pos[0]).line + 1, `YAML: ${error.message.split('\n')[0]}`);
   if (errors.length > 0) return { ok: false, errors };
 
   const lineOf = (path: readonly PropertyKey[]): number => lineOfPath(doc, lineCounter, path) + 1;
