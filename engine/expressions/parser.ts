@@ -469,9 +469,12 @@ class Parser {
       }
       return { kind: 'In', operand: this.toConditionOperand(left), candidates };
     }
-    if (left.kind === 'Call') return this.toConditionFunction(left);
+    const insideGroup = this.depth > 0 && this.isPunctuator(')');
+    if (left.kind === 'Call' && !(insideGroup && !(left.name in CONDITION_FUNCTIONS && left.name !== 'size'))) {
+      return this.toConditionFunction(left);
+    }
     // A bare operand is only acceptable as the content of a parenthesised group.
-    if (this.depth > 0 && this.isPunctuator(')')) return left;
+    if (insideGroup) return left;
     throw this.syntaxError();
   }
 
@@ -807,6 +810,19 @@ export function parseCondition(
   context: PlaceholderContext,
 ): ConditionNode {
   precheck(source, parameter);
+  const parser = new Parser(source, parameter, context);
+  return parser.run(() => parser.parseConditionExpression(), CONDITION_ERROR_ORDER);
+}
+
+/**
+ * parseCondition without the 4 KB check, so tests can show the recursion budget alone keeps
+ * arbitrarily deep input from exhausting the stack.
+ */
+export function parseConditionWithoutSizeLimit(
+  source: string,
+  parameter: 'ConditionExpression' | 'FilterExpression' | 'KeyConditionExpression',
+  context: PlaceholderContext,
+): ConditionNode {
   const parser = new Parser(source, parameter, context);
   return parser.run(() => parser.parseConditionExpression(), CONDITION_ERROR_ORDER);
 }
