@@ -98,17 +98,18 @@ function assessBaseTable(table: TableDesign, pattern: AccessPattern): ChoiceAsse
     return { choice, works: false, reason: `A Query needs an equality condition on a partition key, and this request fixes no attribute by equality.` };
   }
   if (pattern.equalityOn !== partitionKey) {
+    const role = pattern.equalityOn === sortKey ? 'is only the sort key' : "is not part of the table's key";
     return {
       choice,
       works: false,
-      reason: `A Query on the table needs equality on its partition key ${partitionKey}; ${pattern.equalityOn} is not part of the table's key.`,
+      reason: `A Query on the table needs equality on its partition key ${partitionKey}; ${pattern.equalityOn} ${role}.`,
     };
   }
   return {
     choice,
     works: false,
     reason: sortKey
-      ? `The table sorts each ${partitionKey} by ${sortKey}, not by ${pattern.rangeOn}; a key condition cannot range on ${pattern.rangeOn}, and a FilterExpression still reads (and bills) the whole item collection.`
+      ? `The table sorts each ${partitionKey} by ${sortKey}, not by ${pattern.rangeOn}: a key condition cannot range on ${pattern.rangeOn}, so every request would read (and be billed for) the whole item collection, 1 MB per page, and sort or filter it in code.`
       : `The table has no sort key, so a key condition cannot range on ${pattern.rangeOn}.`,
   };
 }

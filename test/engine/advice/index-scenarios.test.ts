@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../../app/bank/random.ts';
+import {
+  ALL_INDEX_CASES,
+  buildIndexChoice,
+  daysUntilCollectionLimit,
+  gsiWriteNeed,
+  indexDerivers,
+  indexTopicDerivers,
+  scanReadUnits,
+  type IndexCase,
+  type IndexDomain,
+} from '../../../engine/advice/index-scenarios.ts';
+import { SLOTS } from '../../../engine/advice/scenario-kit.ts';
+
+const trips: IndexDomain = {
+  company: 'a ride-sharing app',
+  table: 'Trips',
+  pk: 'riderId',
+  sk: 'tripId',
+  items: 'trips',
+  owner: 'rider',
+  skNeed: "one rider's trips",
+  alt: 'fare',
+  altNeed: "one rider's trips by fare",
+  other: 'driverId',
+  otherNeed: "one driver's trips",
+  scanAttr: 'notes',
+  scanNeed: 'trips whose notes mention a lost item',
+};
+const params = Object.fromEntries(Object.entries(trips).map(([k, v]) => [`d.${k}`, v]));
+
+describe('buildIndexChoice', () => {
+  it.each<[IndexCase, RegExp]>([
+    ['own-key', /^Query `Trips` with a key condition on `riderId` and `tripId`$/],
+    ['lsi-at-design', /^Add an LSI with partition key `riderId` and sort key `fare`$/],
+    ['gsi-at-design-big-collections', /^Add a GSI with partition key `riderId` and sort key `fare`$/],
+    ['gsi-on-live-table', /^Add a GSI with partition key `riderId` and sort key `fare`$/],
+    ['rebuild-for-strong', /^Create a new table with an LSI on `fare`/],
+    ['gsi-other-key', /^Add a GSI with partition key `driverId`$/],
+    ['existing-gsi', /^Query the existing GSI `driverId-index`/],
+    ['scan-only', /^Scan `Trips` with a FilterExpression on `notes`$/],
+  ])('%s puts the right option under the key', (indexCase, text) => {
+    for (let seed = 0; seed < 20; seed++) {
+      const out = buildIndexChoice(trips, indexCase, createRandom(seed));
+      expect(out[`opt_${out.correct}`]).toMatch(text);
+      expect(out.right_choice).toMatch(text);
+    }
+  });
+
+  it('states a live table when forced, whatever the case draws', () => {
+    for (const indexCase of ALL_INDEX_CASES.filter((c) => c !== 'lsi-at-design' && c !== 'gsi-at-design-big-collections')) {
+      const out = buildIndexChoice(trips, indexCase, createRandom(3), true);
+      expect(out.state_text).toMatch(/in production/);
+    }
+  });
+});
+
+describe('index derivers', () => {
+  it.each([...indexDerivers, ...indexTopicDerivers].map((d) => [d.name, d] as const))('%s: one key per variant, distinct options, declared outputs', (_, deriver) => {
+    for (let seed = 0; seed < 300; seed++) {
+      const out = deriver.derive(params, createRandom(seed));
+      for (const name of Object.keys(out)) expect(deriver.outputs).toContain(name);
+      const slots = SLOTS.filter((s) => out[`opt_${s}`] !== undefined);
+      const texts = slots.map((s) => out[`opt_${s}`]);
+      expect(new Set(texts).size).toBe(texts.length);
+      const keys = String(out.correct).split(',');
+      expect(keys.every((k) => slots.includes(k as (typeof SLOTS)[number]))).toBe(true);
+      for (const s of slots) expect(String(out[`why_${s}`])).not.toBe('');
+      expect(keys.length).toBe(/traits|served/.test(deriver.name) ? 2 : 1);
+    }
+  });
+});
+
+describe('index arithmetic', () => {
+  it.each([
+    [10_000, 1_000, 1, 536],
+    [10_000, 1_000, 0, 1073],
+    [40_000, 2_000, 2, 44],
+  ])('%d items/day of %d B with %d LSIs hit 10 GB after %d days', (perDay, bytes, copies, days) => {
+    expect(daysUntilCollectionLimit(perDay, bytes, copies)).toBe(days);
+  });
+  it.each([
+    [1_000, 1, 500, 1_000],
+    [1_000, 0.25, 500, 250],
+    [300, 0.4, 1_500, 240],
+    [333, 0.5, 100, 167],
+  ])('%d writes/s, share %d, %d B entries need %d GSI WCU', (writes, share, bytes, wcu) => {
+    expect(gsiWriteNeed(writes, share, bytes)).toBe(wcu);
+  });
+  it.each([
+    [1_000_000, 1_000, 122_070.5],
+    [8, 512, 0.5],
+    [9, 512, 1],
+  ])('a Scan of %d items of %d B reads %d RCU', (items, bytes, rcu) => {
+    expect(scanReadUnits(items, bytes)).toBe(rcu);
+  });
+});
