@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
@@ -32,6 +33,8 @@ export interface CreateAppOptions {
   readonly randomToken?: () => string;
   readonly logger?: Logger;
 }
+
+const MAX_BODY_BYTES = 64 * 1024;
 
 const STYLESHEET = readFileSync(new URL('./views/style.css', import.meta.url), 'utf8');
 
@@ -96,6 +99,16 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     c.set('deps', deps);
     await next();
   });
+
+  // Answers, reports and API calls are small; a larger body is refused before it is read.
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new HTTPException(413, { message: `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.` });
+    },
+  });
+  app.use('/api/*', limitBody);
+  app.use('/q/*', limitBody);
 
   app.get('/static/style.css', (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');

@@ -20,44 +20,48 @@ const NAV: ReadonlyArray<{ id: NonNullable<LayoutProps['current']>; href: string
 ];
 
 export function Layout({ title, current, shortcuts = false, children }: LayoutProps) {
+  // Without the doctype browsers fall back to quirks mode.
   return (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · DynamoDB study`}</title>
-        <link rel="stylesheet" href="/static/style.css" />
-      </head>
-      <body>
-        <a class="skip-link" href="#main">
-          Skip to content
-        </a>
-        <header class="site-header">
-          <a class="brand" href="/">
-            DynamoDB study
+    <>
+      {raw('<!DOCTYPE html>')}
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${title} · DynamoDB study`}</title>
+          <link rel="stylesheet" href="/static/style.css" />
+        </head>
+        <body>
+          <a class="skip-link" href="#main">
+            Skip to content
           </a>
-          <nav aria-label="Main">
-            <ul>
-              {NAV.map((item) => (
-                <li>
-                  <a href={item.href} aria-current={item.id === current ? 'page' : undefined}>
-                    {item.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        </header>
-        <main id="main" tabindex={-1}>
-          {children}
-        </main>
-        <footer class="site-footer">
-          <p>
-            Questions are generated and graded by computation. Facts follow the AWS documentation; the <a href="/api/openapi.json">JSON API</a> does everything these pages do. Authors: <a href="/authoring/reports">reported problems</a>.
-          </p>
-        </footer>
-        {shortcuts ? <script>{raw(KEYBOARD_SHORTCUTS_SCRIPT)}</script> : null}
-      </body>
-    </html>
+          <header class="site-header">
+            <a class="brand" href="/">
+              DynamoDB study
+            </a>
+            <nav aria-label="Main">
+              <ul>
+                {NAV.map((item) => (
+                  <li>
+                    <a href={item.href} aria-current={item.id === current ? 'page' : undefined}>
+                      {item.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </header>
+          <main id="main" tabindex={-1}>
+            {children}
+          </main>
+          <footer class="site-footer">
+            <p>
+              Questions are generated and graded by computation. Facts follow the AWS documentation; the <a href="/api/openapi.json">JSON API</a> does everything these pages do. Authors: <a href="/authoring/reports">reported problems</a>.
+            </p>
+          </footer>
+          {shortcuts ? <script>{raw(KEYBOARD_SHORTCUTS_SCRIPT)}</script> : null}
+        </body>
+      </html>
+    </>
   );
 }

@@ -29,6 +29,7 @@ describe('home page', () => {
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Lax');
     const html = await response.text();
+    expect(html.startsWith('<!DOCTYPE html><html lang="en">')).toBe(true);
     expect(t.bank.areas.length).toBeGreaterThan(0);
     for (const area of t.bank.areas) {
       const count = t.bank.scenarios.filter((s) => s.area === area.id).length;
@@ -201,6 +202,15 @@ describe('bad requests get a clear 4xx page, never a 500', () => {
       expect(response.status).toBe(400);
       expect(await response.text()).toContain(`<strong>${field}</strong>: &quot;${value}&quot;`);
     }
+  });
+});
+
+describe('request size', () => {
+  it('refuses an answer body over 64 KB with a 413 page', async () => {
+    const scenario = t.bank.scenarios[0]!;
+    const response = await browser.postForm(`/q/${scenario.id}/1`, [['token', 'x'.repeat(20)], ['value', '1'.repeat(70_000)]]);
+    expect(response.status).toBe(413);
+    expect(await response.text()).toContain('The request body is larger than 64 KB.');
   });
 });
 
