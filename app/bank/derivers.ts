@@ -10,6 +10,7 @@ import type { Random } from './random.ts';
 import type { ParamValue, Params } from './types.ts';
 import { itemDerivers } from './item-derivers.ts';
 import { ruleDerivers } from './rule-derivers.ts';
+import { adviceDerivers } from './advice-derivers.ts';
 
 export interface Deriver {
   readonly name: string;
@@ -31,4 +32,4 @@ export function createDeriverRegistry(list: readonly Deriver[]): DeriverRegistry
   return registry;
 }
 
-export const DERIVERS: DeriverRegistry = createDeriverRegistry([...itemDerivers, ...ruleDerivers]);
+export const DERIVERS: DeriverRegistry = createDeriverRegistry([...itemDerivers, ...ruleDerivers, ...adviceDerivers]);

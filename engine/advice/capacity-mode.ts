@@ -1,21 +1,18 @@
 /**
- * Rules for choosing a table's capacity mode and for what provisioned auto scaling does.
+ * Rules for choosing a table's capacity mode and for changing what provisioned auto scaling
+ * does. (The capacity target tracking settles on is engine/capacity/auto-scaling.ts.)
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/capacity-mode.html
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/AutoScaling.html
  */
 
-export type TrafficPattern =
-  | 'new-unknown'
-  | 'sudden-spikes'
-  | 'mostly-idle'
-  | 'steady'
-  | 'gradual-daily-cycle';
+export type TrafficPattern = 'new-unknown' | 'sudden-spikes' | 'mostly-idle' | 'steady' | 'gradual-daily-cycle';
 
-export type CapacityModeChoice = 'on-demand' | 'provisioned-fixed' | 'provisioned-autoscaling';
+export type CapacityModeChoice = 'on-demand' | 'provisioned-reserved' | 'provisioned-autoscaling';
 
 /**
  * On-demand for traffic that cannot be forecast (new, spiky, mostly idle); provisioned for
- * traffic that can: fixed for flat load, with auto scaling for a gradual daily cycle.
+ * traffic that can: a flat load known for a year or more with reserved capacity on top, a
+ * gradual daily cycle with auto scaling between a minimum and a maximum.
  */
 export function chooseCapacityMode(pattern: TrafficPattern): CapacityModeChoice {
   switch (pattern) {
@@ -24,24 +21,30 @@ export function chooseCapacityMode(pattern: TrafficPattern): CapacityModeChoice 
     case 'mostly-idle':
       return 'on-demand';
     case 'steady':
-      return 'provisioned-fixed';
+      return 'provisioned-reserved';
     case 'gradual-daily-cycle':
       return 'provisioned-autoscaling';
   }
 }
 
-export const AUTOSCALING_MIN_TARGET = 20;
-export const AUTOSCALING_MAX_TARGET = 90;
-export const AUTOSCALING_CONSOLE_DEFAULT_TARGET = 70;
+export type AutoScalingGoal = 'scale-out-earlier' | 'keep-a-floor' | 'cap-spend' | 'alarms-deleted';
+export type AutoScalingAction = 'change-target' | 'raise-minimum' | 'lower-maximum' | 'toggle-auto-scaling';
 
 /**
- * The provisioned capacity target tracking settles on: consumed / target, rounded up, kept
- * within the policy's minimum and maximum. AWS's example: 150 consumed at 70 % gives 215.
+ * What to change for a goal: always the scaling policy (target, minimum, maximum), never the
+ * CloudWatch alarms auto scaling created; deleted alarms come back when auto scaling is turned
+ * off and on again.
+ * https://repost.aws/knowledge-center/dynamodb-auto-scaling
  */
-export function autoscaledCapacity(consumed: number, targetPercent: number, min: number, max: number): number {
-  if (targetPercent < AUTOSCALING_MIN_TARGET || targetPercent > AUTOSCALING_MAX_TARGET) {
-    throw new RangeError(`Target utilization must be between ${AUTOSCALING_MIN_TARGET} and ${AUTOSCALING_MAX_TARGET} percent.`);
+export function autoScalingAction(goal: AutoScalingGoal): AutoScalingAction {
+  switch (goal) {
+    case 'scale-out-earlier':
+      return 'change-target';
+    case 'keep-a-floor':
+      return 'raise-minimum';
+    case 'cap-spend':
+      return 'lower-maximum';
+    case 'alarms-deleted':
+      return 'toggle-auto-scaling';
   }
-  const wanted = Math.ceil((consumed * 100) / targetPercent);
-  return Math.min(max, Math.max(min, wanted));
 }

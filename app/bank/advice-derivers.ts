@@ -1,0 +1,866 @@
+/**
+ * Derivers for the conceptual families of consistency, DAX, serverless and capacity modes. Each
+ * one reads the generated parameters, asks a rule in engine/advice/ for the right option, and
+ * returns the key (`best`) with the whys that depend on it, so no variant's answer is typed in.
+ *
+ * Slot families (`a`..`e`) draw their statements from pools of true and false ones: the key is
+ * always `a` (and `b` for choose-two); the bank shuffles the display order.
+ */
+import { findReadUseCase, planRead, READ_USE_CASES, strongReadOutcome } from '../../engine/advice/consistency.ts';
+import type { Freshness, ReadSource } from '../../engine/advice/consistency.ts';
+import { autoScalingAction, chooseCapacityMode } from '../../engine/advice/capacity-mode.ts';
+import type { AutoScalingGoal, TrafficPattern } from '../../engine/advice/capacity-mode.ts';
+import { checkDaxCluster, chooseCache, daxStaleness, tableReadUnitsBehindDax } from '../../engine/advice/dax.ts';
+import type { DataSource, DaxReadKind, DaxWritePath } from '../../engine/advice/dax.ts';
+import { compareScanToQuery, recommendArchitecture, requiredIamActions } from '../../engine/advice/serverless.ts';
+import type { DataPlaneOperation, TrafficShape } from '../../engine/advice/serverless.ts';
+import { readUnitsForSize } from '../../engine/capacity/units.ts';
+import type { Deriver } from './derivers.ts';
+import type { Random } from './random.ts';
+import type { Params } from './types.ts';
+
+function str(p: Params, name: string): string {
+  const v = p[name];
+  if (typeof v !== 'string') throw new TypeError(`Parameter ${name} must be a string, got ${JSON.stringify(v)}`);
+  return v;
+}
+
+function num(p: Params, name: string): number {
+  const v = p[name];
+  if (typeof v !== 'number') throw new TypeError(`Parameter ${name} must be a number, got ${JSON.stringify(v)}`);
+  return v;
+}
+
+function bool(p: Params, name: string): boolean {
+  const v = p[name];
+  if (typeof v === 'boolean') return v;
+  if (v === 'true' || v === 'false') return v === 'true';
+  throw new TypeError(`Parameter ${name} must be a boolean, got ${JSON.stringify(v)}`);
+}
+
+const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+const whyName = (id: string): string => `why_${id.replace(/-/g, '_')}`;
+
+/** `why_<id>` for options whose correctness depends on the key: the right text for the key, the wrong one for the rest. */
+function keyedWhys(best: string, whys: Readonly<Record<string, { readonly right: string; readonly wrong: string }>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [id, w] of Object.entries(whys)) out[whyName(id)] = id === best ? w.right : w.wrong;
+  return out;
+}
+
+function keyedOutputs(ids: readonly string[]): string[] {
+  return ['best', ...ids.map(whyName)];
+}
+
+export interface Statement {
+  readonly text: string;
+  readonly why: string;
+}
+
+const SLOTS = ['a', 'b', 'c', 'd', 'e'] as const;
+const slotOutputs = SLOTS.flatMap((s) => [`opt_${s}`, `why_${s}`]);
+
+/** Fill slots a.. with `rightCount` statements from `right` then the rest from `wrong`. */
+function fillSlots(random: Random, right: readonly Statement[], wrong: readonly Statement[], rightCount: number): Record<string, string> {
+  const chosen = [...random.shuffle(right).slice(0, rightCount), ...random.shuffle(wrong).slice(0, SLOTS.length - rightCount)];
+  if (chosen.length !== SLOTS.length) throw new RangeError('not enough statements to fill five options');
+  const out: Record<string, string> = {};
+  chosen.forEach((s, i) => {
+    out[`opt_${SLOTS[i]!}`] = s.text;
+    out[`why_${SLOTS[i]!}`] = s.why;
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------- consistency
+
+const readModeForUseCase: Deriver = {
+  name: 'readModeForUseCase',
+  description: 'From `case` (a READ_USE_CASES id): the domain, the read, and whether it needs ConsistentRead (best: strong | eventual).',
+  outputs: ['domain', 'read', 'because', ...keyedOutputs(['strong', 'eventual'])],
+  derive(p) {
+    const useCase = findReadUseCase(str(p, 'case'));
+    const best = useCase.freshness === 'latest' ? 'strong' : 'eventual';
+    return {
+      domain: useCase.domain,
+      read: useCase.read,
+      because: useCase.because,
+      best,
+      ...keyedWhys(best, {
+        strong: {
+          right: `Right: this read must reflect the latest write, because ${useCase.because}. Only \`ConsistentRead: true\` guarantees that, at twice the read cost.`,
+          wrong: `A strongly consistent read would work but doubles the read cost for no benefit: ${useCase.because}.`,
+        },
+        eventual: {
+          right: `Right: the default eventually consistent read costs half as much, and ${useCase.because}.`,
+          wrong: `The default eventually consistent read can miss a write made a moment ago, and here ${useCase.because}.`,
+        },
+      }),
+    };
+  },
+};
+
+const SOURCE_TEXT: Readonly<Record<'table' | 'lsi' | 'gsi', string>> = {
+  table: 'the base table',
+  lsi: 'a local secondary index',
+  gsi: 'a global secondary index',
+};
+
+const readPlan: Deriver = {
+  name: 'readPlan',
+  description: 'From `source` (table | lsi | gsi), `freshness` (latest | seconds), `item_kb`, `reads`: the read mode, its RCU, and whether it is possible (best: strong-here | eventual-here | move).',
+  outputs: ['source_text', 'need_text', 'strong_rcu', 'eventual_rcu', ...keyedOutputs(['strong-here', 'eventual-here', 'move'])],
+  derive(p) {
+    const source = str(p, 'source') as 'table' | 'lsi' | 'gsi';
+    const freshness = str(p, 'freshness') as Freshness;
+    const itemBytes = num(p, 'item_kb') * 1024;
+    const reads = num(p, 'reads');
+    const plan = planRead({ source, freshness, itemBytes, readsPerSecond: reads });
+    const strongRcu = readUnitsForSize(itemBytes, 'strong') * reads;
+    const eventualRcu = readUnitsForSize(itemBytes, 'eventual') * reads;
+    const best = !plan.possible ? 'move' : plan.mode === 'strong' ? 'strong-here' : 'eventual-here';
+    const sourceText = SOURCE_TEXT[source];
+    return {
+      source_text: sourceText,
+      need_text:
+        freshness === 'latest'
+          ? 'Right after a user saves a change, the same user reloads the page and must see it.'
+          : 'The page is refreshed every few seconds, and data a few seconds old is acceptable.',
+      strong_rcu: strongRcu,
+      eventual_rcu: eventualRcu,
+      best,
+      ...keyedWhys(best, {
+        'strong-here': {
+          right: `Right: ${sourceText} accepts \`ConsistentRead: true\`, and a strong read costs 1 RCU per 4 KB, so ${fmt(reads)} reads/s of ${fmt(itemBytes / 1024)} KB need ${fmt(strongRcu)} RCU.`,
+          wrong:
+            source === 'gsi'
+              ? 'A global secondary index rejects `ConsistentRead: true` with a ValidationException: GSI reads are always eventually consistent.'
+              : `The requirement tolerates a few seconds of staleness, so paying ${fmt(strongRcu)} RCU for strong reads doubles the cost for nothing.`,
+        },
+        'eventual-here': {
+          right: `Right: data a few seconds old is acceptable, and eventually consistent reads cost 0.5 RCU per 4 KB: ${fmt(eventualRcu)} RCU.`,
+          wrong: 'An eventually consistent read can return data from before the write the user just made, which the requirement forbids.',
+        },
+        move: {
+          right: 'Right: GSI reads are always eventually consistent, so read-your-writes is impossible there; serve the read from the base table or an LSI (same partition key) with `ConsistentRead: true`.',
+          wrong:
+            source === 'gsi'
+              ? 'Nothing forces a move: the requirement tolerates a few seconds of staleness, which the GSI gives with eventually consistent reads.'
+              : `Nothing forces a move: ${sourceText} supports strongly consistent reads, so the read can stay where it is.`,
+        },
+      }),
+    };
+  },
+};
+
+const consistentReadOutcome: Deriver = {
+  name: 'consistentReadOutcome',
+  description: 'From `source` (table | lsi | gsi): what a Query with ConsistentRead=true does there (best: latest | validation).',
+  outputs: ['source_text', ...keyedOutputs(['latest', 'validation'])],
+  derive(p) {
+    const source = str(p, 'source') as ReadSource;
+    const outcome = strongReadOutcome(source);
+    const best = outcome === 'latest-data' ? 'latest' : 'validation';
+    return {
+      source_text: SOURCE_TEXT[source as 'table' | 'lsi' | 'gsi'] ?? source,
+      best,
+      ...keyedWhys(best, {
+        latest: {
+          right: `Right: tables and local secondary indexes accept \`ConsistentRead: true\`; the Query reflects every acknowledged write and costs 1 RCU per 4 KB read instead of 0.5.`,
+          wrong: 'Global secondary indexes support only eventually consistent reads, so DynamoDB never returns strongly consistent data from one.',
+        },
+        validation: {
+          right: 'Right: strongly consistent reads are not supported on global secondary indexes; a Query with `ConsistentRead: true` is rejected with a ValidationException.',
+          wrong: `Tables and local secondary indexes support strongly consistent reads, so the request is valid.`,
+        },
+      }),
+    };
+  },
+};
+
+const strongReadCost: Deriver = {
+  name: 'strongReadCost',
+  description: 'From `item_bytes` and `reads`: eventual and strong RCU, and two wrong figures (half, and 1 KB blocks).',
+  outputs: ['eventual_rcu', 'strong_rcu', 'half_rcu', 'kb_rcu'],
+  derive(p) {
+    const itemBytes = num(p, 'item_bytes');
+    const reads = num(p, 'reads');
+    const eventual = readUnitsForSize(itemBytes, 'eventual') * reads;
+    const strong = readUnitsForSize(itemBytes, 'strong') * reads;
+    // Wrong methods: halving instead of doubling, and 1 KB blocks (the write rule) for a strong read.
+    const kb = Math.ceil(itemBytes / 1024) * reads;
+    const half = eventual / 2;
+    if (new Set([eventual, strong, half, kb]).size !== 4) {
+      return { eventual_rcu: eventual, strong_rcu: strong, half_rcu: half, kb_rcu: strong * 4 };
+    }
+    return { eventual_rcu: eventual, strong_rcu: strong, half_rcu: half, kb_rcu: kb };
+  },
+};
+
+const EVENTUAL_TRUE: readonly Statement[] = [
+  { text: 'GetItem, Query and Scan are eventually consistent unless the request sets `ConsistentRead` to true.', why: 'Right: eventual consistency is the default read model for every read operation.' },
+  { text: 'A read issued right after a write may return the item as it was before that write.', why: 'Right: an eventually consistent read may not reflect a recently completed write.' },
+  { text: 'Repeating the read a short time later returns the updated item.', why: 'Right: replicas converge, usually within a second, so a later read sees the write.' },
+  { text: 'An eventually consistent read of an item up to 4 KB costs half a read capacity unit.', why: 'Right: eventual reads cost 0.5 RCU per 4 KB, half the price of a strong read.' },
+  { text: 'Reads from a global secondary index are always eventually consistent.', why: 'Right: GSIs (and streams) serve only eventually consistent reads.' },
+];
+
+const EVENTUAL_FALSE: readonly Statement[] = [
+  { text: 'An eventually consistent read can return a write that later fails and is rolled back.', why: 'DynamoDB reads are read-committed: they never show a write that did not succeed.' },
+  { text: 'An eventually consistent read costs the same as a strong read but returns faster.', why: 'It costs half as much as a strong read: 0.5 RCU per 4 KB against 1.' },
+  { text: 'Eventually consistent data can stay stale for up to five minutes, the default cache TTL.', why: 'Five minutes is the DAX cache TTL; DynamoDB replicas converge within about a second.' },
+  { text: 'Strongly consistent reads are the default for Query, so eventual reads must be requested.', why: 'It is the other way round: eventual is the default; strong reads need `ConsistentRead: true`.' },
+  { text: 'Setting `ConsistentRead` to true on a GSI Query makes that read strongly consistent.', why: 'A GSI rejects `ConsistentRead: true` with a ValidationException.' },
+  { text: 'Eventually consistent reads are only served by the Availability Zone that took the write.', why: 'Eventual reads may be served by any replica, which is why they can be stale.' },
+];
+
+const eventualFacts: Deriver = {
+  name: 'eventualFacts',
+  description: 'Two true and three false statements about eventually consistent reads in slots a..e (key a, b).',
+  outputs: slotOutputs,
+  derive(_, random) {
+    return fillSlots(random, EVENTUAL_TRUE, EVENTUAL_FALSE, 2);
+  },
+};
+
+interface ReadRequestShape {
+  readonly text: (table: string, index: string) => string;
+  readonly source: ReadSource;
+  readonly why: string;
+}
+
+const READ_REQUESTS: readonly ReadRequestShape[] = [
+  { text: (t) => `GetItem on \`${t}\` by its full primary key`, source: 'table', why: 'Tables accept `ConsistentRead: true` on GetItem.' },
+  { text: (t) => `Query on \`${t}\` for one partition key value`, source: 'table', why: 'Tables accept `ConsistentRead: true` on Query.' },
+  { text: (t) => `Scan of \`${t}\` with a filter expression`, source: 'table', why: 'Scan of a table accepts `ConsistentRead: true` too.' },
+  { text: (t) => `Query on the local secondary index \`${t}ByDate\``, source: 'lsi', why: 'LSIs share the partition key and support strongly consistent reads.' },
+  { text: (_, i) => `Query on the global secondary index \`${i}\``, source: 'gsi', why: 'GSIs support only eventually consistent reads; `ConsistentRead: true` is rejected.' },
+  { text: (_, i) => `Scan of the global secondary index \`${i}\``, source: 'gsi', why: 'A Scan of a GSI is eventually consistent only, like every GSI read.' },
+  { text: (t) => `GetRecords on the DynamoDB stream of \`${t}\``, source: 'stream', why: 'Reads from DynamoDB Streams are always eventually consistent.' },
+];
+
+const strongCapableReads: Deriver = {
+  name: 'strongCapableReads',
+  description: 'From `table` and `index`: two reads that can be strongly consistent and three that cannot, in slots a..e (key a, b).',
+  outputs: slotOutputs,
+  derive(p, random) {
+    const table = str(p, 'table');
+    const index = str(p, 'index');
+    const toStatement = (r: ReadRequestShape): Statement => ({ text: r.text(table, index), why: strongReadOutcome(r.source) === 'latest-data' ? `Right: ${r.why}` : r.why });
+    const can = READ_REQUESTS.filter((r) => strongReadOutcome(r.source) === 'latest-data').map(toStatement);
+    const cannot = READ_REQUESTS.filter((r) => strongReadOutcome(r.source) !== 'latest-data').map(toStatement);
+    // Only four cannot-statements exist; pad the false side with a GSI read using a projection.
+    const extra: Statement = { text: `Query on \`${index}\` projecting only the keys`, why: 'A projection does not change the rule: every GSI read is eventually consistent.' };
+    return fillSlots(random, can, [...cannot, extra], 2);
+  },
+};
+
+const pathsNeedingStrong: Deriver = {
+  name: 'pathsNeedingStrong',
+  description: 'Two read paths that need ConsistentRead and three that tolerate staleness, from READ_USE_CASES, in slots a..e (key a, b).',
+  outputs: slotOutputs,
+  derive(_, random) {
+    const toStatement = (right: boolean) => (u: (typeof READ_USE_CASES)[number]): Statement => ({
+      text: `${u.domain.replace(/^./, (c) => c.toUpperCase())} must ${u.read}`,
+      why: right ? `Right: ${u.because}, so this read needs \`ConsistentRead: true\`.` : `Eventual reads are fine here: ${u.because}.`,
+    });
+    return fillSlots(
+      random,
+      READ_USE_CASES.filter((u) => u.freshness === 'latest').map(toStatement(true)),
+      READ_USE_CASES.filter((u) => u.freshness === 'seconds').map(toStatement(false)),
+      2,
+    );
+  },
+};
+
+const staleReadCause: Deriver = {
+  name: 'staleReadCause',
+  description: 'From `path` (direct | dax-bypass | dax-query) and TTLs: why a reader saw an old value (best: replica-lag | dax-item-ttl | dax-query-cache).',
+  outputs: ['symptom', 'setup', ...keyedOutputs(['replica-lag', 'dax-item-ttl', 'dax-query-cache'])],
+  derive(p) {
+    const path = str(p, 'path');
+    const itemTtl = num(p, 'item_ttl');
+    const queryTtl = num(p, 'query_ttl');
+    let best: string;
+    let setup: string;
+    let symptom: string;
+    if (path === 'direct') {
+      best = 'replica-lag';
+      setup = 'The application reads and writes the table directly with the AWS SDK, using default request settings.';
+      symptom = 'now and then, a read made a few milliseconds after an update returns the old value; a second later the new value is there';
+    } else {
+      const writePath: DaxWritePath = path === 'dax-bypass' ? 'direct-to-dynamodb' : 'through-dax';
+      const readKind: DaxReadKind = path === 'dax-bypass' ? 'get-item' : 'query';
+      const s = daxStaleness({ writePath, readKind, itemTtlSeconds: itemTtl * 60, queryTtlSeconds: queryTtl * 60 });
+      best = s.cause === 'item-cache-ttl' ? 'dax-item-ttl' : 'dax-query-cache';
+      setup =
+        path === 'dax-bypass'
+          ? `The application reads items with GetItem through a DAX cluster (item TTL ${itemTtl} min, query TTL ${queryTtl} min). A nightly job updates the same items by writing to the table directly with the standard DynamoDB client.`
+          : `The application writes and reads through a DAX cluster (item TTL ${itemTtl} min, query TTL ${queryTtl} min); the list page uses Query, the detail page GetItem.`;
+      symptom =
+        path === 'dax-bypass'
+          ? `after the job runs, readers keep seeing the old values for up to ${s.upToSeconds / 60} minutes`
+          : `after an update, the detail page shows the new value at once but the list page shows the old one for up to ${s.upToSeconds / 60} minutes`;
+    }
+    return {
+      setup,
+      symptom,
+      best,
+      ...keyedWhys(best, {
+        'replica-lag': {
+          right: 'Right: the default read is eventually consistent and may reach a replica the write has not reached yet; it converges within about a second. `ConsistentRead: true` removes the window.',
+          wrong: 'Replica lag lasts about a second, not minutes, and a strongly consistent read would not be served from a cache at all.',
+        },
+        'dax-item-ttl': {
+          right: 'Right: writes that bypass DAX never reach its item cache, so DAX keeps serving the cached item until the item TTL expires. Write through DAX, or lower the item TTL.',
+          wrong: path === 'dax-query' ? 'Writes made through DAX update the item cache (write-through), which is why GetItem shows the new value at once.' : 'There is no DAX cluster in this path, so no DAX cache can hold an old copy.',
+        },
+        'dax-query-cache': {
+          right: 'Right: DAX keeps Query results in a separate query cache that writes do not update or invalidate; the cached result lives until the query TTL expires. Lower the query TTL for lists that must follow writes.',
+          wrong: path === 'dax-bypass' ? 'The readers use GetItem, which is answered from the item cache, not the query cache.' : 'There is no DAX cluster in this path, so no query cache is involved.',
+        },
+      }),
+    };
+  },
+};
+
+// ---------------------------------------------------------------- DAX
+
+const SOURCE_NAMES: Readonly<Record<DataSource, string>> = {
+  dynamodb: 'DynamoDB',
+  rds: 'an RDS for PostgreSQL database',
+  aurora: 'an Aurora MySQL cluster',
+  s3: 'JSON files in S3',
+  'http-api': "a partner's HTTP API",
+};
+
+const cacheChoice: Deriver = {
+  name: 'cacheChoice',
+  description: 'From `sources` (e.g. "dynamodb" or "dynamodb+aurora"), `ratio` (reads per write), `strong`, `computed`, `own_invalidation`: DAX, ElastiCache or no cache (best: dax | elasticache | no-cache).',
+  outputs: ['sources_text', 'reason_text', ...keyedOutputs(['dax', 'elasticache', 'no-cache'])],
+  derive(p) {
+    const sources = str(p, 'sources').split('+') as DataSource[];
+    const advice = chooseCache({
+      sources,
+      readsPerWrite: num(p, 'ratio'),
+      strongReadsRequired: bool(p, 'strong'),
+      cachesComputedResults: bool(p, 'computed'),
+      ownsInvalidation: bool(p, 'own_invalidation'),
+    });
+    const reasonText: Record<string, string> = {
+      'strong-reads-pass-through': 'every read must be strongly consistent, and DAX passes strongly consistent reads straight to DynamoDB without caching them; a cache in front of such reads cannot serve them',
+      'write-heavy': 'the workload writes more than it reads, so a cache would mostly be refilled and rarely hit; AWS calls write-intensive applications a poor fit for DAX',
+      'several-sources': `the data comes from ${sources.map((s) => SOURCE_NAMES[s]).join(' and ')}, and DAX can only cache DynamoDB`,
+      'computed-results': 'the application caches results it computes itself, which DAX cannot hold: DAX caches only the items and query results DynamoDB returns',
+      'own-invalidation': 'the team wants to decide itself when entries are refreshed or evicted; DAX manages its caches and TTLs, while ElastiCache leaves invalidation to the application',
+      'dynamodb-only-read-heavy': 'all data is in DynamoDB, reads far outnumber writes and eventually consistent reads are acceptable: DAX is API-compatible, write-through, and needs no cache code',
+    };
+    const reason = reasonText[advice.reasons[0]!]!;
+    return {
+      sources_text: sources.map((s) => SOURCE_NAMES[s]).join(' and '),
+      reason_text: reason,
+      best: advice.choice,
+      ...keyedWhys(advice.choice, {
+        dax: {
+          right: `Right: ${reason}.`,
+          wrong: `DAX does not fit: ${reason}.`,
+        },
+        elasticache: {
+          right: `Right: ${reason}; ElastiCache is a general-purpose cache the application fills and invalidates itself.`,
+          wrong:
+            advice.choice === 'dax'
+              ? 'ElastiCache would work but needs cache-aside code and invalidation written by the team; DAX gives the same microsecond reads with no cache code.'
+              : `A cache does not help here: ${reason}.`,
+        },
+        'no-cache': {
+          right: `Right: ${reason}. Read DynamoDB directly and size its capacity for the load.`,
+          wrong: 'A cache fits this workload: reads dominate and a slightly stale answer is acceptable.',
+        },
+      }),
+    };
+  },
+};
+
+const DAX_FAVOURS: readonly Statement[] = [
+  { text: 'All the data to cache lives in DynamoDB tables.', why: 'Right: DAX caches DynamoDB only; other sources need ElastiCache.' },
+  { text: 'The team wants to add caching without writing cache-aside or invalidation code.', why: 'Right: DAX is API-compatible and write-through: swap the client, keep the calls.' },
+  { text: 'Reads are eventually consistent and repeat the same keys many times a second.', why: 'Right: DAX serves repeated eventually consistent reads from memory in microseconds.' },
+  { text: 'Read traffic is about twenty times the write traffic.', why: 'Right: read-heavy workloads (10:1 or more) get high hit ratios from DAX.' },
+  { text: 'The application already uses DynamoDB API calls (GetItem, Query) everywhere.', why: 'Right: DAX speaks the DynamoDB API, so existing calls work unchanged.' },
+];
+
+const ELASTICACHE_FAVOURS: readonly Statement[] = [
+  { text: 'The cache must also hold rows read from an Aurora PostgreSQL database.', why: 'DAX caches DynamoDB only; data from Aurora calls for ElastiCache.' },
+  { text: 'The cache must hold totals the application computes over thousands of items.', why: 'DAX caches items and query results, not aggregates the application computes: that is ElastiCache.' },
+  { text: 'The team wants to invalidate entries itself when an upstream event arrives.', why: 'Custom invalidation is what ElastiCache offers; DAX manages its cache by write-through and TTL.' },
+  { text: 'Every read must reflect the latest write (strongly consistent reads).', why: 'DAX passes strongly consistent reads through to DynamoDB uncached, so it brings no benefit for them.' },
+  { text: 'The workload writes five times more often than it reads.', why: 'Write-heavy workloads are a poor fit for DAX: the cache rarely gets a hit.' },
+  { text: 'The cache must store session objects for a web tier that does not use DynamoDB.', why: 'DAX only fronts DynamoDB tables; a general session store is an ElastiCache job.' },
+];
+
+const daxFavours: Deriver = {
+  name: 'daxFavours',
+  description: 'Two requirements that favour DAX and three that do not, in slots a..e (key a, b).',
+  outputs: slotOutputs,
+  derive(_, random) {
+    return fillSlots(random, DAX_FAVOURS, ELASTICACHE_FAVOURS, 2);
+  },
+};
+
+const daxFlow: Deriver = {
+  name: 'daxFlow',
+  description: 'From `op` (hit | miss | strong | write): what DAX does (best: from-cache | fill | pass-through | write-through).',
+  outputs: ['op_text', ...keyedOutputs(['from-cache', 'fill', 'pass-through', 'write-through'])],
+  derive(p) {
+    const op = str(p, 'op');
+    const item = str(p, 'item');
+    const table: Record<string, { best: string; text: string }> = {
+      hit: { best: 'from-cache', text: `issues an eventually consistent GetItem for a ${item} that another request read through DAX a minute ago` },
+      miss: { best: 'fill', text: `issues an eventually consistent GetItem for a ${item} that nobody has read for an hour` },
+      strong: { best: 'pass-through', text: `issues a GetItem with \`ConsistentRead: true\` for a ${item}` },
+      write: { best: 'write-through', text: `issues an UpdateItem that changes a ${item}` },
+    };
+    const entry = table[op];
+    if (!entry) throw new RangeError(`Unknown op "${op}"`);
+    return {
+      op_text: entry.text,
+      best: entry.best,
+      ...keyedWhys(entry.best, {
+        'from-cache': {
+          right: 'Right: the item is in the item cache and its TTL has not expired, so DAX answers in microseconds without calling DynamoDB.',
+          wrong: op === 'miss' ? 'The item was read an hour ago, longer than the item TTL, so it is no longer in the cache.' : op === 'strong' ? 'DAX never answers a strongly consistent read from its cache.' : 'A write is not answered from the cache; DAX writes it to DynamoDB.',
+        },
+        fill: {
+          right: 'Right: on a miss DAX reads the item from DynamoDB with an eventually consistent GetItem, stores it in the item cache, and returns it.',
+          wrong: op === 'hit' ? 'The item is still cached, so DAX does not need to call DynamoDB.' : op === 'strong' ? 'Strongly consistent reads are not cached: DAX passes them through and keeps no copy.' : 'This is a write, not a read miss.',
+        },
+        'pass-through': {
+          right: 'Right: DAX forwards strongly consistent reads to DynamoDB and returns the result without caching it, so they cost the table as much as without DAX.',
+          wrong: 'Only strongly consistent reads (and transactional ones) are passed through uncached; this request is not one.',
+        },
+        'write-through': {
+          right: 'Right: DAX is write-through: it writes to DynamoDB first and, once DynamoDB acknowledges, updates its item cache.',
+          wrong: 'This request is a read; write-through applies to writes.',
+        },
+      }),
+    };
+  },
+};
+
+const daxStalenessWindow: Deriver = {
+  name: 'daxStalenessWindow',
+  description: 'From `write_path` (through-dax | direct), `read_kind` (get-item | query), `item_ttl`, `query_ttl` minutes: how long readers may see the old value (best: none | item-ttl | query-ttl).',
+  outputs: ['write_text', 'read_text', ...keyedOutputs(['none', 'item-ttl', 'query-ttl'])],
+  derive(p) {
+    const writePath: DaxWritePath = str(p, 'write_path') === 'through-dax' ? 'through-dax' : 'direct-to-dynamodb';
+    const readKind: DaxReadKind = str(p, 'read_kind') === 'query' ? 'query' : 'get-item';
+    const s = daxStaleness({ writePath, readKind, itemTtlSeconds: num(p, 'item_ttl') * 60, queryTtlSeconds: num(p, 'query_ttl') * 60 });
+    const best = s.cause === 'write-through-updates-item-cache' ? 'none' : s.cause === 'item-cache-ttl' ? 'item-ttl' : 'query-ttl';
+    return {
+      write_text: writePath === 'through-dax' ? 'through the DAX client' : 'directly to DynamoDB with the standard SDK client, bypassing DAX',
+      read_text: readKind === 'query' ? 'a Query through DAX that returns the item among others' : 'a GetItem through DAX for that item',
+      best,
+      ...keyedWhys(best, {
+        none: {
+          right: 'Right: a write through DAX updates the item cache as soon as DynamoDB accepts it (write-through), so GetItem sees it at once, apart from sub-second replication between nodes.',
+          wrong: readKind === 'query' ? 'Writes never update the query cache, so a cached Query result stays old until it expires.' : 'The write bypassed DAX, so the item cache still holds the old item.',
+        },
+        'item-ttl': {
+          right: 'Right: DAX never saw the write, so the cached item stays until its item-cache TTL expires.',
+          wrong: writePath === 'through-dax' && readKind === 'get-item' ? 'The write went through DAX, which updated the item cache immediately.' : 'A Query is answered from the query cache, whose entries follow the query TTL, not the item TTL.',
+        },
+        'query-ttl': {
+          right: 'Right: Query results live in the query cache, which writes do not update or invalidate; the old result is served until the query TTL expires.',
+          wrong: 'The reader uses GetItem, which the item cache answers; the query cache plays no part.',
+        },
+      }),
+    };
+  },
+};
+
+interface ClusterOption {
+  readonly id: string;
+  readonly nodes: number;
+  readonly azs: number;
+}
+
+const CLUSTER_OPTIONS: readonly ClusterOption[] = [
+  { id: 'one', nodes: 1, azs: 1 },
+  { id: 'two-one-az', nodes: 2, azs: 1 },
+  { id: 'three-azs', nodes: 3, azs: 3 },
+  { id: 'eleven', nodes: 11, azs: 3 },
+  { id: 'fifteen', nodes: 15, azs: 3 },
+];
+
+const daxClusterSize: Deriver = {
+  name: 'daxClusterSize',
+  description: 'From `production` and `nodes_needed`: the smallest valid layout among the options (best: one | two-one-az | three-azs | eleven | fifteen).',
+  outputs: keyedOutputs(CLUSTER_OPTIONS.map((o) => o.id)),
+  derive(p) {
+    const production = bool(p, 'production');
+    const needed = num(p, 'nodes_needed');
+    const issueText: Record<string, string> = {
+      'too-many-nodes': 'a DAX cluster holds at most 11 nodes (one primary and up to ten read replicas)',
+      'production-under-three-nodes': 'AWS recommends at least three nodes for production, so the cluster survives a node or AZ failure',
+      'production-single-az': 'production nodes should sit in different Availability Zones; one AZ outage would take every node down',
+    };
+    const verdicts = CLUSTER_OPTIONS.map((o) => {
+      const issues = checkDaxCluster({ nodes: o.nodes, availabilityZones: o.azs, production });
+      const problem = issues.length > 0 ? issueText[issues[0]!]! : o.nodes < needed ? `${o.nodes} node${o.nodes === 1 ? '' : 's'} cannot carry the load the test needed ${needed} nodes for` : undefined;
+      return { o, problem };
+    });
+    const best = verdicts.find((v) => v.problem === undefined)?.o;
+    if (!best) throw new RangeError(`No layout fits ${needed} nodes`);
+    const whys: Record<string, string> = { best: best.id };
+    for (const { o, problem } of verdicts) {
+      whys[whyName(o.id)] =
+        o === best
+          ? `Right: the smallest layout that meets the need${production ? ' and keeps nodes in several AZs' : ''}; DAX bills per node-hour, so extra nodes only add cost.`
+          : (problem ?? `It works, but it is larger than needed; DAX bills every node-hour, so ${o.nodes} nodes cost more than ${best.nodes}.`);
+    }
+    return whys;
+  },
+};
+
+const daxOffload: Deriver = {
+  name: 'daxOffload',
+  description: 'From `reads`, `hit` (0..1), `item_kb`, `strong_pct`: RCU the table still serves behind DAX, and four wrong figures.',
+  outputs: ['right_rcu', 'no_dax_rcu', 'hit_rcu', 'strong_cached_rcu', 'strong_eventual_rcu', 'working'],
+  derive(p) {
+    const reads = num(p, 'reads');
+    const hit = num(p, 'hit');
+    const itemBytes = num(p, 'item_kb') * 1024;
+    const strongShare = num(p, 'strong_pct') / 100;
+    const calc = tableReadUnitsBehindDax({ readsPerSecond: reads, hitRatio: hit, itemBytes, strongShare });
+    const ue = readUnitsForSize(itemBytes, 'eventual');
+    const us = readUnitsForSize(itemBytes, 'strong');
+    const eventualReads = reads * (1 - strongShare);
+    const strongReads = reads * strongShare;
+    const round = (x: number): number => Math.round(x * 100) / 100;
+    const right = round(calc.value);
+    const candidates = [
+      round(eventualReads * ue + strongReads * us), // no offload at all
+      round(eventualReads * hit * ue + strongReads * us), // the hit share sent to the table
+      round(reads * (1 - hit) * ue), // strong reads assumed cached
+      round(eventualReads * (1 - hit) * ue + strongReads * ue), // strong reads at the eventual price
+    ];
+    const seen = new Set([right]);
+    const distinct = candidates.map((c) => {
+      let v = c;
+      while (seen.has(v)) v = round(v + ue);
+      seen.add(v);
+      return v;
+    });
+    return {
+      right_rcu: right,
+      no_dax_rcu: distinct[0]!,
+      hit_rcu: distinct[1]!,
+      strong_cached_rcu: distinct[2]!,
+      strong_eventual_rcu: distinct[3]!,
+      working: calc.steps.map((s) => `${s.label}: ${s.formula ?? ''} = ${s.value}`).join('; '),
+    };
+  },
+};
+
+const DAX_TRUE: readonly Statement[] = [
+  { text: 'DAX is API-compatible with DynamoDB: the application swaps in the DAX client and keeps its calls.', why: 'Right: DAX speaks the DynamoDB API, so code changes are minimal.' },
+  { text: 'A cache hit is answered in microseconds instead of single-digit milliseconds.', why: 'Right: DAX cuts eventually consistent read latency by up to 10x, to microseconds.' },
+  { text: 'A cluster has from 1 to 11 nodes; AWS recommends at least 3 for production.', why: 'Right: one primary plus up to ten replicas, spread over AZs for availability.' },
+  { text: 'The item cache keeps entries for 5 minutes by default, and the TTL is configurable.', why: "Right: the default TTL is 5 minutes, set in the cluster's parameter group." },
+  { text: 'Encryption at rest and in transit is enabled by default when a cluster is created in the console.', why: 'Right: the console enables both by default.' },
+  { text: 'DAX runs inside a VPC; clients connect to its endpoint on port 8111 (or 9111 with TLS).', why: 'Right: DAX clusters live in a VPC and listen on 8111 unencrypted, 9111 encrypted.' },
+];
+
+const DAX_FALSE: readonly Statement[] = [
+  { text: 'DAX answers strongly consistent reads from its cache, so they become cheaper.', why: 'DAX passes strongly consistent reads through to DynamoDB and does not cache them.' },
+  { text: 'DAX has a free tier of 750 node-hours a month for the first year.', why: 'There is no free tier for DAX; a cluster is billed per node-hour from creation.' },
+  { text: 'A DAX cluster can also cache queries against Aurora and RDS.', why: 'DAX caches DynamoDB only; other sources need ElastiCache.' },
+  { text: 'A cluster can grow to 20 nodes, one primary and 19 read replicas.', why: 'The maximum is 11 nodes: one primary and up to ten replicas.' },
+  { text: 'The application must write cache-invalidation code whenever it updates an item.', why: 'DAX is write-through: writes through DAX update the item cache without any code.' },
+  { text: 'DAX is reached over the public DynamoDB endpoint, so no VPC is needed.', why: 'DAX clusters run inside a VPC and are reached through their own endpoint.' },
+];
+
+const daxFacts: Deriver = {
+  name: 'daxFacts',
+  description: 'Two true and three false statements about DAX in slots a..e (key a, b).',
+  outputs: slotOutputs,
+  derive(_, random) {
+    return fillSlots(random, DAX_TRUE, DAX_FALSE, 2);
+  },
+};
+
+// ---------------------------------------------------------------- capacity modes
+
+const capacityModeForTraffic: Deriver = {
+  name: 'capacityModeForTraffic',
+  description: 'From `pattern` (a TrafficPattern): the capacity mode (best: on-demand | provisioned-reserved | provisioned-autoscaling).',
+  outputs: ['pattern_text', ...keyedOutputs(['on-demand', 'provisioned-reserved', 'provisioned-autoscaling'])],
+  derive(p) {
+    const pattern = str(p, 'pattern') as TrafficPattern;
+    const best = chooseCapacityMode(pattern);
+    const text: Record<TrafficPattern, string> = {
+      'new-unknown': 'The service launches next month; nobody can predict its traffic yet.',
+      'sudden-spikes': 'Traffic sits near zero, then jumps twentyfold within a minute when a push notification goes out, several times a day at no fixed time.',
+      'mostly-idle': 'The table is used a few hours a week by an internal tool and is idle the rest of the time.',
+      steady: 'Traffic has been flat around the clock for two years (within 5 % of its average) and will stay so.',
+      'gradual-daily-cycle': 'Traffic rises smoothly from a night-time low to a midday peak about four times higher, then falls again, every day.',
+    };
+    const why: Record<CapacityModeChoice, { right: string; wrong: string }> = {
+      'on-demand': {
+        right: 'Right: on-demand needs no forecast and bills per request, so unpredictable, spiky or idle traffic costs only what it uses.',
+        wrong: 'On-demand costs more per request than well-used provisioned capacity; this traffic is predictable enough to provision for.',
+      },
+      'provisioned-reserved': {
+        right: 'Right: a flat, known load keeps provisioned capacity well used, and reserved capacity lowers the price of that baseline further.',
+        wrong: pattern === 'gradual-daily-cycle' ? 'A fixed reserved baseline sized for the peak idles all night; auto scaling follows the daily cycle instead.' : 'Provisioning (let alone reserving) capacity needs a forecast this traffic does not allow; idle capacity is billed anyway.',
+      },
+      'provisioned-autoscaling': {
+        right: 'Right: auto scaling follows a gradual daily cycle well, between a minimum for the night and a maximum for the peak.',
+        wrong: pattern === 'steady' ? 'Auto scaling would work but has nothing to follow; flat traffic is cheapest as a reserved baseline.' : 'Auto scaling reacts after minutes of sustained change; it cannot follow sudden spikes or an unknown load, and it keeps a minimum billed while idle.',
+      },
+    };
+    return { pattern_text: text[pattern], best, ...keyedWhys(best, why) };
+  },
+};
+
+type CapacityModeChoice = ReturnType<typeof chooseCapacityMode>;
+
+const autoScalingChange: Deriver = {
+  name: 'autoScalingChange',
+  description: 'From `goal` (an AutoScalingGoal): what to change (best: change-target | raise-minimum | lower-maximum | toggle-auto-scaling).',
+  outputs: ['goal_text', ...keyedOutputs(['change-target', 'raise-minimum', 'lower-maximum', 'toggle-auto-scaling'])],
+  derive(p) {
+    const goal = str(p, 'goal') as AutoScalingGoal;
+    const best = autoScalingAction(goal);
+    const text: Record<AutoScalingGoal, string> = {
+      'scale-out-earlier': 'The team wants capacity added while utilisation is still around 50 %, not at 70 % as now.',
+      'keep-a-floor': 'Every morning the first burst of traffic is throttled because overnight the table has scaled all the way down.',
+      'cap-spend': 'Finance wants a hard ceiling on what the table can cost during a traffic surge.',
+      'alarms-deleted': 'An engineer tidying CloudWatch deleted the alarms auto scaling had created, and the table no longer scales.',
+    };
+    const why: Record<string, { right: string; wrong: string }> = {
+      'change-target': { right: 'Right: the target utilisation (20–90 %) decides when capacity is added; lower it in the scaling policy.', wrong: 'The target utilisation decides how full the table runs, not this.' },
+      'raise-minimum': { right: 'Right: the minimum capacity is the floor auto scaling never goes below; raise it to cover the morning burst.', wrong: 'The minimum sets a floor; it does not address this goal.' },
+      'lower-maximum': { right: 'Right: the maximum capacity caps how far auto scaling can go, which caps the provisioned cost.', wrong: 'The maximum caps scale-out; it does not address this goal.' },
+      'toggle-auto-scaling': { right: 'Right: turning auto scaling off and on again makes it recreate its CloudWatch alarms.', wrong: 'Nothing is broken here: the alarms exist, and the policy settings are what need to change.' },
+    };
+    return { goal_text: text[goal], best, ...keyedWhys(best, why) };
+  },
+};
+
+const CAPACITY_TRUE: readonly Statement[] = [
+  { text: 'Provisioned capacity is billed per hour for the RCUs and WCUs set, whether they are used or not.', why: 'Right: provisioned mode bills the capacity you set, used or idle.' },
+  { text: 'On-demand mode bills per read and write request and needs no capacity planning.', why: 'Right: pay-per-request, with throughput managed by DynamoDB.' },
+  { text: 'Per unit of work, on-demand costs more than well-used provisioned capacity.', why: 'Right: on-demand is dearer per request; provisioned wins when utilisation is high enough.' },
+  { text: 'Auto scaling adjusts provisioned capacity between a minimum and a maximum you set.', why: 'Right: target tracking keeps utilisation near the target within those bounds.' },
+  { text: 'Auto scaling creates CloudWatch alarms for the table, which should not be edited or deleted.', why: 'Right: Application Auto Scaling owns those alarms; change the policy instead.' },
+  { text: 'Reserved capacity discounts provisioned capacity, not on-demand requests.', why: 'Right: reservations apply to provisioned RCUs and WCUs (Standard table class).' },
+];
+
+const CAPACITY_FALSE: readonly Statement[] = [
+  { text: 'On-demand tables are billed for their peak throughput each hour, like provisioned ones.', why: 'On-demand bills each request; there is no hourly capacity charge.' },
+  { text: 'Auto scaling reacts within seconds, so it absorbs any sudden spike.', why: 'Auto scaling acts after about two minutes above target; short spikes rely on burst capacity or on-demand.' },
+  { text: 'The auto scaling alarms should be tuned by editing their thresholds in CloudWatch.', why: 'Editing or deleting them breaks auto scaling; change the target, minimum or maximum in the policy.' },
+  { text: 'Provisioned capacity is billed only for the units actually consumed.', why: 'Provisioned capacity is billed whether used or not.' },
+  { text: 'A table can switch capacity modes as often as it likes, any number of times a day.', why: 'Switches from provisioned to on-demand are limited per 24 hours.' },
+  { text: 'On-demand mode requires setting a maximum RCU and WCU before the table accepts traffic.', why: 'On-demand needs no capacity settings; a maximum throughput is optional.' },
+];
+
+const capacityFacts: Deriver = {
+  name: 'capacityFacts',
+  description: 'Two true and three false statements about capacity modes in slots a..e (key a, b).',
+  outputs: slotOutputs,
+  derive(_, random) {
+    return fillSlots(random, CAPACITY_TRUE, CAPACITY_FALSE, 2);
+  },
+};
+
+// ---------------------------------------------------------------- serverless
+
+const IAM_OPERATIONS: readonly { readonly op: DataPlaneOperation; readonly does: string }[] = [
+  { op: 'GetItem', does: 'reads one item by its key' },
+  { op: 'PutItem', does: 'creates a new item' },
+  { op: 'UpdateItem', does: 'increments a counter on an item' },
+  { op: 'DeleteItem', does: 'removes an item by its key' },
+  { op: 'Query', does: 'lists the items of one partition key' },
+  { op: 'BatchWriteItem', does: 'writes up to 25 items in one call' },
+];
+
+const EXTRA_ACTIONS: readonly Statement[] = [
+  { text: '`dynamodb:*`', why: 'A wildcard grants every DynamoDB action, far beyond least privilege.' },
+  { text: '`dynamodb:DescribeTable`', why: 'The function never calls DescribeTable; data-plane calls do not need it.' },
+  { text: '`dynamodb:CreateTable`', why: 'A control-plane action the function never performs.' },
+  { text: '`lambda:InvokeFunction`', why: 'That lets a caller invoke a function; the role calls DynamoDB, not Lambda.' },
+  { text: '`iam:PassRole`', why: 'PassRole is for handing a role to a service at deployment, not for DynamoDB calls.' },
+];
+
+const iamActions: Deriver = {
+  name: 'iamActions',
+  description: 'Two DynamoDB operations a Lambda function calls (ops_text), their IAM actions in slots a, b, and three needless actions in c..e.',
+  outputs: ['ops_text', ...slotOutputs],
+  derive(_, random) {
+    const picked = random.shuffle(IAM_OPERATIONS).slice(0, 2);
+    const actions = requiredIamActions(picked.map((x) => x.op));
+    const right: Statement[] = picked.map((x) => ({ text: `\`dynamodb:${x.op}\``, why: `Right: the function calls ${x.op} (it ${x.does}), and each API call is authorised by the action of the same name.` }));
+    if (actions.length !== 2) throw new RangeError('expected two actions');
+    const unused: Statement[] = IAM_OPERATIONS.filter((x) => !picked.includes(x)).map((x) => ({ text: `\`dynamodb:${x.op}\``, why: `The function never calls ${x.op}; least privilege leaves it out.` }));
+    const wrong = [...random.shuffle(unused).slice(0, 1), ...EXTRA_ACTIONS];
+    return {
+      ops_text: picked.map((x) => `\`${x.op}\` (it ${x.does})`).join(' and '),
+      ...fillSlots(random, right, wrong, 2),
+    };
+  },
+};
+
+const iamDenied: Deriver = {
+  name: 'iamDenied',
+  description: 'From `failing` (index-query | missing-action): why the Lambda call is denied (best: index-arn | add-action).',
+  outputs: ['policy_actions', 'failing_text', ...keyedOutputs(['index-arn', 'add-action'])],
+  derive(p) {
+    const failing = str(p, 'failing');
+    const table = str(p, 'table');
+    const index = str(p, 'index');
+    const best = failing === 'index-query' ? 'index-arn' : 'add-action';
+    return {
+      policy_actions: failing === 'index-query' ? '`dynamodb:GetItem`, `dynamodb:PutItem`, `dynamodb:Query`' : '`dynamodb:GetItem`, `dynamodb:PutItem`, `dynamodb:Query`',
+      failing_text: failing === 'index-query' ? `a Query on the index \`${index}\`` : `an UpdateItem on \`${table}\``,
+      best,
+      ...keyedWhys(best, {
+        'index-arn': {
+          right: `Right: an index is a separate resource, \`arn:aws:dynamodb:…:table/${table}/index/${index}\`; a policy that names only the table ARN does not cover queries on the index.`,
+          wrong: 'The table ARN covers calls on the table itself; the failing call does not target an index.',
+        },
+        'add-action': {
+          right: 'Right: UpdateItem needs its own action, `dynamodb:UpdateItem`; PutItem does not imply it.',
+          wrong: '`dynamodb:Query` is already allowed; what is missing is the resource, not the action.',
+        },
+      }),
+    };
+  },
+};
+
+const scanVersusQuery: Deriver = {
+  name: 'scanVersusQuery',
+  description: 'From `items`, `item_bytes`, `matching`: RCU of a full Scan and of a Query on the key.',
+  outputs: ['scan_rcu', 'query_rcu', 'scan_pages'],
+  derive(p) {
+    const r = compareScanToQuery({ tableItems: num(p, 'items'), itemBytes: num(p, 'item_bytes'), matchingItems: num(p, 'matching') });
+    return { scan_rcu: r.scan.value, query_rcu: r.query.value, scan_pages: r.scanPages };
+  },
+};
+
+const COUNTER_RIGHT: readonly Statement[] = [
+  { text: '`UpdateItem` with `UpdateExpression: "ADD #c :inc"`', why: 'Right: ADD increments a number atomically on the server, creating it at the increment if missing.' },
+  { text: '`UpdateItem` with `UpdateExpression: "SET #c = #c + :inc"`', why: 'Right: SET with `+` reads and writes the attribute atomically in one request (it fails if the attribute is missing; `if_not_exists` handles that).' },
+  { text: '`UpdateItem` with `UpdateExpression: "SET #c = if_not_exists(#c, :zero) + :inc"`', why: 'Right: atomic on the server, and `if_not_exists` starts a missing counter at zero.' },
+];
+
+const COUNTER_WRONG: readonly Statement[] = [
+  { text: '`GetItem` with `ConsistentRead: true`, add one in the function, then `PutItem`', why: 'A strong read does not stop two invocations reading the same value and both writing value + 1: updates are lost.' },
+  { text: '`UpdateItem` with `UpdateExpression: "SET #c = :newValue"` computed in the function', why: 'The new value is computed from an earlier read, so concurrent invocations overwrite each other.' },
+  { text: '`PutItem` of the whole item with the counter read a moment before', why: 'Read-modify-write in the function races with other invocations and loses increments.' },
+  { text: '`Scan` with `Select: "COUNT"` over a table with one item per visit', why: 'Counting by Scan reads the whole table on every request; it is slow and costs a read of every item.' },
+  { text: '`TransactGetItems` to read the counter, then `PutItem` with the new value', why: 'The transaction only isolates the read; the later PutItem still overwrites concurrent increments.' },
+];
+
+const counterUpdate: Deriver = {
+  name: 'counterUpdate',
+  description: 'One atomic-counter request in slot a and four racy or wasteful ones in b..e (key a).',
+  outputs: slotOutputs,
+  derive(_, random) {
+    return fillSlots(random, COUNTER_RIGHT, COUNTER_WRONG, 1);
+  },
+};
+
+const serverlessArchitecture: Deriver = {
+  name: 'serverlessArchitecture',
+  description: 'From `traffic`, `budget`, `team_knows`, `lock_in_ok`, `cold_ok`: the architecture (best: serverless-first | containers-portable | serverless-with-provisioned-concurrency).',
+  outputs: ['needs_text', ...keyedOutputs(['serverless-first', 'containers-portable', 'serverless-with-provisioned-concurrency'])],
+  derive(p) {
+    const traffic = str(p, 'traffic') as TrafficShape;
+    const needs = {
+      traffic,
+      monthlyBudget: num(p, 'budget'),
+      teamKnowsServerless: bool(p, 'team_knows'),
+      lockInAcceptable: bool(p, 'lock_in_ok'),
+      coldStartsUnacceptable: !bool(p, 'cold_ok'),
+    };
+    const { choice, reason } = recommendArchitecture(needs);
+    const parts = [
+      traffic === 'unpredictable' ? 'Traffic is bursty and hard to predict, from zero to a few thousand users.' : 'Traffic is high and steady around the clock, every day of the year.',
+      `The budget is about $${fmt(needs.monthlyBudget)} a month.`,
+      needs.teamKnowsServerless ? 'The team has shipped Lambda and DynamoDB services before.' : 'The team has only ever run applications on servers and containers.',
+      needs.lockInAcceptable ? 'Tying the design to AWS services is acceptable.' : 'The board requires that the application can move to another cloud within a quarter.',
+      needs.coldStartsUnacceptable ? 'Every request, including the first after a quiet spell, must answer in under 300 ms.' : 'An occasional slow first request after a quiet spell is acceptable.',
+    ];
+    const reasonText: Record<typeof reason, string> = {
+      'lock-in-unacceptable': 'the application must stay portable, and Lambda plus DynamoDB tie it to AWS',
+      'team-unfamiliar': 'the team does not know serverless, and the study guide lists comfort with it as a precondition',
+      'steady-high-traffic': 'steady heavy traffic keeps always-on compute busy, which removes the pay-per-use advantage',
+      'cold-starts': 'the first request after idle must be fast; provisioned concurrency keeps Lambda environments warm',
+      'bursty-tight-budget': 'bursty, unpredictable traffic on a tight budget is exactly where scale-to-zero pay-per-use wins',
+    };
+    const r = reasonText[reason];
+    return {
+      needs_text: parts.join(' '),
+      best: choice,
+      ...keyedWhys(choice, {
+        'serverless-first': { right: `Right: ${r}. API Gateway, Lambda and on-demand DynamoDB scale from zero and bill per request.`, wrong: `Not here: ${r}.` },
+        'containers-portable': { right: `Right: ${r}.`, wrong: `Containers would run, but ${choice === 'serverless-first' ? 'they bill around the clock while this traffic is often idle' : 'nothing here rules out Lambda'}.` },
+        'serverless-with-provisioned-concurrency': { right: `Right: ${r}; everything else favours serverless.`, wrong: needs.coldStartsUnacceptable ? `Not here: ${r}.` : 'Occasional cold starts are acceptable, so paying for provisioned concurrency around the clock is waste.' },
+      }),
+    };
+  },
+};
+
+const TRADEOFF_TRUE: readonly Statement[] = [
+  { text: 'The first request after a quiet spell can take seconds while Lambda starts a new environment (a cold start).', why: 'Right: the study guide quotes 2–5 s cold starts for the first request.' },
+  { text: 'The design ties the application to AWS Lambda and DynamoDB (vendor lock-in).', why: 'Right: lock-in is one of the drawbacks the guide lists.' },
+  { text: "DynamoDB's query patterns must be designed up front, before the code is written.", why: 'Right: keys and indexes follow the access patterns; changing them later means migrating data.' },
+  { text: 'Server-side session handling must be rewritten, since Lambda keeps no state between invocations.', why: 'Right: sessions move to a store such as DynamoDB; the guide lists this rewrite.' },
+];
+
+const TRADEOFF_FALSE: readonly Statement[] = [
+  { text: 'The team must patch the DynamoDB engine and choose its version.', why: 'DynamoDB is fully managed: no servers, patching or engine versions.' },
+  { text: 'Capacity must be provisioned for the peak before launch.', why: 'On-demand DynamoDB and Lambda scale automatically; no capacity planning is needed.' },
+  { text: 'The stack cannot scale beyond a few hundred concurrent users.', why: 'The guide quotes automatic scaling from 0 to 10,000 users.' },
+  { text: 'An idle month still costs the price of a small always-on server.', why: 'The stack scales to zero: idle time costs (almost) nothing.' },
+  { text: 'High availability has to be built by hand across Availability Zones.', why: 'Lambda, API Gateway and DynamoDB are multi-AZ by default.' },
+];
+
+const serverlessTradeoffs: Deriver = {
+  name: 'serverlessTradeoffs',
+  description: 'Two real drawbacks of a serverless-first design and three false ones, in slots a..e (key a, b).',
+  outputs: slotOutputs,
+  derive(_, random) {
+    return fillSlots(random, TRADEOFF_TRUE, TRADEOFF_FALSE, 2);
+  },
+};
+
+export const adviceDerivers: readonly Deriver[] = [
+  readModeForUseCase,
+  readPlan,
+  consistentReadOutcome,
+  strongReadCost,
+  eventualFacts,
+  strongCapableReads,
+  pathsNeedingStrong,
+  staleReadCause,
+  cacheChoice,
+  daxFavours,
+  daxFlow,
+  daxStalenessWindow,
+  daxClusterSize,
+  daxOffload,
+  daxFacts,
+  capacityModeForTraffic,
+  autoScalingChange,
+  capacityFacts,
+  iamActions,
+  iamDenied,
+  scanVersusQuery,
+  counterUpdate,
+  serverlessArchitecture,
+  serverlessTradeoffs,
+];
+
