@@ -91,7 +91,7 @@ export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRout
   const logger = options.logger ?? { error: (message: string, error?: unknown) => console.error(message, error) };
   const app = new Hono();
 
-  const handle = async (c: Context): Promise<Response> => {
+  const serve = async (c: Context): Promise<Response> => {
     const target = c.req.header('x-amz-target') ?? '';
     const body = await readBody(c.req.raw, maxBodyBytes);
     if (body === undefined) {
@@ -111,15 +111,25 @@ export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRout
     } catch {
       return respondError(c, new SerializationException('Could not parse request body into json'));
     }
-    if (!sandboxes.admit(accessKeyId)) {
-      return respondError(c, new ThrottlingException('Rate of requests exceeds the allowed throughput.'));
-    }
     try {
+      if (!sandboxes.admit(accessKeyId)) {
+        return respondError(c, new ThrottlingException('Rate of requests exceeds the allowed throughput.'));
+      }
       const result = sandboxes.get(accessKeyId).execute(action, input);
       return respond(c, 200, result);
     } catch (error) {
       if (isDynamoDBError(error)) return respondError(c, error);
       logger.error(`DynamoDB ${action} failed`, error);
+      return respondError(c, new InternalServerError('Internal server error', {}, { cause: error }));
+    }
+  };
+
+  // Nothing a request does may escape as anything but a DynamoDB-shaped answer.
+  const handle = async (c: Context): Promise<Response> => {
+    try {
+      return await serve(c);
+    } catch (error) {
+      logger.error('DynamoDB request failed', error);
       return respondError(c, new InternalServerError('Internal server error', {}, { cause: error }));
     }
   };

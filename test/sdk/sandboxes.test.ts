@@ -1,0 +1,122 @@
+/**
+ * Behaviour of our endpoint alone: per-access-key sandboxes, the root path, limits, and a
+ * failing operation that must not take the server down.
+ */
+import { CreateTableCommand, ListTablesCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createClients, startOurEndpoint, type Endpoint } from './endpoint.ts';
+import { expectError, simpleTable } from './suite.ts';
+
+let endpoint: Endpoint | undefined;
+afterEach(async () => {
+  await endpoint?.close();
+  endpoint = undefined;
+});
+
+const signed = (accessKeyId: string) => ({
+  'content-type': 'application/x-amz-json-1.0',
+  authorization: `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20250101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0`,
+});
+
+describe('our DynamoDB endpoint', () => {
+  it('keeps each access key id’s tables apart', async () => {
+    endpoint = await startOurEndpoint();
+    const alice = createClients(endpoint.url, 'ALICE').client;
+    const bob = createClients(endpoint.url, 'BOB').client;
+    await alice.send(new CreateTableCommand(simpleTable('shared-name')));
+    expect((await alice.send(new ListTablesCommand({}))).TableNames).toEqual(['shared-name']);
+    expect((await bob.send(new ListTablesCommand({}))).TableNames).toEqual([]);
+    await bob.send(new CreateTableCommand(simpleTable('shared-name')));
+  });
+
+  it('serves POST / when it carries X-Amz-Target, as DynamoDB Local does', async () => {
+    endpoint = await startOurEndpoint();
+    const response = await fetch(`${endpoint.url}/`, {
+      method: 'POST',
+      headers: { ...signed('ROOT'), 'x-amz-target': 'DynamoDB_20120810.ListTables' },
+      body: '{}',
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/x-amz-json-1.0');
+    expect(await response.json()).toEqual({ TableNames: [] });
+  });
+
+  it('refuses an unsigned request with MissingAuthenticationTokenException', async () => {
+    endpoint = await startOurEndpoint();
+    const response = await fetch(`${endpoint.url}/dynamodb`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'DynamoDB_20120810.ListTables' },
+      body: '{}',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      __type: 'com.amazon.coral.service#MissingAuthenticationTokenException',
+      message: 'Request is missing Authentication Token',
+    });
+  });
+
+  it('refuses a body over the limit with 413 and DynamoDB’s error shape, and keeps serving', async () => {
+    endpoint = await startOurEndpoint({}, 1000);
+    const big = await fetch(`${endpoint.url}/dynamodb`, {
+      method: 'POST',
+      headers: { ...signed('BIG'), 'x-amz-target': 'DynamoDB_20120810.ListTables' },
+      body: JSON.stringify({ padding: 'x'.repeat(2000) }),
+    });
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { __type: string }).__type).toBe('com.amazon.coral.service#RequestEntityTooLarge');
+    const { client } = createClients(endpoint.url, 'BIG');
+    expect((await client.send(new ListTablesCommand({}))).TableNames).toEqual([]);
+  });
+
+  it('throttles a client over its request rate while another client is served', async () => {
+    let now = 1_000_000;
+    endpoint = await startOurEndpoint({ now: () => now, requestsPerSecond: 5 });
+    const greedy = createClients(endpoint.url, 'GREEDY').client;
+    const polite = createClients(endpoint.url, 'POLITE').client;
+    for (let i = 0; i < 5; i++) await greedy.send(new ListTablesCommand({}));
+    await expectError(greedy.send(new ListTablesCommand({})), 'ThrottlingException', 'Rate of requests exceeds the allowed throughput.');
+    expect((await polite.send(new ListTablesCommand({}))).TableNames).toEqual([]);
+    now += 1000;
+    expect((await greedy.send(new ListTablesCommand({}))).TableNames).toEqual([]);
+  });
+
+  it('refuses a table past the sandbox limit with LimitExceededException', async () => {
+    endpoint = await startOurEndpoint({ limits: { maxTables: 1 } });
+    const { client } = createClients(endpoint.url, 'LIMITED');
+    await client.send(new CreateTableCommand(simpleTable('first')));
+    await expectError(client.send(new CreateTableCommand(simpleTable('second'))), 'LimitExceededException');
+  });
+
+  it('refuses a write past the sandbox byte limit and keeps the data it has', async () => {
+    endpoint = await startOurEndpoint({ limits: { maxBytes: 1000 } });
+    const { client } = createClients(endpoint.url, 'FULL');
+    await client.send(new CreateTableCommand(simpleTable('bytes')));
+    await client.send(new PutItemCommand({ TableName: 'bytes', Item: { pk: { S: 'a' }, d: { S: 'x'.repeat(500) } } }));
+    await expectError(
+      client.send(new PutItemCommand({ TableName: 'bytes', Item: { pk: { S: 'b' }, d: { S: 'x'.repeat(600) } } })),
+      'ValidationException',
+    );
+  });
+
+  it('turns an exception inside an operation into a 500 for that request alone', async () => {
+    let broken = false;
+    endpoint = await startOurEndpoint({
+      now: () => {
+        if (broken) throw new Error('clock failure');
+        return 0;
+      },
+    });
+    const { client } = createClients(endpoint.url, 'FRAGILE');
+    await client.send(new ListTablesCommand({}));
+    broken = true;
+    const response = await fetch(`${endpoint.url}/dynamodb`, {
+      method: 'POST',
+      headers: { ...signed('OTHER'), 'x-amz-target': 'DynamoDB_20120810.ListTables' },
+      body: '{}',
+    });
+    expect(response.status).toBe(500);
+    expect(((await response.json()) as { __type: string }).__type).toMatch(/#InternalServerError$/);
+    broken = false;
+    expect((await client.send(new ListTablesCommand({}))).TableNames).toEqual([]);
+  });
+});
