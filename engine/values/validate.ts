@@ -204,6 +204,10 @@ function findDuplicate(members: readonly string[]): boolean {
  * value with numbers normalised, or throws ValidationException.
  */
 export function validateAttributeValue(value: AttributeValue): AttributeValue {
+  // Callers should have run the shape phase; a non-object here still gets a DynamoDB error.
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ValidationException(VALUE_MESSAGES.empty);
+  }
   const entries = Object.entries(value) as [string, unknown][];
   if (entries.length === 0) throw new ValidationException(VALUE_MESSAGES.empty);
   let result: AttributeValue | undefined;
