@@ -241,11 +241,11 @@ const READ_REQUESTS: readonly ReadRequestShape[] = [
 
 const strongCapableReads: Deriver = {
   name: 'strongCapableReads',
-  description: 'From `table` and `index`: two reads that can be strongly consistent and three that cannot, in slots a..e (key a, b).',
+  description: 'From `app.table` and `app.index`: two reads that can be strongly consistent and three that cannot, in slots a..e (key a, b).',
   outputs: slotOutputs,
   derive(p, random) {
-    const table = str(p, 'table');
-    const index = str(p, 'index');
+    const table = str(p, 'app.table');
+    const index = str(p, 'app.index');
     const toStatement = (r: ReadRequestShape): Statement => ({ text: r.text(table, index), why: strongReadOutcome(r.source) === 'latest-data' ? `Right: ${r.why}` : r.why });
     const can = READ_REQUESTS.filter((r) => strongReadOutcome(r.source) === 'latest-data').map(toStatement);
     const cannot = READ_REQUESTS.filter((r) => strongReadOutcome(r.source) !== 'latest-data').map(toStatement);
