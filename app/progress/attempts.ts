@@ -2,7 +2,7 @@
  * Attempts: one row per answered question, written before the learner sees the verdict,
  * and the accuracy figures the home and progress pages are built from.
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
 import { attempts } from '../db/schema.ts';
 
@@ -41,6 +41,11 @@ export function selectOptionalAttemptById(db: Db, profileId: number, attemptId: 
 /** Newest first. */
 export function selectRecentAttempts(db: Db, profileId: number, limit: number): Attempt[] {
   return db.select().from(attempts).where(eq(attempts.profileId, profileId)).orderBy(desc(attempts.createdAt), desc(attempts.id)).limit(limit).all();
+}
+
+/** Oldest first. */
+export function selectOldestAttempts(db: Db, profileId: number, limit: number): Attempt[] {
+  return db.select().from(attempts).where(eq(attempts.profileId, profileId)).orderBy(asc(attempts.createdAt), asc(attempts.id)).limit(limit).all();
 }
 
 export interface Accuracy {

@@ -147,7 +147,7 @@ describe.skipIf(!available && !required)('a learner in Chromium', () => {
     expect(await rows.count()).toBe(2);
     expect(await rows.nth(0).locator('.badge').textContent()).toBe('Incorrect');
     expect(await rows.nth(1).locator('.badge').textContent()).toBe('Correct');
-    expect(await page.locator('svg.chart circle').count()).toBe(1);
+    expect(await page.locator('svg.chart circle').count()).toBe(2);
     expect(problems).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { type LoadedBank, loadBank } from '../../app/bank/index.ts';
 import type { Answer, ScenarioKind, ScenarioSummary } from '../../app/bank/types.ts';
-import { createApp, type Logger } from '../../app/create-app.ts';
+import { type Clock, createApp, type Logger } from '../../app/create-app.ts';
 import type { OpenedDatabase } from '../../app/db/connection.ts';
 import { openTestDatabase } from './database.ts';
 
@@ -30,12 +30,12 @@ export interface TestApp {
   close(): void;
 }
 
-export function createTestApp(options: { random?: () => number } = {}): TestApp {
+export function createTestApp(options: { random?: () => number; clock?: Clock } = {}): TestApp {
   const bank = loadContentBank();
   const database = openTestDatabase();
   const loggedErrors: LoggedError[] = [];
   const logger: Logger = { info: () => {}, error: (message, error) => loggedErrors.push({ message, error }) };
-  const app = createApp({ db: database.db, bank, logger, ...(options.random ? { random: options.random } : {}) });
+  const app = createApp({ db: database.db, bank, logger, ...(options.random ? { random: options.random } : {}), ...(options.clock ? { clock: options.clock } : {}) });
   return { app, bank, database, loggedErrors, close: () => database.close() };
 }
 

@@ -112,6 +112,37 @@ function Feedback({ result }: { result: GradeResult }) {
   }
 }
 
+/** The key, stated once at the top so a learner need not scan the option list for it. */
+function RightAnswerSummary({ result }: { result: GradeResult }) {
+  if (result.verdict === 'correct') return null;
+  switch (result.kind) {
+    case 'choice':
+    case 'multi': {
+      const right = result.options.filter((o) => o.correct);
+      return (
+        <p>
+          {right.length === 1 ? 'The right answer: ' : 'The right answers: '}
+          {right.map((o, i) => (
+            <>
+              {i > 0 ? '; ' : ''}
+              <strong dangerouslySetInnerHTML={{ __html: inlineHtml(o.html) }} />
+            </>
+          ))}
+          .
+        </p>
+      );
+    }
+    case 'numeric':
+      return (
+        <p>
+          The right answer: <strong>{formatNumber(result.expected)}</strong> {result.unit}.
+        </p>
+      );
+    default:
+      return null;
+  }
+}
+
 export function ResultPage({ attempt, variant, objectives, areaTitle, result, mode, reported }: ResultPageProps) {
   const nextHref = `/practice/next${practiceQueryString(mode, { exclude: variant.scenarioId })}`;
   return (
@@ -121,6 +152,7 @@ export function ResultPage({ attempt, variant, objectives, areaTitle, result, mo
         <h2 id="verdict-heading">
           <VerdictBadge verdict={result.verdict} /> Score {formatPercent(result.score)}
         </h2>
+        <RightAnswerSummary result={result} />
         <p class="muted">
           Answered in {formatSeconds(attempt.secondsTaken)}; recorded as attempt {attempt.id}.
         </p>

@@ -1,8 +1,22 @@
 import { Hono } from 'hono';
+import { type Attempt, selectOldestAttempts } from '../../progress/attempts.ts';
 import { selectProgressSummary } from '../../progress/summary.ts';
+import type { ChartPoint } from '../../views/accuracy-chart.tsx';
+import { verdictLabel } from '../../views/components.tsx';
 import type { AppEnv } from '../app-env.ts';
 import { loadProfile } from '../profile-cookie.ts';
 import { ProgressPage } from './view.tsx';
+
+const RUNNING_CHART_ATTEMPTS = 50;
+
+/** Point n is the mean score of attempts 1..n. */
+export function toRunningAccuracy(attempts: readonly Attempt[]): ChartPoint[] {
+  let total = 0;
+  return attempts.map((a, i) => {
+    total += a.score;
+    return { label: `#${i + 1}`, value: total / (i + 1), detail: verdictLabel(a.verdict) };
+  });
+}
 
 export const progressRoutes = new Hono<AppEnv>().get('/progress', loadProfile, (c) => {
   const { db, bank } = c.var.deps;
@@ -16,6 +30,7 @@ export const progressRoutes = new Hono<AppEnv>().get('/progress', loadProfile, (
       byObjective={new Map(summary.byObjective.map((a) => [a.key, a]))}
       daily={summary.daily}
       recent={summary.recent}
+      running={toRunningAccuracy(selectOldestAttempts(db, c.var.profile.id, RUNNING_CHART_ATTEMPTS))}
       scenarioTitle={(id) => bank.get(id)?.title}
     />,
   );

@@ -1,6 +1,6 @@
 import type { Area, ScenarioSummary } from '../../bank/types.ts';
 import type { Accuracy, Attempt } from '../../progress/attempts.ts';
-import { AccuracyChart } from '../../views/accuracy-chart.tsx';
+import { AccuracyChart, type ChartPoint } from '../../views/accuracy-chart.tsx';
 import { AccuracyMeter, displayTitle, formatDateTime, formatPercent, formatSeconds, VerdictBadge } from '../../views/components.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { questionPath } from '../practice/variant-address.ts';
@@ -13,6 +13,8 @@ export interface ProgressPageProps {
   readonly byObjective: ReadonlyMap<string, Accuracy>;
   readonly daily: readonly Accuracy[];
   readonly recent: readonly Attempt[];
+  /** Running accuracy after each of the oldest attempts, for the chart when there is one day. */
+  readonly running: readonly ChartPoint[];
   readonly scenarioTitle: (id: string) => ScenarioSummary['title'] | undefined;
 }
 
@@ -47,7 +49,7 @@ function AccuracyTable({ caption, rows }: { caption: string; rows: ReadonlyArray
 }
 
 export function ProgressPage(props: ProgressPageProps) {
-  const { areas, totalAttempts, overall, byArea, byObjective, daily, recent, scenarioTitle } = props;
+  const { areas, totalAttempts, overall, byArea, byObjective, daily, recent, running, scenarioTitle } = props;
   const triedObjectives = areas.flatMap((a) => a.objectives).filter((o) => byObjective.has(o.id));
   return (
     <Layout title="Progress" current="progress">
@@ -64,12 +66,47 @@ export function ProgressPage(props: ProgressPageProps) {
       {daily.length > 0 ? (
         <section aria-labelledby="over-time-heading">
           <h2 id="over-time-heading">Accuracy over time</h2>
-          <AccuracyChart
-            id="daily-chart"
-            title="Accuracy per day"
-            description={`Mean score per day over ${daily.length} ${daily.length === 1 ? 'day' : 'days'}, from ${daily[0]!.key} to ${daily[daily.length - 1]!.key}. The table below lists the same figures.`}
-            points={daily.map((d) => ({ label: d.key.slice(5), value: d.accuracy, detail: `${d.attempts} attempts` }))}
-          />
+          {daily.length >= 2 ? (
+            <AccuracyChart
+              id="daily-chart"
+              title="Accuracy per day"
+              description={`Mean score per day over ${daily.length} days, from ${daily[0]!.key} to ${daily[daily.length - 1]!.key}. The table below lists the same figures.`}
+              points={daily.map((d) => ({ label: d.key.slice(5), value: d.accuracy, detail: `${d.attempts} ${d.attempts === 1 ? 'attempt' : 'attempts'}` }))}
+            />
+          ) : (
+            // A single day is a single dot: show the day's trend attempt by attempt instead.
+            <>
+              <AccuracyChart
+                id="running-chart"
+                title="Running accuracy, attempt by attempt"
+                description={`Accuracy over your first ${running.length} ${running.length === 1 ? 'attempt' : 'attempts'} after each one, oldest first. The table under "Figures of this chart" lists the same values.`}
+                points={running}
+              />
+              <details>
+                <summary>Figures of this chart</summary>
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Attempt</th>
+                      <th scope="col">Verdict</th>
+                      <th scope="col" class="num">
+                        Running accuracy
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {running.map((p) => (
+                      <tr>
+                        <th scope="row">{p.label}</th>
+                        <td>{p.detail}</td>
+                        <td class="num">{formatPercent(p.value)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </details>
+            </>
+          )}
           <table>
             <caption>Accuracy per day (UTC)</caption>
             <thead>

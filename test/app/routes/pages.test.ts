@@ -221,23 +221,47 @@ describe('progress page', () => {
     expect(html).not.toContain('<svg');
   });
 
-  it('counts one right and one wrong answer, per area and per day, with a chart and its table', async () => {
-    const scenario = t.bank.scenarios[0]!;
+  async function answerRightThenWrong(app: TestApp, learner: Browser, between?: () => void): Promise<void> {
+    const scenario = app.bank.scenarios[0]!;
     for (const [seed, answer] of [
-      [1, t.bank.referenceAnswer(scenario.id, 1)],
-      [2, wrongAnswer(t.bank, scenario.id, 2)],
+      [1, app.bank.referenceAnswer(scenario.id, 1)],
+      [2, wrongAnswer(app.bank, scenario.id, 2)],
     ] as const) {
-      const token = readSubmissionToken(await (await browser.request(`/q/${scenario.id}/${seed}`)).text());
-      await browser.postForm(`/q/${scenario.id}/${seed}`, [['token', token], ...answerFields(answer)]);
+      const token = readSubmissionToken(await (await learner.request(`/q/${scenario.id}/${seed}`)).text());
+      await learner.postForm(`/q/${scenario.id}/${seed}`, [['token', token], ...answerFields(answer)]);
+      between?.();
     }
+  }
+
+  it('counts one right and one wrong answer per area, and charts the day attempt by attempt', async () => {
+    await answerRightThenWrong(t, browser);
     const html = await (await browser.request('/progress')).text();
     expect(html).toContain('2 attempts, 50% accuracy overall (1 fully correct)');
-    expect(html).toContain('<svg class="chart"');
-    expect(html).toContain('<title id="daily-chart-title">Accuracy per day</title>');
+    expect(html).toContain('<title id="running-chart-title">Running accuracy, attempt by attempt</title>');
+    expect(html).toMatch(/<th scope="row">#1<\/th><td>Correct<\/td><td class="num">100%<\/td>/);
+    expect(html).toMatch(/<th scope="row">#2<\/th><td>Incorrect<\/td><td class="num">50%<\/td>/);
     expect(html).toContain('<caption>Accuracy per day (UTC)</caption>');
     expect(html).toContain('<td class="num">1 / 2</td>');
     expect(html.match(/badge-correct/g)).toHaveLength(1);
     expect(html.match(/badge-incorrect/g)).toHaveLength(1);
+  });
+
+  it('charts accuracy per day once attempts span two days', async () => {
+    let now = Date.UTC(2026, 2, 1, 12);
+    const timed = createTestApp({ clock: { now: () => new Date(now) } });
+    try {
+      const learner = new Browser(timed.app);
+      await answerRightThenWrong(timed, learner, () => {
+        now += 24 * 60 * 60 * 1000;
+      });
+      const html = await (await learner.request('/progress')).text();
+      expect(html).toContain('<title id="daily-chart-title">Accuracy per day</title>');
+      expect(html).toContain('<title>03-01: 100% (1 attempt)</title>');
+      expect(html).toContain('<title>03-02: 0% (1 attempt)</title>');
+      expect(html).not.toContain('running-chart');
+    } finally {
+      timed.close();
+    }
   });
 });
 
