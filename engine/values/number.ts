@@ -106,6 +106,8 @@ export function isValidNumber(text: string): boolean {
  */
 export function compareNumbers(a: string, b: string): number {
   if (a === b) return 0;
+  const fast = comparePlain(a, b);
+  if (fast !== undefined) return fast;
   const x = parseText(a);
   const y = parseText(b);
   if (!x || !y) throw new ValidationException(NUMBER_MESSAGES.invalid(!x ? a : b));
@@ -117,6 +119,53 @@ export function compareNumbers(a: string, b: string): number {
   if (x.exponent !== y.exponent) magnitude = x.exponent < y.exponent ? -1 : 1;
   else magnitude = x.digits < y.digits ? -1 : x.digits > y.digits ? 1 : 0;
   return signX * magnitude;
+}
+
+/** Compares the digits of two unsigned plain decimals (no exponent) by magnitude. */
+function compareMagnitude(x: string, xStart: number, y: string, yStart: number): number {
+  while (xStart < x.length - 1 && x.charCodeAt(xStart) === 48 && x.charCodeAt(xStart + 1) !== 46) xStart++;
+  while (yStart < y.length - 1 && y.charCodeAt(yStart) === 48 && y.charCodeAt(yStart + 1) !== 46) yStart++;
+  let xDot = x.indexOf('.', xStart);
+  let yDot = y.indexOf('.', yStart);
+  if (xDot === -1) xDot = x.length;
+  if (yDot === -1) yDot = y.length;
+  const xInt = xDot - xStart;
+  const yInt = yDot - yStart;
+  if (xInt !== yInt) return xInt < yInt ? -1 : 1;
+  for (let i = 0; i < xInt; i++) {
+    const c = x.charCodeAt(xStart + i);
+    const d = y.charCodeAt(yStart + i);
+    if (c !== d) return c < d ? -1 : 1;
+  }
+  // Fractions: a missing digit counts as 0, so "1.5" equals "1.50".
+  const xFrac = x.length - xDot - 1;
+  const yFrac = y.length - yDot - 1;
+  for (let i = 0; i < Math.max(xFrac, yFrac); i++) {
+    const c = i < xFrac ? x.charCodeAt(xDot + 1 + i) : 48;
+    const d = i < yFrac ? y.charCodeAt(yDot + 1 + i) : 48;
+    if (c !== d) return c < d ? -1 : 1;
+  }
+  return 0;
+}
+
+const PLAIN = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * Fast path for the plain notation stored numbers are kept in (normaliseNumber's output); undefined
+ * for anything else (exponents, "5.", ".5"), which takes the general path.
+ */
+function comparePlain(a: string, b: string): number | undefined {
+  if (!PLAIN.test(a) || !PLAIN.test(b)) return undefined;
+  const negA = a.charCodeAt(0) === 45;
+  const negB = b.charCodeAt(0) === 45;
+  const magnitude = compareMagnitude(a, negA ? 1 : 0, b, negB ? 1 : 0);
+  if (negA === negB) return negA ? -magnitude : magnitude;
+  // Signs differ: only two zeros ("-0" and "0") are equal.
+  const zero = /^-?0+(?:\.0+)?$/;
+  if (zero.test(a) && zero.test(b)) return 0;
+  if (zero.test(a)) return negB ? 1 : -1;
+  if (zero.test(b)) return negA ? -1 : 1;
+  return negA ? -1 : 1;
 }
 
 /** Exact sum, checked against DynamoDB's range and precision like a stored number. */

@@ -1,3 +1,5 @@
+import { Decimal } from 'decimal.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationException } from '../../../engine/errors.ts';
 import {
@@ -117,5 +119,21 @@ describe('addNumbers and subtractNumbers', () => {
     const e = errorOf(() => addNumbers(a, b));
     expect(e).toBeInstanceOf(ValidationException);
     expect((e as Error).message).toBe(message);
+  });
+});
+
+describe('compareNumbers against decimal.js', () => {
+  const digits = fc.stringMatching(/^[0-9]{1,6}$/);
+  const numberText = fc
+    .tuple(fc.boolean(), digits, fc.option(digits), fc.option(fc.integer({ min: -5, max: 5 })))
+    .map(([neg, int, frac, exp]) => `${neg ? '-' : ''}${int}${frac === null ? '' : `.${frac}`}${exp === null ? '' : `e${exp}`}`);
+
+  it('orders any two numbers as exact decimals do', () => {
+    fc.assert(
+      fc.property(numberText, numberText, (a, b) => {
+        expect(compareNumbers(a, b)).toBe(new Decimal(a).comparedTo(new Decimal(b)));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
