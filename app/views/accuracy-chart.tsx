@@ -15,11 +15,13 @@ export interface ChartPoint {
 const WIDTH = 640;
 const HEIGHT = 240;
 const PAD = { left: 44, right: 16, top: 16, bottom: 36 };
+/** Keeps the first and last dots clear of the axis labels. */
+const INSET = 14;
 
 export function AccuracyChart({ id, title, description, points }: { id: string; title: string; description: string; points: readonly ChartPoint[] }) {
   const plotWidth = WIDTH - PAD.left - PAD.right;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
-  const x = (i: number) => PAD.left + (points.length === 1 ? plotWidth / 2 : (i * plotWidth) / (points.length - 1));
+  const x = (i: number) => PAD.left + INSET + (points.length === 1 ? (plotWidth - 2 * INSET) / 2 : (i * (plotWidth - 2 * INSET)) / (points.length - 1));
   const y = (v: number) => PAD.top + (1 - v) * plotHeight;
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
   // Label at most about eight points on the axis so labels never overlap.

@@ -139,7 +139,7 @@ export function ProgressPage(props: ProgressPageProps) {
       <h2>By area and objective</h2>
       <AccuracyTable caption="By area" rows={areas.map((a) => ({ key: a.id, label: displayTitle(a.title), accuracy: byArea.get(a.id) }))} />
       {triedObjectives.length > 0 ? (
-        <AccuracyTable caption="By objective (those you have tried)" rows={triedObjectives.map((o) => ({ key: o.id, label: o.text, accuracy: byObjective.get(o.id) }))} />
+        <AccuracyTable caption="By objective (those you have tried)" rows={triedObjectives.map((o) => ({ key: o.id, label: displayTitle(o.text), accuracy: byObjective.get(o.id) }))} />
       ) : null}
       {recent.length > 0 ? (
         <section aria-labelledby="recent-heading">
