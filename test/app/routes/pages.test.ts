@@ -128,6 +128,20 @@ describe('answering', () => {
     expect(html).toContain(t.bank.grade(scenario.id, seed, t.bank.referenceAnswer(scenario.id, seed)).explanationHtml);
   });
 
+  it('carries the chosen area from the question through the result to the next question', async () => {
+    const scenario = t.bank.scenarios[0]!;
+    const question = await (await browser.request(`/q/${scenario.id}/11?area=${scenario.area}`)).text();
+    expect(question).toContain(`action="/q/${scenario.id}/11?area=${scenario.area}"`);
+    const response = await browser.postForm(`/q/${scenario.id}/11?area=${scenario.area}`, [
+      ['token', readSubmissionToken(question)],
+      ...answerFields(t.bank.referenceAnswer(scenario.id, 11)),
+    ]);
+    const location = response.headers.get('Location')!;
+    expect(location).toMatch(new RegExp(`^/attempts/\\d+\\?area=${scenario.area}$`));
+    const result = await (await browser.request(location)).text();
+    expect(result).toContain(`href="/practice/next?area=${scenario.area}&amp;exclude=${encodeURIComponent(scenario.id)}" data-next`);
+  });
+
   it('shows a wrong answer as incorrect, with the right answer marked', async () => {
     const scenario = t.bank.scenarios[0]!;
     const seed = 99;
