@@ -51,6 +51,7 @@ const listAreas = createRoute({
 
 const nextQuestion = createRoute({
   method: 'get',
+  middleware: [loadProfile] as const,
   path: '/questions/next',
   tags: ['Questions'],
   summary: 'A freshly generated question from an area, an objective, or every area',
@@ -60,6 +61,7 @@ const nextQuestion = createRoute({
 
 const getQuestion = createRoute({
   method: 'get',
+  middleware: [loadProfile] as const,
   path: '/questions/{scenarioId}/{seed}',
   tags: ['Questions'],
   summary: 'The variant of a scenario for a seed: always the same question',
@@ -69,6 +71,7 @@ const getQuestion = createRoute({
 
 const answerQuestion = createRoute({
   method: 'post',
+  middleware: [loadProfile] as const,
   path: '/questions/{scenarioId}/{seed}/answers',
   tags: ['Questions'],
   summary: 'Grade an answer and record the attempt',
@@ -79,6 +82,7 @@ const answerQuestion = createRoute({
 
 const reportQuestion = createRoute({
   method: 'post',
+  middleware: [loadProfile] as const,
   path: '/questions/{scenarioId}/{seed}/reports',
   tags: ['Questions'],
   summary: 'Report a problem with this variant',
@@ -88,6 +92,7 @@ const reportQuestion = createRoute({
 
 const getProgress = createRoute({
   method: 'get',
+  middleware: [loadProfile] as const,
   path: '/progress',
   tags: ['Progress'],
   summary: "The learner's accuracy overall, per area, per objective and per day, and recent attempts",
@@ -136,7 +141,6 @@ export function createApiRoutes() {
       if (!result.success) throw InvalidInputError.fromZod(result.error, result.target);
     },
   }).basePath('/api');
-  api.use('*', loadProfile);
 
   api.openapi(listAreas, (c) => c.json(countScenarios(c.var.deps.bank), 200));
 

@@ -26,11 +26,19 @@ describe('GET /api/openapi.json', () => {
     expect(document.components.schemas).toHaveProperty('GradeResult');
     expect(document.components.schemas).toHaveProperty('ApiError');
   });
+
+  it('does not mint a learner profile for reading the document', async () => {
+    const response = await browser.request('/api/openapi.json');
+    expect(response.headers.get('Set-Cookie')).toBeNull();
+    expect(t.database.sqlite.prepare('select count(*) from profiles').pluck().get()).toBe(0);
+  });
 });
 
 describe('GET /api/areas', () => {
   it('counts scenarios per area and per objective', async () => {
-    const body = await json(await browser.request('/api/areas'));
+    const response = await browser.request('/api/areas');
+    expect(response.headers.get('Set-Cookie')).toBeNull();
+    const body = await json(response);
     expect(body.totalScenarios).toBe(t.bank.scenarios.length);
     expect(body.areas.map((a: { id: string }) => a.id)).toEqual(t.bank.areas.map((a) => a.id));
     const scenario = t.bank.scenarios[0]!;
