@@ -52,10 +52,19 @@ export {
   type ResolvedKeyCondition,
 } from './key-condition.ts';
 export { isReservedWord } from './reserved-words.ts';
+/** The legacy parameters: the mixing rule, and converters into the same trees expressions compile to. */
 export {
   checkExpressionParameterMix,
+  conditionFromExpected,
+  conditionFromLegacyFilter,
+  keyConditionsFromLegacy,
+  projectionFromAttributesToGet,
+  updateFromAttributeUpdates,
   LEGACY_PARAMETERS,
   type LegacyParameter,
+  type LegacyCondition,
+  type ExpectedAttributeValue,
+  type AttributeValueUpdate,
 } from './legacy.ts';
 
 /** The expression parameters of a request, as they arrive (values already shaped). */
