@@ -337,16 +337,23 @@ const SOURCE_NAMES: Readonly<Record<DataSource, string>> = {
 const cacheChoice: Deriver = {
   name: 'cacheChoice',
   description: 'From `sources` (e.g. "dynamodb" or "dynamodb+aurora"), `ratio` (reads per write), `strong`, `computed`, `own_invalidation`: DAX, ElastiCache or no cache (best: dax | elasticache | no-cache).',
-  outputs: ['sources_text', 'reason_text', ...keyedOutputs(['dax', 'elasticache', 'no-cache'])],
-  derive(p) {
+  outputs: ['best_label', 'sources_text', 'facts_text', 'reason_text', ...keyedOutputs(['dax', 'elasticache', 'no-cache'])],
+  derive(params) {
+    // A family may pick the factors one by one or as one object `w` (w.sources, w.ratio, ...).
+    const p: Params = Object.fromEntries(Object.entries(params).map(([k, v]) => [k.replace(/^w\./, ''), v]));
     const sources = str(p, 'sources').split('+') as DataSource[];
-    const advice = chooseCache({
-      sources,
-      readsPerWrite: num(p, 'ratio'),
-      strongReadsRequired: bool(p, 'strong'),
-      cachesComputedResults: bool(p, 'computed'),
-      ownsInvalidation: bool(p, 'own_invalidation'),
-    });
+    const ratio = num(p, 'ratio');
+    const strong = bool(p, 'strong');
+    const computed = bool(p, 'computed');
+    const ownInvalidation = bool(p, 'own_invalidation');
+    const advice = chooseCache({ sources, readsPerWrite: ratio, strongReadsRequired: strong, cachesComputedResults: computed, ownsInvalidation: ownInvalidation });
+    const facts = [
+      `The data comes from ${sources.map((s) => SOURCE_NAMES[s]).join(' and ')}.`,
+      ratio >= 1 ? `There are about ${fmt(ratio)} reads for every write.` : `There is about one read for every ${fmt(Math.round(1 / ratio))} writes.`,
+      strong ? 'Every read must reflect the latest committed write.' : 'Reads may return data a second or two old.',
+      computed ? 'What the pages need is a set of totals and rankings computed over many records.' : 'The pages read records as they are stored, by key or by a simple query.',
+      ownInvalidation ? 'The team wants to decide itself when each cached entry is refreshed or evicted.' : 'The team has no preference about how cached entries get refreshed.',
+    ];
     const reasonText: Record<string, string> = {
       'strong-reads-pass-through': 'every read must be strongly consistent, and DAX passes strongly consistent reads straight to DynamoDB without caching them; a cache in front of such reads cannot serve them',
       'write-heavy': 'the workload writes more than it reads, so a cache would mostly be refilled and rarely hit; AWS calls write-intensive applications a poor fit for DAX',
@@ -356,8 +363,11 @@ const cacheChoice: Deriver = {
       'dynamodb-only-read-heavy': 'all data is in DynamoDB, reads far outnumber writes and eventually consistent reads are acceptable: DAX is API-compatible, write-through, and needs no cache code',
     };
     const reason = reasonText[advice.reasons[0]!]!;
+    const labels: Record<string, string> = { dax: 'DAX', elasticache: 'ElastiCache', 'no-cache': 'No cache' };
     return {
+      best_label: labels[advice.choice]!,
       sources_text: sources.map((s) => SOURCE_NAMES[s]).join(' and '),
+      facts_text: facts.map((f) => `- ${f}`).join('\n'),
       reason_text: reason,
       best: advice.choice,
       ...keyedWhys(advice.choice, {
@@ -370,7 +380,9 @@ const cacheChoice: Deriver = {
           wrong:
             advice.choice === 'dax'
               ? 'ElastiCache would work but needs cache-aside code and invalidation written by the team; DAX gives the same microsecond reads with no cache code.'
-              : `A cache does not help here: ${reason}.`,
+              : strong
+                ? 'An application-managed cache serves stale entries between a write and its invalidation, so it cannot guarantee that every read reflects the latest write.'
+                : 'In a write-heavy workload most cached entries are overwritten before anyone reads them; the hit ratio stays low and the cluster is mostly cost.',
         },
         'no-cache': {
           right: `Right: ${reason}. Read DynamoDB directly and size its capacity for the load.`,
