@@ -45,6 +45,8 @@ export const consoleLogger: Logger = {
   error: (message, error) => console.error(message, error),
 };
 
+const HTTP_ERROR_CODES: Partial<Record<number, string>> = { 405: 'MethodNotAllowed', 413: 'PayloadTooLarge', 415: 'UnsupportedMediaType' };
+
 interface ErrorReply {
   readonly status: ContentfulStatusCode;
   readonly code: string;
@@ -74,7 +76,8 @@ function classifyError(error: unknown, logger: Logger, c: Context): ErrorReply {
   }
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
-    return { status, code: status < 500 ? 'BadRequest' : 'ServerError', title: status < 500 ? 'Bad request' : 'Something went wrong', message: error.message || 'The request could not be handled.' };
+    const code = HTTP_ERROR_CODES[status] ?? (status < 500 ? 'BadRequest' : 'ServerError');
+    return { status, code, title: status < 500 ? 'Bad request' : 'Something went wrong', message: error.message || 'The request could not be handled.' };
   }
   const errorId = randomBytes(6).toString('hex');
   logger.error(`[${errorId}] ${c.req.method} ${c.req.path} failed`, error);
