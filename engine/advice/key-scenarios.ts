@@ -1,0 +1,364 @@
+/**
+ * Derivers for primary-key questions: simple or composite key, what PutItem does to an
+ * existing key, which partition key spreads load, how many write shards a hot key needs,
+ * which key conditions a Query accepts, reading the newest or oldest items, and counting item
+ * collections. Answers come from the key-design rules, never from the content file.
+ */
+import {
+  checkKeyCondition,
+  choosePartitionKey,
+  choosePrimaryKeyKind,
+  countWriteShards,
+  measureHottestKey,
+  PARTITION_MAX_WCU,
+  type KeyAttributeType,
+  type KeyOperator,
+  type PartitionKeyCandidate,
+  type Workload,
+} from './key-design.ts';
+import {
+  fillSlots,
+  pickSome,
+  readString,
+  slotOutputs,
+  type DerivedOption,
+  type ScenarioDeriver,
+  type ScenarioParams,
+  type ScenarioRandom,
+  type ScenarioValue,
+} from './scenario-kit.ts';
+
+/** The fields a keys family's `k` parameter carries. */
+export interface KeyDomain {
+  readonly company: string;
+  readonly table: string;
+  readonly entity: string;
+  readonly items: string;
+  readonly idAttr: string;
+  readonly owner: string;
+  readonly ownerAttr: string;
+  readonly timeAttr: string;
+  readonly statusAttr: string;
+  readonly dateAttr: string;
+  readonly regionAttr: string;
+}
+
+const KEY_FIELDS = ['company', 'table', 'entity', 'items', 'idAttr', 'owner', 'ownerAttr', 'timeAttr', 'statusAttr', 'dateAttr', 'regionAttr'] as const;
+
+export function readKeyDomain(params: ScenarioParams): KeyDomain {
+  return Object.fromEntries(KEY_FIELDS.map((f) => [f, readString(params, `k.${f}`)])) as unknown as KeyDomain;
+}
+
+const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+
+/** Simple or composite key, from how the entity is read. */
+function buildKeyKind(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
+  const k = readKeyDomain(params);
+  const related = random.next() < 0.5;
+  const kind = choosePrimaryKeyKind({ lookupById: !related, relatedItemsInOrder: related });
+  const options: DerivedOption[] = [
+    {
+      text: `Partition key \`${k.idAttr}\` only (a simple primary key)`,
+      why: kind === 'simple'
+        ? `Right: every read is a GetItem by \`${k.idAttr}\`, which is unique, so a simple key is enough and spreads ${k.items} evenly.`
+        : `Listing one ${k.owner}'s ${k.items} in order would need a Scan (or a GSI): with \`${k.idAttr}\` alone, related ${k.items} are not grouped or sorted.`,
+      correct: kind === 'simple',
+    },
+    {
+      text: `Partition key \`${k.ownerAttr}\`, sort key \`${k.timeAttr}\``,
+      why: kind === 'composite'
+        ? `Right: all of a ${k.owner}'s ${k.items} share the partition key (one item collection), sorted by \`${k.timeAttr}\`, so one Query with a sort-key range returns them in order.`
+        : `The reads fetch one ${k.entity} by \`${k.idAttr}\`, which this key cannot do with GetItem; it would need a Scan or a GSI.`,
+      correct: kind === 'composite',
+    },
+    {
+      text: `Partition key \`${k.ownerAttr}\` only (a simple primary key)`,
+      why: `A ${k.owner} has many ${k.items}, but a simple key must be unique: each new ${k.entity} would overwrite the previous one.`,
+      correct: false,
+    },
+    {
+      text: `Partition key \`${k.timeAttr}\`, sort key \`${k.ownerAttr}\``,
+      why: `Reversed: a Query must fix the partition key by equality, so one ${k.owner}'s ${k.items} could not be fetched without a Scan.`,
+      correct: false,
+    },
+    {
+      text: `Partition key \`${k.statusAttr}\`, sort key \`${k.idAttr}\``,
+      why: `\`${k.statusAttr}\` has a handful of values, so nearly all traffic lands on a few partition-key values (hot partitions), and it serves neither read.`,
+      correct: false,
+    },
+  ];
+  return {
+    ...fillSlots(options, random),
+    need_text: related
+      ? `show one ${k.owner}'s ${k.items}, newest first, optionally within a date range`
+      : `fetch a single ${k.entity} by its \`${k.idAttr}\`; ${k.items} are never listed together`,
+  };
+}
+
+/** What a second PutItem with the same key does, with a simple or a composite key. */
+function buildPutOverwrite(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
+  const k = readKeyDomain(params);
+  const composite = random.next() < 0.5;
+  const keyText = composite ? `partition key \`${k.ownerAttr}\` and sort key \`${k.idAttr}\`` : `partition key \`${k.ownerAttr}\` and no sort key`;
+  const options: DerivedOption[] = [
+    {
+      text: `Only the second ${k.entity}: PutItem replaced the first`,
+      why: composite
+        ? `The two ${k.items} have different \`${k.idAttr}\` values, so their full primary keys differ and both are stored.`
+        : `Right: the primary key is \`${k.ownerAttr}\` alone, both writes use the same value, and PutItem replaces an existing item with the same key entirely.`,
+      correct: !composite,
+    },
+    {
+      text: `Both ${k.items}, as two items sharing one \`${k.ownerAttr}\``,
+      why: composite
+        ? `Right: with a composite key, uniqueness is on (\`${k.ownerAttr}\`, \`${k.idAttr}\`); the two ${k.items} form one item collection.`
+        : `With a simple key on \`${k.ownerAttr}\`, two items cannot share that value: the second PutItem overwrote the first.`,
+      correct: composite,
+    },
+    { text: 'One item holding the attributes of both writes merged', why: 'PutItem replaces the whole item; only UpdateItem changes some attributes and keeps the rest.', correct: false },
+    {
+      text: 'Only the first: the second write failed with ConditionalCheckFailedException',
+      why: 'That happens only if the write has a condition such as attribute_not_exists; an unconditional PutItem never fails on an existing key.',
+      correct: false,
+    },
+    { text: 'Both, because DynamoDB adds a version suffix to duplicate keys', why: 'DynamoDB never renames keys; uniqueness is enforced by the primary key itself.', correct: false },
+  ];
+  return { ...fillSlots(options, random), key_text: keyText };
+}
+
+/** Pick the partition key that spreads load, by cardinality and skew. */
+function buildCardinality(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
+  const k = readKeyDomain(params);
+  const idCount = random.int(2, 90) * 100_000;
+  const statusValues = random.int(3, 7);
+  const regionValues = random.int(8, 40);
+  const workload: Workload = { readsPerSecond: random.int(20, 90) * 100, writesPerSecond: random.int(15, 60) * 100, itemBytes: random.int(3, 9) * 100 };
+  const candidates: (PartitionKeyCandidate & { note: string })[] = [
+    { name: k.idAttr, distinctValues: idCount, hottestShare: 1 / idCount, note: `${fmt(idCount)} distinct values, requested evenly` },
+    { name: k.statusAttr, distinctValues: statusValues, hottestShare: 0.6, note: `${statusValues} distinct values; 60% of requests concern one of them` },
+    { name: k.dateAttr, distinctValues: 365, hottestShare: 0.9, note: `one value per calendar day; 90% of requests concern today` },
+    { name: k.regionAttr, distinctValues: regionValues, hottestShare: 0.35, note: `${regionValues} distinct values; the largest region gets 35% of requests` },
+  ];
+  const best = choosePartitionKey(candidates, workload);
+  const options: DerivedOption[] = candidates.map((c) => {
+    const load = measureHottestKey(c, workload);
+    const figures = `its busiest value would take about ${fmt(load.hottestWcu)} WCU and ${fmt(load.hottestRcu)} RCU per second, against a partition's 1,000 WCU and 3,000 RCU`;
+    const why =
+      c === best
+        ? `Right: ${fmt(c.distinctValues)} values requested evenly spread the load over many partitions; no single value takes more than a sliver of the traffic.`
+        : load.hot
+          ? `Too few values, or too skewed: ${figures}, so that partition would throttle.`
+          : `It fits today (${figures}), but with ${fmt(c.distinctValues)} values and ${Math.round(c.hottestShare * 100)}% of traffic on one, load is uneven and any growth makes that partition hot; a high-cardinality key spreads evenly.`;
+    return { text: `\`${c.name}\` (${c.note})`, why, correct: c === best };
+  });
+  return {
+    ...fillSlots(options, random),
+    reads: workload.readsPerSecond,
+    writes: workload.writesPerSecond,
+    item_bytes: workload.itemBytes,
+  };
+}
+
+/** Write shards for one hot key value. */
+function buildSharding(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
+  const writes = random.int(15, 90) * 100;
+  const bytes = random.int(2, 30) * 100;
+  const blocks = Math.ceil(bytes / 1024);
+  const shards = countWriteShards(writes, bytes);
+  const wcu = writes * blocks;
+  const principled: { n: number; why: string }[] = [
+    { n: Math.max(1, Math.ceil(writes / PARTITION_MAX_WCU)), why: `This counts writes, not write units: a ${fmt(bytes)} B item costs ${blocks} WCU per write.` },
+    { n: Math.max(1, Math.ceil(wcu / 3000)), why: '3,000 per second is a partition\'s read ceiling (RCU); writes are capped at 1,000 WCU per partition.' },
+    { n: Math.max(1, Math.ceil((writes * Math.ceil(bytes / 4096)) / PARTITION_MAX_WCU)), why: 'Write units are counted per 1 KB, not per 4 KB (that is the read unit).' },
+    { n: Math.max(1, Math.floor(wcu / PARTITION_MAX_WCU)), why: 'Rounding down leaves the last shard above 1,000 WCU per second; round up.' },
+    { n: Math.ceil((2 * wcu) / PARTITION_MAX_WCU), why: 'Standard writes cost 1 WCU per KB; only transactional writes cost twice that.' },
+  ];
+  const seen = new Set<number>([shards]);
+  const distractors = random.shuffle(principled).filter((c) => (seen.has(c.n) ? false : (seen.add(c.n), true)));
+  for (const delta of [1, -1, 2, -2, 3]) {
+    const n = shards + delta;
+    if (distractors.length >= 4) break;
+    if (n < 1 || seen.has(n)) continue;
+    seen.add(n);
+    distractors.push({
+      n,
+      why: delta > 0
+        ? `${n} shards would work, but ${shards} already keep every key value under 1,000 WCU per second; more shards only make reads fan out further.`
+        : `${n} shards would leave each at ${fmt(wcu / n)} WCU per second, above a partition's 1,000.`,
+    });
+  }
+  const chosen = [
+    { n: shards, why: `Right: each write of ${fmt(bytes)} B costs ${blocks} WCU, so the key needs ${fmt(wcu)} WCU per second; at most 1,000 WCU fit one partition, so ceil(${fmt(wcu)} / 1,000) = ${shards} shards.` },
+    ...distractors.slice(0, 4),
+  ];
+  const options: DerivedOption[] = chosen.map((c, i) => ({ text: `${c.n} shard${c.n === 1 ? '' : 's'}`, why: c.why, correct: i === 0 }));
+  return { ...fillSlots(options, random), writes, item_bytes: bytes };
+}
+
+const OUTCOMES = {
+  ok: 'It succeeds and returns the matching items',
+  pkNotEq: 'ValidationException: Query key condition not supported',
+  badOp: (op: string) => `ValidationException: Invalid operator used in KeyConditionExpression: ${op}`,
+  beginsN: 'ValidationException: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N',
+  missingPk: (pk: string) => `ValidationException: Query condition missed key schema element: ${pk}`,
+} as const;
+
+function expressionFor(pk: string, sk: string, pkOp: KeyOperator | undefined, skOp: KeyOperator | undefined): string {
+  const term = (attr: string, op: KeyOperator, v: string): string => {
+    switch (op) {
+      case 'BETWEEN':
+        return `${attr} BETWEEN ${v}1 AND ${v}2`;
+      case 'begins_with':
+      case 'contains':
+        return `${op}(${attr}, ${v})`;
+      case 'IN':
+        return `${attr} IN (${v}1, ${v}2)`;
+      case 'attribute_exists':
+      case 'attribute_not_exists':
+        return `${op}(${attr})`;
+      case 'OR':
+        return `${attr} = ${v}1 OR ${attr} = ${v}2`;
+      default:
+        return `${attr} ${op} ${v}`;
+    }
+  };
+  const parts: string[] = [];
+  if (pkOp) parts.push(term(pk, pkOp, ':p'));
+  if (skOp) parts.push(term(sk, skOp, ':s'));
+  return parts.join(' AND ');
+}
+
+/** What a Query does with a given key condition. */
+function buildKeyCondition(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
+  const k = readKeyDomain(params);
+  const skType: KeyAttributeType = random.pick(['S', 'N'] as const);
+  const shapes: [KeyOperator | undefined, KeyOperator | undefined][] = [
+    ['=', '='],
+    ['=', 'BETWEEN'],
+    ['=', '>='],
+    ['=', '<'],
+    ['=', 'begins_with'],
+    ['=', undefined],
+    ['>', undefined],
+    ['BETWEEN', '='],
+    ['begins_with', undefined],
+    [undefined, '='],
+    [undefined, 'BETWEEN'],
+    ['=', 'contains'],
+    ['=', '<>'],
+    ['=', 'IN'],
+  ];
+  const [pkOp, skOp] = random.pick(shapes);
+  // begins_with on a partition key reads as a sort-key-style operator on the wrong key.
+  const verdict = pkOp === 'begins_with' ? { valid: false, message: 'Query key condition not supported' } : checkKeyCondition(k.ownerAttr, pkOp, skOp, skType);
+  const sk = skType === 'N' ? k.timeAttr : k.idAttr;
+  const badOp = skOp && ['contains', '<>', 'IN'].includes(skOp) ? skOp : random.pick(['contains', '<>', 'IN']);
+  const message = verdict.valid ? OUTCOMES.ok : verdict.message!.startsWith('Invalid KeyConditionExpression') ? OUTCOMES.beginsN : `ValidationException: ${verdict.message}`;
+  const outcomes = [OUTCOMES.ok, OUTCOMES.pkNotEq, OUTCOMES.badOp(badOp), OUTCOMES.beginsN, OUTCOMES.missingPk(k.ownerAttr)];
+  const reasons: Record<string, string> = {
+    [OUTCOMES.ok]: 'A valid key condition fixes the partition key with = and adds at most one sort-key condition using =, <, <=, >, >=, BETWEEN or begins_with (strings and binary only).',
+    [OUTCOMES.pkNotEq]: 'DynamoDB returns this when the partition key is compared with anything but =.',
+    [OUTCOMES.badOp(badOp)]: `${badOp} is allowed in a FilterExpression but never in a KeyConditionExpression.`,
+    [OUTCOMES.beginsN]: 'begins_with works on String and Binary values; on a Number sort key DynamoDB rejects it.',
+    [OUTCOMES.missingPk(k.ownerAttr)]: 'Every Query must include the partition key; DynamoDB names the missing key element.',
+  };
+  const options: DerivedOption[] = outcomes.map((text) => ({
+    text,
+    why: text === message ? `Right: ${reasons[text]}` : `Not this one: ${reasons[text]}`,
+    correct: text === message,
+  }));
+  return {
+    ...fillSlots(options, random),
+    expression: expressionFor(k.ownerAttr, sk, pkOp, skOp),
+    sk_attr: sk,
+    sk_type: skType === 'N' ? 'Number' : 'String',
+  };
+}
+
+const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'] as const;
+
+/** Two sort-key conditions that select one month, among plausible wrong ones. */
+function buildMonthRange(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
+  const k = readKeyDomain(params);
+  const year = random.int(2019, 2026);
+  const mi = random.int(0, 11);
+  const month = `${year}-${MONTHS[mi]}`;
+  const next = mi === 11 ? `${year + 1}-01` : `${year}-${MONTHS[mi + 1]}`;
+  const pk = `${k.ownerAttr} = :id`;
+  const sk = k.timeAttr;
+  const right: DerivedOption[] = [
+    { text: `\`${pk} AND begins_with(${sk}, "${month}")\``, why: 'Right: every key of that month starts with the year and month, and begins_with is a valid sort-key condition on strings.', correct: true },
+    { text: `\`${pk} AND ${sk} BETWEEN "${month}-01" AND "${next}-01"\``, why: `Right: BETWEEN is inclusive and the keys sort as strings, so everything from "${month}-01" up to (not including any key of) "${next}-01…" is selected.`, correct: true },
+    { text: `\`${pk} AND ${sk} > "${month}" AND ${sk} < "${next}"\``, why: 'Wrong: a KeyConditionExpression allows only one condition per key attribute; use BETWEEN for a closed range.', correct: false },
+  ];
+  const wrong: DerivedOption[] = [
+    { text: `\`${pk} AND contains(${sk}, "${month}")\``, why: 'Wrong: contains is not allowed in a KeyConditionExpression (only in a FilterExpression).', correct: false },
+    { text: `\`${pk} AND ${sk} = "${month}"\``, why: `Wrong: = matches the whole key exactly, and no key is just "${month}".`, correct: false },
+    { text: `\`begins_with(${k.ownerAttr}, :id) AND begins_with(${sk}, "${month}")\``, why: 'Wrong: the partition key only takes an equality condition.', correct: false },
+    { text: `\`${sk} BETWEEN "${month}-01" AND "${next}-01"\``, why: 'Wrong: a Query must fix the partition key with =; this condition leaves it out.', correct: false },
+    { text: `\`${pk} AND ${sk} <> "${next}"\``, why: 'Wrong: <> is not a valid key-condition operator.', correct: false },
+  ];
+  const options = [right[0]!, right[1]!, right[2]!, ...pickSome(random, wrong, 2)];
+  return { ...fillSlots(options, random), month, example_key: `${month}-${String(random.int(10, 28))}T${String(random.int(10, 23))}:${String(random.int(10, 59))}:00Z#${random.int(1000, 9999)}` };
+}
+
+/** Newest or oldest N items of one collection. */
+function buildLatestN(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
+  const newest = random.next() < 0.6;
+  const n = random.pick([5, 10, 20, 25, 50]);
+  const k = readKeyDomain(params);
+  const options: DerivedOption[] = [
+    {
+      text: `Query on \`${k.ownerAttr}\` with \`ScanIndexForward: false\` and \`Limit: ${n}\``,
+      why: newest ? `Right: a Query returns items in sort-key order; ScanIndexForward=false reverses it, so the first ${n} are the newest and only they are read.` : `That returns the ${n} newest; ascending order (the default) gives the oldest.`,
+      correct: newest,
+    },
+    {
+      text: `Query on \`${k.ownerAttr}\` with \`ScanIndexForward: true\` and \`Limit: ${n}\``,
+      why: newest ? `Ascending order (the default) returns the ${n} oldest, not the newest.` : `Right: ascending sort-key order is the default; with Limit ${n} the first ${n} read are the oldest.`,
+      correct: !newest,
+    },
+    {
+      text: `Query all of the ${k.owner}'s ${k.items}, then sort and trim them in code`,
+      why: 'It gives the right items but reads, and bills, the whole item collection on every request.',
+      correct: false,
+    },
+    {
+      text: `Scan with \`Limit: ${n}\` and a FilterExpression on \`${k.ownerAttr}\``,
+      why: `Limit caps items evaluated, before the filter; the Scan returns whatever ${n} items it meets first, in no time order.`,
+      correct: false,
+    },
+    {
+      text: `Query on \`${k.ownerAttr}\` with \`Limit: ${n}\`; DynamoDB returns newest first`,
+      why: 'A Query returns items in ascending sort-key order unless ScanIndexForward is false; there is no "newest first" default.',
+      correct: false,
+    },
+  ];
+  return { ...fillSlots(options, random), n, which: newest ? 'most recent' : 'earliest' };
+}
+
+/** How many item collections a table holds. */
+function buildCollections(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
+  const k = readKeyDomain(params);
+  const owners = random.int(3, 90) * 1000;
+  const per = random.int(3, 40);
+  const options: DerivedOption[] = [
+    { text: `${fmt(owners)}`, why: `Right: an item collection is all items that share a partition-key value, so there is one per ${k.owner}: ${fmt(owners)}.`, correct: true },
+    { text: `${fmt(owners * (per + 1))}`, why: 'That is the number of items; many items share each collection.', correct: false },
+    { text: `${fmt(per + 1)}`, why: 'That is the number of items in each collection, not the number of collections.', correct: false },
+    { text: `${fmt(owners * per)}`, why: 'That counts the child items only; items are grouped by partition key, not counted one by one.', correct: false },
+    { text: '1', why: 'A table is not one item collection; each partition-key value has its own.', correct: false },
+  ];
+  return { ...fillSlots(options, random), owners, per_owner: per };
+}
+
+export const keyDerivers: readonly ScenarioDeriver[] = [
+  { name: 'keys-primary-key-kind', description: 'Simple or composite primary key from the reads', outputs: slotOutputs(5, ['need_text']), derive: buildKeyKind },
+  { name: 'keys-put-overwrite', description: 'Second PutItem on the same key: replaced or a new item', outputs: slotOutputs(5, ['key_text']), derive: buildPutOverwrite },
+  { name: 'keys-partition-cardinality', description: 'Which partition key spreads load', outputs: slotOutputs(4, ['reads', 'writes', 'item_bytes']), derive: buildCardinality },
+  { name: 'keys-write-sharding', description: 'Write shards for a hot key value', outputs: slotOutputs(5, ['writes', 'item_bytes']), derive: buildSharding },
+  { name: 'keys-key-condition', description: 'What a Query does with a given key condition', outputs: slotOutputs(5, ['expression', 'sk_attr', 'sk_type']), derive: buildKeyCondition },
+  { name: 'keys-month-range', description: 'Two sort-key conditions that select one month', outputs: slotOutputs(5, ['month', 'example_key']), derive: buildMonthRange },
+  { name: 'keys-latest-n', description: 'Newest or oldest N items of a collection', outputs: slotOutputs(5, ['n', 'which']), derive: buildLatestN },
+  { name: 'keys-item-collections', description: 'Counting item collections', outputs: slotOutputs(5, ['owners', 'per_owner']), derive: buildCollections },
+];

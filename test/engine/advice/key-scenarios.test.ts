@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../../app/bank/random.ts';
+import { keyDerivers } from '../../../engine/advice/key-scenarios.ts';
+import { SLOTS } from '../../../engine/advice/scenario-kit.ts';
+
+const params = {
+  'k.company': 'an online retailer',
+  'k.table': 'Orders',
+  'k.entity': 'order',
+  'k.items': 'orders',
+  'k.idAttr': 'orderId',
+  'k.owner': 'customer',
+  'k.ownerAttr': 'customerId',
+  'k.timeAttr': 'placedAt',
+  'k.statusAttr': 'orderStatus',
+  'k.dateAttr': 'orderDate',
+  'k.regionAttr': 'shipCountry',
+};
+const derive = (name: string, seed: number) => {
+  const deriver = keyDerivers.find((d) => d.name === name);
+  if (!deriver) throw new Error(`no deriver ${name}`);
+  return deriver.derive(params, createRandom(seed));
+};
+const keyText = (out: Record<string, unknown>) => String(out[`opt_${out.correct}`]);
+
+describe('key derivers', () => {
+  it.each(keyDerivers.map((d) => [d.name, d] as const))('%s: declared outputs, distinct options, keys among them', (_, deriver) => {
+    for (let seed = 0; seed < 300; seed++) {
+      const out = deriver.derive(params, createRandom(seed));
+      for (const name of Object.keys(out)) expect(deriver.outputs).toContain(name);
+      const slots = SLOTS.filter((s) => out[`opt_${s}`] !== undefined);
+      expect(new Set(slots.map((s) => out[`opt_${s}`])).size).toBe(slots.length);
+      const keys = String(out.correct).split(',');
+      expect(keys.length).toBe(deriver.name === 'keys-month-range' ? 2 : 1);
+    }
+  });
+
+  it('keys-key-condition: the key matches what the expression does', () => {
+    for (let seed = 0; seed < 200; seed++) {
+      const out = derive('keys-key-condition', seed);
+      const expr = String(out.expression);
+      const answer = keyText(out);
+      if (!expr.startsWith('customerId =')) expect(answer).toMatch(/ValidationException/);
+      if (/contains|<>| IN /.test(expr) && expr.startsWith('customerId =')) expect(answer).toMatch(/Invalid operator used in KeyConditionExpression/);
+      if (/begins_with\(placedAt/.test(expr)) expect(answer).toMatch(/operand type: N/);
+      if (/^customerId = :p( AND (orderId|placedAt) (=|>=|<|BETWEEN) )?/.test(expr) && !/contains|<>| IN |begins_with\(placedAt/.test(expr)) {
+        expect(answer).toBe('It succeeds and returns the matching items');
+      }
+    }
+  });
+
+  it('keys-write-sharding: the key is ceil(writes × KB / 1,000)', () => {
+    for (let seed = 0; seed < 100; seed++) {
+      const out = derive('keys-write-sharding', seed);
+      const expected = Math.ceil((Number(out.writes) * Math.ceil(Number(out.item_bytes) / 1024)) / 1000);
+      expect(keyText(out)).toBe(`${expected} shard${expected === 1 ? '' : 's'}`);
+    }
+  });
+
+  it('keys-partition-cardinality: the unique id wins', () => {
+    for (let seed = 0; seed < 50; seed++) expect(keyText(derive('keys-partition-cardinality', seed))).toMatch(/^`orderId`/);
+  });
+
+  it('keys-item-collections: one collection per partition-key value', () => {
+    for (let seed = 0; seed < 50; seed++) {
+      const out = derive('keys-item-collections', seed);
+      expect(keyText(out)).toBe(Number(out.owners).toLocaleString('en-US'));
+    }
+  });
+
+  it('keys-latest-n: descending for the newest, ascending for the earliest', () => {
+    for (let seed = 0; seed < 50; seed++) {
+      const out = derive('keys-latest-n', seed);
+      expect(keyText(out)).toContain(out.which === 'most recent' ? 'ScanIndexForward: false' : 'ScanIndexForward: true');
+    }
+  });
+});
