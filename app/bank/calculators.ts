@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import type { Calculation } from '../../engine/calculation.ts';
 import { capacityCalculators } from './capacity-calculators.ts';
+import { costCalculators } from './cost-calculators.ts';
 
 export interface CalculatorMisconception<A> {
   /** Stable id, e.g. `no-round-up`; a scenario may list ids to ignore. */
@@ -35,7 +36,7 @@ export function defineCalculator<A>(calculator: Calculator<A>): Calculator<unkno
   return calculator as unknown as Calculator<unknown>;
 }
 
-const CALCULATOR_LIST: readonly Calculator<unknown>[] = [...capacityCalculators];
+const CALCULATOR_LIST: readonly Calculator<unknown>[] = [...capacityCalculators, ...costCalculators];
 
 export type CalculatorRegistry = ReadonlyMap<string, Calculator<unknown>>;
 

@@ -42,6 +42,8 @@ export interface ServerlessCost {
   readonly apiGateway: Decimal;
   readonly lambda: Decimal;
   readonly dynamoDb: Decimal;
+  /** DynamoDB's lines alone, with their own working. */
+  readonly dynamoDbBill: Bill;
   readonly calculation: Calculation;
 }
 
@@ -119,14 +121,14 @@ export function calculateServerlessCost(input: ServerlessInput): ServerlessCost 
       writeUnitsPerMonth: requests.times(input.writesPerRequest).times(unitsPerWrite),
       tableClass: 'standard',
       region: input.region,
-    }).map((l) => ({ ...l, label: `DynamoDB ${l.label.toLowerCase()}` })),
+    }).map((l) => ({ ...l, label: `DynamoDB: ${l.label}` })),
     ...buildStorageLines({
       items: input.storedItems,
       itemBytes: input.itemBytes,
       tableClass: 'standard',
       freeTier: input.freeTier,
       region: input.region,
-    }).map((l) => ({ ...l, label: `DynamoDB ${l.label.toLowerCase()}` })),
+    }).map((l) => ({ ...l, label: `DynamoDB: ${l.label}` })),
   ];
 
   const preamble: Step[] = [
@@ -139,8 +141,10 @@ export function calculateServerlessCost(input: ServerlessInput): ServerlessCost 
   ];
   const bill = buildBill('Serverless stack', [apiLine, ...lambdaLines, ...dynamoLines], preamble);
   const sum = (ls: readonly LineItem[]) => ls.reduce((a, l) => a.plus(l.amount), new Decimal(0));
-  const dynamoDb = Decimal.max(0, sum(dynamoLines));
+  const dynamoDbBill = buildBill('DynamoDB', dynamoLines, preamble);
+  const dynamoDb = dynamoDbBill.total;
   return {
+    dynamoDbBill,
     bill,
     apiGateway: api.amount,
     lambda: sum(lambdaLines),

@@ -390,6 +390,33 @@ export function calculateBreakEven(input: BreakEvenInput): BreakEven {
   };
 }
 
+/**
+ * Break-even utilisation for any pair of prices: a provisioned unit's hourly price over what the
+ * 3,600 requests it could serve in that hour would cost on demand. As a percentage.
+ */
+export function calculateBreakEvenForPrices(provisionedHourlyUsd: DecimalValue, onDemandPerMillionUsd: DecimalValue): Calculation {
+  const perRequest = new Decimal(onDemandPerMillionUsd).div(MILLION);
+  const fullHour = perRequest.times(SECONDS_PER_HOUR);
+  const ratio = new Decimal(provisionedHourlyUsd).div(fullHour);
+  return {
+    value: ratio.times(100).toDecimalPlaces(1).toNumber(),
+    unit: '%',
+    steps: [
+      { label: 'One on-demand request unit', formula: `$${new Decimal(onDemandPerMillionUsd).toFixed()} / 1,000,000`, value: `$${perRequest.toFixed()}` },
+      {
+        label: 'A provisioned unit used fully for an hour serves 3,600 requests; on demand they would cost',
+        formula: `3,600 × $${perRequest.toFixed()}`,
+        value: `$${fullHour.toFixed()}`,
+      },
+      {
+        label: 'Break-even utilisation: the hourly price over that',
+        formula: `$${new Decimal(provisionedHourlyUsd).toFixed()} / $${fullHour.toFixed()}`,
+        value: formatPercent(ratio, 1),
+      },
+    ],
+  };
+}
+
 export interface UtilisationPoint {
   readonly utilisation: number;
   readonly onDemand: Decimal;

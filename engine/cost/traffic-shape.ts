@@ -57,6 +57,8 @@ export interface TrafficShapeComparison {
   readonly provisioned: Decimal;
   readonly cheaper: 'on-demand' | 'provisioned' | 'equal';
   readonly difference: Decimal;
+  /** On-demand minus provisioned: positive when provisioned is cheaper. */
+  readonly signedDifference: Decimal;
   /** Consumed over provisioned capacity, by cost weight. */
   readonly averageUtilisation: Decimal;
   readonly breakEven: Decimal;
@@ -158,6 +160,7 @@ export function compareModesForTraffic(input: TrafficShapeInput): TrafficShapeCo
     provisioned,
     cheaper,
     difference,
+    signedDifference: onDemand.minus(provisioned),
     averageUtilisation,
     breakEven,
     calculation: { value: roundToCents(difference), unit: USD_PER_MONTH, steps },

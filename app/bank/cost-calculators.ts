@@ -1,0 +1,448 @@
+/**
+ * Cost calculators for the registry (calculators.ts), backed by engine/cost/: what a table, a
+ * request volume, a traffic shape, a DAX cluster, a serverless stack and stored items cost per
+ * month, each with the wrong methods learners are known to use (the 730-hour month forgotten,
+ * per-second rates read as monthly counts, GSI writes left out, the 100 B overhead forgotten).
+ * Prices: engine/cost/prices.ts (us-east-1, dated and sourced).
+ */
+import { z } from 'zod';
+import { calculateDaxClusterCost, calculateDaxSaving, type DaxInput } from '../../engine/cost/dax.ts';
+import { USD_PER_MONTH } from '../../engine/cost/line-item.ts';
+import { Decimal, formatUsd, roundToCents } from '../../engine/cost/money.ts';
+import { DAX_NODE_TYPES, HOURS_PER_MONTH, selectRegionPrices, STORAGE_OVERHEAD_BYTES_PER_ITEM } from '../../engine/cost/prices.ts';
+import { calculateRequestsPerMonth, calculateServerlessCost, type ServerlessInput } from '../../engine/cost/serverless.ts';
+import {
+  calculateBreakEvenForPrices,
+  calculateOnDemandRequestCost,
+  calculateProvisionedCost,
+  calculateStorageCost,
+  type ProvisionedCapacity,
+  type StorageInput,
+} from '../../engine/cost/table-cost.ts';
+import { buildTrafficProfile, compareModesForTraffic, defaultProvisioning, TRAFFIC_SHAPES } from '../../engine/cost/traffic-shape.ts';
+import { calculateCapacityNeed, DEFAULT_WORKLOAD } from '../../engine/cost/workload.ts';
+import { type CalculatorMisconception, defineCalculator } from './calculators.ts';
+
+type M<A> = CalculatorMisconception<A>;
+
+const Bytes = z.number().int().min(1).max(400 * 1024, 'an item is at most 400 KB (409,600 B)');
+const NonNegative = z.number().nonnegative();
+const Units = z.number().int().nonnegative();
+const TableClass = z.enum(['standard', 'standard-ia']).default('standard');
+const Consistency = z.enum(['eventual', 'strong']);
+const Period = z.enum(['second', 'day', 'month']);
+const Share = z.number().min(0).max(1);
+
+const cents = (d: Decimal): number => roundToCents(d);
+const p = () => selectRegionPrices('us-east-1');
+
+// ---------------------------------------------------------------- provisioned table
+
+const ProvisionedArgs = z.strictObject({ rcu: Units, wcu: Units, tableClass: TableClass, freeTier: z.boolean().default(false) });
+type ProvisionedArgs = z.infer<typeof ProvisionedArgs>;
+
+function provisioned(a: ProvisionedArgs, change: Partial<ProvisionedCapacity> = {}): Decimal {
+  return calculateProvisionedCost({ ...a, ...change }).total;
+}
+
+const provisionedMonthlyCost = defineCalculator<ProvisionedArgs>({
+  name: 'provisionedMonthlyCost',
+  description: 'USD a month for a table provisioned with `rcu` and `wcu` for 730 hours (`tableClass`, `freeTier`)',
+  args: ProvisionedArgs,
+  calculate: (a) => calculateProvisionedCost(a).calculation,
+  misconceptions: [
+    {
+      id: 'no-730-hours',
+      name: 'Priced one hour, not a month',
+      explanation: 'Provisioned capacity is billed per unit per hour, for every hour of the month: multiply the hourly charge by 730.',
+      compute: (a) => cents(provisioned(a).div(HOURS_PER_MONTH)),
+    },
+    {
+      id: '720-hours',
+      name: 'Used a 30-day month (720 hours)',
+      explanation: 'AWS’s calculator and this model bill a month as 730 hours (365 × 24 / 12), not 30 × 24 = 720.',
+      compute: (a) => cents(provisioned(a).times(720).div(HOURS_PER_MONTH)),
+    },
+    {
+      id: 'swapped-unit-prices',
+      name: 'Swapped the RCU and WCU prices',
+      explanation: 'A WCU costs five times an RCU ($0.00065 against $0.00013 an hour in Standard).',
+      compute: (a) => cents(provisioned({ ...a, rcu: a.wcu, wcu: a.rcu })),
+    },
+    {
+      id: 'free-tier-ignored',
+      name: 'Left out the free tier',
+      explanation: 'The always-free tier covers 25 WCU and 25 RCU of Standard-class provisioned capacity per account and Region.',
+      compute: (a) => (a.freeTier && a.tableClass === 'standard' ? cents(provisioned(a, { freeTier: false })) : Number.NaN),
+    },
+  ],
+});
+
+// ---------------------------------------------------------------- on-demand requests
+
+const OnDemandArgs = z.strictObject({
+  reads: NonNegative,
+  writes: NonNegative,
+  per: Period,
+  readItemBytes: Bytes,
+  writeItemBytes: Bytes,
+  readConsistency: Consistency,
+  gsiCount: z.number().int().min(0).max(20).default(0),
+  tableClass: TableClass,
+});
+type OnDemandArgs = z.infer<typeof OnDemandArgs>;
+
+const REQUESTS_PER_MONTH: Readonly<Record<z.infer<typeof Period>, Decimal>> = {
+  second: new Decimal(3600 * HOURS_PER_MONTH),
+  day: new Decimal(HOURS_PER_MONTH).div(24),
+  month: new Decimal(1),
+};
+
+function onDemandParts(a: OnDemandArgs, o: { perMonth?: Decimal; gsi?: boolean; rounding?: boolean } = {}) {
+  const need = calculateCapacityNeed({
+    ...DEFAULT_WORKLOAD,
+    readsPerSecond: a.reads,
+    writesPerSecond: a.writes,
+    readItemBytes: o.rounding === false ? 1 : a.readItemBytes,
+    writeItemBytes: o.rounding === false ? 1 : a.writeItemBytes,
+    readConsistency: a.readConsistency,
+    gsiCount: o.gsi === false ? 0 : a.gsiCount,
+  });
+  const perMonth = o.perMonth ?? REQUESTS_PER_MONTH[a.per];
+  return {
+    need,
+    bill: calculateOnDemandRequestCost({
+      readUnitsPerMonth: need.readUnitsPerSecond.times(perMonth),
+      writeUnitsPerMonth: need.totalWriteUnitsPerSecond.times(perMonth),
+      tableClass: a.tableClass,
+    }),
+  };
+}
+
+const onDemandMonthlyCost = defineCalculator<OnDemandArgs>({
+  name: 'onDemandMonthlyCost',
+  description: 'USD a month in on-demand mode for `reads` and `writes` per `per` (second, day, month) of the given sizes, each GSI adding its writes',
+  args: OnDemandArgs,
+  calculate(a) {
+    const { need, bill } = onDemandParts(a);
+    const perLabel = { second: '× 2,628,000 seconds in 730 hours', day: '× 730 / 24 days', month: 'already a month' }[a.per];
+    return {
+      ...bill.calculation,
+      steps: [...need.steps, { label: `From per ${a.per} to per month`, value: perLabel }, ...bill.calculation.steps],
+    };
+  },
+  misconceptions: [
+    {
+      id: 'per-second-as-monthly',
+      name: 'Read a per-second rate as a monthly count',
+      explanation: 'On-demand bills every request unit in the month: a rate per second must be multiplied by the 2,628,000 seconds of a 730-hour month.',
+      compute: (a) => (a.per === 'month' ? Number.NaN : cents(onDemandParts(a, { perMonth: new Decimal(1) }).bill.total)),
+    },
+    {
+      id: '720-hours',
+      name: 'Used a 30-day month (720 hours)',
+      explanation: 'A billing month here is 730 hours (365 × 24 / 12), not 30 days.',
+      compute: (a) =>
+        a.per === 'month' ? Number.NaN : cents(onDemandParts(a, { perMonth: REQUESTS_PER_MONTH[a.per].times(720).div(HOURS_PER_MONTH) }).bill.total),
+    },
+    {
+      id: 'forgot-gsi-writes',
+      name: 'Forgot the GSI writes',
+      explanation: 'Every write that changes an item in a GSI is also a write to that index, billed like a table write: each GSI adds its own write request units.',
+      compute: (a) => (a.gsiCount > 0 && a.writes > 0 ? cents(onDemandParts(a, { gsi: false }).bill.total) : Number.NaN),
+    },
+    {
+      id: 'one-unit-per-request',
+      name: 'Charged one unit per request whatever the size',
+      explanation: 'A write request unit covers 1 KB and a read request unit 4 KB (half for an eventually consistent read): larger items take more units.',
+      compute: (a) => cents(onDemandParts(a, { rounding: false }).bill.total),
+    },
+  ],
+});
+
+// ---------------------------------------------------------------- traffic shape
+
+const TrafficArgs = z.strictObject({
+  shape: z.enum(TRAFFIC_SHAPES),
+  base: NonNegative,
+  peak: NonNegative,
+  readUnitsPerRequest: NonNegative,
+  writeUnitsPerRequest: NonNegative,
+  targetPercent: z.number().min(20).max(90).default(70),
+  tableClass: TableClass,
+});
+type TrafficArgs = z.infer<typeof TrafficArgs>;
+
+function compareTraffic(a: TrafficArgs, provisioning = defaultProvisioning(a.shape)) {
+  return compareModesForTraffic({
+    profile: buildTrafficProfile(a.shape, a.base, a.peak),
+    readUnitsPerRequest: a.readUnitsPerRequest,
+    writeUnitsPerRequest: a.writeUnitsPerRequest,
+    provisioning,
+    targetUtilisation: a.targetPercent / 100,
+    tableClass: a.tableClass,
+  });
+}
+
+const onDemandMinusProvisioned = defineCalculator<TrafficArgs>({
+  name: 'onDemandMinusProvisioned',
+  description:
+    'USD a month, on-demand minus provisioned, for a 24-hour traffic `shape` (steady, daily-peak, spiky) between `base` and `peak` requests/s: positive when provisioned is cheaper',
+  args: TrafficArgs,
+  calculate(a) {
+    const r = compareTraffic(a);
+    return {
+      value: cents(r.signedDifference),
+      unit: USD_PER_MONTH,
+      steps: [...r.calculation.steps, { label: 'On-demand minus provisioned (positive: provisioned is cheaper)', value: formatUsd(r.signedDifference) }],
+    };
+  },
+  misconceptions: [
+    {
+      id: 'sign-swapped',
+      name: 'Subtracted the other way round',
+      explanation: 'The question asks for on-demand minus provisioned: positive means provisioned saves money.',
+      compute: (a) => cents(compareTraffic(a).signedDifference.negated()),
+    },
+    {
+      id: 'one-day-only',
+      name: 'Compared one day, not a month',
+      explanation: 'Both charges repeat every day of a 730-hour month: multiply the daily difference by 730 / 24.',
+      compute: (a) => cents(compareTraffic(a).signedDifference.times(24).div(HOURS_PER_MONTH)),
+    },
+    {
+      id: 'auto-scaling-follows-spikes',
+      name: 'Assumed auto scaling follows short spikes',
+      explanation: 'Auto scaling reacts after about two minutes above its target and then needs time to apply: short spikes must be provisioned for in advance.',
+      compute: (a) => (a.shape === 'spiky' ? cents(compareTraffic(a, 'auto-scaling').signedDifference) : Number.NaN),
+    },
+  ],
+});
+
+// ---------------------------------------------------------------- break-even
+
+const BreakEvenArgs = z.strictObject({ provisionedHourly: z.number().positive(), onDemandPerMillion: z.number().positive() });
+type BreakEvenArgs = z.infer<typeof BreakEvenArgs>;
+
+const breakEvenUtilisation = defineCalculator<BreakEvenArgs>({
+  name: 'breakEvenUtilisation',
+  description: 'Percent utilisation at which a provisioned unit (`provisionedHourly` USD per hour) costs what on-demand does (`onDemandPerMillion` USD per million)',
+  args: BreakEvenArgs,
+  calculate: (a) => calculateBreakEvenForPrices(a.provisionedHourly, a.onDemandPerMillion),
+  misconceptions: [
+    {
+      id: 'per-second-vs-per-hour',
+      name: 'Compared an hourly price with one request',
+      explanation: 'A unit provisioned for an hour can serve one request every second: 3,600 requests. Compare the hourly price with 3,600 on-demand requests.',
+      compute: (a) => new Decimal(a.provisionedHourly).div(new Decimal(a.onDemandPerMillion).div(1_000_000)).times(100).toDecimalPlaces(1).toNumber(),
+    },
+    {
+      id: 'inverted-ratio',
+      name: 'Divided the wrong way round',
+      explanation: 'Break-even utilisation is the provisioned hourly price over the on-demand cost of 3,600 requests, not the reverse.',
+      compute: (a) =>
+        new Decimal(a.onDemandPerMillion).div(1_000_000).times(3600).div(a.provisionedHourly).times(100).toDecimalPlaces(1).toNumber(),
+    },
+  ],
+});
+
+// ---------------------------------------------------------------- DAX
+
+const DaxClusterArgs = z.strictObject({ nodeType: z.enum(DAX_NODE_TYPES), nodes: z.number().int().min(1).max(11) });
+type DaxClusterArgs = z.infer<typeof DaxClusterArgs>;
+
+const daxClusterMonthlyCost = defineCalculator<DaxClusterArgs>({
+  name: 'daxClusterMonthlyCost',
+  description: 'USD a month for a DAX cluster of `nodes` (1–11) of `nodeType`, every node billed for 730 hours',
+  args: DaxClusterArgs,
+  calculate: (a) => {
+    const c = calculateDaxClusterCost(a.nodeType, a.nodes);
+    return { value: c.value, unit: c.unit, steps: c.steps };
+  },
+  misconceptions: [
+    {
+      id: 'primary-only',
+      name: 'Billed only the primary node',
+      explanation: 'Every node in a DAX cluster, primary and read replicas alike, is billed per node-hour.',
+      compute: (a) => (a.nodes > 1 ? cents(calculateDaxClusterCost(a.nodeType, 1).total) : Number.NaN),
+    },
+    {
+      id: 'no-730-hours',
+      name: 'Priced one hour, not a month',
+      explanation: 'DAX bills per node-hour: multiply by the 730 hours of a month.',
+      compute: (a) => cents(calculateDaxClusterCost(a.nodeType, a.nodes).total.div(HOURS_PER_MONTH)),
+    },
+    {
+      id: '720-hours',
+      name: 'Used a 30-day month (720 hours)',
+      explanation: 'A billing month here is 730 hours (365 × 24 / 12), not 30 days.',
+      compute: (a) => cents(calculateDaxClusterCost(a.nodeType, a.nodes).total.times(720).div(HOURS_PER_MONTH)),
+    },
+  ],
+});
+
+const DaxSavingArgs = z.strictObject({
+  nodeType: z.enum(DAX_NODE_TYPES),
+  nodes: z.number().int().min(1).max(11),
+  readsPerSecond: NonNegative,
+  readItemBytes: Bytes,
+  hitRatio: Share,
+  tableMode: z.enum(['provisioned', 'on-demand']),
+  targetPercent: z.number().min(20).max(90).default(70),
+});
+type DaxSavingArgs = z.infer<typeof DaxSavingArgs>;
+
+function dax(a: DaxSavingArgs, change: Partial<DaxInput> = {}) {
+  return calculateDaxSaving({ ...a, targetUtilisation: a.targetPercent / 100, tableClass: 'standard', ...change });
+}
+
+const daxNetSaving = defineCalculator<DaxSavingArgs>({
+  name: 'daxNetSaving',
+  description: 'USD a month DAX saves on table reads minus what the cluster costs (negative: it does not pay for itself)',
+  args: DaxSavingArgs,
+  calculate: (a) => dax(a).calculation,
+  misconceptions: [
+    {
+      id: 'forgot-cluster-cost',
+      name: 'Counted the saving but not the cluster',
+      explanation: 'The net saving is the read capacity saved minus what the DAX nodes cost for the month.',
+      compute: (a) => cents(dax(a).saving),
+    },
+    {
+      id: 'hit-ratio-inverted',
+      name: 'Offloaded the misses instead of the hits',
+      explanation: 'Cache hits are answered by DAX; only the misses still read the table.',
+      compute: (a) => cents(dax({ ...a, hitRatio: 1 - a.hitRatio }).net),
+    },
+    {
+      id: 'strong-read-units',
+      name: 'Priced the reads as strongly consistent',
+      explanation: 'DAX serves eventually consistent reads, which cost half a unit per 4 KB.',
+      compute: (a) => cents(dax({ ...a, readsPerSecond: a.readsPerSecond * 2 }).net),
+    },
+  ],
+});
+
+// ---------------------------------------------------------------- serverless stack
+
+const ServerlessArgs = z.strictObject({
+  users: z.number().int().positive(),
+  requestsPerUserPerDay: z.number().positive(),
+  api: z.enum(['http', 'rest']),
+  memoryMb: z.number().int().min(128).max(10240),
+  durationMs: z.number().positive().max(900_000),
+  architecture: z.enum(['x86', 'arm']).default('x86'),
+  readsPerRequest: z.number().int().nonnegative(),
+  writesPerRequest: z.number().int().nonnegative(),
+  itemBytes: Bytes,
+  readConsistency: Consistency.default('eventual'),
+  storedItems: z.number().int().nonnegative(),
+  freeTier: z.boolean(),
+  apiFreeTier: z.boolean().default(false),
+  part: z.enum(['total', 'dynamodb']).default('total'),
+});
+type ServerlessArgs = z.infer<typeof ServerlessArgs>;
+
+function toServerlessInput(a: ServerlessArgs): ServerlessInput {
+  return { ...a, requestsPerMonth: calculateRequestsPerMonth(a.users, a.requestsPerUserPerDay) };
+}
+
+function serverlessValue(a: ServerlessArgs, change: Partial<ServerlessInput> = {}): number {
+  const r = calculateServerlessCost({ ...toServerlessInput(a), ...change });
+  return cents(a.part === 'total' ? r.bill.total : r.dynamoDb);
+}
+
+const serverlessMonthlyCost = defineCalculator<ServerlessArgs>({
+  name: 'serverlessMonthlyCost',
+  description:
+    'USD a month for API Gateway + Lambda + DynamoDB on-demand serving `users` × `requestsPerUserPerDay` × 730/24 requests; `part: dynamodb` gives DynamoDB’s share only',
+  args: ServerlessArgs,
+  calculate(a) {
+    const r = calculateServerlessCost(toServerlessInput(a));
+    return a.part === 'total' ? r.calculation : r.dynamoDbBill.calculation;
+  },
+  misconceptions: [
+    {
+      id: 'free-tier-ignored',
+      name: 'Left out the always-free tier',
+      explanation: 'Lambda’s 1M requests and 400,000 GB-seconds and DynamoDB’s 25 GB are free every month.',
+      compute: (a) => (a.freeTier ? serverlessValue(a, { freeTier: false }) : Number.NaN),
+    },
+    {
+      id: 'mb-as-gb',
+      name: 'Took the memory in MB as GB',
+      explanation: 'Lambda bills GB-seconds: 128 MB is 0.125 GB.',
+      compute: (a) => (a.part === 'total' ? serverlessValue(a, { memoryMb: a.memoryMb * 1024 }) : Number.NaN),
+    },
+    {
+      id: 'per-day-as-monthly',
+      name: 'Priced one day of requests as the month',
+      explanation: 'The users’ requests happen every day: a 730-hour month holds 730 / 24 ≈ 30.4 days of them.',
+      compute: (a) => serverlessValue(a, { requestsPerMonth: new Decimal(a.users).times(a.requestsPerUserPerDay) }),
+    },
+  ],
+});
+
+// ---------------------------------------------------------------- storage
+
+const StorageArgs = z.strictObject({
+  items: z.number().int().nonnegative(),
+  itemBytes: z.number().int().nonnegative().max(400 * 1024, 'an item is at most 400 KB (409,600 B)'),
+  tableClass: TableClass,
+  freeTier: z.boolean().default(false),
+  gsiCount: z.number().int().min(0).max(20).default(0),
+});
+type StorageArgs = z.infer<typeof StorageArgs>;
+
+function storage(a: StorageArgs, change: Partial<StorageInput> = {}): Decimal {
+  return calculateStorageCost({ ...a, ...change }).total;
+}
+
+const storageMonthlyCost = defineCalculator<StorageArgs>({
+  name: 'storageMonthlyCost',
+  description: 'USD a month to store `items` of `itemBytes` each (+100 B overhead per item; GSIs with ALL projection store another copy)',
+  args: StorageArgs,
+  calculate: (a) => calculateStorageCost(a).calculation,
+  misconceptions: [
+    {
+      id: 'no-item-overhead',
+      name: 'Forgot the 100 B per-item overhead',
+      explanation: 'DynamoDB bills 100 bytes of indexing overhead on every item on top of its attributes.',
+      compute: (a) => cents(storage({ ...a, itemBytes: Math.max(0, a.itemBytes - STORAGE_OVERHEAD_BYTES_PER_ITEM) })),
+    },
+    {
+      id: 'decimal-gigabytes',
+      name: 'Used 1 GB = 1,000,000,000 bytes',
+      explanation: 'Storage here is measured in binary gigabytes, 2^30 = 1,073,741,824 bytes.',
+      compute: (a) => {
+        const gb = new Decimal(a.items).times(a.itemBytes + STORAGE_OVERHEAD_BYTES_PER_ITEM).times(a.gsiCount + 1).div(1e9);
+        const price = p().tableClass[a.tableClass].storageGbMonth.usd;
+        const free = a.freeTier && a.tableClass === 'standard' ? Decimal.min(gb, 25) : new Decimal(0);
+        return cents(gb.minus(free).times(price));
+      },
+    },
+    {
+      id: 'free-tier-ignored',
+      name: 'Left out the free 25 GB',
+      explanation: 'The first 25 GB a month of Standard-class storage are free in every account and Region.',
+      compute: (a) => (a.freeTier && a.tableClass === 'standard' ? cents(storage(a, { freeTier: false })) : Number.NaN),
+    },
+    {
+      id: 'forgot-gsi-storage',
+      name: 'Forgot the GSI copies',
+      explanation: 'A GSI that projects all attributes stores its own copy of every item, with the same 100 B overhead.',
+      compute: (a) => (a.gsiCount > 0 ? cents(storage(a, { gsiCount: 0 })) : Number.NaN),
+    },
+  ],
+});
+
+export const costCalculators = [
+  provisionedMonthlyCost,
+  onDemandMonthlyCost,
+  onDemandMinusProvisioned,
+  breakEvenUtilisation,
+  daxClusterMonthlyCost,
+  daxNetSaving,
+  serverlessMonthlyCost,
+  storageMonthlyCost,
+];
