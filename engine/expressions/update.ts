@@ -8,7 +8,7 @@
 import { ValidationException } from '../errors.ts';
 import type { AttributeValue, Item } from '../values/attribute-value.ts';
 import { addNumbers, subtractNumbers } from '../values/number.ts';
-import { checkItemSize } from '../values/validate.ts';
+import { checkItemSize, MAX_NESTING_DEPTH, VALUE_MESSAGES } from '../values/validate.ts';
 import type { PathElement, PathNode, SetValue, UpdateNode } from './ast.ts';
 import { resolvePath } from './evaluate.ts';
 import { projectPaths } from './projection.ts';
@@ -76,6 +76,15 @@ function evaluateSetValue(value: SetValue, base: Item): AttributeValue {
       return { N: value.operator === '+' ? addNumbers(left.N, right.N) : subtractNumbers(left.N, right.N) };
     }
   }
+}
+
+/** Levels of a value: 1 for a scalar or an empty list or map, 1 more per list or map around it. */
+function levelsOf(v: AttributeValue): number {
+  let deepest = 0;
+  if ('L' in v) for (const element of v.L) deepest = Math.max(deepest, levelsOf(element));
+  else if ('M' in v) for (const name in v.M) deepest = Math.max(deepest, levelsOf(v.M[name]!));
+  else return 1;
+  return deepest + 1;
 }
 
 /** The container that holds the last element of a path, or undefined when there is none. */
@@ -169,9 +178,15 @@ export function applyUpdate(update: UpdateNode, existing: Item | undefined, key:
     const { container, last } = parentFor(root, action.path);
     const current = read(container, last);
     switch (action.kind) {
-      case 'Set':
-        write(container, last, setValues.get(action)!);
+      case 'Set': {
+        const value = setValues.get(action)!;
+        // A value stored under a nested path must still fit the nesting limit as a whole.
+        if (action.path.elements.length > 1 && action.path.elements.length - 1 + levelsOf(value) > MAX_NESTING_DEPTH) {
+          throw new ValidationException(VALUE_MESSAGES.nesting);
+        }
+        write(container, last, value);
         break;
+      }
       case 'Add': {
         const value = action.value.value;
         if ('N' in value) {

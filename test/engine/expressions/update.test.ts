@@ -128,6 +128,17 @@ describe('applyUpdate', () => {
     expect(messageOf(() => run(source))).toBe(message);
   });
 
+  it('refuses a value that nests too deeply once stored under a nested path', () => {
+    let deep: AttributeValue = { S: 'x' };
+    for (let i = 0; i < 30; i++) deep = { L: [deep] };
+    const update = (path: string) => parseUpdate(`SET ${path} = :deep`, createPlaceholderContext({}, { ':deep': deep }));
+    const base: Item = { pk: { S: 'k' }, m: { M: { a: { M: {} } } } };
+    expect(() => applyUpdate(update('m.x'), base, KEY)).not.toThrow(); // 1 + 31 = 32 levels
+    expect(messageOf(() => applyUpdate(update('m.a.x'), base, KEY))).toBe(
+      'Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit',
+    );
+  });
+
   it('refuses an update that makes the item larger than 400 KB', () => {
     const values = { ':big': { S: 'x'.repeat(400 * 1024) } };
     const update = parseUpdate('SET a = :big', createPlaceholderContext({}, values));
