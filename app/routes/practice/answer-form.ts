@@ -36,11 +36,14 @@ function allValues(value: string | string[] | undefined): string[] {
 }
 
 /**
- * Accepts what people type for a number: spaces and thousands commas are ignored
- * ("1,000 000" is a million), a decimal point is a dot. Undefined when it is not a number.
+ * Accepts what people type for a number: spaces and underscores are ignored ("1 000 000"), and
+ * commas only where they group thousands ("1,234.5"), so a decimal comma ("1,5") is refused
+ * rather than read as 15. Undefined when it is not a number.
  */
 export function parseNumberInput(text: string): number | undefined {
-  const compact = text.trim().replace(/[\s,_]/g, '');
+  const spaced = text.trim().replace(/[\s_]/g, '');
+  if (spaced.includes(',') && !/^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(spaced)) return undefined;
+  const compact = spaced.replace(/,/g, '');
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(compact)) return undefined;
   const value = Number(compact);
   return Number.isFinite(value) ? value : undefined;
@@ -72,7 +75,7 @@ function readAnswer(variant: Variant, form: AnswerForm): Answer {
       const text = firstValue(form.value)?.trim() ?? '';
       if (text === '') throw new InvalidInputError('value', `Enter a number (in ${variant.unit}).`);
       const value = parseNumberInput(text);
-      if (value === undefined) throw new InvalidInputError('value', `"${text}" is not a number; enter digits such as 42 or 0.5.`);
+      if (value === undefined) throw new InvalidInputError('value', `"${text}" is not a number; enter digits such as 42 or 0.5 (a dot for decimals).`);
       return { kind: 'numeric', value };
     }
     case 'request':
