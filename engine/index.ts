@@ -8,3 +8,5 @@ export type { AttributeValue, AttributeType, Item, ScalarAttributeType } from '.
 export { CapacityTally, shapeConsumedCapacity, type ReturnConsumedCapacity } from './capacity/consumed.ts';
 export { OPERATIONS } from './operations/registry.ts';
 export type { Table, TableDefinition, IndexDefinition, KeySchema } from './storage/table.ts';
+/** The cost model: prices, bills with working, break-even, DAX, serverless. */
+export * as cost from './cost/index.ts';
