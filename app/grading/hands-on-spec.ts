@@ -1,0 +1,123 @@
+/**
+ * The `answer:` front matter of `request` and `design` scenarios, as zod schemas, and the
+ * placeholder filling that turns it into one variant's spec. content/README.md documents the
+ * fields for authors; keep the two in step.
+ */
+import { z } from 'zod';
+import { fillText, solePlaceholder } from '../bank/template.ts';
+import type { Params } from '../bank/types.ts';
+
+const PlainItemSchema = z.record(z.string(), z.unknown());
+
+export const FixtureSpecSchema = z.strictObject({
+  table: z.record(z.string(), z.unknown()),
+  generator: z.strictObject({ name: z.string().min(1), args: z.record(z.string(), z.unknown()).default({}) }).optional(),
+  items: z.array(PlainItemSchema).optional(),
+  hidden: z.array(PlainItemSchema).optional(),
+  conflict: z.array(PlainItemSchema).optional(),
+});
+
+/** What a request scenario grades; each key present is one check of equal weight. */
+export const RequestChecksSchema = z
+  .strictObject({
+    /** Items returned, compared with the reference's as a set or in order. */
+    items: z.enum(['set', 'ordered']).optional(),
+    /** The table's items after the request, compared with the reference's. */
+    state: z.literal(true).optional(),
+    /** The actions allowed (e.g. [Query, GetItem]: not a Scan). */
+    operations: z.array(z.string().min(1)).min(1).optional(),
+    /** The read must use this index. */
+    index: z.string().min(1).optional(),
+    /** Consumed capacity no more than the reference's. */
+    capacity: z.literal(true).optional(),
+    /** Replayed against the conflict fixture, the request must fail its condition and change nothing. */
+    condition: z.literal(true).optional(),
+    /** Two runs interleaved call by call must leave the state two sequential runs leave. */
+    concurrent: z.literal(true).optional(),
+  })
+  .refine((c) => Object.keys(c).length > 0, 'name at least one check');
+
+export const WrongAnswerSchema = z.strictObject({ name: z.string().min(1), request: z.unknown() });
+
+export const RequestAnswerSpecSchema = z.strictObject({
+  fixture: FixtureSpecSchema,
+  /** One call, or a list run in order, in any shape a learner may use. */
+  reference: z.unknown(),
+  checks: RequestChecksSchema,
+  /** Known wrong answers: content:check requires each to score less than full marks. */
+  wrong: z.array(WrongAnswerSchema).min(1),
+});
+export type RequestAnswerSpec = z.infer<typeof RequestAnswerSpecSchema>;
+export type RequestChecks = z.infer<typeof RequestChecksSchema>;
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+export const AccessPatternSchema = z.strictObject({
+  name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a pattern name is lowercase with dashes'),
+  description: z.string().min(1),
+  /** Attributes the query fixes by equality, with the values to test it with. */
+  inputs: z.record(z.string(), scalar),
+  /** A condition on one more attribute. */
+  range: z
+    .strictObject({
+      attribute: z.string().min(1),
+      between: z.tuple([scalar, scalar]).optional(),
+      from: scalar.optional(),
+      beginsWith: z.string().optional(),
+    })
+    .optional(),
+  order: z.strictObject({ attribute: z.string().min(1), descending: z.boolean().default(false) }).optional(),
+  limit: z.number().int().positive().optional(),
+  /** Attributes each returned item must carry. */
+  returns: z.array(z.string().min(1)).min(1),
+  /** Needs strongly consistent reads (rules out a GSI). */
+  consistent: z.boolean().optional(),
+  /** Calls per second, for the monthly cost. */
+  perSecond: z.number().nonnegative(),
+});
+export type AccessPattern = z.infer<typeof AccessPatternSchema>;
+
+export const DesignAnswerSpecSchema = z.strictObject({
+  data: z.strictObject({ generator: z.string().min(1), args: z.record(z.string(), z.unknown()).default({}) }),
+  /** The attributes every item has, with their types: what key schemas may use. */
+  attributes: z.record(z.string(), z.enum(['S', 'N'])),
+  /** Attributes that together identify an item, to compare a query's items with the expected ones. */
+  identity: z.array(z.string().min(1)).min(1),
+  patterns: z.array(AccessPatternSchema).min(1),
+  writesPerSecond: z.number().nonnegative(),
+  /** USD per month for reads, writes and storage. */
+  budget: z.number().positive(),
+  /** A CreateTable request that answers every pattern within budget. */
+  reference: z.record(z.string(), z.unknown()),
+  wrong: z.array(z.strictObject({ name: z.string().min(1), design: z.unknown() })).min(1),
+});
+export type DesignAnswerSpec = z.infer<typeof DesignAnswerSpecSchema>;
+
+/** Fill `{{param}}` in every string of a YAML value; a string that is one placeholder keeps the parameter's type. */
+export function fillPlaceholders<T>(value: T, params: Params): T {
+  // Under an AttributeValue's N, S or NS the value stays text, as DynamoDB JSON wants it.
+  const fill = (v: unknown, textual: boolean): unknown => {
+    if (typeof v === 'string') {
+      if (!v.includes('{{')) return v;
+      const sole = solePlaceholder(v);
+      if (!textual && sole !== undefined && params[sole] !== undefined) return params[sole];
+      return fillText(v, params, { raw: true });
+    }
+    if (Array.isArray(v)) return v.map((x) => fill(x, textual));
+    if (typeof v === 'object' && v !== null) {
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [fill(k, true) as string, fill(x, TEXTUAL_TYPES.has(k))]));
+    }
+    return v;
+  };
+  return fill(value, false) as T;
+}
+
+const TEXTUAL_TYPES = new Set(['S', 'N', 'SS', 'NS']);
+
+/** Every string inside a YAML value, for checking that its placeholders are bound. */
+export function collectStrings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) collectStrings(v, out);
+  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) collectStrings(v, collectStrings(k, out));
+  return out;
+}

@@ -1,0 +1,357 @@
+/**
+ * Grading of `request` answers by running them. The learner's calls and the reference's run on
+ * separate clones of the same fixture; the checks the scenario names compare what matters
+ * (items, order, the table after a write, the action, capacity, a condition that must fail,
+ * two interleaved runs). Each check scores on its own: partial credit.
+ */
+import type { Database, Item } from '../../engine/index.ts';
+import type { Check, GradeResult, Reference, Verdict } from '../bank/types.ts';
+import { keyFingerprint, loadFixture, scanAll, type Fixture, type FixtureSpec } from './fixture.ts';
+import type { RequestAnswerSpec } from './hands-on-spec.ts';
+import { parseRequestAnswer, readCalls, unmarshallItem, type ApiCall } from './request-input.ts';
+
+/** Wall-clock budget for one run of an answer's calls; the engine is synchronous, so it is checked between calls. */
+export const GRADE_TIME_LIMIT_MS = 250;
+/** Items shown per list in the feedback. */
+const SHOWN_ITEMS = 20;
+
+export interface RunOutcome {
+  readonly actions: readonly string[];
+  readonly items: readonly Item[];
+  readonly capacity: number;
+  readonly error?: { readonly name: string; readonly message: string };
+}
+
+const READ_ITEMS: Readonly<Record<string, (response: Record<string, unknown>) => Item[]>> = {
+  GetItem: (r) => (r.Item ? [r.Item as Item] : []),
+  Query: (r) => (r.Items as Item[] | undefined) ?? [],
+  Scan: (r) => (r.Items as Item[] | undefined) ?? [],
+  BatchGetItem: (r) => Object.values((r.Responses as Record<string, Item[]> | undefined) ?? {}).flat(),
+  TransactGetItems: (r) => ((r.Responses as { Item?: Item }[] | undefined) ?? []).flatMap((x) => (x.Item ? [x.Item] : [])),
+};
+
+function consumedUnits(response: Record<string, unknown>): number {
+  const consumed = response.ConsumedCapacity as { CapacityUnits?: number } | { CapacityUnits?: number }[] | undefined;
+  if (consumed === undefined) return 0;
+  return [consumed].flat().reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
+}
+
+function errorOf(error: unknown): { name: string; message: string } {
+  if (error instanceof Error) return { name: error.name, message: error.message || '(no message)' };
+  return { name: 'Error', message: String(error) };
+}
+
+class RunState {
+  actions: string[] = [];
+  items: Item[] = [];
+  capacity = 0;
+  error: { name: string; message: string } | undefined;
+  constructor(readonly started: number) {}
+  outcome(): RunOutcome {
+    return { actions: this.actions, items: this.items, capacity: this.capacity, ...(this.error ? { error: this.error } : {}) };
+  }
+}
+
+/** Run one call; false when the session must stop (an error or the time limit). */
+function step(db: Database, call: ApiCall, state: RunState): boolean {
+  if (performance.now() - state.started > GRADE_TIME_LIMIT_MS) {
+    state.error = { name: 'TimeLimitExceeded', message: `The request took longer than the ${GRADE_TIME_LIMIT_MS} ms a grade may use.` };
+    return false;
+  }
+  state.actions.push(call.action);
+  const params = call.params.ReturnConsumedCapacity === undefined ? { ...call.params, ReturnConsumedCapacity: 'TOTAL' } : call.params;
+  try {
+    const response = db.execute(call.action, params) as Record<string, unknown>;
+    state.items.push(...(READ_ITEMS[call.action]?.(response) ?? []));
+    state.capacity += consumedUnits(response);
+    return true;
+  } catch (error) {
+    state.error = errorOf(error);
+    return false;
+  }
+}
+
+export function runCalls(db: Database, calls: readonly ApiCall[]): RunOutcome {
+  const state = new RunState(performance.now());
+  for (const call of calls) if (!step(db, call, state)) break;
+  return state.outcome();
+}
+
+/** Two sessions of the same calls, interleaved call by call on one table: A1 B1 A2 B2 ... */
+export function runInterleaved(db: Database, calls: readonly ApiCall[]): [RunOutcome, RunOutcome] {
+  const started = performance.now();
+  const a = new RunState(started);
+  const b = new RunState(started);
+  let aLive = true;
+  let bLive = true;
+  for (const call of calls) {
+    if (aLive) aLive = step(db, call, a);
+    if (bLive) bLive = step(db, call, b);
+  }
+  return [a.outcome(), b.outcome()];
+}
+
+// ------------------------------------------------------------------ comparing items
+
+const canonical = (item: Item): string => JSON.stringify(unmarshallItem(item));
+
+export interface ItemsDiff {
+  readonly missing: readonly Item[];
+  readonly extra: readonly Item[];
+  readonly orderDiffers: boolean;
+}
+
+/** Multiset difference both ways, and whether equal multisets come in another order. */
+export function diffItems(expected: readonly Item[], actual: readonly Item[]): ItemsDiff {
+  const counts = new Map<string, number>();
+  for (const item of actual) counts.set(canonical(item), (counts.get(canonical(item)) ?? 0) + 1);
+  const missing: Item[] = [];
+  for (const item of expected) {
+    const key = canonical(item);
+    const n = counts.get(key) ?? 0;
+    if (n === 0) missing.push(item);
+    else counts.set(key, n - 1);
+  }
+  const leftover = new Map(counts);
+  const extra: Item[] = [];
+  for (const item of actual) {
+    const key = canonical(item);
+    const n = leftover.get(key) ?? 0;
+    if (n > 0) {
+      extra.push(item);
+      leftover.set(key, n - 1);
+    }
+  }
+  const orderDiffers = missing.length === 0 && extra.length === 0 && expected.some((item, i) => canonical(item) !== canonical(actual[i]!));
+  return { missing, extra, orderDiffers };
+}
+
+// ------------------------------------------------------------------ the grader
+
+interface ReferenceRuns {
+  readonly main: RunOutcome;
+  readonly state: readonly Item[];
+  readonly concurrentState?: readonly Item[];
+}
+
+const referenceCache = new Map<string, ReferenceRuns>();
+const REFERENCE_CACHE_SIZE = 64;
+
+function referenceRuns(spec: RequestAnswerSpec, fixture: Fixture, calls: readonly ApiCall[]): ReferenceRuns {
+  const key = JSON.stringify([spec.fixture, spec.reference, spec.checks]);
+  const cached = referenceCache.get(key);
+  if (cached) return cached;
+  const db = fixture.base.clone();
+  const main = runCalls(db, calls);
+  if (main.error) throw new Error(`The reference request fails: ${main.error.name}: ${main.error.message}`);
+  let concurrentState: Item[] | undefined;
+  if (spec.checks.concurrent) {
+    const shared = fixture.base.clone();
+    runInterleaved(shared, calls);
+    concurrentState = scanAll(shared, fixture.tableName);
+  }
+  const runs = { main, state: scanAll(db, fixture.tableName), ...(concurrentState ? { concurrentState } : {}) };
+  if (referenceCache.size >= REFERENCE_CACHE_SIZE) referenceCache.delete(referenceCache.keys().next().value!);
+  referenceCache.set(key, runs);
+  return runs;
+}
+
+export function referenceCalls(spec: RequestAnswerSpec): readonly ApiCall[] {
+  const parsed = readCalls(spec.reference);
+  if (!parsed.ok) throw new Error(`The reference request is malformed: ${parsed.message}`);
+  return parsed.calls;
+}
+
+/** What the question page shows: the table's keys and indexes, and a sample of visible items. */
+export function describeRequestFixture(spec: RequestAnswerSpec): Record<string, unknown> {
+  const fixture = loadFixture(spec.fixture as FixtureSpec);
+  return {
+    table: summariseTable(fixture.table),
+    sample: fixture.visible.slice(0, 12).map(unmarshallItem),
+    sampleNote: `${fixture.visible.length} of the table's items are shown${fixture.hidden.length > 0 ? '; it holds others you are not shown' : ''}.`,
+    starter: JSON.stringify({ action: '', params: { TableName: fixture.tableName } }, null, 2),
+  };
+}
+
+export function summariseTable(table: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const types = new Map(((table.AttributeDefinitions as { AttributeName: string; AttributeType: string }[] | undefined) ?? []).map((a) => [a.AttributeName, a.AttributeType]));
+  const keys = (schema: unknown): string =>
+    ((schema as { AttributeName: string; KeyType: string }[] | undefined) ?? [])
+      .map((k) => `${k.AttributeName} (${types.get(k.AttributeName) ?? '?'}, ${k.KeyType === 'HASH' ? 'partition key' : 'sort key'})`)
+      .join(', ');
+  const indexes = (list: unknown, kind: string) =>
+    ((list as { IndexName: string; KeySchema: unknown; Projection?: { ProjectionType?: string; NonKeyAttributes?: string[] } }[] | undefined) ?? []).map((index) => ({
+      name: index.IndexName,
+      kind,
+      keys: keys(index.KeySchema),
+      projection: [index.Projection?.ProjectionType ?? 'ALL', ...(index.Projection?.NonKeyAttributes ?? [])].join(' '),
+    }));
+  return {
+    name: table.TableName,
+    keys: keys(table.KeySchema),
+    indexes: [...indexes(table.LocalSecondaryIndexes, 'LSI'), ...indexes(table.GlobalSecondaryIndexes, 'GSI')],
+  };
+}
+
+export interface GradeContext {
+  readonly explanationHtml: string;
+  readonly references: readonly Reference[];
+}
+
+export function verdictFor(score: number): Verdict {
+  return score >= 1 ? 'correct' : score > 0 ? 'partial' : 'incorrect';
+}
+
+const plain = (items: readonly Item[]) => items.slice(0, SHOWN_ITEMS).map(unmarshallItem);
+const errorText = (e: { name: string; message: string }): string => `${e.name}: ${e.message}`;
+const units = (n: number): string => `${Number(n.toFixed(4))} capacity unit${n === 1 ? '' : 's'}`;
+
+/** Grade a learner's JSON against a resolved request spec. Pure: the fixture is cloned, never written. */
+export function gradeRequest(spec: RequestAnswerSpec, json: string, context: GradeContext): GradeResult & { kind: 'request' } {
+  const fixture = loadFixture(spec.fixture as FixtureSpec);
+  const reference = referenceRuns(spec, fixture, referenceCalls(spec));
+  const parsed = parseRequestAnswer(json);
+  const checks: Check[] = [];
+  const add = (id: string, label: string, passed: boolean, detail?: string): void => {
+    checks.push({ id, label, passed, weight: 1, ...(detail !== undefined ? { detail } : {}) });
+  };
+  const c = spec.checks;
+  const expected = { actions: reference.main.actions, items: plain(reference.main.items), capacity: reference.main.capacity };
+
+  if (!parsed.ok) {
+    for (const [id, label] of checkLabels(spec)) add(id, label, false, parsed.message);
+    return result(checks, { parseError: parsed.message, expected }, context);
+  }
+  const db = fixture.base.clone();
+  const learner = runCalls(db, parsed.calls);
+  const details: Record<string, unknown> = {
+    learner: { actions: learner.actions, items: plain(learner.items), capacity: learner.capacity, ...(learner.error ? { error: errorText(learner.error) } : {}) },
+    expected,
+  };
+  if (learner.error) {
+    const detail = `Your request failed with ${errorText(learner.error)}`;
+    for (const [id, label] of checkLabels(spec)) add(id, label, false, detail);
+    return result(checks, details, context);
+  }
+  const hiddenNote = (items: readonly Item[]): string => {
+    const hidden = items.filter((i) => {
+      const key = keyFingerprint(i, fixture.hashKey, fixture.rangeKey);
+      return key !== undefined && fixture.hiddenKeys.has(key);
+    }).length;
+    return hidden > 0 ? ` (${hidden} of them not in the sample you were shown)` : '';
+  };
+
+  if (c.items) {
+    const diff = diffItems(reference.main.items, learner.items);
+    details.itemsDiff = { missing: plain(diff.missing), extra: plain(diff.extra), orderDiffers: diff.orderDiffers };
+    const problems: string[] = [];
+    if (diff.missing.length > 0) problems.push(`${diff.missing.length} expected item(s) missing${hiddenNote(diff.missing)}`);
+    if (diff.extra.length > 0) problems.push(`${diff.extra.length} item(s) that should not be there${hiddenNote(diff.extra)}`);
+    const orderMatters = c.items === 'ordered' && diff.orderDiffers;
+    if (orderMatters) problems.push('the right items in the wrong order');
+    const passed = problems.length === 0;
+    add(
+      'items',
+      c.items === 'ordered' ? 'Returns the right items in the right order' : 'Returns the right items',
+      passed,
+      passed ? `${learner.items.length} item(s), as expected.` : `${problems.join('; ')}.`,
+    );
+  }
+  if (c.state) {
+    const after = scanAll(db, fixture.tableName);
+    const diff = diffItems(reference.state, after);
+    details.stateDiff = { missing: plain(diff.missing), extra: plain(diff.extra) };
+    const passed = diff.missing.length === 0 && diff.extra.length === 0;
+    add(
+      'state',
+      'Leaves the table as the task wants it',
+      passed,
+      passed ? 'The table matches the expected state.' : `${diff.missing.length} expected item version(s) absent, ${diff.extra.length} unexpected one(s) present.`,
+    );
+  }
+  if (c.operations) {
+    const wrong = learner.actions.filter((a) => !c.operations!.includes(a));
+    add(
+      'operation',
+      `Uses ${c.operations.join(' or ')}`,
+      wrong.length === 0,
+      wrong.length === 0 ? `Used ${learner.actions.join(', ')}.` : `Used ${wrong.join(', ')}${wrong.includes('Scan') ? ': a Scan reads every item of the table and pays for all of them' : ''}.`,
+    );
+  }
+  if (c.index) {
+    const used = parsed.calls.some((call) => call.params.IndexName === c.index);
+    add('index', `Reads the index ${c.index}`, used, used ? `Read ${c.index}.` : `No call names IndexName "${c.index}".`);
+  }
+  if (c.capacity) {
+    const passed = learner.capacity <= reference.main.capacity + 1e-9;
+    add(
+      'capacity',
+      'Consumes no more capacity than needed',
+      passed,
+      `Yours: ${units(learner.capacity)}; the reference: ${units(reference.main.capacity)}.`,
+    );
+  }
+  if (c.condition) {
+    const conflict = fixture.conflict;
+    if (!conflict) throw new Error('checks.condition needs fixture.conflict');
+    const replay = conflict.clone();
+    const before = scanAll(conflict, fixture.tableName);
+    const outcome = runCalls(replay, parsed.calls);
+    const refused = outcome.error?.name === 'ConditionalCheckFailedException' || outcome.error?.name === 'TransactionCanceledException';
+    const unchanged = (() => {
+      const d = diffItems(before, scanAll(replay, fixture.tableName));
+      return d.missing.length === 0 && d.extra.length === 0;
+    })();
+    const passed = refused && unchanged;
+    details.conflict = { error: outcome.error ? errorText(outcome.error) : undefined, unchanged };
+    add(
+      'condition',
+      'Refuses to write when the condition does not hold',
+      passed,
+      passed
+        ? `Replayed where the condition must fail: ${errorText(outcome.error!)}, nothing written.`
+        : outcome.error && !refused
+          ? `Replayed where the condition must fail, it failed with ${errorText(outcome.error)} instead of a condition failure.`
+          : `Replayed where the condition must fail, your request ${unchanged ? 'was not refused' : 'wrote anyway'}: it needs a ConditionExpression.`,
+    );
+  }
+  if (c.concurrent) {
+    const shared = fixture.base.clone();
+    const [a, b] = runInterleaved(shared, parsed.calls);
+    const after = scanAll(shared, fixture.tableName);
+    const diff = diffItems(reference.concurrentState ?? [], after);
+    const passed = diff.missing.length === 0 && diff.extra.length === 0 && !a.error && !b.error;
+    details.concurrent = { expected: plain(diff.missing), yours: plain(diff.extra) };
+    add(
+      'concurrent',
+      'Gives the right result when two requests run at once',
+      passed,
+      passed
+        ? 'Two runs interleaved call by call left the table as two runs should.'
+        : a.error || b.error
+          ? `One of two interleaved runs failed: ${errorText((a.error ?? b.error)!)}.`
+          : 'Two runs interleaved call by call (read A, read B, write A, write B) lost an update: the table differs from two runs one after the other.',
+    );
+  }
+  return result(checks, details, context);
+}
+
+/** The checks a spec names, in the order gradeRequest adds them. */
+export function checkLabels(spec: RequestAnswerSpec): [string, string][] {
+  const c = spec.checks;
+  const labels: [string, string][] = [];
+  if (c.items) labels.push(['items', c.items === 'ordered' ? 'Returns the right items in the right order' : 'Returns the right items']);
+  if (c.state) labels.push(['state', 'Leaves the table as the task wants it']);
+  if (c.operations) labels.push(['operation', `Uses ${c.operations.join(' or ')}`]);
+  if (c.index) labels.push(['index', `Reads the index ${c.index}`]);
+  if (c.capacity) labels.push(['capacity', 'Consumes no more capacity than needed']);
+  if (c.condition) labels.push(['condition', 'Refuses to write when the condition does not hold']);
+  if (c.concurrent) labels.push(['concurrent', 'Gives the right result when two requests run at once']);
+  return labels;
+}
+
+function result(checks: readonly Check[], details: Record<string, unknown>, context: GradeContext): GradeResult & { kind: 'request' } {
+  const total = checks.reduce((s, c) => s + c.weight, 0);
+  const score = total === 0 ? 0 : checks.reduce((s, c) => s + (c.passed ? c.weight : 0), 0) / total;
+  return { kind: 'request', verdict: verdictFor(score), score, checks, details, explanationHtml: context.explanationHtml, references: context.references };
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { RequestAnswerSpec } from '../../../app/grading/hands-on-spec.ts';
+import { gradeRequest } from '../../../app/grading/request.ts';
+import { parseRequestAnswer } from '../../../app/grading/request-input.ts';
+
+const context = { explanationHtml: '', references: [] };
+
+const ORDERS_TABLE = {
+  TableName: 'Orders',
+  BillingMode: 'PAY_PER_REQUEST',
+  KeySchema: [
+    { AttributeName: 'customerId', KeyType: 'HASH' },
+    { AttributeName: 'orderDate', KeyType: 'RANGE' },
+  ],
+  AttributeDefinitions: [
+    { AttributeName: 'customerId', AttributeType: 'S' },
+    { AttributeName: 'orderDate', AttributeType: 'S' },
+  ],
+};
+
+const rangeQuery = (op: string, extra: Record<string, unknown> = {}) => ({
+  action: 'Query',
+  params: {
+    TableName: 'Orders',
+    KeyConditionExpression: `customerId = :c AND ${op}`,
+    ExpressionAttributeValues: { ':c': { S: 'alice' }, ':a': { S: '2024-03-05' }, ':b': { S: '2024-03-25' } },
+    ScanIndexForward: false,
+    ...extra,
+  },
+});
+
+const dateRange: RequestAnswerSpec = {
+  fixture: { table: ORDERS_TABLE, generator: { name: 'customer-orders', args: { customer: 'alice', from: '2024-03-05', to: '2024-03-25' } } },
+  reference: rangeQuery('orderDate BETWEEN :a AND :b'),
+  checks: { items: 'ordered', operations: ['Query'], capacity: true },
+  wrong: [{ name: 'scan', request: {} }],
+};
+
+const grade = (spec: RequestAnswerSpec, answer: unknown) => gradeRequest(spec, JSON.stringify(answer), context);
+const passed = (r: ReturnType<typeof grade>) => Object.fromEntries(r.checks.map((c) => [c.id, c.passed]));
+
+describe('gradeRequest on a date-range Query', () => {
+  it('gives the reference full marks', () => {
+    const r = grade(dateRange, dateRange.reference);
+    expect(r.verdict).toBe('correct');
+    expect(r.score).toBe(1);
+  });
+
+  it('fails only the order when the learner asks oldest first', () => {
+    const r = grade(dateRange, rangeQuery('orderDate BETWEEN :a AND :b', { ScanIndexForward: true }));
+    expect(passed(r)).toEqual({ items: false, operation: true, capacity: true });
+    expect(r.checks[0]!.detail).toBe('the right items in the wrong order.');
+    expect(r.verdict).toBe('partial');
+  });
+
+  it('fails the items on the hidden boundary order when the range excludes its end', () => {
+    const r = grade(dateRange, {
+      ...rangeQuery('orderDate >= :a'),
+      params: { ...rangeQuery('orderDate >= :a').params, KeyConditionExpression: 'customerId = :c AND orderDate BETWEEN :a AND :b', ExpressionAttributeValues: { ':c': { S: 'alice' }, ':a': { S: '2024-03-05' }, ':b': { S: '2024-03-24' } } },
+    });
+    expect(passed(r).items).toBe(false);
+    expect(r.checks[0]!.detail).toMatch(/1 expected item\(s\) missing \(1 of them not in the sample you were shown\)/);
+  });
+
+  it('takes away the Query and capacity checks from a Scan with a filter', () => {
+    const r = grade(dateRange, {
+      action: 'Scan',
+      params: {
+        TableName: 'Orders',
+        FilterExpression: 'customerId = :c AND orderDate BETWEEN :a AND :b',
+        ExpressionAttributeValues: { ':c': { S: 'alice' }, ':a': { S: '2024-03-05' }, ':b': { S: '2024-03-25' } },
+      },
+    });
+    expect(passed(r)).toEqual({ items: false, operation: false, capacity: false });
+    expect(r.checks.find((c) => c.id === 'operation')!.detail).toMatch(/^Used Scan: a Scan reads every item/);
+  });
+
+  it('accepts the document client shape', () => {
+    const r = grade(dateRange, {
+      command: 'QueryCommand',
+      input: {
+        TableName: 'Orders',
+        KeyConditionExpression: 'customerId = :c AND orderDate BETWEEN :a AND :b',
+        ExpressionAttributeValues: { ':c': 'alice', ':a': '2024-03-05', ':b': '2024-03-25' },
+        ScanIndexForward: false,
+      },
+    });
+    expect(r.score).toBe(1);
+  });
+
+  it('reports the engine error in DynamoDB words and fails every check', () => {
+    const r = grade(dateRange, { action: 'Query', params: { TableName: 'Orders', KeyConditionExpression: 'orderDate = :a', ExpressionAttributeValues: { ':a': { S: 'x' } } } });
+    expect(r.score).toBe(0);
+    expect(r.verdict).toBe('incorrect');
+    expect((r.details.learner as { error: string }).error).toMatch(/^ValidationException: /);
+  });
+});
+
+describe('parseRequestAnswer', () => {
+  it.each([
+    ['{', /^The answer is not valid JSON/],
+    ['[]', /^The list of calls is empty/],
+    ['{"action":"DeleteTable","params":{}}', /^"DeleteTable" is not an item action/],
+    ['{"action":"Query"}', /^"params" must be an object/],
+    ['{"command":"FooCommand","input":{}}', /^Unknown command "FooCommand"/],
+    [JSON.stringify({ action: 'Query', params: { x: 'y'.repeat(20_001) } }), /^The request is \d+ characters long; answers are limited to 20000/],
+  ])('refuses %s', (json, message) => {
+    const parsed = parseRequestAnswer(json);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message).toMatch(message);
+  });
+});
