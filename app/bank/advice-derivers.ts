@@ -509,8 +509,8 @@ const daxClusterSize: Deriver = {
   description: 'From `production` and `nodes_needed`: the smallest valid layout among the options (best: one | two-one-az | three-azs | eleven | fifteen).',
   outputs: keyedOutputs(CLUSTER_OPTIONS.map((o) => o.id)),
   derive(p) {
-    const production = bool(p, 'production');
-    const needed = num(p, 'nodes_needed');
+    const production = bool(p, p['env.production'] === undefined ? 'production' : 'env.production');
+    const needed = num(p, p['env.nodes_needed'] === undefined ? 'nodes_needed' : 'env.nodes_needed');
     const issueText: Record<string, string> = {
       'too-many-nodes': 'a DAX cluster holds at most 11 nodes (one primary and up to ten read replicas)',
       'production-under-three-nodes': 'AWS recommends at least three nodes for production, so the cluster survives a node or AZ failure',
@@ -548,8 +548,9 @@ const daxOffload: Deriver = {
     const us = readUnitsForSize(itemBytes, 'strong');
     const eventualReads = reads * (1 - strongShare);
     const strongReads = reads * strongShare;
-    const round = (x: number): number => Math.round(x * 100) / 100;
-    const right = round(calc.value);
+    // Whole units, as a capacity plan is written; wrong figures that collide are nudged apart.
+    const round = (x: number): number => Math.round(x);
+    const right = Math.max(1, round(calc.value));
     const candidates = [
       round(eventualReads * ue + strongReads * us), // no offload at all
       round(eventualReads * hit * ue + strongReads * us), // the hit share sent to the table
@@ -559,7 +560,7 @@ const daxOffload: Deriver = {
     const seen = new Set([right]);
     const distinct = candidates.map((c) => {
       let v = c;
-      while (seen.has(v)) v = round(v + ue);
+      while (seen.has(v)) v += 1;
       seen.add(v);
       return v;
     });
@@ -585,11 +586,11 @@ const DAX_TRUE: readonly Statement[] = [
 
 const DAX_FALSE: readonly Statement[] = [
   { text: 'DAX answers strongly consistent reads from its cache, so they become cheaper.', why: 'DAX passes strongly consistent reads through to DynamoDB and does not cache them.' },
-  { text: 'DAX has a free tier of 750 node-hours a month for the first year.', why: 'There is no free tier for DAX; a cluster is billed per node-hour from creation.' },
-  { text: 'A DAX cluster can also cache queries against Aurora and RDS.', why: 'DAX caches DynamoDB only; other sources need ElastiCache.' },
-  { text: 'A cluster can grow to 20 nodes, one primary and 19 read replicas.', why: 'The maximum is 11 nodes: one primary and up to ten replicas.' },
+  { text: 'DAX has a free tier of 750 node-hours a month for the first twelve months of an account.', why: 'There is no free tier for DAX; a cluster is billed per node-hour from creation.' },
+  { text: 'A DAX cluster can also cache queries against Aurora and RDS databases in the same VPC.', why: 'DAX caches DynamoDB only; other sources need ElastiCache.' },
+  { text: 'A cluster can grow to 20 nodes: one primary node and up to 19 read replicas across AZs.', why: 'The maximum is 11 nodes: one primary and up to ten replicas.' },
   { text: 'The application must write cache-invalidation code whenever it updates an item.', why: 'DAX is write-through: writes through DAX update the item cache without any code.' },
-  { text: 'DAX is reached over the public DynamoDB endpoint, so no VPC is needed.', why: 'DAX clusters run inside a VPC and are reached through their own endpoint.' },
+  { text: 'DAX is reached over the public DynamoDB endpoint, so clients need no VPC access to use it.', why: 'DAX clusters run inside a VPC and are reached through their own endpoint.' },
 ];
 
 const daxFacts: Deriver = {

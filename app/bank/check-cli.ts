@@ -43,9 +43,16 @@ for (const f of report.families) {
   console.log(`${pad(id, 40)} ${pad(kind, 8)} ${padStart(space, 12)} ${padStart(f.distinctPrompts, 8)}  ${key}`);
 }
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-if (report.errors.length > 0) {
-  console.error(`\n${report.errors.length} error${report.errors.length === 1 ? '' : 's'}:\n`);
-  for (const e of report.errors) console.error(`${e.file}:${e.line}: ${e.message}`);
+// With --only, other files' load errors are noise.
+const onlyFile = values.only === undefined ? undefined : bank.get(values.only)?.file;
+if (values.only !== undefined && onlyFile === undefined) {
+  console.error(`No scenario has the id ${values.only}`);
+  process.exit(2);
+}
+const errors = onlyFile === undefined ? report.errors : report.errors.filter((e) => e.file === onlyFile);
+if (errors.length > 0) {
+  console.error(`\n${errors.length} error${errors.length === 1 ? '' : 's'}:\n`);
+  for (const e of errors) console.error(`${e.file}:${e.line}: ${e.message}`);
   console.error(`\ncontent:check failed (${bank.scenarios.length} scenarios loaded, ${seconds} s)`);
   process.exit(1);
 }

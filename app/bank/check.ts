@@ -3,6 +3,7 @@
  * position checks) are one more entry. Variant checks run on every generated seed; family
  * checks run once per family on what the seeds gathered.
  */
+import { gradeAnswer } from '../grading/index.ts';
 import type { ScenarioDefinition } from './definition.ts';
 import type { LoadedBank } from './index.ts';
 import type { Instance } from './instance.ts';
@@ -23,8 +24,8 @@ export interface VariantCheck {
   run(context: VariantContext): string[];
 }
 
-const grade = (c: VariantContext, answer: Parameters<LoadedBank['grade']>[2]): GradeResult =>
-  c.bank.grade(c.definition.summary.id, c.seed, answer);
+// Grades the already generated instance: regenerating it per answer would multiply the run time.
+const grade = (c: VariantContext, answer: Parameters<LoadedBank['grade']>[2]): GradeResult => gradeAnswer(c.instance, answer);
 
 const normalise = (html: string): string => html.replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -33,7 +34,14 @@ export const VARIANT_CHECKS: readonly VariantCheck[] = [
     id: 'reference-correct',
     at: (d) => d.lines.answer ?? 1,
     run(c) {
-      const result = grade(c, c.bank.referenceAnswer(c.definition.summary.id, c.seed));
+      const { key } = c.instance;
+      const reference =
+        key.kind === 'choice'
+          ? { kind: 'choice' as const, optionId: key.correct }
+          : key.kind === 'multi'
+            ? { kind: 'multi' as const, optionIds: key.correct }
+            : { kind: 'numeric' as const, value: key.calculation.value };
+      const result = grade(c, reference);
       return result.verdict === 'correct' && result.score === 1 ? [] : [`the reference answer grades ${result.verdict} (${result.score})`];
     },
   },
@@ -121,7 +129,8 @@ export const FAMILY_CHECKS: readonly FamilyCheck[] = [
     run(s) {
       if (s.generated === 0) return [];
       const stated = s.definition.frontMatter.distinct;
-      const needed = Math.min(MIN_DISTINCT_PROMPTS, stated ?? MIN_DISTINCT_PROMPTS, s.generated);
+      // A quarter of the seeds tried, at most 50: 50 of 200 (or of 500) seeds, 10 of 40.
+      const needed = Math.min(MIN_DISTINCT_PROMPTS, stated ?? MIN_DISTINCT_PROMPTS, Math.ceil(s.generated / 4));
       return s.distinctPrompts >= needed
         ? []
         : [`only ${s.distinctPrompts} distinct prompts in ${s.generated} seeds (needs ${needed}; state a smaller "distinct:" if the family is small on purpose)`];
@@ -170,13 +179,16 @@ export function checkBank(bank: LoadedBank, options: CheckOptions = {}): CheckRe
         continue;
       }
       generated++;
-      prompts.add(instance.variant.promptHtml);
       const { variant, key } = instance;
+      // The question text: the prompt and the options in id order (their shuffled order is not a new question).
+      const optionTexts = variant.kind === 'choice' || variant.kind === 'multi' ? [...variant.options].sort((a, b) => a.id.localeCompare(b.id)).map((o) => o.html) : [];
+      prompts.add([variant.promptHtml, ...optionTexts].join('\n'));
       if ((variant.kind === 'choice' || variant.kind === 'multi') && (key.kind === 'choice' || key.kind === 'multi')) {
         const first = key.kind === 'choice' ? key.correct : key.correct[0];
-        const longest = Math.max(...variant.options.map((o) => o.html.length));
+        const textLength = (html: string): number => html.replace(/<[^>]*>/g, '').length;
+        const longest = Math.max(...variant.options.map((o) => textLength(o.html)));
         const keyOption = variant.options.find((o) => o.id === first);
-        if (keyOption && keyOption.html.length === longest) keyLongest++;
+        if (keyOption && textLength(keyOption.html) === longest) keyLongest++;
         const position = variant.options.findIndex((o) => o.id === first);
         positions[position] = (positions[position] ?? 0) + 1;
       }

@@ -49,6 +49,11 @@ export function checkParamSpec(name: string, spec: ParamSpec, earlier: ReadonlyS
     const unbound = findPlaceholders(spec.calc).find((p) => !earlier.has(p));
     if (unbound) return `Parameter ${name}: calc uses {{${unbound}}}, which is not a parameter defined above it`;
   }
+  if ('pick' in spec) {
+    const texts = spec.pick.flatMap((c) => (typeof c === 'object' ? Object.values(c) : [c])).filter((v) => typeof v === 'string');
+    const unbound = texts.flatMap(findPlaceholders).find((p) => !earlier.has(p));
+    if (unbound) return `Parameter ${name}: a choice uses {{${unbound}}}, which is not a parameter defined above it`;
+  }
   return undefined;
 }
 
@@ -76,11 +81,13 @@ export function generateParams(specs: Readonly<Record<string, ParamSpec>>, rando
       const value = spec.range[0] + spec.step * random.int(0, countValues(spec) - 1);
       params[name] = Number(value.toFixed(Math.max(decimalsOf(spec.step), decimalsOf(spec.range[0]))));
     } else if ('pick' in spec) {
+      // A picked text may use parameters defined above it; fill them in now, formatted for prose.
+      const fill = (v: ParamValue): ParamValue => (typeof v === 'string' && v.includes('{{') ? fillText(v, params) : v);
       const choice = random.pick(spec.pick);
       if (typeof choice === 'object') {
-        for (const [field, value] of Object.entries(choice)) params[`${name}.${field}`] = value;
-        params[name] = String(Object.values(choice)[0] ?? '');
-      } else params[name] = choice;
+        for (const [field, value] of Object.entries(choice)) params[`${name}.${field}`] = fill(value);
+        params[name] = String(params[`${name}.${Object.keys(choice)[0]}`] ?? '');
+      } else params[name] = fill(choice);
     } else {
       params[name] = evaluateArithmetic(fillText(spec.calc, params, { raw: true }));
     }

@@ -87,3 +87,10 @@ describe('parseObjectives', () => {
     expect(parsed.errors).toEqual([{ line: 3, message: 'Objective core.x is not under its area heading "## core — ..."' }]);
   });
 });
+
+describe('picked texts that use earlier parameters', () => {
+  it('fills them in when generated', () => {
+    const p = generateParams({ n: { int: [1000, 1000] }, text: { pick: ['{{n}} RCU'] } }, createRandom(1));
+    expect(p.text).toBe('1,000 RCU');
+  });
+});
