@@ -243,17 +243,17 @@ function buildLsiLimit(params: ScenarioParams, random: ScenarioRandom): Record<s
       correct: false,
     },
     {
-      text: `After about ${days} days, with ProvisionedThroughputExceededException`,
+      text: `After about ${days} days, with a ProvisionedThroughputExceededException`,
       why: 'Throughput errors come from exceeding capacity, not size; a full item collection fails with ItemCollectionSizeLimitExceededException.',
       correct: false,
     },
     {
-      text: 'Never: DynamoDB splits the growing partition across more partitions',
+      text: 'Never: DynamoDB keeps splitting the growing item collection across partitions',
       why: 'Without an LSI that is what happens; with an LSI the item collection of one partition-key value cannot grow past 10 GB.',
       correct: false,
     },
     {
-      text: 'Never: only the 400 KB per-item limit applies to each write',
+      text: 'Never: only the 400 KB per-item size limit applies to each of the writes',
       why: 'The 400 KB limit is per item; tables with an LSI also cap each item collection at 10 GB.',
       correct: false,
     },
@@ -445,22 +445,22 @@ function buildIndexWriteCost(params: ScenarioParams, random: ScenarioRandom): Re
   const c = Math.ceil(bytes / 1024);
   const options: DerivedOption[] = [
     {
-      text: `${3 * c} WCU, all from the table's write capacity`,
+      text: `${3 * c} WCU, all of it from the table's own write capacity`,
       why: kind === 'lsi'
         ? `Right: ${c} WCU for the table item, plus ${2 * c} for the LSI (changing the index key deletes the old entry and puts a new one); LSIs use the table's capacity.`
         : 'A GSI has its own capacity: only the table item\'s write comes from the table.',
       correct: kind === 'lsi',
     },
     {
-      text: `${c} WCU from the table and ${2 * c} WCU from the index's own capacity`,
+      text: `${c} WCU from the table, ${2 * c} WCU from the index's capacity`,
       why: kind === 'gsi'
         ? `Right: ${c} WCU for the table item; changing the GSI key deletes the old index entry and writes a new one, ${2 * c} WCU charged to the GSI's own capacity.`
         : 'An LSI has no capacity of its own: its writes are charged to the table.',
       correct: kind === 'gsi',
     },
-    { text: `${c} WCU from the table; index maintenance is free`, why: 'Every index entry DynamoDB writes is billed; index maintenance is never free.', correct: false },
+    { text: `${c} WCU from the table; the index entry is written for free`, why: 'Every index entry DynamoDB writes is billed; index maintenance is never free.', correct: false },
     {
-      text: `${2 * c} WCU in total: one write for the item and one for the index`,
+      text: `${2 * c} WCU in total: one write for the item, one for the index`,
       why: 'Changing an index key attribute costs two index writes (delete the old entry, put the new one), not one.',
       correct: false,
     },
