@@ -119,17 +119,25 @@ function RightAnswerSummary({ result }: { result: GradeResult }) {
     case 'choice':
     case 'multi': {
       const right = result.options.filter((o) => o.correct);
+      // Option texts carry their own punctuation, so they stand alone rather than in a sentence.
+      if (right.length === 1) {
+        return (
+          <p>
+            The right answer: <strong dangerouslySetInnerHTML={{ __html: inlineHtml(right[0]!.html) }} />
+          </p>
+        );
+      }
       return (
-        <p>
-          {right.length === 1 ? 'The right answer: ' : 'The right answers: '}
-          {right.map((o, i) => (
-            <>
-              {i > 0 ? '; ' : ''}
-              <strong dangerouslySetInnerHTML={{ __html: inlineHtml(o.html) }} />
-            </>
-          ))}
-          .
-        </p>
+        <>
+          <p class="tight">The right answers:</p>
+          <ul class="tight">
+            {right.map((o) => (
+              <li>
+                <strong dangerouslySetInnerHTML={{ __html: inlineHtml(o.html) }} />
+              </li>
+            ))}
+          </ul>
+        </>
       );
     }
     case 'numeric':
