@@ -71,15 +71,19 @@ const CONDITION_KEYWORDS = new Set(['AND', 'OR', 'NOT', 'BETWEEN', 'IN']);
 const UPDATE_KEYWORDS = new Set(['SET', 'REMOVE', 'ADD', 'DELETE']);
 
 /** Semantic error categories, in the order DynamoDB reports them. */
+/**
+ * In conditions, placeholder, operand-count, distinctness and type errors are settled per
+ * condition: when a comparison or function ends, the first of them recorded so far becomes the
+ * 'condition' error (dynalite's checkConditionErrors), so the earliest faulty condition wins.
+ */
+const CONDITION_LEVEL_ORDER = ['attrNameVal', 'operand', 'distinct', 'function'] as const;
 const CONDITION_ERROR_ORDER = [
   'parens',
   'unknownFunction',
   'misusedFunction',
   'reserved',
-  'attrNameVal',
-  'operand',
-  'distinct',
-  'function',
+  'condition',
+  ...CONDITION_LEVEL_ORDER,
 ] as const;
 const UPDATE_ERROR_ORDER = [
   'reserved',
@@ -206,6 +210,19 @@ class Parser {
 
   private record(category: ErrorCategory, message: string): void {
     if (!this.errors.has(category)) this.errors.set(category, message);
+  }
+
+  /** Ends one condition: see CONDITION_LEVEL_ORDER. */
+  private settle<T>(node: T): T {
+    if (this.errors.has('condition')) return node;
+    for (const category of CONDITION_LEVEL_ORDER) {
+      const message = this.errors.get(category);
+      if (message !== undefined) {
+        this.errors.set('condition', message);
+        break;
+      }
+    }
+    return node;
   }
 
   private enter(): void {
@@ -439,7 +456,7 @@ class Parser {
       if (operator !== '=' && operator !== '<>') {
         this.checkOperandTypes(operator, [l, r], ['S', 'N', 'B']);
       }
-      return { kind: 'Comparison', operator, left: l, right: r };
+      return this.settle<ConditionNode>({ kind: 'Comparison', operator, left: l, right: r });
     }
     if (this.isKeyword('BETWEEN')) {
       this.advance();
@@ -450,7 +467,7 @@ class Parser {
       const operand = this.toConditionOperand(left);
       this.checkOperandTypes('BETWEEN', [operand, low, high], ['S', 'N', 'B']);
       this.checkBetweenBounds(low, high);
-      return { kind: 'Between', operand, low, high };
+      return this.settle<ConditionNode>({ kind: 'Between', operand, low, high });
     }
     if (this.isKeyword('IN')) {
       this.advance();
@@ -467,11 +484,11 @@ class Parser {
           `The IN operator is provided with too many operands; number of operands: ${candidates.length}`,
         );
       }
-      return { kind: 'In', operand: this.toConditionOperand(left), candidates };
+      return this.settle<ConditionNode>({ kind: 'In', operand: this.toConditionOperand(left), candidates });
     }
     const insideGroup = this.depth > 0 && this.isPunctuator(')');
     if (left.kind === 'Call' && !(insideGroup && !(left.name in CONDITION_FUNCTIONS && left.name !== 'size'))) {
-      return this.toConditionFunction(left);
+      return this.settle(this.toConditionFunction(left));
     }
     // A bare operand is only acceptable as the content of a parenthesised group.
     if (insideGroup) return left;

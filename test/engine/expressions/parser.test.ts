@@ -283,3 +283,18 @@ describe('parseProjection', () => {
     expect(messageOf(() => parseProjection(source, context()))).toBe(message);
   });
 });
+
+describe('parseCondition: which error wins', () => {
+  it.each([
+    // Per-condition errors are settled condition by condition: the earliest faulty condition wins.
+    ['a = a AND b = :x', 'The first operand must be distinct from the remaining operands for this operator or function; operator: =, first operand: [a]'],
+    ['b = :x AND a = a', 'An expression attribute value used in expression is not defined; attribute value: :x'],
+    ['attribute_exists(a, b) AND contains(a, a)', 'Incorrect number of operands for operator or function; operator or function: attribute_exists, number of operands: 2'],
+    // Whole-expression errors outrank them, in this order.
+    ['a = a AND status = :n', 'Attribute name is a reserved keyword; reserved keyword: status'],
+    ['status = :n AND foo(a)', 'Invalid function name; function: foo'],
+    ['foo(a) AND ((b = :n))', 'The expression has redundant parentheses;'],
+  ])('%s', (source, message) => {
+    expect(messageOf(() => condition(source))).toBe(`Invalid ConditionExpression: ${message}`);
+  });
+});
