@@ -240,14 +240,38 @@ export function calculateWorkloadCost(w: TableWorkload): WorkloadCost {
     region: w.region,
   });
 
+  const prices = selectRegionPrices(w.region);
+  const cls = prices.tableClass[w.tableClass];
+  const replicas = w.replicaRegions ?? 0;
+  const tableGb = calculateStorageGb(w.storedItems, w.storedItemBytes);
+  const sharedExtras: LineItem[] = [];
+  if (replicas > 0) {
+    const gsiGb = calculateStorageGb(w.storedItems, w.gsiEntryBytes ?? w.storedItemBytes).times(w.gsiCount);
+    const replicaGb = tableGb.plus(gsiGb).times(replicas);
+    sharedExtras.push({
+      id: 'replica.storage',
+      label: `Replica storage (${replicas} other Region(s), same price)`,
+      quantity: `${replicas} × ${formatQuantity(tableGb.plus(gsiGb))} GB`,
+      price: cls.storageGbMonth,
+      amount: replicaGb.times(cls.storageGbMonth.usd),
+    });
+  }
+  if (w.pointInTimeRecovery === true) {
+    sharedExtras.push({
+      id: 'pitr',
+      label: 'Point-in-time recovery (continuous backups)',
+      quantity: `${formatQuantity(tableGb)} GB of table data`,
+      price: prices.pitrGbMonth,
+      amount: tableGb.times(prices.pitrGbMonth.usd),
+    });
+  }
+
   const od = buildOnDemandRequestLines({
     readUnitsPerMonth: need.readUnitsPerSecond.times(monthSeconds),
     writeUnitsPerMonth: need.tableWriteUnitsPerSecond.times(monthSeconds),
     tableClass: w.tableClass,
     region: w.region,
   });
-  const prices = selectRegionPrices(w.region);
-  const cls = prices.tableClass[w.tableClass];
   if (w.gsiCount > 0) {
     const gsiWru = need.gsiWriteUnitsPerSecond.times(w.gsiCount).times(monthSeconds);
     od.splice(1, 0, {
@@ -258,7 +282,17 @@ export function calculateWorkloadCost(w: TableWorkload): WorkloadCost {
       amount: gsiWru.div(MILLION).times(cls.onDemandWrite.usd),
     });
   }
-  const onDemand = buildBill('On-demand', [...od, ...storage], [
+  if (replicas > 0) {
+    const rwru = need.tableWriteUnitsPerSecond.times(monthSeconds).times(replicas);
+    od.push({
+      id: 'ondemand.replicated.writes',
+      label: `Replicated write request units (${replicas} other Region(s))`,
+      quantity: `${formatQuantity(rwru.div(MILLION), 6)} million rWRU`,
+      price: prices.replicatedWrite,
+      amount: rwru.div(MILLION).times(prices.replicatedWrite.usd),
+    });
+  }
+  const onDemand = buildBill('On-demand', [...od, ...storage, ...sharedExtras], [
     ...need.steps,
     {
       label: 'Seconds in a 730-hour month',
@@ -278,7 +312,16 @@ export function calculateWorkloadCost(w: TableWorkload): WorkloadCost {
     freeTier: w.freeTier,
     region: w.region,
   });
-  const provisioned = buildBill('Provisioned', [...prov, ...storage], [
+  if (replicas > 0) {
+    prov.push({
+      id: 'provisioned.rwcu',
+      label: `Replicated write capacity (${replicas} other Region(s))`,
+      quantity: `${replicas} × ${tableWcu} rWCU × ${HOURS_PER_MONTH} h`,
+      price: prices.replicatedWcuHour,
+      amount: new Decimal(tableWcu).times(replicas).times(HOURS_PER_MONTH).times(prices.replicatedWcuHour.usd),
+    });
+  }
+  const provisioned = buildBill('Provisioned', [...prov, ...storage, ...sharedExtras], [
     ...need.steps,
     {
       label: `Provision for a ${formatPercent(w.targetUtilisation, 0)} auto-scaling target (at least 1 unit)`,

@@ -35,6 +35,10 @@ export interface TableWorkload {
   /** Auto scaling target, 0.2..0.9 (the console's default is 0.7). */
   readonly targetUtilisation: number;
   readonly region?: Region;
+  /** Other Regions of a global table: each receives every table write as a replicated write. */
+  readonly replicaRegions?: number;
+  /** Continuous backups (PITR), billed on the table's stored size. */
+  readonly pointInTimeRecovery?: boolean;
 }
 
 export const DEFAULT_TARGET_UTILISATION = 0.7;

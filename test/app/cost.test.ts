@@ -43,6 +43,13 @@ describe('POST /api/cost', () => {
     expect(body.dax.onDemand).toMatchObject({ savingUsd: 131.4, netUsd: 43.8, paysForItself: true });
   });
 
+  it('adds replicated writes, replica storage and PITR when asked', async () => {
+    const body = await (await post({ replicaRegions: 2, pointInTimeRecovery: true })).json();
+    const ids = (bill: { lines: { id: string }[] }) => bill.lines.map((l) => l.id);
+    expect(ids(body.onDemand)).toEqual(expect.arrayContaining(['ondemand.replicated.writes', 'replica.storage', 'pitr']));
+    expect(ids(body.provisioned)).toEqual(expect.arrayContaining(['provisioned.rwcu', 'replica.storage', 'pitr']));
+  });
+
   it.each([
     { body: { readsPerSecond: -1 }, field: 'readsPerSecond', message: 'Reads cannot be negative' },
     { body: { writeItemBytes: 409_601 }, field: 'writeItemBytes', message: 'an item is at most 400 KB (409,600 bytes)' },

@@ -30,6 +30,8 @@ export function toWorkload(input: CostRequest): TableWorkload {
     freeTier: input.freeTier,
     targetUtilisation: input.targetUtilisationPercent / 100,
     region: 'us-east-1',
+    replicaRegions: input.replicaRegions,
+    pointInTimeRecovery: input.pointInTimeRecovery,
   };
 }
 

@@ -13,9 +13,17 @@ function usd(n: number): string {
   return `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
+/** The smallest 1, 2, 2.5 or 5 × 10^k at or above `max`, so axis labels are round figures. */
+export function niceCeiling(max: number): number {
+  if (max <= 0) return 1;
+  const power = 10 ** Math.floor(Math.log10(max));
+  const step = [1, 2, 2.5, 5, 10].find((m) => m * power >= max) ?? 10;
+  return step * power;
+}
+
 export function CostChart({ report, targetPercent }: { report: CostResponse; targetPercent: number }) {
   const points = report.chart;
-  const maxY = Math.max(1, ...points.map((p) => Math.max(p.onDemandUsd, p.provisionedUsd)));
+  const maxY = niceCeiling(Math.max(...points.map((p) => Math.max(p.onDemandUsd, p.provisionedUsd))));
   const x = (pct: number) => PAD.left + ((pct - 10) / 90) * (W - PAD.left - PAD.right);
   const y = (v: number) => PAD.top + (1 - v / maxY) * (H - PAD.top - PAD.bottom);
   const path = (pick: (p: (typeof points)[number]) => number) =>
@@ -53,10 +61,10 @@ export function CostChart({ report, targetPercent }: { report: CostResponse; tar
         <path d={path((p) => p.onDemandUsd)} fill="none" stroke="#c62828" stroke-width="2.5" />
         <path d={path((p) => p.provisionedUsd)} fill="none" stroke="#0b57d0" stroke-width="2.5" />
         <g>
-          <rect x={W - PAD.right - 170} y={PAD.top + 40} width="12" height="4" fill="#c62828" />
-          <text x={W - PAD.right - 152} y={PAD.top + 46}>On-demand</text>
-          <rect x={W - PAD.right - 170} y={PAD.top + 58} width="12" height="4" fill="#0b57d0" />
-          <text x={W - PAD.right - 152} y={PAD.top + 64}>Provisioned</text>
+          <rect x={W - PAD.right - 110} y={PAD.top + 60} width="12" height="4" fill="#c62828" />
+          <text x={W - PAD.right - 92} y={PAD.top + 66}>On-demand</text>
+          <rect x={W - PAD.right - 110} y={PAD.top + 78} width="12" height="4" fill="#0b57d0" />
+          <text x={W - PAD.right - 92} y={PAD.top + 84}>Provisioned</text>
         </g>
       </svg>
       <figcaption class="hint">Storage is the same in both modes and left out of the chart. Units are not rounded up here, so the lines cross exactly at the break-even.</figcaption>

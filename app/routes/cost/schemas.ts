@@ -48,6 +48,8 @@ function fields<F extends z.ZodType>(num: NumberFactory, flag: F) {
       .openapi({ description: 'Average stored item size in bytes, without the 100 B overhead' }),
     tableClass: z.enum(['standard', 'standard-ia'], { error: 'choose standard or standard-ia' }),
     freeTier: flag,
+    pointInTimeRecovery: flag,
+    replicaRegions: num().int('a whole number of Regions').min(0, 'Regions cannot be negative').max(10, 'at most 10 other Regions here'),
     targetUtilisationPercent: percent('Auto-scaling target', 20, 90),
     daxNodeType: z.enum(['none', ...DAX_NODE_TYPES], {
       error: (issue) => `unknown node type ${JSON.stringify(issue.input)}; choose none or one of ${DAX_NODE_TYPES.join(', ')}`,
@@ -70,6 +72,8 @@ export const COST_DEFAULTS = {
   storedItemBytes: 1024,
   tableClass: 'standard',
   freeTier: false,
+  pointInTimeRecovery: false,
+  replicaRegions: 0,
   targetUtilisationPercent: 70,
   daxNodeType: 'none',
   daxNodes: 3,
@@ -92,6 +96,8 @@ export const CostRequestSchema = z
     storedItemBytes: apiFields.storedItemBytes.default(COST_DEFAULTS.storedItemBytes),
     tableClass: apiFields.tableClass.default(COST_DEFAULTS.tableClass),
     freeTier: apiFields.freeTier.default(false),
+    pointInTimeRecovery: apiFields.pointInTimeRecovery.default(false),
+    replicaRegions: apiFields.replicaRegions.default(0),
     targetUtilisationPercent: apiFields.targetUtilisationPercent.default(COST_DEFAULTS.targetUtilisationPercent),
     daxNodeType: apiFields.daxNodeType.default('none'),
     daxNodes: apiFields.daxNodes.default(COST_DEFAULTS.daxNodes),
@@ -128,12 +134,14 @@ export function readFormValues(query: Record<string, string>): Record<string, st
   const submitted = Object.keys(query).length > 0;
   const values: Record<string, string> = {};
   for (const [k, v] of Object.entries(COST_DEFAULTS)) {
-    if (k === 'freeTier') continue;
-    values[k] = query[k] ?? String(v);
+    if (typeof v === 'boolean') {
+      // A submitted form without the checkbox means "off"; a fresh page uses the default.
+      const flag = query[k] ?? (submitted || !v ? undefined : 'on');
+      if (flag !== undefined) values[k] = flag;
+    } else {
+      values[k] = query[k] ?? String(v);
+    }
   }
-  // A submitted form without the checkbox means "off"; a fresh page uses the default.
-  const free = query.freeTier ?? (submitted ? undefined : COST_DEFAULTS.freeTier ? 'on' : undefined);
-  if (free !== undefined) values.freeTier = free;
   return values;
 }
 

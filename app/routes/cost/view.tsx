@@ -27,6 +27,7 @@ const STYLE = `
 .conf-M { background: #fff8e6; color: var(--partial); }
 .conf-L { background: #fdecea; color: var(--incorrect); }
 .price-table td { font-size: .9rem; }
+.cost-modes tbody th, .price-table tbody th { font-weight: 500; }
 `;
 
 function usd(n: number): string {
@@ -313,6 +314,11 @@ export function CostPage({ values, errors, report, prices }: CostPageProps) {
             <input id="f-freeTier" type="checkbox" name="freeTier" value="on" checked={values.freeTier === 'on' || values.freeTier === 'true'} />
             <label for="f-freeTier">Apply the always-free tier (25 GB, 25 WCU, 25 RCU; Standard class)</label>
           </div>
+          <div class="field">
+            <input id="f-pointInTimeRecovery" type="checkbox" name="pointInTimeRecovery" value="on" checked={values.pointInTimeRecovery === 'on' || values.pointInTimeRecovery === 'true'} />
+            <label for="f-pointInTimeRecovery">Point-in-time recovery (continuous backups, $0.20 per GB-month of table data)</label>
+          </div>
+          <Field name="replicaRegions" label="Global table: other Regions" unit="replicas (0 = single Region); cross-Region transfer not included" min={0} max={10} step="1" {...props} />
           <Field name="targetUtilisationPercent" label="Auto-scaling target" unit="% (20–90; console default 70)" min={20} max={90} {...props} />
         </fieldset>
         <fieldset>
@@ -336,6 +342,7 @@ export function CostPage({ values, errors, report, prices }: CostPageProps) {
           <li>Provisioned capacity is ceil(consumed / target) units, at least 1, held all month; each GSI gets its own WCU. Reads are assumed to hit the table, not a GSI.</li>
           <li>Every write lands in every GSI with an entry the size of the item (ALL projection), charged as a standard write even inside a transaction.</li>
           <li>Storage counts 100 B per item, and GSIs store a copy of each item; 1 GB = 2^30 bytes.</li>
+          <li>A global table’s other Regions each receive every table write as a replicated write (same price as a local write since November 2024) and store a full copy; their GSI writes, their reads and cross-Region data transfer are not included.</li>
           <li>On-demand has no free requests. The free tier applies to Standard-class tables only and is shared by all tables in the account and Region.</li>
           <li>Standard-IA, reserved-capacity and DAX prices come from secondary sources (M/L) and may be out of date. Database Savings Plans are not modelled.</li>
         </ul>

@@ -143,3 +143,31 @@ describe('calculateWorkloadCost', () => {
     expect(c.cheaper).toBe('on-demand');
   });
 });
+
+describe('calculateWorkloadCost with a global table and PITR', () => {
+  // 2^20 items × (924 B + 100 B) = exactly 1 GB; 10 writes/s of 1 KB; no reads, no GSI.
+  const w: TableWorkload = {
+    ...DEFAULT_WORKLOAD,
+    readsPerSecond: 0,
+    writesPerSecond: 10,
+    gsiCount: 0,
+    storedItems: 1024 * 1024,
+    storedItemBytes: 924,
+    replicaRegions: 2,
+    pointInTimeRecovery: true,
+  };
+  const amounts = (lines: readonly { id: string; amount: { toFixed(): string } }[]) => Object.fromEntries(lines.map((l) => [l.id, l.amount.toFixed()]));
+
+  it('bills replicated writes per other Region at the single-Region rate (facts §4, since 2024-11-01)', () => {
+    const c = calculateWorkloadCost(w);
+    // 10 × 2,628,000 × 2 = 52.56M rWRU × $0.625; provisioned: 2 × ceil(10 / 0.7) = 30 rWCU × 730 h × $0.00065.
+    expect(amounts(c.onDemand.lines)['ondemand.replicated.writes']).toBe('32.85');
+    expect(amounts(c.provisioned.lines)['provisioned.rwcu']).toBe('14.235');
+  });
+
+  it('stores a copy in each replica and bills PITR on the table size', () => {
+    const lines = amounts(calculateWorkloadCost(w).onDemand.lines);
+    expect(lines['replica.storage']).toBe('0.5');
+    expect(lines.pitr).toBe('0.2');
+  });
+});
