@@ -126,6 +126,7 @@ export function createInstance(definition: ScenarioDefinition, seed: number, con
     };
   }
   const correct = answer.spec.correct.map((k) => checkKey(resolveKey(k, params)));
+  if (new Set(correct).size !== correct.length) throw new GenerationError(`The answer names an option twice: ${correct.join(', ')}`);
   return {
     definition,
     variant: { ...base, kind: 'multi', options, choose: answer.choose },
