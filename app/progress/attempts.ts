@@ -43,6 +43,12 @@ export function selectRecentAttempts(db: Db, profileId: number, limit: number): 
   return db.select().from(attempts).where(eq(attempts.profileId, profileId)).orderBy(desc(attempts.createdAt), desc(attempts.id)).limit(limit).all();
 }
 
+/** The scenarios of the last `limit` attempts, newest first, without repeats. */
+export function selectRecentScenarioIds(db: Db, profileId: number, limit: number): string[] {
+  const rows = db.select({ scenarioId: attempts.scenarioId }).from(attempts).where(eq(attempts.profileId, profileId)).orderBy(desc(attempts.createdAt), desc(attempts.id)).limit(limit).all();
+  return [...new Set(rows.map((r) => r.scenarioId))];
+}
+
 /** Oldest first. */
 export function selectOldestAttempts(db: Db, profileId: number, limit: number): Attempt[] {
   return db.select().from(attempts).where(eq(attempts.profileId, profileId)).orderBy(asc(attempts.createdAt), asc(attempts.id)).limit(limit).all();

@@ -5,8 +5,10 @@ export interface PracticeFilter {
   /** An area id, or undefined for mixed practice over the whole bank. */
   readonly area?: string | undefined;
   readonly objective?: string | undefined;
-  /** The scenario just answered: skipped when anything else qualifies, so the next one differs. */
+  /** The scenario just answered or skipped. */
   readonly exclude?: string | undefined;
+  /** Scenarios the learner saw lately, newest first: avoided while anything else qualifies. */
+  readonly recent?: readonly string[] | undefined;
 }
 
 /** Seeds stay below a million so question addresses are short enough to read out. */
@@ -18,11 +20,33 @@ export function selectPracticeScenarios(bank: Bank, filter: PracticeFilter): Sce
   );
 }
 
-/** Undefined when nothing in the bank matches the filter. */
+function pick<T>(items: readonly T[], random: () => number): T | undefined {
+  return items[Math.floor(random() * items.length)];
+}
+
+/**
+ * Undefined when nothing in the bank matches the filter. Skips the excluded and recent
+ * scenarios while others remain (the excluded one first, then the oldest recent ones are let
+ * back in). Mixed practice picks an area first, so an area with many scenarios does not crowd
+ * out the others.
+ */
 export function pickNextQuestion(bank: Bank, filter: PracticeFilter, random: () => number): { scenarioId: string; seed: number } | undefined {
   const candidates = selectPracticeScenarios(bank, filter);
-  const fresh = candidates.length > 1 ? candidates.filter((s) => s.id !== filter.exclude) : candidates;
-  const scenario = fresh[Math.floor(random() * fresh.length)];
+  if (candidates.length === 0) return undefined;
+  const avoid = [...new Set([...(filter.exclude === undefined ? [] : [filter.exclude]), ...(filter.recent ?? [])])];
+  let fresh = candidates;
+  // Drop avoided scenarios from the oldest-seen end until something is left to choose from.
+  for (let keep = avoid.length; keep >= 0; keep--) {
+    const avoided = new Set(avoid.slice(0, keep));
+    fresh = candidates.filter((s) => !avoided.has(s.id));
+    if (fresh.length > 0) break;
+  }
+  let pool = fresh;
+  if (filter.area === undefined && filter.objective === undefined) {
+    const area = pick([...new Set(fresh.map((s) => s.area as string))], random);
+    pool = fresh.filter((s) => s.area === area);
+  }
+  const scenario = pick(pool, random);
   if (!scenario) return undefined;
   return { scenarioId: scenario.id, seed: Math.floor(random() * MAX_PICKED_SEED) };
 }

@@ -7,13 +7,13 @@
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Bank, GradeResult, Variant } from '../../bank/types.ts';
 import { measureSecondsTaken, recordAnswer } from '../../progress/answers.ts';
-import type { Attempt } from '../../progress/attempts.ts';
+import { type Attempt, selectRecentScenarioIds } from '../../progress/attempts.ts';
 import { pickNextQuestion } from '../../progress/next-question.ts';
 import { insertQuestionReport } from '../../progress/question-reports.ts';
 import { selectProgressSummary } from '../../progress/summary.ts';
 import type { AppEnv } from '../app-env.ts';
 import { costApiRoutes } from '../cost/api.ts';
-import { parsePracticeMode, toPracticeFilter } from '../practice/practice-mode.ts';
+import { AVOID_RECENT_ATTEMPTS, parsePracticeMode, toPracticeFilter } from '../practice/practice-mode.ts';
 import { questionPath } from '../practice/variant-address.ts';
 import { loadProfile } from '../profile-cookie.ts';
 import { InvalidInputError, NotFoundError } from '../request-errors.ts';
@@ -148,7 +148,7 @@ export function createApiRoutes() {
     const { bank, random, randomToken } = c.var.deps;
     const query = c.req.valid('query');
     const mode = parsePracticeMode(bank, query);
-    const next = pickNextQuestion(bank, toPracticeFilter(mode, query.exclude), random);
+    const next = pickNextQuestion(bank, toPracticeFilter(mode, query.exclude, selectRecentScenarioIds(c.var.deps.db, c.var.profile.id, AVOID_RECENT_ATTEMPTS)), random);
     if (!next) throw new NotFoundError('No scenario matches this area and objective yet.');
     return c.json(toQuestion(bank.variant(next.scenarioId, next.seed), randomToken()), 200);
   });

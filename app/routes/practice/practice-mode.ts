@@ -32,8 +32,11 @@ export function parsePracticeMode(bank: Bank, query: { area?: string | undefined
   return { area: objective ? objective.split('.')[0] : area, objective };
 }
 
-export function toPracticeFilter(mode: PracticeMode, exclude?: string): PracticeFilter {
-  return { area: mode.area, objective: mode.objective, exclude };
+/** How many of the learner's latest scenarios the next pick avoids while others remain. */
+export const AVOID_RECENT_ATTEMPTS = 5;
+
+export function toPracticeFilter(mode: PracticeMode, exclude: string | undefined, recent: readonly string[]): PracticeFilter {
+  return { area: mode.area, objective: mode.objective, exclude, recent };
 }
 
 /** `?area=math&objective=math.rcu`, or '' for mixed practice. */

@@ -7,14 +7,14 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Bank, Objective, Variant } from '../../bank/types.ts';
 import { gradeAttempt, measureSecondsTaken, recordAnswer } from '../../progress/answers.ts';
-import { selectOptionalAttemptById } from '../../progress/attempts.ts';
+import { selectOptionalAttemptById, selectRecentScenarioIds } from '../../progress/attempts.ts';
 import { pickNextQuestion } from '../../progress/next-question.ts';
 import { insertQuestionReport } from '../../progress/question-reports.ts';
 import type { AppEnv } from '../app-env.ts';
 import { loadProfile } from '../profile-cookie.ts';
 import { InvalidInputError, NotFoundError } from '../request-errors.ts';
 import { parseAnswerForm } from './answer-form.ts';
-import { describePracticeMode, parsePracticeMode, PracticeQuerySchema, practiceQueryString, toPracticeFilter } from './practice-mode.ts';
+import { AVOID_RECENT_ATTEMPTS, describePracticeMode, parsePracticeMode, PracticeQuerySchema, practiceQueryString, toPracticeFilter } from './practice-mode.ts';
 import { PracticePage } from './practice-view.tsx';
 import { QuestionPage } from './question-view.tsx';
 import { ResultPage } from './result-view.tsx';
@@ -51,7 +51,7 @@ export const practiceRoutes = new Hono<AppEnv>()
     const { bank, random } = c.var.deps;
     const query = parseQuery(c.req.query());
     const mode = parsePracticeMode(bank, query);
-    const next = pickNextQuestion(bank, toPracticeFilter(mode, query.exclude), random);
+    const next = pickNextQuestion(bank, toPracticeFilter(mode, query.exclude, selectRecentScenarioIds(c.var.deps.db, c.var.profile.id, AVOID_RECENT_ATTEMPTS)), random);
     if (!next) return c.html(<PracticePage areas={bank.areas} mode={mode} emptyFor={describePracticeMode(bank, mode)} />, 404);
     return c.redirect(`${questionPath(next.scenarioId, next.seed)}${practiceQueryString(mode)}`, 302);
   })
