@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AttributeValue, Item } from '../../../engine/values/attribute-value.ts';
 import {
@@ -8,6 +10,7 @@ import {
   numberSize,
   utf8ByteLength,
 } from '../../../engine/values/item-size.ts';
+import { isValidNumber, normaliseNumber } from '../../../engine/values/number.ts';
 
 describe('utf8ByteLength', () => {
   it.each([
@@ -129,5 +132,27 @@ describe('itemSize', () => {
       { name: 'tags', nameBytes: 4, valueBytes: 3 },
     ]);
     expect(parts.reduce((s, p) => s + p.nameBytes + p.valueBytes, 0)).toBe(itemSize(item));
+  });
+});
+
+describe('numberSize against dynalite', () => {
+  // dynalite's valSize implements the same measured base-100 rule; agreeing on random numbers
+  // guards the digit-pair alignment. Its item size counts UTF-16 units of names, so use ASCII.
+  const dynalite = createRequire(import.meta.url)('dynalite/db/index.js') as { itemSize(item: Item): number };
+  const digits = fc.stringMatching(/^[0-9]{1,20}$/);
+  const numberText = fc
+    .tuple(fc.boolean(), digits, fc.option(digits), fc.option(fc.integer({ min: -60, max: 60 })))
+    .map(([neg, int, frac, exp]) => `${neg ? '-' : ''}${int}${frac === null ? '' : `.${frac}`}${exp === null ? '' : `e${exp}`}`)
+    .filter((n) => isValidNumber(n));
+
+  it('gives the same size for any valid number', () => {
+    fc.assert(
+      fc.property(numberText, (n) => {
+        const normalised = normaliseNumber(n);
+        expect(numberSize(normalised)).toBe(dynalite.itemSize({ a: { N: normalised } }) - 1);
+        expect(numberSize(n)).toBe(numberSize(normalised));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
