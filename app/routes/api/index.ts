@@ -6,8 +6,8 @@
  */
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Bank, GradeResult, Variant } from '../../bank/types.ts';
-import { measureSecondsTaken, recordAnswer } from '../../progress/answers.ts';
-import { type Attempt, selectRecentScenarioIds } from '../../progress/attempts.ts';
+import { gradeAttempt, measureSecondsTaken, recordAnswer } from '../../progress/answers.ts';
+import { type Attempt, selectOptionalAttemptById, selectRecentScenarioIds } from '../../progress/attempts.ts';
 import { pickNextQuestion } from '../../progress/next-question.ts';
 import { insertQuestionReport } from '../../progress/question-reports.ts';
 import { selectProgressSummary } from '../../progress/summary.ts';
@@ -19,6 +19,9 @@ import { loadProfile } from '../profile-cookie.ts';
 import { InvalidInputError, NotFoundError } from '../request-errors.ts';
 import {
   AnswerRequestSchema,
+  type AnswerSchema,
+  AttemptParamsSchema,
+  AttemptResultResponseSchema,
   AnswerResponseSchema,
   ApiErrorSchema,
   AreasResponseSchema,
@@ -88,6 +91,16 @@ const reportQuestion = createRoute({
   summary: 'Report a problem with this variant',
   request: { params: VariantParamsSchema, body: { required: true, content: { 'application/json': { schema: ReportRequestSchema } } } },
   responses: { 201: json(ReportResponseSchema, 'The stored report.'), ...errorResponses },
+});
+
+const getAttempt = createRoute({
+  method: 'get',
+  path: '/attempts/{attemptId}',
+  middleware: [loadProfile] as const,
+  tags: ['Progress'],
+  summary: 'One of your attempts with its grade, as the result page shows it',
+  request: { params: AttemptParamsSchema },
+  responses: { 200: json(AttemptResultResponseSchema, 'The attempt and its grade.'), ...errorResponses },
 });
 
 const getProgress = createRoute({
@@ -183,6 +196,14 @@ export function createApiRoutes() {
     const variant = bank.variant(scenarioId, seed);
     const report = insertQuestionReport(db, { profileId: c.var.profile.id, scenarioId: variant.scenarioId, seed, message: c.req.valid('json').message, createdAt: clock.now() });
     return c.json({ id: report.id, scenarioId: report.scenarioId, seed: report.seed, status: report.status }, 201);
+  });
+
+  api.openapi(getAttempt, (c) => {
+    const { bank, db } = c.var.deps;
+    const { attemptId } = c.req.valid('param');
+    const attempt = selectOptionalAttemptById(db, c.var.profile.id, attemptId);
+    if (!attempt) throw new NotFoundError(`You have no attempt ${attemptId}.`);
+    return c.json({ attempt: toApiAttempt(attempt), answer: attempt.answer as z.infer<typeof AnswerSchema>, result: toApiGradeResult(gradeAttempt(bank, attempt)) }, 200);
   });
 
   api.openapi(getProgress, (c) => {

@@ -159,5 +159,17 @@ export const ProgressResponseSchema = z
   })
   .openapi('Progress');
 
+export const AttemptParamsSchema = z.object({
+  attemptId: z
+    .string()
+    .regex(/^\d{1,15}$/, 'Use the attempt number from an answer.')
+    .transform(Number)
+    .openapi({ param: { name: 'attemptId', in: 'path' }, type: 'integer', example: '12' }),
+});
+
+export const AttemptResultResponseSchema = z
+  .object({ attempt: AttemptSchema, answer: AnswerSchema, result: GradeResultSchema })
+  .openapi('AttemptResult');
+
 export const ReportRequestSchema = z.object({ message: z.string().trim().min(1).max(2000) }).openapi('ReportRequest');
 export const ReportResponseSchema = z.object({ id: z.number().int(), scenarioId: z.string(), seed: z.number().int(), status: z.enum(['open', 'closed']) }).openapi('Report');

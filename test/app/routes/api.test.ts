@@ -21,7 +21,7 @@ describe('GET /api/openapi.json', () => {
     const document = await json(response);
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/api/areas', '/api/questions/next', '/api/questions/{scenarioId}/{seed}', '/api/questions/{scenarioId}/{seed}/answers', '/api/questions/{scenarioId}/{seed}/reports', '/api/progress']),
+      expect.arrayContaining(['/api/areas', '/api/questions/next', '/api/questions/{scenarioId}/{seed}', '/api/questions/{scenarioId}/{seed}/answers', '/api/questions/{scenarioId}/{seed}/reports', '/api/attempts/{attemptId}', '/api/progress']),
     );
     expect(document.components.schemas).toHaveProperty('GradeResult');
     expect(document.components.schemas).toHaveProperty('ApiError');
@@ -87,6 +87,18 @@ describe('questions', () => {
     ]);
   });
 
+  it('returns a stored attempt with its answer and grade to its learner only', async () => {
+    const id = t.bank.scenarios[0]!.id;
+    const answer = wrongAnswer(t.bank, id, 21);
+    const answered = await json(await browser.postJson(`/api/questions/${id}/21/answers`, { answer }));
+    const body = await json(await browser.request(`/api/attempts/${answered.attemptId}`));
+    expect(body.attempt).toMatchObject({ id: answered.attemptId, scenarioId: id, seed: 21, verdict: 'incorrect' });
+    expect(body.answer).toEqual(answer);
+    expect(body.result).toEqual(answered.result);
+    const stranger = new Browser(t.app);
+    expect((await stranger.request(`/api/attempts/${answered.attemptId}`)).status).toBe(404);
+  });
+
   it('stores a report for a variant', async () => {
     const id = t.bank.scenarios[0]!.id;
     const response = await browser.postJson(`/api/questions/${id}/8/reports`, { message: 'Option B is also right' });
@@ -104,6 +116,7 @@ describe('API errors are JSON naming the field', () => {
     ['an answer without a kind', 'POST', '/api/questions/ID/1/answers', { answer: {} }, 400, 'InvalidInput', 'answer.kind'],
     ['an answer of another kind', 'POST', '/api/questions/ID/1/answers', { answer: { kind: 'request', json: '{}' } }, 400, 'InvalidInput', 'kind'],
     ['an empty report', 'POST', '/api/questions/ID/1/reports', { message: '' }, 400, 'InvalidInput', 'message'],
+    ['an attempt id that is not a number', 'GET', '/api/attempts/abc', undefined, 400, 'InvalidInput', 'attemptId'],
     ['an unknown path', 'GET', '/api/nothing', undefined, 404, 'NotFound', undefined],
   ])('answers %s with %s', async (_label, method, path, body, status, code, field) => {
     const url = path.replace('ID', t.bank.scenarios[0]!.id);
