@@ -1,0 +1,367 @@
+/**
+ * Grading of `design` answers: the learner's CreateTable request is created in the engine (so
+ * DynamoDB's rule errors are the engine's own), the scenario's data is loaded, and each access
+ * pattern is searched for: every GetItem or Query the key schema and indexes allow with the
+ * pattern's inputs is run, and the pattern passes when one returns the expected items with
+ * the attributes it needs. The monthly cost of the workload comes from the cost model.
+ */
+import { calculateOnDemandRequestCost, calculateProvisionedCost, roundToCents } from '../../engine/cost/index.ts';
+import { Database, type Item } from '../../engine/index.ts';
+import type { Check, GradeResult } from '../bank/types.ts';
+import { FIXTURE_GENERATORS } from './fixture-generators.ts';
+import { LruCache } from './fixture.ts';
+import type { AccessPattern, DesignAnswerSpec } from './hands-on-spec.ts';
+import { marshallItem, marshallValue, REQUEST_LIMITS, unmarshallItem } from './request-input.ts';
+import { verdictFor, type GradeContext } from './request.ts';
+
+/** Seconds in the 730-hour month AWS bills. */
+const SECONDS_PER_MONTH = 730 * 3600;
+const FIXED_NOW = Date.UTC(2025, 0, 1);
+
+interface KeyPath {
+  /** undefined for the base table. */
+  readonly index: string | undefined;
+  readonly kind: 'table' | 'LSI' | 'GSI';
+  readonly hash: string;
+  readonly range: string | undefined;
+}
+
+export interface PatternOutcome {
+  readonly name: string;
+  readonly passed: boolean;
+  /** The request that answered it, in the API shape. */
+  readonly request?: { action: string; params: Record<string, unknown> };
+  readonly capacity?: number;
+  readonly detail: string;
+}
+
+interface LoadedDesign {
+  readonly db: Database;
+  readonly tableName: string;
+  readonly paths: readonly KeyPath[];
+  readonly writeUnitsPerItem: number;
+  readonly distinctKeys: number;
+  readonly definition: Record<string, unknown>;
+}
+
+type Plain = Record<string, unknown>;
+
+const dataCache = new LruCache<readonly Plain[]>(32);
+
+export function designData(spec: DesignAnswerSpec): readonly Plain[] {
+  const key = JSON.stringify(spec.data);
+  const cached = dataCache.get(key);
+  if (cached) return cached;
+  const generator = FIXTURE_GENERATORS[spec.data.generator];
+  if (!generator) throw new Error(`Unknown data generator "${spec.data.generator}"`);
+  const items = generator(spec.data.args).items;
+  dataCache.set(key, items);
+  return items;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function keyPaths(definition: Record<string, unknown>): KeyPath[] {
+  const keys = (schema: unknown): { hash: string; range: string | undefined } => {
+    const list = (schema as { AttributeName: string; KeyType: string }[]) ?? [];
+    return { hash: list.find((k) => k.KeyType === 'HASH')!.AttributeName, range: list.find((k) => k.KeyType === 'RANGE')?.AttributeName };
+  };
+  const paths: KeyPath[] = [{ index: undefined, kind: 'table', ...keys(definition.KeySchema) }];
+  for (const [field, kind] of [['LocalSecondaryIndexes', 'LSI'], ['GlobalSecondaryIndexes', 'GSI']] as const) {
+    for (const index of (definition[field] as { IndexName: string; KeySchema: unknown }[] | undefined) ?? []) {
+      paths.push({ index: index.IndexName, kind, ...keys(index.KeySchema) });
+    }
+  }
+  return paths;
+}
+
+type Loaded = { ok: true; design: LoadedDesign } | { ok: false; message: string };
+
+/** Create the learner's table and load the data; errors are DynamoDB's words. */
+function loadDesign(spec: DesignAnswerSpec, definition: Record<string, unknown>): Loaded {
+  const db = new Database({ now: () => FIXED_NOW });
+  try {
+    db.execute('CreateTable', definition);
+  } catch (error) {
+    return { ok: false, message: `CreateTable failed: ${(error as Error).name}: ${(error as Error).message}` };
+  }
+  const tableName = String(definition.TableName);
+  const paths = keyPaths(definition);
+  const table = paths[0]!;
+  const data = designData(spec);
+  let units = 0;
+  const keys = new Set<string>();
+  for (const plain of data) {
+    const item = marshallItem(plain) as Item;
+    try {
+      const response = db.execute('PutItem', { TableName: tableName, Item: item, ReturnConsumedCapacity: 'TOTAL' }) as { ConsumedCapacity?: { CapacityUnits?: number } };
+      units += response.ConsumedCapacity?.CapacityUnits ?? 0;
+    } catch (error) {
+      return { ok: false, message: `Loading the data failed on ${JSON.stringify(plain)}: ${(error as Error).name}: ${(error as Error).message}` };
+    }
+    keys.add(JSON.stringify([plain[table.hash], table.range === undefined ? null : plain[table.range]]));
+  }
+  return { ok: true, design: { db, tableName, paths, writeUnitsPerItem: data.length === 0 ? 0 : units / data.length, distinctKeys: keys.size, definition } };
+}
+
+const compare = (a: unknown, b: unknown): number => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
+
+function matchesRange(pattern: AccessPattern, item: Plain): boolean {
+  const range = pattern.range;
+  if (!range) return true;
+  const v = item[range.attribute];
+  if (v === undefined) return false;
+  if (range.between) return compare(v, range.between[0]) >= 0 && compare(v, range.between[1]) <= 0;
+  if (range.from !== undefined) return compare(v, range.from) >= 0;
+  if (range.beginsWith !== undefined) return String(v).startsWith(range.beginsWith);
+  return true;
+}
+
+/** The items a pattern must return, in order when it asks for one. */
+export function expectedItems(spec: DesignAnswerSpec, pattern: AccessPattern): Plain[] {
+  let items = designData(spec).filter((item) => Object.entries(pattern.inputs).every(([k, v]) => item[k] === v) && matchesRange(pattern, item));
+  if (pattern.order) {
+    const { attribute, descending } = pattern.order;
+    items = [...items].sort((a, b) => (descending ? -1 : 1) * compare(a[attribute], b[attribute]));
+  }
+  return pattern.limit === undefined ? items : items.slice(0, pattern.limit);
+}
+
+const identityOf = (spec: DesignAnswerSpec, item: Plain): string => JSON.stringify(spec.identity.map((a) => item[a] ?? null));
+
+/** Every GetItem and Query on the table or an index that the pattern's inputs allow. */
+function candidates(pattern: AccessPattern, design: LoadedDesign): { path: KeyPath; action: string; params: Record<string, unknown> }[] {
+  const out: { path: KeyPath; action: string; params: Record<string, unknown> }[] = [];
+  const value = (v: unknown) => marshallValue(v);
+  for (const path of design.paths) {
+    if (!(path.hash in pattern.inputs)) continue;
+    const inputs = pattern.inputs;
+    if (path.kind === 'table' && (path.range === undefined || path.range in inputs)) {
+      const Key: Record<string, unknown> = { [path.hash]: value(inputs[path.hash]) };
+      if (path.range !== undefined) Key[path.range] = value(inputs[path.range]);
+      out.push({ path, action: 'GetItem', params: { TableName: design.tableName, Key, ...(pattern.consistent ? { ConsistentRead: true } : {}) } });
+    }
+    const names: Record<string, string> = { '#h': path.hash };
+    const values: Record<string, unknown> = { ':h': value(inputs[path.hash]) };
+    let condition = '#h = :h';
+    const range = pattern.range;
+    if (path.range !== undefined && path.range in inputs) {
+      names['#r'] = path.range;
+      values[':r'] = value(inputs[path.range]);
+      condition += ' AND #r = :r';
+    } else if (path.range !== undefined && range && range.attribute === path.range) {
+      names['#r'] = path.range;
+      if (range.between) {
+        values[':a'] = value(range.between[0]);
+        values[':b'] = value(range.between[1]);
+        condition += ' AND #r BETWEEN :a AND :b';
+      } else if (range.from !== undefined) {
+        values[':a'] = value(range.from);
+        condition += ' AND #r >= :a';
+      } else if (range.beginsWith !== undefined) {
+        values[':a'] = value(range.beginsWith);
+        condition += ' AND begins_with(#r, :a)';
+      }
+    }
+    const forward = pattern.order && pattern.order.attribute === path.range ? !pattern.order.descending : true;
+    out.push({
+      path,
+      action: 'Query',
+      params: {
+        TableName: design.tableName,
+        ...(path.index !== undefined ? { IndexName: path.index } : {}),
+        KeyConditionExpression: condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ScanIndexForward: forward,
+        ...(pattern.limit !== undefined ? { Limit: pattern.limit } : {}),
+        ...(pattern.consistent ? { ConsistentRead: true } : {}),
+      },
+    });
+  }
+  return out;
+}
+
+const where = (path: KeyPath): string => (path.kind === 'table' ? 'the table' : `${path.kind} ${path.index}`);
+
+function searchPattern(spec: DesignAnswerSpec, pattern: AccessPattern, design: LoadedDesign): PatternOutcome {
+  const expected = expectedItems(spec, pattern);
+  const ordered = pattern.order !== undefined;
+  const expectedIds = expected.map((i) => identityOf(spec, i));
+  const tried = candidates(pattern, design);
+  if (tried.length === 0) {
+    return {
+      name: pattern.name,
+      passed: false,
+      detail: `Neither the table nor an index has a partition key among ${Object.keys(pattern.inputs).join(', ')}: only a Scan could answer this.`,
+    };
+  }
+  let best: PatternOutcome | undefined;
+  const problems: string[] = [];
+  for (const candidate of tried) {
+    let response: Record<string, unknown>;
+    try {
+      response = design.db.execute(candidate.action, { ...candidate.params, ReturnConsumedCapacity: 'TOTAL' }) as Record<string, unknown>;
+    } catch (error) {
+      problems.push(`${candidate.action} on ${where(candidate.path)}: ${(error as Error).name}: ${(error as Error).message}`);
+      continue;
+    }
+    const items = (candidate.action === 'GetItem' ? (response.Item ? [response.Item] : []) : (response.Items as Item[])).map((i) => unmarshallItem(i as Item));
+    const capacity = (response.ConsumedCapacity as { CapacityUnits?: number } | undefined)?.CapacityUnits ?? 0;
+    const ids = items.map((i) => identityOf(spec, i));
+    const sameItems = ordered ? ids.join('\n') === expectedIds.join('\n') : [...ids].sort().join('\n') === [...expectedIds].sort().join('\n');
+    const lacking = pattern.returns.filter((a) => items.some((i) => !(a in i)));
+    if (!sameItems) {
+      problems.push(`${candidate.action} on ${where(candidate.path)} returns ${items.length} item(s) where ${expected.length} are expected${ordered && ids.length === expectedIds.length ? ' (or not in the order asked)' : ''}`);
+      continue;
+    }
+    if (lacking.length > 0) {
+      problems.push(`${candidate.action} on ${where(candidate.path)} finds the items but does not project ${lacking.join(', ')}`);
+      continue;
+    }
+    if (!best || capacity < (best.capacity ?? Infinity)) {
+      best = {
+        name: pattern.name,
+        passed: true,
+        request: { action: candidate.action, params: candidate.params },
+        capacity,
+        detail: `${candidate.action} on ${where(candidate.path)}: ${candidate.params.KeyConditionExpression ?? 'by its key'}, ${capacity} capacity unit(s) per call.`,
+      };
+    }
+  }
+  return best ?? { name: pattern.name, passed: false, detail: `${problems.join('; ')}.` };
+}
+
+export interface DesignCost {
+  readonly mode: 'PAY_PER_REQUEST' | 'PROVISIONED';
+  readonly readUnitsPerSecond: number;
+  readonly writeUnitsPerSecond: number;
+  readonly monthlyUsd: number;
+  readonly working: string;
+  /** Provisioned mode: whether the throughput covers the average load. */
+  readonly enoughThroughput: boolean;
+}
+
+function costOf(spec: DesignAnswerSpec, design: LoadedDesign, outcomes: readonly PatternOutcome[]): DesignCost {
+  const reads = spec.patterns.reduce((sum, p, i) => sum + p.perSecond * (outcomes[i]?.capacity ?? 0), 0);
+  const writes = spec.writesPerSecond * design.writeUnitsPerItem;
+  const definition = design.definition;
+  if (definition.BillingMode === 'PROVISIONED' || (definition.BillingMode === undefined && definition.ProvisionedThroughput !== undefined)) {
+    const throughput = (t: unknown) => (t as { ReadCapacityUnits?: number; WriteCapacityUnits?: number } | undefined) ?? {};
+    let rcu = throughput(definition.ProvisionedThroughput).ReadCapacityUnits ?? 0;
+    let wcu = throughput(definition.ProvisionedThroughput).WriteCapacityUnits ?? 0;
+    for (const gsi of (definition.GlobalSecondaryIndexes as { ProvisionedThroughput?: unknown }[] | undefined) ?? []) {
+      rcu += throughput(gsi.ProvisionedThroughput).ReadCapacityUnits ?? 0;
+      wcu += throughput(gsi.ProvisionedThroughput).WriteCapacityUnits ?? 0;
+    }
+    const bill = calculateProvisionedCost({ rcu, wcu, tableClass: 'standard', freeTier: false });
+    return {
+      mode: 'PROVISIONED',
+      readUnitsPerSecond: reads,
+      writeUnitsPerSecond: writes,
+      monthlyUsd: roundToCents(bill.total),
+      working: `${rcu} RCU and ${wcu} WCU provisioned (table and GSIs) for 730 hours`,
+      enoughThroughput: rcu >= reads && wcu >= writes,
+    };
+  }
+  const bill = calculateOnDemandRequestCost({ readUnitsPerMonth: reads * SECONDS_PER_MONTH, writeUnitsPerMonth: writes * SECONDS_PER_MONTH, tableClass: 'standard' });
+  return {
+    mode: 'PAY_PER_REQUEST',
+    readUnitsPerSecond: reads,
+    writeUnitsPerSecond: writes,
+    monthlyUsd: roundToCents(bill.total),
+    working: `${fmt(reads)} read units/s and ${fmt(writes)} write units/s on demand, over 730 hours`,
+    enoughThroughput: true,
+  };
+}
+
+const fmt = (n: number): string => String(Number(n.toFixed(3)));
+
+/** What the question page shows: attributes, patterns with their inputs, volumes and budget. */
+export function describeDesign(spec: DesignAnswerSpec): Record<string, unknown> {
+  return {
+    attributes: spec.attributes,
+    identity: spec.identity,
+    items: designData(spec).length,
+    sample: designData(spec).slice(0, 4),
+    patterns: spec.patterns.map((p) => ({ name: p.name, description: p.description, inputs: p.inputs, ...(p.order ? { order: p.order } : {}), ...(p.limit ? { limit: p.limit } : {}), returns: p.returns, perSecond: p.perSecond })),
+    writesPerSecond: spec.writesPerSecond,
+    budget: spec.budget,
+    starter: JSON.stringify(
+      {
+        TableName: 'AppTable',
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: '', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: '', KeyType: 'HASH' }],
+      },
+      null,
+      2,
+    ),
+  };
+}
+
+const designCache = new LruCache<Loaded>(32);
+
+export function gradeDesign(spec: DesignAnswerSpec, json: string, context: GradeContext): GradeResult & { kind: 'design' } {
+  const checks: Check[] = [];
+  const add = (id: string, label: string, passed: boolean, detail: string, weight = 1): void => {
+    checks.push({ id, label, passed, weight, detail });
+  };
+  const labels: [string, string][] = [
+    ['valid', 'DynamoDB accepts the table and the data loads'],
+    ['keys-unique', 'The table key identifies each item'],
+    ...spec.patterns.map((p): [string, string] => [`pattern:${p.name}`, `Answers "${p.description}" with GetItem or Query`]),
+    ['budget', `Costs no more than $${spec.budget} a month`],
+  ];
+  const failAll = (message: string, details: Record<string, unknown>) => {
+    for (const [id, label] of labels) add(id, label, false, message);
+    return finish(checks, details, context);
+  };
+  if (json.length > REQUEST_LIMITS.maxChars) return failAll(`The design is ${json.length} characters long; answers are limited to ${REQUEST_LIMITS.maxChars}.`, {});
+  let definition: unknown;
+  try {
+    definition = JSON.parse(json);
+  } catch (error) {
+    return failAll(`The answer is not valid JSON: ${(error as Error).message}`, {});
+  }
+  if (!isObject(definition)) return failAll('A design is a CreateTable request: an object with TableName, KeySchema, AttributeDefinitions...', {});
+  const cacheKey = `${JSON.stringify(spec.data)}\n${json}`;
+  let loaded = designCache.get(cacheKey);
+  if (!loaded) {
+    loaded = loadDesign(spec, definition);
+    designCache.set(cacheKey, loaded);
+  }
+  if (!loaded.ok) return failAll(loaded.message, { error: loaded.message });
+  const design = loaded.design;
+  const dataCount = designData(spec).length;
+  add('valid', labels[0]![1], true, `Created ${design.tableName} with ${design.paths.length - 1} index(es) and loaded ${dataCount} items.`);
+  const unique = design.distinctKeys === dataCount;
+  add(
+    'keys-unique',
+    labels[1]![1],
+    unique,
+    unique ? `${dataCount} items, ${dataCount} distinct keys.` : `${dataCount - design.distinctKeys} of ${dataCount} items overwrote another with the same key: the key does not identify an item.`,
+  );
+  const outcomes = spec.patterns.map((pattern) => searchPattern(spec, pattern, design));
+  outcomes.forEach((outcome, i) => add(`pattern:${outcome.name}`, labels[2 + i]![1], outcome.passed, outcome.detail, 2));
+  const cost = costOf(spec, design, outcomes);
+  const allPatterns = outcomes.every((o) => o.passed);
+  const withinBudget = cost.monthlyUsd <= spec.budget && cost.enoughThroughput && allPatterns;
+  add(
+    'budget',
+    labels[labels.length - 1]![1],
+    withinBudget,
+    !allPatterns
+      ? `$${cost.monthlyUsd.toFixed(2)} a month for the patterns it answers; a pattern left to a Scan would cost far more.`
+      : !cost.enoughThroughput
+        ? `The provisioned throughput is below the load (${fmt(cost.readUnitsPerSecond)} read units/s, ${fmt(cost.writeUnitsPerSecond)} write units/s): requests would be throttled.`
+        : `$${cost.monthlyUsd.toFixed(2)} a month (${cost.working}).`,
+  );
+  return finish(checks, { patterns: outcomes, cost }, context);
+}
+
+function finish(checks: readonly Check[], details: Record<string, unknown>, context: GradeContext): GradeResult & { kind: 'design' } {
+  const total = checks.reduce((s, c) => s + c.weight, 0);
+  const score = total === 0 ? 0 : checks.reduce((s, c) => s + (c.passed ? c.weight : 0), 0) / total;
+  return { kind: 'design', verdict: verdictFor(score), score, checks, details, explanationHtml: context.explanationHtml, references: context.references };
+}
