@@ -1,4 +1,5 @@
 /** A scenario file once parsed and validated: everything needed to generate its variants. */
+import type { DesignAnswerSpec, RequestAnswerSpec } from '../grading/hands-on-spec.ts';
 import type { FrontMatter, ChoiceAnswerSpec, MultiAnswerSpec, NumericAnswerSpec } from './schema.ts';
 import type { ScenarioSummary } from './types.ts';
 
@@ -13,7 +14,9 @@ export interface OptionDefinition {
 export type AnswerDefinition =
   | { readonly kind: 'numeric'; readonly spec: NumericAnswerSpec }
   | { readonly kind: 'choice'; readonly spec: ChoiceAnswerSpec }
-  | { readonly kind: 'multi'; readonly spec: MultiAnswerSpec; readonly choose: number };
+  | { readonly kind: 'multi'; readonly spec: MultiAnswerSpec; readonly choose: number }
+  | { readonly kind: 'request'; readonly spec: RequestAnswerSpec }
+  | { readonly kind: 'design'; readonly spec: DesignAnswerSpec };
 
 export interface ScenarioDefinition {
   readonly summary: ScenarioSummary;

@@ -9,6 +9,7 @@
 import { randomInt } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { referenceJson } from '../grading/hands-on.ts';
 import { gradeAnswer } from '../grading/index.ts';
 import { CALCULATORS, type CalculatorRegistry } from './calculators.ts';
 import type { ScenarioDefinition } from './definition.ts';
@@ -124,6 +125,9 @@ export function loadBank(contentDir: string, options: LoadBankOptions = {}): Loa
           return { kind: 'multi', optionIds: key.correct };
         case 'numeric':
           return { kind: 'numeric', value: key.calculation.value };
+        case 'request':
+        case 'design':
+          return { kind: key.kind, json: referenceJson(key) };
       }
     },
   };

@@ -3,6 +3,7 @@
  * inside is what a page may show; the key and the why texts stay on the server until graded.
  */
 import type { Calculation } from '../../engine/calculation.ts';
+import { resolveHandsOn, type HandsOnKey } from '../grading/hands-on.ts';
 import { evaluateArithmetic, looksArithmetic } from './arithmetic.ts';
 import type { CalculatorRegistry } from './calculators.ts';
 import type { ScenarioDefinition } from './definition.ts';
@@ -24,7 +25,8 @@ export type AnswerKey =
       readonly unit: string;
       /** Figures of the calculator's wrong methods for these arguments (NaN ones dropped). */
       readonly misconceptions: readonly Misconception[];
-    };
+    }
+  | HandsOnKey;
 
 export interface Instance {
   readonly definition: ScenarioDefinition;
@@ -106,6 +108,12 @@ export function createInstance(definition: ScenarioDefinition, seed: number, con
       explanationHtml,
       whyHtml,
     };
+  }
+
+  if (answer.kind === 'request' || answer.kind === 'design') {
+    const { key, context: handsOn } = resolveHandsOn(answer, params);
+    const variant: Variant = key.kind === 'request' ? { ...base, kind: 'request', context: handsOn } : { ...base, kind: 'design', context: handsOn };
+    return { definition, variant, key, explanationHtml, whyHtml };
   }
 
   const ordered = random.shuffle(definition.options);

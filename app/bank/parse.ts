@@ -5,6 +5,7 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
+import { collectStrings, type DesignAnswerSpec, type RequestAnswerSpec } from '../grading/hands-on-spec.ts';
 import type { CalculatorRegistry } from './calculators.ts';
 import type { AnswerDefinition, OptionDefinition, ScenarioDefinition } from './definition.ts';
 import type { DeriverRegistry } from './derivers.ts';
@@ -147,6 +148,9 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
       }
     }
   }
+  if (answer?.kind === 'request' || answer?.kind === 'design') {
+    for (const text of collectStrings(answer.spec)) checkBound(text, lineOf(['answer']), 'The answer');
+  }
   if (fm.kind !== 'multi' && fm.choose !== undefined) fail(lineOf(['choose']), 'choose applies only to multi scenarios');
 
   if (errors.length > 0 || !answer) return { ok: false, errors };
@@ -181,10 +185,6 @@ function parseAnswer(
   lineOf: (path: readonly PropertyKey[]) => number,
   fail: (line: number, message: string) => void,
 ): AnswerDefinition | undefined {
-  if (fm.kind === 'request' || fm.kind === 'design') {
-    fail(lineOf(['kind']), `Kind "${fm.kind}" is not supported yet: use choice, multi or numeric`);
-    return undefined;
-  }
   const result = (answerSchemaFor(fm.kind) as z.ZodType).safeParse(fm.answer);
   if (!result.success) {
     reportIssues(result.error.issues, ['answer'], lineOf, fail, `answer for a ${fm.kind} scenario`);
@@ -199,6 +199,10 @@ function parseAnswer(
       const spec = result.data as { correct: string[] };
       return { kind: 'multi', spec, choose: fm.choose ?? spec.correct.length };
     }
+    case 'request':
+      return { kind: 'request', spec: result.data as RequestAnswerSpec };
+    case 'design':
+      return { kind: 'design', spec: result.data as DesignAnswerSpec };
   }
 }
 

@@ -4,6 +4,7 @@
  * every field; keep the two in step.
  */
 import { z } from 'zod';
+import { DesignAnswerSpecSchema, RequestAnswerSpecSchema } from '../grading/hands-on-spec.ts';
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -89,7 +90,8 @@ export function answerSchemaFor(kind: FrontMatter['kind']) {
     case 'multi':
       return MultiAnswerSchema;
     case 'request':
+      return RequestAnswerSpecSchema;
     case 'design':
-      return z.unknown();
+      return DesignAnswerSpecSchema;
   }
 }

@@ -2,6 +2,7 @@
 import type { Instance } from '../bank/instance.ts';
 import { InvalidAnswerError, type Answer, type GradeResult } from '../bank/types.ts';
 import { gradeChoice } from './choice.ts';
+import { gradeHandsOn } from './hands-on.ts';
 import { gradeMulti } from './multi.ts';
 import { gradeNumeric } from './numeric.ts';
 
@@ -21,7 +22,10 @@ export function gradeAnswer(instance: Instance, answer: Answer): GradeResult {
     case 'numeric':
       return gradeNumeric(instance, answer.value);
     case 'request':
-    case 'design':
-      throw new InvalidAnswerError('kind', `${answer.kind} answers are not graded yet`);
+    case 'design': {
+      const key = instance.key;
+      if (key.kind !== 'request' && key.kind !== 'design') throw new InvalidAnswerError('kind', `This question has no ${answer.kind} key`);
+      return gradeHandsOn(key, answer.json, { explanationHtml: instance.explanationHtml, references: instance.variant.references });
+    }
   }
 }
