@@ -74,6 +74,17 @@ describe('numberSize', () => {
     expect(numberSize(n)).toBe(bytes);
   });
 
+  // The 23 literals measured byte-exactly against the 400 KB gate on eu-west-2, 2026-08-18
+  // (nubo-db/dynamodb-conformance, src/item-size.ts): the base-100 rule fits every one.
+  it.each([
+    ['0', 1], ['1', 2], ['12', 2], ['123', 3], ['1234', 3], ['12345678901234567890123456789012345678', 20],
+    ['0042', 2], ['100', 2], ['1010', 3], ['0.0000001', 2], ['1E125', 2], ['1E-100', 2], ['1.5', 3], ['15', 2],
+    ['1.2', 3], ['1.200', 3], ['1.234', 4], ['3.14159', 5], ['123456', 4], ['100.5', 4], ['0.15', 2], ['-42', 3], ['-0', 1],
+  ])('matches AWS on %s (%i bytes)', (n, bytes) => {
+    expect(numberSize(n)).toBe(bytes);
+    expect(numberSize(normaliseNumber(n))).toBe(bytes);
+  });
+
   it.each(['1', '7', '42', '123', '4567', '98765', '123456789', '1234567890123456789012345678901234567'])(
     'equals the documented ceil(digits / 2) + 1 for the integer %s',
     (n) => {
