@@ -727,12 +727,12 @@ const iamActions: Deriver = {
 
 const iamDenied: Deriver = {
   name: 'iamDenied',
-  description: 'From `failing` (index-query | missing-action): why the Lambda call is denied (best: index-arn | add-action).',
+  description: 'From `failing` (index-query | missing-action), `app.table`, `app.index`: why the Lambda call is denied (best: index-arn | add-action).',
   outputs: ['policy_actions', 'failing_text', ...keyedOutputs(['index-arn', 'add-action'])],
   derive(p) {
     const failing = str(p, 'failing');
-    const table = str(p, 'table');
-    const index = str(p, 'index');
+    const table = str(p, 'app.table');
+    const index = str(p, 'app.index');
     const best = failing === 'index-query' ? 'index-arn' : 'add-action';
     return {
       policy_actions: failing === 'index-query' ? '`dynamodb:GetItem`, `dynamodb:PutItem`, `dynamodb:Query`' : '`dynamodb:GetItem`, `dynamodb:PutItem`, `dynamodb:Query`',
