@@ -166,6 +166,12 @@ export function keyConditionFor(keyConditions: KeyConditions, keySchema: readonl
     if (condition.values.some((v) => !(attribute.type in v))) {
       throw fail('One or more parameter values were invalid: Condition parameter type does not match schema type');
     }
+    const empty = condition.values.find((v) => ('S' in v && v.S === '') || ('B' in v && v.B === ''));
+    if (empty !== undefined) {
+      throw fail(
+        `One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${'S' in empty ? 'string' : 'binary'} value. Key: ${attribute.name}`,
+      );
+    }
     if (isPartition) {
       if (condition.operator !== 'EQ') throw fail('Query key condition not supported');
       partition = condition.values[0];

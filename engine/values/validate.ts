@@ -226,7 +226,8 @@ export function validateAttributeValue(value: AttributeValue): AttributeValue {
         result = { N: normaliseNumber(member as string) };
         break;
       case 'NULL':
-        if (member !== true) throw new ValidationException(VALUE_MESSAGES.nullNotTrue);
+        // AWS used to refuse { NULL: false } (VALUE_MESSAGES.nullNotTrue, as dynalite has it); since
+        // June 2026 it stores it as { NULL: true } (nubo-db/dynamodb-conformance, putItem.test.ts).
         result = { NULL: true };
         break;
       case 'SS': {
@@ -340,7 +341,8 @@ export function validateKey(key: Item, keySchema: readonly KeyAttribute[]): void
   keySchema.forEach((attribute, i) => {
     const value = key[attribute.name];
     if (value === undefined || !(attribute.type in value)) throw new ValidationException(VALUE_MESSAGES.keyMismatch);
-    checkKeyPart(attribute.name, value, attribute.type, i === 0, 'One or more parameter values were invalid:');
+    // AWS now answers "are not valid." here too (dynalite recorded an older "were invalid:").
+    checkKeyPart(attribute.name, value, attribute.type, i === 0, 'One or more parameter values are not valid.');
   });
 }
 

@@ -16,12 +16,17 @@ const VALUES: Record<string, AttributeValue> = {
   ':s': { S: 'ab' },
   ':bool': { BOOL: true },
   ':bin': { B: 'AQ==' },
+  ':empty': { S: '' },
 };
 const COMPOSITE: KeyAttribute[] = [
   { name: 'pk', type: 'S' },
   { name: 'sk', type: 'N' },
 ];
 const SIMPLE: KeyAttribute[] = [{ name: 'pk', type: 'S' }];
+const STRING_SORT: KeyAttribute[] = [
+  { name: 'pk', type: 'S' },
+  { name: 'sk', type: 'S' },
+];
 
 function shape(source: string) {
   return checkKeyConditionShape(
@@ -88,7 +93,8 @@ describe('keyConditionFor', () => {
     [COMPOSITE, 'pk = :p AND sk = :s', 'One or more parameter values were invalid: Condition parameter type does not match schema type'],
     [SIMPLE, 'pk = :p AND sk = :one', 'Query key condition not supported'],
     [SIMPLE, 'colour = :p', 'Query condition missed key schema element: pk'],
-  ])('with schema %j refuses %s', (schema, source, message) => {
+    [STRING_SORT, 'pk = :p AND sk > :empty', 'One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: sk'],
+  ] as [KeyAttribute[], string, string][])('with schema %j refuses %s', (schema, source, message) => {
     expect(messageOf(() => keyConditionFor(shape(source), schema))).toBe(message);
   });
 });

@@ -39,6 +39,7 @@ describe('parseAttributeValue', () => {
     ['a boolean', { BOOL: false }, { BOOL: false }],
     ['a boolean spelled as a string', { BOOL: 'yes' }, { BOOL: true }],
     ['null', { NULL: true }, { NULL: true }],
+    ['NULL false, stored as NULL true as AWS now does', { NULL: false }, { NULL: true }],
     ['a number set, normalised', { NS: ['1.0', '2e1'] }, { NS: ['1', '20'] }],
     ['a map with nested values', { M: { a: { N: '1e0' }, b: { L: [{ S: 'x' }] } } }, { M: { a: { N: '1' }, b: { L: [{ S: 'x' }] } } }],
     ['unknown members dropped', { S: 'a', X: 1 }, { S: 'a' }],
@@ -66,7 +67,6 @@ describe('parseAttributeValue', () => {
     ['a number as binary', { B: 3 }, 'SerializationException', 'only base-64-encoded strings are convertible to bytes'],
     ['an empty value', {}, 'ValidationException', 'Supplied AttributeValue is empty, must contain exactly one of the supported datatypes'],
     ['two types', { S: 'a', N: '1' }, 'ValidationException', 'Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes'],
-    ['NULL false', { NULL: false }, 'ValidationException', 'One or more parameter values were invalid: Null attribute value types must have the value of true'],
     ['an empty string set', { SS: [] }, 'ValidationException', 'One or more parameter values were invalid: An string set  may not be empty'],
     ['an empty number set', { NS: [] }, 'ValidationException', 'One or more parameter values were invalid: An number set  may not be empty'],
     ['an empty binary set', { BS: [] }, 'ValidationException', 'One or more parameter values were invalid: Binary sets should not be empty'],
@@ -145,7 +145,7 @@ describe('validateKey', () => {
     ['an extra attribute', { pk: { S: 'a' }, sk: { N: '1' }, x: { S: 'b' } }, 'The provided key element does not match the schema'],
     ['a wrong type', { pk: { N: '1' }, sk: { N: '1' } }, 'The provided key element does not match the schema'],
     ['a wrong name', { pk: { S: 'a' }, other: { N: '1' } }, 'The provided key element does not match the schema'],
-    ['an empty string', { pk: { S: '' }, sk: { N: '1' } }, 'One or more parameter values were invalid: The AttributeValue for a key attribute cannot contain an empty string value. Key: pk'],
+    ['an empty string', { pk: { S: '' }, sk: { N: '1' } }, 'One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: pk'],
     ['a partition key over 2048 bytes', { pk: { S: 'é'.repeat(1025) }, sk: { N: '1' } }, 'One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes'],
   ])('refuses %s', (_label, key, message) => {
     expect(errorOf(() => validateKey(key, schema))).toEqual({ type: 'ValidationException', message });
@@ -153,7 +153,7 @@ describe('validateKey', () => {
   it('refuses an empty binary sort key and one over 1024 bytes', () => {
     const bSchema = [{ name: 'pk', type: 'S' as const }, { name: 'sk', type: 'B' as const }];
     expect(errorOf(() => validateKey({ pk: { S: 'a' }, sk: { B: '' } }, bSchema))?.message).toBe(
-      'One or more parameter values were invalid: The AttributeValue for a key attribute cannot contain an empty binary value. Key: sk',
+      'One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty binary value. Key: sk',
     );
     const b1025 = Buffer.alloc(1025).toString('base64');
     expect(errorOf(() => validateKey({ pk: { S: 'a' }, sk: { B: b1025 } }, bSchema))?.message).toBe(
