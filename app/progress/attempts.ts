@@ -2,7 +2,7 @@
  * Attempts: one row per answered question, written before the learner sees the verdict,
  * and the accuracy figures the home and progress pages are built from.
  */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
 import { attempts } from '../db/schema.ts';
 
@@ -47,6 +47,25 @@ export function selectRecentAttempts(db: Db, profileId: number, limit: number): 
 export function selectRecentScenarioIds(db: Db, profileId: number, limit: number): string[] {
   const rows = db.select({ scenarioId: attempts.scenarioId }).from(attempts).where(eq(attempts.profileId, profileId)).orderBy(desc(attempts.createdAt), desc(attempts.id)).limit(limit).all();
   return [...new Set(rows.map((r) => r.scenarioId))];
+}
+
+/**
+ * Scenarios whose latest attempt was not fully correct, newest first: what to go back to.
+ * Ids grow with time, so the highest id per scenario is its latest attempt.
+ */
+export function selectMistakesToReview(db: Db, profileId: number, limit: number): Attempt[] {
+  const latestIds = db
+    .select({ id: sql<number>`max(${attempts.id})` })
+    .from(attempts)
+    .where(eq(attempts.profileId, profileId))
+    .groupBy(attempts.scenarioId);
+  return db
+    .select()
+    .from(attempts)
+    .where(and(inArray(attempts.id, latestIds), ne(attempts.verdict, 'correct')))
+    .orderBy(desc(attempts.id))
+    .limit(limit)
+    .all();
 }
 
 /** Oldest first. */

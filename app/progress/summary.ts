@@ -1,6 +1,6 @@
 /** Everything the progress page and `GET /api/progress` show, gathered in one place. */
 import type { Db } from '../db/connection.ts';
-import { type Accuracy, type Attempt, selectAccuracyByArea, selectAccuracyByObjective, selectDailyAccuracy, selectRecentAttempts } from './attempts.ts';
+import { type Accuracy, type Attempt, selectAccuracyByArea, selectAccuracyByObjective, selectDailyAccuracy, selectMistakesToReview, selectRecentAttempts } from './attempts.ts';
 
 export interface ProgressSummary {
   readonly totalAttempts: number;
@@ -10,9 +10,12 @@ export interface ProgressSummary {
   readonly byObjective: Accuracy[];
   readonly daily: Accuracy[];
   readonly recent: Attempt[];
+  /** Scenarios whose latest attempt was not fully correct, newest first. */
+  readonly toReview: Attempt[];
 }
 
 export const RECENT_ATTEMPTS = 20;
+export const MISTAKES_TO_REVIEW = 10;
 
 export function selectProgressSummary(db: Db, profileId: number): ProgressSummary {
   const byArea = selectAccuracyByArea(db, profileId);
@@ -26,5 +29,6 @@ export function selectProgressSummary(db: Db, profileId: number): ProgressSummar
     byObjective: selectAccuracyByObjective(db, profileId),
     daily: selectDailyAccuracy(db, profileId),
     recent: selectRecentAttempts(db, profileId, RECENT_ATTEMPTS),
+    toReview: selectMistakesToReview(db, profileId, MISTAKES_TO_REVIEW),
   };
 }

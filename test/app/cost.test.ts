@@ -116,3 +116,45 @@ describe('GET /cost', () => {
     expect(html).not.toContain('data-testid="on-demand-total"');
   });
 });
+
+describe('serverless stack', () => {
+  it('prices the study guide’s 50 users by default and sets the guide’s claim beside it', async () => {
+    const response = await t.app.request('/cost/serverless');
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    // 50 × 20 × 730 / 24 = 30,416.67 → 30,417 requests; everything but DynamoDB's writes is in the free tier or cents.
+    expect(html).toContain('30,417 requests a month cost');
+    expect(html).toContain('data-testid="serverless-dynamodb">$0.02<');
+    expect(html).toContain('1,090,910');
+  });
+
+  it('answers POST /api/cost/serverless with the bill and the guide comparison', async () => {
+    const response = await t.app.request('/api/cost/serverless', {
+      method: 'POST',
+      body: JSON.stringify({ users: 1000, requestsPerUserPerDay: 1000 / (730 / 24), freeTier: false }),
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    // 1,000,000 requests: $1.00 HTTP API + $0.20 + 12,500 GB-s × $0.0000166667 + $0.625 + $0.0625 + storage.
+    expect(body.requestsPerMonth).toBe(1_000_000);
+    expect(body.apiGatewayUsd).toBe(1);
+    expect(body.lambdaUsd).toBe(0.41);
+    expect(body.guide.requestsForClaimedDynamoDb).toBe(1_090_910);
+  });
+
+  it('rejects a Lambda longer than 15 minutes with the field named', async () => {
+    const response = await t.app.request('/api/cost/serverless', { method: 'POST', body: JSON.stringify({ durationMs: 900_001 }), headers: { 'Content-Type': 'application/json' } });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors).toEqual([{ field: 'durationMs', message: 'a Lambda invocation lasts at most 900,000 ms (15 minutes)' }]);
+  });
+
+  it('re-renders its form with a message per field and a 400', async () => {
+    const response = await t.app.request('/cost/serverless?users=0&memoryMb=64&api=soap');
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain('Users is between 1 and 100,000,000');
+    expect(html).toContain('Lambda memory is between 128 and 10,240');
+    expect(html).toContain('choose http or rest');
+  });
+});

@@ -208,7 +208,7 @@ export function createApiRoutes() {
 
   api.openapi(getProgress, (c) => {
     const summary = selectProgressSummary(c.var.deps.db, c.var.profile.id);
-    return c.json({ ...summary, overall: summary.overall ?? null, recent: summary.recent.map(toApiAttempt) }, 200);
+    return c.json({ ...summary, overall: summary.overall ?? null, recent: summary.recent.map(toApiAttempt), toReview: summary.toReview.map(toApiAttempt) }, 200);
   });
 
   api.route('/', costApiRoutes);

@@ -156,6 +156,7 @@ export const ProgressResponseSchema = z
     byObjective: z.array(AccuracySchema),
     daily: z.array(AccuracySchema).openapi({ description: 'One row per UTC day, key YYYY-MM-DD, oldest first.' }),
     recent: z.array(AttemptSchema).openapi({ description: 'Newest first.' }),
+    toReview: z.array(AttemptSchema).openapi({ description: 'The latest attempt of each scenario not answered fully right, newest first.' }),
   })
   .openapi('Progress');
 

@@ -30,6 +30,7 @@ export const progressRoutes = new Hono<AppEnv>().get('/progress', loadProfile, (
       byObjective={new Map(summary.byObjective.map((a) => [a.key, a]))}
       daily={summary.daily}
       recent={summary.recent}
+      toReview={summary.toReview}
       running={toRunningAccuracy(selectOldestAttempts(db, c.var.profile.id, RUNNING_CHART_ATTEMPTS))}
       scenarioTitle={(id) => bank.get(id)?.title}
     />,

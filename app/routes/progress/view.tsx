@@ -13,6 +13,7 @@ export interface ProgressPageProps {
   readonly byObjective: ReadonlyMap<string, Accuracy>;
   readonly daily: readonly Accuracy[];
   readonly recent: readonly Attempt[];
+  readonly toReview: readonly Attempt[];
   /** Running accuracy after each of the oldest attempts, for the chart when there is one day. */
   readonly running: readonly ChartPoint[];
   readonly scenarioTitle: (id: string) => ScenarioSummary['title'] | undefined;
@@ -49,7 +50,7 @@ function AccuracyTable({ caption, rows }: { caption: string; rows: ReadonlyArray
 }
 
 export function ProgressPage(props: ProgressPageProps) {
-  const { areas, totalAttempts, overall, byArea, byObjective, daily, recent, running, scenarioTitle } = props;
+  const { areas, totalAttempts, overall, byArea, byObjective, daily, recent, toReview, running, scenarioTitle } = props;
   const triedObjectives = areas.flatMap((a) => a.objectives).filter((o) => byObjective.has(o.id));
   return (
     <Layout title="Progress" current="progress">
@@ -140,6 +141,20 @@ export function ProgressPage(props: ProgressPageProps) {
       <AccuracyTable caption="By area" rows={areas.map((a) => ({ key: a.id, label: displayTitle(a.title), accuracy: byArea.get(a.id) }))} />
       {triedObjectives.length > 0 ? (
         <AccuracyTable caption="By objective (those you have tried)" rows={triedObjectives.map((o) => ({ key: o.id, label: displayTitle(o.text), accuracy: byObjective.get(o.id) }))} />
+      ) : null}
+      {toReview.length > 0 ? (
+        <section aria-labelledby="review-heading">
+          <h2 id="review-heading">Mistakes to review</h2>
+          <p class="muted">Questions whose latest answer was not fully right. Try the same variant again, or read its result.</p>
+          <ul class="review">
+            {toReview.map((a) => (
+              <li>
+                <VerdictBadge verdict={a.verdict} /> <a href={questionPath(a.scenarioId, a.seed)}>{scenarioTitle(a.scenarioId) ?? a.scenarioId}</a>{' '}
+                <span class="muted">#{a.seed}</span> · <a href={`/attempts/${a.id}`}>your result</a>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       {recent.length > 0 ? (
         <section aria-labelledby="recent-heading">

@@ -7,6 +7,7 @@ import {
   selectAccuracyByArea,
   selectAccuracyByObjective,
   selectDailyAccuracy,
+  selectMistakesToReview,
   selectOptionalAttemptById,
   selectRecentAttempts,
 } from '../../../app/progress/attempts.ts';
@@ -111,6 +112,23 @@ describe('accuracy queries', () => {
       { key: '2026-01-05', attempts: 2, correct: 1, accuracy: 0.5 },
       { key: '2026-01-06', attempts: 1, correct: 0, accuracy: 0.5 },
     ]);
+  });
+
+  it('lists for review the scenarios whose latest attempt was not fully correct, newest first', () => {
+    const profile = insertProfile(opened.db, 'p', new Date(START));
+    const other = insertProfile(opened.db, 'other', new Date(START));
+    const at = (i: number) => new Date(START + i * 1000);
+    insertAttempt(opened.db, attempt(profile.id, { scenarioId: 'fixed-later', verdict: 'incorrect', score: 0, createdAt: at(1) }));
+    insertAttempt(opened.db, attempt(profile.id, { scenarioId: 'still-wrong', verdict: 'correct', score: 1, createdAt: at(2) }));
+    insertAttempt(opened.db, attempt(profile.id, { scenarioId: 'fixed-later', verdict: 'correct', score: 1, createdAt: at(3) }));
+    insertAttempt(opened.db, attempt(profile.id, { scenarioId: 'still-wrong', verdict: 'incorrect', score: 0, createdAt: at(4) }));
+    insertAttempt(opened.db, attempt(profile.id, { scenarioId: 'half-right', verdict: 'partial', score: 0.5, createdAt: at(5) }));
+    insertAttempt(opened.db, attempt(other.id, { scenarioId: 'someone-else', verdict: 'incorrect', score: 0, createdAt: at(6) }));
+    expect(selectMistakesToReview(opened.db, profile.id, 10).map((a) => [a.scenarioId, a.verdict])).toEqual([
+      ['half-right', 'partial'],
+      ['still-wrong', 'incorrect'],
+    ]);
+    expect(selectMistakesToReview(opened.db, profile.id, 1)).toHaveLength(1);
   });
 
   it('lists recent attempts newest first, limited', () => {

@@ -85,6 +85,7 @@ describe('questions', () => {
       [9, 'incorrect', null],
       [8, 'correct', 12],
     ]);
+    expect(progress.toReview.map((a: { seed: number }) => a.seed)).toEqual([9]);
   });
 
   it('returns a stored attempt with its answer and grade to its learner only', async () => {

@@ -256,8 +256,13 @@ describe('progress page', () => {
     expect(html).toMatch(/<th scope="row">#2<\/th><td>Incorrect<\/td><td class="num">50%<\/td>/);
     expect(html).toContain('<caption>Accuracy per day (UTC)</caption>');
     expect(html).toContain('<td class="num">1 / 2</td>');
-    expect(html.match(/badge-correct/g)).toHaveLength(1);
-    expect(html.match(/badge-incorrect/g)).toHaveLength(1);
+    const recent = html.slice(html.indexOf('id="recent-heading"'));
+    expect(recent.match(/badge-correct/g)).toHaveLength(1);
+    expect(recent.match(/badge-incorrect/g)).toHaveLength(1);
+    // Both answers were to the same scenario; its latest was wrong, so it waits for review.
+    const review = html.slice(html.indexOf('id="review-heading"'), html.indexOf('id="recent-heading"'));
+    expect(review.match(/<li>/g)).toHaveLength(1);
+    expect(review).toContain(`href="/q/${t.bank.scenarios[0]!.id}/2"`);
   });
 
   it('charts accuracy per day once attempts span two days', async () => {
