@@ -16,6 +16,8 @@ export interface DatabaseLimits {
   readonly maxTables: number;
   /** Bytes of item data a sandbox may hold, across its tables. */
   readonly maxBytes: number;
+  /** Bytes one item collection may hold on a table with LSIs (AWS: 10 GB). */
+  readonly itemCollectionBytes: number;
 }
 
 export interface DatabaseOptions {
@@ -26,7 +28,11 @@ export interface DatabaseOptions {
   readonly limits?: Partial<DatabaseLimits>;
 }
 
-const DEFAULT_LIMITS: DatabaseLimits = { maxTables: 2500, maxBytes: Number.POSITIVE_INFINITY };
+const DEFAULT_LIMITS: DatabaseLimits = {
+  maxTables: 2500,
+  maxBytes: Number.POSITIVE_INFINITY,
+  itemCollectionBytes: 10 * 1024 * 1024 * 1024,
+};
 
 /** A transaction's ClientRequestToken, remembered for 10 minutes of engine time. */
 export interface IdempotencyRecord {
@@ -43,6 +49,8 @@ export class Database {
   private tables: Map<string, Table>;
   private tableSerial: number;
   readonly idempotency: Map<string, IdempotencyRecord>;
+  /** The database a staged copy was made from (see `stage`). */
+  private parent: Database | undefined;
 
   constructor(options: DatabaseOptions, tables = new Map<string, Table>(), tableSerial = 0, idempotency = new Map<string, IdempotencyRecord>()) {
     this.now = options.now;
@@ -122,10 +130,32 @@ export class Database {
     this.tables.delete(name);
   }
 
+  /**
+   * A copy holding only the named tables (cloned), on which an all-or-nothing write is tried;
+   * `commit` then takes the staged tables over. Copying only the tables involved keeps a
+   * transaction's cost independent of the rest of the sandbox.
+   */
+  stage(tableNames: Iterable<string>): Database {
+    const tables = new Map<string, Table>();
+    for (const name of tableNames) {
+      const table = this.tables.get(name);
+      if (table) tables.set(name, table.clone());
+    }
+    const staged = new Database({ now: this.now, region: this.region, accountId: this.accountId, limits: this.limits }, tables, this.tableSerial, this.idempotency);
+    staged.parent = this;
+    return staged;
+  }
+
+  /** Takes over the tables of a database made by `stage`, once every write on it succeeded. */
+  commit(staged: Database): void {
+    for (const [name, table] of staged.tables) this.tables.set(name, table);
+  }
+
   /** Bytes of item data across all tables, for the sandbox size limit. */
   totalBytes(): number {
     let bytes = 0;
     for (const table of this.tables.values()) bytes += table.items.bytes;
+    if (this.parent) for (const [name, table] of this.parent.tables) if (!this.tables.has(name)) bytes += table.items.bytes;
     return bytes;
   }
 

@@ -61,3 +61,13 @@ export function shapeConsumedCapacity(
   }
   return out;
 }
+
+/** ConsumedCapacity for multi-table actions (batches, transactions): one entry per table. */
+export function shapeConsumedCapacities(
+  tallies: ReadonlyMap<string, CapacityTally>,
+  mode: ReturnConsumedCapacity | undefined,
+  kind: 'read' | 'write',
+): Record<string, unknown>[] | undefined {
+  if (mode !== 'TOTAL' && mode !== 'INDEXES') return undefined;
+  return [...tallies].map(([tableName, tally]) => shapeConsumedCapacity(tableName, tally, mode, kind)!);
+}

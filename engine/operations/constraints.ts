@@ -91,9 +91,28 @@ function violation(validation: keyof FieldSpec, field: FieldSpec, data: unknown)
       return lengthOf(data) <= field.lengthLessThanOrEqual! ? undefined : `Member must have length less than or equal to ${field.lengthLessThanOrEqual}`;
     case 'enum':
       return field.enum!.includes(data as string) ? undefined : `Member must satisfy enum value set: [${field.enum!.join(', ')}]`;
+    case 'keys':
+      return mapConstraint('keys', field.keys!, Object.keys(data as object));
+    case 'values':
+      return mapConstraint('values', field.values!, Object.values(data as object));
     default:
       return undefined;
   }
+}
+
+/** Constraints on every key, or every value, of a map (RequestItems' table names and request lists). */
+function mapConstraint(which: 'keys' | 'values', constraints: Readonly<Record<string, unknown>>, members: unknown[]): string | undefined {
+  const rules = constraints as unknown as FieldSpec;
+  const broken = members.some((member) =>
+    (Object.keys(rules) as (keyof FieldSpec)[]).some((rule) => violation(rule, { ...rules, type: 'String' }, member) !== undefined),
+  );
+  if (!broken) return undefined;
+  const messages = (Object.keys(rules) as (keyof FieldSpec)[]).map((rule) => {
+    if (rule === 'lengthGreaterThanOrEqual') return `Member must have length greater than or equal to ${rules.lengthGreaterThanOrEqual}`;
+    if (rule === 'lengthLessThanOrEqual') return `Member must have length less than or equal to ${rules.lengthLessThanOrEqual}`;
+    return `Member must satisfy regular expression pattern: ${rules.regex}`;
+  });
+  return `Map ${which === 'keys' ? 'keys' : 'value'} must satisfy constraint: [${messages.join(', ')}]`;
 }
 
 /** DynamoDB prints the offending value in a Java-ish way: lists in brackets, maps as JSON. */

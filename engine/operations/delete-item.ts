@@ -20,6 +20,7 @@ import {
   type Operation,
 } from './operation.ts';
 import type { ShapeSpec } from './shape.ts';
+import { itemCollectionMetrics } from './item-collections.ts';
 
 const shape: ShapeSpec = {
   ReturnConsumedCapacity: RETURN_CONSUMED_CAPACITY_FIELD,
@@ -69,6 +70,10 @@ function run(db: Database, request: Record<string, unknown>): unknown {
   if (request.ReturnValues === 'ALL_OLD' && old) response.Attributes = old;
   const consumed = shapeConsumedCapacity(request.TableName as string, tally, request.ReturnConsumedCapacity as ReturnConsumedCapacity, 'write');
   if (consumed) response.ConsumedCapacity = consumed;
+  if (request.ReturnItemCollectionMetrics === 'SIZE') {
+    const metrics = itemCollectionMetrics(db.table(request.TableName as string), request.Key as Item);
+    if (metrics) response.ItemCollectionMetrics = metrics;
+  }
   return response;
 }
 

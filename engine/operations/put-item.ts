@@ -28,6 +28,7 @@ import {
   type Operation,
 } from './operation.ts';
 import type { ShapeSpec } from './shape.ts';
+import { checkItemCollectionSize, itemCollectionMetrics } from './item-collections.ts';
 
 const shape: ShapeSpec = {
   ReturnConsumedCapacity: RETURN_CONSUMED_CAPACITY_FIELD,
@@ -71,6 +72,7 @@ export function putItemInto(
   }
   const size = itemSize(item);
   checkSandboxBytes(db, size - (existing?.size ?? 0));
+  checkItemCollectionSize(table, item, size - (existing?.size ?? 0), db.limits.itemCollectionBytes);
   const result = table.put(item, size);
   return { old: result.old?.item, tally: chargeWrite(result.old?.size ?? 0, size, result.indexChanges, transactional) };
 }
@@ -81,6 +83,10 @@ function run(db: Database, request: Record<string, unknown>): unknown {
   if (request.ReturnValues === 'ALL_OLD' && old) response.Attributes = old;
   const consumed = shapeConsumedCapacity(request.TableName as string, tally, request.ReturnConsumedCapacity as ReturnConsumedCapacity, 'write');
   if (consumed) response.ConsumedCapacity = consumed;
+  if (request.ReturnItemCollectionMetrics === 'SIZE') {
+    const metrics = itemCollectionMetrics(db.table(request.TableName as string), request.Item as Item);
+    if (metrics) response.ItemCollectionMetrics = metrics;
+  }
   return response;
 }
 

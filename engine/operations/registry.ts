@@ -1,10 +1,14 @@
 /** Every API action the engine serves, by the name in `X-Amz-Target: DynamoDB_20120810.<Action>`. */
+import { batchGetItem } from './batch-get-item.ts';
+import { batchWriteItem } from './batch-write-item.ts';
 import { createTable } from './create-table.ts';
 import { deleteItem } from './delete-item.ts';
 import { getItem } from './get-item.ts';
 import { putItem } from './put-item.ts';
 import { query } from './query.ts';
 import { scan } from './scan.ts';
+import { transactGetItems } from './transact-get-items.ts';
+import { transactWriteItems } from './transact-write-items.ts';
 import { updateItem } from './update-item.ts';
 import { deleteTable } from './delete-table.ts';
 import { describeTable } from './describe-table.ts';
@@ -22,4 +26,8 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   DeleteItem: deleteItem,
   Query: query,
   Scan: scan,
+  BatchGetItem: batchGetItem,
+  BatchWriteItem: batchWriteItem,
+  TransactWriteItems: transactWriteItems,
+  TransactGetItems: transactGetItems,
 };

@@ -165,6 +165,25 @@ function checkType(val: unknown, rawSpec: FieldSpec | string, depth: number): un
       const childSpec = typeof children === 'string' ? children : (children as FieldSpec);
       return val.map((child) => checkType(child, childSpec, depth + 1));
     }
+    case 'ParameterizedList':
+    case 'ParameterizedMap': {
+      if (typeof val !== 'object') {
+        throw serializationError(
+          "class sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl cannot be cast to class java.lang.Class (sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl and java.lang.Class are in module java.base of loader 'bootstrap')",
+        );
+      }
+      const childSpec = typeof children === 'string' ? children : (children as FieldSpec);
+      if (type === 'ParameterizedList') {
+        if (!Array.isArray(val)) throw serializationError('Start of structure or map found where not expected');
+        return val.map((child) => checkType(child, childSpec, depth + 1));
+      }
+      if (Array.isArray(val)) {
+        throw serializationError('Unrecognized collection type java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.AttributeValue>');
+      }
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(val)) out[key] = checkType((val as Record<string, unknown>)[key], childSpec, depth + 1);
+      return out;
+    }
     case 'Map': {
       if (typeof val !== 'object') throw serializationError('Unexpected field type');
       if (Array.isArray(val)) {

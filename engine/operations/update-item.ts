@@ -30,6 +30,7 @@ import {
   type Operation,
 } from './operation.ts';
 import type { ShapeSpec } from './shape.ts';
+import { checkItemCollectionSize, itemCollectionMetrics } from './item-collections.ts';
 
 const shape: ShapeSpec = {
   ReturnConsumedCapacity: RETURN_CONSUMED_CAPACITY_FIELD,
@@ -82,6 +83,7 @@ export function updateItemIn(
   if (size > MAX_ITEM_SIZE) throw new ValidationException('Item size to update has exceeded the maximum allowed size');
   checkIndexKeyTypes(table, item);
   checkSandboxBytes(db, size - (existing?.size ?? 0));
+  checkItemCollectionSize(table, key, size - (existing?.size ?? 0), db.limits.itemCollectionBytes);
   const written = table.put(item, size);
   return {
     old: existing?.item,
@@ -113,6 +115,10 @@ function run(db: Database, request: Record<string, unknown>): unknown {
   }
   const consumed = shapeConsumedCapacity(request.TableName as string, tally, request.ReturnConsumedCapacity as ReturnConsumedCapacity, 'write');
   if (consumed) response.ConsumedCapacity = consumed;
+  if (request.ReturnItemCollectionMetrics === 'SIZE') {
+    const metrics = itemCollectionMetrics(db.table(request.TableName as string), request.Key as Item);
+    if (metrics) response.ItemCollectionMetrics = metrics;
+  }
   return response;
 }
 
