@@ -39,8 +39,8 @@ export {
 export { evaluateCondition, resolvePath, conditionAttributeNames } from './evaluate.ts';
 /** applyProjection(projection, item): the item cut down to the projected paths; projectPaths does the same for any paths. */
 export { applyProjection, projectPaths } from './projection.ts';
-/** applyUpdate(update, existing | undefined, key): the new item plus UPDATED_OLD/UPDATED_NEW attributes; checkUpdateSparesKey refuses updates of key attributes early. */
-export { applyUpdate, checkUpdateSparesKey, UPDATE_MESSAGES, type UpdateResult } from './update.ts';
+/** applyUpdate(update, existing | undefined, key, sizeRule?): the new item plus UPDATED_OLD/UPDATED_NEW attributes (sizeRule "flat" for transactions); checkUpdateSparesKey refuses updates of key attributes early. */
+export { applyUpdate, checkUpdateSparesKey, UPDATE_MESSAGES, type UpdateResult, type UpdateSizeRule } from './update.ts';
 /** keyConditionFor(compiled.keyCondition, keySchema): partition value and sort key condition, with AWS's Query errors; matchesSortKeyCondition tests a sort key value. */
 export {
   keyConditionFor,

@@ -8,7 +8,8 @@
 import { ValidationException } from '../errors.ts';
 import type { AttributeValue, Item } from '../values/attribute-value.ts';
 import { addNumbers, subtractNumbers } from '../values/number.ts';
-import { checkItemSize, MAX_NESTING_DEPTH, VALUE_MESSAGES } from '../values/validate.ts';
+import { attributeValueSize, utf8ByteLength } from '../values/item-size.ts';
+import { checkItemSize, MAX_ITEM_SIZE, MAX_NESTING_DEPTH, VALUE_MESSAGES } from '../values/validate.ts';
 import type { PathElement, PathNode, SetValue, UpdateNode } from './ast.ts';
 import { resolvePath } from './evaluate.ts';
 import { projectPaths } from './projection.ts';
@@ -154,11 +155,55 @@ function compareForRemoval(a: PathNode, b: PathNode): number {
 }
 
 /**
+ * How the 400 KB limit applies. 'update-item' is standalone UpdateItem's rule, measured on AWS
+ * (eu-west-2, August 2026, nubo-db/dynamodb-conformance tests/tier3/limits/itemSizeBySurface):
+ * besides the finished item, what the statement writes (the top-level attributes its SET and ADD
+ * actions touch, names and values) plus a fixed cost per action must fit: 3 bytes, plus 19 per
+ * SET or ADD (20 when the SET path has a list index) and 2 per REMOVE or DELETE. So a short key
+ * leaves less than 400 KB of room. 'flat' checks the finished item alone, as transactions and
+ * PartiQL do.
+ */
+export type UpdateSizeRule = 'update-item' | 'flat';
+
+const UPDATE_BASE_COST = 3;
+
+function actionCost(action: UpdateNode['actions'][number]): number {
+  switch (action.kind) {
+    case 'Set':
+      return action.path.elements.some((e) => typeof e === 'number') ? 20 : 19;
+    case 'Add':
+      return 19;
+    case 'Remove':
+    case 'Delete':
+      return 2;
+  }
+}
+
+function checkUpdateItemSize(update: UpdateNode, item: Item): void {
+  let bytes = UPDATE_BASE_COST;
+  const written = new Set<string>();
+  for (const action of update.actions) {
+    bytes += actionCost(action);
+    if (action.kind === 'Set' || action.kind === 'Add') written.add(action.path.elements[0] as string);
+  }
+  for (const name of written) {
+    const value = item[name];
+    if (value !== undefined) bytes += utf8ByteLength(name) + attributeValueSize(value);
+  }
+  if (bytes > MAX_ITEM_SIZE) throw new ValidationException(UPDATE_MESSAGES.itemSize);
+}
+
+/**
  * Applies an update to the existing item, or to a new item made of the key when there is none.
  * Throws ValidationException with AWS's message for key attributes, missing attributes, wrong
- * operand types, invalid paths, number limits, and an item over 400 KB.
+ * operand types, invalid paths, number limits, and an item over 400 KB (see UpdateSizeRule).
  */
-export function applyUpdate(update: UpdateNode, existing: Item | undefined, key: Item): UpdateResult {
+export function applyUpdate(
+  update: UpdateNode,
+  existing: Item | undefined,
+  key: Item,
+  sizeRule: UpdateSizeRule = 'update-item',
+): UpdateResult {
   checkUpdateSparesKey(update, Object.keys(key));
   const base = existing ?? key;
   const setValues = new Map<object, AttributeValue>();
@@ -226,6 +271,7 @@ export function applyUpdate(update: UpdateNode, existing: Item | undefined, key:
   }
   const item = root as Item;
   checkItemSize(item, UPDATE_MESSAGES.itemSize);
+  if (sizeRule === 'update-item') checkUpdateItemSize(update, item);
   const paths = update.actions.map((a) => a.path);
   return { item, updatedOld: existing ? projectPaths(existing, paths) : {}, updatedNew: projectPaths(item, paths) };
 }

@@ -3,6 +3,7 @@ import { ValidationException } from '../../../engine/errors.ts';
 import { createPlaceholderContext, parseUpdate } from '../../../engine/expressions/parser.ts';
 import { applyUpdate, checkUpdateSparesKey } from '../../../engine/expressions/update.ts';
 import type { AttributeValue, Item } from '../../../engine/values/attribute-value.ts';
+import { itemSize } from '../../../engine/values/item-size.ts';
 
 const VALUES: Record<string, AttributeValue> = {
   ':one': { N: '1' },
@@ -137,6 +138,39 @@ describe('applyUpdate', () => {
     expect(messageOf(() => applyUpdate(update('m.a.x'), base, KEY))).toBe(
       'Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit',
     );
+  });
+
+  describe('the 400 KB limit as standalone UpdateItem measures it', () => {
+    // Figures captured on AWS: a one-SET update at a 3-byte key tops out at 409,600 - 19.
+    const pad = (bytes: number) => ({ ':pad': { S: 'x'.repeat(bytes) } });
+    const setB = (values: Record<string, AttributeValue>, source = 'SET b = :pad') =>
+      parseUpdate(source, createPlaceholderContext({}, values));
+    const shortKey: Item = { pk: { S: 'K' } };
+
+    it.each<[string, Item, number, number, string, Record<string, AttributeValue>]>([
+      // [label, key, padding accepted, padding refused, expression, other values]
+      ['one SET at a 3-byte key: 409,581 bytes in all', shortKey, 409_581 - 3 - 1, 409_581 - 3, 'SET b = :pad', {}],
+      ['a second SET costs 19 bytes more', shortKey, 409_581 - 19 - 3 - 1 - 2, 409_581 - 19 - 3 - 1 - 1, 'SET b = :pad, c = :c', { ':c': { S: 'y' } }],
+      ['a long key makes the finished item the binding limit', { pk: { S: 'k'.repeat(100) } }, 409_600 - 102 - 1, 409_600 - 102, 'SET b = :pad', {}],
+    ])('%s', (_label, key, accepted, refused, source, values) => {
+      expect(() => applyUpdate(setB({ ...pad(accepted), ...values }, source), undefined, key)).not.toThrow();
+      expect(messageOf(() => applyUpdate(setB({ ...pad(refused), ...values }, source), undefined, key))).toBe(
+        'Item size to update has exceeded the maximum allowed size',
+      );
+    });
+
+    it('does not charge attributes the update leaves alone', () => {
+      const existing: Item = { pk: { S: 'K' }, u: { S: 'y'.repeat(10) } };
+      // The same padding fits, so the finished item may be 11 bytes larger: 409,592.
+      const { item } = applyUpdate(setB(pad(409_581 - 3 - 1)), existing, shortKey);
+      expect(itemSize(item)).toBe(409_581 + 11);
+      expect(() => applyUpdate(setB(pad(409_581 - 3)), existing, shortKey)).toThrow(ValidationException);
+    });
+
+    it('measures the finished item alone under the flat rule (transactions, PartiQL)', () => {
+      expect(() => applyUpdate(setB(pad(409_600 - 3 - 1)), undefined, shortKey, 'flat')).not.toThrow();
+      expect(() => applyUpdate(setB(pad(409_600 - 3)), undefined, shortKey, 'flat')).toThrow(ValidationException);
+    });
   });
 
   it('refuses an update that makes the item larger than 400 KB', () => {
