@@ -41,7 +41,7 @@ export { evaluateCondition, resolvePath, conditionAttributeNames } from './evalu
 export { applyProjection, projectPaths } from './projection.ts';
 /** applyUpdate(update, existing | undefined, key, sizeRule?): the new item plus UPDATED_OLD/UPDATED_NEW attributes (sizeRule "flat" for transactions); checkUpdateSparesKey refuses updates of key attributes early. */
 export { applyUpdate, checkUpdateSparesKey, UPDATE_MESSAGES, type UpdateResult, type UpdateSizeRule } from './update.ts';
-/** keyConditionFor(compiled.keyCondition, keySchema): partition value and sort key condition, with AWS's Query errors; matchesSortKeyCondition tests a sort key value. */
+/** keyConditionFor(compiled.keyConditions, keySchema): partition value and sort key condition, with AWS's Query errors; matchesSortKeyCondition tests a sort key value. */
 export {
   keyConditionFor,
   matchesSortKeyCondition,
