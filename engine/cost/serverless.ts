@@ -108,7 +108,7 @@ export function calculateServerlessCost(input: ServerlessInput): ServerlessCost 
       label: `Lambda duration (${input.memoryMb} MB × ${billedMs} ms, ${input.architecture})`,
       quantity: `${formatQuantity(requests)} × ${billedMs / 1000} s × ${formatQuantity(new Decimal(input.memoryMb).div(1024))} GB = ${formatQuantity(gbSeconds)} GB-s${freeGbs.isZero() ? '' : `, ${formatQuantity(billedGbs)} after ${formatQuantity(freeGbs)} free`}`,
       price: input.architecture === 'arm' ? prices.lambda.gbSecondArm : (prices.lambda.gbSecondTiers[0]?.price ?? prices.lambda.gbSecondArm),
-      formula: `${duration.parts.length > 0 ? duration.parts.join(' + ') : '0'} per GB-s`,
+      formula: duration.parts.length > 0 ? `${duration.parts.join(' + ')} per GB-s` : 'all within the free tier',
       amount: duration.amount,
     },
   ];

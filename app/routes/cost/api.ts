@@ -1,8 +1,11 @@
 /**
- * POST /api/cost: the calculator as JSON, described in /api/openapi.json. Mount it on the API's
+ * POST /api/cost and POST /api/cost/serverless: the calculators as JSON, described in /api/openapi.json. Mount it on the API's
  * OpenAPIHono with `api.route('/', costApiRoutes)`.
  */
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { computeServerlessReport } from './compute-serverless-report.ts';
+import { ServerlessRequestSchema, ServerlessResponseSchema } from './serverless-schemas.ts';
 import { computeCostReport } from './compute-cost-report.ts';
 import { collectFieldErrors, CostErrorSchema, CostRequestSchema, CostResponseSchema } from './schemas.ts';
 
@@ -20,14 +23,33 @@ const postCost = createRoute({
   },
 });
 
-export const costApiRoutes = new OpenAPIHono().openapi(
+const postServerlessCost = createRoute({
+  method: 'post',
+  path: '/cost/serverless',
+  tags: ['Cost'],
+  summary: 'Monthly cost of API Gateway + Lambda + DynamoDB on-demand for N users, beside the study guide’s 50-user claim',
+  request: { body: { required: true, content: { 'application/json': { schema: ServerlessRequestSchema } } } },
+  responses: {
+    200: { description: 'The bill with line items and working.', content: { 'application/json': { schema: ServerlessResponseSchema } } },
+    400: { description: 'One message per invalid field.', content: { 'application/json': { schema: CostErrorSchema } } },
+  },
+});
+
+/** Every invalid field as { field, message }; the first also as the API's usual `error`. */
+function replyInvalid(error: z.ZodError, c: Context) {
+  const errors = Object.entries(collectFieldErrors(error)).map(([field, message]) => ({ field, message }));
+  const first = errors[0] ?? { field: 'body', message: 'Invalid input.' };
+  return c.json({ error: { code: 'InvalidInput' as const, message: `${first.field}: ${first.message}`, field: first.field }, errors }, 400);
+}
+
+export const costApiRoutes = new OpenAPIHono()
+  .openapi(
+    postServerlessCost,
+    (c) => c.json(computeServerlessReport(c.req.valid('json')), 200),
+    (result, c) => (result.success ? undefined : replyInvalid(result.error, c)),
+  )
+  .openapi(
   postCost,
   (c) => c.json(computeCostReport(c.req.valid('json')), 200),
-  (result, c) => {
-    if (result.success) return undefined;
-    const byField = collectFieldErrors(result.error);
-    const errors = Object.entries(byField).map(([field, message]) => ({ field, message }));
-    const first = errors[0] ?? { field: 'body', message: 'Invalid input.' };
-    return c.json({ error: { code: 'InvalidInput' as const, message: `${first.field}: ${first.message}`, field: first.field }, errors }, 400);
-  },
+  (result, c) => (result.success ? undefined : replyInvalid(result.error, c)),
 );

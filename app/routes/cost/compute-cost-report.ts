@@ -62,7 +62,12 @@ function toDaxMode(d: DaxCost) {
 export function computeCostReport(input: CostRequest): CostResponse {
   const workload = toWorkload(input);
   const cost = calculateWorkloadCost(workload);
-  const chart = calculateCostByUtilisation(cost.need, workload.tableClass, CHART_UTILISATIONS).map((p) => ({
+  // Replicated writes cost what local writes do, in both modes, so they join the write units.
+  const charted = {
+    readUnitsPerSecond: cost.need.readUnitsPerSecond,
+    totalWriteUnitsPerSecond: cost.need.totalWriteUnitsPerSecond.plus(cost.need.tableWriteUnitsPerSecond.times(input.replicaRegions)),
+  };
+  const chart = calculateCostByUtilisation(charted, workload.tableClass, CHART_UTILISATIONS).map((p) => ({
     utilisationPercent: Math.round(p.utilisation * 100),
     onDemandUsd: roundToCents(p.onDemand),
     provisionedUsd: roundToCents(p.provisioned),

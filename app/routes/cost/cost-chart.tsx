@@ -67,7 +67,7 @@ export function CostChart({ report, targetPercent }: { report: CostResponse; tar
           <text x={W - PAD.right - 92} y={PAD.top + 84}>Provisioned</text>
         </g>
       </svg>
-      <figcaption class="hint">Storage is the same in both modes and left out of the chart. Units are not rounded up here, so the lines cross exactly at the break-even.</figcaption>
+      <figcaption class="hint">Storage and backups are the same in both modes and left out of the chart. Units are not rounded up here, so the lines cross exactly at the break-even.</figcaption>
       <details>
         <summary>The chart as a table</summary>
         <table>

@@ -1,19 +1,32 @@
 /**
- * GET /cost: the calculator page. A plain GET form, so it works without JavaScript and every
- * result has a shareable URL; invalid input re-renders the form with a message per field (400).
+ * GET /cost: the table calculator; GET /cost/serverless: the serverless stack. Plain GET forms,
+ * so they work without JavaScript and every result has a shareable URL; invalid input re-renders
+ * the form with a message per field (400).
  */
 import { Hono } from 'hono';
 import { listPriceRows } from '../../../engine/cost/prices.ts';
 import { computeCostReport } from './compute-cost-report.ts';
+import { computeServerlessReport } from './compute-serverless-report.ts';
 import { collectFieldErrors, CostFormSchema, readFormValues } from './schemas.ts';
+import { SERVERLESS_DEFAULTS, ServerlessFormSchema } from './serverless-schemas.ts';
+import { ServerlessPage } from './serverless-view.tsx';
 import { CostPage } from './view.tsx';
 
-export const costPageRoutes = new Hono().get('/cost', (c) => {
-  const values = readFormValues(c.req.query());
-  const parsed = CostFormSchema.safeParse(values);
-  const prices = listPriceRows('us-east-1');
-  if (!parsed.success) {
-    return c.html(<CostPage values={values} errors={collectFieldErrors(parsed.error)} report={null} prices={prices} />, 400);
-  }
-  return c.html(<CostPage values={values} errors={{}} report={computeCostReport(parsed.data)} prices={prices} />);
-});
+export const costPageRoutes = new Hono()
+  .get('/cost', (c) => {
+    const values = readFormValues(c.req.query());
+    const parsed = CostFormSchema.safeParse(values);
+    const prices = listPriceRows('us-east-1');
+    if (!parsed.success) {
+      return c.html(<CostPage values={values} errors={collectFieldErrors(parsed.error)} report={null} prices={prices} />, 400);
+    }
+    return c.html(<CostPage values={values} errors={{}} report={computeCostReport(parsed.data)} prices={prices} />);
+  })
+  .get('/cost/serverless', (c) => {
+    const values = readFormValues(c.req.query(), SERVERLESS_DEFAULTS);
+    const parsed = ServerlessFormSchema.safeParse(values);
+    if (!parsed.success) {
+      return c.html(<ServerlessPage values={values} errors={collectFieldErrors(parsed.error)} report={null} />, 400);
+    }
+    return c.html(<ServerlessPage values={values} errors={{}} report={computeServerlessReport(parsed.data)} />);
+  });

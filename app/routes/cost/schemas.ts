@@ -130,10 +130,13 @@ export function collectFieldErrors(error: z.ZodError): Record<string, string> {
 }
 
 /** Query parameters to form values, defaults filled in for the fields left out. */
-export function readFormValues(query: Record<string, string>): Record<string, string> {
+export function readFormValues(
+  query: Record<string, string>,
+  defaults: Readonly<Record<string, string | number | boolean>> = COST_DEFAULTS,
+): Record<string, string> {
   const submitted = Object.keys(query).length > 0;
   const values: Record<string, string> = {};
-  for (const [k, v] of Object.entries(COST_DEFAULTS)) {
+  for (const [k, v] of Object.entries(defaults)) {
     if (typeof v === 'boolean') {
       // A submitted form without the checkbox means "off"; a fresh page uses the default.
       const flag = query[k] ?? (submitted || !v ? undefined : 'on');

@@ -2,9 +2,9 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { DAX_NODE_TYPES, type PriceRow } from '../../../engine/cost/prices.ts';
-import type { Calculation } from '../../../engine/calculation.ts';
 import { Layout } from '../../views/layout.tsx';
 import { CostChart } from './cost-chart.tsx';
+import { Field, Select, usd, Working } from './form-fields.tsx';
 import type { CostResponse } from './schemas.ts';
 
 export interface CostPageProps {
@@ -29,104 +29,6 @@ const STYLE = `
 .price-table td { font-size: .9rem; }
 .cost-modes tbody th, .price-table tbody th { font-weight: 500; }
 `;
-
-function usd(n: number): string {
-  const abs = Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return `${n < 0 ? '−' : ''}$${abs}`;
-}
-
-function Field(props: {
-  name: string;
-  label: string;
-  unit?: string;
-  values: Readonly<Record<string, string>>;
-  errors: Readonly<Record<string, string>>;
-  min?: number;
-  max?: number;
-  step?: string;
-  hint?: string;
-}) {
-  const error = props.errors[props.name];
-  const id = `f-${props.name}`;
-  const described = [props.hint || props.unit ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class="field">
-      <label for={id}>{props.label}</label>
-      <input
-        id={id}
-        name={props.name}
-        type="number"
-        inputmode="decimal"
-        value={props.values[props.name] ?? ''}
-        min={props.min}
-        max={props.max}
-        step={props.step ?? 'any'}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described || undefined}
-      />
-      {props.unit || props.hint ? (
-        <span class="hint" id={`${id}-hint`}>
-          {[props.unit, props.hint].filter(Boolean).join(' — ')}
-        </span>
-      ) : null}
-      {error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-function Select(props: {
-  name: string;
-  label: string;
-  options: ReadonlyArray<readonly [string, string]>;
-  values: Readonly<Record<string, string>>;
-  errors: Readonly<Record<string, string>>;
-}) {
-  const error = props.errors[props.name];
-  const id = `f-${props.name}`;
-  const current = props.values[props.name];
-  return (
-    <div class="field">
-      <label for={id}>{props.label}</label>
-      <select id={id} name={props.name} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-        {props.options.map(([value, text]) => (
-          <option value={value} selected={value === current}>
-            {text}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-function Working({ calculation, summary }: { calculation: Calculation; summary: string }) {
-  return (
-    <details>
-      <summary>{summary}</summary>
-      <ol class="working">
-        {calculation.steps.map((s) => (
-          <li>
-            {s.label}
-            {s.formula ? (
-              <>
-                : <span class="formula">{s.formula}</span>
-              </>
-            ) : null}{' '}
-            = <strong>{s.value}</strong>
-          </li>
-        ))}
-      </ol>
-    </details>
-  );
-}
 
 function ModeColumn(props: { title: string; testId: string; bill: CostResponse['onDemand']; cheaper: boolean; extra?: Child }) {
   return (
@@ -278,7 +180,10 @@ export function CostPage({ values, errors, report, prices }: CostPageProps) {
     <Layout title="Cost calculator" current="cost">
       <style>{raw(STYLE)}</style>
       <h1>What a table costs per month</h1>
-      <p class="lead">Describe a workload; see it priced on-demand and provisioned, line by line, with the working.</p>
+      <p class="lead">
+        Describe a workload; see it priced on-demand and provisioned, line by line, with the working. For API Gateway + Lambda + DynamoDB, use the{' '}
+        <a href="/cost/serverless">serverless stack calculator</a>.
+      </p>
       {errorCount > 0 ? (
         <div class="error-box" role="alert">
           <p>
