@@ -204,6 +204,7 @@ export function verdictFor(score: number): Verdict {
 
 const plain = (items: readonly Item[]) => items.slice(0, SHOWN_ITEMS).map(unmarshallItem);
 const errorText = (e: { name: string; message: string }): string => `${e.name}: ${e.message}`;
+const compact = (item: Item | undefined): string => (item === undefined ? 'nothing' : JSON.stringify(unmarshallItem(item)));
 const units = (n: number): string => `${Number(n.toFixed(4))} capacity unit${n === 1 ? '' : 's'}`;
 
 /** Grade a learner's JSON against a resolved request spec. Pure: the fixture is cloned, never written. */
@@ -330,7 +331,7 @@ export function gradeRequest(spec: RequestAnswerSpec, json: string, context: Gra
         ? 'Two runs interleaved call by call left the table as two runs should.'
         : a.error || b.error
           ? `One of two interleaved runs failed: ${errorText((a.error ?? b.error)!)}.`
-          : 'Two runs interleaved call by call (read A, read B, write A, write B) lost an update: the table differs from two runs one after the other.',
+          : `Two runs interleaved call by call (read A, read B, write A, write B) lost an update: expected ${compact(diff.missing[0])}, found ${compact(diff.extra[0])}.`,
     );
   }
   return result(checks, details, context);
