@@ -793,12 +793,20 @@ const serverlessArchitecture: Deriver = {
     const traffic = str(p, 'traffic') as TrafficShape;
     const needs = {
       traffic,
-      monthlyBudget: num(p, 'budget'),
+      monthlyBudget: 0,
       teamKnowsServerless: bool(p, 'team_knows'),
       lockInAcceptable: bool(p, 'lock_in_ok'),
       coldStartsUnacceptable: !bool(p, 'cold_ok'),
     };
     const { choice, reason } = recommendArchitecture(needs);
+    // The budget follows the answer's running cost, so it never contradicts the key: `budget`
+    // only picks which of the plausible figures is shown.
+    const budgets: Record<typeof choice, readonly number[]> = {
+      'serverless-first': [5, 10, 15, 25],
+      'serverless-with-provisioned-concurrency': [60, 80, 120, 150],
+      'containers-portable': [300, 450, 600, 900],
+    };
+    needs.monthlyBudget = budgets[choice][Math.abs(Math.trunc(num(p, 'budget'))) % 4]!;
     const parts = [
       traffic === 'unpredictable' ? 'Traffic is bursty and hard to predict, from zero to a few thousand users.' : 'Traffic is high and steady around the clock, every day of the year.',
       `The budget is about $${fmt(needs.monthlyBudget)} a month.`,
