@@ -7,7 +7,7 @@
 import type { AttributeValue, Item } from '../values/attribute-value.ts';
 import { compareForCondition, decodeBase64, valuesEqual } from '../values/compare.ts';
 import { attributeTypeOf } from '../values/validate.ts';
-import type { ConditionNode, Operand, PathElement } from './ast.ts';
+import type { Comparator, ConditionNode, Operand, PathElement } from './ast.ts';
 
 /** The value at a document path, or undefined when any step is missing or of the wrong type. */
 export function resolvePath(item: Item | undefined, elements: readonly PathElement[]): AttributeValue | undefined {
@@ -79,6 +79,24 @@ function contains(v: AttributeValue | undefined, part: AttributeValue | undefine
   return false;
 }
 
+function compare(operator: Comparator, left: AttributeValue | undefined, right: AttributeValue | undefined): boolean {
+  if (operator === '<>') return left === undefined || right === undefined || !valuesEqual(left, right);
+  if (left === undefined || right === undefined) return false;
+  if (operator === '=') return valuesEqual(left, right);
+  const order = compareForCondition(left, right);
+  if (order === undefined) return false;
+  switch (operator) {
+    case '<':
+      return order < 0;
+    case '<=':
+      return order <= 0;
+    case '>':
+      return order > 0;
+    case '>=':
+      return order >= 0;
+  }
+}
+
 /** True when the item (undefined when there is none) satisfies the condition. */
 export function evaluateCondition(condition: ConditionNode, item: Item | undefined): boolean {
   switch (condition.kind) {
@@ -88,26 +106,8 @@ export function evaluateCondition(condition: ConditionNode, item: Item | undefin
       return evaluateCondition(condition.left, item) || evaluateCondition(condition.right, item);
     case 'Not':
       return !evaluateCondition(condition.operand, item);
-    case 'Comparison': {
-      const left = operandValue(condition.left, item);
-      const right = operandValue(condition.right, item);
-      if (condition.operator === '<>') return left === undefined || right === undefined || !valuesEqual(left, right);
-      if (left === undefined || right === undefined) return false;
-      if (condition.operator === '=') return valuesEqual(left, right);
-      const order = compareForCondition(left, right);
-      if (order === undefined) return false;
-      switch (condition.operator) {
-        case '<':
-          return order < 0;
-        case '<=':
-          return order <= 0;
-        case '>':
-          return order > 0;
-        case '>=':
-          return order >= 0;
-      }
-    }
-    // falls through only in theory: every comparator returned above
+    case 'Comparison':
+      return compare(condition.operator, operandValue(condition.left, item), operandValue(condition.right, item));
     case 'Between': {
       const v = operandValue(condition.operand, item);
       const low = operandValue(condition.low, item);
