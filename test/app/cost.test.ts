@@ -78,6 +78,7 @@ describe('POST /api/cost', () => {
   it('appears in the OpenAPI document', async () => {
     const doc = await (await t.app.request('/api/openapi.json')).json();
     expect(doc.paths['/api/cost'].post.responses).toHaveProperty('400');
+    expect(doc.paths['/api/cost/serverless'].post.responses).toHaveProperty('200');
     expect(doc.components.schemas).toHaveProperty('CostRequest');
   });
 });
