@@ -6,6 +6,7 @@ import { chooseCapacityMode, type TrafficShape } from '../../engine/rules/capaci
 import { chooseRead, type ReadNeed, type ReadSource } from '../../engine/rules/read-mode.ts';
 import { indexDerivers, indexTopicDerivers } from '../../engine/advice/index-scenarios.ts';
 import { keyDerivers } from '../../engine/advice/key-scenarios.ts';
+import { coreDerivers } from '../../engine/advice/core-scenarios.ts';
 import type { Deriver } from './derivers.ts';
 import type { ParamValue, Params } from './types.ts';
 
@@ -48,4 +49,5 @@ export const ruleDerivers: readonly Deriver[] = [
   ...indexDerivers,
   ...indexTopicDerivers,
   ...keyDerivers,
+  ...coreDerivers,
 ];

@@ -1,0 +1,482 @@
+/**
+ * Derivers for "what DynamoDB is" questions: who runs what, which service fits a workload, schema
+ * flexibility, attribute-name case, scale, Availability Zones, IAM, the 400 KB item limit, data
+ * types and partitions. Each draws a case and computes which option is right from the rules
+ * below, so the key is never typed into the content file.
+ */
+import { itemSizeLimitVerdict, MAX_ITEM_BYTES } from './item-limits.ts';
+import {
+  fillSlots,
+  pickSome,
+  readString,
+  slotOutputs,
+  type DerivedOption,
+  type ScenarioDeriver,
+  type ScenarioParams,
+  type ScenarioRandom,
+  type ScenarioValue,
+} from './scenario-kit.ts';
+
+const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+
+interface Statement {
+  readonly text: string;
+  readonly why: string;
+}
+
+/** k right statements and n wrong ones, as options. */
+function statementOptions(right: readonly Statement[], wrong: readonly Statement[]): DerivedOption[] {
+  return [
+    ...right.map((s) => ({ text: s.text, why: `Right: ${s.why}`, correct: true })),
+    ...wrong.map((s) => ({ text: s.text, why: s.why, correct: false })),
+  ];
+}
+
+const TEAM_TASKS: readonly Statement[] = [
+  { text: 'Designing keys around the access patterns', why: 'the data model is yours: DynamoDB runs the service, but you decide the keys and indexes your queries need.' },
+  { text: 'Writing IAM policies that limit access to items', why: 'access control is configured by you, in IAM; AWS enforces it.' },
+  { text: 'Choosing on-demand or provisioned capacity', why: 'the capacity mode (and, when provisioned, the capacity or auto scaling range) is your decision.' },
+  { text: 'Turning on point-in-time recovery where needed', why: 'continuous backups are opt-in per table; AWS runs them once you enable them.' },
+];
+const AWS_TASKS: readonly Statement[] = [
+  { text: 'Applying OS and database security patches', why: 'DynamoDB is fully managed: there is no OS or engine for you to patch.' },
+  { text: 'Upgrading the database engine to new versions', why: 'DynamoDB has no engine versions for customers to manage.' },
+  { text: 'Replicating each write across three AZs', why: 'DynamoDB replicates every table across three AZs in the Region automatically.' },
+  { text: 'Adding partitions as data and traffic grow', why: 'DynamoDB splits and adds partitions automatically; there is nothing to shard by hand.' },
+  { text: 'Replacing failed storage nodes and their replicas', why: 'hardware failure handling is AWS\'s job in a serverless service.' },
+  { text: 'Provisioning and sizing database instances', why: 'DynamoDB is serverless: there are no instances to choose or size.' },
+  { text: 'Scheduling maintenance windows for the table', why: 'DynamoDB tables have no maintenance windows or downtime for maintenance.' },
+];
+
+function buildWhoDoesWhat(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
+  const team = random.pick(TEAM_TASKS);
+  const aws = pickSome(random, AWS_TASKS, 4).map((s) => ({ text: s.text, why: `AWS does this, not the team: ${s.why}` }));
+  return fillSlots(statementOptions([team], aws), random);
+}
+
+type Workload = 'dynamodb' | 'aurora' | 'redshift' | 'neptune';
+const WORKLOADS: Readonly<Record<Workload, readonly string[]>> = {
+  dynamodb: [
+    'look up a {{thing}} by its ID and list a customer\'s {{things}} by date, at up to {{rps}} requests per second with single-digit-millisecond latency, without managing servers or patches',
+    'store {{things}} whose attributes differ from one item to the next, read each by key in a few milliseconds, and grow to {{rps}} requests per second over the coming year without capacity planning',
+  ],
+  aurora: [
+    'run ad-hoc SQL reports that join {{things}} with customers, products and invoices, with foreign keys enforced by the database',
+    'keep a normalised relational schema for {{things}} and let analysts write new multi-table SQL joins every week',
+  ],
+  redshift: ['run complex aggregations over several petabytes of historical {{things}} for a BI dashboard, scanning billions of rows per query'],
+  neptune: ['answer "which customers are within three hops of this one?" across a network of {{things}} and relationships, traversing many links per query'],
+};
+const SERVICES: Readonly<Record<Workload | 'self', { text: string; why: Readonly<Record<Workload, string>> }>> = {
+  dynamodb: {
+    text: 'Amazon DynamoDB',
+    why: {
+      dynamodb: 'Right: key-value and document access by key, single-digit millisecond latency at any scale, and no servers, patching or engine versions to manage.',
+      aurora: 'DynamoDB has no joins or ad-hoc SQL across tables; its queries follow the primary key and indexes you designed.',
+      redshift: 'DynamoDB serves operational reads by key, not petabyte-scale analytical scans and aggregations.',
+      neptune: 'DynamoDB has no graph traversal; multi-hop relationship queries need a graph database.',
+    },
+  },
+  aurora: {
+    text: 'Amazon Aurora (MySQL-compatible)',
+    why: {
+      dynamodb: 'A relational database could store it, but you would size instances and plan for scale; the requirement is key-based access at massive scale with nothing to manage.',
+      aurora: 'Right: ad-hoc SQL joins across normalised tables with enforced relationships is what a relational database is for.',
+      redshift: 'Aurora is built for transactional workloads, not scanning petabytes for analytics.',
+      neptune: 'Multi-hop traversals are expensive recursive joins in SQL; a graph database is built for them.',
+    },
+  },
+  redshift: {
+    text: 'Amazon Redshift',
+    why: {
+      dynamodb: 'A data warehouse is for analytical scans, not millisecond lookups by key at high request rates.',
+      aurora: 'Redshift is for analytics over huge volumes, not an operational relational database.',
+      redshift: 'Right: a columnar data warehouse is built for aggregations over petabytes.',
+      neptune: 'Redshift is a warehouse for aggregations, not a graph store.',
+    },
+  },
+  neptune: {
+    text: 'Amazon Neptune',
+    why: {
+      dynamodb: 'A graph database is for traversing relationships; this workload reads items by key.',
+      aurora: 'The workload is relational joins and SQL, not graph traversal.',
+      redshift: 'The workload is analytical aggregation, not relationship traversal.',
+      neptune: 'Right: a graph database traverses relationships hop by hop efficiently.',
+    },
+  },
+  self: {
+    text: 'A NoSQL database the team runs on EC2 instances',
+    why: {
+      dynamodb: 'It could work, but the team would patch, scale and replicate it themselves; the requirement is a fully managed service.',
+      aurora: 'Self-managed NoSQL gives neither SQL joins nor freedom from operations.',
+      redshift: 'Self-managed NoSQL on EC2 is not an analytical warehouse.',
+      neptune: 'Self-managed NoSQL on EC2 is not a graph database.',
+    },
+  },
+};
+
+function buildServiceFit(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
+  const workload: Workload = random.next() < 0.5 ? 'dynamodb' : random.pick(['aurora', 'redshift', 'neptune'] as const);
+  const rps = random.int(2, 60) * 10_000;
+  const need = random
+    .pick(WORKLOADS[workload])
+    .replaceAll('{{things}}', readString(params, 'c.items'))
+    .replaceAll('{{thing}}', readString(params, 'c.item'))
+    .replaceAll('{{rps}}', fmt(rps));
+  const options: DerivedOption[] = (['dynamodb', 'aurora', 'redshift', 'neptune', 'self'] as const).map((s) => ({
+    text: SERVICES[s].text,
+    why: SERVICES[s].why[workload],
+    correct: s === workload,
+  }));
+  return { ...fillSlots(options, random), need_text: need };
+}
+
+/** Adding an attribute: nothing to do, unless it must become an index key. */
+function buildNewAttribute(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
+  const queried = random.next() < 0.5;
+  const options: DerivedOption[] = [
+    {
+      text: 'Nothing: start writing it on the items that have it',
+      why: queried
+        ? 'Writing it needs nothing, but a Query by it needs an index whose key is that attribute; without one, finding items by it means a Scan.'
+        : 'Right: apart from the primary key, DynamoDB has no fixed schema; each item can have its own attributes.',
+      correct: !queried,
+    },
+    {
+      text: 'Add a GSI keyed on it with UpdateTable, then query the GSI',
+      why: queried
+        ? 'Right: the attribute itself needs no schema change, but a Query by it needs an index whose key it is; items without it simply stay out of the (sparse) GSI.'
+        : 'No query uses the attribute, so an index would only add write and storage cost.',
+      correct: queried,
+    },
+    { text: 'Declare it in the table\'s schema with an ALTER TABLE first', why: 'DynamoDB has no ALTER TABLE and no column list: non-key attributes are never declared.', correct: false },
+    { text: 'Backfill it with a default value on every existing item', why: 'Items may lack attributes that others have; no backfill is needed for writes or reads.', correct: false },
+    { text: 'Create a new table, since a table\'s attributes are fixed', why: 'Only the key schema is fixed at creation; other attributes can differ from item to item.', correct: false },
+  ];
+  return { ...fillSlots(options, random), need_text: queried ? 'and a new screen must find items by that attribute' : 'and it is only shown when an item is displayed' };
+}
+
+/** What a mis-cased attribute name does in each kind of request. */
+function buildNameCase(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
+  const stored = readString(params, 'c.attr');
+  const wrong = stored.charAt(0).toUpperCase() + stored.slice(1);
+  const use = random.pick(['projection', 'filter', 'update'] as const);
+  const request = {
+    projection: `a GetItem with \`ProjectionExpression: "${wrong}"\``,
+    filter: `a Query with \`FilterExpression: "${wrong} = :v"\`, where \`:v\` is a value many items hold`,
+    update: `an UpdateItem with \`UpdateExpression: "SET ${wrong} = :v"\``,
+  }[use];
+  const options: DerivedOption[] = [
+    {
+      text: `The item comes back without any \`${stored}\` value`,
+      why: use === 'projection' ? `Right: \`${wrong}\` and \`${stored}\` are different attributes; the projection names one that does not exist.` : 'This is what a mis-cased ProjectionExpression does, not this request.',
+      correct: use === 'projection',
+    },
+    {
+      text: 'No items come back, though the key condition matches',
+      why: use === 'filter' ? `Right: no item has an attribute named \`${wrong}\`, so the filter discards every item read (and they are still billed).` : 'This is what a mis-cased FilterExpression does, not this request.',
+      correct: use === 'filter',
+    },
+    {
+      text: `The item ends up with both \`${stored}\` and \`${wrong}\``,
+      why: use === 'update' ? `Right: SET creates \`${wrong}\` as a new attribute beside \`${stored}\`, which keeps its old value.` : 'This is what a mis-cased SET in an UpdateItem does, not this request.',
+      correct: use === 'update',
+    },
+    { text: 'It works: DynamoDB matches attribute names ignoring case', why: 'Attribute names are case-sensitive in DynamoDB.', correct: false },
+    { text: 'It fails because the name is not in the table\'s schema', why: 'DynamoDB has no schema for non-key attributes, so it cannot reject an unknown name.', correct: false },
+  ];
+  return { ...fillSlots(options, random), request_text: request, wrong_attr: wrong };
+}
+
+const SCALE_TRUE: readonly Statement[] = [
+  { text: 'Latency stays in single-digit milliseconds as it grows', why: 'AWS describes DynamoDB as delivering single-digit millisecond performance at any scale.' },
+  { text: 'One table can grow to hundreds of terabytes', why: 'tables have no practical size limit; DynamoDB handles tables of hundreds of terabytes and trillions of items.' },
+  { text: 'It can serve millions of requests per second', why: 'DynamoDB supports peaks of millions of requests per second (subject to account quotas you can raise).' },
+  { text: 'Partitions are added automatically as data grows', why: 'DynamoDB splits partitions and spreads them for you; there is no manual sharding.' },
+];
+const SCALE_FALSE: readonly Statement[] = [
+  { text: 'Reads return in microseconds without any caching layer', why: 'Microsecond reads need DAX in front of DynamoDB; DynamoDB alone is single-digit milliseconds.' },
+  { text: 'A table stops accepting writes once it reaches 10 GB', why: '10 GB is the size of one partition (and an item-collection cap when the table has an LSI), not a table limit.' },
+  { text: 'Scaling up means moving to a larger instance class', why: 'DynamoDB has no instances: capacity is set in read/write units or billed per request.' },
+  { text: 'Each table is capped at about 10,000 requests per second', why: 'The default table quota is 40,000 read and 40,000 write units per second, raisable, and partitions scale out.' },
+  { text: 'Growing the table requires a maintenance window', why: 'DynamoDB scales without downtime or maintenance windows.' },
+];
+
+function buildScaleClaims(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
+  const right = pickSome(random, SCALE_TRUE, 2);
+  const wrong = pickSome(random, SCALE_FALSE, 3);
+  return {
+    ...fillSlots(statementOptions(right, wrong), random),
+    now_gb: random.int(2, 90) * 10,
+    later_tb: random.int(5, 400),
+    peak_rps: random.int(5, 90) * 10_000,
+  };
+}
+
+type Risk = 'az' | 'region' | 'corruption';
+function buildResilience(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
+  const risk: Risk = random.next() < 0.5 ? 'az' : random.pick(['region', 'corruption'] as const);
+  const minutes = random.int(2, 55);
+  const risks: Readonly<Record<Risk, string>> = {
+    az: 'The table must stay available and lose no acknowledged write if one Availability Zone in the Region goes down.',
+    region: 'The application must keep working, with the data, if the entire AWS Region becomes unavailable.',
+    corruption: `A faulty deployment may overwrite items with bad data; the team must be able to restore the table as it was ${minutes} minutes before the mistake.`,
+  };
+  const options: DerivedOption[] = [
+    {
+      text: 'Nothing: DynamoDB already replicates across three Availability Zones',
+      why: risk === 'az'
+        ? 'Right: every write is replicated to three AZs in the Region before it is acknowledged, so losing one AZ loses no data and the table stays available.'
+        : risk === 'region'
+          ? 'Replication across AZs stays inside one Region; surviving a Region outage needs a copy in another Region.'
+          : 'Replicas copy bad writes too; recovering earlier data needs a backup, not more replicas.',
+      correct: risk === 'az',
+    },
+    {
+      text: 'Turn the table into a global table with a replica in a second Region',
+      why: risk === 'region' ? 'Right: global tables keep a full replica in other Regions, so the application can fail over to one.' : risk === 'az' ? 'A second Region is not needed for an AZ failure; DynamoDB already spans three AZs.' : 'A global table replicates the bad writes to every Region too.',
+      correct: risk === 'region',
+    },
+    {
+      text: 'Enable point-in-time recovery and restore to a moment before the bug',
+      why: risk === 'corruption' ? `Right: PITR keeps continuous backups for up to 35 days and restores to any second, e.g. ${minutes} minutes before the faulty writes, into a new table.` : 'PITR restores past data into a new table; it does not keep the table available during an outage.',
+      correct: risk === 'corruption',
+    },
+    { text: 'Enable the Multi-AZ deployment option on the table', why: 'That is an Amazon RDS setting; DynamoDB tables are always spread across three AZs, with nothing to enable.', correct: false },
+    { text: 'Add a read replica of the table in a different Availability Zone', why: 'DynamoDB has no read replicas to create; its AZ replicas are managed for you.', correct: false },
+  ];
+  return { ...fillSlots(options, random), risk_text: risks[risk] };
+}
+
+type Access = 'rows' | 'attributes' | 'read-only';
+function buildIamAccess(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
+  const access: Access = random.pick(['rows', 'attributes', 'read-only'] as const);
+  const table = readString(params, 'c.table');
+  const secret = readString(params, 'c.secret');
+  const texts: Readonly<Record<Access, string>> = {
+    rows: `Each signed-in user (federated through Amazon Cognito) must be able to read and write only the items whose partition key is their own user ID.`,
+    attributes: `Support agents may read every item, but must never see the \`${secret}\` attribute.`,
+    'read-only': `A nightly reporting job must be able to read \`${table}\` but must not be able to change anything in it.`,
+  };
+  const options: DerivedOption[] = [
+    {
+      text: 'An IAM policy with a `dynamodb:LeadingKeys` condition on the user ID',
+      why: access === 'rows' ? 'Right: LeadingKeys compares the partition key of each request with a policy variable such as the Cognito identity, so each user reaches only their own items.' : 'LeadingKeys restricts which partition-key values (rows) can be reached; it does not hide attributes or remove write actions.',
+      correct: access === 'rows',
+    },
+    {
+      text: 'An IAM policy with a `dynamodb:Attributes` condition listing allowed attributes',
+      why: access === 'attributes' ? `Right: the Attributes condition (with \`dynamodb:Select\` set to SPECIFIC_ATTRIBUTES) limits the attributes a request may return, keeping \`${secret}\` out.` : 'The Attributes condition limits which attributes are returned; it does not restrict rows or actions.',
+      correct: access === 'attributes',
+    },
+    {
+      text: 'An IAM policy that allows only read actions on the table\'s ARN',
+      why: access === 'read-only' ? 'Right: allowing only GetItem, BatchGetItem, Query and Scan on that table (and nothing else) makes the role read-only.' : 'Allowing read actions controls what can be done, not which items or attributes are visible.',
+      correct: access === 'read-only',
+    },
+    { text: 'Database users and GRANT statements created inside DynamoDB', why: 'DynamoDB has no database users or GRANT: all authorization is IAM (identity- and resource-based policies).', correct: false },
+    { text: 'A separate table for each user, each with its own IAM policy', why: 'Tables per user hit table quotas and multiply administration; fine-grained IAM conditions do this on one table.', correct: false },
+  ];
+  return { ...fillSlots(options, random), access_text: texts[access] };
+}
+
+const ACTIONS: readonly { action: string; use: string }[] = [
+  { action: 'dynamodb:GetItem', use: 'reads one item by its key' },
+  { action: 'dynamodb:Query', use: 'lists the items of one partition key' },
+  { action: 'dynamodb:PutItem', use: 'writes new items' },
+  { action: 'dynamodb:UpdateItem', use: 'increments a counter attribute on an item' },
+  { action: 'dynamodb:DeleteItem', use: 'removes items by key' },
+  { action: 'dynamodb:BatchWriteItem', use: 'loads up to 25 items per call' },
+];
+const NEVER: readonly { action: string; why: string }[] = [
+  { action: 'dynamodb:*', why: 'A wildcard grants every action, including DeleteTable; least privilege lists only what the code calls.' },
+  { action: 'dynamodb:Scan', why: 'The function never scans; granting it anyway widens access for nothing.' },
+  { action: 'dynamodb:CreateTable', why: 'The function does not create tables; that belongs to the deployment, not the runtime role.' },
+];
+
+function buildIamActions(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
+  const used = pickSome(random, ACTIONS, 2);
+  const unused = ACTIONS.filter((a) => !used.includes(a));
+  const wrong = [
+    ...pickSome(random, unused, 2).map((a) => ({ text: `\`${a.action}\``, why: `The function never calls ${a.action.split(':')[1]}; least privilege leaves it out.`, correct: false })),
+    ...pickSome(random, NEVER, 1).map((n) => ({ text: `\`${n.action}\``, why: n.why, correct: false })),
+  ];
+  const options: DerivedOption[] = [
+    ...used.map((a) => ({ text: `\`${a.action}\``, why: `Right: the function ${a.use}, which is the ${a.action.split(':')[1]} API call.`, correct: true })),
+    ...wrong,
+  ];
+  return { ...fillSlots(options, random), uses_text: `${used[0]!.use} and ${used[1]!.use}` };
+}
+
+const MEDIA: readonly { what: string; minMb: number; maxMb: number }[] = [
+  { what: 'scanned PDF documents', minMb: 1, maxMb: 25 },
+  { what: 'JPEG photos', minMb: 1, maxMb: 12 },
+  { what: 'MP4 video clips', minMb: 20, maxMb: 400 },
+  { what: 'DICOM medical images', minMb: 5, maxMb: 80 },
+  { what: 'MP3 voice recordings', minMb: 1, maxMb: 30 },
+];
+
+function buildLargePayload(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
+  const media = random.pick(MEDIA);
+  const mb = random.int(media.minMb, media.maxMb);
+  const chunks = Math.ceil((mb * 1024) / 400);
+  const options: DerivedOption[] = [
+    { text: 'Store each file in S3 and keep its object key in the item', why: `Right: an item is at most 400 KB, names and values included; a ${mb} MB file belongs in S3, with the S3 key and metadata in DynamoDB.`, correct: true },
+    { text: 'Ask AWS Support to raise the 400 KB item size limit for this table', why: 'The 400 KB item size is a fixed limit, not an adjustable quota.', correct: false },
+    { text: 'Gzip each file and keep it in a Binary attribute of the item', why: `The ${media.what} are already compressed, so gzip barely shrinks them, and ${mb} MB is far above 400 KB.`, correct: false },
+    { text: `Split each file over about ${fmt(chunks)} items of 400 KB under one key`, why: `It fits the limit, but every read and write of a file moves ${fmt(chunks)} items (about ${fmt(mb * 1024)} WCU per upload); AWS recommends S3 for large objects.`, correct: false },
+    { text: 'Keep the file as a List of Binary chunks within a single item', why: 'The 400 KB limit is for the whole item, however the data is nested inside it.', correct: false },
+  ];
+  return { ...fillSlots(options, random), media: media.what, size_mb: mb };
+}
+
+function buildItemFits(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
+  const attributes = random.int(20, 300);
+  const nameBytes = random.int(8, 40);
+  const valueBytes = random.int(200, 900);
+  const namesTotal = attributes * nameBytes;
+  const valuesTotal = attributes * valueBytes;
+  // Put the total within one names-worth of the limit, on either side, so the names decide.
+  let delta = random.int(-namesTotal, namesTotal);
+  if (delta === 0) delta = 1;
+  const blob = MAX_ITEM_BYTES - valuesTotal - namesTotal - 'document'.length + delta;
+  const verdict = itemSizeLimitVerdict([{ name: 'document', bytes: blob }, ...Array.from({ length: attributes }, (_, i) => ({ name: `f${i}`.padEnd(nameBytes, 'x'), bytes: valueBytes }))]);
+  const valuesOnly = blob + valuesTotal;
+  const options: DerivedOption[] = [
+    {
+      text: `Accepted: it is ${fmt(verdict.bytes)} bytes, within the limit`,
+      why: verdict.fits ? `Right: names count too: ${fmt(verdict.bytes)} bytes ≤ ${fmt(MAX_ITEM_BYTES)} (400 KB).` : `Names count too: the item is ${fmt(verdict.bytes)} bytes, over ${fmt(MAX_ITEM_BYTES)}.`,
+      correct: verdict.fits,
+    },
+    {
+      text: `Rejected: it is ${fmt(verdict.bytes)} bytes, over the limit`,
+      why: verdict.fits ? `${fmt(verdict.bytes)} bytes, names included, is within ${fmt(MAX_ITEM_BYTES)} (400 KB).` : `Right: attribute names count toward the size: ${fmt(verdict.bytes)} bytes > ${fmt(MAX_ITEM_BYTES)} (400 KB), so the PutItem fails with a ValidationException.`,
+      correct: !verdict.fits,
+    },
+    {
+      text: `Accepted: only values count, ${fmt(valuesOnly)} bytes`,
+      why: 'Attribute names count toward the 400 KB item size as well as the values.',
+      correct: false,
+    },
+    {
+      text: 'Rejected: an item may hold at most 100 attributes',
+      why: 'There is no limit on the number of attributes in an item, only on its total size.',
+      correct: false,
+    },
+  ];
+  return {
+    ...fillSlots(options, random),
+    attr_count: attributes,
+    name_bytes: nameBytes,
+    value_bytes: valueBytes,
+    blob_bytes: blob,
+  };
+}
+
+interface TypeCase {
+  readonly value: string;
+  readonly type: string;
+  readonly confusable: readonly string[];
+}
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  S: 'String (S)',
+  N: 'Number (N)',
+  B: 'Binary (B)',
+  BOOL: 'Boolean (BOOL)',
+  NULL: 'Null (NULL)',
+  L: 'List (L)',
+  M: 'Map (M)',
+  SS: 'String Set (SS)',
+  NS: 'Number Set (NS)',
+  BS: 'Binary Set (BS)',
+};
+const TYPE_WHY: Readonly<Record<string, string>> = {
+  S: 'a scalar holding UTF-8 text',
+  N: 'a scalar holding a number (up to 38 digits of precision), compared and sorted numerically',
+  B: 'a scalar holding raw bytes, such as compressed or encrypted data',
+  BOOL: 'a scalar holding true or false',
+  NULL: 'a scalar meaning "unknown or undefined"',
+  L: 'a document type: an ordered collection whose elements can repeat and can be of any type',
+  M: 'a document type: an unordered set of named attributes, which can nest',
+  SS: 'a set type: unique strings, unordered, all of the same type',
+  NS: 'a set type: unique numbers, unordered',
+  BS: 'a set type: unique binary values, unordered',
+};
+const TYPE_CASES: readonly TypeCase[] = [
+  { value: 'the unique tags a customer chose, where order does not matter', type: 'SS', confusable: ['L', 'S', 'M', 'NS'] },
+  { value: 'the last five search terms in the order they were typed, repeats allowed', type: 'L', confusable: ['SS', 'M', 'S', 'NS'] },
+  { value: 'a shipping address with street, city and postcode fields', type: 'M', confusable: ['L', 'SS', 'S', 'B'] },
+  { value: 'an order total in cents, used in numeric range conditions', type: 'N', confusable: ['S', 'NS', 'B', 'L'] },
+  { value: 'a gzip-compressed thumbnail image', type: 'B', confusable: ['S', 'BS', 'L', 'M'] },
+  { value: 'whether the account email has been verified', type: 'BOOL', confusable: ['N', 'S', 'NULL', 'B'] },
+  { value: 'the distinct seat numbers held by one booking', type: 'NS', confusable: ['L', 'SS', 'N', 'M'] },
+  { value: 'a set of unique SHA-256 digests stored as raw bytes', type: 'BS', confusable: ['SS', 'L', 'B', 'NS'] },
+  { value: 'a list of line items, each with a SKU, a quantity and a price', type: 'L', confusable: ['M', 'SS', 'NS', 'S'] },
+];
+
+function buildTypeForValue(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
+  const c = random.pick(TYPE_CASES);
+  const others = pickSome(random, c.confusable, 4);
+  const options: DerivedOption[] = [c.type, ...others].map((t) => ({
+    text: TYPE_NAMES[t]!,
+    why: t === c.type ? `Right: ${TYPE_NAMES[t]} is ${TYPE_WHY[t]}.` : `${TYPE_NAMES[t]} is ${TYPE_WHY[t]}, which does not fit ${c.value}.`,
+    correct: t === c.type,
+  }));
+  return { ...fillSlots(options, random), value_text: c.value };
+}
+
+const CATEGORIES: Readonly<Record<'scalar' | 'document' | 'set', readonly string[]>> = {
+  scalar: ['S', 'N', 'B', 'BOOL', 'NULL'],
+  document: ['L', 'M'],
+  set: ['SS', 'NS', 'BS'],
+};
+
+function buildTypeCategory(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
+  const category = random.pick(['scalar', 'document', 'set'] as const);
+  const right = pickSome(random, CATEGORIES[category], 2);
+  const pool = Object.entries(CATEGORIES).filter(([c]) => c !== category).flatMap(([c, types]) => types.map((t) => ({ t, c })));
+  const wrong = pickSome(random, pool, 3);
+  const options: DerivedOption[] = [
+    ...right.map((t) => ({ text: TYPE_NAMES[t]!, why: `Right: ${TYPE_NAMES[t]} is ${TYPE_WHY[t]}.`, correct: true })),
+    ...wrong.map(({ t, c }) => ({ text: TYPE_NAMES[t]!, why: `${TYPE_NAMES[t]} is a ${c} type: ${TYPE_WHY[t]}.`, correct: false })),
+  ];
+  return { ...fillSlots(options, random), category };
+}
+
+const KEY_CANDIDATES: readonly { name: string; type: string; ok: boolean; why: string }[] = [
+  { name: 'email', type: 'String', ok: true, why: 'String is one of the three scalar types a key attribute may have (String, Number, Binary).' },
+  { name: 'accountNo', type: 'Number', ok: true, why: 'Number is one of the three scalar types a key attribute may have.' },
+  { name: 'serial', type: 'Binary', ok: true, why: 'Binary is one of the three scalar types a key attribute may have.' },
+  { name: 'isActiveMember', type: 'Boolean', ok: false, why: 'Key attributes must be String, Number or Binary; Boolean is a scalar but not allowed as a key (and would have only two values).' },
+  { name: 'customerTags', type: 'String Set', ok: false, why: 'Sets cannot be key attributes; keys must be a single String, Number or Binary value.' },
+  { name: 'billingAddress', type: 'Map', ok: false, why: 'Maps are document types and cannot be key attributes.' },
+  { name: 'orderHistory', type: 'List', ok: false, why: 'Lists are document types and cannot be key attributes.' },
+  { name: 'deletionMarker', type: 'Null', ok: false, why: 'Null cannot be a key attribute; every item needs a real key value.' },
+];
+
+function buildKeyTypes(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
+  const right = random.pick(KEY_CANDIDATES.filter((k) => k.ok));
+  const wrong = pickSome(random, KEY_CANDIDATES.filter((k) => !k.ok), 4);
+  const options: DerivedOption[] = [right, ...wrong].map((k) => ({
+    text: `\`${k.name}\`, a ${k.type} attribute`,
+    why: k.ok ? `Right: ${k.why}` : k.why,
+    correct: k.ok,
+  }));
+  return fillSlots(options, random);
+}
+
+export const coreDerivers: readonly ScenarioDeriver[] = [
+  { name: 'core-who-does-what', description: 'Which task stays with the team on a fully managed service', outputs: slotOutputs(5), derive: buildWhoDoesWhat },
+  { name: 'core-service-fit', description: 'DynamoDB or another AWS database for a workload', outputs: slotOutputs(5, ['need_text']), derive: buildServiceFit },
+  { name: 'core-new-attribute', description: 'Adding an attribute: nothing, or a GSI if it must be queried', outputs: slotOutputs(5, ['need_text']), derive: buildNewAttribute },
+  { name: 'core-name-case', description: 'What a mis-cased attribute name does', outputs: slotOutputs(5, ['request_text', 'wrong_attr']), derive: buildNameCase },
+  { name: 'core-scale-claims', description: 'Two true statements about DynamoDB scale', outputs: slotOutputs(5, ['now_gb', 'later_tb', 'peak_rps']), derive: buildScaleClaims },
+  { name: 'core-resilience', description: 'AZ failure, Region failure or bad writes: what protects the data', outputs: slotOutputs(5, ['risk_text']), derive: buildResilience },
+  { name: 'core-iam-access', description: 'Row-level, attribute-level or read-only access with IAM', outputs: slotOutputs(5, ['access_text']), derive: buildIamAccess },
+  { name: 'core-iam-actions', description: 'The two actions a least-privilege role needs', outputs: slotOutputs(5, ['uses_text']), derive: buildIamActions },
+  { name: 'core-large-payload', description: 'Where a multi-megabyte file goes', outputs: slotOutputs(5, ['media', 'size_mb']), derive: buildLargePayload },
+  { name: 'core-item-fits', description: 'Whether an item fits 400 KB when names count', outputs: slotOutputs(4, ['attr_count', 'name_bytes', 'value_bytes', 'blob_bytes']), derive: buildItemFits },
+  { name: 'core-type-for-value', description: 'The DynamoDB type for a value', outputs: slotOutputs(5, ['value_text']), derive: buildTypeForValue },
+  { name: 'core-type-category', description: 'Two types of a category (scalar, document, set)', outputs: slotOutputs(5, ['category']), derive: buildTypeCategory },
+  { name: 'core-key-types', description: 'Which attribute can be a key', outputs: slotOutputs(5), derive: buildKeyTypes },
+];

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../../app/bank/random.ts';
+import { coreDerivers } from '../../../engine/advice/core-scenarios.ts';
+import { itemSizeLimitVerdict, MAX_ITEM_BYTES } from '../../../engine/advice/item-limits.ts';
+import { SLOTS } from '../../../engine/advice/scenario-kit.ts';
+
+const params = {
+  'c.company': 'a digital bank',
+  'c.table': 'Accounts',
+  'c.items': 'accounts',
+  'c.item': 'account',
+  'c.attr': 'nickname',
+  'c.secret': 'taxId',
+};
+const derive = (name: string, seed: number) => {
+  const deriver = coreDerivers.find((d) => d.name === name);
+  if (!deriver) throw new Error(`no deriver ${name}`);
+  return deriver.derive(params, createRandom(seed));
+};
+const keyText = (out: Record<string, unknown>) => String(out[`opt_${out.correct}`]);
+const MULTI = new Set(['core-scale-claims', 'core-iam-actions', 'core-type-category']);
+
+describe('core derivers', () => {
+  it.each(coreDerivers.map((d) => [d.name, d] as const))('%s: declared outputs, distinct options, one key (two for multi)', (_, deriver) => {
+    for (let seed = 0; seed < 300; seed++) {
+      const out = deriver.derive(params, createRandom(seed));
+      for (const name of Object.keys(out)) expect(deriver.outputs).toContain(name);
+      const slots = SLOTS.filter((s) => out[`opt_${s}`] !== undefined);
+      expect(new Set(slots.map((s) => out[`opt_${s}`])).size).toBe(slots.length);
+      expect(String(out.correct).split(',').length).toBe(MULTI.has(deriver.name) ? 2 : 1);
+    }
+  });
+
+  it('core-item-fits: the key agrees with names-plus-values against 409,600 bytes', () => {
+    for (let seed = 0; seed < 200; seed++) {
+      const out = derive('core-item-fits', seed);
+      const total = 'document'.length + Number(out.blob_bytes) + Number(out.attr_count) * (Number(out.name_bytes) + Number(out.value_bytes));
+      expect(keyText(out)).toBe(`${total > MAX_ITEM_BYTES ? 'Rejected' : 'Accepted'}: it is ${total.toLocaleString('en-US')} bytes, ${total > MAX_ITEM_BYTES ? 'over' : 'within'} the limit`);
+    }
+  });
+
+  it('core-resilience: AZ loss needs nothing, Region loss a global table, bad writes PITR', () => {
+    for (let seed = 0; seed < 100; seed++) {
+      const out = derive('core-resilience', seed);
+      const risk = String(out.risk_text);
+      const expected = risk.includes('Availability Zone') ? /^Nothing/ : risk.includes('Region') ? /global table/ : /point-in-time/;
+      expect(keyText(out)).toMatch(expected);
+    }
+  });
+
+  it('core-key-types: the key is always a String, Number or Binary attribute', () => {
+    for (let seed = 0; seed < 100; seed++) expect(keyText(derive('core-key-types', seed))).toMatch(/a (String|Number|Binary) attribute$/);
+  });
+});
+
+describe('itemSizeLimitVerdict', () => {
+  it.each([
+    [[{ name: 'pk', bytes: 409_598 }], 409_600, true],
+    [[{ name: 'pk', bytes: 409_599 }], 409_601, false],
+    [[{ name: 'é', bytes: 10 }], 12, true],
+  ])('%j is %d bytes', (attrs, bytes, fits) => {
+    expect(itemSizeLimitVerdict(attrs)).toEqual({ bytes, fits });
+  });
+});
