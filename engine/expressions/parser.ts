@@ -16,6 +16,7 @@
 import { DynamoDBError, ValidationException } from '../errors.ts';
 import type { AttributeValue } from '../values/attribute-value.ts';
 import { compareForCondition } from '../values/compare.ts';
+import { utf8ByteLength } from '../values/item-size.ts';
 import { attributeTypeOf } from '../values/validate.ts';
 import type {
   Comparator,
@@ -147,10 +148,6 @@ function formatValue(v: AttributeValue): string {
 function samePath(a: ParsedOperand, b: ParsedOperand): boolean {
   if (a.kind !== 'Path' || b.kind !== 'Path' || a.elements.length !== b.elements.length) return false;
   return a.elements.every((e, i) => e === b.elements[i]);
-}
-
-function utf8Length(s: string): number {
-  return new TextEncoder().encode(s).length;
 }
 
 class Parser {
@@ -811,7 +808,7 @@ function precheck(source: string, parameter: ExpressionParameter): void {
   if (source === '') throw new ValidationException(`Invalid ${parameter}: The expression can not be empty;`);
   // Cheap bound first: a string of at most 1024 UTF-16 units cannot exceed 4096 UTF-8 bytes.
   if (source.length > MAX_EXPRESSION_BYTES / 4) {
-    const bytes = source.length > MAX_EXPRESSION_BYTES * 4 ? source.length : utf8Length(source);
+    const bytes = utf8ByteLength(source);
     if (bytes > MAX_EXPRESSION_BYTES) {
       throw new ValidationException(
         `Invalid ${parameter}: Expression size has exceeded the maximum allowed size; expression size: ${bytes}`,
