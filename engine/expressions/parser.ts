@@ -241,7 +241,8 @@ class Parser {
     } catch (e) {
       if (e instanceof SyntaxFailure) throw new ValidationException(`Invalid ${this.parameter}: ${e.message}`);
       if (e instanceof DynamoDBError) throw e;
-      // Anything else is our bug, but the contract is that the parser only throws DynamoDB errors.
+      // Stack exhaustion, which the nesting budget should make impossible: refuse the expression
+      // as DynamoDB refuses over-nested ones rather than fail the request with a 500.
       if (e instanceof RangeError) {
         throw new ValidationException(`Invalid ${this.parameter}: The expression has redundant parentheses;`);
       }
