@@ -10,6 +10,7 @@ import { OPERATIONS } from './operations/registry.ts';
 import { checkShape } from './operations/shape.ts';
 import { hashPartitionKey } from './storage/key-encoding.ts';
 import type { Table } from './storage/table.ts';
+import { expireItems } from './storage/time-to-live.ts';
 
 export interface DatabaseLimits {
   /** Tables a sandbox may hold (AWS's default account quota is 2,500). */
@@ -51,6 +52,8 @@ export class Database {
   readonly idempotency: Map<string, IdempotencyRecord>;
   /** The database a staged copy was made from (see `stage`). */
   private parent: Database | undefined;
+  /** Engine time of the next TTL sweep. */
+  private nextExpiry = Number.NEGATIVE_INFINITY;
 
   constructor(options: DatabaseOptions, tables = new Map<string, Table>(), tableSerial = 0, idempotency = new Map<string, IdempotencyRecord>()) {
     this.now = options.now;
@@ -84,7 +87,19 @@ export class Database {
     const request = checkShape(input ?? {}, operation.shape);
     checkConstraints(request, operation.shape);
     operation.validate?.(request);
+    this.expireItems();
     return operation.run(this, request);
+  }
+
+  /**
+   * Deletes expired items (time to live) before an action sees the data; at most once per
+   * second of engine time, as each sweep walks the tables that have TTL enabled.
+   */
+  private expireItems(): void {
+    const now = this.now();
+    if (now < this.nextExpiry) return;
+    this.nextExpiry = now + 1000;
+    for (const table of this.tables.values()) expireItems(table, now / 1000);
   }
 
   /** Engine time in seconds, the unit DynamoDB's date fields use. */

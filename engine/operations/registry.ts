@@ -9,7 +9,9 @@ import { query } from './query.ts';
 import { scan } from './scan.ts';
 import { transactGetItems } from './transact-get-items.ts';
 import { transactWriteItems } from './transact-write-items.ts';
+import { describeTimeToLive, updateTimeToLive } from './time-to-live.ts';
 import { updateItem } from './update-item.ts';
+import { updateTable } from './update-table.ts';
 import { deleteTable } from './delete-table.ts';
 import { describeTable } from './describe-table.ts';
 import { listTables } from './list-tables.ts';
@@ -30,4 +32,7 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   BatchWriteItem: batchWriteItem,
   TransactWriteItems: transactWriteItems,
   TransactGetItems: transactGetItems,
+  UpdateTable: updateTable,
+  UpdateTimeToLive: updateTimeToLive,
+  DescribeTimeToLive: describeTimeToLive,
 };

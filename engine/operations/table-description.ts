@@ -27,7 +27,11 @@ function describeProjection(index: IndexDefinition): Record<string, unknown> {
 }
 
 /** The TableDescription of `table` as it stands, with `status` overriding the stored status. */
-export function describeTable(table: Table, status = table.definition.status): Record<string, unknown> {
+export function describeTable(
+  table: Table,
+  status = table.definition.status,
+  indexStatuses: ReadonlyMap<string, string> = new Map(),
+): Record<string, unknown> {
   const d = table.definition;
   const description: Record<string, unknown> = {
     AttributeDefinitions: d.attributeDefinitions.map((a) => ({ ...a })),
@@ -62,10 +66,10 @@ export function describeTable(table: Table, status = table.definition.status): R
     else {
       const g: Record<string, unknown> = {
         ...common,
-        IndexStatus: status === 'CREATING' ? 'CREATING' : index.status,
+        IndexStatus: indexStatuses.get(index.name) ?? (status === 'CREATING' ? 'CREATING' : index.status),
         ProvisionedThroughput: describeThroughput(d.billingMode === 'PROVISIONED' ? index.throughput : undefined),
       };
-      if (index.backfilling) g.Backfilling = true;
+      if (indexStatuses.get(index.name) === 'CREATING') g.Backfilling = false;
       globals.push(g);
     }
   }
