@@ -119,7 +119,8 @@ const readPlan: Deriver = {
     const strongRcu = readUnitsForSize(itemBytes, 'strong') * reads;
     const eventualRcu = readUnitsForSize(itemBytes, 'eventual') * reads;
     const best = !plan.possible ? 'move' : plan.mode === 'strong' ? 'strong-here' : 'eventual-here';
-    const sourceText = SOURCE_TEXT[source];
+    const index = typeof p['app.index'] === 'string' ? p['app.index'] : 'ByKey';
+    const sourceText = source === 'table' ? SOURCE_TEXT.table : `${SOURCE_TEXT[source]} (\`${index}\`)`;
     return {
       source_text: sourceText,
       need_text:
@@ -512,13 +513,13 @@ const daxClusterSize: Deriver = {
     const production = bool(p, p['env.production'] === undefined ? 'production' : 'env.production');
     const needed = num(p, p['env.nodes_needed'] === undefined ? 'nodes_needed' : 'env.nodes_needed');
     const issueText: Record<string, string> = {
-      'too-many-nodes': 'a DAX cluster holds at most 11 nodes (one primary and up to ten read replicas)',
-      'production-under-three-nodes': 'AWS recommends at least three nodes for production, so the cluster survives a node or AZ failure',
-      'production-single-az': 'production nodes should sit in different Availability Zones; one AZ outage would take every node down',
+      'too-many-nodes': 'A DAX cluster holds at most 11 nodes: one primary and up to ten read replicas.',
+      'production-under-three-nodes': 'AWS recommends at least three nodes for production, so that the cluster survives a node or AZ failure.',
+      'production-single-az': 'Production nodes should sit in different Availability Zones; one AZ outage would take every node down.',
     };
     const verdicts = CLUSTER_OPTIONS.map((o) => {
       const issues = checkDaxCluster({ nodes: o.nodes, availabilityZones: o.azs, production });
-      const problem = issues.length > 0 ? issueText[issues[0]!]! : o.nodes < needed ? `${o.nodes} node${o.nodes === 1 ? '' : 's'} cannot carry the load the test needed ${needed} nodes for` : undefined;
+      const problem = issues.length > 0 ? issueText[issues[0]!]! : o.nodes < needed ? `${o.nodes} node${o.nodes === 1 ? '' : 's'} cannot carry the peak: the load test needed ${needed}.` : undefined;
       return { o, problem };
     });
     const best = verdicts.find((v) => v.problem === undefined)?.o;
