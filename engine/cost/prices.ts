@@ -205,7 +205,12 @@ const US_EAST_1: RegionPrices = {
     rcuUpfrontPer100: { usd: '30', per: 'upfront per 100 RCU, 1-year term', ...SCYLLA },
     rcuHourPer100: { usd: '0.0025', per: 'per hour per 100 RCU, 1-year term', ...SCYLLA },
   },
-  pitrGbMonth: { usd: '0.20', per: 'per GB-month (continuous backups, PITR)', ...INFRACOST_DYNAMODB },
+  pitrGbMonth: {
+    usd: '0.20',
+    per: 'per GB-month (continuous backups, PITR)',
+    ...INFRACOST_DYNAMODB,
+    note: 'Billed on the table data and its LSIs, not GSIs, whatever the recovery period (PointInTimeRecovery_Howitworks.html).',
+  },
   backupGbMonth: { usd: '0.10', per: 'per GB-month (on-demand backup)', ...INFRACOST_DYNAMODB },
   restoreGb: { usd: '0.15', per: 'per GB restored', ...INFRACOST_DYNAMODB },
   streamReads: { usd: '0.02', per: 'per 100,000 stream read request units', ...INFRACOST_DYNAMODB, note: 'Reads by a Lambda trigger are free.' },

@@ -62,7 +62,18 @@ export interface TrafficShapeComparison {
   /** Consumed over provisioned capacity, by cost weight. */
   readonly averageUtilisation: Decimal;
   readonly breakEven: Decimal;
+  /** Each hour: consumed units per second and the capacity provisioned for it. */
+  readonly hours: readonly HourOfTraffic[];
   readonly calculation: Calculation;
+}
+
+export interface HourOfTraffic {
+  readonly hour: number;
+  readonly requestsPerSecond: number;
+  readonly readUnits: Decimal;
+  readonly writeUnits: Decimal;
+  readonly rcu: number;
+  readonly wcu: number;
 }
 
 /** Monthly capacity charges for the profile in each mode, the cheaper one and by how much. */
@@ -163,6 +174,14 @@ export function compareModesForTraffic(input: TrafficShapeInput): TrafficShapeCo
     signedDifference: onDemand.minus(provisioned),
     averageUtilisation,
     breakEven,
+    hours: input.profile.map((rps, hour) => ({
+      hour,
+      requestsPerSecond: rps,
+      readUnits: readUnits[hour] ?? new Decimal(0),
+      writeUnits: writeUnits[hour] ?? new Decimal(0),
+      rcu: hourlyRcu[hour] ?? 0,
+      wcu: hourlyWcu[hour] ?? 0,
+    })),
     calculation: { value: roundToCents(difference), unit: USD_PER_MONTH, steps },
   };
 }

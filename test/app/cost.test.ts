@@ -159,3 +159,31 @@ describe('serverless stack', () => {
     expect(html).toContain('choose http or rest');
   });
 });
+
+describe('traffic shape', () => {
+  it('prices the default spiky day: bursts held at the peak all day make on-demand cheaper', async () => {
+    const response = await t.app.request('/api/cost/traffic', { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    // (22 × 20 + 2 × 1,000) × 3,600 = 8,784,000 requests a day × $0.0000006875 × 730 / 24.
+    expect(body.onDemandUsd).toBe(183.69);
+    // 500 RCU + 1,000 WCU all month: (500 × 0.00013 + 1,000 × 0.00065) × 730.
+    expect(body.provisionedUsd).toBe(521.95);
+    expect(body.cheaper).toBe('on-demand');
+    expect(body.differenceUsd).toBe(338.26);
+    expect(body.hours).toHaveLength(24);
+    expect(body.hours[12]).toMatchObject({ requestsPerSecond: 1000, wcu: 1000 });
+  });
+
+  it('renders the page with the verdict and an accessible day chart', async () => {
+    const html = await (await t.app.request('/cost/traffic?shape=steady&baseRequestsPerSecond=100&peakRequestsPerSecond=100&readUnitsPerRequest=0&writeUnitsPerRequest=1&provisioning=auto-scaling&targetUtilisationPercent=70&tableClass=standard')).text();
+    expect(html).toContain('Provisioned is cheaper by $96.30 a month.');
+    expect(html).toContain('<title id="day-chart-title">');
+  });
+
+  it('rejects an unknown shape with the field named', async () => {
+    const response = await t.app.request('/api/cost/traffic', { method: 'POST', body: JSON.stringify({ shape: 'bursty' }), headers: { 'Content-Type': 'application/json' } });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors[0]).toEqual({ field: 'shape', message: 'choose one of steady, daily-peak, spiky' });
+  });
+});

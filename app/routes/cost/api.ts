@@ -1,11 +1,13 @@
 /**
- * POST /api/cost and POST /api/cost/serverless: the calculators as JSON, described in /api/openapi.json. Mount it on the API's
+ * POST /api/cost, /api/cost/serverless and /api/cost/traffic: the calculators as JSON, described in /api/openapi.json. Mount it on the API's
  * OpenAPIHono with `api.route('/', costApiRoutes)`.
  */
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { computeServerlessReport } from './compute-serverless-report.ts';
 import { ServerlessRequestSchema, ServerlessResponseSchema } from './serverless-schemas.ts';
+import { computeTrafficReport } from './compute-traffic-report.ts';
+import { TrafficRequestSchema, TrafficResponseSchema } from './traffic-schemas.ts';
 import { computeCostReport } from './compute-cost-report.ts';
 import { collectFieldErrors, CostErrorSchema, CostRequestSchema, CostResponseSchema } from './schemas.ts';
 
@@ -35,6 +37,18 @@ const postServerlessCost = createRoute({
   },
 });
 
+const postTrafficCost = createRoute({
+  method: 'post',
+  path: '/cost/traffic',
+  tags: ['Cost'],
+  summary: 'Which capacity mode is cheaper for a day of traffic (steady, daily peak, spiky), and by how much',
+  request: { body: { required: true, content: { 'application/json': { schema: TrafficRequestSchema } } } },
+  responses: {
+    200: { description: 'Both monthly charges, the hour-by-hour capacity and the working.', content: { 'application/json': { schema: TrafficResponseSchema } } },
+    400: { description: 'One message per invalid field.', content: { 'application/json': { schema: CostErrorSchema } } },
+  },
+});
+
 /** Every invalid field as { field, message }; the first also as the API's usual `error`. */
 function replyInvalid(error: z.ZodError, c: Context) {
   const errors = Object.entries(collectFieldErrors(error)).map(([field, message]) => ({ field, message }));
@@ -43,6 +57,11 @@ function replyInvalid(error: z.ZodError, c: Context) {
 }
 
 export const costApiRoutes = new OpenAPIHono()
+  .openapi(
+    postTrafficCost,
+    (c) => c.json(computeTrafficReport(c.req.valid('json')), 200),
+    (result, c) => (result.success ? undefined : replyInvalid(result.error, c)),
+  )
   .openapi(
     postServerlessCost,
     (c) => c.json(computeServerlessReport(c.req.valid('json')), 200),

@@ -1,5 +1,6 @@
 /**
- * GET /cost: the table calculator; GET /cost/serverless: the serverless stack. Plain GET forms,
+ * GET /cost: the table calculator; GET /cost/serverless: the serverless stack;
+ * GET /cost/traffic: a day's traffic shape priced both ways. Plain GET forms,
  * so they work without JavaScript and every result has a shareable URL; invalid input re-renders
  * the form with a message per field (400).
  */
@@ -10,6 +11,9 @@ import { computeServerlessReport } from './compute-serverless-report.ts';
 import { collectFieldErrors, CostFormSchema, readFormValues } from './schemas.ts';
 import { SERVERLESS_DEFAULTS, ServerlessFormSchema } from './serverless-schemas.ts';
 import { ServerlessPage } from './serverless-view.tsx';
+import { computeTrafficReport } from './compute-traffic-report.ts';
+import { TRAFFIC_DEFAULTS, TrafficFormSchema } from './traffic-schemas.ts';
+import { TrafficPage } from './traffic-view.tsx';
 import { CostPage } from './view.tsx';
 
 export const costPageRoutes = new Hono()
@@ -29,4 +33,12 @@ export const costPageRoutes = new Hono()
       return c.html(<ServerlessPage values={values} errors={collectFieldErrors(parsed.error)} report={null} />, 400);
     }
     return c.html(<ServerlessPage values={values} errors={{}} report={computeServerlessReport(parsed.data)} />);
+  })
+  .get('/cost/traffic', (c) => {
+    const values = readFormValues(c.req.query(), TRAFFIC_DEFAULTS);
+    const parsed = TrafficFormSchema.safeParse(values);
+    if (!parsed.success) {
+      return c.html(<TrafficPage values={values} errors={collectFieldErrors(parsed.error)} report={null} />, 400);
+    }
+    return c.html(<TrafficPage values={values} errors={{}} report={computeTrafficReport(parsed.data)} />);
   });

@@ -182,7 +182,7 @@ export function CostPage({ values, errors, report, prices }: CostPageProps) {
       <h1>What a table costs per month</h1>
       <p class="lead">
         Describe a workload; see it priced on-demand and provisioned, line by line, with the working. For API Gateway + Lambda + DynamoDB, use the{' '}
-        <a href="/cost/serverless">serverless stack calculator</a>.
+        <a href="/cost/serverless">serverless stack calculator</a>; to compare the modes over a day’s traffic shape, <a href="/cost/traffic">the traffic-shape comparison</a>.
       </p>
       {errorCount > 0 ? (
         <div class="error-box" role="alert">
