@@ -1,0 +1,383 @@
+/**
+ * The SDK suite, continued: secondary indexes, batches, transactions, UpdateTable and time to
+ * live (issue 4). Same endpoint factory as suite.ts.
+ */
+import {
+  BatchGetItemCommand,
+  BatchWriteItemCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  ScanCommand,
+  TransactGetItemsCommand,
+  TransactWriteItemsCommand,
+  UpdateItemCommand,
+  UpdateTableCommand,
+  UpdateTimeToLiveCommand,
+  type AttributeValue,
+  type CreateTableCommandInput,
+} from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClients, type Endpoint } from './endpoint.ts';
+import { compositeTable, createTable, expectError, simpleTable, tableName } from './suite.ts';
+
+const s = (v: string): AttributeValue => ({ S: v });
+const n = (v: number | string): AttributeValue => ({ N: String(v) });
+
+function indexedTable(name: string): CreateTableCommandInput {
+  return {
+    TableName: name,
+    KeySchema: [
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ],
+    AttributeDefinitions: [
+      { AttributeName: 'pk', AttributeType: 'S' },
+      { AttributeName: 'sk', AttributeType: 'S' },
+      { AttributeName: 'status', AttributeType: 'S' },
+      { AttributeName: 'amount', AttributeType: 'N' },
+    ],
+    BillingMode: 'PAY_PER_REQUEST',
+    LocalSecondaryIndexes: [
+      {
+        IndexName: 'byAmount',
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'amount', KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['note'] },
+      },
+    ],
+    GlobalSecondaryIndexes: [
+      { IndexName: 'byStatus', KeySchema: [{ AttributeName: 'status', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' } },
+    ],
+  };
+}
+
+export function defineAdvancedSuite(label: string, open: () => Promise<Endpoint>): void {
+  describe(`DynamoDB over the SDK, indexes, batches and transactions (${label})`, () => {
+    let endpoint: Endpoint;
+    let client: DynamoDBClient;
+    const created: string[] = [];
+    const newTable = async (input: CreateTableCommandInput) => {
+      created.push(input.TableName!);
+      return createTable(client, input);
+    };
+
+    beforeAll(async () => {
+      endpoint = await open();
+      client = createClients(endpoint.url).client;
+    });
+    afterAll(async () => {
+      for (const name of created) await client.send(new DeleteTableCommand({ TableName: name })).catch(() => {});
+      client?.destroy();
+      await endpoint?.close();
+    });
+
+    describe('secondary indexes', () => {
+      let table: string;
+      beforeAll(async () => {
+        table = await newTable(indexedTable(tableName('idx')));
+        const rows: [string, string, string | undefined, number][] = [
+          ['c1', 'o1', 'open', 30],
+          ['c1', 'o2', 'shipped', 10],
+          ['c1', 'o3', undefined, 20],
+          ['c2', 'o1', 'open', 5],
+        ];
+        for (const [pk, sk, status, amount] of rows) {
+          const item: Record<string, AttributeValue> = { pk: s(pk), sk: s(sk), amount: n(amount), note: s(`note ${sk}`), other: s('x') };
+          if (status) item.status = s(status);
+          await client.send(new PutItemCommand({ TableName: table, Item: item }));
+        }
+      });
+
+      it('describes both indexes with their item counts; the sparse GSI leaves out items without its key', async () => {
+        const { Table } = await client.send(new DescribeTableCommand({ TableName: table }));
+        expect(Table?.LocalSecondaryIndexes?.[0]).toMatchObject({ IndexName: 'byAmount', ItemCount: 4 });
+        expect(Table?.GlobalSecondaryIndexes?.[0]).toMatchObject({ IndexName: 'byStatus', IndexStatus: 'ACTIVE', ItemCount: 3 });
+      });
+
+      it('queries a KEYS_ONLY GSI and returns only the keys', async () => {
+        const { Items } = await client.send(
+          new QueryCommand({ TableName: table, IndexName: 'byStatus', KeyConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': s('open') } }),
+        );
+        const sorted = (Items ?? []).map((i) => `${i.pk!.S}/${i.sk!.S}`).sort();
+        expect(sorted).toEqual(['c1/o1', 'c2/o1']);
+        for (const item of Items ?? []) expect(Object.keys(item).sort()).toEqual(['pk', 'sk', 'status']);
+      });
+
+      it('queries an LSI in its sort key order, with the projected attributes', async () => {
+        const { Items } = await client.send(
+          new QueryCommand({ TableName: table, IndexName: 'byAmount', KeyConditionExpression: 'pk = :p AND amount >= :a', ExpressionAttributeValues: { ':p': s('c1'), ':a': n(15) } }),
+        );
+        expect((Items ?? []).map((i) => i.sk!.S)).toEqual(['o3', 'o1']);
+        expect(Items?.[0]).toEqual({ pk: s('c1'), sk: s('o3'), amount: n(20), note: s('note o3') });
+      });
+
+      it('fetches every attribute through an LSI with Select ALL_ATTRIBUTES', async () => {
+        const { Items } = await client.send(
+          new QueryCommand({ TableName: table, IndexName: 'byAmount', KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': s('c2') }, Select: 'ALL_ATTRIBUTES', ConsistentRead: true }),
+        );
+        expect(Items?.[0]?.other).toEqual(s('x'));
+      });
+
+      it.each<[string, Record<string, unknown>, string]>([
+        ['a consistent read on a GSI', { ConsistentRead: true }, 'Consistent reads are not supported on global secondary indexes'],
+        ['ALL_ATTRIBUTES on a KEYS_ONLY GSI', { Select: 'ALL_ATTRIBUTES' }, 'One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index byStatus because its projection type is not ALL'],
+      ])('refuses %s', async (_case, extra, message) => {
+        await expectError(
+          client.send(
+            new QueryCommand({ TableName: table, IndexName: 'byStatus', KeyConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': s('open') }, ...extra }),
+          ),
+          'ValidationException',
+          message,
+        );
+      });
+
+      it('charges a GSI one write for a new entry and two when the index key changes', async () => {
+        const put = await client.send(
+          new PutItemCommand({ TableName: table, Item: { pk: s('c3'), sk: s('o1'), status: s('open'), amount: n(1) }, ReturnConsumedCapacity: 'INDEXES' }),
+        );
+        expect(put.ConsumedCapacity?.GlobalSecondaryIndexes?.byStatus?.CapacityUnits).toBe(1);
+        expect(put.ConsumedCapacity?.LocalSecondaryIndexes?.byAmount?.CapacityUnits).toBe(1);
+        expect(put.ConsumedCapacity?.Table?.CapacityUnits).toBe(1);
+        const update = await client.send(
+          new UpdateItemCommand({
+            TableName: table,
+            Key: { pk: s('c3'), sk: s('o1') },
+            UpdateExpression: 'SET #s = :s',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeValues: { ':s': s('shipped') },
+            ReturnConsumedCapacity: 'INDEXES',
+          }),
+        );
+        expect(update.ConsumedCapacity?.GlobalSecondaryIndexes?.byStatus?.CapacityUnits).toBe(2);
+        expect(update.ConsumedCapacity?.LocalSecondaryIndexes).toBeUndefined();
+      });
+
+      it('refuses an index key of the wrong type', async () => {
+        await expectError(
+          client.send(new PutItemCommand({ TableName: table, Item: { pk: s('c9'), sk: s('o1'), status: n(1) } })),
+          'ValidationException',
+          'One or more parameter values were invalid: Type mismatch for Index Key status Expected: S Actual: N IndexName: byStatus',
+        );
+      });
+    });
+
+    describe('UpdateTable', () => {
+      it('adds a GSI over existing items, then removes it', async () => {
+        const table = await newTable(simpleTable(tableName('upd')));
+        for (const [id, city] of [['a', 'Oslo'], ['b', 'Lima'], ['c', 'Oslo']]) {
+          await client.send(new PutItemCommand({ TableName: table, Item: { pk: s(id!), city: s(city!) } }));
+        }
+        const added = await client.send(
+          new UpdateTableCommand({
+            TableName: table,
+            AttributeDefinitions: [{ AttributeName: 'city', AttributeType: 'S' }],
+            GlobalSecondaryIndexUpdates: [
+              { Create: { IndexName: 'byCity', KeySchema: [{ AttributeName: 'city', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' }, ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 } } },
+            ],
+          }),
+        );
+        expect(added.TableDescription?.GlobalSecondaryIndexes?.[0]?.IndexStatus).toBe('CREATING');
+        for (let i = 0; i < 100; i++) {
+          const { Table } = await client.send(new DescribeTableCommand({ TableName: table }));
+          if (Table?.GlobalSecondaryIndexes?.[0]?.IndexStatus === 'ACTIVE') break;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        const { Count } = await client.send(
+          new QueryCommand({ TableName: table, IndexName: 'byCity', KeyConditionExpression: 'city = :c', ExpressionAttributeValues: { ':c': s('Oslo') } }),
+        );
+        expect(Count).toBe(2);
+        await client.send(new UpdateTableCommand({ TableName: table, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: 'byCity' } }] }));
+        for (let i = 0; i < 100; i++) {
+          const { Table } = await client.send(new DescribeTableCommand({ TableName: table }));
+          if (!Table?.GlobalSecondaryIndexes?.length) break;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        await expectError(
+          client.send(new QueryCommand({ TableName: table, IndexName: 'byCity', KeyConditionExpression: 'city = :c', ExpressionAttributeValues: { ':c': s('Oslo') } })),
+          'ValidationException',
+          'The table does not have the specified index: byCity',
+        );
+      });
+
+      it('switches billing mode and changes throughput', async () => {
+        const table = await newTable(simpleTable(tableName('bill')));
+        const raised = await client.send(new UpdateTableCommand({ TableName: table, ProvisionedThroughput: { ReadCapacityUnits: 10, WriteCapacityUnits: 5 } }));
+        expect(raised.TableDescription?.ProvisionedThroughput?.ReadCapacityUnits).toBe(10);
+        await client.send(new UpdateTableCommand({ TableName: table, BillingMode: 'PAY_PER_REQUEST' }));
+        const { Table } = await client.send(new DescribeTableCommand({ TableName: table }));
+        expect(Table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
+      });
+
+      it('refuses a throughput equal to the current one', async () => {
+        const table = await newTable(simpleTable(tableName('same')));
+        await expectError(
+          client.send(new UpdateTableCommand({ TableName: table, ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 5 } })),
+          'ValidationException',
+          /^The provisioned throughput for the table will not change\./,
+        );
+      });
+    });
+
+    describe('batches', () => {
+      let a: string;
+      let b: string;
+      beforeAll(async () => {
+        a = await newTable(simpleTable(tableName('ba')));
+        b = await newTable(compositeTable(tableName('bb')));
+      });
+
+      it('writes to two tables in one BatchWriteItem and reads them back with BatchGetItem', async () => {
+        const written = await client.send(
+          new BatchWriteItemCommand({
+            RequestItems: {
+              [a]: [1, 2, 3].map((i) => ({ PutRequest: { Item: { pk: s(`k${i}`), v: n(i) } } })),
+              [b]: [{ PutRequest: { Item: { pk: s('p'), sk: s('1') } } }],
+            },
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        );
+        expect(written.UnprocessedItems).toEqual({});
+        expect(written.ConsumedCapacity?.find((c) => c.TableName === a)?.CapacityUnits).toBe(3);
+        await client.send(new BatchWriteItemCommand({ RequestItems: { [a]: [{ DeleteRequest: { Key: { pk: s('k3') } } }] } }));
+        const read = await client.send(
+          new BatchGetItemCommand({
+            RequestItems: {
+              [a]: { Keys: [1, 2, 3].map((i) => ({ pk: s(`k${i}`) })), ProjectionExpression: 'v' },
+              [b]: { Keys: [{ pk: s('p'), sk: s('1') }], ConsistentRead: true },
+            },
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        );
+        expect((read.Responses?.[a] ?? []).map((i) => Number(i.v!.N)).sort()).toEqual([1, 2]);
+        expect(read.Responses?.[b]).toEqual([{ pk: s('p'), sk: s('1') }]);
+        expect(read.UnprocessedKeys).toEqual({});
+        expect(read.ConsumedCapacity?.find((c) => c.TableName === a)?.CapacityUnits).toBe(1.5);
+      });
+
+      it.each<[string, () => BatchGetItemCommand | BatchWriteItemCommand, string]>([
+        ['duplicate keys in BatchGetItem', () => new BatchGetItemCommand({ RequestItems: { [a]: { Keys: [{ pk: s('x') }, { pk: s('x') }] } } }), 'Provided list of item keys contains duplicates'],
+        ['duplicate keys in BatchWriteItem', () => new BatchWriteItemCommand({ RequestItems: { [a]: [{ PutRequest: { Item: { pk: s('x') } } }, { DeleteRequest: { Key: { pk: s('x') } } }] } }), 'Provided list of item keys contains duplicates'],
+        [
+          'over 100 keys in BatchGetItem',
+          () => new BatchGetItemCommand({ RequestItems: { [a]: { Keys: Array.from({ length: 60 }, (_, i) => ({ pk: s(`a${i}`) })) }, [b]: { Keys: Array.from({ length: 60 }, (_, i) => ({ pk: s('p'), sk: s(`${i}`) })) } } }),
+          'Too many items requested for the BatchGetItem call',
+        ],
+      ])('refuses %s', async (_case, command, message) => {
+        await expectError(client.send(command() as BatchGetItemCommand), 'ValidationException', message);
+      });
+
+      it('refuses more than 25 writes', async () => {
+        await expectError(
+          client.send(new BatchWriteItemCommand({ RequestItems: { [a]: Array.from({ length: 26 }, (_, i) => ({ PutRequest: { Item: { pk: s(`w${i}`) } } })) } })),
+          'ValidationException',
+        );
+      });
+    });
+
+    describe('transactions', () => {
+      let table: string;
+      beforeAll(async () => {
+        table = await newTable(simpleTable(tableName('tx')));
+        await client.send(new PutItemCommand({ TableName: table, Item: { pk: s('acct1'), balance: n(100) } }));
+        await client.send(new PutItemCommand({ TableName: table, Item: { pk: s('acct2'), balance: n(0) } }));
+      });
+
+      const transfer = (amount: number, token?: string) =>
+        new TransactWriteItemsCommand({
+          ClientRequestToken: token,
+          ReturnConsumedCapacity: 'TOTAL',
+          TransactItems: [
+            {
+              Update: {
+                TableName: table,
+                Key: { pk: s('acct1') },
+                UpdateExpression: 'SET balance = balance - :a',
+                ConditionExpression: 'balance >= :a',
+                ExpressionAttributeValues: { ':a': n(amount) },
+              },
+            },
+            { Update: { TableName: table, Key: { pk: s('acct2') }, UpdateExpression: 'SET balance = balance + :a', ExpressionAttributeValues: { ':a': n(amount) } } },
+          ],
+        });
+
+      const balances = async () => {
+        const { Responses } = await client.send(
+          new TransactGetItemsCommand({ TransactItems: [{ Get: { TableName: table, Key: { pk: s('acct1') } } }, { Get: { TableName: table, Key: { pk: s('acct2') } } }] }),
+        );
+        return (Responses ?? []).map((r) => Number(r.Item?.balance?.N));
+      };
+
+      it('applies every action or none, charging two units per item', async () => {
+        const done = await client.send(transfer(30));
+        expect(done.ConsumedCapacity?.[0]?.CapacityUnits).toBe(4);
+        expect(await balances()).toEqual([70, 30]);
+        const error = await expectError(
+          client.send(transfer(500)),
+          'TransactionCanceledException',
+          'Transaction cancelled, please refer cancellation reasons for specific reasons [ConditionalCheckFailed, None]',
+        );
+        expect((error.CancellationReasons as { Code: string }[]).map((r) => r.Code)).toEqual(['ConditionalCheckFailed', 'None']);
+        expect(await balances()).toEqual([70, 30]);
+      });
+
+      it('answers a retry with the same ClientRequestToken without applying it twice', async () => {
+        await client.send(transfer(10, 'token-1'));
+        await client.send(transfer(10, 'token-1'));
+        expect(await balances()).toEqual([60, 40]);
+        await expectError(client.send(transfer(20, 'token-1')), 'IdempotentParameterMismatchException');
+      });
+
+      it('refuses two actions on one item', async () => {
+        await expectError(
+          client.send(
+            new TransactWriteItemsCommand({
+              TransactItems: [
+                { ConditionCheck: { TableName: table, Key: { pk: s('acct1') }, ConditionExpression: 'attribute_exists(pk)' } },
+                { Delete: { TableName: table, Key: { pk: s('acct1') } } },
+              ],
+            }),
+          ),
+          'ValidationException',
+          'Transaction request cannot include multiple operations on one item',
+        );
+      });
+    });
+
+    describe('time to live', () => {
+      it('enables TTL and describes it', async () => {
+        const table = await newTable(simpleTable(tableName('ttl')));
+        const { TimeToLiveSpecification } = await client.send(
+          new UpdateTimeToLiveCommand({ TableName: table, TimeToLiveSpecification: { Enabled: true, AttributeName: 'expires' } }),
+        );
+        expect(TimeToLiveSpecification).toEqual({ Enabled: true, AttributeName: 'expires' });
+        const { TimeToLiveDescription } = await client.send(new DescribeTimeToLiveCommand({ TableName: table }));
+        expect(TimeToLiveDescription?.AttributeName).toBe('expires');
+        expect(['ENABLED', 'ENABLING']).toContain(TimeToLiveDescription?.TimeToLiveStatus);
+      });
+
+      it('removes an item whose expiry time has passed', async () => {
+        const table = await newTable(simpleTable(tableName('ttlx')));
+        await client.send(new UpdateTimeToLiveCommand({ TableName: table, TimeToLiveSpecification: { Enabled: true, AttributeName: 'expires' } }));
+        const past = Math.floor(Date.now() / 1000) - 60;
+        await client.send(new PutItemCommand({ TableName: table, Item: { pk: s('old'), expires: n(past) } }));
+        await client.send(new PutItemCommand({ TableName: table, Item: { pk: s('new'), expires: n(past + 3600) } }));
+        let keys: string[] = [];
+        for (let i = 0; i < 30; i++) {
+          const { Items } = await client.send(new ScanCommand({ TableName: table }));
+          keys = (Items ?? []).map((item) => item.pk!.S!);
+          if (keys.length === 1) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        expect(keys).toEqual(['new']);
+        expect((await client.send(new GetItemCommand({ TableName: table, Key: { pk: s('old') } }))).Item).toBeUndefined();
+      });
+    });
+  });
+}
