@@ -494,3 +494,61 @@ export function calculateCostByUtilisation(
     provisioned: hourly.div(u).times(HOURS_PER_MONTH),
   }));
 }
+
+// ---------------------------------------------------------------- reserved capacity
+
+export const RESERVED_BLOCK_UNITS = 100;
+
+/**
+ * Provisioned capacity bought as 1-year reserved capacity in whole blocks of 100 units, the rest
+ * at the standard hourly rate; the upfront fee is spread over 12 months. Standard class only
+ * (not Standard-IA, replicated WCU or on-demand). Free tier left out. Prices are secondary (M).
+ * https://aws.amazon.com/dynamodb/pricing/provisioned/
+ */
+export function calculateReservedCapacityCost(c: { readonly rcu: number; readonly wcu: number; readonly region?: Region }): Bill {
+  const prices = selectRegionPrices(c.region);
+  const p = prices.tableClass.standard;
+  const r = prices.reserved1y;
+  const lines: LineItem[] = [];
+  const add = (unit: 'WCU' | 'RCU', units: number) => {
+    const blocks = Math.floor(units / RESERVED_BLOCK_UNITS);
+    const rest = units - blocks * RESERVED_BLOCK_UNITS;
+    const upfront = unit === 'WCU' ? r.wcuUpfrontPer100 : r.rcuUpfrontPer100;
+    const hourly = unit === 'WCU' ? r.wcuHourPer100 : r.rcuHourPer100;
+    const standard = unit === 'WCU' ? p.provisionedWcuHour : p.provisionedRcuHour;
+    if (blocks > 0) {
+      lines.push(
+        {
+          id: `reserved.${unit.toLowerCase()}.upfront`,
+          label: `Reserved ${unit}: upfront fee spread over 12 months`,
+          quantity: `${blocks} × 100 ${unit}`,
+          formula: `${blocks} × $${upfront.usd} / 12`,
+          price: upfront,
+          amount: new Decimal(blocks).times(upfront.usd).div(12),
+        },
+        {
+          id: `reserved.${unit.toLowerCase()}.hourly`,
+          label: `Reserved ${unit}: hourly`,
+          quantity: `${blocks} × 100 ${unit} × ${HOURS_PER_MONTH} h`,
+          formula: `${blocks} × $${hourly.usd} × ${HOURS_PER_MONTH} h`,
+          price: hourly,
+          amount: new Decimal(blocks).times(hourly.usd).times(HOURS_PER_MONTH),
+        },
+      );
+    }
+    if (rest > 0) {
+      lines.push({
+        id: `reserved.${unit.toLowerCase()}.rest`,
+        label: `${unit} beyond the reserved blocks, at the standard rate`,
+        quantity: `${rest} ${unit} × ${HOURS_PER_MONTH} h`,
+        price: standard,
+        amount: new Decimal(rest).times(HOURS_PER_MONTH).times(standard.usd),
+      });
+    }
+  };
+  add('WCU', c.wcu);
+  add('RCU', c.rcu);
+  return buildBill('Provisioned capacity with 1-year reservations', lines, [
+    { label: 'Reserved capacity is sold in blocks of 100 units for 1 or 3 years; the upfront fee is spread over 12 months here', value: '1-year term' },
+  ]);
+}

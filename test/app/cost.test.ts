@@ -187,3 +187,19 @@ describe('traffic shape', () => {
     expect((await response.json()).errors[0]).toEqual({ field: 'shape', message: 'choose one of steady, daily-peak, spiky' });
   });
 });
+
+describe('reserved capacity on the calculator', () => {
+  it('prices the default workload’s 72 RCU and 58 WCU with no whole block reserved, and a big one with blocks', async () => {
+    const small = await (await post({})).json();
+    // No block of 100: everything at the standard rate, 72 × 0.0949 + 58 × 0.4745.
+    expect(small.reserved.total).toBe('34.3538');
+    const big = await (await post({ writesPerSecond: 140, gsiCount: 0, readsPerSecond: 0 })).json();
+    // 200 WCU reserved: 2 × (150 / 12 + 0.0128 × 730) = 43.688, plus the 1 RCU minimum.
+    expect(big.provisioned.wcu).toBe(200);
+    expect(big.reserved.total).toBe('43.7829');
+  });
+
+  it('is not offered for Standard-IA', async () => {
+    expect((await (await post({ tableClass: 'standard-ia' })).json()).reserved).toBeNull();
+  });
+});

@@ -7,7 +7,7 @@ import type { Bill, LineItem } from '../../../engine/cost/line-item.ts';
 import { roundToCents } from '../../../engine/cost/money.ts';
 import { calculateDaxSaving, type DaxCost } from '../../../engine/cost/dax.ts';
 import { HOURS_PER_MONTH } from '../../../engine/cost/prices.ts';
-import { calculateCostByUtilisation, calculateWorkloadCost } from '../../../engine/cost/table-cost.ts';
+import { calculateCostByUtilisation, calculateReservedCapacityCost, calculateWorkloadCost } from '../../../engine/cost/table-cost.ts';
 import type { TableWorkload } from '../../../engine/cost/workload.ts';
 import type { CostRequest, CostResponse } from './schemas.ts';
 
@@ -101,6 +101,7 @@ export function computeCostReport(input: CostRequest): CostResponse {
     writeUnitsPerSecond: cost.need.totalWriteUnitsPerSecond.toFixed(),
     onDemand: toBill(cost.onDemand),
     provisioned: { ...toBill(cost.provisioned), rcu: cost.provisionedRcu, wcu: cost.provisionedWcu },
+    reserved: input.tableClass === 'standard' ? toBill(calculateReservedCapacityCost({ rcu: cost.provisionedRcu, wcu: cost.provisionedWcu })) : null,
     breakEvenPercent: cost.breakEven.calculation.value,
     breakEven: toCalculation(cost.breakEven.calculation),
     cheaper: cost.cheaper,

@@ -174,6 +174,7 @@ export const CostResponseSchema = z
     writeUnitsPerSecond: z.string(),
     onDemand: BillSchema,
     provisioned: BillSchema.extend({ rcu: z.number(), wcu: z.number() }),
+    reserved: BillSchema.nullable().openapi({ description: 'Provisioned capacity (not storage) bought as 1-year reserved capacity; null for Standard-IA' }),
     breakEvenPercent: z.number(),
     breakEven: CalculationSchema,
     cheaper: z.enum(['on-demand', 'provisioned', 'equal']),

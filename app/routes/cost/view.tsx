@@ -99,6 +99,12 @@ function Results({ report, targetPercent }: { report: CostResponse; targetPercen
           extra={<p class="hint">{`${report.provisioned.rcu} RCU and ${report.provisioned.wcu} WCU at a ${targetPercent}% auto-scaling target, held all month.`}</p>}
         />
       </div>
+      {report.reserved ? (
+        <p class="hint" data-testid="reserved">
+          {`With 1-year reserved capacity for whole hundreds of units, the provisioned capacity lines (${report.provisioned.rcu} RCU, ${report.provisioned.wcu} WCU) would cost ${usd(report.reserved.totalUsd)} a month, upfront fee spread over 12 months (secondary-source prices, M; free tier left out).`}
+        </p>
+      ) : null}
+      {report.reserved ? <Working calculation={report.reserved.calculation} summary="Reserved capacity working" /> : null}
       <Working calculation={report.breakEven} summary="How the break-even is derived" />
       {report.dax ? (
         <section aria-labelledby="dax-h" class="panel">

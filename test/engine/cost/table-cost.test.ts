@@ -3,6 +3,7 @@ import {
   calculateBreakEven,
   calculateOnDemandRequestCost,
   calculateProvisionedCost,
+  calculateReservedCapacityCost,
   calculateStorageCost,
   calculateStorageGb,
   calculateWorkloadCost,
@@ -169,5 +170,22 @@ describe('calculateWorkloadCost with a global table and PITR', () => {
     const lines = amounts(calculateWorkloadCost(w).onDemand.lines);
     expect(lines['replica.storage']).toBe('0.5');
     expect(lines.pitr).toBe('0.2');
+  });
+});
+
+describe('calculateReservedCapacityCost', () => {
+  it('prices 100 WCU reserved for a year at $150/12 + $0.0128 × 730 (ScyllaDB config, M)', () => {
+    const bill = calculateReservedCapacityCost({ rcu: 0, wcu: 100 });
+    expect(bill.total.toFixed()).toBe('21.844');
+  });
+
+  it('reserves whole hundreds and bills the rest at the standard rate', () => {
+    // 2 × (30/12 + 0.0025 × 730) = 8.65 for 200 RCU; 50 RCU × 730 × 0.00013 = 4.745.
+    expect(calculateReservedCapacityCost({ rcu: 250, wcu: 0 }).total.toFixed()).toBe('13.395');
+  });
+
+  it('is cheaper than standard provisioning for the same capacity', () => {
+    const standard = calculateProvisionedCost({ rcu: 1000, wcu: 500, freeTier: false, tableClass: 'standard' }).total;
+    expect(calculateReservedCapacityCost({ rcu: 1000, wcu: 500 }).total.lessThan(standard)).toBe(true);
   });
 });
