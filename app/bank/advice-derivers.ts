@@ -310,7 +310,7 @@ const staleReadCause: Deriver = {
       ...keyedWhys(best, {
         'replica-lag': {
           right: 'Right: the default read is eventually consistent and may reach a replica the write has not reached yet; it converges within about a second. `ConsistentRead: true` removes the window.',
-          wrong: 'Replica lag lasts about a second, not minutes, and a strongly consistent read would not be served from a cache at all.',
+          wrong: 'Replica lag lasts about a second; an old value that persists for minutes, and only on some pages, points to a cache.',
         },
         'dax-item-ttl': {
           right: 'Right: writes that bypass DAX never reach its item cache, so DAX keeps serving the cached item until the item TTL expires. Write through DAX, or lower the item TTL.',

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { adviceDerivers } from '../../../app/bank/advice-derivers.ts';
+import { createRandom } from '../../../app/bank/random.ts';
+import type { ParamValue } from '../../../app/bank/types.ts';
+
+const deriver = (name: string) => {
+  const found = adviceDerivers.find((d) => d.name === name);
+  if (!found) throw new Error(`no deriver ${name}`);
+  return found;
+};
+const run = (name: string, params: Record<string, ParamValue>, seed = 1) => deriver(name).derive(params, createRandom(seed));
+
+describe('advice derivers', () => {
+  it('declare every output they return', () => {
+    const samples: Record<string, Record<string, ParamValue>> = {
+      readModeForUseCase: { case: 'social-feed' },
+      readPlan: { source: 'gsi', freshness: 'latest', item_kb: 5, reads: 100, 'app.index': 'ByX' },
+      consistentReadOutcome: { source: 'lsi' },
+      strongReadCost: { item_bytes: 5000, reads: 10 },
+      strongCapableReads: { 'app.table': 'T', 'app.index': 'I' },
+      staleReadCause: { path: 'dax-bypass', item_ttl: 5, query_ttl: 3 },
+      cacheChoice: { sources: 'dynamodb', ratio: 20, strong: false, computed: false, own_invalidation: false },
+      daxFlow: { op: 'miss', item: 'thing' },
+      daxStalenessWindow: { write_path: 'direct', read_kind: 'get-item', item_ttl: 5, query_ttl: 3 },
+      daxClusterSize: { 'env.production': true, 'env.nodes_needed': 2 },
+      daxOffload: { reads: 1000, hit: 0.8, item_kb: 3, strong_pct: 10 },
+      capacityModeForTraffic: { pattern: 'steady' },
+      autoScalingChange: { goal: 'cap-spend' },
+      iamDenied: { failing: 'index-query', 'app.table': 'T', 'app.index': 'I' },
+      scanVersusQuery: { items: 1000, item_bytes: 2048, matching: 3 },
+      serverlessArchitecture: { traffic: 'unpredictable', budget: 1, team_knows: true, lock_in_ok: true, cold_ok: true },
+    };
+    for (const d of adviceDerivers) {
+      const out = d.derive(samples[d.name] ?? {}, createRandom(7));
+      for (const key of Object.keys(out)) expect(d.outputs, `${d.name} returns ${key}`).toContain(key);
+    }
+  });
+
+  it.each([
+    [{ source: 'gsi', freshness: 'latest' }, 'move'],
+    [{ source: 'gsi', freshness: 'seconds' }, 'eventual-here'],
+    [{ source: 'lsi', freshness: 'latest' }, 'strong-here'],
+    [{ source: 'table', freshness: 'seconds' }, 'eventual-here'],
+  ])('readPlan keys %j as %s', (p, best) => {
+    expect(run('readPlan', { ...p, item_kb: 6, reads: 40 }).best).toBe(best);
+  });
+
+  it('readPlan prices strong and eventual reads of the variant', () => {
+    expect(run('readPlan', { source: 'table', freshness: 'latest', item_kb: 6, reads: 40 })).toMatchObject({ strong_rcu: 80, eventual_rcu: 40 });
+  });
+
+  it.each([
+    [{ sources: 'dynamodb', ratio: 30, strong: false, computed: false, own_invalidation: false }, 'dax'],
+    [{ sources: 'dynamodb+aurora', ratio: 30, strong: false, computed: false, own_invalidation: false }, 'elasticache'],
+    [{ 'w.sources': 'dynamodb', 'w.ratio': 30, 'w.strong': true, 'w.computed': false, 'w.own_invalidation': false }, 'no-cache'],
+    [{ sources: 'dynamodb', ratio: 0.2, strong: false, computed: false, own_invalidation: false }, 'no-cache'],
+  ])('cacheChoice keys %j as %s', (p, best) => {
+    const out = run('cacheChoice', p);
+    expect(out.best).toBe(best);
+    expect(String(out[`why_${best.replace(/-/g, '_')}`])).toMatch(/^Right: /);
+  });
+
+  it.each([
+    [false, 1, 'one'],
+    [true, 1, 'three-azs'],
+    [true, 3, 'three-azs'],
+    [true, 9, 'eleven'],
+  ])('daxClusterSize for production=%s needing %i nodes is %s', (production, needed, best) => {
+    expect(run('daxClusterSize', { 'env.production': production, 'env.nodes_needed': needed }).best).toBe(best);
+  });
+
+  it('daxOffload gives five distinct figures with the right one first', () => {
+    const out = run('daxOffload', { reads: 10_000, hit: 0.9, item_kb: 4, strong_pct: 10 });
+    // 9,000 eventual × 0.1 misses × 0.5 + 1,000 strong × 1 = 1,450.
+    expect(out.right_rcu).toBe(1450);
+    const figures = ['right_rcu', 'no_dax_rcu', 'hit_rcu', 'strong_cached_rcu', 'strong_eventual_rcu'].map((k) => out[k]);
+    expect(new Set(figures).size).toBe(5);
+  });
+
+  it('slot derivers put the right statements in a and b, and differ by seed', () => {
+    const one = run('daxFacts', {}, 1);
+    const other = run('daxFacts', {}, 2);
+    expect(String(one.why_a)).toMatch(/^Right: /);
+    expect(String(one.why_b)).toMatch(/^Right: /);
+    for (const slot of ['c', 'd', 'e']) expect(String(one[`why_${slot}`])).not.toMatch(/^Right: /);
+    expect([one.opt_a, one.opt_b, one.opt_c]).not.toEqual([other.opt_a, other.opt_b, other.opt_c]);
+  });
+
+  it('iamActions asks for exactly the actions of the two operations it names', () => {
+    const out = run('iamActions', {}, 3);
+    const named = [...String(out.ops_text).matchAll(/`(\w+)`/g)].map((m) => `\`dynamodb:${m[1]}\``).sort();
+    expect([out.opt_a, out.opt_b].sort()).toEqual(named);
+  });
+});
