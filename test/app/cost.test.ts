@@ -203,3 +203,25 @@ describe('reserved capacity on the calculator', () => {
     expect((await (await post({ tableClass: 'standard-ia' })).json()).reserved).toBeNull();
   });
 });
+
+describe('cost pages', () => {
+  it('serve their stylesheet and link it from each page', async () => {
+    const css = await t.app.request('/cost/style.css');
+    expect(css.headers.get('Content-Type')).toContain('text/css');
+    expect(await css.text()).toContain('.field-error');
+    for (const path of ['/cost', '/cost/serverless', '/cost/traffic']) {
+      expect(await (await t.app.request(path)).text()).toContain('<link rel="stylesheet" href="/cost/style.css"/>');
+    }
+  });
+
+  it('keeps a ticked checkbox ticked and applies it', async () => {
+    const html = await (await t.app.request('/cost?freeTier=on&readsPerSecond=10')).text();
+    expect(html).toMatch(/id="f-freeTier"[^>]*checked/);
+    expect(html).toContain('Free tier: 25 WCU');
+  });
+
+  it('treats a submitted form without the checkbox as unticked', async () => {
+    const html = await (await t.app.request('/cost/serverless?users=50')).text();
+    expect(html).not.toMatch(/id="f-freeTier"[^>]*checked/);
+  });
+});

@@ -1,6 +1,11 @@
 /** Form inputs with their unit and per-field error, and the step-by-step working, for the cost pages. */
 import type { Calculation } from '../../../engine/calculation.ts';
 
+/** Linked from the page body: `<link rel="stylesheet">` is allowed there, unlike `<style>`. */
+export function CostStylesheet() {
+  return <link rel="stylesheet" href="/cost/style.css" />;
+}
+
 export function usd(n: number): string {
   const abs = Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return `${n < 0 ? '−' : ''}$${abs}`;

@@ -7,6 +7,7 @@
 import { Hono } from 'hono';
 import { listPriceRows } from '../../../engine/cost/prices.ts';
 import { computeCostReport } from './compute-cost-report.ts';
+import { COST_STYLESHEET } from './cost-style.ts';
 import { computeServerlessReport } from './compute-serverless-report.ts';
 import { collectFieldErrors, CostFormSchema, readFormValues } from './schemas.ts';
 import { SERVERLESS_DEFAULTS, ServerlessFormSchema } from './serverless-schemas.ts';
@@ -17,6 +18,11 @@ import { TrafficPage } from './traffic-view.tsx';
 import { CostPage } from './view.tsx';
 
 export const costPageRoutes = new Hono()
+  .get('/cost/style.css', (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.body(COST_STYLESHEET);
+  })
   .get('/cost', (c) => {
     const values = readFormValues(c.req.query());
     const parsed = CostFormSchema.safeParse(values);

@@ -1,6 +1,6 @@
 /** /cost/serverless: API Gateway + Lambda + DynamoDB on-demand for N users, against the study guide's claim. */
 import { Layout } from '../../views/layout.tsx';
-import { Field, Select, usd, Working } from './form-fields.tsx';
+import { CostStylesheet, Field, Select, usd, Working } from './form-fields.tsx';
 import type { ServerlessResponse } from './serverless-schemas.ts';
 
 export interface ServerlessPageProps {
@@ -23,6 +23,7 @@ export function ServerlessPage({ values, errors, report }: ServerlessPageProps) 
   const errorCount = Object.keys(errors).length;
   return (
     <Layout title="Serverless stack cost" current="cost">
+      <CostStylesheet />
       <h1>What a small serverless app costs per month</h1>
       <p class="lead">
         API Gateway in front, one Lambda invocation per request, DynamoDB on-demand behind it (us-east-1, 730-hour month). <a href="/cost">Price a table workload instead</a>.
@@ -84,7 +85,7 @@ export function ServerlessPage({ values, errors, report }: ServerlessPageProps) 
             <strong data-testid="serverless-dynamodb">{usd(report.dynamoDbUsd)}</strong>
             {`, Lambda ${usd(report.lambdaUsd)} and API Gateway ${usd(report.apiGatewayUsd)}.`}
           </p>
-          <table>
+          <table class="cost-lines">
             <caption class="visually-hidden">Line items per month</caption>
             <thead>
               <tr>
@@ -97,7 +98,7 @@ export function ServerlessPage({ values, errors, report }: ServerlessPageProps) 
             <tbody>
               {report.lines.map((l) => (
                 <tr>
-                  <th scope="row" style="font-weight:500">
+                  <th scope="row">
                     {l.label}
                     <br />
                     <span class="hint">{l.formula}</span>

@@ -5,7 +5,7 @@
  */
 import { Layout } from '../../views/layout.tsx';
 import { niceCeiling } from './cost-chart.tsx';
-import { Field, Select, usd, Working } from './form-fields.tsx';
+import { CostStylesheet, Field, Select, usd, Working } from './form-fields.tsx';
 import type { TrafficResponse } from './traffic-schemas.ts';
 
 export interface TrafficPageProps {
@@ -94,6 +94,7 @@ export function TrafficPage({ values, errors, report }: TrafficPageProps) {
         : `${report.cheaper === 'on-demand' ? 'On-demand' : 'Provisioned'} is cheaper by ${usd(report.differenceUsd)} a month.`;
   return (
     <Layout title="Capacity mode for a traffic shape" current="cost">
+      <CostStylesheet />
       <h1>On-demand or provisioned for this day’s traffic?</h1>
       <p class="lead">
         A day of traffic, repeated for a 730-hour month, priced both ways. <a href="/cost">Price a whole table workload</a> or{' '}

@@ -1,10 +1,9 @@
 /** The /cost page: the workload form, both modes side by side, the chart, and the price table. */
 import type { Child } from 'hono/jsx';
-import { raw } from 'hono/html';
 import { DAX_NODE_TYPES, type PriceRow } from '../../../engine/cost/prices.ts';
 import { Layout } from '../../views/layout.tsx';
 import { CostChart } from './cost-chart.tsx';
-import { Field, Select, usd, Working } from './form-fields.tsx';
+import { CostStylesheet, Field, Select, usd, Working } from './form-fields.tsx';
 import type { CostResponse } from './schemas.ts';
 
 export interface CostPageProps {
@@ -14,21 +13,6 @@ export interface CostPageProps {
   readonly prices: readonly PriceRow[];
 }
 
-const STYLE = `
-.cost-modes { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1rem; }
-.cost-modes section { border: 1px solid var(--border); border-radius: 6px; padding: .25rem 1rem; }
-.cost-modes .cheaper { border: 2px solid var(--correct); }
-.cost-total { font-size: 1.4rem; font-weight: 700; }
-.cost-form .field label { min-width: 15rem; }
-.cost-form .field input, .cost-form .field select { width: 11rem; }
-.field-error { color: var(--incorrect); font-weight: 600; flex-basis: 100%; margin: 0; }
-.conf { display: inline-block; min-width: 1.4rem; text-align: center; border-radius: 3px; font-weight: 700; font-size: .8rem; }
-.conf-H { background: #eaf6ec; color: var(--correct); }
-.conf-M { background: #fff8e6; color: var(--partial); }
-.conf-L { background: #fdecea; color: var(--incorrect); }
-.price-table td { font-size: .9rem; }
-.cost-modes tbody th, .price-table tbody th { font-weight: 500; }
-`;
 
 function ModeColumn(props: { title: string; testId: string; bill: CostResponse['onDemand']; cheaper: boolean; extra?: Child }) {
   return (
@@ -184,7 +168,7 @@ export function CostPage({ values, errors, report, prices }: CostPageProps) {
   const props = { values, errors };
   return (
     <Layout title="Cost calculator" current="cost">
-      <style>{raw(STYLE)}</style>
+      <CostStylesheet />
       <h1>What a table costs per month</h1>
       <p class="lead">
         Describe a workload; see it priced on-demand and provisioned, line by line, with the working. For API Gateway + Lambda + DynamoDB, use the{' '}
