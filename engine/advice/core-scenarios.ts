@@ -149,9 +149,9 @@ function buildNewAttribute(params: ScenarioParams, random: ScenarioRandom): Reco
         : 'No query uses the attribute, so an index would only add write and storage cost.',
       correct: queried,
     },
-    { text: 'Declare it in the table\'s schema with an ALTER TABLE first', why: 'DynamoDB has no ALTER TABLE and no column list: non-key attributes are never declared.', correct: false },
-    { text: 'Backfill it with a default value on every existing item', why: 'Items may lack attributes that others have; no backfill is needed for writes or reads.', correct: false },
-    { text: 'Create a new table, since a table\'s attributes are fixed', why: 'Only the key schema is fixed at creation; other attributes can differ from item to item.', correct: false },
+    { text: 'Declare it in the table\'s schema with an ALTER TABLE statement first', why: 'DynamoDB has no ALTER TABLE and no column list: non-key attributes are never declared.', correct: false },
+    { text: 'Backfill it with a default value on every existing item in the table', why: 'Items may lack attributes that others have; no backfill is needed for writes or reads.', correct: false },
+    { text: 'Create a new table, since the attributes of a table are fixed at creation', why: 'Only the key schema is fixed at creation; other attributes can differ from item to item.', correct: false },
   ];
   return { ...fillSlots(options, random), need_text: queried ? 'and a new screen must find items by that attribute' : 'and it is only shown when an item is displayed' };
 }
@@ -224,26 +224,26 @@ function buildResilience(params: ScenarioParams, random: ScenarioRandom): Record
   };
   const options: DerivedOption[] = [
     {
-      text: 'Nothing: DynamoDB already replicates across three Availability Zones',
+      text: 'Nothing: DynamoDB already replicates it across three AZs',
       why: risk === 'az'
-        ? 'Right: every write is replicated to three AZs in the Region before it is acknowledged, so losing one AZ loses no data and the table stays available.'
+        ? 'Right: DynamoDB synchronously replicates every table across three AZs in the Region, so losing one AZ loses no acknowledged write and the table stays available.'
         : risk === 'region'
           ? 'Replication across AZs stays inside one Region; surviving a Region outage needs a copy in another Region.'
           : 'Replicas copy bad writes too; recovering earlier data needs a backup, not more replicas.',
       correct: risk === 'az',
     },
     {
-      text: 'Turn the table into a global table with a replica in a second Region',
+      text: 'Make it a global table with a replica in a second Region',
       why: risk === 'region' ? 'Right: global tables keep a full replica in other Regions, so the application can fail over to one.' : risk === 'az' ? 'A second Region is not needed for an AZ failure; DynamoDB already spans three AZs.' : 'A global table replicates the bad writes to every Region too.',
       correct: risk === 'region',
     },
     {
-      text: 'Enable point-in-time recovery and restore to a moment before the bug',
+      text: 'Enable point-in-time recovery, then restore to before the bug',
       why: risk === 'corruption' ? `Right: PITR keeps continuous backups for up to 35 days and restores to any second, e.g. ${minutes} minutes before the faulty writes, into a new table.` : 'PITR restores past data into a new table; it does not keep the table available during an outage.',
       correct: risk === 'corruption',
     },
-    { text: 'Enable the Multi-AZ deployment option on the table', why: 'That is an Amazon RDS setting; DynamoDB tables are always spread across three AZs, with nothing to enable.', correct: false },
-    { text: 'Add a read replica of the table in a different Availability Zone', why: 'DynamoDB has no read replicas to create; its AZ replicas are managed for you.', correct: false },
+    { text: 'Enable the Multi-AZ deployment option in the table settings', why: 'That is an Amazon RDS setting; DynamoDB tables are always spread across three AZs, with nothing to enable.', correct: false },
+    { text: 'Add a read replica of the table in each of the other Availability Zones', why: 'DynamoDB has no read replicas to create; its AZ replicas are managed for you.', correct: false },
   ];
   return { ...fillSlots(options, random), risk_text: risks[risk] };
 }

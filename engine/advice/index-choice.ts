@@ -180,7 +180,7 @@ function assessRecreate(table: TableDesign, pattern: AccessPattern, constraints:
   return {
     choice,
     works: true,
-    reason: `An LSI cannot be added to an existing table, so a new table declared with the LSI on ${pattern.rangeOn}, with the data copied across, is the only way to get strongly consistent reads sorted by ${pattern.rangeOn}.`,
+    reason: `An LSI cannot be added to an existing table, so a new table declared with the LSI on ${pattern.rangeOn}, with the data copied across, is the only way to get an index that serves strongly consistent reads sorted by ${pattern.rangeOn}.`,
   };
 }
 
