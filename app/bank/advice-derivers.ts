@@ -491,6 +491,33 @@ const daxStalenessWindow: Deriver = {
   },
 };
 
+const daxTtlTuning: Deriver = {
+  name: 'daxTtlTuning',
+  description: 'From `read_kind` (get-item | query) and `limit_s`: which DAX TTL bounds the staleness of reads after writes that bypass DAX (best: item-ttl | query-ttl).',
+  outputs: ['read_text', ...keyedOutputs(['item-ttl', 'query-ttl'])],
+  derive(p) {
+    const readKind: DaxReadKind = str(p, 'read_kind') === 'query' ? 'query' : 'get-item';
+    const limit = num(p, 'limit_s');
+    // Either TTL set to the limit; the rule says which cache answers this read.
+    const s = daxStaleness({ writePath: 'direct-to-dynamodb', readKind, itemTtlSeconds: limit, queryTtlSeconds: limit });
+    const best = s.cause === 'item-cache-ttl' ? 'item-ttl' : 'query-ttl';
+    return {
+      read_text: readKind === 'query' ? 'a Query on the partition key that lists the records' : 'a GetItem by primary key for one record',
+      best,
+      ...keyedWhys(best, {
+        'item-ttl': {
+          right: `Right: GetItem is answered from the item cache, and writes that bypass DAX never reach it; an item TTL of ${limit} s bounds how long an old item can be served.`,
+          wrong: 'The page uses Query, which the query cache answers; the item cache TTL does not bound its results.',
+        },
+        'query-ttl': {
+          right: `Right: Query results come from the query cache, which no write updates; a query TTL of ${limit} s bounds how long an old result can be served.`,
+          wrong: 'The page uses GetItem, which the item cache answers; the query cache plays no part.',
+        },
+      }),
+    };
+  },
+};
+
 interface ClusterOption {
   readonly id: string;
   readonly nodes: number;
@@ -872,6 +899,7 @@ export const adviceDerivers: readonly Deriver[] = [
   daxFavours,
   daxFlow,
   daxStalenessWindow,
+  daxTtlTuning,
   daxClusterSize,
   daxOffload,
   daxFacts,
