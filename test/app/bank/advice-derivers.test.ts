@@ -22,6 +22,7 @@ describe('advice derivers', () => {
       cacheChoice: { sources: 'dynamodb', ratio: 20, strong: false, computed: false, own_invalidation: false },
       daxFlow: { op: 'miss', item: 'thing' },
       daxStalenessWindow: { write_path: 'direct', read_kind: 'get-item', item_ttl: 5, query_ttl: 3 },
+      daxTtlTuning: { read_kind: 'query', limit_s: 60 },
       daxClusterSize: { 'env.production': true, 'env.nodes_needed': 2 },
       daxOffload: { reads: 1000, hit: 0.8, item_kb: 3, strong_pct: 10 },
       capacityModeForTraffic: { pattern: 'steady' },
