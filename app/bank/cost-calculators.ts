@@ -15,6 +15,7 @@ import {
   calculateBreakEvenForPrices,
   calculateOnDemandRequestCost,
   calculateProvisionedCost,
+  calculateReservedCapacityCost,
   calculateStorageCost,
   type ProvisionedCapacity,
   type StorageInput,
@@ -74,6 +75,67 @@ const provisionedMonthlyCost = defineCalculator<ProvisionedArgs>({
       name: 'Left out the free tier',
       explanation: 'The always-free tier covers 25 WCU and 25 RCU of Standard-class provisioned capacity per account and Region.',
       compute: (a) => (a.freeTier && a.tableClass === 'standard' ? cents(provisioned(a, { freeTier: false })) : Number.NaN),
+    },
+  ],
+});
+
+// ---------------------------------------------------------------- reserved capacity
+
+const ReservedArgs = z.strictObject({ rcu: Units, wcu: Units });
+type ReservedArgs = z.infer<typeof ReservedArgs>;
+
+function reservedSaving(a: ReservedArgs, change: { upfrontMonths?: number } = {}): Decimal {
+  const standard = calculateProvisionedCost({ ...a, tableClass: 'standard', freeTier: false }).total;
+  const bill = calculateReservedCapacityCost(a);
+  const months = change.upfrontMonths ?? 12;
+  // Re-spread the upfront lines over another number of months (0 = left out) to model the mistake.
+  const reserved = bill.lines.reduce(
+    (sum, l) => sum.plus(l.id.endsWith('.upfront') ? (months === 0 ? new Decimal(0) : l.amount.times(12).div(months)) : l.amount),
+    new Decimal(0),
+  );
+  return standard.minus(reserved);
+}
+
+const reservedCapacitySaving = defineCalculator<ReservedArgs>({
+  name: 'reservedCapacitySaving',
+  description: 'USD a month saved by buying `rcu` and `wcu` (whole hundreds) as 1-year reserved capacity instead of standard provisioned capacity, upfront spread over 12 months',
+  args: ReservedArgs,
+  calculate(a) {
+    const standard = calculateProvisionedCost({ ...a, tableClass: 'standard', freeTier: false });
+    const reserved = calculateReservedCapacityCost(a);
+    const saving = standard.total.minus(reserved.total);
+    return {
+      value: cents(saving),
+      unit: USD_PER_MONTH,
+      steps: [
+        ...standard.calculation.steps,
+        ...reserved.calculation.steps,
+        { label: 'Saving per month', formula: `${formatUsd(standard.total)} − ${formatUsd(reserved.total)}`, value: formatUsd(saving) },
+      ],
+    };
+  },
+  misconceptions: [
+    {
+      id: 'upfront-left-out',
+      name: 'Left out the upfront fee',
+      explanation: 'Reserved capacity has an upfront fee as well as a lower hourly rate: spread it over the 12 months of the term.',
+      compute: (a) => cents(reservedSaving(a, { upfrontMonths: 0 })),
+    },
+    {
+      id: 'upfront-in-one-month',
+      name: 'Charged the whole upfront fee to one month',
+      explanation: 'The upfront fee buys a year: per month it is a twelfth.',
+      compute: (a) => cents(reservedSaving(a, { upfrontMonths: 1 })),
+    },
+    {
+      id: 'no-730-hours',
+      name: 'Compared one hour, not a month',
+      explanation: 'Both hourly rates apply for all 730 hours of the month.',
+      compute: (a) => {
+        const p = selectRegionPrices('us-east-1');
+        const perHour = (n: number, std: string, res: string) => new Decimal(n).times(std).minus(new Decimal(n).div(100).times(res));
+        return cents(perHour(a.wcu, p.tableClass.standard.provisionedWcuHour.usd, p.reserved1y.wcuHourPer100.usd).plus(perHour(a.rcu, p.tableClass.standard.provisionedRcuHour.usd, p.reserved1y.rcuHourPer100.usd)));
+      },
     },
   ],
 });
@@ -438,6 +500,7 @@ const storageMonthlyCost = defineCalculator<StorageArgs>({
 
 export const costCalculators = [
   provisionedMonthlyCost,
+  reservedCapacitySaving,
   onDemandMonthlyCost,
   onDemandMinusProvisioned,
   breakEvenUtilisation,
