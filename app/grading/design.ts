@@ -24,6 +24,8 @@ interface KeyPath {
   readonly kind: 'table' | 'LSI' | 'GSI';
   readonly hash: string;
   readonly range: string | undefined;
+  /** Attributes an index returns; undefined when it returns whole items (the table, or ALL). */
+  readonly projected: ReadonlySet<string> | undefined;
 }
 
 export interface PatternOutcome {
@@ -66,10 +68,17 @@ function keyPaths(definition: Record<string, unknown>): KeyPath[] {
     const list = (schema as { AttributeName: string; KeyType: string }[]) ?? [];
     return { hash: list.find((k) => k.KeyType === 'HASH')!.AttributeName, range: list.find((k) => k.KeyType === 'RANGE')?.AttributeName };
   };
-  const paths: KeyPath[] = [{ index: undefined, kind: 'table', ...keys(definition.KeySchema) }];
+  const table = keys(definition.KeySchema);
+  const paths: KeyPath[] = [{ index: undefined, kind: 'table', ...table, projected: undefined }];
   for (const [field, kind] of [['LocalSecondaryIndexes', 'LSI'], ['GlobalSecondaryIndexes', 'GSI']] as const) {
-    for (const index of (definition[field] as { IndexName: string; KeySchema: unknown }[] | undefined) ?? []) {
-      paths.push({ index: index.IndexName, kind, ...keys(index.KeySchema) });
+    for (const index of (definition[field] as { IndexName: string; KeySchema: unknown; Projection?: { ProjectionType?: string; NonKeyAttributes?: string[] } }[] | undefined) ?? []) {
+      const own = keys(index.KeySchema);
+      // An index entry always holds the table key and its own key, plus what the projection adds.
+      const projected =
+        index.Projection?.ProjectionType === 'ALL'
+          ? undefined
+          : new Set([table.hash, table.range, own.hash, own.range, ...(index.Projection?.NonKeyAttributes ?? [])].filter((a): a is string => a !== undefined));
+      paths.push({ index: index.IndexName, kind, ...own, projected });
     }
   }
   return paths;
@@ -124,7 +133,7 @@ export function expectedItems(spec: DesignAnswerSpec, pattern: AccessPattern): P
     const { attribute, descending } = pattern.order;
     items = [...items].sort((a, b) => (descending ? -1 : 1) * compare(a[attribute], b[attribute]));
   }
-  return pattern.limit === undefined ? items : items.slice(0, pattern.limit);
+  return pattern.limit === undefined ? items : items.slice(0, Number(pattern.limit));
 }
 
 const identityOf = (spec: DesignAnswerSpec, item: Plain): string => JSON.stringify(spec.identity.map((a) => item[a] ?? null));
@@ -174,12 +183,23 @@ function candidates(pattern: AccessPattern, design: LoadedDesign): { path: KeyPa
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
         ScanIndexForward: forward,
-        ...(pattern.limit !== undefined ? { Limit: pattern.limit } : {}),
+        ...(pattern.limit !== undefined ? { Limit: Number(pattern.limit) } : {}),
         ...(pattern.consistent ? { ConsistentRead: true } : {}),
       },
     });
   }
   return out;
+}
+
+/** A candidate call in words: the key condition with names and values filled in. */
+function describeCall(params: Record<string, unknown>): string {
+  if (params.Key) return `Key ${JSON.stringify(unmarshallItem(params.Key as Item))}`;
+  const names = (params.ExpressionAttributeNames ?? {}) as Record<string, string>;
+  const values = unmarshallItem((params.ExpressionAttributeValues ?? {}) as Item);
+  let text = String(params.KeyConditionExpression).replace(/#\w+/g, (n) => names[n] ?? n).replace(/:\w+/g, (v) => JSON.stringify(values[v] ?? v));
+  if (params.ScanIndexForward === false) text += ', descending';
+  if (params.Limit !== undefined) text += `, Limit ${String(params.Limit)}`;
+  return text;
 }
 
 const where = (path: KeyPath): string => (path.kind === 'table' ? 'the table' : `${path.kind} ${path.index}`);
@@ -208,15 +228,19 @@ function searchPattern(spec: DesignAnswerSpec, pattern: AccessPattern, design: L
     }
     const items = (candidate.action === 'GetItem' ? (response.Item ? [response.Item] : []) : (response.Items as Item[])).map((i) => unmarshallItem(i as Item));
     const capacity = (response.ConsumedCapacity as { CapacityUnits?: number } | undefined)?.CapacityUnits ?? 0;
-    const ids = items.map((i) => identityOf(spec, i));
-    const sameItems = ordered ? ids.join('\n') === expectedIds.join('\n') : [...ids].sort().join('\n') === [...expectedIds].sort().join('\n');
-    const lacking = pattern.returns.filter((a) => items.some((i) => !(a in i)));
-    if (!sameItems) {
-      problems.push(`${candidate.action} on ${where(candidate.path)} returns ${items.length} item(s) where ${expected.length} are expected${ordered && ids.length === expectedIds.length ? ' (or not in the order asked)' : ''}`);
+    const needed = [...new Set([...spec.identity, ...pattern.returns])];
+    const projected = candidate.path.projected;
+    const lacking = needed.filter((a) => (projected ? !projected.has(a) : items.some((i) => !(a in i))));
+    if (lacking.length > 0) {
+      problems.push(`${candidate.action} on ${where(candidate.path)} (${describeCall(candidate.params)}) returns items without ${lacking.join(', ')}: the index does not project ${lacking.length > 1 ? 'them' : 'it'}`);
       continue;
     }
-    if (lacking.length > 0) {
-      problems.push(`${candidate.action} on ${where(candidate.path)} finds the items but does not project ${lacking.join(', ')}`);
+    const ids = items.map((i) => identityOf(spec, i));
+    const sameItems = ordered ? ids.join('\n') === expectedIds.join('\n') : [...ids].sort().join('\n') === [...expectedIds].sort().join('\n');
+    if (!sameItems) {
+      const sameSet = [...ids].sort().join('\n') === [...expectedIds].sort().join('\n');
+      const what = sameSet ? 'the right items in another order' : ids.length === expectedIds.length ? `${items.length} item(s), not the expected ones` : `${items.length} item(s) where ${expected.length} are expected`;
+      problems.push(`${candidate.action} on ${where(candidate.path)} (${describeCall(candidate.params)}) returns ${what}`);
       continue;
     }
     if (!best || capacity < (best.capacity ?? Infinity)) {
@@ -225,7 +249,7 @@ function searchPattern(spec: DesignAnswerSpec, pattern: AccessPattern, design: L
         passed: true,
         request: { action: candidate.action, params: candidate.params },
         capacity,
-        detail: `${candidate.action} on ${where(candidate.path)}: ${candidate.params.KeyConditionExpression ?? 'by its key'}, ${capacity} capacity unit(s) per call.`,
+        detail: `${candidate.action} on ${where(candidate.path)} (${describeCall(candidate.params)}): ${capacity} capacity unit(s) per call.`,
       };
     }
   }
@@ -243,7 +267,7 @@ export interface DesignCost {
 }
 
 function costOf(spec: DesignAnswerSpec, design: LoadedDesign, outcomes: readonly PatternOutcome[]): DesignCost {
-  const reads = spec.patterns.reduce((sum, p, i) => sum + p.perSecond * (outcomes[i]?.capacity ?? 0), 0);
+  const reads = spec.patterns.reduce((sum, p, i) => sum + Number(p.perSecond) * (outcomes[i]?.capacity ?? 0), 0);
   const writes = spec.writesPerSecond * design.writeUnitsPerItem;
   const definition = design.definition;
   if (definition.BillingMode === 'PROVISIONED' || (definition.BillingMode === undefined && definition.ProvisionedThroughput !== undefined)) {
@@ -284,7 +308,7 @@ export function describeDesign(spec: DesignAnswerSpec): Record<string, unknown> 
     identity: spec.identity,
     items: designData(spec).length,
     sample: designData(spec).slice(0, 4),
-    patterns: spec.patterns.map((p) => ({ name: p.name, description: p.description, inputs: p.inputs, ...(p.order ? { order: p.order } : {}), ...(p.limit ? { limit: p.limit } : {}), returns: p.returns, perSecond: p.perSecond })),
+    patterns: spec.patterns.map((p) => ({ name: p.name, description: p.description, inputs: p.inputs, ...(p.order ? { order: p.order } : {}), ...(p.limit !== undefined ? { limit: Number(p.limit) } : {}), returns: p.returns, perSecond: Number(p.perSecond) })),
     writesPerSecond: spec.writesPerSecond,
     budget: spec.budget,
     starter: JSON.stringify(

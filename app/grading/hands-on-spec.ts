@@ -67,13 +67,14 @@ export const AccessPatternSchema = z.strictObject({
     })
     .optional(),
   order: z.strictObject({ attribute: z.string().min(1), descending: z.boolean().default(false) }).optional(),
-  limit: z.number().int().positive().optional(),
+  /** A number or a "{{placeholder}}". */
+  limit: z.union([z.number().int().positive(), z.string().min(1)]).optional(),
   /** Attributes each returned item must carry. */
   returns: z.array(z.string().min(1)).min(1),
   /** Needs strongly consistent reads (rules out a GSI). */
   consistent: z.boolean().optional(),
-  /** Calls per second, for the monthly cost. */
-  perSecond: z.number().nonnegative(),
+  /** Calls per second, for the monthly cost; may be a "{{placeholder}}". */
+  perSecond: z.union([z.number().nonnegative(), z.string().min(1)]),
 });
 export type AccessPattern = z.infer<typeof AccessPatternSchema>;
 
