@@ -4,6 +4,7 @@
  * checks run once per family on what the seeds gathered.
  */
 import { gradeAnswer } from '../grading/index.ts';
+import { wrongAnswers } from '../grading/hands-on.ts';
 import type { ScenarioDefinition } from './definition.ts';
 import type { LoadedBank } from './index.ts';
 import type { Instance } from './instance.ts';
@@ -40,7 +41,9 @@ export const VARIANT_CHECKS: readonly VariantCheck[] = [
           ? { kind: 'choice' as const, optionId: key.correct }
           : key.kind === 'multi'
             ? { kind: 'multi' as const, optionIds: key.correct }
-            : { kind: 'numeric' as const, value: key.calculation.value };
+            : key.kind === 'numeric'
+              ? { kind: 'numeric' as const, value: key.calculation.value }
+              : c.bank.referenceAnswer(c.definition.summary.id, c.seed);
       const result = grade(c, reference);
       return result.verdict === 'correct' && result.score === 1 ? [] : [`the reference answer grades ${result.verdict} (${result.score})`];
     },
@@ -60,6 +63,20 @@ export const VARIANT_CHECKS: readonly VariantCheck[] = [
         if (result.score !== 0) problems.push(`distractor {${option.id}} scores ${result.score}`);
       }
       if (key.kind === 'multi' && new Set(key.correct).size !== key.choose) problems.push(`the key ${key.correct.join(', ')} does not hold ${key.choose} distinct options`);
+      return problems;
+    },
+  },
+  {
+    id: 'wrong-answers-score-less',
+    at: (d) => d.lines.answer ?? 1,
+    run(c) {
+      const { key } = c.instance;
+      if (key.kind !== 'request' && key.kind !== 'design') return [];
+      const problems: string[] = [];
+      for (const wrong of wrongAnswers(key)) {
+        const result = grade(c, { kind: key.kind, json: wrong.json });
+        if (result.score >= 1) problems.push(`the known wrong answer "${wrong.name}" scores full marks`);
+      }
       return problems;
     },
   },
