@@ -6,37 +6,52 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { loadBank } from './bank/index.ts';
 import { consoleLogger, createApp } from './create-app.ts';
-import { openDatabase } from './db/connection.ts';
-import { parseEnv } from './env.ts';
+import { type OpenedDatabase, openDatabase } from './db/connection.ts';
+import { type Env, parseEnv } from './env.ts';
 
-const env = parseEnv();
-const database = openDatabase(env.DATABASE_PATH);
-const bank = loadBank(resolve(env.CONTENT_DIR));
-for (const error of bank.errors) console.error(`${error.file}:${error.line}: ${error.message}`);
+function start(env: Env, database: OpenedDatabase): void {
+  const bank = loadBank(resolve(env.CONTENT_DIR));
+  for (const error of bank.errors) console.error(`${error.file}:${error.line}: ${error.message}`);
 
-const app = createApp({ db: database.db, bank, logger: consoleLogger });
+  const app = createApp({ db: database.db, bank, logger: consoleLogger });
 
-const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-  const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-  console.log(`Loaded ${bank.scenarios.length} scenarios from ${env.CONTENT_DIR}${bank.errors.length > 0 ? ` (${bank.errors.length} left out, see above)` : ''}.`);
-  console.log(`Listening on http://${host}:${info.port}`);
-});
-
-let closing = false;
-function shutDown(signal: string): void {
-  if (closing) return;
-  closing = true;
-  console.log(`${signal} received: closing.`);
-  // Stop accepting connections, let in-flight requests finish, then close SQLite so the WAL
-  // is checkpointed; force the exit if a keep-alive connection holds on.
-  server.close(() => {
-    database.close();
-    process.exit(0);
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+    console.log(`Loaded ${bank.scenarios.length} scenarios from ${env.CONTENT_DIR}${bank.errors.length > 0 ? ` (${bank.errors.length} problems left files out, see above)` : ''}.`);
+    console.log(`Listening on http://${host}:${info.port}`);
   });
-  setTimeout(() => {
+  server.on('error', (error) => {
+    console.error(`Cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`);
     database.close();
-    process.exit(0);
-  }, 3000).unref();
+    process.exit(1);
+  });
+
+  let closing = false;
+  const shutDown = (signal: string): void => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal} received: closing.`);
+    // Stop accepting connections, let in-flight requests finish, then close SQLite so the WAL
+    // is checkpointed; force the exit if a keep-alive connection holds on.
+    const exit = () => {
+      if (database.sqlite.open) database.close();
+      process.exit(0);
+    };
+    server.close(exit);
+    setTimeout(exit, 3000).unref();
+  };
+  process.on('SIGINT', () => shutDown('SIGINT'));
+  process.on('SIGTERM', () => shutDown('SIGTERM'));
 }
-process.on('SIGINT', () => shutDown('SIGINT'));
-process.on('SIGTERM', () => shutDown('SIGTERM'));
+
+let env: Env;
+let database: OpenedDatabase;
+try {
+  env = parseEnv();
+  database = openDatabase(env.DATABASE_PATH);
+} catch (error) {
+  // A bad variable or an unwritable database path is the operator's to fix: say what, not where.
+  console.error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+start(env, database);
