@@ -112,7 +112,7 @@ describe('GET /cost', () => {
     expect(html).toContain('Reads cannot be negative');
     expect(html).toContain('an item is at most 400 KB (409,600 bytes)');
     expect(html).toContain('unknown node type &quot;dax.x1&quot;');
-    expect(html).toContain('id="f-readsPerSecond"');
+    expect(html).toContain('<a href="#f-readsPerSecond">Reads per second</a>');
     expect(html).toMatch(/id="f-readsPerSecond"[^>]*aria-invalid="true"/);
     expect(html).not.toContain('data-testid="on-demand-total"');
   });

@@ -6,6 +6,26 @@ export function CostStylesheet() {
   return <link rel="stylesheet" href="/cost/style.css" />;
 }
 
+/** The list of fields to fix, each linking to its input, named by its label. */
+export function ErrorSummary({ errors, labels }: { errors: Readonly<Record<string, string>>; labels: Readonly<Record<string, string>> }) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-box" role="alert">
+      <p>
+        <strong>{`${entries.length} field${entries.length === 1 ? ' needs' : 's need'} fixing:`}</strong>
+      </p>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li>
+            <a href={`#f-${field}`}>{labels[field] ?? field}</a>: {message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function usd(n: number): string {
   const abs = Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return `${n < 0 ? '−' : ''}$${abs}`;

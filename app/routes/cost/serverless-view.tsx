@@ -1,6 +1,6 @@
 /** /cost/serverless: API Gateway + Lambda + DynamoDB on-demand for N users, against the study guide's claim. */
 import { Layout } from '../../views/layout.tsx';
-import { CostStylesheet, Field, Select, usd, Working } from './form-fields.tsx';
+import { CostStylesheet, ErrorSummary, Field, Select, usd, Working } from './form-fields.tsx';
 import type { ServerlessResponse } from './serverless-schemas.ts';
 
 export interface ServerlessPageProps {
@@ -18,9 +18,23 @@ function Checkbox({ name, label, values }: { name: string; label: string; values
   );
 }
 
+/** Field names to their labels, for the error summary. */
+const LABELS: Readonly<Record<string, string>> = {
+  users: 'Users',
+  requestsPerUserPerDay: 'Requests per user',
+  api: 'API type',
+  memoryMb: 'Memory',
+  durationMs: 'Duration',
+  architecture: 'Architecture',
+  readsPerRequest: 'Reads per request',
+  writesPerRequest: 'Writes per request',
+  itemBytes: 'Item size',
+  readConsistency: 'Read consistency',
+  storedItems: 'Items stored',
+};
+
 export function ServerlessPage({ values, errors, report }: ServerlessPageProps) {
   const props = { values, errors };
-  const errorCount = Object.keys(errors).length;
   return (
     <Layout title="Serverless stack cost" current="cost">
       <CostStylesheet />
@@ -28,20 +42,7 @@ export function ServerlessPage({ values, errors, report }: ServerlessPageProps) 
       <p class="lead">
         API Gateway in front, one Lambda invocation per request, DynamoDB on-demand behind it (us-east-1, 730-hour month). <a href="/cost">Price a table workload instead</a>.
       </p>
-      {errorCount > 0 ? (
-        <div class="error-box" role="alert">
-          <p>
-            <strong>{`${errorCount} field${errorCount === 1 ? ' needs' : 's need'} fixing:`}</strong>
-          </p>
-          <ul>
-            {Object.entries(errors).map(([field, message]) => (
-              <li>
-                <a href={`#f-${field}`}>{field}</a>: {message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary errors={errors} labels={LABELS} />
       <form class="cost-form" method="get" action="/cost/serverless" novalidate>
         <fieldset>
           <legend>Traffic</legend>

@@ -5,7 +5,7 @@
  */
 import { Layout } from '../../views/layout.tsx';
 import { niceCeiling } from './cost-chart.tsx';
-import { CostStylesheet, Field, Select, usd, Working } from './form-fields.tsx';
+import { CostStylesheet, ErrorSummary, Field, Select, usd, Working } from './form-fields.tsx';
 import type { TrafficResponse } from './traffic-schemas.ts';
 
 export interface TrafficPageProps {
@@ -83,9 +83,20 @@ function DayChart({ report }: { report: TrafficResponse }) {
   );
 }
 
+/** Field names to their labels, for the error summary. */
+const LABELS: Readonly<Record<string, string>> = {
+  shape: 'Shape',
+  baseRequestsPerSecond: 'Off-peak rate',
+  peakRequestsPerSecond: 'Peak rate',
+  readUnitsPerRequest: 'Read units per request',
+  writeUnitsPerRequest: 'Write units per request',
+  provisioning: 'Capacity',
+  targetUtilisationPercent: 'Auto-scaling target',
+  tableClass: 'Table class',
+};
+
 export function TrafficPage({ values, errors, report }: TrafficPageProps) {
   const props = { values, errors };
-  const errorCount = Object.keys(errors).length;
   const verdict =
     report === null
       ? ''
@@ -100,20 +111,7 @@ export function TrafficPage({ values, errors, report }: TrafficPageProps) {
         A day of traffic, repeated for a 730-hour month, priced both ways. <a href="/cost">Price a whole table workload</a> or{' '}
         <a href="/cost/serverless">a serverless stack</a>.
       </p>
-      {errorCount > 0 ? (
-        <div class="error-box" role="alert">
-          <p>
-            <strong>{`${errorCount} field${errorCount === 1 ? ' needs' : 's need'} fixing:`}</strong>
-          </p>
-          <ul>
-            {Object.entries(errors).map(([field, message]) => (
-              <li>
-                <a href={`#f-${field}`}>{field}</a>: {message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary errors={errors} labels={LABELS} />
       <form class="cost-form" method="get" action="/cost/traffic" novalidate>
         <fieldset>
           <legend>Traffic over a day</legend>

@@ -3,7 +3,7 @@ import type { Child } from 'hono/jsx';
 import { DAX_NODE_TYPES, type PriceRow } from '../../../engine/cost/prices.ts';
 import { Layout } from '../../views/layout.tsx';
 import { CostChart } from './cost-chart.tsx';
-import { CostStylesheet, Field, Select, usd, Working } from './form-fields.tsx';
+import { CostStylesheet, ErrorSummary, Field, Select, usd, Working } from './form-fields.tsx';
 import type { CostResponse } from './schemas.ts';
 
 export interface CostPageProps {
@@ -163,8 +163,27 @@ function PriceTable({ prices }: { prices: readonly PriceRow[] }) {
   );
 }
 
+/** Field names to their labels, for the error summary. */
+const LABELS: Readonly<Record<string, string>> = {
+  readsPerSecond: 'Reads per second',
+  readItemBytes: 'Bytes per read',
+  readConsistency: 'Read consistency',
+  transactionalReadPercent: 'Transactional reads',
+  writesPerSecond: 'Writes per second',
+  writeItemBytes: 'Bytes per write',
+  transactionalWritePercent: 'Transactional writes',
+  gsiCount: 'Global secondary indexes',
+  storedItems: 'Items stored',
+  storedItemBytes: 'Average item size',
+  tableClass: 'Table class',
+  replicaRegions: 'Global table: other Regions',
+  targetUtilisationPercent: 'Auto-scaling target',
+  daxNodeType: 'Node type',
+  daxNodes: 'Nodes',
+  daxHitRatioPercent: 'Cache hit ratio',
+};
+
 export function CostPage({ values, errors, report, prices }: CostPageProps) {
-  const errorCount = Object.keys(errors).length;
   const props = { values, errors };
   return (
     <Layout title="Cost calculator" current="cost">
@@ -174,20 +193,7 @@ export function CostPage({ values, errors, report, prices }: CostPageProps) {
         Describe a workload; see it priced on-demand and provisioned, line by line, with the working. For API Gateway + Lambda + DynamoDB, use the{' '}
         <a href="/cost/serverless">serverless stack calculator</a>; to compare the modes over a day’s traffic shape, <a href="/cost/traffic">the traffic-shape comparison</a>.
       </p>
-      {errorCount > 0 ? (
-        <div class="error-box" role="alert">
-          <p>
-            <strong>{`${errorCount} field${errorCount === 1 ? ' needs' : 's need'} fixing:`}</strong>
-          </p>
-          <ul>
-            {Object.entries(errors).map(([field, message]) => (
-              <li>
-                <a href={`#f-${field}`}>{field}</a>: {message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary errors={errors} labels={LABELS} />
       <form class="cost-form" method="get" action="/cost" novalidate>
         <fieldset>
           <legend>Traffic (average over the month)</legend>
