@@ -870,11 +870,11 @@ const TRADEOFF_TRUE: readonly Statement[] = [
 ];
 
 const TRADEOFF_FALSE: readonly Statement[] = [
-  { text: 'The team must patch the DynamoDB engine and choose its version.', why: 'DynamoDB is fully managed: no servers, patching or engine versions.' },
-  { text: 'Capacity must be provisioned for the peak before launch.', why: 'On-demand DynamoDB and Lambda scale automatically; no capacity planning is needed.' },
-  { text: 'The stack cannot scale beyond a few hundred concurrent users.', why: 'The guide quotes automatic scaling from 0 to 10,000 users.' },
-  { text: 'An idle month still costs the price of a small always-on server.', why: 'The stack scales to zero: idle time costs (almost) nothing.' },
-  { text: 'High availability has to be built by hand across Availability Zones.', why: 'Lambda, API Gateway and DynamoDB are multi-AZ by default.' },
+  { text: 'The team must patch the DynamoDB engine itself and choose which engine version to run.', why: 'DynamoDB is fully managed: no servers, patching or engine versions.' },
+  { text: 'Read and write capacity must be provisioned for the expected peak before launch.', why: 'On-demand DynamoDB and Lambda scale automatically; no capacity planning is needed.' },
+  { text: 'The stack cannot scale beyond a few hundred concurrent users without a redesign.', why: 'The guide quotes automatic scaling from 0 to 10,000 users.' },
+  { text: 'An idle month still costs about the price of a small always-on server running all month.', why: 'The stack scales to zero: idle time costs (almost) nothing.' },
+  { text: 'High availability has to be built by hand, by deploying copies across Availability Zones.', why: 'Lambda, API Gateway and DynamoDB are multi-AZ by default.' },
 ];
 
 const serverlessTradeoffs: Deriver = {
