@@ -22,9 +22,7 @@ import {
 } from '../../engine/cost/table-cost.ts';
 import { buildTrafficProfile, compareModesForTraffic, defaultProvisioning, TRAFFIC_SHAPES } from '../../engine/cost/traffic-shape.ts';
 import { calculateCapacityNeed, DEFAULT_WORKLOAD } from '../../engine/cost/workload.ts';
-import { type CalculatorMisconception, defineCalculator } from './calculators.ts';
-
-type M<A> = CalculatorMisconception<A>;
+import { defineCalculator } from './calculators.ts';
 
 const Bytes = z.number().int().min(1).max(400 * 1024, 'an item is at most 400 KB (409,600 B)');
 const NonNegative = z.number().nonnegative();
