@@ -107,6 +107,8 @@ function needFor(d: IndexDomain, read: CaseSetup['read']): string {
 function optionText(choice: IndexChoice, d: IndexDomain, pattern: AccessPattern, indexName: string): string {
   const eq = pattern.equalityOn;
   const attr = pattern.rangeOn ?? eq ?? d.scanAttr;
+  // An index on the table's own sort key would be pointless to offer; offer the other attribute.
+  const indexAttr = attr === d.sk ? d.alt : attr;
   switch (choice) {
     case 'base-table':
       if (eq === d.pk && pattern.rangeOn === d.sk) return `Query \`${d.table}\` with a key condition on \`${d.pk}\` and \`${d.sk}\``;
@@ -115,13 +117,13 @@ function optionText(choice: IndexChoice, d: IndexDomain, pattern: AccessPattern,
     case 'existing-index':
       return `Query the existing GSI \`${indexName}\` instead of the table`;
     case 'add-lsi':
-      return `Add an LSI with partition key \`${d.pk}\` and sort key \`${attr}\``;
+      return `Add an LSI with partition key \`${d.pk}\` and sort key \`${indexAttr}\``;
     case 'add-gsi':
       return eq === undefined
         ? `Add a GSI with partition key \`${attr}\` and query it`
         : `Add a GSI with partition key \`${eq}\`${pattern.rangeOn ? ` and sort key \`${pattern.rangeOn}\`` : ''}`;
     case 'recreate-with-lsi':
-      return `Create a new table with an LSI on \`${attr}\` and migrate the data`;
+      return `Create a new table with an LSI on \`${indexAttr}\` and migrate the data`;
     case 'scan':
       return `Scan \`${d.table}\` with a FilterExpression on \`${attr}\``;
   }
@@ -492,7 +494,7 @@ function buildPatternsServed(params: ScenarioParams, random: ScenarioRandom): Re
     { text: d.altNeed, pattern: { equalityOn: d.pk, rangeOn: d.alt, strongRead: false } },
     { text: d.otherNeed, pattern: { equalityOn: d.other, strongRead: false } },
     { text: d.scanNeed, pattern: { rangeOn: d.scanAttr, strongRead: false } },
-    { text: `a single ${d.items.replace(/s$/, '')} by its \`${d.sk}\` alone, without the \`${d.pk}\``, pattern: { equalityOn: d.sk, strongRead: false } },
+    { text: `one record fetched by its \`${d.sk}\` alone, without the \`${d.pk}\``, pattern: { equalityOn: d.sk, strongRead: false } },
   ];
   const options: DerivedOption[] = reads.map(({ text, pattern }) => {
     const advice = adviseIndex(table, pattern, { largestCollectionGb: 1 });
