@@ -16,11 +16,13 @@ import {
   transactGetReadUnits,
 } from '../../engine/capacity/read-units.ts';
 import { READ_UNITS_PER_BLOCK, type ReadConsistency } from '../../engine/capacity/units.ts';
+import { readsPerSecond, writesPerSecond } from '../../engine/capacity/throughput.ts';
 import {
   batchWriteUnits,
   itemWriteUnits,
   provisionedWriteUnits,
   transactWriteUnits,
+  updateItemWriteUnits,
 } from '../../engine/capacity/write-units.ts';
 import type { AttributeValue, Item } from '../../engine/values/attribute-value.ts';
 import { attributeSizes, attributeValueSize, itemSize, utf8ByteLength } from '../../engine/values/item-size.ts';
@@ -384,6 +386,63 @@ export const capacityCalculators = [
       ...writeMisconceptions<{ itemBytes: number; count: number; per: 'second' | 'minute' | 'hour' | 'day'; transactional: boolean }>(
         (a, o) => Math.ceil((a.count / SECONDS_PER[a.per]) * blocksBy(a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock - 1e-9),
       ),
+    ],
+  }),
+  defineCalculator({
+    name: 'updateItemWriteUnits',
+    description: 'WCU for one UpdateItem (the larger of the item before and after): args { beforeBytes, afterBytes, transactional, changedBytes? }',
+    args: z.strictObject({ beforeBytes: Bytes, afterBytes: Bytes, transactional: z.boolean(), changedBytes: Bytes.optional() }),
+    calculate: updateItemWriteUnits,
+    misconceptions: [
+      {
+        id: 'changed-only',
+        name: 'Charged only the attributes that changed',
+        explanation: 'An update is charged for the whole item: the larger of its size before and after, in 1 KB blocks.',
+        compute: (a) => (a.changedBytes === undefined ? Number.NaN : blocksOf(a.changedBytes, WRITE_BLOCK) * (a.transactional ? 2 : 1)),
+      },
+      {
+        id: 'new-size-only',
+        name: 'Used the size after the update even though it shrank',
+        explanation: 'When an update makes the item smaller, it is still charged for the larger, earlier size.',
+        compute: (a) => (a.afterBytes < a.beforeBytes ? blocksOf(a.afterBytes, WRITE_BLOCK) * (a.transactional ? 2 : 1) : Number.NaN),
+      },
+      ...writeMisconceptions<{ beforeBytes: number; afterBytes: number; transactional: boolean; changedBytes?: number | undefined }>(
+        (a, o) => blocksBy(Math.max(a.beforeBytes, a.afterBytes), o.blockBytes, o.roundSize) * o.perBlock,
+      ),
+    ],
+  }),
+  defineCalculator({
+    name: 'readsPerSecond',
+    description: 'Reads per second of items of itemBytes that a provisioned capacity serves: args { capacity, itemBytes, consistency }',
+    args: z.strictObject({ capacity: Count, itemBytes: Bytes, consistency: Consistency }),
+    calculate: readsPerSecond,
+    misconceptions: [
+      ...readMisconceptions<{ capacity: number; itemBytes: number; consistency: ReadConsistency }>((a, o) =>
+        Math.floor(a.capacity / (blocksBy(a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock) + 1e-9),
+      ),
+      {
+        id: 'multiplied',
+        name: 'Multiplied the capacity by the units per read',
+        explanation: 'Each read uses up units; the reads a capacity serves is capacity ÷ units per read.',
+        compute: (a) => a.capacity * blocksOf(a.itemBytes, READ_BLOCK) * READ_UNITS_PER_BLOCK[a.consistency],
+      },
+    ],
+  }),
+  defineCalculator({
+    name: 'writesPerSecond',
+    description: 'Writes per second of items of itemBytes that a provisioned capacity serves: args { capacity, itemBytes, transactional }',
+    args: z.strictObject({ capacity: Count, itemBytes: Bytes, transactional: z.boolean() }),
+    calculate: writesPerSecond,
+    misconceptions: [
+      ...writeMisconceptions<{ capacity: number; itemBytes: number; transactional: boolean }>((a, o) =>
+        Math.floor(a.capacity / (blocksBy(a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock) + 1e-9),
+      ),
+      {
+        id: 'multiplied',
+        name: 'Multiplied the capacity by the units per write',
+        explanation: 'Each write uses up units; the writes a capacity serves is capacity ÷ units per write.',
+        compute: (a) => a.capacity * blocksOf(a.itemBytes, WRITE_BLOCK) * (a.transactional ? 2 : 1),
+      },
     ],
   }),
   defineCalculator({

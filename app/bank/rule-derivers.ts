@@ -4,6 +4,7 @@
  */
 import { chooseCapacityMode, type TrafficShape } from '../../engine/rules/capacity-mode.ts';
 import { chooseRead, type ReadNeed, type ReadSource } from '../../engine/rules/read-mode.ts';
+import { cheapestReadPlan, costReadPlans } from '../../engine/rules/read-plan.ts';
 import { indexDerivers, indexTopicDerivers } from '../../engine/advice/index-scenarios.ts';
 import { keyDerivers } from '../../engine/advice/key-scenarios.ts';
 import { coreDerivers } from '../../engine/advice/core-scenarios.ts';
@@ -26,7 +27,55 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], name: st
   throw new RangeError(`Parameter ${name} must be one of ${allowed.join(', ')}, not ${String(value)}`);
 }
 
+function readNumber(params: Params, name: string): number {
+  const value = readParam(params, name);
+  if (typeof value !== 'number') throw new RangeError(`Parameter ${name} must be a number, not ${String(value)}`);
+  return value;
+}
+
 export const ruleDerivers: readonly Deriver[] = [
+  {
+    name: 'readPlanCosts',
+    description:
+      'RCU of five ways to read `wanted` items of `bytes` from one item collection, and the cheapest; draws the collection size so that no two plans tie',
+    outputs: ['best', 'collection', 'cost_query', 'cost_batch', 'cost_get_strong', 'cost_transact', 'cost_scan'],
+    derive(params, random) {
+      const wanted = readNumber(params, 'wanted');
+      const itemBytes = readNumber(params, 'bytes');
+      const table = readNumber(params, 'table_items');
+      const maxCollection = Math.max(wanted, Math.min(Math.floor((1024 * 1024) / itemBytes), Math.floor(table / 2), wanted * 6));
+      // Aim for a Query win or a BatchGetItem win with equal odds, so the key is not always the
+      // same; draw collection sizes until one plan is strictly cheapest (the aimed one if we can).
+      const aim = random.pick(['query', 'batch'] as const);
+      let chosen: number | undefined;
+      for (let attempt = 0; attempt < 60; attempt++) {
+        const collection = random.int(wanted, maxCollection);
+        const best = cheapestReadPlan({ wanted, collection, table, itemBytes });
+        if (best === undefined) continue;
+        if (best === aim) {
+          chosen = collection;
+          break;
+        }
+        chosen ??= collection;
+      }
+      if (chosen !== undefined) {
+        const collection = chosen;
+        const situation = { wanted, collection, table, itemBytes };
+        const best = cheapestReadPlan(situation)!;
+        const costs = costReadPlans(situation);
+        return {
+          best,
+          collection,
+          cost_query: costs.query,
+          cost_batch: costs.batch,
+          cost_get_strong: costs['get-strong'],
+          cost_transact: costs.transact,
+          cost_scan: costs.scan,
+        };
+      }
+      throw new RangeError(`No collection size between ${wanted} and ${maxCollection} makes one read plan strictly cheapest`);
+    },
+  },
   {
     name: 'readModeRule',
     description: 'The read a requirement needs, from a parameter (or picked field) need (latest, stale-ok, snapshot) and source (table, gsi)',

@@ -20,10 +20,11 @@ export function findPlaceholders(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!);
 }
 
+// One formatter for all prose numbers: toLocaleString would build a new one per call.
+const PROSE_NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+
 export function formatValue(value: ParamValue, raw: boolean): string {
-  if (typeof value === 'number' && !raw) {
-    return value.toLocaleString('en-US', { maximumFractionDigits: 6 });
-  }
+  if (typeof value === 'number' && !raw) return PROSE_NUMBER.format(value);
   return String(value);
 }
 

@@ -1,6 +1,14 @@
+// Intl.NumberFormat is costly to build and toLocaleString builds one per call; reuse them.
+const FORMATS = new Map<number, Intl.NumberFormat>();
+
 /** Numbers in working steps: thousands separators, at most two decimals, so steps read like a textbook. */
 export function formatNumber(n: number, maxDecimals = 2): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: maxDecimals });
+  let format = FORMATS.get(maxDecimals);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { maximumFractionDigits: maxDecimals });
+    FORMATS.set(maxDecimals, format);
+  }
+  return format.format(n);
 }
 
 export function formatBytes(bytes: number): string {

@@ -63,6 +63,36 @@ function perItemWriteUnits(itemSizes: readonly number[], transactional: boolean)
   return { value, unit: 'WCU', steps };
 }
 
+/**
+ * WCU consumed by an UpdateItem: the larger of the item's size before and after the update,
+ * however little of it changed.
+ */
+export function updateItemWriteUnits(args: {
+  beforeBytes: number;
+  afterBytes: number;
+  transactional: boolean;
+  /** Bytes of the attributes the update touched: shown in the working, never changes the charge. */
+  changedBytes?: number | undefined;
+}): Calculation {
+  const larger = Math.max(args.beforeBytes, args.afterBytes);
+  const units = itemWriteUnits({ itemBytes: larger, transactional: args.transactional });
+  return {
+    value: units.value,
+    unit: 'WCU',
+    steps: [
+      ...(args.changedBytes === undefined
+        ? []
+        : [{ label: 'Bytes the update changed (not what is charged)', value: formatBytes(args.changedBytes) }]),
+      {
+        label: 'An update is charged for the larger of the item before and after it, not for the attributes changed',
+        formula: `max(${formatNumber(args.beforeBytes)}, ${formatNumber(args.afterBytes)})`,
+        value: formatBytes(larger),
+      },
+      ...units.steps,
+    ],
+  };
+}
+
 /** WCU consumed by a BatchWriteItem: each put or delete rounded up to 1 KB on its own. */
 export function batchWriteUnits(args: { itemSizes: readonly number[] }): Calculation {
   return perItemWriteUnits(args.itemSizes, false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchWriteUnits, itemWriteUnits, provisionedWriteUnits, transactWriteUnits } from '../../../engine/capacity/write-units.ts';
+import { batchWriteUnits, itemWriteUnits, provisionedWriteUnits, transactWriteUnits, updateItemWriteUnits } from '../../../engine/capacity/write-units.ts';
 
 // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html
 describe('itemWriteUnits', () => {
@@ -42,5 +42,18 @@ describe('provisionedWriteUnits', () => {
     [2048, 6000, 'minute', true, 400],
   ] as const)('%i B × %i per %s (transactional %s) → %i WCU', (bytes, count, per, transactional, units) => {
     expect(provisionedWriteUnits({ itemBytes: bytes, count, per, transactional }).value).toBe(units);
+  });
+});
+
+describe('updateItemWriteUnits', () => {
+  // AWS: an update of a subset of the attributes "will still consume the full amount of provisioned
+  // throughput (the larger of the before and after item sizes)" (shared/facts §3, UpdateItem).
+  it.each([
+    [3500, 3520, false, 4],
+    [3500, 900, false, 4],
+    [900, 1100, true, 4],
+    [0, 200, false, 1],
+  ])('before %i B, after %i B (transactional %s) costs %i WCU', (beforeBytes, afterBytes, transactional, units) => {
+    expect(updateItemWriteUnits({ beforeBytes, afterBytes, transactional }).value).toBe(units);
   });
 });
