@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   calculateBreakEven,
+  calculateBreakEvenForPrices,
   calculateOnDemandRequestCost,
   calculateProvisionedCost,
   calculateReservedCapacityCost,
@@ -80,6 +81,14 @@ describe('calculateBreakEven', () => {
     expect(b.writes.times(45).toFixed()).toBe('13');
     expect(b.reads.times(45).toFixed()).toBe('13');
     expect(b.calculation.value).toBe(28.9);
+  });
+
+  it.each([
+    { what: 'today, writes: $0.00065 against $0.625 per million', hourly: 0.00065, perMillion: 0.625, percent: 28.9 },
+    { what: 'before the 2024-11-01 cut (facts §4): $0.00065 against $1.25 per million', hourly: 0.00065, perMillion: 1.25, percent: 14.4 },
+    { what: 'today, reads: $0.00013 against $0.125 per million', hourly: 0.00013, perMillion: 0.125, percent: 28.9 },
+  ])('gives $percent % for any pair of prices: $what', ({ hourly, perMillion, percent }) => {
+    expect(calculateBreakEvenForPrices(hourly, perMillion).value).toBe(percent);
   });
 
   it('differs for reads and writes in Standard-IA, and weights a mix by cost', () => {
