@@ -465,6 +465,56 @@ function buildKeyTypes(params: ScenarioParams, random: ScenarioRandom): Record<s
   return fillSlots(options, random);
 }
 
+const SIZE_COUNTS: readonly Statement[] = [
+  { text: 'Every attribute name, in UTF-8 bytes', why: 'attribute names count toward the item size, which is why short names save space and throughput.' },
+  { text: 'Values nested inside maps and lists', why: 'a document attribute counts with everything inside it (plus a few bytes of overhead per element).' },
+  { text: 'The partition and sort key attributes', why: 'key attributes are attributes of the item like any other: their names and values count.' },
+  { text: 'A Binary value\'s raw (decoded) bytes', why: 'binary values count by their raw length, not by the longer base64 text used on the wire.' },
+];
+const SIZE_EXCLUDED: readonly Statement[] = [
+  { text: 'The entries the item creates in the table\'s two GSIs', why: 'index entries are stored and billed separately; they do not count toward the item\'s 400 KB.' },
+  { text: 'The 100 bytes of per-item indexing overhead AWS adds', why: 'that overhead is added for storage billing only, not to the item size limit or to capacity units.' },
+  { text: 'The size of the S3 objects that the item points to', why: 'only the S3 key (a short string) is in the item; the object lives in S3 with its own limits.' },
+  { text: 'Other items that share the same partition-key value', why: 'the 400 KB limit is per item; the whole item collection is capped (at 10 GB) only when the table has an LSI.' },
+  { text: 'The ConditionExpression sent with the write request', why: 'expressions are request parameters with their own limits (4 KB per expression), not part of the stored item.' },
+];
+
+function buildSizeCounts(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
+  const right = pickSome(random, SIZE_COUNTS, 2);
+  const wrong = pickSome(random, SIZE_EXCLUDED, 3).map((s) => ({ text: s.text, why: `Does not count: ${s.why}` }));
+  return { ...fillSlots(statementOptions(right, wrong), random), size_kb: random.int(250, 399) };
+}
+
+type NestedChange = 'set-field' | 'append-list' | 'remove-field';
+function buildNestedUpdate(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
+  const change = random.pick(['set-field', 'append-list', 'remove-field'] as const);
+  const texts: Readonly<Record<NestedChange, string>> = {
+    'set-field': 'change only the city inside its `address` map',
+    'append-list': 'add one entry to the end of its `history` list',
+    'remove-field': 'delete the `fax` field inside its `contact` map',
+  };
+  const options: DerivedOption[] = [
+    {
+      text: 'UpdateItem with `SET address.city = :city`',
+      why: change === 'set-field' ? 'Right: a document path (map.key) lets UpdateItem change one nested field in place; the rest of the item is untouched.' : 'This changes a nested map field; the requirement is a different change.',
+      correct: change === 'set-field',
+    },
+    {
+      text: 'UpdateItem with `SET history = list_append(history, :new)`',
+      why: change === 'append-list' ? 'Right: list_append adds elements to a List attribute in place, without reading or rewriting the item.' : 'This appends to a list; the requirement is a different change.',
+      correct: change === 'append-list',
+    },
+    {
+      text: 'UpdateItem with `REMOVE contact.fax`',
+      why: change === 'remove-field' ? 'Right: REMOVE with a document path deletes one field inside a map and leaves the rest of the item as it was.' : 'This deletes a nested field; the requirement is a different change.',
+      correct: change === 'remove-field',
+    },
+    { text: 'GetItem, change the document in code, then PutItem the whole item', why: 'It works but reads and rewrites the whole item, costs more, and loses concurrent changes without a condition; UpdateItem edits nested attributes in place.', correct: false },
+    { text: 'Store nested data in a child table, since items cannot nest', why: 'DynamoDB is a document database: Maps and Lists nest up to 32 levels and UpdateItem can address them by path.', correct: false },
+  ];
+  return { ...fillSlots(options, random), change_text: texts[change] };
+}
+
 export const coreDerivers: readonly ScenarioDeriver[] = [
   { name: 'core-who-does-what', description: 'Which task stays with the team on a fully managed service', outputs: slotOutputs(5), derive: buildWhoDoesWhat },
   { name: 'core-service-fit', description: 'DynamoDB or another AWS database for a workload', outputs: slotOutputs(5, ['need_text']), derive: buildServiceFit },
@@ -479,4 +529,6 @@ export const coreDerivers: readonly ScenarioDeriver[] = [
   { name: 'core-type-for-value', description: 'The DynamoDB type for a value', outputs: slotOutputs(5, ['value_text']), derive: buildTypeForValue },
   { name: 'core-type-category', description: 'Two types of a category (scalar, document, set)', outputs: slotOutputs(5, ['category']), derive: buildTypeCategory },
   { name: 'core-key-types', description: 'Which attribute can be a key', outputs: slotOutputs(5), derive: buildKeyTypes },
+  { name: 'core-size-counts', description: 'Two things that count toward the 400 KB item size', outputs: slotOutputs(5, ['size_kb']), derive: buildSizeCounts },
+  { name: 'core-nested-update', description: 'Changing one part of a document attribute in place', outputs: slotOutputs(5, ['change_text']), derive: buildNestedUpdate },
 ];

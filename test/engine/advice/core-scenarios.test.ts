@@ -18,7 +18,7 @@ const derive = (name: string, seed: number) => {
   return deriver.derive(params, createRandom(seed));
 };
 const keyText = (out: Record<string, unknown>) => String(out[`opt_${out.correct}`]);
-const MULTI = new Set(['core-scale-claims', 'core-iam-actions', 'core-type-category']);
+const MULTI = new Set(['core-scale-claims', 'core-iam-actions', 'core-type-category', 'core-size-counts']);
 
 describe('core derivers', () => {
   it.each(coreDerivers.map((d) => [d.name, d] as const))('%s: declared outputs, distinct options, one key (two for multi)', (_, deriver) => {
