@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { CALCULATORS } from '../../../app/bank/calculators.ts';
+
+/** The figure of one misconception of one calculator, after the calculator's own argument parsing. */
+function wrongFigure(calculator: string, misconception: string, args: Record<string, unknown>): number {
+  const c = CALCULATORS.get(calculator)!;
+  const parsed = c.args.parse(args);
+  return c.misconceptions.find((m) => m.id === misconception)!.compute(parsed);
+}
+
+function rightFigure(calculator: string, args: Record<string, unknown>): number {
+  const c = CALCULATORS.get(calculator)!;
+  return c.calculate(c.args.parse(args)).value;
+}
+
+describe('capacity calculator misconceptions', () => {
+  it.each([
+    // BatchGetItem of 1.5 KB + 6.5 KB strong: right 3 RCU; summing first gives ceil(8 KB / 4 KB) = 2.
+    ['batchGetReadUnits', 'rounded-total', { itemSizes: [1536, 6656], consistency: 'strong' }, 3, 2],
+    // Query of 10 items × 4,178 B strong: right 11; rounding each item gives 10 × 2 = 20.
+    ['queryReadUnits', 'rounded-each-item', { itemCount: 10, itemBytes: 4178, consistency: 'strong' }, 11, 20],
+    ['queryReadUnits', 'returned-only', { itemCount: 100, itemBytes: 1000, consistency: 'strong', itemsReturned: 5 }, 25, 2],
+    ['itemReadUnits', 'one-kb-reads', { itemBytes: 6500, consistency: 'strong' }, 2, 7],
+    ['itemReadUnits', 'halved-strong', { itemBytes: 6500, consistency: 'strong' }, 2, 1],
+    ['itemReadUnits', 'doubled-eventual', { itemBytes: 6500, consistency: 'eventual' }, 1, 2],
+    ['itemReadUnits', 'no-round-up', { itemBytes: 6144, consistency: 'strong' }, 2, 1.5],
+    ['itemWriteUnits', 'four-kb-writes', { itemBytes: 3000, transactional: false }, 3, 1],
+    ['transactWriteUnits', 'transaction-not-doubled', { itemSizes: [500, 500, 500] }, 6, 3],
+    ['transactWriteUnits', 'rounded-total', { itemSizes: [500, 500, 500] }, 6, 4],
+    // 1,000,000 reads a day of 3 KB, eventual: right 6 RCU; without the per-second step, 500,000.
+    ['provisionedReadUnits', 'no-per-second', { itemBytes: 3072, count: 1_000_000, per: 'day', consistency: 'eventual' }, 6, 500_000],
+    ['provisionedWriteUnits', 'no-per-second', { itemBytes: 800, count: 2_000_000, per: 'day', transactional: false }, 24, 2_000_000],
+    ['updateItemWriteUnits', 'changed-only', { beforeBytes: 3500, afterBytes: 3520, transactional: false, changedBytes: 20 }, 4, 1],
+    ['updateItemWriteUnits', 'new-size-only', { beforeBytes: 3500, afterBytes: 900, transactional: false }, 4, 1],
+    ['readsPerSecond', 'halved-strong', { capacity: 10, itemBytes: 6144, consistency: 'strong' }, 5, 10],
+    ['readsPerSecond', 'multiplied', { capacity: 10, itemBytes: 6144, consistency: 'strong' }, 5, 20],
+    // AWS's auto scaling example: 150 consumed at 70 % → 215; the wrong methods give 105, 195 and 214.
+    ['autoScalingCapacity', 'multiplied-by-target', { consumed: 150, targetPercent: 70, unit: 'WCU' }, 215, 105],
+    ['autoScalingCapacity', 'added-headroom', { consumed: 150, targetPercent: 70, unit: 'WCU' }, 215, 195],
+    ['autoScalingCapacity', 'rounded-down', { consumed: 150, targetPercent: 70, unit: 'WCU' }, 215, 214],
+  ] as const)('%s %s: right %d, wrong %d', (calculator, misconception, args, right, wrong) => {
+    expect(rightFigure(calculator, args)).toBe(right);
+    expect(wrongFigure(calculator, misconception, args)).toBe(wrong);
+  });
+
+  it('does not apply a consistency mix-up to the other consistency', () => {
+    expect(wrongFigure('itemReadUnits', 'halved-strong', { itemBytes: 100, consistency: 'eventual' })).toBeNaN();
+  });
+
+  it.each([
+    // {"id":{"S":"u1"},"n":{"N":"12345"},"l":{"L":[{"S":"a"}]}}: right 2+2 + 1+4 + 1+(3+1+1) = 15.
+    ['values-only', 15 - 4],
+    ['numbers-as-text', 15 - 4 + 5],
+    ['no-container-overhead', 15 - 4],
+  ])('item size %s', (misconception, wrong) => {
+    const item = JSON.stringify({ id: { S: 'u1' }, n: { N: '12345' }, l: { L: [{ S: 'a' }] } });
+    expect(rightFigure('itemSize', { item })).toBe(15);
+    expect(wrongFigure('itemSize', misconception, { item })).toBe(wrong);
+  });
+
+  it('rejects an item that is not DynamoDB JSON', () => {
+    expect(CALCULATORS.get('itemSize')!.args.safeParse({ item: '{"a": 1}' }).success).toBe(false);
+    expect(CALCULATORS.get('itemSize')!.args.safeParse({ item: 'not json' }).success).toBe(false);
+  });
+});
