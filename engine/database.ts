@@ -50,8 +50,6 @@ export class Database {
   private tables: Map<string, Table>;
   private tableSerial: number;
   readonly idempotency: Map<string, IdempotencyRecord>;
-  /** The database a staged copy was made from (see `stage`). */
-  private parent: Database | undefined;
   /** Engine time of the next TTL sweep. */
   private nextExpiry = Number.NEGATIVE_INFINITY;
 
@@ -145,32 +143,10 @@ export class Database {
     this.tables.delete(name);
   }
 
-  /**
-   * A copy holding only the named tables (cloned), on which an all-or-nothing write is tried;
-   * `commit` then takes the staged tables over. Copying only the tables involved keeps a
-   * transaction's cost independent of the rest of the sandbox.
-   */
-  stage(tableNames: Iterable<string>): Database {
-    const tables = new Map<string, Table>();
-    for (const name of tableNames) {
-      const table = this.tables.get(name);
-      if (table) tables.set(name, table.clone());
-    }
-    const staged = new Database({ now: this.now, region: this.region, accountId: this.accountId, limits: this.limits }, tables, this.tableSerial, this.idempotency);
-    staged.parent = this;
-    return staged;
-  }
-
-  /** Takes over the tables of a database made by `stage`, once every write on it succeeded. */
-  commit(staged: Database): void {
-    for (const [name, table] of staged.tables) this.tables.set(name, table);
-  }
-
   /** Bytes of item data across all tables, for the sandbox size limit. */
   totalBytes(): number {
     let bytes = 0;
     for (const table of this.tables.values()) bytes += table.items.bytes;
-    if (this.parent) for (const [name, table] of this.parent.tables) if (!this.tables.has(name)) bytes += table.items.bytes;
     return bytes;
   }
 

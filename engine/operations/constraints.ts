@@ -69,6 +69,18 @@ function checkField(attr: string, data: unknown, rawField: FieldSpec | string, p
 }
 
 
+const PATTERNS = new Map<string, RegExp>();
+
+/** Compiled once per pattern: validation runs on every request. */
+function patternFor(source: string): RegExp {
+  let pattern = PATTERNS.get(source);
+  if (!pattern) {
+    pattern = new RegExp(`^${source}$`);
+    PATTERNS.set(source, pattern);
+  }
+  return pattern;
+}
+
 function lengthOf(data: unknown): number {
   if (typeof data === 'string' || Array.isArray(data)) return data.length;
   if (data && typeof data === 'object') return Object.keys(data).length;
@@ -84,7 +96,7 @@ function violation(validation: keyof FieldSpec, field: FieldSpec, data: unknown)
     case 'lessThanOrEqual':
       return (data as number) <= field.lessThanOrEqual! ? undefined : `Member must have value less than or equal to ${field.lessThanOrEqual}`;
     case 'regex':
-      return new RegExp(`^${field.regex}$`).test(data as string) ? undefined : `Member must satisfy regular expression pattern: ${field.regex}`;
+      return patternFor(field.regex!).test(data as string) ? undefined : `Member must satisfy regular expression pattern: ${field.regex}`;
     case 'lengthGreaterThanOrEqual':
       return lengthOf(data) >= field.lengthGreaterThanOrEqual! ? undefined : `Member must have length greater than or equal to ${field.lengthGreaterThanOrEqual}`;
     case 'lengthLessThanOrEqual':

@@ -1,7 +1,7 @@
 /**
  * TransactWriteItems: up to 100 Put, Update, Delete and ConditionCheck actions, all applied or
- * none. Every action is tried on copies of the tables involved (cheap, see Collection); only
- * when all succeed do the copies replace the originals. Each item costs twice a standard write, and a
+ * none. The actions are applied in order, each item's previous state kept; if any action fails,
+ * those states are put back (the items are distinct, so order does not matter otherwise). Each item costs twice a standard write, and a
  * ClientRequestToken makes a retry within 10 minutes of engine time return the first answer.
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html
  */
@@ -10,11 +10,11 @@ import { writeUnitsForSize } from '../capacity/units.ts';
 import type { Database } from '../database.ts';
 import {
   ConditionalCheckFailedException,
-  DynamoDBError,
   IdempotentParameterMismatchException,
   TransactionCanceledException,
   ValidationException,
 } from '../errors.ts';
+import type { Entry } from '../storage/collection.ts';
 import type { Table } from '../storage/table.ts';
 import type { Item } from '../values/attribute-value.ts';
 import { itemSize } from '../values/item-size.ts';
@@ -125,6 +125,16 @@ function fingerprint(request: Record<string, unknown>): string {
   return JSON.stringify(rest);
 }
 
+/** Puts every item touched back as it was, newest first; returns `error` for rethrowing. */
+function rollBack(undo: readonly { table: Table; key: Item; before: Entry | undefined }[], error?: unknown): unknown {
+  for (let i = undo.length - 1; i >= 0; i--) {
+    const { table, key, before } = undo[i]!;
+    if (before) table.put(before.item, before.size);
+    else table.delete(key);
+  }
+  return error;
+}
+
 function run(db: Database, request: Record<string, unknown>): unknown {
   const token = request.ClientRequestToken as string | undefined;
   if (token !== undefined) {
@@ -148,25 +158,29 @@ function run(db: Database, request: Record<string, unknown>): unknown {
     seen.add(identity);
   }
 
-  const staged = db.stage(new Set(actions.map((a) => a.request.TableName as string)));
   const tallies = new Map<string, CapacityTally>();
   const reasons: Record<string, unknown>[] = [];
+  const undo: { table: Table; key: Item; before: Entry | undefined }[] = [];
   let cancelled = false;
   for (const { kind, request: action } of actions) {
     const name = action.TableName as string;
+    const table = db.table(name);
     const tally = tallies.get(name) ?? new CapacityTally();
     tallies.set(name, tally);
+    const key = targetKey(table, kind, action);
     try {
-      if (kind === 'Put') tally.merge(putItemInto(staged, action, true).tally);
-      else if (kind === 'Delete') tally.merge(deleteItemFrom(staged, action, true).tally);
-      else if (kind === 'Update') tally.merge(updateItemIn(staged, action, true).tally);
-      else {
-        const table = staged.table(name);
-        const existing = table.get(action.Key as Item);
+      if (kind === 'ConditionCheck') {
+        const existing = table.get(key);
         tally.table += writeUnitsForSize(existing?.size ?? 0, true);
         if (!conditionHolds(compiledExpressions(action).condition, existing?.item)) {
           throw conditionFailed(action.ReturnValuesOnConditionCheckFailure, existing?.item);
         }
+      } else {
+        const before = table.get(key);
+        if (kind === 'Put') tally.merge(putItemInto(db, action, true).tally);
+        else if (kind === 'Delete') tally.merge(deleteItemFrom(db, action, true).tally);
+        else tally.merge(updateItemIn(db, action, true).tally);
+        undo.push({ table, key, before });
       }
       reasons.push({ Code: 'None' });
     } catch (error) {
@@ -175,18 +189,16 @@ function run(db: Database, request: Record<string, unknown>): unknown {
         reasons.push({ Code: 'ConditionalCheckFailed', Message: error.message, ...error.extra });
       } else if (error instanceof ValidationException) {
         reasons.push({ Code: 'ValidationError', Message: error.message });
-      } else if (error instanceof DynamoDBError) {
-        throw error;
-      } else throw error;
+      } else throw rollBack(undo, error);
     }
   }
   if (cancelled) {
+    rollBack(undo);
     throw new TransactionCanceledException(
       `Transaction cancelled, please refer cancellation reasons for specific reasons [${reasons.map((r) => r.Code).join(', ')}]`,
       { CancellationReasons: reasons },
     );
   }
-  db.commit(staged);
   const response: Record<string, unknown> = {};
   const consumed = shapeConsumedCapacities(tallies, request.ReturnConsumedCapacity as ReturnConsumedCapacity, 'write');
   if (consumed) response.ConsumedCapacity = consumed;

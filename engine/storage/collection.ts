@@ -72,21 +72,36 @@ function comparePartitions(aHash: number, aKey: string, b: Partition): number {
 
 export class Collection {
   private partitions: Map<string, Partition>;
-  /** Partitions by (hash, key): the order Scan walks, and segments are ranges of it. */
+  /**
+   * Partitions by (hash, key): the order Scan walks, and segments are ranges of it. Kept lazily:
+   * new partitions wait in `pending` and removed ones in `removed` until a scan needs the order,
+   * so a write never pays for shifting a long array.
+   */
   private order: Partition[];
+  private pending: Partition[];
+  private removed: Set<Partition>;
   private token: object = {};
   itemCount: number;
   bytes: number;
 
-  constructor(partitions = new Map<string, Partition>(), order: Partition[] = [], itemCount = 0, bytes = 0) {
+  constructor(
+    partitions = new Map<string, Partition>(),
+    order: Partition[] = [],
+    itemCount = 0,
+    bytes = 0,
+    pending: Partition[] = [],
+    removed = new Set<Partition>(),
+  ) {
     this.partitions = partitions;
     this.order = order;
     this.itemCount = itemCount;
     this.bytes = bytes;
+    this.pending = pending;
+    this.removed = removed;
   }
 
   clone(): Collection {
-    return new Collection(new Map(this.partitions), this.order.slice(), this.itemCount, this.bytes);
+    return new Collection(new Map(this.partitions), this.order.slice(), this.itemCount, this.bytes, this.pending.slice(), new Set(this.removed));
   }
 
   partition(key: string): Partition | undefined {
@@ -106,7 +121,7 @@ export class Collection {
     if (!p) {
       p = new Partition(key, hashPartitionKey(key), [entry], this.token, entry.size);
       this.partitions.set(key, p);
-      this.order.splice(this.orderIndex(p.hash, key), 0, p);
+      this.pending.push(p);
       this.itemCount++;
       this.bytes += entry.size;
       return undefined;
@@ -138,7 +153,7 @@ export class Collection {
     this.bytes -= old.size;
     if (p.entries.length === 1) {
       this.partitions.delete(key);
-      this.order.splice(this.orderIndex(p.hash, key), 1);
+      this.removed.add(p);
       return old;
     }
     p = this.writable(p);
@@ -147,22 +162,23 @@ export class Collection {
     return old;
   }
 
-  /** Partitions in scan order, from position `start`. */
+  /** The partition at `position` in scan order. */
   partitionAt(position: number): Partition | undefined {
-    return this.order[position];
+    return this.sorted()[position];
   }
 
   get partitionCount(): number {
-    return this.order.length;
+    return this.partitions.size;
   }
 
   /** Position in the scan order of the first partition at or after (hash, key). */
   orderIndex(hash: number, key: string): number {
+    const order = this.sorted();
     let lo = 0;
-    let hi = this.order.length;
+    let hi = order.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (comparePartitions(hash, key, this.order[mid]!) > 0) lo = mid + 1;
+      if (comparePartitions(hash, key, order[mid]!) > 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -170,21 +186,54 @@ export class Collection {
 
   /** First position whose partition hash is >= `hash`. */
   firstAtHash(hash: number): number {
+    const order = this.sorted();
     let lo = 0;
-    let hi = this.order.length;
+    let hi = order.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.order[mid]!.hash < hash) lo = mid + 1;
+      if (order[mid]!.hash < hash) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
+  /** The scan order, bringing in pending partitions and dropping removed ones first. */
+  private sorted(): Partition[] {
+    if (this.pending.length === 0 && this.removed.size === 0) return this.order;
+    const fresh = this.pending.filter((p) => !this.removed.has(p));
+    fresh.sort((a, b) => comparePartitions(a.hash, a.key, b));
+    const merged: Partition[] = [];
+    let i = 0;
+    let j = 0;
+    const old = this.order;
+    while (i < old.length || j < fresh.length) {
+      const a = old[i];
+      if (a !== undefined && this.removed.has(a)) {
+        i++;
+        continue;
+      }
+      const b = fresh[j];
+      if (b === undefined || (a !== undefined && comparePartitions(a.hash, a.key, b) <= 0)) {
+        merged.push(a!);
+        i++;
+      } else {
+        merged.push(b);
+        j++;
+      }
+    }
+    this.order = merged;
+    this.pending = [];
+    this.removed = new Set();
+    return merged;
+  }
+
   private writable(p: Partition): Partition {
     if (p.owner === this.token) return p;
+    // A partition shared with a clone is copied before its first write; the copy takes its place.
     const copy = new Partition(p.key, p.hash, p.entries.slice(), this.token, p.bytes);
     this.partitions.set(p.key, copy);
-    this.order[this.orderIndex(p.hash, p.key)] = copy;
+    this.removed.add(p);
+    this.pending.push(copy);
     return copy;
   }
 }

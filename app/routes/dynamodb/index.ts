@@ -62,7 +62,12 @@ function respondError(c: Context, error: DynamoDBError): Response {
 /** Reads at most `limit` bytes of the body; undefined when it is longer. */
 async function readBody(request: Request, limit: number): Promise<string | undefined> {
   const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > limit) return undefined;
+  if (declared !== null) {
+    if (Number(declared) > limit) return undefined;
+    // A declared length within the limit: read it whole. (Touching `request.body` first would
+    // make @hono/node-server build a web stream and lose its direct fast path.)
+    return request.text();
+  }
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
