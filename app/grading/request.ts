@@ -167,7 +167,7 @@ export function describeRequestFixture(spec: RequestAnswerSpec): Record<string, 
   const fixture = loadFixture(spec.fixture as FixtureSpec);
   return {
     table: summariseTable(fixture.table),
-    sample: fixture.visible.slice(0, 12).map(unmarshallItem),
+    sample: fixture.visible.slice(0, 12).map((item) => keysFirst(unmarshallItem(item), [fixture.hashKey, fixture.rangeKey ?? ''])),
     sampleNote: `${fixture.visible.length} of the table's items are shown${fixture.hidden.length > 0 ? '; it holds others you are not shown' : ''}.`,
     starter: JSON.stringify({ action: '', params: { TableName: fixture.tableName } }, null, 2),
   };
@@ -202,7 +202,15 @@ export function verdictFor(score: number): Verdict {
   return score >= 1 ? 'correct' : score > 0 ? 'partial' : 'incorrect';
 }
 
-const plain = (items: readonly Item[]) => items.slice(0, SHOWN_ITEMS).map(unmarshallItem);
+/** Items as plain JSON for feedback, the table's key attributes first so rows line up. */
+const plainItems = (items: readonly Item[], keys: readonly string[]) => items.slice(0, SHOWN_ITEMS).map((item) => keysFirst(unmarshallItem(item), keys));
+
+export function keysFirst(item: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const ordered: Record<string, unknown> = {};
+  for (const k of keys) if (k in item) ordered[k] = item[k];
+  for (const [k, v] of Object.entries(item)) if (!(k in ordered)) ordered[k] = v;
+  return ordered;
+}
 const errorText = (e: { name: string; message: string }): string => `${e.name}: ${e.message}`;
 const compact = (item: Item | undefined): string => (item === undefined ? 'nothing' : JSON.stringify(unmarshallItem(item)));
 const units = (n: number): string => `${Number(n.toFixed(4))} capacity unit${n === 1 ? '' : 's'}`;
@@ -210,6 +218,7 @@ const units = (n: number): string => `${Number(n.toFixed(4))} capacity unit${n =
 /** Grade a learner's JSON against a resolved request spec. Pure: the fixture is cloned, never written. */
 export function gradeRequest(spec: RequestAnswerSpec, json: string, context: GradeContext): GradeResult & { kind: 'request' } {
   const fixture = loadFixture(spec.fixture as FixtureSpec);
+  const plain = (items: readonly Item[]) => plainItems(items, [fixture.hashKey, fixture.rangeKey ?? '']);
   const reference = referenceRuns(spec, fixture, referenceCalls(spec));
   const parsed = parseRequestAnswer(json);
   const checks: Check[] = [];

@@ -1,0 +1,161 @@
+/**
+ * Feedback for `request` and `design` grades: each check passed or failed with its detail, then
+ * the learner's result beside the expected one (items, missing and extra items, capacity, the
+ * engine's error in DynamoDB's words), or for a design each access pattern and the monthly cost.
+ */
+import { raw } from 'hono/html';
+import type { GradeResult } from '../bank/types.ts';
+import { ItemLines, JSON_EDITOR_STYLE } from './request-editor.tsx';
+
+type HandsOnResult = Extract<GradeResult, { kind: 'request' | 'design' }>;
+
+interface RunSummary {
+  readonly actions?: readonly string[];
+  readonly items?: readonly unknown[];
+  readonly capacity?: number;
+  readonly error?: string;
+}
+
+const STYLE = `
+.checks td.result { white-space: nowrap; font-weight: 700; }
+.checks tr.is-passed td.result { color: var(--correct); }
+.checks tr.is-failed td.result { color: var(--incorrect); }
+.side-by-side { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
+.side-by-side > section { min-width: 0; }
+.side-by-side h3, .diff h3 { font-size: 1.05rem; margin: .5rem 0; }
+`;
+
+const units = (n: number | undefined): string => `${Number((n ?? 0).toFixed(4))}`;
+
+function CheckTable({ result }: { result: HandsOnResult }) {
+  return (
+    <table class="checks">
+      <caption>
+        {result.checks.filter((c) => c.passed).length} of {result.checks.length} checks passed
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Check</th>
+          <th scope="col">Result</th>
+          <th scope="col">Detail</th>
+        </tr>
+      </thead>
+      <tbody>
+        {result.checks.map((check) => (
+          <tr class={check.passed ? 'is-passed' : 'is-failed'} data-check={check.id}>
+            <th scope="row">{check.label}</th>
+            <td class="result">{check.passed ? '✓ Passed' : '✗ Failed'}</td>
+            <td>{check.detail ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Run({ title, run }: { title: string; run: RunSummary }) {
+  return (
+    <section>
+      <h3>{title}</h3>
+      <p>
+        Calls: {run.actions && run.actions.length > 0 ? run.actions.join(', ') : 'none'} · consumed capacity: <strong>{units(run.capacity)}</strong>
+      </p>
+      {run.error ? <p class="error-box">{run.error}</p> : null}
+      {run.items && run.items.length > 0 ? <ItemLines items={run.items} /> : <p class="muted">No items returned.</p>}
+    </section>
+  );
+}
+
+function ItemList({ title, items }: { title: string; items: readonly unknown[] | undefined }) {
+  if (!items || items.length === 0) return null;
+  return (
+    <>
+      <h3>{title}</h3>
+      <ItemLines items={items} />
+    </>
+  );
+}
+
+function RequestDetails({ details }: { details: Record<string, unknown> }) {
+  const learner = details.learner as RunSummary | undefined;
+  const expected = details.expected as RunSummary | undefined;
+  const itemsDiff = details.itemsDiff as { missing?: unknown[]; extra?: unknown[]; orderDiffers?: boolean } | undefined;
+  const stateDiff = details.stateDiff as { missing?: unknown[]; extra?: unknown[] } | undefined;
+  return (
+    <>
+      {typeof details.parseError === 'string' ? <p class="error-box">{details.parseError}</p> : null}
+      <h2>Your result beside the expected one</h2>
+      <div class="side-by-side">
+        {learner ? <Run title="Yours" run={learner} /> : null}
+        {expected ? <Run title="Expected (the reference request)" run={expected} /> : null}
+      </div>
+      <div class="diff">
+        <ItemList title="Items missing from your result" items={itemsDiff?.missing} />
+        <ItemList title="Items your result should not have" items={itemsDiff?.extra} />
+        {itemsDiff?.orderDiffers ? <p>Your items are the right ones, in another order.</p> : null}
+        <ItemList title="Table state: expected items absent after your request" items={stateDiff?.missing} />
+        <ItemList title="Table state: items your request left that should not be there" items={stateDiff?.extra} />
+      </div>
+    </>
+  );
+}
+
+interface PatternOutcomeView {
+  readonly name: string;
+  readonly passed: boolean;
+  readonly request?: unknown;
+  readonly capacity?: number;
+  readonly detail: string;
+}
+
+function DesignDetails({ details }: { details: Record<string, unknown> }) {
+  const patterns = (details.patterns as PatternOutcomeView[] | undefined) ?? [];
+  const cost = details.cost as { mode: string; monthlyUsd: number; readUnitsPerSecond: number; writeUnitsPerSecond: number; working: string } | undefined;
+  if (typeof details.error === 'string') return <p class="error-box">{details.error}</p>;
+  return (
+    <>
+      <h2>How each access pattern runs on your table</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Pattern</th>
+            <th scope="col">Request found</th>
+            <th scope="col" class="num">
+              Units per call
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {patterns.map((p) => (
+            <tr>
+              <th scope="row">
+                <code>{p.name}</code>
+              </th>
+              <td>
+                {p.passed ? '✓ ' : '✗ '}
+                {p.detail}
+              </td>
+              <td class="num">{p.capacity !== undefined ? units(p.capacity) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {cost ? (
+        <p>
+          Monthly cost ({cost.mode === 'PROVISIONED' ? 'provisioned' : 'on demand'}): <strong>${cost.monthlyUsd.toFixed(2)}</strong> — {cost.working}.
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function ChecksView({ result }: { result: HandsOnResult }) {
+  return (
+    <>
+      <style>{raw(STYLE + JSON_EDITOR_STYLE)}</style>
+      <h2>Checks</h2>
+      <CheckTable result={result} />
+      {result.kind === 'request' ? <RequestDetails details={result.details} /> : <DesignDetails details={result.details} />}
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+/** The answer area of a `design` question: the attributes, the access patterns and a CreateTable JSON textarea. */
+import type { Variant } from '../bank/types.ts';
+import { ItemLines, JsonTextarea } from './request-editor.tsx';
+
+type HandsOnVariant = Extract<Variant, { kind: 'request' | 'design' }>;
+
+interface PatternSummary {
+  readonly name: string;
+  readonly description: string;
+  readonly inputs: Readonly<Record<string, unknown>>;
+  readonly order?: { attribute: string; descending: boolean };
+  readonly limit?: number;
+  readonly returns: readonly string[];
+  readonly perSecond: number;
+}
+
+const TYPE_NAMES: Readonly<Record<string, string>> = { S: 'string', N: 'number' };
+
+export function DesignEditor({ variant }: { variant: HandsOnVariant }) {
+  const context = variant.context as {
+    attributes?: Record<string, string>;
+    items?: number;
+    sample?: unknown[];
+    patterns?: PatternSummary[];
+    writesPerSecond?: number;
+    budget?: number;
+    starter?: string;
+  };
+  return (
+    <>
+      <section class="panel" aria-labelledby="design-heading">
+        <h2 id="design-heading">What the table must serve</h2>
+        <table>
+          <caption>Attributes every item has</caption>
+          <tbody>
+            {Object.entries(context.attributes ?? {}).map(([name, type]) => (
+              <tr>
+                <th scope="row">
+                  <code>{name}</code>
+                </th>
+                <td>
+                  {type} ({TYPE_NAMES[type] ?? type})
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <table>
+          <caption>Access patterns</caption>
+          <thead>
+            <tr>
+              <th scope="col">Pattern</th>
+              <th scope="col">Given</th>
+              <th scope="col">Returns</th>
+              <th scope="col" class="num">
+                Calls/s
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {(context.patterns ?? []).map((p) => (
+              <tr>
+                <th scope="row">
+                  <code>{p.name}</code>
+                  <div class="hint">{p.description}</div>
+                </th>
+                <td>
+                  {Object.keys(p.inputs).join(', ')}
+                  {p.order ? `; ${p.order.attribute} ${p.order.descending ? 'descending' : 'ascending'}` : ''}
+                  {p.limit !== undefined ? `; first ${p.limit}` : ''}
+                </td>
+                <td>{p.returns.join(', ')}</td>
+                <td class="num">{p.perSecond}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p>
+          Writes: about {context.writesPerSecond} items per second. Budget: <strong>${context.budget}</strong> a month for reads and writes. The grader loads {context.items}{' '}
+          generated items, such as:
+        </p>
+        <ItemLines items={context.sample ?? []} />
+      </section>
+      <JsonTextarea
+        variant={variant}
+        starter={context.starter ?? ''}
+        label="Your table (CreateTable JSON)"
+        hint={
+          <>
+            A CreateTable request: <code>TableName</code>, <code>AttributeDefinitions</code>, <code>KeySchema</code>, optional <code>LocalSecondaryIndexes</code> and{' '}
+            <code>GlobalSecondaryIndexes</code> (each with <code>Projection</code>), <code>BillingMode</code> and, when provisioned, <code>ProvisionedThroughput</code>. Your draft is kept in this
+            browser.
+          </>
+        }
+      />
+    </>
+  );
+}

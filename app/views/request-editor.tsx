@@ -1,0 +1,173 @@
+/**
+ * The answer area of a `request` question: the table's keys and indexes, a sample of its
+ * items, and a JSON textarea. A small inline script checks the JSON as the learner types and
+ * keeps the draft in localStorage per scenario and seed; without it the form still posts.
+ */
+import { raw } from 'hono/html';
+import type { Variant } from '../bank/types.ts';
+
+type HandsOnVariant = Extract<Variant, { kind: 'request' | 'design' }>;
+
+interface TableSummary {
+  readonly name: string;
+  readonly keys: string;
+  readonly indexes: readonly { name: string; kind: string; keys: string; projection: string }[];
+}
+
+/** Long strings (padding, notes) cut short so a sample stays readable. */
+export function shortenForDisplay(value: unknown): unknown {
+  if (typeof value === 'string') return value.length > 32 ? `${value.slice(0, 24)}…` : value;
+  if (Array.isArray(value)) return value.map(shortenForDisplay);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shortenForDisplay(v)]));
+  return value;
+}
+
+export function ItemLines({ items }: { items: readonly unknown[] }) {
+  return <pre class="item-lines">{items.map((item) => JSON.stringify(shortenForDisplay(item))).join('\n')}</pre>;
+}
+
+export const JSON_EDITOR_STYLE = `
+.item-lines { max-width: 100%; background: var(--panel); border: 1px solid var(--border); border-radius: 6px; padding: .6rem .8rem; overflow-x: auto; font-size: .85rem; line-height: 1.45; }
+.json-status { min-height: 1.4em; font-size: .9rem; margin: .35rem 0 0; }
+.json-status.is-bad { color: var(--incorrect); }
+.json-status.is-good { color: var(--correct); }
+textarea[data-json-editor] { min-height: 16rem; font-size: .9rem; }
+`;
+
+/**
+ * Checks the JSON on every input (the parser's message, with line and column when the browser
+ * gives a position) and keeps the draft. The key names scenario and seed, so each variant has
+ * its own draft.
+ */
+export const JSON_EDITOR_SCRIPT = `
+(function () {
+  var area = document.querySelector('textarea[data-json-editor]');
+  var status = document.getElementById('answer-json-status');
+  if (!area || !status) return;
+  var key = area.getAttribute('data-draft-key');
+  try {
+    var saved = key && window.localStorage.getItem(key);
+    if (saved) { area.value = saved; status.textContent = 'Draft restored from this browser.'; }
+  } catch (e) {}
+  function check() {
+    var text = area.value;
+    try {
+      JSON.parse(text);
+      status.textContent = 'Valid JSON.';
+      status.className = 'json-status is-good';
+      area.removeAttribute('aria-invalid');
+    } catch (error) {
+      var message = String(error && error.message || error);
+      var match = /position (\\d+)/.exec(message);
+      if (match) {
+        var before = text.slice(0, Number(match[1])).split('\\n');
+        message += ' (line ' + before.length + ', column ' + (before[before.length - 1].length + 1) + ')';
+      }
+      status.textContent = 'Not valid JSON yet: ' + message;
+      status.className = 'json-status is-bad';
+      area.setAttribute('aria-invalid', 'true');
+    }
+  }
+  area.addEventListener('input', function () {
+    check();
+    try { if (key) window.localStorage.setItem(key, area.value); } catch (e) {}
+  });
+  area.addEventListener('keydown', function (event) {
+    if (event.key === 'Tab' && !event.shiftKey && !event.ctrlKey && !event.metaKey) {
+      var start = area.selectionStart, end = area.selectionEnd;
+      area.value = area.value.slice(0, start) + '  ' + area.value.slice(end);
+      area.selectionStart = area.selectionEnd = start + 2;
+      event.preventDefault();
+      area.dispatchEvent(new Event('input'));
+    }
+  });
+})();
+`;
+
+export function JsonTextarea({ variant, starter, label, hint }: { variant: HandsOnVariant; starter: string; label: string; hint: unknown }) {
+  return (
+    <fieldset>
+      <legend>{label}</legend>
+      <p class="hint" id="answer-json-hint">
+        {hint}
+      </p>
+      <label for="answer-json" class="visually-hidden">
+        {label}
+      </label>
+      <textarea
+        id="answer-json"
+        name="json"
+        required
+        spellcheck={false}
+        autocomplete="off"
+        rows={16}
+        maxlength={20000}
+        aria-describedby="answer-json-hint answer-json-status"
+        data-json-editor
+        data-draft-key={`dynamodb-study:draft:${variant.scenarioId}:${variant.seed}`}
+      >
+        {starter}
+      </textarea>
+      <p id="answer-json-status" class="json-status" aria-live="polite"></p>
+      <style>{raw(JSON_EDITOR_STYLE)}</style>
+      <script>{raw(JSON_EDITOR_SCRIPT)}</script>
+    </fieldset>
+  );
+}
+
+export function RequestEditor({ variant }: { variant: HandsOnVariant }) {
+  const context = variant.context as { table?: TableSummary; sample?: unknown[]; sampleNote?: string; starter?: string };
+  const table = context.table;
+  return (
+    <>
+      {table ? (
+        <section class="panel" aria-labelledby="fixture-heading">
+          <h2 id="fixture-heading">
+            Table <code>{table.name}</code>
+          </h2>
+          <p>
+            Primary key: <code>{table.keys}</code>
+          </p>
+          {table.indexes.length > 0 ? (
+            <table>
+              <caption>Secondary indexes</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Index</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Key</th>
+                  <th scope="col">Projection</th>
+                </tr>
+              </thead>
+              <tbody>
+                {table.indexes.map((index) => (
+                  <tr>
+                    <th scope="row">
+                      <code>{index.name}</code>
+                    </th>
+                    <td>{index.kind}</td>
+                    <td>{index.keys}</td>
+                    <td>{index.projection}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          <p class="hint">{context.sampleNote}</p>
+          <ItemLines items={context.sample ?? []} />
+        </section>
+      ) : null}
+      <JsonTextarea
+        variant={variant}
+        starter={context.starter ?? ''}
+        label="Your request (JSON)"
+        hint={
+          <>
+            Write <code>{'{"action": "Query", "params": {...}}'}</code> with DynamoDB JSON values such as <code>{'{"S": "abc"}'}</code>, or the document client's{' '}
+            <code>{'{"command": "QueryCommand", "input": {...}}'}</code> with plain values. A list of requests runs in order. Your draft is kept in this browser.
+          </>
+        }
+      />
+    </>
+  );
+}
