@@ -1,6 +1,8 @@
 import type { ChoiceOption, Objective, Variant } from '../../bank/types.ts';
 import { displayTitle, HtmlBlock } from '../../views/components.tsx';
+import { DesignEditor } from '../../views/design-editor.tsx';
 import { Layout } from '../../views/layout.tsx';
+import { RequestEditor } from '../../views/request-editor.tsx';
 import { type PracticeMode, practiceQueryString } from './practice-mode.ts';
 import { questionPath } from './variant-address.ts';
 
@@ -90,16 +92,9 @@ function AnswerInputs({ variant }: { variant: Variant }) {
         </fieldset>
       );
     case 'request':
+      return <RequestEditor variant={variant} />;
     case 'design':
-      return (
-        <fieldset>
-          <legend>Your answer (JSON)</legend>
-          <label for="answer-json" class="visually-hidden">
-            JSON
-          </label>
-          <textarea id="answer-json" name="json" required spellcheck={false} rows={12} />
-        </fieldset>
-      );
+      return <DesignEditor variant={variant} />;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { GradeResult, Objective, OptionFeedback, Variant } from '../../bank/types.ts';
 import type { Attempt } from '../../progress/attempts.ts';
 import { formatPercent, formatSeconds, HtmlBlock, VerdictBadge, verdictLabel } from '../../views/components.tsx';
+import { ChecksView } from '../../views/checks-view.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { type PracticeMode, practiceQueryString } from './practice-mode.ts';
 import { inlineHtml, QuestionHeader, ReportForm } from './question-view.tsx';
@@ -86,29 +87,7 @@ function Feedback({ result }: { result: GradeResult }) {
       );
     case 'request':
     case 'design':
-      return (
-        <>
-          <h2>Checks</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Check</th>
-                <th scope="col">Result</th>
-                <th scope="col">Detail</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.checks.map((check) => (
-                <tr>
-                  <th scope="row">{check.label}</th>
-                  <td>{check.passed ? 'Passed' : 'Failed'}</td>
-                  <td>{check.detail ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      );
+      return <ChecksView result={result} />;
   }
 }
 
