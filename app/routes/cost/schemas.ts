@@ -162,7 +162,7 @@ export const CostLineSchema = z.object({
 
 const StepSchema = z.object({ label: z.string(), formula: z.string().optional(), value: z.string() });
 
-export const CalculationSchema = z.object({ value: z.number(), unit: z.string(), steps: z.array(StepSchema) }).openapi('Calculation');
+export const CalculationSchema = z.object({ value: z.number(), unit: z.string(), steps: z.array(StepSchema) }).openapi('CostCalculation');
 
 const BillSchema = z.object({ lines: z.array(CostLineSchema), total: z.string(), totalUsd: z.number(), calculation: CalculationSchema });
 
