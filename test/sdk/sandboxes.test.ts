@@ -120,3 +120,29 @@ describe('our DynamoDB endpoint', () => {
     expect((await client.send(new ListTablesCommand({}))).TableNames).toEqual([]);
   });
 });
+
+describe('SandboxRegistry', () => {
+  it('frees a sandbox idle for longer than the idle time, by the injected clock', async () => {
+    const { SandboxRegistry } = await import('../../app/routes/dynamodb/sandboxes.ts');
+    let now = 0;
+    const registry = new SandboxRegistry({ now: () => now, idleMs: 1000 });
+    registry.get('OLD').execute('CreateTable', simpleTable('kept-until-idle'));
+    now = 600;
+    registry.get('RECENT');
+    now = 1500;
+    expect(registry.sweep()).toBe(1);
+    expect(registry.has('OLD')).toBe(false);
+    expect(registry.has('RECENT')).toBe(true);
+    expect(registry.get('OLD').tableCount()).toBe(0);
+  });
+
+  it('drops the least recently used sandbox when full', async () => {
+    const { SandboxRegistry } = await import('../../app/routes/dynamodb/sandboxes.ts');
+    const registry = new SandboxRegistry({ now: () => 0, maxSandboxes: 2 });
+    registry.get('A');
+    registry.get('B');
+    registry.get('A');
+    registry.get('C');
+    expect([registry.has('A'), registry.has('B'), registry.has('C')]).toEqual([true, false, true]);
+  });
+});

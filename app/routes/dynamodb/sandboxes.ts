@@ -7,15 +7,22 @@ import { Database, type DatabaseLimits } from '../../../engine/database.ts';
 export interface SandboxOptions {
   /** Milliseconds since the epoch; the engine's clock. */
   readonly now: () => number;
-  /** Limits each sandbox gets (tables, bytes). */
+  /** Limits each sandbox gets (tables, bytes); see DEFAULT_SANDBOX_LIMITS. */
   readonly limits?: Partial<DatabaseLimits>;
   /** A sandbox unused for this long is freed (default 24 hours). */
   readonly idleMs?: number;
-  /** Sandboxes the server keeps at most; the least recently used goes first (default 1000). */
+  /** Sandboxes the server keeps at most; the least recently used goes first (default 100). */
   readonly maxSandboxes?: number;
   /** Requests per second one access key may make, averaged over a second (default 1000). */
   readonly requestsPerSecond?: number;
 }
+
+/**
+ * What one learner's sandbox may hold by default. A server keeps at most `maxSandboxes` of them
+ * in memory, so these bound the memory the endpoint can be made to use (100 × 10 MB of items).
+ */
+export const DEFAULT_SANDBOX_LIMITS: Partial<DatabaseLimits> = { maxTables: 50, maxBytes: 10 * 1024 * 1024 };
+export const DEFAULT_MAX_SANDBOXES = 100;
 
 interface Sandbox {
   readonly database: Database;
@@ -35,9 +42,9 @@ export class SandboxRegistry {
 
   constructor(options: SandboxOptions) {
     this.now = options.now;
-    this.limits = options.limits ?? {};
+    this.limits = { ...DEFAULT_SANDBOX_LIMITS, ...options.limits };
     this.idleMs = options.idleMs ?? 24 * 60 * 60 * 1000;
-    this.maxSandboxes = options.maxSandboxes ?? 1000;
+    this.maxSandboxes = options.maxSandboxes ?? DEFAULT_MAX_SANDBOXES;
     this.requestsPerSecond = options.requestsPerSecond ?? 1000;
   }
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../../engine/database.ts';
+import { Database } from '../../../engine/database.ts';
 import { expectFailure, newDatabase, SIMPLE } from './helpers.ts';
 
 let db: Database;
@@ -117,5 +117,31 @@ describe('time to live', () => {
       'ValidationException',
       'TimeToLive is already enabled',
     );
+  });
+});
+
+describe('item collections', () => {
+  it('refuses a write that grows an item collection past its limit, and reports metrics when asked', () => {
+    const small = new Database({ now: () => 0, limits: { itemCollectionBytes: 200 } });
+    small.execute('CreateTable', {
+      TableName: 'lsi',
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+        { AttributeName: 'l', AttributeType: 'S' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+      LocalSecondaryIndexes: [{ IndexName: 'byL', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'l', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } }],
+    });
+    const put = (sk: string) => small.execute('PutItem', { TableName: 'lsi', Item: { pk: { S: 'p' }, sk: { S: sk }, l: { S: 'x' }, d: { S: 'y'.repeat(40) } }, ReturnItemCollectionMetrics: 'SIZE' });
+    expect(put('1')).toEqual({ ItemCollectionMetrics: { ItemCollectionKey: { pk: { S: 'p' } }, SizeEstimateRangeGB: [0, 1] } });
+    put('2');
+    const error = expectFailure(() => put('3'), 'ItemCollectionSizeLimitExceededException', 'Item collection size limit exceeded');
+    expect(error.extra.ItemCollectionMetrics).toEqual({ ItemCollectionKey: { pk: { S: 'p' } }, SizeEstimateRangeGB: [10, 10] });
+    expect(small.execute('GetItem', { TableName: 'lsi', Key: { pk: { S: 'p' }, sk: { S: '3' } } })).toEqual({});
   });
 });
