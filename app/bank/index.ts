@@ -33,6 +33,8 @@ import {
 
 export type * from './types.ts';
 export { InvalidAnswerError, UnknownScenarioError } from './types.ts';
+/** Thrown by variant/grade when content generates bad data for a seed (content:check prevents it). */
+export { GenerationError } from './instance.ts';
 
 export interface LoadBankOptions {
   /** Defaults to OBJECTIVES.md inside the content directory. */
