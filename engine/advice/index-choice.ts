@@ -90,8 +90,8 @@ function assessBaseTable(table: TableDesign, pattern: AccessPattern): ChoiceAsse
       choice,
       works: true,
       reason: get
-        ? `The table's own key is ${partitionKey}, so a GetItem on ${partitionKey} answers it without any index.`
-        : `The table's own key already fixes ${partitionKey} by equality${pattern.rangeOn ? ` and ranges on its sort key ${pattern.rangeOn}` : ''}, so a Query on the table answers it without any index.`,
+        ? `The table's own key is \`${partitionKey}\`, so a GetItem on \`${partitionKey}\` answers it without any index.`
+        : `The table's own key already fixes \`${partitionKey}\` by equality${pattern.rangeOn ? ` and ranges on its sort key \`${pattern.rangeOn}\`` : ''}, so a Query on the table answers it without any index.`,
     };
   }
   if (pattern.equalityOn === undefined) {
@@ -102,15 +102,15 @@ function assessBaseTable(table: TableDesign, pattern: AccessPattern): ChoiceAsse
     return {
       choice,
       works: false,
-      reason: `A Query on the table needs equality on its partition key ${partitionKey}; ${pattern.equalityOn} ${role}.`,
+      reason: `A Query on the table needs equality on its partition key \`${partitionKey}\`; \`${pattern.equalityOn}\` ${role}.`,
     };
   }
   return {
     choice,
     works: false,
     reason: sortKey
-      ? `The table sorts each ${partitionKey} by ${sortKey}, not by ${pattern.rangeOn}: a key condition cannot range on ${pattern.rangeOn}, so every request would read (and be billed for) the whole item collection, 1 MB per page, and sort or filter it in code.`
-      : `The table has no sort key, so a key condition cannot range on ${pattern.rangeOn}.`,
+      ? `The table sorts each \`${partitionKey}\` by \`${sortKey}\`, not by \`${pattern.rangeOn}\`: a key condition cannot range on \`${pattern.rangeOn}\`, so every request would read (and be billed for) the whole item collection, 1 MB per page, and sort or filter it in code.`
+      : `The table has no sort key, so a key condition cannot range on \`${pattern.rangeOn}\`.`,
   };
 }
 
@@ -120,7 +120,7 @@ function assessExistingIndex(table: TableDesign, pattern: AccessPattern, serving
     return {
       choice,
       works: true,
-      reason: `The existing ${serving.kind.toUpperCase()} ${serving.name} is keyed on ${serving.partitionKey}${serving.sortKey ? ` and ${serving.sortKey}` : ''}, which is exactly this query.`,
+      reason: `The existing ${serving.kind.toUpperCase()} \`${serving.name}\` is keyed on \`${serving.partitionKey}\`${serving.sortKey ? ` and \`${serving.sortKey}\`` : ''}, which is exactly this query.`,
     };
   }
   if (table.indexes.length === 0) return { choice, works: false, reason: 'The table has no secondary index yet.' };
@@ -129,7 +129,7 @@ function assessExistingIndex(table: TableDesign, pattern: AccessPattern, serving
     return {
       choice,
       works: false,
-      reason: `${strongBlocked.name} has the right keys, but it is a GSI: GSIs support only eventually consistent reads, and ConsistentRead=true on it is rejected with a ValidationException.`,
+      reason: `\`${strongBlocked.name}\` has the right keys, but it is a GSI: GSIs support only eventually consistent reads, and ConsistentRead=true on it is rejected with a ValidationException.`,
     };
   }
   const names = table.indexes.map((i) => `${i.name} (${i.partitionKey}${i.sortKey ? ` + ${i.sortKey}` : ''})`).join(', ');
@@ -140,7 +140,7 @@ function assessNewLsi(table: TableDesign, pattern: AccessPattern, constraints: I
   const choice = 'add-lsi';
   const { partitionKey } = table.key;
   if (pattern.equalityOn !== partitionKey) {
-    return { choice, works: false, reason: `An LSI must use the table's partition key ${partitionKey}; this query fixes ${pattern.equalityOn ?? 'no attribute'} instead.` };
+    return { choice, works: false, reason: `An LSI must use the table's partition key \`${partitionKey}\`; this query fixes ${pattern.equalityOn === undefined ? 'no attribute' : `\`${pattern.equalityOn}\``} instead.` };
   }
   if (pattern.rangeOn === undefined) return { choice, works: false, reason: 'An LSI only adds another sort key, and this query needs none.' };
   if (table.created) {
@@ -153,13 +153,13 @@ function assessNewLsi(table: TableDesign, pattern: AccessPattern, constraints: I
     return {
       choice,
       works: false,
-      reason: `With an LSI each ${partitionKey} value's items (table plus LSI entries) are capped at ${ITEM_COLLECTION_LIMIT_GB} GB; collections of ${constraints.largestCollectionGb} GB would make writes fail with ItemCollectionSizeLimitExceededException.`,
+      reason: `With an LSI each \`${partitionKey}\` value's items (table plus LSI entries) are capped at ${ITEM_COLLECTION_LIMIT_GB} GB; collections of ${constraints.largestCollectionGb} GB would make writes fail with ItemCollectionSizeLimitExceededException.`,
     };
   }
   return {
     choice,
     works: true,
-    reason: `An LSI keeps ${partitionKey} and sorts by ${pattern.rangeOn}, supports strongly consistent reads, shares the table's capacity, and the ${constraints.largestCollectionGb} GB collections stay under the ${ITEM_COLLECTION_LIMIT_GB} GB cap.`,
+    reason: `An LSI keeps \`${partitionKey}\` and sorts by \`${pattern.rangeOn}\`, supports strongly consistent reads, shares the table's capacity, and the ${constraints.largestCollectionGb} GB collections stay under the ${ITEM_COLLECTION_LIMIT_GB} GB cap.`,
   };
 }
 
@@ -180,7 +180,7 @@ function assessRecreate(table: TableDesign, pattern: AccessPattern, constraints:
   return {
     choice,
     works: true,
-    reason: `An LSI cannot be added to an existing table, so a new table declared with the LSI on ${pattern.rangeOn}, with the data copied across, is the only way to get an index that serves strongly consistent reads sorted by ${pattern.rangeOn}.`,
+    reason: `An LSI cannot be added to an existing table, so a new table declared with the LSI on \`${pattern.rangeOn}\`, with the data copied across, is the only way to get an index that serves strongly consistent reads sorted by \`${pattern.rangeOn}\`.`,
   };
 }
 
@@ -195,7 +195,7 @@ function assessNewGsi(table: TableDesign, pattern: AccessPattern): ChoiceAssessm
   if (countIndexes(table, 'gsi') >= DEFAULT_MAX_GSIS_PER_TABLE) {
     return { choice, works: false, reason: `The table already has ${DEFAULT_MAX_GSIS_PER_TABLE} GSIs, the default quota.` };
   }
-  const keys = `${pattern.equalityOn}${pattern.rangeOn ? ` and sort key ${pattern.rangeOn}` : ''}`;
+  const keys = `\`${pattern.equalityOn}\`${pattern.rangeOn ? ` and sort key \`${pattern.rangeOn}\`` : ''}`;
   return {
     choice,
     works: true,

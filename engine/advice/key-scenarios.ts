@@ -287,19 +287,19 @@ function buildMonthRange(params: ScenarioParams, random: ScenarioRandom): Record
   const pk = `${k.ownerAttr} = :id`;
   const sk = k.timeAttr;
   const right: DerivedOption[] = [
-    { text: `\`${pk} AND begins_with(${sk}, "${month}")\``, why: 'Right: every key of that month starts with the year and month, and begins_with is a valid sort-key condition on strings.', correct: true },
-    { text: `\`${pk} AND ${sk} BETWEEN "${month}-01" AND "${next}-01"\``, why: `Right: BETWEEN is inclusive and the keys sort as strings, so everything from "${month}-01" up to (not including any key of) "${next}-01…" is selected.`, correct: true },
-    { text: `\`${pk} AND ${sk} > "${month}" AND ${sk} < "${next}"\``, why: 'Wrong: a KeyConditionExpression allows only one condition per key attribute; use BETWEEN for a closed range.', correct: false },
+    { text: `\`${pk} AND begins_with(${sk}, :month)\``, why: `Right: every key of ${month} starts with "${month}", and begins_with is a valid sort-key condition on strings.`, correct: true },
+    { text: `\`${pk} AND ${sk} BETWEEN :start AND :end\``, why: `Right: BETWEEN is inclusive and the keys sort as strings, so it selects everything from "${month}-01" up to "${next}-01", which no key equals (every key has a time after the date).`, correct: true },
+    { text: `\`${pk} AND ${sk} > :month AND ${sk} < :next\``, why: 'Wrong: a KeyConditionExpression allows only one condition per key attribute; use BETWEEN for a closed range.', correct: false },
   ];
   const wrong: DerivedOption[] = [
-    { text: `\`${pk} AND contains(${sk}, "${month}")\``, why: 'Wrong: contains is not allowed in a KeyConditionExpression (only in a FilterExpression).', correct: false },
-    { text: `\`${pk} AND ${sk} = "${month}"\``, why: `Wrong: = matches the whole key exactly, and no key is just "${month}".`, correct: false },
-    { text: `\`begins_with(${k.ownerAttr}, :id) AND begins_with(${sk}, "${month}")\``, why: 'Wrong: the partition key only takes an equality condition.', correct: false },
-    { text: `\`${sk} BETWEEN "${month}-01" AND "${next}-01"\``, why: 'Wrong: a Query must fix the partition key with =; this condition leaves it out.', correct: false },
-    { text: `\`${pk} AND ${sk} <> "${next}"\``, why: 'Wrong: <> is not a valid key-condition operator.', correct: false },
+    { text: `\`${pk} AND contains(${sk}, :month)\``, why: 'Wrong: contains is not allowed in a KeyConditionExpression (only in a FilterExpression).', correct: false },
+    { text: `\`${pk} AND ${sk} = :month\``, why: `Wrong: = matches the whole key exactly, and no key is just "${month}".`, correct: false },
+    { text: `\`begins_with(${k.ownerAttr}, :id) AND begins_with(${sk}, :month)\``, why: 'Wrong: the partition key only takes an equality condition.', correct: false },
+    { text: `\`${sk} BETWEEN :start AND :end\``, why: 'Wrong: a Query must fix the partition key with =; this condition leaves it out.', correct: false },
+    { text: `\`${pk} AND ${sk} <> :next\``, why: 'Wrong: <> is not a valid key-condition operator.', correct: false },
   ];
   const options = [right[0]!, right[1]!, right[2]!, ...pickSome(random, wrong, 2)];
-  return { ...fillSlots(options, random), month, example_key: `${month}-${String(random.int(10, 28))}T${String(random.int(10, 23))}:${String(random.int(10, 59))}:00Z#${random.int(1000, 9999)}` };
+  return { ...fillSlots(options, random), month, next_month: next, example_key: `${month}-${String(random.int(10, 28))}T${String(random.int(10, 23))}:${String(random.int(10, 59))}:00Z#${random.int(1000, 9999)}` };
 }
 
 /** Newest or oldest N items of one collection. */
@@ -358,7 +358,7 @@ export const keyDerivers: readonly ScenarioDeriver[] = [
   { name: 'keys-partition-cardinality', description: 'Which partition key spreads load', outputs: slotOutputs(4, ['reads', 'writes', 'item_bytes']), derive: buildCardinality },
   { name: 'keys-write-sharding', description: 'Write shards for a hot key value', outputs: slotOutputs(5, ['writes', 'item_bytes']), derive: buildSharding },
   { name: 'keys-key-condition', description: 'What a Query does with a given key condition', outputs: slotOutputs(5, ['expression', 'sk_attr', 'sk_type']), derive: buildKeyCondition },
-  { name: 'keys-month-range', description: 'Two sort-key conditions that select one month', outputs: slotOutputs(5, ['month', 'example_key']), derive: buildMonthRange },
+  { name: 'keys-month-range', description: 'Two sort-key conditions that select one month', outputs: slotOutputs(5, ['month', 'next_month', 'example_key']), derive: buildMonthRange },
   { name: 'keys-latest-n', description: 'Newest or oldest N items of a collection', outputs: slotOutputs(5, ['n', 'which']), derive: buildLatestN },
   { name: 'keys-item-collections', description: 'Counting item collections', outputs: slotOutputs(5, ['owners', 'per_owner']), derive: buildCollections },
 ];
