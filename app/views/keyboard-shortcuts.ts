@@ -3,6 +3,8 @@
  * Enter submits, N goes to the next question. Every page works without it.
  */
 export const KEYBOARD_SHORTCUTS_SCRIPT = `
+// The key hints stay hidden until the keys actually work.
+document.querySelectorAll('[data-shortcuts-hint]').forEach(function (hint) { hint.hidden = false; });
 document.addEventListener('keydown', function (event) {
   if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
   var target = event.target;

@@ -125,6 +125,8 @@ describe.skipIf(!available && !required)('a learner in Chromium', () => {
     await page.getByRole('button', { name: 'Start' }).click();
     await page.waitForURL(/\/q\//);
     const first = await reachAnswerableQuestion(page, bank);
+    // The key hints are hidden in the HTML and shown by the script that makes the keys work.
+    expect(await page.locator('p[data-shortcuts-hint]').isVisible()).toBe(true);
     await page.screenshot({ path: join(SCREENSHOT_DIR, '2-question.png'), fullPage: true });
     await answerQuestion(page, bank.referenceAnswer(first.scenarioId, first.seed));
     expect(await page.locator('#verdict-heading').textContent()).toContain('Correct');

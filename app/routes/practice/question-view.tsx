@@ -136,7 +136,7 @@ export function QuestionPage({ variant, objectives, areaTitle, mode, submissionT
             Skip
           </a>
         </div>
-        <p class="hint">
+        <p class="hint" data-shortcuts-hint hidden>
           Keys: {hasOptions ? <><kbd>1</kbd>–<kbd>9</kbd> pick an option, </> : null}
           <kbd>Enter</kbd> checks the answer, <kbd>N</kbd> skips to another question.
         </p>

@@ -150,7 +150,7 @@ export function ResultPage({ attempt, variant, objectives, areaTitle, result, mo
           <a class="button button-secondary" href={questionPath(variant.scenarioId, variant.seed)}>
             Try this variant again
           </a>
-          <span class="hint">
+          <span class="hint" data-shortcuts-hint hidden>
             <kbd>N</kbd> goes to the next question.
           </span>
         </p>
