@@ -103,8 +103,8 @@ export function createInstance(definition: ScenarioDefinition, seed: number, con
       .filter((m) => Number.isFinite(m.value));
     return {
       definition,
-      variant: { ...base, kind: 'numeric', unit: answer.spec.unit },
-      key: { kind: 'numeric', calculation, args: rawArgs, tolerance: answer.spec.tolerance, unit: answer.spec.unit, misconceptions },
+      variant: { ...base, kind: 'numeric', unit: fillText(answer.spec.unit, params) },
+      key: { kind: 'numeric', calculation, args: rawArgs, tolerance: answer.spec.tolerance, unit: fillText(answer.spec.unit, params), misconceptions },
       explanationHtml,
       whyHtml,
     };

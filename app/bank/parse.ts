@@ -127,6 +127,7 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
         if (!known.has(id)) fail(lineOf(['answer', 'ignore', i]), `Calculator ${calculator.name} has no misconception "${id}"`);
       });
     }
+    checkBound(answer.spec.unit, lineOf(['answer', 'unit']), 'answer.unit');
     for (const [name, arg] of Object.entries(answer.spec.args)) {
       for (const text of [arg].flat()) if (typeof text === 'string') checkBound(text, lineOf(['answer', 'args', name]), `Argument ${name}`);
     }

@@ -32,6 +32,7 @@ describe('loadBank', () => {
     ['an id outside the first objective\'s area', NUMERIC.replace('id: math.read-fixture', 'id: core.read-fixture'), 2, /must start with "math\."/],
     ['an unbound placeholder in the prompt', NUMERIC.replace('{{reads}} {{consistency}}', '{{reeds}} {{consistency}}'), 19, /The prompt uses \{\{reeds\}\}/],
     ['an unbound placeholder in an argument', NUMERIC.replace('"{{kb}}*1024', '"{{kib}}*1024'), 16, /Argument itemBytes uses \{\{kib\}\}/],
+    ['an unbound placeholder in the unit', NUMERIC.replace('unit: RCU', 'unit: "{{units}}"'), 17, /answer\.unit uses \{\{units\}\}/],
     ['an unknown calculator', NUMERIC.replace('provisionedReadUnits', 'readUnitz'), 15, /Unknown calculator "readUnitz"/],
     ['a malformed parameter', NUMERIC.replace('{ int: [1, 1000] }', '{ between: [1, 1000] }'), 11, /^params\.extra: a parameter is one of/],
     ['an empty range', NUMERIC.replace('{ int: [1, 40] }', '{ int: [40, 1] }'), 10, /min 40 is above max 1/],

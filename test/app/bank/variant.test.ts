@@ -24,6 +24,12 @@ describe('Bank.variant', () => {
     expect(v.kind).toBe('numeric');
   });
 
+  it('fills placeholders in the unit of a numeric answer', () => {
+    const dir = createContentDir({ 'math/read.md': NUMERIC.replace('unit: RCU', 'unit: "{{consistency}} RCU"') });
+    const v = loadBank(dir).variant('math.read-fixture', 3);
+    expect(v.kind === 'numeric' && v.unit).toBe(`${v.params.consistency} RCU`);
+  });
+
   it('shuffles options by the seed, so the key is not always first', () => {
     const firsts = new Set(Array.from({ length: 40 }, (_, seed) => {
       const v = bank.variant('consistency.gsi-fixture', seed);
