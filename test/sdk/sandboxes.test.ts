@@ -146,3 +146,32 @@ describe('SandboxRegistry', () => {
     expect([registry.has('A'), registry.has('B'), registry.has('C')]).toEqual([true, false, true]);
   });
 });
+
+describe('hostile requests', () => {
+  const post = (url: string, target: string, body: string) =>
+    fetch(`${url}/dynamodb`, { method: 'POST', headers: { ...signed('HOSTILE'), 'x-amz-target': `DynamoDB_20120810.${target}` }, body });
+
+  it.each<[string, (table: string) => string, string]>([
+    [
+      'a document nested 100,000 levels deep',
+      (table) => `{"TableName":"${table}","Item":{"pk":{"S":"a"},"deep":${'{"M":{"x":'.repeat(100_000)}{"S":"end"}${'}}'.repeat(100_000)}}}`,
+      'ValidationException',
+    ],
+    [
+      'a condition with 100,000 nested parentheses',
+      (table) => JSON.stringify({ TableName: table, Item: { pk: { S: 'a' } }, ConditionExpression: `${'('.repeat(100_000)}attribute_exists(pk)${')'.repeat(100_000)}` }),
+      'ValidationException',
+    ],
+    ['a list nested 100,000 levels deep in a request member', (table) => `{"TableName":"${table}","Item":{"pk":{"S":"a"}},"Expected":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, 'SerializationException'],
+  ])('refuses %s quickly and keeps serving', async (_case, body, type) => {
+    endpoint = await startOurEndpoint();
+    const { client } = createClients(endpoint.url, 'HOSTILE');
+    await client.send(new CreateTableCommand(simpleTable('hostile')));
+    const started = Date.now();
+    const response = await post(endpoint.url, 'PutItem', body('hostile'));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { __type: string }).__type.split('#')[1]).toBe(type);
+    expect((await client.send(new ListTablesCommand({}))).TableNames).toEqual(['hostile']);
+  });
+});
