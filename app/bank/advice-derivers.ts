@@ -347,7 +347,10 @@ const cacheChoice: Deriver = {
     const strong = bool(p, 'strong');
     const computed = bool(p, 'computed');
     const ownInvalidation = bool(p, 'own_invalidation');
-    const advice = chooseCache({ sources, readsPerWrite: ratio, strongReadsRequired: strong, cachesComputedResults: computed, ownsInvalidation: ownInvalidation });
+    // Optional factors: `latency_need` (microseconds | milliseconds) and `repeats` (boolean).
+    const latencyNeed = p.latency_need === 'milliseconds' ? 'milliseconds' : 'microseconds';
+    const repeatedReads = p.repeats === undefined ? true : bool(p, 'repeats');
+    const advice = chooseCache({ sources, readsPerWrite: ratio, strongReadsRequired: strong, cachesComputedResults: computed, ownsInvalidation: ownInvalidation, latencyNeed, repeatedReads });
     const facts = [
       `The data comes from ${sources.map((s) => SOURCE_NAMES[s]).join(' and ')}.`,
       ratio >= 1 ? `There are about ${fmt(ratio)} reads for every write.` : `There is about one read for every ${fmt(Math.round(1 / ratio))} writes.`,
@@ -355,12 +358,19 @@ const cacheChoice: Deriver = {
       computed ? 'What the pages need is a set of totals and rankings computed over many records.' : 'The pages read records as they are stored, by key or by a simple query.',
       ownInvalidation ? 'The team wants to decide itself when each cached entry is refreshed or evicted.' : 'The team has no preference about how cached entries get refreshed.',
     ];
+    if (p.latency_need !== undefined) {
+      facts.push(latencyNeed === 'milliseconds' ? "DynamoDB's single-digit-millisecond reads already meet the latency goal." : 'The product needs reads answered in microseconds, faster than DynamoDB alone.');
+    }
+    if (p.repeats !== undefined) {
+      facts.push(repeatedReads ? 'A small set of popular records is read over and over.' : 'Reads are spread evenly over millions of records; the same record is rarely read twice in an hour.');
+    }
     const reasonText: Record<string, string> = {
       'strong-reads-pass-through': 'every read must be strongly consistent, and DAX passes strongly consistent reads straight to DynamoDB without caching them; a cache in front of such reads cannot serve them',
       'write-heavy': 'the workload writes more than it reads, so a cache would mostly be refilled and rarely hit; AWS calls write-intensive applications a poor fit for DAX',
       'several-sources': `the data comes from ${sources.map((s) => SOURCE_NAMES[s]).join(' and ')}, and DAX can only cache DynamoDB`,
       'computed-results': 'the application caches results it computes itself, which DAX cannot hold: DAX caches only the items and query results DynamoDB returns',
       'own-invalidation': 'the team wants to decide itself when entries are refreshed or evicted; DAX manages its caches and TTLs, while ElastiCache leaves invalidation to the application',
+      'reads-rarely-repeat': 'the same records are rarely read twice, so a cache would miss almost every time and DynamoDB would still serve nearly every read; AWS lists applications that do not need to offload repeated reads as a poor fit for DAX',
       'dynamodb-only-read-heavy': 'all data is in DynamoDB, reads far outnumber writes and eventually consistent reads are acceptable: DAX is API-compatible, write-through, and needs no cache code',
     };
     const reason = reasonText[advice.reasons[0]!]!;
@@ -383,7 +393,9 @@ const cacheChoice: Deriver = {
               ? 'ElastiCache would work but needs cache-aside code and invalidation written by the team; DAX gives the same microsecond reads with no cache code.'
               : strong
                 ? 'An application-managed cache serves stale entries between a write and its invalidation, so it cannot guarantee that every read reflects the latest write.'
-                : 'In a write-heavy workload most cached entries are overwritten before anyone reads them; the hit ratio stays low and the cluster is mostly cost.',
+                : advice.reasons[0] === 'write-heavy'
+                  ? 'In a write-heavy workload most cached entries are overwritten before anyone reads them; the hit ratio stays low and the cluster is mostly cost.'
+                  : 'Any cache would miss almost every time when reads rarely repeat, and DynamoDB already meets the latency goal: the cluster would be pure cost.',
         },
         'no-cache': {
           right: `Right: ${reason}. Read DynamoDB directly and size its capacity for the load.`,

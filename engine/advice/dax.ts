@@ -19,6 +19,10 @@ export interface CacheWorkload {
   readonly cachesComputedResults: boolean;
   /** The team wants to decide itself when entries are evicted or refreshed. */
   readonly ownsInvalidation: boolean;
+  /** Whether reads need microseconds, or DynamoDB's single-digit milliseconds are enough (default: microseconds). */
+  readonly latencyNeed?: 'microseconds' | 'milliseconds';
+  /** Whether the same keys are read again and again, so cached entries get reused (default: true). */
+  readonly repeatedReads?: boolean;
 }
 
 export type CacheChoice = 'dax' | 'elasticache' | 'no-cache';
@@ -29,6 +33,7 @@ export type CacheReason =
   | 'several-sources'
   | 'computed-results'
   | 'own-invalidation'
+  | 'reads-rarely-repeat'
   | 'dynamodb-only-read-heavy';
 
 export interface CacheAdvice {
@@ -43,12 +48,15 @@ export const READ_HEAVY_RATIO = 10;
 /**
  * DAX when the data is in DynamoDB only and reads dominate; ElastiCache when the cache holds
  * other sources, computed results or needs app-owned invalidation; no cache when reads must be
- * strongly consistent (DAX passes them to DynamoDB uncached) or the workload is write-heavy.
+ * strongly consistent (DAX passes them to DynamoDB uncached), the workload is write-heavy, or
+ * the same keys are rarely read twice, so a cache would almost never hit (AWS lists all three as
+ * poor fits for DAX). The latency need alone does not decide: a cache only speeds up hits.
  */
 export function chooseCache(w: CacheWorkload): CacheAdvice {
   const reasons: CacheReason[] = [];
   if (w.strongReadsRequired) reasons.push('strong-reads-pass-through');
   if (w.readsPerWrite < 1) reasons.push('write-heavy');
+  if (w.repeatedReads === false) reasons.push('reads-rarely-repeat');
   if (reasons.length > 0) return { choice: 'no-cache', reasons };
   if (w.sources.some((s) => s !== 'dynamodb')) reasons.push('several-sources');
   if (w.cachesComputedResults) reasons.push('computed-results');

@@ -13,6 +13,9 @@ describe('chooseCache', () => {
     ['computed aggregates', { cachesComputedResults: true }, 'elasticache', ['computed-results']],
     ['own invalidation', { ownsInvalidation: true }, 'elasticache', ['own-invalidation']],
     ['several reasons', { sources: ['rds'], ownsInvalidation: true }, 'elasticache', ['several-sources', 'own-invalidation']],
+    ['milliseconds enough, no repeats', { latencyNeed: 'milliseconds', repeatedReads: false }, 'no-cache', ['reads-rarely-repeat']],
+    ['milliseconds enough, hot keys', { latencyNeed: 'milliseconds', repeatedReads: true }, 'dax', ['dynamodb-only-read-heavy']],
+    ['microseconds wanted, no repeats', { latencyNeed: 'microseconds', repeatedReads: false }, 'no-cache', ['reads-rarely-repeat']],
   ] as const)('%s → %s', (_, overrides, choice, reasons) => {
     expect(chooseCache({ ...base, ...overrides })).toEqual({ choice, reasons });
   });
