@@ -145,3 +145,22 @@ describe('item collections', () => {
     expect(small.execute('GetItem', { TableName: 'lsi', Key: { pk: { S: 'p' }, sk: { S: '3' } } })).toEqual({});
   });
 });
+
+describe('BatchGetItem response limit', () => {
+  it('returns the keys past 16 MB of items as UnprocessedKeys, with the table’s read settings', () => {
+    const big = 'x'.repeat(400 * 1024 - 20);
+    const keys = Array.from({ length: 45 }, (_, i) => ({ id: { S: `big${String(i).padStart(2, '0')}` } }));
+    for (const key of keys) db.execute('PutItem', { TableName: 'users', Item: { ...key, d: { S: big } } });
+    const first = db.execute('BatchGetItem', { RequestItems: { users: { Keys: keys, ConsistentRead: true } } }) as {
+      Responses: { users: unknown[] };
+      UnprocessedKeys: { users?: { Keys: unknown[]; ConsistentRead?: boolean } };
+    };
+    const returned = first.Responses.users.length;
+    expect(returned).toBe(Math.floor((16 * 1024 * 1024) / (400 * 1024)));
+    expect(first.UnprocessedKeys.users?.ConsistentRead).toBe(true);
+    expect(first.UnprocessedKeys.users?.Keys).toHaveLength(45 - returned);
+    const second = db.execute('BatchGetItem', { RequestItems: first.UnprocessedKeys }) as { Responses: { users: unknown[] }; UnprocessedKeys: object };
+    expect(second.Responses.users).toHaveLength(45 - returned);
+    expect(second.UnprocessedKeys).toEqual({});
+  });
+});
