@@ -438,7 +438,7 @@ const daxFlow: Deriver = {
   outputs: ['op_text', ...keyedOutputs(['from-cache', 'fill', 'pass-through', 'write-through'])],
   derive(p) {
     const op = str(p, 'op');
-    const item = str(p, 'item');
+    const item = str(p, p['app.item'] === undefined ? 'item' : 'app.item');
     const table: Record<string, { best: string; text: string }> = {
       hit: { best: 'from-cache', text: `issues an eventually consistent GetItem for a ${item} that another request read through DAX a minute ago` },
       miss: { best: 'fill', text: `issues an eventually consistent GetItem for a ${item} that nobody has read for an hour` },
