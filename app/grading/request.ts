@@ -103,26 +103,26 @@ export interface ItemsDiff {
 
 /** Multiset difference both ways, and whether equal multisets come in another order. */
 export function diffItems(expected: readonly Item[], actual: readonly Item[]): ItemsDiff {
+  const expectedKeys = expected.map(canonical);
+  const actualKeys = actual.map(canonical);
   const counts = new Map<string, number>();
-  for (const item of actual) counts.set(canonical(item), (counts.get(canonical(item)) ?? 0) + 1);
+  for (const key of actualKeys) counts.set(key, (counts.get(key) ?? 0) + 1);
   const missing: Item[] = [];
-  for (const item of expected) {
-    const key = canonical(item);
+  expectedKeys.forEach((key, i) => {
     const n = counts.get(key) ?? 0;
-    if (n === 0) missing.push(item);
+    if (n === 0) missing.push(expected[i]!);
     else counts.set(key, n - 1);
-  }
-  const leftover = new Map(counts);
+  });
+  // What is left in counts are the actual items no expected item matched.
   const extra: Item[] = [];
-  for (const item of actual) {
-    const key = canonical(item);
-    const n = leftover.get(key) ?? 0;
+  actualKeys.forEach((key, i) => {
+    const n = counts.get(key) ?? 0;
     if (n > 0) {
-      extra.push(item);
-      leftover.set(key, n - 1);
+      extra.push(actual[i]!);
+      counts.set(key, n - 1);
     }
-  }
-  const orderDiffers = missing.length === 0 && extra.length === 0 && expected.some((item, i) => canonical(item) !== canonical(actual[i]!));
+  });
+  const orderDiffers = missing.length === 0 && extra.length === 0 && expectedKeys.some((key, i) => key !== actualKeys[i]);
   return { missing, extra, orderDiffers };
 }
 

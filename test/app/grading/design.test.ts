@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { gradeDesign } from '../../../app/grading/design.ts';
+import type { DesignAnswerSpec } from '../../../app/grading/hands-on-spec.ts';
+
+const context = { explanationHtml: '', references: [] };
+
+const spec: DesignAnswerSpec = {
+  data: { generator: 'design-scores', args: {} },
+  attributes: { userId: 'S', gameTitle: 'S', topScore: 'N', wins: 'N', losses: 'N' },
+  identity: ['userId', 'gameTitle'],
+  patterns: [
+    { name: 'player-game', description: 'one record', inputs: { userId: 'p03', gameTitle: 'starship-x' }, returns: ['topScore'], perSecond: 10 },
+    {
+      name: 'leaderboard',
+      description: 'top scores',
+      inputs: { gameTitle: 'starship-x' },
+      order: { attribute: 'topScore', descending: true },
+      limit: 3,
+      returns: ['userId', 'topScore'],
+      perSecond: 50,
+    },
+  ],
+  writesPerSecond: 5,
+  budget: 50,
+  reference: {},
+  wrong: [{ name: 'x', design: {} }],
+};
+
+const table = (extra: Record<string, unknown> = {}) => ({
+  TableName: 'GameScores',
+  BillingMode: 'PAY_PER_REQUEST',
+  AttributeDefinitions: [
+    { AttributeName: 'userId', AttributeType: 'S' },
+    { AttributeName: 'gameTitle', AttributeType: 'S' },
+    { AttributeName: 'topScore', AttributeType: 'N' },
+  ],
+  KeySchema: [
+    { AttributeName: 'userId', KeyType: 'HASH' },
+    { AttributeName: 'gameTitle', KeyType: 'RANGE' },
+  ],
+  ...extra,
+});
+const gsi = (projection: Record<string, unknown>, range = true) => ({
+  GlobalSecondaryIndexes: [
+    {
+      IndexName: 'GameTitleIndex',
+      KeySchema: [{ AttributeName: 'gameTitle', KeyType: 'HASH' }, ...(range ? [{ AttributeName: 'topScore', KeyType: 'RANGE' }] : [])],
+      Projection: projection,
+    },
+  ],
+});
+
+const grade = (design: unknown) => gradeDesign(spec, JSON.stringify(design), context);
+const passed = (r: ReturnType<typeof grade>) => Object.fromEntries(r.checks.map((c) => [c.id, c.passed]));
+
+describe('gradeDesign', () => {
+  it('passes every pattern and the budget for a GSI on game and score', () => {
+    const r = grade(table(gsi({ ProjectionType: 'KEYS_ONLY' })));
+    expect(passed(r)).toEqual({ valid: true, 'keys-unique': true, 'pattern:player-game': true, 'pattern:leaderboard': true, budget: true });
+    expect(r.score).toBe(1);
+    expect(r.checks.find((c) => c.id === 'pattern:leaderboard')!.detail).toBe(
+      'Query on GSI GameTitleIndex (gameTitle = "starship-x", descending, Limit 3): 0.5 capacity unit(s) per call.',
+    );
+  });
+
+  it('fails the leaderboard when the index has no sort key to order by', () => {
+    const r = grade({ ...table(gsi({ ProjectionType: 'ALL' }, false)), AttributeDefinitions: table().AttributeDefinitions.slice(0, 2) });
+    expect(passed(r)['pattern:leaderboard']).toBe(false);
+    expect(passed(r)['pattern:player-game']).toBe(true);
+    expect(r.verdict).toBe('partial');
+  });
+
+  it('fails a pattern whose index does not project an attribute it returns', () => {
+    const narrow = { ...spec, patterns: [{ ...spec.patterns[1]!, returns: ['userId', 'topScore', 'wins'] }] };
+    const r = gradeDesign(narrow, JSON.stringify(table(gsi({ ProjectionType: 'KEYS_ONLY' }))), context);
+    expect(r.checks.find((c) => c.id === 'pattern:leaderboard')!.detail).toMatch(/returns items without wins: the index does not project it\.$/);
+  });
+
+  it.each([
+    [
+      'an attribute definition no key uses',
+      table(),
+      /^CreateTable failed: ValidationException: One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions$/,
+    ],
+    ['an LSI with another partition key', table({ LocalSecondaryIndexes: gsi({ ProjectionType: 'ALL' }).GlobalSecondaryIndexes }), /^CreateTable failed: ValidationException: .*Index KeySchema does not have the same leading hash key/],
+    ['not JSON', '{', /^The answer is not valid JSON/],
+  ])('fails every check with DynamoDB’s words for %s', (_, design, message) => {
+    const r = typeof design === 'string' ? gradeDesign(spec, design, context) : grade(design);
+    expect(r.score).toBe(0);
+    expect(r.checks[0]!.detail).toMatch(message);
+  });
+
+  it('fails key uniqueness when the table key does not identify an item', () => {
+    const r = grade({ ...table(), AttributeDefinitions: [{ AttributeName: 'gameTitle', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'gameTitle', KeyType: 'HASH' }] });
+    expect(passed(r)['keys-unique']).toBe(false);
+    expect(r.checks[1]!.detail).toMatch(/^\d+ of \d+ items overwrote another with the same key/);
+  });
+
+  it('fails the budget when provisioned throughput is below the load', () => {
+    const index = gsi({ ProjectionType: 'KEYS_ONLY' }).GlobalSecondaryIndexes[0]!;
+    const throughput = (units: number) => ({ ReadCapacityUnits: units, WriteCapacityUnits: units });
+    const design = (units: number) =>
+      table({ BillingMode: 'PROVISIONED', ProvisionedThroughput: throughput(units), GlobalSecondaryIndexes: [{ ...index, ProvisionedThroughput: throughput(units) }] });
+    const low = grade(design(1)).checks.find((c) => c.id === 'budget')!;
+    expect(low.passed).toBe(false);
+    expect(low.detail).toMatch(/^The provisioned throughput is below the load \(\d+(\.\d+)? read units\/s, \d+(\.\d+)? write units\/s\): requests would be throttled\.$/);
+    const enough = grade(design(20)).checks.find((c) => c.id === 'budget')!;
+    expect(enough.passed).toBe(true);
+    expect(enough.detail).toMatch(/^\$\d+\.\d\d a month \(40 RCU and 40 WCU provisioned \(table and GSIs\) for 730 hours\)\.$/);
+    expect(grade(design(2000)).checks.find((c) => c.id === 'budget')!.passed).toBe(false);
+  });
+});

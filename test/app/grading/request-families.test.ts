@@ -1,0 +1,120 @@
+/**
+ * The hands-on families graded through the bank, as a page grades them: known right and wrong
+ * answers, the hidden items, lost updates under interleaving, conditions replayed where they
+ * must fail, purity, limits and memory over a thousand grades.
+ */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import type { GradeResult } from '../../../app/bank/types.ts';
+import { loadContentBank } from '../../helpers/test-app.ts';
+
+const bank = loadContentBank();
+
+type HandsOn = Extract<GradeResult, { kind: 'request' | 'design' }>;
+const grade = (id: string, seed: number, answer: unknown): HandsOn =>
+  bank.grade(id, seed, { kind: 'request', json: typeof answer === 'string' ? answer : JSON.stringify(answer) }) as HandsOn;
+const check = (r: HandsOn, id: string) => r.checks.find((c) => c.id === id)!;
+const reference = (id: string, seed: number): unknown => JSON.parse((bank.referenceAnswer(id, seed) as { json: string }).json);
+const params = (id: string, seed: number) => bank.variant(id, seed).params;
+
+describe('request families', () => {
+  it('shows the read-then-write counter losing an update when two runs interleave', () => {
+    const id = 'serverless.request-visitor-counter';
+    const p = params(id, 11);
+    const readThenWrite = [
+      { action: 'GetItem', params: { TableName: 'PageViews', Key: { page: { S: p.page } } } },
+      { action: 'PutItem', params: { TableName: 'PageViews', Item: { page: { S: p.page }, visits: { N: String(Number(p.visits) + 1) }, title: { S: `Page ${String(p.page)}` } } } },
+    ];
+    const r = grade(id, 11, readThenWrite);
+    expect(check(r, 'state').passed).toBe(true);
+    expect(check(r, 'concurrent').passed).toBe(false);
+    expect(check(r, 'concurrent').detail).toContain(`"visits":${Number(p.visits) + 2}}, found`);
+    expect(check(r, 'concurrent').detail).toContain(`"visits":${Number(p.visits) + 1}}.`);
+    const atomic = grade(id, 11, { action: 'UpdateItem', params: { TableName: 'PageViews', Key: { page: { S: p.page } }, UpdateExpression: 'SET visits = visits + :one', ExpressionAttributeValues: { ':one': { N: '1' } } } });
+    expect(atomic.score).toBe(1);
+  });
+
+  it('fails an answer that fits only the visible sample on the hidden items', () => {
+    const id = 'keys.request-begins-with';
+    const user = String(params(id, 2).user);
+    const r = grade(id, 2, { action: 'Query', params: { TableName: 'AppData', KeyConditionExpression: 'pk = :pk AND sk = :sk', ExpressionAttributeValues: { ':pk': { S: `USER#${user}` }, ':sk': { S: 'ADDRESS#home' } } } });
+    expect(check(r, 'items').passed).toBe(false);
+    expect(check(r, 'items').detail).toBe('1 expected item(s) missing (1 of them not in the sample you were shown).');
+    expect(check(r, 'operation').passed).toBe(true);
+  });
+
+  it('takes the operation check away from a Scan that finds the right items', () => {
+    const id = 'keys.request-get-order';
+    const p = params(id, 5);
+    const r = grade(id, 5, {
+      command: 'ScanCommand',
+      input: { TableName: 'Orders', FilterExpression: 'customerId = :c AND orderDate = :d', ExpressionAttributeValues: { ':c': p.customer, ':d': `2024-${String(p.month)}-${String(p.startDay)}` } },
+    });
+    expect(check(r, 'items').passed).toBe(true);
+    expect(check(r, 'operation').passed).toBe(false);
+    expect(check(r, 'capacity').passed).toBe(false);
+    expect(r.verdict).toBe('partial');
+  });
+
+  it.each([
+    ['core.request-put-if-absent', (ref: { params: Record<string, unknown> }) => ({ action: 'PutItem', params: { ...ref.params, ConditionExpression: undefined } })],
+    ['core.request-optimistic-lock', (ref: { params: Record<string, unknown> }) => ({ action: 'UpdateItem', params: { ...ref.params, ConditionExpression: undefined, ExpressionAttributeValues: { ...(ref.params.ExpressionAttributeValues as object), ':v': undefined } } })],
+    ['core.request-conditional-delete', (ref: { params: Record<string, unknown> }) => ({ action: 'DeleteItem', params: { TableName: ref.params.TableName, Key: ref.params.Key } })],
+  ])('%s: without its condition the write passes the state check and fails the replay', (id, strip) => {
+    const answer = JSON.parse(JSON.stringify(strip(reference(id, 4) as { params: Record<string, unknown> })));
+    const r = grade(id, 4, answer);
+    expect(check(r, 'state').passed).toBe(true);
+    expect(check(r, 'condition').passed).toBe(false);
+    expect(check(r, 'condition').detail).toBe('Replayed where the condition must fail, your request wrote anyway: it needs a ConditionExpression.');
+    expect(grade(id, 4, reference(id, 4)).score).toBe(1);
+  });
+
+  it('cancels the whole stock transfer when the source runs short, and not two separate updates', () => {
+    const id = 'math.request-transfer-stock';
+    const ref = reference(id, 9) as { action: string; params: { TransactItems: { Update: Record<string, unknown> }[] } };
+    const r = grade(id, 9, ref);
+    expect(r.score).toBe(1);
+    expect(check(r, 'condition').detail).toMatch(/^Replayed where the condition must fail: TransactionCanceledException: Transaction cancelled, please refer cancellation reasons for specific reasons \[ConditionalCheckFailed, None\], nothing written\.$/);
+    const separate = ref.params.TransactItems.map((t) => ({ action: 'UpdateItem', params: t.Update }));
+    const s = grade(id, 9, separate);
+    expect(check(s, 'state').passed).toBe(true);
+    expect(check(s, 'operation').passed).toBe(false);
+  });
+
+  it('is pure: a write graded twice gives the same result and never changes the fixture', () => {
+    const id = 'core.request-remove-attribute';
+    const first = grade(id, 1, reference(id, 1));
+    const second = grade(id, 1, reference(id, 1));
+    expect(second).toEqual(first);
+    const deleteAll = grade(id, 1, { action: 'DeleteItem', params: { TableName: 'Users', Key: { userId: { S: String(params(id, 1).user) } } } });
+    expect(check(deleteAll, 'state').passed).toBe(false);
+    expect(grade(id, 1, reference(id, 1)).score).toBe(1);
+  });
+
+  it('refuses oversized answers with a clear message', () => {
+    const r = grade('keys.request-get-order', 1, 'x'.repeat(20_001));
+    expect(r.score).toBe(0);
+    expect(r.checks[0]!.detail).toBe('The request is 20001 characters long; answers are limited to 20000.');
+  });
+
+  it('leaves memory where it started after a thousand grades', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const ids = ['keys.request-orders-date-range', 'serverless.request-visitor-counter', 'index.design-orders'];
+    const run = (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const id = ids[i % ids.length]!;
+        const seed = i % 7;
+        bank.grade(id, seed, bank.referenceAnswer(id, seed));
+      }
+    };
+    run(100);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    run(1000);
+    gc();
+    const growth = process.memoryUsage().heapUsed - before;
+    expect(growth).toBeLessThan(8 * 1024 * 1024);
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Hands-on grading: grades per second, median and 99th-percentile latency, for a request
+ * scenario (a Query with hidden items, order and capacity checks) and a design scenario
+ * (CreateTable, data load, pattern search, cost). "grader" times the grader alone on a built
+ * variant, as a page pays after the variant is generated; "bank.grade" adds generating the
+ * variant from its seed (markdown rendering included). Goal for request grading: median under
+ * 2 ms and p99 under 10 ms.
+ */
+import { join } from 'node:path';
+import { loadBank } from '../../app/bank/index.ts';
+import { gradeHandsOn, wrongAnswers, type HandsOnKey } from '../../app/grading/hands-on.ts';
+import type { BenchRow } from './run.ts';
+
+const SEEDS = 50;
+const ROUNDS = 2_000;
+
+interface Latency {
+  readonly perSecond: number;
+  readonly medianMs: number;
+  readonly p99Ms: number;
+}
+
+/** Times each call; the first tenth of the rounds warms caches and the JIT and is not counted. */
+export function measureLatency(op: (i: number) => unknown, rounds = ROUNDS): Latency {
+  const warm = Math.ceil(rounds / 10);
+  for (let i = 0; i < warm; i++) op(i);
+  const times: number[] = [];
+  const start = performance.now();
+  for (let i = 0; i < rounds; i++) {
+    const t = performance.now();
+    op(i);
+    times.push(performance.now() - t);
+  }
+  const total = performance.now() - start;
+  times.sort((a, b) => a - b);
+  return { perSecond: (rounds * 1000) / total, medianMs: times[Math.floor(rounds / 2)]!, p99Ms: times[Math.floor(rounds * 0.99)]! };
+}
+
+const label = (name: string, l: Latency): string => `${name} (median ${l.medianMs.toFixed(2)} ms, p99 ${l.p99Ms.toFixed(2)} ms)`;
+
+export async function benchmarks(): Promise<BenchRow[]> {
+  const bank = loadBank(join(process.cwd(), 'content'));
+  const rows: BenchRow[] = [];
+  for (const [kind, id] of [
+    ['request', 'keys.request-orders-date-range'],
+    ['request', 'serverless.request-visitor-counter'],
+    ['design', 'index.design-orders'],
+  ] as const) {
+    const variants = Array.from({ length: SEEDS }, (_, seed) => {
+      const instance = bank.instance(id, seed);
+      const key = instance.key as HandsOnKey;
+      const reference = bank.referenceAnswer(id, seed) as { json: string };
+      return { seed, key, answers: [reference.json, ...wrongAnswers(key).map((w) => w.json)], context: { explanationHtml: '', references: [] } };
+    });
+    const grader = measureLatency((i) => {
+      const v = variants[i % SEEDS]!;
+      return gradeHandsOn(v.key, v.answers[i % v.answers.length]!, v.context);
+    });
+    const whole = measureLatency((i) => {
+      const v = variants[i % SEEDS]!;
+      return bank.grade(id, v.seed, { kind, json: v.answers[i % v.answers.length]! });
+    }, 500);
+    rows.push({ group: 'grading', name: label(`${id} grader`, grader), ours: grader.perSecond });
+    rows.push({ group: 'grading', name: label(`${id} bank.grade`, whole), ours: whole.perSecond });
+  }
+  return rows;
+}
