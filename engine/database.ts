@@ -35,6 +35,12 @@ const DEFAULT_LIMITS: DatabaseLimits = {
   itemCollectionBytes: 10 * 1024 * 1024 * 1024,
 };
 
+/** Capacity units a table has consumed since the database was made, failures included. */
+export interface CapacityUsage {
+  readUnits: number;
+  writeUnits: number;
+}
+
 /** A transaction's ClientRequestToken, remembered for 10 minutes of engine time. */
 export interface IdempotencyRecord {
   readonly fingerprint: string;
@@ -50,6 +56,8 @@ export class Database {
   private tables: Map<string, Table>;
   private tableSerial: number;
   readonly idempotency: Map<string, IdempotencyRecord>;
+  /** Units consumed per table, whether or not the request asked for ReturnConsumedCapacity. */
+  private readonly usage = new Map<string, CapacityUsage>();
   /** Engine time of the next TTL sweep. */
   private nextExpiry = Number.NEGATIVE_INFINITY;
 
@@ -98,6 +106,27 @@ export class Database {
     if (now < this.nextExpiry) return;
     this.nextExpiry = now + 1000;
     for (const table of this.tables.values()) expireItems(table, now / 1000);
+  }
+
+  /**
+   * Records units a request consumed on a table. AWS charges conditional-check failures and
+   * deletes of missing items too, and this is where those charges show, since an error response
+   * carries no ConsumedCapacity.
+   */
+  meter(tableName: string, kind: 'read' | 'write', units: number): void {
+    let usage = this.usage.get(tableName);
+    if (!usage) {
+      usage = { readUnits: 0, writeUnits: 0 };
+      this.usage.set(tableName, usage);
+    }
+    if (kind === 'read') usage.readUnits += units;
+    else usage.writeUnits += units;
+  }
+
+  /** Units consumed on a table so far (zero for a table never used). */
+  capacityUsage(tableName: string): CapacityUsage {
+    const usage = this.usage.get(tableName);
+    return { readUnits: usage?.readUnits ?? 0, writeUnits: usage?.writeUnits ?? 0 };
   }
 
   /** Engine time in seconds, the unit DynamoDB's date fields use. */

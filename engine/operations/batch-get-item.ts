@@ -106,6 +106,7 @@ function run(db: Database, request: Record<string, unknown>): unknown {
     tallies.set(name, tally);
   }
   const response: Record<string, unknown> = { Responses: responses, UnprocessedKeys: unprocessed };
+  for (const [name, tally] of tallies) db.meter(name, 'read', tally.total);
   const consumed = shapeConsumedCapacities(tallies, request.ReturnConsumedCapacity as ReturnConsumedCapacity, 'read');
   if (consumed) response.ConsumedCapacity = consumed;
   return response;

@@ -117,6 +117,7 @@ function run(db: Database, request: Record<string, unknown>): unknown {
     tallies.set(table.definition.name, tally);
   }
   const response: Record<string, unknown> = { UnprocessedItems: {} };
+  for (const [name, tally] of tallies) db.meter(name, 'write', tally.total);
   const consumed = shapeConsumedCapacities(tallies, request.ReturnConsumedCapacity as ReturnConsumedCapacity, 'write');
   if (consumed) response.ConsumedCapacity = consumed;
   if (request.ReturnItemCollectionMetrics === 'SIZE') {

@@ -4,6 +4,7 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DeleteItem.html
  */
 import { shapeConsumedCapacity, type ReturnConsumedCapacity } from '../capacity/consumed.ts';
+import { writeUnitsForSize } from '../capacity/units.ts';
 import type { Database } from '../database.ts';
 import { ValidationException } from '../errors.ts';
 import type { Item } from '../values/attribute-value.ts';
@@ -58,6 +59,7 @@ export function deleteItemFrom(
   const { condition } = compiledExpressions(request);
   const existing = table.get(key);
   if (!conditionHolds(condition, existing?.item)) {
+    if (!transactional) db.meter(table.definition.name, 'write', writeUnitsForSize(existing?.size ?? 0));
     throw conditionFailed(request.ReturnValuesOnConditionCheckFailure, existing?.item);
   }
   const result = existing ? table.delete(key) : { old: undefined, indexChanges: [] };
@@ -66,6 +68,7 @@ export function deleteItemFrom(
 
 function run(db: Database, request: Record<string, unknown>): unknown {
   const { old, tally } = deleteItemFrom(db, request);
+  db.meter(request.TableName as string, 'write', tally.total);
   const response: Record<string, unknown> = {};
   if (request.ReturnValues === 'ALL_OLD' && old) response.Attributes = old;
   const consumed = shapeConsumedCapacity(request.TableName as string, tally, request.ReturnConsumedCapacity as ReturnConsumedCapacity, 'write');

@@ -34,9 +34,11 @@ function run(db: Database, request: Record<string, unknown>): unknown {
   const entry = table.get(key);
   const response: Record<string, unknown> = {};
   if (entry) response.Item = projectItem(compiledExpressions(request).projection, entry.item);
+  const tally = chargeRead(entry?.size ?? 0, readConsistency(request.ConsistentRead));
+  db.meter(table.definition.name, 'read', tally.total);
   const consumed = shapeConsumedCapacity(
     table.definition.name,
-    chargeRead(entry?.size ?? 0, readConsistency(request.ConsistentRead)),
+    tally,
     request.ReturnConsumedCapacity as ReturnConsumedCapacity,
     'read',
   );

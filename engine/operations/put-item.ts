@@ -3,6 +3,7 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutItem.html
  */
 import { shapeConsumedCapacity, type ReturnConsumedCapacity } from '../capacity/consumed.ts';
+import { writeUnitsForSize } from '../capacity/units.ts';
 import type { Database } from '../database.ts';
 import { ValidationException } from '../errors.ts';
 import type { Item } from '../values/attribute-value.ts';
@@ -68,6 +69,7 @@ export function putItemInto(
   const { condition } = compiledExpressions(request);
   const existing = table.get(item);
   if (!conditionHolds(condition, existing?.item)) {
+    if (!transactional) db.meter(table.definition.name, 'write', writeUnitsForSize(Math.max(existing?.size ?? 0, itemSize(item))));
     throw conditionFailed(request.ReturnValuesOnConditionCheckFailure, existing?.item);
   }
   const size = itemSize(item);
@@ -79,6 +81,7 @@ export function putItemInto(
 
 function run(db: Database, request: Record<string, unknown>): unknown {
   const { old, tally } = putItemInto(db, request);
+  db.meter(request.TableName as string, 'write', tally.total);
   const response: Record<string, unknown> = {};
   if (request.ReturnValues === 'ALL_OLD' && old) response.Attributes = old;
   const consumed = shapeConsumedCapacity(request.TableName as string, tally, request.ReturnConsumedCapacity as ReturnConsumedCapacity, 'write');

@@ -194,6 +194,7 @@ function run(db: Database, request: Record<string, unknown>): unknown {
       select,
       consistency: readConsistency(request.ConsistentRead),
       returnConsumedCapacity: request.ReturnConsumedCapacity as ReturnConsumedCapacity | undefined,
+      meter: (name, kind, units) => db.meter(name, kind, units),
     },
     next,
   );

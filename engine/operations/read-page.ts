@@ -30,6 +30,8 @@ export interface ReadPlan {
   readonly select: Select;
   readonly consistency: ReadConsistency;
   readonly returnConsumedCapacity: ReturnConsumedCapacity | undefined;
+  /** Where the units read are recorded (Database.meter). */
+  readonly meter: (tableName: string, kind: 'read', units: number) => void;
 }
 
 /** The Select a request gets: COUNT and SPECIFIC_ATTRIBUTES as asked; otherwise by index and projection. */
@@ -135,6 +137,7 @@ export function readPage(plan: ReadPlan, next: EntryCursor): Record<string, unkn
     tally.addIndex(plan.index.kind, plan.index.name, units);
     tally.table = fetchedUnits;
   } else tally.table = units;
+  plan.meter(plan.table.definition.name, 'read', tally.total);
   const consumed = shapeConsumedCapacity(plan.table.definition.name, tally, plan.returnConsumedCapacity, 'read');
   if (consumed) response.ConsumedCapacity = consumed;
   return response;

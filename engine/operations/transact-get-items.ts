@@ -72,6 +72,7 @@ function run(db: Database, request: Record<string, unknown>): unknown {
     return entry ? { Item: projectItem(compiledExpressions(get).projection, entry.item) } : {};
   });
   const response: Record<string, unknown> = { Responses: responses };
+  for (const [name, tally] of tallies) db.meter(name, 'read', tally.total);
   const consumed = shapeConsumedCapacities(tallies, request.ReturnConsumedCapacity as ReturnConsumedCapacity, 'read');
   if (consumed) response.ConsumedCapacity = consumed;
   return response;

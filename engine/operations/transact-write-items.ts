@@ -200,6 +200,7 @@ function run(db: Database, request: Record<string, unknown>): unknown {
     );
   }
   const response: Record<string, unknown> = {};
+  for (const [name, tally] of tallies) db.meter(name, 'write', tally.total);
   const consumed = shapeConsumedCapacities(tallies, request.ReturnConsumedCapacity as ReturnConsumedCapacity, 'write');
   if (consumed) response.ConsumedCapacity = consumed;
   if (request.ReturnItemCollectionMetrics === 'SIZE') response.ItemCollectionMetrics = {};

@@ -4,6 +4,7 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateItem.html
  */
 import { shapeConsumedCapacity, type ReturnConsumedCapacity } from '../capacity/consumed.ts';
+import { writeUnitsForSize } from '../capacity/units.ts';
 import type { Database } from '../database.ts';
 import { ValidationException } from '../errors.ts';
 import { checkUpdateSparesKey } from '../expressions/index.ts';
@@ -74,6 +75,7 @@ export function updateItemIn(
   if (update) checkUpdateSparesKey(update, keySchema.map((k) => k.name));
   const existing = table.get(key);
   if (!conditionHolds(condition, existing?.item)) {
+    if (!transactional) db.meter(table.definition.name, 'write', writeUnitsForSize(existing?.size ?? 0));
     throw conditionFailed(request.ReturnValuesOnConditionCheckFailure, existing?.item);
   }
   // Without an UpdateExpression, UpdateItem still creates the item from its key.
@@ -96,6 +98,7 @@ export function updateItemIn(
 
 function run(db: Database, request: Record<string, unknown>): unknown {
   const { old, item, updatedOld, updatedNew, tally } = updateItemIn(db, request);
+  db.meter(request.TableName as string, 'write', tally.total);
   const response: Record<string, unknown> = {};
   switch (request.ReturnValues) {
     case 'ALL_OLD':

@@ -183,3 +183,19 @@ describe('Database.clone', () => {
     expect((copy.execute('ListTables', {}) as { TableNames: string[] }).TableNames).toEqual(['orders', 'users']);
   });
 });
+
+describe('Database.capacityUsage', () => {
+  it('records units for failed conditions and deletes of missing items, which responses cannot show', () => {
+    db.execute('PutItem', { TableName: 'orders', Item: { ...key(1), d: { S: 'x'.repeat(1500) } } });
+    expectFailure(
+      () => db.execute('PutItem', { TableName: 'orders', Item: key(1), ConditionExpression: 'attribute_not_exists(pk)' }),
+      'ConditionalCheckFailedException',
+    );
+    db.execute('DeleteItem', { TableName: 'orders', Key: key(9) });
+    db.execute('GetItem', { TableName: 'orders', Key: key(1), ConsistentRead: true });
+    db.execute('Query', { TableName: 'orders', KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': { S: 'a' } } });
+    // Writes: 2 (put of 1.5 KB) + 2 (failed put, the larger item) + 1 (missing delete); reads: 1 + 0.5.
+    expect(db.capacityUsage('orders')).toEqual({ writeUnits: 5, readUnits: 1.5 });
+    expect(db.clone().capacityUsage('orders')).toEqual({ writeUnits: 0, readUnits: 0 });
+  });
+});
