@@ -187,11 +187,17 @@ function buildSharding(params: ScenarioParams, random: ScenarioRandom): Record<s
         : `${n} shards would leave each at ${fmt(wcu / n)} WCU per second, above a partition's 1,000.`,
     });
   }
+  const noShard = {
+    text: '1 shard: adaptive capacity absorbs the peak on its own',
+    why: `Adaptive capacity moves unused throughput to busy partitions, but never lifts one partition past 1,000 WCU per second; this key needs ${fmt(wcu)}.`,
+    correct: false,
+  };
+  seen.add(1);
   const chosen = [
     { n: shards, why: `Right: each write of ${fmt(bytes)} B costs ${blocks} WCU, so the key needs ${fmt(wcu)} WCU per second; at most 1,000 WCU fit one partition, so ceil(${fmt(wcu)} / 1,000) = ${shards} shards.` },
-    ...distractors.slice(0, 4),
+    ...distractors.filter((c) => c.n !== 1).slice(0, 3),
   ];
-  const options: DerivedOption[] = chosen.map((c, i) => ({ text: `${c.n} shard${c.n === 1 ? '' : 's'}`, why: c.why, correct: i === 0 }));
+  const options: DerivedOption[] = [...chosen.map((c, i) => ({ text: `${c.n} shard${c.n === 1 ? '' : 's'}`, why: c.why, correct: i === 0 })), noShard];
   return { ...fillSlots(options, random), writes, item_bytes: bytes };
 }
 
