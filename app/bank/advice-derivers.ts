@@ -8,8 +8,8 @@
  */
 import { findReadUseCase, planRead, READ_USE_CASES, strongReadOutcome } from '../../engine/advice/consistency.ts';
 import type { Freshness, ReadSource } from '../../engine/advice/consistency.ts';
-import { autoScalingAction, chooseCapacityMode } from '../../engine/advice/capacity-mode.ts';
-import type { AutoScalingGoal, TrafficPattern } from '../../engine/advice/capacity-mode.ts';
+import { autoScalingAction, chooseCapacityMode, surgeFix } from '../../engine/advice/capacity-mode.ts';
+import type { AutoScalingGoal, SurgeShape, TrafficPattern } from '../../engine/advice/capacity-mode.ts';
 import { checkDaxCluster, chooseCache, daxStaleness, tableReadUnitsBehindDax } from '../../engine/advice/dax.ts';
 import type { DataSource, DaxReadKind, DaxWritePath } from '../../engine/advice/dax.ts';
 import { compareScanToQuery, recommendArchitecture, requiredIamActions } from '../../engine/advice/serverless.ts';
@@ -701,6 +701,40 @@ const autoScalingChange: Deriver = {
   },
 };
 
+const surgeHandling: Deriver = {
+  name: 'surgeHandling',
+  description: 'From `shape` (a SurgeShape) and `minutes`: what stops an auto-scaled table throttling in a surge (best: switch-to-on-demand | scheduled-scaling | keep-target-tracking).',
+  outputs: ['shape_text', ...keyedOutputs(['switch-to-on-demand', 'scheduled-scaling', 'keep-target-tracking'])],
+  derive(p) {
+    const shape = str(p, 'shape') as SurgeShape;
+    const minutes = num(p, 'minutes');
+    const best = surgeFix(shape);
+    const text: Record<SurgeShape, string> = {
+      'sudden-unpredictable': `Several times a week, at no predictable time, traffic jumps tenfold within seconds when a post goes viral, and stays high for about ${minutes} minutes. Requests are throttled during the first minutes of each jump.`,
+      'scheduled-known-time': `Every weekday at 09:00 sharp, a ticket release multiplies traffic tenfold within seconds for about ${minutes} minutes. Requests are throttled during the first minutes of each release.`,
+      'gradual-ramp': `Traffic climbs steadily over about ${minutes * 2} minutes each morning to four times its night-time level. The team sees no throttling but asks whether the set-up should change.`,
+    };
+    return {
+      shape_text: text[shape],
+      best,
+      ...keyedWhys(best, {
+        'switch-to-on-demand': {
+          right: 'Right: nobody knows when the spikes come, and target tracking reacts only after about two minutes above target; on-demand serves up to double the previous peak instantly, with no capacity to manage.',
+          wrong: shape === 'gradual-ramp' ? 'Nothing is throttled: target tracking already follows a gradual ramp, and switching modes would give up provisioned pricing for nothing.' : 'The surge comes at a known time, so capacity can be raised just before it while keeping provisioned pricing.',
+        },
+        'scheduled-scaling': {
+          right: 'Right: the surge time is known, so an Application Auto Scaling scheduled action can raise the minimum capacity shortly before 09:00 and lower it afterwards.',
+          wrong: shape === 'gradual-ramp' ? 'Nothing is throttled: target tracking already follows a gradual ramp without a schedule.' : 'The spikes come at no predictable time, so there is no moment to schedule the extra capacity for.',
+        },
+        'keep-target-tracking': {
+          right: 'Right: target tracking adds capacity after about two minutes above target and follows a gradual ramp well; nothing needs to change.',
+          wrong: 'Target tracking adds capacity only after about two minutes above target, so a surge that arrives within seconds is throttled before capacity catches up.',
+        },
+      }),
+    };
+  },
+};
+
 const CAPACITY_TRUE: readonly Statement[] = [
   { text: 'Provisioned capacity is billed per hour for the RCUs and WCUs set, whether they are used or not.', why: 'Right: provisioned mode bills the capacity you set, used or idle.' },
   { text: 'On-demand mode bills per read and write request and needs no capacity planning.', why: 'Right: pay-per-request, with throughput managed by DynamoDB.' },
@@ -917,6 +951,7 @@ export const adviceDerivers: readonly Deriver[] = [
   daxFacts,
   capacityModeForTraffic,
   autoScalingChange,
+  surgeHandling,
   capacityFacts,
   iamActions,
   iamDenied,

@@ -27,6 +27,7 @@ describe('advice derivers', () => {
       daxOffload: { reads: 1000, hit: 0.8, item_kb: 3, strong_pct: 10 },
       capacityModeForTraffic: { pattern: 'steady' },
       autoScalingChange: { goal: 'cap-spend' },
+      surgeHandling: { shape: 'gradual-ramp', minutes: 20 },
       iamDenied: { failing: 'index-query', 'app.table': 'T', 'app.index': 'I' },
       scanVersusQuery: { items: 1000, item_bytes: 2048, matching: 3 },
       serverlessArchitecture: { traffic: 'unpredictable', budget: 1, team_knows: true, lock_in_ok: true, cold_ok: true },

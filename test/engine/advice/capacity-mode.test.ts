@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoScalingAction, chooseCapacityMode } from '../../../engine/advice/capacity-mode.ts';
+import { autoScalingAction, chooseCapacityMode, surgeFix } from '../../../engine/advice/capacity-mode.ts';
 
 describe('chooseCapacityMode', () => {
   it.each([
@@ -21,5 +21,15 @@ describe('autoScalingAction', () => {
     ['alarms-deleted', 'toggle-auto-scaling'],
   ] as const)('%s → %s', (goal, action) => {
     expect(autoScalingAction(goal)).toBe(action);
+  });
+});
+
+describe('surgeFix', () => {
+  it.each([
+    ['sudden-unpredictable', 'switch-to-on-demand'],
+    ['scheduled-known-time', 'scheduled-scaling'],
+    ['gradual-ramp', 'keep-target-tracking'],
+  ] as const)('%s → %s', (shape, fix) => {
+    expect(surgeFix(shape)).toBe(fix);
   });
 });
