@@ -2,7 +2,7 @@
  * The engine's public surface: what app/ and the tests import. Other modules add their exports
  * here as they land.
  */
-export { Database, type DatabaseLimits, type DatabaseOptions } from './database.ts';
+export { Database, type CapacityUsage, type DatabaseLimits, type DatabaseOptions } from './database.ts';
 export * from './errors.ts';
 export type { AttributeValue, AttributeType, Item, ScalarAttributeType } from './values/attribute-value.ts';
 export { CapacityTally, shapeConsumedCapacity, type ReturnConsumedCapacity } from './capacity/consumed.ts';

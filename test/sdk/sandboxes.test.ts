@@ -80,6 +80,23 @@ describe('our DynamoDB endpoint', () => {
     expect((await greedy.send(new ListTablesCommand({}))).TableNames).toEqual([]);
   });
 
+  it('under a concurrent flood, refuses only the flooding client', async () => {
+    endpoint = await startOurEndpoint({ now: () => 5_000_000, requestsPerSecond: 20 });
+    const greedy = createClients(endpoint.url, 'FLOOD').client;
+    const polite = createClients(endpoint.url, 'CALM').client;
+    const flood = Array.from({ length: 60 }, () =>
+      greedy.send(new ListTablesCommand({})).then(
+        () => 'ok',
+        (e: Error) => e.name,
+      ),
+    );
+    const calm = Array.from({ length: 10 }, () => polite.send(new ListTablesCommand({})).then(() => 'ok'));
+    const [floodResults, calmResults] = await Promise.all([Promise.all(flood), Promise.all(calm)]);
+    expect(floodResults.filter((r) => r === 'ok')).toHaveLength(20);
+    expect(floodResults.filter((r) => r === 'ThrottlingException')).toHaveLength(40);
+    expect(calmResults).toEqual(Array(10).fill('ok'));
+  });
+
   it('refuses a table past the sandbox limit with LimitExceededException', async () => {
     endpoint = await startOurEndpoint({ limits: { maxTables: 1 } });
     const { client } = createClients(endpoint.url, 'LIMITED');

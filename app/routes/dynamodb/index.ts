@@ -1,7 +1,13 @@
 /**
  * The DynamoDB wire protocol (JSON 1.0): `POST /dynamodb`, and `POST /` when it carries an
  * `X-Amz-Target` header, so `--endpoint-url http://127.0.0.1:3000` works as with DynamoDB Local.
- * SigV4 signatures are accepted unchecked; the access key id in them picks the sandbox.
+ * SigV4 signatures are accepted unchecked; the access key id in them picks the sandbox. A request
+ * without one is refused with MissingAuthenticationTokenException, as DynamoDB refuses it.
+ *
+ *   aws dynamodb list-tables --endpoint-url http://127.0.0.1:3000
+ *   new DynamoDBClient({ endpoint: 'http://127.0.0.1:3000/dynamodb', region: 'us-east-1',
+ *                        credentials: { accessKeyId: 'me', secretAccessKey: 'anything' } })
+ *
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.LowLevelAPI.html
  */
 import { Hono, type Context } from 'hono';
