@@ -12,7 +12,7 @@ import { itemSize } from '../values/item-size.ts';
 import { MAX_ITEM_SIZE, validateItem, validateItemKey, validateKey, VALUE_MESSAGES } from '../values/validate.ts';
 import { keyIdentity, TABLE_NAME_KEYS } from './batch-get-item.ts';
 import { checkIndexKeyTypes, checkSandboxBytes, chargeWrite, tableKey } from './common.ts';
-import { checkItemCollectionSize, itemCollectionMetrics } from './item-collections.ts';
+import { checkItemCollectionSize, hasLocalIndexes, itemCollectionMetrics } from './item-collections.ts';
 import { RETURN_CONSUMED_CAPACITY_FIELD, RETURN_ITEM_COLLECTION_METRICS_FIELD, type Operation } from './operation.ts';
 import type { ShapeSpec } from './shape.ts';
 
@@ -94,6 +94,26 @@ function run(db: Database, request: Record<string, unknown>): unknown {
     plan.push({ table, writes });
   }
   checkSandboxBytes(db, growth);
+  // Item collections (tables with LSIs) are checked up front too, so that a batch that would
+  // overflow one writes nothing.
+  for (const { table, writes } of plan) {
+    if (!hasLocalIndexes(table)) continue;
+    const growthByCollection = new Map<string, { key: Item; growth: number }>();
+    for (const write of writes) {
+      if (!write.PutRequest) continue;
+      const item = write.PutRequest.Item;
+      const id = keyIdentity({ [table.keySchema.hash.name]: item[table.keySchema.hash.name]! });
+      const entry = growthByCollection.get(id) ?? { key: item, growth: 0 };
+      const old = table.get(item)?.item;
+      entry.growth += itemSize(item) - (old ? itemSize(old) : 0);
+      for (const { definition } of table.indexes.values()) {
+        if (definition.kind !== 'local') continue;
+        entry.growth += (table.indexEntry(definition, item)?.entry.size ?? 0) - (old ? (table.indexEntry(definition, old)?.entry.size ?? 0) : 0);
+      }
+      growthByCollection.set(id, entry);
+    }
+    for (const { key, growth: bytes } of growthByCollection.values()) checkItemCollectionSize(table, key, bytes, db.limits.itemCollectionBytes);
+  }
 
   const tallies = new Map<string, CapacityTally>();
   const touched = new Map<string, Item[]>();
@@ -103,7 +123,6 @@ function run(db: Database, request: Record<string, unknown>): unknown {
       if (write.PutRequest) {
         const item = write.PutRequest.Item;
         const size = itemSize(item);
-        checkItemCollectionSize(table, item, size - (table.get(item)?.size ?? 0), db.limits.itemCollectionBytes);
         const result = table.put(item, size);
         tally.merge(chargeWrite(result.old?.size ?? 0, size, result.indexChanges));
       } else {

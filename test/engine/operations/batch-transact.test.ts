@@ -164,3 +164,28 @@ describe('BatchGetItem response limit', () => {
     expect(second.UnprocessedKeys).toEqual({});
   });
 });
+
+describe('BatchWriteItem and item collections', () => {
+  it('writes nothing when the batch would overflow an item collection', () => {
+    const small = new Database({ now: () => 0, limits: { itemCollectionBytes: 200 } });
+    small.execute('CreateTable', {
+      TableName: 'lsi',
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+        { AttributeName: 'l', AttributeType: 'S' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+      LocalSecondaryIndexes: [{ IndexName: 'byL', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'l', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } }],
+    });
+    const put = (sk: string) => ({ PutRequest: { Item: { pk: { S: 'p' }, sk: { S: sk }, l: { S: 'x' }, d: { S: 'y'.repeat(40) } } } });
+    expectFailure(() => small.execute('BatchWriteItem', { RequestItems: { lsi: [put('1'), put('2'), put('3')] } }), 'ItemCollectionSizeLimitExceededException');
+    expect((small.execute('Scan', { TableName: 'lsi', Select: 'COUNT' }) as { Count: number }).Count).toBe(0);
+    small.execute('BatchWriteItem', { RequestItems: { lsi: [put('1'), put('2')] } });
+    expect((small.execute('Scan', { TableName: 'lsi', Select: 'COUNT' }) as { Count: number }).Count).toBe(2);
+  });
+});
