@@ -16,6 +16,7 @@ import {
   transactGetReadUnits,
 } from '../../engine/capacity/read-units.ts';
 import { READ_UNITS_PER_BLOCK, type ReadConsistency } from '../../engine/capacity/units.ts';
+import { scanMinutes, scanUnits } from '../../engine/capacity/scan-time.ts';
 import { readsPerSecond, writesPerSecond } from '../../engine/capacity/throughput.ts';
 import {
   batchWriteUnits,
@@ -443,6 +444,29 @@ export const capacityCalculators = [
         explanation: 'Each write uses up units; the writes a capacity serves is capacity ÷ units per write.',
         compute: (a) => a.capacity * blocksOf(a.itemBytes, WRITE_BLOCK) * (a.transactional ? 2 : 1),
       },
+    ],
+  }),
+  defineCalculator({
+    name: 'scanMinutes',
+    description: 'Minutes a full Scan of itemCount items of itemBytes takes at capacity RCU per second: args { itemCount, itemBytes, capacity, consistency: eventual|strong }',
+    args: z.strictObject({ itemCount: Count, itemBytes: Bytes.min(1), capacity: Count, consistency: z.enum(['eventual', 'strong']) }),
+    calculate: scanMinutes,
+    misconceptions: [
+      {
+        id: 'rounded-each-item',
+        name: 'Rounded every item up to 4 KB',
+        explanation: 'A Scan adds up the sizes of the items on each 1 MB page and rounds once per page, not once per item.',
+        compute: (a) => Math.ceil((a.itemCount * blocksOf(a.itemBytes, READ_BLOCK) * READ_UNITS_PER_BLOCK[a.consistency]) / a.capacity / 60 - 1e-9),
+      },
+      {
+        id: 'seconds-not-minutes',
+        name: 'Gave the time in seconds',
+        explanation: 'Units per second give seconds; divide by 60 for minutes.',
+        compute: (a) => Math.ceil(scanUnits(a) / a.capacity - 1e-9),
+      },
+      ...readMisconceptions<{ itemCount: number; itemBytes: number; capacity: number; consistency: ReadConsistency }>((a, o) =>
+        Math.ceil((blocksBy(a.itemCount * a.itemBytes, o.blockBytes, true) * o.perBlock) / a.capacity / 60 - 1e-9),
+      ).filter((m) => m.id !== 'no-round-up' && m.id !== 'transaction-not-doubled'),
     ],
   }),
   defineCalculator({

@@ -63,3 +63,16 @@ describe('capacity calculator misconceptions', () => {
     expect(CALCULATORS.get('itemSize')!.args.safeParse({ item: 'not json' }).success).toBe(false);
   });
 });
+
+describe('scanMinutes misconceptions', () => {
+  it.each([
+    // 1,048,576 items of 1,000 B, eventual, 100 RCU: right 22 minutes by pages; rounding each item gives 88.
+    ['rounded-each-item', 88],
+    ['seconds-not-minutes', 1281],
+    ['doubled-eventual', 43],
+  ])('%s gives %d', (misconception, wrong) => {
+    const args = { itemCount: 1_048_576, itemBytes: 1000, capacity: 100, consistency: 'eventual' };
+    expect(rightFigure('scanMinutes', args)).toBe(22);
+    expect(wrongFigure('scanMinutes', misconception, args)).toBe(wrong);
+  });
+});
