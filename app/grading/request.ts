@@ -53,9 +53,9 @@ class RunState {
 }
 
 /** Run one call; false when the session must stop (an error or the time limit). */
-function step(db: Database, call: ApiCall, state: RunState): boolean {
-  if (performance.now() - state.started > GRADE_TIME_LIMIT_MS) {
-    state.error = { name: 'TimeLimitExceeded', message: `The request took longer than the ${GRADE_TIME_LIMIT_MS} ms a grade may use.` };
+function step(db: Database, call: ApiCall, state: RunState, limitMs = GRADE_TIME_LIMIT_MS): boolean {
+  if (performance.now() - state.started > limitMs) {
+    state.error = { name: 'TimeLimitExceeded', message: `The request took longer than the ${limitMs} ms a grade may use; it was stopped before ${call.action}.` };
     return false;
   }
   state.actions.push(call.action);
@@ -71,9 +71,10 @@ function step(db: Database, call: ApiCall, state: RunState): boolean {
   }
 }
 
-export function runCalls(db: Database, calls: readonly ApiCall[]): RunOutcome {
+/** Run calls in order on db; stops at the first error or when limitMs has passed. */
+export function runCalls(db: Database, calls: readonly ApiCall[], limitMs = GRADE_TIME_LIMIT_MS): RunOutcome {
   const state = new RunState(performance.now());
-  for (const call of calls) if (!step(db, call, state)) break;
+  for (const call of calls) if (!step(db, call, state, limitMs)) break;
   return state.outcome();
 }
 
@@ -258,7 +259,11 @@ export function gradeRequest(spec: RequestAnswerSpec, json: string, context: Gra
     if (diff.missing.length > 0) problems.push(`${diff.missing.length} expected item(s) missing${hiddenNote(diff.missing)}`);
     if (diff.extra.length > 0) problems.push(`${diff.extra.length} item(s) that should not be there${hiddenNote(diff.extra)}`);
     const orderMatters = c.items === 'ordered' && diff.orderDiffers;
-    if (orderMatters) problems.push('the right items in the wrong order');
+    if (orderMatters) {
+      const at = reference.main.items.findIndex((item, i) => canonical(item) !== canonical(learner.items[i]!));
+      const keyOf = (item: Item): string => JSON.stringify(keysFirst(unmarshallItem(item), [fixture.hashKey, fixture.rangeKey ?? '']), [fixture.hashKey, fixture.rangeKey ?? '']);
+      problems.push(`the right items in the wrong order (item ${at + 1} should be ${keyOf(reference.main.items[at]!)}, yours is ${keyOf(learner.items[at]!)})`);
+    }
     const passed = problems.length === 0;
     add(
       'items',

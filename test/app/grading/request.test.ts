@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestAnswerSpec } from '../../../app/grading/hands-on-spec.ts';
-import { gradeRequest } from '../../../app/grading/request.ts';
+import { buildFixture, FIXTURE_LIMITS, loadFixture } from '../../../app/grading/fixture.ts';
+import { gradeRequest, runCalls } from '../../../app/grading/request.ts';
 import { parseRequestAnswer } from '../../../app/grading/request-input.ts';
 
 const context = { explanationHtml: '', references: [] };
@@ -49,7 +50,9 @@ describe('gradeRequest on a date-range Query', () => {
   it('fails only the order when the learner asks oldest first', () => {
     const r = grade(dateRange, rangeQuery('orderDate BETWEEN :a AND :b', { ScanIndexForward: true }));
     expect(passed(r)).toEqual({ items: false, operation: true, capacity: true });
-    expect(r.checks[0]!.detail).toBe('the right items in the wrong order.');
+    expect(r.checks[0]!.detail).toBe(
+      'the right items in the wrong order (item 1 should be {"customerId":"alice","orderDate":"2024-03-25"}, yours is {"customerId":"alice","orderDate":"2024-03-05"}).',
+    );
     expect(r.verdict).toBe('partial');
   });
 
@@ -108,5 +111,23 @@ describe('parseRequestAnswer', () => {
     const parsed = parseRequestAnswer(json);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.message).toMatch(message);
+  });
+});
+
+describe('grading limits', () => {
+  it('stops a run that passes its time limit, naming the call it did not run', () => {
+    const fixture = loadFixture(dateRange.fixture);
+    const calls = [
+      { action: 'GetItem', params: { TableName: 'Orders', Key: { customerId: { S: 'alice' }, orderDate: { S: '2024-03-05' } } } },
+      { action: 'Scan', params: { TableName: 'Orders' } },
+    ];
+    const outcome = runCalls(fixture.base.clone(), calls, -1);
+    expect(outcome.error).toEqual({ name: 'TimeLimitExceeded', message: 'The request took longer than the -1 ms a grade may use; it was stopped before GetItem.' });
+    expect(outcome.actions).toEqual([]);
+  });
+
+  it('refuses a fixture larger than the limit', () => {
+    const items = Array.from({ length: FIXTURE_LIMITS.maxItems + 1 }, (_, i) => ({ customerId: 'c', orderDate: String(i) }));
+    expect(() => buildFixture({ table: ORDERS_TABLE, items })).toThrow(`The fixture holds ${FIXTURE_LIMITS.maxItems + 1} items; the limit is ${FIXTURE_LIMITS.maxItems}`);
   });
 });
