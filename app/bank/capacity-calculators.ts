@@ -464,7 +464,7 @@ export const capacityCalculators = [
         explanation: 'Units per second give seconds; divide by 60 for minutes.',
         compute: (a) => Math.ceil(scanUnits(a) / a.capacity - 1e-9),
       },
-      ...readMisconceptions<{ itemCount: number; itemBytes: number; capacity: number; consistency: ReadConsistency }>((a, o) =>
+      ...readMisconceptions<{ itemCount: number; itemBytes: number; capacity: number; consistency: 'eventual' | 'strong' }>((a, o) =>
         Math.ceil((blocksBy(a.itemCount * a.itemBytes, o.blockBytes, true) * o.perBlock) / a.capacity / 60 - 1e-9),
       ).filter((m) => m.id !== 'no-round-up' && m.id !== 'transaction-not-doubled'),
     ],
