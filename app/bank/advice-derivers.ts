@@ -247,7 +247,7 @@ const strongCapableReads: Deriver = {
   derive(p, random) {
     const table = str(p, 'app.table');
     const index = str(p, 'app.index');
-    const toStatement = (r: ReadRequestShape): Statement => ({ text: r.text(table, index), why: strongReadOutcome(r.source) === 'latest-data' ? `Right: ${r.why}` : r.why });
+    const toStatement = (r: ReadRequestShape): Statement => ({ text: r.text(table, index), why: strongReadOutcome(r.source) === 'latest-data' ? `Right: ${r.why.charAt(0).toLowerCase()}${r.why.slice(1)}` : r.why });
     const can = READ_REQUESTS.filter((r) => strongReadOutcome(r.source) === 'latest-data').map(toStatement);
     const cannot = READ_REQUESTS.filter((r) => strongReadOutcome(r.source) !== 'latest-data').map(toStatement);
     // Only four cannot-statements exist; pad the false side with a GSI read using a projection.
@@ -710,8 +710,8 @@ const surgeHandling: Deriver = {
     const minutes = num(p, 'minutes');
     const best = surgeFix(shape);
     const text: Record<SurgeShape, string> = {
-      'sudden-unpredictable': `Several times a week, at no predictable time, traffic jumps tenfold within seconds when a post goes viral, and stays high for about ${minutes} minutes. Requests are throttled during the first minutes of each jump.`,
-      'scheduled-known-time': `Every weekday at 09:00 sharp, a ticket release multiplies traffic tenfold within seconds for about ${minutes} minutes. Requests are throttled during the first minutes of each release.`,
+      'sudden-unpredictable': `Several times a week, at no predictable time, traffic jumps tenfold within seconds (a social-media mention, a celebrity post) and stays high for about ${minutes} minutes. Requests are throttled during the first minutes of each jump.`,
+      'scheduled-known-time': `Every weekday at 09:00 sharp, a scheduled release of new offers multiplies traffic tenfold within seconds for about ${minutes} minutes. Requests are throttled during the first minutes of each release.`,
       'gradual-ramp': `Traffic climbs steadily over about ${minutes * 2} minutes each morning to four times its night-time level. The team sees no throttling but asks whether the set-up should change.`,
     };
     return {
