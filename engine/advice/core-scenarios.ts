@@ -7,6 +7,7 @@
 import { itemSizeLimitVerdict, MAX_ITEM_BYTES } from './item-limits.ts';
 import {
   fillSlots,
+  formatNumber,
   pickSome,
   readString,
   slotOutputs,
@@ -17,7 +18,7 @@ import {
   type ScenarioValue,
 } from './scenario-kit.ts';
 
-const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+const fmt = formatNumber;
 
 interface Statement {
   readonly text: string;

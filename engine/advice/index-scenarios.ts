@@ -8,6 +8,7 @@
 import { adviseIndex, type AccessPattern, type IndexChoice, type TableDesign } from './index-choice.ts';
 import {
   fillSlots,
+  formatNumber,
   readString,
   slotOutputs,
   type DerivedOption,
@@ -236,7 +237,7 @@ function buildLsiLimit(params: ScenarioParams, random: ScenarioRandom): Record<s
   const options: DerivedOption[] = [
     {
       text: `After about ${days} days, with ItemCollectionSizeLimitExceededException`,
-      why: `Right: the 10 GB cap counts the table items and every LSI entry of the key value. Each day adds ${perDay.toLocaleString('en-US')} × ${bytes} B × ${1 + copies} ≈ ${((perDay * bytes * (1 + copies)) / 1024 ** 2).toFixed(1)} MB, so 10 GiB is reached after about ${days} days.`,
+      why: `Right: the 10 GB cap counts the table items and every LSI entry of the key value. Each day adds ${formatNumber(perDay)} × ${bytes} B × ${1 + copies} ≈ ${((perDay * bytes * (1 + copies)) / 1024 ** 2).toFixed(1)} MB, so 10 GiB is reached after about ${days} days.`,
       correct: true,
     },
     {
@@ -343,7 +344,7 @@ function buildGsiThrottle(params: ScenarioParams, random: ScenarioRandom): Recor
     {
       text: 'Nothing is throttled: the table and the GSI both have enough write capacity',
       why: throttled
-        ? `The GSI needs about ${need} WCU (${writes.toLocaleString('en-US')} writes × ${sharePct}% carrying the key, entries of ${entryBytes} B) but has only ${gsiWcu}.`
+        ? `The GSI needs about ${need} WCU (${formatNumber(writes)} writes × ${sharePct}% carrying the key, entries of ${entryBytes} B) but has only ${gsiWcu}.`
         : `Right: the GSI needs about ${need} WCU and has ${gsiWcu}; the table needs ${writes} and has ${tableWcu}.`,
       correct: !throttled,
     },
@@ -361,11 +362,10 @@ function buildSparse(params: ScenarioParams, random: ScenarioRandom): Record<str
   const total = random.int(2, 60) * 100_000;
   const pct = random.pick([0.5, 1, 2, 3, 5, 8]);
   const flagged = Math.round((total * pct) / 100);
-  const fmt = (n: number): string => n.toLocaleString('en-US');
   const options: DerivedOption[] = [
-    { text: `About ${fmt(flagged)} entries: one per item that has the attribute`, why: `Right: a GSI is sparse: an item without the index partition key gets no entry, so only the ${pct}% of items that carry it (${fmt(flagged)}) are in the index, and only their writes cost index capacity.`, correct: true },
-    { text: `About ${fmt(total)} entries: one per item in the table`, why: 'Items that lack the index key attribute are left out of a GSI; it is not a full copy of the table.', correct: false },
-    { text: `About ${fmt(total - flagged)} entries: one per item lacking the attribute`, why: 'It is the other way round: only items that have the index key get an entry.', correct: false },
+    { text: `About ${formatNumber(flagged)} entries: one per item that has the attribute`, why: `Right: a GSI is sparse: an item without the index partition key gets no entry, so only the ${pct}% of items that carry it (${formatNumber(flagged)}) are in the index, and only their writes cost index capacity.`, correct: true },
+    { text: `About ${formatNumber(total)} entries: one per item in the table`, why: 'Items that lack the index key attribute are left out of a GSI; it is not a full copy of the table.', correct: false },
+    { text: `About ${formatNumber(total - flagged)} entries: one per item lacking the attribute`, why: 'It is the other way round: only items that have the index key get an entry.', correct: false },
     { text: 'None until every item in the table has the attribute', why: 'DynamoDB does not require the attribute on every item; items that have it are indexed as soon as the GSI is backfilled.', correct: false },
   ];
   return { ...fillSlots(options, random), total_items: total, flag_pct: pct };
@@ -382,13 +382,12 @@ function buildScanCost(params: ScenarioParams, random: ScenarioRandom): Record<s
   const matches = random.int(2, 40) * 100;
   const scan = scanReadUnits(items, bytes);
   const query = scanReadUnits(matches, bytes);
-  const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
   const options: DerivedOption[] = [
-    { text: `Scan ≈ ${fmt(scan)} RCU per run; Query on a GSI ≈ ${fmt(query)} RCU`, why: `Right: the Scan reads all ${fmt(items)} items (${fmt(items * bytes)} B, in 4 KB units at 0.5 RCU each), whatever the filter keeps; a Query on a GSI keyed on the attribute reads only the ${fmt(matches)} matching entries.`, correct: true },
-    { text: `Scan ≈ ${fmt(query)} RCU per run; Query on a GSI ≈ ${fmt(query)} RCU`, why: 'A FilterExpression is applied after the read: the Scan is billed for every item it reads, not only the ones it returns.', correct: false },
-    { text: `Scan ≈ ${fmt(scan)} RCU per run; Query on a GSI ≈ ${fmt(scan)} RCU`, why: 'A Query on an index keyed on the attribute reads only the matching entries, not the whole table.', correct: false },
-    { text: `Scan ≈ ${fmt(scan * 2)} RCU per run; Query on a GSI ≈ ${fmt(query)} RCU`, why: 'Scans are eventually consistent by default (0.5 RCU per 4 KB); this doubles it as if ConsistentRead were set.', correct: false },
-    { text: `Scan ≈ ${fmt(scan)} RCU per run; Query on a GSI ≈ ${fmt(query * 2)} RCU`, why: 'GSI reads are eventually consistent, so they cost 0.5 RCU per 4 KB, not 1.', correct: false },
+    { text: `Scan ≈ ${formatNumber(scan)} RCU per run; Query on a GSI ≈ ${formatNumber(query)} RCU`, why: `Right: the Scan reads all ${formatNumber(items)} items (${formatNumber(items * bytes)} B, in 4 KB units at 0.5 RCU each), whatever the filter keeps; a Query on a GSI keyed on the attribute reads only the ${formatNumber(matches)} matching entries.`, correct: true },
+    { text: `Scan ≈ ${formatNumber(query)} RCU per run; Query on a GSI ≈ ${formatNumber(query)} RCU`, why: 'A FilterExpression is applied after the read: the Scan is billed for every item it reads, not only the ones it returns.', correct: false },
+    { text: `Scan ≈ ${formatNumber(scan)} RCU per run; Query on a GSI ≈ ${formatNumber(scan)} RCU`, why: 'A Query on an index keyed on the attribute reads only the matching entries, not the whole table.', correct: false },
+    { text: `Scan ≈ ${formatNumber(scan * 2)} RCU per run; Query on a GSI ≈ ${formatNumber(query)} RCU`, why: 'Scans are eventually consistent by default (0.5 RCU per 4 KB); this doubles it as if ConsistentRead were set.', correct: false },
+    { text: `Scan ≈ ${formatNumber(scan)} RCU per run; Query on a GSI ≈ ${formatNumber(query * 2)} RCU`, why: 'GSI reads are eventually consistent, so they cost 0.5 RCU per 4 KB, not 1.', correct: false },
   ];
   return { ...fillSlots(options, random), scan_items: items, item_bytes: bytes, match_items: matches };
 }

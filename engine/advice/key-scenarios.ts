@@ -18,6 +18,7 @@ import {
 } from './key-design.ts';
 import {
   fillSlots,
+  formatNumber,
   pickSome,
   readString,
   slotOutputs,
@@ -49,7 +50,7 @@ export function readKeyDomain(params: ScenarioParams): KeyDomain {
   return Object.fromEntries(KEY_FIELDS.map((f) => [f, readString(params, `k.${f}`)])) as unknown as KeyDomain;
 }
 
-const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+const fmt = formatNumber;
 
 /** Simple or composite key, from how the entity is read. */
 function buildKeyKind(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {

@@ -86,6 +86,16 @@ export function pickSome<T>(random: ScenarioRandom, items: readonly T[], n: numb
   return random.shuffle(items).slice(0, n);
 }
 
+const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+/**
+ * 1,250,000 and 2.5: thousands separators, at most one decimal. One shared formatter, because
+ * toLocaleString builds a new one per call and generation calls it thousands of times.
+ */
+export function formatNumber(n: number): string {
+  return NUMBER_FORMAT.format(n);
+}
+
 /** "a and b", "a, b and c". */
 export function joinWords(words: readonly string[]): string {
   if (words.length <= 1) return words.join('');
