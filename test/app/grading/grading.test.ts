@@ -88,3 +88,37 @@ describe('numeric grading', () => {
     expect(() => bank.grade('math.read-fixture', 1, { kind: 'choice', optionId: 'a' })).toThrow(InvalidAnswerError);
   });
 });
+
+describe('numeric grading with a tolerance', () => {
+  const tolerant = loadBank(
+    createContentDir({
+      'math/read.md': NUMERIC.replace('  unit: RCU', '  tolerance: 1\n  unit: RCU').replace('{ int: [10, 500], step: 10 }', '{ int: [100, 500], step: 100 }'),
+    }),
+  );
+  const expected = (seed: number) => {
+    const k = tolerant.instance('math.read-fixture', seed).key;
+    if (k.kind !== 'numeric') throw new Error('kind');
+    return k;
+  };
+
+  it.each([-1, 0, 1])('accepts the figure %+d', (offset) => {
+    const k = expected(4);
+    expect(tolerant.grade('math.read-fixture', 4, { kind: 'numeric', value: k.calculation.value + offset }).verdict).toBe('correct');
+  });
+
+  it('rejects a figure just outside the tolerance', () => {
+    const k = expected(4);
+    expect(tolerant.grade('math.read-fixture', 4, { kind: 'numeric', value: k.calculation.value + 1.5 }).verdict).toBe('incorrect');
+  });
+
+  it('never names a misconception whose figure is within the tolerance of the right one', () => {
+    for (let seed = 0; seed < 50; seed++) {
+      const k = expected(seed);
+      for (const m of k.misconceptions) {
+        const result = tolerant.grade('math.read-fixture', seed, { kind: 'numeric', value: m.value });
+        if (result.kind !== 'numeric' || !result.misconception) continue;
+        expect(Math.abs(result.misconception.value - k.calculation.value)).toBeGreaterThan(1);
+      }
+    }
+  });
+});
