@@ -15,6 +15,8 @@ import type { DataSource, DaxReadKind, DaxWritePath } from '../../engine/advice/
 import { compareScanToQuery, recommendArchitecture, requiredIamActions } from '../../engine/advice/serverless.ts';
 import type { DataPlaneOperation, TrafficShape } from '../../engine/advice/serverless.ts';
 import { readUnitsForSize } from '../../engine/capacity/units.ts';
+import { calculateDaxSaving, formatUsd } from '../../engine/cost/index.ts';
+import type { DaxNodeType } from '../../engine/cost/index.ts';
 import type { Deriver } from './derivers.ts';
 import type { Random } from './random.ts';
 import type { Params } from './types.ts';
@@ -530,6 +532,46 @@ const daxTtlTuning: Deriver = {
   },
 };
 
+const daxPaysOff: Deriver = {
+  name: 'daxPaysOff',
+  description: 'From `node_type`, `nodes`, `reads`, `item_kb`, `hit`, `mode` (provisioned | on-demand): whether DAX saves more on table reads than the cluster costs (best: pays | does-not), with the figures from engine/cost.',
+  outputs: ['cluster_usd', 'saving_usd', 'net_usd', 'working', ...keyedOutputs(['pays', 'does-not'])],
+  derive(p) {
+    const mode = str(p, 'mode') === 'on-demand' ? 'on-demand' : 'provisioned';
+    const cost = calculateDaxSaving({
+      nodeType: str(p, 'node_type') as DaxNodeType,
+      nodes: num(p, 'nodes'),
+      readsPerSecond: num(p, 'reads'),
+      readItemBytes: num(p, 'item_kb') * 1024,
+      hitRatio: num(p, 'hit'),
+      tableMode: mode,
+      targetUtilisation: 0.7,
+      tableClass: 'standard',
+    });
+    const best = cost.paysForItself ? 'pays' : 'does-not';
+    const cluster = formatUsd(cost.clusterCost);
+    const saving = formatUsd(cost.saving);
+    const net = formatUsd(cost.net.abs());
+    return {
+      cluster_usd: cluster,
+      saving_usd: saving,
+      net_usd: net,
+      working: cost.calculation.steps.map((st) => `${st.label}: ${st.formula ? `${st.formula} = ` : ''}${st.value}`).join('; '),
+      best,
+      ...keyedWhys(best, {
+        pays: {
+          right: `Right: the reads DAX answers no longer reach the table, saving about ${saving} a month, more than the cluster's ${cluster}: a net saving of about ${net}.`,
+          wrong: `The table reads DAX would save (about ${saving} a month) are worth less than the cluster's ${cluster}: it would cost about ${net} more.`,
+        },
+        'does-not': {
+          right: `Right: the cluster costs ${cluster} a month and saves only about ${saving} of table reads: about ${net} more than without DAX. It still buys microsecond latency, if that is needed.`,
+          wrong: `The saving (about ${saving} a month) exceeds the cluster's ${cluster}: DAX pays for itself by about ${net}.`,
+        },
+      }),
+    };
+  },
+};
+
 interface ClusterOption {
   readonly id: string;
   readonly nodes: number;
@@ -948,6 +990,7 @@ export const adviceDerivers: readonly Deriver[] = [
   daxTtlTuning,
   daxClusterSize,
   daxOffload,
+  daxPaysOff,
   daxFacts,
   capacityModeForTraffic,
   autoScalingChange,

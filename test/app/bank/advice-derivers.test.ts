@@ -25,6 +25,7 @@ describe('advice derivers', () => {
       daxTtlTuning: { read_kind: 'query', limit_s: 60 },
       daxClusterSize: { 'env.production': true, 'env.nodes_needed': 2 },
       daxOffload: { reads: 1000, hit: 0.8, item_kb: 3, strong_pct: 10 },
+      daxPaysOff: { node_type: 'dax.r5.large', nodes: 3, reads: 20000, item_kb: 4, hit: 0.9, mode: 'provisioned' },
       capacityModeForTraffic: { pattern: 'steady' },
       autoScalingChange: { goal: 'cap-spend' },
       surgeHandling: { shape: 'gradual-ramp', minutes: 20 },
@@ -77,6 +78,14 @@ describe('advice derivers', () => {
     expect(out.right_rcu).toBe(1450);
     const figures = ['right_rcu', 'no_dax_rcu', 'hit_rcu', 'strong_cached_rcu', 'strong_eventual_rcu'].map((k) => out[k]);
     expect(new Set(figures).size).toBe(5);
+  });
+
+  it.each([
+    [2_000, 'does-not'],
+    [50_000, 'pays'],
+  ])('daxPaysOff: three r5.large nodes in front of %i eventual reads/s at 90 %% hits → %s', (reads, best) => {
+    // Cluster: 3 × $0.255 × 730 h = $558.45; each offloaded RCU at 70 % saves 730 × $0.00013 / 0.7.
+    expect(run('daxPaysOff', { node_type: 'dax.r5.large', nodes: 3, reads, item_kb: 4, hit: 0.9, mode: 'provisioned' }).best).toBe(best);
   });
 
   it('slot derivers put the right statements in a and b, and differ by seed', () => {
