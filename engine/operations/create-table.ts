@@ -100,6 +100,7 @@ const shape: ShapeSpec = {
   GlobalSecondaryIndexes: { type: 'List', children: GLOBAL_INDEX_FIELD },
   DeletionProtectionEnabled: 'Boolean',
   TableClass: { type: 'String', enum: ['STANDARD', 'STANDARD_INFREQUENT_ACCESS'] },
+  Tags: { type: 'List', children: { type: 'ValueStruct<Tag>', children: { Key: { type: 'String', notNull: true }, Value: { type: 'String', notNull: true } } } },
 };
 
 interface KeySchemaElement {
@@ -336,6 +337,7 @@ function run(db: Database, raw: Record<string, unknown>): unknown {
     arn: db.tableArn(data.TableName),
     status: 'ACTIVE',
     timeToLive: { status: 'DISABLED' },
+    tags: Object.fromEntries(((raw.Tags as { Key: string; Value: string }[] | undefined) ?? []).map((t) => [t.Key, t.Value])),
   };
   const table = new Table(definition);
   for (const index of data.LocalSecondaryIndexes ?? []) {

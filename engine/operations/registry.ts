@@ -9,10 +9,12 @@ import { query } from './query.ts';
 import { scan } from './scan.ts';
 import { transactGetItems } from './transact-get-items.ts';
 import { transactWriteItems } from './transact-write-items.ts';
+import { listTagsOfResource, tagResource, untagResource } from './tags.ts';
 import { describeTimeToLive, updateTimeToLive } from './time-to-live.ts';
 import { updateItem } from './update-item.ts';
 import { updateTable } from './update-table.ts';
 import { deleteTable } from './delete-table.ts';
+import { describeLimits } from './describe-limits.ts';
 import { describeTable } from './describe-table.ts';
 import { listTables } from './list-tables.ts';
 import type { Operation } from './operation.ts';
@@ -35,4 +37,8 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   UpdateTable: updateTable,
   UpdateTimeToLive: updateTimeToLive,
   DescribeTimeToLive: describeTimeToLive,
+  TagResource: tagResource,
+  UntagResource: untagResource,
+  ListTagsOfResource: listTagsOfResource,
+  DescribeLimits: describeLimits,
 };

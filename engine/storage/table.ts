@@ -68,6 +68,8 @@ export interface TableDefinition {
   readonly arn: string;
   status: TableStatus;
   timeToLive: TimeToLive;
+  /** Resource tags, key to value. */
+  tags?: Record<string, string> | undefined;
 }
 
 /** Where an item sits in a collection: its partition and its position within the partition. */

@@ -172,3 +172,21 @@ describe('DescribeTable, ListTables and DeleteTable', () => {
     expectFailure(() => newDatabase().execute('DropEverything', {}), 'UnknownOperationException');
   });
 });
+
+describe('tags', () => {
+  it('keeps tags given at creation and by TagResource, and removes them by UntagResource', () => {
+    const db = newDatabase();
+    const arn = 'arn:aws:dynamodb:us-east-1:000000000000:table/users';
+    db.execute('CreateTable', { ...SIMPLE, Tags: [{ Key: 'team', Value: 'a' }] });
+    db.execute('TagResource', { ResourceArn: arn, Tags: [{ Key: 'env', Value: 'test' }] });
+    expect(db.execute('ListTagsOfResource', { ResourceArn: arn })).toEqual({ Tags: [{ Key: 'team', Value: 'a' }, { Key: 'env', Value: 'test' }] });
+    db.execute('UntagResource', { ResourceArn: arn, TagKeys: ['team'] });
+    expect(db.execute('ListTagsOfResource', { ResourceArn: arn })).toEqual({ Tags: [{ Key: 'env', Value: 'test' }] });
+    expectFailure(
+      () => db.execute('ListTagsOfResource', { ResourceArn: 'arn:aws:dynamodb:us-east-1:000000000000:table/other' }),
+      'ResourceNotFoundException',
+      'Requested resource not found: ResourcArn: arn:aws:dynamodb:us-east-1:000000000000:table/other not found',
+    );
+    expectFailure(() => db.execute('TagResource', { ResourceArn: 'nonsense', Tags: [] }), 'ValidationException', 'Invalid TableArn: Invalid ResourceArn provided as input nonsense');
+  });
+});
