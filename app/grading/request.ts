@@ -59,7 +59,9 @@ function step(db: Database, call: ApiCall, state: RunState, limitMs = GRADE_TIME
     return false;
   }
   state.actions.push(call.action);
-  const params = call.params.ReturnConsumedCapacity === undefined ? { ...call.params, ReturnConsumedCapacity: 'TOTAL' } : call.params;
+  // Capacity is always measured: NONE (or nothing) would hide it from the capacity check.
+  const asked = call.params.ReturnConsumedCapacity;
+  const params = asked === undefined || asked === 'NONE' ? { ...call.params, ReturnConsumedCapacity: 'TOTAL' } : call.params;
   try {
     const response = db.execute(call.action, params) as Record<string, unknown>;
     state.items.push(...(READ_ITEMS[call.action]?.(response) ?? []));

@@ -78,6 +78,13 @@ describe('gradeRequest on a date-range Query', () => {
     expect(r.checks.find((c) => c.id === 'operation')!.detail).toMatch(/^Used Scan: a Scan reads every item/);
   });
 
+  it('measures capacity even when the request asks for none', () => {
+    const scan = { action: 'Scan', params: { TableName: 'Orders', ReturnConsumedCapacity: 'NONE' } };
+    const r = grade(dateRange, scan);
+    expect(passed(r).capacity).toBe(false);
+    expect(r.checks.find((c) => c.id === 'capacity')!.detail).toMatch(/^Yours: [1-9][\d.]* capacity units; the reference: 1 capacity unit\.$/);
+  });
+
   it('accepts the document client shape', () => {
     const r = grade(dateRange, {
       command: 'QueryCommand',
