@@ -16,6 +16,7 @@ import {
   transactGetReadUnits,
 } from '../../engine/capacity/read-units.ts';
 import { READ_UNITS_PER_BLOCK, type ReadConsistency } from '../../engine/capacity/units.ts';
+import { burstSeconds } from '../../engine/capacity/burst.ts';
 import { scanMinutes, scanUnits } from '../../engine/capacity/scan-time.ts';
 import { readsPerSecond, writesPerSecond } from '../../engine/capacity/throughput.ts';
 import {
@@ -467,6 +468,41 @@ export const capacityCalculators = [
       ...readMisconceptions<{ itemCount: number; itemBytes: number; capacity: number; consistency: 'eventual' | 'strong' }>((a, o) =>
         Math.ceil((blocksBy(a.itemCount * a.itemBytes, o.blockBytes, true) * o.perBlock) / a.capacity / 60 - 1e-9),
       ).filter((m) => m.id !== 'no-round-up' && m.id !== 'transaction-not-doubled'),
+    ],
+  }),
+  defineCalculator({
+    name: 'burstSeconds',
+    description:
+      'Seconds a spike above provisioned capacity lasts on burst capacity banked over 300 s: args { provisioned, consumedBefore, spike, unit: RCU|WCU }',
+    args: z
+      .strictObject({ provisioned: Count, consumedBefore: z.number().int().nonnegative(), spike: Count, unit: z.enum(['RCU', 'WCU']) })
+      .refine((a) => a.consumedBefore < a.provisioned && a.spike > a.provisioned, 'needs consumedBefore < provisioned < spike'),
+    calculate: burstSeconds,
+    misconceptions: [
+      {
+        id: 'whole-spike-from-bank',
+        name: 'Drew the whole spike from the burst bank',
+        explanation: 'The provisioned rate keeps serving during the spike; only the excess above it comes out of the bank.',
+        compute: (a) => Math.floor((300 * (a.provisioned - a.consumedBefore)) / a.spike),
+      },
+      {
+        id: 'always-300',
+        name: 'Assumed a burst always lasts 300 seconds',
+        explanation: '300 seconds is how much unused capacity is banked, not how long a spike can last: that depends on how far the spike exceeds the provisioned rate.',
+        compute: () => 300,
+      },
+      {
+        id: 'banked-full-provisioned',
+        name: 'Banked the full provisioned capacity, ignoring what was consumed',
+        explanation: 'Only unused capacity is banked: provisioned minus consumed, for up to 300 seconds.',
+        compute: (a) => (a.consumedBefore === 0 ? Number.NaN : Math.floor((300 * a.provisioned) / (a.spike - a.provisioned))),
+      },
+      {
+        id: 'banked-one-minute',
+        name: 'Banked one minute instead of five',
+        explanation: 'DynamoDB retains up to five minutes (300 seconds) of unused capacity.',
+        compute: (a) => Math.floor((60 * (a.provisioned - a.consumedBefore)) / (a.spike - a.provisioned)),
+      },
     ],
   }),
   defineCalculator({

@@ -12,7 +12,7 @@ const MINE = new RegExp(
   `^content/(${[
     'math/[a-z-]+',
     'consistency/(choose-read-mode|gsi-read-after-write|strong-read-facts|strong-use-cases|switch-to-strong)',
-    'capacity/(choose-mode|autoscaling-target|mode-facts)',
+    'capacity/(choose-mode|autoscaling-target|mode-facts|burst-duration)',
   ].join('|')})\\.md$`,
 );
 

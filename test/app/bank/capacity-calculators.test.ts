@@ -76,3 +76,21 @@ describe('scanMinutes misconceptions', () => {
     expect(wrongFigure('scanMinutes', misconception, args)).toBe(wrong);
   });
 });
+
+describe('burstSeconds misconceptions', () => {
+  it.each([
+    // 150 RCU, 50 consumed, spike to 200: right 300 × 100 / 50 = 600 s.
+    ['whole-spike-from-bank', 150],
+    ['always-300', 300],
+    ['banked-full-provisioned', 900],
+    ['banked-one-minute', 120],
+  ])('%s gives %d', (misconception, wrong) => {
+    const args = { provisioned: 150, consumedBefore: 50, spike: 200, unit: 'RCU' };
+    expect(rightFigure('burstSeconds', args)).toBe(600);
+    expect(wrongFigure('burstSeconds', misconception, args)).toBe(wrong);
+  });
+
+  it('rejects a spike that does not exceed the provisioned rate', () => {
+    expect(CALCULATORS.get('burstSeconds')!.args.safeParse({ provisioned: 100, consumedBefore: 0, spike: 100, unit: 'RCU' }).success).toBe(false);
+  });
+});

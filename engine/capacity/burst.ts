@@ -1,0 +1,40 @@
+/**
+ * Burst capacity: DynamoDB keeps up to five minutes (300 s) of a partition's unused provisioned
+ * capacity and spends it when traffic rises above the provisioned rate. It is best effort, not
+ * a guarantee. AWS's example: a table at 150 RCU left idle banks 45,000 RCU, enough for a spike
+ * to 200 RCU per second for 900 seconds.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/burst-adaptive-capacity.html
+ */
+import type { Calculation } from '../calculation.ts';
+import { formatNumber } from './format.ts';
+
+export const BURST_WINDOW_SECONDS = 300;
+
+/** Seconds a spike above the provisioned rate can be served from burst capacity saved while consuming `consumedBefore`. */
+export function burstSeconds(args: { provisioned: number; consumedBefore: number; spike: number; unit: 'RCU' | 'WCU' }): Calculation {
+  const saved = BURST_WINDOW_SECONDS * (args.provisioned - args.consumedBefore);
+  const drain = args.spike - args.provisioned;
+  const value = Math.floor(saved / drain);
+  const u = args.unit;
+  return {
+    value,
+    unit: 'seconds',
+    steps: [
+      {
+        label: `Unused capacity banked over the last ${BURST_WINDOW_SECONDS} seconds (the most DynamoDB keeps)`,
+        formula: `${BURST_WINDOW_SECONDS} × (${formatNumber(args.provisioned)} − ${formatNumber(args.consumedBefore)})`,
+        value: `${formatNumber(saved)} ${u}`,
+      },
+      {
+        label: 'The spike uses the provisioned rate and draws only the excess from the bank',
+        formula: `${formatNumber(args.spike)} − ${formatNumber(args.provisioned)}`,
+        value: `${formatNumber(drain)} ${u} per second`,
+      },
+      {
+        label: 'Seconds until the bank is empty, rounded down',
+        formula: `floor(${formatNumber(saved)} / ${formatNumber(drain)})`,
+        value: `${formatNumber(value)} seconds`,
+      },
+    ],
+  };
+}

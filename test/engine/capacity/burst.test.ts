@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { burstSeconds } from '../../../engine/capacity/burst.ts';
+
+// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/burst-adaptive-capacity.html and
+// https://repost.aws/knowledge-center/dynamodb-spiky-workloads-short-intervals
+describe('burstSeconds', () => {
+  it.each([
+    // AWS's example: 150 RCU idle banks 45,000 RCU; a spike to 200 RCU/s lasts 900 s.
+    [150, 0, 200, 900],
+    [150, 50, 200, 600],
+    [100, 0, 400, 100],
+    [100, 0, 700, 50],
+    [100, 20, 130, 800],
+  ])('provisioned %i, consumed %i before, spike %i → %i s', (provisioned, consumedBefore, spike, seconds) => {
+    expect(burstSeconds({ provisioned, consumedBefore, spike, unit: 'RCU' }).value).toBe(seconds);
+  });
+});
