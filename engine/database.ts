@@ -72,7 +72,7 @@ export class Database {
   }
 
   /**
-   * A copy whose writes do not affect this database, nor this database's the copy. Cheap: the
+   * A copy independent of this database in both directions. Cheap: the
    * tables share items and partitions until one side writes.
    */
   clone(options: Partial<DatabaseOptions> = {}): Database {
