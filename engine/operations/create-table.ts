@@ -337,6 +337,7 @@ function run(db: Database, raw: Record<string, unknown>): unknown {
     arn: db.tableArn(data.TableName),
     status: 'ACTIVE',
     timeToLive: { status: 'DISABLED' },
+    deletionProtection: raw.DeletionProtectionEnabled === true,
     tags: Object.fromEntries(((raw.Tags as { Key: string; Value: string }[] | undefined) ?? []).map((t) => [t.Key, t.Value])),
   };
   const table = new Table(definition);

@@ -3,6 +3,7 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DeleteTable.html
  */
 import type { Database } from '../database.ts';
+import { ValidationException } from '../errors.ts';
 import type { Operation } from './operation.ts';
 import type { ShapeSpec } from './shape.ts';
 import { describeTable } from './table-description.ts';
@@ -13,6 +14,9 @@ const shape: ShapeSpec = {
 
 function run(db: Database, request: Record<string, unknown>): unknown {
   const table = db.tableByName(request.TableName as string);
+  if (table.definition.deletionProtection) {
+    throw new ValidationException('Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.');
+  }
   db.removeTable(table.definition.name);
   return { TableDescription: describeTable(table, 'DELETING') };
 }

@@ -75,6 +75,6 @@ export function describeTable(
   }
   if (locals.length) description.LocalSecondaryIndexes = locals;
   if (globals.length) description.GlobalSecondaryIndexes = globals;
-  description.DeletionProtectionEnabled = false;
+  description.DeletionProtectionEnabled = d.deletionProtection === true;
   return description;
 }

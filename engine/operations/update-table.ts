@@ -201,6 +201,7 @@ function run(db: Database, raw: Record<string, unknown>): unknown {
     }
   }
 
+  if (data.DeletionProtectionEnabled !== undefined) definition.deletionProtection = data.DeletionProtectionEnabled;
   const indexStatuses = new Map<string, string>();
   let tableStatus: 'ACTIVE' | 'UPDATING' = 'ACTIVE';
   if (data.BillingMode && data.BillingMode !== definition.billingMode) {

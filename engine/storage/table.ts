@@ -68,6 +68,7 @@ export interface TableDefinition {
   readonly arn: string;
   status: TableStatus;
   timeToLive: TimeToLive;
+  deletionProtection?: boolean | undefined;
   /** Resource tags, key to value. */
   tags?: Record<string, string> | undefined;
 }

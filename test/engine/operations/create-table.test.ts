@@ -190,3 +190,19 @@ describe('tags', () => {
     expectFailure(() => db.execute('TagResource', { ResourceArn: 'nonsense', Tags: [] }), 'ValidationException', 'Invalid TableArn: Invalid ResourceArn provided as input nonsense');
   });
 });
+
+describe('deletion protection', () => {
+  it('refuses to delete a protected table until protection is turned off', () => {
+    const db = newDatabase();
+    const { TableDescription } = db.execute('CreateTable', { ...SIMPLE, DeletionProtectionEnabled: true }) as { TableDescription: { DeletionProtectionEnabled: boolean } };
+    expect(TableDescription.DeletionProtectionEnabled).toBe(true);
+    expectFailure(
+      () => db.execute('DeleteTable', { TableName: 'users' }),
+      'ValidationException',
+      'Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.',
+    );
+    db.execute('UpdateTable', { TableName: 'users', DeletionProtectionEnabled: false });
+    db.execute('DeleteTable', { TableName: 'users' });
+    expect(db.tableCount()).toBe(0);
+  });
+});
