@@ -6,12 +6,20 @@
 import { z } from 'zod';
 import { fillText, solePlaceholder } from '../bank/template.ts';
 import type { Params } from '../bank/types.ts';
+import { FIXTURE_GENERATORS } from './fixture-generators.ts';
 
 const PlainItemSchema = z.record(z.string(), z.unknown());
 
+const GeneratorNameSchema = z
+  .string()
+  .min(1)
+  .refine((name) => Object.prototype.hasOwnProperty.call(FIXTURE_GENERATORS, name), {
+    error: (issue) => `unknown generator "${String(issue.input)}"; known: ${Object.keys(FIXTURE_GENERATORS).join(', ')}`,
+  });
+
 export const FixtureSpecSchema = z.strictObject({
   table: z.record(z.string(), z.unknown()),
-  generator: z.strictObject({ name: z.string().min(1), args: z.record(z.string(), z.unknown()).default({}) }).optional(),
+  generator: z.strictObject({ name: GeneratorNameSchema, args: z.record(z.string(), z.unknown()).default({}) }).optional(),
   items: z.array(PlainItemSchema).optional(),
   hidden: z.array(PlainItemSchema).optional(),
   conflict: z.array(PlainItemSchema).optional(),
@@ -79,7 +87,7 @@ export const AccessPatternSchema = z.strictObject({
 export type AccessPattern = z.infer<typeof AccessPatternSchema>;
 
 export const DesignAnswerSpecSchema = z.strictObject({
-  data: z.strictObject({ generator: z.string().min(1), args: z.record(z.string(), z.unknown()).default({}) }),
+  data: z.strictObject({ generator: GeneratorNameSchema, args: z.record(z.string(), z.unknown()).default({}) }),
   /** The attributes every item has, with their types: what key schemas may use. */
   attributes: z.record(z.string(), z.enum(['S', 'N'])),
   /** Attributes that together identify an item, to compare a query's items with the expected ones. */
