@@ -64,6 +64,9 @@ export function createInstance(definition: ScenarioDefinition, seed: number, con
   const fm = definition.frontMatter;
   const random = createVariantRandom(fm.id, seed);
   const params: Record<string, ParamValue> = generateParams(fm.params, random);
+  // What the page (and the JSON API) sees: the generated parameters only. A deriver's outputs
+  // often hold the key (`best`, `correct`), so they are used for rendering and never shown raw.
+  const shownParams: Params = { ...params };
   if (fm.derive !== undefined) {
     const deriver = context.derivers.get(fm.derive);
     if (!deriver) throw new GenerationError(`Unknown deriver ${fm.derive}`);
@@ -76,7 +79,7 @@ export function createInstance(definition: ScenarioDefinition, seed: number, con
     area: definition.summary.area,
     objectives: definition.summary.objectives,
     difficulty: definition.summary.difficulty,
-    params,
+    params: shownParams,
     promptHtml: renderMarkdown(fillText(definition.prompt, params)),
     references: fm.references,
   };

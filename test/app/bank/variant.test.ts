@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createDeriverRegistry } from '../../../app/bank/derivers.ts';
 import { loadBank } from '../../../app/bank/index.ts';
 import { InvalidAnswerError, UnknownScenarioError } from '../../../app/bank/types.ts';
 import { CHOICE, createContentDir, MULTI, NUMERIC } from './fixtures.ts';
@@ -28,6 +29,15 @@ describe('Bank.variant', () => {
     const dir = createContentDir({ 'math/read.md': NUMERIC.replace('unit: RCU', 'unit: "{{consistency}} RCU"') });
     const v = loadBank(dir).variant('math.read-fixture', 3);
     expect(v.kind === 'numeric' && v.unit).toBe(`${v.params.consistency} RCU`);
+  });
+
+  it('shows generated parameters but never a deriver\'s outputs, which may hold the key', () => {
+    const derivers = createDeriverRegistry([{ name: 'key', description: 'test', outputs: ['best'], derive: () => ({ best: 'base' }) }]);
+    const text = CHOICE.replace('answer: { correct: base }', 'derive: key\nanswer: { correct: "{{best}}" }');
+    const derived = loadBank(createContentDir({ 'consistency/gsi.md': text }), { derivers });
+    const v = derived.variant('consistency.gsi-fixture', 8);
+    expect(Object.keys(v.params).sort()).toEqual(['app', 'n']);
+    expect(derived.grade('consistency.gsi-fixture', 8, { kind: 'choice', optionId: 'base' }).verdict).toBe('correct');
   });
 
   it('shuffles options by the seed, so the key is not always first', () => {
