@@ -381,7 +381,7 @@ export function gradeDesign(spec: DesignAnswerSpec, json: string, context: Grade
         ? `The provisioned throughput is below the load (${fmt(cost.readUnitsPerSecond)} read units/s, ${fmt(cost.writeUnitsPerSecond)} write units/s): requests would be throttled.`
         : `$${cost.monthlyUsd.toFixed(2)} a month (${cost.working}).`,
   );
-  return finish(checks, { patterns: outcomes, cost }, context);
+  return finish(checks, { patterns: outcomes, cost, reference: spec.reference }, context);
 }
 
 function finish(checks: readonly Check[], details: Record<string, unknown>, context: GradeContext): GradeResult & { kind: 'design' } {

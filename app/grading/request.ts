@@ -229,7 +229,7 @@ export function gradeRequest(spec: RequestAnswerSpec, json: string, context: Gra
     checks.push({ id, label, passed, weight: 1, ...(detail !== undefined ? { detail } : {}) });
   };
   const c = spec.checks;
-  const expected = { actions: reference.main.actions, items: plain(reference.main.items), capacity: reference.main.capacity };
+  const expected = { actions: reference.main.actions, items: plain(reference.main.items), capacity: reference.main.capacity, request: spec.reference };
 
   if (!parsed.ok) {
     for (const [id, label] of checkLabels(spec)) add(id, label, false, parsed.message);

@@ -10,6 +10,7 @@ import { ItemLines, JSON_EDITOR_STYLE } from './request-editor.tsx';
 type HandsOnResult = Extract<GradeResult, { kind: 'request' | 'design' }>;
 
 interface RunSummary {
+  readonly request?: unknown;
   readonly actions?: readonly string[];
   readonly items?: readonly unknown[];
   readonly capacity?: number;
@@ -66,6 +67,16 @@ function Run({ title, run }: { title: string; run: RunSummary }) {
   );
 }
 
+/** The model answer, folded so the learner's own result comes first. */
+function ReferenceJson({ value, what }: { value: unknown; what: string }) {
+  return (
+    <details>
+      <summary>Show the reference {what}</summary>
+      <pre class="item-lines">{JSON.stringify(value, null, 2)}</pre>
+    </details>
+  );
+}
+
 function ItemList({ title, items }: { title: string; items: readonly unknown[] | undefined }) {
   if (!items || items.length === 0) return null;
   return (
@@ -89,6 +100,7 @@ function RequestDetails({ details }: { details: Record<string, unknown> }) {
         {learner ? <Run title="Yours" run={learner} /> : null}
         {expected ? <Run title="Expected (the reference request)" run={expected} /> : null}
       </div>
+      {expected?.request !== undefined ? <ReferenceJson value={expected.request} what="request" /> : null}
       <div class="diff">
         <ItemList title="Items missing from your result" items={itemsDiff?.missing} />
         <ItemList title="Items your result should not have" items={itemsDiff?.extra} />
@@ -145,6 +157,7 @@ function DesignDetails({ details }: { details: Record<string, unknown> }) {
           Monthly cost ({cost.mode === 'PROVISIONED' ? 'provisioned' : 'on demand'}): <strong>${cost.monthlyUsd.toFixed(2)}</strong> — {cost.working}.
         </p>
       ) : null}
+      {details.reference !== undefined ? <ReferenceJson value={details.reference} what="design" /> : null}
     </>
   );
 }

@@ -96,6 +96,8 @@ describe.skipIf(!available && !required)('hands-on questions in Chromium', () =>
     expect(await page.locator('tr[data-check="operation"] td.result').textContent()).toBe('✓ Passed');
     expect(await page.locator('tr[data-check="capacity"] td.result').textContent()).toBe('✓ Passed');
     expect(await page.locator('.side-by-side h3').allTextContents()).toEqual(['Yours', 'Expected (the reference request)']);
+    await page.getByText('Show the reference request').click();
+    expect(JSON.parse((await page.locator('details[open] pre').textContent()) ?? '')).toEqual(reference);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'hands-on-2-request-result.png'), fullPage: true });
     expect(problems).toEqual([]);
   }, 60_000);
