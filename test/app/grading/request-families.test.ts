@@ -118,3 +118,44 @@ describe('request families', () => {
     expect(growth).toBeLessThan(8 * 1024 * 1024);
   });
 });
+
+describe('document client shapes through the families', () => {
+  const unmarshall = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(unmarshall);
+    if (typeof value !== 'object' || value === null) return value;
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length === 1) {
+      const [type, inner] = entries[0]!;
+      if (type === 'S') return inner;
+      if (type === 'N') return Number(inner);
+      if (type === 'L') return (inner as unknown[]).map(unmarshall);
+      if (type === 'M') return unmarshall(inner);
+    }
+    return Object.fromEntries(entries.map(([k, v]) => [k, unmarshall(v)]));
+  };
+
+  it('grades a TransactWriteCommand with plain values like the API shape', () => {
+    const id = 'math.request-transfer-stock';
+    const ref = reference(id, 5) as { params: { TransactItems: { Update: Record<string, unknown> }[] } };
+    const input = {
+      TransactItems: ref.params.TransactItems.map((t) => ({
+        Update: { ...t.Update, Key: unmarshall(t.Update.Key), ExpressionAttributeValues: unmarshall(t.Update.ExpressionAttributeValues) },
+      })),
+    };
+    expect(grade(id, 5, { command: 'TransactWriteCommand', input }).score).toBe(1);
+  });
+
+  it('grades a BatchWriteCommand with plain values like the API shape', () => {
+    const id = 'core.request-batch-write';
+    const ref = reference(id, 6) as { params: { RequestItems: { Inventory: { PutRequest: { Item: unknown } }[] } } };
+    const input = { RequestItems: { Inventory: ref.params.RequestItems.Inventory.map((w) => ({ PutRequest: { Item: unmarshall(w.PutRequest.Item) } })) } };
+    expect(grade(id, 6, { command: 'BatchWriteCommand', input }).score).toBe(1);
+  });
+
+  it('grades a BatchGetCommand with plain keys like the API shape', () => {
+    const id = 'math.request-batch-get';
+    const ref = reference(id, 2) as { params: { RequestItems: { Inventory: { Keys: unknown[] } & Record<string, unknown> } } };
+    const input = { RequestItems: { Inventory: { ...ref.params.RequestItems.Inventory, Keys: ref.params.RequestItems.Inventory.Keys.map(unmarshall) } } };
+    expect(grade(id, 2, { command: 'BatchGetCommand', input }).score).toBe(1);
+  });
+});
