@@ -75,3 +75,26 @@ describe('loadBank', () => {
     expect(bank.errors).toEqual([{ file: 'content/math/b.md', line: 2, message: 'The id math.read-fixture is already used by content/math/a.md' }]);
   });
 });
+
+describe('options', () => {
+  it('continue on indented lines, and so do their whys', () => {
+    const text = CHOICE.replace(
+      '- {retry} Retry the GSI until the write shows.\n  why: No guarantee.',
+      '- {retry} Retry the GSI\n  until the write shows.\n  why: No guarantee,\n  and it costs reads.',
+    );
+    const bank = loadBank(createContentDir({ 'consistency/gsi.md': text }));
+    expect(bank.errors).toEqual([]);
+    const v = bank.variant('consistency.gsi-fixture', 1);
+    expect(v.kind === 'choice' && v.options.find((o) => o.id === 'retry')?.html).toBe('Retry the GSI until the write shows.');
+    const result = bank.grade('consistency.gsi-fixture', 1, { kind: 'choice', optionId: 'retry' });
+    expect(result.kind === 'choice' && result.options.find((o) => o.id === 'retry')?.whyHtml).toBe('<p>No guarantee,\nand it costs reads.</p>');
+  });
+
+  it('reports a stray unindented line in the options', () => {
+    const bank = loadBank(createContentDir({ 'consistency/gsi.md': CHOICE.replace('  why: No guarantee.', 'why: No guarantee.') }));
+    expect(bank.errors).toEqual([
+      { file: 'content/consistency/gsi.md', line: 22, message: 'In "## Options", each option starts "- {id} text" and its other lines (and "why:") are indented' },
+      { file: 'content/consistency/gsi.md', line: 21, message: 'Option {retry} has no "why:" line explaining why it is right or wrong' },
+    ]);
+  });
+});
