@@ -153,13 +153,13 @@ function assessNewLsi(table: TableDesign, pattern: AccessPattern, constraints: I
     return {
       choice,
       works: false,
-      reason: `With an LSI each \`${partitionKey}\` value's items (table plus LSI entries) are capped at ${ITEM_COLLECTION_LIMIT_GB} GB; collections of ${constraints.largestCollectionGb} GB would make writes fail with ItemCollectionSizeLimitExceededException.`,
+      reason: `With an LSI each \`${partitionKey}\` value's items (table plus LSI entries) are capped at ${ITEM_COLLECTION_LIMIT_GB} GB; collections of up to ${constraints.largestCollectionGb} GB with the LSI's entries would make writes fail with ItemCollectionSizeLimitExceededException.`,
     };
   }
   return {
     choice,
     works: true,
-    reason: `An LSI keeps \`${partitionKey}\` and sorts by \`${pattern.rangeOn}\`, supports strongly consistent reads, shares the table's capacity, and the ${constraints.largestCollectionGb} GB collections stay under the ${ITEM_COLLECTION_LIMIT_GB} GB cap.`,
+    reason: `An LSI keeps \`${partitionKey}\` and sorts by \`${pattern.rangeOn}\`, supports strongly consistent reads, shares the table's capacity, and each item collection, at most ${constraints.largestCollectionGb} GB with the LSI's entries, stays under the ${ITEM_COLLECTION_LIMIT_GB} GB cap.`,
   };
 }
 

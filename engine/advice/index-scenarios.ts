@@ -141,7 +141,10 @@ export function buildIndexChoice(
 ): Record<string, ScenarioValue> {
   const drawn = SETUPS[indexCase](random);
   const setup = created === undefined ? drawn : { ...drawn, created };
-  const gb = setup.big ? random.int(12, 40) : random.int(1, 8);
+  // gb is the table items alone (what the prompt states). An LSI's entries count toward the same
+  // 10 GB cap, and with projection ALL they are about as large again, so the rule is given twice
+  // gb, and small collections stay at 4 GB or less so that even doubled they fit.
+  const gb = setup.big ? random.int(12, 40) : random.int(1, 4);
   const indexName = `${d.other}-index`;
   const table: TableDesign = {
     key: { partitionKey: d.pk, sortKey: d.sk },
@@ -149,7 +152,7 @@ export function buildIndexChoice(
     created: setup.created,
   };
   const pattern = patternFor(d, setup.read, setup.strong);
-  const advice = adviseIndex(table, pattern, { largestCollectionGb: gb });
+  const advice = adviseIndex(table, pattern, { largestCollectionGb: 2 * gb });
 
   // Five options: the key, then the others; drop one wrong option so exactly five show.
   const candidates: IndexChoice[] = setup.existing

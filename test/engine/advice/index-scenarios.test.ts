@@ -48,6 +48,17 @@ describe('buildIndexChoice', () => {
     }
   });
 
+  it('keys an LSI only when the collection, doubled by ALL-projected LSI entries, stays under 10 GB', () => {
+    for (let seed = 0; seed < 200; seed++) {
+      for (const indexCase of ['lsi-at-design', 'rebuild-for-strong'] as const) {
+        const out = buildIndexChoice(trips, indexCase, createRandom(seed));
+        const gb = Number(/about (\d+) GB/.exec(String(out.size_text))?.[1]);
+        expect(2 * gb).toBeLessThan(10);
+        if (indexCase === 'lsi-at-design') expect(out.verdict).toContain(`at most ${2 * gb} GB with the LSI's entries`);
+      }
+    }
+  });
+
   it('states a live table when forced, whatever the case draws', () => {
     for (const indexCase of ALL_INDEX_CASES.filter((c) => c !== 'lsi-at-design' && c !== 'gsi-at-design-big-collections')) {
       const out = buildIndexChoice(trips, indexCase, createRandom(3), true);
