@@ -267,7 +267,11 @@ function buildLsiLimit(params: ScenarioParams, random: ScenarioRandom): Record<s
   return { ...fillSlots(options, random), per_day: perDay, item_bytes: bytes, lsi_count: copies, days, lsi_word: copies === 1 ? 'one LSI' : 'two LSIs' };
 }
 
-/** What ConsistentRead=true does on each kind of index. */
+/**
+ * What ConsistentRead=true does on each kind of index. The Query returns one entry: a Query sums
+ * the sizes of all it reads and rounds once to 4 KB, so a per-entry price would be wrong for
+ * several entries of a size that is not a multiple of 4 KB. (read-write-operations.html)
+ */
 function buildIndexStrongRead(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
   const kind = random.pick(['lsi', 'gsi'] as const);
   const kb = random.int(1, 12);
@@ -279,7 +283,7 @@ function buildIndexStrongRead(params: ScenarioParams, random: ScenarioRandom): R
       correct: kind === 'gsi',
     },
     {
-      text: `It returns the latest data, consuming ${blocks} RCU per ${kb} KB entry`,
+      text: `It returns the latest data, consuming ${blocks} RCU for the ${kb} KB entry`,
       why: kind === 'lsi' ? `Right: an LSI lives with its table's partition, so it can read strongly; a strong read costs 1 RCU per 4 KB block, here ${blocks}.` : 'A GSI is updated asynchronously and cannot read strongly; the request is rejected.',
       correct: kind === 'lsi',
     },
@@ -289,7 +293,7 @@ function buildIndexStrongRead(params: ScenarioParams, random: ScenarioRandom): R
       correct: false,
     },
     {
-      text: `It returns the latest data, consuming ${blocks / 2} RCU per ${kb} KB entry`,
+      text: `It returns the latest data, consuming ${blocks / 2} RCU for the ${kb} KB entry`,
       why: `${blocks / 2} RCU is the eventually consistent price; a strongly consistent read costs twice that.`,
       correct: false,
     },

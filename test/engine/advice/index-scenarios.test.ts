@@ -107,3 +107,19 @@ describe('index arithmetic', () => {
     expect(scanReadUnits(items, bytes)).toBe(rcu);
   });
 });
+
+describe('index-strong-read', () => {
+  const deriver = indexTopicDerivers.find((d) => d.name === 'index-strong-read')!;
+  it('keys the strong price of one entry on an LSI, rounded up to 4 KB blocks, and a rejection on a GSI', () => {
+    const seen = new Set<string>();
+    for (let seed = 0; seed < 200; seed++) {
+      const out = deriver.derive(params, createRandom(seed));
+      const right = String(out[`opt_${out.correct}`]);
+      const kb = Number(out.entry_kb);
+      if (out.kind_short === 'LSI') expect(right).toBe(`It returns the latest data, consuming ${Math.ceil(kb / 4)} RCU for the ${kb} KB entry`);
+      else expect(right).toBe('It is rejected: DynamoDB returns a ValidationException');
+      seen.add(String(out.kind_short));
+    }
+    expect(seen).toEqual(new Set(['LSI', 'GSI']));
+  });
+});
