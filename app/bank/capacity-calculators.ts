@@ -377,15 +377,23 @@ export const capacityCalculators = [
   }),
   defineCalculator({
     name: 'provisionedWriteUnits',
-    description: 'WCU to provision for count writes per period of items of itemBytes: args { itemBytes, count, per, transactional }',
-    args: z.strictObject({ itemBytes: Bytes, count: Count, per: Period, transactional: z.boolean() }),
+    description:
+      'WCU to provision for count writes per period of items of itemBytes: args { itemBytes, count, per, transactional, dayCount? (the whole day, when count is the peak) }',
+    args: z.strictObject({ itemBytes: Bytes, count: Count, per: Period, transactional: z.boolean(), dayCount: Count.optional() }),
     calculate: provisionedWriteUnits,
     misconceptions: [
+      {
+        id: 'daily-average',
+        name: 'Provisioned for the daily average instead of the peak',
+        explanation: 'Provisioned capacity must cover the busiest period; spread over the whole day, the same writes need far fewer units, and the peak is throttled.',
+        compute: (a) =>
+          a.dayCount === undefined ? Number.NaN : Math.ceil((a.dayCount / 86400) * blocksOf(a.itemBytes, WRITE_BLOCK) * (a.transactional ? 2 : 1) - 1e-9),
+      },
       {
         ...noPerSecond,
         compute: (a) => (a.per === 'second' ? Number.NaN : a.count * blocksOf(a.itemBytes, WRITE_BLOCK) * (a.transactional ? 2 : 1)),
       },
-      ...writeMisconceptions<{ itemBytes: number; count: number; per: 'second' | 'minute' | 'hour' | 'day'; transactional: boolean }>(
+      ...writeMisconceptions<{ itemBytes: number; count: number; per: 'second' | 'minute' | 'hour' | 'day'; transactional: boolean; dayCount?: number | undefined }>(
         (a, o) => Math.ceil((a.count / SECONDS_PER[a.per]) * blocksBy(a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock - 1e-9),
       ),
     ],

@@ -109,6 +109,8 @@ export function provisionedWriteUnits(args: {
   count: number;
   per: Period;
   transactional: boolean;
+  /** The whole day's writes, when `count` is a peak period's share: shown, never used. */
+  dayCount?: number | undefined;
 }): Calculation {
   const seconds = SECONDS_PER[args.per];
   const blocks = writeBlocks(args.itemBytes);
@@ -116,6 +118,12 @@ export function provisionedWriteUnits(args: {
   const value = ceilDiv(args.count * perWrite, seconds);
   const rate = args.count / seconds;
   const steps: Step[] = [];
+  if (args.dayCount !== undefined) {
+    steps.push({
+      label: 'Provision for the busiest period, not the daily average',
+      value: `${formatNumber(args.count)} of the day's ${formatNumber(args.dayCount)} writes arrive in one ${args.per}`,
+    });
+  }
   const convert = rateStep(args.count, args.per, 'writes');
   if (convert) steps.push(convert);
   steps.push(

@@ -30,6 +30,8 @@ describe('capacity calculator misconceptions', () => {
     // 1,000,000 reads a day of 3 KB, eventual: right 6 RCU; without the per-second step, 500,000.
     ['provisionedReadUnits', 'no-per-second', { itemBytes: 3072, count: 1_000_000, per: 'day', consistency: 'eventual' }, 6, 500_000],
     ['provisionedWriteUnits', 'no-per-second', { itemBytes: 800, count: 2_000_000, per: 'day', transactional: false }, 24, 2_000_000],
+    // 21.6 million writes a day, 75 % in 6 hours: 2.7 million an hour = 750 WCU; the daily average is 250.
+    ['provisionedWriteUnits', 'daily-average', { itemBytes: 300, count: 2_700_000, per: 'hour', transactional: false, dayCount: 21_600_000 }, 750, 250],
     ['updateItemWriteUnits', 'changed-only', { beforeBytes: 3500, afterBytes: 3520, transactional: false, changedBytes: 20 }, 4, 1],
     ['updateItemWriteUnits', 'new-size-only', { beforeBytes: 3500, afterBytes: 900, transactional: false }, 4, 1],
     ['readsPerSecond', 'halved-strong', { capacity: 10, itemBytes: 6144, consistency: 'strong' }, 5, 10],
