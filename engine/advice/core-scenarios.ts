@@ -412,7 +412,8 @@ const TYPE_CASES: readonly TypeCase[] = [
   { value: 'whether the account email has been verified', type: 'BOOL', confusable: ['N', 'S', 'NULL', 'B'] },
   { value: 'the distinct seat numbers held by one booking', type: 'NS', confusable: ['L', 'SS', 'N', 'M'] },
   { value: 'a set of unique SHA-256 digests stored as raw bytes', type: 'BS', confusable: ['SS', 'L', 'B', 'NS'] },
-  { value: 'a list of line items, each with a SKU, a quantity and a price', type: 'L', confusable: ['M', 'SS', 'NS', 'S'] },
+  // Not Map: a map keyed by SKU is a defensible model for line items, so it cannot be a distractor.
+  { value: 'a list of line items, each with a SKU, a quantity and a price', type: 'L', confusable: ['SS', 'NS', 'S', 'B'] },
 ];
 
 function buildTypeForValue(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
@@ -439,7 +440,8 @@ function buildTypeCategory(params: ScenarioParams, random: ScenarioRandom): Reco
   const wrong = pickSome(random, pool, 3);
   const options: DerivedOption[] = [
     ...right.map((t) => ({ text: TYPE_NAMES[t]!, why: `Right: ${TYPE_NAMES[t]} is ${TYPE_WHY[t]}.`, correct: true })),
-    ...wrong.map(({ t, c }) => ({ text: TYPE_NAMES[t]!, why: `${TYPE_NAMES[t]} is a ${c} type: ${TYPE_WHY[t]}.`, correct: false })),
+    // TYPE_WHY of document and set types already opens with their category; say it once.
+    ...wrong.map(({ t, c }) => ({ text: TYPE_NAMES[t]!, why: `${TYPE_NAMES[t]} is a ${c} type: ${TYPE_WHY[t]!.replace(/^a (document|set) type: /, '')}.`, correct: false })),
   ];
   return { ...fillSlots(options, random), category };
 }

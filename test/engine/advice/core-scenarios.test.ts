@@ -48,6 +48,16 @@ describe('core derivers', () => {
     }
   });
 
+  it('core-type-category: every why names the category once', () => {
+    for (let seed = 0; seed < 100; seed++) {
+      const out = derive('core-type-category', seed);
+      for (const s of SLOTS) {
+        const why = out[`why_${s}`];
+        if (why !== undefined) expect(String(why)).not.toMatch(/type: a (scalar|document|set) type/);
+      }
+    }
+  });
+
   it('core-key-types: the key is always a String, Number or Binary attribute', () => {
     for (let seed = 0; seed < 100; seed++) expect(keyText(derive('core-key-types', seed))).toMatch(/a (String|Number|Binary) attribute$/);
   });
