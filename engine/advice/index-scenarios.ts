@@ -334,8 +334,8 @@ function buildGsiThrottle(params: ScenarioParams, random: ScenarioRandom): Recor
     {
       text: 'Table writes are throttled until the GSI gets more write capacity',
       why: throttled
-        ? `Right: the GSI needs about ${need} WCU but has ${gsiWcu}. A table write must also fit in every GSI it updates, so the GSI's shortage throttles writes to the table.`
-        : `The GSI needs about ${need} WCU and has ${gsiWcu}, so it does not throttle anything.`,
+        ? `Right: the GSI needs about ${formatNumber(need)} WCU but has ${formatNumber(gsiWcu)}. A table write must also fit in every GSI it updates, so the GSI's shortage throttles writes to the table.`
+        : `The GSI needs about ${formatNumber(need)} WCU and has ${formatNumber(gsiWcu)}, so it does not throttle anything.`,
       correct: throttled,
     },
     {
@@ -351,8 +351,8 @@ function buildGsiThrottle(params: ScenarioParams, random: ScenarioRandom): Recor
     {
       text: 'Nothing is throttled: the table and the GSI both have enough write capacity',
       why: throttled
-        ? `The GSI needs about ${need} WCU (${formatNumber(writes)} writes × ${sharePct}% carrying the key, entries of ${entryBytes} B) but has only ${gsiWcu}.`
-        : `Right: the GSI needs about ${need} WCU and has ${gsiWcu}; the table needs ${writes} and has ${tableWcu}.`,
+        ? `The GSI needs about ${formatNumber(need)} WCU (${formatNumber(writes)} writes × ${sharePct}% carrying the key, entries of ${entryBytes} B) but has only ${formatNumber(gsiWcu)}.`
+        : `Right: the GSI needs about ${formatNumber(need)} WCU and has ${formatNumber(gsiWcu)}; the table needs ${formatNumber(writes)} and has ${formatNumber(tableWcu)}.`,
       correct: !throttled,
     },
     {

@@ -51,6 +51,8 @@ export function readKeyDomain(params: ScenarioParams): KeyDomain {
 }
 
 const fmt = formatNumber;
+/** "a" or "an" before a domain noun ("an account", "a user"). */
+const article = (noun: string): string => (/^[aeiou]/i.test(noun) ? 'an' : 'a');
 
 /** Simple or composite key, from how the entity is read. */
 function buildKeyKind(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
@@ -68,13 +70,13 @@ function buildKeyKind(params: ScenarioParams, random: ScenarioRandom): Record<st
     {
       text: `Partition key \`${k.ownerAttr}\`, sort key \`${k.timeAttr}\``,
       why: kind === 'composite'
-        ? `Right: all of a ${k.owner}'s ${k.items} share the partition key (one item collection), sorted by \`${k.timeAttr}\`, so one Query with a sort-key range returns them in order.`
+        ? `Right: all of ${article(k.owner)} ${k.owner}'s ${k.items} share the partition key (one item collection), sorted by \`${k.timeAttr}\`, so one Query with a sort-key range returns them in order.`
         : `The reads fetch one ${k.entity} by \`${k.idAttr}\`, which this key cannot do with GetItem; it would need a Scan or a GSI.`,
       correct: kind === 'composite',
     },
     {
       text: `Partition key \`${k.ownerAttr}\` only (a simple primary key)`,
-      why: `A ${k.owner} has many ${k.items}, but a simple key must be unique: each new ${k.entity} would overwrite the previous one.`,
+      why: `${article(k.owner) === 'an' ? 'An' : 'A'} ${k.owner} has many ${k.items}, but a simple key must be unique: each new ${k.entity} would overwrite the previous one.`,
       correct: false,
     },
     {
