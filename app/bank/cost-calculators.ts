@@ -167,7 +167,7 @@ function onDemandParts(a: OnDemandArgs, o: { perMonth?: Decimal; gsi?: boolean; 
     writeItemBytes: o.rounding === false ? 1 : a.writeItemBytes,
     readConsistency: a.readConsistency,
     gsiCount: o.gsi === false ? 0 : a.gsiCount,
-  });
+  }, a.per);
   const perMonth = o.perMonth ?? REQUESTS_PER_MONTH[a.per];
   return {
     need,
@@ -196,7 +196,13 @@ const onDemandMonthlyCost = defineCalculator<OnDemandArgs>({
       id: 'per-second-as-monthly',
       name: 'Read a per-second rate as a monthly count',
       explanation: 'On-demand bills every request unit in the month: a rate per second must be multiplied by the 2,628,000 seconds of a 730-hour month.',
-      compute: (a) => (a.per === 'month' ? Number.NaN : cents(onDemandParts(a, { perMonth: new Decimal(1) }).bill.total)),
+      compute: (a) => (a.per === 'second' ? cents(onDemandParts(a, { perMonth: new Decimal(1) }).bill.total) : Number.NaN),
+    },
+    {
+      id: 'per-day-as-monthly',
+      name: 'Priced one day of requests as the month',
+      explanation: 'The daily counts repeat every day: a 730-hour month holds 730 / 24 ≈ 30.4 days of them.',
+      compute: (a) => (a.per === 'day' ? cents(onDemandParts(a, { perMonth: new Decimal(1) }).bill.total) : Number.NaN),
     },
     {
       id: '720-hours',

@@ -82,8 +82,17 @@ function mixUnits(rate: number, share: number, plain: number, transactional: num
   return new Decimal(rate).times(new Decimal(1).minus(s).times(plain).plus(s.times(transactional)));
 }
 
-/** Consumed read and write units per second for a workload, with the working. */
-export function calculateCapacityNeed(w: TableWorkload): CapacityNeed {
+/** The period the workload's rates are counted in; only the working's wording depends on it. */
+export type RatePeriod = 'second' | 'day' | 'month';
+
+const RATE_SUFFIX: Readonly<Record<RatePeriod, string>> = { second: '/s', day: ' a day', month: ' a month' };
+
+/**
+ * Consumed read and write units per second for a workload, with the working. Callers that hold
+ * counts per day or per month pass `per` so the working does not call a daily count a rate per second.
+ */
+export function calculateCapacityNeed(w: TableWorkload, per: RatePeriod = 'second'): CapacityNeed {
+  const r = RATE_SUFFIX[per];
   const unitsPerRead = readUnitsForSize(w.readItemBytes, w.readConsistency);
   const unitsPerTransactionalRead = readUnitsForSize(w.readItemBytes, 'transactional');
   const unitsPerWrite = writeUnitsForSize(w.writeItemBytes);
@@ -118,31 +127,31 @@ export function calculateCapacityNeed(w: TableWorkload): CapacityNeed {
     });
   }
   steps.push({
-    label: 'Read units per second',
+    label: per === 'second' ? 'Read units per second' : `Read units ${r.trim()}`,
     formula:
       w.transactionalReadShare > 0
-        ? `${formatQuantity(w.readsPerSecond)}/s × ((1 − ${w.transactionalReadShare}) × ${unitsPerRead} + ${w.transactionalReadShare} × ${unitsPerTransactionalRead})`
-        : `${formatQuantity(w.readsPerSecond)}/s × ${unitsPerRead}`,
-    value: `${formatQuantity(readUnitsPerSecond)} RCU/s`,
+        ? `${formatQuantity(w.readsPerSecond)}${r} × ((1 − ${w.transactionalReadShare}) × ${unitsPerRead} + ${w.transactionalReadShare} × ${unitsPerTransactionalRead})`
+        : `${formatQuantity(w.readsPerSecond)}${r} × ${unitsPerRead}`,
+    value: `${formatQuantity(readUnitsPerSecond)} RCU${r}`,
   });
   steps.push({
-    label: 'Table write units per second',
+    label: per === 'second' ? 'Table write units per second' : `Table write units ${r.trim()}`,
     formula:
       w.transactionalWriteShare > 0
-        ? `${formatQuantity(w.writesPerSecond)}/s × ((1 − ${w.transactionalWriteShare}) × ${unitsPerWrite} + ${w.transactionalWriteShare} × ${unitsPerTransactionalWrite})`
-        : `${formatQuantity(w.writesPerSecond)}/s × ${unitsPerWrite}`,
-    value: `${formatQuantity(tableWriteUnitsPerSecond)} WCU/s`,
+        ? `${formatQuantity(w.writesPerSecond)}${r} × ((1 − ${w.transactionalWriteShare}) × ${unitsPerWrite} + ${w.transactionalWriteShare} × ${unitsPerTransactionalWrite})`
+        : `${formatQuantity(w.writesPerSecond)}${r} × ${unitsPerWrite}`,
+    value: `${formatQuantity(tableWriteUnitsPerSecond)} WCU${r}`,
   });
   if (w.gsiCount > 0) {
     steps.push({
       label: `Each of the ${w.gsiCount} GSI(s) receives every write, sized by its entry (${formatQuantity(gsiBytes)} B)`,
-      formula: `${w.gsiCount} × ${formatQuantity(w.writesPerSecond)}/s × ${unitsPerGsiWrite}`,
-      value: `${formatQuantity(gsiWriteUnitsPerSecond.times(w.gsiCount))} WCU/s`,
+      formula: `${w.gsiCount} × ${formatQuantity(w.writesPerSecond)}${r} × ${unitsPerGsiWrite}`,
+      value: `${formatQuantity(gsiWriteUnitsPerSecond.times(w.gsiCount))} WCU${r}`,
     });
   }
   steps.push({
-    label: 'All write units per second (table + GSIs)',
-    value: `${formatQuantity(totalWriteUnitsPerSecond)} WCU/s`,
+    label: `All write units ${per === 'second' ? 'per second' : r.trim()} (table + GSIs)`,
+    value: `${formatQuantity(totalWriteUnitsPerSecond)} WCU${r}`,
   });
   return {
     unitsPerRead,

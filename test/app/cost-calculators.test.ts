@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { CALCULATORS, type Calculator } from '../../app/bank/calculators.ts';
+
+function calculator(name: string): Calculator<unknown> {
+  const found = CALCULATORS.get(name);
+  if (!found) throw new Error(`no calculator ${name}`);
+  return found;
+}
+
+/** Parse like the bank does, then the figure, the working's text and each wrong method's figure. */
+function run(name: string, raw: Record<string, unknown>) {
+  const c = calculator(name);
+  const args = c.args.parse(raw);
+  const calculation = c.calculate(args);
+  const text = calculation.steps.map((s) => `${s.label} | ${s.formula ?? ''} | ${s.value}`).join('\n');
+  const wrong = Object.fromEntries(c.misconceptions.map((m) => [m.id, m.compute(args)]));
+  return { value: calculation.value, text, wrong };
+}
+
+const onDemand = { readItemBytes: 3000, writeItemBytes: 1500, readConsistency: 'strong', gsiCount: 1 } as const;
+
+describe('onDemandMonthlyCost', () => {
+  it('calls daily counts daily in the working, not rates per second', () => {
+    // 240,000 strong reads of 3,000 B (1 RRU) and 24,000 writes of 1,500 B (2 WRU, +2 for the GSI) a day.
+    const { value, text } = run('onDemandMonthlyCost', { reads: 240_000, writes: 24_000, per: 'day', ...onDemand });
+    // × 730 / 24 days: 7.3M RRU × $0.125 + 2.92M WRU × $0.625 = $0.9125 + $1.825.
+    expect(value).toBe(2.74);
+    expect(text).toContain('240,000 a day × 1');
+    expect(text).not.toMatch(/\/s\b|per second/);
+  });
+
+  it('keeps per-second wording for rates per second', () => {
+    const { text } = run('onDemandMonthlyCost', { reads: 10, writes: 2, per: 'second', ...onDemand });
+    expect(text).toContain('10/s × 1');
+    expect(text).toContain('4 WCU/s');
+  });
+
+  it.each([
+    { per: 'second', named: 'per-second-as-monthly', notNamed: 'per-day-as-monthly' },
+    { per: 'day', named: 'per-day-as-monthly', notNamed: 'per-second-as-monthly' },
+  ])('names the month mistake that fits counts per $per', ({ per, named, notNamed }) => {
+    const { wrong } = run('onDemandMonthlyCost', { reads: 240_000, writes: 24_000, per, ...onDemand });
+    expect(Number.isFinite(wrong[named])).toBe(true);
+    expect(wrong[notNamed]).toBeNaN();
+  });
+});
