@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { calculateDaxClusterCost, calculateDaxSaving, type DaxInput } from '../../engine/cost/dax.ts';
 import { USD_PER_MONTH } from '../../engine/cost/line-item.ts';
 import { Decimal, formatUsd, roundToCents } from '../../engine/cost/money.ts';
-import { DAX_NODE_TYPES, HOURS_PER_MONTH, selectRegionPrices, STORAGE_OVERHEAD_BYTES_PER_ITEM } from '../../engine/cost/prices.ts';
+import { BYTES_PER_GB, DAX_NODE_TYPES, HOURS_PER_MONTH, selectRegionPrices, STORAGE_OVERHEAD_BYTES_PER_ITEM } from '../../engine/cost/prices.ts';
 import { calculateRequestsPerMonth, calculateServerlessCost, type ServerlessInput } from '../../engine/cost/serverless.ts';
 import {
   calculateBreakEvenForPrices,
@@ -464,6 +464,14 @@ function storage(a: StorageArgs, change: Partial<StorageInput> = {}): Decimal {
   return calculateStorageCost({ ...a, ...change }).total;
 }
 
+/** Storage priced by a wrong rule: another per-item overhead or another gigabyte. */
+function storageBy(a: StorageArgs, overheadBytes: number, bytesPerGb: number): number {
+  const gb = new Decimal(a.items).times(a.itemBytes + overheadBytes).times(a.gsiCount + 1).div(bytesPerGb);
+  const price = p().tableClass[a.tableClass].storageGbMonth.usd;
+  const free = a.freeTier && a.tableClass === 'standard' ? Decimal.min(gb, p().freeTier.storageGb.quantity) : new Decimal(0);
+  return cents(gb.minus(free).times(price));
+}
+
 const storageMonthlyCost = defineCalculator<StorageArgs>({
   name: 'storageMonthlyCost',
   description: 'USD a month to store `items` of `itemBytes` each (+100 B overhead per item; GSIs with ALL projection store another copy)',
@@ -474,18 +482,13 @@ const storageMonthlyCost = defineCalculator<StorageArgs>({
       id: 'no-item-overhead',
       name: 'Forgot the 100 B per-item overhead',
       explanation: 'DynamoDB bills 100 bytes of indexing overhead on every item on top of its attributes.',
-      compute: (a) => cents(storage({ ...a, itemBytes: Math.max(0, a.itemBytes - STORAGE_OVERHEAD_BYTES_PER_ITEM) })),
+      compute: (a) => storageBy(a, 0, BYTES_PER_GB),
     },
     {
       id: 'decimal-gigabytes',
       name: 'Used 1 GB = 1,000,000,000 bytes',
       explanation: 'Storage here is measured in binary gigabytes, 2^30 = 1,073,741,824 bytes.',
-      compute: (a) => {
-        const gb = new Decimal(a.items).times(a.itemBytes + STORAGE_OVERHEAD_BYTES_PER_ITEM).times(a.gsiCount + 1).div(1e9);
-        const price = p().tableClass[a.tableClass].storageGbMonth.usd;
-        const free = a.freeTier && a.tableClass === 'standard' ? Decimal.min(gb, 25) : new Decimal(0);
-        return cents(gb.minus(free).times(price));
-      },
+      compute: (a) => storageBy(a, STORAGE_OVERHEAD_BYTES_PER_ITEM, 1e9),
     },
     {
       id: 'free-tier-ignored',

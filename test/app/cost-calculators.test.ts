@@ -44,3 +44,21 @@ describe('onDemandMonthlyCost', () => {
     expect(wrong[notNamed]).toBeNaN();
   });
 });
+
+describe('storageMonthlyCost', () => {
+  // 2^24 items: 16,777,216 × (924 B + 100 B) = 16 GiB; × 2 with one all-projecting GSI.
+  const items = 2 ** 24;
+
+  it('prices items and index entries with 100 B each (worked by hand)', () => {
+    const { value, wrong } = run('storageMonthlyCost', { items, itemBytes: 924, tableClass: 'standard', gsiCount: 1 });
+    expect(value).toBe(8); // 32 GiB × $0.25
+    expect(wrong['no-item-overhead']).toBe(7.22); // 2^24 × 924 × 2 / 2^30 = 28.875 GiB × $0.25 = 7.21875
+  });
+
+  it('leaves out only the overhead when items are smaller than it', () => {
+    // 2^24 × 50 B = 0.78125 GiB (the right figure stores 150 B an item: 2.34375 GiB).
+    const { value, wrong } = run('storageMonthlyCost', { items, itemBytes: 50, tableClass: 'standard', gsiCount: 0 });
+    expect(value).toBe(0.59);
+    expect(wrong['no-item-overhead']).toBe(0.2);
+  });
+});
