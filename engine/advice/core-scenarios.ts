@@ -239,8 +239,8 @@ function buildResilience(params: ScenarioParams, random: ScenarioRandom): Record
       correct: risk === 'region',
     },
     {
-      text: 'Enable point-in-time recovery, then restore to before the bug',
-      why: risk === 'corruption' ? `Right: PITR keeps continuous backups for up to 35 days and restores to any second, e.g. ${minutes} minutes before the faulty writes, into a new table.` : 'PITR restores past data into a new table; it does not keep the table available during an outage.',
+      text: 'Enable point-in-time recovery and restore from it when needed',
+      why: risk === 'corruption' ? `Right: PITR keeps continuous backups for its recovery period (up to 35 days, the default) and restores to any second in it, e.g. ${minutes} minutes before the faulty writes, into a new table.` : 'PITR restores past data into a new table; it does not keep the table available during an outage.',
       correct: risk === 'corruption',
     },
     { text: 'Enable the Multi-AZ deployment option in the table settings', why: 'That is an Amazon RDS setting; DynamoDB tables are always spread across three AZs, with nothing to enable.', correct: false },
