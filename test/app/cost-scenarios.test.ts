@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CALCULATORS } from '../../app/bank/calculators.ts';
 import { loadBank } from '../../app/bank/index.ts';
-import { calculateServerlessCost, calculateRequestsPerMonth } from '../../engine/cost/serverless.ts';
+import { calculateRequestsForDynamoDbSpend, calculateServerlessCost, calculateRequestsPerMonth } from '../../engine/cost/serverless.ts';
 import { calculateProvisionedCost } from '../../engine/cost/table-cost.ts';
-import { roundToCents } from '../../engine/cost/money.ts';
+import { formatUsd, roundToCents } from '../../engine/cost/money.ts';
 import { listPriceRows } from '../../engine/cost/prices.ts';
 
 const COST_DIR = 'content/cost';
@@ -72,5 +72,43 @@ describe('cost scenario families', () => {
     const parsed = c.args.parse(args);
     expect(c.calculate(parsed).value).toBe(right);
     expect(c.misconceptions.find((m) => m.id === mistake)!.compute(parsed)).toBe(wrong);
+  });
+
+  it('quotes the study guide check with the model’s own figures', () => {
+    // The traffic at which DynamoDB costs the guide's $0.75 (1 eventual read + 1 write of 1 KB a request).
+    const requests = calculateRequestsForDynamoDbSpend(0.75, 1, 1, 1024, 'eventual');
+    const stack = (api: 'http' | 'rest') =>
+      calculateServerlessCost({
+        requestsPerMonth: requests,
+        api,
+        memoryMb: 128,
+        durationMs: 100,
+        architecture: 'x86',
+        readsPerRequest: 1,
+        writesPerRequest: 1,
+        itemBytes: 1024,
+        readConsistency: 'eventual',
+        storedItems: 0,
+        freeTier: true,
+        apiFreeTier: false,
+      });
+    const explanation = readFileSync(join(COST_DIR, 'serverless-dynamodb-share.md'), 'utf8').split('## Explanation')[1]!;
+    const perUserPerDay = requests.div(50).div(730 / 24).round().toNumber();
+    expect(explanation).toContain(`about ${perUserPerDay} requests each a day`);
+    expect(explanation).toContain(`about ${formatUsd(stack('http').apiGateway)}`);
+    expect(explanation).toContain(`about ${formatUsd(stack('http').bill.total)} in all`);
+    expect(explanation).toContain(`about ${formatUsd(stack('rest').bill.total)}`);
+  });
+
+  it('does not rule out the guide’s $3–15 for 50 users when its own 50-user variants reach it', () => {
+    const id = 'serverless.stack-monthly-cost';
+    const totals = [...Array(400).keys()]
+      .map((s) => bank.instance(id, s))
+      .filter((i) => i.variant.params.users === 50)
+      .map((i) => (i.key.kind === 'numeric' ? i.key.calculation.value : Number.NaN));
+    expect(totals.some((t) => t >= 3 && t <= 15)).toBe(true);
+    expect(totals.some((t) => t < 3)).toBe(true);
+    const explanation = readFileSync(join(COST_DIR, 'serverless-stack-cost.md'), 'utf8').split('## Explanation')[1]!;
+    expect(explanation).not.toMatch(/cannot come from/);
   });
 });
