@@ -111,4 +111,15 @@ describe('cost scenario families', () => {
     const explanation = readFileSync(join(COST_DIR, 'serverless-stack-cost.md'), 'utf8').split('## Explanation')[1]!;
     expect(explanation).not.toMatch(/cannot come from/);
   });
+
+  it('labels any rate that is not AWS’s as made up, in every rendered variant', () => {
+    const known = new Set(listPriceRows().flatMap((r) => ('usd' in r.price ? [Number(r.price.usd)] : [])));
+    for (const id of costIds) {
+      for (let seed = 0; seed < 40; seed++) {
+        const text = bank.variant(id, seed).promptHtml.replace(/<[^>]+>/g, '');
+        const foreign = [...text.matchAll(/\$([\d,]*\d(?:\.\d+)?) per/g)].map((m) => Number(m[1]!.replace(/,/g, ''))).filter((usd) => !known.has(usd));
+        if (foreign.length > 0) expect(text, `${id} seed ${seed} quotes $${foreign.join(', $')}`).toMatch(/made-up/);
+      }
+    }
+  });
 });
