@@ -140,7 +140,13 @@ function assessNewLsi(table: TableDesign, pattern: AccessPattern, constraints: I
   const choice = 'add-lsi';
   const { partitionKey } = table.key;
   if (pattern.equalityOn !== partitionKey) {
-    return { choice, works: false, reason: `An LSI must use the table's partition key \`${partitionKey}\`; this query fixes ${pattern.equalityOn === undefined ? 'no attribute' : `\`${pattern.equalityOn}\``} instead.` };
+    return {
+      choice,
+      works: false,
+      reason: pattern.equalityOn === undefined
+        ? `An LSI is queried by equality on the table's partition key \`${partitionKey}\`, and this request fixes no attribute by equality.`
+        : `An LSI must use the table's partition key \`${partitionKey}\`; this query fixes \`${pattern.equalityOn}\` instead.`,
+    };
   }
   if (pattern.rangeOn === undefined) return { choice, works: false, reason: 'An LSI only adds another sort key, and this query needs none.' };
   if (table.created) {

@@ -75,6 +75,7 @@ describe('adviseIndex', () => {
     ['sixth LSI', orders(false, fiveLsis), { equalityOn: 'customerId', rangeOn: 'total', strongRead: true }, 2, 'add-lsi', 'at most 5 LSIs'],
     ['GSI for strong reads', orders(true), { equalityOn: 'customerId', rangeOn: 'total', strongRead: true }, 2, 'add-gsi', 'only eventually consistent reads'],
     ['LSI on another pk', orders(false), { equalityOn: 'email', strongRead: false }, 2, 'add-lsi', "must use the table's partition key `customerId`"],
+    ['LSI with no equality at all', orders(false), { rangeOn: 'notes', strongRead: false }, 2, 'add-lsi', 'this request fixes no attribute by equality'],
     ['scan when a GSI serves', orders(true), { equalityOn: 'email', strongRead: false }, 2, 'scan', 'FilterExpression is applied after the read'],
     ['base table on another sort', orders(true), { equalityOn: 'customerId', rangeOn: 'total', strongRead: false }, 2, 'base-table', 'sorts each `customerId` by `orderId`, not by `total`'],
     ['GSI when the table serves', orders(true), { equalityOn: 'customerId', strongRead: false }, 2, 'add-gsi', 'Unneeded'],
