@@ -122,4 +122,13 @@ describe('cost scenario families', () => {
       }
     }
   });
+
+  it('says whether the free tier counts wherever it could (provisioned capacity, storage)', () => {
+    for (const id of costIds) {
+      for (let seed = 0; seed < 40; seed++) {
+        const text = bank.variant(id, seed).promptHtml.replace(/<[^>]+>/g, '');
+        if (/per (RCU|WCU)-hour|per GB-month/.test(text)) expect(text, `${id} seed ${seed}`).toMatch(/free/);
+      }
+    }
+  });
 });
