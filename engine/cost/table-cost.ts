@@ -292,6 +292,18 @@ export function calculateWorkloadCost(w: TableWorkload): WorkloadCost {
       amount: rwru.div(MILLION).times(prices.replicatedWrite.usd),
     });
   }
+  // Each replica keeps its own copy of every GSI, and a write to a GSI is a local write in
+  // regular write units (AWS Prescriptive Guidance, global tables FAQ).
+  if (replicas > 0 && w.gsiCount > 0) {
+    const replicaGsiWru = need.gsiWriteUnitsPerSecond.times(w.gsiCount).times(monthSeconds).times(replicas);
+    od.push({
+      id: 'ondemand.replica.gsi.writes',
+      label: `GSI write request units in the replicas (${replicas} other Region(s) × ${w.gsiCount} GSI(s))`,
+      quantity: `${formatQuantity(replicaGsiWru.div(MILLION), 6)} million WRU`,
+      price: cls.onDemandWrite,
+      amount: replicaGsiWru.div(MILLION).times(cls.onDemandWrite.usd),
+    });
+  }
   const onDemand = buildBill('On-demand', [...od, ...storage, ...sharedExtras], [
     ...need.steps,
     {
@@ -320,6 +332,16 @@ export function calculateWorkloadCost(w: TableWorkload): WorkloadCost {
       price: prices.replicatedWcuHour,
       amount: new Decimal(tableWcu).times(replicas).times(HOURS_PER_MONTH).times(prices.replicatedWcuHour.usd),
     });
+    if (w.gsiCount > 0) {
+      const replicaGsiWcu = gsiWcuEach * w.gsiCount * replicas;
+      prov.push({
+        id: 'provisioned.replica.gsi.wcu',
+        label: `GSI write capacity in the replicas (${replicas} other Region(s) × ${w.gsiCount} GSI(s))`,
+        quantity: `${replicaGsiWcu} WCU × ${HOURS_PER_MONTH} h`,
+        price: cls.provisionedWcuHour,
+        amount: new Decimal(replicaGsiWcu).times(HOURS_PER_MONTH).times(cls.provisionedWcuHour.usd),
+      });
+    }
   }
   const provisioned = buildBill('Provisioned', [...prov, ...storage, ...sharedExtras], [
     ...need.steps,

@@ -175,6 +175,15 @@ describe('calculateWorkloadCost with a global table and PITR', () => {
     expect(amounts(c.provisioned.lines)['provisioned.rwcu']).toBe('14.235');
   });
 
+  it('bills each replica’s GSI writes in regular write units (Prescriptive Guidance global tables FAQ)', () => {
+    // One GSI of 1 KB entries: 10 writes/s land in it in each of the 2 other Regions too.
+    const c = calculateWorkloadCost({ ...w, gsiCount: 1 });
+    // 10 × 2,628,000 × 2 = 52.56M WRU × $0.625; provisioned: 2 × ceil(10 / 0.7) = 30 WCU × 730 h × $0.00065.
+    expect(amounts(c.onDemand.lines)['ondemand.replica.gsi.writes']).toBe('32.85');
+    expect(amounts(c.provisioned.lines)['provisioned.replica.gsi.wcu']).toBe('14.235');
+    expect(amounts(calculateWorkloadCost(w).onDemand.lines)['ondemand.replica.gsi.writes']).toBeUndefined();
+  });
+
   it('stores a copy in each replica and bills PITR on the table size', () => {
     const lines = amounts(calculateWorkloadCost(w).onDemand.lines);
     expect(lines['replica.storage']).toBe('0.5');
