@@ -58,7 +58,7 @@ function buildWhoDoesWhat(params: ScenarioParams, random: ScenarioRandom): Recor
 type Workload = 'dynamodb' | 'aurora' | 'redshift' | 'neptune';
 const WORKLOADS: Readonly<Record<Workload, readonly string[]>> = {
   dynamodb: [
-    'look up a {{thing}} by its ID and list a customer\'s {{things}} by date, at up to {{rps}} requests per second with single-digit-millisecond latency, without managing servers or patches',
+    'look up one {{thing}} by its ID and list related {{things}} by date, at up to {{rps}} requests per second with single-digit-millisecond latency, without managing servers or patches',
     'store {{things}} whose attributes differ from one item to the next, read each by key in a few milliseconds, and grow to {{rps}} requests per second over the coming year without capacity planning',
   ],
   aurora: [
