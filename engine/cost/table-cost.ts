@@ -313,7 +313,9 @@ export function calculateWorkloadCost(w: TableWorkload): WorkloadCost {
     },
   ]);
 
-  const provisionedRcu = provisionUnits(need.readUnitsPerSecond, w.targetUtilisation);
+  const tableRcu = provisionUnits(need.readUnitsPerSecond, w.targetUtilisation);
+  // Reads here all go to the table, but a provisioned GSI still holds at least 1 RCU (facts §5).
+  const provisionedRcu = tableRcu + MIN_PROVISIONED_UNITS * w.gsiCount;
   const tableWcu = provisionUnits(need.tableWriteUnitsPerSecond, w.targetUtilisation);
   const gsiWcuEach = w.gsiCount > 0 ? provisionUnits(need.gsiWriteUnitsPerSecond, w.targetUtilisation) : 0;
   const provisionedWcu = tableWcu + gsiWcuEach * w.gsiCount;
@@ -332,6 +334,15 @@ export function calculateWorkloadCost(w: TableWorkload): WorkloadCost {
       price: prices.replicatedWcuHour,
       amount: new Decimal(tableWcu).times(replicas).times(HOURS_PER_MONTH).times(prices.replicatedWcuHour.usd),
     });
+    // Reads here all go to the home Region, but each replica table and its GSIs hold at least 1 RCU.
+    const replicaRcu = MIN_PROVISIONED_UNITS * (1 + w.gsiCount) * replicas;
+    prov.push({
+      id: 'provisioned.replica.rcu',
+      label: `Read capacity in the replicas (the minimum, ${replicas} other Region(s))`,
+      quantity: `${replicaRcu} RCU × ${HOURS_PER_MONTH} h`,
+      price: cls.provisionedRcuHour,
+      amount: new Decimal(replicaRcu).times(HOURS_PER_MONTH).times(cls.provisionedRcuHour.usd),
+    });
     if (w.gsiCount > 0) {
       const replicaGsiWcu = gsiWcuEach * w.gsiCount * replicas;
       prov.push({
@@ -348,7 +359,9 @@ export function calculateWorkloadCost(w: TableWorkload): WorkloadCost {
     {
       label: `Provision for a ${formatPercent(w.targetUtilisation, 0)} auto-scaling target (at least 1 unit)`,
       formula:
-        `RCU: ceil(${formatQuantity(need.readUnitsPerSecond)} / ${w.targetUtilisation}) = ${provisionedRcu}; ` +
+        `RCU: ceil(${formatQuantity(need.readUnitsPerSecond)} / ${w.targetUtilisation}) = ${tableRcu}` +
+        (w.gsiCount > 0 ? ` + ${w.gsiCount} × ${MIN_PROVISIONED_UNITS} (the minimum for each GSI)` : '') +
+        '; ' +
         `table WCU: ceil(${formatQuantity(need.tableWriteUnitsPerSecond)} / ${w.targetUtilisation}) = ${tableWcu}` +
         (w.gsiCount > 0
           ? `; each GSI: ceil(${formatQuantity(need.gsiWriteUnitsPerSecond)} / ${w.targetUtilisation}) = ${gsiWcuEach}`

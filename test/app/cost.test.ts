@@ -21,7 +21,7 @@ describe('POST /api/cost', () => {
     const model = calculateWorkloadCost(DEFAULT_WORKLOAD);
     expect(body.onDemand.total).toBe(model.onDemand.total.toFixed());
     expect(body.provisioned.total).toBe(model.provisioned.total.toFixed());
-    expect(body.provisioned).toMatchObject({ rcu: 72, wcu: 58 });
+    expect(body.provisioned).toMatchObject({ rcu: 73, wcu: 58 });
     expect(body.breakEvenPercent).toBe(28.9);
     expect(body.cheaper).toBe('provisioned');
     expect(body.hoursPerMonth).toBe(730);
@@ -189,10 +189,10 @@ describe('traffic shape', () => {
 });
 
 describe('reserved capacity on the calculator', () => {
-  it('prices the default workload’s 72 RCU and 58 WCU with no whole block reserved, and a big one with blocks', async () => {
+  it('prices the default workload’s 73 RCU (72 + the GSI’s minimum 1) and 58 WCU with no whole block reserved, and a big one with blocks', async () => {
     const small = await (await post({})).json();
-    // No block of 100: everything at the standard rate, 72 × 0.0949 + 58 × 0.4745.
-    expect(small.reserved.total).toBe('34.3538');
+    // No block of 100: everything at the standard rate, 73 × 0.0949 + 58 × 0.4745.
+    expect(small.reserved.total).toBe('34.4487');
     const big = await (await post({ writesPerSecond: 140, gsiCount: 0, readsPerSecond: 0 })).json();
     // 200 WCU reserved: 2 × (150 / 12 + 0.0128 × 730) = 43.688, plus the 1 RCU minimum.
     expect(big.provisioned.wcu).toBe(200);

@@ -134,12 +134,12 @@ describe('calculateWorkloadCost', () => {
     const c = calculateWorkloadCost(DEFAULT_WORKLOAD);
     // On-demand: 105.12M WRU × 0.625 + 131.4M RRU × 0.125 + 2.0936 GB × 0.25
     expect(formatUsd(c.onDemand.total)).toBe('$82.65');
-    // Provisioned: 72 RCU × 0.0949 + (29 + 29) WCU × 0.4745 + storage
-    expect(c.provisionedRcu).toBe(72);
+    // Provisioned: (72 + the GSI's minimum 1) RCU × 0.0949 + (29 + 29) WCU × 0.4745 + storage
+    expect(c.provisionedRcu).toBe(73);
     expect(c.provisionedWcu).toBe(58);
-    expect(formatUsd(c.provisioned.total)).toBe('$34.88');
+    expect(formatUsd(c.provisioned.total)).toBe('$34.97');
     expect(c.cheaper).toBe('provisioned');
-    expect(c.calculation.value).toBe(47.77);
+    expect(c.calculation.value).toBe(47.68);
   });
 
   it('charges the GSI writes as their own line', () => {
@@ -173,6 +173,11 @@ describe('calculateWorkloadCost with a global table and PITR', () => {
     // 10 × 2,628,000 × 2 = 52.56M rWRU × $0.625; provisioned: 2 × ceil(10 / 0.7) = 30 rWCU × 730 h × $0.00065.
     expect(amounts(c.onDemand.lines)['ondemand.replicated.writes']).toBe('32.85');
     expect(amounts(c.provisioned.lines)['provisioned.rwcu']).toBe('14.235');
+  });
+
+  it('holds the 1 RCU minimum in each replica table and replica GSI (facts §5: min 1 unit)', () => {
+    // 2 other Regions × (table + 1 GSI) = 4 RCU × 730 h × $0.00013.
+    expect(amounts(calculateWorkloadCost({ ...w, gsiCount: 1 }).provisioned.lines)['provisioned.replica.rcu']).toBe('0.3796');
   });
 
   it('bills each replica’s GSI writes in regular write units (Prescriptive Guidance global tables FAQ)', () => {
