@@ -7,6 +7,7 @@
 const DYNAMODB = 'com.amazonaws.dynamodb.v20120810#';
 const CORAL_VALIDATE = 'com.amazon.coral.validate#';
 const CORAL_SERVICE = 'com.amazon.coral.service#';
+const CORAL_AVAILABILITY = 'com.amazon.coral.availability#';
 
 export abstract class DynamoDBError extends Error {
   /** The `__type` field of the JSON error body. */
@@ -88,9 +89,13 @@ export class ProvisionedThroughputExceededException extends DynamoDBError {
   readonly type = `${DYNAMODB}ProvisionedThroughputExceededException`;
 }
 
+/**
+ * DynamoDB's JSON protocol sends throttling in the Coral availability namespace, not the
+ * service's own (dynalite's and boto's retry helpers test for exactly this `__type`).
+ */
 export class ThrottlingException extends DynamoDBError {
   override readonly name = 'ThrottlingException';
-  readonly type = `${DYNAMODB}ThrottlingException`;
+  readonly type = `${CORAL_AVAILABILITY}ThrottlingException`;
 }
 
 export class RequestLimitExceeded extends DynamoDBError {

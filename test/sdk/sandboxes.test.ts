@@ -75,6 +75,16 @@ describe('our DynamoDB endpoint', () => {
     const polite = createClients(endpoint.url, 'POLITE').client;
     for (let i = 0; i < 5; i++) await greedy.send(new ListTablesCommand({}));
     await expectError(greedy.send(new ListTablesCommand({})), 'ThrottlingException', 'Rate of requests exceeds the allowed throughput.');
+    const raw = await fetch(`${endpoint.url}/dynamodb`, {
+      method: 'POST',
+      headers: { ...signed('GREEDY'), 'x-amz-target': 'DynamoDB_20120810.ListTables' },
+      body: '{}',
+    });
+    expect(raw.status).toBe(400);
+    expect(await raw.json()).toEqual({
+      __type: 'com.amazon.coral.availability#ThrottlingException',
+      message: 'Rate of requests exceeds the allowed throughput.',
+    });
     expect((await polite.send(new ListTablesCommand({}))).TableNames).toEqual([]);
     now += 1000;
     expect((await greedy.send(new ListTablesCommand({}))).TableNames).toEqual([]);
