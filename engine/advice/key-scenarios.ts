@@ -337,11 +337,19 @@ function buildLatestN(params: ScenarioParams, random: ScenarioRandom): Record<st
       why: `Limit caps items evaluated, before the filter; the Scan returns whatever ${n} items it meets first, in no time order.`,
       correct: false,
     },
-    {
-      text: `Query on \`${k.ownerAttr}\` with \`Limit: ${n}\`; DynamoDB returns newest first`,
-      why: 'A Query returns items in ascending sort-key order unless ScanIndexForward is false; there is no "newest first" default.',
-      correct: false,
-    },
+    // For the earliest items a plain Query with Limit is itself right (ascending is the default),
+    // so that variant gets a different wrong request instead of a defensible one.
+    newest
+      ? {
+          text: `Query on \`${k.ownerAttr}\` with \`Limit: ${n}\`; DynamoDB returns newest first`,
+          why: 'A Query returns items in ascending sort-key order unless ScanIndexForward is false; there is no "newest first" default.',
+          correct: false,
+        }
+      : {
+          text: `Query with the key condition \`${k.timeAttr} < :now\` and \`Limit: ${n}\``,
+          why: `A Query must fix the partition key \`${k.ownerAttr}\` with =; a condition on the sort key alone is rejected.`,
+          correct: false,
+        },
   ];
   return { ...fillSlots(options, random), n, which: newest ? 'most recent' : 'earliest' };
 }

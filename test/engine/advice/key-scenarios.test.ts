@@ -74,4 +74,16 @@ describe('key derivers', () => {
       expect(keyText(out)).toContain(out.which === 'most recent' ? 'ScanIndexForward: false' : 'ScanIndexForward: true');
     }
   });
+
+  it('keys-latest-n: for the earliest items no wrong option is a plain Query with Limit, which would return them too', () => {
+    let earliest = 0;
+    for (let seed = 0; seed < 100; seed++) {
+      const out = derive('keys-latest-n', seed);
+      if (out.which !== 'earliest') continue;
+      earliest++;
+      const wrong = SLOTS.filter((s) => out[`opt_${s}`] !== undefined && s !== out.correct).map((s) => String(out[`opt_${s}`]));
+      expect(wrong.filter((t) => /^Query on `[^`]+` with `Limit: \d+`/.test(t))).toEqual([]);
+    }
+    expect(earliest).toBeGreaterThan(10);
+  });
 });
