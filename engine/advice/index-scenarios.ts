@@ -507,7 +507,7 @@ function buildPatternsServed(params: ScenarioParams, random: ScenarioRandom): Re
     const served = advice.choice === 'base-table' || advice.choice === 'existing-index';
     const why = served
       ? `Right: ${advice.assessments[advice.choice].reason}`
-      : `Needs a Scan or a new index: ${advice.assessments['base-table'].reason}`;
+      : `Not served by a key condition: ${advice.assessments['base-table'].reason}`;
     return { text: text.charAt(0).toUpperCase() + text.slice(1), why, correct: served };
   });
   const index = table.indexes[0]!;
