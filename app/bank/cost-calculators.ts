@@ -277,6 +277,16 @@ const onDemandMinusProvisioned = defineCalculator<TrafficArgs>({
       compute: (a) => cents(compareTraffic(a).signedDifference.times(24).div(HOURS_PER_MONTH)),
     },
     {
+      id: 'rounded-daily-cents',
+      name: 'Rounded each day’s cost to cents before scaling to the month',
+      explanation: 'A cent rounded off a day becomes up to 15 cents over the 30.42 days of a 730-hour month: keep full precision until the final answer.',
+      compute: (a) => {
+        const r = compareTraffic(a);
+        const day = (month: Decimal) => month.times(24).div(HOURS_PER_MONTH).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+        return cents(day(r.onDemand).minus(day(r.provisioned)).times(HOURS_PER_MONTH).div(24));
+      },
+    },
+    {
       id: 'auto-scaling-follows-spikes',
       name: 'Assumed auto scaling follows short spikes',
       explanation: 'Auto scaling reacts after about two minutes above its target and then needs time to apply: short spikes must be provisioned for in advance.',

@@ -133,11 +133,12 @@ export function compareModesForTraffic(input: TrafficShapeInput): TrafficShapeCo
     {
       label: 'On-demand per day',
       formula: `${formatQuantity(requestsPerDay)} × (${input.readUnitsPerRequest} RRU × $${rrPrice.toFixed()} + ${input.writeUnitsPerRequest} WRU × $${wrPrice.toFixed()})`,
-      value: formatUsd(dailyOnDemand),
+      // Unrounded: a day rounded to cents is up to 15 cents off once multiplied by 30.42 days.
+      value: `$${formatQuantity(dailyOnDemand, 6)}`,
     },
     {
       label: 'On-demand per 730-hour month (730 / 24 = 30.42 days)',
-      formula: `${formatUsd(dailyOnDemand)} × 730 / 24`,
+      formula: `$${formatQuantity(dailyOnDemand, 6)} × 730 / 24`,
       value: formatUsd(onDemand),
     },
     input.provisioning === 'fixed-peak'

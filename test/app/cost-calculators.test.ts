@@ -62,3 +62,21 @@ describe('storageMonthlyCost', () => {
     expect(wrong['no-item-overhead']).toBe(0.2);
   });
 });
+
+describe('onDemandMinusProvisioned', () => {
+  // Steady 10 requests/s of one eventual read (0.5 RRU) and one write: 864,000 a day.
+  const steady = { shape: 'steady', base: 10, peak: 10, readUnitsPerRequest: 0.5, writeUnitsPerRequest: 1 };
+
+  it('shows the day unrounded, so the working multiplies what it shows (worked by hand)', () => {
+    const { value, text } = run('onDemandMinusProvisioned', steady);
+    // On demand 864,000 × $0.0000006875 = $0.594 a day; provisioned 24 h × (8 RCU × $0.00013 + 15 WCU × $0.00065) = $0.25896.
+    // (0.594 − 0.25896) × 730 / 24 = 10.1905…
+    expect(value).toBe(10.19);
+    expect(text).toContain('$0.594 × 730 / 24');
+  });
+
+  it('names the day rounded to cents before scaling to the month', () => {
+    // (0.59 − 0.26) × 730 / 24 = 10.0375: 15 cents off, outside the family's 5-cent tolerance.
+    expect(run('onDemandMinusProvisioned', steady).wrong['rounded-daily-cents']).toBe(10.04);
+  });
+});
