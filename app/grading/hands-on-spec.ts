@@ -45,7 +45,12 @@ export const RequestChecksSchema = z
   })
   .refine((c) => Object.keys(c).length > 0, 'name at least one check');
 
-export const WrongAnswerSchema = z.strictObject({ name: z.string().min(1), request: z.unknown() });
+export const WrongAnswerSchema = z.strictObject({
+  name: z.string().min(1),
+  request: z.unknown(),
+  /** The engine error this mistake meets in DynamoDB too (e.g. ValidationException); without it the request must run, so it loses marks for its own reason. */
+  error: z.string().min(1).optional(),
+});
 
 export const RequestAnswerSpecSchema = z.strictObject({
   fixture: FixtureSpecSchema,

@@ -119,6 +119,23 @@ describe('request families', () => {
   });
 });
 
+describe('known wrong answers', () => {
+  const requestIds = bank.scenarios.filter((s) => s.kind === 'request').map((s) => s.id);
+  // A wrong answer that trips an engine error by accident (a YAML `NULL:` key read as null, a
+  // key condition DynamoDB refuses) scores zero without teaching the mistake it is named after.
+  it.each(requestIds)('%s: each wrong answer meets an engine error exactly when it declares one', (id) => {
+    for (const seed of [0, 3, 8]) {
+      const { key } = bank.instance(id, seed);
+      if (key.kind !== 'request') throw new Error(`${id} is not a request scenario`);
+      for (const wrong of key.spec.wrong) {
+        const r = grade(id, seed, wrong.request);
+        const error = (r.details.learner as { error?: string } | undefined)?.error;
+        expect({ name: wrong.name, error: error?.split(':')[0] }).toEqual({ name: wrong.name, error: wrong.error });
+      }
+    }
+  });
+});
+
 describe('document client shapes through the families', () => {
   const unmarshall = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(unmarshall);
