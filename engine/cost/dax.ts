@@ -60,7 +60,7 @@ export function calculateDaxClusterCost(nodeType: DaxNodeType, nodes: number, re
       },
       {
         label: 'Cluster per 730-hour month (every node bills, replicas too; no free tier)',
-        formula: `${nodes} nodes × $${price.usd} × 730 h`,
+        formula: `${nodes} node${nodes === 1 ? '' : 's'} × $${price.usd} × 730 h`,
         value: formatUsd(total),
       },
     ],
@@ -87,8 +87,8 @@ export function calculateDaxSaving(input: DaxInput): DaxCost {
     tableReadCostAfter = new Decimal(rcuAfter).times(HOURS_PER_MONTH).times(p.provisionedRcuHour.usd);
     costStep = {
       label: `Provisioned RCU at ${formatPercent(input.targetUtilisation, 0)} target, before and after`,
-      formula: `ceil(${formatQuantity(readUnitsBefore)} / ${input.targetUtilisation}) = ${rcuBefore} → ceil(${formatQuantity(readUnitsAfter)} / ${input.targetUtilisation}) = ${rcuAfter}; (${rcuBefore} − ${rcuAfter}) × 730 h × $${p.provisionedRcuHour.usd}`,
-      value: `${rcuBefore - rcuAfter} RCU fewer`,
+      formula: `ceil(${formatQuantity(readUnitsBefore)} / ${input.targetUtilisation}) = ${formatQuantity(rcuBefore)} → ceil(${formatQuantity(readUnitsAfter)} / ${input.targetUtilisation}) = ${formatQuantity(rcuAfter)}; (${formatQuantity(rcuBefore)} − ${formatQuantity(rcuAfter)}) × 730 h × $${p.provisionedRcuHour.usd}`,
+      value: `${formatQuantity(rcuBefore - rcuAfter)} RCU fewer`,
     };
   } else {
     const monthSeconds = SECONDS_PER_HOUR * HOURS_PER_MONTH;

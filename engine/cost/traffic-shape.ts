@@ -145,12 +145,12 @@ export function compareModesForTraffic(input: TrafficShapeInput): TrafficShapeCo
       ? {
           label: 'Provisioned held at the peak all day (spikes are too short for auto scaling to follow)',
           formula: `ceil(peak units): ${fixedRcu} RCU, ${fixedWcu} WCU × 24 h`,
-          value: `${rcuHoursPerDay} RCU-hours, ${wcuHoursPerDay} WCU-hours a day`,
+          value: `${formatQuantity(rcuHoursPerDay)} RCU-hours, ${formatQuantity(wcuHoursPerDay)} WCU-hours a day`,
         }
       : {
           label: `Auto scaling follows each hour at ${formatPercent(input.targetUtilisation, 0)} target: ceil(units / target), at least 1`,
           formula: `Σ ceil(hourly units / ${input.targetUtilisation})`,
-          value: `${rcuHoursPerDay} RCU-hours, ${wcuHoursPerDay} WCU-hours a day`,
+          value: `${formatQuantity(rcuHoursPerDay)} RCU-hours, ${formatQuantity(wcuHoursPerDay)} WCU-hours a day`,
         },
     {
       label: 'Provisioned per 730-hour month',

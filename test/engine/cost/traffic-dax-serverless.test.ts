@@ -84,6 +84,9 @@ describe('calculateDaxSaving', () => {
     expect(r.net.toFixed()).toBe('-253.4414');
     expect(r.calculation.value).toBe(-253.44);
     expect(r.paysForItself).toBe(false);
+    // The working writes capacity the way the question does, with thousands separators.
+    expect(r.calculation.steps.map((s) => s.formula)).toContain('ceil(2,500 / 0.7) = 3,572 → ceil(250 / 0.7) = 358; (3,572 − 358) × 730 h × $0.00013');
+    expect(calculateDaxClusterCost('dax.t3.small', 1).steps.map((s) => s.formula)).toContain('1 node × $0.04 × 730 h');
   });
 });
 
