@@ -4,7 +4,7 @@
  * index come back in index order, packed together, as DynamoDB returns them.
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ProjectionExpressions.html
  */
-import type { AttributeValue, Item } from '../values/attribute-value.ts';
+import { newAttributeMap, type AttributeValue, type Item } from '../values/attribute-value.ts';
 import type { PathNode, ProjectionNode } from './ast.ts';
 
 /** A partly built projection: a whole value, or members/elements still being collected. */
@@ -18,7 +18,7 @@ function build(part: Partial): AttributeValue {
     case 'whole':
       return part.value;
     case 'map': {
-      const M: Record<string, AttributeValue> = {};
+      const M = newAttributeMap();
       for (const [name, member] of part.members) M[name] = build(member);
       return { M };
     }
@@ -61,7 +61,7 @@ export function projectPaths(item: Item, paths: readonly PathNode[]): Item {
     }
     container.set(elements[elements.length - 1]!, { kind: 'whole', value: chain[chain.length - 1]! });
   }
-  const result: Record<string, AttributeValue> = {};
+  const result = newAttributeMap();
   for (const [name, part] of top) result[name] = build(part);
   return result;
 }

@@ -6,7 +6,7 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html
  */
 import { ValidationException } from '../errors.ts';
-import type { AttributeValue, Item } from '../values/attribute-value.ts';
+import { newAttributeMap, type AttributeValue, type Item } from '../values/attribute-value.ts';
 import { addNumbers, subtractNumbers } from '../values/number.ts';
 import { attributeValueSize, utf8ByteLength } from '../values/item-size.ts';
 import { checkItemSize, MAX_ITEM_SIZE, MAX_NESTING_DEPTH, VALUE_MESSAGES } from '../values/validate.ts';
@@ -46,7 +46,7 @@ type Mutable = Record<string, unknown>;
 function clone(v: AttributeValue): AttributeValue {
   if ('L' in v) return { L: v.L.map(clone) };
   if ('M' in v) {
-    const M: Record<string, AttributeValue> = {};
+    const M = newAttributeMap();
     for (const name in v.M) M[name] = clone(v.M[name]!);
     return { M };
   }
@@ -210,7 +210,7 @@ export function applyUpdate(
   for (const action of update.actions) {
     if (action.kind === 'Set') setValues.set(action, evaluateSetValue(action.value, base));
   }
-  const root: Mutable = {};
+  const root: Mutable = newAttributeMap<unknown>();
   for (const name in base) root[name] = clone(base[name]!);
   const removals: PathNode[] = [];
   for (const action of update.actions) {

@@ -7,7 +7,7 @@ import { CapacityTally, shapeConsumedCapacities, type ReturnConsumedCapacity } f
 import type { Database } from '../database.ts';
 import { ValidationException } from '../errors.ts';
 import type { Table } from '../storage/table.ts';
-import type { Item } from '../values/attribute-value.ts';
+import { newAttributeMap, type Item } from '../values/attribute-value.ts';
 import { itemSize } from '../values/item-size.ts';
 import { MAX_ITEM_SIZE, validateItem, validateItemKey, validateKey, VALUE_MESSAGES } from '../values/validate.ts';
 import { keyIdentity, TABLE_NAME_KEYS } from './batch-get-item.ts';
@@ -67,7 +67,7 @@ function validate(request: Record<string, unknown>): void {
 
 function keyOfWrite(table: Table, write: WriteRequest): Item {
   const item = write.PutRequest ? write.PutRequest.Item : write.DeleteRequest!.Key;
-  const key: Record<string, Item[string]> = {};
+  const key = newAttributeMap();
   for (const k of tableKey(table)) key[k.name] = item[k.name]!;
   return key;
 }

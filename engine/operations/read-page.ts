@@ -10,7 +10,7 @@ import { ValidationException } from '../errors.ts';
 import type { ConditionNode, ProjectionNode } from '../expressions/ast.ts';
 import type { Entry } from '../storage/collection.ts';
 import { projectedAttributeNames, type IndexDefinition, type Table } from '../storage/table.ts';
-import type { AttributeValue, Item } from '../values/attribute-value.ts';
+import { newAttributeMap, type AttributeValue, type Item } from '../values/attribute-value.ts';
 import { conditionHolds, projectItem } from './expression-support.ts';
 
 /** Query and Scan stop reading once a page has read this much. */
@@ -85,7 +85,7 @@ export function pageKeyNames(table: Table, index: IndexDefinition | undefined): 
 }
 
 function keyOf(item: Item, names: readonly string[]): Item {
-  const key: Record<string, AttributeValue> = {};
+  const key = newAttributeMap();
   for (const name of names) {
     const v = item[name];
     if (v !== undefined) key[name] = v;

@@ -6,6 +6,7 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html
  */
 import { SerializationException } from '../errors.ts';
+import { newAttributeMap } from '../values/attribute-value.ts';
 import { shapeAttributeValue, shapeItem } from '../values/validate.ts';
 
 /** A member's declared type, with the constraints phase two checks (see constraints.ts). */
@@ -180,7 +181,7 @@ function checkType(val: unknown, rawSpec: FieldSpec | string, depth: number): un
       if (Array.isArray(val)) {
         throw serializationError('Unrecognized collection type java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.AttributeValue>');
       }
-      const out: Record<string, unknown> = {};
+      const out = newAttributeMap<unknown>();
       for (const key of Object.keys(val)) out[key] = checkType((val as Record<string, unknown>)[key], childSpec, depth + 1);
       return out;
     }
@@ -191,7 +192,7 @@ function checkType(val: unknown, rawSpec: FieldSpec | string, depth: number): un
         throw serializationError(`Unrecognized collection type java.util.Map<java.lang.String, ${name}>`);
       }
       const childSpec = typeof children === 'string' ? children : (children as FieldSpec);
-      const out: Record<string, unknown> = {};
+      const out = newAttributeMap<unknown>();
       for (const key of Object.keys(val)) out[key] = checkType((val as Record<string, unknown>)[key], childSpec, depth + 1);
       return out;
     }

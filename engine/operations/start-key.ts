@@ -4,7 +4,7 @@
  */
 import { ValidationException } from '../errors.ts';
 import type { IndexDefinition, Table } from '../storage/table.ts';
-import type { Item } from '../values/attribute-value.ts';
+import { newAttributeMap, type Item } from '../values/attribute-value.ts';
 import { validateKey } from '../values/validate.ts';
 import { tableKey } from './common.ts';
 import { pageKeyNames } from './read-page.ts';
@@ -14,7 +14,7 @@ export function checkStartKey(table: Table, index: IndexDefinition | undefined, 
   if (Object.keys(start).length !== names.length || names.some((n) => start[n] === undefined)) {
     throw new ValidationException('The provided starting key is invalid: The provided key element does not match the schema');
   }
-  const tablePart: Record<string, Item[string]> = {};
+  const tablePart = newAttributeMap();
   for (const k of tableKey(table)) tablePart[k.name] = start[k.name]!;
   try {
     validateKey(tablePart, tableKey(table));

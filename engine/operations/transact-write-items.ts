@@ -16,7 +16,7 @@ import {
 } from '../errors.ts';
 import type { Entry } from '../storage/collection.ts';
 import type { Table } from '../storage/table.ts';
-import type { Item } from '../values/attribute-value.ts';
+import { newAttributeMap, type Item } from '../values/attribute-value.ts';
 import { itemSize } from '../values/item-size.ts';
 import { validateItem, validateItemKey, validateKey } from '../values/validate.ts';
 import { keyIdentity } from './batch-get-item.ts';
@@ -114,7 +114,7 @@ function validate(request: Record<string, unknown>): void {
 
 function targetKey(table: Table, kind: Kind, action: Record<string, unknown>): Item {
   const source = (kind === 'Put' ? action.Item : action.Key) as Item;
-  const key: Record<string, Item[string]> = {};
+  const key = newAttributeMap();
   for (const k of tableKey(table)) if (source[k.name] !== undefined) key[k.name] = source[k.name]!;
   return key;
 }

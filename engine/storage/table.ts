@@ -3,7 +3,7 @@
  * kept in step on every write. Knows nothing of requests or capacity; operations/ does that.
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.CoreComponents.html
  */
-import type { AttributeValue, Item, ScalarAttributeType } from '../values/attribute-value.ts';
+import { newAttributeMap, type AttributeValue, type Item, type ScalarAttributeType } from '../values/attribute-value.ts';
 import { itemSize } from '../values/item-size.ts';
 import { Collection, type Entry } from './collection.ts';
 import { encodeKeyValue, joinEncoded } from './key-encoding.ts';
@@ -232,7 +232,7 @@ export class Table {
 /** The attributes an index stores for an item: its keys, the table's keys, and the projection. */
 export function projectForIndex(table: KeySchema, index: IndexDefinition, item: Item): Item {
   if (index.projection.type === 'ALL') return item;
-  const out: Record<string, AttributeValue> = {};
+  const out = newAttributeMap();
   const copy = (name: string | undefined) => {
     if (name === undefined) return;
     const v = item[name];

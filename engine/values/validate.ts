@@ -6,7 +6,7 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_AttributeValue.html
  */
 import { SerializationException, ValidationException } from '../errors.ts';
-import type { AttributeValue, Item, ScalarAttributeType } from './attribute-value.ts';
+import { newAttributeMap, type AttributeValue, type Item, type ScalarAttributeType } from './attribute-value.ts';
 import { itemSize, utf8ByteLength, base64ByteLength } from './item-size.ts';
 import { normaliseNumber } from './number.ts';
 
@@ -121,7 +121,7 @@ const MAP_COLLECTION_MESSAGE =
 function shapeMap(v: Json, depth: number): Record<string, AttributeValue> {
   if (typeof v !== 'object' || v === null) throw serialization('Unexpected field type');
   if (Array.isArray(v)) throw serialization(MAP_COLLECTION_MESSAGE);
-  const out: Record<string, AttributeValue> = {};
+  const out = newAttributeMap();
   for (const [name, member] of Object.entries(v)) {
     if (member === null) continue;
     out[name] = shapeValue(member, depth);
@@ -254,7 +254,7 @@ export function validateAttributeValue(value: AttributeValue): AttributeValue {
       }
       case 'M': {
         const m = member as Record<string, AttributeValue>;
-        const out: Record<string, AttributeValue> = {};
+        const out = newAttributeMap();
         for (const name of Object.keys(m)) out[name] = validateAttributeValue(m[name]!);
         result = { M: out };
         break;
@@ -273,7 +273,7 @@ export function validateAttributeValue(value: AttributeValue): AttributeValue {
 
 /** Phase two for a whole item or key: every attribute value validated and normalised. */
 export function validateItem(item: Item): Item {
-  const out: Record<string, AttributeValue> = {};
+  const out = newAttributeMap();
   for (const name of Object.keys(item)) out[name] = validateAttributeValue(item[name]!);
   return out;
 }
@@ -370,7 +370,7 @@ export function attributeTypeOf(v: AttributeValue): (typeof SCALAR_KINDS)[number
 
 /** Extracts the key attributes of an item, in key-schema order. */
 export function keyOf(item: Item, keySchema: readonly { readonly name: string }[]): Item {
-  const key: Record<string, AttributeValue> = {};
+  const key = newAttributeMap();
   for (const { name } of keySchema) {
     const v = item[name];
     if (v !== undefined) key[name] = v;

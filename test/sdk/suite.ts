@@ -238,6 +238,43 @@ export function defineDynamoDBSuite(label: string, open: () => Promise<Endpoint>
         expect(Item?.empty).toEqual(s(''));
       });
 
+      it('keeps attributes named like Object.prototype members (constructor, toString, a nested __proto__)', async () => {
+        // A top-level "__proto__" is checked on the raw wire below: the SDK's own deserialiser
+        // drops its value, whatever the server sends.
+        const item = JSON.parse(
+          '{"pk":{"S":"proto"},"sk":{"S":"1"},"constructor":{"M":{"__proto__":{"N":"1"},"toString":{"S":"t"}}},"toString":{"S":"s"}}',
+        ) as Record<string, AttributeValue>;
+        await client.send(new PutItemCommand({ TableName: table, Item: item }));
+        const key = { pk: s('proto'), sk: s('1') };
+        const { Item } = await client.send(new GetItemCommand({ TableName: table, Key: key }));
+        expect(JSON.parse(JSON.stringify(Item))).toEqual(item);
+        const updated = await client.send(
+          new UpdateItemCommand({
+            TableName: table,
+            Key: key,
+            UpdateExpression: 'SET #c.#p = #c.#p + :one, #v = :one REMOVE #t',
+            ExpressionAttributeNames: { '#c': 'constructor', '#p': '__proto__', '#v': 'valueOf', '#t': 'toString' },
+            ExpressionAttributeValues: { ':one': n(1) },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        const expected = JSON.parse(
+          '{"pk":{"S":"proto"},"sk":{"S":"1"},"constructor":{"M":{"__proto__":{"N":"2"},"toString":{"S":"t"}}},"valueOf":{"N":"1"}}',
+        ) as unknown;
+        expect(JSON.parse(JSON.stringify(updated.Attributes))).toEqual(expected);
+        const { Items } = await client.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: 'pk = :pk',
+            FilterExpression: 'attribute_exists(#c.#p) AND attribute_not_exists(#h)',
+            ProjectionExpression: '#c.#p, #v',
+            ExpressionAttributeNames: { '#c': 'constructor', '#p': '__proto__', '#v': 'valueOf', '#h': 'hasOwnProperty' },
+            ExpressionAttributeValues: { ':pk': s('proto') },
+          }),
+        );
+        expect(JSON.parse(JSON.stringify(Items))).toEqual([JSON.parse('{"constructor":{"M":{"__proto__":{"N":"2"}}},"valueOf":{"N":"1"}}')]);
+      });
+
       it('round-trips native values through the document client', async () => {
         await clients.doc.send(new PutCommand({ TableName: table, Item: { pk: 'doc', sk: 'a', count: 3, tags: new Set(['x']), nested: { list: [1, 'two'] } } }));
         await clients.doc.send(
@@ -619,6 +656,22 @@ export function defineDynamoDBSuite(label: string, open: () => Promise<Endpoint>
           },
           body,
         });
+
+      it('stores a top-level attribute named __proto__ like any other', async () => {
+        // `post` signs as another access key than `client`, so the table is made on the wire too.
+        const table = tableName('proto');
+        expect((await post('DynamoDB_20120810.CreateTable', JSON.stringify(simpleTable(table)))).status).toBe(200);
+        const item = '{"pk":{"S":"a"},"__proto__":{"S":"p"},"constructor":{"N":"1"}}';
+        const put = await post('DynamoDB_20120810.PutItem', `{"TableName":"${table}","Item":${item}}`);
+        expect(put.status).toBe(200);
+        const update = await post(
+          'DynamoDB_20120810.UpdateItem',
+          `{"TableName":"${table}","Key":{"pk":{"S":"a"}},"UpdateExpression":"SET #p = :v","ExpressionAttributeNames":{"#p":"__proto__"},"ExpressionAttributeValues":{":v":{"S":"q"}},"ReturnValues":"UPDATED_OLD"}`,
+        );
+        expect(await update.text()).toBe('{"Attributes":{"__proto__":{"S":"p"}}}');
+        const get = await post('DynamoDB_20120810.GetItem', `{"TableName":"${table}","Key":{"pk":{"S":"a"}},"ConsistentRead":true}`);
+        expect(JSON.parse(await get.text())).toEqual(JSON.parse('{"Item":{"pk":{"S":"a"},"__proto__":{"S":"q"},"constructor":{"N":"1"}}}'));
+      });
 
       it('answers an unknown action with UnknownOperationException', async () => {
         const response = await post('DynamoDB_20120810.MakeCoffee', '{}');
