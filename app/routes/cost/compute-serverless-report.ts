@@ -15,6 +15,21 @@ function toCalculation(c: Calculation) {
   return { value: c.value, unit: c.unit, steps: c.steps.map((s) => ({ ...s })) };
 }
 
+/** The guide's $3–15 range, and where this workload's request charges fall against it. */
+const GUIDE_TOTAL_RANGE_USD = [3, 15] as const;
+
+function compareWithGuideTotal(totalUsd: number): string {
+  const charges = `the request charges here total $${totalUsd.toFixed(2)}`;
+  const [low, high] = GUIDE_TOTAL_RANGE_USD;
+  if (totalUsd < low) {
+    return `and ${charges}, below the guide's $${low}–${high}: that range needs more traffic than this, or costs outside these three services (logs, data transfer, a domain).`;
+  }
+  if (totalUsd > high) {
+    return `and ${charges}, above the guide's $${low}–${high}: this workload is heavier than the one the guide priced.`;
+  }
+  return `and ${charges}, inside the guide's $${low}–${high} range.`;
+}
+
 export function computeServerlessReport(input: ServerlessRequest): ServerlessResponse {
   const requestsPerMonth = calculateRequestsPerMonth(input.users, input.requestsPerUserPerDay);
   const result = calculateServerlessCost({ ...input, requestsPerMonth, region: 'us-east-1' });
@@ -31,7 +46,7 @@ export function computeServerlessReport(input: ServerlessRequest): ServerlessRes
         `of ${input.readsPerRequest} read(s) and ${input.writesPerRequest} write(s) of ${formatQuantity(input.itemBytes)} bytes: ` +
         `about ${formatQuantity(perUserPerDay)} requests per user a day for ${GUIDE_CLAIM.users} users. ` +
         `The guide states no assumptions; its DynamoDB figure may predate the November 2024 price cut (writes were $1.25 per million) or include storage and other tables, ` +
-        `and a $3–15 total for 50 users must come mostly from costs outside these three services (logs, data transfer, a domain) — the request charges here total $${total.toFixed(2)}.`;
+        compareWithGuideTotal(total);
   return {
     requestsPerMonth: requestsPerMonth.toNumber(),
     lines: result.bill.lines.map((l) => ({
