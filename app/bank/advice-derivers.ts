@@ -662,7 +662,7 @@ const DAX_TRUE: readonly Statement[] = [
   { text: 'A cache hit is answered in microseconds instead of single-digit milliseconds.', why: 'Right: DAX cuts eventually consistent read latency by up to 10x, to microseconds.' },
   { text: 'A cluster has from 1 to 11 nodes; AWS recommends at least 3 for production.', why: 'Right: one primary plus up to ten replicas, spread over AZs for availability.' },
   { text: 'The item cache keeps entries for 5 minutes by default, and the TTL is configurable.', why: "Right: the default TTL is 5 minutes, set in the cluster's parameter group." },
-  { text: 'Encryption at rest and in transit is enabled by default when a cluster is created in the console.', why: 'Right: the console enables both by default.' },
+  { text: 'Encryption at rest and in transit can only be chosen when a cluster is created.', why: 'Right: AWS says neither setting can be enabled on an existing cluster; to add one, create a new cluster and move the traffic.' },
   { text: 'DAX runs inside a VPC; clients connect to its endpoint on port 8111 (or 9111 with TLS).', why: 'Right: DAX clusters live in a VPC and listen on 8111 unencrypted, 9111 encrypted.' },
 ];
 
