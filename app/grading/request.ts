@@ -129,6 +129,72 @@ export function diffItems(expected: readonly Item[], actual: readonly Item[]): I
   return { missing, extra, orderDiffers };
 }
 
+/** Missing and extra items paired by their table key: the same item with other attributes. */
+export function pairByKey(diff: ItemsDiff, hashKey: string, rangeKey: string | undefined) {
+  const keyOf = (item: Item) => keyFingerprint(item, hashKey, rangeKey);
+  const extraByKey = new Map<string, Item>();
+  const extra: Item[] = [];
+  for (const item of diff.extra) {
+    const key = keyOf(item);
+    if (key === undefined || extraByKey.has(key)) extra.push(item);
+    else extraByKey.set(key, item);
+  }
+  const pairs: [Item, Item][] = [];
+  const missing: Item[] = [];
+  for (const want of diff.missing) {
+    const key = keyOf(want);
+    const have = key === undefined ? undefined : extraByKey.get(key);
+    if (have) {
+      pairs.push([want, have]);
+      extraByKey.delete(key!);
+    } else missing.push(want);
+  }
+  return { pairs, missing, extra: [...extra, ...extraByKey.values()] };
+}
+
+/** How one item differs from the expected one, attribute by attribute. */
+function describeChanges(want: Item, have: Item, surplusValues = true): string {
+  const a = unmarshallItem(want);
+  const b = unmarshallItem(have);
+  const names = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((name) => JSON.stringify(a[name]) !== JSON.stringify(b[name]));
+  const lacking = names.filter((name) => !(name in b));
+  const surplus = names.filter((name) => !(name in a));
+  const changed = names.filter((name) => name in a && name in b).map((name) => `${name} should be ${JSON.stringify(a[name])}, yours is ${JSON.stringify(b[name])}`);
+  return [
+    ...changed,
+    ...(lacking.length > 0 ? [`yours lacks ${lacking.join(', ')}`] : []),
+    // Values help for one or two surplus attributes (null, an empty string); more would bury the point.
+    ...(surplus.length > 0 ? [`yours has ${surplus.map((name) => (surplusValues && surplus.length <= 2 ? `${name} = ${JSON.stringify(b[name])}` : name)).join(', ')}, which should not be there`] : []),
+  ].join('; ');
+}
+
+/**
+ * The differences between two sets of items in words, item by item and attribute by attribute:
+ * `item {"userId":"bruno"}: visits should be 43, yours is 42`.
+ */
+export function describeStateDiff(diff: ItemsDiff, hashKey: string, rangeKey: string | undefined, place = 'the table', limit = 3): string[] {
+  const keyText = (item: Item) => JSON.stringify(keysFirst(unmarshallItem(item), [hashKey, rangeKey ?? '']), [hashKey, rangeKey ?? '']);
+  const { pairs, missing, extra } = pairByKey(diff, hashKey, rangeKey);
+  const lines = [
+    ...pairs.map(([want, have]) => `item ${keyText(want)}: ${describeChanges(want, have)}`),
+    ...missing.map((item) => `item ${keyText(item)} should be in ${place}, and is not`),
+    ...extra.map((item) => `item ${keyText(item)} should not be in ${place}`),
+  ];
+  return lines.length > limit ? [...lines.slice(0, limit), `and ${lines.length - limit} more`] : lines;
+}
+
+/** Why an action the task does not want is the wrong tool, beside the one it wants. */
+function operationAdvice(used: readonly string[], allowed: readonly string[]): string {
+  const wants = (action: string) => allowed.includes(action);
+  if (used.includes('Scan')) return ': a Scan reads every item of the table and pays for all of them';
+  if (wants('BatchGetItem') && used.filter((a) => a === 'GetItem').length > 1) return ': one GetItem per key is one round trip per key, where one BatchGetItem fetches them all';
+  if (wants('BatchWriteItem') && used.includes('TransactWriteItems')) return ': a transaction writes them too, but charges 2 write units per 1 KB where a batch charges 1; nothing here needs all-or-nothing';
+  if (wants('BatchWriteItem') && used.every((a) => a === 'PutItem' || a === 'DeleteItem')) return ': one write per call, where one BatchWriteItem sends up to 25';
+  if (wants('TransactWriteItems') && used.length > 1) return ': separate writes are not all-or-nothing; if one fails or the caller stops between them, the others stay done';
+  if (wants('UpdateItem') && used.includes('GetItem')) return ': reading the item and writing back a value computed from it is not atomic, where UpdateItem computes on the stored value';
+  return '';
+}
+
 // ------------------------------------------------------------------ the grader
 
 interface ReferenceRuns {
@@ -215,7 +281,16 @@ export function keysFirst(item: Record<string, unknown>, keys: readonly string[]
   return ordered;
 }
 const errorText = (e: { name: string; message: string }): string => `${e.name}: ${e.message}`;
-const compact = (item: Item | undefined): string => (item === undefined ? 'nothing' : JSON.stringify(unmarshallItem(item)));
+/** The order two interleaved runs take: A1 B1 A2 B2 ... */
+const interleaving = (calls: number): string => (calls > 1 ? Array.from({ length: calls }, (_, i) => `A${i + 1} B${i + 1}`).join(' ') : 'A and B on one table');
+/** Whether any call, or any action of a transaction, carries a ConditionExpression. */
+const hasCondition = (calls: readonly ApiCall[]): boolean =>
+  calls.some(
+    (call) =>
+      call.params.ConditionExpression !== undefined ||
+      (Array.isArray(call.params.TransactItems) &&
+        call.params.TransactItems.some((entry: unknown) => typeof entry === 'object' && entry !== null && Object.values(entry).some((inner) => typeof inner === 'object' && inner !== null && 'ConditionExpression' in inner))),
+  );
 const units = (n: number): string => `${Number(n.toFixed(4))} capacity unit${n === 1 ? '' : 's'}`;
 
 /** Grade a learner's JSON against a resolved request spec. Pure: the fixture is cloned, never written. */
@@ -258,8 +333,13 @@ export function gradeRequest(spec: RequestAnswerSpec, json: string, context: Gra
     const diff = diffItems(reference.main.items, learner.items);
     details.itemsDiff = { missing: plain(diff.missing), extra: plain(diff.extra), orderDiffers: diff.orderDiffers };
     const problems: string[] = [];
-    if (diff.missing.length > 0) problems.push(`${diff.missing.length} expected item(s) missing${hiddenNote(diff.missing)}`);
-    if (diff.extra.length > 0) problems.push(`${diff.extra.length} item(s) that should not be there${hiddenNote(diff.extra)}`);
+    const paired = pairByKey(diff, fixture.hashKey, fixture.rangeKey);
+    if (paired.missing.length > 0) problems.push(`${paired.missing.length} expected item(s) missing${hiddenNote(paired.missing)}`);
+    if (paired.extra.length > 0) problems.push(`${paired.extra.length} item(s) that should not be there${hiddenNote(paired.extra)}`);
+    if (paired.pairs.length > 0) {
+      const shown = paired.pairs.slice(0, 2).map(([want, have]) => describeChanges(want, have, false));
+      problems.push(`${paired.pairs.length} right item(s) with the wrong attributes (${[...new Set(shown)].join('; ')})`);
+    }
     const orderMatters = c.items === 'ordered' && diff.orderDiffers;
     if (orderMatters) {
       const at = reference.main.items.findIndex((item, i) => canonical(item) !== canonical(learner.items[i]!));
@@ -283,7 +363,7 @@ export function gradeRequest(spec: RequestAnswerSpec, json: string, context: Gra
       'state',
       'Leaves the table as the task wants it',
       passed,
-      passed ? 'The table matches the expected state.' : `${diff.missing.length} expected item version(s) absent, ${diff.extra.length} unexpected one(s) present.`,
+      passed ? 'The table matches the expected state.' : `The table after your request differs: ${describeStateDiff(diff, fixture.hashKey, fixture.rangeKey).join('; ')}.`,
     );
   }
   if (c.operations) {
@@ -292,7 +372,7 @@ export function gradeRequest(spec: RequestAnswerSpec, json: string, context: Gra
       'operation',
       `Uses ${c.operations.join(' or ')}`,
       wrong.length === 0,
-      wrong.length === 0 ? `Used ${learner.actions.join(', ')}.` : `Used ${wrong.join(', ')}${wrong.includes('Scan') ? ': a Scan reads every item of the table and pays for all of them' : ''}.`,
+      wrong.length === 0 ? `Used ${learner.actions.join(', ')}.` : `Used ${learner.actions.join(', ')}${operationAdvice(learner.actions, c.operations)}.`,
     );
   }
   if (c.index) {
@@ -329,7 +409,9 @@ export function gradeRequest(spec: RequestAnswerSpec, json: string, context: Gra
         ? `Replayed where the condition must fail: ${errorText(outcome.error!)}, nothing written.`
         : outcome.error && !refused
           ? `Replayed where the condition must fail, it failed with ${errorText(outcome.error)} instead of a condition failure.`
-          : `Replayed where the condition must fail, your request ${unchanged ? 'was not refused' : 'wrote anyway'}: it needs a ConditionExpression.`,
+          : hasCondition(parsed.calls)
+            ? `Replayed where the condition must fail, your ConditionExpression held there too, so your request ${unchanged ? 'was not refused' : 'wrote anyway'}: the condition must test what the task protects.`
+            : `Replayed where the condition must fail, your request ${unchanged ? 'was not refused' : 'wrote anyway'}: it needs a ConditionExpression.`,
     );
   }
   if (c.concurrent) {
@@ -347,7 +429,7 @@ export function gradeRequest(spec: RequestAnswerSpec, json: string, context: Gra
         ? 'Two runs interleaved call by call left the table as two runs should.'
         : a.error || b.error
           ? `One of two interleaved runs failed: ${errorText((a.error ?? b.error)!)}.`
-          : `Two runs interleaved call by call (read A, read B, write A, write B) lost an update: expected ${compact(diff.missing[0])}, found ${compact(diff.extra[0])}.`,
+          : `Two runs of your calls interleaved (${interleaving(parsed.calls.length)}) must leave the table as two runs one after the other do, and do not: ${describeStateDiff(diff, fixture.hashKey, fixture.rangeKey).join('; ')}.`,
     );
   }
   return result(checks, details, context);

@@ -29,8 +29,10 @@ describe('request families', () => {
     const r = grade(id, 11, readThenWrite);
     expect(check(r, 'state').passed).toBe(true);
     expect(check(r, 'concurrent').passed).toBe(false);
-    expect(check(r, 'concurrent').detail).toContain(`"visits":${Number(p.visits) + 2}}, found`);
-    expect(check(r, 'concurrent').detail).toContain(`"visits":${Number(p.visits) + 1}}.`);
+    expect(check(r, 'concurrent').detail).toBe(
+      `Two runs of your calls interleaved (A1 B1 A2 B2) must leave the table as two runs one after the other do, and do not: item {"page":"${String(p.page)}"}: visits should be ${Number(p.visits) + 2}, yours is ${Number(p.visits) + 1}.`,
+    );
+    expect(check(r, 'operation').detail).toBe('Used GetItem, PutItem: reading the item and writing back a value computed from it is not atomic, where UpdateItem computes on the stored value.');
     const atomic = grade(id, 11, { action: 'UpdateItem', params: { TableName: 'PageViews', Key: { page: { S: p.page } }, UpdateExpression: 'SET visits = visits + :one', ExpressionAttributeValues: { ':one': { N: '1' } } } });
     expect(atomic.score).toBe(1);
   });
@@ -116,6 +118,56 @@ describe('request families', () => {
     gc();
     const growth = process.memoryUsage().heapUsed - before;
     expect(growth).toBeLessThan(8 * 1024 * 1024);
+  });
+});
+
+describe('feedback names what differs', () => {
+  it('says which attribute of which item the table got wrong', () => {
+    const id = 'core.request-remove-attribute';
+    const p = params(id, 3);
+    const r = grade(id, 3, { action: 'UpdateItem', params: { TableName: 'Users', Key: { userId: { S: p.user } }, UpdateExpression: `SET ${String(p.attr)} = :none`, ExpressionAttributeValues: { ':none': { NULL: true } } } });
+    expect(check(r, 'state').detail).toBe(`The table after your request differs: item {"userId":"${String(p.user)}"}: yours has ${String(p.attr)} = null, which should not be there.`);
+  });
+
+  it('says the type is wrong when a number is stored as a string', () => {
+    const id = 'core.request-batch-write';
+    const ref = reference(id, 2) as { params: { RequestItems: { Inventory: { PutRequest: { Item: Record<string, Record<string, string>> } }[] } } };
+    const first = ref.params.RequestItems.Inventory[0]!.PutRequest.Item;
+    const asText = { action: 'PutItem', params: { TableName: 'Inventory', Item: { ...first, stock: { S: first.stock!.N } } } };
+    const r = grade(id, 2, asText);
+    const absent = (sku: string) => `item {"sku":"${sku}"} should be in the table, and is not`;
+    expect([
+      `The table after your request differs: item {"sku":"SKU-700"}: stock should be ${first.stock!.N}, yours is "${first.stock!.N}"; ${absent('SKU-701')}; ${absent('SKU-702')}.`,
+      `The table after your request differs: item {"sku":"SKU-700"}: stock should be ${first.stock!.N}, yours is "${first.stock!.N}"; ${absent('SKU-702')}; ${absent('SKU-701')}.`,
+    ]).toContain(check(r, 'state').detail);
+    expect(check(r, 'operation').detail).toBe('Used PutItem: one write per call, where one BatchWriteItem sends up to 25.');
+  });
+
+  it('names the attributes a read returned without being asked, instead of counting items missing and extra', () => {
+    const id = 'math.request-batch-get';
+    const ref = reference(id, 4) as { params: { RequestItems: { Inventory: Record<string, unknown> } } };
+    const { ProjectionExpression: _p, ExpressionAttributeNames: _n, ...keysOnly } = ref.params.RequestItems.Inventory;
+    const r = grade(id, 4, { action: 'BatchGetItem', params: { RequestItems: { Inventory: keysOnly } } });
+    expect(check(r, 'items').detail).toMatch(/^3 right item\(s\) with the wrong attributes \(yours has [a-z, ]+, which should not be there\)\.$/);
+  });
+
+  it('tells a condition that holds where it must fail from a missing condition', () => {
+    const id = 'core.request-put-if-absent';
+    const ref = reference(id, 2) as { action: string; params: Record<string, unknown> };
+    const r = grade(id, 2, { ...ref, params: { ...ref.params, ConditionExpression: 'attribute_not_exists(nickname)' } });
+    expect(check(r, 'condition').detail).toBe(
+      'Replayed where the condition must fail, your ConditionExpression held there too, so your request wrote anyway: the condition must test what the task protects.',
+    );
+  });
+
+  it('says why a transaction is not the tool for a plain batch', () => {
+    const id = 'core.request-batch-write';
+    const ref = reference(id, 1) as { params: { RequestItems: { Inventory: { PutRequest: { Item: unknown } }[] } } };
+    const r = grade(id, 1, { action: 'TransactWriteItems', params: { TransactItems: ref.params.RequestItems.Inventory.map((w) => ({ Put: { TableName: 'Inventory', Item: w.PutRequest.Item } })) } });
+    expect(check(r, 'state').passed).toBe(true);
+    expect(check(r, 'operation').detail).toBe(
+      'Used TransactWriteItems: a transaction writes them too, but charges 2 write units per 1 KB where a batch charges 1; nothing here needs all-or-nothing.',
+    );
   });
 });
 
