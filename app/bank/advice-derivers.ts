@@ -397,7 +397,9 @@ const cacheChoice: Deriver = {
                 ? 'An application-managed cache serves stale entries between a write and its invalidation, so it cannot guarantee that every read reflects the latest write.'
                 : advice.reasons[0] === 'write-heavy'
                   ? 'In a write-heavy workload most cached entries are overwritten before anyone reads them; the hit ratio stays low and the cluster is mostly cost.'
-                  : 'Any cache would miss almost every time when reads rarely repeat, and DynamoDB already meets the latency goal: the cluster would be pure cost.',
+                  : latencyNeed === 'milliseconds'
+                    ? 'Any cache would miss almost every time when reads rarely repeat, and DynamoDB already meets the latency goal: the cluster would be pure cost.'
+                    : 'Any cache would miss almost every time when reads rarely repeat, so nearly every read would still wait for DynamoDB: the cluster would add cost without the microsecond reads.',
         },
         'no-cache': {
           right: `Right: ${reason}. Read DynamoDB directly and size its capacity for the load.`,

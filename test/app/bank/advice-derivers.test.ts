@@ -64,6 +64,16 @@ describe('advice derivers', () => {
   });
 
   it.each([
+    ['milliseconds', true],
+    ['microseconds', false],
+  ])('cacheChoice with reads that rarely repeat and a %s latency need says DynamoDB meets the goal: %s', (latency_need, meets) => {
+    const out = run('cacheChoice', { sources: 'dynamodb', ratio: 20, strong: false, computed: false, own_invalidation: false, latency_need, repeats: false });
+    expect(out.best).toBe('no-cache');
+    const whys = Object.entries(out).filter(([k]) => k.startsWith('why_')).map(([, v]) => String(v)).join(' ');
+    expect(whys.includes('already meets the latency goal')).toBe(meets);
+  });
+
+  it.each([
     [false, 1, 'one'],
     [true, 1, 'three-azs'],
     [true, 3, 'three-azs'],
