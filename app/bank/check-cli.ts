@@ -1,16 +1,19 @@
 /**
- * npm run content:check [-- --seeds 500] [--only <scenario id>]
- * Validates every scenario file, generates and grades each family for many seeds, prints the
- * coverage table and per-family stats, and exits 1 on any error.
+ * npm run content:check [-- --seeds 100] [--only <scenario id>] [--content <dir>]
+ * Validates every scenario file, generates and grades each family for 500 seeds (issue 6's
+ * gates), prints the coverage and topic tables and a per-family quality table, and exits 1 on
+ * any error, each named by file and line. With --only, coverage is not judged.
  */
-import { resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkBank, coverageRows } from './check.ts';
+import { checkBank, DEFAULT_SEEDS, type FamilyStats } from './check.ts';
 import { loadBank } from './index.ts';
+import { ABSOLUTES, checkCoverage, HEDGES, MIN_FAMILIES_PER_OBJECTIVE, MIN_FAMILIES_PER_TOPIC, MOST_VARIANTS, POSITION_P_VALUE } from './quality-gates.ts';
+import type { ContentError } from './types.ts';
 
 const { values } = parseArgs({
   options: {
-    seeds: { type: 'string', default: '200' },
+    seeds: { type: 'string', default: String(DEFAULT_SEEDS) },
     only: { type: 'string' },
     content: { type: 'string', default: 'content' },
   },
@@ -22,42 +25,56 @@ if (!Number.isInteger(seeds) || seeds < 1) {
 }
 
 const contentDir = resolve(values.content);
+const rootDir = process.cwd();
 const started = performance.now();
-const bank = loadBank(contentDir, { rootDir: process.cwd() });
+const bank = loadBank(contentDir, { rootDir });
+if (values.only !== undefined && bank.get(values.only) === undefined) {
+  console.error(`No scenario has the id ${values.only}`);
+  process.exit(2);
+}
 const report = checkBank(bank, { seeds, ...(values.only === undefined ? {} : { only: values.only }) });
 
 const pad = (s: string | number, n: number): string => String(s).padEnd(n);
 const padStart = (s: string | number, n: number): string => String(s).padStart(n);
+const pct = (n: number, of: number): string => (of === 0 ? '-' : `${Math.round((100 * n) / of)}%`);
 
+const coverageErrors: ContentError[] = [];
 if (values.only === undefined) {
-  console.log('Coverage\n');
+  const objectivesFile = join(contentDir, 'OBJECTIVES.md');
+  const coverage = checkCoverage(bank, objectivesFile, relative(rootDir, objectivesFile));
+  coverageErrors.push(...coverage.errors);
+  console.log(`Coverage (each objective needs ${MIN_FAMILIES_PER_OBJECTIVE} families)\n`);
   console.log(`${pad('objective', 28)} ${padStart('families', 8)}  kinds`);
-  const rows = coverageRows(bank);
-  for (const row of rows) console.log(`${pad(row.objective, 28)} ${padStart(row.families, 8)}  ${row.kinds}`);
-  // Reported, not failed: issue 6 asks for two families per objective; until then this is a to-do list.
-  const thin = rows.filter((r) => r.families < 2).map((r) => `${r.objective} (${r.families})`);
-  console.log(thin.length === 0 ? '\nEvery objective has at least two families.' : `\nObjectives with fewer than two families: ${thin.join(', ')}`);
+  for (const row of coverage.objectives) console.log(`${pad(row.objective, 28)} ${padStart(row.families, 8)}  ${row.kinds}`);
+  console.log(`\nTopics (each needs ${MIN_FAMILIES_PER_TOPIC} families)\n`);
+  console.log(`${pad('topic', 24)} ${padStart('families', 8)}  ${pad('kinds', 36)} a family counts when it`);
+  for (const row of coverage.topics) console.log(`${pad(row.topic.name, 24)} ${padStart(row.families.length, 8)}  ${pad(row.kinds, 36)} ${row.topic.definition}`);
 }
-console.log(`\nFamilies (${seeds} seeds each)\n`);
-console.log(`${pad('id', 40)} ${pad('kind', 8)} ${padStart('space', 12)} ${padStart('prompts', 8)}  key longest / key position`);
+
+const positions = (f: FamilyStats): string => (f.tally.measured === 0 ? '' : f.tally.positions.join(' '));
+console.log(`\nQuality (${seeds} seeds each; fails: key strictly longest or key alone qualified in > ${100 * MOST_VARIANTS}% of variants, key position chi-square p < ${POSITION_P_VALUE})`);
+console.log(`qualifiers: ${HEDGES.join(', ')}; absolutes: ${ABSOLUTES.join(', ')}\n`);
+console.log(
+  `${pad('family', 46)} ${pad('kind', 8)} ${padStart('space', 8)} ${padStart('texts', 5)} ${padStart('long', 5)} ${padStart('+ties', 5)} ${padStart('qual', 5)} ${padStart('abs', 5)}  key positions`,
+);
 for (const f of report.families) {
   const { id, kind } = f.definition.summary;
-  const space = f.definition.paramSpace >= 1e9 ? f.definition.paramSpace.toExponential(1) : f.definition.paramSpace;
-  const key = kind === 'numeric' ? '' : `${Math.round((100 * f.keyLongest) / Math.max(1, f.generated))} % / ${f.keyPositions.join(' ')}`;
-  console.log(`${pad(id, 40)} ${pad(kind, 8)} ${padStart(space, 12)} ${padStart(f.distinctPrompts, 8)}  ${key}`);
+  const space = f.definition.paramSpace >= 1e6 ? f.definition.paramSpace.toExponential(0) : f.definition.paramSpace;
+  const t = f.tally;
+  const language = t.measured === 0 ? '' : `${padStart(pct(t.keyLongestStrict, t.measured), 5)} ${padStart(pct(t.keyLongestWithTies, t.measured), 5)} ${padStart(pct(t.keyOnlyQualifier, t.measured), 5)} ${padStart(pct(t.distractorOnlyAbsolute, t.measured), 5)}  ${positions(f)}`;
+  console.log(`${pad(id, 46)} ${pad(kind, 8)} ${padStart(space, 8)} ${padStart(f.distinctPrompts, 5)} ${language}`.trimEnd());
 }
+console.log('\ntexts: distinct question texts; long: key strictly the longest option; +ties: key among the longest;');
+console.log('qual: only right options carry a qualifier; abs: one distractor alone carries an absolute (informative).');
+
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 // With --only, other files' load errors are noise.
 const onlyFile = values.only === undefined ? undefined : bank.get(values.only)?.file;
-if (values.only !== undefined && onlyFile === undefined) {
-  console.error(`No scenario has the id ${values.only}`);
-  process.exit(2);
-}
-const errors = onlyFile === undefined ? report.errors : report.errors.filter((e) => e.file === onlyFile);
+const errors = [...(onlyFile === undefined ? report.errors : report.errors.filter((e) => e.file === onlyFile)), ...coverageErrors];
 if (errors.length > 0) {
   console.error(`\n${errors.length} error${errors.length === 1 ? '' : 's'}:\n`);
   for (const e of errors) console.error(`${e.file}:${e.line}: ${e.message}`);
-  console.error(`\ncontent:check failed (${bank.scenarios.length} scenarios loaded, ${seconds} s)`);
+  console.error(`\ncontent:check failed (${bank.scenarios.length} scenarios loaded, ${report.families.length} checked, ${seeds} seeds each, ${seconds} s)`);
   process.exit(1);
 }
-console.log(`\ncontent:check passed: ${bank.scenarios.length} scenarios, ${report.families.length} checked, ${seconds} s`);
+console.log(`\ncontent:check passed: ${bank.scenarios.length} scenarios, ${report.families.length} checked, ${seeds} seeds each, ${seconds} s`);

@@ -8,6 +8,7 @@ import { wrongAnswers } from '../grading/hands-on.ts';
 import type { ScenarioDefinition } from './definition.ts';
 import type { LoadedBank } from './index.ts';
 import type { Instance } from './instance.ts';
+import { addToTally, createTally, LANGUAGE_GATES, measureOptions, type OptionTally } from './quality-gates.ts';
 import type { ContentError, GradeResult } from './types.ts';
 
 export interface VariantContext {
@@ -126,19 +127,27 @@ export interface FamilyStats {
   readonly seeds: number;
   readonly generated: number;
   readonly distinctPrompts: number;
-  /** choice/multi: how often the (first) right option is the longest one. */
+  /** choice/multi: how often a right option is (one of) the longest. */
   readonly keyLongest: number;
-  /** choice: how often the key sits at each display position. */
+  /** choice/multi: how often the right options sat at each display position. */
   readonly keyPositions: readonly number[];
+  /** choice/multi: the language and position measures of issue 6 (quality-gates.ts). */
+  readonly tally: OptionTally;
 }
+
+/** A problem a family check found: a message at the family's params line, or at a line of its own. */
+export type FamilyProblem = string | { readonly line: number; readonly message: string };
 
 export interface FamilyCheck {
   readonly id: string;
-  run(stats: FamilyStats): string[];
+  run(stats: FamilyStats): FamilyProblem[];
 }
 
 /** Fewer distinct prompts than this, out of the seeds tried, needs `distinct:` in the front matter. */
 export const MIN_DISTINCT_PROMPTS = 50;
+
+/** content:check's default: issue 6 asks for 500 seeds per family. */
+export const DEFAULT_SEEDS = 500;
 
 export const FAMILY_CHECKS: readonly FamilyCheck[] = [
   {
@@ -146,13 +155,14 @@ export const FAMILY_CHECKS: readonly FamilyCheck[] = [
     run(s) {
       if (s.generated === 0) return [];
       const stated = s.definition.frontMatter.distinct;
-      // A quarter of the seeds tried, at most 50: 50 of 200 (or of 500) seeds, 10 of 40.
+      // 50 (or the stated number) of 500 seeds; with fewer seeds (--seeds), a quarter of them, so 10 of 40.
       const needed = Math.min(MIN_DISTINCT_PROMPTS, stated ?? MIN_DISTINCT_PROMPTS, Math.ceil(s.generated / 4));
       return s.distinctPrompts >= needed
         ? []
         : [`only ${s.distinctPrompts} distinct prompts in ${s.generated} seeds (needs ${needed}; state a smaller "distinct:" if the family is small on purpose)`];
     },
   },
+  ...LANGUAGE_GATES,
 ];
 
 export interface CheckReport {
@@ -169,7 +179,7 @@ export interface CheckOptions {
 
 /** Run every check over every family; errors name the file and line, and the first failing seed. */
 export function checkBank(bank: LoadedBank, options: CheckOptions = {}): CheckReport {
-  const seeds = options.seeds ?? 200;
+  const seeds = options.seeds ?? DEFAULT_SEEDS;
   const variantChecks = options.variantChecks ?? VARIANT_CHECKS;
   const familyChecks = options.familyChecks ?? FAMILY_CHECKS;
   const errors: ContentError[] = [...bank.errors];
@@ -185,8 +195,7 @@ export function checkBank(bank: LoadedBank, options: CheckOptions = {}): CheckRe
     };
     const prompts = new Set<string>();
     let generated = 0;
-    let keyLongest = 0;
-    const positions: number[] = [];
+    const tally = createTally();
     for (let seed = 0; seed < seeds; seed++) {
       let instance: Instance;
       try {
@@ -200,15 +209,8 @@ export function checkBank(bank: LoadedBank, options: CheckOptions = {}): CheckRe
       // The question text: the prompt and the options in id order (their shuffled order is not a new question).
       const optionTexts = variant.kind === 'choice' || variant.kind === 'multi' ? [...variant.options].sort((a, b) => a.id.localeCompare(b.id)).map((o) => o.html) : [];
       prompts.add([variant.promptHtml, ...optionTexts].join('\n'));
-      if ((variant.kind === 'choice' || variant.kind === 'multi') && (key.kind === 'choice' || key.kind === 'multi')) {
-        const first = key.kind === 'choice' ? key.correct : key.correct[0];
-        const textLength = (html: string): number => html.replace(/<[^>]*>/g, '').length;
-        const longest = Math.max(...variant.options.map((o) => textLength(o.html)));
-        const keyOption = variant.options.find((o) => o.id === first);
-        if (keyOption && textLength(keyOption.html) === longest) keyLongest++;
-        const position = variant.options.findIndex((o) => o.id === first);
-        positions[position] = (positions[position] ?? 0) + 1;
-      }
+      const measures = measureOptions(variant, key);
+      if (measures) addToTally(tally, measures);
       for (const check of variantChecks) {
         let problems: string[];
         try {
@@ -224,8 +226,9 @@ export function checkBank(bank: LoadedBank, options: CheckOptions = {}): CheckRe
       seeds,
       generated,
       distinctPrompts: prompts.size,
-      keyLongest,
-      keyPositions: Array.from({ length: positions.length }, (_, i) => positions[i] ?? 0),
+      keyLongest: tally.keyLongestWithTies,
+      keyPositions: tally.positions.map((n) => n ?? 0),
+      tally,
     };
     families.push(stats);
     for (const [checkId, f] of failures) {
@@ -233,7 +236,10 @@ export function checkBank(bank: LoadedBank, options: CheckOptions = {}): CheckRe
       errors.push({ file, line: f.line, message: `[${checkId}] seed ${f.seed}: ${f.message}${more}` });
     }
     for (const check of familyChecks) {
-      for (const message of check.run(stats)) errors.push({ file, line: definition.lines.params ?? 1, message: `[${check.id}] ${message}` });
+      for (const problem of check.run(stats)) {
+        const { line, message } = typeof problem === 'string' ? { line: definition.lines.params ?? 1, message: problem } : problem;
+        errors.push({ file, line, message: `[${check.id}] ${message}` });
+      }
     }
   }
   return { errors, families };

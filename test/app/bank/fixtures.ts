@@ -69,7 +69,7 @@ answer: { correct: base }
 ## Options
 - {base} Read the base table with ConsistentRead.
   why: Base-table reads can be strongly consistent.
-- {gsi} Query the GSI with ConsistentRead.
+- {gsi} Query the GSI with ConsistentRead set to true.
   why: GSIs reject strongly consistent reads.
 - {retry} Retry the GSI until the write shows.
   why: No guarantee.
@@ -100,9 +100,9 @@ Pick two about strong reads ({{n}}).
   why: 1 RCU against 0.5.
 - {latest} Sees every acknowledged write.
   why: That is what strong means.
-- {gsi} Works on a GSI.
+- {gsi} Works on a global secondary index too.
   why: No.
-- {default} Is the default.
+- {default} Is the default for GetItem and Query.
   why: No.
 
 ## Explanation
