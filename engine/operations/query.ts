@@ -3,17 +3,15 @@
  * condition, in sort-key order or reversed, a page at a time.
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html
  */
-import type { ReturnConsumedCapacity } from '../capacity/consumed.ts';
 import type { Database } from '../database.ts';
 import { ValidationException } from '../errors.ts';
 import { keyConditionFor, type ConditionNode, type Operand, type SortKeyCondition } from '../expressions/index.ts';
-import type { Collection, Entry, Partition } from '../storage/collection.ts';
+import type { Entry, Partition } from '../storage/collection.ts';
 import { encodeKeyValue } from '../storage/key-encoding.ts';
-import type { IndexDefinition, KeySchema, Table } from '../storage/table.ts';
 import type { Item } from '../values/attribute-value.ts';
 import { validateItem } from '../values/validate.ts';
-import { ATTRIBUTES_TO_GET_FIELD, checkExpressionParameters, keyAttributes, LEGACY_FILTER_FIELD, readConsistency } from './common.ts';
-import { compiledExpressions, compileRequestExpressions } from './expression-support.ts';
+import { ATTRIBUTES_TO_GET_FIELD, checkExpressionParameters, keyAttributes, LEGACY_FILTER_FIELD } from './common.ts';
+import { compileRequestExpressions } from './expression-support.ts';
 import {
   EXPRESSION_ATTRIBUTE_NAMES_FIELD,
   EXPRESSION_ATTRIBUTE_VALUES_FIELD,
@@ -21,7 +19,7 @@ import {
   TABLE_NAME_FIELD,
   type Operation,
 } from './operation.ts';
-import { readPage, resolveSelect, type EntryCursor } from './read-page.ts';
+import { readRequestPage, resolveReadSource, type EntryCursor } from './read-page.ts';
 import type { ShapeSpec } from './shape.ts';
 import { checkStartKey } from './start-key.ts';
 
@@ -63,18 +61,6 @@ function validate(request: Record<string, unknown>): void {
     throw new ValidationException('Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.');
   }
   compileRequestExpressions(request, ['ProjectionExpression', 'FilterExpression', 'KeyConditionExpression']);
-}
-
-/** The index named in a Query or Scan, with AWS's checks on it. */
-export function resolveIndex(table: Table, request: Record<string, unknown>): IndexDefinition | undefined {
-  const name = request.IndexName as string | undefined;
-  if (name === undefined) return undefined;
-  const store = table.index(name);
-  if (!store) throw new ValidationException(`The table does not have the specified index: ${name}`);
-  if (store.definition.kind === 'global' && request.ConsistentRead === true) {
-    throw new ValidationException('Consistent reads are not supported on global secondary indexes');
-  }
-  return store.definition;
 }
 
 /** Entry positions [from, to) of `partition` that meet the sort-key condition. */
@@ -146,12 +132,8 @@ function cursor(entries: readonly Entry[], from: number, to: number, forward: bo
 }
 
 function run(db: Database, request: Record<string, unknown>): unknown {
-  const table = db.table(request.TableName as string);
-  const index = resolveIndex(table, request);
-  const select = resolveSelect(request, index);
-  const keySchema: KeySchema = index ? index.key : table.keySchema;
-  const collection: Collection = index ? table.index(index.name)!.items : table.items;
-  const expressions = compiledExpressions(request);
+  const source = resolveReadSource(db, request);
+  const { table, index, keySchema, collection, expressions } = source;
   const condition = keyConditionFor(expressions.keyConditions!, keyAttributes(keySchema));
   if (expressions.filter) {
     const heads = pathHeads(expressions.filter);
@@ -184,20 +166,7 @@ function run(db: Database, request: Record<string, unknown>): unknown {
     }
     next = cursor(partition.entries, from, to, forward);
   }
-  return readPage(
-    {
-      table,
-      index,
-      limit: request.Limit as number | undefined,
-      filter: expressions.filter,
-      projection: expressions.projection,
-      select,
-      consistency: readConsistency(request.ConsistentRead),
-      returnConsumedCapacity: request.ReturnConsumedCapacity as ReturnConsumedCapacity | undefined,
-      meter: (name, kind, units) => db.meter(name, kind, units),
-    },
-    next,
-  );
+  return readRequestPage(db, request, source, next);
 }
 
 export const query: Operation = { shape, validate, run };

@@ -8,10 +8,12 @@ import { CapacityTally, shapeConsumedCapacity, type ReturnConsumedCapacity } fro
 import { readUnitsForSize, type ReadConsistency } from '../capacity/units.ts';
 import { ValidationException } from '../errors.ts';
 import type { ConditionNode, ProjectionNode } from '../expressions/ast.ts';
-import type { Entry } from '../storage/collection.ts';
-import { projectedAttributeNames, type IndexDefinition, type Table } from '../storage/table.ts';
-import { newAttributeMap, type AttributeValue, type Item } from '../values/attribute-value.ts';
-import { conditionHolds, projectItem } from './expression-support.ts';
+import type { Database } from '../database.ts';
+import type { Collection, Entry } from '../storage/collection.ts';
+import { projectedAttributeNames, type IndexDefinition, type KeySchema, type Table } from '../storage/table.ts';
+import { newAttributeMap, type Item } from '../values/attribute-value.ts';
+import { readConsistency } from './common.ts';
+import { compiledExpressions, conditionHolds, projectItem, type CompiledExpressions } from './expression-support.ts';
 
 /** Query and Scan stop reading once a page has read this much. */
 export const PAGE_BYTES = 1024 * 1024;
@@ -32,6 +34,42 @@ export interface ReadPlan {
   readonly returnConsumedCapacity: ReturnConsumedCapacity | undefined;
   /** Where the units read are recorded (Database.meter). */
   readonly meter: (tableName: string, kind: 'read', units: number) => void;
+}
+
+/** The index named in a Query or Scan, with AWS's checks on it. */
+export function resolveIndex(table: Table, request: Record<string, unknown>): IndexDefinition | undefined {
+  const name = request.IndexName as string | undefined;
+  if (name === undefined) return undefined;
+  const store = table.index(name);
+  if (!store) throw new ValidationException(`The table does not have the specified index: ${name}`);
+  if (store.definition.kind === 'global' && request.ConsistentRead === true) {
+    throw new ValidationException('Consistent reads are not supported on global secondary indexes');
+  }
+  return store.definition;
+}
+
+/** What a Query or Scan reads: the table or the index it names, and how. */
+export interface ReadSource {
+  readonly table: Table;
+  readonly index: IndexDefinition | undefined;
+  readonly keySchema: KeySchema;
+  readonly collection: Collection;
+  readonly select: Select;
+  readonly expressions: CompiledExpressions;
+}
+
+export function resolveReadSource(db: Database, request: Record<string, unknown>): ReadSource {
+  const table = db.table(request.TableName as string);
+  const index = resolveIndex(table, request);
+  const select = resolveSelect(request, index);
+  return {
+    table,
+    index,
+    keySchema: index ? index.key : table.keySchema,
+    collection: index ? table.index(index.name)!.items : table.items,
+    select,
+    expressions: compiledExpressions(request),
+  };
 }
 
 /** The Select a request gets: COUNT and SPECIFIC_ATTRIBUTES as asked; otherwise by index and projection. */
@@ -141,4 +179,22 @@ export function readPage(plan: ReadPlan, next: EntryCursor): Record<string, unkn
   const consumed = shapeConsumedCapacity(plan.table.definition.name, tally, plan.returnConsumedCapacity, 'read');
   if (consumed) response.ConsumedCapacity = consumed;
   return response;
+}
+
+/** Reads one page of a Query or Scan request from `next`, with the request's Limit, filter, projection and capacity options. */
+export function readRequestPage(db: Database, request: Record<string, unknown>, source: ReadSource, next: EntryCursor): Record<string, unknown> {
+  return readPage(
+    {
+      table: source.table,
+      index: source.index,
+      limit: request.Limit as number | undefined,
+      filter: source.expressions.filter,
+      projection: source.expressions.projection,
+      select: source.select,
+      consistency: readConsistency(request.ConsistentRead),
+      returnConsumedCapacity: request.ReturnConsumedCapacity as ReturnConsumedCapacity | undefined,
+      meter: (name, kind, units) => db.meter(name, kind, units),
+    },
+    next,
+  );
 }

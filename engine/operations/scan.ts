@@ -4,16 +4,13 @@
  * together cover every item exactly once.
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Scan.html
  */
-import type { ReturnConsumedCapacity } from '../capacity/consumed.ts';
 import type { Database } from '../database.ts';
 import { ValidationException } from '../errors.ts';
-import type { Collection } from '../storage/collection.ts';
 import { encodeKeyValue, hashPartitionKey } from '../storage/key-encoding.ts';
-import type { KeySchema } from '../storage/table.ts';
 import type { Item } from '../values/attribute-value.ts';
 import { validateItem } from '../values/validate.ts';
-import { ATTRIBUTES_TO_GET_FIELD, checkExpressionParameters, LEGACY_FILTER_FIELD, readConsistency } from './common.ts';
-import { compiledExpressions, compileRequestExpressions } from './expression-support.ts';
+import { ATTRIBUTES_TO_GET_FIELD, checkExpressionParameters, LEGACY_FILTER_FIELD } from './common.ts';
+import { compileRequestExpressions } from './expression-support.ts';
 import {
   EXPRESSION_ATTRIBUTE_NAMES_FIELD,
   EXPRESSION_ATTRIBUTE_VALUES_FIELD,
@@ -21,8 +18,8 @@ import {
   TABLE_NAME_FIELD,
   type Operation,
 } from './operation.ts';
-import { INDEX_NAME_REQUEST_FIELD, resolveIndex } from './query.ts';
-import { readPage, resolveSelect, type EntryCursor } from './read-page.ts';
+import { INDEX_NAME_REQUEST_FIELD } from './query.ts';
+import { readRequestPage, resolveReadSource, type EntryCursor } from './read-page.ts';
 import type { ShapeSpec } from './shape.ts';
 import { checkStartKey } from './start-key.ts';
 
@@ -78,12 +75,8 @@ export function segmentHashRange(segment: number, total: number): [number, numbe
 }
 
 function run(db: Database, request: Record<string, unknown>): unknown {
-  const table = db.table(request.TableName as string);
-  const index = resolveIndex(table, request);
-  const select = resolveSelect(request, index);
-  const keySchema: KeySchema = index ? index.key : table.keySchema;
-  const collection: Collection = index ? table.index(index.name)!.items : table.items;
-  const expressions = compiledExpressions(request);
+  const source = resolveReadSource(db, request);
+  const { table, index, keySchema, collection } = source;
   const [fromHash, toHash] = segmentHashRange((request.Segment as number | undefined) ?? 0, (request.TotalSegments as number | undefined) ?? 1);
 
   let position = collection.firstAtHash(fromHash);
@@ -109,20 +102,7 @@ function run(db: Database, request: Record<string, unknown>): unknown {
       entryIndex = 0;
     }
   };
-  return readPage(
-    {
-      table,
-      index,
-      limit: request.Limit as number | undefined,
-      filter: expressions.filter,
-      projection: expressions.projection,
-      select,
-      consistency: readConsistency(request.ConsistentRead),
-      returnConsumedCapacity: request.ReturnConsumedCapacity as ReturnConsumedCapacity | undefined,
-      meter: (name, kind, units) => db.meter(name, kind, units),
-    },
-    next,
-  );
+  return readRequestPage(db, request, source, next);
 }
 
 export const scan: Operation = { shape, validate, run };
