@@ -1,0 +1,41 @@
+/**
+ * Facts the capacity, consistency and math families teach, checked against what AWS documents:
+ * each row names the source. A family that drifts from its source fails here, not in front of
+ * a learner.
+ */
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadBank } from '../../../app/bank/index.ts';
+
+const bank = loadBank(resolve('content'));
+const text = (html: string): string => html.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+
+function explanation(id: string, seed = 1): string {
+  return text(bank.instance(id, seed).explanationHtml);
+}
+
+describe('capacity facts in the question bank', () => {
+  it('loads the families under review without errors', () => {
+    const ids = ['capacity.autoscaling-target', 'capacity.burst-duration', 'capacity.mode-facts', 'consistency.strong-read-facts'];
+    expect(bank.errors.filter((e) => /content\/(capacity|consistency|math)\//.test(e.file))).toEqual([]);
+    for (const id of ids) expect(bank.get(id), id).toBeDefined();
+  });
+
+  it.each([
+    // AutoScaling.html: "Application Auto Scaling creates a pair of Amazon CloudWatch alarms"; accounts
+    // show four per policy (AlarmHigh/Low, ProvisionedCapacityHigh/Low): both must be said, not only one.
+    ['capacity.autoscaling-target', /"a pair" of alarms/],
+    ['capacity.autoscaling-target', /4 read and 4 write alarms/],
+    // The alarms are Application Auto Scaling's, not DynamoDB's (AutoScaling.html).
+    ['capacity.mode-facts', /alarms that Application Auto Scaling creates/],
+  ])('%s explains %s', (id, claim) => {
+    expect(explanation(id)).toMatch(claim);
+  });
+
+  it.each([
+    // The 150 WCU / 70 % → 215 example is in the CLI tutorial, not on AutoScaling.html.
+    ['capacity.autoscaling-target', 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/AutoScaling.CLI.html'],
+  ])('%s cites %s for the example it quotes', (id, url) => {
+    expect(bank.variant(id, 1).references.map((r) => r.url)).toContain(url);
+  });
+});
