@@ -729,8 +729,10 @@ const autoScalingChange: Deriver = {
   derive(p) {
     const goal = str(p, 'goal') as AutoScalingGoal;
     const best = autoScalingAction(goal);
+    // The current target comes from the family when it states one, so the goal never contradicts the prompt.
+    const target = typeof p.target === 'number' ? p.target : 70;
     const text: Record<AutoScalingGoal, string> = {
-      'scale-out-earlier': 'The team wants capacity added while utilisation is still around 50 %, not at 70 % as now.',
+      'scale-out-earlier': `The team wants capacity added while utilisation is still around 50 %, not at ${target} % as now.`,
       'keep-a-floor': 'Every morning the first burst of traffic is throttled because overnight the table has scaled all the way down.',
       'cap-spend': 'Finance wants a hard ceiling on what the table can cost during a traffic surge.',
       'alarms-deleted': 'An engineer tidying CloudWatch deleted the alarms auto scaling had created, and the table no longer scales.',

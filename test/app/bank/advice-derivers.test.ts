@@ -73,6 +73,10 @@ describe('advice derivers', () => {
     expect(whys.includes('already meets the latency goal')).toBe(meets);
   });
 
+  it.each([70, 80])('autoScalingChange quotes the current target of %i %% in the scale-out-earlier goal', (target) => {
+    expect(String(run('autoScalingChange', { goal: 'scale-out-earlier', target }).goal_text)).toContain(`not at ${target} % as now`);
+  });
+
   it.each([
     [false, 1, 'one'],
     [true, 1, 'three-azs'],
