@@ -1,9 +1,9 @@
 /**
  * Burst capacity: DynamoDB keeps up to five minutes (300 s) of a partition's unused provisioned
  * capacity and spends it when traffic rises above the provisioned rate. It is best effort, not
- * a guarantee. AWS's example: a table at 150 RCU left idle banks 45,000 RCU, enough for a spike
- * to 200 RCU per second for 900 seconds.
- * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/burst-adaptive-capacity.html
+ * a guarantee (burst-adaptive-capacity.html). AWS's example, from re:Post rather than the guide:
+ * a table at 150 RCU left idle banks 45,000 RCU, enough for a spike to 200 RCU per second for
+ * 900 seconds. https://repost.aws/knowledge-center/dynamodb-spiky-workloads-short-intervals
  */
 import type { Calculation } from '../calculation.ts';
 import { formatNumber } from './format.ts';

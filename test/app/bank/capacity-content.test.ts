@@ -35,6 +35,8 @@ describe('capacity facts in the question bank', () => {
   it.each([
     // The 150 WCU / 70 % → 215 example is in the CLI tutorial, not on AutoScaling.html.
     ['capacity.autoscaling-target', 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/AutoScaling.CLI.html'],
+    // The 150 RCU idle → 45,000 banked → 900 s at 200 RCU example is re:Post's, not burst-adaptive-capacity.html's.
+    ['capacity.burst-duration', 'https://repost.aws/knowledge-center/dynamodb-spiky-workloads-short-intervals'],
   ])('%s cites %s for the example it quotes', (id, url) => {
     expect(bank.variant(id, 1).references.map((r) => r.url)).toContain(url);
   });
