@@ -120,6 +120,18 @@ const noPerSecond = {
   explanation: 'Capacity units are per second. Divide a volume per minute, hour or day by 60, 3,600 or 86,400 first.',
 };
 
+const roundedRateFirst = {
+  id: 'rounded-rate-first',
+  name: 'Rounded the per-second rate up before multiplying',
+  explanation:
+    'That provisions more than the rate needs: multiply the exact rate by the units one request costs, then round only the final figure up (23.15 reads/s × 3 RCU = 69.4, so 70 RCU, not 24 × 3 = 72).',
+};
+
+/** Units with the rate rounded up to whole requests first; NaN when the volume is already per second. */
+function unitsWithRateRoundedFirst(count: number, per: 'second' | 'minute' | 'hour' | 'day', perRequest: number): number {
+  return per === 'second' ? Number.NaN : Math.ceil(Math.ceil(count / SECONDS_PER[per]) * perRequest);
+}
+
 function writeMisconceptions<A extends { transactional: boolean }>(
   units: (args: A, options: { perBlock: number; blockBytes: number; roundSize: boolean }) => number,
 ): M<A>[] {
@@ -370,6 +382,10 @@ export const capacityCalculators = [
         compute: (a) =>
           a.per === 'second' ? Number.NaN : Math.ceil(a.count * blocksOf(a.itemBytes, READ_BLOCK) * READ_UNITS_PER_BLOCK[a.consistency]),
       },
+      {
+        ...roundedRateFirst,
+        compute: (a) => unitsWithRateRoundedFirst(a.count, a.per, blocksOf(a.itemBytes, READ_BLOCK) * READ_UNITS_PER_BLOCK[a.consistency]),
+      },
       ...readMisconceptions<{ itemBytes: number; count: number; per: 'second' | 'minute' | 'hour' | 'day'; consistency: ReadConsistency }>(
         (a, o) => Math.ceil((a.count / SECONDS_PER[a.per]) * blocksBy(a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock - 1e-9),
       ),
@@ -392,6 +408,10 @@ export const capacityCalculators = [
       {
         ...noPerSecond,
         compute: (a) => (a.per === 'second' ? Number.NaN : a.count * blocksOf(a.itemBytes, WRITE_BLOCK) * (a.transactional ? 2 : 1)),
+      },
+      {
+        ...roundedRateFirst,
+        compute: (a) => unitsWithRateRoundedFirst(a.count, a.per, blocksOf(a.itemBytes, WRITE_BLOCK) * (a.transactional ? 2 : 1)),
       },
       ...writeMisconceptions<{ itemBytes: number; count: number; per: 'second' | 'minute' | 'hour' | 'day'; transactional: boolean; dayCount?: number | undefined }>(
         (a, o) => Math.ceil((a.count / SECONDS_PER[a.per]) * blocksBy(a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock - 1e-9),

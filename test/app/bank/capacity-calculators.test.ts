@@ -30,6 +30,10 @@ describe('capacity calculator misconceptions', () => {
     // 1,000,000 reads a day of 3 KB, eventual: right 6 RCU; without the per-second step, 500,000.
     ['provisionedReadUnits', 'no-per-second', { itemBytes: 3072, count: 1_000_000, per: 'day', consistency: 'eventual' }, 6, 500_000],
     ['provisionedWriteUnits', 'no-per-second', { itemBytes: 800, count: 2_000_000, per: 'day', transactional: false }, 24, 2_000_000],
+    // 2,000,000 strong reads a day of 3 blocks: 23.15/s × 3 = 69.4 → 70; rounding the rate first gives 24 × 3 = 72.
+    ['provisionedReadUnits', 'rounded-rate-first', { itemBytes: 9000, count: 2_000_000, per: 'day', consistency: 'strong' }, 70, 72],
+    // 1,500,000 writes an hour of 3 KB: 416.67/s × 3 = 1,250 exactly; rounding the rate first gives 417 × 3 = 1,251.
+    ['provisionedWriteUnits', 'rounded-rate-first', { itemBytes: 3000, count: 1_500_000, per: 'hour', transactional: false }, 1250, 1251],
     // 21.6 million writes a day, 75 % in 6 hours: 2.7 million an hour = 750 WCU; the daily average is 250.
     ['provisionedWriteUnits', 'daily-average', { itemBytes: 300, count: 2_700_000, per: 'hour', transactional: false, dayCount: 21_600_000 }, 750, 250],
     ['updateItemWriteUnits', 'changed-only', { beforeBytes: 3500, afterBytes: 3520, transactional: false, changedBytes: 20 }, 4, 1],
@@ -47,6 +51,10 @@ describe('capacity calculator misconceptions', () => {
 
   it('does not apply a consistency mix-up to the other consistency', () => {
     expect(wrongFigure('itemReadUnits', 'halved-strong', { itemBytes: 100, consistency: 'eventual' })).toBeNaN();
+  });
+
+  it('does not blame rounding the rate first when the volume is already per second', () => {
+    expect(wrongFigure('provisionedReadUnits', 'rounded-rate-first', { itemBytes: 9000, count: 7, per: 'second', consistency: 'eventual' })).toBeNaN();
   });
 
   it.each([

@@ -40,4 +40,23 @@ describe('capacity facts in the question bank', () => {
   ])('%s cites %s for the example it quotes', (id, url) => {
     expect(bank.variant(id, 1).references.map((r) => r.url)).toContain(url);
   });
+
+  // A rate that is not whole (2,000,000 a day = 23.15/s) makes "how many units" ambiguous: rounding
+  // the rate first also sustains it. The question asks for the smallest figure, which is the key.
+  it.each(['math.rate-reads-per-period', 'math.rate-writes-per-period', 'math.peak-hour-writes'])('%s asks for the smallest whole number of units', (id) => {
+    for (const seed of [1, 2, 3]) expect(text(bank.variant(id, seed).promptHtml)).toMatch(/smallest whole number of (read capacity units|write capacity units|WCU)/);
+  });
+
+  it('names rounding the rate first when a learner does it', () => {
+    const seed = [...Array(200).keys()].find((s) => {
+      const key = bank.instance('math.rate-reads-per-period', s).key;
+      return key.kind === 'numeric' && key.misconceptions.some((m) => m.id === 'rounded-rate-first' && m.value !== key.calculation.value);
+    })!;
+    const key = bank.instance('math.rate-reads-per-period', seed).key;
+    if (key.kind !== 'numeric') throw new Error('numeric family expected');
+    const wrong = key.misconceptions.find((m) => m.id === 'rounded-rate-first')!.value;
+    const result = bank.grade('math.rate-reads-per-period', seed, { kind: 'numeric', value: wrong });
+    expect(result.verdict).toBe('incorrect');
+    expect(result.kind === 'numeric' && result.misconception?.id).toBe('rounded-rate-first');
+  });
 });
