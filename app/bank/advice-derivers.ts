@@ -237,8 +237,8 @@ const READ_REQUESTS: readonly ReadRequestShape[] = [
   { text: (t) => `Query on \`${t}\` for one partition key value`, source: 'table', why: 'Tables accept `ConsistentRead: true` on Query.' },
   { text: (t) => `Scan of \`${t}\` with a filter expression`, source: 'table', why: 'Scan of a table accepts `ConsistentRead: true` too.' },
   { text: (t) => `Query on the local secondary index \`${t}ByDate\``, source: 'lsi', why: 'LSIs share the partition key and support strongly consistent reads.' },
-  { text: (_, i) => `Query on the global secondary index \`${i}\``, source: 'gsi', why: 'GSIs support only eventually consistent reads; `ConsistentRead: true` is rejected.' },
-  { text: (_, i) => `Scan of the global secondary index \`${i}\``, source: 'gsi', why: 'A Scan of a GSI is eventually consistent only, like every GSI read.' },
+  { text: (_, i) => `Query on the global secondary index \`${i}\` for one partition key value`, source: 'gsi', why: 'GSIs support only eventually consistent reads; `ConsistentRead: true` is rejected.' },
+  { text: (_, i) => `Scan of the global secondary index \`${i}\` with a filter expression`, source: 'gsi', why: 'A Scan of a GSI is eventually consistent only, like every GSI read.' },
   { text: (t) => `GetRecords on the DynamoDB stream of \`${t}\``, source: 'stream', why: 'Reads from DynamoDB Streams are always eventually consistent.' },
 ];
 
@@ -782,7 +782,7 @@ const surgeHandling: Deriver = {
 };
 
 const CAPACITY_TRUE: readonly Statement[] = [
-  { text: 'Provisioned capacity is billed per hour for the RCUs and WCUs set, whether they are used or not.', why: 'Right: provisioned mode bills the capacity you set, used or idle.' },
+  { text: 'Provisioned capacity is billed per hour for the units set, used or not.', why: 'Right: provisioned mode bills the capacity you set, used or idle.' },
   { text: 'On-demand mode bills per read and write request and needs no capacity planning.', why: 'Right: pay-per-request, with throughput managed by DynamoDB.' },
   { text: 'Per unit of work, on-demand costs more than well-used provisioned capacity.', why: 'Right: on-demand is dearer per request; provisioned wins when utilisation is high enough.' },
   { text: 'Auto scaling adjusts provisioned capacity between a minimum and a maximum you set.', why: 'Right: target tracking keeps utilisation near the target within those bounds.' },
