@@ -59,4 +59,15 @@ describe('capacity facts in the question bank', () => {
     expect(result.verdict).toBe('incorrect');
     expect(result.kind === 'numeric' && result.misconception?.id).toBe('rounded-rate-first');
   });
+
+  // "a 11 KB item", "a 8-byte attribute": numbers read as eleven, eight, eighteen or eighty take "an".
+  it.each(['consistency.strong-read-facts', 'math.update-item-units'])('%s never writes "a" before a number said with a vowel', (id) => {
+    const wrongArticle = /\b[Aa] (8\d{0,2}|11|18)(?=[ -])|\b[Aa] (8\d?|11|18),\d{3}\b/;
+    for (let seed = 0; seed < 100; seed++) {
+      const instance = bank.instance(id, seed);
+      const { variant } = instance;
+      const options = 'options' in variant ? variant.options.map((o) => o.html) : [];
+      for (const html of [variant.promptHtml, instance.explanationHtml, ...options, ...instance.whyHtml.values()]) expect(text(html)).not.toMatch(wrongArticle);
+    }
+  });
 });
