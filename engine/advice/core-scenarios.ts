@@ -191,9 +191,9 @@ function buildNameCase(params: ScenarioParams, random: ScenarioRandom): Record<s
 
 const SCALE_TRUE: readonly Statement[] = [
   { text: 'Latency stays in single-digit milliseconds as it grows', why: 'AWS describes DynamoDB as delivering single-digit millisecond performance at any scale.' },
-  { text: 'One table can grow to hundreds of terabytes', why: 'tables have no practical size limit; DynamoDB handles tables of hundreds of terabytes and trillions of items.' },
-  { text: 'It can serve millions of requests per second', why: 'DynamoDB supports peaks of millions of requests per second (subject to account quotas you can raise).' },
-  { text: 'Partitions are added automatically as data grows', why: 'DynamoDB splits partitions and spreads them for you; there is no manual sharding.' },
+  { text: 'One table holds up to hundreds of terabytes', why: 'tables have no practical size limit; DynamoDB handles tables of hundreds of terabytes and trillions of items.' },
+  { text: 'It serves peaks of millions of requests per second', why: 'DynamoDB supports peaks of millions of requests per second (subject to account quotas you can raise).' },
+  { text: 'DynamoDB adds partitions by itself as data grows', why: 'DynamoDB splits partitions and spreads them for you; there is no manual sharding.' },
 ];
 const SCALE_FALSE: readonly Statement[] = [
   { text: 'Reads return in microseconds without any caching layer', why: 'Microsecond reads need DAX in front of DynamoDB; DynamoDB alone is single-digit milliseconds.' },
