@@ -34,7 +34,8 @@ export function chooseCapacityMode(shape: TrafficShape): CapacityDecision {
     case 'spiky':
       return {
         best: 'on-demand',
-        reason: 'Traffic jumps suddenly and unpredictably; auto scaling reacts in minutes, while on-demand absorbs spikes at once and bills only the requests.',
+        reason:
+          'Traffic jumps suddenly and unpredictably; auto scaling reacts only after minutes, while on-demand instantly serves up to double the previous peak and bills only the requests.',
       };
     case 'new-unknown':
       return {
