@@ -70,4 +70,19 @@ describe('capacity facts in the question bank', () => {
       for (const html of [variant.promptHtml, instance.explanationHtml, ...options, ...instance.whyHtml.values()]) expect(text(html)).not.toMatch(wrongArticle);
     }
   });
+
+  it.each([
+    // If the looked-up attribute itself changed, the GSI might not find the item yet under its new
+    // value, and no option would meet the requirement (GSI.html: GSI reads are eventually consistent).
+    ['consistency.gsi-read-after-write', /\(their \S+ stays the same\)/, true],
+    // "Keep the two GetItem calls ... as it is": the option must read for one call and for two.
+    ['consistency.choose-read-mode', /as it is/, false],
+  ] as const)('%s: %s present = %s', (id, pattern, present) => {
+    for (let seed = 0; seed < 40; seed++) {
+      const { variant } = bank.instance(id, seed);
+      const all = [variant.promptHtml, ...('options' in variant ? variant.options.map((o) => o.html) : [])].map(text).join(' ');
+      if (present) expect(all).toMatch(pattern);
+      else expect(all).not.toMatch(pattern);
+    }
+  });
 });
