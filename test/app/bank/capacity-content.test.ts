@@ -77,6 +77,9 @@ describe('capacity facts in the question bank', () => {
     ['consistency.gsi-read-after-write', /\(their \S+ stays the same\)/, true],
     // "Keep the two GetItem calls ... as it is": the option must read for one call and for two.
     ['consistency.choose-read-mode', /as it is/, false],
+    // PutItem over an existing item is charged for the larger of old and new (read-write-operations.html):
+    // the prompt must say the item is new or the old one is as large, or the size alone is not the answer.
+    ['math.item-write-units', /(new|equally large) \S+( \S+)? with a single PutItem/, true],
   ] as const)('%s: %s present = %s', (id, pattern, present) => {
     for (let seed = 0; seed < 40; seed++) {
       const { variant } = bank.instance(id, seed);
