@@ -28,6 +28,9 @@ describe('capacity facts in the question bank', () => {
     ['capacity.autoscaling-target', /4 read and 4 write alarms/],
     // The alarms are Application Auto Scaling's, not DynamoDB's (AutoScaling.html).
     ['capacity.mode-facts', /alarms that Application Auto Scaling creates/],
+    // The 28.9 % break-even is an average utilisation (facts §4: 0.00065 / (3,600 × 0.000000625)),
+    // not a share of the time the table is used.
+    ['capacity.choose-mode', /average utilisation would be above about 29 %/],
   ])('%s explains %s', (id, claim) => {
     expect(explanation(id)).toMatch(claim);
   });
