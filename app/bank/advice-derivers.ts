@@ -919,17 +919,19 @@ const serverlessArchitecture: Deriver = {
       coldStartsUnacceptable: !bool(p, 'cold_ok'),
     };
     const { choice, reason } = recommendArchitecture(needs);
-    // The budget follows the answer's running cost, so it never contradicts the key: `budget`
-    // only picks which of the plausible figures is shown.
-    const budgets: Record<typeof choice, readonly number[]> = {
-      'serverless-first': [5, 10, 15, 25],
-      'serverless-with-provisioned-concurrency': [60, 80, 120, 150],
-      'containers-portable': [300, 450, 600, 900],
-    };
-    needs.monthlyBudget = budgets[choice][Math.abs(Math.trunc(num(p, 'budget'))) % 4]!;
+    // The budget is the same constraint in every variant: a dollar figure that followed the key
+    // (tens of dollars for serverless, hundreds for containers) gave the answer away. `budget`
+    // only picks the wording.
+    const budgetTexts = [
+      'The budget is tight: the cheapest design that meets these needs wins.',
+      'Money is tight, so the monthly bill matters as much as the features.',
+      'The owners want the lowest monthly bill that meets these needs.',
+      'Every dollar of the monthly bill is scrutinised.',
+    ];
+    const budgetText = budgetTexts[Math.abs(Math.trunc(num(p, 'budget'))) % budgetTexts.length]!;
     const parts = [
       traffic === 'unpredictable' ? 'Traffic is bursty and hard to predict, from zero to a few thousand users.' : 'Traffic is high and steady around the clock, every day of the year.',
-      `The budget is about $${fmt(needs.monthlyBudget)} a month.`,
+      budgetText,
       needs.teamKnowsServerless ? 'The team has shipped Lambda and DynamoDB services before.' : 'The team has only ever run applications on servers and containers.',
       needs.lockInAcceptable ? 'Tying the design to AWS services is acceptable.' : 'The board requires that the application can move to another cloud within a quarter.',
       needs.coldStartsUnacceptable ? 'Every request, including the first after a quiet spell, must answer in under 300 ms.' : 'An occasional slow first request after a quiet spell is acceptable.',

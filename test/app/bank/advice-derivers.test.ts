@@ -77,6 +77,15 @@ describe('advice derivers', () => {
     expect(String(run('autoScalingChange', { goal: 'scale-out-earlier', target }).goal_text)).toContain(`not at ${target} % as now`);
   });
 
+  it('serverlessArchitecture states the same budget constraint whatever the key, so the budget gives nothing away', () => {
+    const base = { traffic: 'unpredictable', budget: 2, team_knows: true, lock_in_ok: true, cold_ok: true };
+    const variants = [base, { ...base, lock_in_ok: false }, { ...base, cold_ok: false }].map((p) => run('serverlessArchitecture', p));
+    expect(variants.map((v) => v.best)).toEqual(['serverless-first', 'containers-portable', 'serverless-with-provisioned-concurrency']);
+    const budgetSentence = (v: Record<string, unknown>) => String(v.needs_text).split('. ')[1];
+    expect(new Set(variants.map(budgetSentence)).size).toBe(1);
+    for (const v of variants) expect(String(v.needs_text)).not.toMatch(/\$\d/);
+  });
+
   it.each([
     [false, 1, 'one'],
     [true, 1, 'three-azs'],
