@@ -250,7 +250,8 @@ export const capacityCalculators = [
     description:
       'RCU for one Query or Scan call reading itemCount items of itemBytes (summed, rounded once): args { itemCount, itemBytes, consistency, itemsReturned? }',
     args: z
-      .strictObject({ itemCount: Count, itemBytes: Bytes, consistency: Consistency, itemsReturned: z.number().int().nonnegative().optional() })
+      // Query and Scan take ConsistentRead only: there is no transactional Query (transaction-apis.html).
+      .strictObject({ itemCount: Count, itemBytes: Bytes, consistency: z.enum(['eventual', 'strong']), itemsReturned: z.number().int().nonnegative().optional() })
       .refine((a) => a.itemCount * a.itemBytes <= QUERY_PAGE_BYTES, 'itemCount × itemBytes must fit in one 1 MB page'),
     calculate: queryReadUnits,
     misconceptions: [
@@ -361,7 +362,13 @@ export const capacityCalculators = [
         id: 'hour-as-minutes',
         name: 'Divided by 60 instead of 3,600',
         explanation: 'An hour has 3,600 seconds: divide by 60 for minutes, and by 60 again for seconds.',
-        compute: (a) => (a.per === 'hour' ? a.count / 60 : a.per === 'day' ? a.count / 1440 : Number.NaN),
+        compute: (a) => (a.per === 'hour' ? a.count / 60 : Number.NaN),
+      },
+      {
+        id: 'day-as-minutes',
+        name: 'Divided a daily volume by 1,440 (the minutes in a day)',
+        explanation: 'That gives a rate per minute. A day has 86,400 seconds (1,440 × 60).',
+        compute: (a) => (a.per === 'day' ? a.count / 1440 : Number.NaN),
       },
       {
         id: 'day-as-hours',

@@ -53,6 +53,20 @@ describe('capacity calculator misconceptions', () => {
     expect(wrongFigure('itemReadUnits', 'halved-strong', { itemBytes: 100, consistency: 'eventual' })).toBeNaN();
   });
 
+  it.each([
+    // 864,000 a day: 10 per second; divided by 1,440 it is 600 a minute, which the hour mistake must not claim.
+    ['hour-as-minutes', { count: 864_000, per: 'day' }, Number.NaN],
+    ['day-as-minutes', { count: 864_000, per: 'day' }, 600],
+    ['hour-as-minutes', { count: 36_000, per: 'hour' }, 600],
+  ] as const)('perSecondRate %s of %o gives %d', (misconception, args, wrong) => {
+    expect(rightFigure('perSecondRate', args)).toBe(10);
+    expect(wrongFigure('perSecondRate', misconception, args)).toBe(wrong);
+  });
+
+  it('refuses a transactional Query: Query and Scan have no transactional reads', () => {
+    expect(CALCULATORS.get('queryReadUnits')!.args.safeParse({ itemCount: 2, itemBytes: 100, consistency: 'transactional' }).success).toBe(false);
+  });
+
   it('does not blame rounding the rate first when the volume is already per second', () => {
     expect(wrongFigure('provisionedReadUnits', 'rounded-rate-first', { itemBytes: 9000, count: 7, per: 'second', consistency: 'eventual' })).toBeNaN();
   });
