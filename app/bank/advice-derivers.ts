@@ -412,10 +412,10 @@ const cacheChoice: Deriver = {
 
 const DAX_FAVOURS: readonly Statement[] = [
   { text: 'All the data to cache lives in DynamoDB tables.', why: 'Right: DAX caches DynamoDB only; other sources need ElastiCache.' },
-  { text: 'The team wants to add caching without writing cache-aside or invalidation code.', why: 'Right: DAX is API-compatible and write-through: swap the client, keep the calls.' },
-  { text: 'Reads are eventually consistent and repeat the same keys many times a second.', why: 'Right: DAX serves repeated eventually consistent reads from memory in microseconds.' },
-  { text: 'Read traffic is about twenty times the write traffic.', why: 'Right: read-heavy workloads (10:1 or more) get high hit ratios from DAX.' },
-  { text: 'The application already uses DynamoDB API calls (GetItem, Query) everywhere.', why: 'Right: DAX speaks the DynamoDB API, so existing calls work unchanged.' },
+  { text: 'The team wants caching without writing any cache-aside code.', why: 'Right: DAX is API-compatible and write-through: swap the client, keep the calls.' },
+  { text: 'Writes should refresh the cached items automatically.', why: 'Right: DAX is write-through: a write through the DAX client updates its item cache; with ElastiCache the application writes that code.' },
+  { text: 'Cached entries only need write-through updates and a TTL.', why: 'Right: DAX manages its caches by write-through and TTL; custom invalidation is what ElastiCache is for.' },
+  { text: 'The code already calls DynamoDB GetItem and Query everywhere.', why: 'Right: DAX speaks the DynamoDB API, so existing calls work unchanged.' },
 ];
 
 const ELASTICACHE_FAVOURS: readonly Statement[] = [
@@ -423,7 +423,7 @@ const ELASTICACHE_FAVOURS: readonly Statement[] = [
   { text: 'The cache must hold totals the application computes over thousands of items.', why: 'DAX caches items and query results, not aggregates the application computes: that is ElastiCache.' },
   { text: 'The team wants to invalidate entries itself when an upstream event arrives.', why: 'Custom invalidation is what ElastiCache offers; DAX manages its cache by write-through and TTL.' },
   { text: 'Every read must reflect the latest write (strongly consistent reads).', why: 'DAX passes strongly consistent reads through to DynamoDB uncached, so it brings no benefit for them.' },
-  { text: 'The workload writes five times more often than it reads.', why: 'Write-heavy workloads are a poor fit for DAX: the cache rarely gets a hit.' },
+  { text: 'The workload writes about five times more often than it reads items.', why: 'Write-heavy workloads are a poor fit for DAX: the cache rarely gets a hit.' },
   { text: 'The cache must store session objects for a web tier that does not use DynamoDB.', why: 'DAX only fronts DynamoDB tables; a general session store is an ElastiCache job.' },
 ];
 
