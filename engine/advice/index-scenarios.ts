@@ -453,7 +453,7 @@ function buildIndexWriteCost(params: ScenarioParams, random: ScenarioRandom): Re
   const c = Math.ceil(bytes / 1024);
   const options: DerivedOption[] = [
     {
-      text: `${3 * c} WCU, all of it from the table's own write capacity`,
+      text: `${3 * c} WCU, charged to the table's own write capacity`,
       why: kind === 'lsi'
         ? `Right: ${c} WCU for the table item, plus ${2 * c} for the LSI (changing the index key deletes the old entry and puts a new one); LSIs use the table's capacity.`
         : 'A GSI has its own capacity: only the table item\'s write comes from the table.',
