@@ -11,7 +11,7 @@ import type { Check, GradeResult } from '../bank/types.ts';
 import { FIXTURE_GENERATORS } from './fixture-generators.ts';
 import { LruCache } from './fixture.ts';
 import type { AccessPattern, DesignAnswerSpec } from './hands-on-spec.ts';
-import { marshallItem, marshallValue, REQUEST_LIMITS, unmarshallItem } from './request-input.ts';
+import { describeJsonError, marshallItem, marshallValue, REQUEST_LIMITS, unmarshallItem } from './request-input.ts';
 import { verdictFor, type GradeContext } from './request.ts';
 
 /** Seconds in the 730-hour month AWS bills. */
@@ -346,7 +346,7 @@ export function gradeDesign(spec: DesignAnswerSpec, json: string, context: Grade
   try {
     definition = JSON.parse(json);
   } catch (error) {
-    return failAll(`The answer is not valid JSON: ${(error as Error).message}`, {});
+    return failAll(`The answer is not valid JSON: ${describeJsonError(json, error)}`, {});
   }
   if (!isObject(definition)) return failAll('A design is a CreateTable request: an object with TableName, KeySchema, AttributeDefinitions...', {});
   const cacheKey = `${JSON.stringify(spec.data)}\n${json}`;

@@ -55,6 +55,33 @@ const DOCUMENT_COMMANDS: Readonly<Record<string, string>> = {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * A plain-words hint for a JSON.parse error. Written without closures or imports: the editor
+ * embeds its source (jsonHint.toString()) so the browser's live check says the same.
+ */
+export function jsonHint(text: string, message: string): string {
+  if (text.trim() === '') return 'The answer is empty.';
+  if (/,\s*[}\]]/.test(text) && /property name|Unexpected token '[}\]]'/.test(message)) return 'JSON allows no comma before a closing } or ].';
+  if (/property name/.test(message)) return 'Property names need double quotes: "TableName", not TableName.';
+  if (/Unexpected token '''/.test(message)) return 'Strings need double quotes, not single quotes.';
+  const at = /position (\d+)/.exec(message);
+  if (/Unexpected end/.test(message) || (at !== null && Number(at[1]) >= text.trimEnd().length)) return 'The JSON ends before every { and [ is closed.';
+  if (/Expected ',' or/.test(message)) return 'A comma is missing between two values, or a closing } or ] is missing.';
+  return '';
+}
+
+/** A JSON.parse error with its line and column, and a hint for the usual slips. */
+export function describeJsonError(text: string, error: unknown): string {
+  let message = error instanceof Error ? error.message : String(error);
+  const position = /position (\d+)/.exec(message);
+  if (position && !/line \d+/.test(message)) {
+    const before = text.slice(0, Number(position[1])).split('\n');
+    message += ` (line ${before.length} column ${before[before.length - 1]!.length + 1})`;
+  }
+  const hint = jsonHint(text, message);
+  return hint === '' ? message : `${message}. ${hint}`;
+}
+
 /** Parse a learner's JSON into engine calls, or a message saying what is wrong with it. */
 export function parseRequestAnswer(json: string): ParsedRequest {
   if (json.length > REQUEST_LIMITS.maxChars) {
@@ -64,7 +91,7 @@ export function parseRequestAnswer(json: string): ParsedRequest {
   try {
     value = JSON.parse(json);
   } catch (error) {
-    return { ok: false, message: `The answer is not valid JSON: ${(error as Error).message}` };
+    return { ok: false, message: `The answer is not valid JSON: ${describeJsonError(json, error)}` };
   }
   return readCalls(value);
 }

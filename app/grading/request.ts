@@ -11,9 +11,11 @@ import type { RequestAnswerSpec } from './hands-on-spec.ts';
 import { parseRequestAnswer, readCalls, unmarshallItem, type ApiCall } from './request-input.ts';
 
 /** Wall-clock budget for one run of an answer's calls; the engine is synchronous, so it is checked between calls. */
-export const GRADE_TIME_LIMIT_MS = 250;
+export const GRADE_TIME_LIMIT_MS = 1_000;
 /** Items shown per list in the feedback. */
 const SHOWN_ITEMS = 20;
+/** Items of the fixture shown on the question page. */
+export const SAMPLE_ITEMS = 20;
 
 export interface RunOutcome {
   readonly actions: readonly string[];
@@ -234,12 +236,24 @@ export function referenceCalls(spec: RequestAnswerSpec): readonly ApiCall[] {
 /** What the question page shows: the table's keys and indexes, and a sample of visible items. */
 export function describeRequestFixture(spec: RequestAnswerSpec): Record<string, unknown> {
   const fixture = loadFixture(spec.fixture as FixtureSpec);
+  // Sorted by key, as a Query would list them, so a learner can read ranges off the sample.
+  const sample = sortByKey(fixture.visible, fixture.hashKey, fixture.rangeKey).slice(0, SAMPLE_ITEMS);
   return {
     table: summariseTable(fixture.table),
-    sample: fixture.visible.slice(0, 12).map((item) => keysFirst(unmarshallItem(item), [fixture.hashKey, fixture.rangeKey ?? ''])),
-    sampleNote: `${fixture.visible.length} of the table's items are shown${fixture.hidden.length > 0 ? '; it holds others you are not shown' : ''}.`,
+    sample: sample.map((item) => keysFirst(unmarshallItem(item), [fixture.hashKey, fixture.rangeKey ?? ''])),
+    sampleNote: `${sample.length} of the table's items are shown${fixture.hidden.length > 0 || sample.length < fixture.visible.length ? '; it holds others you are not shown' : ''}.`,
     starter: JSON.stringify({ action: '', params: { TableName: fixture.tableName } }, null, 2),
   };
+}
+
+/** Items ordered by partition key, then sort key (strings by code point, numbers by value). */
+export function sortByKey(items: readonly Item[], hashKey: string, rangeKey: string | undefined): Item[] {
+  const value = (item: Item, key: string | undefined): string | number => {
+    const v = key === undefined ? undefined : (item[key] as { S?: string; N?: string } | undefined);
+    return v?.N !== undefined ? Number(v.N) : (v?.S ?? '');
+  };
+  const compare = (a: string | number, b: string | number): number => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
+  return [...items].sort((a, b) => compare(value(a, hashKey), value(b, hashKey)) || compare(value(a, rangeKey), value(b, rangeKey)));
 }
 
 export function summariseTable(table: Readonly<Record<string, unknown>>): Record<string, unknown> {

@@ -54,7 +54,7 @@ function CheckTable({ result }: { result: HandsOnResult }) {
   );
 }
 
-function Run({ title, run }: { title: string; run: RunSummary }) {
+function Run({ title, run, reads }: { title: string; run: RunSummary; reads: boolean }) {
   return (
     <section>
       <h3>{title}</h3>
@@ -62,7 +62,7 @@ function Run({ title, run }: { title: string; run: RunSummary }) {
         Calls: {run.actions && run.actions.length > 0 ? run.actions.join(', ') : 'none'} · consumed capacity: <strong>{units(run.capacity)}</strong>
       </p>
       {run.error ? <p class="error-box">{run.error}</p> : null}
-      {run.items && run.items.length > 0 ? <ItemLines items={run.items} /> : <p class="muted">No items returned.</p>}
+      {run.items && run.items.length > 0 ? <ItemLines items={run.items} /> : reads ? <p class="muted">No items returned.</p> : null}
     </section>
   );
 }
@@ -92,13 +92,15 @@ function RequestDetails({ details }: { details: Record<string, unknown> }) {
   const expected = details.expected as RunSummary | undefined;
   const itemsDiff = details.itemsDiff as { missing?: unknown[]; extra?: unknown[]; orderDiffers?: boolean } | undefined;
   const stateDiff = details.stateDiff as { missing?: unknown[]; extra?: unknown[] } | undefined;
+  const reads = itemsDiff !== undefined || (expected?.items?.length ?? 0) > 0;
   return (
     <>
       {typeof details.parseError === 'string' ? <p class="error-box">{details.parseError}</p> : null}
       <h2>Your result beside the expected one</h2>
       <div class="side-by-side">
-        {learner ? <Run title="Yours" run={learner} /> : null}
-        {expected ? <Run title="Expected (the reference request)" run={expected} /> : null}
+        {/* A write task returns no items: saying so under both runs would only distract. */}
+        {learner ? <Run title="Yours" run={learner} reads={reads} /> : null}
+        {expected ? <Run title="Expected (the reference request)" run={expected} reads={reads} /> : null}
       </div>
       {expected?.request !== undefined ? <ReferenceJson value={expected.request} what="request" /> : null}
       <div class="diff">

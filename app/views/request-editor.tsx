@@ -5,6 +5,7 @@
  */
 import { raw } from 'hono/html';
 import type { Variant } from '../bank/types.ts';
+import { jsonHint } from '../grading/request-input.ts';
 
 type HandsOnVariant = Extract<Variant, { kind: 'request' | 'design' }>;
 
@@ -22,8 +23,16 @@ export function shortenForDisplay(value: unknown): unknown {
   return value;
 }
 
+/** Shortened values (padding, notes) moved after the others, so a line's telling attributes stay in view. */
+export function longValuesLast(item: unknown): unknown {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return item;
+  const entries = Object.entries(item);
+  const isLong = (v: unknown) => JSON.stringify(shortenForDisplay(v)) !== JSON.stringify(v);
+  return Object.fromEntries([...entries.filter(([, v]) => !isLong(v)), ...entries.filter(([, v]) => isLong(v))]);
+}
+
 export function ItemLines({ items }: { items: readonly unknown[] }) {
-  return <pre class="item-lines">{items.map((item) => JSON.stringify(shortenForDisplay(item))).join('\n')}</pre>;
+  return <pre class="item-lines">{items.map((item) => JSON.stringify(shortenForDisplay(longValuesLast(item)))).join('\n')}</pre>;
 }
 
 export const JSON_EDITOR_STYLE = `
@@ -41,6 +50,7 @@ textarea[data-json-editor] { min-height: 16rem; font-size: .9rem; }
  */
 export const JSON_EDITOR_SCRIPT = `
 (function () {
+  var jsonHint = ${jsonHint.toString()};
   var area = document.querySelector('textarea[data-json-editor]');
   var status = document.getElementById('answer-json-status');
   if (!area || !status) return;
@@ -59,11 +69,12 @@ export const JSON_EDITOR_SCRIPT = `
     } catch (error) {
       var message = String(error && error.message || error);
       var match = /position (\\d+)/.exec(message);
-      if (match) {
+      if (match && !/line \\d+/.test(message)) {
         var before = text.slice(0, Number(match[1])).split('\\n');
-        message += ' (line ' + before.length + ', column ' + (before[before.length - 1].length + 1) + ')';
+        message += ' (line ' + before.length + ' column ' + (before[before.length - 1].length + 1) + ')';
       }
-      status.textContent = 'Not valid JSON yet: ' + message;
+      var hint = jsonHint(text, message);
+      status.textContent = 'Not valid JSON yet: ' + message + (hint ? '. ' + hint : '');
       status.className = 'json-status is-bad';
       area.setAttribute('aria-invalid', 'true');
     }

@@ -53,7 +53,7 @@ describe('request scenario files', () => {
     const variant = bank.variant('math.request-fixture', 4);
     if (variant.kind !== 'request') throw new Error('expected a request variant');
     const sample = variant.context.sample as { page: string; visits: number }[];
-    expect(sample[0]).toEqual({ page: variant.params.page, visits: variant.params.visits, title: `Page ${String(variant.params.page)}` });
+    expect(sample.find((item) => item.page === variant.params.page)).toEqual({ page: variant.params.page, visits: variant.params.visits, title: `Page ${String(variant.params.page)}` });
     expect(sample.some((item) => item.page === '/secret')).toBe(false);
     expect(variant.context.table).toEqual({ name: 'Pages', keys: 'page (S, partition key)', indexes: [] });
     const reference = bank.referenceAnswer('math.request-fixture', 4);
