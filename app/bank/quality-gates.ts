@@ -55,6 +55,8 @@ export interface OptionMeasures {
   readonly keyAmongLongest: boolean;
   /** The right option that alone, with the other right options, carries a qualifier: no distractor does. */
   readonly onlyQualifiedKey?: string;
+  /** The qualifiers that right option uses. */
+  readonly onlyQualifiedWords?: readonly string[];
   /** The distractor that is the only option with an absolute ("always", "never"...). */
   readonly loneAbsoluteDistractor?: string;
 }
@@ -62,7 +64,10 @@ export interface OptionMeasures {
 export function measureOptions(variant: Variant, key: AnswerKey): OptionMeasures | undefined {
   if ((variant.kind !== 'choice' && variant.kind !== 'multi') || (key.kind !== 'choice' && key.kind !== 'multi')) return undefined;
   const right = new Set(key.kind === 'choice' ? [key.correct] : key.correct);
-  const options = variant.options.map((o, position) => ({ id: o.id, position, length: optionText(o.html).length, qualified: findQualifiers(o.html).length > 0, absolute: hasAbsolute(o.html) }));
+  const options = variant.options.map((o, position) => {
+    const words = findQualifiers(o.html);
+    return { id: o.id, position, length: optionText(o.html).length, words, qualified: words.length > 0, absolute: hasAbsolute(o.html) };
+  });
   const longest = Math.max(...options.map((o) => o.length));
   const atLongest = options.filter((o) => o.length === longest);
   const qualified = options.filter((o) => o.qualified);
@@ -75,7 +80,7 @@ export function measureOptions(variant: Variant, key: AnswerKey): OptionMeasures
     keyPositions: options.filter((o) => right.has(o.id)).map((o) => o.position),
     ...(strict === undefined ? {} : { strictLongestKey: strict }),
     keyAmongLongest: atLongest.some((o) => right.has(o.id)),
-    ...(onlyQualified === undefined ? {} : { onlyQualifiedKey: onlyQualified }),
+    ...(onlyQualified === undefined ? {} : { onlyQualifiedKey: onlyQualified, onlyQualifiedWords: qualified.flatMap((o) => o.words) }),
     ...(loneAbsolute === undefined ? {} : { loneAbsoluteDistractor: loneAbsolute }),
   };
 }
@@ -94,6 +99,7 @@ export interface OptionTally {
   /** Which option id caused each count most, so an error can name its line. */
   strictLongestIds: Map<string, number>;
   onlyQualifiedIds: Map<string, number>;
+  onlyQualifiedWords: Map<string, number>;
   loneAbsoluteIds: Map<string, number>;
 }
 
@@ -108,6 +114,7 @@ export function createTally(): OptionTally {
     expectedPositions: [],
     strictLongestIds: new Map(),
     onlyQualifiedIds: new Map(),
+    onlyQualifiedWords: new Map(),
     loneAbsoluteIds: new Map(),
   };
 }
@@ -125,6 +132,7 @@ export function addToTally(tally: OptionTally, m: OptionMeasures): void {
   bump(tally.strictLongestIds, m.strictLongestKey);
   bump(tally.onlyQualifiedIds, m.onlyQualifiedKey);
   bump(tally.loneAbsoluteIds, m.loneAbsoluteDistractor);
+  for (const word of new Set(m.onlyQualifiedWords)) bump(tally.onlyQualifiedWords, word);
   for (let i = 0; i < m.optionCount; i++) {
     tally.expectedPositions[i] = (tally.expectedPositions[i] ?? 0) + m.keyPositions.length / m.optionCount;
     tally.positions[i] ??= 0;
@@ -239,7 +247,7 @@ export const LANGUAGE_GATES: readonly FamilyCheck[] = [
       return [
         {
           line: optionLine(definition, id),
-          message: `only the right option carries a qualifier (${QUALIFIERS.join(', ')}) in ${percent(tally.keyOnlyQualifier, tally.measured)} of ${tally.measured} variants (most often {${id}}); at most ${100 * MOST_VARIANTS}% allowed: drop the qualifier or give a distractor one`,
+          message: `only the right option carries a qualifier in ${percent(tally.keyOnlyQualifier, tally.measured)} of ${tally.measured} variants (most often {${id}}, "${mostFrequent(tally.onlyQualifiedWords)}"); at most ${100 * MOST_VARIANTS}% allowed: drop the qualifier or give a distractor one`,
         },
       ];
     },

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createContentDir, NUMERIC } from './fixtures.ts';
+import { CHOICE, createContentDir, NUMERIC } from './fixtures.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const cli = join(root, 'app', 'bank', 'check-cli.ts');
@@ -13,12 +13,31 @@ function run(files: Record<string, string>, ...args: string[]) {
 }
 
 describe('npm run content:check', () => {
-  it('exits 0 and prints the coverage table for good content', () => {
-    const result = run({ 'math/read.md': NUMERIC });
-    expect(result.status).toBe(0);
+  it('prints the coverage, topic and quality tables, and fails objectives drilled by fewer than two families at their OBJECTIVES.md line', () => {
+    const result = run({ 'math/read.md': NUMERIC, 'consistency/gsi.md': CHOICE });
+    expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/^math\.rcu\s+1\s+numeric$/m);
-    expect(result.stdout).toMatch(/^math\.wcu\s+0\s+$/m);
-    expect(result.stdout).toContain('content:check passed: 1 scenarios, 1 checked');
+    expect(result.stdout).toMatch(/^math\.wcu\s+0\s*$/m);
+    expect(result.stdout).toMatch(/^capacity math\s+1\s+numeric\s+drills a math\.\* objective$/m);
+    expect(result.stdout).toMatch(/^consistency\.gsi-fixture\s+choice\s+400\s+20\s+0%\s+0%\s+0%\s+0%\s+(\d+ ){3}\d+$/m);
+    expect(result.stderr).toContain('content/OBJECTIVES.md:5: [objective-coverage] math.wcu is drilled by 0 families; needs 2');
+    expect(result.stderr).toContain('content/OBJECTIVES.md:4: [topic-coverage] topic "capacity math" (drills a math.* objective) is drilled by 1 family; needs 6: math.read-fixture');
+    expect(result.stderr).toContain('content:check failed (2 scenarios loaded, 2 checked, 20 seeds each');
+  });
+
+  it('exits 0 for a good family checked alone (coverage is not judged with --only)', () => {
+    const result = run({ 'math/read.md': NUMERIC }, '--only', 'math.read-fixture');
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toContain('Coverage');
+    expect(result.stdout).toContain('content:check passed: 1 scenarios, 1 checked, 20 seeds each');
+  });
+
+  it('exits 1 with the key line when the key is always the longest option', () => {
+    const text = CHOICE.replace('- {base} Read the base table with ConsistentRead.', '- {base} Read the item from the base table by its key with ConsistentRead set.');
+    const result = run({ 'consistency/gsi.md': text }, '--only', 'consistency.gsi-fixture');
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^consistency\.gsi-fixture\s+choice\s+400\s+20\s+100%\s+100%/m);
+    expect(result.stderr).toContain('content/consistency/gsi.md:17: [key-longest] the right option is strictly the longest in 100% of 20 variants (most often {base})');
   });
 
   it('exits 1 and names file and line for each error, while the good files still count', () => {
