@@ -301,6 +301,14 @@ function costOf(spec: DesignAnswerSpec, design: LoadedDesign, outcomes: readonly
 
 const fmt = (n: number): string => String(Number(n.toFixed(3)));
 
+/** A pattern's condition on one more attribute, in words: `orderDate from "a" to "b"`. */
+export function describeRange(range: NonNullable<AccessPattern['range']>): string {
+  if (range.between) return `${range.attribute} from ${JSON.stringify(range.between[0])} to ${JSON.stringify(range.between[1])}`;
+  if (range.from !== undefined) return `${range.attribute} from ${JSON.stringify(range.from)} on`;
+  if (range.beginsWith !== undefined) return `${range.attribute} beginning with ${JSON.stringify(range.beginsWith)}`;
+  return range.attribute;
+}
+
 /** What the question page shows: attributes, patterns with their inputs, volumes and budget. */
 export function describeDesign(spec: DesignAnswerSpec): Record<string, unknown> {
   return {
@@ -308,7 +316,17 @@ export function describeDesign(spec: DesignAnswerSpec): Record<string, unknown> 
     identity: spec.identity,
     items: designData(spec).length,
     sample: designData(spec).slice(0, 4),
-    patterns: spec.patterns.map((p) => ({ name: p.name, description: p.description, inputs: p.inputs, ...(p.order ? { order: p.order } : {}), ...(p.limit !== undefined ? { limit: Number(p.limit) } : {}), returns: p.returns, perSecond: Number(p.perSecond) })),
+    patterns: spec.patterns.map((p) => ({
+      name: p.name,
+      description: p.description,
+      inputs: p.inputs,
+      ...(p.range ? { range: describeRange(p.range) } : {}),
+      ...(p.order ? { order: p.order } : {}),
+      ...(p.limit !== undefined ? { limit: Number(p.limit) } : {}),
+      ...(p.consistent ? { consistent: true } : {}),
+      returns: p.returns,
+      perSecond: Number(p.perSecond),
+    })),
     writesPerSecond: spec.writesPerSecond,
     budget: spec.budget,
     starter: JSON.stringify(
@@ -376,7 +394,7 @@ export function gradeDesign(spec: DesignAnswerSpec, json: string, context: Grade
     labels[labels.length - 1]![1],
     withinBudget,
     !allPatterns
-      ? `$${cost.monthlyUsd.toFixed(2)} a month for the patterns it answers; a pattern left to a Scan would cost far more.`
+      ? `$${cost.monthlyUsd.toFixed(2)} a month for the patterns it answers; the budget is judged once every pattern is answered by GetItem or Query.`
       : !cost.enoughThroughput
         ? `The provisioned throughput is below the load (${fmt(cost.readUnitsPerSecond)} read units/s, ${fmt(cost.writeUnitsPerSecond)} write units/s): requests would be throttled.`
         : `$${cost.monthlyUsd.toFixed(2)} a month (${cost.working}).`,

@@ -8,7 +8,9 @@ interface PatternSummary {
   readonly name: string;
   readonly description: string;
   readonly inputs: Readonly<Record<string, unknown>>;
+  readonly range?: string;
   readonly order?: { attribute: string; descending: boolean };
+  readonly consistent?: boolean;
   readonly limit?: number;
   readonly returns: readonly string[];
   readonly perSecond: number;
@@ -66,8 +68,10 @@ export function DesignEditor({ variant }: { variant: HandsOnVariant }) {
                 </th>
                 <td>
                   {Object.keys(p.inputs).join(', ')}
+                  {p.range ? `; ${p.range}` : ''}
                   {p.order ? `; ${p.order.attribute} ${p.order.descending ? 'descending' : 'ascending'}` : ''}
                   {p.limit !== undefined ? `; first ${p.limit}` : ''}
+                  {p.consistent ? '; strongly consistent' : ''}
                 </td>
                 <td>{p.returns.join(', ')}</td>
                 <td class="num">{p.perSecond}</td>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradeDesign } from '../../../app/grading/design.ts';
+import { describeDesign, gradeDesign } from '../../../app/grading/design.ts';
 import type { DesignAnswerSpec } from '../../../app/grading/hands-on-spec.ts';
 
 const context = { explanationHtml: '', references: [] };
@@ -108,5 +108,31 @@ describe('gradeDesign', () => {
     expect(enough.passed).toBe(true);
     expect(enough.detail).toMatch(/^\$\d+\.\d\d a month \(40 RCU and 40 WCU provisioned \(table and GSIs\) for 730 hours\)\.$/);
     expect(grade(design(2000)).checks.find((c) => c.id === 'budget')!.passed).toBe(false);
+  });
+});
+
+describe('what a design question shows and says', () => {
+  it('shows every condition a pattern puts on its inputs: the range and strong consistency', () => {
+    const shown = describeDesign({
+      ...spec,
+      patterns: [
+        { ...spec.patterns[0]!, consistent: true },
+        { name: 'window', description: 'a window', inputs: { gameTitle: 'starship-x' }, range: { attribute: 'topScore', between: [100, 200] }, returns: ['userId'], perSecond: 1 },
+        { name: 'prefix', description: 'a prefix', inputs: { gameTitle: 'starship-x' }, range: { attribute: 'userId', beginsWith: 'p0' }, returns: ['userId'], perSecond: 1 },
+      ],
+    }) as { patterns: { consistent?: boolean; range?: string }[] };
+    expect(shown.patterns.map((p) => [p.range, p.consistent])).toEqual([
+      [undefined, true],
+      ['topScore from 100 to 200', undefined],
+      ['userId beginning with "p0"', undefined],
+    ]);
+  });
+
+  it('does not blame a Scan for the budget when a pattern fails on a projection', () => {
+    const keysOnly = table({
+      GlobalSecondaryIndexes: [{ IndexName: 'by-game', KeySchema: [{ AttributeName: 'gameTitle', KeyType: 'HASH' }, { AttributeName: 'topScore', KeyType: 'RANGE' }], Projection: { ProjectionType: 'KEYS_ONLY' } }],
+    });
+    const r = gradeDesign({ ...spec, patterns: [spec.patterns[0]!, { ...spec.patterns[1]!, returns: ['userId', 'wins'] }] }, JSON.stringify(keysOnly), context);
+    expect(r.checks.find((c) => c.id === 'budget')!.detail).toMatch(/^\$[\d.]+ a month for the patterns it answers; the budget is judged once every pattern is answered by GetItem or Query\.$/);
   });
 });
