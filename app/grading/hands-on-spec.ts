@@ -36,6 +36,8 @@ export const RequestChecksSchema = z
     operations: z.array(z.string().min(1)).min(1).optional(),
     /** The read must use this index. */
     index: z.string().min(1).optional(),
+    /** Every read asks for strongly consistent results (ConsistentRead: true), as the task demands. */
+    consistentRead: z.literal(true).optional(),
     /** Consumed capacity no more than the reference's. */
     capacity: z.literal(true).optional(),
     /** Replayed against the conflict fixture, the request must fail its condition and change nothing. */

@@ -32,6 +32,9 @@ const READ_ITEMS: Readonly<Record<string, (response: Record<string, unknown>) =>
   TransactGetItems: (r) => ((r.Responses as { Item?: Item }[] | undefined) ?? []).flatMap((x) => (x.Item ? [x.Item] : [])),
 };
 
+/** Reads that take ConsistentRead (BatchGetItem takes it per table, inside RequestItems). */
+const READ_ACTIONS: ReadonlySet<string> = new Set(['GetItem', 'Query', 'Scan']);
+
 function consumedUnits(response: Record<string, unknown>): number {
   const consumed = response.ConsumedCapacity as { CapacityUnits?: number } | { CapacityUnits?: number }[] | undefined;
   if (consumed === undefined) return 0;
@@ -393,6 +396,21 @@ export function gradeRequest(spec: RequestAnswerSpec, json: string, context: Gra
     const used = parsed.calls.some((call) => call.params.IndexName === c.index);
     add('index', `Reads the index ${c.index}`, used, used ? `Read ${c.index}.` : `No call names IndexName "${c.index}".`);
   }
+  if (c.consistentRead) {
+    const reads = parsed.calls.filter((call) => READ_ACTIONS.has(call.action));
+    const eventual = reads.filter((call) => call.params.ConsistentRead !== true);
+    const passed = reads.length > 0 && eventual.length === 0;
+    add(
+      'consistent-read',
+      'Reads with strong consistency',
+      passed,
+      passed
+        ? 'ConsistentRead: true.'
+        : reads.length === 0
+          ? 'No read call to make consistent.'
+          : `${eventual.map((call) => call.action).join(', ')} without ConsistentRead: true is eventually consistent: it may not reflect a write that completed just before.`,
+    );
+  }
   if (c.capacity) {
     const passed = learner.capacity <= reference.main.capacity + 1e-9;
     add(
@@ -457,6 +475,7 @@ export function checkLabels(spec: RequestAnswerSpec): [string, string][] {
   if (c.state) labels.push(['state', 'Leaves the table as the task wants it']);
   if (c.operations) labels.push(['operation', `Uses ${c.operations.join(' or ')}`]);
   if (c.index) labels.push(['index', `Reads the index ${c.index}`]);
+  if (c.consistentRead) labels.push(['consistent-read', 'Reads with strong consistency']);
   if (c.capacity) labels.push(['capacity', 'Consumes no more capacity than needed']);
   if (c.condition) labels.push(['condition', 'Refuses to write when the condition does not hold']);
   if (c.concurrent) labels.push(['concurrent', 'Gives the right result when two requests run at once']);

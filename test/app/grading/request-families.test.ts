@@ -171,6 +171,19 @@ describe('feedback names what differs', () => {
   });
 });
 
+describe('strong consistency where the task asks for it', () => {
+  it('takes only the consistent-read check from an eventually consistent LSI query', () => {
+    const id = 'index.request-lsi-total';
+    const ref = reference(id, 6) as { action: string; params: Record<string, unknown> };
+    const { ConsistentRead: _c, ...eventual } = ref.params;
+    const r = grade(id, 6, { ...ref, params: eventual });
+    expect(r.checks.filter((c) => !c.passed).map((c) => [c.id, c.detail])).toEqual([
+      ['consistent-read', 'Query without ConsistentRead: true is eventually consistent: it may not reflect a write that completed just before.'],
+    ]);
+    expect(grade(id, 6, ref).score).toBe(1);
+  });
+});
+
 describe('known wrong answers', () => {
   const requestIds = bank.scenarios.filter((s) => s.kind === 'request').map((s) => s.id);
   // A wrong answer that trips an engine error by accident (a YAML `NULL:` key read as null, a
