@@ -1,0 +1,281 @@
+/**
+ * Every page in a real browser, checked by axe-core against the WCAG 2 A/AA rules: no violation
+ * of impact "serious" or "critical" may appear. Questions of every kind are answered so their
+ * result pages are checked too. Each page is also photographed at a phone width and a desktop
+ * width, and must not scroll sideways on the phone. A second test drives a choice question with
+ * the keyboard alone.
+ *
+ * Skips with a notice when /usr/bin/chromium is absent, unless E2E=1 (CI), where a missing
+ * browser is a failure.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScenarioKind } from '../../app/bank/types.ts';
+import { loadContentBank, wrongAnswer } from '../helpers/test-app.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const required = process.env.E2E === '1';
+const available = existsSync(CHROMIUM);
+if (!available && !required) console.warn(`[e2e] accessibility skipped: ${CHROMIUM} not found (install it with apt-get install chromium, or set E2E=1 to make this a failure).`);
+
+const SCREENSHOT_DIR = join(tmpdir(), 'dynamodb-study-e2e', 'accessibility');
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** Also run, and written to the audit file, but not failed on: landmarks, heading order. */
+const ADVISORY_TAGS = ['best-practice'];
+const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
+const isWcag = (v: AxeViolation) => v.tags.some((tag) => WCAG_TAGS.includes(tag));
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1100, height: 900 };
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  tags: string[];
+  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+}
+
+async function startServer(databasePath: string): Promise<{ process: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), 'app/main.ts'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, CONTENT_DIR: 'content' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The server did not start in 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolvePromise(match[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`The server exited with ${code}:\n${output}`)));
+  });
+  return { process: child, url };
+}
+
+async function runAxe(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, tags: v.tags, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  }, [...WCAG_TAGS, ...ADVISORY_TAGS]);
+}
+
+function describeViolation(name: string, v: AxeViolation): string {
+  const targets = v.nodes.slice(0, 5).map((n) => `      ${JSON.stringify(n.target)}`);
+  const more = v.nodes.length > 5 ? [`      … and ${v.nodes.length - 5} more`] : [];
+  return [`${name}: [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`, ...targets, ...more].join('\n');
+}
+
+function fileName(name: string): string {
+  return name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+}
+
+describe.skipIf(!available && !required)('accessibility in Chromium', () => {
+  let server: { process: ChildProcess; url: string } | undefined;
+  let browser: Browser | undefined;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    if (!available) throw new Error(`E2E=1 but ${CHROMIUM} is missing: install it with apt-get install chromium.`);
+    dataDir = mkdtempSync(join(tmpdir(), 'dynamodb-study-db-'));
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    server = await startServer(join(dataDir, 'app.db'));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.process.kill('SIGTERM');
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('has no serious or critical WCAG violations on any page, and no page scrolls sideways on a phone', async () => {
+    const bank = loadContentBank();
+    const url = server!.url;
+    const context = await browser!.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    const blocking: string[] = [];
+    const overflowing: string[] = [];
+    const audit: Record<string, AxeViolation[]> = {};
+
+    /** Runs axe and measures the width of the page the browser is on, every <details> open. */
+    async function inspect(name: string): Promise<void> {
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      if (widths.scroll > widths.client + 1) overflowing.push(`${name}: ${widths.scroll}px wide in a ${widths.client}px window`);
+      const violations = await runAxe(page);
+      audit[name] = violations;
+      for (const v of violations) if (isWcag(v) && BLOCKING_IMPACTS.has(v.impact ?? '')) blocking.push(describeViolation(name, v));
+    }
+
+    /** Inspects the page at phone width and photographs it at both widths. */
+    async function check(name: string): Promise<void> {
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `${fileName(name)}-desktop.png`), fullPage: true });
+      await page.setViewportSize(PHONE);
+      await inspect(name);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `${fileName(name)}-phone.png`), fullPage: true });
+      await page.setViewportSize(DESKTOP);
+    }
+
+    async function visit(name: string, path: string, status = 200): Promise<void> {
+      const response = await page.goto(`${url}${path}`);
+      expect(response?.status(), `${name} (${path})`).toBe(status);
+      await check(name);
+    }
+
+    await visit('progress (no attempts)', '/progress');
+    await visit('authoring reports (none)', '/authoring/reports');
+    await visit('home', '/');
+    await visit('practice', '/practice');
+    await visit('practice for one area', `/practice?area=${encodeURIComponent(bank.areas[0]!.id)}`);
+
+    // One question of each kind, read before and after it is answered.
+    const kinds: ScenarioKind[] = ['choice', 'multi', 'numeric', 'request', 'design'];
+    for (const kind of kinds) {
+      const scenario = bank.scenarios.find((s) => s.kind === kind);
+      if (!scenario) throw new Error(`The bank has no ${kind} question`);
+      const seed = 11;
+      await visit(`${kind} question`, `/q/${encodeURIComponent(scenario.id)}/${seed}`);
+      const reference = bank.referenceAnswer(scenario.id, seed);
+      // Multi and numeric are answered wrong (a wrong figure can show a known mistake), the rest right.
+      const answer = kind === 'choice' || kind === 'request' || kind === 'design' ? reference : wrongAnswer(bank, scenario.id, seed);
+      switch (answer.kind) {
+        case 'choice':
+          await page.locator(`input[type=radio][value="${answer.optionId}"]`).check();
+          break;
+        case 'multi':
+          for (const id of answer.optionIds) await page.locator(`input[type=checkbox][value="${id}"]`).check();
+          break;
+        case 'numeric':
+          await page.getByLabel('Value').fill(String(answer.value));
+          break;
+        case 'request':
+        case 'design':
+          await page.locator('textarea[data-json-editor]').fill(answer.json);
+          break;
+      }
+      await page.getByRole('button', { name: 'Check answer' }).click();
+      await page.waitForURL(/\/attempts\/\d+/);
+      await check(`${kind} result`);
+    }
+
+    // A report fills the authors' table and shows the thank-you notice.
+    await page.getByRole('link', { name: 'Try this variant again' }).click();
+    await page.waitForURL(/\/q\//);
+    await page.getByText('Report a problem with this question').click();
+    await page.getByLabel('What is wrong?').fill('The prompt says "orders" but the table holds invoices.');
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await page.waitForURL(/reported=1/);
+    await check('question after a report');
+    await visit('authoring reports (one)', '/authoring/reports');
+    await visit('progress (five attempts)', '/progress');
+
+    // Every scenario once, at phone width only: prompts are authored content, with their own
+    // tables, code and long exception names.
+    await page.setViewportSize(PHONE);
+    for (const scenario of bank.scenarios) {
+      const path = `/q/${encodeURIComponent(scenario.id)}/3`;
+      expect((await page.goto(`${url}${path}`))?.status(), path).toBe(200);
+      await inspect(`question ${scenario.id}`);
+    }
+    await page.setViewportSize(DESKTOP);
+
+    await visit('cost', '/cost');
+    await visit('cost with field errors', '/cost?readsPerSecond=-5&writesPerSecond=abc', 400);
+    await visit('cost serverless', '/cost/serverless');
+    await visit('cost serverless with field errors', '/cost/serverless?users=0&memoryMb=5', 400);
+    await visit('cost traffic', '/cost/traffic');
+    await visit('cost traffic with field errors', '/cost/traffic?peakRequestsPerSecond=-1', 400);
+    await visit('not found', '/no-such-page', 404);
+    await visit('bad request', '/attempts/not-a-number', 400);
+
+    writeFileSync(join(SCREENSHOT_DIR, 'axe-violations.json'), JSON.stringify(audit, null, 2));
+    if (blocking.length > 0) console.error(`axe found ${blocking.length} serious or critical violations:\n${blocking.join('\n')}`);
+    expect({ blocking, overflowing, scriptErrors: problems }).toEqual({ blocking: [], overflowing: [], scriptErrors: [] });
+    await context.close();
+  }, 300_000);
+
+  it('answers a choice question with the keyboard alone, with focus visible throughout', async () => {
+    const bank = loadContentBank();
+    const scenario = bank.scenarios.find((s) => s.kind === 'choice')!;
+    const seed = 5;
+    const reference = bank.referenceAnswer(scenario.id, seed);
+    if (reference.kind !== 'choice') throw new Error('expected a choice answer');
+    const page = await browser!.newPage({ viewport: DESKTOP });
+    await page.goto(`${server!.url}/q/${encodeURIComponent(scenario.id)}/${seed}`);
+
+    // The stylesheet marks keyboard focus.
+    const focusRules = await page.evaluate(() =>
+      Array.from(document.styleSheets).flatMap((sheet) => Array.from(sheet.cssRules).filter((r) => r instanceof CSSStyleRule && r.selectorText.includes(':focus-visible')).map((r) => r.cssText)),
+    );
+    expect(focusRules.some((rule) => /outline: 3px solid/.test(rule))).toBe(true);
+
+    /** What has focus, whether it is on screen, and how its focus shows. */
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        const box = element.getBoundingClientRect();
+        const style = getComputedStyle(element);
+        return {
+          tag: element.tagName,
+          id: element.id,
+          type: (element as HTMLInputElement).type ?? '',
+          text: element.textContent?.trim() ?? '',
+          onScreen: box.right > 0 && box.bottom > 0 && box.left < window.innerWidth,
+          outline: `${style.outlineStyle} ${style.outlineWidth}`,
+          inAnswerForm: element.closest('form[data-answer-form]') !== null,
+        };
+      });
+
+    // The first Tab reaches the skip link, which appears with a visible outline.
+    await page.keyboard.press('Tab');
+    const skip = await focused();
+    expect(skip).toMatchObject({ tag: 'A', text: 'Skip to content', onScreen: true, outline: 'solid 3px' });
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(new URL(page.url()).hash).toBe('#main');
+
+    // From the main content, Tab reaches the options; every stop on the way shows its focus.
+    let stop = await focused();
+    for (let tabs = 0; tabs < 40 && !(stop.tag === 'INPUT' && stop.type === 'radio'); tabs++) {
+      await page.keyboard.press('Tab');
+      stop = await focused();
+      expect(stop.outline, `focus on ${stop.tag} "${stop.text}"`).toBe('solid 3px');
+    }
+    expect(stop).toMatchObject({ tag: 'INPUT', type: 'radio', inAnswerForm: true });
+
+    const values = await page.locator('form[data-answer-form] input[type=radio]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    const position = values.indexOf(reference.optionId) + 1;
+    await page.keyboard.press(String(position));
+    expect(await page.locator(`#option-${position}`).isChecked()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`option-${position}`);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/attempts\/\d+/);
+    expect(await page.locator('#verdict-heading').textContent()).toContain('Correct');
+
+    await page.keyboard.press('n');
+    await page.waitForURL(/\/q\//);
+    expect(new URL(page.url()).pathname).not.toBe(`/q/${encodeURIComponent(scenario.id)}/${seed}`);
+    await page.close();
+  }, 60_000);
+});
