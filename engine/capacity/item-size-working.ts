@@ -4,7 +4,7 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html
  */
 import type { Calculation, Step } from '../calculation.ts';
-import type { Item } from '../values/attribute-value.ts';
+import type { AttributeValue, Item } from '../values/attribute-value.ts';
 import { attributeSizes, itemSize } from '../values/item-size.ts';
 import { formatBytes, formatNumber } from './format.ts';
 import { itemReadUnits } from './read-units.ts';
@@ -24,12 +24,30 @@ const TYPE_RULES: Readonly<Record<string, string>> = {
   BS: 'sum of the binaries',
 };
 
+/**
+ * AWS's documented size of a number: "approximately 1 byte per two significant digits, + 1".
+ * The engine sizes numbers by the measured rule (digit pairs aligned on the decimal point, + 1
+ * for a negative); the two agree for most numbers but not for e.g. 3.14159 (4 vs 5) or -42.
+ */
+export function documentedNumberSize(n: string): number {
+  const digits = n.replace(/^[-+]/, '').replace(/[eE].*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  return digits.length === 0 ? 1 : Math.ceil(digits.length / 2) + 1;
+}
+
+function typeRule(value: AttributeValue, valueBytes: number): string {
+  const type = Object.keys(value)[0] ?? '';
+  if ('N' in value && documentedNumberSize(value.N) !== valueBytes) {
+    // Say which rule gave the figure, so the working never contradicts the documented formula.
+    return `N: digit pairs aligned on the decimal point + 1, as measured; AWS's approximate rule gives ${documentedNumberSize(value.N)}`;
+  }
+  return `${type}: ${TYPE_RULES[type] ?? 'value'}`;
+}
+
 /** Bytes of an item: each attribute's name (UTF-8) plus its value. */
 export function itemSizeCalculation(args: { item: Item }): Calculation {
   const steps: Step[] = attributeSizes(args.item).map(({ name, nameBytes, valueBytes }) => {
-    const type = Object.keys(args.item[name]!)[0] ?? '';
     return {
-      label: `"${name}" (${type}: ${TYPE_RULES[type] ?? 'value'})`,
+      label: `"${name}" (${typeRule(args.item[name]!, valueBytes)})`,
       formula: `${nameBytes} (name) + ${formatNumber(valueBytes)} (value)`,
       value: formatBytes(nameBytes + valueBytes),
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemJsonReadUnits, itemJsonWriteUnits, itemSizeCalculation } from '../../../engine/capacity/item-size-working.ts';
+import { documentedNumberSize, itemJsonReadUnits, itemJsonWriteUnits, itemSizeCalculation } from '../../../engine/capacity/item-size-working.ts';
 import type { Item } from '../../../engine/values/attribute-value.ts';
 
 // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html
@@ -17,6 +17,24 @@ describe('itemSizeCalculation', () => {
     expect(result.value).toBe(5 + 5 + 3 + 12 + 12);
     expect(result.steps).toHaveLength(6);
     expect(result.steps[4]).toEqual({ label: '"city" (S: UTF-8 bytes)', formula: '4 (name) + 8 (value)', value: '12 B' });
+  });
+});
+
+describe('numbers where the documented rule and the measured rule differ', () => {
+  it.each([
+    // CapacityUnitCalculations.html: "approximately (1 byte per two significant digits) + (1 byte)".
+    ['12345', 4, 4],
+    ['620.35', 4, 4],
+    ['1.5e3', 2, 2],
+    ['3.14159', 4, 5],
+    ['-42', 2, 3],
+  ])('%s: documented %i B, measured %i B', (n, documented, measured) => {
+    const result = itemSizeCalculation({ item: { x: { N: n } } });
+    expect(documentedNumberSize(n)).toBe(documented);
+    expect(result.value).toBe(1 + measured);
+    const label = result.steps[0]!.label;
+    if (documented === measured) expect(label).toBe('"x" (N: 1 byte per 2 significant digits + 1)');
+    else expect(label).toBe(`"x" (N: digit pairs aligned on the decimal point + 1, as measured; AWS's approximate rule gives ${documented})`);
   });
 });
 
