@@ -1,7 +1,7 @@
 /**
- * content:check's gates, as a list of small checks so later gates (issue 6's language and
- * position checks) are one more entry. Variant checks run on every generated seed; family
- * checks run once per family on what the seeds gathered.
+ * content:check's gates, as a list of small checks. Variant checks run on every generated seed;
+ * family checks run once per family on what the seeds gathered (distinct texts here, issue 6's
+ * language and position gates in quality-gates.ts). Coverage is checkCoverage in quality-gates.ts.
  */
 import { gradeAnswer } from '../grading/index.ts';
 import { wrongAnswers } from '../grading/hands-on.ts';
