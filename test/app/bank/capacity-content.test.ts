@@ -91,4 +91,11 @@ describe('capacity facts in the question bank', () => {
       else expect(all).not.toMatch(pattern);
     }
   });
+
+  it('never has an UpdateItem grow the item by more than the attribute it sets', () => {
+    for (let seed = 0; seed < 200; seed++) {
+      const params = bank.variant('math.update-item-units', seed).params;
+      expect(Number(params['change.delta'])).toBeLessThanOrEqual(Number(params.changed));
+    }
+  });
 });
