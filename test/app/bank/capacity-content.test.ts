@@ -83,6 +83,8 @@ describe('capacity facts in the question bank', () => {
     // PutItem over an existing item is charged for the larger of old and new (read-write-operations.html):
     // the prompt must say the item is new or the old one is as large, or the size alone is not the answer.
     ['math.item-write-units', /(new|equally large) \S+( \S+)? with a single PutItem/, true],
+    // Updates inside a transaction are charged for the larger of the item before and after.
+    ['math.transact-write-units', /none of them was larger before the write/, true],
   ] as const)('%s: %s present = %s', (id, pattern, present) => {
     for (let seed = 0; seed < 40; seed++) {
       const { variant } = bank.instance(id, seed);
