@@ -100,4 +100,13 @@ describe('capacity facts in the question bank', () => {
       expect(Number(params['change.delta'])).toBeLessThanOrEqual(Number(params.changed));
     }
   });
+
+  it('prices on-demand against provisioned capacity by the break-even, not "several times"', () => {
+    // Per request unit: $0.625 per million on demand against $0.00065 / 3,600 per WCU-second,
+    // that is 3.46 times at full use and 2.42 times at a 70 % target (facts §4).
+    const ratio = 0.625e-6 / (0.00065 / 3600);
+    expect(ratio).toBeCloseTo(3.46, 2);
+    expect(ratio * 0.7).toBeCloseTo(2.42, 2);
+    expect(text(bank.instance('capacity.choose-mode', 1).whyHtml.get('on-demand')!)).toMatch(/about 2\.4 times .* 70 % utilisation \(3\.5 times at full use\)/);
+  });
 });
