@@ -55,16 +55,16 @@ const positions = (f: FamilyStats): string => (f.tally.measured === 0 ? '' : f.t
 console.log(`\nQuality (${seeds} seeds each; fails: key strictly longest or key alone qualified in > ${100 * MOST_VARIANTS}% of variants, key position chi-square p < ${POSITION_P_VALUE})`);
 console.log(`qualifiers: ${HEDGES.join(', ')}; absolutes: ${ABSOLUTES.join(', ')}\n`);
 console.log(
-  `${pad('family', 46)} ${pad('kind', 8)} ${padStart('space', 8)} ${padStart('texts', 5)} ${padStart('long', 5)} ${padStart('+ties', 5)} ${padStart('qual', 5)} ${padStart('abs', 5)}  key positions`,
+  `${pad('family', 46)} ${pad('kind', 8)} ${padStart('space', 8)} ${padStart('texts', 5)} ${padStart('long', 5)} ${padStart('+ties', 5)} ${padStart('short', 5)} ${padStart('qual', 5)} ${padStart('abs', 5)}  key positions`,
 );
 for (const f of report.families) {
   const { id, kind } = f.definition.summary;
   const space = f.definition.paramSpace >= 1e6 ? f.definition.paramSpace.toExponential(0) : f.definition.paramSpace;
   const t = f.tally;
-  const language = t.measured === 0 ? '' : `${padStart(pct(t.keyLongestStrict, t.measured), 5)} ${padStart(pct(t.keyLongestWithTies, t.measured), 5)} ${padStart(pct(t.keyOnlyQualifier, t.measured), 5)} ${padStart(pct(t.distractorOnlyAbsolute, t.measured), 5)}  ${positions(f)}`;
+  const language = t.measured === 0 ? '' : `${padStart(pct(t.keyLongestStrict, t.measured), 5)} ${padStart(pct(t.keyLongestWithTies, t.measured), 5)} ${padStart(pct(t.keyShortestStrict, t.measured), 5)} ${padStart(pct(t.keyOnlyQualifier, t.measured), 5)} ${padStart(pct(t.distractorOnlyAbsolute, t.measured), 5)}  ${positions(f)}`;
   console.log(`${pad(id, 46)} ${pad(kind, 8)} ${padStart(space, 8)} ${padStart(f.distinctPrompts, 5)} ${language}`.trimEnd());
 }
-console.log('\ntexts: distinct question texts; long: key strictly the longest option; +ties: key among the longest;');
+console.log('\ntexts: distinct question texts; long: key strictly the longest option; +ties: key among the longest; short: key strictly the shortest;');
 console.log('qual: only right options carry a qualifier; abs: one distractor alone carries an absolute (informative).');
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -53,6 +53,8 @@ export interface OptionMeasures {
   readonly strictLongestKey?: string;
   /** A right option is (one of) the longest. */
   readonly keyAmongLongest: boolean;
+  /** A right option is strictly the shortest (reported: "never pick the longest" is a tell too). */
+  readonly keyStrictlyShortest?: boolean;
   /** The right option that alone, with the other right options, carries a qualifier: no distractor does. */
   readonly onlyQualifiedKey?: string;
   /** The qualifiers that right option uses. */
@@ -70,6 +72,8 @@ export function measureOptions(variant: Variant, key: AnswerKey): OptionMeasures
   });
   const longest = Math.max(...options.map((o) => o.length));
   const atLongest = options.filter((o) => o.length === longest);
+  const shortest = Math.min(...options.map((o) => o.length));
+  const atShortest = options.filter((o) => o.length === shortest);
   const qualified = options.filter((o) => o.qualified);
   const absolute = options.filter((o) => o.absolute);
   const strict = atLongest.length === 1 && right.has(atLongest[0]!.id) ? atLongest[0]!.id : undefined;
@@ -80,6 +84,7 @@ export function measureOptions(variant: Variant, key: AnswerKey): OptionMeasures
     keyPositions: options.filter((o) => right.has(o.id)).map((o) => o.position),
     ...(strict === undefined ? {} : { strictLongestKey: strict }),
     keyAmongLongest: atLongest.some((o) => right.has(o.id)),
+    keyStrictlyShortest: atShortest.length === 1 && right.has(atShortest[0]!.id),
     ...(onlyQualified === undefined ? {} : { onlyQualifiedKey: onlyQualified, onlyQualifiedWords: qualified.flatMap((o) => o.words) }),
     ...(loneAbsolute === undefined ? {} : { loneAbsoluteDistractor: loneAbsolute }),
   };
@@ -91,6 +96,7 @@ export interface OptionTally {
   measured: number;
   keyLongestStrict: number;
   keyLongestWithTies: number;
+  keyShortestStrict: number;
   keyOnlyQualifier: number;
   distractorOnlyAbsolute: number;
   /** How often the key sat at each position, and how often it would by chance. */
@@ -108,6 +114,7 @@ export function createTally(): OptionTally {
     measured: 0,
     keyLongestStrict: 0,
     keyLongestWithTies: 0,
+    keyShortestStrict: 0,
     keyOnlyQualifier: 0,
     distractorOnlyAbsolute: 0,
     positions: [],
@@ -127,6 +134,7 @@ export function addToTally(tally: OptionTally, m: OptionMeasures): void {
   tally.measured++;
   if (m.strictLongestKey !== undefined) tally.keyLongestStrict++;
   if (m.keyAmongLongest) tally.keyLongestWithTies++;
+  if (m.keyStrictlyShortest === true) tally.keyShortestStrict++;
   if (m.onlyQualifiedKey !== undefined) tally.keyOnlyQualifier++;
   if (m.loneAbsoluteDistractor !== undefined) tally.distractorOnlyAbsolute++;
   bump(tally.strictLongestIds, m.strictLongestKey);

@@ -19,7 +19,7 @@ describe('npm run content:check', () => {
     expect(result.stdout).toMatch(/^math\.rcu\s+1\s+numeric$/m);
     expect(result.stdout).toMatch(/^math\.wcu\s+0\s*$/m);
     expect(result.stdout).toMatch(/^capacity math\s+1\s+numeric\s+drills a math\.\* objective$/m);
-    expect(result.stdout).toMatch(/^consistency\.gsi-fixture\s+choice\s+400\s+20\s+0%\s+0%\s+0%\s+0%\s+(\d+ ){3}\d+$/m);
+    expect(result.stdout).toMatch(/^consistency\.gsi-fixture\s+choice\s+400\s+20\s+0%\s+0%\s+0%\s+0%\s+0%\s+(\d+ ){3}\d+$/m);
     expect(result.stderr).toContain('content/OBJECTIVES.md:5: [objective-coverage] math.wcu is drilled by 0 families; needs 2');
     expect(result.stderr).toContain('content/OBJECTIVES.md:4: [topic-coverage] topic "capacity math" (drills a math.* objective) is drilled by 1 family; needs 6: math.read-fixture');
     expect(result.stderr).toContain('content:check failed (2 scenarios loaded, 2 checked, 20 seeds each');

@@ -76,6 +76,12 @@ describe('language gates through checkBank (500 seeds by default)', () => {
     expect(report.families[0]!.tally).toMatchObject({ keyLongestStrict: 0, keyLongestWithTies: 60 });
   });
 
+  it('reports, without failing, a key that is strictly the shortest option', () => {
+    const { report } = check({ 'consistency/gsi.md': CHOICE.replace('- {base} Read the base table with ConsistentRead.', '- {base} Read the base.') }, 40);
+    expect(report.errors).toEqual([]);
+    expect(report.families[0]!.tally).toMatchObject({ keyShortestStrict: 40, keyLongestStrict: 0 });
+  });
+
   it('fails a family whose key alone says "always", naming the word and the line', () => {
     const text = CHOICE.replace('- {base} Read the base table with ConsistentRead.', '- {base} Always read the base table.');
     const { report } = check({ 'consistency/gsi.md': text }, 100);
