@@ -159,17 +159,34 @@ export function pairByKey(diff: ItemsDiff, hashKey: string, rangeKey: string | u
 
 /** How one item differs from the expected one, attribute by attribute. */
 function describeChanges(want: Item, have: Item, surplusValues = true): string {
-  const a = unmarshallItem(want);
-  const b = unmarshallItem(have);
-  const names = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((name) => JSON.stringify(a[name]) !== JSON.stringify(b[name]));
-  const lacking = names.filter((name) => !(name in b));
-  const surplus = names.filter((name) => !(name in a));
-  const changed = names.filter((name) => name in a && name in b).map((name) => `${name} should be ${JSON.stringify(a[name])}, yours is ${JSON.stringify(b[name])}`);
+  const changed: string[] = [];
+  const lacking: string[] = [];
+  const surplus: { path: string; value: unknown }[] = [];
+  const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  // A name with a dot or bracket is quoted, so a top-level "stats.logins" is not read as the path into the map.
+  const step = (path: string, name: string) => {
+    const shown = /[.[\]]/.test(name) ? JSON.stringify(name) : name;
+    return path === '' ? shown : `${path}.${shown}`;
+  };
+  // Maps are compared key by key, so a changed counter reads stats.logins, not the whole map.
+  const walk = (a: Record<string, unknown>, b: Record<string, unknown>, path: string): void => {
+    for (const name of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      if (JSON.stringify(a[name]) === JSON.stringify(b[name])) continue;
+      const where = step(path, name);
+      if (!(name in b)) lacking.push(where);
+      else if (!(name in a)) surplus.push({ path: where, value: b[name] });
+      else if (isMap(a[name]) && isMap(b[name])) walk(a[name], b[name], where);
+      else changed.push(`${where} should be ${JSON.stringify(a[name])}, yours is ${JSON.stringify(b[name])}`);
+    }
+  };
+  walk(unmarshallItem(want), unmarshallItem(have), '');
   return [
     ...changed,
     ...(lacking.length > 0 ? [`yours lacks ${lacking.join(', ')}`] : []),
     // Values help for one or two surplus attributes (null, an empty string); more would bury the point.
-    ...(surplus.length > 0 ? [`yours has ${surplus.map((name) => (surplusValues && surplus.length <= 2 ? `${name} = ${JSON.stringify(b[name])}` : name)).join(', ')}, which should not be there`] : []),
+    ...(surplus.length > 0
+      ? [`yours has ${surplus.map((x) => (surplusValues && surplus.length <= 2 ? `${x.path} = ${JSON.stringify(x.value)}` : x.path)).join(', ')}, which should not be there`]
+      : []),
   ].join('; ');
 }
 

@@ -151,6 +151,19 @@ describe('feedback names what differs', () => {
     expect(check(r, 'items').detail).toMatch(/^3 right item\(s\) with the wrong attributes \(yours has [a-z, ]+, which should not be there\)\.$/);
   });
 
+  it('follows a map down to the counter that differs, and quotes a top-level name with a dot', () => {
+    const id = 'core.request-increment-map';
+    const p = params(id, 7);
+    const user = String(p.user);
+    const field = String(p.field);
+    const dotted = {
+      action: 'UpdateItem',
+      params: { TableName: 'Users', Key: { userId: { S: user } }, UpdateExpression: 'SET #f = :n', ExpressionAttributeNames: { '#f': `stats.${field}` }, ExpressionAttributeValues: { ':n': { N: String(p.n) } } },
+    };
+    const r = grade(id, 7, dotted);
+    expect(check(r, 'state').detail).toMatch(new RegExp(`^The table after your request differs: item \\{"userId":"${user}"\\}: stats\\.${field} should be \\d+, yours is \\d+; yours has "stats\\.${field}" = ${String(p.n)}, which should not be there\\.$`));
+  });
+
   it('tells a condition that holds where it must fail from a missing condition', () => {
     const id = 'core.request-put-if-absent';
     const ref = reference(id, 2) as { action: string; params: Record<string, unknown> };
