@@ -26,6 +26,8 @@ describe('capacity facts in the question bank', () => {
     // show four per policy (AlarmHigh/Low, ProvisionedCapacityHigh/Low): both must be said, not only one.
     ['capacity.autoscaling-target', /"a pair" of alarms/],
     ['capacity.autoscaling-target', /4 read and 4 write alarms/],
+    // AutoScaling.html: "between 20% and 90%"; the console recommends a 70 % target (switching.capacitymode, 2023 guide).
+    ['capacity.autoscaling-target', /from 20 % to 90 %; the console proposes 70 %/],
     // The alarms are Application Auto Scaling's, not DynamoDB's (AutoScaling.html).
     ['capacity.mode-facts', /alarms that Application Auto Scaling creates/],
     // The 28.9 % break-even is an average utilisation (facts §4: 0.00065 / (3,600 × 0.000000625)),
