@@ -11,6 +11,7 @@ import type { ParamValue, Params } from './types.ts';
 import { itemDerivers } from './item-derivers.ts';
 import { ruleDerivers } from './rule-derivers.ts';
 import { adviceDerivers } from './advice-derivers.ts';
+import { serverlessCostDerivers } from './serverless-cost-derivers.ts';
 
 export interface Deriver {
   readonly name: string;
@@ -32,4 +33,4 @@ export function createDeriverRegistry(list: readonly Deriver[]): DeriverRegistry
   return registry;
 }
 
-export const DERIVERS: DeriverRegistry = createDeriverRegistry([...itemDerivers, ...ruleDerivers, ...adviceDerivers]);
+export const DERIVERS: DeriverRegistry = createDeriverRegistry([...itemDerivers, ...ruleDerivers, ...adviceDerivers, ...serverlessCostDerivers]);

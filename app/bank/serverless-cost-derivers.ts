@@ -1,0 +1,342 @@
+/**
+ * Derivers for the serverless cost families: each draws a stack (API Gateway + Lambda +
+ * DynamoDB) or a table's traffic, prices it with the cost model in engine/cost/, and keys the
+ * option the bill itself picks, so no variant's answer is typed in.
+ *
+ * "Cheapest" and "largest" questions need one clear winner: each deriver first draws which
+ * option should win (so every option is the key about equally often), then redraws the numbers
+ * until the model agrees with a margin of at least 20 %. The whys carry the computed figures.
+ */
+import {
+  calculateOnDemandRequestCost,
+  calculateProvisionedCost,
+  calculateRequestsPerMonth,
+  calculateServerlessCost,
+  Decimal,
+  formatUsd,
+  type ServerlessInput,
+} from '../../engine/cost/index.ts';
+import type { Deriver } from './derivers.ts';
+import type { Random } from './random.ts';
+import type { ParamValue, Params } from './types.ts';
+
+function num(p: Params, name: string): number {
+  const v = p[name];
+  if (typeof v !== 'number') throw new TypeError(`Parameter ${name} must be a number, got ${JSON.stringify(v)}`);
+  return v;
+}
+
+function bool(p: Params, name: string): boolean {
+  const v = p[name];
+  if (typeof v === 'boolean') return v;
+  if (v === 'true' || v === 'false') return v === 'true';
+  throw new TypeError(`Parameter ${name} must be a boolean, got ${JSON.stringify(v)}`);
+}
+
+/** A winner must beat the runner-up by this factor, so rounding in the learner's working cannot flip it. */
+const MARGIN = 1.2;
+const TRIES = 2000;
+const whyName = (id: string): string => `why_${id.replace(/-/g, '_')}`;
+const stepped = (random: Random, min: number, max: number, step: number): number => min + step * random.int(0, Math.floor((max - min) / step));
+
+/** The id with the largest figure, when it beats every other by MARGIN; otherwise undefined. */
+export function findClearWinner<K extends string>(figures: Readonly<Record<K, Decimal>>, margin = MARGIN): K | undefined {
+  const ranked = (Object.entries(figures) as [K, Decimal][]).sort((a, b) => b[1].comparedTo(a[1]));
+  const [first, second] = ranked;
+  if (first === undefined) return undefined;
+  if (second === undefined) return first[0];
+  return first[1].gt(second[1].times(margin)) ? first[0] : undefined;
+}
+
+/** Draw with `draw` until `winnerOf` names `target` (drawn uniformly from `ids`); any clear winner after TRIES. */
+function drawForWinner<T, K extends string>(random: Random, ids: readonly K[], draw: () => T, winnerOf: (t: T) => K | undefined): { value: T; best: K } {
+  const target = random.pick(ids);
+  let fallback: { value: T; best: K } | undefined;
+  for (let i = 0; i < TRIES; i++) {
+    const value = draw();
+    const best = winnerOf(value);
+    if (best === target) return { value, best };
+    if (best !== undefined) fallback ??= { value, best };
+  }
+  if (fallback === undefined) throw new RangeError(`no draw gave a clear winner among ${ids.join(', ')}`);
+  return fallback;
+}
+
+// ---------------------------------------------------------------- the change that saves most
+
+export const SAVING_CHANGES = ['http', 'memory', 'shrink', 'eventual', 'arm'] as const;
+export type SavingChange = (typeof SAVING_CHANGES)[number];
+/** Only these can win with the drawn ranges: Arm's 20 % of compute never beats dropping memory to 128 MB (≥ 75 %), eventual reads save 0.0625 $/M per read. */
+const SAVING_WINNERS: readonly SavingChange[] = ['http', 'memory', 'shrink'];
+const SMALL_ITEM_BYTES = 1000;
+const LOW_MEMORY_MB = 128;
+
+export interface StackDraw {
+  readonly memoryMb: number;
+  readonly durationMs: number;
+  readonly reads: number;
+  readonly writes: number;
+  readonly itemBytes: number;
+}
+
+/** The stack before any change: REST API, x86, strong reads, free tier used elsewhere. */
+export function buildSavingBase(requestsPerMonth: Decimal, d: StackDraw, storedItems: number): ServerlessInput {
+  return {
+    requestsPerMonth,
+    api: 'rest',
+    memoryMb: d.memoryMb,
+    durationMs: d.durationMs,
+    architecture: 'x86',
+    readsPerRequest: d.reads,
+    writesPerRequest: d.writes,
+    itemBytes: d.itemBytes,
+    readConsistency: 'strong',
+    storedItems,
+    freeTier: false,
+    apiFreeTier: false,
+  };
+}
+
+const CHANGED: Readonly<Record<SavingChange, Partial<ServerlessInput>>> = {
+  http: { api: 'http' },
+  memory: { memoryMb: LOW_MEMORY_MB },
+  shrink: { itemBytes: SMALL_ITEM_BYTES },
+  eventual: { readConsistency: 'eventual' },
+  arm: { architecture: 'arm' },
+};
+
+/** What each change saves a month against the base stack, priced by the model. */
+export function priceSavings(base: ServerlessInput): { total: Decimal; savings: Record<SavingChange, Decimal> } {
+  const total = calculateServerlessCost(base).bill.total;
+  const savings = {} as Record<SavingChange, Decimal>;
+  for (const id of SAVING_CHANGES) savings[id] = total.minus(calculateServerlessCost({ ...base, ...CHANGED[id] }).bill.total);
+  return { total, savings };
+}
+
+const SAVING_LABEL: Readonly<Record<SavingChange, string>> = {
+  http: 'switching to an HTTP API',
+  memory: 'lowering the memory',
+  shrink: 'trimming the items',
+  eventual: 'eventually consistent reads',
+  arm: 'moving to Arm',
+};
+
+const SAVING_REASON: Readonly<Record<SavingChange, string>> = {
+  http: 'an HTTP API costs $1.00 per million requests against $3.50 for a REST API',
+  memory: 'Lambda bills GB-seconds, so the compute charge falls with the memory when the duration stays the same',
+  shrink: 'a write request unit covers 1 KB, so each write of a larger item takes one unit per started KB',
+  eventual: 'an eventually consistent read of up to 4 KB takes half a read request unit, and reads are $0.125 per million units',
+  arm: 'Arm GB-seconds are 20 % cheaper than x86 ones, so only the compute charge shrinks, by a fifth',
+};
+
+const biggestSaving: Deriver = {
+  name: 'serverlessBiggestSaving',
+  description:
+    'From `users`, `per_user` (requests a user a day) and `stored` (items): draws a REST-API x86 stack (memory, duration, strong reads, writes, item size) and keys the change that cuts the monthly bill most (best: http | memory | shrink | eventual | arm), with each saving in its why.',
+  outputs: ['best', 'memory', 'duration', 'reads', 'writes', 'item_bytes', 'requests', 'bill', 'saving_best', ...SAVING_CHANGES.map(whyName), ...SAVING_CHANGES.map((id) => `saving_${id}`)],
+  derive(p, random) {
+    const requests = calculateRequestsPerMonth(num(p, 'users'), num(p, 'per_user'));
+    const stored = num(p, 'stored');
+    const { value, best } = drawForWinner(
+      random,
+      SAVING_WINNERS,
+      () => {
+        const d: StackDraw = {
+          memoryMb: random.pick([512, 1024, 1536, 2048, 3008]),
+          durationMs: stepped(random, 20, 400, 10),
+          reads: random.int(1, 4),
+          writes: random.int(1, 3),
+          itemBytes: stepped(random, 1100, 4000, 100),
+        };
+        return { d, priced: priceSavings(buildSavingBase(requests, d, stored)) };
+      },
+      (v) => findClearWinner(v.priced.savings),
+    );
+    const { d, priced } = value;
+    const out: Record<string, ParamValue> = {
+      best,
+      memory: d.memoryMb,
+      duration: d.durationMs,
+      reads: d.reads,
+      writes: d.writes,
+      item_bytes: d.itemBytes,
+      requests: requests.toNumber(),
+      bill: formatUsd(priced.total),
+      saving_best: formatUsd(priced.savings[best]),
+    };
+    for (const id of SAVING_CHANGES) {
+      const saving = formatUsd(priced.savings[id]);
+      out[`saving_${id}`] = saving;
+      out[whyName(id)] =
+        id === best
+          ? `Right: it saves ${saving} a month, the most of the five, because ${SAVING_REASON[id]}.`
+          : `It saves ${saving} a month, less than the ${formatUsd(priced.savings[best])} of ${SAVING_LABEL[best]}: ${SAVING_REASON[id]}.`;
+    }
+    return out;
+  },
+};
+
+// ---------------------------------------------------------------- the line that dominates
+
+export const BILL_LINES = ['api', 'lambda', 'requests', 'storage'] as const;
+export type BillLine = (typeof BILL_LINES)[number];
+
+/** The bill's four parts: API Gateway, Lambda (requests and duration), DynamoDB request units, DynamoDB storage. */
+export function splitServerlessBill(input: ServerlessInput): Record<BillLine, Decimal> {
+  const r = calculateServerlessCost(input);
+  const sum = (pick: (id: string) => boolean) => r.bill.lines.filter((l) => pick(l.id)).reduce((a, l) => a.plus(l.amount), new Decimal(0));
+  return {
+    api: r.apiGateway,
+    lambda: r.lambda,
+    requests: sum((id) => id.startsWith('ondemand.')),
+    storage: Decimal.max(sum((id) => id.startsWith('storage')), 0),
+  };
+}
+
+const LINE_REASON: Readonly<Record<BillLine, string>> = {
+  api: 'API Gateway bills every request, $1.00 per million for an HTTP API and $3.50 for a REST API',
+  lambda: 'Lambda bills $0.20 per million requests plus the GB-seconds of memory × duration',
+  requests: 'DynamoDB bills each write by the started KB and each read by the started 4 KB',
+  storage: 'storage is billed per GB-month whatever the traffic, 100 bytes of overhead on each item',
+};
+
+const dominantLine: Deriver = {
+  name: 'serverlessDominantLine',
+  description:
+    'From `free.flag` (always-free allowances on): draws a stack (users, requests, API type, memory, duration, reads, writes, item size, stored items) and keys the largest part of its monthly bill (best: api | lambda | requests | storage), each part in its why.',
+  outputs: ['best', 'users', 'per_user', 'requests', 'api_text', 'memory', 'duration', 'reads', 'writes', 'item_bytes', 'stored', 'bill', ...BILL_LINES.map(whyName), ...BILL_LINES.map((id) => `cost_${id}`)],
+  derive(p, random) {
+    const freeTier = bool(p, 'free.flag');
+    const { value, best } = drawForWinner(
+      random,
+      BILL_LINES,
+      () => {
+        const users = random.pick([50, 200, 500, 1000, 2500, 5000, 10000, 20000]);
+        const perUser = random.pick([5, 10, 20, 40, 60, 100, 150, 200]);
+        const input: ServerlessInput = {
+          requestsPerMonth: calculateRequestsPerMonth(users, perUser),
+          api: random.pick(['http', 'rest'] as const),
+          memoryMb: random.pick([128, 256, 512, 1024, 1536, 2048]),
+          durationMs: random.pick([20, 50, 100, 200, 400, 800, 1500]),
+          architecture: 'x86',
+          readsPerRequest: random.int(0, 4),
+          writesPerRequest: random.int(0, 3),
+          itemBytes: stepped(random, 200, 8000, 200),
+          readConsistency: 'eventual',
+          storedItems: random.pick([10_000, 100_000, 1_000_000, 10_000_000, 50_000_000, 200_000_000]),
+          freeTier,
+          apiFreeTier: false,
+        };
+        return { users, perUser, input, parts: splitServerlessBill(input) };
+      },
+      // A question about which line dominates a bill of a few cents teaches nothing: at least $1.
+      (v) => {
+        const w = findClearWinner(v.parts);
+        return w !== undefined && v.parts[w].gte(1) ? w : undefined;
+      },
+    );
+    const { input, parts } = value;
+    const out: Record<string, ParamValue> = {
+      best,
+      users: value.users,
+      per_user: value.perUser,
+      requests: new Decimal(input.requestsPerMonth).toNumber(),
+      api_text: input.api === 'http' ? 'an HTTP API' : 'a REST API',
+      memory: input.memoryMb,
+      duration: input.durationMs,
+      reads: input.readsPerRequest,
+      writes: input.writesPerRequest,
+      item_bytes: input.itemBytes,
+      stored: input.storedItems,
+      bill: formatUsd(calculateServerlessCost(input).bill.total),
+    };
+    for (const id of BILL_LINES) {
+      const cost = formatUsd(parts[id]);
+      out[`cost_${id}`] = cost;
+      out[whyName(id)] =
+        id === best
+          ? `Right: ${cost} a month, the largest part of the bill; ${LINE_REASON[id]}.`
+          : `${cost} a month, less than the ${formatUsd(parts[best])} of the largest part; ${LINE_REASON[id]}.`;
+    }
+    return out;
+  },
+};
+
+// ---------------------------------------------------------------- the table's capacity mode
+
+export const TABLE_MODES = ['on-demand', 'provisioned-peak'] as const;
+export type TableMode = (typeof TABLE_MODES)[number];
+const SECONDS_PER_MONTH = 730 * 3600;
+
+export interface TableTraffic {
+  readonly peak: number;
+  readonly average: number;
+  /** Eventually consistent reads of items up to 4 KB (half a unit each) and writes up to 1 KB (one unit each). */
+  readonly reads: number;
+  readonly writes: number;
+}
+
+/** The month in on-demand mode against provisioned capacity sized for the peak, free tier used elsewhere. */
+export function priceTableModes(t: TableTraffic): { rcu: number; wcu: number; avgRcu: number; avgWcu: number; costs: Record<TableMode, Decimal> } {
+  const requests = new Decimal(t.average).times(SECONDS_PER_MONTH);
+  const onDemand = calculateOnDemandRequestCost({
+    readUnitsPerMonth: requests.times(t.reads).times(0.5),
+    writeUnitsPerMonth: requests.times(t.writes),
+    tableClass: 'standard',
+  }).total;
+  const rcu = Math.ceil(t.peak * t.reads * 0.5);
+  const wcu = t.peak * t.writes;
+  const provisioned = calculateProvisionedCost({ rcu, wcu, tableClass: 'standard', freeTier: false }).total;
+  return { rcu, wcu, avgRcu: Math.ceil(t.average * t.reads * 0.5), avgWcu: t.average * t.writes, costs: { 'on-demand': onDemand, 'provisioned-peak': provisioned } };
+}
+
+const tableMode: Deriver = {
+  name: 'serverlessTableMode',
+  description:
+    'Draws a table behind Lambda (peak and average requests/s, eventually consistent reads and 1 KB writes per request) and keys the cheaper of on-demand and provisioned-for-the-peak (best: on-demand | provisioned-peak), with both bills.',
+  outputs: ['best', 'peak', 'requests', 'average', 'reads', 'writes', 'rcu', 'wcu', 'avg_rcu', 'avg_wcu', 'cost_on_demand', 'cost_provisioned', 'utilisation', 'why_on_demand', 'why_provisioned_peak'],
+  derive(_p, random) {
+    const { value, best } = drawForWinner(
+      random,
+      TABLE_MODES,
+      () => {
+        const peak = stepped(random, 20, 600, 10);
+        const t: TableTraffic = { peak, average: random.int(1, peak - 1), reads: random.int(1, 4), writes: random.int(1, 2) };
+        return { t, priced: priceTableModes(t) };
+      },
+      (v) => {
+        // The cheaper mode wins: rank by how much more the other one costs.
+        const { costs } = v.priced;
+        const byGap = { 'on-demand': costs['provisioned-peak'], 'provisioned-peak': costs['on-demand'] } as const;
+        return findClearWinner(byGap);
+      },
+    );
+    const { t, priced } = value;
+    const od = formatUsd(priced.costs['on-demand']);
+    const pv = formatUsd(priced.costs['provisioned-peak']);
+    const cheaper = best === 'on-demand';
+    return {
+      best,
+      peak: t.peak,
+      requests: t.average * SECONDS_PER_MONTH,
+      average: t.average,
+      reads: t.reads,
+      writes: t.writes,
+      rcu: priced.rcu,
+      wcu: priced.wcu,
+      avg_rcu: priced.avgRcu,
+      avg_wcu: priced.avgWcu,
+      cost_on_demand: od,
+      cost_provisioned: pv,
+      utilisation: Math.round((100 * t.average) / t.peak),
+      why_on_demand: cheaper
+        ? `Right: ${od} a month against ${pv} for capacity held at the peak; the table averages ${Math.round((100 * t.average) / t.peak)} % of its peak, below the break-even of about 29 %.`
+        : `${od} a month against ${pv} for capacity held at the peak: at ${Math.round((100 * t.average) / t.peak)} % average utilisation, above the break-even of about 29 %, paying per request costs more.`,
+      why_provisioned_peak: cheaper
+        ? `${pv} a month against ${od} on-demand: capacity held at the peak is mostly idle at ${Math.round((100 * t.average) / t.peak)} % average utilisation, below the break-even of about 29 %.`
+        : `Right: ${pv} a month against ${od} on-demand; the table averages ${Math.round((100 * t.average) / t.peak)} % of its peak, above the break-even of about 29 %, and never throttles.`,
+    };
+  },
+};
+
+export const serverlessCostDerivers: readonly Deriver[] = [biggestSaving, dominantLine, tableMode];
