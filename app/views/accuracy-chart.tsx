@@ -14,7 +14,8 @@ export interface ChartPoint {
 
 const WIDTH = 640;
 const HEIGHT = 240;
-const PAD = { left: 44, right: 16, top: 16, bottom: 36 };
+// The left pad holds "100%" at the 15 px the phone stylesheet gives the labels.
+const PAD = { left: 54, right: 16, top: 16, bottom: 36 };
 /** Keeps the first and last dots clear of the axis labels. */
 const INSET = 14;
 
@@ -27,7 +28,7 @@ export function AccuracyChart({ id, title, description, points }: { id: string; 
   // Label at most about eight points on the axis so labels never overlap.
   const labelEvery = Math.max(1, Math.ceil(points.length / 8));
   return (
-    <svg class="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
+    <svg class="chart accuracy-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
       {[0, 0.25, 0.5, 0.75, 1].map((v) => (
