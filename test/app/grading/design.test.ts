@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeDesign, gradeDesign } from '../../../app/grading/design.ts';
 import type { DesignAnswerSpec } from '../../../app/grading/hands-on-spec.ts';
+import { loadContentBank } from '../../helpers/test-app.ts';
 
 const context = { explanationHtml: '', references: [] };
 
@@ -134,5 +135,25 @@ describe('what a design question shows and says', () => {
     });
     const r = gradeDesign({ ...spec, patterns: [spec.patterns[0]!, { ...spec.patterns[1]!, returns: ['userId', 'wins'] }] }, JSON.stringify(keysOnly), context);
     expect(r.checks.find((c) => c.id === 'budget')!.detail).toMatch(/^\$[\d.]+ a month for the patterns it answers; the budget is judged once every pattern is answered by GetItem or Query\.$/);
+  });
+});
+
+describe('design explanations', () => {
+  const bank = loadContentBank();
+  const withLsi = bank.scenarios
+    .filter((s) => s.kind === 'design')
+    .map((s) => s.id)
+    .filter((id) => {
+      const { key } = bank.instance(id, 0);
+      return key.kind === 'design' && Array.isArray(key.spec.reference.LocalSecondaryIndexes) && key.spec.reference.LocalSecondaryIndexes.length > 0;
+    });
+
+  it('finds the design families whose reference has an LSI', () => {
+    expect(withLsi.length).toBeGreaterThan(0);
+  });
+
+  // LSI.html: with an LSI, each partition key value's item collection is capped at 10 GB; a lesson that recommends one must say so.
+  it.each(withLsi)('%s explains the 10 GB item collection limit its LSI brings', (id) => {
+    expect(bank.grade(id, 0, bank.referenceAnswer(id, 0)).explanationHtml).toContain('10 GB');
   });
 });
