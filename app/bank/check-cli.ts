@@ -67,6 +67,14 @@ for (const f of report.families) {
 console.log('\ntexts: distinct question texts; long: key strictly the longest option; +ties: key among the longest; short: key strictly the shortest;');
 console.log('qual: only right options carry a qualifier; abs: one distractor alone carries an absolute (informative).');
 
+// Not gates (issue 6 names the longest option and the key's qualifiers), but the same kind of tell.
+const most = (n: number, of: number): boolean => of > 0 && n / of > MOST_VARIANTS;
+const shortest = report.families.filter((f) => most(f.tally.keyShortestStrict, f.tally.measured));
+const absolutes = report.families.filter((f) => most(f.tally.distractorOnlyAbsolute, f.tally.measured));
+const listed = (fs: readonly FamilyStats[], n: (f: FamilyStats) => number): string => fs.map((f) => `${f.definition.summary.id} (${pct(n(f), f.tally.measured)})`).join(', ');
+if (shortest.length > 0) console.log(`\nWarning: the key is strictly the shortest option in most variants of ${shortest.length} families: ${listed(shortest, (f) => f.tally.keyShortestStrict)}`);
+if (absolutes.length > 0) console.log(`\nWarning: one distractor alone says ${ABSOLUTES.slice(0, 3).join('/')}... in most variants of ${absolutes.length} families: ${listed(absolutes, (f) => f.tally.distractorOnlyAbsolute)}`);
+
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 // With --only, other files' load errors are noise.
 const onlyFile = values.only === undefined ? undefined : bank.get(values.only)?.file;
