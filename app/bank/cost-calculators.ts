@@ -7,8 +7,8 @@
  */
 import { z } from 'zod';
 import { calculateDaxClusterCost, calculateDaxSaving, type DaxInput } from '../../engine/cost/dax.ts';
-import { USD_PER_MONTH } from '../../engine/cost/line-item.ts';
-import { Decimal, formatUsd, roundToCents } from '../../engine/cost/money.ts';
+import { buildBill, USD_PER_MONTH } from '../../engine/cost/line-item.ts';
+import { Decimal, formatQuantity, formatUsd, roundToCents } from '../../engine/cost/money.ts';
 import { BYTES_PER_GB, DAX_NODE_TYPES, HOURS_PER_MONTH, selectRegionPrices, STORAGE_OVERHEAD_BYTES_PER_ITEM } from '../../engine/cost/prices.ts';
 import { calculateRequestsPerMonth, calculateServerlessCost, type ServerlessInput } from '../../engine/cost/serverless.ts';
 import {
@@ -459,6 +459,75 @@ const serverlessMonthlyCost = defineCalculator<ServerlessArgs>({
   ],
 });
 
+// ---------------------------------------------------------------- Lambda alone
+
+const LambdaArgs = z.strictObject({
+  users: z.number().int().positive(),
+  requestsPerUserPerDay: z.number().positive(),
+  memoryMb: z.number().int().min(128).max(10240),
+  durationMs: z.number().positive().max(900_000),
+  architecture: z.enum(['x86', 'arm']).default('x86'),
+  freeTier: z.boolean(),
+});
+type LambdaArgs = z.infer<typeof LambdaArgs>;
+
+/** The serverless model's Lambda lines alone (no API or table work), optionally priced by a wrong rule. */
+function lambdaBill(a: LambdaArgs, change: Partial<ServerlessInput> = {}, lines: (id: string) => boolean = () => true) {
+  const requests = change.requestsPerMonth ?? calculateRequestsPerMonth(a.users, a.requestsPerUserPerDay);
+  const r = calculateServerlessCost({
+    ...a, api: 'http', readsPerRequest: 0, writesPerRequest: 0, itemBytes: 1, readConsistency: 'eventual', storedItems: 0, apiFreeTier: false,
+    ...change, requestsPerMonth: requests,
+  });
+  return buildBill('Lambda', r.bill.lines.filter((l) => l.id.startsWith('lambda.') && lines(l.id)), [
+    { label: 'Requests per month', formula: `${formatQuantity(a.users)} users × ${formatQuantity(a.requestsPerUserPerDay)} a day × 730 / 24`, value: formatQuantity(requests) },
+  ]);
+}
+
+const serverlessLambdaCost = defineCalculator<LambdaArgs>({
+  name: 'serverlessLambdaCost',
+  description: 'USD a month for Lambda alone (requests + GB-seconds, free tier when `freeTier`) serving `users` × `requestsPerUserPerDay` × 730/24 invocations of `memoryMb` for `durationMs` on `architecture`',
+  args: LambdaArgs,
+  calculate: (a) => lambdaBill(a).calculation,
+  misconceptions: [
+    {
+      id: 'free-tier-ignored',
+      name: 'Left out the always-free tier',
+      explanation: 'Lambda’s first 1 million requests and 400,000 GB-seconds each month are free.',
+      compute: (a) => (a.freeTier ? cents(lambdaBill(a, { freeTier: false }).total) : Number.NaN),
+    },
+    {
+      id: 'mb-as-gb',
+      name: 'Took the memory in MB as GB',
+      explanation: 'Lambda bills GB-seconds: divide the memory in MB by 1,024 (128 MB is 0.125 GB).',
+      compute: (a) => cents(lambdaBill(a, { memoryMb: a.memoryMb * 1024 }).total),
+    },
+    {
+      id: 'ms-as-seconds',
+      name: 'Took the duration in milliseconds as seconds',
+      explanation: 'Divide the duration in ms by 1,000 to get seconds before multiplying by the memory in GB.',
+      compute: (a) => cents(lambdaBill(a, { durationMs: a.durationMs * 1000 }).total),
+    },
+    {
+      id: 'memory-ignored',
+      name: 'Billed seconds, not GB-seconds',
+      explanation: 'The duration charge is per GB-second: multiply the seconds by the memory in GB, not by 1.',
+      compute: (a) => (a.memoryMb === 1024 ? Number.NaN : cents(lambdaBill(a, { memoryMb: 1024 }).total)),
+    },
+    {
+      id: 'requests-left-out',
+      name: 'Left out the request charge',
+      explanation: 'Lambda bills $0.20 per million requests on top of the duration charge.',
+      compute: (a) => cents(lambdaBill(a, {}, (id) => id !== 'lambda.requests').total),
+    },
+    {
+      id: 'per-day-as-monthly',
+      name: 'Priced one day of requests as the month',
+      explanation: 'The users’ requests happen every day: a 730-hour month holds 730 / 24 ≈ 30.4 days of them.',
+      compute: (a) => cents(lambdaBill(a, { requestsPerMonth: new Decimal(a.users).times(a.requestsPerUserPerDay) }).total),
+    },
+  ],
+});
+
 // ---------------------------------------------------------------- storage
 
 const StorageArgs = z.strictObject({
@@ -524,5 +593,6 @@ export const costCalculators = [
   daxClusterMonthlyCost,
   daxNetSaving,
   serverlessMonthlyCost,
+  serverlessLambdaCost,
   storageMonthlyCost,
 ];
