@@ -80,6 +80,14 @@ function describeViolation(name: string, v: AxeViolation): string {
   return [`${name}: [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`, ...targets, ...more].join('\n');
 }
 
+/** WCAG contrast ratio of a computed `rgb(r, g, b)` colour against the white page. */
+function contrastWithWhite(color: string): number {
+  const channels = /rgba?\((\d+), (\d+), (\d+)/.exec(color)?.slice(1).map(Number);
+  if (!channels || channels.length !== 3) throw new Error(`Not an rgb() colour: ${color}`);
+  const [r, g, b] = channels.map((c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+  return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05);
+}
+
 function fileName(name: string): string {
   return name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
 }
@@ -243,6 +251,7 @@ describe.skipIf(!available && !required)('accessibility in Chromium', () => {
           text: element.textContent?.trim() ?? '',
           onScreen: box.right > 0 && box.bottom > 0 && box.left < window.innerWidth,
           outline: `${style.outlineStyle} ${style.outlineWidth}`,
+          outlineColor: style.outlineColor,
           inAnswerForm: element.closest('form[data-answer-form]') !== null,
         };
       });
@@ -261,6 +270,7 @@ describe.skipIf(!available && !required)('accessibility in Chromium', () => {
       await page.keyboard.press('Tab');
       stop = await focused();
       expect(stop.outline, `focus on ${stop.tag} "${stop.text}"`).toBe('solid 3px');
+      expect(contrastWithWhite(stop.outlineColor), `focus ring contrast on ${stop.tag} "${stop.text}"`).toBeGreaterThanOrEqual(3);
     }
     expect(stop).toMatchObject({ tag: 'INPUT', type: 'radio', inAnswerForm: true });
 
