@@ -202,6 +202,18 @@ function describeCall(params: Record<string, unknown>): string {
   return text;
 }
 
+/** Why a key path cannot give a pattern's items: what it sorts by, or the condition it cannot narrow. */
+function whyNot(pattern: AccessPattern, path: KeyPath): string {
+  if (path.range !== undefined && path.range in pattern.inputs) return '';
+  if (pattern.order && path.range !== pattern.order.attribute) {
+    return path.range === undefined ? `: it has no sort key to order them by ${pattern.order.attribute}` : `: it sorts by ${path.range}, not by ${pattern.order.attribute}`;
+  }
+  if (pattern.range && path.range !== pattern.range.attribute) return `: ${pattern.range.attribute} is not its sort key, so no key condition can narrow it`;
+  const extra = Object.keys(pattern.inputs).filter((name) => name !== path.hash && name !== path.range);
+  if (extra.length > 0) return `: ${extra.join(' and ')} is not in its key, so no key condition can select by it`;
+  return '';
+}
+
 const where = (path: KeyPath): string => (path.kind === 'table' ? 'the table' : `${path.kind} ${path.index}`);
 
 function searchPattern(spec: DesignAnswerSpec, pattern: AccessPattern, design: LoadedDesign): PatternOutcome {
@@ -240,7 +252,7 @@ function searchPattern(spec: DesignAnswerSpec, pattern: AccessPattern, design: L
     if (!sameItems) {
       const sameSet = [...ids].sort().join('\n') === [...expectedIds].sort().join('\n');
       const what = sameSet ? 'the right items in another order' : ids.length === expectedIds.length ? `${items.length} item(s), not the expected ones` : `${items.length} item(s) where ${expected.length} are expected`;
-      problems.push(`${candidate.action} on ${where(candidate.path)} (${describeCall(candidate.params)}) returns ${what}`);
+      problems.push(`${candidate.action} on ${where(candidate.path)} (${describeCall(candidate.params)}) returns ${what}${whyNot(pattern, candidate.path)}`);
       continue;
     }
     if (!best || capacity < (best.capacity ?? Infinity)) {

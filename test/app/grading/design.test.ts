@@ -138,6 +138,29 @@ describe('what a design question shows and says', () => {
   });
 });
 
+describe('why a key path misses a pattern', () => {
+  const twoAttributes = [
+    { AttributeName: 'userId', AttributeType: 'S' },
+    { AttributeName: 'gameTitle', AttributeType: 'S' },
+  ];
+  const leaderboardDetail = (design: unknown) => {
+    const check = grade(design).checks.find((c) => c.id === 'pattern:leaderboard')!;
+    expect(check.passed).toBe(false);
+    return check.detail;
+  };
+
+  it('says an index without a sort key cannot order by the score', () => {
+    expect(leaderboardDetail({ ...table(gsi({ ProjectionType: 'ALL' }, false)), AttributeDefinitions: twoAttributes })).toMatch(
+      /^Query on GSI GameTitleIndex \(gameTitle = "starship-x", Limit 3\) returns the right items in another order: it has no sort key to order them by topScore\.$/,
+    );
+  });
+
+  it('says the table sorts by its own sort key when the pattern orders by another attribute', () => {
+    const byGame = { ...table(), AttributeDefinitions: twoAttributes, KeySchema: [{ AttributeName: 'gameTitle', KeyType: 'HASH' }, { AttributeName: 'userId', KeyType: 'RANGE' }] };
+    expect(leaderboardDetail(byGame)).toMatch(/^Query on the table \(gameTitle = "starship-x", Limit 3\) returns the right items in another order: it sorts by userId, not by topScore\.$/);
+  });
+});
+
 describe('design explanations', () => {
   const bank = loadContentBank();
   const withLsi = bank.scenarios
