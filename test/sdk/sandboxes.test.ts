@@ -148,6 +148,31 @@ describe('our DynamoDB endpoint', () => {
   });
 });
 
+describe('the DynamoDB routes without a Node server', () => {
+  it('read headers and body from a web Request alone (Hono app.request), with the same answers', async () => {
+    const { dynamodbRoutes, SandboxRegistry } = await import('../../app/routes/dynamodb/index.ts');
+    const app = dynamodbRoutes(new SandboxRegistry({ now: () => 0 }));
+    const post = (target: string, body: string, headers: Record<string, string> = signed('WEB')) =>
+      app.request('/dynamodb', { method: 'POST', headers: { ...headers, 'x-amz-target': `DynamoDB_20120810.${target}` }, body });
+    expect((await post('CreateTable', JSON.stringify(simpleTable('web')))).status).toBe(200);
+    const listed = await post('ListTables', '{}');
+    expect(listed.headers.get('content-type')).toBe('application/x-amz-json-1.0');
+    expect(listed.headers.get('x-amzn-requestid')).toMatch(/^[0-9A-Z]{52}$/);
+    expect(await listed.json()).toEqual({ TableNames: ['web'] });
+    const unsigned = await post('ListTables', '{}', { 'content-type': 'application/x-amz-json-1.0' });
+    expect(await unsigned.json()).toEqual({
+      __type: 'com.amazon.coral.service#MissingAuthenticationTokenException',
+      message: 'Request is missing Authentication Token',
+    });
+    const presigned = await app.request('/dynamodb?X-Amz-Credential=WEB%2F20250101%2Fus-east-1%2Fdynamodb%2Faws4_request', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'DynamoDB_20120810.ListTables' },
+      body: '{}',
+    });
+    expect(await presigned.json()).toEqual({ TableNames: ['web'] });
+  });
+});
+
 describe('SandboxRegistry', () => {
   it('frees a sandbox idle for longer than the idle time, by the injected clock', async () => {
     const { SandboxRegistry } = await import('../../app/routes/dynamodb/sandboxes.ts');

@@ -40,35 +40,54 @@ class FrontEndError extends DynamoDBError {
   }
 }
 
-/** The access key id from a SigV4 Authorization header or a presigned query, if any. */
-export function accessKeyIdOf(authorization: string | undefined, url: string): string | undefined {
+/**
+ * The access key id from a SigV4 Authorization header or a presigned query, if any. The URL is
+ * asked for only when the header has none, as building it costs on every request.
+ */
+export function accessKeyIdOf(authorization: string | undefined, url: string | (() => string)): string | undefined {
   const fromHeader = authorization ? /Credential=([^/,\s]+)\//.exec(authorization) : null;
   if (fromHeader) return fromHeader[1];
-  const query = new URL(url).searchParams.get('X-Amz-Credential');
+  const query = new URL(typeof url === 'string' ? url : url()).searchParams.get('X-Amz-Credential');
   return query ? query.split('/')[0] || undefined : undefined;
 }
 
+/** Request ids are unique per process: a start-time prefix and a counter, 52 characters as AWS's. */
+const REQUEST_ID_PREFIX = Date.now().toString(36).toUpperCase();
 let requestSerial = 0;
 function requestId(): string {
-  requestSerial = (requestSerial + 1) % 1e9;
-  return `${Date.now().toString(36).toUpperCase()}${requestSerial.toString(36).toUpperCase()}`.padEnd(52, '0');
+  requestSerial = (requestSerial + 1) % 2 ** 52;
+  return (REQUEST_ID_PREFIX + requestSerial.toString(36).toUpperCase().padStart(11, '0')).padEnd(52, '0');
 }
 
-function respond(c: Context, status: number, body: unknown): Response {
+/**
+ * A string body and a plain header object keep @hono/node-server on its fast path, which writes
+ * them with a Content-Length and builds no web Response.
+ */
+function respond(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), {
     status,
     headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': requestId() },
   });
 }
 
-function respondError(c: Context, error: DynamoDBError): Response {
-  return respond(c, error.statusCode, error.toJSON());
+function respondError(error: DynamoDBError): Response {
+  return respond(error.statusCode, error.toJSON());
+}
+
+/**
+ * A request header. Under @hono/node-server the Node request is at hand, and reading its header
+ * object spares building a web Headers object for every request.
+ */
+function headerOf(c: Context, name: string): string | undefined {
+  const incoming = (c.env as { incoming?: { headers: Record<string, string | string[] | undefined> } } | undefined)?.incoming;
+  if (incoming === undefined) return c.req.header(name);
+  const value = incoming.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
 }
 
 /** Reads at most `limit` bytes of the body; undefined when it is longer. */
-async function readBody(request: Request, limit: number): Promise<string | undefined> {
-  const declared = request.headers.get('content-length');
-  if (declared !== null) {
+async function readBody(request: Request, declared: string | undefined, limit: number): Promise<string | undefined> {
+  if (declared !== undefined) {
     if (Number(declared) > limit) return undefined;
     // A declared length within the limit: read it whole. (Touching `request.body` first would
     // make @hono/node-server build a web stream and lose its direct fast path.)
@@ -103,35 +122,35 @@ export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRout
   const app = new Hono();
 
   const serve = async (c: Context): Promise<Response> => {
-    const target = c.req.header('x-amz-target') ?? '';
-    const body = await readBody(c.req.raw, maxBodyBytes);
+    const target = headerOf(c, 'x-amz-target') ?? '';
+    const body = await readBody(c.req.raw, headerOf(c, 'content-length'), maxBodyBytes);
     if (body === undefined) {
-      return respondError(c, new FrontEndError('RequestEntityTooLarge', `Request body exceeds the limit of ${maxBodyBytes} bytes`, 413));
+      return respondError(new FrontEndError('RequestEntityTooLarge', `Request body exceeds the limit of ${maxBodyBytes} bytes`, 413));
     }
-    const accessKeyId = accessKeyIdOf(c.req.header('authorization'), c.req.url);
+    const accessKeyId = accessKeyIdOf(headerOf(c, 'authorization'), () => c.req.url);
     if (accessKeyId === undefined) {
-      return respondError(c, new FrontEndError('MissingAuthenticationTokenException', 'Request is missing Authentication Token', 400));
+      return respondError(new FrontEndError('MissingAuthenticationTokenException', 'Request is missing Authentication Token', 400));
     }
     if (!target.startsWith(TARGET_PREFIX)) {
-      return respondError(c, new FrontEndError('UnknownOperationException', '', 400));
+      return respondError(new FrontEndError('UnknownOperationException', '', 400));
     }
     const action = target.slice(TARGET_PREFIX.length);
     let input: unknown;
     try {
       input = body === '' ? {} : JSON.parse(body);
     } catch {
-      return respondError(c, new SerializationException('Could not parse request body into json'));
+      return respondError(new SerializationException('Could not parse request body into json'));
     }
     try {
-      if (!sandboxes.admit(accessKeyId)) {
-        return respondError(c, new ThrottlingException('Rate of requests exceeds the allowed throughput.'));
+      const database = sandboxes.enter(accessKeyId);
+      if (database === undefined) {
+        return respondError(new ThrottlingException('Rate of requests exceeds the allowed throughput.'));
       }
-      const result = sandboxes.get(accessKeyId).execute(action, input);
-      return respond(c, 200, result);
+      return respond(200, database.execute(action, input));
     } catch (error) {
-      if (isDynamoDBError(error)) return respondError(c, error);
+      if (isDynamoDBError(error)) return respondError(error);
       logger.error(`DynamoDB ${action} failed`, error);
-      return respondError(c, new InternalServerError('Internal server error', {}, { cause: error }));
+      return respondError(new InternalServerError('Internal server error', {}, { cause: error }));
     }
   };
 
@@ -141,7 +160,7 @@ export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRout
       return await serve(c);
     } catch (error) {
       logger.error('DynamoDB request failed', error);
-      return respondError(c, new InternalServerError('Internal server error', {}, { cause: error }));
+      return respondError(new InternalServerError('Internal server error', {}, { cause: error }));
     }
   };
 
@@ -149,7 +168,7 @@ export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRout
   // The SDK appends a slash to an endpoint's path.
   app.post('/dynamodb/', handle);
   app.post('/', async (c, next) => {
-    if (c.req.header('x-amz-target') === undefined) return next();
+    if (headerOf(c, 'x-amz-target') === undefined) return next();
     return handle(c);
   });
   return app;

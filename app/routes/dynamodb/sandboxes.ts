@@ -58,14 +58,22 @@ export class SandboxRegistry {
    * with ThrottlingException).
    */
   admit(accessKeyId: string): boolean {
+    return this.enter(accessKeyId) !== undefined;
+  }
+
+  /**
+   * `admit` and `get` in one lookup, for the request path: the access key's sandbox when the
+   * request is within its budget, undefined when it is to be throttled.
+   */
+  enter(accessKeyId: string): Database | undefined {
     const sandbox = this.entry(accessKeyId);
-    const now = this.now();
+    const now = sandbox.lastUsed;
     const elapsed = Math.max(0, now - sandbox.refilledAt) / 1000;
     sandbox.tokens = Math.min(this.requestsPerSecond, sandbox.tokens + elapsed * this.requestsPerSecond);
     sandbox.refilledAt = now;
-    if (sandbox.tokens < 1) return false;
+    if (sandbox.tokens < 1) return undefined;
     sandbox.tokens -= 1;
-    return true;
+    return sandbox.database;
   }
 
   has(accessKeyId: string): boolean {
