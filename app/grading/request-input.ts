@@ -132,11 +132,32 @@ function readCall(entry: unknown): ApiCall | string {
     if (low !== undefined && (ITEM_ACTIONS as readonly string[]).includes(low)) return checkAction(low, entry.input);
     return `Unknown command "${entry.command}"; the document client's are ${Object.keys(DOCUMENT_COMMANDS).join(', ')}.`;
   }
+  const guess = guessAction(entry);
+  if (guess !== undefined) return `These look like the parameters of a request on their own: wrap them as {"action": "${guess}", "params": {...}} (or the action you mean).`;
   return 'A request needs "action" (e.g. "Query") with "params", or "command" (e.g. "QueryCommand") with "input".';
+}
+
+/** The action a bare parameter object (the CLI's --cli-input-json shape) most likely belongs to. */
+function guessAction(params: Record<string, unknown>): string | undefined {
+  if (params.TransactItems !== undefined) return 'TransactWriteItems';
+  if (isObject(params.RequestItems)) {
+    const first = Object.values(params.RequestItems)[0];
+    return Array.isArray(first) ? 'BatchWriteItem' : 'BatchGetItem';
+  }
+  if (params.TableName === undefined) return undefined;
+  if (params.KeyConditionExpression !== undefined) return 'Query';
+  if (params.UpdateExpression !== undefined) return 'UpdateItem';
+  if (params.Item !== undefined) return 'PutItem';
+  if (params.Key !== undefined) return 'GetItem';
+  return 'Scan';
 }
 
 function checkAction(action: string, params: Record<string, unknown>): ApiCall | string {
   if (!(ITEM_ACTIONS as readonly string[]).includes(action)) {
+    // "query", "dynamodb:Query", "QueryCommand": the learner knows the action, not its spelling here.
+    const bare = action.replace(/^dynamodb:/i, '').replace(/Command$/, '').toLowerCase();
+    const meant = ITEM_ACTIONS.find((a) => a.toLowerCase() === bare);
+    if (meant !== undefined) return `"${action}" is spelt "${meant}" here: "action" takes the DynamoDB API name.`;
     return `"${action}" is not an item action this exercise runs; use one of ${ITEM_ACTIONS.join(', ')}.`;
   }
   return { action, params };

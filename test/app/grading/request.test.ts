@@ -113,6 +113,11 @@ describe('parseRequestAnswer', () => {
     ['{"action":"DeleteTable","params":{}}', /^"DeleteTable" is not an item action/],
     ['{"action":"Query"}', /^"params" must be an object/],
     ['{"command":"FooCommand","input":{}}', /^Unknown command "FooCommand"/],
+    ['{"action":"query","params":{}}', /^"query" is spelt "Query" here: "action" takes the DynamoDB API name\.$/],
+    ['{"action":"dynamodb:UpdateItem","params":{}}', /^"dynamodb:UpdateItem" is spelt "UpdateItem" here/],
+    ['{"TableName":"Orders","KeyConditionExpression":"customerId = :c"}', /^These look like the parameters of a request on their own: wrap them as \{"action": "Query", "params": \{\.\.\.\}\}/],
+    ['{"RequestItems":{"Inventory":[{"PutRequest":{"Item":{}}}]}}', /wrap them as \{"action": "BatchWriteItem"/],
+    ['{"TableName":"Users","Key":{"userId":{"S":"a"}},"UpdateExpression":"REMOVE phone"}', /wrap them as \{"action": "UpdateItem"/],
     [JSON.stringify({ action: 'Query', params: { x: 'y'.repeat(20_001) } }), /^The request is \d+ characters long; answers are limited to 20000/],
   ])('refuses %s', (json, message) => {
     const parsed = parseRequestAnswer(json);
