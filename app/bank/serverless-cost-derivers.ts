@@ -339,4 +339,127 @@ const tableMode: Deriver = {
   },
 };
 
-export const serverlessCostDerivers: readonly Deriver[] = [biggestSaving, dominantLine, tableMode];
+// ---------------------------------------------------------------- the study guide's claim, checked
+
+/** The study guide's figures for a 50-user serverless app: $3–15 a month, DynamoDB about $0.75. */
+const GUIDE_DYNAMODB_USD = 0.75;
+const GUIDE_LOW_USD = 3;
+const GUIDE_HIGH_USD = 15;
+const SLOTS = ['a', 'b', 'c', 'd', 'e'] as const;
+
+interface Claim {
+  readonly truth: string;
+  readonly falsehood: string;
+  readonly why: string;
+}
+
+type Band = 'under' | 'within' | 'over';
+const BAND_TEXT: Readonly<Record<Band, string>> = {
+  under: `The whole stack costs less than $${GUIDE_LOW_USD} a month.`,
+  within: `The whole stack costs between $${GUIDE_LOW_USD} and $${GUIDE_HIGH_USD} a month.`,
+  over: `The whole stack costs more than $${GUIDE_HIGH_USD} a month.`,
+};
+type Part = 'api' | 'lambda' | 'dynamodb';
+const PART_TEXT: Readonly<Record<Part, string>> = {
+  api: 'API Gateway is the largest of the three services on the bill.',
+  lambda: 'Lambda is the largest of the three services on the bill.',
+  dynamodb: 'DynamoDB is the largest of the three services on the bill.',
+};
+
+/** The five claims about one stack, each decided by the model with a margin; undefined when any is too close to call. */
+export function judgeGuideClaims(input: ServerlessInput, random: Random): Claim[] | undefined {
+  const r = calculateServerlessCost(input);
+  const total = r.bill.total.toNumber();
+  const dynamo = r.dynamoDb.toNumber();
+  const lambda = r.lambda.toNumber();
+  const doubled = calculateServerlessCost({ ...input, memoryMb: input.memoryMb * 2 }).bill.total.minus(r.bill.total).toNumber();
+  const parts: Record<Part, Decimal> = { api: r.apiGateway, lambda: r.lambda, dynamodb: r.dynamoDb };
+  const largest = findClearWinner(parts);
+  const band: Band | undefined =
+    total < GUIDE_LOW_USD * 0.85 ? 'under' : total > GUIDE_LOW_USD * 1.15 && total < GUIDE_HIGH_USD * 0.85 ? 'within' : total > GUIDE_HIGH_USD * 1.15 ? 'over' : undefined;
+  const near = (x: number, y: number) => x > y / 1.2 && x < y * 1.2;
+  if (largest === undefined || band === undefined || near(dynamo, GUIDE_DYNAMODB_USD) || near(doubled, 1) || (lambda > 0 && lambda < 0.05)) return undefined;
+  const otherBand = random.pick((['under', 'within', 'over'] as const).filter((b) => b !== band));
+  const otherPart = random.pick((['api', 'lambda', 'dynamodb'] as const).filter((p) => p !== largest));
+  const usd = (x: number | Decimal) => formatUsd(new Decimal(x));
+  return [
+    {
+      truth: `DynamoDB's share is ${dynamo > GUIDE_DYNAMODB_USD ? 'more' : 'less'} than the guide's $0.75 a month.`,
+      falsehood: `DynamoDB's share is ${dynamo > GUIDE_DYNAMODB_USD ? 'less' : 'more'} than the guide's $0.75 a month.`,
+      why: `DynamoDB's request units and storage come to ${usd(r.dynamoDb)} a month.`,
+    },
+    { truth: BAND_TEXT[band], falsehood: BAND_TEXT[otherBand], why: `The stack costs ${usd(r.bill.total)} a month.` },
+    {
+      truth: PART_TEXT[largest],
+      falsehood: PART_TEXT[otherPart],
+      why: `API Gateway ${usd(r.apiGateway)}, Lambda ${usd(r.lambda)}, DynamoDB ${usd(r.dynamoDb)} a month.`,
+    },
+    {
+      truth: lambda === 0 ? "Lambda's charge for the month comes to $0.00." : "Lambda's charge for the month is above $0.00.",
+      falsehood: lambda === 0 ? "Lambda's charge for the month is above $0.00." : "Lambda's charge for the month comes to $0.00.",
+      why: `Lambda costs ${usd(r.lambda)} a month${input.freeTier ? ' after its free 1 million requests and 400,000 GB-seconds' : ', with no free tier left'}.`,
+    },
+    {
+      truth: `Doubling the function's memory, same duration, adds ${doubled > 1 ? 'over' : 'under'} $1 a month.`,
+      falsehood: `Doubling the function's memory, same duration, adds ${doubled > 1 ? 'under' : 'over'} $1 a month.`,
+      why: `Twice the memory is twice the GB-seconds: the bill grows by ${usd(doubled)}${input.freeTier ? ', after the free 400,000 GB-seconds' : ''}.`,
+    },
+  ];
+}
+
+const guideClaims: Deriver = {
+  name: 'serverlessGuideClaims',
+  description:
+    'From `users` and `free.flag`: draws a stack (requests a user a day, API type, memory, duration, reads, writes, item size, stored items) and five claims about its bill next to the study guide ($3–15 a month, DynamoDB about $0.75); slots a and b hold true claims, c–e false ones (opt_a..e, why_a..e).',
+  outputs: ['per_user', 'requests', 'api_text', 'memory', 'duration', 'reads', 'writes', 'item_bytes', 'stored', 'bill', 'cost_api', 'cost_lambda', 'cost_dynamodb', ...SLOTS.flatMap((s) => [`opt_${s}`, `why_${s}`])],
+  derive(p, random) {
+    const users = num(p, 'users');
+    const freeTier = bool(p, 'free.flag');
+    for (let i = 0; i < TRIES; i++) {
+      const perUser = random.pick([5, 10, 20, 50, 100, 200, 300, 500, 800, 1200, 2000, 3000]);
+      const input: ServerlessInput = {
+        requestsPerMonth: calculateRequestsPerMonth(users, perUser),
+        api: random.pick(['http', 'rest'] as const),
+        memoryMb: random.pick([128, 256, 512, 1024, 2048]),
+        durationMs: random.pick([20, 50, 100, 200, 400, 800]),
+        architecture: 'x86',
+        readsPerRequest: random.int(1, 3),
+        writesPerRequest: random.int(0, 2),
+        itemBytes: stepped(random, 200, 4000, 100),
+        readConsistency: 'eventual',
+        storedItems: stepped(random, 1000, 500_000, 1000),
+        freeTier,
+        apiFreeTier: false,
+      };
+      const claims = judgeGuideClaims(input, random);
+      if (claims === undefined) continue;
+      const order = random.shuffle(claims);
+      const out: Record<string, ParamValue> = {};
+      SLOTS.forEach((slot, k) => {
+        const c = order[k]!;
+        out[`opt_${slot}`] = k < 2 ? c.truth : c.falsehood;
+        out[`why_${slot}`] = `${k < 2 ? 'True' : 'False'}. ${c.why}`;
+      });
+      const r = calculateServerlessCost(input);
+      return {
+        ...out,
+        per_user: perUser,
+        requests: new Decimal(input.requestsPerMonth).toNumber(),
+        api_text: input.api === 'http' ? 'an HTTP API' : 'a REST API',
+        memory: input.memoryMb,
+        duration: input.durationMs,
+        reads: input.readsPerRequest,
+        writes: input.writesPerRequest,
+        item_bytes: input.itemBytes,
+        stored: input.storedItems,
+        bill: formatUsd(r.bill.total),
+        cost_api: formatUsd(r.apiGateway),
+        cost_lambda: formatUsd(r.lambda),
+        cost_dynamodb: formatUsd(r.dynamoDb),
+      };
+    }
+    throw new RangeError(`no stack for ${users} users gave five clear claims`);
+  },
+};
+
+export const serverlessCostDerivers: readonly Deriver[] = [biggestSaving, dominantLine, tableMode, guideClaims];

@@ -6,6 +6,7 @@ import {
   BILL_LINES,
   buildSavingBase,
   findClearWinner,
+  judgeGuideClaims,
   priceSavings,
   priceTableModes,
   SAVING_CHANGES,
@@ -13,6 +14,7 @@ import {
   splitServerlessBill,
 } from '../../../app/bank/serverless-cost-derivers.ts';
 import type { ParamValue } from '../../../app/bank/types.ts';
+import type { ServerlessInput } from '../../../engine/cost/index.ts';
 import { Decimal } from '../../../engine/cost/index.ts';
 
 const SAMPLE: Record<string, ParamValue> = { users: 1000, per_user: 40, stored: 100_000, 'free.flag': true };
@@ -152,5 +154,37 @@ describe('serverlessLambdaCost', () => {
 
   it('does not name the memory mistake when the function has exactly 1 GB', () => {
     expect(wrong('memory-ignored', { ...args, memoryMb: 1024 })).toBeNaN();
+  });
+});
+
+describe('judgeGuideClaims', () => {
+  const stack = (requestsPerMonth: number, change: Partial<ServerlessInput> = {}): ServerlessInput => ({
+    requestsPerMonth, api: 'http', memoryMb: 128, durationMs: 100, architecture: 'x86', readsPerRequest: 1, writesPerRequest: 1,
+    itemBytes: 1000, readConsistency: 'eventual', storedItems: 0, freeTier: false, apiFreeTier: false, ...change,
+  });
+
+  it('declines a stack whose DynamoDB share is the guide\'s $0.75 (0.5 RRU + 1 WRU = $0.6875 per million requests)', () => {
+    expect(judgeGuideClaims(stack(1_090_909), createRandom(1))).toBeUndefined();
+  });
+
+  it('states what the model finds for 10M requests of a 1 GB, 400 ms function', () => {
+    // API $10.00; Lambda $2.00 + 4,000,000 GB-s × $0.0000166667 = $68.67; DynamoDB $6.88; total $85.54; doubling memory adds $66.67.
+    const claims = judgeGuideClaims(stack(10_000_000, { memoryMb: 1024, durationMs: 400 }), createRandom(1))!;
+    expect(claims.map((c) => c.truth)).toEqual([
+      "DynamoDB's share is more than the guide's $0.75 a month.",
+      'The whole stack costs more than $15 a month.',
+      'Lambda is the largest of the three services on the bill.',
+      "Lambda's charge for the month is above $0.00.",
+      "Doubling the function's memory, same duration, adds over $1 a month.",
+    ]);
+    for (const c of claims) expect(c.falsehood).not.toBe(c.truth);
+  });
+
+  it('serverlessGuideClaims puts true claims in slots a and b and false ones in c to e', () => {
+    for (let seed = 0; seed < 40; seed++) {
+      const out = run('serverlessGuideClaims', seed, { users: 50, 'free.flag': seed % 2 === 0 });
+      expect(['a', 'b', 'c', 'd', 'e'].map((s) => String(out[`why_${s}`]).split('.')[0])).toEqual(['True', 'True', 'False', 'False', 'False']);
+      expect(new Set(['a', 'b', 'c', 'd', 'e'].map((s) => out[`opt_${s}`])).size).toBe(5);
+    }
   });
 });
