@@ -351,7 +351,8 @@ export function gradeRequest(spec: RequestAnswerSpec, json: string, context: Gra
     expected,
   };
   if (learner.error) {
-    const detail = `Your request failed with ${errorText(learner.error)}`;
+    const hint = errorHint(learner.error, json);
+    const detail = `Your request failed with ${errorText(learner.error)}${hint === '' ? '' : `. ${hint}`}`;
     for (const [id, label] of checkLabels(spec)) add(id, label, false, detail);
     return result(checks, details, context);
   }
@@ -482,6 +483,33 @@ export function gradeRequest(spec: RequestAnswerSpec, json: string, context: Gra
     );
   }
   return result(checks, details, context);
+}
+
+/** Whether the answer uses the document client's {"command", "input"} shape (plain values). */
+function usesDocumentClient(json: string): boolean {
+  try {
+    const value: unknown = JSON.parse(json);
+    const first: unknown = Array.isArray(value) ? value[0] : value;
+    return typeof first === 'object' && first !== null && 'command' in first;
+  } catch {
+    return false;
+  }
+}
+
+/** A hint after DynamoDB's words for the value-shape slips its messages do not name. */
+export function errorHint(error: { name: string; message: string }, json: string): string {
+  const documentClient = usesDocumentClient(json);
+  if (error.name === 'SerializationException' && /NUMBER_VALUE cannot be converted to String/.test(error.message)) {
+    return 'DynamoDB JSON sends numbers as strings: {"N": "5"}, not {"N": 5}.';
+  }
+  if (!documentClient && error.name === 'SerializationException' && /Unexpected value type/.test(error.message)) {
+    return 'With "action" and "params", every value is DynamoDB JSON such as {"S": "alice"}; for plain values use the document client shape {"command": "QueryCommand", "input": {...}}.';
+  }
+  // A typed value {"S": ...} in the document client's input is marshalled as a map, so keys and comparisons stop matching.
+  if (documentClient && error.name === 'ValidationException' && /\{\s*"(?:S|N|BOOL|L|M)"\s*:/.test(json)) {
+    return 'The document client takes plain values ("alice", 5): {"S": "alice"} there is a map. Use "action" and "params" for DynamoDB JSON.';
+  }
+  return '';
 }
 
 /** The checks a spec names, in the order gradeRequest adds them. */

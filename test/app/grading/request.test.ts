@@ -106,6 +106,23 @@ describe('gradeRequest on a date-range Query', () => {
   });
 });
 
+describe('hints after an engine error', () => {
+  it.each([
+    ['plain values in the API shape', { action: 'Query', params: { ...rangeQuery('orderDate BETWEEN :a AND :b').params, ExpressionAttributeValues: { ':c': 'alice', ':a': '2024-03-05', ':b': '2024-03-25' } } }, /\. With "action" and "params", every value is DynamoDB JSON such as \{"S": "alice"\}/],
+    ['a number sent as a JSON number', { action: 'GetItem', params: { TableName: 'Orders', Key: { customerId: { S: 'alice' }, orderDate: { N: 5 } } } }, /\. DynamoDB JSON sends numbers as strings: \{"N": "5"\}, not \{"N": 5\}\.$/],
+    ['typed values in the document client', { command: 'GetCommand', input: { TableName: 'Orders', Key: { customerId: { S: 'alice' }, orderDate: { S: '2024-03-05' } } } }, /\. The document client takes plain values \("alice", 5\)/],
+  ])('%s', (_name, answer, hint) => {
+    const r = grade(dateRange, answer);
+    expect(r.score).toBe(0);
+    expect(r.checks[0]!.detail).toMatch(hint);
+  });
+
+  it('adds no hint to a document-client answer that only forgot the sort key', () => {
+    const r = grade(dateRange, { command: 'GetCommand', input: { TableName: 'Orders', Key: { customerId: 'alice' } } });
+    expect(r.checks[0]!.detail).toBe('Your request failed with ValidationException: The provided key element does not match the schema');
+  });
+});
+
 describe('parseRequestAnswer', () => {
   it.each([
     ['{', /^The answer is not valid JSON/],
