@@ -351,7 +351,7 @@ export function gradeRequest(spec: RequestAnswerSpec, json: string, context: Gra
     expected,
   };
   if (learner.error) {
-    const hint = errorHint(learner.error, json);
+    const hint = errorHint(learner.error, json, { tableName: fixture.tableName, indexes: indexNames(fixture.table) });
     const detail = `Your request failed with ${errorText(learner.error)}${hint === '' ? '' : `. ${hint}`}`;
     for (const [id, label] of checkLabels(spec)) add(id, label, false, detail);
     return result(checks, details, context);
@@ -485,6 +485,11 @@ export function gradeRequest(spec: RequestAnswerSpec, json: string, context: Gra
   return result(checks, details, context);
 }
 
+/** The names of a CreateTable request's LSIs and GSIs. */
+function indexNames(table: Readonly<Record<string, unknown>>): string[] {
+  return ['LocalSecondaryIndexes', 'GlobalSecondaryIndexes'].flatMap((field) => ((table[field] as { IndexName: string }[] | undefined) ?? []).map((index) => index.IndexName));
+}
+
 /** Whether the answer uses the document client's {"command", "input"} shape (plain values). */
 function usesDocumentClient(json: string): boolean {
   try {
@@ -497,8 +502,12 @@ function usesDocumentClient(json: string): boolean {
 }
 
 /** A hint after DynamoDB's words for the value-shape slips its messages do not name. */
-export function errorHint(error: { name: string; message: string }, json: string): string {
+export function errorHint(error: { name: string; message: string }, json: string, table?: { tableName: string; indexes: readonly string[] }): string {
   const documentClient = usesDocumentClient(json);
+  if (table && error.name === 'ResourceNotFoundException') return `The table of this exercise is "${table.tableName}"; names are case-sensitive.`;
+  if (table && /does not have the specified index/.test(error.message)) {
+    return table.indexes.length === 0 ? 'This table has no secondary index.' : `Its indexes: ${table.indexes.map((name) => `"${name}"`).join(', ')}; names are case-sensitive.`;
+  }
   if (error.name === 'SerializationException' && /NUMBER_VALUE cannot be converted to String/.test(error.message)) {
     return 'DynamoDB JSON sends numbers as strings: {"N": "5"}, not {"N": 5}.';
   }

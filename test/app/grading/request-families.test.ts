@@ -164,6 +164,13 @@ describe('feedback names what differs', () => {
     expect(check(r, 'state').detail).toMatch(new RegExp(`^The table after your request differs: item \\{"userId":"${user}"\\}: stats\\.${field} should be \\d+, yours is \\d+; yours has "stats\\.${field}" = ${String(p.n)}, which should not be there\\.$`));
   });
 
+  it('lists the indexes when the learner names one the table lacks', () => {
+    const id = 'index.request-gsi-status';
+    const ref = reference(id, 3) as { action: string; params: Record<string, unknown> };
+    const r = grade(id, 3, { ...ref, params: { ...ref.params, IndexName: 'StatusIndex' } });
+    expect(check(r, 'index').detail).toBe('Your request failed with ValidationException: The table does not have the specified index: StatusIndex. Its indexes: "status-date"; names are case-sensitive.');
+  });
+
   it('tells a condition that holds where it must fail from a missing condition', () => {
     const id = 'core.request-put-if-absent';
     const ref = reference(id, 2) as { action: string; params: Record<string, unknown> };

@@ -117,6 +117,13 @@ describe('hints after an engine error', () => {
     expect(r.checks[0]!.detail).toMatch(hint);
   });
 
+  it('names the exercise table when the table name is wrong, and says it has no index', () => {
+    const wrongTable = grade(dateRange, { action: 'Query', params: { ...rangeQuery('orderDate BETWEEN :a AND :b').params, TableName: 'orders' } });
+    expect(wrongTable.checks[0]!.detail).toBe('Your request failed with ResourceNotFoundException: Requested resource not found. The table of this exercise is "Orders"; names are case-sensitive.');
+    const noIndex = grade(dateRange, { action: 'Query', params: { ...rangeQuery('orderDate BETWEEN :a AND :b').params, IndexName: 'by-date' } });
+    expect(noIndex.checks[0]!.detail).toBe('Your request failed with ValidationException: The table does not have the specified index: by-date. This table has no secondary index.');
+  });
+
   it('adds no hint to a document-client answer that only forgot the sort key', () => {
     const r = grade(dateRange, { command: 'GetCommand', input: { TableName: 'Orders', Key: { customerId: 'alice' } } });
     expect(r.checks[0]!.detail).toBe('Your request failed with ValidationException: The provided key element does not match the schema');
