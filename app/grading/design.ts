@@ -282,6 +282,9 @@ function costOf(spec: DesignAnswerSpec, design: LoadedDesign, outcomes: readonly
   const reads = spec.patterns.reduce((sum, p, i) => sum + Number(p.perSecond) * (outcomes[i]?.capacity ?? 0), 0);
   const writes = spec.writesPerSecond * design.writeUnitsPerItem;
   const definition = design.definition;
+  // Standard-IA charges more per request (and less for storage, which the budget leaves out).
+  const tableClass = definition.TableClass === 'STANDARD_INFREQUENT_ACCESS' ? 'standard-ia' : 'standard';
+  const classNote = tableClass === 'standard-ia' ? ', Standard-IA table class' : '';
   if (definition.BillingMode === 'PROVISIONED' || (definition.BillingMode === undefined && definition.ProvisionedThroughput !== undefined)) {
     const throughput = (t: unknown) => (t as { ReadCapacityUnits?: number; WriteCapacityUnits?: number } | undefined) ?? {};
     let rcu = throughput(definition.ProvisionedThroughput).ReadCapacityUnits ?? 0;
@@ -290,23 +293,23 @@ function costOf(spec: DesignAnswerSpec, design: LoadedDesign, outcomes: readonly
       rcu += throughput(gsi.ProvisionedThroughput).ReadCapacityUnits ?? 0;
       wcu += throughput(gsi.ProvisionedThroughput).WriteCapacityUnits ?? 0;
     }
-    const bill = calculateProvisionedCost({ rcu, wcu, tableClass: 'standard', freeTier: false });
+    const bill = calculateProvisionedCost({ rcu, wcu, tableClass, freeTier: false });
     return {
       mode: 'PROVISIONED',
       readUnitsPerSecond: reads,
       writeUnitsPerSecond: writes,
       monthlyUsd: roundToCents(bill.total),
-      working: `${rcu} RCU and ${wcu} WCU provisioned (table and GSIs) for 730 hours`,
+      working: `${rcu} RCU and ${wcu} WCU provisioned (table and GSIs) for 730 hours${classNote}`,
       enoughThroughput: rcu >= reads && wcu >= writes,
     };
   }
-  const bill = calculateOnDemandRequestCost({ readUnitsPerMonth: reads * SECONDS_PER_MONTH, writeUnitsPerMonth: writes * SECONDS_PER_MONTH, tableClass: 'standard' });
+  const bill = calculateOnDemandRequestCost({ readUnitsPerMonth: reads * SECONDS_PER_MONTH, writeUnitsPerMonth: writes * SECONDS_PER_MONTH, tableClass });
   return {
     mode: 'PAY_PER_REQUEST',
     readUnitsPerSecond: reads,
     writeUnitsPerSecond: writes,
     monthlyUsd: roundToCents(bill.total),
-    working: `${fmt(reads)} read units/s and ${fmt(writes)} write units/s on demand, over 730 hours`,
+    working: `${fmt(reads)} read units/s and ${fmt(writes)} write units/s on demand, over 730 hours${classNote}`,
     enoughThroughput: true,
   };
 }

@@ -138,6 +138,20 @@ describe('what a design question shows and says', () => {
   });
 });
 
+describe('table class in the bill', () => {
+  it('prices a Standard-IA design at its higher request rates', () => {
+    const design = table(gsi({ ProjectionType: 'KEYS_ONLY' }));
+    const usd = (d: unknown) => {
+      const detail = grade(d).checks.find((c) => c.id === 'budget')!.detail ?? '';
+      return Number(/^\$([\d.]+) a month/.exec(detail)![1]);
+    };
+    const standard = usd(design);
+    const infrequent = usd({ ...design, TableClass: 'STANDARD_INFREQUENT_ACCESS' });
+    expect(infrequent).toBeGreaterThan(standard);
+    expect(grade({ ...design, TableClass: 'STANDARD_INFREQUENT_ACCESS' }).checks.find((c) => c.id === 'budget')!.detail).toMatch(/, Standard-IA table class\)\.$/);
+  });
+});
+
 describe('why a key path misses a pattern', () => {
   const twoAttributes = [
     { AttributeName: 'userId', AttributeType: 'S' },
