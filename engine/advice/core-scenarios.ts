@@ -137,20 +137,20 @@ function buildNewAttribute(params: ScenarioParams, random: ScenarioRandom): Reco
   const queried = random.next() < 0.5;
   const options: DerivedOption[] = [
     {
-      text: 'Nothing: start writing it on the items that have it',
+      text: 'Nothing: start writing it on the items that have a value for it',
       why: queried
         ? 'Writing it needs nothing, but a Query by it needs an index whose key is that attribute; without one, finding items by it means a Scan.'
         : 'Right: apart from the primary key, DynamoDB has no fixed schema; each item can have its own attributes.',
       correct: !queried,
     },
     {
-      text: 'Add a GSI keyed on it with UpdateTable, then query the GSI',
+      text: 'Add a GSI keyed on it with UpdateTable, then run the query on the GSI',
       why: queried
         ? 'Right: the attribute itself needs no schema change, but a Query by it needs an index whose key it is; items without it simply stay out of the (sparse) GSI.'
         : 'No query uses the attribute, so an index would only add write and storage cost.',
       correct: queried,
     },
-    { text: 'Declare it in the table\'s schema with an ALTER TABLE statement first', why: 'DynamoDB has no ALTER TABLE and no column list: non-key attributes are never declared.', correct: false },
+    { text: 'Declare it in the schema first with an ALTER TABLE statement', why: 'DynamoDB has no ALTER TABLE and no column list: non-key attributes are never declared.', correct: false },
     { text: 'Backfill it with a default value on every existing item in the table', why: 'Items may lack attributes that others have; no backfill is needed for writes or reads.', correct: false },
     { text: 'Create a new table, since the attributes of a table are fixed at creation', why: 'Only the key schema is fixed at creation; other attributes can differ from item to item.', correct: false },
   ];
@@ -191,9 +191,9 @@ function buildNameCase(params: ScenarioParams, random: ScenarioRandom): Record<s
 
 const SCALE_TRUE: readonly Statement[] = [
   { text: 'Latency stays in single-digit milliseconds as it grows', why: 'AWS describes DynamoDB as delivering single-digit millisecond performance at any scale.' },
-  { text: 'One table holds up to hundreds of terabytes', why: 'tables have no practical size limit; DynamoDB handles tables of hundreds of terabytes and trillions of items.' },
-  { text: 'It serves peaks of millions of requests per second', why: 'DynamoDB supports peaks of millions of requests per second (subject to account quotas you can raise).' },
-  { text: 'DynamoDB adds partitions by itself as data grows', why: 'DynamoDB splits partitions and spreads them for you; there is no manual sharding.' },
+  { text: 'A single table holds up to hundreds of terabytes of data', why: 'tables have no practical size limit; DynamoDB handles tables of hundreds of terabytes and trillions of items.' },
+  { text: 'A table serves peaks of millions of requests per second', why: 'DynamoDB supports peaks of millions of requests per second (subject to account quotas you can raise).' },
+  { text: 'DynamoDB adds partitions by itself as the table grows', why: 'DynamoDB splits partitions and spreads them for you; there is no manual sharding.' },
 ];
 const SCALE_FALSE: readonly Statement[] = [
   { text: 'Reads return in microseconds without any caching layer', why: 'Microsecond reads need DAX in front of DynamoDB; DynamoDB alone is single-digit milliseconds.' },
@@ -271,7 +271,7 @@ function buildIamAccess(params: ScenarioParams, random: ScenarioRandom): Record<
       correct: access === 'attributes',
     },
     {
-      text: 'An IAM policy that allows only read actions on the table\'s ARN',
+      text: 'An IAM policy that allows read actions and nothing else on the table\'s ARN',
       why: access === 'read-only' ? 'Right: allowing only GetItem, BatchGetItem, Query and Scan on that table (and nothing else) makes the role read-only.' : 'Allowing read actions controls what can be done, not which items or attributes are visible.',
       correct: access === 'read-only',
     },
@@ -323,7 +323,7 @@ function buildLargePayload(params: ScenarioParams, random: ScenarioRandom): Reco
   const mb = random.int(media.minMb, media.maxMb);
   const chunks = Math.ceil((mb * 1024) / 400);
   const options: DerivedOption[] = [
-    { text: 'Store each file in S3 and keep its object key in the item', why: `Right: an item is at most 400 KB, names and values included; a ${mb} MB file belongs in S3, with the S3 key and metadata in DynamoDB.`, correct: true },
+    { text: 'Store each file in Amazon S3 and keep its object key in the item', why: `Right: an item is at most 400 KB, names and values included; a ${mb} MB file belongs in S3, with the S3 key and metadata in DynamoDB.`, correct: true },
     { text: 'Ask AWS Support to raise the 400 KB item size limit for this table', why: 'The 400 KB item size is a fixed limit, not an adjustable quota.', correct: false },
     { text: 'Gzip each file and keep it in a Binary attribute of the item', why: `The ${media.what} are already compressed, so gzip barely shrinks them, and ${mb} MB is far above 400 KB.`, correct: false },
     { text: `Split each file over about ${fmt(chunks)} items of 400 KB under one key`, why: `It fits the limit, but every read and write of a file moves ${fmt(chunks)} items (about ${fmt(mb * 1024)} WCU per upload); AWS recommends S3 for large objects.`, correct: false },
@@ -351,12 +351,12 @@ function buildItemFits(params: ScenarioParams, random: ScenarioRandom): Record<s
       correct: verdict.fits,
     },
     {
-      text: `Rejected: it is ${fmt(verdict.bytes)} bytes, over the limit`,
+      text: `Rejected: it is ${fmt(verdict.bytes)} bytes, beyond the limit`,
       why: verdict.fits ? `${fmt(verdict.bytes)} bytes, names included, is within ${fmt(MAX_ITEM_BYTES)} (400 KB).` : `Right: attribute names count toward the size: ${fmt(verdict.bytes)} bytes > ${fmt(MAX_ITEM_BYTES)} (400 KB), so the PutItem fails with a ValidationException.`,
       correct: !verdict.fits,
     },
     {
-      text: `Accepted: only values count, ${fmt(valuesOnly)} bytes`,
+      text: `Accepted: counting values alone, it is ${fmt(valuesOnly)} bytes`,
       why: 'Attribute names count toward the 400 KB item size as well as the values.',
       correct: false,
     },
@@ -448,9 +448,9 @@ function buildTypeCategory(params: ScenarioParams, random: ScenarioRandom): Reco
 }
 
 const KEY_CANDIDATES: readonly { name: string; type: string; ok: boolean; why: string }[] = [
-  { name: 'email', type: 'String', ok: true, why: 'String is one of the three scalar types a key attribute may have (String, Number, Binary).' },
-  { name: 'accountNo', type: 'Number', ok: true, why: 'Number is one of the three scalar types a key attribute may have.' },
-  { name: 'serial', type: 'Binary', ok: true, why: 'Binary is one of the three scalar types a key attribute may have.' },
+  { name: 'customerEmail', type: 'String', ok: true, why: 'String is one of the three scalar types a key attribute may have (String, Number, Binary).' },
+  { name: 'accountNumber', type: 'Number', ok: true, why: 'Number is one of the three scalar types a key attribute may have.' },
+  { name: 'deviceSerialNo', type: 'Binary', ok: true, why: 'Binary is one of the three scalar types a key attribute may have.' },
   { name: 'isActiveMember', type: 'Boolean', ok: false, why: 'Key attributes must be String, Number or Binary; Boolean is a scalar but not allowed as a key (and would have only two values).' },
   { name: 'customerTags', type: 'String Set', ok: false, why: 'Sets cannot be key attributes; keys must be a single String, Number or Binary value.' },
   { name: 'billingAddress', type: 'Map', ok: false, why: 'Maps are document types and cannot be key attributes.' },
@@ -470,17 +470,17 @@ function buildKeyTypes(params: ScenarioParams, random: ScenarioRandom): Record<s
 }
 
 const SIZE_COUNTS: readonly Statement[] = [
-  { text: 'Every attribute name, in UTF-8 bytes', why: 'attribute names count toward the item size, which is why short names save space and throughput.' },
-  { text: 'Values nested inside maps and lists', why: 'a document attribute counts with everything inside it (plus a few bytes of overhead per element).' },
-  { text: 'The partition and sort key attributes', why: 'key attributes are attributes of the item like any other: their names and values count.' },
-  { text: 'A Binary value\'s raw (decoded) bytes', why: 'binary values count by their raw length, not by the longer base64 text used on the wire.' },
+  { text: 'The name of every attribute, counted in UTF-8 bytes', why: 'attribute names count toward the item size, which is why short names save space and throughput.' },
+  { text: 'Every value nested inside the item\'s maps and lists', why: 'a document attribute counts with everything inside it (plus a few bytes of overhead per element).' },
+  { text: 'The partition and sort key attributes of the item', why: 'key attributes are attributes of the item like any other: their names and values count.' },
+  { text: 'A Binary value\'s raw bytes, not its base64 encoding', why: 'binary values count by their raw length, not by the longer base64 text used on the wire.' },
 ];
 const SIZE_EXCLUDED: readonly Statement[] = [
   { text: 'The entries the item creates in the table\'s two GSIs', why: 'index entries are stored and billed separately; they do not count toward the item\'s 400 KB.' },
   { text: 'The 100 bytes of per-item indexing overhead AWS adds', why: 'that overhead is added for storage billing only, not to the item size limit or to capacity units.' },
-  { text: 'The size of the S3 objects that the item points to', why: 'only the S3 key (a short string) is in the item; the object lives in S3 with its own limits.' },
+  { text: 'The size of the S3 objects the item points to', why: 'only the S3 key (a short string) is in the item; the object lives in S3 with its own limits.' },
   { text: 'Other items that share the same partition-key value', why: 'the 400 KB limit is per item; the whole item collection is capped (at 10 GB) only when the table has an LSI.' },
-  { text: 'The ConditionExpression sent with the write request', why: 'expressions are request parameters with their own limits (4 KB per expression), not part of the stored item.' },
+  { text: 'The ConditionExpression sent along with the write request', why: 'expressions are request parameters with their own limits (4 KB per expression), not part of the stored item.' },
 ];
 
 function buildSizeCounts(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
