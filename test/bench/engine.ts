@@ -1,11 +1,10 @@
 /**
  * The engine's core actions: in-process through Database.execute, and over HTTP through the AWS
- * SDK against our endpoint and against dynalite (in-memory), with the same client settings.
+ * SDK against our endpoint and against dynalite (in-memory), with the same client settings. The
+ * servers run in a process of their own (engine-servers.ts), so the figures also give the CPU
+ * each server spent per operation, apart from the client's.
  */
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { Agent } from 'node:http';
-import { serve } from '@hono/node-server';
 import {
   BatchWriteItemCommand,
   CreateTableCommand,
@@ -19,10 +18,9 @@ import {
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { dynamodbRoutes } from '../../app/routes/dynamodb/index.ts';
-import { SandboxRegistry } from '../../app/routes/dynamodb/sandboxes.ts';
 import { Database } from '../../engine/database.ts';
-import { measure, measureSync, type BenchRow } from './run.ts';
+import { startServerProcess } from './engine-servers.ts';
+import { compareInterleaved, measureSyncRounds, median, timeOperations, type BenchRow } from './run.ts';
 
 const QUERY_PARTITIONS = 20;
 const ITEMS_PER_PARTITION = 100;
@@ -169,37 +167,10 @@ function clientFor(url: string): DynamoDBClient {
   });
 }
 
-interface Server {
-  url: string;
-  close(): Promise<void>;
-}
-
-function startOurs(): Promise<Server> {
-  const app = dynamodbRoutes(new SandboxRegistry({ now: () => Date.now(), requestsPerSecond: 1e9 }));
-  return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
-      resolve({ url: `http://127.0.0.1:${info.port}`, close: () => new Promise<void>((done) => server.close(() => done())) }),
-    );
-  });
-}
-
-function startDynalite(): Promise<Server> {
-  const require = createRequire(import.meta.url);
-  const dynalite = require('dynalite') as (options: Record<string, number>) => {
-    listen(port: number, host: string, cb: () => void): void;
-    address(): AddressInfo;
-    close(cb: () => void): void;
-  };
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise<void>((done) => server.close(() => done())) }),
-    ),
-  );
-}
-
-const HTTP_LIMITS = { maxOps: 20_000, maxMs: 700, concurrency: 8 };
-const WARM_UP = { maxOps: 200, maxMs: 300, concurrency: 8 };
+/** Rounds per row; each side's figure is the median of its rounds. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const WARM_UP_OPS = 300;
+const CONCURRENCY = 8;
 
 type HttpRow = 'GetItem' | 'PutItem' | 'Query' | 'Scan' | 'QueryGsi' | 'BatchWrite' | 'TransactWrite';
 
@@ -223,24 +194,40 @@ function httpOperation(client: DynamoDBClient, row: HttpRow): () => Promise<unkn
   }
 }
 
-/**
- * Ours and dynalite row by row, alternating in two rounds, so that a burst of load on a shared
- * machine does not fall on one side only; the better round of each counts.
- */
-async function measureHttpRow(row: HttpRow, ours: DynamoDBClient, dynalite: DynamoDBClient | undefined): Promise<[number, number | undefined]> {
-  const limits = row === 'Scan' ? { maxOps: 200, maxMs: 1500, concurrency: 1 } : HTTP_LIMITS;
-  const warm = row === 'Scan' ? { maxOps: 2, maxMs: 1000, concurrency: 1 } : WARM_UP;
+/** Operations per round over HTTP: about a second per side at the rates this machine reaches. */
+const HTTP_OPS: Record<HttpRow, number> = {
+  GetItem: 1000,
+  PutItem: 1000,
+  Query: 500,
+  Scan: 3,
+  QueryGsi: 500,
+  BatchWrite: 300,
+  TransactWrite: 500,
+};
+
+/** Ours beside dynalite (when it has the operation), in interleaved rounds of the same operations. */
+async function measureHttpRow(
+  row: HttpRow,
+  ours: DynamoDBClient,
+  dynalite: DynamoDBClient | undefined,
+  serverCpuMs: () => Promise<number>,
+): Promise<BenchRow> {
+  const concurrency = row === 'Scan' ? 1 : CONCURRENCY;
+  const warmUpOps = row === 'Scan' ? 1 : WARM_UP_OPS;
   const oursOp = httpOperation(ours, row);
-  const dynaliteOp = dynalite ? httpOperation(dynalite, row) : undefined;
-  await measure(oursOp, warm);
-  if (dynaliteOp) await measure(dynaliteOp, warm);
-  let best: [number, number | undefined] = [0, dynaliteOp ? 0 : undefined];
-  for (let round = 0; round < 2; round++) {
-    const o = await measure(oursOp, limits);
-    const d = dynaliteOp ? await measure(dynaliteOp, limits) : undefined;
-    best = [Math.max(best[0], o), d === undefined ? undefined : Math.max(best[1] ?? 0, d)];
+  if (!dynalite) {
+    await timeOperations(oursOp, warmUpOps, concurrency);
+    const rates: number[] = [];
+    const serverUs: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const t = await timeOperations(oursOp, HTTP_OPS[row], concurrency, serverCpuMs);
+      rates.push((t.ops * 1000) / t.wallMs);
+      serverUs.push(((t.serverCpuMs ?? 0) * 1000) / t.ops);
+    }
+    return { group: 'HTTP + SDK', name: row, ours: median(rates), serverUs: median(serverUs) };
   }
-  return best;
+  const c = await compareInterleaved(oursOp, httpOperation(dynalite, row), { ops: HTTP_OPS[row], concurrency, rounds: ROUNDS, warmUpOps, serverCpuMs });
+  return { group: 'HTTP + SDK', name: row, ...c };
 }
 
 export async function benchmarks(): Promise<BenchRow[]> {
@@ -248,26 +235,25 @@ export async function benchmarks(): Promise<BenchRow[]> {
   loadEngine(db);
   if (fullScanEngine(db) !== SCAN_ITEMS) throw new Error('engine scan lost items');
   let i = 0;
+  // A fixed number of operations per round, the median of the rounds.
   const inProcess: Record<string, number> = {
-    GetItem: measureSync(() => db.execute('GetItem', requests.get(i++)), { maxOps: 1_000_000, maxMs: 1000 }),
-    PutItem: measureSync(() => db.execute('PutItem', requests.put(i++)), { maxOps: 1_000_000, maxMs: 1000 }),
-    Query: measureSync(() => db.execute('Query', requests.query(i++)), { maxOps: 100_000, maxMs: 1000 }),
-    Scan: measureSync(() => fullScanEngine(db), { maxOps: 1000, maxMs: 1000 }),
-    QueryGsi: measureSync(() => db.execute('Query', requests.queryGsi(i++)), { maxOps: 100_000, maxMs: 1000 }),
-    BatchWrite: measureSync(() => db.execute('BatchWriteItem', requests.batchWrite(i++)), { maxOps: 100_000, maxMs: 1000 }),
-    TransactWrite: measureSync(() => db.execute('TransactWriteItems', requests.transactWrite(i++)), { maxOps: 100_000, maxMs: 1000 }),
+    GetItem: measureSyncRounds(() => db.execute('GetItem', requests.get(i++)), 100_000, ROUNDS),
+    PutItem: measureSyncRounds(() => db.execute('PutItem', requests.put(i++)), 50_000, ROUNDS),
+    Query: measureSyncRounds(() => db.execute('Query', requests.query(i++)), 20_000, ROUNDS),
+    Scan: measureSyncRounds(() => fullScanEngine(db), 100, ROUNDS),
+    QueryGsi: measureSyncRounds(() => db.execute('Query', requests.queryGsi(i++)), 20_000, ROUNDS),
+    BatchWrite: measureSyncRounds(() => db.execute('BatchWriteItem', requests.batchWrite(i++)), 2_000, ROUNDS),
+    TransactWrite: measureSyncRounds(() => db.execute('TransactWriteItems', requests.transactWrite(i++)), 4_000, ROUNDS),
   };
 
-  const ours = await startOurs();
-  const dynalite = await startDynalite();
-  const oursClient = clientFor(`${ours.url}/dynamodb`);
-  const dynaliteClient = clientFor(dynalite.url);
+  const servers = await startServerProcess();
+  const oursClient = clientFor(`${servers.ours}/dynamodb`);
+  const dynaliteClient = clientFor(servers.dynalite);
   try {
     await loadHttp(oursClient);
     await loadHttp(dynaliteClient);
     if ((await fullScanHttp(oursClient)) !== SCAN_ITEMS) throw new Error('our endpoint lost items');
     if ((await fullScanHttp(dynaliteClient)) !== SCAN_ITEMS) throw new Error('dynalite lost items');
-    // A short untimed round first, so neither side is measured while the JIT warms up.
     const names: Record<HttpRow, string> = {
       GetItem: 'GetItem',
       PutItem: 'PutItem',
@@ -281,14 +267,13 @@ export async function benchmarks(): Promise<BenchRow[]> {
     const http: BenchRow[] = [];
     for (const row of rows) {
       // dynalite has no transactions, so that row has no reference figure.
-      const [o, d] = await measureHttpRow(row, oursClient, row === 'TransactWrite' ? undefined : dynaliteClient);
-      http.push({ group: 'HTTP + SDK', name: names[row], ours: o, reference: d });
+      const measured = await measureHttpRow(row, oursClient, row === 'TransactWrite' ? undefined : dynaliteClient, servers.cpuMs);
+      http.push({ ...measured, name: names[row] });
     }
     return [...rows.map((row) => ({ group: 'in-process', name: names[row], ours: inProcess[row]! })), ...http];
   } finally {
     oursClient.destroy();
     dynaliteClient.destroy();
-    await ours.close();
-    await dynalite.close();
+    await servers.close();
   }
 }

@@ -1,0 +1,89 @@
+/**
+ * The HTTP bench's two servers, ours and dynalite, in a process of their own. In the bench's
+ * process they would share one thread with the AWS SDK client, whose work (signing, serialising,
+ * parsing) is most of a GetItem's cost, so the client would decide the figures; here the
+ * parent can also read how much CPU the servers spent per operation.
+ * Run by engine.ts (fork); it answers 'cpu' with its CPU milliseconds so far.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serve } from '@hono/node-server';
+import { dynamodbRoutes } from '../../app/routes/dynamodb/index.ts';
+import { SandboxRegistry } from '../../app/routes/dynamodb/sandboxes.ts';
+
+/**
+ * Both servers keep idle connections for a minute: with Node's default of 5 seconds, a socket
+ * left idle while the other server is measured can close just as the client reuses it, and the
+ * request fails with "socket hang up".
+ */
+const KEEP_ALIVE_MS = 60_000;
+
+function startOurs(): Promise<string> {
+  const app = dynamodbRoutes(new SandboxRegistry({ now: () => Date.now(), requestsPerSecond: 1e9 }));
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`));
+    (server as Server).keepAliveTimeout = KEEP_ALIVE_MS;
+  });
+}
+
+function startDynalite(): Promise<string> {
+  const require = createRequire(import.meta.url);
+  const dynalite = require('dynalite') as (options: Record<string, number>) => Server;
+  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+}
+
+function cpuMs(): number {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+}
+
+type Message = { readonly urls: { readonly ours: string; readonly dynalite: string } } | { readonly cpuMs: number };
+
+export interface ServerProcess {
+  readonly ours: string;
+  readonly dynalite: string;
+  /** CPU milliseconds the server process has used so far. */
+  cpuMs(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Starts the servers' process and waits until both listen. */
+export function startServerProcess(): Promise<ServerProcess> {
+  const child: ChildProcess = fork(fileURLToPath(import.meta.url), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const waiting: ((ms: number) => void)[] = [];
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.on('message', (message: Message) => {
+      if ('cpuMs' in message) waiting.shift()?.(message.cpuMs);
+      else {
+        resolve({
+          ...message.urls,
+          cpuMs: () =>
+            new Promise((answer) => {
+              waiting.push(answer);
+              child.send('cpu');
+            }),
+          close: () =>
+            new Promise((done) => {
+              child.once('exit', () => done());
+              child.kill();
+            }),
+        });
+      }
+    });
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.send) {
+  const [ours, dynalite] = await Promise.all([startOurs(), startDynalite()]);
+  process.on('message', (message) => {
+    if (message === 'cpu') process.send!({ cpuMs: cpuMs() });
+  });
+  process.on('disconnect', () => process.exit(0));
+  process.send({ urls: { ours, dynalite } });
+}
