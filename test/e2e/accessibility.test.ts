@@ -123,6 +123,7 @@ describe.skipIf(!available && !required)('accessibility in Chromium', () => {
     page.on('pageerror', (error) => problems.push(error.message));
     const blocking: string[] = [];
     const overflowing: string[] = [];
+    const advisory: string[] = [];
     const audit: Record<string, AxeViolation[]> = {};
 
     /** Runs axe and measures the width of the page the browser is on, every <details> open. */
@@ -132,7 +133,10 @@ describe.skipIf(!available && !required)('accessibility in Chromium', () => {
       if (widths.scroll > widths.client + 1) overflowing.push(`${name}: ${widths.scroll}px wide in a ${widths.client}px window`);
       const violations = await runAxe(page);
       audit[name] = violations;
-      for (const v of violations) if (isWcag(v) && BLOCKING_IMPACTS.has(v.impact ?? '')) blocking.push(describeViolation(name, v));
+      for (const v of violations) {
+        if (isWcag(v) && BLOCKING_IMPACTS.has(v.impact ?? '')) blocking.push(describeViolation(name, v));
+        else advisory.push(describeViolation(name, v));
+      }
     }
 
     /** Inspects the page at phone width and photographs it at both widths. */
@@ -218,10 +222,30 @@ describe.skipIf(!available && !required)('accessibility in Chromium', () => {
     await visit('bad request', '/attempts/not-a-number', 400);
 
     writeFileSync(join(SCREENSHOT_DIR, 'axe-violations.json'), JSON.stringify(audit, null, 2));
+    if (advisory.length > 0) console.warn(`axe advises (not failed on):\n${advisory.join('\n')}`);
     if (blocking.length > 0) console.error(`axe found ${blocking.length} serious or critical violations:\n${blocking.join('\n')}`);
     expect({ blocking, overflowing, scriptErrors: problems }).toEqual({ blocking: [], overflowing: [], scriptErrors: [] });
     await context.close();
   }, 300_000);
+
+  it('answers choice and request questions with JavaScript off', async () => {
+    const bank = loadContentBank();
+    const context = await browser!.newContext({ viewport: PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const kind of ['choice', 'request'] as const) {
+      const scenario = bank.scenarios.find((s) => s.kind === kind)!;
+      const answer = bank.referenceAnswer(scenario.id, 2);
+      await page.goto(`${server!.url}/q/${encodeURIComponent(scenario.id)}/2`);
+      // The key hints describe keys that only work with the script.
+      expect(await page.locator('[data-shortcuts-hint]').isVisible()).toBe(false);
+      if (answer.kind === 'choice') await page.locator(`input[type=radio][value="${answer.optionId}"]`).check();
+      if (answer.kind === 'request') await page.locator('textarea[name=json]').fill(answer.json);
+      await page.getByRole('button', { name: 'Check answer' }).click();
+      await page.waitForURL(/\/attempts\/\d+/);
+      expect(await page.locator('#verdict-heading').textContent(), scenario.id).toContain('Correct');
+    }
+    await context.close();
+  }, 60_000);
 
   it('answers a choice question with the keyboard alone, with focus visible throughout', async () => {
     const bank = loadContentBank();
