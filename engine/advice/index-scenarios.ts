@@ -278,7 +278,7 @@ function buildIndexStrongRead(params: ScenarioParams, random: ScenarioRandom): R
   const blocks = Math.ceil((kb * 1024) / 4096);
   const options: DerivedOption[] = [
     {
-      text: 'It is rejected: DynamoDB returns a ValidationException',
+      text: 'The request is rejected: DynamoDB returns a ValidationException',
       why: kind === 'gsi' ? 'Right: GSIs support only eventually consistent reads, and DynamoDB rejects ConsistentRead=true on one.' : 'LSIs do support strongly consistent reads; only GSIs reject ConsistentRead=true.',
       correct: kind === 'gsi',
     },
@@ -298,7 +298,7 @@ function buildIndexStrongRead(params: ScenarioParams, random: ScenarioRandom): R
       correct: false,
     },
     {
-      text: 'It succeeds only once the index is switched to on-demand mode',
+      text: 'It succeeds if the index is first switched to on-demand mode',
       why: 'Capacity mode has nothing to do with consistency; the index kind decides whether strong reads are possible.',
       correct: false,
     },
@@ -332,7 +332,7 @@ function buildGsiThrottle(params: ScenarioParams, random: ScenarioRandom): Recor
   const gsiWcu = throttled ? Math.max(5, Math.floor((need * random.int(30, 80)) / 100 / 5) * 5) : need + random.int(1, 8) * 25;
   const options: DerivedOption[] = [
     {
-      text: 'Table writes are throttled until the GSI gets more write capacity',
+      text: 'Table writes are throttled until the GSI is given more write capacity',
       why: throttled
         ? `Right: the GSI needs about ${formatNumber(need)} WCU but has ${formatNumber(gsiWcu)}. A table write must also fit in every GSI it updates, so the GSI's shortage throttles writes to the table.`
         : `The GSI needs about ${formatNumber(need)} WCU and has ${formatNumber(gsiWcu)}, so it does not throttle anything.`,
@@ -344,7 +344,7 @@ function buildGsiThrottle(params: ScenarioParams, random: ScenarioRandom): Recor
       correct: false,
     },
     {
-      text: 'Only Query requests against the GSI are throttled; all writes succeed',
+      text: 'Query requests against the GSI are throttled, but every write succeeds',
       why: 'Read throttling on a GSI does not touch the table, but this is about write capacity, which does.',
       correct: false,
     },
@@ -373,7 +373,7 @@ function buildSparse(params: ScenarioParams, random: ScenarioRandom): Record<str
     { text: `About ${formatNumber(flagged)} entries: one per item that has the attribute`, why: `Right: a GSI is sparse: an item without the index partition key gets no entry, so only the ${pct}% of items that carry it (${formatNumber(flagged)}) are in the index, and only their writes cost index capacity.`, correct: true },
     { text: `About ${formatNumber(total)} entries: one per item in the table`, why: 'Items that lack the index key attribute are left out of a GSI; it is not a full copy of the table.', correct: false },
     { text: `About ${formatNumber(total - flagged)} entries: one per item lacking the attribute`, why: 'It is the other way round: only items that have the index key get an entry.', correct: false },
-    { text: 'None until every item in the table has the attribute', why: 'DynamoDB does not require the attribute on every item; items that have it are indexed as soon as the GSI is backfilled.', correct: false },
+    { text: 'No entries until every item in the table has the attribute', why: 'DynamoDB does not require the attribute on every item; items that have it are indexed as soon as the GSI is backfilled.', correct: false },
   ];
   return { ...fillSlots(options, random), total_items: total, flag_pct: pct };
 }
@@ -453,7 +453,7 @@ function buildIndexWriteCost(params: ScenarioParams, random: ScenarioRandom): Re
   const c = Math.ceil(bytes / 1024);
   const options: DerivedOption[] = [
     {
-      text: `${3 * c} WCU, charged to the table's own write capacity`,
+      text: `${3 * c} WCU, charged against the table's own write capacity`,
       why: kind === 'lsi'
         ? `Right: ${c} WCU for the table item, plus ${2 * c} for the LSI (changing the index key deletes the old entry and puts a new one); LSIs use the table's capacity.`
         : 'A GSI has its own capacity: only the table item\'s write comes from the table.',
@@ -500,7 +500,7 @@ function buildPatternsServed(params: ScenarioParams, random: ScenarioRandom): Re
     { text: d.altNeed, pattern: { equalityOn: d.pk, rangeOn: d.alt, strongRead: false } },
     { text: d.otherNeed, pattern: { equalityOn: d.other, strongRead: false } },
     { text: d.scanNeed, pattern: { rangeOn: d.scanAttr, strongRead: false } },
-    { text: `one record fetched by its \`${d.sk}\` alone, without the \`${d.pk}\``, pattern: { equalityOn: d.sk, strongRead: false } },
+    { text: `one record by its \`${d.sk}\` alone`, pattern: { equalityOn: d.sk, strongRead: false } },
   ];
   const options: DerivedOption[] = reads.map(({ text, pattern }) => {
     const advice = adviseIndex(table, pattern, { largestCollectionGb: 1 });

@@ -137,7 +137,7 @@ function buildCardinality(params: ScenarioParams, random: ScenarioRandom): Recor
   const regionValues = random.int(8, 40);
   const workload: Workload = { readsPerSecond: random.int(20, 90) * 100, writesPerSecond: random.int(15, 60) * 100, itemBytes: random.int(3, 9) * 100 };
   const candidates: (PartitionKeyCandidate & { note: string })[] = [
-    { name: k.idAttr, distinctValues: idCount, hottestShare: 1 / idCount, note: `${fmt(idCount)} distinct values, requested evenly` },
+    { name: k.idAttr, distinctValues: idCount, hottestShare: 1 / idCount, note: `${fmt(idCount)} distinct values; requests spread evenly over them` },
     { name: k.statusAttr, distinctValues: statusValues, hottestShare: 0.6, note: `${statusValues} distinct values; 60% of requests concern one of them` },
     { name: k.dateAttr, distinctValues: 365, hottestShare: 0.9, note: `one value per calendar day; 90% of requests concern today` },
     { name: k.regionAttr, distinctValues: regionValues, hottestShare: 0.35, note: `${regionValues} distinct values; the largest region gets 35% of requests` },
@@ -328,7 +328,7 @@ function buildLatestN(params: ScenarioParams, random: ScenarioRandom): Record<st
       correct: !newest,
     },
     {
-      text: `Query all of the ${k.owner}'s ${k.items}, then sort and trim them in code`,
+      text: `Query the ${k.owner}'s ${k.items} without a Limit, then sort and trim them in code`,
       why: 'It gives the right items but reads, and bills, the whole item collection on every request.',
       correct: false,
     },

@@ -117,7 +117,7 @@ describe('index-strong-read', () => {
       const right = String(out[`opt_${out.correct}`]);
       const kb = Number(out.entry_kb);
       if (out.kind_short === 'LSI') expect(right).toBe(`It returns the latest data, consuming ${Math.ceil(kb / 4)} RCU for the ${kb} KB entry`);
-      else expect(right).toBe('It is rejected: DynamoDB returns a ValidationException');
+      else expect(right).toBe('The request is rejected: DynamoDB returns a ValidationException');
       seen.add(String(out.kind_short));
     }
     expect(seen).toEqual(new Set(['LSI', 'GSI']));
