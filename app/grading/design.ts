@@ -42,6 +42,8 @@ interface LoadedDesign {
   readonly tableName: string;
   readonly paths: readonly KeyPath[];
   readonly writeUnitsPerItem: number;
+  /** Write units per item by resource: "table" (with its LSIs) and each GSI by name. */
+  readonly writeUnitsByResource: ReadonlyMap<string, number>;
   readonly distinctKeys: number;
   readonly definition: Record<string, unknown>;
 }
@@ -86,6 +88,20 @@ function keyPaths(definition: Record<string, unknown>): KeyPath[] {
 
 type Loaded = { ok: true; design: LoadedDesign } | { ok: false; message: string };
 
+interface IndexedCapacity {
+  readonly CapacityUnits?: number;
+  readonly Table?: { CapacityUnits?: number };
+  readonly LocalSecondaryIndexes?: Record<string, { CapacityUnits?: number }>;
+  readonly GlobalSecondaryIndexes?: Record<string, { CapacityUnits?: number }>;
+}
+
+/** Units by the resource whose provisioned throughput pays them: LSIs use the table's, each GSI its own. */
+function unitsByResource(consumed: IndexedCapacity | undefined): [string, number][] {
+  if (!consumed) return [];
+  const lsi = Object.values(consumed.LocalSecondaryIndexes ?? {}).reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
+  return [['table', (consumed.Table?.CapacityUnits ?? 0) + lsi], ...Object.entries(consumed.GlobalSecondaryIndexes ?? {}).map(([name, c]): [string, number] => [name, c.CapacityUnits ?? 0])];
+}
+
 /** Create the learner's table and load the data; errors are DynamoDB's words. */
 function loadDesign(spec: DesignAnswerSpec, definition: Record<string, unknown>): Loaded {
   const db = new Database({ now: () => FIXED_NOW });
@@ -99,18 +115,22 @@ function loadDesign(spec: DesignAnswerSpec, definition: Record<string, unknown>)
   const table = paths[0]!;
   const data = designData(spec);
   let units = 0;
+  const byResource = new Map<string, number>();
   const keys = new Set<string>();
   for (const plain of data) {
     const item = marshallItem(plain) as Item;
     try {
-      const response = db.execute('PutItem', { TableName: tableName, Item: item, ReturnConsumedCapacity: 'TOTAL' }) as { ConsumedCapacity?: { CapacityUnits?: number } };
+      const response = db.execute('PutItem', { TableName: tableName, Item: item, ReturnConsumedCapacity: 'INDEXES' }) as { ConsumedCapacity?: IndexedCapacity };
       units += response.ConsumedCapacity?.CapacityUnits ?? 0;
+      for (const [resource, n] of unitsByResource(response.ConsumedCapacity)) byResource.set(resource, (byResource.get(resource) ?? 0) + n);
     } catch (error) {
       return { ok: false, message: `Loading the data failed on ${JSON.stringify(plain)}: ${(error as Error).name}: ${(error as Error).message}` };
     }
     keys.add(JSON.stringify([plain[table.hash], table.range === undefined ? null : plain[table.range]]));
   }
-  return { ok: true, design: { db, tableName, paths, writeUnitsPerItem: data.length === 0 ? 0 : units / data.length, distinctKeys: keys.size, definition } };
+  const perItem = (n: number) => (data.length === 0 ? 0 : n / data.length);
+  const writeUnitsByResource = new Map([...byResource].map(([resource, n]) => [resource, perItem(n)]));
+  return { ok: true, design: { db, tableName, paths, writeUnitsPerItem: perItem(units), writeUnitsByResource, distinctKeys: keys.size, definition } };
 }
 
 const compare = (a: unknown, b: unknown): number => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
@@ -274,8 +294,10 @@ export interface DesignCost {
   readonly writeUnitsPerSecond: number;
   readonly monthlyUsd: number;
   readonly working: string;
-  /** Provisioned mode: whether the throughput covers the average load. */
+  /** Provisioned mode: whether the table's and each GSI's own throughput covers its average load. */
   readonly enoughThroughput: boolean;
+  /** Provisioned mode: each resource short of its load, in words. */
+  readonly shortfalls: readonly string[];
 }
 
 function costOf(spec: DesignAnswerSpec, design: LoadedDesign, outcomes: readonly PatternOutcome[]): DesignCost {
@@ -287,12 +309,30 @@ function costOf(spec: DesignAnswerSpec, design: LoadedDesign, outcomes: readonly
   const classNote = tableClass === 'standard-ia' ? ', Standard-IA table class' : '';
   if (definition.BillingMode === 'PROVISIONED' || (definition.BillingMode === undefined && definition.ProvisionedThroughput !== undefined)) {
     const throughput = (t: unknown) => (t as { ReadCapacityUnits?: number; WriteCapacityUnits?: number } | undefined) ?? {};
-    let rcu = throughput(definition.ProvisionedThroughput).ReadCapacityUnits ?? 0;
-    let wcu = throughput(definition.ProvisionedThroughput).WriteCapacityUnits ?? 0;
-    for (const gsi of (definition.GlobalSecondaryIndexes as { ProvisionedThroughput?: unknown }[] | undefined) ?? []) {
-      rcu += throughput(gsi.ProvisionedThroughput).ReadCapacityUnits ?? 0;
-      wcu += throughput(gsi.ProvisionedThroughput).WriteCapacityUnits ?? 0;
+    const gsis = (definition.GlobalSecondaryIndexes as { IndexName: string; ProvisionedThroughput?: unknown }[] | undefined) ?? [];
+    const provisioned = new Map<string, { rcu: number; wcu: number }>([
+      ['table', { rcu: throughput(definition.ProvisionedThroughput).ReadCapacityUnits ?? 0, wcu: throughput(definition.ProvisionedThroughput).WriteCapacityUnits ?? 0 }],
+      ...gsis.map((gsi): [string, { rcu: number; wcu: number }] => [gsi.IndexName, { rcu: throughput(gsi.ProvisionedThroughput).ReadCapacityUnits ?? 0, wcu: throughput(gsi.ProvisionedThroughput).WriteCapacityUnits ?? 0 }]),
+    ]);
+    // Each GSI has its own throughput: reads on it and its share of every write are paid there, not by the table.
+    const readsOn = new Map<string, number>();
+    spec.patterns.forEach((p, i) => {
+      const index = outcomes[i]?.request?.params.IndexName;
+      const resource = typeof index === 'string' && gsis.some((g) => g.IndexName === index) ? index : 'table';
+      readsOn.set(resource, (readsOn.get(resource) ?? 0) + Number(p.perSecond) * (outcomes[i]?.capacity ?? 0));
+    });
+    const shortfalls: string[] = [];
+    for (const [resource, units] of provisioned) {
+      const name = resource === 'table' ? 'the table' : `GSI ${resource}`;
+      const needRead = readsOn.get(resource) ?? 0;
+      const needWrite = spec.writesPerSecond * (design.writeUnitsByResource.get(resource) ?? 0);
+      if (units.rcu < needRead) shortfalls.push(`${name} has ${units.rcu} RCU for ${fmt(needRead)} read units/s`);
+      if (units.wcu < needWrite) {
+        shortfalls.push(`${name} has ${units.wcu} WCU for ${fmt(needWrite)} write units/s${resource === 'table' ? '' : ' (a GSI short of write capacity throttles the table\'s writes too)'}`);
+      }
     }
+    const rcu = [...provisioned.values()].reduce((sum, u) => sum + u.rcu, 0);
+    const wcu = [...provisioned.values()].reduce((sum, u) => sum + u.wcu, 0);
     const bill = calculateProvisionedCost({ rcu, wcu, tableClass, freeTier: false });
     return {
       mode: 'PROVISIONED',
@@ -300,7 +340,8 @@ function costOf(spec: DesignAnswerSpec, design: LoadedDesign, outcomes: readonly
       writeUnitsPerSecond: writes,
       monthlyUsd: roundToCents(bill.total),
       working: `${rcu} RCU and ${wcu} WCU provisioned (table and GSIs) for 730 hours${classNote}`,
-      enoughThroughput: rcu >= reads && wcu >= writes,
+      enoughThroughput: shortfalls.length === 0,
+      shortfalls,
     };
   }
   const bill = calculateOnDemandRequestCost({ readUnitsPerMonth: reads * SECONDS_PER_MONTH, writeUnitsPerMonth: writes * SECONDS_PER_MONTH, tableClass });
@@ -311,6 +352,7 @@ function costOf(spec: DesignAnswerSpec, design: LoadedDesign, outcomes: readonly
     monthlyUsd: roundToCents(bill.total),
     working: `${fmt(reads)} read units/s and ${fmt(writes)} write units/s on demand, over 730 hours${classNote}`,
     enoughThroughput: true,
+    shortfalls: [],
   };
 }
 
@@ -411,7 +453,7 @@ export function gradeDesign(spec: DesignAnswerSpec, json: string, context: Grade
     !allPatterns
       ? `$${cost.monthlyUsd.toFixed(2)} a month for the patterns it answers; the budget is judged once every pattern is answered by GetItem or Query.`
       : !cost.enoughThroughput
-        ? `The provisioned throughput is below the load (${fmt(cost.readUnitsPerSecond)} read units/s, ${fmt(cost.writeUnitsPerSecond)} write units/s): requests would be throttled.`
+        ? `The provisioned throughput is below the load: ${cost.shortfalls.join('; ')}. Requests would be throttled.`
         : `$${cost.monthlyUsd.toFixed(2)} a month (${cost.working}).`,
   );
   return finish(checks, { patterns: outcomes, cost, reference: spec.reference }, context);

@@ -100,15 +100,31 @@ describe('gradeDesign', () => {
   it('fails the budget when provisioned throughput is below the load', () => {
     const index = gsi({ ProjectionType: 'KEYS_ONLY' }).GlobalSecondaryIndexes[0]!;
     const throughput = (units: number) => ({ ReadCapacityUnits: units, WriteCapacityUnits: units });
-    const design = (units: number) =>
-      table({ BillingMode: 'PROVISIONED', ProvisionedThroughput: throughput(units), GlobalSecondaryIndexes: [{ ...index, ProvisionedThroughput: throughput(units) }] });
+    const design = (units: number, indexUnits = units) =>
+      table({ BillingMode: 'PROVISIONED', ProvisionedThroughput: throughput(units), GlobalSecondaryIndexes: [{ ...index, ProvisionedThroughput: throughput(indexUnits) }] });
     const low = grade(design(1)).checks.find((c) => c.id === 'budget')!;
     expect(low.passed).toBe(false);
-    expect(low.detail).toMatch(/^The provisioned throughput is below the load \(\d+(\.\d+)? read units\/s, \d+(\.\d+)? write units\/s\): requests would be throttled\.$/);
-    const enough = grade(design(20)).checks.find((c) => c.id === 'budget')!;
+    expect(low.detail).toBe(
+      "The provisioned throughput is below the load: the table has 1 RCU for 5 read units/s; the table has 1 WCU for 5 write units/s; GSI GameTitleIndex has 1 RCU for 25 read units/s; GSI GameTitleIndex has 1 WCU for 5 write units/s (a GSI short of write capacity throttles the table's writes too). Requests would be throttled.",
+    );
+    // The leaderboard's 25 read units/s land on the GSI, so it needs more than the table.
+    const enough = grade(design(20, 30)).checks.find((c) => c.id === 'budget')!;
     expect(enough.passed).toBe(true);
-    expect(enough.detail).toMatch(/^\$\d+\.\d\d a month \(40 RCU and 40 WCU provisioned \(table and GSIs\) for 730 hours\)\.$/);
+    expect(enough.detail).toMatch(/^\$\d+\.\d\d a month \(50 RCU and 50 WCU provisioned \(table and GSIs\) for 730 hours\)\.$/);
     expect(grade(design(2000)).checks.find((c) => c.id === 'budget')!.passed).toBe(false);
+  });
+
+  it('checks each GSI against its own load, not the sum of all throughput', () => {
+    const index = gsi({ ProjectionType: 'KEYS_ONLY' }).GlobalSecondaryIndexes[0]!;
+    // 60 RCU/WCU in all covers the 30 read and 10 write units/s, but the leaderboard's 25 reads/s land on the GSI, which has 1.
+    const lopsided = table({
+      BillingMode: 'PROVISIONED',
+      ProvisionedThroughput: { ReadCapacityUnits: 30, WriteCapacityUnits: 29 },
+      GlobalSecondaryIndexes: [{ ...index, ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 5 } }],
+    });
+    const budget = grade(lopsided).checks.find((c) => c.id === 'budget')!;
+    expect(budget.passed).toBe(false);
+    expect(budget.detail).toBe('The provisioned throughput is below the load: GSI GameTitleIndex has 1 RCU for 25 read units/s. Requests would be throttled.');
   });
 });
 
