@@ -459,7 +459,9 @@ export function gradeRequest(spec: RequestAnswerSpec, json: string, context: Gra
         ? `Replayed where the condition must fail: ${errorText(outcome.error!)}, nothing written.`
         : outcome.error && !refused
           ? `Replayed where the condition must fail, it failed with ${errorText(outcome.error)} instead of a condition failure.`
-          : hasCondition(parsed.calls)
+          : refused
+            ? `Replayed where the condition must fail, your condition failed (${outcome.error!.name}), but an earlier call had already written: separate calls are not undone, only a transaction is all-or-nothing.`
+            : hasCondition(parsed.calls)
             ? `Replayed where the condition must fail, your ConditionExpression held there too, so your request ${unchanged ? 'was not refused' : 'wrote anyway'}: the condition must test what the task protects.`
             : `Replayed where the condition must fail, your request ${unchanged ? 'was not refused' : 'wrote anyway'}: it needs a ConditionExpression.`,
     );

@@ -82,6 +82,11 @@ describe('request families', () => {
     const s = grade(id, 9, separate);
     expect(check(s, 'state').passed).toBe(true);
     expect(check(s, 'operation').passed).toBe(false);
+    // Increment first: the decrement's condition fails on the replay, after the increment is done.
+    const r2 = grade(id, 9, [...separate].reverse());
+    expect(check(r2, 'condition').detail).toBe(
+      'Replayed where the condition must fail, your condition failed (ConditionalCheckFailedException), but an earlier call had already written: separate calls are not undone, only a transaction is all-or-nothing.',
+    );
   });
 
   it('is pure: a write graded twice gives the same result and never changes the fixture', () => {
