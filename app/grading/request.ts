@@ -510,6 +510,9 @@ export function errorHint(error: { name: string; message: string }, json: string
   if (table && /does not have the specified index/.test(error.message)) {
     return table.indexes.length === 0 ? 'This table has no secondary index.' : `Its indexes: ${table.indexes.map((name) => `"${name}"`).join(', ')}; names are case-sensitive.`;
   }
+  if (error.name === 'ConditionalCheckFailedException' || (error.name === 'TransactionCanceledException' && /ConditionalCheckFailed/.test(error.message))) {
+    return 'On the table as it is now (see the sample) your condition is false: it must hold here and fail only once the item has changed.';
+  }
   if (error.name === 'SerializationException' && /NUMBER_VALUE cannot be converted to String/.test(error.message)) {
     return 'DynamoDB JSON sends numbers as strings: {"N": "5"}, not {"N": 5}.';
   }

@@ -169,6 +169,16 @@ describe('feedback names what differs', () => {
     expect(check(r, 'state').detail).toMatch(new RegExp(`^The table after your request differs: item \\{"userId":"${user}"\\}: stats\\.${field} should be \\d+, yours is \\d+; yours has "stats\\.${field}" = ${String(p.n)}, which should not be there\\.$`));
   });
 
+  it('explains a condition that is already false on the task\'s table', () => {
+    const id = 'core.request-optimistic-lock';
+    const ref = reference(id, 3) as { action: string; params: { ExpressionAttributeValues: Record<string, { N?: string }> } & Record<string, unknown> };
+    const stale = { ...ref, params: { ...ref.params, ExpressionAttributeValues: { ...ref.params.ExpressionAttributeValues, ':v': { N: '999' } } } };
+    const r = grade(id, 3, stale);
+    expect(check(r, 'state').detail).toBe(
+      'Your request failed with ConditionalCheckFailedException: The conditional request failed. On the table as it is now (see the sample) your condition is false: it must hold here and fail only once the item has changed.',
+    );
+  });
+
   it('lists the indexes when the learner names one the table lacks', () => {
     const id = 'index.request-gsi-status';
     const ref = reference(id, 3) as { action: string; params: Record<string, unknown> };
