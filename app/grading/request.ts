@@ -435,7 +435,7 @@ export function gradeRequest(spec: RequestAnswerSpec, json: string, context: Gra
       'capacity',
       'Consumes no more capacity than needed',
       passed,
-      `Yours: ${units(learner.capacity)}; the reference: ${units(reference.main.capacity)}.`,
+      `Yours: ${units(learner.capacity)}; the reference: ${units(reference.main.capacity)}.${passed ? '' : capacityHint(parsed.calls, referenceCalls(spec))}`,
     );
   }
   if (c.condition) {
@@ -485,6 +485,19 @@ export function gradeRequest(spec: RequestAnswerSpec, json: string, context: Gra
     );
   }
   return result(checks, details, context);
+}
+
+/** What in the learner's calls costs more than the reference's, for a failed capacity check. */
+function capacityHint(calls: readonly ApiCall[], reference: readonly ApiCall[]): string {
+  const uses = (list: readonly ApiCall[], test: (call: ApiCall) => boolean) => list.some(test);
+  if (uses(calls, (c) => c.action === 'Scan') && !uses(reference, (c) => c.action === 'Scan')) return '';
+  if (uses(calls, (c) => c.params.ConsistentRead === true) && !uses(reference, (c) => c.params.ConsistentRead === true)) {
+    return ' ConsistentRead: true doubles a read\'s units, and this task does not need it.';
+  }
+  if (uses(calls, (c) => c.params.FilterExpression !== undefined)) {
+    return ' A FilterExpression does not lower the bill: items are charged as they are read, before the filter drops them; narrow the read with the key condition (or an index) instead.';
+  }
+  return '';
 }
 
 /** The names of a CreateTable request's LSIs and GSIs. */

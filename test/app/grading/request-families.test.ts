@@ -179,6 +179,18 @@ describe('feedback names what differs', () => {
     );
   });
 
+  it('says why a read costs more than the reference: a needless strong read, a filter', () => {
+    const order = 'keys.request-get-order';
+    const ref = reference(order, 2) as { action: string; params: Record<string, unknown> };
+    expect(check(grade(order, 2, { ...ref, params: { ...ref.params, ConsistentRead: true } }), 'capacity').detail).toBe(
+      "Yours: 1 capacity unit; the reference: 0.5 capacity units. ConsistentRead: true doubles a read's units, and this task does not need it.",
+    );
+    const lsi = 'index.request-lsi-total';
+    const lsiRef = reference(lsi, 2) as { action: string; params: Record<string, unknown> };
+    const filtered = { ...lsiRef, params: { ...lsiRef.params, IndexName: undefined, KeyConditionExpression: 'customerId = :c', FilterExpression: '#t >= :min' } };
+    expect(check(grade(lsi, 2, JSON.parse(JSON.stringify(filtered))), 'capacity').detail).toMatch(/ A FilterExpression does not lower the bill: items are charged as they are read, before the filter drops them/);
+  });
+
   it('lists the indexes when the learner names one the table lacks', () => {
     const id = 'index.request-gsi-status';
     const ref = reference(id, 3) as { action: string; params: Record<string, unknown> };
