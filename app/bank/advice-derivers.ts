@@ -203,14 +203,14 @@ const strongReadCost: Deriver = {
 const EVENTUAL_TRUE: readonly Statement[] = [
   { text: 'GetItem, Query and Scan are eventually consistent unless the request sets `ConsistentRead` to true.', why: 'Right: eventual consistency is the default read model for every read operation.' },
   { text: 'A read issued right after a write may return the item as it was before that write.', why: 'Right: an eventually consistent read may not reflect a recently completed write.' },
-  { text: 'Repeating the read a short time later returns the updated item.', why: 'Right: replicas converge, usually within a second, so a later read sees the write.' },
+  { text: 'Repeating the same read a short time later returns the item as that write left it.', why: 'Right: replicas converge, usually within a second, so a later read sees the write.' },
   { text: 'An eventually consistent read of an item up to 4 KB costs half a read capacity unit.', why: 'Right: eventual reads cost 0.5 RCU per 4 KB, half the price of a strong read.' },
-  { text: 'Reads from a global secondary index are always eventually consistent.', why: 'Right: GSIs (and streams) serve only eventually consistent reads.' },
+  { text: 'Reads from a global secondary index (Query or Scan) are always eventually consistent.', why: 'Right: GSIs (and streams) serve only eventually consistent reads.' },
 ];
 
 const EVENTUAL_FALSE: readonly Statement[] = [
   { text: 'An eventually consistent read can return a write that later fails and is rolled back.', why: 'DynamoDB reads are read-committed: they never show a write that did not succeed.' },
-  { text: 'An eventually consistent read costs the same as a strong read but returns faster.', why: 'It costs half as much as a strong read: 0.5 RCU per 4 KB against 1.' },
+  { text: 'An eventual read costs the same as a strong read but returns faster.', why: 'It costs half as much as a strong read: 0.5 RCU per 4 KB against 1.' },
   { text: 'Eventually consistent data can stay stale for up to five minutes, the default cache TTL.', why: 'Five minutes is the DAX cache TTL; DynamoDB replicas converge within about a second.' },
   { text: 'Strongly consistent reads are the default for Query, so eventual reads must be requested.', why: 'It is the other way round: eventual is the default; strong reads need `ConsistentRead: true`.' },
   { text: 'Setting `ConsistentRead` to true on a GSI Query makes that read strongly consistent.', why: 'A GSI rejects `ConsistentRead: true` with a ValidationException.' },
@@ -235,11 +235,11 @@ interface ReadRequestShape {
 const READ_REQUESTS: readonly ReadRequestShape[] = [
   { text: (t) => `GetItem on \`${t}\` by its full primary key`, source: 'table', why: 'Tables accept `ConsistentRead: true` on GetItem.' },
   { text: (t) => `Query on \`${t}\` for one partition key value`, source: 'table', why: 'Tables accept `ConsistentRead: true` on Query.' },
-  { text: (t) => `Scan of \`${t}\` with a filter expression`, source: 'table', why: 'Scan of a table accepts `ConsistentRead: true` too.' },
+  { text: (t) => `Scan of the whole \`${t}\` table with a filter expression`, source: 'table', why: 'Scan of a table accepts `ConsistentRead: true` too.' },
   { text: (t) => `Query on the local secondary index \`${t}ByDate\``, source: 'lsi', why: 'LSIs share the partition key and support strongly consistent reads.' },
   { text: (_, i) => `Query on the global secondary index \`${i}\` for one partition key value`, source: 'gsi', why: 'GSIs support only eventually consistent reads; `ConsistentRead: true` is rejected.' },
   { text: (_, i) => `Scan of the global secondary index \`${i}\` with a filter expression`, source: 'gsi', why: 'A Scan of a GSI is eventually consistent only, like every GSI read.' },
-  { text: (t) => `GetRecords on the DynamoDB stream of \`${t}\``, source: 'stream', why: 'Reads from DynamoDB Streams are always eventually consistent.' },
+  { text: (t) => `GetRecords on the stream of \`${t}\``, source: 'stream', why: 'Reads from DynamoDB Streams are always eventually consistent.' },
 ];
 
 const strongCapableReads: Deriver = {
@@ -253,7 +253,7 @@ const strongCapableReads: Deriver = {
     const can = READ_REQUESTS.filter((r) => strongReadOutcome(r.source) === 'latest-data').map(toStatement);
     const cannot = READ_REQUESTS.filter((r) => strongReadOutcome(r.source) !== 'latest-data').map(toStatement);
     // Only four cannot-statements exist; pad the false side with a GSI read using a projection.
-    const extra: Statement = { text: `Query on \`${index}\` projecting only the keys`, why: 'A projection does not change the rule: every GSI read is eventually consistent.' };
+    const extra: Statement = { text: `Query on \`${index}\` that projects just the keys`, why: 'A projection does not change the rule: every GSI read is eventually consistent.' };
     return fillSlots(random, can, [...cannot, extra], 2);
   },
 };
@@ -411,18 +411,18 @@ const cacheChoice: Deriver = {
 };
 
 const DAX_FAVOURS: readonly Statement[] = [
-  { text: 'All the data to cache lives in DynamoDB tables.', why: 'Right: DAX caches DynamoDB only; other sources need ElastiCache.' },
-  { text: 'The team wants caching without writing any cache-aside code.', why: 'Right: DAX is API-compatible and write-through: swap the client, keep the calls.' },
-  { text: 'Writes should refresh the cached items automatically.', why: 'Right: DAX is write-through: a write through the DAX client updates its item cache; with ElastiCache the application writes that code.' },
-  { text: 'Cached entries only need write-through updates and a TTL.', why: 'Right: DAX manages its caches by write-through and TTL; custom invalidation is what ElastiCache is for.' },
-  { text: 'The code already calls DynamoDB GetItem and Query everywhere.', why: 'Right: DAX speaks the DynamoDB API, so existing calls work unchanged.' },
+  { text: 'All the data the application wants to cache lives in DynamoDB tables.', why: 'Right: DAX caches DynamoDB only; other sources need ElastiCache.' },
+  { text: 'The team wants caching without writing or maintaining any cache-aside code.', why: 'Right: DAX is API-compatible and write-through: swap the client, keep the calls.' },
+  { text: 'Writes made by the application should refresh the cached items automatically.', why: 'Right: DAX is write-through: a write through the DAX client updates its item cache; with ElastiCache the application writes that code.' },
+  { text: 'The cached entries need nothing beyond write-through updates and a TTL.', why: 'Right: DAX manages its caches by write-through and TTL; custom invalidation is what ElastiCache is for.' },
+  { text: 'The application code already calls DynamoDB GetItem and Query everywhere.', why: 'Right: DAX speaks the DynamoDB API, so existing calls work unchanged.' },
 ];
 
 const ELASTICACHE_FAVOURS: readonly Statement[] = [
-  { text: 'The cache must also hold rows read from an Aurora PostgreSQL database.', why: 'DAX caches DynamoDB only; data from Aurora calls for ElastiCache.' },
+  { text: 'The cache must also hold rows from an Aurora PostgreSQL database.', why: 'DAX caches DynamoDB only; data from Aurora calls for ElastiCache.' },
   { text: 'The cache must hold totals the application computes over thousands of items.', why: 'DAX caches items and query results, not aggregates the application computes: that is ElastiCache.' },
   { text: 'The team wants to invalidate entries itself when an upstream event arrives.', why: 'Custom invalidation is what ElastiCache offers; DAX manages its cache by write-through and TTL.' },
-  { text: 'Every read must reflect the latest write (strongly consistent reads).', why: 'DAX passes strongly consistent reads through to DynamoDB uncached, so it brings no benefit for them.' },
+  { text: 'Every read must see the latest write (strongly consistent reads).', why: 'DAX passes strongly consistent reads through to DynamoDB uncached, so it brings no benefit for them.' },
   { text: 'The workload writes about five times more often than it reads items.', why: 'Write-heavy workloads are a poor fit for DAX: the cache rarely gets a hit.' },
   { text: 'The cache must store session objects for a web tier that does not use DynamoDB.', why: 'DAX only fronts DynamoDB tables; a general session store is an ElastiCache job.' },
 ];
@@ -661,8 +661,8 @@ const daxOffload: Deriver = {
 
 const DAX_TRUE: readonly Statement[] = [
   { text: 'DAX is API-compatible with DynamoDB: the application swaps in the DAX client and keeps its calls.', why: 'Right: DAX speaks the DynamoDB API, so code changes are minimal.' },
-  { text: 'A cache hit is answered in microseconds instead of single-digit milliseconds.', why: 'Right: DAX cuts eventually consistent read latency by up to 10x, to microseconds.' },
-  { text: 'A cluster has from 1 to 11 nodes; AWS recommends at least 3 for production.', why: 'Right: one primary plus up to ten replicas, spread over AZs for availability.' },
+  { text: 'A DAX cache hit is answered in microseconds instead of single-digit milliseconds.', why: 'Right: DAX cuts eventually consistent read latency by up to 10x, to microseconds.' },
+  { text: 'A DAX cluster has from 1 to 11 nodes, and AWS recommends at least 3 for production.', why: 'Right: one primary plus up to ten replicas, spread over AZs for availability.' },
   { text: 'The item cache keeps entries for 5 minutes by default, and the TTL is configurable.', why: "Right: the default TTL is 5 minutes, set in the cluster's parameter group." },
   { text: 'Encryption at rest and in transit can only be chosen when a cluster is created.', why: 'Right: AWS says neither setting can be enabled on an existing cluster; to add one, create a new cluster and move the traffic.' },
   { text: 'DAX runs inside a VPC; clients connect to its endpoint on port 8111 (or 9111 with TLS).', why: 'Right: DAX clusters live in a VPC and listen on 8111 unencrypted, 9111 encrypted.' },
@@ -794,7 +794,7 @@ const CAPACITY_FALSE: readonly Statement[] = [
   { text: 'On-demand tables are billed for their peak throughput each hour, like provisioned ones.', why: 'On-demand bills each request; there is no hourly capacity charge.' },
   { text: 'Auto scaling reacts within seconds, so it absorbs any sudden spike.', why: 'Auto scaling acts after about two minutes above target; short spikes rely on burst capacity or on-demand.' },
   { text: 'The auto scaling alarms should be tuned by editing their thresholds in CloudWatch.', why: 'Editing or deleting them breaks auto scaling; change the target, minimum or maximum in the policy.' },
-  { text: 'Provisioned capacity is billed only for the units actually consumed.', why: 'Provisioned capacity is billed whether used or not.' },
+  { text: 'Provisioned capacity is billed just for the units actually consumed.', why: 'Provisioned capacity is billed whether used or not.' },
   { text: 'A table can switch capacity modes as often as it likes, any number of times a day.', why: 'Switches from provisioned to on-demand are limited per 24 hours.' },
   { text: 'On-demand mode requires setting a maximum RCU and WCU before the table accepts traffic.', why: 'On-demand needs no capacity settings; a maximum throughput is optional.' },
 ];

@@ -95,11 +95,11 @@ export interface ReadUseCase {
 
 export const READ_USE_CASES: readonly ReadUseCase[] = [
   { id: 'payment-balance', domain: 'a payments platform', read: 'check an account balance before it authorises a transfer', freshness: 'latest', because: 'a balance that misses the last debit lets the account be overdrawn' },
-  { id: 'inventory-checkout', domain: 'an online retailer', read: 'read the stock count of an item at checkout', freshness: 'latest', because: 'a stale count oversells stock that is already gone' },
-  { id: 'health-medication', domain: 'a hospital records system', read: "show a patient's current medication list to the prescribing doctor", freshness: 'latest', because: 'a prescription made from an outdated list can harm the patient' },
+  { id: 'inventory-checkout', domain: 'an online retailer', read: 'read the stock count of an item before it confirms a checkout', freshness: 'latest', because: 'a stale count oversells stock that is already gone' },
+  { id: 'health-medication', domain: 'a hospital records system', read: "show the prescribing doctor a patient's current medications", freshness: 'latest', because: 'a prescription made from an outdated list can harm the patient' },
   { id: 'ticket-seat', domain: 'a ticketing service', read: 'confirm that a seat is still free before it takes payment', freshness: 'latest', because: 'a stale read sells the same seat twice' },
   { id: 'auction-bid', domain: 'an auction site', read: 'read the current highest bid before it accepts a new one', freshness: 'latest', because: 'a stale highest bid accepts a bid that is already beaten' },
-  { id: 'wallet-purchase', domain: 'a mobile game', read: "read a player's coin balance before an in-game purchase", freshness: 'latest', because: 'a stale balance lets a player spend the same coins twice' },
+  { id: 'wallet-purchase', domain: 'a mobile game', read: "read a player's coin balance before it completes an in-game purchase", freshness: 'latest', because: 'a stale balance lets a player spend the same coins twice' },
   { id: 'social-feed', domain: 'a social network', read: "render a user's home feed of posts from the accounts they follow", freshness: 'seconds', because: 'a post that appears a second later harms no one' },
   { id: 'cdn-metadata', domain: 'a content delivery platform', read: 'look up the object metadata its edge caches use to serve files', freshness: 'seconds', because: 'edge caches already serve content that is seconds or minutes old' },
   { id: 'analytics-dashboard', domain: 'an analytics company', read: 'refresh the tiles of a sales dashboard every minute', freshness: 'seconds', because: 'a dashboard that lags by a second is still accurate enough to act on' },
