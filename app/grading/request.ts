@@ -214,6 +214,7 @@ function operationAdvice(used: readonly string[], allowed: readonly string[]): s
   if (wants('BatchWriteItem') && used.every((a) => a === 'PutItem' || a === 'DeleteItem')) return ': one write per call, where one BatchWriteItem sends up to 25';
   if (wants('TransactWriteItems') && used.length > 1) return ': separate writes are not all-or-nothing; if one fails or the caller stops between them, the others stay done';
   if (wants('UpdateItem') && used.includes('GetItem')) return ': reading the item and writing back a value computed from it is not atomic, where UpdateItem computes on the stored value';
+  if (wants('UpdateItem') && used.includes('PutItem')) return ': a PutItem rewrites the whole item, undoing any change another writer made since the item was read; UpdateItem changes only the attributes it names';
   return '';
 }
 

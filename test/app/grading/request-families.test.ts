@@ -191,6 +191,15 @@ describe('feedback names what differs', () => {
     expect(check(grade(lsi, 2, JSON.parse(JSON.stringify(filtered))), 'capacity').detail).toMatch(/ A FilterExpression does not lower the bill: items are charged as they are read, before the filter drops them/);
   });
 
+  it('says why a whole-item PutItem is not the tool for removing one attribute', () => {
+    const id = 'core.request-remove-attribute';
+    const p = params(id, 5);
+    const r = grade(id, 5, { action: 'PutItem', params: { TableName: 'Users', Item: { userId: { S: String(p.user) } } } });
+    expect(check(r, 'operation').detail).toBe(
+      'Used PutItem: a PutItem rewrites the whole item, undoing any change another writer made since the item was read; UpdateItem changes only the attributes it names.',
+    );
+  });
+
   it('lists the indexes when the learner names one the table lacks', () => {
     const id = 'index.request-gsi-status';
     const ref = reference(id, 3) as { action: string; params: Record<string, unknown> };
