@@ -204,10 +204,11 @@ export function unmarshallValue(value: AttributeValue): unknown {
   if ('NULL' in v) return null;
   if ('L' in v) return (v.L as AttributeValue[]).map(unmarshallValue);
   if ('M' in v) return unmarshallItem(v.M as Item);
-  if ('SS' in v) return v.SS;
-  if ('NS' in v) return (v.NS as string[]).map(plainNumber);
+  // Sets have no order: sorted, two equal sets compare and display alike whatever order they were written in.
+  if ('SS' in v) return [...(v.SS as string[])].sort();
+  if ('NS' in v) return (v.NS as string[]).map(plainNumber).sort((a, b) => Number(a) - Number(b));
   if ('B' in v) return `<binary ${String(v.B)}>`;
-  if ('BS' in v) return (v.BS as string[]).map((b) => `<binary ${b}>`);
+  if ('BS' in v) return [...(v.BS as string[])].sort().map((b) => `<binary ${b}>`);
   return value;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestAnswerSpec } from '../../../app/grading/hands-on-spec.ts';
 import { buildFixture, FIXTURE_LIMITS, loadFixture } from '../../../app/grading/fixture.ts';
-import { gradeRequest, runCalls } from '../../../app/grading/request.ts';
+import { diffItems, gradeRequest, runCalls } from '../../../app/grading/request.ts';
 import { parseRequestAnswer } from '../../../app/grading/request-input.ts';
 
 const context = { explanationHtml: '', references: [] };
@@ -127,6 +127,17 @@ describe('hints after an engine error', () => {
   it('adds no hint to a document-client answer that only forgot the sort key', () => {
     const r = grade(dateRange, { command: 'GetCommand', input: { TableName: 'Orders', Key: { customerId: 'alice' } } });
     expect(r.checks[0]!.detail).toBe('Your request failed with ValidationException: The provided key element does not match the schema');
+  });
+});
+
+describe('diffItems', () => {
+  it('treats sets written in another order as equal, and lists as ordered', () => {
+    const set = (values: string[]) => ({ k: { S: 'a' }, tags: { SS: values } });
+    expect(diffItems([set(['x', 'y'])], [set(['y', 'x'])])).toEqual({ missing: [], extra: [], orderDiffers: false });
+    const numbers = (values: string[]) => ({ k: { S: 'a' }, n: { NS: values } });
+    expect(diffItems([numbers(['10', '9'])], [numbers(['9', '10'])]).missing).toEqual([]);
+    const list = (values: string[]) => ({ k: { S: 'a' }, tags: { L: values.map((S) => ({ S })) } });
+    expect(diffItems([list(['x', 'y'])], [list(['y', 'x'])]).missing).toHaveLength(1);
   });
 });
 
