@@ -883,8 +883,8 @@ const scanVersusQuery: Deriver = {
 };
 
 const COUNTER_RIGHT: readonly Statement[] = [
-  { text: '`UpdateItem` with `UpdateExpression: "ADD #c :inc"`', why: 'Right: ADD increments a number atomically on the server, creating it at the increment if missing.' },
-  { text: '`UpdateItem` with `UpdateExpression: "SET #c = #c + :inc"`', why: 'Right: SET with `+` reads and writes the attribute atomically in one request (it fails if the attribute is missing; `if_not_exists` handles that).' },
+  { text: '`UpdateItem` with `UpdateExpression: "ADD #c :inc"`, in a single request', why: 'Right: ADD increments a number atomically on the server, creating it at the increment if missing.' },
+  { text: '`UpdateItem` with `UpdateExpression: "SET #c = #c + :inc"`, in a single request', why: 'Right: SET with `+` reads and writes the attribute atomically in one request (it fails if the attribute is missing; `if_not_exists` handles that).' },
   { text: '`UpdateItem` with `UpdateExpression: "SET #c = if_not_exists(#c, :zero) + :inc"`', why: 'Right: atomic on the server, and `if_not_exists` starts a missing counter at zero.' },
 ];
 
@@ -957,9 +957,9 @@ const serverlessArchitecture: Deriver = {
 };
 
 const TRADEOFF_TRUE: readonly Statement[] = [
-  { text: 'A request after a quiet spell waits while Lambda starts a new environment (a cold start).', why: 'Right: AWS measures cold starts from under 100 ms to over a second, in under 1 % of production invocations; the study guide quotes 2–5 s, but AWS figures win.' },
-  { text: 'The design ties the application to AWS Lambda and DynamoDB (vendor lock-in).', why: 'Right: lock-in is one of the drawbacks the guide lists.' },
-  { text: "DynamoDB's query patterns must be designed up front, before the code is written.", why: 'Right: keys and indexes follow the access patterns; changing them later means migrating data.' },
+  { text: 'A request after a quiet spell waits while Lambda starts up a new environment (a cold start).', why: 'Right: AWS measures cold starts from under 100 ms to over a second, in under 1 % of production invocations; the study guide quotes 2–5 s, but AWS figures win.' },
+  { text: 'The design ties the application to AWS services such as Lambda and DynamoDB (vendor lock-in).', why: 'Right: lock-in is one of the drawbacks the guide lists.' },
+  { text: "DynamoDB's keys and query patterns must be designed up front, before the code is written.", why: 'Right: keys and indexes follow the access patterns; changing them later means migrating data.' },
   { text: 'Server-side sessions must be rewritten: a Lambda environment can vanish between requests.', why: 'Right: sessions move to a store such as DynamoDB; the guide lists this rewrite.' },
 ];
 
@@ -967,7 +967,7 @@ const TRADEOFF_FALSE: readonly Statement[] = [
   { text: 'The team must patch the DynamoDB engine itself and choose which engine version the tables run.', why: 'DynamoDB is fully managed: no servers, patching or engine versions.' },
   { text: 'Read and write capacity must be provisioned for the expected peak before the site can launch.', why: 'On-demand DynamoDB and Lambda scale automatically; no capacity planning is needed.' },
   { text: 'The stack cannot scale beyond a few hundred concurrent users without a redesign of the code.', why: 'The guide quotes automatic scaling from 0 to 10,000 users.' },
-  { text: 'An idle month still costs about the price of a small always-on server running all month.', why: 'The stack scales to zero: idle time costs (almost) nothing.' },
+  { text: 'An idle month still costs about as much as a small always-on server.', why: 'The stack scales to zero: idle time costs (almost) nothing.' },
   { text: 'High availability has to be built by hand, by deploying copies across Availability Zones.', why: 'Lambda, API Gateway and DynamoDB are multi-AZ by default.' },
 ];
 
