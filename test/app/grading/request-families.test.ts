@@ -204,7 +204,8 @@ describe('feedback names what differs', () => {
     const id = 'index.request-gsi-status';
     const ref = reference(id, 3) as { action: string; params: Record<string, unknown> };
     const r = grade(id, 3, { ...ref, params: { ...ref.params, IndexName: 'StatusIndex' } });
-    expect(check(r, 'index').detail).toBe('Your request failed with ValidationException: The table does not have the specified index: StatusIndex. Its indexes: "status-date"; names are case-sensitive.');
+    expect(check(r, 'items').detail).toBe('Your request failed with ValidationException: The table does not have the specified index: StatusIndex. Its indexes: "status-date"; names are case-sensitive.');
+    expect(check(r, 'index').detail).toBe('Not checked: the request failed (see the first check).');
   });
 
   it('tells a condition that holds where it must fail from a missing condition', () => {
