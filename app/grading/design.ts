@@ -413,7 +413,8 @@ export function gradeDesign(spec: DesignAnswerSpec, json: string, context: Grade
     ['budget', `Costs no more than $${spec.budget} a month`],
   ];
   const failAll = (message: string, details: Record<string, unknown>) => {
-    for (const [id, label] of labels) add(id, label, false, message);
+    // The message once, on the first check; repeated on every row it buried the table.
+    labels.forEach(([id, label], i) => add(id, label, false, i === 0 ? message : 'Not checked: the table could not be created (see the first check).'));
     return finish(checks, details, context);
   };
   if (json.length > REQUEST_LIMITS.maxChars) return failAll(`The design is ${json.length} characters long; answers are limited to ${REQUEST_LIMITS.maxChars}.`, {});

@@ -342,7 +342,7 @@ export function gradeRequest(spec: RequestAnswerSpec, json: string, context: Gra
   const expected = { actions: reference.main.actions, items: plain(reference.main.items), capacity: reference.main.capacity, request: spec.reference };
 
   if (!parsed.ok) {
-    for (const [id, label] of checkLabels(spec)) add(id, label, false, parsed.message);
+    checkLabels(spec).forEach(([id, label], i) => add(id, label, false, i === 0 ? parsed.message : 'Not checked: the answer could not be read (see the first check).'));
     return result(checks, { parseError: parsed.message, expected }, context);
   }
   const db = fixture.base.clone();

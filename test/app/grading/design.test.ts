@@ -89,6 +89,7 @@ describe('gradeDesign', () => {
     const r = typeof design === 'string' ? gradeDesign(spec, design, context) : grade(design);
     expect(r.score).toBe(0);
     expect(r.checks[0]!.detail).toMatch(message);
+    expect(new Set(r.checks.slice(1).map((c) => c.detail))).toEqual(new Set(['Not checked: the table could not be created (see the first check).']));
   });
 
   it('fails key uniqueness when the table key does not identify an item', () => {

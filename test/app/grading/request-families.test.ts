@@ -103,6 +103,7 @@ describe('request families', () => {
     const r = grade('keys.request-get-order', 1, 'x'.repeat(20_001));
     expect(r.score).toBe(0);
     expect(r.checks[0]!.detail).toBe('The request is 20001 characters long; answers are limited to 20000.');
+    expect(r.checks[1]!.detail).toBe('Not checked: the answer could not be read (see the first check).');
   });
 
   it('leaves memory where it started after a thousand grades', () => {
