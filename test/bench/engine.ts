@@ -168,7 +168,7 @@ function clientFor(url: string): DynamoDBClient {
 }
 
 /** Rounds per row; each side's figure is the median of its rounds. */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const WARM_UP_OPS = 300;
 const CONCURRENCY = 8;
 
