@@ -62,7 +62,7 @@ function Run({ title, run, reads }: { title: string; run: RunSummary; reads: boo
         Calls: {run.actions && run.actions.length > 0 ? run.actions.join(', ') : 'none'} · consumed capacity: <strong>{units(run.capacity)}</strong>
       </p>
       {run.error ? <p class="error-box">{run.error}</p> : null}
-      {run.items && run.items.length > 0 ? <ItemLines items={run.items} /> : reads ? <p class="muted">No items returned.</p> : null}
+      {run.items && run.items.length > 0 ? <ItemLines items={run.items} label={`${title}: items returned`} /> : reads ? <p class="muted">No items returned.</p> : null}
     </section>
   );
 }
@@ -72,7 +72,9 @@ function ReferenceJson({ value, what }: { value: unknown; what: string }) {
   return (
     <details>
       <summary>Show the reference {what}</summary>
-      <pre class="item-lines">{JSON.stringify(value, null, 2)}</pre>
+      <pre class="item-lines" tabindex={0} role="region" aria-label={`The reference ${what}`}>
+        {JSON.stringify(value, null, 2)}
+      </pre>
     </details>
   );
 }
@@ -82,7 +84,7 @@ function ItemList({ title, items }: { title: string; items: readonly unknown[] |
   return (
     <>
       <h3>{title}</h3>
-      <ItemLines items={items} />
+      <ItemLines items={items} label={title} />
     </>
   );
 }

@@ -83,7 +83,7 @@ export function DesignEditor({ variant }: { variant: HandsOnVariant }) {
           Writes: about {context.writesPerSecond} items per second. Budget: <strong>${context.budget}</strong> a month for reads and writes. The grader loads {context.items}{' '}
           generated items, such as:
         </p>
-        <ItemLines items={context.sample ?? []} />
+        <ItemLines items={context.sample ?? []} label="Sample items of the table" />
       </section>
       <JsonTextarea
         variant={variant}

@@ -31,8 +31,13 @@ export function longValuesLast(item: unknown): unknown {
   return Object.fromEntries([...entries.filter(([, v]) => !isLong(v)), ...entries.filter(([, v]) => isLong(v))]);
 }
 
-export function ItemLines({ items }: { items: readonly unknown[] }) {
-  return <pre class="item-lines">{items.map((item) => JSON.stringify(shortenForDisplay(longValuesLast(item)))).join('\n')}</pre>;
+export function ItemLines({ items, label = 'Items, one per line' }: { items: readonly unknown[]; label?: string }) {
+  // Focusable and named because it scrolls sideways: keyboard users must be able to reach it.
+  return (
+    <pre class="item-lines" tabindex={0} role="region" aria-label={label}>
+      {items.map((item) => JSON.stringify(shortenForDisplay(longValuesLast(item)))).join('\n')}
+    </pre>
+  );
 }
 
 export const JSON_EDITOR_STYLE = `
@@ -83,8 +88,15 @@ export const JSON_EDITOR_SCRIPT = `
     check();
     try { if (key) window.localStorage.setItem(key, area.value); } catch (e) {}
   });
+  // Tab indents, but must never trap the keyboard (WCAG 2.1.2): Esc hands Tab back to the page
+  // until the editor is focused again.
+  var tabIndents = true;
+  var keysNote = document.getElementById('answer-json-keys');
+  if (keysNote) keysNote.hidden = false;
+  area.addEventListener('focus', function () { tabIndents = true; });
   area.addEventListener('keydown', function (event) {
-    if (event.key === 'Tab' && !event.shiftKey && !event.ctrlKey && !event.metaKey) {
+    if (event.key === 'Escape') { tabIndents = false; return; }
+    if (tabIndents && event.key === 'Tab' && !event.shiftKey && !event.ctrlKey && !event.metaKey) {
       var start = area.selectionStart, end = area.selectionEnd;
       area.value = area.value.slice(0, start) + '  ' + area.value.slice(end);
       area.selectionStart = area.selectionEnd = start + 2;
@@ -113,12 +125,15 @@ export function JsonTextarea({ variant, starter, label, hint }: { variant: Hands
         autocomplete="off"
         rows={16}
         maxlength={20000}
-        aria-describedby="answer-json-hint answer-json-status"
+        aria-describedby="answer-json-hint answer-json-keys answer-json-status"
         data-json-editor
         data-draft-key={`dynamodb-study:draft:${variant.scenarioId}:${variant.seed}`}
       >
         {starter}
       </textarea>
+      <p id="answer-json-keys" class="hint" hidden>
+        <kbd>Tab</kbd> indents. Press <kbd>Esc</kbd>, then <kbd>Tab</kbd>, to leave the editor.
+      </p>
       <p id="answer-json-status" class="json-status" aria-live="polite"></p>
       <style>{raw(JSON_EDITOR_STYLE)}</style>
       <script>{raw(JSON_EDITOR_SCRIPT)}</script>
@@ -165,7 +180,7 @@ export function RequestEditor({ variant }: { variant: HandsOnVariant }) {
             </table>
           ) : null}
           <p class="hint">{context.sampleNote}</p>
-          <ItemLines items={context.sample ?? []} />
+          <ItemLines items={context.sample ?? []} label="Sample items of the table" />
         </section>
       ) : null}
       <JsonTextarea

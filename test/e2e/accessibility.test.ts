@@ -312,4 +312,31 @@ describe.skipIf(!available && !required)('accessibility in Chromium', () => {
     expect(new URL(page.url()).pathname).not.toBe(`/q/${encodeURIComponent(scenario.id)}/${seed}`);
     await page.close();
   }, 60_000);
+
+  it('lets Tab indent in the JSON editor without trapping the keyboard: Esc hands Tab back', async () => {
+    const bank = loadContentBank();
+    const scenario = bank.scenarios.find((s) => s.kind === 'request')!;
+    const page = await browser!.newPage({ viewport: DESKTOP });
+    await page.goto(`${server!.url}/q/${encodeURIComponent(scenario.id)}/3`);
+    const editor = page.locator('textarea[name=json]');
+    await editor.fill('{}');
+    await editor.focus();
+    await page.keyboard.press('End');
+    expect(await page.locator('#answer-json-keys').isVisible()).toBe(true);
+
+    await page.keyboard.press('Tab');
+    expect(await editor.inputValue()).toBe('{}  ');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('json');
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await editor.inputValue()).toBe('{}  ');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).not.toBe('json');
+
+    // Coming back restores indenting.
+    await editor.focus();
+    await page.keyboard.press('Tab');
+    expect(await editor.inputValue()).toBe('{}    ');
+    await page.close();
+  }, 60_000);
 });
