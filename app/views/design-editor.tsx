@@ -18,7 +18,7 @@ interface PatternSummary {
 
 const TYPE_NAMES: Readonly<Record<string, string>> = { S: 'string', N: 'number' };
 
-export function DesignEditor({ variant }: { variant: HandsOnVariant }) {
+export function DesignEditor({ variant, draft }: { variant: HandsOnVariant; draft?: string | undefined }) {
   const context = variant.context as {
     attributes?: Record<string, string>;
     items?: number;
@@ -87,7 +87,7 @@ export function DesignEditor({ variant }: { variant: HandsOnVariant }) {
       </section>
       <JsonTextarea
         variant={variant}
-        starter={context.starter ?? ''}
+        starter={draft ?? context.starter ?? ''}
         label="Your table (CreateTable JSON)"
         hint={
           <>

@@ -141,7 +141,7 @@ export function JsonTextarea({ variant, starter, label, hint }: { variant: Hands
   );
 }
 
-export function RequestEditor({ variant }: { variant: HandsOnVariant }) {
+export function RequestEditor({ variant, draft }: { variant: HandsOnVariant; draft?: string | undefined }) {
   const context = variant.context as { table?: TableSummary; sample?: unknown[]; sampleNote?: string; starter?: string };
   const table = context.table;
   return (
@@ -185,7 +185,7 @@ export function RequestEditor({ variant }: { variant: HandsOnVariant }) {
       ) : null}
       <JsonTextarea
         variant={variant}
-        starter={context.starter ?? ''}
+        starter={draft ?? context.starter ?? ''}
         label="Your request (JSON)"
         hint={
           <>

@@ -14,6 +14,17 @@ export interface QuestionPageProps {
   readonly submissionToken: string;
   readonly shownAt: number;
   readonly reported: boolean;
+  /** Set when a posted answer could not be read: the page is shown again with it kept. */
+  readonly rejected?: RejectedAnswer;
+}
+
+/** An answer the form could not take, with the field at fault and what was typed. */
+export interface RejectedAnswer {
+  readonly field: string;
+  readonly message: string;
+  readonly value?: string;
+  readonly optionIds?: readonly string[];
+  readonly json?: string;
 }
 
 /** Option HTML arrives as a paragraph; inside a label only its inline content belongs. */
@@ -44,12 +55,19 @@ export function QuestionHeader({ variant, objectives, areaTitle }: { variant: Va
   );
 }
 
-function OptionInputs({ options, type, name }: { options: readonly ChoiceOption[]; type: 'radio' | 'checkbox'; name: string }) {
+function OptionInputs({ options, type, name, checked = [] }: { options: readonly ChoiceOption[]; type: 'radio' | 'checkbox'; name: string; checked?: readonly string[] }) {
   return (
     <>
       {options.map((option, index) => (
         <div class="option">
-          <input type={type} id={`option-${index + 1}`} name={name} value={option.id} required={type === 'radio' ? true : undefined} />
+          <input
+            type={type}
+            id={`option-${index + 1}`}
+            name={name}
+            value={option.id}
+            required={type === 'radio' ? true : undefined}
+            checked={checked.includes(option.id) ? true : undefined}
+          />
           <label for={`option-${index + 1}`}>
             {index < 9 ? (
               <span class="key" aria-hidden="true">
@@ -64,20 +82,22 @@ function OptionInputs({ options, type, name }: { options: readonly ChoiceOption[
   );
 }
 
-function AnswerInputs({ variant }: { variant: Variant }) {
+function AnswerInputs({ variant, rejected }: { variant: Variant; rejected: RejectedAnswer | undefined }) {
+  const checked = rejected?.optionIds ?? [];
+  const invalid = rejected !== undefined;
   switch (variant.kind) {
     case 'choice':
       return (
         <fieldset>
           <legend>Choose one answer</legend>
-          <OptionInputs options={variant.options} type="radio" name="option" />
+          <OptionInputs options={variant.options} type="radio" name="option" checked={checked} />
         </fieldset>
       );
     case 'multi':
       return (
         <fieldset>
           <legend>Choose {variant.choose}</legend>
-          <OptionInputs options={variant.options} type="checkbox" name="options" />
+          <OptionInputs options={variant.options} type="checkbox" name="options" checked={checked} />
         </fieldset>
       );
     case 'numeric':
@@ -86,15 +106,26 @@ function AnswerInputs({ variant }: { variant: Variant }) {
           <legend>Your answer</legend>
           <div class="field">
             <label for="answer-value">Value</label>
-            <input type="text" inputmode="decimal" id="answer-value" name="value" autocomplete="off" required aria-describedby="answer-unit" size={14} />
+            <input
+              type="text"
+              inputmode="decimal"
+              id="answer-value"
+              name="value"
+              autocomplete="off"
+              required
+              value={rejected?.value}
+              aria-invalid={invalid ? 'true' : undefined}
+              aria-describedby={invalid ? 'answer-unit answer-error' : 'answer-unit'}
+              size={14}
+            />
             <span id="answer-unit">{variant.unit}</span>
           </div>
         </fieldset>
       );
     case 'request':
-      return <RequestEditor variant={variant} />;
+      return <RequestEditor variant={variant} draft={rejected?.json} />;
     case 'design':
-      return <DesignEditor variant={variant} />;
+      return <DesignEditor variant={variant} draft={rejected?.json} />;
   }
 }
 
@@ -120,7 +151,7 @@ export function ReportForm({ variant, reported, returnTo }: { variant: Variant; 
   );
 }
 
-export function QuestionPage({ variant, objectives, areaTitle, mode, submissionToken, shownAt, reported }: QuestionPageProps) {
+export function QuestionPage({ variant, objectives, areaTitle, mode, submissionToken, shownAt, reported, rejected }: QuestionPageProps) {
   const hasOptions = variant.kind === 'choice' || variant.kind === 'multi';
   return (
     <Layout title={variant.title} current="practice" shortcuts>
@@ -129,7 +160,15 @@ export function QuestionPage({ variant, objectives, areaTitle, mode, submissionT
       <form method="post" action={`${questionPath(variant.scenarioId, variant.seed)}${practiceQueryString(mode)}`} data-answer-form>
         <input type="hidden" name="token" value={submissionToken} />
         <input type="hidden" name="shownAt" value={String(shownAt)} />
-        <AnswerInputs variant={variant} />
+        {rejected ? (
+          <div class="error-box" role="alert" id="answer-error">
+            <p>
+              <strong>{rejected.field}</strong>: {rejected.message}
+            </p>
+            <p>Your answer was not recorded. Fix it and check it again.</p>
+          </div>
+        ) : null}
+        <AnswerInputs variant={variant} rejected={rejected} />
         <div class="actions">
           <button type="submit">Check answer</button>
           <a class="button button-secondary" href={`/practice/next${practiceQueryString(mode, { exclude: variant.scenarioId })}`} data-next>

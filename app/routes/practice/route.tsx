@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Bank, Objective, Variant } from '../../bank/types.ts';
+import { type Bank, InvalidAnswerError, type Objective, type Variant } from '../../bank/types.ts';
 import { gradeAttempt, measureSecondsTaken, recordAnswer } from '../../progress/answers.ts';
 import { selectOptionalAttemptById, selectRecentScenarioIds } from '../../progress/attempts.ts';
 import { pickNextQuestion } from '../../progress/next-question.ts';
@@ -37,6 +37,16 @@ const ReportFormSchema = z.object({
 });
 
 /** Only our own paths: an open redirect would let a link bounce learners elsewhere. */
+/** Form fields as posted: text only (a file upload in a text field is ignored). */
+function allFields(value: unknown): string[] {
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return values.filter((v): v is string => typeof v === 'string');
+}
+
+function firstField(value: unknown): string | undefined {
+  return allFields(value)[0];
+}
+
 function safeReturnPath(path: string | undefined, fallback: string): string {
   return path && /^\/[^/\\]/.test(path) ? path : fallback;
 }
@@ -75,23 +85,50 @@ export const practiceRoutes = new Hono<AppEnv>()
     );
   })
   .post('/q/:scenarioId/:seed', loadProfile, async (c) => {
-    const { bank, db, clock } = c.var.deps;
+    const { bank, db, clock, randomToken } = c.var.deps;
     const seed = parseSeed(c.req.param('seed'));
     const variant = bank.variant(c.req.param('scenarioId'), seed);
     const mode = parsePracticeMode(bank, parseQuery(c.req.query()));
-    const form = parseAnswerForm(variant, await c.req.parseBody({ all: true }));
-    const now = clock.now();
-    const recorded = recordAnswer(db, bank, {
-      profileId: c.var.profile.id,
-      scenarioId: variant.scenarioId,
-      seed,
-      answer: form.answer,
-      submissionToken: form.token,
-      secondsTaken: measureSecondsTaken(form.shownAt, now),
-      now,
-    });
-    if (!recorded) throw new InvalidInputError('token', 'This form belongs to another learner; reload the question.');
-    return c.redirect(`/attempts/${recorded.attempt.id}${practiceQueryString(mode)}`, 303);
+    const body = await c.req.parseBody({ all: true });
+    try {
+      const form = parseAnswerForm(variant, body);
+      const now = clock.now();
+      const recorded = recordAnswer(db, bank, {
+        profileId: c.var.profile.id,
+        scenarioId: variant.scenarioId,
+        seed,
+        answer: form.answer,
+        submissionToken: form.token,
+        secondsTaken: measureSecondsTaken(form.shownAt, now),
+        now,
+      });
+      if (!recorded) throw new InvalidInputError('token', 'This form belongs to another learner; reload the question.');
+      return c.redirect(`/attempts/${recorded.attempt.id}${practiceQueryString(mode)}`, 303);
+    } catch (error) {
+      if (!(error instanceof InvalidInputError || error instanceof InvalidAnswerError)) throw error;
+      // Nothing was recorded: show the question again with the learner's input and the reason,
+      // rather than an error page that sends them Back.
+      c.header('Cache-Control', 'no-store');
+      return c.html(
+        <QuestionPage
+          variant={variant}
+          objectives={selectObjectives(bank, variant)}
+          areaTitle={bank.areas.find((a) => a.id === variant.area)?.title ?? variant.area}
+          mode={mode}
+          submissionToken={randomToken()}
+          shownAt={Number(firstField(body.shownAt)) || clock.now().getTime()}
+          reported={false}
+          rejected={{
+            field: error.field,
+            message: error.message,
+            value: firstField(body.value),
+            optionIds: allFields(body.option).concat(allFields(body.options)),
+            json: firstField(body.json),
+          }}
+        />,
+        400,
+      );
+    }
   })
   .post('/q/:scenarioId/:seed/report', loadProfile, async (c) => {
     const { bank, db, clock } = c.var.deps;

@@ -219,6 +219,25 @@ describe('bad requests get a clear 4xx page, never a 500', () => {
   });
 });
 
+describe('a rejected answer', () => {
+  it('shows the question again with the typed value kept and the field marked, and the fixed answer records once', async () => {
+    const scenario = t.bank.scenarios.find((s) => s.kind === 'numeric')!;
+    const token = readSubmissionToken(await (await browser.request(`/q/${scenario.id}/4`)).text());
+    const rejected = await browser.postForm(`/q/${scenario.id}/4`, [['token', token], ['value', '1,5']]);
+    expect(rejected.status).toBe(400);
+    const html = await rejected.text();
+    expect(html).toContain('data-answer-form');
+    expect(html).toContain('value="1,5"');
+    expect(html).toContain('aria-invalid="true"');
+    expect(html).toContain('Your answer was not recorded');
+    expect(countAttempts(t.database.db, onlyProfileId())).toBe(0);
+
+    const fixed = await browser.postForm(`/q/${scenario.id}/4`, [['token', readSubmissionToken(html)], ['value', '15']]);
+    expect(fixed.status).toBe(303);
+    expect(countAttempts(t.database.db, onlyProfileId())).toBe(1);
+  });
+});
+
 describe('request size', () => {
   it('refuses an answer body over 64 KB with a 413 page', async () => {
     const scenario = t.bank.scenarios[0]!;
