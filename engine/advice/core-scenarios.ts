@@ -192,7 +192,7 @@ function buildNameCase(params: ScenarioParams, random: ScenarioRandom): Record<s
 const SCALE_TRUE: readonly Statement[] = [
   { text: 'Latency stays in single-digit milliseconds as it grows', why: 'AWS describes DynamoDB as delivering single-digit millisecond performance at any scale.' },
   { text: 'A single table holds up to hundreds of terabytes of data', why: 'tables have no practical size limit; DynamoDB handles tables of hundreds of terabytes and trillions of items.' },
-  { text: 'A table serves peaks of millions of requests per second', why: 'DynamoDB supports peaks of millions of requests per second (subject to account quotas you can raise).' },
+  { text: 'DynamoDB serves peaks of millions of requests per second', why: 'DynamoDB supports peaks of millions of requests per second (subject to account quotas you can raise).' },
   { text: 'DynamoDB adds partitions by itself as the table grows', why: 'DynamoDB splits partitions and spreads them for you; there is no manual sharding.' },
 ];
 const SCALE_FALSE: readonly Statement[] = [
