@@ -53,8 +53,10 @@ export interface OptionMeasures {
   readonly strictLongestKey?: string;
   /** A right option is (one of) the longest. */
   readonly keyAmongLongest: boolean;
-  /** A right option is strictly the shortest (reported: "never pick the longest" is a tell too). */
+  /** A right option is strictly the shortest ("never pick the longest" would be a tell too). */
   readonly keyStrictlyShortest?: boolean;
+  /** That right option. */
+  readonly strictShortestKey?: string;
   /** The right option that alone, with the other right options, carries a qualifier: no distractor does. */
   readonly onlyQualifiedKey?: string;
   /** The qualifiers that right option uses. */
@@ -79,12 +81,14 @@ export function measureOptions(variant: Variant, key: AnswerKey): OptionMeasures
   const strict = atLongest.length === 1 && right.has(atLongest[0]!.id) ? atLongest[0]!.id : undefined;
   const onlyQualified = qualified.length > 0 && qualified.every((o) => right.has(o.id)) ? qualified[0]!.id : undefined;
   const loneAbsolute = absolute.length === 1 && !right.has(absolute[0]!.id) ? absolute[0]!.id : undefined;
+  const strictShortest = atShortest.length === 1 && right.has(atShortest[0]!.id) ? atShortest[0]!.id : undefined;
   return {
     optionCount: options.length,
     keyPositions: options.filter((o) => right.has(o.id)).map((o) => o.position),
     ...(strict === undefined ? {} : { strictLongestKey: strict }),
     keyAmongLongest: atLongest.some((o) => right.has(o.id)),
-    keyStrictlyShortest: atShortest.length === 1 && right.has(atShortest[0]!.id),
+    keyStrictlyShortest: strictShortest !== undefined,
+    ...(strictShortest === undefined ? {} : { strictShortestKey: strictShortest }),
     ...(onlyQualified === undefined ? {} : { onlyQualifiedKey: onlyQualified, onlyQualifiedWords: qualified.flatMap((o) => o.words) }),
     ...(loneAbsolute === undefined ? {} : { loneAbsoluteDistractor: loneAbsolute }),
   };
@@ -104,6 +108,7 @@ export interface OptionTally {
   expectedPositions: number[];
   /** Which option id caused each count most, so an error can name its line. */
   strictLongestIds: Map<string, number>;
+  strictShortestIds: Map<string, number>;
   onlyQualifiedIds: Map<string, number>;
   onlyQualifiedWords: Map<string, number>;
   loneAbsoluteIds: Map<string, number>;
@@ -120,6 +125,7 @@ export function createTally(): OptionTally {
     positions: [],
     expectedPositions: [],
     strictLongestIds: new Map(),
+    strictShortestIds: new Map(),
     onlyQualifiedIds: new Map(),
     onlyQualifiedWords: new Map(),
     loneAbsoluteIds: new Map(),
@@ -138,6 +144,7 @@ export function addToTally(tally: OptionTally, m: OptionMeasures): void {
   if (m.onlyQualifiedKey !== undefined) tally.keyOnlyQualifier++;
   if (m.loneAbsoluteDistractor !== undefined) tally.distractorOnlyAbsolute++;
   bump(tally.strictLongestIds, m.strictLongestKey);
+  bump(tally.strictShortestIds, m.strictShortestKey);
   bump(tally.onlyQualifiedIds, m.onlyQualifiedKey);
   bump(tally.loneAbsoluteIds, m.loneAbsoluteDistractor);
   for (const word of new Set(m.onlyQualifiedWords)) bump(tally.onlyQualifiedWords, word);
@@ -232,6 +239,36 @@ const percent = (n: number, of: number): string => `${Math.round((100 * n) / Mat
 export function optionLine(definition: ScenarioDefinition, id: string | undefined): number {
   return definition.options.find((o) => o.id === id)?.line ?? definition.lines.Options ?? 1;
 }
+
+/** The mirror of key-longest: a learner told "never the longest" must not win by picking the shortest. */
+export const KEY_SHORTEST_GATE: FamilyCheck = {
+  id: 'key-shortest',
+  run({ definition, tally }) {
+    if (tally.measured === 0 || tally.keyShortestStrict / tally.measured <= MOST_VARIANTS) return [];
+    const id = mostFrequent(tally.strictShortestIds);
+    return [
+      {
+        line: optionLine(definition, id),
+        message: `the right option is strictly the shortest in ${percent(tally.keyShortestStrict, tally.measured)} of ${tally.measured} variants (most often {${id}}); at most ${100 * MOST_VARIANTS}% allowed: give the key the detail the distractors have, or trim a distractor`,
+      },
+    ];
+  },
+};
+
+/** "Eliminate the one that says always": an absolute must not mark the one wrong option. */
+export const LONE_ABSOLUTE_GATE: FamilyCheck = {
+  id: 'lone-absolute',
+  run({ definition, tally }) {
+    if (tally.measured === 0 || tally.distractorOnlyAbsolute / tally.measured <= MOST_VARIANTS) return [];
+    const id = mostFrequent(tally.loneAbsoluteIds);
+    return [
+      {
+        line: optionLine(definition, id),
+        message: `one distractor alone carries an absolute (${ABSOLUTES.join(', ')}) in ${percent(tally.distractorOnlyAbsolute, tally.measured)} of ${tally.measured} variants (most often {${id}}); at most ${100 * MOST_VARIANTS}% allowed: reword it, or let other options state absolutes too`,
+      },
+    ];
+  },
+};
 
 export const LANGUAGE_GATES: readonly FamilyCheck[] = [
   {

@@ -96,7 +96,7 @@ answer: { correct: [double, latest] }
 Pick two about strong reads ({{n}}).
 
 ## Options
-- {double} Twice the cost of eventual.
+- {double} Costs double an eventual read.
   why: 1 RCU against 0.5.
 - {latest} Sees every acknowledged write.
   why: That is what strong means.

@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkBank, type FamilyStats } from '../../../app/bank/check.ts';
+import { checkBank, type FamilyCheck, type FamilyStats } from '../../../app/bank/check.ts';
 import { loadBank } from '../../../app/bank/index.ts';
-import { addToTally, checkCoverage, chiSquare, createTally, findQualifiers, LANGUAGE_GATES, type Topic } from '../../../app/bank/quality-gates.ts';
+import { addToTally, checkCoverage, chiSquare, createTally, findQualifiers, KEY_SHORTEST_GATE, LANGUAGE_GATES, LONE_ABSOLUTE_GATE, type Topic } from '../../../app/bank/quality-gates.ts';
 import { CHOICE, createContentDir, MULTI, NUMERIC } from './fixtures.ts';
 
-function check(files: Record<string, string>, seeds?: number) {
+function check(files: Record<string, string>, seeds?: number, familyChecks?: readonly FamilyCheck[]) {
   const content = createContentDir(files);
   const bank = loadBank(content);
-  return { bank, content, report: checkBank(bank, seeds === undefined ? {} : { seeds }) };
+  return { bank, content, report: checkBank(bank, { ...(seeds === undefined ? {} : { seeds }), ...(familyChecks === undefined ? {} : { familyChecks }) }) };
 }
 
 const KEY_LINE = 17; // `- {base} ...` in the CHOICE fixture
@@ -76,10 +76,24 @@ describe('language gates through checkBank (500 seeds by default)', () => {
     expect(report.families[0]!.tally).toMatchObject({ keyLongestStrict: 0, keyLongestWithTies: 60 });
   });
 
-  it('reports, without failing, a key that is strictly the shortest option', () => {
-    const { report } = check({ 'consistency/gsi.md': CHOICE.replace('- {base} Read the base table with ConsistentRead.', '- {base} Read the base.') }, 40);
-    expect(report.errors).toEqual([]);
+  it('fails a family whose key is always strictly the shortest option, at the key line', () => {
+    const { report } = check({ 'consistency/gsi.md': CHOICE.replace('- {base} Read the base table with ConsistentRead.', '- {base} Read the base.') }, 40, [KEY_SHORTEST_GATE]);
+    expect(report.errors).toEqual([
+      {
+        file: 'content/consistency/gsi.md',
+        line: KEY_LINE,
+        message:
+          '[key-shortest] the right option is strictly the shortest in 100% of 40 variants (most often {base}); at most 50% allowed: give the key the detail the distractors have, or trim a distractor',
+      },
+    ]);
     expect(report.families[0]!.tally).toMatchObject({ keyShortestStrict: 40, keyLongestStrict: 0 });
+  });
+
+  it('does not count a key that ties for the shortest', () => {
+    // As long as the {lsi} option, "Add an LSI now.".
+    const { report } = check({ 'consistency/gsi.md': CHOICE.replace('- {base} Read the base table with ConsistentRead.', `- {base} ${'x'.repeat(15)}`) }, 40);
+    expect(report.errors).toEqual([]);
+    expect(report.families[0]!.tally).toMatchObject({ keyShortestStrict: 0 });
   });
 
   it('fails a family whose key alone says "always", naming the word and the line', () => {
@@ -95,15 +109,36 @@ describe('language gates through checkBank (500 seeds by default)', () => {
     ]);
   });
 
-  it('passes a qualified key when a distractor is qualified too, and counts a lone absolute distractor', () => {
-    const text = CHOICE.replace('- {base} Read the base table with ConsistentRead.', '- {base} Usually read the base table.').replace('- {retry} Retry the GSI until the write shows.', '- {retry} Always retry the GSI until the write shows.');
+  it('passes a qualified key when a distractor is qualified too', () => {
+    const text = CHOICE.replace('- {base} Read the base table with ConsistentRead.', '- {base} Usually read the base table.').replace('- {retry} Retry the GSI until the write shows.', '- {retry} Sometimes retry the GSI until the write shows.');
     const { report } = check({ 'consistency/gsi.md': text }, 50);
     expect(report.errors).toEqual([]);
-    expect(report.families[0]!.tally).toMatchObject({ keyOnlyQualifier: 0, distractorOnlyAbsolute: 50 });
+    expect(report.families[0]!.tally).toMatchObject({ keyOnlyQualifier: 0, distractorOnlyAbsolute: 0 });
+  });
+
+  it('fails a family whose one distractor alone says "always", at that distractor\'s line', () => {
+    const text = CHOICE.replace('- {retry} Retry the GSI until the write shows.', '- {retry} Always retry the GSI until the write shows.');
+    const { report } = check({ 'consistency/gsi.md': text }, 50, [LONE_ABSOLUTE_GATE]);
+    expect(report.errors).toEqual([
+      {
+        file: 'content/consistency/gsi.md',
+        line: KEY_LINE + 4,
+        message:
+          '[lone-absolute] one distractor alone carries an absolute (always, never, only, all, none, must, guaranteed, guarantees, automatically) in 100% of 50 variants (most often {retry}); at most 50% allowed: reword it, or let other options state absolutes too',
+      },
+    ]);
+    expect(report.families[0]!.tally).toMatchObject({ distractorOnlyAbsolute: 50 });
+  });
+
+  it('passes an absolute on a distractor when a right option states one too', () => {
+    const text = CHOICE.replace('- {base} Read the base table with ConsistentRead.', '- {base} Always read the base table.').replace('- {retry} Retry the GSI until the write shows.', '- {retry} Always retry the GSI until the write shows.');
+    const { report } = check({ 'consistency/gsi.md': text }, 50);
+    expect(report.errors).toEqual([]);
+    expect(report.families[0]!.tally).toMatchObject({ keyOnlyQualifier: 0, distractorOnlyAbsolute: 0 });
   });
 
   it('fails a multi family whose right options are the only qualified ones', () => {
-    const text = MULTI.replace('- {double} Twice the cost of eventual.', '- {double} It can cost twice as much.');
+    const text = MULTI.replace('- {double} Costs double an eventual read.', '- {double} Can cost twice eventual reads.');
     const { report } = check({ 'consistency/multi.md': text }, 50);
     expect(report.errors).toEqual([
       {
