@@ -8,17 +8,17 @@
  * Skips with a notice when /usr/bin/chromium is absent, unless E2E=1 (CI), where a missing
  * browser is a failure.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, launchChromium, startServer } from '../helpers/browser.ts';
 import type { ScenarioKind } from '../../app/bank/types.ts';
 import { loadContentBank, wrongAnswer } from '../helpers/test-app.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const required = process.env.E2E === '1';
 const available = existsSync(CHROMIUM);
 if (!available && !required) console.warn(`[e2e] accessibility skipped: ${CHROMIUM} not found (install it with apt-get install chromium, or set E2E=1 to make this a failure).`);
@@ -40,29 +40,6 @@ interface AxeViolation {
   helpUrl: string;
   tags: string[];
   nodes: Array<{ target: unknown[]; failureSummary?: string }>;
-}
-
-async function startServer(databasePath: string): Promise<{ process: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), 'app/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, CONTENT_DIR: 'content' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The server did not start in 30 s:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolvePromise(match[1]);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`The server exited with ${code}:\n${output}`)));
-  });
-  return { process: child, url };
 }
 
 async function runAxe(page: Page): Promise<AxeViolation[]> {
@@ -102,10 +79,7 @@ describe.skipIf(!available && !required)('accessibility in Chromium', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'dynamodb-study-db-'));
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     server = await startServer(join(dataDir, 'app.db'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -10,14 +10,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, launchChromium } from '../helpers/browser.ts';
 import { formatUsd } from '../../engine/cost/money.ts';
 import { calculateWorkloadCost } from '../../engine/cost/table-cost.ts';
 import { DEFAULT_WORKLOAD } from '../../engine/cost/workload.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const required = process.env.E2E === '1';
 const available = existsSync(CHROMIUM);
 if (!available && !required) console.warn(`[e2e] cost calculator skipped: ${CHROMIUM} not found (set E2E=1 to make this a failure).`);
@@ -35,11 +35,7 @@ describe.skipIf(!available && !required)('the cost calculator in Chromium', () =
     url = await new Promise<string>((resolve) => {
       server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`));
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
