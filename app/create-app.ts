@@ -32,6 +32,8 @@ export interface CreateAppOptions {
   readonly random?: () => number;
   readonly randomToken?: () => string;
   readonly logger?: Logger;
+  /** Secure cookies (HTTPS); off by default for tests and loopback. */
+  readonly cookieSecure?: boolean;
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -96,6 +98,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     random: options.random ?? Math.random,
     randomToken: options.randomToken ?? (() => randomUUID()),
     logger: options.logger ?? consoleLogger,
+    cookieSecure: options.cookieSecure ?? false,
   };
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', async (c, next) => {
@@ -124,8 +127,8 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   const api = createApiRoutes();
   app.route('/', api);
 
-  // Page routers attach loadProfile to each of their own routes, so mounting them at '/'
-  // does not hand a profile cookie to unrelated paths such as /static or /dynamodb.
+  // Page routers attach loadLearner to each of their own routes, so unrelated paths such as
+  // /static or /dynamodb never look up a session.
   app.route('/', homeRoutes).route('/', practiceRoutes).route('/', progressRoutes).route('/', reportsRoutes).route('/', costPageRoutes);
 
   app.notFound((c) => {

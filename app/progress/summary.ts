@@ -17,7 +17,8 @@ export interface ProgressSummary {
 export const RECENT_ATTEMPTS = 20;
 export const MISTAKES_TO_REVIEW = 10;
 
-export function selectProgressSummary(db: Db, profileId: number): ProgressSummary {
+export function selectProgressSummary(db: Db, profileId: number | undefined): ProgressSummary {
+  if (profileId === undefined) return { totalAttempts: 0, overall: undefined, byArea: [], byObjective: [], daily: [], recent: [], toReview: [] };
   const byArea = selectAccuracyByArea(db, profileId);
   const totalAttempts = byArea.reduce((n, a) => n + a.attempts, 0);
   const correct = byArea.reduce((n, a) => n + a.correct, 0);

@@ -4,6 +4,7 @@
  */
 import type { Bank } from '../bank/types.ts';
 import type { Db } from '../db/connection.ts';
+import type { User } from '../auth/sessions.ts';
 import type { Profile } from '../progress/profiles.ts';
 
 export interface Clock {
@@ -24,11 +25,18 @@ export interface AppDeps {
   /** An unguessable string: profile cookies and submission tokens. */
   readonly randomToken: () => string;
   readonly logger: Logger;
+  /** Cookies carry `Secure`: on when the app is served over HTTPS (COOKIE_SECURE). */
+  readonly cookieSecure: boolean;
 }
 
 export interface AppEnv {
   Variables: {
     deps: AppDeps;
-    profile: Profile;
+    /** The account, when logged in (session cookie or API token). */
+    user: User | undefined;
+    /** The learning record to read; undefined until the learner first stores something. */
+    profile: Profile | undefined;
+    /** loadLearner ran for this request. */
+    identified: boolean;
   };
 }

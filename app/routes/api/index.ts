@@ -15,7 +15,7 @@ import type { AppEnv } from '../app-env.ts';
 import { costApiRoutes } from '../cost/api.ts';
 import { AVOID_RECENT_ATTEMPTS, parsePracticeMode, toPracticeFilter } from '../practice/practice-mode.ts';
 import { questionPath } from '../practice/variant-address.ts';
-import { loadProfile } from '../profile-cookie.ts';
+import { ensureProfile, loadLearner } from '../../auth/identity.ts';
 import { InvalidInputError, NotFoundError } from '../request-errors.ts';
 import {
   AnswerRequestSchema,
@@ -54,7 +54,7 @@ const listAreas = createRoute({
 
 const nextQuestion = createRoute({
   method: 'get',
-  middleware: [loadProfile] as const,
+  middleware: [loadLearner] as const,
   path: '/questions/next',
   tags: ['Questions'],
   summary: 'A freshly generated question from an area, an objective, or every area',
@@ -64,7 +64,7 @@ const nextQuestion = createRoute({
 
 const getQuestion = createRoute({
   method: 'get',
-  middleware: [loadProfile] as const,
+  middleware: [loadLearner] as const,
   path: '/questions/{scenarioId}/{seed}',
   tags: ['Questions'],
   summary: 'The variant of a scenario for a seed: always the same question',
@@ -74,7 +74,7 @@ const getQuestion = createRoute({
 
 const answerQuestion = createRoute({
   method: 'post',
-  middleware: [loadProfile] as const,
+  middleware: [loadLearner] as const,
   path: '/questions/{scenarioId}/{seed}/answers',
   tags: ['Questions'],
   summary: 'Grade an answer and record the attempt',
@@ -85,7 +85,7 @@ const answerQuestion = createRoute({
 
 const reportQuestion = createRoute({
   method: 'post',
-  middleware: [loadProfile] as const,
+  middleware: [loadLearner] as const,
   path: '/questions/{scenarioId}/{seed}/reports',
   tags: ['Questions'],
   summary: 'Report a problem with this variant',
@@ -96,7 +96,7 @@ const reportQuestion = createRoute({
 const getAttempt = createRoute({
   method: 'get',
   path: '/attempts/{attemptId}',
-  middleware: [loadProfile] as const,
+  middleware: [loadLearner] as const,
   tags: ['Progress'],
   summary: 'One of your attempts with its grade, as the result page shows it',
   request: { params: AttemptParamsSchema },
@@ -105,7 +105,7 @@ const getAttempt = createRoute({
 
 const getProgress = createRoute({
   method: 'get',
-  middleware: [loadProfile] as const,
+  middleware: [loadLearner] as const,
   path: '/progress',
   tags: ['Progress'],
   summary: "The learner's accuracy overall, per area, per objective and per day, and recent attempts",
@@ -161,7 +161,7 @@ export function createApiRoutes() {
     const { bank, random, randomToken } = c.var.deps;
     const query = c.req.valid('query');
     const mode = parsePracticeMode(bank, query);
-    const next = pickNextQuestion(bank, toPracticeFilter(mode, query.exclude, selectRecentScenarioIds(c.var.deps.db, c.var.profile.id, AVOID_RECENT_ATTEMPTS)), random);
+    const next = pickNextQuestion(bank, toPracticeFilter(mode, query.exclude, c.var.profile ? selectRecentScenarioIds(c.var.deps.db, c.var.profile.id, AVOID_RECENT_ATTEMPTS) : []), random);
     if (!next) throw new NotFoundError('No scenario matches this area and objective yet.');
     return c.json(toQuestion(bank.variant(next.scenarioId, next.seed), randomToken()), 200);
   });
@@ -178,7 +178,7 @@ export function createApiRoutes() {
     const body = c.req.valid('json');
     const now = clock.now();
     const recorded = recordAnswer(db, bank, {
-      profileId: c.var.profile.id,
+      profileId: ensureProfile(c).id,
       scenarioId,
       seed,
       answer: body.answer,
@@ -194,20 +194,20 @@ export function createApiRoutes() {
     const { bank, db, clock } = c.var.deps;
     const { scenarioId, seed } = c.req.valid('param');
     const variant = bank.variant(scenarioId, seed);
-    const report = insertQuestionReport(db, { profileId: c.var.profile.id, scenarioId: variant.scenarioId, seed, message: c.req.valid('json').message, createdAt: clock.now() });
+    const report = insertQuestionReport(db, { profileId: ensureProfile(c).id, scenarioId: variant.scenarioId, seed, message: c.req.valid('json').message, createdAt: clock.now() });
     return c.json({ id: report.id, scenarioId: report.scenarioId, seed: report.seed, status: report.status }, 201);
   });
 
   api.openapi(getAttempt, (c) => {
     const { bank, db } = c.var.deps;
     const { attemptId } = c.req.valid('param');
-    const attempt = selectOptionalAttemptById(db, c.var.profile.id, attemptId);
+    const attempt = c.var.profile ? selectOptionalAttemptById(db, c.var.profile.id, attemptId) : undefined;
     if (!attempt) throw new NotFoundError(`You have no attempt ${attemptId}.`);
     return c.json({ attempt: toApiAttempt(attempt), answer: attempt.answer as z.infer<typeof AnswerSchema>, result: toApiGradeResult(gradeAttempt(bank, attempt)) }, 200);
   });
 
   api.openapi(getProgress, (c) => {
-    const summary = selectProgressSummary(c.var.deps.db, c.var.profile.id);
+    const summary = selectProgressSummary(c.var.deps.db, c.var.profile?.id);
     return c.json({ ...summary, overall: summary.overall ?? null, recent: summary.recent.map(toApiAttempt), toReview: summary.toReview.map(toApiAttempt) }, 200);
   });
 

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { selectAccuracyByArea } from '../../progress/attempts.ts';
 import type { AppEnv } from '../app-env.ts';
-import { loadProfile } from '../profile-cookie.ts';
+import { loadLearner } from '../../auth/identity.ts';
 import { HomePage } from './view.tsx';
 
-export const homeRoutes = new Hono<AppEnv>().get('/', loadProfile, (c) => {
+export const homeRoutes = new Hono<AppEnv>().get('/', loadLearner, (c) => {
   const { db, bank } = c.var.deps;
-  const accuracy = new Map(selectAccuracyByArea(db, c.var.profile.id).map((a) => [a.key, a]));
+  const accuracy = new Map((c.var.profile ? selectAccuracyByArea(db, c.var.profile.id) : []).map((a) => [a.key, a]));
   const areas = bank.areas.map((area) => ({
     area,
     scenarioCount: bank.scenarios.filter((s) => s.area === area.id).length,

@@ -11,7 +11,7 @@ import { selectOptionalAttemptById, selectRecentScenarioIds } from '../../progre
 import { pickNextQuestion } from '../../progress/next-question.ts';
 import { insertQuestionReport } from '../../progress/question-reports.ts';
 import type { AppEnv } from '../app-env.ts';
-import { loadProfile } from '../profile-cookie.ts';
+import { ensureProfile, loadLearner } from '../../auth/identity.ts';
 import { InvalidInputError, NotFoundError } from '../request-errors.ts';
 import { parseAnswerForm } from './answer-form.ts';
 import { AVOID_RECENT_ATTEMPTS, describePracticeMode, parsePracticeMode, PracticeQuerySchema, practiceQueryString, toPracticeFilter } from './practice-mode.ts';
@@ -52,20 +52,20 @@ function safeReturnPath(path: string | undefined, fallback: string): string {
 }
 
 export const practiceRoutes = new Hono<AppEnv>()
-  .get('/practice', loadProfile, (c) => {
+  .get('/practice', loadLearner, (c) => {
     const { bank } = c.var.deps;
     const mode = parsePracticeMode(bank, parseQuery(c.req.query()));
     return c.html(<PracticePage areas={bank.areas} mode={mode} />);
   })
-  .get('/practice/next', loadProfile, (c) => {
+  .get('/practice/next', loadLearner, (c) => {
     const { bank, random } = c.var.deps;
     const query = parseQuery(c.req.query());
     const mode = parsePracticeMode(bank, query);
-    const next = pickNextQuestion(bank, toPracticeFilter(mode, query.exclude, selectRecentScenarioIds(c.var.deps.db, c.var.profile.id, AVOID_RECENT_ATTEMPTS)), random);
+    const next = pickNextQuestion(bank, toPracticeFilter(mode, query.exclude, c.var.profile ? selectRecentScenarioIds(c.var.deps.db, c.var.profile.id, AVOID_RECENT_ATTEMPTS) : []), random);
     if (!next) return c.html(<PracticePage areas={bank.areas} mode={mode} emptyFor={describePracticeMode(bank, mode)} />, 404);
     return c.redirect(`${questionPath(next.scenarioId, next.seed)}${practiceQueryString(mode)}`, 302);
   })
-  .get('/q/:scenarioId/:seed', loadProfile, (c) => {
+  .get('/q/:scenarioId/:seed', loadLearner, (c) => {
     const { bank, clock, randomToken } = c.var.deps;
     const seed = parseSeed(c.req.param('seed'));
     const variant = bank.variant(c.req.param('scenarioId'), seed);
@@ -84,7 +84,7 @@ export const practiceRoutes = new Hono<AppEnv>()
       />,
     );
   })
-  .post('/q/:scenarioId/:seed', loadProfile, async (c) => {
+  .post('/q/:scenarioId/:seed', loadLearner, async (c) => {
     const { bank, db, clock, randomToken } = c.var.deps;
     const seed = parseSeed(c.req.param('seed'));
     const variant = bank.variant(c.req.param('scenarioId'), seed);
@@ -94,7 +94,7 @@ export const practiceRoutes = new Hono<AppEnv>()
       const form = parseAnswerForm(variant, body);
       const now = clock.now();
       const recorded = recordAnswer(db, bank, {
-        profileId: c.var.profile.id,
+        profileId: ensureProfile(c).id,
         scenarioId: variant.scenarioId,
         seed,
         answer: form.answer,
@@ -130,21 +130,21 @@ export const practiceRoutes = new Hono<AppEnv>()
       );
     }
   })
-  .post('/q/:scenarioId/:seed/report', loadProfile, async (c) => {
+  .post('/q/:scenarioId/:seed/report', loadLearner, async (c) => {
     const { bank, db, clock } = c.var.deps;
     const seed = parseSeed(c.req.param('seed'));
     const variant = bank.variant(c.req.param('scenarioId'), seed);
     const parsed = ReportFormSchema.safeParse(await c.req.parseBody());
     if (!parsed.success) throw InvalidInputError.fromZod(parsed.error);
-    insertQuestionReport(db, { profileId: c.var.profile.id, scenarioId: variant.scenarioId, seed, message: parsed.data.message, createdAt: clock.now() });
+    insertQuestionReport(db, { profileId: ensureProfile(c).id, scenarioId: variant.scenarioId, seed, message: parsed.data.message, createdAt: clock.now() });
     const back = safeReturnPath(parsed.data.returnTo, questionPath(variant.scenarioId, seed));
     return c.redirect(`${back}${back.includes('?') ? '&' : '?'}reported=1`, 303);
   })
-  .get('/attempts/:attemptId', loadProfile, (c) => {
+  .get('/attempts/:attemptId', loadLearner, (c) => {
     const { bank, db } = c.var.deps;
     const idText = c.req.param('attemptId');
     if (!/^\d{1,15}$/.test(idText)) throw new InvalidInputError('attemptId', `"${idText}" is not an attempt number.`);
-    const attempt = selectOptionalAttemptById(db, c.var.profile.id, Number(idText));
+    const attempt = c.var.profile ? selectOptionalAttemptById(db, c.var.profile.id, Number(idText)) : undefined;
     if (!attempt) throw new NotFoundError(`You have no attempt ${idText}.`);
     const variant = bank.variant(attempt.scenarioId, attempt.seed);
     const mode = parsePracticeMode(bank, parseQuery(c.req.query()));

@@ -4,7 +4,7 @@ import { selectProgressSummary } from '../../progress/summary.ts';
 import type { ChartPoint } from '../../views/accuracy-chart.tsx';
 import { verdictLabel } from '../../views/components.tsx';
 import type { AppEnv } from '../app-env.ts';
-import { loadProfile } from '../profile-cookie.ts';
+import { loadLearner } from '../../auth/identity.ts';
 import { ProgressPage } from './view.tsx';
 
 const RUNNING_CHART_ATTEMPTS = 50;
@@ -18,9 +18,9 @@ export function toRunningAccuracy(attempts: readonly Attempt[]): ChartPoint[] {
   });
 }
 
-export const progressRoutes = new Hono<AppEnv>().get('/progress', loadProfile, (c) => {
+export const progressRoutes = new Hono<AppEnv>().get('/progress', loadLearner, (c) => {
   const { db, bank } = c.var.deps;
-  const summary = selectProgressSummary(db, c.var.profile.id);
+  const summary = selectProgressSummary(db, c.var.profile?.id);
   return c.html(
     <ProgressPage
       areas={bank.areas}
@@ -31,7 +31,7 @@ export const progressRoutes = new Hono<AppEnv>().get('/progress', loadProfile, (
       daily={summary.daily}
       recent={summary.recent}
       toReview={summary.toReview}
-      running={toRunningAccuracy(selectOldestAttempts(db, c.var.profile.id, RUNNING_CHART_ATTEMPTS))}
+      running={toRunningAccuracy(c.var.profile ? selectOldestAttempts(db, c.var.profile.id, RUNNING_CHART_ATTEMPTS) : [])}
       scenarioTitle={(id) => bank.get(id)?.title}
     />,
   );

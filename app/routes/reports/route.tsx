@@ -4,10 +4,10 @@ import { selectQuestionReports } from '../../progress/question-reports.ts';
 import { formatDateTime } from '../../views/components.tsx';
 import { Layout } from '../../views/layout.tsx';
 import type { AppEnv } from '../app-env.ts';
-import { loadProfile } from '../profile-cookie.ts';
+import { loadLearner } from '../../auth/identity.ts';
 import { questionPath } from '../practice/variant-address.ts';
 
-export const reportsRoutes = new Hono<AppEnv>().get('/authoring/reports', loadProfile, (c) => {
+export const reportsRoutes = new Hono<AppEnv>().get('/authoring/reports', loadLearner, (c) => {
   const { db, bank } = c.var.deps;
   const reports = selectQuestionReports(db);
   return c.html(

@@ -18,7 +18,7 @@ describe('openDatabase', () => {
       expect(opened.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
       const tables = opened.sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name").pluck().all();
-      expect(tables).toEqual(['attempts', 'profiles', 'question_reports']);
+      expect(tables).toEqual(['api_tokens', 'attempts', 'profiles', 'question_reports', 'sessions', 'users']);
     } finally {
       opened.close();
     }

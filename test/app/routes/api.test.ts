@@ -138,7 +138,15 @@ describe('API errors are JSON naming the field', () => {
 });
 
 describe('unexpected failures', () => {
+  /** A learner with a profile, so that reading a page needs the database. */
+  async function answerOnce(): Promise<void> {
+    const id = t.bank.scenarios.find((s) => s.kind === 'choice')!.id;
+    const response = await browser.postJson(`/api/questions/${id}/1/answers`, { answer: wrongAnswer(t.bank, id, 1) });
+    expect(response.status).toBe(200);
+  }
+
   it('answer a page with a 500 that quotes a logged error id and no stack trace', async () => {
+    await answerOnce();
     t.database.close();
     const response = await browser.request('/');
     expect(response.status).toBe(500);
@@ -152,6 +160,7 @@ describe('unexpected failures', () => {
   });
 
   it('answer the API with a JSON 500 carrying the same kind of id', async () => {
+    await answerOnce();
     t.database.close();
     const response = await browser.request('/api/progress');
     expect(response.status).toBe(500);

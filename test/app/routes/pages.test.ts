@@ -14,6 +14,10 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
+function countAllAttempts(): number {
+  return t.database.sqlite.prepare('select count(*) from attempts').pluck().get() as number;
+}
+
 function onlyProfileId(): number {
   const row = t.database.sqlite.prepare('select id from profiles').all() as Array<{ id: number }>;
   expect(row).toHaveLength(1);
@@ -21,13 +25,10 @@ function onlyProfileId(): number {
 }
 
 describe('home page', () => {
-  it('lists every objective area with its scenario count and sets an httpOnly, SameSite=Lax learner cookie', async () => {
+  it('lists every objective area with its scenario count, and sets no cookie for a reader', async () => {
     const response = await browser.request('/');
     expect(response.status).toBe(200);
-    const cookie = response.headers.get('Set-Cookie') ?? '';
-    expect(cookie).toMatch(/^learner=[^;]+;/);
-    expect(cookie).toContain('HttpOnly');
-    expect(cookie).toContain('SameSite=Lax');
+    expect(response.headers.get('Set-Cookie')).toBeNull();
     const html = await response.text();
     expect(html.startsWith('<!DOCTYPE html><html lang="en">')).toBe(true);
     expect(t.bank.areas.length).toBeGreaterThan(0);
@@ -37,11 +38,28 @@ describe('home page', () => {
     }
   });
 
-  it('creates one profile per browser, not one per request', async () => {
-    await browser.request('/');
-    await browser.request('/progress');
-    await browser.request('/practice');
-    onlyProfileId();
+  it('creates nothing in the database for a visitor who only reads pages', async () => {
+    const scenario = t.bank.scenarios[0]!;
+    for (const path of ['/', '/progress', '/practice', '/practice/next', `/q/${scenario.id}/1`, '/cost', '/api/progress', '/api/areas']) {
+      expect((await browser.request(path)).status).toBeLessThan(500);
+    }
+    expect(t.database.sqlite.prepare('select count(*) from profiles').pluck().get()).toBe(0);
+  });
+
+  it('creates the profile with the first answer, bound by an httpOnly, SameSite=Lax learner cookie, and one per browser', async () => {
+    const scenario = t.bank.scenarios.find((s) => s.kind === 'choice')!;
+    for (const seed of [1, 2]) {
+      const token = readSubmissionToken(await (await browser.request(`/q/${scenario.id}/${seed}`)).text());
+      const response = await browser.postForm(`/q/${scenario.id}/${seed}`, [['token', token], ...answerFields(wrongAnswer(t.bank, scenario.id, seed))]);
+      expect(response.status).toBe(303);
+      const cookie = response.headers.get('Set-Cookie') ?? '';
+      if (seed === 1) {
+        expect(cookie).toMatch(/^learner=[^;]+;/);
+        expect(cookie).toContain('HttpOnly');
+        expect(cookie).toContain('SameSite=Lax');
+      } else expect(cookie).toBe('');
+    }
+    expect(countAttempts(t.database.db, onlyProfileId())).toBe(2);
   });
 });
 
@@ -204,7 +222,7 @@ describe('bad requests get a clear 4xx page, never a 500', () => {
     expect(response.status).toBe(400);
     const expectedField = field === 'ANSWER_FIELD' ? { choice: 'option', multi: 'options', numeric: 'value', request: 'json', design: 'json' }[scenario.kind] : field;
     expect(await response.text()).toContain(`<strong>${expectedField}</strong>`);
-    expect(countAttempts(t.database.db, onlyProfileId())).toBe(0);
+    expect(countAllAttempts()).toBe(0);
   });
 
   it('rejects text in a numeric answer and an option the question does not have', async () => {
@@ -230,7 +248,7 @@ describe('a rejected answer', () => {
     expect(html).toContain('value="1,5"');
     expect(html).toContain('aria-invalid="true"');
     expect(html).toContain('Your answer was not recorded');
-    expect(countAttempts(t.database.db, onlyProfileId())).toBe(0);
+    expect(countAllAttempts()).toBe(0);
 
     const fixed = await browser.postForm(`/q/${scenario.id}/4`, [['token', readSubmissionToken(html)], ['value', '15']]);
     expect(fixed.status).toBe(303);
