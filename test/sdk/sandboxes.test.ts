@@ -2,7 +2,7 @@
  * Behaviour of our endpoint alone: per-access-key sandboxes, the root path, limits, and a
  * failing operation that must not take the server down.
  */
-import { CreateTableCommand, ListTablesCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, ListTablesCommand, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClients, startOurEndpoint, type Endpoint } from './endpoint.ts';
 import { expectError, simpleTable } from './suite.ts';
@@ -203,27 +203,38 @@ describe('hostile requests', () => {
   const post = (url: string, target: string, body: string) =>
     fetch(`${url}/dynamodb`, { method: 'POST', headers: { ...signed('HOSTILE'), 'x-amz-target': `DynamoDB_20120810.${target}` }, body });
 
-  it.each<[string, (table: string) => string, string]>([
+  it.each<[string, (table: string) => string, string, string]>([
     [
       'a document nested 100,000 levels deep',
       (table) => `{"TableName":"${table}","Item":{"pk":{"S":"a"},"deep":${'{"M":{"x":'.repeat(100_000)}{"S":"end"}${'}}'.repeat(100_000)}}}`,
       'ValidationException',
+      'Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit',
     ],
     [
       'a condition with 100,000 nested parentheses',
       (table) => JSON.stringify({ TableName: table, Item: { pk: { S: 'a' } }, ConditionExpression: `${'('.repeat(100_000)}attribute_exists(pk)${')'.repeat(100_000)}` }),
       'ValidationException',
+      'Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; expression size: 200020',
     ],
-    ['a list nested 100,000 levels deep in a request member', (table) => `{"TableName":"${table}","Item":{"pk":{"S":"a"}},"Expected":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, 'SerializationException'],
-  ])('refuses %s quickly and keeps serving', async (_case, body, type) => {
+    [
+      'a list nested 100,000 levels deep in a request member',
+      (table) => `{"TableName":"${table}","Item":{"pk":{"S":"a"}},"Expected":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+      'SerializationException',
+      'Unrecognized collection type java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.ExpectedAttributeValue>',
+    ],
+  ])('refuses %s and keeps serving', async (_case, body, type, message) => {
+    // How long a refusal takes is the benchmark's business (npm run bench, limits.ts); the work
+    // is bounded by count in the engine's tests (validate.test.ts, parser.test.ts).
     endpoint = await startOurEndpoint();
     const { client } = createClients(endpoint.url, 'HOSTILE');
     await client.send(new CreateTableCommand(simpleTable('hostile')));
-    const started = Date.now();
     const response = await post(endpoint.url, 'PutItem', body('hostile'));
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { __type: string }).__type.split('#')[1]).toBe(type);
+    const refusal = (await response.json()) as { __type: string; message?: string; Message?: string };
+    expect(refusal.__type.split('#')[1]).toBe(type);
+    expect(refusal.message ?? refusal.Message).toBe(message);
+    // Nothing was written, and the server still answers.
+    expect((await client.send(new ScanCommand({ TableName: 'hostile' }))).Count).toBe(0);
     expect((await client.send(new ListTablesCommand({}))).TableNames).toEqual(['hostile']);
   });
 });

@@ -1,14 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ValidationException } from '../../../engine/errors.ts';
 import type { ConditionNode, Operand } from '../../../engine/expressions/ast.ts';
 import {
   createPlaceholderContext,
+  MAX_NESTING,
   parseCondition,
   parseConditionWithoutSizeLimit as parseConditionUnchecked,
   parseProjection,
   parseUpdate,
 } from '../../../engine/expressions/parser.ts';
 import type { AttributeValue } from '../../../engine/values/attribute-value.ts';
+import { withWork } from './work-counter.ts';
+
+// Work is counted in tokens lexed and read, not timed (work-counter.ts).
+vi.mock('../../../engine/expressions/lexer.ts', async (importOriginal) => {
+  const { countingLexer } = await import('./work-counter.ts');
+  return countingLexer(await importOriginal());
+});
 
 const NAMES = { '#n': 'name', '#s': 'status', '#a': 'a' };
 const VALUES: Record<string, AttributeValue> = {
@@ -184,26 +192,32 @@ describe('parseCondition: errors', () => {
     expect(messageOf(() => condition(`a = :n OR b = :n ${'€'.repeat(1361)}`))).toMatch(/expression size: 4100$/);
   });
 
-  it('refuses 10,000 nested parentheses quickly', () => {
+  it('refuses 10,000 nested parentheses by their size, before lexing them', () => {
     const deep = `${'('.repeat(10_000)}a = :n${')'.repeat(10_000)}`;
-    const start = performance.now();
-    expect(messageOf(() => condition(deep))).toBe(
+    const { thrown, work } = withWork(() => condition(deep));
+    expect((thrown as Error).message).toBe(
       'Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; expression size: 20006',
     );
-    expect(performance.now() - start).toBeLessThan(100);
+    expect(work.tokenizeCalls).toBe(0);
+    // The same check passes an expression of exactly 4 KB on to the lexer.
+    expect(withWork(() => condition(`a = :n${' '.repeat(4090)}`)).work.tokenizeCalls).toBe(1);
   });
 
   it('bounds recursion even past the size limit check (100,000 nested parentheses, NOTs and operand parens)', () => {
-    // The parser is also used directly; its own budget must hold without the 4 KB pre-check.
+    // The parser is also used directly; its own budget must hold without the 4 KB pre-check: it
+    // stops at MAX_NESTING levels with DynamoDB's error, having read a few tokens per level.
     const ctx = context();
-    for (const source of [
-      `${'('.repeat(100_000)}a = :n${')'.repeat(100_000)}`,
-      `a = ${'('.repeat(100_000)}:n${')'.repeat(100_000)}`,
-      `${'NOT '.repeat(100_000)}a = :n`,
-      `${'size('.repeat(100_000)}a${')'.repeat(100_000)} = :n`,
-    ]) {
-      const parser = () => parseConditionUnchecked(source, 'ConditionExpression', ctx);
-      expect(messageOf(parser)).toMatch(/^Invalid ConditionExpression: /);
+    for (const [source, message] of [
+      [`${'('.repeat(100_000)}a = :n${')'.repeat(100_000)}`, 'The expression has redundant parentheses;'],
+      [`a = ${'('.repeat(100_000)}:n${')'.repeat(100_000)}`, 'The expression has redundant parentheses;'],
+      [`${'NOT '.repeat(100_000)}a = :n`, 'Syntax error; token: "NOT", near: "NOT NOT NOT"'],
+      [`${'size('.repeat(100_000)}a${')'.repeat(100_000)} = :n`, 'Syntax error; token: "size", near: "(size("'],
+    ] as const) {
+      const { thrown, work } = withWork(() => parseConditionUnchecked(source, 'ConditionExpression', ctx));
+      expect(thrown).toBeInstanceOf(ValidationException);
+      expect((thrown as Error).message).toBe(`Invalid ConditionExpression: ${message}`);
+      expect(work.tokens).toBeGreaterThan(100_000);
+      expect(work.reads).toBeLessThanOrEqual(8 * (MAX_NESTING + 10));
     }
   });
 });
