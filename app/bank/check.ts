@@ -4,7 +4,7 @@
  * language and position gates in quality-gates.ts). Coverage is checkCoverage in quality-gates.ts.
  */
 import { gradeAnswer } from '../grading/index.ts';
-import { wrongAnswers } from '../grading/hands-on.ts';
+import { referenceJson, wrongAnswers } from '../grading/hands-on.ts';
 import type { ScenarioDefinition } from './definition.ts';
 import type { LoadedBank } from './index.ts';
 import type { Instance } from './instance.ts';
@@ -37,6 +37,7 @@ export const VARIANT_CHECKS: readonly VariantCheck[] = [
     at: (d) => d.lines.answer ?? 1,
     run(c) {
       const { key } = c.instance;
+      // From the generated instance's key, as bank.referenceAnswer builds it, without generating the variant again.
       const reference =
         key.kind === 'choice'
           ? { kind: 'choice' as const, optionId: key.correct }
@@ -44,7 +45,7 @@ export const VARIANT_CHECKS: readonly VariantCheck[] = [
             ? { kind: 'multi' as const, optionIds: key.correct }
             : key.kind === 'numeric'
               ? { kind: 'numeric' as const, value: key.calculation.value }
-              : c.bank.referenceAnswer(c.definition.summary.id, c.seed);
+              : { kind: key.kind, json: referenceJson(key) };
       const result = grade(c, reference);
       return result.verdict === 'correct' && result.score === 1 ? [] : [`the reference answer grades ${result.verdict} (${result.score})`];
     },

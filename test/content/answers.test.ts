@@ -46,8 +46,7 @@ describe('numeric answers agree with an independent formula', () => {
   it.each(Object.keys(ORACLES))('%s', (id) => {
     expect(bank.get(id)).toBeDefined();
     for (let seed = 0; seed < 100; seed++) {
-      const variant = bank.variant(id, seed);
-      const key = bank.instance(id, seed).key;
+      const { variant, key } = bank.instance(id, seed);
       if (key.kind !== 'numeric') throw new Error(`${id} is not numeric`);
       expect({ seed, value: key.calculation.value }).toEqual({ seed, value: ORACLES[id]!(variant.params as P) });
     }
@@ -61,8 +60,7 @@ describe('rule-derived keys agree with the requirement they were generated from'
   ] as const)('%s', (id, param, expected: Readonly<Record<string, string>>) => {
     const seen = new Set<string>();
     for (let seed = 0; seed < 100; seed++) {
-      const variant = bank.variant(id, seed);
-      const key = bank.instance(id, seed).key;
+      const { variant, key } = bank.instance(id, seed);
       const requirement = String(variant.params[param]);
       seen.add(requirement);
       expect({ seed, key: key.kind === 'choice' ? key.correct : undefined }).toEqual({ seed, key: expected[requirement] });
