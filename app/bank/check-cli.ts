@@ -5,84 +5,107 @@
  * any error, each named by file and line. With --only, coverage is not judged.
  */
 import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkBank, DEFAULT_SEEDS, type FamilyStats } from './check.ts';
 import { loadBank } from './index.ts';
 import { ABSOLUTES, checkCoverage, HEDGES, MIN_FAMILIES_PER_OBJECTIVE, MIN_FAMILIES_PER_TOPIC, MOST_VARIANTS, POSITION_P_VALUE } from './quality-gates.ts';
 import type { ContentError } from './types.ts';
 
-const { values } = parseArgs({
-  options: {
-    seeds: { type: 'string', default: String(DEFAULT_SEEDS) },
-    only: { type: 'string' },
-    content: { type: 'string', default: 'content' },
-  },
-});
-const seeds = Number(values.seeds);
-if (!Number.isInteger(seeds) || seeds < 1) {
-  console.error(`--seeds must be a positive integer, not ${values.seeds}`);
-  process.exit(2);
+export interface ContentCheckIo {
+  /** Relative --content paths and the paths in messages start here; defaults to process.cwd(). */
+  readonly cwd?: string;
+  readonly log?: (line: string) => void;
+  readonly error?: (line: string) => void;
 }
 
-const contentDir = resolve(values.content);
-const rootDir = process.cwd();
-const started = performance.now();
-const bank = loadBank(contentDir, { rootDir });
-if (values.only !== undefined && bank.get(values.only) === undefined) {
-  console.error(`No scenario has the id ${values.only}`);
-  process.exit(2);
+/**
+ * The command, callable in-process (the tests run it so, without starting a process per case):
+ * returns the exit status, 0 passed, 1 errors, 2 bad arguments.
+ */
+export function contentCheck(args: readonly string[], io: ContentCheckIo = {}): number {
+  const log = io.log ?? ((line: string) => console.log(line));
+  const error = io.error ?? ((line: string) => console.error(line));
+  const cwd = io.cwd ?? process.cwd();
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      seeds: { type: 'string', default: String(DEFAULT_SEEDS) },
+      only: { type: 'string' },
+      content: { type: 'string', default: 'content' },
+    },
+  });
+  const seeds = Number(values.seeds);
+  if (!Number.isInteger(seeds) || seeds < 1) {
+    error(`--seeds must be a positive integer, not ${values.seeds}`);
+    return 2;
+  }
+
+  const contentDir = resolve(cwd, values.content);
+  const rootDir = cwd;
+  const started = performance.now();
+  const bank = loadBank(contentDir, { rootDir });
+  if (values.only !== undefined && bank.get(values.only) === undefined) {
+    error(`No scenario has the id ${values.only}`);
+    return 2;
+  }
+  const report = checkBank(bank, { seeds, ...(values.only === undefined ? {} : { only: values.only }) });
+
+  const pad = (s: string | number, n: number): string => String(s).padEnd(n);
+  const padStart = (s: string | number, n: number): string => String(s).padStart(n);
+  const pct = (n: number, of: number): string => (of === 0 ? '-' : `${Math.round((100 * n) / of)}%`);
+
+  const coverageErrors: ContentError[] = [];
+  if (values.only === undefined) {
+    const objectivesFile = join(contentDir, 'OBJECTIVES.md');
+    const coverage = checkCoverage(bank, objectivesFile, relative(rootDir, objectivesFile));
+    coverageErrors.push(...coverage.errors);
+    log(`Coverage (each objective needs ${MIN_FAMILIES_PER_OBJECTIVE} families)\n`);
+    log(`${pad('objective', 28)} ${padStart('families', 8)}  kinds`);
+    for (const row of coverage.objectives) log(`${pad(row.objective, 28)} ${padStart(row.families, 8)}  ${row.kinds}`);
+    log(`\nTopics (each needs ${MIN_FAMILIES_PER_TOPIC} families)\n`);
+    log(`${pad('topic', 24)} ${padStart('families', 8)}  ${pad('kinds', 36)} a family counts when it`);
+    for (const row of coverage.topics) log(`${pad(row.topic.name, 24)} ${padStart(row.families.length, 8)}  ${pad(row.kinds, 36)} ${row.topic.definition}`);
+  }
+
+  const positions = (f: FamilyStats): string => (f.tally.measured === 0 ? '' : f.tally.positions.join(' '));
+  log(`\nQuality (${seeds} seeds each; fails: key strictly longest or key alone qualified in > ${100 * MOST_VARIANTS}% of variants, key position chi-square p < ${POSITION_P_VALUE})`);
+  log(`qualifiers: ${HEDGES.join(', ')}; absolutes: ${ABSOLUTES.join(', ')}\n`);
+  log(
+    `${pad('family', 46)} ${pad('kind', 8)} ${padStart('space', 8)} ${padStart('texts', 5)} ${padStart('long', 5)} ${padStart('+ties', 5)} ${padStart('short', 5)} ${padStart('qual', 5)} ${padStart('abs', 5)}  key positions`,
+  );
+  for (const f of report.families) {
+    const { id, kind } = f.definition.summary;
+    const space = f.definition.paramSpace >= 1e6 ? f.definition.paramSpace.toExponential(0) : f.definition.paramSpace;
+    const t = f.tally;
+    const language = t.measured === 0 ? '' : `${padStart(pct(t.keyLongestStrict, t.measured), 5)} ${padStart(pct(t.keyLongestWithTies, t.measured), 5)} ${padStart(pct(t.keyShortestStrict, t.measured), 5)} ${padStart(pct(t.keyOnlyQualifier, t.measured), 5)} ${padStart(pct(t.distractorOnlyAbsolute, t.measured), 5)}  ${positions(f)}`;
+    log(`${pad(id, 46)} ${pad(kind, 8)} ${padStart(space, 8)} ${padStart(f.distinctPrompts, 5)} ${language}`.trimEnd());
+  }
+  log('\ntexts: distinct question texts; long: key strictly the longest option; +ties: key among the longest; short: key strictly the shortest;');
+  log('qual: only right options carry a qualifier; abs: one distractor alone carries an absolute (informative).');
+
+  // Not gates (issue 6 names the longest option and the key's qualifiers), but the same kind of tell.
+  const most = (n: number, of: number): boolean => of > 0 && n / of > MOST_VARIANTS;
+  const shortest = report.families.filter((f) => most(f.tally.keyShortestStrict, f.tally.measured));
+  const absolutes = report.families.filter((f) => most(f.tally.distractorOnlyAbsolute, f.tally.measured));
+  const listed = (fs: readonly FamilyStats[], n: (f: FamilyStats) => number): string => fs.map((f) => `${f.definition.summary.id} (${pct(n(f), f.tally.measured)})`).join(', ');
+  if (shortest.length > 0) log(`\nWarning: the key is strictly the shortest option in most variants of ${shortest.length} families: ${listed(shortest, (f) => f.tally.keyShortestStrict)}`);
+  if (absolutes.length > 0) log(`\nWarning: one distractor alone says ${ABSOLUTES.slice(0, 3).join('/')}... in most variants of ${absolutes.length} families: ${listed(absolutes, (f) => f.tally.distractorOnlyAbsolute)}`);
+
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  // With --only, other files' load errors are noise.
+  const onlyFile = values.only === undefined ? undefined : bank.get(values.only)?.file;
+  const errors = [...(onlyFile === undefined ? report.errors : report.errors.filter((e) => e.file === onlyFile)), ...coverageErrors];
+  if (errors.length > 0) {
+    error(`\n${errors.length} error${errors.length === 1 ? '' : 's'}:\n`);
+    for (const e of errors) error(`${e.file}:${e.line}: ${e.message}`);
+    error(`\ncontent:check failed (${bank.scenarios.length} scenarios loaded, ${report.families.length} checked, ${seeds} seeds each, ${seconds} s)`);
+    return 1;
+  }
+  log(`\ncontent:check passed: ${bank.scenarios.length} scenarios, ${report.families.length} checked, ${seeds} seeds each, ${seconds} s`);
+  return 0;
 }
-const report = checkBank(bank, { seeds, ...(values.only === undefined ? {} : { only: values.only }) });
 
-const pad = (s: string | number, n: number): string => String(s).padEnd(n);
-const padStart = (s: string | number, n: number): string => String(s).padStart(n);
-const pct = (n: number, of: number): string => (of === 0 ? '-' : `${Math.round((100 * n) / of)}%`);
-
-const coverageErrors: ContentError[] = [];
-if (values.only === undefined) {
-  const objectivesFile = join(contentDir, 'OBJECTIVES.md');
-  const coverage = checkCoverage(bank, objectivesFile, relative(rootDir, objectivesFile));
-  coverageErrors.push(...coverage.errors);
-  console.log(`Coverage (each objective needs ${MIN_FAMILIES_PER_OBJECTIVE} families)\n`);
-  console.log(`${pad('objective', 28)} ${padStart('families', 8)}  kinds`);
-  for (const row of coverage.objectives) console.log(`${pad(row.objective, 28)} ${padStart(row.families, 8)}  ${row.kinds}`);
-  console.log(`\nTopics (each needs ${MIN_FAMILIES_PER_TOPIC} families)\n`);
-  console.log(`${pad('topic', 24)} ${padStart('families', 8)}  ${pad('kinds', 36)} a family counts when it`);
-  for (const row of coverage.topics) console.log(`${pad(row.topic.name, 24)} ${padStart(row.families.length, 8)}  ${pad(row.kinds, 36)} ${row.topic.definition}`);
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = contentCheck(process.argv.slice(2));
 }
-
-const positions = (f: FamilyStats): string => (f.tally.measured === 0 ? '' : f.tally.positions.join(' '));
-console.log(`\nQuality (${seeds} seeds each; fails: key strictly longest or key alone qualified in > ${100 * MOST_VARIANTS}% of variants, key position chi-square p < ${POSITION_P_VALUE})`);
-console.log(`qualifiers: ${HEDGES.join(', ')}; absolutes: ${ABSOLUTES.join(', ')}\n`);
-console.log(
-  `${pad('family', 46)} ${pad('kind', 8)} ${padStart('space', 8)} ${padStart('texts', 5)} ${padStart('long', 5)} ${padStart('+ties', 5)} ${padStart('short', 5)} ${padStart('qual', 5)} ${padStart('abs', 5)}  key positions`,
-);
-for (const f of report.families) {
-  const { id, kind } = f.definition.summary;
-  const space = f.definition.paramSpace >= 1e6 ? f.definition.paramSpace.toExponential(0) : f.definition.paramSpace;
-  const t = f.tally;
-  const language = t.measured === 0 ? '' : `${padStart(pct(t.keyLongestStrict, t.measured), 5)} ${padStart(pct(t.keyLongestWithTies, t.measured), 5)} ${padStart(pct(t.keyShortestStrict, t.measured), 5)} ${padStart(pct(t.keyOnlyQualifier, t.measured), 5)} ${padStart(pct(t.distractorOnlyAbsolute, t.measured), 5)}  ${positions(f)}`;
-  console.log(`${pad(id, 46)} ${pad(kind, 8)} ${padStart(space, 8)} ${padStart(f.distinctPrompts, 5)} ${language}`.trimEnd());
-}
-console.log('\ntexts: distinct question texts; long: key strictly the longest option; +ties: key among the longest; short: key strictly the shortest;');
-console.log('qual: only right options carry a qualifier; abs: one distractor alone carries an absolute (informative).');
-
-// Not gates (issue 6 names the longest option and the key's qualifiers), but the same kind of tell.
-const most = (n: number, of: number): boolean => of > 0 && n / of > MOST_VARIANTS;
-const shortest = report.families.filter((f) => most(f.tally.keyShortestStrict, f.tally.measured));
-const absolutes = report.families.filter((f) => most(f.tally.distractorOnlyAbsolute, f.tally.measured));
-const listed = (fs: readonly FamilyStats[], n: (f: FamilyStats) => number): string => fs.map((f) => `${f.definition.summary.id} (${pct(n(f), f.tally.measured)})`).join(', ');
-if (shortest.length > 0) console.log(`\nWarning: the key is strictly the shortest option in most variants of ${shortest.length} families: ${listed(shortest, (f) => f.tally.keyShortestStrict)}`);
-if (absolutes.length > 0) console.log(`\nWarning: one distractor alone says ${ABSOLUTES.slice(0, 3).join('/')}... in most variants of ${absolutes.length} families: ${listed(absolutes, (f) => f.tally.distractorOnlyAbsolute)}`);
-
-const seconds = ((performance.now() - started) / 1000).toFixed(1);
-// With --only, other files' load errors are noise.
-const onlyFile = values.only === undefined ? undefined : bank.get(values.only)?.file;
-const errors = [...(onlyFile === undefined ? report.errors : report.errors.filter((e) => e.file === onlyFile)), ...coverageErrors];
-if (errors.length > 0) {
-  console.error(`\n${errors.length} error${errors.length === 1 ? '' : 's'}:\n`);
-  for (const e of errors) console.error(`${e.file}:${e.line}: ${e.message}`);
-  console.error(`\ncontent:check failed (${bank.scenarios.length} scenarios loaded, ${report.families.length} checked, ${seeds} seeds each, ${seconds} s)`);
-  process.exit(1);
-}
-console.log(`\ncontent:check passed: ${bank.scenarios.length} scenarios, ${report.families.length} checked, ${seeds} seeds each, ${seconds} s`);

@@ -1,15 +1,24 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contentCheck } from '../../../app/bank/check-cli.ts';
 import { CHOICE, createContentDir, NUMERIC } from './fixtures.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const cli = join(root, 'app', 'bank', 'check-cli.ts');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
 
+/** The command in-process, as `content:check` would run in the directory above the fixture's content/. */
 function run(files: Record<string, string>, ...args: string[]) {
   const content = createContentDir(files);
-  return spawnSync(tsx, [cli, '--content', 'content', '--seeds', '20', ...args], { cwd: dirname(content), encoding: 'utf8' });
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const status = contentCheck(['--content', 'content', '--seeds', '20', ...args], {
+    cwd: dirname(content),
+    log: (line) => stdout.push(line),
+    error: (line) => stderr.push(line),
+  });
+  return { status, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
 }
 
 describe('npm run content:check', () => {
@@ -50,5 +59,15 @@ describe('npm run content:check', () => {
   it('rejects a bad --seeds value', () => {
     const result = run({ 'math/read.md': NUMERIC }, '--seeds', 'many');
     expect(result.status).toBe(2);
+  });
+
+  it('runs as a command: tables on stdout, errors on stderr, exit status 1 (one real process)', () => {
+    const content = createContentDir({ 'math/read.md': NUMERIC, 'consistency/gsi.md': CHOICE });
+    const result = spawnSync(tsx, [cli, '--content', 'content', '--seeds', '5'], { cwd: dirname(content), encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^math\.rcu\s+1\s+numeric$/m);
+    expect(result.stdout).not.toContain('content:check failed');
+    expect(result.stderr).toContain('content/OBJECTIVES.md:5: [objective-coverage] math.wcu is drilled by 0 families; needs 2');
+    expect(result.stderr).toContain('content:check failed (2 scenarios loaded, 2 checked, 5 seeds each');
   });
 });
