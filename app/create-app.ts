@@ -37,6 +37,9 @@ export interface CreateAppOptions {
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
+/** About 4,000 attempts: a choice or multi attempt exports as 4-6 KB with its variant and grade. */
+const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+const IMPORT_PATHS = new Set(['/api/attempts/import', '/progress/import']);
 
 const STYLESHEET = readFileSync(new URL('./views/style.css', import.meta.url), 'utf8');
 
@@ -113,8 +116,15 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
       throw new HTTPException(413, { message: `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.` });
     },
   });
-  app.use('/api/*', limitBody);
+  const limitImport = bodyLimit({
+    maxSize: MAX_IMPORT_BYTES,
+    onError: () => {
+      throw new HTTPException(413, { message: `The import is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split the file.` });
+    },
+  });
+  app.use('/api/*', (c, next) => (IMPORT_PATHS.has(c.req.path) ? limitImport(c, next) : limitBody(c, next)));
   app.use('/q/*', limitBody);
+  app.use('/progress/import', limitImport);
 
   app.get('/static/style.css', (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');

@@ -5,8 +5,9 @@
  *   bank.errors            // files left out, with file, line and reason
  *   bank.variant(id, seed) // the question, options shuffled by the seed
  *   bank.grade(id, seed, answer)
+ *   bank.prepare(id, seed)  // { variant, fingerprint, grade(answer) } from one generation
  */
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { referenceJson } from '../grading/hands-on.ts';
@@ -26,6 +27,7 @@ import {
   type Bank,
   type ContentError,
   type GradeResult,
+  type PreparedQuestion,
   type ScenarioSummary,
   type Seed,
   type Variant,
@@ -85,9 +87,11 @@ export function loadBank(contentDir: string, options: LoadBankOptions = {}): Loa
   const objectives = new Set(areas.flatMap((a) => a.objectives.map((o) => o.id as string)));
 
   const definitions = new Map<string, ScenarioDefinition>();
+  const fingerprints = new Map<string, string>();
   for (const path of listScenarioFiles(contentDir)) {
     const file = relative(rootDir, path);
-    const result = parseScenarioFile(readFileSync(path, 'utf8'), file, { objectives, calculators, derivers });
+    const text = readFileSync(path, 'utf8');
+    const result = parseScenarioFile(text, file, { objectives, calculators, derivers });
     if (!result.ok) {
       errors.push(...result.errors);
       continue;
@@ -99,6 +103,7 @@ export function loadBank(contentDir: string, options: LoadBankOptions = {}): Loa
       continue;
     }
     definitions.set(definition.summary.id, definition);
+    fingerprints.set(definition.summary.id, createHash('sha256').update(text).digest('hex'));
   }
 
   const scenarios: ScenarioSummary[] = [...definitions.values()].map((d) => d.summary);
@@ -117,6 +122,11 @@ export function loadBank(contentDir: string, options: LoadBankOptions = {}): Loa
     get: (id: string) => definitions.get(id)?.summary,
     variant: (id: string, seed: number): Variant => instance(id, seed).variant,
     grade: (id: string, seed: number, answer: Answer): GradeResult => gradeAnswer(instance(id, seed), answer),
+    prepare(id: string, seed: number): PreparedQuestion {
+      const generated = instance(id, seed);
+      return { variant: generated.variant, fingerprint: fingerprints.get(id)!, grade: (answer: Answer) => gradeAnswer(generated, answer) };
+    },
+    fingerprint: (id: string) => fingerprints.get(id),
     instance,
     referenceAnswer(id: string, seed: number): Answer {
       const { key } = instance(id, seed);

@@ -28,3 +28,8 @@ export function renderMarkdown(markdown: string): string {
 export function renderInline(markdown: string): string {
   return sanitizeHtml(marked.parseInline(markdown, { async: false, gfm: true }), SANITIZE).trim();
 }
+
+/** HTML that arrives from outside (an imported record) gets the same treatment as content. */
+export function sanitizeFragment(html: string): string {
+  return sanitizeHtml(html, SANITIZE).trim();
+}

@@ -164,6 +164,18 @@ export class InvalidAnswerError extends Error {
   }
 }
 
+/**
+ * One generated variant, ready to show and to grade: `grade` uses the instance that produced
+ * `variant`, so answering a question generates it once and grades it once.
+ */
+export interface PreparedQuestion {
+  readonly variant: Variant;
+  /** The scenario file's fingerprint (see Bank.fingerprint) when this variant was generated. */
+  readonly fingerprint: string;
+  /** Throws InvalidAnswerError. */
+  grade(answer: Answer): GradeResult;
+}
+
 /** The loaded question bank: what the app holds after reading content/. */
 export interface Bank {
   readonly areas: readonly Area[];
@@ -175,4 +187,11 @@ export interface Bank {
   variant(id: string, seed: number): Variant;
   /** Throws UnknownScenarioError or InvalidAnswerError. Pure: grading twice gives the same result. */
   grade(id: string, seed: number, answer: Answer): GradeResult;
+  /** The variant and its grader from one generation. Throws UnknownScenarioError, InvalidAnswerError (bad seed). */
+  prepare(id: string, seed: number): PreparedQuestion;
+  /**
+   * SHA-256 (hex) of the scenario file's text as loaded, so a stored grade can tell whether
+   * the file has changed since. Undefined when no scenario has this id.
+   */
+  fingerprint(id: string): string | undefined;
 }

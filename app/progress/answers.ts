@@ -1,17 +1,24 @@
 /**
- * Answering a question: grade it, store the attempt, hand back the verdict. The attempt is
- * committed before anyone sees the result, and a repeated submission token returns the first
- * attempt and its grade instead of storing another.
+ * Storing an answer with its grade. The route generates the question once and grades it once
+ * (bank.prepare); this module only stores what it is handed and never calls the bank, so the
+ * row holds exactly what the learner was shown. The attempt is committed before anyone sees
+ * the result, and a repeated submission token returns the first attempt and its stored grade.
  */
-import type { Answer, Bank, GradeResult } from '../bank/types.ts';
+import type { Answer, GradeResult, Variant } from '../bank/types.ts';
 import type { Db } from '../db/connection.ts';
 import { insertAttempt, type Attempt } from './attempts.ts';
 
+/** What grading produced, from one generated variant. */
+export interface GradedAnswer {
+  readonly variant: Variant;
+  readonly fingerprint: string;
+  readonly answer: Answer;
+  readonly result: GradeResult;
+}
+
 export interface AnswerSubmission {
   readonly profileId: number;
-  readonly scenarioId: string;
-  readonly seed: number;
-  readonly answer: Answer;
+  readonly graded: GradedAnswer;
   readonly submissionToken: string;
   readonly secondsTaken: number | null;
   readonly now: Date;
@@ -21,17 +28,16 @@ export interface RecordedAnswer {
   readonly attempt: Attempt;
   /** False when this submission token had already been answered: nothing new was stored. */
   readonly created: boolean;
-  readonly result: GradeResult;
+  /**
+   * The stored grade: for a repeated token, the first submission's, not this one's. Null only
+   * when the token belongs to an attempt stored before grades were kept with attempts.
+   */
+  readonly result: GradeResult | null;
 }
 
-/**
- * Grades and stores one answer. Throws what `bank.grade` throws (UnknownScenarioError,
- * InvalidAnswerError) before anything is written. Returns undefined when the submission
- * token is already used by another learner.
- */
-export function recordAnswer(db: Db, bank: Bank, submission: AnswerSubmission): RecordedAnswer | undefined {
-  const variant = bank.variant(submission.scenarioId, submission.seed);
-  const result = bank.grade(submission.scenarioId, submission.seed, submission.answer);
+/** Stores one graded answer. Returns undefined when the submission token is another learner's. */
+export function recordAnswer(db: Db, submission: AnswerSubmission): RecordedAnswer | undefined {
+  const { variant, fingerprint, answer, result } = submission.graded;
   const stored = insertAttempt(db, {
     profileId: submission.profileId,
     submissionToken: submission.submissionToken,
@@ -40,21 +46,18 @@ export function recordAnswer(db: Db, bank: Bank, submission: AnswerSubmission): 
     area: variant.area,
     objectives: [...variant.objectives],
     params: { ...variant.params },
-    answer: submission.answer,
+    answer,
     verdict: result.verdict,
     score: result.score,
+    variant,
+    result,
+    fingerprint,
     secondsTaken: submission.secondsTaken,
     createdAt: submission.now,
   });
   if (!stored) return undefined;
-  if (stored.created) return { attempt: stored.attempt, created: true, result };
-  // The first submission wins: show the grade of what was stored, not of the resubmission.
-  return { attempt: stored.attempt, created: false, result: gradeAttempt(bank, stored.attempt) };
-}
-
-/** Grading is pure, so a stored answer regrades to the verdict the learner was shown. */
-export function gradeAttempt(bank: Bank, attempt: Attempt): GradeResult {
-  return bank.grade(attempt.scenarioId, attempt.seed, attempt.answer as Answer);
+  // The first submission wins: its stored grade is the one shown, never a regrade.
+  return { attempt: stored.attempt, created: stored.created, result: stored.attempt.result ?? null };
 }
 
 /** Seconds between showing the form and receiving the answer; null when unknown or absurd. */
@@ -63,4 +66,17 @@ export function measureSecondsTaken(shownAtMs: number | undefined, now: Date): n
   const seconds = Math.round((now.getTime() - shownAtMs) / 1000);
   const ONE_DAY = 24 * 60 * 60;
   return seconds >= 0 && seconds <= ONE_DAY ? seconds : null;
+}
+
+/**
+ * How the scenario file of a stored grade compares with the one loaded now: `unchanged`,
+ * `changed` since the answer, `removed` from the bank, or `unknown` for an attempt stored
+ * before fingerprints were kept.
+ */
+export type ScenarioFileStatus = 'unchanged' | 'changed' | 'removed' | 'unknown';
+
+export function compareScenarioFile(attempt: Pick<Attempt, 'fingerprint'>, currentFingerprint: string | undefined): ScenarioFileStatus {
+  if (currentFingerprint === undefined) return 'removed';
+  if (attempt.fingerprint === null) return 'unknown';
+  return attempt.fingerprint === currentFingerprint ? 'unchanged' : 'changed';
 }

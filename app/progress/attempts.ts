@@ -21,13 +21,38 @@ export interface InsertedAttempt {
  * token belongs to another profile (a forged or leaked token is not an attempt of ours).
  */
 export function insertAttempt(db: Db, values: NewAttempt): InsertedAttempt | undefined {
-  return db.transaction((tx) => {
-    const inserted = tx.insert(attempts).values(values).onConflictDoNothing({ target: attempts.submissionToken }).returning().get();
-    if (inserted) return { attempt: inserted, created: true };
-    const existing = tx.select().from(attempts).where(eq(attempts.submissionToken, values.submissionToken)).get();
-    if (!existing || existing.profileId !== values.profileId) return undefined;
-    return { attempt: existing, created: false };
-  });
+  return db.transaction((tx) => insertOrFindAttempt(tx, values));
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+function insertOrFindAttempt(tx: Tx, values: NewAttempt): InsertedAttempt | undefined {
+  const inserted = tx.insert(attempts).values(values).onConflictDoNothing({ target: attempts.submissionToken }).returning().get();
+  if (inserted) return { attempt: inserted, created: true };
+  const existing = tx.select().from(attempts).where(eq(attempts.submissionToken, values.submissionToken)).get();
+  if (!existing || existing.profileId !== values.profileId) return undefined;
+  return { attempt: existing, created: false };
+}
+
+/** Per row: stored now, already stored (same token, same learner), or refused (another learner's token). */
+export type ImportOutcome = 'created' | 'existing' | 'refused';
+
+/**
+ * Stores many attempts in one transaction, each by the rule of insertAttempt: importing the
+ * same rows again stores nothing, and a token of another learner is refused for its row only.
+ */
+export function insertAttempts(db: Db, rows: readonly NewAttempt[]): ImportOutcome[] {
+  return db.transaction((tx) =>
+    rows.map((values) => {
+      const stored = insertOrFindAttempt(tx, values);
+      return stored === undefined ? 'refused' : stored.created ? 'created' : 'existing';
+    }),
+  );
+}
+
+/** Every attempt of a learner, oldest first: the export. */
+export function selectAllAttempts(db: Db, profileId: number): Attempt[] {
+  return db.select().from(attempts).where(eq(attempts.profileId, profileId)).orderBy(asc(attempts.createdAt), asc(attempts.id)).all();
 }
 
 export function selectOptionalAttemptById(db: Db, profileId: number, attemptId: number): Attempt | undefined {

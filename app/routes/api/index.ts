@@ -6,8 +6,9 @@
  */
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Bank, GradeResult, Variant } from '../../bank/types.ts';
-import { gradeAttempt, measureSecondsTaken, recordAnswer } from '../../progress/answers.ts';
-import { type Attempt, selectOptionalAttemptById, selectRecentScenarioIds } from '../../progress/attempts.ts';
+import { compareScenarioFile, measureSecondsTaken, recordAnswer } from '../../progress/answers.ts';
+import { type Attempt, selectAllAttempts, selectOptionalAttemptById, selectRecentScenarioIds } from '../../progress/attempts.ts';
+import { AttemptsExportSchema, attemptsToCsv, buildAttemptsExport, describeImportIssues, importAttempts } from '../../progress/export.ts';
 import { pickNextQuestion } from '../../progress/next-question.ts';
 import { insertQuestionReport } from '../../progress/question-reports.ts';
 import { selectProgressSummary } from '../../progress/summary.ts';
@@ -25,7 +26,10 @@ import {
   AnswerResponseSchema,
   ApiErrorSchema,
   AreasResponseSchema,
+  ExportQuerySchema,
   type GradeResultSchema,
+  ImportErrorSchema,
+  ImportResponseSchema,
   NextQuestionQuerySchema,
   ProgressResponseSchema,
   QuestionResponseSchema,
@@ -103,6 +107,37 @@ const getAttempt = createRoute({
   responses: { 200: json(AttemptResultResponseSchema, 'The attempt and its grade.'), ...errorResponses },
 });
 
+const exportAttempts = createRoute({
+  method: 'get',
+  path: '/attempts/export',
+  middleware: [loadLearner] as const,
+  tags: ['Progress'],
+  summary: 'Every one of your attempts, oldest first, as JSON (importable) or CSV',
+  request: { query: ExportQuerySchema },
+  responses: {
+    200: {
+      description: 'An attachment. The JSON carries each stored variant, grade and scenario fingerprint, so importing it is lossless; the CSV has one row per attempt (RFC 4180, cells a spreadsheet would run as formulas prefixed with an apostrophe).',
+      content: { 'application/json': { schema: AttemptsExportSchema }, 'text/csv': { schema: { type: 'string' } } },
+    },
+    ...errorResponses,
+  },
+});
+
+const importAttemptsRoute = createRoute({
+  method: 'post',
+  path: '/attempts/import',
+  middleware: [loadLearner] as const,
+  tags: ['Progress'],
+  summary: 'Import a JSON export into your record',
+  description:
+    'Validated as a whole: when any row is invalid nothing is stored and every problem is listed by row index and field. Idempotent by submission token: rows already in your record are skipped, and a row whose token is another learner\'s is refused. Bodies up to 20 MB.',
+  request: { body: { required: true, content: { 'application/json': { schema: AttemptsExportSchema } } } },
+  responses: {
+    200: json(ImportResponseSchema, 'How many rows were stored, already there, or refused.'),
+    400: json(ImportErrorSchema, 'The file is not a valid export: every problem, by row and field.'),
+  },
+});
+
 const getProgress = createRoute({
   method: 'get',
   middleware: [loadLearner] as const,
@@ -176,18 +211,18 @@ export function createApiRoutes() {
     const { bank, db, clock, randomToken } = c.var.deps;
     const { scenarioId, seed } = c.req.valid('param');
     const body = c.req.valid('json');
+    const question = bank.prepare(scenarioId, seed);
+    const result = question.grade(body.answer);
     const now = clock.now();
-    const recorded = recordAnswer(db, bank, {
+    const recorded = recordAnswer(db, {
       profileId: ensureProfile(c).id,
-      scenarioId,
-      seed,
-      answer: body.answer,
+      graded: { variant: question.variant, fingerprint: question.fingerprint, answer: body.answer, result },
       submissionToken: body.submissionToken ?? randomToken(),
       secondsTaken: body.secondsTaken ?? measureSecondsTaken(undefined, now),
       now,
     });
     if (!recorded) throw new InvalidInputError('submissionToken', 'This token was issued to another learner; fetch the question again.');
-    return c.json({ attemptId: recorded.attempt.id, recorded: recorded.created, result: toApiGradeResult(recorded.result) }, 200);
+    return c.json({ attemptId: recorded.attempt.id, recorded: recorded.created, result: recorded.result && toApiGradeResult(recorded.result) }, 200);
   });
 
   api.openapi(reportQuestion, (c) => {
@@ -198,12 +233,56 @@ export function createApiRoutes() {
     return c.json({ id: report.id, scenarioId: report.scenarioId, seed: report.seed, status: report.status }, 201);
   });
 
+  // Before /attempts/{attemptId}, which would otherwise take "export" for an attempt number.
+  api.openapi(exportAttempts, (c) => {
+    const { db, bank, clock } = c.var.deps;
+    const now = clock.now();
+    const record = buildAttemptsExport(c.var.profile ? selectAllAttempts(db, c.var.profile.id) : [], (id) => bank.get(id)?.title, now);
+    const format = c.req.valid('query').format;
+    c.header('Content-Disposition', `attachment; filename="attempts-${now.toISOString().slice(0, 10)}.${format}"`);
+    c.header('Cache-Control', 'no-store');
+    if (format === 'csv') {
+      c.header('Content-Type', 'text/csv; charset=utf-8; header=present');
+      return c.body(attemptsToCsv(record.attempts), 200);
+    }
+    return c.json(record, 200);
+  });
+
+  api.openapi(
+    importAttemptsRoute,
+    (c) => {
+      const rows = c.req.valid('json').attempts;
+      // An empty export creates no profile: there is nothing to keep.
+      const summary = rows.length === 0 ? { imported: 0, alreadyThere: 0, refusedRows: [] } : importAttempts(c.var.deps.db, ensureProfile(c).id, rows);
+      return c.json({ imported: summary.imported, alreadyThere: summary.alreadyThere, refusedRows: [...summary.refusedRows] }, 200);
+    },
+    // Every problem, not just the first the other routes report: a file is fixed in one go.
+    (result, c) => {
+      if (result.success) return undefined;
+      if (result.target !== 'json') throw InvalidInputError.fromZod(result.error, result.target);
+      const { issues, total } = describeImportIssues(result.error);
+      const where = (i: (typeof issues)[number]) => (i.row === null ? i.field : `attempts[${i.row}].${i.field}`);
+      const message = `Nothing was imported: ${total} ${total === 1 ? 'problem' : 'problems'}. ${issues.map((i) => `${where(i)}: ${i.message}`).join('; ')}`;
+      return c.json({ error: { code: 'InvalidInput' as const, message, field: issues[0] ? where(issues[0]) : 'body', issues, total } }, 400);
+    },
+  );
+
   api.openapi(getAttempt, (c) => {
     const { bank, db } = c.var.deps;
     const { attemptId } = c.req.valid('param');
     const attempt = c.var.profile ? selectOptionalAttemptById(db, c.var.profile.id, attemptId) : undefined;
     if (!attempt) throw new NotFoundError(`You have no attempt ${attemptId}.`);
-    return c.json({ attempt: toApiAttempt(attempt), answer: attempt.answer as z.infer<typeof AnswerSchema>, result: toApiGradeResult(gradeAttempt(bank, attempt)) }, 200);
+    // The stored grade, never a regrade; scenarioFile says whether the file has changed since.
+    return c.json(
+      {
+        attempt: toApiAttempt(attempt),
+        answer: attempt.answer as z.infer<typeof AnswerSchema>,
+        variant: attempt.variant ? (attempt.variant as unknown as z.infer<typeof VariantSchema>) : null,
+        result: attempt.result ? toApiGradeResult(attempt.result) : null,
+        scenarioFile: compareScenarioFile(attempt, bank.fingerprint(attempt.scenarioId)),
+      },
+      200,
+    );
   });
 
   api.openapi(getProgress, (c) => {

@@ -125,8 +125,8 @@ export const GradeResultSchema = z
 export const AnswerResponseSchema = z
   .object({
     attemptId: z.number().int(),
-    recorded: z.boolean().openapi({ description: 'False when the submission token had been answered before: nothing new was stored.' }),
-    result: GradeResultSchema,
+    recorded: z.boolean().openapi({ description: 'False when the submission token had been answered before: nothing new was stored, and `result` is the stored grade of the first answer.' }),
+    result: GradeResultSchema.nullable().openapi({ description: 'Null only when the token belongs to an attempt stored before grades were kept with attempts.' }),
   })
   .openapi('AnswerResult');
 
@@ -168,9 +168,52 @@ export const AttemptParamsSchema = z.object({
     .openapi({ param: { name: 'attemptId', in: 'path' }, type: 'integer', example: '12' }),
 });
 
+export const ScenarioFileStatusSchema = z.enum(['unchanged', 'changed', 'removed', 'unknown']).openapi('ScenarioFileStatus', {
+  description:
+    'The scenario file the stored grade was made against, compared with the one loaded now: `unchanged`, `changed` since the answer (the stored grade stands), `removed` from the bank, or `unknown` for an attempt stored before fingerprints were kept.',
+});
+
 export const AttemptResultResponseSchema = z
-  .object({ attempt: AttemptSchema, answer: AnswerSchema, result: GradeResultSchema })
+  .object({
+    attempt: AttemptSchema,
+    answer: AnswerSchema,
+    variant: VariantSchema.nullable().openapi({ description: 'The question as the learner saw it. Null for attempts stored before variants were kept.' }),
+    result: GradeResultSchema.nullable().openapi({ description: 'The grade stored when the answer was recorded, never a regrade. Null for attempts stored before grades were kept: `attempt.verdict` and `attempt.score` hold what was shown.' }),
+    scenarioFile: ScenarioFileStatusSchema,
+  })
   .openapi('AttemptResult');
+
+export const ExportQuerySchema = z.object({
+  format: z.enum(['json', 'csv']).default('json').openapi({ description: '`json` (lossless, importable) or `csv` (for spreadsheets).' }),
+});
+
+export const ImportIssueSchema = z
+  .object({
+    row: z.number().int().nullable().openapi({ description: 'Index in `attempts`, from 0; null for the file as a whole.' }),
+    field: z.string().openapi({ example: 'score' }),
+    message: z.string(),
+  })
+  .openapi('ImportIssue');
+
+export const ImportErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.literal('InvalidInput'),
+      message: z.string(),
+      field: z.string().openapi({ description: 'The first problem, as `attempts[3].score`.' }),
+      issues: z.array(ImportIssueSchema).openapi({ description: 'Every problem found (the first 50); nothing was stored.' }),
+      total: z.number().int(),
+    }),
+  })
+  .openapi('ImportError');
+
+export const ImportResponseSchema = z
+  .object({
+    imported: z.number().int().openapi({ description: 'Attempts stored now.' }),
+    alreadyThere: z.number().int().openapi({ description: 'Rows whose submission token was already in your record: not stored again.' }),
+    refusedRows: z.array(z.number().int()).openapi({ description: "Indexes of rows whose submission token is another learner's: not stored." }),
+  })
+  .openapi('ImportResult');
 
 export const ReportRequestSchema = z.object({ message: z.string().trim().min(1).max(2000) }).openapi('ReportRequest');
 export const ReportResponseSchema = z.object({ id: z.number().int(), scenarioId: z.string(), seed: z.number().int(), status: z.enum(['open', 'closed']) }).openapi('Report');

@@ -1,4 +1,5 @@
 import type { GradeResult, Objective, OptionFeedback, Variant } from '../../bank/types.ts';
+import type { ScenarioFileStatus } from '../../progress/answers.ts';
 import type { Attempt } from '../../progress/attempts.ts';
 import { formatPercent, formatSeconds, HtmlBlock, VerdictBadge, verdictLabel } from '../../views/components.tsx';
 import { ChecksView } from '../../views/checks-view.tsx';
@@ -9,12 +10,36 @@ import { questionPath } from './variant-address.ts';
 
 export interface ResultPageProps {
   readonly attempt: Attempt;
-  readonly variant: Variant;
+  /**
+   * The variant as stored with the attempt; for an attempt stored before variants were kept,
+   * today's variant of the same seed, or undefined when its scenario is gone.
+   */
+  readonly variant: Variant | undefined;
   readonly objectives: readonly Objective[];
   readonly areaTitle: string;
-  readonly result: GradeResult;
+  /** The stored grade; null for an attempt stored before grades were kept with attempts. */
+  readonly result: GradeResult | null;
+  readonly scenarioFile: ScenarioFileStatus;
   readonly mode: PracticeMode;
   readonly reported: boolean;
+}
+
+/** One line on where the page's grade comes from, when it is not today's file. */
+function GradeProvenance({ result, scenarioFile }: { result: GradeResult | null; scenarioFile: ScenarioFileStatus }) {
+  const removed = scenarioFile === 'removed';
+  let text: string | undefined;
+  if (result === null) {
+    text = `This attempt was recorded before results were stored with answers: the verdict and score are as recorded, and the feedback of that time is not available.${removed ? ' Its scenario has since been removed.' : ' Try this variant again to see the working.'}`;
+  } else if (scenarioFile === 'changed') {
+    text = 'The scenario file has changed since you answered; this is the result as it was graded then.';
+  } else if (removed) {
+    text = 'This scenario has since been removed from the question bank; this is the result as it was graded then.';
+  }
+  return text === undefined ? null : (
+    <p class="misconception" role="note" data-grade-provenance={result === null ? 'not-stored' : scenarioFile}>
+      {text}
+    </p>
+  );
 }
 
 /** Up to six significant decimals, thousands separated: "1,234.5". */
@@ -130,16 +155,26 @@ function RightAnswerSummary({ result }: { result: GradeResult }) {
   }
 }
 
-export function ResultPage({ attempt, variant, objectives, areaTitle, result, mode, reported }: ResultPageProps) {
-  const nextHref = `/practice/next${practiceQueryString(mode, { exclude: variant.scenarioId })}`;
+export function ResultPage({ attempt, variant, objectives, areaTitle, result, scenarioFile, mode, reported }: ResultPageProps) {
+  const nextHref = `/practice/next${practiceQueryString(mode, { exclude: attempt.scenarioId })}`;
+  // The row's verdict and score are what the learner was shown; they are set for every attempt.
+  const title = variant?.title ?? attempt.scenarioId;
+  const removed = scenarioFile === 'removed';
   return (
-    <Layout title={`${verdictLabel(result.verdict)}: ${variant.title}`} current="practice" shortcuts>
-      <QuestionHeader variant={variant} objectives={objectives} areaTitle={areaTitle} />
-      <section class={`verdict verdict-${result.verdict}`} aria-labelledby="verdict-heading">
+    <Layout title={`${verdictLabel(attempt.verdict)}: ${title}`} current="practice" shortcuts>
+      {variant ? (
+        <QuestionHeader variant={variant} objectives={objectives} areaTitle={areaTitle} />
+      ) : (
+        <h1>
+          {title} <span class="muted">variant {attempt.seed}</span>
+        </h1>
+      )}
+      <GradeProvenance result={result} scenarioFile={scenarioFile} />
+      <section class={`verdict verdict-${attempt.verdict}`} aria-labelledby="verdict-heading">
         <h2 id="verdict-heading">
-          <VerdictBadge verdict={result.verdict} /> Score {formatPercent(result.score)}
+          <VerdictBadge verdict={attempt.verdict} /> Score {formatPercent(attempt.score)}
         </h2>
-        <RightAnswerSummary result={result} />
+        {result ? <RightAnswerSummary result={result} /> : null}
         <p class="muted">
           Answered in {formatSeconds(attempt.secondsTaken)}; recorded as attempt {attempt.id}.
         </p>
@@ -147,36 +182,44 @@ export function ResultPage({ attempt, variant, objectives, areaTitle, result, mo
           <a class="button" href={nextHref} data-next>
             Next question
           </a>
-          <a class="button button-secondary" href={questionPath(variant.scenarioId, variant.seed)}>
-            Try this variant again
-          </a>
+          {removed ? null : (
+            <a class="button button-secondary" href={questionPath(attempt.scenarioId, attempt.seed)}>
+              Try this variant again
+            </a>
+          )}
           <span class="hint" data-shortcuts-hint hidden>
             <kbd>N</kbd> goes to the next question.
           </span>
         </p>
       </section>
-      <details>
-        <summary>The question</summary>
-        <HtmlBlock class="prompt" html={variant.promptHtml} />
-      </details>
-      <Feedback result={result} />
-      <h2>Explanation</h2>
-      <HtmlBlock html={result.explanationHtml} />
-      {result.references.length > 0 ? (
+      {variant ? (
+        <details>
+          <summary>The question</summary>
+          <HtmlBlock class="prompt" html={variant.promptHtml} />
+        </details>
+      ) : null}
+      {result ? (
         <>
-          <h2>References</h2>
-          <ul>
-            {result.references.map((reference) => (
-              <li>
-                <a href={reference.url} rel="noopener">
-                  {reference.title}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <Feedback result={result} />
+          <h2>Explanation</h2>
+          <HtmlBlock html={result.explanationHtml} />
+          {result.references.length > 0 ? (
+            <>
+              <h2>References</h2>
+              <ul>
+                {result.references.map((reference) => (
+                  <li>
+                    <a href={reference.url} rel="noopener">
+                      {reference.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </>
       ) : null}
-      <ReportForm variant={variant} reported={reported} returnTo={`/attempts/${attempt.id}`} />
+      {variant && !removed ? <ReportForm variant={variant} reported={reported} returnTo={`/attempts/${attempt.id}`} /> : null}
     </Layout>
   );
 }

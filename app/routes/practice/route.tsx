@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { type Bank, InvalidAnswerError, type Objective, type Variant } from '../../bank/types.ts';
-import { gradeAttempt, measureSecondsTaken, recordAnswer } from '../../progress/answers.ts';
+import { compareScenarioFile, measureSecondsTaken, recordAnswer } from '../../progress/answers.ts';
 import { selectOptionalAttemptById, selectRecentScenarioIds } from '../../progress/attempts.ts';
 import { pickNextQuestion } from '../../progress/next-question.ts';
 import { insertQuestionReport } from '../../progress/question-reports.ts';
@@ -87,17 +87,18 @@ export const practiceRoutes = new Hono<AppEnv>()
   .post('/q/:scenarioId/:seed', loadLearner, async (c) => {
     const { bank, db, clock, randomToken } = c.var.deps;
     const seed = parseSeed(c.req.param('seed'));
-    const variant = bank.variant(c.req.param('scenarioId'), seed);
+    // One generation serves the form check, the grade and the stored row.
+    const question = bank.prepare(c.req.param('scenarioId'), seed);
+    const { variant } = question;
     const mode = parsePracticeMode(bank, parseQuery(c.req.query()));
     const body = await c.req.parseBody({ all: true });
     try {
       const form = parseAnswerForm(variant, body);
+      const result = question.grade(form.answer);
       const now = clock.now();
-      const recorded = recordAnswer(db, bank, {
+      const recorded = recordAnswer(db, {
         profileId: ensureProfile(c).id,
-        scenarioId: variant.scenarioId,
-        seed,
-        answer: form.answer,
+        graded: { variant, fingerprint: question.fingerprint, answer: form.answer, result },
         submissionToken: form.token,
         secondsTaken: measureSecondsTaken(form.shownAt, now),
         now,
@@ -146,15 +147,19 @@ export const practiceRoutes = new Hono<AppEnv>()
     if (!/^\d{1,15}$/.test(idText)) throw new InvalidInputError('attemptId', `"${idText}" is not an attempt number.`);
     const attempt = c.var.profile ? selectOptionalAttemptById(db, c.var.profile.id, Number(idText)) : undefined;
     if (!attempt) throw new NotFoundError(`You have no attempt ${idText}.`);
-    const variant = bank.variant(attempt.scenarioId, attempt.seed);
+    // Rendered from the row, never graded again: the grade is what the learner was shown.
+    const scenarioFile = compareScenarioFile(attempt, bank.fingerprint(attempt.scenarioId));
+    // Attempts stored before variants were kept show today's question text, when it still exists.
+    const variant = attempt.variant ?? (scenarioFile === 'removed' ? undefined : bank.variant(attempt.scenarioId, attempt.seed));
     const mode = parsePracticeMode(bank, parseQuery(c.req.query()));
     return c.html(
       <ResultPage
         attempt={attempt}
         variant={variant}
-        objectives={selectObjectives(bank, variant)}
-        areaTitle={bank.areas.find((a) => a.id === variant.area)?.title ?? variant.area}
-        result={gradeAttempt(bank, attempt)}
+        objectives={variant ? selectObjectives(bank, variant) : []}
+        areaTitle={bank.areas.find((a) => a.id === attempt.area)?.title ?? attempt.area}
+        result={attempt.result ?? null}
+        scenarioFile={scenarioFile}
         mode={mode}
         reported={c.req.query('reported') === '1'}
       />,

@@ -2,8 +2,93 @@ import type { Area, ScenarioSummary } from '../../bank/types.ts';
 import type { Accuracy, Attempt } from '../../progress/attempts.ts';
 import { AccuracyChart, type ChartPoint } from '../../views/accuracy-chart.tsx';
 import { AccuracyMeter, displayTitle, formatDateTime, formatPercent, formatSeconds, VerdictBadge } from '../../views/components.tsx';
+import type { ImportIssue, ImportSummary } from '../../progress/export.ts';
 import { Layout } from '../../views/layout.tsx';
 import { questionPath } from '../practice/variant-address.ts';
+
+/** The outcome of POST /progress/import, shown at the top of the page it answers with. */
+export type ImportState =
+  | { readonly kind: 'imported'; readonly summary: ImportSummary }
+  | { readonly kind: 'rejected'; readonly issues: readonly ImportIssue[]; readonly total: number };
+
+/** Stated in the README too: create-app's limit for the import routes. */
+export const IMPORT_LIMIT_TEXT = '20 MB';
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function issueLocation(issue: ImportIssue): string {
+  return issue.row === null ? issue.field : `attempts[${issue.row}].${issue.field}`;
+}
+
+function ImportOutcome({ state }: { state: ImportState }) {
+  if (state.kind === 'imported') {
+    const { imported, alreadyThere, refusedRows } = state.summary;
+    return (
+      <div class="notice" role="status" id="import-outcome">
+        <p>
+          Imported {plural(imported, 'attempt', 'attempts')}; {plural(alreadyThere, 'was', 'were')} already in your record.
+          {refusedRows.length > 0
+            ? ` ${plural(refusedRows.length, 'row was', 'rows were')} refused because another learner already holds their submission token (${refusedRows.map((r) => `attempts[${r}]`).join(', ')}).`
+            : ''}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div class="error-box" role="alert" id="import-outcome">
+      <p>
+        <strong>Nothing was imported.</strong> {plural(state.total, 'problem', 'problems')} in the file:
+      </p>
+      <ul>
+        {state.issues.map((issue) => (
+          <li>
+            <a href="#import-file">
+              <code>{issueLocation(issue)}</code>
+            </a>
+            : {issue.message}
+          </li>
+        ))}
+      </ul>
+      {state.total > state.issues.length ? <p>…and {state.total - state.issues.length} more.</p> : null}
+    </div>
+  );
+}
+
+function RecordSection({ rejected }: { rejected: boolean }) {
+  return (
+    <section aria-labelledby="record-heading">
+      <h2 id="record-heading">Your record</h2>
+      <p>
+        Download every attempt as <a href="/progress/export.csv">CSV</a> (for a spreadsheet) or as <a href="/progress/export.json">JSON</a> (to import here or into
+        another copy of this app; it keeps each result page).
+      </p>
+      <form method="post" action="/progress/import" enctype="multipart/form-data">
+        <fieldset>
+          <legend>Import a JSON export</legend>
+          <div class="field">
+            <label for="import-file">JSON file</label>
+            <input
+              type="file"
+              id="import-file"
+              name="file"
+              accept=".json,application/json"
+              aria-describedby="import-hint"
+              aria-invalid={rejected ? 'true' : undefined}
+            />
+          </div>
+          <label for="import-json">Or paste its text</label>
+          <textarea id="import-json" name="json" rows={4} aria-describedby="import-hint" aria-invalid={rejected ? 'true' : undefined}></textarea>
+          <p class="hint" id="import-hint">
+            Up to {IMPORT_LIMIT_TEXT}. Attempts already in your record are skipped, so importing the same file twice adds nothing.
+          </p>
+          <button type="submit">Import</button>
+        </fieldset>
+      </form>
+    </section>
+  );
+}
 
 export interface ProgressPageProps {
   readonly areas: readonly Area[];
@@ -17,6 +102,7 @@ export interface ProgressPageProps {
   /** Running accuracy after each of the oldest attempts, for the chart when there is one day. */
   readonly running: readonly ChartPoint[];
   readonly scenarioTitle: (id: string) => ScenarioSummary['title'] | undefined;
+  readonly importState?: ImportState | undefined;
 }
 
 function AccuracyTable({ caption, rows }: { caption: string; rows: ReadonlyArray<{ key: string; label: string; accuracy: Accuracy | undefined }> }) {
@@ -50,11 +136,12 @@ function AccuracyTable({ caption, rows }: { caption: string; rows: ReadonlyArray
 }
 
 export function ProgressPage(props: ProgressPageProps) {
-  const { areas, totalAttempts, overall, byArea, byObjective, daily, recent, toReview, running, scenarioTitle } = props;
+  const { areas, totalAttempts, overall, byArea, byObjective, daily, recent, toReview, running, scenarioTitle, importState } = props;
   const triedObjectives = areas.flatMap((a) => a.objectives).filter((o) => byObjective.has(o.id));
   return (
     <Layout title="Progress" current="progress">
       <h1>Your progress</h1>
+      {importState ? <ImportOutcome state={importState} /> : null}
       {totalAttempts === 0 ? (
         <p class="lead">
           No attempts yet. <a href="/practice">Start practising</a> and your accuracy will appear here.
@@ -193,6 +280,7 @@ export function ProgressPage(props: ProgressPageProps) {
           </table>
         </section>
       ) : null}
+      <RecordSection rejected={importState?.kind === 'rejected'} />
     </Layout>
   );
 }
