@@ -3,11 +3,11 @@
  * the tests with an in-memory database, so they exercise the same routes without listening.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import { InvalidAnswerError, UnknownScenarioError, type Bank } from './bank/types.ts';
@@ -15,6 +15,7 @@ import type { Db } from './db/connection.ts';
 import { createApiRoutes } from './routes/api/index.ts';
 import type { AppDeps, AppEnv, Clock, Logger } from './routes/app-env.ts';
 import { costPageRoutes } from './routes/cost/route.tsx';
+import { refuseCrossSiteRequests } from './routes/cross-site.ts';
 import { dynamodbRoutes, SandboxRegistry } from './routes/dynamodb/index.ts';
 import { homeRoutes } from './routes/home/route.tsx';
 import { practiceRoutes } from './routes/practice/route.tsx';
@@ -22,6 +23,7 @@ import { progressRoutes } from './routes/progress/route.tsx';
 import { reportsRoutes } from './routes/reports/route.tsx';
 import { InvalidInputError, NotFoundError } from './routes/request-errors.ts';
 import { renderErrorPage } from './views/render-error-page.tsx';
+import { STATIC_ASSETS, STATIC_CACHE_CONTROL } from './views/static-assets.ts';
 
 export type { AppDeps, AppEnv, Clock, Logger } from './routes/app-env.ts';
 
@@ -40,8 +42,6 @@ const MAX_BODY_BYTES = 64 * 1024;
 /** About 4,000 attempts: a choice or multi attempt exports as 4-6 KB with its variant and grade. */
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const IMPORT_PATHS = new Set(['/api/attempts/import', '/progress/import']);
-
-const STYLESHEET = readFileSync(new URL('./views/style.css', import.meta.url), 'utf8');
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -109,6 +109,29 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     await next();
   });
 
+  // Every response, errors included: scripts and styles only from our own files (nothing inline),
+  // never framed. HSTS only when served over HTTPS, as Secure cookies mean.
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      xFrameOptions: 'DENY',
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      strictTransportSecurity: deps.cookieSecure,
+    }),
+  );
+  // Before anything reads a body or stores a row.
+  app.use('*', refuseCrossSiteRequests());
+
   // Answers, reports and API calls are small; a larger body is refused before it is read.
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
@@ -126,10 +149,14 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   app.use('/q/*', limitBody);
   app.use('/progress/import', limitImport);
 
-  app.get('/static/style.css', (c) => {
-    c.header('Content-Type', 'text/css; charset=utf-8');
-    c.header('Cache-Control', 'public, max-age=300');
-    return c.body(STYLESHEET);
+  app.get('/static/:file', (c, next) => {
+    const asset = STATIC_ASSETS.get(c.req.param('file'));
+    if (!asset) return next();
+    c.header('Cache-Control', STATIC_CACHE_CONTROL);
+    c.header('ETag', asset.etag);
+    if (c.req.header('If-None-Match')?.split(',').some((tag) => tag.trim() === asset.etag)) return c.body(null, 304);
+    c.header('Content-Type', asset.contentType);
+    return c.body(asset.body);
   });
   app.get('/favicon.ico', (c) => c.body(null, 204));
 

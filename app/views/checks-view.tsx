@@ -3,9 +3,8 @@
  * the learner's result beside the expected one (items, missing and extra items, capacity, the
  * engine's error in DynamoDB's words), or for a design each access pattern and the monthly cost.
  */
-import { raw } from 'hono/html';
 import type { GradeResult } from '../bank/types.ts';
-import { ItemLines, JSON_EDITOR_STYLE } from './request-editor.tsx';
+import { ItemLines } from './request-editor.tsx';
 
 type HandsOnResult = Extract<GradeResult, { kind: 'request' | 'design' }>;
 
@@ -17,7 +16,8 @@ interface RunSummary {
   readonly error?: string;
 }
 
-const STYLE = `
+/** Served within /static/style.css (see static-assets.ts), as the JSON editor's rules are. */
+export const CHECKS_STYLE = `
 .checks td.result { white-space: nowrap; font-weight: 700; }
 .checks tr.is-passed td.result { color: var(--correct); }
 .checks tr.is-failed td.result { color: var(--incorrect); }
@@ -169,7 +169,6 @@ function DesignDetails({ details }: { details: Record<string, unknown> }) {
 export function ChecksView({ result }: { result: HandsOnResult }) {
   return (
     <>
-      <style>{raw(STYLE + JSON_EDITOR_STYLE)}</style>
       <h2>Checks</h2>
       <CheckTable result={result} />
       {result.kind === 'request' ? <RequestDetails details={result.details} /> : <DesignDetails details={result.details} />}

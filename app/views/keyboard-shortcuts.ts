@@ -1,5 +1,5 @@
 /**
- * The only script on the site, inlined on question and result pages: 1–9 pick an option,
+ * Served as /static/keyboard-shortcuts.js on question and result pages: 1–9 pick an option,
  * Enter submits, N goes to the next question. Every page works without it.
  */
 export const KEYBOARD_SHORTCUTS_SCRIPT = `

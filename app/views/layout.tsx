@@ -1,7 +1,6 @@
 /** The page frame every HTML page shares: skip link, navigation, main landmark, footer. */
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
-import { KEYBOARD_SHORTCUTS_SCRIPT } from './keyboard-shortcuts.ts';
 
 export interface LayoutProps {
   readonly title: string;
@@ -59,7 +58,7 @@ export function Layout({ title, current, shortcuts = false, children }: LayoutPr
               Questions are generated and graded by computation. Facts follow the AWS documentation; the <a href="/api/openapi.json">JSON API</a> does everything these pages do. Authors: <a href="/authoring/reports">reported problems</a>.
             </p>
           </footer>
-          {shortcuts ? <script>{raw(KEYBOARD_SHORTCUTS_SCRIPT)}</script> : null}
+          {shortcuts ? <script src="/static/keyboard-shortcuts.js" defer></script> : null}
         </body>
       </html>
     </>

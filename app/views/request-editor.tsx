@@ -1,9 +1,8 @@
 /**
  * The answer area of a `request` question: the table's keys and indexes, a sample of its
- * items, and a JSON textarea. A small inline script checks the JSON as the learner types and
+ * items, and a JSON textarea. A small script (/static/json-editor.js) checks the JSON as the learner types and
  * keeps the draft in localStorage per scenario and seed; without it the form still posts.
  */
-import { raw } from 'hono/html';
 import type { Variant } from '../bank/types.ts';
 import { jsonHint } from '../grading/request-input.ts';
 
@@ -40,6 +39,7 @@ export function ItemLines({ items, label = 'Items, one per line' }: { items: rea
   );
 }
 
+/** Served within /static/style.css (see static-assets.ts). */
 export const JSON_EDITOR_STYLE = `
 .item-lines { max-width: 100%; background: var(--panel); border: 1px solid var(--border); border-radius: 6px; padding: .6rem .8rem; overflow-x: auto; font-size: .85rem; line-height: 1.45; }
 .json-status { min-height: 1.4em; font-size: .9rem; margin: .35rem 0 0; }
@@ -135,8 +135,7 @@ export function JsonTextarea({ variant, starter, label, hint }: { variant: Hands
         <kbd>Tab</kbd> indents. Press <kbd>Esc</kbd>, then <kbd>Tab</kbd>, to leave the editor.
       </p>
       <p id="answer-json-status" class="json-status" aria-live="polite"></p>
-      <style>{raw(JSON_EDITOR_STYLE)}</style>
-      <script>{raw(JSON_EDITOR_SCRIPT)}</script>
+      <script src="/static/json-editor.js" defer></script>
     </fieldset>
   );
 }

@@ -15,10 +15,16 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
-/** Starts `npm start`'s entry point with PORT=0 and resolves once it prints the URL it listens on. */
-export async function startServer(databasePath: string): Promise<{ process: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), 'app/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, CONTENT_DIR: 'content' },
+/**
+ * Starts `npm start`'s entry point with PORT=0 and resolves once it prints the URL it listens on.
+ * `singleProcess` loads tsx into the server's own Node process instead of through tsx's CLI,
+ * which runs the server as a child: a SIGKILL must reach the process that holds the database.
+ * `env` adds settings (a suite's own rate limits).
+ */
+export async function startServer(databasePath: string, options: { singleProcess?: boolean; env?: Record<string, string> } = {}): Promise<{ process: ChildProcess; url: string }> {
+  const args = options.singleProcess ? ['--import', 'tsx', 'app/main.ts'] : [resolve('node_modules/tsx/dist/cli.mjs'), 'app/main.ts'];
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, CONTENT_DIR: 'content', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -55,7 +55,7 @@ export function CostChart({ report, targetPercent }: { report: CostResponse; tar
           Average utilisation of provisioned capacity
         </text>
         <line x1={x(be)} x2={x(be)} y1={PAD.top} y2={H - PAD.bottom} stroke="#8a5a00" stroke-dasharray="4 4" stroke-width="1.5" />
-        <text x={x(be) + 4} y={PAD.top + 12} style="fill:#8a5a00">{`break-even ${be}%`}</text>
+        <text x={x(be) + 4} y={PAD.top + 12} class="break-even">{`break-even ${be}%`}</text>
         <line x1={x(targetPercent)} x2={x(targetPercent)} y1={PAD.top} y2={H - PAD.bottom} stroke="#57606a" stroke-dasharray="2 3" stroke-width="1" />
         <text x={x(targetPercent) + 4} y={PAD.top + 28}>{`target ${targetPercent}%`}</text>
         <path d={path((p) => p.onDemandUsd)} fill="none" stroke="#c62828" stroke-width="2.5" />

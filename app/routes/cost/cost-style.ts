@@ -11,5 +11,7 @@ export const COST_STYLESHEET = `.cost-modes { display: grid; grid-template-colum
 .conf-M { background: #fff8e6; color: var(--partial); }
 .conf-L { background: #fdecea; color: var(--incorrect); }
 .price-table td { font-size: .9rem; }
+/* A class, not a style attribute: the Content-Security-Policy refuses inline styles. */
+.chart text.break-even { fill: #8a5a00; }
 .cost-modes tbody th, .price-table tbody th, .cost-lines tbody th { font-weight: 500; }
 `;

@@ -12,7 +12,9 @@ import { pickNextQuestion } from '../../progress/next-question.ts';
 import { insertQuestionReport } from '../../progress/question-reports.ts';
 import type { AppEnv } from '../app-env.ts';
 import { ensureProfile, loadLearner } from '../../auth/identity.ts';
+import { parseFormBody } from '../form-body.ts';
 import { InvalidInputError, NotFoundError } from '../request-errors.ts';
+import { safeReturnPath } from '../safe-redirect.ts';
 import { parseAnswerForm } from './answer-form.ts';
 import { AVOID_RECENT_ATTEMPTS, describePracticeMode, parsePracticeMode, PracticeQuerySchema, practiceQueryString, toPracticeFilter } from './practice-mode.ts';
 import { PracticePage } from './practice-view.tsx';
@@ -36,7 +38,6 @@ const ReportFormSchema = z.object({
   returnTo: z.string().optional(),
 });
 
-/** Only our own paths: an open redirect would let a link bounce learners elsewhere. */
 /** Form fields as posted: text only (a file upload in a text field is ignored). */
 function allFields(value: unknown): string[] {
   const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
@@ -45,10 +46,6 @@ function allFields(value: unknown): string[] {
 
 function firstField(value: unknown): string | undefined {
   return allFields(value)[0];
-}
-
-function safeReturnPath(path: string | undefined, fallback: string): string {
-  return path && /^\/[^/\\]/.test(path) ? path : fallback;
 }
 
 export const practiceRoutes = new Hono<AppEnv>()
@@ -91,7 +88,7 @@ export const practiceRoutes = new Hono<AppEnv>()
     const question = bank.prepare(c.req.param('scenarioId'), seed);
     const { variant } = question;
     const mode = parsePracticeMode(bank, parseQuery(c.req.query()));
-    const body = await c.req.parseBody({ all: true });
+    const body = await parseFormBody(c, { all: true });
     try {
       const form = parseAnswerForm(variant, body);
       const result = question.grade(form.answer);
@@ -135,11 +132,13 @@ export const practiceRoutes = new Hono<AppEnv>()
     const { bank, db, clock } = c.var.deps;
     const seed = parseSeed(c.req.param('seed'));
     const variant = bank.variant(c.req.param('scenarioId'), seed);
-    const parsed = ReportFormSchema.safeParse(await c.req.parseBody());
+    const parsed = ReportFormSchema.safeParse(await parseFormBody(c));
     if (!parsed.success) throw InvalidInputError.fromZod(parsed.error);
+    // Settled before the report is stored, so nothing after the insert can fail on it.
+    const back = new URL(safeReturnPath(parsed.data.returnTo, questionPath(variant.scenarioId, seed)), 'http://x');
+    back.searchParams.set('reported', '1');
     insertQuestionReport(db, { profileId: ensureProfile(c).id, scenarioId: variant.scenarioId, seed, message: parsed.data.message, createdAt: clock.now() });
-    const back = safeReturnPath(parsed.data.returnTo, questionPath(variant.scenarioId, seed));
-    return c.redirect(`${back}${back.includes('?') ? '&' : '?'}reported=1`, 303);
+    return c.redirect(`${back.pathname}${back.search}${back.hash}`, 303);
   })
   .get('/attempts/:attemptId', loadLearner, (c) => {
     const { bank, db } = c.var.deps;
