@@ -6,12 +6,19 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
+import { loadLearner } from './auth/identity.ts';
+import { PRODUCTION_SCRYPT_COST, type ScryptCost } from './auth/passwords.ts';
+import { createRateLimiters, DEFAULT_RATE_LIMITS, type RateLimitSettings } from './auth/rate-limit.ts';
+import { requireRole } from './auth/role.tsx';
 import { InvalidAnswerError, UnknownScenarioError, type Bank } from './bank/types.ts';
 import type { Db } from './db/connection.ts';
+import { accountRoutes } from './routes/account/route.tsx';
+import { adminRoutes } from './routes/admin/route.tsx';
 import { createApiRoutes } from './routes/api/index.ts';
 import type { AppDeps, AppEnv, Clock, Logger } from './routes/app-env.ts';
 import { costPageRoutes } from './routes/cost/route.tsx';
@@ -36,6 +43,12 @@ export interface CreateAppOptions {
   readonly logger?: Logger;
   /** Secure cookies (HTTPS); off by default for tests and loopback. */
   readonly cookieSecure?: boolean;
+  /** Log-in, sign-up and answer limits (RATE_LIMIT_* settings). */
+  readonly rateLimits?: RateLimitSettings;
+  /** Read the client address from X-Forwarded-For (TRUST_PROXY). */
+  readonly trustProxy?: boolean;
+  /** scrypt parameters for new password hashes; tests pass a cheap one. */
+  readonly passwordCost?: ScryptCost;
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -102,12 +115,17 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     randomToken: options.randomToken ?? (() => randomUUID()),
     logger: options.logger ?? consoleLogger,
     cookieSecure: options.cookieSecure ?? false,
+    rateLimiters: createRateLimiters(options.rateLimits ?? DEFAULT_RATE_LIMITS, () => (options.clock ?? systemClock).now().getTime()),
+    trustProxy: options.trustProxy ?? false,
+    passwordCost: options.passwordCost ?? PRODUCTION_SCRYPT_COST,
   };
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
   });
+  // The layout's navigation reads the logged-in user from the request's context.
+  app.use('*', contextStorage());
 
   // Every response, errors included: scripts and styles only from our own files (nothing inline),
   // never framed. HSTS only when served over HTTPS, as Secure cookies mean.
@@ -118,7 +136,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        imgSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
         formAction: ["'self'"],
@@ -166,6 +184,10 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
 
   // Page routers attach loadLearner to each of their own routes, so unrelated paths such as
   // /static or /dynamodb never look up a session.
+  // Every authoring and admin route, present and future, is guarded here rather than per route.
+  app.use('/authoring/*', loadLearner, requireRole('author'));
+  app.use('/admin/*', loadLearner, requireRole('admin'));
+  app.route('/', accountRoutes).route('/', adminRoutes);
   app.route('/', homeRoutes).route('/', practiceRoutes).route('/', progressRoutes).route('/', reportsRoutes).route('/', costPageRoutes);
 
   app.notFound((c) => {

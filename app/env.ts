@@ -4,12 +4,30 @@
  */
 import { z } from 'zod';
 
-export const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_PATH: z.string().min(1).default('data/app.db'),
-  CONTENT_DIR: z.string().min(1).default('content'),
-});
+const BooleanSetting = z.enum(['true', 'false', '1', '0'], { error: 'Use true or false.' }).transform((value) => value === 'true' || value === '1');
+const PerWindow = z.coerce.number().int().min(1).max(1_000_000);
+
+/** Loopback only: 127.0.0.0/8, ::1, localhost. Anywhere else the app is presumably behind HTTPS. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
+}
+
+export const EnvSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_PATH: z.string().min(1).default('data/app.db'),
+    CONTENT_DIR: z.string().min(1).default('content'),
+    /** Unset: on unless HOST is loopback. */
+    COOKIE_SECURE: BooleanSetting.optional(),
+    TRUST_PROXY: BooleanSetting.default(false),
+    RATE_LIMIT_AUTH_PER_ADDRESS: PerWindow.default(30),
+    RATE_LIMIT_AUTH_PER_USERNAME: PerWindow.default(10),
+    RATE_LIMIT_AUTH_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    RATE_LIMIT_ANSWERS_PER_MINUTE: PerWindow.default(60),
+  })
+  .transform((env) => ({ ...env, COOKIE_SECURE: env.COOKIE_SECURE ?? !isLoopbackHost(env.HOST) }));
 export type Env = z.infer<typeof EnvSchema>;
 
 /** Throws with every bad variable named, so start-up fails loudly instead of half-working. */

@@ -13,7 +13,19 @@ function start(env: Env, database: OpenedDatabase): void {
   const bank = loadBank(resolve(env.CONTENT_DIR));
   for (const error of bank.errors) console.error(`${error.file}:${error.line}: ${error.message}`);
 
-  const app = createApp({ db: database.db, bank, logger: consoleLogger });
+  const authWindowMs = env.RATE_LIMIT_AUTH_WINDOW_MINUTES * 60 * 1000;
+  const app = createApp({
+    db: database.db,
+    bank,
+    logger: consoleLogger,
+    cookieSecure: env.COOKIE_SECURE,
+    trustProxy: env.TRUST_PROXY,
+    rateLimits: {
+      authPerAddress: { limit: env.RATE_LIMIT_AUTH_PER_ADDRESS, windowMs: authWindowMs },
+      authPerUsername: { limit: env.RATE_LIMIT_AUTH_PER_USERNAME, windowMs: authWindowMs },
+      answersPerLearner: { limit: env.RATE_LIMIT_ANSWERS_PER_MINUTE, windowMs: 60 * 1000 },
+    },
+  });
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;

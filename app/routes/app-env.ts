@@ -4,6 +4,8 @@
  */
 import type { Bank } from '../bank/types.ts';
 import type { Db } from '../db/connection.ts';
+import type { ScryptCost } from '../auth/passwords.ts';
+import type { RateLimiters } from '../auth/rate-limit.ts';
 import type { User } from '../auth/sessions.ts';
 import type { Profile } from '../progress/profiles.ts';
 
@@ -27,6 +29,12 @@ export interface AppDeps {
   readonly logger: Logger;
   /** Cookies carry `Secure`: on when the app is served over HTTPS (COOKIE_SECURE). */
   readonly cookieSecure: boolean;
+  /** Log-in, sign-up and answer counters: in memory, per instance. */
+  readonly rateLimiters: RateLimiters;
+  /** The client address is X-Forwarded-For's last entry (TRUST_PROXY), not the socket's peer. */
+  readonly trustProxy: boolean;
+  /** scrypt parameters for new password hashes; tests pass a cheap one. */
+  readonly passwordCost: ScryptCost;
 }
 
 export interface AppEnv {

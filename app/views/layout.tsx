@@ -1,11 +1,12 @@
 /** The page frame every HTML page shares: skip link, navigation, main landmark, footer. */
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
+import { AccountNavItems } from '../auth/account-nav.tsx';
 
 export interface LayoutProps {
   readonly title: string;
   /** Which navigation entry is the current page. */
-  readonly current?: 'home' | 'practice' | 'progress' | 'reports' | 'cost';
+  readonly current?: 'home' | 'practice' | 'progress' | 'reports' | 'cost' | 'account' | 'admin';
   /** Question and result pages opt in to the 1–9 / Enter / N keys. */
   readonly shortcuts?: boolean;
   readonly children?: Child;
@@ -47,6 +48,7 @@ export function Layout({ title, current, shortcuts = false, children }: LayoutPr
                     </a>
                   </li>
                 ))}
+                <AccountNavItems current={current} />
               </ul>
             </nav>
           </header>

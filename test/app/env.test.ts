@@ -3,16 +3,13 @@ import { parseEnv } from '../../app/env.ts';
 
 describe('parseEnv', () => {
   it('defaults to port 3000 on 127.0.0.1 with data/app.db and content/', () => {
-    expect(parseEnv({})).toEqual({ PORT: 3000, HOST: '127.0.0.1', DATABASE_PATH: 'data/app.db', CONTENT_DIR: 'content' });
+    expect(parseEnv({})).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', DATABASE_PATH: 'data/app.db', CONTENT_DIR: 'content' });
   });
 
   it('reads every variable it knows and ignores the rest', () => {
-    expect(parseEnv({ PORT: '0', HOST: '0.0.0.0', DATABASE_PATH: '/tmp/x.db', CONTENT_DIR: 'c', PATH: '/bin' })).toEqual({
-      PORT: 0,
-      HOST: '0.0.0.0',
-      DATABASE_PATH: '/tmp/x.db',
-      CONTENT_DIR: 'c',
-    });
+    const env = parseEnv({ PORT: '0', HOST: '0.0.0.0', DATABASE_PATH: '/tmp/x.db', CONTENT_DIR: 'c', PATH: '/bin' });
+    expect(env).toMatchObject({ PORT: 0, HOST: '0.0.0.0', DATABASE_PATH: '/tmp/x.db', CONTENT_DIR: 'c' });
+    expect(env).not.toHaveProperty('PATH');
   });
 
   it.each([
@@ -21,7 +18,41 @@ describe('parseEnv', () => {
     ['PORT', '3.5'],
     ['HOST', ''],
     ['DATABASE_PATH', ''],
+    ['COOKIE_SECURE', 'yes'],
+    ['TRUST_PROXY', 'on'],
+    ['RATE_LIMIT_AUTH_PER_USERNAME', '0'],
+    ['RATE_LIMIT_ANSWERS_PER_MINUTE', 'many'],
   ])('rejects %s=%j, naming the variable', (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`^Invalid environment: ${name}: `));
+  });
+
+  it('defaults the account settings: rate limits, no proxy', () => {
+    expect(parseEnv({})).toMatchObject({
+      TRUST_PROXY: false,
+      RATE_LIMIT_AUTH_PER_ADDRESS: 30,
+      RATE_LIMIT_AUTH_PER_USERNAME: 10,
+      RATE_LIMIT_AUTH_WINDOW_MINUTES: 15,
+      RATE_LIMIT_ANSWERS_PER_MINUTE: 60,
+    });
+    expect(parseEnv({ TRUST_PROXY: 'true', RATE_LIMIT_ANSWERS_PER_MINUTE: '5' })).toMatchObject({ TRUST_PROXY: true, RATE_LIMIT_ANSWERS_PER_MINUTE: 5 });
+  });
+
+  it.each([
+    ['127.0.0.1', false],
+    ['127.8.9.10', false],
+    ['localhost', false],
+    ['::1', false],
+    ['[::1]', false],
+    ['0.0.0.0', true],
+    ['192.168.1.20', true],
+    ['::', true],
+    ['study.example', true],
+  ])('sets COOKIE_SECURE by default for HOST=%s to %s', (host, secure) => {
+    expect(parseEnv({ HOST: host }).COOKIE_SECURE).toBe(secure);
+  });
+
+  it('lets COOKIE_SECURE override the default either way', () => {
+    expect(parseEnv({ HOST: '0.0.0.0', COOKIE_SECURE: 'false' }).COOKIE_SECURE).toBe(false);
+    expect(parseEnv({ HOST: '127.0.0.1', COOKIE_SECURE: 'true' }).COOKIE_SECURE).toBe(true);
   });
 });

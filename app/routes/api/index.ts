@@ -17,6 +17,7 @@ import { costApiRoutes } from '../cost/api.ts';
 import { AVOID_RECENT_ATTEMPTS, parsePracticeMode, toPracticeFilter } from '../practice/practice-mode.ts';
 import { questionPath } from '../practice/variant-address.ts';
 import { ensureProfile, loadLearner } from '../../auth/identity.ts';
+import { limitAnswers } from '../../auth/rate-limit.ts';
 import { InvalidInputError, NotFoundError } from '../request-errors.ts';
 import {
   AnswerRequestSchema,
@@ -78,13 +79,17 @@ const getQuestion = createRoute({
 
 const answerQuestion = createRoute({
   method: 'post',
-  middleware: [loadLearner] as const,
+  middleware: [loadLearner, limitAnswers] as const,
   path: '/questions/{scenarioId}/{seed}/answers',
   tags: ['Questions'],
   summary: 'Grade an answer and record the attempt',
   description: 'The attempt is stored before the result is returned. Sending the same submissionToken again returns the first attempt and records nothing.',
   request: { params: VariantParamsSchema, body: { required: true, content: { 'application/json': { schema: AnswerRequestSchema } } } },
-  responses: { 200: json(AnswerResponseSchema, 'The grade, with the working and explanations.'), ...errorResponses },
+  responses: {
+    200: json(AnswerResponseSchema, 'The grade, with the working and explanations.'),
+    ...errorResponses,
+    429: { description: 'Too many answers from this learner in a minute; Retry-After says when to send again.', content: { 'application/json': { schema: ApiErrorSchema } } },
+  },
 });
 
 const reportQuestion = createRoute({

@@ -12,6 +12,7 @@ import { pickNextQuestion } from '../../progress/next-question.ts';
 import { insertQuestionReport } from '../../progress/question-reports.ts';
 import type { AppEnv } from '../app-env.ts';
 import { ensureProfile, loadLearner } from '../../auth/identity.ts';
+import { limitAnswers } from '../../auth/rate-limit.ts';
 import { parseFormBody } from '../form-body.ts';
 import { InvalidInputError, NotFoundError } from '../request-errors.ts';
 import { safeReturnPath } from '../safe-redirect.ts';
@@ -81,7 +82,7 @@ export const practiceRoutes = new Hono<AppEnv>()
       />,
     );
   })
-  .post('/q/:scenarioId/:seed', loadLearner, async (c) => {
+  .post('/q/:scenarioId/:seed', loadLearner, limitAnswers, async (c) => {
     const { bank, db, clock, randomToken } = c.var.deps;
     const seed = parseSeed(c.req.param('seed'));
     // One generation serves the form check, the grade and the stored row.

@@ -189,7 +189,10 @@ describe('answering', () => {
     const response = await browser.postForm(`/q/${scenario.id}/31/report`, [['message', 'The explanation contradicts the key']]);
     expect(response.status).toBe(303);
     expect(response.headers.get('Location')).toBe(`/q/${scenario.id}/31?reported=1`);
-    const html = await (await browser.request('/authoring/reports')).text();
+    // Reports are for authors; the first account of a fresh database is its admin.
+    const author = new Browser(t.app);
+    expect((await author.postForm('/signup', [['username', 'author'], ['password', 'correct horse battery']])).status).toBe(303);
+    const html = await (await author.request('/authoring/reports')).text();
     expect(html).toContain(`${scenario.id} #31`);
     expect(html).toContain('The explanation contradicts the key');
   });

@@ -1,0 +1,22 @@
+/** The address a request came from, for rate limits. */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import type { AppEnv } from '../routes/app-env.ts';
+
+/**
+ * The socket's peer, or, behind a reverse proxy (TRUST_PROXY), the last X-Forwarded-For entry:
+ * the one our proxy appended. Earlier entries are whatever the client chose to send.
+ */
+export function clientAddress(c: Context<AppEnv>): string {
+  if (c.var.deps.trustProxy) {
+    const forwarded = c.req.header('X-Forwarded-For')?.split(',').map((part) => part.trim()).filter((part) => part !== '');
+    const last = forwarded?.at(-1);
+    if (last) return last;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // app.request() in tests has no socket.
+    return 'unknown';
+  }
+}
