@@ -168,7 +168,7 @@ export function AccountPage({ user, tokens, form, errors = [], notice, newToken 
         {tokens.length === 0 ? (
           <p class="muted">You have no API tokens.</p>
         ) : (
-          <table>
+          <table class="token-table">
             <caption class="visually-hidden">Your API tokens</caption>
             <thead>
               <tr>
@@ -185,7 +185,7 @@ export function AccountPage({ user, tokens, form, errors = [], notice, newToken 
               {tokens.map((t) => (
                 <tr>
                   <td>{t.name}</td>
-                  <td>
+                  <td class="token-prefix">
                     <code>{t.prefix}…</code>
                   </td>
                   <td>{formatDateTime(t.createdAt)}</td>
