@@ -51,6 +51,8 @@ describe('sign-up', () => {
     expect(account.status).toBe(200);
     const html = await account.text();
     expect(html).toContain('<dd>Ada</dd>');
+    expect(html).toContain('href="/progress/export.json"');
+    expect(html).toContain('href="/progress/export.csv"');
     expect(html).toContain('Log out');
 
     await new CookieBrowser(t.app).signUp('bob');
@@ -125,6 +127,13 @@ describe('log-in and log-out', () => {
     const html = await response.text();
     expect(html).toContain('Enter your username.');
     expect(html).toContain('Enter your password.');
+  });
+
+  it('answers a body that is not a form with a 400 naming the body, never a 500', async () => {
+    const response = await new CookieBrowser(t.app).request('/login', { method: 'POST', body: '{"username":"ada"}', headers: { 'Content-Type': 'application/json' } });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('<strong>body</strong>');
+    expect(t.loggedErrors).toEqual([]);
   });
 
   it('log-out deletes the session row and the old cookie no longer works', async () => {
