@@ -7,7 +7,7 @@ import { profiles } from '../db/schema.ts';
 import { mergeProfileInto, selectOptionalProfileByToken, selectOptionalProfileByUserId } from '../progress/profiles.ts';
 import type { AppEnv } from '../routes/app-env.ts';
 import { PROFILE_COOKIE, setSessionCookie } from './identity.ts';
-import { insertSession, type User } from './sessions.ts';
+import { deleteSessionByToken, insertSession, SESSION_COOKIE, type User } from './sessions.ts';
 
 /**
  * Moves an anonymous profile's record into the account: the profile itself becomes the
@@ -34,6 +34,9 @@ export function startSession(c: Context<AppEnv>, user: User): void {
     adoptAnonymousProfile(db, profileToken, user.id);
     deleteCookie(c, PROFILE_COOKIE, { path: '/' });
   }
+  // A session this browser already had (another account's, or this one's) ends here.
+  const previous = getCookie(c, SESSION_COOKIE);
+  if (previous) deleteSessionByToken(db, previous);
   const { token } = insertSession(db, user.id, clock.now());
   setSessionCookie(c, token);
 }
