@@ -115,6 +115,12 @@ export interface Check {
   readonly passed: boolean;
   readonly weight: number;
   readonly detail?: string;
+  /**
+   * The check the task exists for (the condition of a conditional put, the index of an index
+   * query): failing it makes the answer wrong for the schedule and readiness, however many
+   * other checks pass.
+   */
+  readonly essential?: boolean;
 }
 
 interface GradeBase {

@@ -102,12 +102,115 @@ export const attempts = sqliteTable(
     /** SHA-256 of the scenario file graded against, to say when it has changed since. */
     fingerprint: text('fingerprint'),
     secondsTaken: integer('seconds_taken'),
+    /** How sure the learner said they were; null when not given. */
+    confidence: text('confidence', { enum: ['sure', 'unsure', 'guess'] }),
+    /** Where the answer was given: it counts once in progress and in the schedule wherever. */
+    source: text('source', { enum: ['practice', 'review', 'exam', 'drill'] }).notNull().default('practice'),
+    /**
+     * False when a request or design answer failed a check its family marks essential: it
+     * counts as wrong for the schedule and readiness whatever its partial score. Null for
+     * kinds without checks and for attempts stored before this existed.
+     */
+    essentialPassed: integer('essential_passed', { mode: 'boolean' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (table) => [
     index('attempts_profile_created_idx').on(table.profileId, table.createdAt),
     index('attempts_scenario_idx').on(table.scenarioId),
+    index('attempts_profile_scenario_idx').on(table.profileId, table.scenarioId, table.id),
   ],
+);
+
+/**
+ * The spaced-review card of one family for one learner: ts-fsrs's Card, column for column.
+ * Every review serves a fresh seed, so the card schedules the skill, not a variant.
+ */
+export const reviewCards = sqliteTable(
+  'review_cards',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    profileId: integer('profile_id')
+      .notNull()
+      .references(() => profiles.id, { onDelete: 'cascade' }),
+    scenarioId: text('scenario_id').notNull(),
+    due: integer('due', { mode: 'timestamp_ms' }).notNull(),
+    stability: real('stability').notNull(),
+    difficulty: real('difficulty').notNull(),
+    elapsedDays: integer('elapsed_days').notNull(),
+    scheduledDays: integer('scheduled_days').notNull(),
+    learningSteps: integer('learning_steps').notNull(),
+    reps: integer('reps').notNull(),
+    lapses: integer('lapses').notNull(),
+    /** ts-fsrs State: 0 new, 1 learning, 2 review, 3 relearning. */
+    state: integer('state').notNull(),
+    lastReview: integer('last_review', { mode: 'timestamp_ms' }),
+    /** The seed served last, so the next review serves another. */
+    lastSeed: integer('last_seed'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [uniqueIndex('review_cards_profile_scenario_idx').on(table.profileId, table.scenarioId), index('review_cards_profile_due_idx').on(table.profileId, table.due)],
+);
+
+/** A learner's study settings; a profile without a row has the defaults. */
+export const studySettings = sqliteTable('study_settings', {
+  profileId: integer('profile_id')
+    .primaryKey()
+    .references(() => profiles.id, { onDelete: 'cascade' }),
+  /** FSRS's requested retention, 0.7..0.97. */
+  targetRetention: real('target_retention').notNull().default(0.9),
+  /** New families a review session offers per day once the due queue is empty. */
+  newPerDay: integer('new_per_day').notNull().default(10),
+});
+
+/** A timed mock exam. The deadline is kept here, so a reload or a restart resumes it. */
+export const exams = sqliteTable(
+  'exams',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    profileId: integer('profile_id')
+      .notNull()
+      .references(() => profiles.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['running', 'submitted'] }).notNull(),
+    /** An area id, or null for the whole guide. */
+    area: text('area'),
+    kinds: text('kinds', { mode: 'json' }).$type<string[]>().notNull(),
+    questionCount: integer('question_count').notNull(),
+    durationSeconds: integer('duration_seconds').notNull(),
+    /** 0..1; AWS's associate exams pass at 720 of 1000. */
+    passMark: real('pass_mark').notNull(),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    deadlineAt: integer('deadline_at', { mode: 'timestamp_ms' }).notNull(),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    /** True when the time ran out and the exam was submitted with what was answered. */
+    timedOut: integer('timed_out', { mode: 'boolean' }).notNull().default(false),
+    /** Mean score 0..1, set on submission. */
+    score: real('score'),
+  },
+  (table) => [index('exams_profile_started_idx').on(table.profileId, table.startedAt)],
+);
+
+export const examQuestions = sqliteTable(
+  'exam_questions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    examId: integer('exam_id')
+      .notNull()
+      .references(() => exams.id, { onDelete: 'cascade' }),
+    /** 1-based order in the exam. */
+    position: integer('position').notNull(),
+    scenarioId: text('scenario_id').notNull(),
+    seed: integer('seed').notNull(),
+    area: text('area').notNull(),
+    flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false),
+    /** The answer as given so far; saved as it is given, graded only at submission. */
+    answer: text('answer', { mode: 'json' }).$type<unknown>(),
+    answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
+    /** Seconds spent on this question, summed over visits. */
+    secondsSpent: integer('seconds_spent').notNull().default(0),
+    /** The graded attempt, stored at submission. */
+    attemptId: integer('attempt_id').references(() => attempts.id, { onDelete: 'set null' }),
+  },
+  (table) => [uniqueIndex('exam_questions_exam_position_idx').on(table.examId, table.position)],
 );
 
 /** "Report a problem with this question", kept with the exact variant the learner saw. */

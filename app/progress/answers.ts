@@ -6,7 +6,9 @@
  */
 import type { Answer, GradeResult, Variant } from '../bank/types.ts';
 import type { Db } from '../db/connection.ts';
-import { insertAttempt, type Attempt } from './attempts.ts';
+import { type Attempt, insertOrFindAttempt } from './attempts.ts';
+import type { Confidence } from './rating.ts';
+import { applyAnswerToCard, type ReviewCardRow } from './review-cards.ts';
 
 /** What grading produced, from one generated variant. */
 export interface GradedAnswer {
@@ -22,7 +24,13 @@ export interface AnswerSubmission {
   readonly submissionToken: string;
   readonly secondsTaken: number | null;
   readonly now: Date;
+  /** How sure the learner said they were, when asked. */
+  readonly confidence?: Confidence | null;
+  /** Where it was answered; every source counts once in progress and the schedule. */
+  readonly source?: AttemptSource;
 }
+
+export type AttemptSource = Attempt['source'];
 
 export interface RecordedAnswer {
   readonly attempt: Attempt;
@@ -33,12 +41,27 @@ export interface RecordedAnswer {
    * when the token belongs to an attempt stored before grades were kept with attempts.
    */
   readonly result: GradeResult | null;
+  /** The family's review card after this answer; undefined for a repeated token. */
+  readonly card?: ReviewCardRow | undefined;
+}
+
+/**
+ * Null for kinds without checks; otherwise whether every check the family marks essential
+ * passed (true when it marks none).
+ */
+export function essentialChecksPassed(result: GradeResult): boolean | null {
+  if (result.kind !== 'request' && result.kind !== 'design') return null;
+  return result.checks.every((check) => !check.essential || check.passed);
 }
 
 /** Stores one graded answer. Returns undefined when the submission token is another learner's. */
 export function recordAnswer(db: Db, submission: AnswerSubmission): RecordedAnswer | undefined {
   const { variant, fingerprint, answer, result } = submission.graded;
-  const stored = insertAttempt(db, {
+  const essentialPassed = essentialChecksPassed(result);
+  const confidence = submission.confidence ?? null;
+  // The attempt and the schedule move together: a crash between them can lose neither alone.
+  return db.transaction((tx) => {
+  const stored = insertOrFindAttempt(tx, {
     profileId: submission.profileId,
     submissionToken: submission.submissionToken,
     scenarioId: variant.scenarioId,
@@ -53,11 +76,27 @@ export function recordAnswer(db: Db, submission: AnswerSubmission): RecordedAnsw
     result,
     fingerprint,
     secondsTaken: submission.secondsTaken,
+    confidence,
+    source: submission.source ?? 'practice',
+    essentialPassed,
     createdAt: submission.now,
   });
   if (!stored) return undefined;
   // The first submission wins: its stored grade is the one shown, never a regrade.
-  return { attempt: stored.attempt, created: stored.created, result: stored.attempt.result ?? null };
+  if (!stored.created) return { attempt: stored.attempt, created: false, result: stored.attempt.result ?? null };
+  const { card } = applyAnswerToCard(tx, {
+    profileId: submission.profileId,
+    scenarioId: variant.scenarioId,
+    seed: variant.seed,
+    kind: variant.kind,
+    verdict: result.verdict,
+    essentialPassed: essentialPassed ?? true,
+    confidence,
+    secondsTaken: submission.secondsTaken,
+    now: submission.now,
+  });
+  return { attempt: stored.attempt, created: true, result: stored.attempt.result ?? null, card };
+  });
 }
 
 /** Seconds between showing the form and receiving the answer; null when unknown or absurd. */

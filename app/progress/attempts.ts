@@ -24,9 +24,10 @@ export function insertAttempt(db: Db, values: NewAttempt): InsertedAttempt | und
   return db.transaction((tx) => insertOrFindAttempt(tx, values));
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** A transaction of the progress store, for models that write several tables at once. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-function insertOrFindAttempt(tx: Tx, values: NewAttempt): InsertedAttempt | undefined {
+export function insertOrFindAttempt(tx: Tx, values: NewAttempt): InsertedAttempt | undefined {
   const inserted = tx.insert(attempts).values(values).onConflictDoNothing({ target: attempts.submissionToken }).returning().get();
   if (inserted) return { attempt: inserted, created: true };
   const existing = tx.select().from(attempts).where(eq(attempts.submissionToken, values.submissionToken)).get();

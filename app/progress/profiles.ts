@@ -4,7 +4,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
-import { attempts, profiles, questionReports } from '../db/schema.ts';
+import { attempts, exams, profiles, questionReports, reviewCards, studySettings } from '../db/schema.ts';
 
 export type Profile = typeof profiles.$inferSelect;
 
@@ -31,6 +31,11 @@ export function mergeProfileInto(db: Db, fromProfileId: number, intoProfileId: n
     tx.update(attempts).set({ profileId: intoProfileId }).where(eq(attempts.profileId, fromProfileId)).run();
     // A report the account already sent stays where it is; the duplicate goes with the profile.
     tx.run(sql`update or ignore ${questionReports} set profile_id = ${intoProfileId} where profile_id = ${fromProfileId}`);
+    tx.update(exams).set({ profileId: intoProfileId }).where(eq(exams.profileId, fromProfileId)).run();
+    // Where both have a card for a family (or settings), the account's own stays; the
+    // anonymous duplicate goes with its profile.
+    tx.run(sql`update or ignore ${reviewCards} set profile_id = ${intoProfileId} where profile_id = ${fromProfileId}`);
+    tx.run(sql`update or ignore ${studySettings} set profile_id = ${intoProfileId} where profile_id = ${fromProfileId}`);
     tx.delete(profiles).where(eq(profiles.id, fromProfileId)).run();
   });
 }
