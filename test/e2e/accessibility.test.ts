@@ -3,18 +3,19 @@
  * of impact "serious" or "critical" may appear. Questions of every kind are answered so their
  * result pages are checked too. Each page is also photographed at a phone width and a desktop
  * width, and must not scroll sideways on the phone. A second test drives a choice question with
- * the keyboard alone.
+ * the keyboard alone. Every scenario's own question page is checked the same way in
+ * accessibility-questions.test.ts, a file of its own so the two run side by side.
  *
  * Skips with a notice when /usr/bin/chromium is absent, unless E2E=1 (CI), where a missing
  * browser is a failure.
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addAxe, type AxeViolation, describeViolation, isBlocking, runAxe, sidewaysScroll } from '../helpers/axe.ts';
 import { CHROMIUM, launchChromium, startServer } from '../helpers/browser.ts';
 import type { ScenarioKind } from '../../app/bank/types.ts';
 import { loadContentBank, wrongAnswer } from '../helpers/test-app.ts';
@@ -24,38 +25,8 @@ const available = existsSync(CHROMIUM);
 if (!available && !required) console.warn(`[e2e] accessibility skipped: ${CHROMIUM} not found (install it with apt-get install chromium, or set E2E=1 to make this a failure).`);
 
 const SCREENSHOT_DIR = join(tmpdir(), 'dynamodb-study-e2e', 'accessibility');
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-/** Also run, and written to the audit file, but not failed on: landmarks, heading order. */
-const ADVISORY_TAGS = ['best-practice'];
-const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
-const isWcag = (v: AxeViolation) => v.tags.some((tag) => WCAG_TAGS.includes(tag));
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1100, height: 900 };
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  helpUrl: string;
-  tags: string[];
-  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
-}
-
-/** axe-core in every page of the context, put there by the browser (addInitScript): no inline script the page's CSP would refuse, and no 500 KB sent over for each check. */
-async function runAxe(page: Page): Promise<AxeViolation[]> {
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, tags: v.tags, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
-  }, [...WCAG_TAGS, ...ADVISORY_TAGS]);
-}
-
-function describeViolation(name: string, v: AxeViolation): string {
-  const targets = v.nodes.slice(0, 5).map((n) => `      ${JSON.stringify(n.target)}`);
-  const more = v.nodes.length > 5 ? [`      … and ${v.nodes.length - 5} more`] : [];
-  return [`${name}: [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`, ...targets, ...more].join('\n');
-}
 
 /** WCAG contrast ratio of a computed `rgb(r, g, b)` colour against the white page. */
 function contrastWithWhite(color: string): number {
@@ -92,7 +63,7 @@ describe.skipIf(!available && !required)('accessibility in Chromium', () => {
     const bank = loadContentBank();
     const url = server!.url;
     const context = await browser!.newContext({ viewport: DESKTOP });
-    await context.addInitScript({ path: AXE_PATH });
+    await addAxe(context);
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
@@ -103,15 +74,11 @@ describe.skipIf(!available && !required)('accessibility in Chromium', () => {
 
     /** Runs axe and measures the width of the page the browser is on, every <details> open. */
     async function inspect(name: string): Promise<void> {
-      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-      if (widths.scroll > widths.client + 1) overflowing.push(`${name}: ${widths.scroll}px wide in a ${widths.client}px window`);
+      const overflow = await sidewaysScroll(page, name);
+      if (overflow) overflowing.push(overflow);
       const violations = await runAxe(page);
       audit[name] = violations;
-      for (const v of violations) {
-        if (isWcag(v) && BLOCKING_IMPACTS.has(v.impact ?? '')) blocking.push(describeViolation(name, v));
-        else advisory.push(describeViolation(name, v));
-      }
+      for (const v of violations) (isBlocking(v) ? blocking : advisory).push(describeViolation(name, v));
     }
 
     /** Inspects the page at phone width and photographs it at both widths. */
@@ -177,15 +144,8 @@ describe.skipIf(!available && !required)('accessibility in Chromium', () => {
     await visit('authoring reports (one)', '/authoring/reports');
     await visit('progress (five attempts)', '/progress');
 
-    // Every scenario once, at phone width only: prompts are authored content, with their own
-    // tables, code and long exception names.
-    await page.setViewportSize(PHONE);
-    for (const scenario of bank.scenarios) {
-      const path = `/q/${encodeURIComponent(scenario.id)}/3`;
-      expect((await page.goto(`${url}${path}`))?.status(), path).toBe(200);
-      await inspect(`question ${scenario.id}`);
-    }
-    await page.setViewportSize(DESKTOP);
+    // Every scenario's question page is checked in accessibility-questions.test.ts, which runs
+    // beside this file.
 
     await visit('cost', '/cost');
     await visit('cost with field errors', '/cost?readsPerSecond=-5&writesPerSecond=abc', 400);

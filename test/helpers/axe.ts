@@ -1,0 +1,53 @@
+/**
+ * axe-core for the browser suites: WCAG 2 A/AA rules, violations of impact "serious" or
+ * "critical" block, the rest (best practice: landmarks, heading order) is advisory.
+ */
+import { createRequire } from 'node:module';
+import type { BrowserContext, Page } from 'playwright-core';
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core');
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** Also run, and written to the audit file, but not failed on: landmarks, heading order. */
+export const ADVISORY_TAGS = ['best-practice'];
+const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  tags: string[];
+  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+}
+
+export const isBlocking = (v: AxeViolation): boolean => v.tags.some((tag) => WCAG_TAGS.includes(tag)) && BLOCKING_IMPACTS.has(v.impact ?? '');
+
+/**
+ * Puts axe-core in every page the context opens, by the browser (addInitScript): no inline
+ * script the page's Content-Security-Policy would refuse, and no 500 KB sent over per check.
+ */
+export async function addAxe(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ path: AXE_PATH });
+}
+
+/** The violations on the page, which must come from a context given addAxe. */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, tags: v.tags, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  }, [...WCAG_TAGS, ...ADVISORY_TAGS]);
+}
+
+export function describeViolation(name: string, v: AxeViolation): string {
+  const targets = v.nodes.slice(0, 5).map((n) => `      ${JSON.stringify(n.target)}`);
+  const more = v.nodes.length > 5 ? [`      … and ${v.nodes.length - 5} more`] : [];
+  return [`${name}: [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`, ...targets, ...more].join('\n');
+}
+
+/** Opens every <details> and measures whether the page scrolls sideways; a message when it does. */
+export async function sidewaysScroll(page: Page, name: string): Promise<string | undefined> {
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  return widths.scroll > widths.client + 1 ? `${name}: ${widths.scroll}px wide in a ${widths.client}px window` : undefined;
+}
