@@ -2,14 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CALCULATORS } from '../../app/bank/calculators.ts';
-import { loadBank } from '../../app/bank/index.ts';
+import { loadContentBank } from '../helpers/content-bank.ts';
 import { calculateRequestsForDynamoDbSpend, calculateServerlessCost, calculateRequestsPerMonth } from '../../engine/cost/serverless.ts';
 import { calculateProvisionedCost } from '../../engine/cost/table-cost.ts';
 import { formatUsd, roundToCents } from '../../engine/cost/money.ts';
 import { listPriceRows } from '../../engine/cost/prices.ts';
 
 const COST_DIR = 'content/cost';
-const bank = loadBank('content', { rootDir: process.cwd() });
+const bank = loadContentBank();
 const costIds = bank.scenarios.filter((s) => s.file.startsWith(COST_DIR)).map((s) => s.id as string);
 
 describe('cost scenario families', () => {

@@ -3,12 +3,10 @@
  * textbook formula, for many seeds. They catch wiring mistakes in front matter (a wrong
  * argument expression, a swapped parameter) that the calculators' own tests cannot see.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBank } from '../../app/bank/index.ts';
+import { loadContentBank } from '../helpers/content-bank.ts';
 
-const root = join(import.meta.dirname, '..', '..');
-const bank = loadBank(join(root, 'content'), { rootDir: root });
+const bank = loadContentBank();
 
 type P = Record<string, string | number | boolean>;
 const n = (p: P, k: string): number => Number(p[k]);

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBank } from '../../app/bank/index.ts';
+import { loadContentBank } from '../helpers/content-bank.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const shared = join(root, '..', 'shared', 'spec', 'OBJECTIVES.md');
-const bank = loadBank(join(root, 'content'), { rootDir: root });
+const bank = loadContentBank();
 // The families of issue 2 (other families in these folders are tested by their authors' gates).
 const MINE = new RegExp(
   `^content/(${[

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkBank, type CheckReport } from '../../app/bank/check.ts';
-import { loadBank } from '../../app/bank/index.ts';
+import { loadContentBank } from '../helpers/content-bank.ts';
 import { checkCoverage } from '../../app/bank/quality-gates.ts';
 import { CONTENT_SEEDS } from '../helpers/content-seeds.ts';
 
@@ -10,7 +10,7 @@ import { CONTENT_SEEDS } from '../helpers/content-seeds.ts';
 // npm test uses CONTENT_SEEDS seeds (50 unless set); `npm run content:check`, a step of its own
 // in CI, runs the same gates at 500.
 const root = join(import.meta.dirname, '..', '..');
-const bank = loadBank(join(root, 'content'), { rootDir: root });
+const bank = loadContentBank();
 const format = (errors: readonly { file: string; line: number; message: string }[]): string[] => errors.map((e) => `${e.file}:${e.line}: ${e.message}`);
 
 describe(`content/ through the content:check gates (${CONTENT_SEEDS} seeds per family)`, () => {

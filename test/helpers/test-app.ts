@@ -2,20 +2,15 @@
  * The app as the server builds it, on the real question bank over content/ and an in-memory
  * database migrated from migrations/, plus a tiny cookie-keeping client for app.request().
  */
-import { resolve } from 'node:path';
-import { type LoadedBank, loadBank } from '../../app/bank/index.ts';
+import type { LoadedBank } from '../../app/bank/index.ts';
 import type { Answer, ScenarioKind, ScenarioSummary } from '../../app/bank/types.ts';
 import { type Clock, createApp, type Logger } from '../../app/create-app.ts';
 import type { OpenedDatabase } from '../../app/db/connection.ts';
+import { loadContentBank } from './content-bank.ts';
 import { openTestDatabase } from './database.ts';
 
-let cachedBank: LoadedBank | undefined;
-
-/** Loading content/ takes a moment; every test in a file shares one bank (it is immutable). */
-export function loadContentBank(): LoadedBank {
-  cachedBank ??= loadBank(resolve('content'));
-  return cachedBank;
-}
+/** Loading content/ takes a moment; tests share one bank (it is immutable). */
+export { loadContentBank };
 
 export interface LoggedError {
   readonly message: string;

@@ -3,11 +3,10 @@
  * each row names the source. A family that drifts from its source fails here, not in front of
  * a learner.
  */
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBank } from '../../../app/bank/index.ts';
+import { loadContentBank } from '../../helpers/content-bank.ts';
 
-const bank = loadBank(resolve('content'));
+const bank = loadContentBank();
 const text = (html: string): string => html.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
 
 function explanation(id: string, seed = 1): string {

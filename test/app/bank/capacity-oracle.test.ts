@@ -6,11 +6,10 @@
  * Sources: read-write-operations.html, CapacityUnitCalculations.html, transaction-apis.html,
  * AutoScaling.CLI.html (150 WCU at 70 % → 215), re:Post dynamodb-spiky-workloads-short-intervals.
  */
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBank } from '../../../app/bank/index.ts';
+import { loadContentBank } from '../../helpers/content-bank.ts';
 
-const bank = loadBank(resolve('content'));
+const bank = loadContentBank();
 const SECONDS: Readonly<Record<string, number>> = { second: 1, minute: 60, hour: 3600, day: 86400 };
 const readBlocks = (bytes: number): number => Math.max(1, Math.ceil(bytes / 4096));
 const writeBlocks = (bytes: number): number => Math.max(1, Math.ceil(bytes / 1024));
