@@ -1,0 +1,171 @@
+/**
+ * The figures of readiness (readiness.ts) gathered for one learner with two aggregate queries
+ * (the latest answers per objective, and the review cards) however many objectives the guide
+ * has, plus calibration: how often the learner is right at each stated confidence.
+ */
+import { sql } from 'drizzle-orm';
+import type { Area, ScenarioSummary } from '../bank/types.ts';
+import type { Db } from '../db/connection.ts';
+import type { Confidence } from './rating.ts';
+import { type Interval, MIN_ANSWERS_FOR_ESTIMATE, type ObjectiveEvidence, objectiveMastery, RECENT_PER_OBJECTIVE, type Readiness, estimateReadiness, wilsonInterval } from './readiness.ts';
+import { selectReviewCards, selectStudySettings, toReviewCard } from './review-cards.ts';
+import { retrievability } from './review-schedule.ts';
+
+/** What readiness needs of the bank: the guide's objectives and which families drill them. */
+export interface StudyGuide {
+  readonly areas: readonly Area[];
+  readonly scenarios: readonly Pick<ScenarioSummary, 'id' | 'objectives'>[];
+}
+
+export interface ObjectiveReport {
+  readonly objectiveId: string;
+  readonly area: string;
+  readonly text: string;
+  /** 0..1. */
+  readonly mastery: number;
+  readonly practised: boolean;
+  /** Recent answers behind the figure (at most RECENT_PER_OBJECTIVE) and how many were right. */
+  readonly answers: number;
+  readonly right: number;
+  /** Mean predicted recall now of its families on the review schedule; null when none is. */
+  readonly recall: number | null;
+}
+
+export interface ReadinessReport {
+  readonly overall: Readiness;
+  /** In the guide's order, every area, practised or not. */
+  readonly byArea: readonly Readiness[];
+  readonly objectives: readonly ObjectiveReport[];
+  readonly coverage: { readonly practised: number; readonly total: number };
+  readonly passMark: number;
+}
+
+/**
+ * The method in one paragraph, as the progress page and the API state it. Kept beside the code
+ * that follows it (readiness.ts's header says the same).
+ */
+export const READINESS_METHOD =
+  `An objective's mastery is its recent accuracy (its last ${RECENT_PER_OBJECTIVE} answers; a partly right answer or a failed essential check counts as wrong; ` +
+  'smoothed toward 50% by one right and one wrong imagined answer), averaged with the predicted recall today of the question families drilling it that are on your review schedule. ' +
+  "An objective you have not practised counts as 0, so readiness covers the whole study guide. An area's readiness is the mean over its objectives; the overall figure is the mean over every objective. " +
+  `The range beside it is a 90% Wilson interval on the share of those recent answers you got right (an answer drilling two objectives counts for each); under ${MIN_ANSWERS_FOR_ESTIMATE} answers it is too early to tell.`;
+
+interface RecentRow {
+  objective: string;
+  isRight: number;
+}
+
+/**
+ * The last RECENT_PER_OBJECTIVE answers of each objective, newest first, in one query. Right
+ * means countsAsRight: fully correct and no essential check failed (null is a kind without checks).
+ */
+export function selectRecentRightByObjective(db: Db, profileId: number): Map<string, boolean[]> {
+  const rows = db.all<RecentRow>(sql`
+    select objective, is_right as isRight from (
+      select objective.value as objective,
+             (attempts.verdict = 'correct' and coalesce(attempts.essential_passed, 1) = 1) as is_right,
+             row_number() over (partition by objective.value order by attempts.created_at desc, attempts.id desc) as n
+      from attempts, json_each(attempts.objectives) as objective
+      where attempts.profile_id = ${profileId}
+    ) where n <= ${RECENT_PER_OBJECTIVE}
+    order by objective, n`);
+  const byObjective = new Map<string, boolean[]>();
+  for (const row of rows) {
+    const list = byObjective.get(row.objective) ?? [];
+    list.push(row.isRight === 1);
+    byObjective.set(row.objective, list);
+  }
+  return byObjective;
+}
+
+/** Predicted recall now of each family on the learner's review schedule. */
+export function selectRecallByFamily(db: Db, profileId: number, now: Date): Map<string, number> {
+  const { targetRetention } = selectStudySettings(db, profileId);
+  return new Map(selectReviewCards(db, profileId).map((row) => [row.scenarioId, retrievability(toReviewCard(row), now, targetRetention)]));
+}
+
+/** Pure: the report from the evidence; a learner without a record passes empty maps. */
+export function buildReadinessReport(guide: StudyGuide, recentRight: ReadonlyMap<string, readonly boolean[]>, recallByFamily: ReadonlyMap<string, number>, passMark: number): ReadinessReport {
+  const familiesByObjective = new Map<string, string[]>();
+  for (const scenario of guide.scenarios) {
+    for (const objective of scenario.objectives) familiesByObjective.set(objective, [...(familiesByObjective.get(objective) ?? []), scenario.id]);
+  }
+  const evidence: ObjectiveEvidence[] = guide.areas.flatMap((area) =>
+    area.objectives.map((o) => ({
+      objectiveId: o.id,
+      area: area.id,
+      recentRight: recentRight.get(o.id) ?? [],
+      recall: (familiesByObjective.get(o.id) ?? []).flatMap((family) => {
+        const recall = recallByFamily.get(family);
+        return recall === undefined ? [] : [recall];
+      }),
+    })),
+  );
+  const texts = new Map<string, string>(guide.areas.flatMap((a) => a.objectives.map((o) => [o.id, o.text] as const)));
+  const objectives = evidence.map((e): ObjectiveReport => {
+    const m = objectiveMastery(e);
+    const recent = e.recentRight.slice(0, RECENT_PER_OBJECTIVE);
+    return {
+      objectiveId: e.objectiveId,
+      area: e.area,
+      text: texts.get(e.objectiveId) ?? e.objectiveId,
+      mastery: m.mastery,
+      practised: m.practised,
+      answers: recent.length,
+      right: recent.filter(Boolean).length,
+      recall: e.recall.length === 0 ? null : e.recall.reduce((a, b) => a + b, 0) / e.recall.length,
+    };
+  });
+  const { byArea, overall } = estimateReadiness(evidence);
+  // estimateReadiness lists only areas with objectives; an area the guide names without any still gets its row.
+  const areaRows = guide.areas.map((a) => byArea.find((r) => r.key === a.id) ?? emptyReadiness(a.id));
+  return { overall, byArea: areaRows, objectives, coverage: { practised: overall.practised, total: overall.objectives }, passMark };
+}
+
+function emptyReadiness(key: string): Readiness {
+  return { key, estimate: 0, answers: 0, right: 0, interval: undefined, objectives: 0, practised: 0 };
+}
+
+export function selectReadinessReport(db: Db, guide: StudyGuide, profileId: number | undefined, now: Date, passMark: number): ReadinessReport {
+  if (profileId === undefined) return buildReadinessReport(guide, new Map(), new Map(), passMark);
+  return buildReadinessReport(guide, selectRecentRightByObjective(db, profileId), selectRecallByFamily(db, profileId, now), passMark);
+}
+
+export type ConfidenceBucket = Confidence | 'none';
+export const CONFIDENCE_BUCKETS: readonly ConfidenceBucket[] = ['sure', 'unsure', 'guess', 'none'];
+export const CONFIDENCE_LABELS: Readonly<Record<ConfidenceBucket, string>> = { sure: 'Sure', unsure: 'Unsure', guess: 'Guess', none: 'Not given' };
+
+export interface CalibrationRow {
+  readonly confidence: ConfidenceBucket;
+  readonly answers: number;
+  /** Fully right, essentials included (countsAsRight). */
+  readonly right: number;
+  /** right / answers; null without answers. */
+  readonly accuracy: number | null;
+  /** Null under MIN_ANSWERS_FOR_ESTIMATE answers. */
+  readonly interval: Interval | null;
+}
+
+/** Accuracy at each stated confidence, every bucket present (0 answers where none), in one query. */
+export function selectCalibration(db: Db, profileId: number | undefined): CalibrationRow[] {
+  const rows =
+    profileId === undefined
+      ? []
+      : db.all<{ confidence: ConfidenceBucket; answers: number; fullyRight: number }>(sql`
+          select coalesce(confidence, 'none') as confidence, count(*) as answers,
+                 sum(verdict = 'correct' and coalesce(essential_passed, 1) = 1) as fullyRight
+          from attempts where profile_id = ${profileId}
+          group by 1`);
+  return CONFIDENCE_BUCKETS.map((confidence) => {
+    const row = rows.find((r) => r.confidence === confidence);
+    const answers = row?.answers ?? 0;
+    const right = row?.fullyRight ?? 0;
+    return {
+      confidence,
+      answers,
+      right,
+      accuracy: answers === 0 ? null : right / answers,
+      interval: answers >= MIN_ANSWERS_FOR_ESTIMATE ? wilsonInterval(right, answers) : null,
+    };
+  });
+}
