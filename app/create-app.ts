@@ -25,6 +25,7 @@ import { costPageRoutes } from './routes/cost/route.tsx';
 import { refuseCrossSiteRequests } from './routes/cross-site.ts';
 import { dynamodbRoutes, SandboxRegistry } from './routes/dynamodb/index.ts';
 import { homeRoutes } from './routes/home/route.tsx';
+import { examRoutes } from './routes/exams/route.tsx';
 import { practiceRoutes } from './routes/practice/route.tsx';
 import { progressRoutes } from './routes/progress/route.tsx';
 import { reportsRoutes } from './routes/reports/route.tsx';
@@ -165,6 +166,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   });
   app.use('/api/*', (c, next) => (IMPORT_PATHS.has(c.req.path) ? limitImport(c, next) : limitBody(c, next)));
   app.use('/q/*', limitBody);
+  app.use('/exams/*', limitBody);
   app.use('/progress/import', limitImport);
 
   app.get('/static/:file', (c, next) => {
@@ -189,6 +191,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   app.use('/admin/*', loadLearner, requireRole('admin'));
   app.route('/', accountRoutes).route('/', adminRoutes);
   app.route('/', homeRoutes).route('/', practiceRoutes).route('/', progressRoutes).route('/', reportsRoutes).route('/', costPageRoutes);
+  app.route('/', examRoutes);
 
   app.notFound((c) => {
     const reply: ErrorReply = { status: 404, code: 'NotFound', title: 'Page not found', message: `Nothing lives at ${c.req.path}.` };

@@ -6,20 +6,23 @@ import { AccountNavItems } from '../auth/account-nav.tsx';
 export interface LayoutProps {
   readonly title: string;
   /** Which navigation entry is the current page. */
-  readonly current?: 'home' | 'practice' | 'progress' | 'reports' | 'cost' | 'account' | 'admin';
+  readonly current?: 'home' | 'practice' | 'exams' | 'progress' | 'reports' | 'cost' | 'account' | 'admin';
   /** Question and result pages opt in to the 1–9 / Enter / N keys. */
   readonly shortcuts?: boolean;
+  /** Page scripts served from /static/ (the exam countdown), loaded deferred. */
+  readonly scripts?: readonly string[];
   readonly children?: Child;
 }
 
 const NAV: ReadonlyArray<{ id: NonNullable<LayoutProps['current']>; href: string; label: string }> = [
   { id: 'home', href: '/', label: 'Home' },
   { id: 'practice', href: '/practice', label: 'Practice' },
+  { id: 'exams', href: '/exams', label: 'Exams' },
   { id: 'progress', href: '/progress', label: 'Progress' },
   { id: 'cost', href: '/cost', label: 'Cost' },
 ];
 
-export function Layout({ title, current, shortcuts = false, children }: LayoutProps) {
+export function Layout({ title, current, shortcuts = false, scripts = [], children }: LayoutProps) {
   // Without the doctype browsers fall back to quirks mode.
   return (
     <>
@@ -61,6 +64,9 @@ export function Layout({ title, current, shortcuts = false, children }: LayoutPr
             </p>
           </footer>
           {shortcuts ? <script src="/static/keyboard-shortcuts.js" defer></script> : null}
+          {scripts.map((src) => (
+            <script src={src} defer></script>
+          ))}
         </body>
       </html>
     </>

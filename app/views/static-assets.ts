@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { CHECKS_STYLE } from './checks-view.tsx';
+import { EXAM_TIMER_SCRIPT } from './exam-timer.ts';
 import { KEYBOARD_SHORTCUTS_SCRIPT } from './keyboard-shortcuts.ts';
 import { JSON_EDITOR_SCRIPT, JSON_EDITOR_STYLE } from './request-editor.tsx';
 
@@ -32,6 +33,7 @@ export const STATIC_ASSETS: ReadonlyMap<string, StaticAsset> = new Map([
   ['style.css', asset(CSS, STYLESHEET)],
   ['keyboard-shortcuts.js', asset(JS, KEYBOARD_SHORTCUTS_SCRIPT)],
   ['json-editor.js', asset(JS, JSON_EDITOR_SCRIPT)],
+  ['exam-timer.js', asset(JS, EXAM_TIMER_SCRIPT)],
 ]);
 
 /** Short enough that a deploy shows within minutes; the ETag makes the revalidation cheap. */

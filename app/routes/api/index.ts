@@ -14,6 +14,7 @@ import { insertQuestionReport } from '../../progress/question-reports.ts';
 import { selectProgressSummary } from '../../progress/summary.ts';
 import type { AppEnv } from '../app-env.ts';
 import { costApiRoutes } from '../cost/api.ts';
+import { examApiRoutes } from './exams.ts';
 import { AVOID_RECENT_ATTEMPTS, parsePracticeMode, toPracticeFilter } from '../practice/practice-mode.ts';
 import { questionPath } from '../practice/variant-address.ts';
 import { ensureProfile, loadLearner } from '../../auth/identity.ts';
@@ -296,6 +297,7 @@ export function createApiRoutes() {
   });
 
   api.route('/', costApiRoutes);
+  api.route('/', examApiRoutes);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
