@@ -403,8 +403,9 @@ const designCache = new LruCache<Loaded>(32);
 
 export function gradeDesign(spec: DesignAnswerSpec, json: string, context: GradeContext): GradeResult & { kind: 'design' } {
   const checks: Check[] = [];
+  const essential = new Set(spec.essential ?? []);
   const add = (id: string, label: string, passed: boolean, detail: string, weight = 1): void => {
-    checks.push({ id, label, passed, weight, detail });
+    checks.push({ id, label, passed, weight, detail, ...(essential.has(id) ? { essential: true } : {}) });
   };
   const labels: [string, string][] = [
     ['valid', 'DynamoDB accepts the table and the data loads'],

@@ -25,6 +25,24 @@ export const FixtureSpecSchema = z.strictObject({
   conflict: z.array(PlainItemSchema).optional(),
 });
 
+/** The id of each check a request spec can name, as the grader reports it. */
+export const REQUEST_CHECK_IDS = ['items', 'state', 'operation', 'index', 'consistent-read', 'capacity', 'condition', 'concurrent'] as const;
+export type RequestCheckId = (typeof REQUEST_CHECK_IDS)[number];
+
+/** The ids of the checks a `checks:` block turns on (its keys are spelled for authors, not as ids). */
+export function requestCheckIds(checks: { items?: unknown; state?: unknown; operations?: unknown; index?: unknown; consistentRead?: unknown; capacity?: unknown; condition?: unknown; concurrent?: unknown }): RequestCheckId[] {
+  const ids: RequestCheckId[] = [];
+  if (checks.items) ids.push('items');
+  if (checks.state) ids.push('state');
+  if (checks.operations) ids.push('operation');
+  if (checks.index) ids.push('index');
+  if (checks.consistentRead) ids.push('consistent-read');
+  if (checks.capacity) ids.push('capacity');
+  if (checks.condition) ids.push('condition');
+  if (checks.concurrent) ids.push('concurrent');
+  return ids;
+}
+
 /** What a request scenario grades; each key present is one check of equal weight. */
 export const RequestChecksSchema = z
   .strictObject({
@@ -44,8 +62,19 @@ export const RequestChecksSchema = z
     condition: z.literal(true).optional(),
     /** Two runs interleaved call by call must leave the state two sequential runs leave. */
     concurrent: z.literal(true).optional(),
+    /**
+     * The checks the task exists for, by check id (e.g. [condition]): failing one makes the
+     * answer wrong for the review schedule and readiness, whatever its partial score.
+     */
+    essential: z.array(z.enum(REQUEST_CHECK_IDS)).min(1).optional(),
   })
-  .refine((c) => Object.keys(c).length > 0, 'name at least one check');
+  .refine((c) => Object.keys(c).some((key) => key !== 'essential'), 'name at least one check')
+  .superRefine((c, ctx) => {
+    const named = new Set(requestCheckIds(c));
+    for (const [i, id] of (c.essential ?? []).entries()) {
+      if (!named.has(id)) ctx.addIssue({ code: 'custom', path: ['essential', i], message: `"${id}" is essential but not one of this task's checks (${[...named].join(', ')})` });
+    }
+  });
 
 export const WrongAnswerSchema = z.strictObject({
   name: z.string().min(1),
@@ -106,6 +135,16 @@ export const DesignAnswerSpecSchema = z.strictObject({
   /** A CreateTable request that answers every pattern within budget. */
   reference: z.record(z.string(), z.unknown()),
   wrong: z.array(z.strictObject({ name: z.string().min(1), design: z.unknown() })).min(1),
+  /**
+   * Check ids the task exists for (valid, keys-unique, pattern:<name>, budget): failing one
+   * makes the answer wrong for the review schedule and readiness, whatever its partial score.
+   */
+  essential: z.array(z.string().min(1)).min(1).optional(),
+}).superRefine((spec, ctx) => {
+  const ids = new Set(['valid', 'keys-unique', ...spec.patterns.map((p) => `pattern:${p.name}`), 'budget']);
+  for (const [i, id] of (spec.essential ?? []).entries()) {
+    if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['essential', i], message: `"${id}" is essential but not one of this design's checks (${[...ids].join(', ')})` });
+  }
 });
 export type DesignAnswerSpec = z.infer<typeof DesignAnswerSpecSchema>;
 

@@ -335,8 +335,9 @@ export function gradeRequest(spec: RequestAnswerSpec, json: string, context: Gra
   const reference = referenceRuns(spec, fixture, referenceCalls(spec));
   const parsed = parseRequestAnswer(json);
   const checks: Check[] = [];
+  const essential = new Set<string>(spec.checks.essential ?? []);
   const add = (id: string, label: string, passed: boolean, detail?: string): void => {
-    checks.push({ id, label, passed, weight: 1, ...(detail !== undefined ? { detail } : {}) });
+    checks.push({ id, label, passed, weight: 1, ...(detail !== undefined ? { detail } : {}), ...(essential.has(id) ? { essential: true } : {}) });
   };
   const c = spec.checks;
   const expected = { actions: reference.main.actions, items: plain(reference.main.items), capacity: reference.main.capacity, request: spec.reference };

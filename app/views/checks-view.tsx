@@ -24,6 +24,7 @@ export const CHECKS_STYLE = `
 .side-by-side { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
 .side-by-side > section { min-width: 0; }
 .side-by-side h3, .diff h3 { font-size: 1.05rem; margin: .5rem 0; }
+.essential-mark { display: inline-block; font-size: .8rem; font-weight: 700; text-transform: uppercase; letter-spacing: .03em; padding: 0 .35rem; border: 1px solid currentColor; border-radius: .25rem; }
 `;
 
 const units = (n: number | undefined): string => `${Number((n ?? 0).toFixed(4))}`;
@@ -44,7 +45,17 @@ function CheckTable({ result }: { result: HandsOnResult }) {
       <tbody>
         {result.checks.map((check) => (
           <tr class={check.passed ? 'is-passed' : 'is-failed'} data-check={check.id}>
-            <th scope="row">{check.label}</th>
+            <th scope="row">
+              {check.label}
+              {check.essential ? (
+                <>
+                  {' '}
+                  <span class="essential-mark" title="The check this task exists for: failing it makes the answer wrong for review and readiness">
+                    essential
+                  </span>
+                </>
+              ) : null}
+            </th>
             <td class="result">{check.passed ? '✓ Passed' : '✗ Failed'}</td>
             <td>{check.detail ?? ''}</td>
           </tr>
