@@ -29,6 +29,8 @@ import { examRoutes } from './routes/exams/route.tsx';
 import { practiceRoutes } from './routes/practice/route.tsx';
 import { progressRoutes } from './routes/progress/route.tsx';
 import { reportsRoutes } from './routes/reports/route.tsx';
+import { drillRoutes } from './routes/drill/route.tsx';
+import { reviewRoutes } from './routes/review/route.tsx';
 import { InvalidInputError, NotFoundError } from './routes/request-errors.ts';
 import { renderErrorPage } from './views/render-error-page.tsx';
 import { STATIC_ASSETS, STATIC_CACHE_CONTROL } from './views/static-assets.ts';
@@ -166,6 +168,8 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   });
   app.use('/api/*', (c, next) => (IMPORT_PATHS.has(c.req.path) ? limitImport(c, next) : limitBody(c, next)));
   app.use('/q/*', limitBody);
+  app.use('/review/*', limitBody);
+  app.use('/drill/*', limitBody);
   app.use('/exams/*', limitBody);
   app.use('/progress/import', limitImport);
 
@@ -191,6 +195,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   app.use('/admin/*', loadLearner, requireRole('admin'));
   app.route('/', accountRoutes).route('/', adminRoutes);
   app.route('/', homeRoutes).route('/', practiceRoutes).route('/', progressRoutes).route('/', reportsRoutes).route('/', costPageRoutes);
+  app.route('/', reviewRoutes).route('/', drillRoutes);
   app.route('/', examRoutes);
 
   app.notFound((c) => {

@@ -8,7 +8,9 @@ import { z } from 'zod';
 import { sanitizeFragment } from '../bank/render.ts';
 import type { Answer, GradeResult, Variant } from '../bank/types.ts';
 import type { Db } from '../db/connection.ts';
+import { essentialChecksPassed } from './answers.ts';
 import { type Attempt, insertAttempts, type NewAttempt } from './attempts.ts';
+import { CONFIDENCES, type Confidence } from './rating.ts';
 
 export const EXPORT_FORMAT = 'dynamodb-study/attempts';
 export const EXPORT_VERSION = 1;
@@ -52,7 +54,7 @@ const GradeBaseSchema = z.object({
 });
 const OptionFeedbackSchema = z.object({ id: z.string().min(1), html: z.string(), correct: z.boolean(), chosen: z.boolean(), whyHtml: z.string() });
 const StepSchema = z.object({ label: z.string(), formula: z.string().optional(), value: z.string() });
-const CheckSchema = z.object({ id: z.string(), label: z.string(), passed: z.boolean(), weight: z.number(), detail: z.string().optional() });
+const CheckSchema = z.object({ id: z.string(), label: z.string(), passed: z.boolean(), weight: z.number(), detail: z.string().optional(), essential: z.boolean().optional() });
 const RunSchema = z.looseObject({
   actions: z.array(z.string()).optional(),
   items: z.array(z.unknown()).optional(),
@@ -119,6 +121,8 @@ export const ExportedAttemptSchema = z
       .string()
       .regex(/^[0-9a-f]{64}$/, 'Expected the SHA-256 of the scenario file, 64 hex digits.')
       .nullable(),
+    /** How sure the learner said they were; absent in exports made before it was kept. */
+    confidence: z.enum(CONFIDENCES as [Confidence, ...Confidence[]]).nullable().optional(),
   })
   .superRefine((row, ctx) => {
     // The parts of a record must describe one answer, or its result page would contradict itself.
@@ -163,6 +167,7 @@ export function toExportedAttempt(attempt: Attempt, fallbackTitle: string | unde
     variant: (attempt.variant ?? null) as ExportedAttempt['variant'],
     result: (attempt.result ?? null) as ExportedAttempt['result'],
     fingerprint: attempt.fingerprint,
+    confidence: attempt.confidence,
   };
 }
 
@@ -176,7 +181,8 @@ export function buildAttemptsExport(attempts: readonly Attempt[], titleOf: (scen
   };
 }
 
-export const CSV_COLUMNS = ['scenario_id', 'seed', 'title', 'area', 'objectives', 'answer', 'verdict', 'score', 'seconds_taken', 'answered_at', 'submission_token'] as const;
+// New columns go at the end, so a spreadsheet built on the earlier layout keeps its references.
+export const CSV_COLUMNS = ['scenario_id', 'seed', 'title', 'area', 'objectives', 'answer', 'verdict', 'score', 'seconds_taken', 'answered_at', 'submission_token', 'confidence'] as const;
 
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i;
 
@@ -210,7 +216,7 @@ function answerText(answer: Answer): string {
 export function attemptsToCsv(rows: readonly ExportedAttempt[]): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const r of rows) {
-    const cells = [r.scenarioId, String(r.seed), r.title ?? '', r.area, r.objectives.join(' '), answerText(r.answer), r.verdict, String(r.score), r.secondsTaken === null ? '' : String(r.secondsTaken), r.answeredAt, r.submissionToken];
+    const cells = [r.scenarioId, String(r.seed), r.title ?? '', r.area, r.objectives.join(' '), answerText(r.answer), r.verdict, String(r.score), r.secondsTaken === null ? '' : String(r.secondsTaken), r.answeredAt, r.submissionToken, r.confidence ?? ''];
     lines.push(cells.map(csvField).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
@@ -286,6 +292,9 @@ export function toNewAttempt(row: ExportedAttempt, profileId: number): NewAttemp
     result: row.result ? sanitizeResult(row.result as unknown as GradeResult) : null,
     fingerprint: row.fingerprint,
     secondsTaken: row.secondsTaken,
+    confidence: row.confidence ?? null,
+    // Derived from the grade, as answering derives it, so an imported failure still counts as wrong.
+    essentialPassed: row.result ? essentialChecksPassed(row.result as unknown as GradeResult) : null,
     createdAt: new Date(row.answeredAt),
   };
 }

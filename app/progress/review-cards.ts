@@ -3,13 +3,14 @@
  * every graded answer wherever it was given (practice, review, exam, drill), and the study
  * settings that steer it.
  */
-import { and, asc, count, eq, lte } from 'drizzle-orm';
+import { and, asc, count, eq, gte, lt, lte } from 'drizzle-orm';
 import type { ScenarioKind } from '../bank/types.ts';
 import type { Db } from '../db/connection.ts';
-import { reviewCards, studySettings } from '../db/schema.ts';
+import { attempts, reviewCards, studySettings } from '../db/schema.ts';
 import type { Tx } from './attempts.ts';
-import { rateAnswer, type RatedAnswer, type ReviewRating } from './rating.ts';
-import { DEFAULT_TARGET_RETENTION, newReviewCard, type ReviewCard, scheduleReview } from './review-schedule.ts';
+import { MAX_PICKED_SEED } from './next-question.ts';
+import { countsAsRight, rateAnswer, type RatedAnswer, type ReviewRating } from './rating.ts';
+import { CardState, DEFAULT_TARGET_RETENTION, newReviewCard, type ReviewCard, scheduleReview } from './review-schedule.ts';
 
 export type ReviewCardRow = typeof reviewCards.$inferSelect;
 export type StudySettings = Omit<typeof studySettings.$inferSelect, 'profileId'>;
@@ -123,4 +124,167 @@ export function countDueCards(db: Store, profileId: number | undefined, now: Dat
 
 export function selectReviewCards(db: Store, profileId: number): ReviewCardRow[] {
   return db.select().from(reviewCards).where(eq(reviewCards.profileId, profileId)).orderBy(asc(reviewCards.due)).all();
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Midnight UTC of the day `now` falls in: "today" for the daily new limit and the forecast. */
+export function utcDayStart(now: Date): Date {
+  return new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
+}
+
+/** Cards created on the UTC day of `now`: the new families started today, wherever answered. */
+export function countNewCardsOn(db: Store, profileId: number | undefined, now: Date): number {
+  if (profileId === undefined) return 0;
+  const start = utcDayStart(now);
+  const row = db
+    .select({ n: count() })
+    .from(reviewCards)
+    .where(and(eq(reviewCards.profileId, profileId), gte(reviewCards.createdAt, start), lt(reviewCards.createdAt, new Date(start.getTime() + DAY_MS))))
+    .get();
+  return row?.n ?? 0;
+}
+
+/** Families the learner has answered at least once (a card, or an attempt from before cards). */
+export function selectStartedScenarioIds(db: Store, profileId: number | undefined): Set<string> {
+  if (profileId === undefined) return new Set();
+  const fromCards = db.select({ id: reviewCards.scenarioId }).from(reviewCards).where(eq(reviewCards.profileId, profileId)).all();
+  const fromAttempts = db.selectDistinct({ id: attempts.scenarioId }).from(attempts).where(eq(attempts.profileId, profileId)).all();
+  return new Set([...fromCards, ...fromAttempts].map((r) => r.id));
+}
+
+/** A seed for the next review: random, and never the one served last, so no variant comes twice in a row. */
+export function pickFreshSeed(random: () => number, lastSeed: number | null | undefined): number {
+  const seed = Math.floor(random() * MAX_PICKED_SEED) % MAX_PICKED_SEED;
+  return seed === lastSeed ? (seed + 1) % MAX_PICKED_SEED : seed;
+}
+
+export type NextReview =
+  | { readonly source: 'due'; readonly scenarioId: string; readonly seed: number; readonly card: ReviewCardRow }
+  | { readonly source: 'new'; readonly scenarioId: string; readonly seed: number };
+
+export interface ReviewCounts {
+  readonly dueNow: number;
+  /** New families started today (cards created on the clock's UTC day). */
+  readonly newToday: number;
+  /** How many more new families today's limit allows, given what is left to start. */
+  readonly newAvailable: number;
+  readonly settings: StudySettings;
+}
+
+/**
+ * The families never answered, in the bank's order (areas, then files), so new material
+ * arrives as the study guide lays it out.
+ */
+function unstartedScenarioIds(db: Store, profileId: number | undefined, scenarioIds: readonly string[]): string[] {
+  const started = selectStartedScenarioIds(db, profileId);
+  return scenarioIds.filter((id) => !started.has(id));
+}
+
+export function selectReviewCounts(db: Store, profileId: number | undefined, scenarioIds: readonly string[], now: Date): ReviewCounts {
+  const settings = selectStudySettings(db, profileId);
+  const newToday = countNewCardsOn(db, profileId, now);
+  const unstarted = unstartedScenarioIds(db, profileId, scenarioIds).length;
+  return { dueNow: countDueCards(db, profileId, now), newToday, newAvailable: Math.max(0, Math.min(settings.newPerDay - newToday, unstarted)), settings };
+}
+
+/**
+ * What a review session serves next: the most overdue card, else a family never answered while
+ * today's new limit allows, else nothing. Only families still in the bank are served.
+ */
+export function pickNextReview(db: Store, profileId: number | undefined, scenarioIds: readonly string[], now: Date, random: () => number): NextReview | undefined {
+  const known = new Set(scenarioIds);
+  if (profileId !== undefined) {
+    const due = selectDueCards(db, profileId, now, 1000).find((card) => known.has(card.scenarioId));
+    if (due) return { source: 'due', scenarioId: due.scenarioId, seed: pickFreshSeed(random, due.lastSeed), card: due };
+  }
+  const { newAvailable } = selectReviewCounts(db, profileId, scenarioIds, now);
+  if (newAvailable <= 0) return undefined;
+  const next = unstartedScenarioIds(db, profileId, scenarioIds)[0];
+  return next === undefined ? undefined : { source: 'new', scenarioId: next, seed: pickFreshSeed(random, null) };
+}
+
+export interface ForecastDay {
+  /** YYYY-MM-DD, UTC. */
+  readonly day: string;
+  readonly due: number;
+}
+
+/**
+ * Reviews due on each of the next `days` UTC days as the cards stand now (today includes
+ * everything overdue). Like Anki's forecast it does not simulate the reviews in between.
+ */
+export function selectDueForecast(db: Store, profileId: number | undefined, now: Date, days = 30): ForecastDay[] {
+  const start = utcDayStart(now).getTime();
+  const counts = new Array<number>(days).fill(0);
+  if (profileId !== undefined) {
+    const end = new Date(start + days * DAY_MS);
+    const rows = db
+      .select({ due: reviewCards.due })
+      .from(reviewCards)
+      .where(and(eq(reviewCards.profileId, profileId), lt(reviewCards.due, end)))
+      .all();
+    for (const { due } of rows) {
+      const index = Math.max(0, Math.floor((due.getTime() - start) / DAY_MS));
+      counts[index] = (counts[index] ?? 0) + 1;
+    }
+  }
+  return counts.map((due, i) => ({ day: new Date(start + i * DAY_MS).toISOString().slice(0, 10), due }));
+}
+
+export interface Retention {
+  /** Review-source answers on cards in the Review state in the window. */
+  readonly answers: number;
+  readonly right: number;
+  /** right / answers; null when there were none. */
+  readonly rate: number | null;
+  readonly target: number;
+  readonly windowDays: number;
+}
+
+/**
+ * Retention achieved: of the answers given in review sessions over the last `windowDays` to
+ * families whose card was in the Review state (past its learning steps), the share that
+ * counted as right. Attempts do not store the card's state, so each family's card is replayed
+ * from its attempts (fuzz is off, so the replay is exact).
+ */
+export function selectRetention(db: Store, profileId: number | undefined, now: Date, windowDays = 30): Retention {
+  const settings = selectStudySettings(db, profileId);
+  const empty: Retention = { answers: 0, right: 0, rate: null, target: settings.targetRetention, windowDays };
+  if (profileId === undefined) return empty;
+  const rows = db
+    .select({
+      scenarioId: attempts.scenarioId,
+      verdict: attempts.verdict,
+      essentialPassed: attempts.essentialPassed,
+      confidence: attempts.confidence,
+      secondsTaken: attempts.secondsTaken,
+      source: attempts.source,
+      variant: attempts.variant,
+      createdAt: attempts.createdAt,
+    })
+    .from(attempts)
+    .where(eq(attempts.profileId, profileId))
+    .orderBy(asc(attempts.createdAt), asc(attempts.id))
+    .all();
+  const since = now.getTime() - windowDays * DAY_MS;
+  const cards = new Map<string, ReviewCard>();
+  let answers = 0;
+  let right = 0;
+  for (const row of rows) {
+    const before = cards.get(row.scenarioId) ?? newReviewCard(row.createdAt);
+    const answer = {
+      kind: row.variant?.kind ?? 'choice',
+      verdict: row.verdict,
+      essentialPassed: row.essentialPassed !== false,
+      confidence: row.confidence,
+      secondsTaken: row.secondsTaken,
+    } satisfies RatedAnswer;
+    if (row.source === 'review' && before.state === CardState.Review && row.createdAt.getTime() >= since) {
+      answers++;
+      if (countsAsRight(answer)) right++;
+    }
+    cards.set(row.scenarioId, scheduleReview(before, rateAnswer(answer), row.createdAt, settings.targetRetention));
+  }
+  return { answers, right, rate: answers === 0 ? null : right / answers, target: settings.targetRetention, windowDays };
 }

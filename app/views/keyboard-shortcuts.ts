@@ -1,6 +1,7 @@
 /**
  * Served as /static/keyboard-shortcuts.js on question and result pages: 1–9 pick an option,
- * Enter submits, N goes to the next question. Every page works without it.
+ * S / U / G say sure, unsure or a guess, Enter submits, N goes to the next question. Every page
+ * works without it.
  */
 export const KEYBOARD_SHORTCUTS_SCRIPT = `
 // The key hints stay hidden until the keys actually work.
@@ -13,11 +14,17 @@ document.addEventListener('keydown', function (event) {
   if (tag === 'TEXTAREA' || tag === 'SELECT' || (tag === 'INPUT' && !choosing) || (target && target.isContentEditable)) return;
   var form = document.querySelector('form[data-answer-form]');
   if (form && /^[1-9]$/.test(event.key)) {
-    var inputs = form.querySelectorAll('input[type=radio], input[type=checkbox]');
+    // The confidence radios have their own letters; the digits count the answer's options only.
+    var inputs = form.querySelectorAll('input[type=radio]:not([name=confidence]), input[type=checkbox]');
     var input = inputs[Number(event.key) - 1];
     if (!input) return;
     input.checked = input.type === 'radio' ? true : !input.checked;
     input.focus();
+    event.preventDefault();
+  } else if (form && /^[sugSUG]$/.test(event.key) && form.querySelector('input[name=confidence][data-key=' + event.key.toLowerCase() + ']')) {
+    var confidence = form.querySelector('input[name=confidence][data-key=' + event.key.toLowerCase() + ']');
+    confidence.checked = true;
+    confidence.focus();
     event.preventDefault();
   } else if (form && event.key === 'Enter' && tag !== 'A' && tag !== 'BUTTON' && tag !== 'SUMMARY') {
     form.requestSubmit();

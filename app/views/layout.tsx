@@ -2,11 +2,12 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { AccountNavItems } from '../auth/account-nav.tsx';
+import { ReviewNavItem } from '../routes/review/review-nav.tsx';
 
 export interface LayoutProps {
   readonly title: string;
   /** Which navigation entry is the current page. */
-  readonly current?: 'home' | 'practice' | 'exams' | 'progress' | 'reports' | 'cost' | 'account' | 'admin';
+  readonly current?: 'home' | 'practice' | 'exams' | 'review' | 'drill' | 'progress' | 'reports' | 'cost' | 'account' | 'admin';
   /** Question and result pages opt in to the 1–9 / Enter / N keys. */
   readonly shortcuts?: boolean;
   /** Page scripts served from /static/ (the exam countdown), loaded deferred. */
@@ -45,11 +46,15 @@ export function Layout({ title, current, shortcuts = false, scripts = [], childr
             <nav aria-label="Main">
               <ul>
                 {NAV.map((item) => (
-                  <li>
-                    <a href={item.href} aria-current={item.id === current ? 'page' : undefined}>
-                      {item.label}
-                    </a>
-                  </li>
+                  <>
+                    <li>
+                      <a href={item.href} aria-current={item.id === current ? 'page' : undefined}>
+                        {item.label}
+                      </a>
+                    </li>
+                    {/* With its due count, which no static entry can carry. */}
+                    {item.id === 'practice' ? <ReviewNavItem current={current} /> : null}
+                  </>
                 ))}
                 <AccountNavItems current={current} />
               </ul>

@@ -14,6 +14,8 @@ import { insertQuestionReport } from '../../progress/question-reports.ts';
 import { selectProgressSummary } from '../../progress/summary.ts';
 import type { AppEnv } from '../app-env.ts';
 import { costApiRoutes } from '../cost/api.ts';
+import { drillApiRoutes } from './drill.ts';
+import { reviewApiRoutes } from './review.ts';
 import { examApiRoutes } from './exams.ts';
 import { AVOID_RECENT_ATTEMPTS, parsePracticeMode, toPracticeFilter } from '../practice/practice-mode.ts';
 import { questionPath } from '../practice/variant-address.ts';
@@ -226,6 +228,8 @@ export function createApiRoutes() {
       submissionToken: body.submissionToken ?? randomToken(),
       secondsTaken: body.secondsTaken ?? measureSecondsTaken(undefined, now),
       now,
+      confidence: body.confidence ?? null,
+      source: body.source ?? 'practice',
     });
     if (!recorded) throw new InvalidInputError('submissionToken', 'This token was issued to another learner; fetch the question again.');
     return c.json({ attemptId: recorded.attempt.id, recorded: recorded.created, result: recorded.result && toApiGradeResult(recorded.result) }, 200);
@@ -297,6 +301,8 @@ export function createApiRoutes() {
   });
 
   api.route('/', costApiRoutes);
+  api.route('/', reviewApiRoutes);
+  api.route('/', drillApiRoutes);
   api.route('/', examApiRoutes);
 
   api.doc31('/openapi.json', {

@@ -89,6 +89,11 @@ export const AnswerRequestSchema = z
     answer: AnswerSchema,
     submissionToken: z.string().min(8).max(100).optional().openapi({ description: 'From the question; without it every call records a new attempt.' }),
     secondsTaken: z.number().int().min(0).max(86_400).optional(),
+    confidence: z.enum(['sure', 'unsure', 'guess']).optional().openapi({ description: 'How sure you are: unsure or guess rates a right answer Hard for review; sure and fast rates it Easy.' }),
+    source: z
+      .enum(['practice', 'review', 'drill'])
+      .optional()
+      .openapi({ description: 'Where the question was served (GET /api/review/next, /api/drill/next); practice when absent. Every source counts once in progress and the schedule.' }),
   })
   .openapi('AnswerRequest');
 
@@ -116,7 +121,16 @@ export const GradeResultSchema = z
       .optional()
       .openapi({ description: 'numeric: the known wrong method the answer matched.' }),
     checks: z
-      .array(z.object({ id: z.string(), label: z.string(), passed: z.boolean(), weight: z.number(), detail: z.string().optional() }))
+      .array(
+        z.object({
+          id: z.string(),
+          label: z.string(),
+          passed: z.boolean(),
+          weight: z.number(),
+          detail: z.string().optional(),
+          essential: z.boolean().optional().openapi({ description: 'The check the task exists for: failing it makes the answer wrong for review and readiness.' }),
+        }),
+      )
       .optional(),
     details: z.record(z.string(), z.unknown()).optional(),
   })

@@ -1,5 +1,6 @@
 import type { Area } from '../../bank/types.ts';
 import type { Accuracy } from '../../progress/attempts.ts';
+import type { ReviewCounts } from '../../progress/review-cards.ts';
 import { AccuracyMeter, displayTitle } from '../../views/components.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { PracticePicker } from '../practice/picker.tsx';
@@ -10,7 +11,27 @@ export interface HomeArea {
   readonly accuracy: Accuracy | undefined;
 }
 
-export function HomePage({ areas, totalScenarios, contentErrors }: { areas: readonly HomeArea[]; totalScenarios: number; contentErrors: number }) {
+/** "N due now" and the way into the review session, above the practice picker. */
+function ReviewCallout({ review }: { review: ReviewCounts }) {
+  const { dueNow, newAvailable } = review;
+  return (
+    <section class="review-callout" aria-labelledby="review-callout-heading">
+      <h2 id="review-callout-heading">
+        <span data-home-due={dueNow}>{dueNow} due now</span>
+      </h2>
+      <p>
+        {dueNow > 0
+          ? 'Questions you have answered are back for review, each as a new variant.'
+          : newAvailable > 0
+            ? `Nothing is due; ${newAvailable} new ${newAvailable === 1 ? 'family' : 'families'} can start today.`
+            : 'Nothing is due and no new family is left for today.'}{' '}
+        <a href="/review">{dueNow > 0 || newAvailable > 0 ? 'Start review' : 'See the review forecast'}</a>
+      </p>
+    </section>
+  );
+}
+
+export function HomePage({ areas, totalScenarios, contentErrors, review }: { areas: readonly HomeArea[]; totalScenarios: number; contentErrors: number; review: ReviewCounts }) {
   return (
     <Layout title="Home" current="home">
       <h1>Learn DynamoDB to exam level</h1>
@@ -23,6 +44,7 @@ export function HomePage({ areas, totalScenarios, contentErrors }: { areas: read
           {contentErrors} content {contentErrors === 1 ? 'file was' : 'files were'} left out because {contentErrors === 1 ? 'it failed' : 'they failed'} validation (see the server log).
         </p>
       ) : null}
+      <ReviewCallout review={review} />
       <PracticePicker areas={areas.map((a) => a.area)} />
       <h2 id="areas-heading">Objective areas</h2>
       <table aria-labelledby="areas-heading">

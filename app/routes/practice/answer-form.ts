@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Answer, Variant } from '../../bank/types.ts';
+import { CONFIDENCES, type Confidence } from '../../progress/rating.ts';
 import { InvalidInputError } from '../request-errors.ts';
 
 const FormValueSchema = z.union([z.string(), z.array(z.string())]).optional();
@@ -17,6 +18,10 @@ export const AnswerFormSchema = z.object({
   json: FormValueSchema,
   area: z.string().optional(),
   objective: z.string().optional(),
+  /** Optional: left unpicked (or posted empty) means the learner did not say. */
+  confidence: z
+    .preprocess((value) => (value === '' ? undefined : value), z.enum(CONFIDENCES as [Confidence, ...Confidence[]], { error: 'Choose sure, unsure or guess, or leave it unpicked.' }).optional())
+    .transform((value) => value ?? null),
 });
 export type AnswerForm = z.infer<typeof AnswerFormSchema>;
 
@@ -24,6 +29,7 @@ export interface ParsedAnswerForm {
   readonly answer: Answer;
   readonly token: string;
   readonly shownAt: number | undefined;
+  readonly confidence: Confidence | null;
 }
 
 function firstValue(value: string | string[] | undefined): string | undefined {
@@ -53,7 +59,7 @@ export function parseAnswerForm(variant: Variant, body: Record<string, unknown>)
   const parsed = AnswerFormSchema.safeParse(body);
   if (!parsed.success) throw InvalidInputError.fromZod(parsed.error);
   const form = parsed.data;
-  return { answer: readAnswer(variant, form), token: form.token, shownAt: form.shownAt };
+  return { answer: readAnswer(variant, form), token: form.token, shownAt: form.shownAt, confidence: form.confidence };
 }
 
 function readAnswer(variant: Variant, form: AnswerForm): Answer {

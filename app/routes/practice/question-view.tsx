@@ -1,4 +1,6 @@
+import type { Child } from 'hono/jsx';
 import type { ChoiceOption, Objective, Variant } from '../../bank/types.ts';
+import type { Confidence } from '../../progress/rating.ts';
 import { displayTitle, HtmlBlock } from '../../views/components.tsx';
 import { DesignEditor } from '../../views/design-editor.tsx';
 import { Layout } from '../../views/layout.tsx';
@@ -16,6 +18,19 @@ export interface QuestionPageProps {
   readonly reported: boolean;
   /** Set when a posted answer could not be read: the page is shown again with it kept. */
   readonly rejected?: RejectedAnswer;
+  /**
+   * A study mode (review, drill) serving this question: where the answer is posted, where
+   * "Skip" leads, a line above the question, and the navigation entry to mark.
+   */
+  readonly study?: StudyQuestion;
+}
+
+export interface StudyQuestion {
+  readonly action: string;
+  readonly skipHref: string;
+  readonly skipLabel: string;
+  readonly banner: Child;
+  readonly current: 'review' | 'drill';
 }
 
 /** An answer the form could not take, with the field at fault and what was typed. */
@@ -25,6 +40,37 @@ export interface RejectedAnswer {
   readonly value?: string;
   readonly optionIds?: readonly string[];
   readonly json?: string;
+  readonly confidence?: string;
+}
+
+const CONFIDENCE_CHOICES: ReadonlyArray<{ value: Confidence; label: string; key: string }> = [
+  { value: 'sure', label: 'Sure', key: 'S' },
+  { value: 'unsure', label: 'Unsure', key: 'U' },
+  { value: 'guess', label: 'A guess', key: 'G' },
+];
+
+/** Optional: how sure the learner is steers the review schedule (unsure or a guess rates Hard). */
+function ConfidenceInputs({ checked }: { checked: string | undefined }) {
+  return (
+    <fieldset class="confidence" data-confidence>
+      <legend>
+        How sure are you? <span class="muted">(optional)</span>
+      </legend>
+      <div class="confidence-choices">
+        {CONFIDENCE_CHOICES.map((choice) => (
+          <div class="option">
+            <input type="radio" id={`confidence-${choice.value}`} name="confidence" value={choice.value} checked={checked === choice.value ? true : undefined} data-key={choice.key.toLowerCase()} />
+            <label for={`confidence-${choice.value}`}>
+              <span class="key" aria-hidden="true">
+                {choice.key}.
+              </span>{' '}
+              {choice.label}
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
 }
 
 /** Option HTML arrives as a paragraph; inside a label only its inline content belongs. */
@@ -152,13 +198,18 @@ export function ReportForm({ variant, reported, returnTo }: { variant: Variant; 
   );
 }
 
-export function QuestionPage({ variant, objectives, areaTitle, mode, submissionToken, shownAt, reported, rejected }: QuestionPageProps) {
+export function QuestionPage({ variant, objectives, areaTitle, mode, submissionToken, shownAt, reported, rejected, study }: QuestionPageProps) {
   const hasOptions = variant.kind === 'choice' || variant.kind === 'multi';
   return (
-    <Layout title={variant.title} current="practice" shortcuts>
+    <Layout title={variant.title} current={study?.current ?? 'practice'} shortcuts>
+      {study ? (
+        <p class="study-banner" role="note">
+          {study.banner}
+        </p>
+      ) : null}
       <QuestionHeader variant={variant} objectives={objectives} areaTitle={areaTitle} />
       <HtmlBlock class="prompt" html={variant.promptHtml} />
-      <form method="post" action={`${questionPath(variant.scenarioId, variant.seed)}${practiceQueryString(mode)}`} data-answer-form>
+      <form method="post" action={study?.action ?? `${questionPath(variant.scenarioId, variant.seed)}${practiceQueryString(mode)}`} data-answer-form>
         <input type="hidden" name="token" value={submissionToken} />
         <input type="hidden" name="shownAt" value={String(shownAt)} />
         {rejected ? (
@@ -170,15 +221,16 @@ export function QuestionPage({ variant, objectives, areaTitle, mode, submissionT
           </div>
         ) : null}
         <AnswerInputs variant={variant} rejected={rejected} />
+        <ConfidenceInputs checked={rejected?.confidence} />
         <div class="actions">
           <button type="submit">Check answer</button>
-          <a class="button button-secondary" href={`/practice/next${practiceQueryString(mode, { exclude: variant.scenarioId })}`} data-next>
-            Skip
+          <a class="button button-secondary" href={study?.skipHref ?? `/practice/next${practiceQueryString(mode, { exclude: variant.scenarioId })}`} data-next>
+            {study?.skipLabel ?? 'Skip'}
           </a>
         </div>
         <p class="hint" data-shortcuts-hint hidden>
           Keys: {hasOptions ? <><kbd>1</kbd>–<kbd>9</kbd> pick an option, </> : null}
-          <kbd>Enter</kbd> checks the answer, <kbd>N</kbd> skips to another question.
+          <kbd>S</kbd> / <kbd>U</kbd> / <kbd>G</kbd> sure, unsure or a guess, <kbd>Enter</kbd> checks the answer, <kbd>N</kbd> skips to another question.
         </p>
       </form>
       <ReportForm variant={variant} reported={reported} returnTo={questionPath(variant.scenarioId, variant.seed)} />

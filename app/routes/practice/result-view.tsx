@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { GradeResult, Objective, OptionFeedback, Variant } from '../../bank/types.ts';
 import type { ScenarioFileStatus } from '../../progress/answers.ts';
 import type { Attempt } from '../../progress/attempts.ts';
@@ -22,6 +23,30 @@ export interface ResultPageProps {
   readonly scenarioFile: ScenarioFileStatus;
   readonly mode: PracticeMode;
   readonly reported: boolean;
+  /** A study mode (review, drill) showing the result: its own line and where "Next" leads. */
+  readonly study?: StudyResult;
+}
+
+export interface StudyResult {
+  readonly banner: Child;
+  readonly nextHref: string;
+  readonly nextLabel: string;
+  readonly current: 'review' | 'drill';
+}
+
+const CONFIDENCE_WORDS = { sure: 'sure', unsure: 'unsure', guess: 'a guess' } as const;
+
+/** Partial credit must not flatter: say why a partly right answer counts as wrong. */
+function EssentialNote({ attempt, result }: { attempt: Attempt; result: GradeResult | null }) {
+  if (attempt.essentialPassed !== false) return null;
+  const failed = result && (result.kind === 'request' || result.kind === 'design') ? result.checks.filter((c) => c.essential && !c.passed) : [];
+  return (
+    <p class="essential-note" role="note" data-essential-failed>
+      <strong>An essential check failed</strong>
+      {failed.length > 0 ? <> ({failed.map((c) => c.label).join('; ')})</> : null}: this is the check the task exists for, so the answer counts as wrong for
+      review and readiness whatever its partial score.
+    </p>
+  );
 }
 
 /** One line on where the page's grade comes from, when it is not today's file. */
@@ -157,13 +182,18 @@ export function RightAnswerSummary({ result }: { result: GradeResult }) {
   }
 }
 
-export function ResultPage({ attempt, variant, objectives, areaTitle, result, scenarioFile, mode, reported }: ResultPageProps) {
-  const nextHref = `/practice/next${practiceQueryString(mode, { exclude: attempt.scenarioId })}`;
+export function ResultPage({ attempt, variant, objectives, areaTitle, result, scenarioFile, mode, reported, study }: ResultPageProps) {
+  const nextHref = study?.nextHref ?? `/practice/next${practiceQueryString(mode, { exclude: attempt.scenarioId })}`;
   // The row's verdict and score are what the learner was shown; they are set for every attempt.
   const title = variant?.title ?? attempt.scenarioId;
   const removed = scenarioFile === 'removed';
   return (
-    <Layout title={`${verdictLabel(attempt.verdict)}: ${title}`} current="practice" shortcuts>
+    <Layout title={`${verdictLabel(attempt.verdict)}: ${title}`} current={study?.current ?? 'practice'} shortcuts>
+      {study ? (
+        <p class="study-banner" role="note">
+          {study.banner}
+        </p>
+      ) : null}
       {variant ? (
         <QuestionHeader variant={variant} objectives={objectives} areaTitle={areaTitle} />
       ) : (
@@ -176,13 +206,15 @@ export function ResultPage({ attempt, variant, objectives, areaTitle, result, sc
         <h2 id="verdict-heading">
           <VerdictBadge verdict={attempt.verdict} /> Score {formatPercent(attempt.score)}
         </h2>
+        <EssentialNote attempt={attempt} result={result} />
         {result ? <RightAnswerSummary result={result} /> : null}
         <p class="muted">
-          Answered in {formatSeconds(attempt.secondsTaken)}; recorded as attempt {attempt.id}.
+          Answered in {formatSeconds(attempt.secondsTaken)}
+          {attempt.confidence ? <span data-confidence={attempt.confidence}>, marked {CONFIDENCE_WORDS[attempt.confidence]}</span> : null}; recorded as attempt {attempt.id}.
         </p>
         <p class="actions">
           <a class="button" href={nextHref} data-next>
-            Next question
+            {study?.nextLabel ?? 'Next question'}
           </a>
           {removed ? null : (
             <a class="button button-secondary" href={questionPath(attempt.scenarioId, attempt.seed)}>

@@ -100,6 +100,7 @@ export const practiceRoutes = new Hono<AppEnv>()
         submissionToken: form.token,
         secondsTaken: measureSecondsTaken(form.shownAt, now),
         now,
+        confidence: form.confidence,
       });
       if (!recorded) throw new InvalidInputError('token', 'This form belongs to another learner; reload the question.');
       return c.redirect(`/attempts/${recorded.attempt.id}${practiceQueryString(mode)}`, 303);
@@ -123,6 +124,7 @@ export const practiceRoutes = new Hono<AppEnv>()
             value: firstField(body.value),
             optionIds: allFields(body.option).concat(allFields(body.options)),
             json: firstField(body.json),
+            confidence: firstField(body.confidence),
           }}
         />,
         400,

@@ -1,0 +1,140 @@
+/**
+ * Serving, answering and showing the result of one question inside a study mode (the review
+ * session, the mistakes drill): the practice pages' views with the mode's own line above them,
+ * answers stored with the mode as their source, and "Next" leading back into the mode.
+ */
+import { Hono } from 'hono';
+import type { Child } from 'hono/jsx';
+import { ensureProfile, loadLearner } from '../../auth/identity.ts';
+import { limitAnswers } from '../../auth/rate-limit.ts';
+import { InvalidAnswerError, type Variant } from '../../bank/types.ts';
+import { compareScenarioFile, measureSecondsTaken, recordAnswer } from '../../progress/answers.ts';
+import { type Attempt, selectOptionalAttemptById } from '../../progress/attempts.ts';
+import type { AppEnv } from '../app-env.ts';
+import { parseFormBody } from '../form-body.ts';
+import { parseAnswerForm } from '../practice/answer-form.ts';
+import { QuestionPage } from '../practice/question-view.tsx';
+import { ResultPage } from '../practice/result-view.tsx';
+import { selectObjectives } from '../practice/route.tsx';
+import { parseSeed } from '../practice/variant-address.ts';
+import { InvalidInputError, NotFoundError } from '../request-errors.ts';
+import type { Context } from 'hono';
+
+const NO_PRACTICE_FILTER = { area: undefined, objective: undefined } as const;
+
+export interface StudyMode {
+  readonly id: 'review' | 'drill';
+  /** '/review' or '/drill': questions live at `${base}/q/:scenarioId/:seed`. */
+  readonly base: string;
+  readonly skipLabel: string;
+  /** The line above the question. */
+  questionBanner(c: Context<AppEnv>, variant: Variant): Child;
+  /** The line above the result, read after the answer moved the card. */
+  resultBanner(c: Context<AppEnv>, attempt: Attempt): Child;
+  readonly nextLabel: string;
+}
+
+export function studyQuestionPath(mode: Pick<StudyMode, 'base'>, scenarioId: string, seed: number): string {
+  return `${mode.base}/q/${encodeURIComponent(scenarioId)}/${seed}`;
+}
+
+function allFields(value: unknown): string[] {
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return values.filter((v): v is string => typeof v === 'string');
+}
+
+function areaTitle(c: Context<AppEnv>, area: string): string {
+  return c.var.deps.bank.areas.find((a) => a.id === area)?.title ?? area;
+}
+
+export function studyQuestionRoutes(mode: StudyMode): Hono<AppEnv> {
+  const questionPage = (c: Context<AppEnv>, variant: Variant, extra: { shownAt: number; rejected?: Parameters<typeof QuestionPage>[0]['rejected'] }) => (
+    <QuestionPage
+      variant={variant}
+      objectives={selectObjectives(c.var.deps.bank, variant)}
+      areaTitle={areaTitle(c, variant.area)}
+      mode={NO_PRACTICE_FILTER}
+      submissionToken={c.var.deps.randomToken()}
+      shownAt={extra.shownAt}
+      reported={c.req.query('reported') === '1'}
+      {...(extra.rejected ? { rejected: extra.rejected } : {})}
+      study={{
+        action: studyQuestionPath(mode, variant.scenarioId, variant.seed),
+        skipHref: mode.base,
+        skipLabel: mode.skipLabel,
+        banner: mode.questionBanner(c, variant),
+        current: mode.id,
+      }}
+    />
+  );
+
+  return new Hono<AppEnv>()
+    .get(`${mode.base}/q/:scenarioId/:seed`, loadLearner, (c) => {
+      const variant = c.var.deps.bank.variant(c.req.param('scenarioId'), parseSeed(c.req.param('seed')));
+      c.header('Cache-Control', 'no-store');
+      return c.html(questionPage(c, variant, { shownAt: c.var.deps.clock.now().getTime() }));
+    })
+    .post(`${mode.base}/q/:scenarioId/:seed`, loadLearner, limitAnswers, async (c) => {
+      const { bank, db, clock } = c.var.deps;
+      const question = bank.prepare(c.req.param('scenarioId'), parseSeed(c.req.param('seed')));
+      const { variant } = question;
+      const body = await parseFormBody(c, { all: true });
+      try {
+        const form = parseAnswerForm(variant, body);
+        const result = question.grade(form.answer);
+        const now = clock.now();
+        const recorded = recordAnswer(db, {
+          profileId: ensureProfile(c).id,
+          graded: { variant, fingerprint: question.fingerprint, answer: form.answer, result },
+          submissionToken: form.token,
+          secondsTaken: measureSecondsTaken(form.shownAt, now),
+          now,
+          confidence: form.confidence,
+          source: mode.id,
+        });
+        if (!recorded) throw new InvalidInputError('token', 'This form belongs to another learner; reload the question.');
+        return c.redirect(`${mode.base}/attempts/${recorded.attempt.id}`, 303);
+      } catch (error) {
+        if (!(error instanceof InvalidInputError || error instanceof InvalidAnswerError)) throw error;
+        // Nothing was recorded: the question again, with what was typed and the reason.
+        c.header('Cache-Control', 'no-store');
+        const first = (value: unknown) => allFields(value)[0];
+        return c.html(
+          questionPage(c, variant, {
+            shownAt: Number(first(body.shownAt)) || clock.now().getTime(),
+            rejected: {
+              field: error.field,
+              message: error.message,
+              value: first(body.value),
+              optionIds: allFields(body.option).concat(allFields(body.options)),
+              json: first(body.json),
+              confidence: first(body.confidence),
+            },
+          }),
+          400,
+        );
+      }
+    })
+    .get(`${mode.base}/attempts/:attemptId`, loadLearner, (c) => {
+      const { bank, db } = c.var.deps;
+      const idText = c.req.param('attemptId');
+      if (!/^\d{1,15}$/.test(idText)) throw new InvalidInputError('attemptId', `"${idText}" is not an attempt number.`);
+      const attempt = c.var.profile ? selectOptionalAttemptById(db, c.var.profile.id, Number(idText)) : undefined;
+      if (!attempt) throw new NotFoundError(`You have no attempt ${idText}.`);
+      const scenarioFile = compareScenarioFile(attempt, bank.fingerprint(attempt.scenarioId));
+      const variant = attempt.variant ?? (scenarioFile === 'removed' ? undefined : bank.variant(attempt.scenarioId, attempt.seed));
+      return c.html(
+        <ResultPage
+          attempt={attempt}
+          variant={variant}
+          objectives={variant ? selectObjectives(bank, variant) : []}
+          areaTitle={areaTitle(c, attempt.area)}
+          result={attempt.result ?? null}
+          scenarioFile={scenarioFile}
+          mode={NO_PRACTICE_FILTER}
+          reported={c.req.query('reported') === '1'}
+          study={{ banner: mode.resultBanner(c, attempt), nextHref: `${mode.base}/next`, nextLabel: mode.nextLabel, current: mode.id }}
+        />,
+      );
+    });
+}
