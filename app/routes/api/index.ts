@@ -17,6 +17,7 @@ import { costApiRoutes } from '../cost/api.ts';
 import { drillApiRoutes } from './drill.ts';
 import { reviewApiRoutes } from './review.ts';
 import { examApiRoutes } from './exams.ts';
+import { readinessApiRoutes } from './readiness.ts';
 import { AVOID_RECENT_ATTEMPTS, parsePracticeMode, toPracticeFilter } from '../practice/practice-mode.ts';
 import { questionPath } from '../practice/variant-address.ts';
 import { ensureProfile, loadLearner } from '../../auth/identity.ts';
@@ -304,6 +305,7 @@ export function createApiRoutes() {
   api.route('/', reviewApiRoutes);
   api.route('/', drillApiRoutes);
   api.route('/', examApiRoutes);
+  api.route('/', readinessApiRoutes);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

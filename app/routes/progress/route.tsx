@@ -2,12 +2,16 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { selectAllAttempts, type Attempt, selectOldestAttempts } from '../../progress/attempts.ts';
 import { attemptsToCsv, buildAttemptsExport, importAttempts, parseAttemptsImportText } from '../../progress/export.ts';
+import { selectActivitySummary } from '../../progress/activity.ts';
+import { selectCalibration, selectReadinessReport } from '../../progress/mastery.ts';
+import { DEFAULT_PASS_MARK } from '../../progress/readiness.ts';
 import { selectProgressSummary } from '../../progress/summary.ts';
 import type { ChartPoint } from '../../views/accuracy-chart.tsx';
 import { verdictLabel } from '../../views/components.tsx';
 import type { AppEnv } from '../app-env.ts';
 import { ensureProfile, loadLearner } from '../../auth/identity.ts';
 import { InvalidInputError } from '../request-errors.ts';
+import { selectRecentSubmittedExams } from './queries.ts';
 import { type ImportState, ProgressPage } from './view.tsx';
 
 const RUNNING_CHART_ATTEMPTS = 50;
@@ -22,19 +26,23 @@ export function toRunningAccuracy(attempts: readonly Attempt[]): ChartPoint[] {
 }
 
 function renderProgress(c: Context<AppEnv>, importState?: ImportState) {
-  const { db, bank } = c.var.deps;
-  const summary = selectProgressSummary(db, c.var.profile?.id);
+  const { db, bank, clock } = c.var.deps;
+  const profileId = c.var.profile?.id;
+  const now = clock.now();
+  const summary = selectProgressSummary(db, profileId);
   return (
     <ProgressPage
       areas={bank.areas}
       totalAttempts={summary.totalAttempts}
       overall={summary.overall}
-      byArea={new Map(summary.byArea.map((a) => [a.key, a]))}
-      byObjective={new Map(summary.byObjective.map((a) => [a.key, a]))}
+      readiness={selectReadinessReport(db, bank, profileId, now, DEFAULT_PASS_MARK)}
+      calibration={selectCalibration(db, profileId)}
+      activity={selectActivitySummary(db, profileId, now)}
       daily={summary.daily}
-      recent={summary.recent}
+      running={toRunningAccuracy(profileId !== undefined ? selectOldestAttempts(db, profileId, RUNNING_CHART_ATTEMPTS) : [])}
       toReview={summary.toReview}
-      running={toRunningAccuracy(c.var.profile ? selectOldestAttempts(db, c.var.profile.id, RUNNING_CHART_ATTEMPTS) : [])}
+      exams={selectRecentSubmittedExams(db, profileId)}
+      recent={summary.recent}
       scenarioTitle={(id) => bank.get(id)?.title}
       importState={importState}
     />

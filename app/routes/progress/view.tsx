@@ -1,10 +1,15 @@
 import type { Area, ScenarioSummary } from '../../bank/types.ts';
+import type { ActivitySummary } from '../../progress/activity.ts';
 import type { Accuracy, Attempt } from '../../progress/attempts.ts';
-import { AccuracyChart, type ChartPoint } from '../../views/accuracy-chart.tsx';
-import { AccuracyMeter, displayTitle, formatDateTime, formatPercent, formatSeconds, VerdictBadge } from '../../views/components.tsx';
 import type { ImportIssue, ImportSummary } from '../../progress/export.ts';
+import type { CalibrationRow, ReadinessReport } from '../../progress/mastery.ts';
+import type { ChartPoint } from '../../views/accuracy-chart.tsx';
+import { displayTitle, formatDateTime, formatPercent, formatSeconds, VerdictBadge } from '../../views/components.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { questionPath } from '../practice/variant-address.ts';
+import { ActivitySection } from './activity-view.tsx';
+import type { ExamHistoryRow } from './queries.ts';
+import { CalibrationSection, MasterySection, ReadinessSection } from './readiness-view.tsx';
 
 /** The outcome of POST /progress/import, shown at the top of the page it answers with. */
 export type ImportState =
@@ -94,144 +99,35 @@ export interface ProgressPageProps {
   readonly areas: readonly Area[];
   readonly totalAttempts: number;
   readonly overall: Accuracy | undefined;
-  readonly byArea: ReadonlyMap<string, Accuracy>;
-  readonly byObjective: ReadonlyMap<string, Accuracy>;
+  readonly readiness: ReadinessReport;
+  readonly calibration: readonly CalibrationRow[];
+  readonly activity: ActivitySummary;
   readonly daily: readonly Accuracy[];
-  readonly recent: readonly Attempt[];
-  readonly toReview: readonly Attempt[];
   /** Running accuracy after each of the oldest attempts, for the chart when there is one day. */
   readonly running: readonly ChartPoint[];
+  readonly toReview: readonly Attempt[];
+  readonly exams: readonly ExamHistoryRow[];
+  readonly recent: readonly Attempt[];
   readonly scenarioTitle: (id: string) => ScenarioSummary['title'] | undefined;
   readonly importState?: ImportState | undefined;
 }
 
-function AccuracyTable({ caption, rows }: { caption: string; rows: ReadonlyArray<{ key: string; label: string; accuracy: Accuracy | undefined }> }) {
+function MistakesSection({ toReview, scenarioTitle }: Pick<ProgressPageProps, 'toReview' | 'scenarioTitle'>) {
   return (
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{caption.startsWith('By area') ? 'Area' : 'Objective'}</th>
-          <th scope="col">Accuracy</th>
-          <th scope="col" class="num">
-            Correct
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr>
-            <th scope="row">
-              {row.label} <span class="muted">({row.key})</span>
-            </th>
-            <td>
-              <AccuracyMeter accuracy={row.accuracy} />
-            </td>
-            <td class="num">{row.accuracy ? `${row.accuracy.correct} / ${row.accuracy.attempts}` : '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-export function ProgressPage(props: ProgressPageProps) {
-  const { areas, totalAttempts, overall, byArea, byObjective, daily, recent, toReview, running, scenarioTitle, importState } = props;
-  const triedObjectives = areas.flatMap((a) => a.objectives).filter((o) => byObjective.has(o.id));
-  return (
-    <Layout title="Progress" current="progress">
-      <h1>Your progress</h1>
-      {importState ? <ImportOutcome state={importState} /> : null}
-      {totalAttempts === 0 ? (
-        <p class="lead">
-          No attempts yet. <a href="/practice">Start practising</a> and your accuracy will appear here.
-        </p>
-      ) : (
-        <p class="lead">
-          {totalAttempts} {totalAttempts === 1 ? 'attempt' : 'attempts'}, {overall ? formatPercent(overall.accuracy) : '—'} accuracy overall ({overall?.correct ?? 0} fully correct).
-        </p>
-      )}
-      {daily.length > 0 ? (
-        <section aria-labelledby="over-time-heading">
-          <h2 id="over-time-heading">Accuracy over time</h2>
-          {daily.length >= 2 ? (
-            <AccuracyChart
-              id="daily-chart"
-              title="Accuracy per day"
-              description={`Mean score per day over ${daily.length} days, from ${daily[0]!.key} to ${daily[daily.length - 1]!.key}. The table below lists the same figures.`}
-              points={daily.map((d) => ({ label: d.key.slice(5), value: d.accuracy, detail: `${d.attempts} ${d.attempts === 1 ? 'attempt' : 'attempts'}` }))}
-            />
-          ) : (
-            // A single day is a single dot: show the day's trend attempt by attempt instead.
-            <>
-              <AccuracyChart
-                id="running-chart"
-                title="Running accuracy, attempt by attempt"
-                description={`Accuracy over your first ${running.length} ${running.length === 1 ? 'attempt' : 'attempts'} after each one, oldest first. The table under "Figures of this chart" lists the same values.`}
-                points={running}
-              />
-              <details>
-                <summary>Figures of this chart</summary>
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Attempt</th>
-                      <th scope="col">Verdict</th>
-                      <th scope="col" class="num">
-                        Running accuracy
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {running.map((p) => (
-                      <tr>
-                        <th scope="row">{p.label}</th>
-                        <td>{p.detail}</td>
-                        <td class="num">{formatPercent(p.value)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </details>
-            </>
-          )}
-          <table>
-            <caption>Accuracy per day (UTC)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col" class="num">
-                  Attempts
-                </th>
-                <th scope="col" class="num">
-                  Correct
-                </th>
-                <th scope="col" class="num">
-                  Accuracy
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {daily.map((d) => (
-                <tr>
-                  <th scope="row">{d.key}</th>
-                  <td class="num">{d.attempts}</td>
-                  <td class="num">{d.correct}</td>
-                  <td class="num">{formatPercent(d.accuracy)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      ) : null}
-      <h2>By area and objective</h2>
-      <AccuracyTable caption="By area" rows={areas.map((a) => ({ key: a.id, label: displayTitle(a.title), accuracy: byArea.get(a.id) }))} />
-      {triedObjectives.length > 0 ? (
-        <AccuracyTable caption="By objective (those you have tried)" rows={triedObjectives.map((o) => ({ key: o.id, label: displayTitle(o.text), accuracy: byObjective.get(o.id) }))} />
-      ) : null}
+    <section aria-labelledby="review-heading">
+      <h2 id="review-heading">Mistakes to review</h2>
       {toReview.length > 0 ? (
-        <section aria-labelledby="review-heading">
-          <h2 id="review-heading">Mistakes to review</h2>
+        <p class="actions">
+          <a class="button" href="/drill">
+            Drill your mistakes
+          </a>
+          <span class="hint">Each comes back as a new variant until you answer it right twice in a row.</span>
+        </p>
+      ) : null}
+      {toReview.length === 0 ? (
+        <p class="muted">No mistakes waiting: the latest answer to every question you tried was fully right.</p>
+      ) : (
+        <>
           <p class="muted">Questions whose latest answer was not fully right. Try the same variant again, or read its result.</p>
           <ul class="review">
             {toReview.map((a) => (
@@ -241,45 +137,136 @@ export function ProgressPage(props: ProgressPageProps) {
               </li>
             ))}
           </ul>
-        </section>
-      ) : null}
-      {recent.length > 0 ? (
-        <section aria-labelledby="recent-heading">
-          <h2 id="recent-heading">Recent attempts</h2>
-          <table>
-            <thead>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ExamHistorySection({ exams, areaTitle }: { exams: readonly ExamHistoryRow[]; areaTitle: (id: string) => string }) {
+  return (
+    <section aria-labelledby="exams-heading">
+      <h2 id="exams-heading">Mock exams</h2>
+      {exams.length === 0 ? (
+        <p class="muted">
+          No mock exam submitted yet. <a href="/exams">Take a timed mock exam</a> to see a score by area.
+        </p>
+      ) : (
+        <table id="exam-history">
+          <caption>
+            Your last {exams.length === 1 ? 'exam' : `${exams.length} exams`} · <a href="/exams">all exams</a>
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Submitted</th>
+              <th scope="col">Scope</th>
+              <th scope="col" class="num">
+                Score
+              </th>
+              <th scope="col">Result</th>
+            </tr>
+          </thead>
+          <tbody>
+            {exams.map((e) => (
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Question</th>
-                <th scope="col">Verdict</th>
-                <th scope="col" class="num">
-                  Score
-                </th>
-                <th scope="col" class="num">
-                  Time
-                </th>
+                <td>
+                  <a href={`/exams/${e.id}`}>{formatDateTime(e.submittedAt)}</a>
+                </td>
+                <td>
+                  {e.area ? areaTitle(e.area) : 'Whole guide'}, {e.questionCount} questions{e.timedOut ? ' (time ran out)' : ''}
+                </td>
+                <td class="num">{formatPercent(e.score)}</td>
+                <td>
+                  <span class={`badge ${e.passed ? 'badge-correct' : 'badge-incorrect'}`}>{e.passed ? 'Passed' : 'Failed'}</span>{' '}
+                  <span class="muted">pass mark {formatPercent(e.passMark)}</span>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {recent.map((a) => (
-                <tr>
-                  <td>
-                    <a href={`/attempts/${a.id}`}>{formatDateTime(a.createdAt)}</a>
-                  </td>
-                  <td>
-                    <a href={questionPath(a.scenarioId, a.seed)}>{scenarioTitle(a.scenarioId) ?? a.scenarioId}</a> <span class="muted">#{a.seed}</span>
-                  </td>
-                  <td>
-                    <VerdictBadge verdict={a.verdict} />
-                  </td>
-                  <td class="num">{formatPercent(a.score)}</td>
-                  <td class="num">{formatSeconds(a.secondsTaken)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** The API lists more; the page keeps to a screenful and points to the full export. */
+export const RECENT_ON_PAGE = 10;
+
+function RecentSection({ recent, scenarioTitle }: Pick<ProgressPageProps, 'recent' | 'scenarioTitle'>) {
+  return (
+    <section aria-labelledby="recent-heading">
+      <h2 id="recent-heading">Recent attempts</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Question</th>
+            <th scope="col">Verdict</th>
+            <th scope="col" class="num">
+              Score
+            </th>
+            <th scope="col" class="num">
+              Time
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {recent.slice(0, RECENT_ON_PAGE).map((a) => (
+            <tr>
+              <td>
+                <a href={`/attempts/${a.id}`}>{formatDateTime(a.createdAt)}</a>
+              </td>
+              <td>
+                <a href={questionPath(a.scenarioId, a.seed)}>{scenarioTitle(a.scenarioId) ?? a.scenarioId}</a> <span class="muted">#{a.seed}</span>
+              </td>
+              <td>
+                <VerdictBadge verdict={a.verdict} />
+              </td>
+              <td class="num">{formatPercent(a.score)}</td>
+              <td class="num">{formatSeconds(a.secondsTaken)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {recent.length > RECENT_ON_PAGE ? (
+        <p class="hint">
+          The latest {RECENT_ON_PAGE}; every attempt is in the <a href="#record-heading">download of your record</a>.
+        </p>
       ) : null}
+    </section>
+  );
+}
+
+export function ProgressPage(props: ProgressPageProps) {
+  const { areas, totalAttempts, overall, readiness, importState } = props;
+  const areaTitle = (id: string) => displayTitle(areas.find((a) => a.id === id)?.title ?? id);
+  return (
+    <Layout title="Progress" current="progress">
+      <h1>Your progress</h1>
+      {importState ? <ImportOutcome state={importState} /> : null}
+      {totalAttempts === 0 ? (
+        <>
+          <p class="lead">
+            No attempts yet. <a href="/practice">Start practising</a>: your exam readiness, mastery of each objective and your activity appear here.
+          </p>
+          <p class="muted" id="readiness-coverage">
+            {`0 of ${readiness.coverage.total} objectives`} of the study guide practised so far; readiness counts every one of them.
+          </p>
+        </>
+      ) : (
+        <>
+          <p class="lead">
+            {totalAttempts} {totalAttempts === 1 ? 'attempt' : 'attempts'}, {overall ? formatPercent(overall.accuracy) : '—'} accuracy overall ({overall?.correct ?? 0} fully correct).
+          </p>
+          <ReadinessSection areas={areas} report={readiness} />
+          <MasterySection areas={areas} report={readiness} />
+          <CalibrationSection rows={props.calibration} />
+          <ActivitySection activity={props.activity} daily={props.daily} running={props.running} />
+          <MistakesSection toReview={props.toReview} scenarioTitle={props.scenarioTitle} />
+          <ExamHistorySection exams={props.exams} areaTitle={areaTitle} />
+          <RecentSection recent={props.recent} scenarioTitle={props.scenarioTitle} />
+        </>
+      )}
       <RecordSection rejected={importState?.kind === 'rejected'} />
     </Layout>
   );
