@@ -13,8 +13,9 @@ export interface AreaBar {
 }
 
 const WIDTH = 640;
-const ROW = 34;
-const PAD = { left: 8, right: 56, top: 26, bottom: 8 };
+// Room above each bar for its label at the phone's larger type.
+const ROW = 46;
+const PAD = { left: 8, right: 76, top: 30, bottom: 8 };
 
 export function ExamAreaChart({ id, title, description, bars, passMark }: { id: string; title: string; description: string; bars: readonly AreaBar[]; passMark: number }) {
   const height = PAD.top + bars.length * ROW + PAD.bottom;
@@ -29,19 +30,19 @@ export function ExamAreaChart({ id, title, description, bars, passMark }: { id: 
         return (
           <g>
             <title>{`${bar.label}: ${formatPercent(bar.value)} (${bar.detail})`}</title>
-            <rect class="track" x={x(0)} y={top + 14} width={plotWidth} height={14} />
-            <rect class="bar" x={x(0)} y={top + 14} width={Math.max(1, bar.value * plotWidth)} height={14} />
-            <text x={x(0)} y={top + 10}>
+            <rect class="track" x={x(0)} y={top + 24} width={plotWidth} height={14} />
+            <rect class="bar" x={x(0)} y={top + 24} width={Math.max(1, bar.value * plotWidth)} height={14} />
+            <text x={x(0)} y={top + 18}>
               {bar.label}
             </text>
-            <text class="figure" x={x(1) + 6} y={top + 26}>
+            <text class="figure" x={x(1) + 6} y={top + 36}>
               {formatPercent(bar.value)}
             </text>
           </g>
         );
       })}
       <line class="pass-line" x1={x(passMark)} x2={x(passMark)} y1={PAD.top - 6} y2={height - PAD.bottom} />
-      <text class="pass-label" x={x(passMark)} y={PAD.top - 10} text-anchor="middle">
+      <text class="pass-label" x={x(passMark)} y={PAD.top - 12} text-anchor="middle">
         pass {formatPercent(passMark)}
       </text>
     </svg>

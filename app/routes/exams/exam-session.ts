@@ -12,7 +12,7 @@ import type { AppDeps } from '../app-env.ts';
 import { InvalidInputError, NotFoundError } from '../request-errors.ts';
 
 export const EXAM_LIMITS = {
-  questions: { min: 5, max: 65 },
+  questions: { min: 3, max: 65 },
   minutes: { min: 5, max: 180 },
   passPercent: { min: 50, max: 100 },
 } as const;
