@@ -37,7 +37,7 @@ const KIND_NAMES: Readonly<Record<ScenarioKind, string>> = {
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function formatPace(seconds: number): string {
-  return seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
+  return seconds < 60 ? `${seconds} s` : `${Number((seconds / 60).toFixed(1))} min`;
 }
 
 /** The rule of app/progress/rating.ts, in words, with its per-kind pace. */
@@ -131,10 +131,11 @@ function Status({ counts, nextDue, done }: Pick<ReviewPageProps, 'counts' | 'nex
         <span data-due-now={dueNow}>{dueNow} due now</span>
       </h2>
       <p>
-        {dueNow > 0 ? 'The most overdue come first, each as a new variant. ' : ''}
+        {dueNow > 0 ? 'The most overdue come first, each as a new variant. ' : 'Nothing is due. '}
         {newAvailable > 0 ? (
           <>
-            Then {plural(newAvailable, 'new family', 'new families')} today ({newToday} of {settings.newPerDay} started).
+            {dueNow > 0 ? 'Then ' : ''}
+            {plural(newAvailable, 'new family', 'new families')} can start today ({newToday} of {settings.newPerDay} started).
           </>
         ) : (
           <>No new families today ({newToday} of {settings.newPerDay} started).</>
@@ -180,7 +181,7 @@ function SettingsSection({ settings }: { settings: SettingsForm }) {
     <section aria-labelledby="settings-heading">
       <h2 id="settings-heading">Settings</h2>
       {error ? (
-        <div class="error-box" role="alert" id="settings-error">
+        <div class="error-box" id="settings-error">
           <p>
             <strong>{error.field}</strong>: {error.message} Nothing was changed.
           </p>
@@ -225,6 +226,11 @@ export function ReviewPage({ counts, nextDue, forecast, retention, done, setting
   return (
     <Layout title="Review" current="review">
       <h1>Spaced review</h1>
+      {settings.error ? (
+        <p class="error-box" role="alert">
+          Your settings were not saved: <a href="#settings-error">{settings.error.field} needs another value</a>.
+        </p>
+      ) : null}
       <p class="lead">
         Every family of questions you have answered comes back when FSRS predicts you are about to forget it, each time as a new variant, so you review the skill
         rather than a memorised answer.
