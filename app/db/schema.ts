@@ -6,6 +6,8 @@ import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-or
 import type { GradeResult, Variant } from '../bank/types.ts';
 
 export const ROLES = ['learner', 'author', 'admin'] as const;
+/** Where an answer was given. */
+export const ATTEMPT_SOURCES = ['practice', 'review', 'exam', 'drill'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** An account: a username and a password hash. Its learning record lives in its profile. */
@@ -105,7 +107,7 @@ export const attempts = sqliteTable(
     /** How sure the learner said they were; null when not given. */
     confidence: text('confidence', { enum: ['sure', 'unsure', 'guess'] }),
     /** Where the answer was given: it counts once in progress and in the schedule wherever. */
-    source: text('source', { enum: ['practice', 'review', 'exam', 'drill'] }).notNull().default('practice'),
+    source: text('source', { enum: ATTEMPT_SOURCES }).notNull().default('practice'),
     /**
      * False when a request or design answer failed a check its family marks essential: it
      * counts as wrong for the schedule and readiness whatever its partial score. Null for

@@ -42,7 +42,7 @@ export type ImportOutcome = 'created' | 'existing' | 'refused';
  * Stores many attempts in one transaction, each by the rule of insertAttempt: importing the
  * same rows again stores nothing, and a token of another learner is refused for its row only.
  */
-export function insertAttempts(db: Db, rows: readonly NewAttempt[]): ImportOutcome[] {
+export function insertAttempts(db: Db | Tx, rows: readonly NewAttempt[]): ImportOutcome[] {
   return db.transaction((tx) =>
     rows.map((values) => {
       const stored = insertOrFindAttempt(tx, values);

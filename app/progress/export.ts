@@ -8,9 +8,11 @@ import { z } from 'zod';
 import { sanitizeFragment } from '../bank/render.ts';
 import type { Answer, GradeResult, Variant } from '../bank/types.ts';
 import type { Db } from '../db/connection.ts';
+import { ATTEMPT_SOURCES } from '../db/schema.ts';
 import { essentialChecksPassed } from './answers.ts';
 import { type Attempt, insertAttempts, type NewAttempt } from './attempts.ts';
 import { CONFIDENCES, type Confidence } from './rating.ts';
+import { rebuildReviewCards } from './review-cards.ts';
 
 export const EXPORT_FORMAT = 'dynamodb-study/attempts';
 export const EXPORT_VERSION = 1;
@@ -123,6 +125,8 @@ export const ExportedAttemptSchema = z
       .nullable(),
     /** How sure the learner said they were; absent in exports made before it was kept. */
     confidence: z.enum(CONFIDENCES as [Confidence, ...Confidence[]]).nullable().optional(),
+    /** Where it was answered; absent in exports made before it was kept (practice). */
+    source: z.enum(ATTEMPT_SOURCES).optional(),
   })
   .superRefine((row, ctx) => {
     // The parts of a record must describe one answer, or its result page would contradict itself.
@@ -168,6 +172,7 @@ export function toExportedAttempt(attempt: Attempt, fallbackTitle: string | unde
     result: (attempt.result ?? null) as ExportedAttempt['result'],
     fingerprint: attempt.fingerprint,
     confidence: attempt.confidence,
+    source: attempt.source,
   };
 }
 
@@ -182,7 +187,7 @@ export function buildAttemptsExport(attempts: readonly Attempt[], titleOf: (scen
 }
 
 // New columns go at the end, so a spreadsheet built on the earlier layout keeps its references.
-export const CSV_COLUMNS = ['scenario_id', 'seed', 'title', 'area', 'objectives', 'answer', 'verdict', 'score', 'seconds_taken', 'answered_at', 'submission_token', 'confidence'] as const;
+export const CSV_COLUMNS = ['scenario_id', 'seed', 'title', 'area', 'objectives', 'answer', 'verdict', 'score', 'seconds_taken', 'answered_at', 'submission_token', 'confidence', 'source'] as const;
 
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i;
 
@@ -216,7 +221,7 @@ function answerText(answer: Answer): string {
 export function attemptsToCsv(rows: readonly ExportedAttempt[]): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const r of rows) {
-    const cells = [r.scenarioId, String(r.seed), r.title ?? '', r.area, r.objectives.join(' '), answerText(r.answer), r.verdict, String(r.score), r.secondsTaken === null ? '' : String(r.secondsTaken), r.answeredAt, r.submissionToken, r.confidence ?? ''];
+    const cells = [r.scenarioId, String(r.seed), r.title ?? '', r.area, r.objectives.join(' '), answerText(r.answer), r.verdict, String(r.score), r.secondsTaken === null ? '' : String(r.secondsTaken), r.answeredAt, r.submissionToken, r.confidence ?? '', r.source ?? 'practice'];
     lines.push(cells.map(csvField).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
@@ -293,6 +298,7 @@ export function toNewAttempt(row: ExportedAttempt, profileId: number): NewAttemp
     fingerprint: row.fingerprint,
     secondsTaken: row.secondsTaken,
     confidence: row.confidence ?? null,
+    source: row.source ?? 'practice',
     // Derived from the grade, as answering derives it, so an imported failure still counts as wrong.
     essentialPassed: row.result ? essentialChecksPassed(row.result as unknown as GradeResult) : null,
     createdAt: new Date(row.answeredAt),
@@ -310,10 +316,15 @@ export interface ImportSummary {
 
 /** Stores validated rows into a profile, in one transaction. */
 export function importAttempts(db: Db, profileId: number, rows: readonly ExportedAttempt[]): ImportSummary {
-  const outcomes = insertAttempts(
-    db,
-    rows.map((r) => toNewAttempt(r, profileId)),
-  );
+  const outcomes = db.transaction((tx) => {
+    const stored = insertAttempts(
+      tx,
+      rows.map((r) => toNewAttempt(r, profileId)),
+    );
+    // Imported answers move the schedule as if they had been given here, in their own order.
+    rebuildReviewCards(tx, profileId, [...new Set(rows.filter((_, i) => stored[i] === 'created').map((r) => r.scenarioId))]);
+    return stored;
+  });
   const refusedRows = outcomes.flatMap((o, i) => (o === 'refused' ? [i] : []));
   return { imported: outcomes.filter((o) => o === 'created').length, alreadyThere: outcomes.filter((o) => o === 'existing').length, refusedRows };
 }

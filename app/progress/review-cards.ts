@@ -3,7 +3,7 @@
  * every graded answer wherever it was given (practice, review, exam, drill), and the study
  * settings that steer it.
  */
-import { and, asc, count, eq, gte, lt, lte } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lt, lte } from 'drizzle-orm';
 import type { ScenarioKind } from '../bank/types.ts';
 import type { Db } from '../db/connection.ts';
 import { attempts, reviewCards, studySettings } from '../db/schema.ts';
@@ -252,9 +252,23 @@ export function selectRetention(db: Store, profileId: number | undefined, now: D
   const settings = selectStudySettings(db, profileId);
   const empty: Retention = { answers: 0, right: 0, rate: null, target: settings.targetRetention, windowDays };
   if (profileId === undefined) return empty;
-  const rows = db
+  const since = now.getTime() - windowDays * DAY_MS;
+  let answers = 0;
+  let right = 0;
+  replayAttempts(selectReplayRows(db, profileId), settings.targetRetention, (row, before, answer) => {
+    if (row.source === 'review' && before.state === CardState.Review && row.createdAt.getTime() >= since) {
+      answers++;
+      if (countsAsRight(answer)) right++;
+    }
+  });
+  return { answers, right, rate: answers === 0 ? null : right / answers, target: settings.targetRetention, windowDays };
+}
+
+function selectReplayRows(db: Store, profileId: number, scenarioIds?: readonly string[]) {
+  return db
     .select({
       scenarioId: attempts.scenarioId,
+      seed: attempts.seed,
       verdict: attempts.verdict,
       essentialPassed: attempts.essentialPassed,
       confidence: attempts.confidence,
@@ -264,15 +278,29 @@ export function selectRetention(db: Store, profileId: number | undefined, now: D
       createdAt: attempts.createdAt,
     })
     .from(attempts)
-    .where(eq(attempts.profileId, profileId))
+    .where(scenarioIds ? and(eq(attempts.profileId, profileId), inArray(attempts.scenarioId, [...scenarioIds])) : eq(attempts.profileId, profileId))
     .orderBy(asc(attempts.createdAt), asc(attempts.id))
     .all();
-  const since = now.getTime() - windowDays * DAY_MS;
-  const cards = new Map<string, ReviewCard>();
-  let answers = 0;
-  let right = 0;
+}
+
+type ReplayRow = ReturnType<typeof selectReplayRows>[number];
+
+interface ReplayedCard {
+  readonly card: ReviewCard;
+  readonly lastSeed: number;
+  readonly firstAnsweredAt: Date;
+}
+
+/**
+ * Each family's card as its attempts, in the order given, would have moved it (fuzz is off, so
+ * the replay is exact for a fixed target retention); `visit` sees each answer with the card
+ * before it.
+ */
+function replayAttempts(rows: readonly ReplayRow[], targetRetention: number, visit?: (row: ReplayRow, before: ReviewCard, answer: RatedAnswer) => void): Map<string, ReplayedCard> {
+  const cards = new Map<string, ReplayedCard>();
   for (const row of rows) {
-    const before = cards.get(row.scenarioId) ?? newReviewCard(row.createdAt);
+    const previous = cards.get(row.scenarioId);
+    const before = previous?.card ?? newReviewCard(row.createdAt);
     const answer = {
       kind: row.variant?.kind ?? 'choice',
       verdict: row.verdict,
@@ -280,11 +308,30 @@ export function selectRetention(db: Store, profileId: number | undefined, now: D
       confidence: row.confidence,
       secondsTaken: row.secondsTaken,
     } satisfies RatedAnswer;
-    if (row.source === 'review' && before.state === CardState.Review && row.createdAt.getTime() >= since) {
-      answers++;
-      if (countsAsRight(answer)) right++;
-    }
-    cards.set(row.scenarioId, scheduleReview(before, rateAnswer(answer), row.createdAt, settings.targetRetention));
+    visit?.(row, before, answer);
+    cards.set(row.scenarioId, {
+      card: scheduleReview(before, rateAnswer(answer), row.createdAt, targetRetention),
+      lastSeed: row.seed,
+      firstAnsweredAt: previous?.firstAnsweredAt ?? row.createdAt,
+    });
   }
-  return { answers, right, rate: answers === 0 ? null : right / answers, target: settings.targetRetention, windowDays };
+  return cards;
+}
+
+/**
+ * Rebuilds the cards of these families from every attempt the learner has of them: after an
+ * import brings in answers given elsewhere, the schedule is what it would have been had they
+ * been given here.
+ */
+export function rebuildReviewCards(db: Store, profileId: number, scenarioIds: readonly string[]): void {
+  if (scenarioIds.length === 0) return;
+  const { targetRetention } = selectStudySettings(db, profileId);
+  const replayed = replayAttempts(selectReplayRows(db, profileId, scenarioIds), targetRetention);
+  for (const [scenarioId, { card, lastSeed, firstAnsweredAt }] of replayed) {
+    const values = { ...fromReviewCard(card), lastSeed };
+    db.insert(reviewCards)
+      .values({ profileId, scenarioId, ...values, createdAt: firstAnsweredAt })
+      .onConflictDoUpdate({ target: [reviewCards.profileId, reviewCards.scenarioId], set: { ...values, createdAt: firstAnsweredAt } })
+      .run();
+  }
 }

@@ -40,7 +40,7 @@ describe('export', () => {
     expect(body.attempts).toHaveLength(3);
     const first = body.attempts[0];
     expect(Object.keys(first).sort()).toEqual(
-      ['answer', 'answeredAt', 'area', 'confidence', 'fingerprint', 'objectives', 'params', 'result', 'scenarioId', 'score', 'secondsTaken', 'seed', 'submissionToken', 'title', 'variant', 'verdict'].sort(),
+      ['answer', 'answeredAt', 'area', 'confidence', 'fingerprint', 'objectives', 'params', 'result', 'scenarioId', 'score', 'secondsTaken', 'seed', 'source', 'submissionToken', 'title', 'variant', 'verdict'].sort(),
     );
     expect(first).toMatchObject({ submissionToken: 'export-token-0', verdict: 'correct', secondsTaken: 10, answeredAt: '2026-03-01T12:30:00.000Z' });
     expect(first.fingerprint).toBe(t.bank.fingerprint(first.scenarioId));
@@ -54,7 +54,7 @@ describe('export', () => {
     expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="attempts-2026-03-01.csv"');
     const csv = await response.text();
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('scenario_id,seed,title,area,objectives,answer,verdict,score,seconds_taken,answered_at,submission_token,confidence');
+    expect(lines[0]).toBe('scenario_id,seed,title,area,objectives,answer,verdict,score,seconds_taken,answered_at,submission_token,confidence,source');
     expect(lines).toHaveLength(5); // header, three rows, the empty string after the last CRLF
     expect(lines[1]).toContain(',correct,1,10,2026-03-01T12:30:00.000Z,export-token-0');
     expect(await (await browser.request('/api/attempts/export?format=csv')).text()).toBe(csv);
@@ -88,7 +88,7 @@ describe('CSV', () => {
 
   it('guards answers and titles a learner or an import could set', () => {
     const row = { scenarioId: 's', seed: 1, title: '=cmd|"/c calc"!A1', area: 'a', objectives: ['a.b', 'a.c'], answer: { kind: 'request', json: '{"a": 1, "b": 2}' }, verdict: 'incorrect', score: 0, secondsTaken: null, answeredAt: '2026-01-01T00:00:00.000Z', submissionToken: 'tok-12345' } as unknown as ExportedAttempt;
-    expect(attemptsToCsv([row]).split('\r\n')[1]).toBe(`s,1,"'=cmd|""/c calc""!A1",a,a.b a.c,"{""a"": 1, ""b"": 2}",incorrect,0,,2026-01-01T00:00:00.000Z,tok-12345,`);
+    expect(attemptsToCsv([row]).split('\r\n')[1]).toBe(`s,1,"'=cmd|""/c calc""!A1",a,a.b a.c,"{""a"": 1, ""b"": 2}",incorrect,0,,2026-01-01T00:00:00.000Z,tok-12345,,practice`);
   });
 });
 
@@ -98,7 +98,8 @@ describe('import', () => {
     const exported = await exportJson(browser);
     const resultPage = await (await browser.request('/attempts/1')).text();
 
-    const fresh = createTestApp();
+    // The same moment on the new server: the nav's due count depends on the clock.
+    const fresh = createTestApp({ clock: { now: () => new Date(Date.UTC(2026, 2, 1, 12, 30)) } });
     try {
       const learner = new Browser(fresh.app);
       const first = await learner.postJson('/api/attempts/import', exported);

@@ -255,8 +255,8 @@ describe('confidence', () => {
     expect(s.allAttempts()[0]).toMatchObject({ confidence: 'unsure', source: 'practice' });
     expect(await (await s.browser.request(res.headers.get('Location')!)).text()).toContain('<span data-confidence="unsure">, marked unsure</span>');
     const csv = await (await s.browser.request('/api/attempts/export?format=csv')).text();
-    expect(csv.split('\r\n')[0]!.endsWith(',confidence')).toBe(true);
-    expect(csv.split('\r\n')[1]!.endsWith(',unsure')).toBe(true);
+    expect(csv.split('\r\n')[0]!.endsWith(',confidence,source')).toBe(true);
+    expect(csv.split('\r\n')[1]!.endsWith(',unsure,practice')).toBe(true);
     const exported = (await (await s.browser.request('/api/attempts/export?format=json')).json()) as { attempts: Array<{ confidence: string | null }> };
     expect(exported.attempts[0]!.confidence).toBe('unsure');
   });
