@@ -6,6 +6,8 @@ import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-or
 import type { GradeResult, Variant } from '../bank/types.ts';
 
 export const ROLES = ['learner', 'author', 'admin'] as const;
+/** A report's life: open until an author resolves or dismisses it (closed: the older word for either). */
+export const REPORT_STATUSES = ['open', 'closed', 'resolved', 'dismissed'] as const;
 /** Where an answer was given. */
 export const ATTEMPT_SOURCES = ['practice', 'review', 'exam', 'drill'] as const;
 export type Role = (typeof ROLES)[number];
@@ -226,7 +228,12 @@ export const questionReports = sqliteTable(
     scenarioId: text('scenario_id').notNull(),
     seed: integer('seed').notNull(),
     message: text('message').notNull(),
-    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    /** open until an author triages it: resolved (the file was fixed) or dismissed; closed is the older word for either. */
+    status: text('status', { enum: REPORT_STATUSES }).notNull().default('open'),
+    /** The author's note when triaging: what was changed, or why nothing was. */
+    triageNote: text('triage_note'),
+    triagedAt: integer('triaged_at', { mode: 'timestamp_ms' }),
+    triagedByUserId: integer('triaged_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (table) => [uniqueIndex('question_reports_profile_variant_message_idx').on(table.profileId, table.scenarioId, table.seed, table.message)],

@@ -1,5 +1,6 @@
 /** Zod schemas of the JSON API: they validate requests and write the OpenAPI document. */
 import { z } from '@hono/zod-openapi';
+import { REPORT_STATUSES } from '../../db/schema.ts';
 
 export const ApiErrorSchema = z
   .object({
@@ -230,4 +231,4 @@ export const ImportResponseSchema = z
   .openapi('ImportResult');
 
 export const ReportRequestSchema = z.object({ message: z.string().trim().min(1).max(2000) }).openapi('ReportRequest');
-export const ReportResponseSchema = z.object({ id: z.number().int(), scenarioId: z.string(), seed: z.number().int(), status: z.enum(['open', 'closed']) }).openapi('Report');
+export const ReportResponseSchema = z.object({ id: z.number().int(), scenarioId: z.string(), seed: z.number().int(), status: z.enum(REPORT_STATUSES) }).openapi('Report');
