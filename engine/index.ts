@@ -1,12 +1,19 @@
 /**
- * The engine's public surface: what app/ and the tests import. Other modules add their exports
- * here as they land.
+ * The engine's public surface: the only module app/ imports from the engine (the dependency
+ * rules in .dependency-cruiser.cjs enforce it). Tests of the engine's own parts may import
+ * those parts directly.
  */
 export { Database, type CapacityUsage, type DatabaseLimits, type DatabaseOptions } from './database.ts';
 export * from './errors.ts';
+export type { Calculation, Step } from './calculation.ts';
 export type { AttributeValue, AttributeType, Item, ScalarAttributeType } from './values/attribute-value.ts';
+export { attributeSizes, attributeValueSize, itemSize, numberSize, utf8ByteLength } from './values/item-size.ts';
 export { CapacityTally, shapeConsumedCapacity, type ReturnConsumedCapacity } from './capacity/consumed.ts';
+/** Capacity units, item sizes with working, rates, burst and scan time. */
+export * from './capacity/index.ts';
 export { OPERATIONS } from './operations/registry.ts';
 export type { Table, TableDefinition, IndexDefinition, KeySchema } from './storage/table.ts';
 /** The cost model: prices, bills with working, break-even, DAX, serverless. */
-export * as cost from './cost/index.ts';
+export * from './cost/index.ts';
+/** The exam's decision rules and their registry. */
+export * from './rules/index.ts';

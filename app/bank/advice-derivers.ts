@@ -6,17 +6,36 @@
  * Slot families (`a`..`e`) draw their statements from pools of true and false ones: the key is
  * always `a` (and `b` for choose-two); the bank shuffles the display order.
  */
-import { findReadUseCase, planRead, READ_USE_CASES, strongReadOutcome } from '../../engine/advice/consistency.ts';
-import type { Freshness, ReadSource } from '../../engine/advice/consistency.ts';
-import { autoScalingAction, chooseCapacityMode, surgeFix } from '../../engine/advice/capacity-mode.ts';
-import type { AutoScalingGoal, SurgeShape, TrafficPattern } from '../../engine/advice/capacity-mode.ts';
-import { checkDaxCluster, chooseCache, daxStaleness, tableReadUnitsBehindDax } from '../../engine/advice/dax.ts';
-import type { DataSource, DaxReadKind, DaxWritePath } from '../../engine/advice/dax.ts';
-import { compareScanToQuery, recommendArchitecture, requiredIamActions } from '../../engine/advice/serverless.ts';
-import type { DataPlaneOperation, TrafficShape } from '../../engine/advice/serverless.ts';
-import { readUnitsForSize } from '../../engine/capacity/units.ts';
-import { calculateDaxSaving, formatUsd } from '../../engine/cost/index.ts';
-import type { DaxNodeType } from '../../engine/cost/index.ts';
+import {
+  autoScalingAction,
+  calculateDaxSaving,
+  checkDaxCluster,
+  chooseCache,
+  chooseCapacityMode,
+  compareScanToQuery,
+  daxStaleness,
+  formatUsd,
+  planRead,
+  readUnitsForSize,
+  recommendArchitecture,
+  requiredIamActions,
+  strongReadOutcome,
+  surgeFix,
+  tableReadUnitsBehindDax,
+  type AutoScalingGoal,
+  type CapacityMode,
+  type ComputeTraffic as TrafficShape,
+  type DataPlaneOperation,
+  type DataSource,
+  type DaxNodeType,
+  type DaxReadKind,
+  type DaxWritePath,
+  type Freshness,
+  type ReadSource,
+  type SurgeShape,
+  type TrafficShape as CapacityTraffic,
+} from '../../engine/index.ts';
+import { findReadUseCase, READ_USE_CASES } from './read-use-cases.ts';
 import type { Deriver } from './derivers.ts';
 import type { Random } from './random.ts';
 import type { Params } from './types.ts';
@@ -694,7 +713,7 @@ const capacityModeForTraffic: Deriver = {
   outputs: ['pattern_text', ...keyedOutputs(['on-demand', 'provisioned-reserved', 'provisioned-autoscaling'])],
   derive(p) {
     const pattern = str(p, 'pattern') as TrafficPattern;
-    const best = chooseCapacityMode(pattern);
+    const best = MODE_OPTION[chooseCapacityMode(PATTERN_SHAPE[pattern])];
     const text: Record<TrafficPattern, string> = {
       'new-unknown': 'The service launches next month; nobody can predict its traffic yet.',
       'sudden-spikes': 'Traffic sits near zero, then jumps twentyfold within a minute when a push notification goes out, several times a day at no fixed time.',
@@ -720,7 +739,19 @@ const capacityModeForTraffic: Deriver = {
   },
 };
 
-type CapacityModeChoice = ReturnType<typeof chooseCapacityMode>;
+type TrafficPattern = 'new-unknown' | 'sudden-spikes' | 'mostly-idle' | 'steady' | 'gradual-daily-cycle';
+type CapacityModeChoice = 'on-demand' | 'provisioned-reserved' | 'provisioned-autoscaling';
+// This family's names for the engine's traffic shapes and modes (one rule, chooseCapacityMode,
+// decides every capacity-mode family): a flat load known for years is provisioned with reserved
+// capacity on top.
+const PATTERN_SHAPE: Record<TrafficPattern, CapacityTraffic> = {
+  'new-unknown': 'new-unknown',
+  'sudden-spikes': 'spiky',
+  'mostly-idle': 'mostly-idle',
+  steady: 'steady',
+  'gradual-daily-cycle': 'daily-cycle',
+};
+const MODE_OPTION: Record<CapacityMode, CapacityModeChoice> = { 'on-demand': 'on-demand', provisioned: 'provisioned-reserved', autoscaling: 'provisioned-autoscaling' };
 
 const autoScalingChange: Deriver = {
   name: 'autoScalingChange',

@@ -7,7 +7,7 @@
  * defineCalculator, and spread it into CALCULATOR_LIST below: one line.
  */
 import type { z } from 'zod';
-import type { Calculation } from '../../engine/calculation.ts';
+import type { Calculation } from '../../engine/index.ts';
 import { capacityCalculators } from './capacity-calculators.ts';
 import { costCalculators } from './cost-calculators.ts';
 

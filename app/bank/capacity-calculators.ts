@@ -4,9 +4,9 @@
  * Rules: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html
  */
 import { z } from 'zod';
-import { autoScalingCapacity } from '../../engine/capacity/auto-scaling.ts';
-import { itemJsonReadUnits, itemJsonWriteUnits, itemSizeCalculation } from '../../engine/capacity/item-size-working.ts';
-import { SECONDS_PER, perSecondRate } from '../../engine/capacity/rate.ts';
+import { autoScalingCapacity } from '../../engine/index.ts';
+import { itemJsonReadUnits, itemJsonWriteUnits, itemSizeCalculation } from '../../engine/index.ts';
+import { SECONDS_PER, perSecondRate } from '../../engine/index.ts';
 import {
   QUERY_PAGE_BYTES,
   batchGetReadUnits,
@@ -14,20 +14,20 @@ import {
   provisionedReadUnits,
   queryReadUnits,
   transactGetReadUnits,
-} from '../../engine/capacity/read-units.ts';
-import { READ_UNITS_PER_BLOCK, type ReadConsistency } from '../../engine/capacity/units.ts';
-import { burstSeconds } from '../../engine/capacity/burst.ts';
-import { scanMinutes, scanUnits } from '../../engine/capacity/scan-time.ts';
-import { readsPerSecond, writesPerSecond } from '../../engine/capacity/throughput.ts';
+} from '../../engine/index.ts';
+import { READ_UNITS_PER_BLOCK, type ReadConsistency } from '../../engine/index.ts';
+import { burstSeconds } from '../../engine/index.ts';
+import { scanMinutes, scanUnits } from '../../engine/index.ts';
+import { readsPerSecond, writesPerSecond } from '../../engine/index.ts';
 import {
   batchWriteUnits,
   itemWriteUnits,
   provisionedWriteUnits,
   transactWriteUnits,
   updateItemWriteUnits,
-} from '../../engine/capacity/write-units.ts';
-import type { AttributeValue, Item } from '../../engine/values/attribute-value.ts';
-import { attributeSizes, attributeValueSize, itemSize, utf8ByteLength } from '../../engine/values/item-size.ts';
+} from '../../engine/index.ts';
+import type { AttributeValue, Item } from '../../engine/index.ts';
+import { attributeSizes, attributeValueSize, itemSize, utf8ByteLength } from '../../engine/index.ts';
 import { type CalculatorMisconception, defineCalculator } from './calculators.ts';
 
 const Bytes = z.number().int().nonnegative().max(400 * 1024, 'an item is at most 400 KB (409,600 B)');

@@ -6,11 +6,11 @@
  * Prices: engine/cost/prices.ts (us-east-1, dated and sourced).
  */
 import { z } from 'zod';
-import { calculateDaxClusterCost, calculateDaxSaving, type DaxInput } from '../../engine/cost/dax.ts';
-import { buildBill, USD_PER_MONTH } from '../../engine/cost/line-item.ts';
-import { Decimal, formatQuantity, formatUsd, roundToCents } from '../../engine/cost/money.ts';
-import { BYTES_PER_GB, DAX_NODE_TYPES, HOURS_PER_MONTH, selectRegionPrices, STORAGE_OVERHEAD_BYTES_PER_ITEM } from '../../engine/cost/prices.ts';
-import { calculateRequestsPerMonth, calculateServerlessCost, type ServerlessInput } from '../../engine/cost/serverless.ts';
+import { calculateDaxClusterCost, calculateDaxSaving, type DaxInput } from '../../engine/index.ts';
+import { buildBill, USD_PER_MONTH } from '../../engine/index.ts';
+import { Decimal, formatQuantity, formatUsd, roundToCents } from '../../engine/index.ts';
+import { BYTES_PER_GB, DAX_NODE_TYPES, HOURS_PER_MONTH, selectRegionPrices, STORAGE_OVERHEAD_BYTES_PER_ITEM } from '../../engine/index.ts';
+import { calculateRequestsPerMonth, calculateServerlessCost, type ServerlessInput } from '../../engine/index.ts';
 import {
   calculateBreakEvenForPrices,
   calculateOnDemandRequestCost,
@@ -19,9 +19,9 @@ import {
   calculateStorageCost,
   type ProvisionedCapacity,
   type StorageInput,
-} from '../../engine/cost/table-cost.ts';
-import { buildTrafficProfile, compareModesForTraffic, defaultProvisioning, TRAFFIC_SHAPES } from '../../engine/cost/traffic-shape.ts';
-import { calculateCapacityNeed, DEFAULT_WORKLOAD } from '../../engine/cost/workload.ts';
+} from '../../engine/index.ts';
+import { buildTrafficProfile, compareModesForTraffic, defaultProvisioning, TRAFFIC_SHAPES } from '../../engine/index.ts';
+import { calculateCapacityNeed, DEFAULT_WORKLOAD } from '../../engine/index.ts';
 import { defineCalculator } from './calculators.ts';
 
 const Bytes = z.number().int().min(1).max(400 * 1024, 'an item is at most 400 KB (409,600 B)');

@@ -2,7 +2,7 @@
  * A variant with its answer key: what generation produces and grading consumes. The Variant
  * inside is what a page may show; the key and the why texts stay on the server until graded.
  */
-import type { Calculation } from '../../engine/calculation.ts';
+import type { Calculation } from '../../engine/index.ts';
 import { resolveHandsOn, type HandsOnKey } from '../grading/hands-on.ts';
 import { evaluateArithmetic, looksArithmetic } from './arithmetic.ts';
 import type { CalculatorRegistry } from './calculators.ts';

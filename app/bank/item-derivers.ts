@@ -5,8 +5,8 @@
  * can get the exact answer. Long strings are shown elided with their length in the prompt
  * ("<1,234 ASCII characters>"), since nobody counts characters by hand.
  */
-import type { AttributeValue, Item } from '../../engine/values/attribute-value.ts';
-import { numberSize, utf8ByteLength } from '../../engine/values/item-size.ts';
+import type { AttributeValue, Item } from '../../engine/index.ts';
+import { numberSize, utf8ByteLength } from '../../engine/index.ts';
 import type { Deriver } from './derivers.ts';
 import type { Random } from './random.ts';
 import type { ParamValue, Params } from './types.ts';

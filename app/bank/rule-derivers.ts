@@ -2,13 +2,12 @@
  * Derivers backed by the rules in engine/rules/: the right option of a choice question is
  * computed from the generated requirement, never written per variant.
  */
-import { chooseCapacityMode, type TrafficShape } from '../../engine/rules/capacity-mode.ts';
-import { chooseRead, type ReadNeed, type ReadSource } from '../../engine/rules/read-mode.ts';
-import { cheapestReadPlan, costReadPlans } from '../../engine/rules/read-plan.ts';
-import { indexDerivers, indexTopicDerivers } from '../../engine/advice/index-scenarios.ts';
-import { keyDerivers } from '../../engine/advice/key-scenarios.ts';
-import { coreDerivers } from '../../engine/advice/core-scenarios.ts';
+import { cheapestReadPlan, chooseCapacityMode, chooseRead, costReadPlans, type ReadNeed, type ReadSource, type TrafficShape } from '../../engine/index.ts';
+import { indexDerivers, indexTopicDerivers } from './index-scenarios.ts';
+import { keyDerivers } from './key-scenarios.ts';
+import { coreDerivers } from './core-scenarios.ts';
 import type { Deriver } from './derivers.ts';
+import { CAPACITY_MODE_REASONS, READ_MODE_REASONS } from './rule-reasons.ts';
 import type { ParamValue, Params } from './types.ts';
 
 const READ_NEEDS: readonly ReadNeed[] = ['latest', 'stale-ok', 'snapshot'];
@@ -81,8 +80,8 @@ export const ruleDerivers: readonly Deriver[] = [
     description: 'The read a requirement needs, from a parameter (or picked field) need (latest, stale-ok, snapshot) and source (table, gsi)',
     outputs: ['best', 'reason'],
     derive(params) {
-      const decision = chooseRead(oneOf(readParam(params, 'need'), READ_NEEDS, 'need'), oneOf(readParam(params, 'source') ?? 'table', SOURCES, 'source'));
-      return { best: decision.best, reason: decision.reason };
+      const best = chooseRead(oneOf(readParam(params, 'need'), READ_NEEDS, 'need'), oneOf(readParam(params, 'source') ?? 'table', SOURCES, 'source'));
+      return { best, reason: READ_MODE_REASONS[best] };
     },
   },
   {
@@ -90,11 +89,11 @@ export const ruleDerivers: readonly Deriver[] = [
     description: 'The capacity mode a traffic shape calls for, from a parameter (or picked field) shape (steady, daily-cycle, steady-growth, spiky, new-unknown, mostly-idle)',
     outputs: ['best', 'reason'],
     derive(params) {
-      const decision = chooseCapacityMode(oneOf(readParam(params, 'shape'), SHAPES, 'shape'));
-      return { best: decision.best, reason: decision.reason };
+      const shape = oneOf(readParam(params, 'shape'), SHAPES, 'shape');
+      return { best: chooseCapacityMode(shape), reason: CAPACITY_MODE_REASONS[shape] };
     },
   },
-  // Index and key families (engine/advice): each deriver draws a case and lets the rules pick the key.
+  // Index and key families (app/bank/*-scenarios.ts): each deriver draws a case and lets the rules pick the key.
   ...indexDerivers,
   ...indexTopicDerivers,
   ...keyDerivers,

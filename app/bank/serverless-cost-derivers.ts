@@ -15,7 +15,7 @@ import {
   Decimal,
   formatUsd,
   type ServerlessInput,
-} from '../../engine/cost/index.ts';
+} from '../../engine/index.ts';
 import type { Deriver } from './derivers.ts';
 import type { Random } from './random.ts';
 import type { ParamValue, Params } from './types.ts';

@@ -4,7 +4,7 @@
  * grading returns. Pages, the JSON API, the progress store and content:check all speak
  * these types; the loader and the graders produce them.
  */
-import type { Calculation } from '../../engine/calculation.ts';
+import type { Calculation } from '../../engine/index.ts';
 
 declare const brand: unique symbol;
 type Brand<T, B extends string> = T & { readonly [brand]: B };

@@ -5,7 +5,7 @@
  * pattern's inputs is run, and the pattern passes when one returns the expected items with
  * the attributes it needs. The monthly cost of the workload comes from the cost model.
  */
-import { calculateOnDemandRequestCost, calculateProvisionedCost, roundToCents } from '../../engine/cost/index.ts';
+import { calculateOnDemandRequestCost, calculateProvisionedCost, roundToCents } from '../../engine/index.ts';
 import { Database, type Item } from '../../engine/index.ts';
 import type { Check, GradeResult } from '../bank/types.ts';
 import { FIXTURE_GENERATORS } from './fixture-generators.ts';

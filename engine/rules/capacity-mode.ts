@@ -1,51 +1,29 @@
 /**
- * Which capacity mode a traffic shape calls for, as AWS advises: on-demand for unknown, spiky
- * or mostly idle traffic; provisioned for steady, predictable traffic; provisioned with auto
- * scaling for predictable traffic that rises and falls gradually.
+ * Which capacity mode a traffic shape calls for, as AWS advises: on-demand for new tables with
+ * unknown traffic, unpredictable spikes and tables idle most of the time; provisioned for
+ * steady, predictable traffic (with reserved capacity on top when it is known for a year or
+ * more); provisioned with auto scaling for predictable traffic that rises and falls gradually.
+ * The one home of this decision: every family about choosing a mode keys its answer on it.
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/capacity-mode.html
  */
-export type TrafficShape = 'steady' | 'daily-cycle' | 'steady-growth' | 'spiky' | 'new-unknown' | 'mostly-idle';
-export type CapacityChoice = 'on-demand' | 'provisioned' | 'autoscaling';
 
-export interface CapacityDecision {
-  readonly best: CapacityChoice;
-  readonly reason: string;
-}
+export const CAPACITY_TRAFFIC_SHAPES = ['steady', 'daily-cycle', 'steady-growth', 'spiky', 'new-unknown', 'mostly-idle'] as const;
+export type TrafficShape = (typeof CAPACITY_TRAFFIC_SHAPES)[number];
 
-export function chooseCapacityMode(shape: TrafficShape): CapacityDecision {
+export const CAPACITY_MODES = ['on-demand', 'provisioned', 'autoscaling'] as const;
+export type CapacityMode = (typeof CAPACITY_MODES)[number];
+
+/** On-demand where traffic cannot be forecast; provisioned where it can; auto scaling where it moves gradually. */
+export function chooseCapacityMode(shape: TrafficShape): CapacityMode {
   switch (shape) {
-    case 'steady':
-      return {
-        best: 'provisioned',
-        reason: 'Traffic is steady and known, so capacity provisioned a little above it is used almost fully, and per unit it is far cheaper than on-demand.',
-      };
-    case 'daily-cycle':
-      return {
-        best: 'autoscaling',
-        reason:
-          'Traffic is predictable but rises and falls gradually through the day, which target-tracking auto scaling follows, so provisioned capacity stays well used.',
-      };
-    case 'steady-growth':
-      return {
-        best: 'autoscaling',
-        reason:
-          'Traffic is predictable and grows slowly, so auto scaling keeps provisioned capacity just above it week after week, cheaper per unit than on-demand.',
-      };
-    case 'spiky':
-      return {
-        best: 'on-demand',
-        reason:
-          'Traffic jumps suddenly and unpredictably; auto scaling reacts only after minutes, while on-demand instantly serves up to double the previous peak and bills only the requests.',
-      };
     case 'new-unknown':
-      return {
-        best: 'on-demand',
-        reason: 'Nobody knows the traffic yet, so there is nothing to provision against; on-demand needs no planning and bills only what is used.',
-      };
+    case 'spiky':
     case 'mostly-idle':
-      return {
-        best: 'on-demand',
-        reason: 'The table is idle most of the time; provisioned capacity would be billed every hour for nothing, while on-demand bills only the requests.',
-      };
+      return 'on-demand';
+    case 'steady':
+      return 'provisioned';
+    case 'daily-cycle':
+    case 'steady-growth':
+      return 'autoscaling';
   }
 }

@@ -6,7 +6,7 @@
  */
 import { readUnitsForSize } from '../capacity/units.ts';
 
-export type ReadPlan = 'query' | 'batch' | 'get-strong' | 'transact' | 'scan';
+export type ReadPlanChoice = 'query' | 'batch' | 'get-strong' | 'transact' | 'scan';
 
 export interface ReadPlanSituation {
   /** Items the application needs, all in one item collection. */
@@ -19,7 +19,7 @@ export interface ReadPlanSituation {
 }
 
 /** RCU of each plan, all eventually consistent except where the plan says otherwise. */
-export function costReadPlans(s: ReadPlanSituation): Record<ReadPlan, number> {
+export function costReadPlans(s: ReadPlanSituation): Record<ReadPlanChoice, number> {
   // The same rules as the calculators in engine/capacity, without building their working:
   // the deriver costs many candidate situations per variant.
   const perItem = (consistency: 'eventual' | 'strong' | 'transactional'): number => s.wanted * readUnitsForSize(s.itemBytes, consistency);
@@ -38,8 +38,8 @@ export function costReadPlans(s: ReadPlanSituation): Record<ReadPlan, number> {
 }
 
 /** The plan with the fewest units, or undefined when two plans tie for cheapest. */
-export function cheapestReadPlan(s: ReadPlanSituation): ReadPlan | undefined {
-  const costs = Object.entries(costReadPlans(s)) as [ReadPlan, number][];
+export function cheapestReadPlan(s: ReadPlanSituation): ReadPlanChoice | undefined {
+  const costs = Object.entries(costReadPlans(s)) as [ReadPlanChoice, number][];
   const min = Math.min(...costs.map(([, c]) => c));
   const cheapest = costs.filter(([, c]) => c === min);
   return cheapest.length === 1 ? cheapest[0]![0] : undefined;

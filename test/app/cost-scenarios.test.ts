@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CALCULATORS } from '../../app/bank/calculators.ts';
 import { loadContentBank } from '../helpers/content-bank.ts';
-import { calculateRequestsForDynamoDbSpend, calculateServerlessCost, calculateRequestsPerMonth } from '../../engine/cost/serverless.ts';
-import { calculateProvisionedCost } from '../../engine/cost/table-cost.ts';
-import { formatUsd, roundToCents } from '../../engine/cost/money.ts';
-import { listPriceRows } from '../../engine/cost/prices.ts';
+import { calculateRequestsForDynamoDbSpend, calculateServerlessCost, calculateRequestsPerMonth } from '../../engine/index.ts';
+import { calculateProvisionedCost } from '../../engine/index.ts';
+import { formatUsd, roundToCents } from '../../engine/index.ts';
+import { listPriceRows } from '../../engine/index.ts';
 
 const COST_DIR = 'content/cost';
 const bank = loadContentBank();

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { calculateWorkloadCost } from '../../engine/cost/table-cost.ts';
-import { formatUsd } from '../../engine/cost/money.ts';
-import { DEFAULT_WORKLOAD } from '../../engine/cost/workload.ts';
+import { calculateWorkloadCost } from '../../engine/index.ts';
+import { formatUsd } from '../../engine/index.ts';
+import { DEFAULT_WORKLOAD } from '../../engine/index.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;

@@ -18,7 +18,7 @@ import {
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { Database } from '../../engine/database.ts';
+import { Database } from '../../engine/index.ts';
 import { startServerProcess } from './engine-servers.ts';
 import { compareInterleaved, measureSyncRounds, median, timeOperations, type BenchRow } from './run.ts';
 

@@ -13,9 +13,9 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, launchChromium } from '../helpers/browser.ts';
-import { formatUsd } from '../../engine/cost/money.ts';
-import { calculateWorkloadCost } from '../../engine/cost/table-cost.ts';
-import { DEFAULT_WORKLOAD } from '../../engine/cost/workload.ts';
+import { formatUsd } from '../../engine/index.ts';
+import { calculateWorkloadCost } from '../../engine/index.ts';
+import { DEFAULT_WORKLOAD } from '../../engine/index.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const required = process.env.E2E === '1';

@@ -2,13 +2,13 @@
  * Runs the cost model for one parsed calculator input and shapes the result for the page and
  * the JSON API alike (exact amounts as strings, cents as numbers).
  */
-import type { Calculation } from '../../../engine/calculation.ts';
-import type { Bill, LineItem } from '../../../engine/cost/line-item.ts';
-import { roundToCents } from '../../../engine/cost/money.ts';
-import { calculateDaxSaving, type DaxCost } from '../../../engine/cost/dax.ts';
-import { HOURS_PER_MONTH } from '../../../engine/cost/prices.ts';
-import { calculateCostByUtilisation, calculateReservedCapacityCost, calculateWorkloadCost } from '../../../engine/cost/table-cost.ts';
-import type { TableWorkload } from '../../../engine/cost/workload.ts';
+import type { Calculation } from '../../../engine/index.ts';
+import type { Bill, LineItem } from '../../../engine/index.ts';
+import { roundToCents } from '../../../engine/index.ts';
+import { calculateDaxSaving, type DaxCost } from '../../../engine/index.ts';
+import { HOURS_PER_MONTH } from '../../../engine/index.ts';
+import { calculateCostByUtilisation, calculateReservedCapacityCost, calculateWorkloadCost } from '../../../engine/index.ts';
+import type { TableWorkload } from '../../../engine/index.ts';
 import type { CostRequest, CostResponse } from './schemas.ts';
 
 /** Utilisations the chart and its table show: 10 % to 100 % in steps of 5. */

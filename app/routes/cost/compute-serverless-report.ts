@@ -3,9 +3,9 @@
  * claim ("$3–15 a month for 50 users, DynamoDB about $0.75") so the learner sees what AWS's
  * prices really give and how much traffic the guide's DynamoDB figure would take.
  */
-import type { Calculation } from '../../../engine/calculation.ts';
-import { formatQuantity, roundToCents } from '../../../engine/cost/money.ts';
-import { calculateRequestsForDynamoDbSpend, calculateRequestsPerMonth, calculateServerlessCost } from '../../../engine/cost/serverless.ts';
+import type { Calculation } from '../../../engine/index.ts';
+import { formatQuantity, roundToCents } from '../../../engine/index.ts';
+import { calculateRequestsForDynamoDbSpend, calculateRequestsPerMonth, calculateServerlessCost } from '../../../engine/index.ts';
 import type { ServerlessRequest, ServerlessResponse } from './serverless-schemas.ts';
 
 /** The study guide's figures (spec: "Serverless-First": $3–15/month for 50 users; DynamoDB $0.75). */

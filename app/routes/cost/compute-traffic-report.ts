@@ -1,6 +1,6 @@
 /** Runs the traffic-shape comparison for one parsed input and shapes it for the page and the API. */
-import { roundToCents } from '../../../engine/cost/money.ts';
-import { buildTrafficProfile, compareModesForTraffic } from '../../../engine/cost/traffic-shape.ts';
+import { roundToCents } from '../../../engine/index.ts';
+import { buildTrafficProfile, compareModesForTraffic } from '../../../engine/index.ts';
 import type { TrafficRequest, TrafficResponse } from './traffic-schemas.ts';
 
 export function computeTrafficReport(input: TrafficRequest): TrafficResponse {

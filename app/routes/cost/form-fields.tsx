@@ -1,5 +1,5 @@
 /** Form inputs with their unit and per-field error, and the step-by-step working, for the cost pages. */
-import type { Calculation } from '../../../engine/calculation.ts';
+import type { Calculation } from '../../../engine/index.ts';
 
 /** Linked from the page body: `<link rel="stylesheet">` is allowed there, unlike `<style>`. */
 export function CostStylesheet() {

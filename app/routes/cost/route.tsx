@@ -5,7 +5,7 @@
  * the form with a message per field (400).
  */
 import { Hono } from 'hono';
-import { listPriceRows } from '../../../engine/cost/prices.ts';
+import { listPriceRows } from '../../../engine/index.ts';
 import { computeCostReport } from './compute-cost-report.ts';
 import { COST_STYLESHEET } from './cost-style.ts';
 import { computeServerlessReport } from './compute-serverless-report.ts';

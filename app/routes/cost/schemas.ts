@@ -4,7 +4,7 @@
  * message, so the form can show one beside each input.
  */
 import { z } from '@hono/zod-openapi';
-import { DAX_NODE_TYPES } from '../../../engine/cost/prices.ts';
+import { DAX_NODE_TYPES } from '../../../engine/index.ts';
 
 const MAX_ITEM_BYTES = 400 * 1024;
 const ITEM_LIMIT = 'an item is at most 400 KB (409,600 bytes)';

@@ -3,7 +3,7 @@
  * peak rate), for the page's query string and POST /api/cost/traffic, with a message per field.
  */
 import { z } from '@hono/zod-openapi';
-import { TRAFFIC_SHAPES } from '../../../engine/cost/traffic-shape.ts';
+import { TRAFFIC_SHAPES } from '../../../engine/index.ts';
 import { CalculationSchema } from './schemas.ts';
 
 type NumberFactory = () => z.ZodNumber | z.ZodCoercedNumber<unknown>;

@@ -1,6 +1,6 @@
 /** The /cost page: the workload form, both modes side by side, the chart, and the price table. */
 import type { Child } from 'hono/jsx';
-import { DAX_NODE_TYPES, type PriceRow } from '../../../engine/cost/prices.ts';
+import { DAX_NODE_TYPES, type PriceRow } from '../../../engine/index.ts';
 import { Layout } from '../../views/layout.tsx';
 import { CostChart } from './cost-chart.tsx';
 import { CostStylesheet, ErrorSummary, Field, Select, usd, Working } from './form-fields.tsx';

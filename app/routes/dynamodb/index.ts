@@ -11,7 +11,7 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.LowLevelAPI.html
  */
 import { Hono, type Context } from 'hono';
-import { DynamoDBError, InternalServerError, isDynamoDBError, SerializationException, ThrottlingException } from '../../../engine/errors.ts';
+import { DynamoDBError, InternalServerError, isDynamoDBError, SerializationException, ThrottlingException } from '../../../engine/index.ts';
 import type { SandboxRegistry } from './sandboxes.ts';
 
 export { SandboxRegistry } from './sandboxes.ts';

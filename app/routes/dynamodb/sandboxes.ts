@@ -2,7 +2,7 @@
  * One Database per access key id, so each learner's tables stay apart from everyone else's.
  * Sandboxes are created on first use and freed after they have been idle for `idleMs`.
  */
-import { Database, type DatabaseLimits } from '../../../engine/database.ts';
+import { Database, type DatabaseLimits } from '../../../engine/index.ts';
 
 export interface SandboxOptions {
   /** Milliseconds since the epoch; the engine's clock. */

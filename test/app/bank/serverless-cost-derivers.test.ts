@@ -14,8 +14,8 @@ import {
   splitServerlessBill,
 } from '../../../app/bank/serverless-cost-derivers.ts';
 import type { ParamValue } from '../../../app/bank/types.ts';
-import type { ServerlessInput } from '../../../engine/cost/index.ts';
-import { Decimal } from '../../../engine/cost/index.ts';
+import type { ServerlessInput } from '../../../engine/index.ts';
+import { Decimal } from '../../../engine/index.ts';
 
 const SAMPLE: Record<string, ParamValue> = { users: 1000, per_user: 40, stored: 100_000, 'free.flag': true };
 const run = (name: string, seed: number, params: Record<string, ParamValue> = SAMPLE) => DERIVERS.get(name)!.derive(params, createRandom(seed));

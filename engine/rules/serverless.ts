@@ -96,11 +96,11 @@ export function compareScanToQuery(input: ScanVersusQuery): { readonly scan: Cal
   };
 }
 
-export type TrafficShape = 'unpredictable' | 'steady-high';
+export type ComputeTraffic = 'unpredictable' | 'steady-high';
 export type ArchitectureChoice = 'serverless-first' | 'containers-portable' | 'serverless-with-provisioned-concurrency';
 
 export interface ArchitectureNeeds {
-  readonly traffic: TrafficShape;
+  readonly traffic: ComputeTraffic;
   /** Monthly budget in US dollars. */
   readonly monthlyBudget: number;
   readonly teamKnowsServerless: boolean;

@@ -13,20 +13,20 @@ export const DEFAULT_MAX_GSIS_PER_TABLE = 20;
 /** Item-collection cap on a table that has any LSI, table items plus LSI entries. (LSI.html) */
 export const ITEM_COLLECTION_LIMIT_GB = 10;
 
-export interface KeySchema {
+export interface IndexKeySchema {
   readonly partitionKey: string;
   readonly sortKey?: string | undefined;
 }
 
 export type IndexKind = 'lsi' | 'gsi';
 
-export interface SecondaryIndex extends KeySchema {
+export interface SecondaryIndex extends IndexKeySchema {
   readonly name: string;
   readonly kind: IndexKind;
 }
 
 export interface TableDesign {
-  readonly key: KeySchema;
+  readonly key: IndexKeySchema;
   readonly indexes: readonly SecondaryIndex[];
   /** False while the table is still on the drawing board: the only time LSIs can be declared. */
   readonly created: boolean;
@@ -67,7 +67,7 @@ export interface IndexAdvice {
 }
 
 /** True when a key schema answers the pattern with a Query (or GetItem) and no filter. */
-export function keyServes(key: KeySchema, pattern: AccessPattern): boolean {
+export function keyServes(key: IndexKeySchema, pattern: AccessPattern): boolean {
   if (pattern.equalityOn === undefined || pattern.equalityOn !== key.partitionKey) return false;
   return pattern.rangeOn === undefined || pattern.rangeOn === key.sortKey;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../app/bank/random.ts';
-import { keyDerivers } from '../../../engine/advice/key-scenarios.ts';
-import { SLOTS } from '../../../engine/advice/scenario-kit.ts';
+import { keyDerivers } from '../../../app/bank/key-scenarios.ts';
+import { SLOTS } from '../../../app/bank/scenario-kit.ts';
 
 const params = {
   'k.company': 'an online retailer',

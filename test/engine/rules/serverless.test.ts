@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareScanToQuery, lostIncrements, recommendArchitecture, requiredIamActions, requiredResourceArns } from '../../../engine/advice/serverless.ts';
+import { compareScanToQuery, lostIncrements, recommendArchitecture, requiredIamActions, requiredResourceArns } from '../../../engine/rules/serverless.ts';
 
 describe('requiredIamActions', () => {
   it.each([

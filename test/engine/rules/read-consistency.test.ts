@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { READ_USE_CASES, findReadUseCase, planRead, strongReadOutcome, supportsStrongReads } from '../../../engine/advice/consistency.ts';
+import { planRead, strongReadOutcome, supportsStrongReads } from '../../../engine/rules/read-consistency.ts';
 
 describe('planRead', () => {
   it.each([
@@ -42,21 +42,5 @@ describe('strongReadOutcome', () => {
   ] as const)('ConsistentRead=true on a %s gives %s', (source, outcome, supported) => {
     expect(strongReadOutcome(source)).toBe(outcome);
     expect(supportsStrongReads(source)).toBe(supported);
-  });
-});
-
-describe('READ_USE_CASES', () => {
-  it('keeps the study guide examples on the right side', () => {
-    expect(findReadUseCase('payment-balance').freshness).toBe('latest');
-    expect(findReadUseCase('inventory-checkout').freshness).toBe('latest');
-    expect(findReadUseCase('health-medication').freshness).toBe('latest');
-    expect(findReadUseCase('social-feed').freshness).toBe('seconds');
-    expect(findReadUseCase('cdn-metadata').freshness).toBe('seconds');
-    expect(findReadUseCase('analytics-dashboard').freshness).toBe('seconds');
-  });
-
-  it('has unique ids and rejects an unknown one', () => {
-    expect(new Set(READ_USE_CASES.map((u) => u.id)).size).toBe(READ_USE_CASES.length);
-    expect(() => findReadUseCase('nope')).toThrow('Unknown read use case "nope".');
   });
 });

@@ -10,8 +10,8 @@ import {
   scanReadUnits,
   type IndexCase,
   type IndexDomain,
-} from '../../../engine/advice/index-scenarios.ts';
-import { SLOTS } from '../../../engine/advice/scenario-kit.ts';
+} from '../../../app/bank/index-scenarios.ts';
+import { SLOTS } from '../../../app/bank/scenario-kit.ts';
 
 const trips: IndexDomain = {
   company: 'a ride-sharing app',

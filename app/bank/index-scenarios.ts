@@ -5,7 +5,7 @@
  * builds the access pattern, and lets adviseIndex decide the right option and why each other
  * option fails. Nothing about the answer is written per variant.
  */
-import { adviseIndex, type AccessPattern, type IndexChoice, type TableDesign } from './index-choice.ts';
+import { adviseIndex, type AccessPattern, type IndexChoice, type TableDesign } from '../../engine/index.ts';
 import {
   fillSlots,
   formatNumber,

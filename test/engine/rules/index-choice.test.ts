@@ -9,7 +9,7 @@ import {
   type IndexChoice,
   type SecondaryIndex,
   type TableDesign,
-} from '../../../engine/advice/index-choice.ts';
+} from '../../../engine/rules/index-choice.ts';
 
 const orders = (created: boolean, indexes: SecondaryIndex[] = []): TableDesign => ({
   key: { partitionKey: 'customerId', sortKey: 'orderId' },

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../app/bank/random.ts';
-import { coreDerivers } from '../../../engine/advice/core-scenarios.ts';
-import { itemSizeLimitVerdict, MAX_ITEM_BYTES } from '../../../engine/advice/item-limits.ts';
-import { SLOTS } from '../../../engine/advice/scenario-kit.ts';
+import { coreDerivers } from '../../../app/bank/core-scenarios.ts';
+import { itemSizeLimitVerdict, MAX_ITEM_BYTES } from '../../../engine/index.ts';
+import { SLOTS } from '../../../app/bank/scenario-kit.ts';
 
 const params = {
   'c.company': 'a digital bank',

@@ -4,7 +4,7 @@
  * types and partitions. Each draws a case and computes which option is right from the rules
  * below, so the key is never typed into the content file.
  */
-import { itemSizeLimitVerdict, MAX_ITEM_BYTES } from './item-limits.ts';
+import { itemSizeLimitVerdict, MAX_ITEM_BYTES } from '../../engine/index.ts';
 import {
   fillSlots,
   formatNumber,

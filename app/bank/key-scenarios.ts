@@ -15,7 +15,7 @@ import {
   type KeyOperator,
   type PartitionKeyCandidate,
   type Workload,
-} from './key-design.ts';
+} from '../../engine/index.ts';
 import {
   fillSlots,
   formatNumber,

@@ -8,7 +8,7 @@ import {
   type KeyAttributeType,
   type KeyOperator,
   type PartitionKeyCandidate,
-} from '../../../engine/advice/key-design.ts';
+} from '../../../engine/rules/key-design.ts';
 
 describe('checkKeyCondition', () => {
   it.each<[KeyOperator | undefined, KeyOperator | undefined, KeyAttributeType, string | undefined]>([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDaxCluster, chooseCache, daxStaleness, tableReadUnitsBehindDax } from '../../../engine/advice/dax.ts';
+import { checkDaxCluster, chooseCache, daxStaleness, tableReadUnitsBehindDax } from '../../../engine/rules/dax.ts';
 
 const base = { sources: ['dynamodb'], readsPerWrite: 50, strongReadsRequired: false, cachesComputedResults: false, ownsInvalidation: false } as const;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../app/bank/random.ts';
-import { fillSlots, joinWords, pickSome, readNumber, readString, slotOutputs } from '../../../engine/advice/scenario-kit.ts';
+import { fillSlots, joinWords, pickSome, readNumber, readString, slotOutputs } from '../../../app/bank/scenario-kit.ts';
 
 describe('fillSlots', () => {
   const options = [
