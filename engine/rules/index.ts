@@ -14,3 +14,4 @@ export * from './serverless.ts';
 export * from './index-choice.ts';
 export * from './key-design.ts';
 export * from './item-limits.ts';
+export * from './registry.ts';

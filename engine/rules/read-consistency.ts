@@ -8,7 +8,8 @@
 import { readUnitsForSize } from '../capacity/units.ts';
 
 /** Where a read is served from. Only tables and LSIs accept ConsistentRead=true. */
-export type ReadSource = 'table' | 'lsi' | 'gsi' | 'stream';
+export const READ_SOURCES = ['table', 'lsi', 'gsi', 'stream'] as const;
+export type ReadSource = (typeof READ_SOURCES)[number];
 
 /**
  * `latest`: the read must reflect every write acknowledged before it (read your own writes,

@@ -1,0 +1,120 @@
+/**
+ * Every decision rule a scenario can name (`rule: capacityMode` in its front matter), by name,
+ * in one list, as graphql-js keeps specifiedRules.ts: the bank looks a rule up here, feeds it
+ * the variant's parameters as inputs and takes its outputs (the key first of all). Each entry
+ * checks its inputs and says which one is wrong, so a bad scenario fails at content:check with
+ * the input's name rather than with a wrong key.
+ */
+import { AUTO_SCALING_GOALS, autoScalingAction } from './auto-scaling-action.ts';
+import { CAPACITY_TRAFFIC_SHAPES, chooseCapacityMode } from './capacity-mode.ts';
+import { READ_SOURCES, strongReadOutcome } from './read-consistency.ts';
+import { chooseRead, READ_NEEDS } from './read-mode.ts';
+import { cheapestReadPlan, costReadPlans } from './read-plan.ts';
+import { SURGE_SHAPES, surgeFix } from './surge-fix.ts';
+
+export type RuleValue = string | number | boolean;
+export type RuleInputs = Readonly<Record<string, RuleValue | undefined>>;
+
+/** One input: a word from a fixed list, or a number at least `min`. */
+export type RuleInput =
+  | { readonly name: string; readonly kind: 'enum'; readonly values: readonly string[]; readonly default?: string }
+  | { readonly name: string; readonly kind: 'number'; readonly min: number };
+
+export interface Rule {
+  readonly name: string;
+  readonly description: string;
+  readonly inputs: readonly RuleInput[];
+  /** What apply returns; `best` is the key. */
+  readonly outputs: readonly string[];
+  apply(inputs: RuleInputs): Record<string, RuleValue>;
+}
+
+/** An input missing or outside what the rule accepts; the message names the rule and the input. */
+export class RuleInputError extends RangeError {
+  override readonly name = 'RuleInputError';
+}
+
+function readEnum<T extends string>(rule: string, inputs: RuleInputs, name: string, values: readonly T[], fallback?: T): T {
+  const value = inputs[name] ?? fallback;
+  if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T;
+  throw new RuleInputError(`Rule ${rule}: input ${name} must be one of ${values.join(', ')}, not ${value === undefined ? 'missing' : JSON.stringify(value)}`);
+}
+
+function readCount(rule: string, inputs: RuleInputs, name: string, min: number): number {
+  const value = inputs[name];
+  if (typeof value === 'number' && Number.isFinite(value) && value >= min) return value;
+  throw new RuleInputError(`Rule ${rule}: input ${name} must be a number of at least ${min}, not ${value === undefined ? 'missing' : JSON.stringify(value)}`);
+}
+
+const capacityMode: Rule = {
+  name: 'capacityMode',
+  description: 'The capacity mode a traffic shape calls for (on-demand, provisioned, autoscaling)',
+  inputs: [{ name: 'shape', kind: 'enum', values: CAPACITY_TRAFFIC_SHAPES }],
+  outputs: ['best'],
+  apply: (inputs) => ({ best: chooseCapacityMode(readEnum('capacityMode', inputs, 'shape', CAPACITY_TRAFFIC_SHAPES)) }),
+};
+
+const autoScalingChange: Rule = {
+  name: 'autoScalingAction',
+  description: 'What to change in the scaling policy for a goal (change-target, raise-minimum, lower-maximum, toggle-auto-scaling)',
+  inputs: [{ name: 'goal', kind: 'enum', values: AUTO_SCALING_GOALS }],
+  outputs: ['best'],
+  apply: (inputs) => ({ best: autoScalingAction(readEnum('autoScalingAction', inputs, 'goal', AUTO_SCALING_GOALS)) }),
+};
+
+const surge: Rule = {
+  name: 'surgeFix',
+  description: 'What stops an auto-scaled table throttling in a surge (switch-to-on-demand, scheduled-scaling, keep-target-tracking)',
+  inputs: [{ name: 'shape', kind: 'enum', values: SURGE_SHAPES }],
+  outputs: ['best'],
+  apply: (inputs) => ({ best: surgeFix(readEnum('surgeFix', inputs, 'shape', SURGE_SHAPES)) }),
+};
+
+const readMode: Rule = {
+  name: 'readMode',
+  description: 'The read a requirement needs (eventual, strong, base-strong, transact)',
+  inputs: [
+    { name: 'need', kind: 'enum', values: READ_NEEDS },
+    { name: 'source', kind: 'enum', values: READ_SOURCES, default: 'table' },
+  ],
+  outputs: ['best'],
+  apply: (inputs) => ({
+    best: chooseRead(readEnum('readMode', inputs, 'need', READ_NEEDS), readEnum('readMode', inputs, 'source', READ_SOURCES, 'table')),
+  }),
+};
+
+const strongRead: Rule = {
+  name: 'strongReadOutcome',
+  description: 'What a ConsistentRead=true request to a source returns (latest-data, validation-exception)',
+  inputs: [{ name: 'source', kind: 'enum', values: READ_SOURCES }],
+  outputs: ['best'],
+  apply: (inputs) => ({ best: strongReadOutcome(readEnum('strongReadOutcome', inputs, 'source', READ_SOURCES)) }),
+};
+
+const readPlan: Rule = {
+  name: 'readPlan',
+  description: 'The cheapest of five ways to read `wanted` items from one item collection, and what each costs in RCU (best is empty on a tie)',
+  inputs: [
+    { name: 'wanted', kind: 'number', min: 1 },
+    { name: 'collection', kind: 'number', min: 1 },
+    { name: 'table', kind: 'number', min: 1 },
+    { name: 'bytes', kind: 'number', min: 1 },
+  ],
+  outputs: ['best', 'cost_query', 'cost_batch', 'cost_get_strong', 'cost_transact', 'cost_scan'],
+  apply(inputs) {
+    const n = (name: string): number => readCount('readPlan', inputs, name, 1);
+    const situation = { wanted: n('wanted'), collection: n('collection'), table: n('table'), itemBytes: n('bytes') };
+    const costs = costReadPlans(situation);
+    return {
+      best: cheapestReadPlan(situation) ?? '',
+      cost_query: costs.query,
+      cost_batch: costs.batch,
+      cost_get_strong: costs['get-strong'],
+      cost_transact: costs.transact,
+      cost_scan: costs.scan,
+    };
+  },
+};
+
+/** The rules by name. To add one: a file with the decision, then an entry here. */
+export const RULES: ReadonlyMap<string, Rule> = new Map([capacityMode, autoScalingChange, surge, readMode, strongRead, readPlan].map((r) => [r.name, r]));

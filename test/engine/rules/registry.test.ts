@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { chooseCapacityMode } from '../../../engine/rules/capacity-mode.ts';
+import { RULES, RuleInputError } from '../../../engine/rules/registry.ts';
+
+const rule = (name: string) => {
+  const found = RULES.get(name);
+  if (!found) throw new Error(`no rule ${name}`);
+  return found;
+};
+
+describe('RULES', () => {
+  it('lists each rule under its own name', () => {
+    for (const [name, r] of RULES) expect(r.name).toBe(name);
+    expect([...RULES.keys()]).toEqual(['capacityMode', 'autoScalingAction', 'surgeFix', 'readMode', 'strongReadOutcome', 'readPlan']);
+  });
+
+  it.each([
+    ['capacityMode', { shape: 'spiky' }, 'on-demand'],
+    ['capacityMode', { shape: 'daily-cycle' }, 'autoscaling'],
+    ['autoScalingAction', { goal: 'cap-spend' }, 'lower-maximum'],
+    ['surgeFix', { shape: 'scheduled-known-time' }, 'scheduled-scaling'],
+    ['readMode', { need: 'latest', source: 'gsi' }, 'base-strong'],
+    ['readMode', { need: 'latest' }, 'strong'],
+    ['readMode', { need: 'latest', source: 'lsi' }, 'strong'],
+    ['strongReadOutcome', { source: 'stream' }, 'validation-exception'],
+  ] as const)('%s %j → %s', (name, inputs, best) => {
+    expect(rule(name).apply(inputs).best).toBe(best);
+  });
+
+  it('answers as the function it wraps for every input it accepts', () => {
+    const input = rule('capacityMode').inputs[0]!;
+    if (input.kind !== 'enum') throw new Error('shape is an enum');
+    for (const shape of input.values) expect(rule('capacityMode').apply({ shape }).best).toBe(chooseCapacityMode(shape as never));
+  });
+
+  it('costs the read plans with the capacity rules (Query rounds once, BatchGetItem per item)', () => {
+    // 3 items of 1,000 bytes in a collection of 5: Query reads 5,000 bytes = 2 blocks × 0.5;
+    // BatchGetItem 3 × 1 block × 0.5.
+    expect(rule('readPlan').apply({ wanted: 3, collection: 5, table: 10_000, bytes: 1000 })).toMatchObject({ best: 'query', cost_query: 1, cost_batch: 1.5 });
+  });
+
+  it.each([
+    ['capacityMode', {}, 'Rule capacityMode: input shape must be one of steady, daily-cycle, steady-growth, spiky, new-unknown, mostly-idle, not missing'],
+    ['capacityMode', { shape: 'bursty' }, 'Rule capacityMode: input shape must be one of steady, daily-cycle, steady-growth, spiky, new-unknown, mostly-idle, not "bursty"'],
+    ['readPlan', { wanted: 0, collection: 1, table: 1, bytes: 1 }, 'Rule readPlan: input wanted must be a number of at least 1, not 0'],
+  ] as const)('%s %j: throws naming the input', (name, inputs, message) => {
+    expect(() => rule(name).apply(inputs)).toThrow(RuleInputError);
+    expect(() => rule(name).apply(inputs)).toThrow(message);
+  });
+});
