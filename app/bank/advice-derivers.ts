@@ -3,8 +3,9 @@
  * one reads the generated parameters, asks a rule in engine/advice/ for the right option, and
  * returns the key (`best`) with the whys that depend on it, so no variant's answer is typed in.
  *
- * Slot families (`a`..`e`) draw their statements from pools of true and false ones: the key is
- * always `a` (and `b` for choose-two); the bank shuffles the display order.
+ * Slot families (`a`..`e`) whose statements are built from the parameters draw them here (the key
+ * is always `a`, and `b` for choose-two; the bank shuffles the display order). Fixed statement
+ * pools live in the markdown instead (answer: { pool: ... }, content/README.md).
  */
 import {
   autoScalingAction,
@@ -219,32 +220,6 @@ const strongReadCost: Deriver = {
   },
 };
 
-const EVENTUAL_TRUE: readonly Statement[] = [
-  { text: 'GetItem, Query and Scan are eventually consistent unless the request sets `ConsistentRead` to true.', why: 'Right: eventual consistency is the default read model for every read operation.' },
-  { text: 'A read issued right after a write may return the item as it was before that write.', why: 'Right: an eventually consistent read may not reflect a recently completed write.' },
-  { text: 'Repeating the same read a short time later returns the item as that write left it.', why: 'Right: replicas converge, usually within a second, so a later read sees the write.' },
-  { text: 'An eventually consistent read of an item up to 4 KB costs half a read capacity unit.', why: 'Right: eventual reads cost 0.5 RCU per 4 KB, half the price of a strong read.' },
-  { text: 'Reads from a global secondary index (Query or Scan) are always eventually consistent.', why: 'Right: GSIs (and streams) serve only eventually consistent reads.' },
-];
-
-const EVENTUAL_FALSE: readonly Statement[] = [
-  { text: 'An eventually consistent read can return a write that later fails and is rolled back.', why: 'DynamoDB reads are read-committed: they never show a write that did not succeed.' },
-  { text: 'An eventual read costs the same as a strong read but returns faster.', why: 'It costs half as much as a strong read: 0.5 RCU per 4 KB against 1.' },
-  { text: 'Eventually consistent data can stay stale for up to five minutes, the default cache TTL.', why: 'Five minutes is the DAX cache TTL; DynamoDB replicas converge within about a second.' },
-  { text: 'Strongly consistent reads are the default for Query, so eventual reads must be requested.', why: 'It is the other way round: eventual is the default; strong reads need `ConsistentRead: true`.' },
-  { text: 'Setting `ConsistentRead` to true on a GSI Query makes that read strongly consistent.', why: 'A GSI rejects `ConsistentRead: true` with a ValidationException.' },
-  { text: 'Eventually consistent reads are only served by the Availability Zone that took the write.', why: 'Eventual reads may be served by any replica, which is why they can be stale.' },
-];
-
-const eventualFacts: Deriver = {
-  name: 'eventualFacts',
-  description: 'Two true and three false statements about eventually consistent reads in slots a..e (key a, b).',
-  outputs: slotOutputs,
-  derive(_, random) {
-    return fillSlots(random, EVENTUAL_TRUE, EVENTUAL_FALSE, 2);
-  },
-};
-
 interface ReadRequestShape {
   readonly text: (table: string, index: string) => string;
   readonly source: ReadSource;
@@ -426,32 +401,6 @@ const cacheChoice: Deriver = {
         },
       }),
     };
-  },
-};
-
-const DAX_FAVOURS: readonly Statement[] = [
-  { text: 'All the data the application wants to cache lives in DynamoDB tables.', why: 'Right: DAX caches DynamoDB only; other sources need ElastiCache.' },
-  { text: 'The team wants caching without writing or maintaining any cache-aside code.', why: 'Right: DAX is API-compatible and write-through: swap the client, keep the calls.' },
-  { text: 'Writes made by the application should refresh the cached items automatically.', why: 'Right: DAX is write-through: a write through the DAX client updates its item cache; with ElastiCache the application writes that code.' },
-  { text: 'The cached entries need nothing beyond write-through updates and a TTL.', why: 'Right: DAX manages its caches by write-through and TTL; custom invalidation is what ElastiCache is for.' },
-  { text: 'The application code already calls DynamoDB GetItem and Query everywhere.', why: 'Right: DAX speaks the DynamoDB API, so existing calls work unchanged.' },
-];
-
-const ELASTICACHE_FAVOURS: readonly Statement[] = [
-  { text: 'The cache must also hold rows from an Aurora PostgreSQL database.', why: 'DAX caches DynamoDB only; data from Aurora calls for ElastiCache.' },
-  { text: 'The cache must hold totals the application computes over thousands of items.', why: 'DAX caches items and query results, not aggregates the application computes: that is ElastiCache.' },
-  { text: 'The team wants to invalidate entries itself when an upstream event arrives.', why: 'Custom invalidation is what ElastiCache offers; DAX manages its cache by write-through and TTL.' },
-  { text: 'Every read must see the latest write (strongly consistent reads).', why: 'DAX passes strongly consistent reads through to DynamoDB uncached, so it brings no benefit for them.' },
-  { text: 'The workload writes about five times more often than it reads items.', why: 'Write-heavy workloads are a poor fit for DAX: the cache rarely gets a hit.' },
-  { text: 'The cache must store session objects for a web tier that does not use DynamoDB.', why: 'DAX only fronts DynamoDB tables; a general session store is an ElastiCache job.' },
-];
-
-const daxFavours: Deriver = {
-  name: 'daxFavours',
-  description: 'Two requirements that favour DAX and three that do not, in slots a..e (key a, b).',
-  outputs: slotOutputs,
-  derive(_, random) {
-    return fillSlots(random, DAX_FAVOURS, ELASTICACHE_FAVOURS, 2);
   },
 };
 
@@ -678,33 +627,6 @@ const daxOffload: Deriver = {
   },
 };
 
-const DAX_TRUE: readonly Statement[] = [
-  { text: 'DAX is API-compatible with DynamoDB: the application swaps in the DAX client and keeps its calls.', why: 'Right: DAX speaks the DynamoDB API, so code changes are minimal.' },
-  { text: 'A DAX cache hit is answered in microseconds instead of single-digit milliseconds.', why: 'Right: DAX cuts eventually consistent read latency by up to 10x, to microseconds.' },
-  { text: 'A DAX cluster has from 1 to 11 nodes, and AWS recommends at least 3 for production.', why: 'Right: one primary plus up to ten replicas, spread over AZs for availability.' },
-  { text: 'The item cache keeps entries for 5 minutes by default, and the TTL is configurable.', why: "Right: the default TTL is 5 minutes, set in the cluster's parameter group." },
-  { text: 'Encryption at rest and in transit can only be chosen when a cluster is created.', why: 'Right: AWS says neither setting can be enabled on an existing cluster; to add one, create a new cluster and move the traffic.' },
-  { text: 'DAX runs inside a VPC; clients connect to its endpoint on port 8111 (or 9111 with TLS).', why: 'Right: DAX clusters live in a VPC and listen on 8111 unencrypted, 9111 encrypted.' },
-];
-
-const DAX_FALSE: readonly Statement[] = [
-  { text: 'DAX answers strongly consistent reads from its cache, so they become cheaper.', why: 'DAX passes strongly consistent reads through to DynamoDB and does not cache them.' },
-  { text: 'DAX has a free tier of 750 node-hours a month for the first twelve months of an account.', why: 'There is no free tier for DAX; a cluster is billed per node-hour from creation.' },
-  { text: 'A DAX cluster can also cache queries against Aurora and RDS databases in the same VPC.', why: 'DAX caches DynamoDB only; other sources need ElastiCache.' },
-  { text: 'A cluster can grow to 20 nodes: one primary node and up to 19 read replicas across AZs.', why: 'The maximum is 11 nodes: one primary and up to ten replicas.' },
-  { text: 'The application must write cache-invalidation code whenever it updates an item.', why: 'DAX is write-through: writes through DAX update the item cache without any code.' },
-  { text: 'DAX is reached over the public DynamoDB endpoint, so clients need no VPC access to use it.', why: 'DAX clusters run inside a VPC and are reached through their own endpoint.' },
-];
-
-const daxFacts: Deriver = {
-  name: 'daxFacts',
-  description: 'Two true and three false statements about DAX in slots a..e (key a, b).',
-  outputs: slotOutputs,
-  derive(_, random) {
-    return fillSlots(random, DAX_TRUE, DAX_FALSE, 2);
-  },
-};
-
 // ---------------------------------------------------------------- capacity modes
 
 const capacityModeForTraffic: Deriver = {
@@ -812,33 +734,6 @@ const surgeHandling: Deriver = {
   },
 };
 
-const CAPACITY_TRUE: readonly Statement[] = [
-  { text: 'Provisioned capacity is billed per hour for the units set, used or not.', why: 'Right: provisioned mode bills the capacity you set, used or idle.' },
-  { text: 'On-demand mode bills per read and write request and needs no capacity planning.', why: 'Right: pay-per-request, with throughput managed by DynamoDB.' },
-  { text: 'Per unit of work, on-demand costs more than well-used provisioned capacity.', why: 'Right: on-demand is dearer per request; provisioned wins when utilisation is high enough.' },
-  { text: 'Auto scaling adjusts provisioned capacity between a minimum and a maximum you set.', why: 'Right: target tracking keeps utilisation near the target within those bounds.' },
-  { text: 'Auto scaling creates CloudWatch alarms for the table, which should not be edited or deleted.', why: 'Right: Application Auto Scaling owns those alarms; change the policy instead.' },
-  { text: 'Reserved capacity discounts provisioned capacity, not on-demand requests.', why: 'Right: reservations apply to provisioned RCUs and WCUs (Standard table class).' },
-];
-
-const CAPACITY_FALSE: readonly Statement[] = [
-  { text: 'On-demand tables are billed for their peak throughput each hour, like provisioned ones.', why: 'On-demand bills each request; there is no hourly capacity charge.' },
-  { text: 'Auto scaling reacts within seconds, so it absorbs any sudden spike.', why: 'Auto scaling acts after about two minutes above target; short spikes rely on burst capacity or on-demand.' },
-  { text: 'The auto scaling alarms should be tuned by editing their thresholds in CloudWatch.', why: 'Editing or deleting them breaks auto scaling; change the target, minimum or maximum in the policy.' },
-  { text: 'Provisioned capacity is billed just for the units actually consumed.', why: 'Provisioned capacity is billed whether used or not.' },
-  { text: 'A table can switch capacity modes as often as it likes, any number of times a day.', why: 'Switches from provisioned to on-demand are limited per 24 hours.' },
-  { text: 'On-demand mode requires setting a maximum RCU and WCU before the table accepts traffic.', why: 'On-demand needs no capacity settings; a maximum throughput is optional.' },
-];
-
-const capacityFacts: Deriver = {
-  name: 'capacityFacts',
-  description: 'Two true and three false statements about capacity modes in slots a..e (key a, b).',
-  outputs: slotOutputs,
-  derive(_, random) {
-    return fillSlots(random, CAPACITY_TRUE, CAPACITY_FALSE, 2);
-  },
-};
-
 // ---------------------------------------------------------------- serverless
 
 const IAM_OPERATIONS: readonly { readonly op: DataPlaneOperation; readonly does: string }[] = [
@@ -913,29 +808,6 @@ const scanVersusQuery: Deriver = {
   },
 };
 
-const COUNTER_RIGHT: readonly Statement[] = [
-  { text: '`UpdateItem` with `UpdateExpression: "ADD #c :inc"`, in a single request', why: 'Right: ADD increments a number atomically on the server, creating it at the increment if missing.' },
-  { text: '`UpdateItem` with `UpdateExpression: "SET #c = #c + :inc"`, in a single request', why: 'Right: SET with `+` reads and writes the attribute atomically in one request (it fails if the attribute is missing; `if_not_exists` handles that).' },
-  { text: '`UpdateItem` with `UpdateExpression: "SET #c = if_not_exists(#c, :zero) + :inc"`', why: 'Right: atomic on the server, and `if_not_exists` starts a missing counter at zero.' },
-];
-
-const COUNTER_WRONG: readonly Statement[] = [
-  { text: '`GetItem` with `ConsistentRead: true`, add one in the function, then `PutItem`', why: 'A strong read does not stop two invocations reading the same value and both writing value + 1: updates are lost.' },
-  { text: '`UpdateItem` with `UpdateExpression: "SET #c = :newValue"` computed in the function', why: 'The new value is computed from an earlier read, so concurrent invocations overwrite each other.' },
-  { text: '`PutItem` of the whole item with the counter read a moment before', why: 'Read-modify-write in the function races with other invocations and loses increments.' },
-  { text: '`Scan` with `Select: "COUNT"` over a table with one item per visit', why: 'Counting by Scan reads the whole table on every request; it is slow and costs a read of every item.' },
-  { text: '`TransactGetItems` to read the counter, then `PutItem` with the new value', why: 'The transaction only isolates the read; the later PutItem still overwrites concurrent increments.' },
-];
-
-const counterUpdate: Deriver = {
-  name: 'counterUpdate',
-  description: 'One atomic-counter request in slot a and four racy or wasteful ones in b..e (key a).',
-  outputs: slotOutputs,
-  derive(_, random) {
-    return fillSlots(random, COUNTER_RIGHT, COUNTER_WRONG, 1);
-  },
-};
-
 const serverlessArchitecture: Deriver = {
   name: 'serverlessArchitecture',
   description: 'From `traffic`, `budget`, `team_knows`, `lock_in_ok`, `cold_ok`: the architecture (best: serverless-first | containers-portable | serverless-with-provisioned-concurrency).',
@@ -987,57 +859,27 @@ const serverlessArchitecture: Deriver = {
   },
 };
 
-const TRADEOFF_TRUE: readonly Statement[] = [
-  { text: 'A request after a quiet spell waits while Lambda starts up a new environment (a cold start).', why: 'Right: AWS measures cold starts from under 100 ms to over a second, in under 1 % of production invocations; the study guide quotes 2–5 s, but AWS figures win.' },
-  { text: 'The design ties the application to AWS services such as Lambda and DynamoDB (vendor lock-in).', why: 'Right: lock-in is one of the drawbacks the guide lists.' },
-  { text: "DynamoDB's keys and query patterns must be designed up front, before the code is written.", why: 'Right: keys and indexes follow the access patterns; changing them later means migrating data.' },
-  { text: 'Server-side sessions must be rewritten: a Lambda environment can vanish between requests.', why: 'Right: sessions move to a store such as DynamoDB; the guide lists this rewrite.' },
-];
-
-const TRADEOFF_FALSE: readonly Statement[] = [
-  { text: 'The team must patch the DynamoDB engine itself and choose which engine version the tables run.', why: 'DynamoDB is fully managed: no servers, patching or engine versions.' },
-  { text: 'Read and write capacity must be provisioned for the expected peak before the site can launch.', why: 'On-demand DynamoDB and Lambda scale automatically; no capacity planning is needed.' },
-  { text: 'The stack cannot scale beyond a few hundred concurrent users without a redesign of the code.', why: 'The guide quotes automatic scaling from 0 to 10,000 users.' },
-  { text: 'An idle month still costs about as much as a small always-on server.', why: 'The stack scales to zero: idle time costs (almost) nothing.' },
-  { text: 'High availability has to be built by hand, by deploying copies across Availability Zones.', why: 'Lambda, API Gateway and DynamoDB are multi-AZ by default.' },
-];
-
-const serverlessTradeoffs: Deriver = {
-  name: 'serverlessTradeoffs',
-  description: 'Two real drawbacks of a serverless-first design and three false ones, in slots a..e (key a, b).',
-  outputs: slotOutputs,
-  derive(_, random) {
-    return fillSlots(random, TRADEOFF_TRUE, TRADEOFF_FALSE, 2);
-  },
-};
-
 export const adviceDerivers: readonly Deriver[] = [
   readModeForUseCase,
   readPlan,
   consistentReadOutcome,
   strongReadCost,
-  eventualFacts,
   strongCapableReads,
   pathsNeedingStrong,
   staleReadCause,
   cacheChoice,
-  daxFavours,
   daxFlow,
   daxStalenessWindow,
   daxTtlTuning,
   daxClusterSize,
   daxOffload,
   daxPaysOff,
-  daxFacts,
   capacityModeForTraffic,
   autoScalingChange,
   surgeHandling,
-  capacityFacts,
   iamActions,
   iamDenied,
   scanVersusQuery,
-  counterUpdate,
   serverlessArchitecture,
-  serverlessTradeoffs,
 ];
 

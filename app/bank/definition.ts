@@ -11,6 +11,23 @@ export interface OptionDefinition {
   readonly line: number;
 }
 
+/** Option ids of a pool family's drawn statements, right ones first (so its key is a, b...). */
+export const POOL_SLOTS: readonly string[] = 'abcdefghijklmnopqrstuvwxyz'.split('');
+
+/** A statement of an answer pool: shown as an option when drawn, with why it is right or wrong. */
+export interface PoolEntry {
+  readonly text: string;
+  readonly why: string;
+  readonly line: number;
+}
+
+/** The "## Right" and "## Wrong" pools of a pool family, and how many of each a variant shows. */
+export interface PoolDefinition {
+  readonly right: readonly PoolEntry[];
+  readonly wrong: readonly PoolEntry[];
+  readonly show: { readonly right: number; readonly wrong: number };
+}
+
 export type AnswerDefinition =
   | { readonly kind: 'numeric'; readonly spec: NumericAnswerSpec }
   | { readonly kind: 'choice'; readonly spec: ChoiceAnswerSpec }
@@ -24,6 +41,8 @@ export interface ScenarioDefinition {
   readonly answer: AnswerDefinition;
   readonly prompt: string;
   readonly options: readonly OptionDefinition[];
+  /** Set when the options are drawn from pools (answer: { pool: ... }); `options` is then empty. */
+  readonly pool?: PoolDefinition;
   readonly explanation: string;
   /** Product of the parameters' counts (derived ones count once). */
   readonly paramSpace: number;

@@ -6,10 +6,10 @@ import type { Calculation } from '../../engine/index.ts';
 import { resolveHandsOn, type HandsOnKey } from '../grading/hands-on.ts';
 import { evaluateArithmetic, looksArithmetic } from './arithmetic.ts';
 import type { CalculatorRegistry } from './calculators.ts';
-import type { ScenarioDefinition } from './definition.ts';
+import { POOL_SLOTS, type OptionDefinition, type PoolDefinition, type ScenarioDefinition } from './definition.ts';
 import type { DeriverRegistry } from './derivers.ts';
 import { generateParams } from './params.ts';
-import { createVariantRandom } from './random.ts';
+import { createVariantRandom, type Random } from './random.ts';
 import { renderInline, renderMarkdown } from './render.ts';
 import { fillText, solePlaceholder } from './template.ts';
 import type { ChoiceOption, Misconception, ParamValue, Params, Seed, Variant } from './types.ts';
@@ -58,6 +58,16 @@ function resolveKey(text: string, params: Params): string {
 export interface InstanceContext {
   readonly calculators: CalculatorRegistry;
   readonly derivers: DeriverRegistry;
+}
+
+/**
+ * A pool family's options: `show.right` statements of the right pool, then `show.wrong` of the
+ * wrong one, each pool shuffled by the variant's stream, laid into slots a, b... (right ones
+ * first, so the key is a, b...); the options are shuffled for display afterwards.
+ */
+function drawPool(pool: PoolDefinition, random: Random): OptionDefinition[] {
+  const chosen = [...random.shuffle(pool.right).slice(0, pool.show.right), ...random.shuffle(pool.wrong).slice(0, pool.show.wrong)];
+  return chosen.map((entry, i) => ({ id: POOL_SLOTS[i]!, text: entry.text, why: entry.why, line: entry.line }));
 }
 
 export function createInstance(definition: ScenarioDefinition, seed: number, context: InstanceContext): Instance {
@@ -119,10 +129,11 @@ export function createInstance(definition: ScenarioDefinition, seed: number, con
     return { definition, variant, key, explanationHtml, whyHtml };
   }
 
-  const ordered = random.shuffle(definition.options);
+  const drawn = definition.pool ? drawPool(definition.pool, random) : definition.options;
+  const ordered = random.shuffle(drawn);
   const options: ChoiceOption[] = ordered.map((o) => ({ id: o.id, html: renderInline(fillText(o.text, params)) }));
-  for (const o of definition.options) whyHtml.set(o.id, renderMarkdown(fillText(o.why, params)));
-  const ids = new Set(definition.options.map((o) => o.id));
+  for (const o of drawn) whyHtml.set(o.id, renderMarkdown(fillText(o.why, params)));
+  const ids = new Set(drawn.map((o) => o.id));
   const checkKey = (key: string): string => {
     if (!ids.has(key)) throw new GenerationError(`The answer resolves to {${key}}, which is not an option`);
     return key;

@@ -7,10 +7,10 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml
 import type { z } from 'zod';
 import { collectStrings, type DesignAnswerSpec, type RequestAnswerSpec } from '../grading/hands-on-spec.ts';
 import type { CalculatorRegistry } from './calculators.ts';
-import type { AnswerDefinition, OptionDefinition, ScenarioDefinition } from './definition.ts';
+import { POOL_SLOTS, type AnswerDefinition, type OptionDefinition, type PoolDefinition, type PoolEntry, type ScenarioDefinition } from './definition.ts';
 import type { DeriverRegistry } from './derivers.ts';
 import { boundNames, checkParamSpec, countParamSpace } from './params.ts';
-import { answerSchemaFor, FrontMatterSchema, type FrontMatter, type NumericAnswerSpec } from './schema.ts';
+import { answerSchemaFor, FrontMatterSchema, type FrontMatter, type NumericAnswerSpec, type PoolAnswerSpec } from './schema.ts';
 import { findPlaceholders, solePlaceholder } from './template.ts';
 import type { AreaId, ContentError, ObjectiveId, ScenarioId } from './types.ts';
 
@@ -22,8 +22,9 @@ export interface ParseContext {
 
 export type ParseResult = { ok: true; definition: ScenarioDefinition } | { ok: false; errors: ContentError[] };
 
-/** Sections a body may have after the prompt. request/design kinds will add their own. */
-const SECTIONS = ['Options', 'Explanation'] as const;
+/** Sections a body may have after the prompt: "## Right" and "## Wrong" are a pool family's pools. */
+const SECTIONS = ['Options', 'Right', 'Wrong', 'Explanation'] as const;
+
 type SectionName = (typeof SECTIONS)[number];
 
 interface BodyLine {
@@ -61,10 +62,20 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
   }
   const fm: FrontMatter = parsed.data;
 
+  const poolSpec = poolOf(fm.answer);
   const answer = parseAnswer(fm, lineOf, fail);
   const body = lines.slice(close + 1).map((text, i) => ({ text, line: close + 2 + i }));
   const sections = splitSections(body, fail);
   const options = sections.Options ? parseOptions(sections.Options.lines, fail) : [];
+  const pool = poolSpec && (fm.kind === 'choice' || fm.kind === 'multi') ? parsePool(poolSpec, sections, fm.kind, lineOf(['answer', 'pool']), lines.length, fail) : undefined;
+  // A malformed pool answer is reported once, as the answer's error, not again as stray sections.
+  const namesPool = typeof fm.answer === 'object' && fm.answer !== null && 'pool' in fm.answer;
+  if (!namesPool) {
+    for (const name of ['Right', 'Wrong'] as const) {
+      const section = sections[name];
+      if (section) fail(section.line, `"## ${name}" is a pool of statements: it needs answer: { pool: { right: N, wrong: M } }`);
+    }
+  }
 
   // Objectives and id.
   const area = fm.objectives[0]!.split('.')[0]!;
@@ -105,7 +116,15 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
   if (sections.Explanation && explanation === '') fail(sections.Explanation.line, 'The explanation is empty');
 
   const hasOptions = fm.kind === 'choice' || fm.kind === 'multi';
-  if (hasOptions && !sections.Options) fail(lines.length, `A ${fm.kind} scenario needs an "## Options" section`);
+  if (hasOptions && !namesPool && !sections.Options) fail(lines.length, `A ${fm.kind} scenario needs an "## Options" section (or "## Right" and "## Wrong" pools)`);
+  if (pool && fm.choose !== undefined && fm.choose !== pool.show.right) {
+    fail(lineOf(['choose']), `choose is ${fm.choose} but answer.pool shows ${pool.show.right} right statements`);
+  }
+  if (pool && sections.Options) fail(sections.Options.line, 'A pool family draws its options from "## Right" and "## Wrong"; remove "## Options"');
+  for (const entry of [...(pool?.right ?? []), ...(pool?.wrong ?? [])]) {
+    checkBound(entry.text, entry.line, 'A pool statement');
+    checkBound(entry.why, entry.line, 'The why of a pool statement');
+  }
   if (!hasOptions && sections.Options) fail(sections.Options.line, `A ${fm.kind} scenario has no options; remove "## Options"`);
   const ids = new Set<string>();
   for (const option of options) {
@@ -132,7 +151,7 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
       for (const text of [arg].flat()) if (typeof text === 'string') checkBound(text, lineOf(['answer', 'args', name]), `Argument ${name}`);
     }
   }
-  if (answer?.kind === 'choice' || answer?.kind === 'multi') {
+  if ((answer?.kind === 'choice' || answer?.kind === 'multi') && !pool) {
     const keys = [answer.spec.correct].flat();
     keys.forEach((key, i) => {
       const path = answer.kind === 'multi' ? ['answer', 'correct', i] : ['answer', 'correct'];
@@ -157,6 +176,7 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
   if (errors.length > 0 || !answer) return { ok: false, errors };
   const lineTable: Record<string, number> = { answer: lineOf(['answer']), params: lineOf(['params']), id: lineOf(['id']) };
   if (sections.Options) lineTable.Options = sections.Options.line;
+  if (sections.Right) lineTable.Options = sections.Right.line;
   if (sections.Explanation) lineTable.Explanation = sections.Explanation.line;
   return {
     ok: true,
@@ -174,6 +194,7 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
       answer,
       prompt,
       options,
+      ...(pool ? { pool } : {}),
       explanation,
       paramSpace: countParamSpace(fm.params),
       lines: lineTable,
@@ -186,18 +207,22 @@ function parseAnswer(
   lineOf: (path: readonly PropertyKey[]) => number,
   fail: (line: number, message: string) => void,
 ): AnswerDefinition | undefined {
-  const result = (answerSchemaFor(fm.kind) as z.ZodType).safeParse(fm.answer);
+  const pooled = typeof fm.answer === 'object' && fm.answer !== null && 'pool' in fm.answer;
+  const result = (answerSchemaFor(fm.kind, pooled) as z.ZodType).safeParse(fm.answer);
   if (!result.success) {
     reportIssues(result.error.issues, ['answer'], lineOf, fail, `answer for a ${fm.kind} scenario`);
     return undefined;
   }
+  // A pool answer keys its right slots: they are drawn into a, b... before the shuffle.
+  const pool = (result.data as { pool?: PoolAnswerSpec }).pool;
+  const poolKeys = pool ? POOL_SLOTS.slice(0, pool.right) : undefined;
   switch (fm.kind) {
     case 'numeric':
       return { kind: 'numeric', spec: result.data as NumericAnswerSpec };
     case 'choice':
-      return { kind: 'choice', spec: result.data as { correct: string } };
+      return { kind: 'choice', spec: poolKeys ? { correct: poolKeys[0]! } : (result.data as { correct: string }) };
     case 'multi': {
-      const spec = result.data as { correct: string[] };
+      const spec = poolKeys ? { correct: poolKeys } : (result.data as { correct: string[] });
       return { kind: 'multi', spec, choose: fm.choose ?? spec.correct.length };
     }
     case 'request':
@@ -250,7 +275,81 @@ function keyOffset(doc: Document, path: readonly PropertyKey[]): number | undefi
 interface Sections {
   prompt: { line: number; lines: BodyLine[] };
   Options?: { line: number; lines: BodyLine[] };
+  Right?: { line: number; lines: BodyLine[] };
+  Wrong?: { line: number; lines: BodyLine[] };
   Explanation?: { line: number; lines: BodyLine[] };
+}
+
+/** The pool spec of an answer before it is validated, to know whether to read the pools. */
+function poolOf(answer: unknown): PoolAnswerSpec | undefined {
+  if (typeof answer !== 'object' || answer === null || !('pool' in answer)) return undefined;
+  const pool = (answer as { pool: unknown }).pool;
+  if (typeof pool !== 'object' || pool === null) return undefined;
+  const { right, wrong } = pool as { right?: unknown; wrong?: unknown };
+  return typeof right === 'number' && typeof wrong === 'number' ? { right, wrong } : undefined;
+}
+
+/** The "## Right" and "## Wrong" pools, checked against how many of each a variant shows. */
+function parsePool(
+  spec: PoolAnswerSpec,
+  sections: Sections,
+  kind: 'choice' | 'multi',
+  line: number,
+  lastLine: number,
+  fail: (line: number, message: string) => void,
+): PoolDefinition | undefined {
+  const read = (name: 'Right' | 'Wrong', shown: number): PoolEntry[] => {
+    const section = sections[name];
+    if (!section) {
+      fail(lastLine, `answer.pool needs a "## ${name}" section listing the ${name.toLowerCase()} statements`);
+      return [];
+    }
+    const entries = parsePoolEntries(section.lines, name, fail);
+    if (entries.length < shown) fail(section.line, `answer.pool shows ${shown} ${name.toLowerCase()} statements but "## ${name}" has ${entries.length}`);
+    return entries;
+  };
+  const right = read('Right', spec.right);
+  const wrong = read('Wrong', spec.wrong);
+  if (kind === 'choice' && spec.right !== 1) fail(line, `answer.pool.right is ${spec.right}, but a choice question has one right option`);
+  if (kind === 'multi' && spec.right < 2) fail(line, 'answer.pool.right is 1: a multi question chooses at least two (make it a choice question)');
+  if (spec.right + spec.wrong > POOL_SLOTS.length) fail(line, `answer.pool shows ${spec.right + spec.wrong} options; at most ${POOL_SLOTS.length}`);
+  const texts = new Map<string, number>();
+  for (const entry of [...right, ...wrong]) {
+    const first = texts.get(entry.text);
+    if (first !== undefined) fail(entry.line, `This statement repeats the one on line ${first}`);
+    else texts.set(entry.text, entry.line);
+  }
+  return { right, wrong, show: spec };
+}
+
+const POOL_ENTRY_START = /^[-*]\s+(.*)$/;
+
+/** Pool entries: `- text`, continued on indented lines, then an indented `why: ...`, as options without ids. */
+function parsePoolEntries(lines: readonly BodyLine[], section: string, fail: (line: number, message: string) => void): PoolEntry[] {
+  const entries: { text: string[]; why: string[]; line: number; inWhy: boolean }[] = [];
+  for (const l of lines) {
+    if (l.text.trim() === '') continue;
+    const start = POOL_ENTRY_START.exec(l.text);
+    if (start) {
+      if (OPTION_START.test(l.text)) fail(l.line, `Pool statements have no {id}: the options they fill are a, b, c... (remove the id)`);
+      entries.push({ text: [start[1]!], why: [], line: l.line, inWhy: false });
+      continue;
+    }
+    const current = entries.at(-1);
+    if (!current || !/^\s+\S/.test(l.text)) {
+      fail(l.line, `In "## ${section}", each statement starts "- text" and its other lines (and "why:") are indented`);
+      continue;
+    }
+    const why = WHY.exec(l.text);
+    if (why) {
+      if (current.inWhy) fail(l.line, `This statement has two "why:" lines`);
+      current.inWhy = true;
+      current.why.push(why[1]!);
+    } else (current.inWhy ? current.why : current.text).push(l.text.trim());
+  }
+  const out = entries.map((e) => ({ text: e.text.join(' ').trim(), why: e.why.join('\n').trim(), line: e.line }));
+  for (const e of out) if (e.why === '') fail(e.line, 'This statement has no "why:" line saying why it is right or wrong');
+  return out;
 }
 
 function splitSections(body: readonly BodyLine[], fail: (line: number, message: string) => void): Sections {

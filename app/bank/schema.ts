@@ -51,8 +51,22 @@ export const NumericAnswerSchema = z.strictObject({
   ignore: z.array(z.string()).optional(),
 });
 
+/**
+ * `pool: { right: 2, wrong: 3 }`: the options are drawn from the "## Right" and "## Wrong"
+ * sections of the body (as PrairieLearn's pl-multiple-choice draws `number-answers` from its
+ * lists): that many of each, shown as options a, b, c... with the right ones first before the
+ * options are shuffled, so the key is a (and b...). Option ids are slots, not statements.
+ */
+export const PoolAnswerSchema = z.strictObject({
+  right: z.number().int().min(1),
+  wrong: z.number().int().min(1),
+});
+export type PoolAnswerSpec = z.infer<typeof PoolAnswerSchema>;
+
 export const ChoiceAnswerSchema = z.strictObject({ correct: z.string().min(1) });
 export const MultiAnswerSchema = z.strictObject({ correct: z.array(z.string().min(1)).min(1) });
+/** A choice or multi answer that names a pool instead of its options. */
+export const PooledAnswerSchema = z.strictObject({ pool: PoolAnswerSchema });
 
 export const ScenarioIdSchema = z
   .string()
@@ -78,10 +92,13 @@ export const FrontMatterSchema = z.strictObject({
 export type FrontMatter = z.infer<typeof FrontMatterSchema>;
 export type NumericAnswerSpec = z.infer<typeof NumericAnswerSchema>;
 
-export type ChoiceAnswerSpec = z.infer<typeof ChoiceAnswerSchema>;
-export type MultiAnswerSpec = z.infer<typeof MultiAnswerSchema>;
+/** After parsing, a pool answer becomes `correct` naming its right slots (a, b...). */
+export type ChoiceAnswerSpec = { correct: string };
+export type MultiAnswerSpec = { correct: string[] };
 
-export function answerSchemaFor(kind: FrontMatter['kind']) {
+/** The schema of `answer` for a kind; `pooled` when a choice or multi answer names a pool (so its errors speak of the pool). */
+export function answerSchemaFor(kind: FrontMatter['kind'], pooled = false) {
+  if (pooled && (kind === 'choice' || kind === 'multi')) return PooledAnswerSchema;
   switch (kind) {
     case 'numeric':
       return NumericAnswerSchema;

@@ -112,8 +112,8 @@ describe('advice derivers', () => {
   });
 
   it('slot derivers put the right statements in a and b, and differ by seed', () => {
-    const one = run('daxFacts', {}, 1);
-    const other = run('daxFacts', {}, 2);
+    const one = run('iamActions', {}, 1);
+    const other = run('iamActions', {}, 2);
     expect(String(one.why_a)).toMatch(/^Right: /);
     expect(String(one.why_b)).toMatch(/^Right: /);
     for (const slot of ['c', 'd', 'e']) expect(String(one[`why_${slot}`])).not.toMatch(/^Right: /);

@@ -64,7 +64,7 @@ describe('loadBank', () => {
   it('reports a misspelt section at its line, and the section it lacks', () => {
     const errors = errorsFor(NUMERIC.replace('## Explanation', '## Explanaton').replace('math.read-fixture', 'math.broken'));
     expect(errors.map((e) => [e.line, e.message])).toEqual([
-      [21, 'Unknown section "## Explanaton"; sections are "## Options", "## Explanation" (use ### inside a prompt)'],
+      [21, 'Unknown section "## Explanaton"; sections are "## Options", "## Right", "## Wrong", "## Explanation" (use ### inside a prompt)'],
       [23, 'Missing "## Explanation" section'],
     ]);
   });
