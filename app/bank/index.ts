@@ -84,13 +84,34 @@ export function loadBank(contentDir: string, options: LoadBankOptions = {}): Loa
   } catch (error) {
     errors.push({ file: relative(rootDir, objectivesFile), line: 1, message: `Cannot read objectives: ${(error as Error).message}` });
   }
-  const objectives = new Set(areas.flatMap((a) => a.objectives.map((o) => o.id as string)));
 
+  const sources = listScenarioFiles(contentDir).map((path) => ({ file: relative(rootDir, path), text: readFileSync(path, 'utf8') }));
+  return bankFromSources(areas, sources, { calculators, derivers, errors });
+}
+
+/** One scenario file's text, and its path as errors and summaries name it. */
+export interface ScenarioSource {
+  readonly file: string;
+  readonly text: string;
+}
+
+/**
+ * What loadBank does once the files are read: parse each text, drop the ones with errors (and
+ * ids already taken), and serve the rest. The authoring preview calls it with one posted text,
+ * so the preview parses and grades exactly as the loader does.
+ */
+export function bankFromSources(
+  areas: readonly Area[],
+  sources: readonly ScenarioSource[],
+  options: { readonly calculators?: CalculatorRegistry; readonly derivers?: DeriverRegistry; readonly errors?: ContentError[] } = {},
+): LoadedBank {
+  const calculators = options.calculators ?? CALCULATORS;
+  const derivers = options.derivers ?? DERIVERS;
+  const errors: ContentError[] = options.errors ?? [];
+  const objectives = new Set(areas.flatMap((a) => a.objectives.map((o) => o.id as string)));
   const definitions = new Map<string, ScenarioDefinition>();
   const fingerprints = new Map<string, string>();
-  for (const path of listScenarioFiles(contentDir)) {
-    const file = relative(rootDir, path);
-    const text = readFileSync(path, 'utf8');
+  for (const { file, text } of sources) {
     const result = parseScenarioFile(text, file, { objectives, calculators, derivers });
     if (!result.ok) {
       errors.push(...result.errors);

@@ -1,0 +1,123 @@
+/**
+ * A question bank that can be read again without a restart: the app holds one LiveBank, whose
+ * methods ask whichever LoadedBank the last (re)load produced. An author saving a file in
+ * /authoring, or in an editor while the watcher runs, sees the change on the next request.
+ *
+ * A reload never changes a recorded verdict: attempts keep their grade and the file's
+ * fingerprint, so a changed file only changes variants generated after it.
+ */
+import { type FSWatcher, watch } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { bankFromSources, type LoadBankOptions, type LoadedBank, loadBank } from './index.ts';
+import type { ContentError } from './types.ts';
+
+export interface ReloadReport {
+  readonly scenarios: number;
+  /** Files left out, as at start-up: the rest still serve. */
+  readonly errors: readonly ContentError[];
+}
+
+export interface WatchOptions {
+  /** Editors save in bursts (temp file, rename, chmod): one reload after the burst settles. */
+  readonly debounceMs?: number;
+  readonly onReload?: (report: ReloadReport) => void;
+  readonly onError?: (error: Error) => void;
+}
+
+export interface LiveBank extends LoadedBank {
+  /** Absolute. */
+  readonly contentDir: string;
+  /** Absolute: summaries' and errors' `file` are relative to it. */
+  readonly rootDir: string;
+  /** Reloads finished since creation: tests wait on this count rather than on time. */
+  readonly reloads: number;
+  /** Read CONTENT_DIR again and serve what loads. */
+  reload(): ReloadReport;
+  /**
+   * One scenario text parsed and served exactly as the loader would (same objectives,
+   * calculators and derivers), without touching the live bank: the authoring preview.
+   */
+  parseSource(file: string, text: string): LoadedBank;
+  /** Reload on every change under contentDir (debounced); returns the function that stops it. */
+  watch(options?: WatchOptions): () => void;
+}
+
+export const DEFAULT_WATCH_DEBOUNCE_MS = 200;
+
+export function createLiveBank(contentDir: string, options: LoadBankOptions = {}): LiveBank {
+  const absoluteContentDir = resolve(contentDir);
+  const rootDir = resolve(options.rootDir ?? dirname(absoluteContentDir));
+  const loadOptions: LoadBankOptions = { ...options, rootDir };
+  let current = loadBank(absoluteContentDir, loadOptions);
+  let reloads = 0;
+
+  const reload = (): ReloadReport => {
+    current = loadBank(absoluteContentDir, loadOptions);
+    reloads++;
+    return { scenarios: current.scenarios.length, errors: current.errors };
+  };
+
+  return {
+    contentDir: absoluteContentDir,
+    rootDir,
+    get reloads() {
+      return reloads;
+    },
+    get areas() {
+      return current.areas;
+    },
+    get scenarios() {
+      return current.scenarios;
+    },
+    get errors() {
+      return current.errors;
+    },
+    get definitions() {
+      return current.definitions;
+    },
+    get: (id) => current.get(id),
+    variant: (id, seed) => current.variant(id, seed),
+    grade: (id, seed, answer) => current.grade(id, seed, answer),
+    prepare: (id, seed) => current.prepare(id, seed),
+    fingerprint: (id) => current.fingerprint(id),
+    instance: (id, seed) => current.instance(id, seed),
+    referenceAnswer: (id, seed) => current.referenceAnswer(id, seed),
+    reload,
+    parseSource: (file, text) =>
+      bankFromSources(current.areas, [{ file, text }], {
+        ...(options.calculators ? { calculators: options.calculators } : {}),
+        ...(options.derivers ? { derivers: options.derivers } : {}),
+      }),
+    watch(watchOptions = {}) {
+      const debounceMs = watchOptions.debounceMs ?? DEFAULT_WATCH_DEBOUNCE_MS;
+      let timer: NodeJS.Timeout | undefined;
+      const schedule = (): void => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          timer = undefined;
+          try {
+            const report = reload();
+            watchOptions.onReload?.(report);
+          } catch (error) {
+            watchOptions.onError?.(error as Error);
+          }
+        }, debounceMs);
+      };
+      const watcher: FSWatcher = watch(absoluteContentDir, { recursive: true }, (_event, name) => {
+        // Authoring's own temp files (.tmp) and editors' swap files are not scenarios; the rename
+        // that follows them is what counts. A null name (some platforms) could be anything.
+        if (name === null || String(name).endsWith('.md') || !String(name).includes('.')) schedule();
+      });
+      watcher.on('error', (error) => watchOptions.onError?.(error));
+      return () => {
+        clearTimeout(timer);
+        watcher.close();
+      };
+    },
+  };
+}
+
+/** The app is given a plain Bank; authoring needs to know whether it can reload. */
+export function isLiveBank(bank: object): bank is LiveBank {
+  return typeof (bank as Partial<LiveBank>).reload === 'function' && typeof (bank as Partial<LiveBank>).parseSource === 'function';
+}

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLiveBank, type LiveBank } from '../../../app/bank/live-bank.ts';
+import { createTempContent, type TempContent } from '../../helpers/authoring-content.ts';
+
+let content: TempContent;
+let bank: LiveBank;
+beforeEach(() => {
+  content = createTempContent();
+  bank = createLiveBank(content.contentDir);
+});
+afterEach(() => content.remove());
+
+const retitle = (path: string, title: string): void => {
+  content.write(path, readFileSync(`${content.contentDir}/${path}`, 'utf8').replace(/^title: .*$/m, `title: ${title}`));
+};
+
+describe('createLiveBank', () => {
+  it('serves the files of the content directory, named relative to its parent', () => {
+    expect(bank.scenarios.map((s) => [s.id, s.file])).toEqual([
+      ['core.payload-home', 'content/core/payload-home.md'],
+      ['math.writes-per-period', 'content/math/writes-per-period.md'],
+    ]);
+    expect(bank.errors).toEqual([]);
+    expect(bank.reloads).toBe(0);
+  });
+
+  it('reload picks up an edited file: its summary, its variants and its fingerprint', () => {
+    const before = bank.fingerprint('core.payload-home');
+    retitle('core/payload-home.md', 'Where a large payload goes');
+    expect(bank.get('core.payload-home')?.title).not.toBe('Where a large payload goes');
+    const report = bank.reload();
+    expect(report).toEqual({ scenarios: 2, errors: [] });
+    expect(bank.reloads).toBe(1);
+    expect(bank.get('core.payload-home')?.title).toBe('Where a large payload goes');
+    expect(bank.variant('core.payload-home', 3).title).toBe('Where a large payload goes');
+    expect(bank.fingerprint('core.payload-home')).not.toBe(before);
+  });
+
+  it('reload keeps serving the files that load and reports the broken one at its line', () => {
+    const text = readFileSync(`${content.contentDir}/math/writes-per-period.md`, 'utf8');
+    content.write('math/writes-per-period.md', text.replace('calculator: provisionedWriteUnits', 'calculator: noSuchCalculator'));
+    const line = text.split('\n').findIndex((l) => l.includes('calculator:')) + 1;
+    const report = bank.reload();
+    expect(report.scenarios).toBe(1);
+    expect(report.errors).toHaveLength(1);
+    expect(report.errors[0]).toMatchObject({ file: 'content/math/writes-per-period.md', line });
+    expect(bank.get('math.writes-per-period')).toBeUndefined();
+    expect(bank.get('core.payload-home')).toBeDefined();
+  });
+
+  it('parseSource parses a text as the loader would without changing what the bank serves', () => {
+    const single = bank.parseSource('content/core/other.md', readFileSync(`${content.contentDir}/core/payload-home.md`, 'utf8').replace('id: core.payload-home', 'id: core.other'));
+    expect(single.scenarios.map((s) => s.id)).toEqual(['core.other']);
+    expect(bank.get('core.other')).toBeUndefined();
+    const broken = bank.parseSource('content/core/other.md', '---\nid: core.other\n---\n');
+    expect(broken.scenarios).toEqual([]);
+    expect(broken.errors[0]?.file).toBe('content/core/other.md');
+  });
+
+  it('watch reloads after a file changes on disk', async () => {
+    const stop = bank.watch({ debounceMs: 20 });
+    try {
+      retitle('core/payload-home.md', 'Edited in an editor');
+      // Bounded by a count of polls on the reload count, not by a deadline: fs events arrive when the kernel sends them.
+      for (let polls = 0; polls < 200 && bank.reloads === 0; polls++) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(bank.reloads).toBeGreaterThanOrEqual(1);
+      expect(bank.get('core.payload-home')?.title).toBe('Edited in an editor');
+    } finally {
+      stop();
+    }
+  });
+});
