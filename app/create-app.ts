@@ -20,7 +20,8 @@ import type { Db } from './db/connection.ts';
 import { accountRoutes } from './routes/account/route.tsx';
 import { adminRoutes } from './routes/admin/route.tsx';
 import { createApiRoutes } from './routes/api/index.ts';
-import type { AppDeps, AppEnv, Clock, Logger } from './routes/app-env.ts';
+import type { AppDeps, AppEnv, AuthoringDeps, Clock, Logger } from './routes/app-env.ts';
+import { authoringRoutes } from './routes/authoring/route.tsx';
 import { costPageRoutes } from './routes/cost/route.tsx';
 import { refuseCrossSiteRequests } from './routes/cross-site.ts';
 import { dynamodbRoutes, SandboxRegistry } from './routes/dynamodb/index.ts';
@@ -35,11 +36,13 @@ import { InvalidInputError, NotFoundError } from './routes/request-errors.ts';
 import { renderErrorPage } from './views/render-error-page.tsx';
 import { STATIC_ASSETS, STATIC_CACHE_CONTROL } from './views/static-assets.ts';
 
-export type { AppDeps, AppEnv, Clock, Logger } from './routes/app-env.ts';
+export type { AppDeps, AppEnv, AuthoringDeps, Clock, Logger } from './routes/app-env.ts';
 
 export interface CreateAppOptions {
   readonly db: Db;
   readonly bank: Bank;
+  /** The reloadable bank (pass the same LiveBank as bank) and AUTHORING_WRITE; without it /authoring can list but not edit. */
+  readonly authoring?: AuthoringDeps;
   readonly clock?: Clock;
   readonly random?: () => number;
   readonly randomToken?: () => string;
@@ -113,6 +116,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   const deps: AppDeps = {
     db: options.db,
     bank: options.bank,
+    authoring: options.authoring ?? { bank: undefined, write: false },
     clock: options.clock ?? systemClock,
     random: options.random ?? Math.random,
     randomToken: options.randomToken ?? (() => randomUUID()),
@@ -171,6 +175,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   app.use('/review/*', limitBody);
   app.use('/drill/*', limitBody);
   app.use('/exams/*', limitBody);
+  app.use('/authoring/*', limitBody);
   app.use('/progress/import', limitImport);
 
   app.get('/static/:file', (c, next) => {
@@ -197,6 +202,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   app.route('/', homeRoutes).route('/', practiceRoutes).route('/', progressRoutes).route('/', reportsRoutes).route('/', costPageRoutes);
   app.route('/', reviewRoutes).route('/', drillRoutes);
   app.route('/', examRoutes);
+  app.route('/', authoringRoutes);
 
   app.notFound((c) => {
     const reply: ErrorReply = { status: 404, code: 'NotFound', title: 'Page not found', message: `Nothing lives at ${c.req.path}.` };

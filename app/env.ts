@@ -26,6 +26,8 @@ export const EnvSchema = z
     RATE_LIMIT_AUTH_PER_USERNAME: PerWindow.default(10),
     RATE_LIMIT_AUTH_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     RATE_LIMIT_ANSWERS_PER_MINUTE: PerWindow.default(60),
+    /** /authoring may write scenario files into CONTENT_DIR: off unless the operator says so. */
+    AUTHORING_WRITE: BooleanSetting.default(false),
   })
   .transform((env) => ({ ...env, COOKIE_SECURE: env.COOKIE_SECURE ?? !isLoopbackHost(env.HOST) }));
 export type Env = z.infer<typeof EnvSchema>;

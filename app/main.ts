@@ -4,19 +4,34 @@
  */
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { loadBank } from './bank/index.ts';
+import { createLiveBank } from './bank/live-bank.ts';
 import { consoleLogger, createApp } from './create-app.ts';
 import { type OpenedDatabase, openDatabase } from './db/connection.ts';
 import { type Env, parseEnv } from './env.ts';
 
 function start(env: Env, database: OpenedDatabase): void {
-  const bank = loadBank(resolve(env.CONTENT_DIR));
+  // Reloadable: /authoring saves and files edited on disk show without a restart.
+  const bank = createLiveBank(resolve(env.CONTENT_DIR));
   for (const error of bank.errors) console.error(`${error.file}:${error.line}: ${error.message}`);
+  let stopWatching: () => void = () => {};
+  try {
+    stopWatching = bank.watch({
+      onReload: (report) => {
+        for (const error of report.errors) console.error(`${error.file}:${error.line}: ${error.message}`);
+        console.log(`Reloaded ${report.scenarios} scenarios from ${env.CONTENT_DIR}${report.errors.length > 0 ? ` (${report.errors.length} problems left files out, see above)` : ''}.`);
+      },
+      onError: (error) => console.error(`Watching ${env.CONTENT_DIR}: ${error.message}`),
+    });
+  } catch (error) {
+    // Recursive watching is missing on some platforms: the bank still serves, and /authoring's saves still reload it.
+    console.error(`Not watching ${env.CONTENT_DIR} for changes: ${error instanceof Error ? error.message : String(error)}`);
+  }
 
   const authWindowMs = env.RATE_LIMIT_AUTH_WINDOW_MINUTES * 60 * 1000;
   const app = createApp({
     db: database.db,
     bank,
+    authoring: { bank, write: env.AUTHORING_WRITE },
     logger: consoleLogger,
     cookieSecure: env.COOKIE_SECURE,
     trustProxy: env.TRUST_PROXY,
@@ -43,6 +58,7 @@ function start(env: Env, database: OpenedDatabase): void {
     if (closing) return;
     closing = true;
     console.log(`${signal} received: closing.`);
+    stopWatching();
     // Stop accepting connections, let in-flight requests finish, then close SQLite so the WAL
     // is checkpointed; force the exit if a keep-alive connection holds on.
     const exit = () => {

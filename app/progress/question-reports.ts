@@ -1,5 +1,5 @@
 /** "Report a problem with this question": stored with the exact variant, listed for authors. */
-import { desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
 import { questionReports } from '../db/schema.ts';
 
@@ -20,6 +20,51 @@ export function insertQuestionReport(db: Db, values: NewQuestionReport): Questio
   return existing;
 }
 
-export function selectQuestionReports(db: Db, status: 'open' | 'closed' = 'open'): QuestionReport[] {
-  return db.select().from(questionReports).where(eq(questionReports.status, status)).orderBy(desc(questionReports.createdAt), desc(questionReports.id)).all();
+export type ReportStatus = QuestionReport['status'];
+/** What an author may mark an open report: fixed in the file, or nothing to fix. */
+export const TRIAGE_STATUSES = ['resolved', 'dismissed'] as const;
+export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
+
+/** Newest first; only one family's when scenarioId is given. */
+export function selectQuestionReports(db: Db, status: ReportStatus = 'open', scenarioId?: string): QuestionReport[] {
+  const where = scenarioId === undefined ? eq(questionReports.status, status) : and(eq(questionReports.status, status), eq(questionReports.scenarioId, scenarioId));
+  return db.select().from(questionReports).where(where).orderBy(desc(questionReports.createdAt), desc(questionReports.id)).all();
+}
+
+/** Reports already triaged (resolved, dismissed, or closed before triage had words), newest triage first. */
+export function selectTriagedQuestionReports(db: Db, limit = 50): QuestionReport[] {
+  return db
+    .select()
+    .from(questionReports)
+    .where(inArray(questionReports.status, ['resolved', 'dismissed', 'closed']))
+    .orderBy(desc(questionReports.triagedAt), desc(questionReports.id))
+    .limit(limit)
+    .all();
+}
+
+/** Open reports per scenario id, for the authoring list. */
+export function countOpenQuestionReports(db: Db): Map<string, number> {
+  const rows = db.select({ scenarioId: questionReports.scenarioId, n: count() }).from(questionReports).where(eq(questionReports.status, 'open')).groupBy(questionReports.scenarioId).all();
+  return new Map(rows.map((r) => [r.scenarioId, r.n]));
+}
+
+export interface Triage {
+  readonly id: number;
+  readonly status: TriageStatus;
+  readonly note: string;
+  readonly userId: number;
+  readonly at: Date;
+}
+
+/**
+ * Marks an open report resolved or dismissed with the author's note. Undefined when no open
+ * report has that id (already triaged, or none): a second click changes nothing.
+ */
+export function triageQuestionReport(db: Db, triage: Triage): QuestionReport | undefined {
+  return db
+    .update(questionReports)
+    .set({ status: triage.status, triageNote: triage.note, triagedAt: triage.at, triagedByUserId: triage.userId })
+    .where(and(eq(questionReports.id, triage.id), eq(questionReports.status, 'open')))
+    .returning()
+    .get();
 }

@@ -2,6 +2,7 @@
  * What every route receives: the app's dependencies (passed in by main.ts or a test, never
  * reached for as singletons) and the learner of the current request.
  */
+import type { LiveBank } from '../bank/live-bank.ts';
 import type { Bank } from '../bank/types.ts';
 import type { Db } from '../db/connection.ts';
 import type { ScryptCost } from '../auth/passwords.ts';
@@ -18,9 +19,18 @@ export interface Logger {
   error(message: string, error?: unknown): void;
 }
 
+/** What /authoring needs beyond the Bank every page reads. */
+export interface AuthoringDeps {
+  /** The reloadable bank main.ts builds (the same object as deps.bank); undefined for a fixed bank. */
+  readonly bank: LiveBank | undefined;
+  /** AUTHORING_WRITE: saving writes files to CONTENT_DIR. */
+  readonly write: boolean;
+}
+
 export interface AppDeps {
   readonly db: Db;
   readonly bank: Bank;
+  readonly authoring: AuthoringDeps;
   readonly clock: Clock;
   /** Uniform in [0, 1): picks the next scenario and its seed. */
   readonly random: () => number;

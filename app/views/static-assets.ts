@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { AUTHORING_PREVIEW_SCRIPT } from '../routes/authoring/preview-script.ts';
 import { CHECKS_STYLE } from './checks-view.tsx';
 import { EXAM_TIMER_SCRIPT } from './exam-timer.ts';
 import { KEYBOARD_SHORTCUTS_SCRIPT } from './keyboard-shortcuts.ts';
@@ -34,6 +35,7 @@ export const STATIC_ASSETS: ReadonlyMap<string, StaticAsset> = new Map([
   ['keyboard-shortcuts.js', asset(JS, KEYBOARD_SHORTCUTS_SCRIPT)],
   ['json-editor.js', asset(JS, JSON_EDITOR_SCRIPT)],
   ['exam-timer.js', asset(JS, EXAM_TIMER_SCRIPT)],
+  ['authoring-preview.js', asset(JS, AUTHORING_PREVIEW_SCRIPT)],
 ]);
 
 /** Short enough that a deploy shows within minutes; the ETag makes the revalidation cheap. */
