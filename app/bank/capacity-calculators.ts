@@ -28,7 +28,7 @@ import {
 } from '../../engine/index.ts';
 import type { AttributeValue, Item } from '../../engine/index.ts';
 import { attributeSizes, attributeValueSize, itemSize, utf8ByteLength } from '../../engine/index.ts';
-import { type CalculatorMisconception, defineCalculator } from './calculators.ts';
+import { type CalculatorMisconception, defineCalculator } from './calculator.ts';
 
 const Bytes = z.number().int().nonnegative().max(400 * 1024, 'an item is at most 400 KB (409,600 B)');
 const Count = z.number().int().positive();

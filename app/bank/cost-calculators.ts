@@ -22,7 +22,7 @@ import {
 } from '../../engine/index.ts';
 import { buildTrafficProfile, compareModesForTraffic, defaultProvisioning, TRAFFIC_SHAPES } from '../../engine/index.ts';
 import { calculateCapacityNeed, DEFAULT_WORKLOAD } from '../../engine/index.ts';
-import { defineCalculator } from './calculators.ts';
+import { defineCalculator } from './calculator.ts';
 
 const Bytes = z.number().int().min(1).max(400 * 1024, 'an item is at most 400 KB (409,600 B)');
 const NonNegative = z.number().nonnegative();

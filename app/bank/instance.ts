@@ -3,7 +3,8 @@
  * inside is what a page may show; the key and the why texts stay on the server until graded.
  */
 import type { Calculation } from '../../engine/index.ts';
-import { resolveHandsOn, type HandsOnKey } from '../grading/hands-on.ts';
+import type { HandsOnKey } from '../grading/hands-on.ts';
+import { resolveHandsOn } from './hands-on-key.ts';
 import { evaluateArithmetic, looksArithmetic } from './arithmetic.ts';
 import type { CalculatorRegistry } from './calculators.ts';
 import { POOL_SLOTS, type OptionDefinition, type PoolDefinition, type ScenarioDefinition } from './definition.ts';

@@ -159,16 +159,8 @@ export class UnknownScenarioError extends Error {
   }
 }
 
-/** The answer does not fit the question (wrong kind, unknown option id, not a number...). */
-export class InvalidAnswerError extends Error {
-  override readonly name = 'InvalidAnswerError';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+// Thrown by the graders, which import nothing from the bank at run time.
+export { InvalidAnswerError } from '../grading/answer-error.ts';
 
 /**
  * One generated variant, ready to show and to grade: `grade` uses the instance that produced

@@ -1,6 +1,7 @@
 /** Choice: one option; full marks for the key, none otherwise. */
 import type { Instance } from '../bank/instance.ts';
-import { InvalidAnswerError, type GradeResult, type OptionFeedback } from '../bank/types.ts';
+import type { GradeResult, OptionFeedback } from '../bank/types.ts';
+import { InvalidAnswerError } from './answer-error.ts';
 
 export function optionFeedback(instance: Instance, correct: ReadonlySet<string>, chosen: ReadonlySet<string>): OptionFeedback[] {
   if (instance.variant.kind !== 'choice' && instance.variant.kind !== 'multi') return [];

@@ -4,8 +4,6 @@
  * fields for authors; keep the two in step.
  */
 import { z } from 'zod';
-import { fillText, solePlaceholder } from '../bank/template.ts';
-import type { Params } from '../bank/types.ts';
 import { FIXTURE_GENERATORS } from './fixture-generators.ts';
 
 const PlainItemSchema = z.record(z.string(), z.unknown());
@@ -147,27 +145,6 @@ export const DesignAnswerSpecSchema = z.strictObject({
   }
 });
 export type DesignAnswerSpec = z.infer<typeof DesignAnswerSpecSchema>;
-
-/** Fill `{{param}}` in every string of a YAML value; a string that is one placeholder keeps the parameter's type. */
-export function fillPlaceholders<T>(value: T, params: Params): T {
-  // Under an AttributeValue's N, S or NS the value stays text, as DynamoDB JSON wants it.
-  const fill = (v: unknown, textual: boolean): unknown => {
-    if (typeof v === 'string') {
-      if (!v.includes('{{')) return v;
-      const sole = solePlaceholder(v);
-      if (!textual && sole !== undefined && params[sole] !== undefined) return params[sole];
-      return fillText(v, params, { raw: true });
-    }
-    if (Array.isArray(v)) return v.map((x) => fill(x, textual));
-    if (typeof v === 'object' && v !== null) {
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [fill(k, true) as string, fill(x, TEXTUAL_TYPES.has(k))]));
-    }
-    return v;
-  };
-  return fill(value, false) as T;
-}
-
-const TEXTUAL_TYPES = new Set(['S', 'N', 'SS', 'NS']);
 
 /** Every string inside a YAML value, for checking that its placeholders are bound. */
 export function collectStrings(value: unknown, out: string[] = []): string[] {

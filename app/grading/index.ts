@@ -1,6 +1,7 @@
 /** One grader per question kind; gradeAnswer picks by the answer's kind. */
 import type { Instance } from '../bank/instance.ts';
-import { InvalidAnswerError, type Answer, type GradeResult } from '../bank/types.ts';
+import type { Answer, GradeResult } from '../bank/types.ts';
+import { InvalidAnswerError } from './answer-error.ts';
 import { gradeChoice } from './choice.ts';
 import { gradeHandsOn } from './hands-on.ts';
 import { gradeMulti } from './multi.ts';

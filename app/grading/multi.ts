@@ -4,7 +4,8 @@
  * knowing the answer, and one right plus one wrong scores 0.
  */
 import type { Instance } from '../bank/instance.ts';
-import { InvalidAnswerError, type GradeResult } from '../bank/types.ts';
+import type { GradeResult } from '../bank/types.ts';
+import { InvalidAnswerError } from './answer-error.ts';
 import { optionFeedback } from './choice.ts';
 
 export function scoreMulti(correct: ReadonlySet<string>, chosen: ReadonlySet<string>, choose: number): number {

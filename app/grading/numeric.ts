@@ -5,7 +5,8 @@
  * blamed) is named.
  */
 import type { Instance } from '../bank/instance.ts';
-import { InvalidAnswerError, type GradeResult, type Misconception } from '../bank/types.ts';
+import type { GradeResult, Misconception } from '../bank/types.ts';
+import { InvalidAnswerError } from './answer-error.ts';
 
 /** Learners round: a wrong method's 1.5869 is matched by 1.59. */
 const MISCONCEPTION_MATCH = 0.01;
