@@ -88,8 +88,20 @@ export function previewScenario(bank: LiveBank, text: string, seed: number, seed
       errors.push({ file, line: definition.lines.answer ?? 1, message: `grading "${label}" throws: ${(error as Error).message}` });
     }
   };
-  grade('reference', 'Reference answer', single.referenceAnswer(id, seed));
   const { key } = instance;
+  const optionLabel = (optionId: string): string => {
+    const option = variant.kind === 'choice' || variant.kind === 'multi' ? variant.options.find((o) => o.id === optionId) : undefined;
+    return `{${optionId}} ${option ? plainText(option.html) : ''}`.trim();
+  };
+  const referenceLabel =
+    key.kind === 'choice'
+      ? optionLabel(key.correct)
+      : key.kind === 'multi'
+        ? key.correct.map(optionLabel).join(' + ')
+        : key.kind === 'numeric'
+          ? `${key.calculation.value} ${key.unit}`
+          : `the reference ${key.kind === 'request' ? 'request' : 'CreateTable request'}`;
+  grade('reference', referenceLabel, single.referenceAnswer(id, seed));
   switch (key.kind) {
     case 'choice':
     case 'multi': {
@@ -97,8 +109,7 @@ export function previewScenario(bank: LiveBank, text: string, seed: number, seed
       const options = variant.kind === 'choice' || variant.kind === 'multi' ? variant.options : [];
       for (const option of options) {
         if (correct.has(option.id)) continue;
-        const label = `{${option.id}} ${plainText(option.html)}`;
-        grade('distractor', label, key.kind === 'choice' ? { kind: 'choice', optionId: option.id } : { kind: 'multi', optionIds: [option.id] });
+        grade('distractor', optionLabel(option.id), key.kind === 'choice' ? { kind: 'choice', optionId: option.id } : { kind: 'multi', optionIds: [option.id] });
       }
       break;
     }

@@ -34,6 +34,8 @@ export const AUTHORING_PREVIEW_SCRIPT = `
       if (!reply.ok) { say(reply.data && reply.data.error ? reply.data.error.message : 'The preview failed.'); return; }
       errors.innerHTML = reply.data.html.errors;
       body.innerHTML = reply.data.html.preview;
+      var file = document.querySelector('[data-preview-file]');
+      if (file && reply.data.file) file.textContent = reply.data.file;
       say(reply.data.status);
     }).catch(function () {
       if (mine !== sequence) return;

@@ -29,7 +29,12 @@ const SeedSchema = z.coerce
   .number({ error: 'The seed is a whole number from 0 to 4294967295.' })
   .refine((n) => isSeed(n), 'The seed is a whole number from 0 to 4294967295.');
 const EditorInputSchema = z.object({
-  source: z.string({ error: 'Send the scenario markdown as source.' }).min(1, 'The scenario markdown is empty.').max(MAX_SOURCE_CHARS, `A scenario file is at most ${MAX_SOURCE_CHARS} characters.`),
+  // Browsers post a textarea's line breaks as CRLF; the files keep the repository's LF.
+  source: z
+    .string({ error: 'Send the scenario markdown as source.' })
+    .min(1, 'The scenario markdown is empty.')
+    .max(MAX_SOURCE_CHARS, `A scenario file is at most ${MAX_SOURCE_CHARS} characters.`)
+    .transform((text) => text.replace(/\r\n?/g, '\n')),
   seed: z.union([z.literal(''), SeedSchema]).optional().transform((s) => (s === '' || s === undefined ? 1 : s)),
   editing: z.string().max(200).optional().transform((s) => (s === '' ? undefined : s)),
 });

@@ -119,13 +119,15 @@ export function FamiliesPage(props: {
                   <br />
                   <code class="muted">{summary.id}</code>
                 </td>
-                <td>{summary.area}</td>
-                <td>{summary.kind}</td>
-                <td>{summary.objectives.join(', ')}</td>
-                <td class="num" data-open-reports={String(openReports)}>
+                <td data-label="Area">{summary.area}</td>
+                <td data-label="Kind">{summary.kind}</td>
+                <td data-label="Objectives">{summary.objectives.join(', ')}</td>
+                <td class="num" data-label="Open reports" data-open-reports={String(openReports)}>
                   {openReports > 0 ? <a href={`${editPath(summary.id)}#reports`}>{openReports}</a> : '0'}
                 </td>
-                <td class="nowrap">{lastEdit ? formatDateTime(lastEdit) : '-'}</td>
+                <td class="nowrap" data-label="Last edit">
+                  {lastEdit ? formatDateTime(lastEdit) : '-'}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -194,7 +196,7 @@ export function EditorPage({ title, source, seed, editing, preview, areas, seeds
       ) : null}
       {preview ? (
         <p class="muted">
-          File: <code>{preview.file}</code>
+          File: <code data-preview-file>{preview.file}</code>
         </p>
       ) : null}
       <div class="authoring-editor">

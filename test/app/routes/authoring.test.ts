@@ -72,8 +72,8 @@ describe('GET /authoring', () => {
     const html = await (await author.request('/authoring')).text();
     const row = /<tr data-family="core.payload-home">([\s\S]*?)<\/tr>/.exec(html)?.[1] ?? '';
     expect(row).toContain('href="/authoring/edit?id=core.payload-home"');
-    expect(row).toContain('<td>core</td>');
-    expect(row).toContain('<td>choice</td>');
+    expect(row).toContain('<td data-label="Area">core</td>');
+    expect(row).toContain('<td data-label="Kind">choice</td>');
     expect(row).toContain('core.item-limit');
     expect(row).toContain('data-open-reports="2"');
     expect(row).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
