@@ -1,36 +1,54 @@
 /**
  * Capacity calculators for the registry (calculators.ts): read and write units, rates, item
- * size, auto scaling, each with the wrong methods learners are known to use.
+ * size, auto scaling, each with the wrong methods learners are known to use. The arithmetic is
+ * the engine's (engine/capacity/): a figure calls its unit functions, and a wrong method is the
+ * same function with one step changed (a 1 KB block for a read, no rounding, no doubling).
  * Rules: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html
  */
 import { z } from 'zod';
-import { autoScalingCapacity } from '../../engine/index.ts';
-import { itemJsonReadUnits, itemJsonWriteUnits, itemSizeCalculation } from '../../engine/index.ts';
-import { SECONDS_PER, perSecondRate } from '../../engine/index.ts';
 import {
-  QUERY_PAGE_BYTES,
+  attributeSizes,
+  attributeValueSize,
+  autoScalingCapacity,
   batchGetReadUnits,
-  itemReadUnits,
-  provisionedReadUnits,
-  queryReadUnits,
-  transactGetReadUnits,
-} from '../../engine/index.ts';
-import { READ_UNITS_PER_BLOCK, type ReadConsistency } from '../../engine/index.ts';
-import { burstSeconds } from '../../engine/index.ts';
-import { scanMinutes, scanUnits } from '../../engine/index.ts';
-import { readsPerSecond, writesPerSecond } from '../../engine/index.ts';
-import {
   batchWriteUnits,
+  blocksFor,
+  BURST_WINDOW_SECONDS,
+  burstSeconds,
+  itemJsonReadUnits,
+  itemJsonWriteUnits,
+  itemReadUnits,
+  itemSize,
+  itemSizeCalculation,
   itemWriteUnits,
+  MAX_ITEM_BYTES,
+  perSecondRate,
+  provisionedReadUnits,
   provisionedWriteUnits,
+  QUERY_PAGE_BYTES,
+  queryReadUnits,
+  READ_BLOCK_BYTES,
+  READ_UNITS_PER_BLOCK,
+  readsPerSecond,
+  readUnitsForSize,
+  scanMinutes,
+  scanUnits,
+  SECONDS_PER,
+  transactGetReadUnits,
   transactWriteUnits,
   updateItemWriteUnits,
+  utf8ByteLength,
+  WRITE_BLOCK_BYTES,
+  writesPerSecond,
+  writeUnitsForSize,
+  writeUnitsPerBlock,
+  type AttributeValue,
+  type Item,
+  type ReadConsistency,
 } from '../../engine/index.ts';
-import type { AttributeValue, Item } from '../../engine/index.ts';
-import { attributeSizes, attributeValueSize, itemSize, utf8ByteLength } from '../../engine/index.ts';
 import { type CalculatorMisconception, defineCalculator } from './calculator.ts';
 
-const Bytes = z.number().int().nonnegative().max(400 * 1024, 'an item is at most 400 KB (409,600 B)');
+const Bytes = z.number().int().nonnegative().max(MAX_ITEM_BYTES, 'an item is at most 400 KB (409,600 B)');
 const Count = z.number().int().positive();
 const Consistency = z.enum(['eventual', 'strong', 'transactional']);
 const Period = z.enum(['second', 'minute', 'hour', 'day']);
@@ -64,9 +82,6 @@ const ItemJson = z
   })
   .pipe(z.record(z.string(), AttributeValueSchema)) as unknown as z.ZodType<Item>;
 
-const READ_BLOCK = 4096;
-const WRITE_BLOCK = 1024;
-const blocksOf = (bytes: number, block: number): number => Math.max(1, Math.ceil(bytes / block));
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
 type M<A> = CalculatorMisconception<A>;
@@ -76,7 +91,7 @@ type M<A> = CalculatorMisconception<A>;
 function readMisconceptions<A extends { consistency: ReadConsistency }>(
   units: (args: A, options: { perBlock: number; blockBytes: number; roundSize: boolean }) => number,
 ): M<A>[] {
-  const right = (a: A) => ({ perBlock: READ_UNITS_PER_BLOCK[a.consistency], blockBytes: READ_BLOCK, roundSize: true });
+  const right = (a: A) => ({ perBlock: READ_UNITS_PER_BLOCK[a.consistency], blockBytes: READ_BLOCK_BYTES, roundSize: true });
   return [
     {
       id: 'no-round-up',
@@ -88,7 +103,7 @@ function readMisconceptions<A extends { consistency: ReadConsistency }>(
       id: 'one-kb-reads',
       name: 'Used 1 KB blocks for a read',
       explanation: '1 KB is the write block. A read unit covers up to 4 KB.',
-      compute: (a) => units(a, { ...right(a), blockBytes: WRITE_BLOCK }),
+      compute: (a) => units(a, { ...right(a), blockBytes: WRITE_BLOCK_BYTES }),
     },
     {
       id: 'halved-strong',
@@ -112,7 +127,7 @@ function readMisconceptions<A extends { consistency: ReadConsistency }>(
 }
 
 const blocksBy = (bytes: number, blockBytes: number, roundSize: boolean): number =>
-  roundSize ? blocksOf(bytes, blockBytes) : bytes / blockBytes;
+  roundSize ? blocksFor(bytes, blockBytes) : bytes / blockBytes;
 
 const noPerSecond = {
   id: 'no-per-second',
@@ -135,7 +150,7 @@ function unitsWithRateRoundedFirst(count: number, per: 'second' | 'minute' | 'ho
 function writeMisconceptions<A extends { transactional: boolean }>(
   units: (args: A, options: { perBlock: number; blockBytes: number; roundSize: boolean }) => number,
 ): M<A>[] {
-  const right = (a: A) => ({ perBlock: a.transactional ? 2 : 1, blockBytes: WRITE_BLOCK, roundSize: true });
+  const right = (a: A) => ({ perBlock: writeUnitsPerBlock(a.transactional), blockBytes: WRITE_BLOCK_BYTES, roundSize: true });
   return [
     {
       id: 'no-round-up',
@@ -147,7 +162,7 @@ function writeMisconceptions<A extends { transactional: boolean }>(
       id: 'four-kb-writes',
       name: 'Used 4 KB blocks for a write',
       explanation: '4 KB is the read block. A write unit covers only 1 KB.',
-      compute: (a) => units(a, { ...right(a), blockBytes: READ_BLOCK }),
+      compute: (a) => units(a, { ...right(a), blockBytes: READ_BLOCK_BYTES }),
     },
     {
       id: 'transaction-not-doubled',
@@ -213,7 +228,7 @@ export const capacityCalculators = [
       ...ITEM_SIZE_RULES.map((rule) => ({
         ...rule,
         compute: (a: { item: Item; transactional: boolean }) =>
-          blocksOf(wrongItemSize(a.item, rule.id), WRITE_BLOCK) * (a.transactional ? 2 : 1),
+          writeUnitsForSize(wrongItemSize(a.item, rule.id), a.transactional),
       })),
       ...writeMisconceptions<{ item: Item; transactional: boolean }>(
         (a, o) => blocksBy(itemSize(a.item), o.blockBytes, o.roundSize) * o.perBlock,
@@ -229,7 +244,7 @@ export const capacityCalculators = [
       ...ITEM_SIZE_RULES.map((rule) => ({
         ...rule,
         compute: (a: { item: Item; consistency: ReadConsistency }) =>
-          blocksOf(wrongItemSize(a.item, rule.id), READ_BLOCK) * READ_UNITS_PER_BLOCK[a.consistency],
+          readUnitsForSize(wrongItemSize(a.item, rule.id), a.consistency),
       })),
       ...readMisconceptions<{ item: Item; consistency: ReadConsistency }>(
         (a, o) => blocksBy(itemSize(a.item), o.blockBytes, o.roundSize) * o.perBlock,
@@ -259,7 +274,7 @@ export const capacityCalculators = [
         id: 'rounded-each-item',
         name: 'Rounded each item up instead of the total',
         explanation: 'Query and Scan add up the sizes of all items read and round the total up to 4 KB once.',
-        compute: (a) => a.itemCount * blocksOf(a.itemBytes, READ_BLOCK) * READ_UNITS_PER_BLOCK[a.consistency],
+        compute: (a) => a.itemCount * readUnitsForSize(a.itemBytes, a.consistency),
       },
       {
         id: 'returned-only',
@@ -268,7 +283,7 @@ export const capacityCalculators = [
         compute: (a) =>
           a.itemsReturned === undefined || a.itemsReturned >= a.itemCount
             ? Number.NaN
-            : blocksOf(a.itemsReturned * a.itemBytes, READ_BLOCK) * READ_UNITS_PER_BLOCK[a.consistency],
+            : readUnitsForSize(a.itemsReturned * a.itemBytes, a.consistency),
       },
       ...readMisconceptions<{ itemCount: number; itemBytes: number; consistency: ReadConsistency; itemsReturned?: number | undefined }>(
         (a, o) => blocksBy(a.itemCount * a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock,
@@ -285,7 +300,7 @@ export const capacityCalculators = [
         id: 'rounded-total',
         name: 'Added the sizes before rounding',
         explanation: 'BatchGetItem rounds every item up to 4 KB on its own, then adds; only Query and Scan round the total.',
-        compute: (a) => blocksOf(sum(a.itemSizes), READ_BLOCK) * READ_UNITS_PER_BLOCK[a.consistency],
+        compute: (a) => readUnitsForSize(sum(a.itemSizes), a.consistency),
       },
       ...readMisconceptions<{ itemSizes: number[]; consistency: ReadConsistency }>(
         (a, o) => sum(a.itemSizes.map((b) => blocksBy(b, o.blockBytes, o.roundSize))) * o.perBlock,
@@ -302,7 +317,7 @@ export const capacityCalculators = [
         id: 'rounded-total',
         name: 'Added the sizes before rounding',
         explanation: 'Each item in a transaction is rounded up to 4 KB on its own.',
-        compute: (a) => blocksOf(sum(a.itemSizes), READ_BLOCK) * 2,
+        compute: (a) => readUnitsForSize(sum(a.itemSizes), 'transactional'),
       },
       ...readMisconceptions<{ itemSizes: number[]; consistency: ReadConsistency }>(
         (a, o) => sum(a.itemSizes.map((b) => blocksBy(b, o.blockBytes, o.roundSize))) * o.perBlock,
@@ -328,7 +343,7 @@ export const capacityCalculators = [
         id: 'rounded-total',
         name: 'Added the sizes before rounding',
         explanation: 'Every put or delete in a batch is rounded up to 1 KB on its own.',
-        compute: (a) => blocksOf(sum(a.itemSizes), WRITE_BLOCK),
+        compute: (a) => writeUnitsForSize(sum(a.itemSizes)),
       },
       ...writeMisconceptions<{ itemSizes: number[]; transactional: boolean }>(
         (a, o) => sum(a.itemSizes.map((b) => blocksBy(b, o.blockBytes, o.roundSize))) * o.perBlock,
@@ -345,7 +360,7 @@ export const capacityCalculators = [
         id: 'rounded-total',
         name: 'Added the sizes before rounding',
         explanation: 'Each item in a transaction is rounded up to 1 KB on its own.',
-        compute: (a) => blocksOf(sum(a.itemSizes), WRITE_BLOCK) * 2,
+        compute: (a) => writeUnitsForSize(sum(a.itemSizes), true),
       },
       ...writeMisconceptions<{ itemSizes: number[]; transactional: boolean }>(
         (a, o) => sum(a.itemSizes.map((b) => blocksBy(b, o.blockBytes, o.roundSize))) * o.perBlock,
@@ -387,11 +402,11 @@ export const capacityCalculators = [
       {
         ...noPerSecond,
         compute: (a) =>
-          a.per === 'second' ? Number.NaN : Math.ceil(a.count * blocksOf(a.itemBytes, READ_BLOCK) * READ_UNITS_PER_BLOCK[a.consistency]),
+          a.per === 'second' ? Number.NaN : Math.ceil(a.count * readUnitsForSize(a.itemBytes, a.consistency)),
       },
       {
         ...roundedRateFirst,
-        compute: (a) => unitsWithRateRoundedFirst(a.count, a.per, blocksOf(a.itemBytes, READ_BLOCK) * READ_UNITS_PER_BLOCK[a.consistency]),
+        compute: (a) => unitsWithRateRoundedFirst(a.count, a.per, readUnitsForSize(a.itemBytes, a.consistency)),
       },
       ...readMisconceptions<{ itemBytes: number; count: number; per: 'second' | 'minute' | 'hour' | 'day'; consistency: ReadConsistency }>(
         (a, o) => Math.ceil((a.count / SECONDS_PER[a.per]) * blocksBy(a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock - 1e-9),
@@ -410,15 +425,15 @@ export const capacityCalculators = [
         name: 'Provisioned for the daily average instead of the peak',
         explanation: 'Provisioned capacity must cover the busiest period; spread over the whole day, the same writes need far fewer units, and the peak is throttled.',
         compute: (a) =>
-          a.dayCount === undefined ? Number.NaN : Math.ceil((a.dayCount / 86400) * blocksOf(a.itemBytes, WRITE_BLOCK) * (a.transactional ? 2 : 1) - 1e-9),
+          a.dayCount === undefined ? Number.NaN : Math.ceil((a.dayCount / 86400) * writeUnitsForSize(a.itemBytes, a.transactional) - 1e-9),
       },
       {
         ...noPerSecond,
-        compute: (a) => (a.per === 'second' ? Number.NaN : a.count * blocksOf(a.itemBytes, WRITE_BLOCK) * (a.transactional ? 2 : 1)),
+        compute: (a) => (a.per === 'second' ? Number.NaN : a.count * writeUnitsForSize(a.itemBytes, a.transactional)),
       },
       {
         ...roundedRateFirst,
-        compute: (a) => unitsWithRateRoundedFirst(a.count, a.per, blocksOf(a.itemBytes, WRITE_BLOCK) * (a.transactional ? 2 : 1)),
+        compute: (a) => unitsWithRateRoundedFirst(a.count, a.per, writeUnitsForSize(a.itemBytes, a.transactional)),
       },
       ...writeMisconceptions<{ itemBytes: number; count: number; per: 'second' | 'minute' | 'hour' | 'day'; transactional: boolean; dayCount?: number | undefined }>(
         (a, o) => Math.ceil((a.count / SECONDS_PER[a.per]) * blocksBy(a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock - 1e-9),
@@ -435,13 +450,13 @@ export const capacityCalculators = [
         id: 'changed-only',
         name: 'Charged only the attributes that changed',
         explanation: 'An update is charged for the whole item: the larger of its size before and after, in 1 KB blocks.',
-        compute: (a) => (a.changedBytes === undefined ? Number.NaN : blocksOf(a.changedBytes, WRITE_BLOCK) * (a.transactional ? 2 : 1)),
+        compute: (a) => (a.changedBytes === undefined ? Number.NaN : writeUnitsForSize(a.changedBytes, a.transactional)),
       },
       {
         id: 'new-size-only',
         name: 'Used the size after the update even though it shrank',
         explanation: 'When an update makes the item smaller, it is still charged for the larger, earlier size.',
-        compute: (a) => (a.afterBytes < a.beforeBytes ? blocksOf(a.afterBytes, WRITE_BLOCK) * (a.transactional ? 2 : 1) : Number.NaN),
+        compute: (a) => (a.afterBytes < a.beforeBytes ? writeUnitsForSize(a.afterBytes, a.transactional) : Number.NaN),
       },
       ...writeMisconceptions<{ beforeBytes: number; afterBytes: number; transactional: boolean; changedBytes?: number | undefined }>(
         (a, o) => blocksBy(Math.max(a.beforeBytes, a.afterBytes), o.blockBytes, o.roundSize) * o.perBlock,
@@ -461,7 +476,7 @@ export const capacityCalculators = [
         id: 'multiplied',
         name: 'Multiplied the capacity by the units per read',
         explanation: 'Each read uses up units; the reads a capacity serves is capacity ÷ units per read.',
-        compute: (a) => a.capacity * blocksOf(a.itemBytes, READ_BLOCK) * READ_UNITS_PER_BLOCK[a.consistency],
+        compute: (a) => a.capacity * readUnitsForSize(a.itemBytes, a.consistency),
       },
     ],
   }),
@@ -478,7 +493,7 @@ export const capacityCalculators = [
         id: 'multiplied',
         name: 'Multiplied the capacity by the units per write',
         explanation: 'Each write uses up units; the writes a capacity serves is capacity ÷ units per write.',
-        compute: (a) => a.capacity * blocksOf(a.itemBytes, WRITE_BLOCK) * (a.transactional ? 2 : 1),
+        compute: (a) => a.capacity * writeUnitsForSize(a.itemBytes, a.transactional),
       },
     ],
   }),
@@ -492,7 +507,7 @@ export const capacityCalculators = [
         id: 'rounded-each-item',
         name: 'Rounded every item up to 4 KB',
         explanation: 'A Scan adds up the sizes of the items on each 1 MB page and rounds once per page, not once per item.',
-        compute: (a) => Math.ceil((a.itemCount * blocksOf(a.itemBytes, READ_BLOCK) * READ_UNITS_PER_BLOCK[a.consistency]) / a.capacity / 60 - 1e-9),
+        compute: (a) => Math.ceil((a.itemCount * readUnitsForSize(a.itemBytes, a.consistency)) / a.capacity / 60 - 1e-9),
       },
       {
         id: 'seconds-not-minutes',
@@ -518,19 +533,19 @@ export const capacityCalculators = [
         id: 'whole-spike-from-bank',
         name: 'Drew the whole spike from the burst bank',
         explanation: 'The provisioned rate keeps serving during the spike; only the excess above it comes out of the bank.',
-        compute: (a) => Math.floor((300 * (a.provisioned - a.consumedBefore)) / a.spike),
+        compute: (a) => Math.floor((BURST_WINDOW_SECONDS * (a.provisioned - a.consumedBefore)) / a.spike),
       },
       {
         id: 'always-300',
         name: 'Assumed a burst always lasts 300 seconds',
         explanation: '300 seconds is how much unused capacity is banked, not how long a spike can last: that depends on how far the spike exceeds the provisioned rate.',
-        compute: () => 300,
+        compute: () => BURST_WINDOW_SECONDS,
       },
       {
         id: 'banked-full-provisioned',
         name: 'Banked the full provisioned capacity, ignoring what was consumed',
         explanation: 'Only unused capacity is banked: provisioned minus consumed, for up to 300 seconds.',
-        compute: (a) => (a.consumedBefore === 0 ? Number.NaN : Math.floor((300 * a.provisioned) / (a.spike - a.provisioned))),
+        compute: (a) => (a.consumedBefore === 0 ? Number.NaN : Math.floor((BURST_WINDOW_SECONDS * a.provisioned) / (a.spike - a.provisioned))),
       },
       {
         id: 'banked-one-minute',

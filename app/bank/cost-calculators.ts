@@ -21,10 +21,10 @@ import {
   type StorageInput,
 } from '../../engine/index.ts';
 import { buildTrafficProfile, compareModesForTraffic, defaultProvisioning, TRAFFIC_SHAPES } from '../../engine/index.ts';
-import { calculateCapacityNeed, DEFAULT_WORKLOAD } from '../../engine/index.ts';
+import { calculateCapacityNeed, DEFAULT_WORKLOAD, MAX_ITEM_BYTES } from '../../engine/index.ts';
 import { defineCalculator } from './calculator.ts';
 
-const Bytes = z.number().int().min(1).max(400 * 1024, 'an item is at most 400 KB (409,600 B)');
+const Bytes = z.number().int().min(1).max(MAX_ITEM_BYTES, 'an item is at most 400 KB (409,600 B)');
 const NonNegative = z.number().nonnegative();
 const Units = z.number().int().nonnegative();
 const TableClass = z.enum(['standard', 'standard-ia']).default('standard');
@@ -532,7 +532,7 @@ const serverlessLambdaCost = defineCalculator<LambdaArgs>({
 
 const StorageArgs = z.strictObject({
   items: z.number().int().nonnegative(),
-  itemBytes: z.number().int().nonnegative().max(400 * 1024, 'an item is at most 400 KB (409,600 B)'),
+  itemBytes: z.number().int().nonnegative().max(MAX_ITEM_BYTES, 'an item is at most 400 KB (409,600 B)'),
   tableClass: TableClass,
   freeTier: z.boolean().default(false),
   gsiCount: z.number().int().min(0).max(20).default(0),

@@ -15,14 +15,26 @@ export const READ_UNITS_PER_BLOCK: Readonly<Record<ReadConsistency, number>> = {
   transactional: 2,
 };
 
+/** Write units per 1 KB block: one, two in a transaction (DynamoDB performs two underlying writes). */
+export function writeUnitsPerBlock(transactional: boolean): number {
+  return transactional ? 2 : 1;
+}
+
+/**
+ * Whole blocks of `blockBytes` that `bytes` occupy: rounded up, and at least one (a missing item
+ * or an empty read still costs one). Calculators explaining a mistake call it with the wrong
+ * block size rather than copying the rule.
+ */
+export function blocksFor(bytes: number, blockBytes: number): number {
+  return Math.max(1, Math.ceil(bytes / blockBytes));
+}
+
 /** Read units for one read of `bytes` (a missing item or empty read still costs one block). */
 export function readUnitsForSize(bytes: number, consistency: ReadConsistency): number {
-  const blocks = Math.max(1, Math.ceil(bytes / READ_BLOCK_BYTES));
-  return blocks * READ_UNITS_PER_BLOCK[consistency];
+  return blocksFor(bytes, READ_BLOCK_BYTES) * READ_UNITS_PER_BLOCK[consistency];
 }
 
 /** Write units for one write of `bytes` (a write of a missing item still costs one block). */
 export function writeUnitsForSize(bytes: number, transactional = false): number {
-  const blocks = Math.max(1, Math.ceil(bytes / WRITE_BLOCK_BYTES));
-  return blocks * (transactional ? 2 : 1);
+  return blocksFor(bytes, WRITE_BLOCK_BYTES) * writeUnitsPerBlock(transactional);
 }

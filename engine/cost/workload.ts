@@ -6,7 +6,7 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html
  */
 import type { Step } from '../calculation.ts';
-import { readUnitsForSize, writeUnitsForSize } from '../capacity/units.ts';
+import { blocksFor, READ_BLOCK_BYTES, readUnitsForSize, WRITE_BLOCK_BYTES, writeUnitsForSize } from '../capacity/units.ts';
 import type { Region, TableClass } from './prices.ts';
 import { Decimal, formatQuantity } from './money.ts';
 
@@ -105,8 +105,8 @@ export function calculateCapacityNeed(w: TableWorkload, per: RatePeriod = 'secon
   const gsiWriteUnitsPerSecond = new Decimal(w.writesPerSecond).times(unitsPerGsiWrite);
   const totalWriteUnitsPerSecond = tableWriteUnitsPerSecond.plus(gsiWriteUnitsPerSecond.times(w.gsiCount));
 
-  const readBlocks = Math.max(1, Math.ceil(w.readItemBytes / 4096));
-  const writeBlocks = Math.max(1, Math.ceil(w.writeItemBytes / 1024));
+  const readBlocks = blocksFor(w.readItemBytes, READ_BLOCK_BYTES);
+  const writeBlocks = blocksFor(w.writeItemBytes, WRITE_BLOCK_BYTES);
   const steps: Step[] = [
     {
       label: `Read units per ${w.readConsistency === 'eventual' ? 'eventually' : 'strongly'} consistent read`,

@@ -2,9 +2,11 @@
  * The 400 KB item limit as AWS counts it: attribute names and values both count.
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#limits-items
  */
+import { MAX_ITEM_SIZE } from '../values/validate.ts';
 
 /** 400 KB, in bytes (1 KB = 1,024 B). */
-export const MAX_ITEM_BYTES = 400 * 1024;
+/** The 400 KB item limit, as PutItem enforces it. */
+export const MAX_ITEM_BYTES = MAX_ITEM_SIZE;
 
 export interface SizedAttribute {
   readonly name: string;
