@@ -88,7 +88,7 @@ export class Database {
 
   /** Runs one API action, e.g. `execute('PutItem', { TableName, Item })`, and returns its response body. */
   execute(action: string, input: unknown): unknown {
-    const operation = Object.prototype.hasOwnProperty.call(OPERATIONS, action) ? OPERATIONS[action] : undefined;
+    const operation = Object.hasOwn(OPERATIONS, action) ? OPERATIONS[action] : undefined;
     if (!operation) throw new UnknownOperationException('');
     const request = checkShape(input ?? {}, operation.shape);
     checkConstraints(request, operation.shape);

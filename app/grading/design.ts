@@ -415,7 +415,7 @@ export function gradeDesign(spec: DesignAnswerSpec, json: string, context: Grade
   ];
   const failAll = (message: string, details: Record<string, unknown>) => {
     // The message once, on the first check; repeated on every row it buried the table.
-    labels.forEach(([id, label], i) => add(id, label, false, i === 0 ? message : 'Not checked: the table could not be created (see the first check).'));
+    for (const [i, [id, label]] of labels.entries()) add(id, label, false, i === 0 ? message : 'Not checked: the table could not be created (see the first check).');
     return finish(checks, details, context);
   };
   if (json.length > REQUEST_LIMITS.maxChars) return failAll(`The design is ${json.length} characters long; answers are limited to ${REQUEST_LIMITS.maxChars}.`, {});
@@ -444,7 +444,7 @@ export function gradeDesign(spec: DesignAnswerSpec, json: string, context: Grade
     unique ? `${dataCount} items, ${dataCount} distinct keys.` : `${dataCount - design.distinctKeys} of ${dataCount} items overwrote another with the same key: the key does not identify an item.`,
   );
   const outcomes = spec.patterns.map((pattern) => searchPattern(spec, pattern, design));
-  outcomes.forEach((outcome, i) => add(`pattern:${outcome.name}`, labels[2 + i]![1], outcome.passed, outcome.detail, 2));
+  for (const [i, outcome] of outcomes.entries()) add(`pattern:${outcome.name}`, labels[2 + i]![1], outcome.passed, outcome.detail, 2);
   const cost = costOf(spec, design, outcomes);
   const allPatterns = outcomes.every((o) => o.passed);
   const withinBudget = cost.monthlyUsd <= spec.budget && cost.enoughThroughput && allPatterns;

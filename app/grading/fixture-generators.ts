@@ -219,7 +219,7 @@ const designOrders: FixtureGenerator = (args) => {
       items.push({
         customerId: customer,
         orderId: `${customer.slice(0, 2).toUpperCase()}-${1000 + i}`,
-        orderDate: formatDay(start + int(random, 0, 360) * DAY) + `T${String(int(random, 10, 23))}:${String(i).padStart(2, '0')}:00Z`,
+        orderDate: `${formatDay(start + int(random, 0, 360) * DAY)}T${String(int(random, 10, 23))}:${String(i).padStart(2, '0')}:00Z`,
         status: pick(random, STATUSES),
         total: int(random, 5, 480),
       });
@@ -253,7 +253,7 @@ const designTenants: FixtureGenerator = (args) => {
         projectId: `prj-${String(100 + i)}`,
         name: `${tenant} project ${i}`,
         owner: pick(random, ['ann', 'bob', 'cyd', 'dee']),
-        createdAt: formatDay(parseDay('2024-01-01') + int(random, 0, 300) * DAY) + `T09:${String(i).padStart(2, '0')}:00Z`,
+        createdAt: `${formatDay(parseDay('2024-01-01') + int(random, 0, 300) * DAY)}T09:${String(i).padStart(2, '0')}:00Z`,
       });
     }
   }

@@ -84,7 +84,7 @@ export function buildFixture(spec: FixtureSpec): Fixture {
 }
 
 function runGenerator(name: string, args: Readonly<Record<string, unknown>>) {
-  const generator = Object.prototype.hasOwnProperty.call(FIXTURE_GENERATORS, name) ? FIXTURE_GENERATORS[name] : undefined;
+  const generator = Object.hasOwn(FIXTURE_GENERATORS, name) ? FIXTURE_GENERATORS[name] : undefined;
   if (!generator) throw new FixtureError(`Unknown fixture generator "${name}"; known: ${Object.keys(FIXTURE_GENERATORS).join(', ')}`);
   return generator(args);
 }

@@ -11,7 +11,7 @@ const PlainItemSchema = z.record(z.string(), z.unknown());
 const GeneratorNameSchema = z
   .string()
   .min(1)
-  .refine((name) => Object.prototype.hasOwnProperty.call(FIXTURE_GENERATORS, name), {
+  .refine((name) => Object.hasOwn(FIXTURE_GENERATORS, name), {
     error: (issue) => `unknown generator "${String(issue.input)}"; known: ${Object.keys(FIXTURE_GENERATORS).join(', ')}`,
   });
 

@@ -343,7 +343,7 @@ export function gradeRequest(spec: RequestAnswerSpec, json: string, context: Gra
   const expected = { actions: reference.main.actions, items: plain(reference.main.items), capacity: reference.main.capacity, request: spec.reference };
 
   if (!parsed.ok) {
-    checkLabels(spec).forEach(([id, label], i) => add(id, label, false, i === 0 ? parsed.message : 'Not checked: the answer could not be read (see the first check).'));
+    for (const [i, [id, label]] of checkLabels(spec).entries()) add(id, label, false, i === 0 ? parsed.message : 'Not checked: the answer could not be read (see the first check).');
     return result(checks, { parseError: parsed.message, expected }, context);
   }
   const db = fixture.base.clone();
@@ -356,7 +356,7 @@ export function gradeRequest(spec: RequestAnswerSpec, json: string, context: Gra
     const hint = errorHint(learner.error, json, { tableName: fixture.tableName, indexes: indexNames(fixture.table) });
     const detail = `Your request failed with ${errorText(learner.error)}${hint === '' ? '' : `. ${hint}`}`;
     // The error and its hint once, on the first check; repeated on every row it buried the table.
-    checkLabels(spec).forEach(([id, label], i) => add(id, label, false, i === 0 ? detail : 'Not checked: the request failed (see the first check).'));
+    for (const [i, [id, label]] of checkLabels(spec).entries()) add(id, label, false, i === 0 ? detail : 'Not checked: the request failed (see the first check).');
     return result(checks, details, context);
   }
   const hiddenNote = (items: readonly Item[]): string => {

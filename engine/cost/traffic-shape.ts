@@ -24,16 +24,18 @@ const SPIKE_HOURS = new Set([12, 20]);
  * business hours, `base` otherwise; spiky at `base` with two one-hour bursts of `peak`.
  */
 export function buildTrafficProfile(kind: TrafficShapeKind, base: number, peak: number): number[] {
-  return Array.from({ length: 24 }, (_, h) => {
-    switch (kind) {
-      case 'steady':
-        return base;
-      case 'daily-peak':
-        return DAILY_PEAK_HOURS.has(h) ? peak : base;
-      case 'spiky':
-        return SPIKE_HOURS.has(h) ? peak : base;
-    }
-  });
+  return Array.from({ length: 24 }, (_, h) => rateAt(kind, h, base, peak));
+}
+
+function rateAt(kind: TrafficShapeKind, hour: number, base: number, peak: number): number {
+  switch (kind) {
+    case 'steady':
+      return base;
+    case 'daily-peak':
+      return DAILY_PEAK_HOURS.has(hour) ? peak : base;
+    case 'spiky':
+      return SPIKE_HOURS.has(hour) ? peak : base;
+  }
 }
 
 /** Spikes are shorter than auto scaling's reaction time, so provisioned capacity must hold the peak. */

@@ -46,7 +46,7 @@ export function checkExpressionParameterMix(
   const expressions = expressionParameters.filter((p) => request[p] != null);
   if (expressions.length === 0) return;
   let legacy = legacyParameters.filter((p) => request[p] != null);
-  if (request['KeyConditions'] != null && request['KeyConditionExpression'] == null) {
+  if (request.KeyConditions != null && request.KeyConditionExpression == null) {
     legacy = legacy.filter((p) => p !== 'KeyConditions');
   }
   if (legacy.length > 0) {

@@ -572,7 +572,7 @@ class Parser {
       return size;
     }
     if (node.kind === 'Call') {
-      node.args.forEach((a) => this.toConditionOperand(a));
+      for (const a of node.args) this.toConditionOperand(a);
       if (node.name in CONDITION_FUNCTIONS || node.name in UPDATE_FUNCTIONS) {
         this.record('misusedFunction', `The function is not allowed to be used this way in an expression; function: ${node.name}`);
       } else {

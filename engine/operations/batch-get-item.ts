@@ -92,7 +92,8 @@ function run(db: Database, request: Record<string, unknown>): unknown {
     for (const key of tableRequest.Keys) {
       const entry = table.get(key);
       if (entry && bytes + entry.size > BATCH_GET_RESPONSE_BYTES) {
-        const rest = (unprocessed[name] ??= { ...withoutKeys(tableRequest), Keys: [] });
+        const rest = unprocessed[name] ?? { ...withoutKeys(tableRequest), Keys: [] };
+        unprocessed[name] = rest;
         (rest.Keys as Item[]).push(key);
         continue;
       }

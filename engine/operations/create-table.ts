@@ -177,7 +177,7 @@ function validate(raw: Record<string, unknown>): void {
     }
   } else {
     const t = data.ProvisionedThroughput;
-    if (!t || !t.ReadCapacityUnits || !t.WriteCapacityUnits) {
+    if (!t?.ReadCapacityUnits || !t.WriteCapacityUnits) {
       throw new ValidationException(
         `${INVALID} ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED`,
       );

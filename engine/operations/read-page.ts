@@ -104,7 +104,7 @@ export function resolveSelect(request: Record<string, unknown>, index: IndexDefi
  */
 function fetchesBaseItems(plan: ReadPlan): boolean {
   const index = plan.index;
-  if (!index || index.kind !== 'local' || index.projection.type === 'ALL') return false;
+  if (index?.kind !== 'local' || index.projection.type === 'ALL') return false;
   if (plan.select === 'ALL_ATTRIBUTES') return true;
   if (plan.select !== 'SPECIFIC_ATTRIBUTES' || !plan.projection) return false;
   const held = projectedAttributeNames(plan.table.keySchema, index)!;

@@ -60,7 +60,7 @@ export function checkShape(data: unknown, spec: ShapeSpec): Record<string, unkno
 function checkStruct(data: Record<string, unknown>, spec: ShapeSpec, depth: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(spec)) {
-    if (!Object.prototype.hasOwnProperty.call(data, key)) continue;
+    if (!Object.hasOwn(data, key)) continue;
     const value = checkType(data[key], spec[key]!, depth + 1);
     if (value != null) out[key] = value;
   }
@@ -154,6 +154,8 @@ function checkType(val: unknown, rawSpec: FieldSpec | string, depth: number): un
         case 'object':
           if (Array.isArray(val)) throw serializationError('Unrecognized collection type class java.nio.ByteBuffer');
           throw serializationError('Start of structure or map found where not expected');
+        default:
+          break; // a string, checked below
       }
       const s = val as string;
       if (s.length % 4) throw serializationError(`Base64 encoded length is expected a multiple of 4 bytes but found: ${s.length}`);

@@ -180,13 +180,13 @@ function run(db: Database, raw: Record<string, unknown>): unknown {
   }
   for (const del of deletes) {
     const store = table.index(del.IndexName);
-    if (!store || store.definition.kind !== 'global') {
+    if (store?.definition.kind !== 'global') {
       throw new ResourceNotFoundException(`Requested resource not found: Index: ${del.IndexName} not found`);
     }
   }
   for (const update of updates.filter((u) => u.Update).map((u) => u.Update!)) {
     const store = table.index(update.IndexName);
-    if (!store || store.definition.kind !== 'global') {
+    if (store?.definition.kind !== 'global') {
       throw new ResourceNotFoundException(`Requested resource not found: Index: ${update.IndexName} not found`);
     }
     if (mode === 'PAY_PER_REQUEST') {

@@ -3,7 +3,7 @@
  * kept in step on every write. Knows nothing of requests or capacity; operations/ does that.
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.CoreComponents.html
  */
-import { newAttributeMap, type AttributeValue, type Item, type ScalarAttributeType } from '../values/attribute-value.ts';
+import { newAttributeMap, type Item, type ScalarAttributeType } from '../values/attribute-value.ts';
 import { itemSize } from '../values/item-size.ts';
 import { Collection, type Entry } from './collection.ts';
 import { encodeKeyValue, joinEncoded } from './key-encoding.ts';
