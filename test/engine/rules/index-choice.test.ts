@@ -6,6 +6,7 @@ import {
   findServingIndex,
   INDEX_CHOICES,
   type AccessPattern,
+  type IndexAdvice,
   type IndexChoice,
   type SecondaryIndex,
   type TableDesign,
@@ -52,7 +53,7 @@ describe('adviseIndex', () => {
     for (const table of tables)
       for (const pattern of patterns)
         for (const gb of [2, 12]) {
-          let advice;
+          let advice: IndexAdvice;
           try {
             advice = adviseIndex(table, pattern, { largestCollectionGb: gb });
           } catch {
