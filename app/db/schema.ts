@@ -238,3 +238,18 @@ export const questionReports = sqliteTable(
   },
   (table) => [uniqueIndex('question_reports_profile_variant_message_idx').on(table.profileId, table.scenarioId, table.seed, table.message)],
 );
+
+/**
+ * An account's credentials for its own DynamoDB sandbox on /dynamodb. SigV4 signs with the
+ * secret itself, so the server must keep it readable (as AWS IAM does); it is shown only on
+ * the account page and can be rotated there.
+ */
+export const sandboxKeys = sqliteTable('sandbox_keys', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** `AKIA…`-shaped, unique, and never one an anonymous sandbox can use. */
+  accessKeyId: text('access_key_id').notNull().unique(),
+  secretAccessKey: text('secret_access_key').notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});
