@@ -4,6 +4,7 @@
  * which key conditions a Query accepts, reading the newest or oldest items, and counting item
  * collections. Answers come from the key-design rules, never from the content file.
  */
+import { articleFor } from './text.ts';
 import {
   checkKeyCondition,
   choosePartitionKey,
@@ -52,7 +53,8 @@ export function readKeyDomain(params: ScenarioParams): KeyDomain {
 
 const fmt = formatNumber;
 /** "a" or "an" before a domain noun ("an account", "a user"). */
-const article = (noun: string): string => (/^[aeiou]/i.test(noun) ? 'an' : 'a');
+// By sound, not by letter: "a user", "an hour" (text.ts).
+const article = (noun: string): string => (articleFor(noun) === 'an' ? 'an' : 'a');
 
 /** Simple or composite key, from how the entity is read. */
 function buildKeyKind(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
