@@ -4,6 +4,7 @@
  * types and partitions. Each draws a case and computes which option is right from the rules
  * below, so the key is never typed into the content file.
  */
+import { withArticle } from './text.ts';
 import { itemSizeLimitVerdict, MAX_ITEM_BYTES } from '../../engine/index.ts';
 import {
   fillSlots,
@@ -42,7 +43,7 @@ const TEAM_TASKS: readonly Statement[] = [
 const AWS_TASKS: readonly Statement[] = [
   { text: 'Applying OS and database security patches', why: 'DynamoDB is fully managed: there is no OS or engine for you to patch.' },
   { text: 'Upgrading the database engine to new versions', why: 'DynamoDB has no engine versions for customers to manage.' },
-  { text: 'Replicating each write across three AZs', why: 'DynamoDB replicates every table across three AZs in the Region automatically.' },
+  { text: 'Replicating each write across multiple AZs', why: 'DynamoDB replicates every table across multiple AZs in the Region automatically (three, says the study guide).' },
   { text: 'Adding partitions as data and traffic grow', why: 'DynamoDB splits and adds partitions automatically; there is nothing to shard by hand.' },
   { text: 'Replacing failed storage nodes and their replicas', why: 'hardware failure handling is AWS\'s job in a serverless service.' },
   { text: 'Provisioning and sizing database instances', why: 'DynamoDB is serverless: there are no instances to choose or size.' },
@@ -225,9 +226,9 @@ function buildResilience(params: ScenarioParams, random: ScenarioRandom): Record
   };
   const options: DerivedOption[] = [
     {
-      text: 'Nothing: DynamoDB already replicates it across three AZs',
+      text: 'Nothing: DynamoDB already replicates it across multiple AZs',
       why: risk === 'az'
-        ? 'Right: DynamoDB synchronously replicates every table across three AZs in the Region, so losing one AZ loses no acknowledged write and the table stays available.'
+        ? 'Right: DynamoDB synchronously replicates every table across multiple AZs in the Region (three, says the study guide), so losing one AZ loses no acknowledged write and the table stays available.'
         : risk === 'region'
           ? 'Replication across AZs stays inside one Region; surviving a Region outage needs a copy in another Region.'
           : 'Replicas copy bad writes too; recovering earlier data needs a backup, not more replicas.',
@@ -235,7 +236,7 @@ function buildResilience(params: ScenarioParams, random: ScenarioRandom): Record
     },
     {
       text: 'Make it a global table with a replica in a second Region',
-      why: risk === 'region' ? 'Right: global tables keep a full replica in other Regions, so the application can fail over to one.' : risk === 'az' ? 'A second Region is not needed for an AZ failure; DynamoDB already spans three AZs.' : 'A global table replicates the bad writes to every Region too.',
+      why: risk === 'region' ? 'Right: global tables keep a full replica in other Regions, so the application can fail over to one.' : risk === 'az' ? 'A second Region is not needed for an AZ failure; DynamoDB already spans multiple AZs.' : 'A global table replicates the bad writes to every Region too.',
       correct: risk === 'region',
     },
     {
@@ -243,7 +244,7 @@ function buildResilience(params: ScenarioParams, random: ScenarioRandom): Record
       why: risk === 'corruption' ? `Right: PITR keeps continuous backups for its recovery period (up to 35 days, the default) and restores to any second in it, e.g. ${minutes} minutes before the faulty writes, into a new table.` : 'PITR restores past data into a new table; it does not keep the table available during an outage.',
       correct: risk === 'corruption',
     },
-    { text: 'Enable the Multi-AZ deployment option in the table settings', why: 'That is an Amazon RDS setting; DynamoDB tables are always spread across three AZs, with nothing to enable.', correct: false },
+    { text: 'Enable the Multi-AZ deployment option in the table settings', why: 'That is an Amazon RDS setting; DynamoDB tables are always spread across multiple AZs, with nothing to enable.', correct: false },
     { text: 'Add a read replica of the table in each of the other Availability Zones', why: 'DynamoDB has no read replicas to create; its AZ replicas are managed for you.', correct: false },
   ];
   return { ...fillSlots(options, random), risk_text: risks[risk] };
@@ -323,7 +324,7 @@ function buildLargePayload(params: ScenarioParams, random: ScenarioRandom): Reco
   const mb = random.int(media.minMb, media.maxMb);
   const chunks = Math.ceil((mb * 1024) / 400);
   const options: DerivedOption[] = [
-    { text: 'Store each file in Amazon S3 and keep its object key in the item', why: `Right: an item is at most 400 KB, names and values included; a ${mb} MB file belongs in S3, with the S3 key and metadata in DynamoDB.`, correct: true },
+    { text: 'Store each file in Amazon S3 and keep its object key in the item', why: `Right: an item is at most 400 KB, names and values included; ${withArticle(`${mb} MB`)} file belongs in S3, with the S3 key and metadata in DynamoDB.`, correct: true },
     { text: 'Ask AWS Support to raise the 400 KB item size limit for this table', why: 'The 400 KB item size is a fixed limit, not an adjustable quota.', correct: false },
     { text: 'Gzip each file and keep it in a Binary attribute of the item', why: `The ${media.what} are already compressed, so gzip barely shrinks them, and ${mb} MB is far above 400 KB.`, correct: false },
     { text: `Split each file over about ${fmt(chunks)} items of 400 KB under one key`, why: `It fits the limit, but every read and write of a file moves ${fmt(chunks)} items (about ${fmt(mb * 1024)} WCU per upload); AWS recommends S3 for large objects.`, correct: false },
