@@ -8,7 +8,9 @@ import { referenceJson, wrongAnswers } from '../grading/hands-on.ts';
 import type { ScenarioDefinition } from './definition.ts';
 import type { LoadedBank } from './index.ts';
 import type { Instance } from './instance.ts';
-import { addToTally, createTally, LANGUAGE_GATES, measureOptions, type OptionTally } from './quality-gates.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addTextToTally, addToTally, createTally, LANGUAGE_GATES, measureOptions, measureText, type OptionTally, type TextTally } from './quality-gates.ts';
 import type { ContentError, GradeResult } from './types.ts';
 
 export interface VariantContext {
@@ -134,6 +136,10 @@ export interface FamilyStats {
   readonly keyPositions: readonly number[];
   /** choice/multi: the language and position measures of issue 6 (quality-gates.ts). */
   readonly tally: OptionTally;
+  /** Every kind: article, count, "(s)" and date problems in the rendered text (quality-gates.ts). */
+  readonly text: TextTally;
+  /** The file's text, when it could be read, so a gate can point at the line that rendered a problem. */
+  readonly source?: string;
 }
 
 /** A problem a family check found: a message at the family's params line, or at a line of its own. */
@@ -176,6 +182,18 @@ export interface CheckOptions {
   readonly only?: string;
   readonly variantChecks?: readonly VariantCheck[];
   readonly familyChecks?: readonly FamilyCheck[];
+  /** Where the files named in the definitions are (the bank's rootDir), to read their lines. */
+  readonly rootDir?: string;
+}
+
+function readSource(rootDir: string | undefined, file: string): { source?: string } {
+  if (rootDir === undefined) return {};
+  try {
+    return { source: readFileSync(join(rootDir, file), 'utf8') };
+  } catch {
+    // A file gone since loading: gates fall back to the section's line.
+    return {};
+  }
 }
 
 /** Run every check over every family; errors name the file and line, and the first failing seed. */
@@ -197,6 +215,7 @@ export function checkBank(bank: LoadedBank, options: CheckOptions = {}): CheckRe
     const prompts = new Set<string>();
     let generated = 0;
     const tally = createTally();
+    const text: TextTally = new Map();
     for (let seed = 0; seed < seeds; seed++) {
       let instance: Instance;
       try {
@@ -212,6 +231,7 @@ export function checkBank(bank: LoadedBank, options: CheckOptions = {}): CheckRe
       prompts.add([variant.promptHtml, ...optionTexts].join('\n'));
       const measures = measureOptions(variant, key);
       if (measures) addToTally(tally, measures);
+      addTextToTally(text, seed, variant.params, measureText(instance));
       for (const check of variantChecks) {
         let problems: string[];
         try {
@@ -230,6 +250,8 @@ export function checkBank(bank: LoadedBank, options: CheckOptions = {}): CheckRe
       keyLongest: tally.keyLongestWithTies,
       keyPositions: tally.positions.map((n) => n ?? 0),
       tally,
+      text,
+      ...readSource(options.rootDir, file),
     };
     families.push(stats);
     for (const [checkId, f] of failures) {

@@ -11,7 +11,9 @@ import type { ScenarioDefinition } from './definition.ts';
 import type { LoadedBank } from './index.ts';
 import type { ContentError, ScenarioKind, Variant } from './types.ts';
 import type { FamilyCheck } from './check.ts';
-import type { AnswerKey } from './instance.ts';
+import type { AnswerKey, Instance } from './instance.ts';
+import { fillText } from './template.ts';
+import { findDateProblems, findTextProblems, type TextProblem } from './text.ts';
 
 /**
  * Words exam writers leak answers with: hedges make the right option the careful one
@@ -270,6 +272,107 @@ export const LONE_ABSOLUTE_GATE: FamilyCheck = {
   },
 };
 
+// ---- text: articles, counts, "(s)" and dates in every rendered variant (issue 12)
+
+/** Where in a variant a piece of text was rendered. */
+export type TextPlace = { readonly part: 'prompt' | 'explanation' | 'answer' } | { readonly part: 'option' | 'why'; readonly id: string };
+
+const placeName = (p: TextPlace): string => ('id' in p ? `${p.part === 'why' ? 'the why of' : 'option'} {${p.id}}` : p.part === 'answer' ? 'the answer data' : `the ${p.part}`);
+
+/** One kind of text problem in one place of a family, over its seeds. */
+export interface TextFinding {
+  readonly place: TextPlace;
+  readonly problem: TextProblem;
+  readonly firstSeed: number;
+  /** The generated parameters of the first seed, to find the template line that rendered it. */
+  readonly params: Readonly<Record<string, unknown>>;
+  count: number;
+}
+
+/** Text problems of a family's variants, keyed by place and message. */
+export type TextTally = Map<string, TextFinding>;
+
+/** Every text problem of one variant: prompt, options, whys, explanation, and dates in hands-on data. */
+export function measureText(instance: Instance): { place: TextPlace; problem: TextProblem }[] {
+  const { variant } = instance;
+  const found: { place: TextPlace; problem: TextProblem }[] = [];
+  const add = (place: TextPlace, problems: readonly TextProblem[]): void => {
+    for (const problem of problems) found.push({ place, problem });
+  };
+  add({ part: 'prompt' }, findTextProblems(variant.promptHtml));
+  if (variant.kind === 'choice' || variant.kind === 'multi') {
+    for (const o of variant.options) add({ part: 'option', id: o.id }, findTextProblems(o.html));
+    for (const [id, html] of instance.whyHtml) add({ part: 'why', id }, findTextProblems(html));
+  }
+  add({ part: 'explanation' }, findTextProblems(instance.explanationHtml));
+  // A request's fixture and a design's patterns are data, but a learner reads their dates too.
+  if (variant.kind === 'request' || variant.kind === 'design') add({ part: 'answer' }, findDateProblems(JSON.stringify([variant.context, instance.key])));
+  return found;
+}
+
+export function addTextToTally(tally: TextTally, seed: number, params: Readonly<Record<string, unknown>>, found: readonly { place: TextPlace; problem: TextProblem }[]): void {
+  for (const { place, problem } of found) {
+    const key = `${placeName(place)}|${problem.message}`;
+    const existing = tally.get(key);
+    if (existing) existing.count++;
+    else tally.set(key, { place, problem, firstSeed: seed, params, count: 1 });
+  }
+}
+
+/** How many distinct text findings a family reports; the rest are counted in one line. */
+export const MAX_TEXT_FINDINGS = 5;
+
+const squash = (text: string): string => text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * The line of the template that rendered `finding`: within its section (the prompt, the option
+ * and its why, the explanation), the first line that, filled with the seed's parameters, holds
+ * the offending words; else the first line there that uses a deriver's text; else the section.
+ */
+export function textLine(definition: ScenarioDefinition, source: string | undefined, finding: TextFinding): number {
+  const { place } = finding;
+  const sectionStart =
+    place.part === 'explanation' ? definition.lines.Explanation : 'id' in place ? optionLine(definition, place.id) : place.part === 'answer' ? definition.lines.answer : undefined;
+  if (source === undefined) return sectionStart ?? definition.lines.Options ?? definition.lines.answer ?? 1;
+  const lines = source.split(/\r?\n/);
+  const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+  const headings = lines.flatMap((l, i) => (i > close && /^## /.test(l) ? [i + 1] : []));
+  const start = place.part === 'prompt' ? close + 2 : sectionStart ?? 1;
+  const end = place.part === 'answer' ? close : Math.min(...headings.filter((h) => h > start), lines.length + 1) - 1;
+  // An option runs to the next option's line.
+  const next = 'id' in place ? Math.min(...definition.options.map((o) => o.line).filter((l) => l > start), end + 1) - 1 : end;
+  const wanted = squash(finding.problem.text);
+  let fallback: number | undefined;
+  for (let n = start; n <= next; n++) {
+    const text = lines[n - 1] ?? '';
+    let filled: string;
+    try {
+      filled = fillText(text, finding.params as never);
+    } catch {
+      fallback ??= text.includes('{{') ? n : undefined;
+      continue;
+    }
+    if (squash(filled).includes(wanted)) return n;
+  }
+  return fallback ?? start;
+}
+
+/** Fails on any article, count, "(s)" or date problem in any variant: one is too many. */
+export const TEXT_GATE: FamilyCheck = {
+  id: 'text',
+  run({ definition, text, source, generated }) {
+    const findings = [...text.values()].sort((a, b) => a.firstSeed - b.firstSeed);
+    const problems = findings.slice(0, MAX_TEXT_FINDINGS).map((f) => ({
+      line: textLine(definition, source, f),
+      message: `seed ${f.firstSeed}, ${placeName(f.place)}: ${f.problem.message} (in ${f.count} of ${generated} variants)`,
+    }));
+    if (findings.length > MAX_TEXT_FINDINGS) {
+      problems.push({ line: problems[0]!.line, message: `and ${findings.length - MAX_TEXT_FINDINGS} more text problems` });
+    }
+    return problems;
+  },
+};
+
 export const LANGUAGE_GATES: readonly FamilyCheck[] = [
   {
     id: 'key-longest',
@@ -311,6 +414,9 @@ export const LANGUAGE_GATES: readonly FamilyCheck[] = [
       return never.length === 0 ? [] : [{ line, message: `the right option never sits at position ${never.join(', ')} in ${tally.measured} variants (${counts.join(' ')})` }];
     },
   },
+  KEY_SHORTEST_GATE,
+  LONE_ABSOLUTE_GATE,
+  TEXT_GATE,
 ];
 
 // ---- coverage

@@ -2,13 +2,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkBank, type FamilyCheck, type FamilyStats } from '../../../app/bank/check.ts';
 import { loadBank } from '../../../app/bank/index.ts';
-import { addToTally, checkCoverage, chiSquare, createTally, findQualifiers, KEY_SHORTEST_GATE, LANGUAGE_GATES, LONE_ABSOLUTE_GATE, type Topic } from '../../../app/bank/quality-gates.ts';
+import { addToTally, checkCoverage, chiSquare, createTally, findQualifiers, KEY_SHORTEST_GATE, LANGUAGE_GATES, LONE_ABSOLUTE_GATE, TEXT_GATE, type Topic } from '../../../app/bank/quality-gates.ts';
 import { CHOICE, createContentDir, MULTI, NUMERIC } from './fixtures.ts';
 
 function check(files: Record<string, string>, seeds?: number, familyChecks?: readonly FamilyCheck[]) {
   const content = createContentDir(files);
   const bank = loadBank(content);
-  return { bank, content, report: checkBank(bank, { ...(seeds === undefined ? {} : { seeds }), ...(familyChecks === undefined ? {} : { familyChecks }) }) };
+  // The bank's root (content's parent), so the text gate can read the files' lines.
+  const rootDir = join(content, '..');
+  return { bank, content, report: checkBank(bank, { rootDir, ...(seeds === undefined ? {} : { seeds }), ...(familyChecks === undefined ? {} : { familyChecks }) }) };
 }
 
 const KEY_LINE = 17; // `- {base} ...` in the CHOICE fixture
@@ -163,6 +165,61 @@ describe('language gates through checkBank (500 seeds by default)', () => {
   });
 });
 
+describe('the language gates', () => {
+  it('include the key-shortest, lone-absolute and text gates', () => {
+    expect(LANGUAGE_GATES.map((g) => g.id)).toEqual(['key-longest', 'key-only-qualifier', 'key-position', 'key-shortest', 'lone-absolute', 'text']);
+  });
+});
+
+describe('text gate (articles, counts, "(s)", dates) through checkBank', () => {
+  const only = [TEXT_GATE];
+
+  it('passes the fixtures, whose counts and articles agree', () => {
+    const { report } = check({ 'math/read.md': NUMERIC, 'consistency/gsi.md': CHOICE, 'consistency/multi.md': MULTI }, 100, only);
+    expect(report.errors).toEqual([]);
+  });
+
+  it('fails a wrong article in an option at that option\'s line, counting the variants', () => {
+    const { report } = check({ 'consistency/gsi.md': CHOICE.replace('- {lsi} Add an LSI now.', '- {lsi} Add a LSI now.') }, 40, only);
+    expect(report.errors).toEqual([
+      { file: 'content/consistency/gsi.md', line: KEY_LINE + 6, message: '[text] seed 0, option {lsi}: "a LSI" should be "an LSI" (in 40 of 40 variants)' },
+    ]);
+  });
+
+  it('fails a count that disagrees for some seeds only, at the prompt line, naming the first seed', () => {
+    // n is 1..100: "1 reads" for the seeds that draw 1.
+    const text = CHOICE.replace('needs its own write back at once ({{n}}).', 'needs its own write back at once ({{n}} reads).');
+    const { report } = check({ 'consistency/gsi.md': text }, 500, only);
+    expect(report.errors).toHaveLength(1);
+    expect(report.errors[0]).toMatchObject({ file: 'content/consistency/gsi.md', line: 14 });
+    expect(report.errors[0]!.message).toMatch(/^\[text\] seed \d+, the prompt: "1 reads" should be "1 read" \(in \d+ of 500 variants\)$/);
+    // The plural filter makes it agree for every seed.
+    const fixed = CHOICE.replace('needs its own write back at once ({{n}}).', 'needs its own write back at once ({{n}} {{n|plural:read}}).');
+    expect(check({ 'consistency/gsi.md': fixed }, 500, only).report.errors).toEqual([]);
+  });
+
+  it('writes "an" before a placeholder whose value starts with a vowel sound, so "a {{n}}" passes', () => {
+    const text = CHOICE.replace('needs its own write back at once ({{n}}).', 'needs its own write back at once (a {{n}} KB item).');
+    const { report } = check({ 'consistency/gsi.md': text }, 200, only);
+    expect(report.errors).toEqual([]);
+  });
+
+  it('fails "(s)" and an impossible date, each at its own line', () => {
+    const text = CHOICE.replace('GSI reads are **eventually** consistent.', 'GSI reads are **eventually** consistent.\nThe index was created on September 31 with 2 read(s).');
+    const { report } = check({ 'consistency/gsi.md': text }, 20, only);
+    expect(report.errors).toEqual([
+      { file: 'content/consistency/gsi.md', line: 28, message: '[text] seed 0, the explanation: "read(s)": make the count agree (1 read, 2 reads) instead of writing "(s)" (in 20 of 20 variants)' },
+      { file: 'content/consistency/gsi.md', line: 28, message: '[text] seed 0, the explanation: "September 31" is not a date: September has 30 days (in 20 of 20 variants)' },
+    ]);
+  });
+
+  it('without the file\'s text, points at the section', () => {
+    const content = createContentDir({ 'consistency/gsi.md': CHOICE.replace('GSI reads are **eventually** consistent.', 'Created on 2024-02-30.') });
+    const report = checkBank(loadBank(content), { seeds: 5, familyChecks: only });
+    expect(report.errors).toEqual([{ file: 'content/consistency/gsi.md', line: 26, message: '[text] seed 0, the explanation: "2024-02-30" is not a date: February 2024 has 29 days (in 5 of 5 variants)' }]);
+  });
+});
+
 describe('key-position gate', () => {
   const gate = LANGUAGE_GATES.find((g) => g.id === 'key-position')!;
   const { report } = check({ 'consistency/gsi.md': CHOICE }, 1);
@@ -171,7 +228,7 @@ describe('key-position gate', () => {
   function statsFor(positions: readonly number[], optionCount: number): FamilyStats {
     const tally = createTally();
     for (const p of positions) addToTally(tally, { optionCount, keyPositions: [p], keyAmongLongest: false });
-    return { definition, seeds: positions.length, generated: positions.length, distinctPrompts: positions.length, keyLongest: 0, keyPositions: tally.positions, tally };
+    return { definition, seeds: positions.length, generated: positions.length, distinctPrompts: positions.length, keyLongest: 0, keyPositions: tally.positions, tally, text: new Map() };
   }
   const spread = (counts: readonly number[]): number[] => counts.flatMap((n, i) => Array<number>(n).fill(i));
 
