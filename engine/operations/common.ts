@@ -1,5 +1,5 @@
 /**
- * Pieces the item and query actions share: the checks on expression versus legacy parameters,
+ * Pieces the item and query actions share: the check on mixing expression and legacy parameters,
  * key schemas in the form the values module validates, write charging, and the condition
  * failure every conditional write raises.
  */
@@ -52,8 +52,8 @@ export const ATTRIBUTES_TO_GET_FIELD = {
 } as const;
 
 /**
- * AWS's rule against mixing expression and legacy parameters, then our own refusal of the
- * legacy parameters alone: this engine supports only expressions.
+ * AWS's rule against mixing expression and legacy parameters. The legacy parameters alone are
+ * served: compileRequestExpressions converts them into the trees their expressions compile to.
  */
 export function checkExpressionParameters(
   data: Record<string, unknown>,
@@ -61,22 +61,6 @@ export function checkExpressionParameters(
   legacy: readonly string[],
 ): void {
   checkExpressionParameterMix(data, expressions, legacy);
-  const legacyUsed = legacy.filter((l) => data[l] != null);
-  if (legacyUsed.length) {
-    const replacement: Record<string, string> = {
-      Expected: 'ConditionExpression',
-      AttributesToGet: 'ProjectionExpression',
-      AttributeUpdates: 'UpdateExpression',
-      KeyConditions: 'KeyConditionExpression',
-      QueryFilter: 'FilterExpression',
-      ScanFilter: 'FilterExpression',
-      ConditionalOperator: 'expressions',
-    };
-    const first = legacyUsed[0]!;
-    throw new ValidationException(
-      `This DynamoDB engine does not support the legacy parameter ${first}; use ${replacement[first] ?? 'expressions'} instead`,
-    );
-  }
 }
 
 /** The key schema as a list, partition key first, for the values module's key checks. */

@@ -7,7 +7,15 @@ import {
   applyProjection,
   applyUpdate,
   compileExpressions,
+  conditionFromExpected,
+  conditionFromLegacyFilter,
   evaluateCondition,
+  keyConditionsFromLegacy,
+  projectionFromAttributesToGet,
+  updateFromAttributeUpdates,
+  type AttributeValueUpdate,
+  type ExpectedAttributeValue,
+  type LegacyCondition,
   type CompiledExpressions,
   type ConditionNode,
   type ExpressionParameter,
@@ -22,14 +30,38 @@ export type { CompiledExpressions };
 const COMPILED = Symbol('compiled expressions');
 
 /**
- * Parses every expression of the request and checks the placeholders (phase two); stores the
- * result on the request so that the action does not parse again.
+ * The legacy (pre-expression) parameters the request carries, converted into the trees their
+ * expression equivalents compile to, so the action runs them with the same evaluator. Each
+ * converter validates its parameter with AWS's messages; the shape phase kept only the members
+ * the operation declares, so a parameter is converted only where AWS accepts it.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.html
+ */
+function compileLegacyParameters(request: Record<string, unknown>): Partial<Record<keyof CompiledExpressions, unknown>> {
+  const legacy: Partial<Record<keyof CompiledExpressions, unknown>> = {};
+  const conditionalOperator = request.ConditionalOperator as string | undefined;
+  const filter = (request.QueryFilter ?? request.ScanFilter) as Record<string, LegacyCondition> | undefined;
+  if (filter != null) legacy.filter = conditionFromLegacyFilter(filter, conditionalOperator);
+  if (request.AttributesToGet != null) legacy.projection = projectionFromAttributesToGet(request.AttributesToGet as string[]);
+  if (request.AttributeUpdates != null) {
+    legacy.update = updateFromAttributeUpdates(request.AttributeUpdates as Record<string, AttributeValueUpdate>);
+  }
+  if (request.Expected != null) {
+    legacy.condition = conditionFromExpected(request.Expected as Record<string, ExpectedAttributeValue>, conditionalOperator);
+  }
+  return legacy;
+}
+
+/**
+ * Parses every expression of the request and checks the placeholders (phase two), and converts
+ * the legacy parameters it carries (the mixing rule was checked before); stores the result on
+ * the request so that the action does not parse again.
  */
 export function compileRequestExpressions(
   request: Record<string, unknown>,
   supported: readonly ExpressionParameter[],
 ): CompiledExpressions {
-  const compiled = compileExpressions({
+  const legacy = compileLegacyParameters(request);
+  const expressions = compileExpressions({
     ConditionExpression: request.ConditionExpression as string | undefined,
     KeyConditionExpression: request.KeyConditionExpression as string | undefined,
     FilterExpression: request.FilterExpression as string | undefined,
@@ -38,6 +70,10 @@ export function compileRequestExpressions(
     ExpressionAttributeNames: request.ExpressionAttributeNames as Record<string, string> | undefined,
     ExpressionAttributeValues: request.ExpressionAttributeValues as Item | undefined,
   }, supported);
+  // KeyConditions are checked after the expressions, as dynalite's Query validation orders them.
+  if (request.KeyConditions != null) legacy.keyConditions = keyConditionsFromLegacy(request.KeyConditions as Record<string, LegacyCondition>);
+  const compiled: CompiledExpressions = { ...expressions };
+  for (const [member, tree] of Object.entries(legacy)) if (tree !== undefined) Object.assign(compiled, { [member]: tree });
   (request as Record<symbol, unknown>)[COMPILED] = compiled;
   return compiled;
 }

@@ -139,7 +139,9 @@ function run(db: Database, request: Record<string, unknown>): unknown {
     const heads = pathHeads(expressions.filter);
     for (const name of keySchema.range ? [keySchema.hash.name, keySchema.range.name] : [keySchema.hash.name]) {
       if (heads.has(name)) {
-        throw new ValidationException(`Filter Expression can only contain non-primary key attributes: Primary key attribute: ${name}`);
+        // dynalite's actions/query.js names the parameter the filter came from.
+        const parameter = request.QueryFilter != null ? 'QueryFilter' : 'Filter Expression';
+        throw new ValidationException(`${parameter} can only contain non-primary key attributes: Primary key attribute: ${name}`);
       }
     }
   }

@@ -75,15 +75,18 @@ export function resolveReadSource(db: Database, request: Record<string, unknown>
 /** The Select a request gets: COUNT and SPECIFIC_ATTRIBUTES as asked; otherwise by index and projection. */
 export function resolveSelect(request: Record<string, unknown>, index: IndexDefinition | undefined): Select {
   const select = request.Select as Select | undefined;
-  const hasProjection = request.ProjectionExpression != null;
+  // AttributesToGet is the legacy projection; AWS's text for it is not recorded by dynalite or
+  // the AWS documentation, so it follows the ProjectionExpression message with the parameter's name.
+  const projectionParameter = request.ProjectionExpression != null ? 'ProjectionExpression' : request.AttributesToGet != null ? 'AttributesToGet' : undefined;
+  const hasProjection = projectionParameter !== undefined;
   if (select === 'ALL_ATTRIBUTES' && hasProjection) {
-    throw new ValidationException('Cannot specify the ProjectionExpression when choosing to get ALL_ATTRIBUTES');
+    throw new ValidationException(`Cannot specify the ${projectionParameter} when choosing to get ALL_ATTRIBUTES`);
   }
   if (select === 'ALL_PROJECTED_ATTRIBUTES' && hasProjection) {
-    throw new ValidationException('Cannot specify the ProjectionExpression when choosing to get ALL_PROJECTED_ATTRIBUTES');
+    throw new ValidationException(`Cannot specify the ${projectionParameter} when choosing to get ALL_PROJECTED_ATTRIBUTES`);
   }
   if (select === 'COUNT' && hasProjection) {
-    throw new ValidationException('Cannot specify the ProjectionExpression when choosing to get only the Count');
+    throw new ValidationException(`Cannot specify the ${projectionParameter} when choosing to get only the Count`);
   }
   if (select === 'ALL_PROJECTED_ATTRIBUTES' && !index) {
     throw new ValidationException('ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName');

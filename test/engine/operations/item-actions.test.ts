@@ -95,7 +95,7 @@ describe('GetItem', () => {
   it.each<[unknown, string, string]>([
     [{ TableName: 'orders', Key: { pk: { S: 'a' } } }, 'ValidationException', 'The provided key element does not match the schema'],
     [{ TableName: 'nothere', Key: key(1) }, 'ResourceNotFoundException', 'Requested resource not found'],
-    [{ TableName: 'orders', Key: key(1), AttributesToGet: ['a'] }, 'ValidationException', 'This DynamoDB engine does not support the legacy parameter AttributesToGet; use ProjectionExpression instead'],
+    [{ TableName: 'orders', Key: key(1), AttributesToGet: ['a', 'a'] }, 'ValidationException', 'One or more parameter values were invalid: Duplicate value in attribute name: a'],
     [{ TableName: 'orders', Key: key(1), ConsistentRead: 'maybe' }, 'SerializationException', 'Unexpected token received from parser'],
     [{ TableName: 'orders', Key: [] }, 'SerializationException', 'Unrecognized collection type java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.AttributeValue>'],
   ])('refuses %j', (request, name, message) => {
