@@ -21,7 +21,7 @@ const VOWEL_LETTERS = new Set('AEFHILMNORSX');
  * document", "a REST API", "an UPDATE", but "a UUID").
  */
 const SPOKEN_ACRONYMS: Readonly<Record<string, 'a' | 'an'>> = { DAX: 'a', SKU: 'a', SET: 'a', PUT: 'a', GET: 'a', MAP: 'a', ADD: 'an', AND: 'an', ALL: 'an' };
-const LETTER_BY_LETTER = new Set(['UUID', 'UTF8', 'IOPS', 'OLAP', 'OLTP', 'ACID']);
+const LETTER_BY_LETTER = new Set(['UUID', 'UTF8', 'IOPS', 'OLTP']);
 
 /** Acronyms read both ways ("a SQL query" as "sequel", "an SQL query" letter by letter): either article passes. */
 const EITHER_ARTICLE = new Set(['SQL', 'PITR', 'URL']);
@@ -252,7 +252,7 @@ function findArticleProblems(tokens: readonly Token[]): TextProblem[] {
 }
 
 /** Words after which a number is a label, not a count: "Step 1 writes", "Table 2 reads". */
-const LABEL_WORDS = /^(step|option|table|index|partition|shard|node|version|region|phase|level|tier|page|plan|case|account|line|row|item|rule|figure|example|question|query|scenario|user|customer|order|item|seed|week|day|hour|minute)$/i;
+const LABEL_WORDS = /^(step|option|table|index|partition|shard|node|version|region|phase|level|tier|page|plan|case|account|line|row|item|rule|figure|example|question|query|scenario|user|customer|order|seed|week|day|hour|minute)$/i;
 /** After a singular noun, words that show it is a noun on its own, not a modifier ("2 read units" is fine). */
 // Not "and"/"or" ("40,000 read and 40,000 write units") nor "are" ("the first 20 read are the oldest").
 const ENDS_NOUN_PHRASE = /^(per|of|in|on|at|to|for|with|each|that|which|a|an|the|from|by|as|than|every|so|if|when|while)$/i;
