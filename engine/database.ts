@@ -9,8 +9,10 @@ import { checkConstraints } from './operations/constraints.ts';
 import { OPERATIONS } from './operations/registry.ts';
 import { checkShape } from './operations/shape.ts';
 import { hashPartitionKey } from './storage/key-encoding.ts';
-import type { Table } from './storage/table.ts';
+import type { ChangeListener, Table } from './storage/table.ts';
 import { expireItems } from './storage/time-to-live.ts';
+import { STREAM_OPERATIONS } from './streams/operations.ts';
+import { StreamStore } from './streams/store.ts';
 
 export interface DatabaseLimits {
   /** Tables a sandbox may hold (AWS's default account quota is 2,500). */
@@ -60,8 +62,17 @@ export class Database {
   private readonly usage = new Map<string, CapacityUsage>();
   /** Engine time of the next TTL sweep. */
   private nextExpiry = Number.NEGATIVE_INFINITY;
+  /** DynamoDB Streams: every table write is reported here and recorded when its action ends. */
+  readonly streams: StreamStore;
+  private readonly noteChange: ChangeListener;
 
-  constructor(options: DatabaseOptions, tables = new Map<string, Table>(), tableSerial = 0, idempotency = new Map<string, IdempotencyRecord>()) {
+  constructor(
+    options: DatabaseOptions,
+    tables = new Map<string, Table>(),
+    tableSerial = 0,
+    idempotency = new Map<string, IdempotencyRecord>(),
+    streams = new StreamStore(),
+  ) {
     this.now = options.now;
     this.region = options.region ?? 'us-east-1';
     this.accountId = options.accountId ?? '000000000000';
@@ -69,6 +80,9 @@ export class Database {
     this.tables = tables;
     this.tableSerial = tableSerial;
     this.idempotency = idempotency;
+    this.streams = streams;
+    this.noteChange = (table, at, before, after) => this.streams.noteChange(table, at, before, after);
+    for (const table of tables.values()) table.onChange = this.noteChange;
   }
 
   /**
@@ -83,12 +97,32 @@ export class Database {
       tables,
       this.tableSerial,
       new Map(this.idempotency),
+      this.streams.clone(),
     );
   }
 
   /** Runs one API action, e.g. `execute('PutItem', { TableName, Item })`, and returns its response body. */
   execute(action: string, input: unknown): unknown {
     const operation = Object.hasOwn(OPERATIONS, action) ? OPERATIONS[action] : undefined;
+    if (!operation) throw new UnknownOperationException('');
+    const request = checkShape(input ?? {}, operation.shape);
+    checkConstraints(request, operation.shape);
+    operation.validate?.(request);
+    this.expireItems();
+    try {
+      return operation.run(this, request);
+    } finally {
+      // Whatever the action left changed, failed or not, is what the stream records.
+      this.streams.flush(this.now(), 'user');
+    }
+  }
+
+  /**
+   * Runs one DynamoDB Streams action (`X-Amz-Target: DynamoDBStreams_20120810.<Action>`).
+   * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Operations_Amazon_DynamoDB_Streams.html
+   */
+  executeStreams(action: string, input: unknown): unknown {
+    const operation = Object.hasOwn(STREAM_OPERATIONS, action) ? STREAM_OPERATIONS[action] : undefined;
     if (!operation) throw new UnknownOperationException('');
     const request = checkShape(input ?? {}, operation.shape);
     checkConstraints(request, operation.shape);
@@ -105,7 +139,10 @@ export class Database {
     const now = this.now();
     if (now < this.nextExpiry) return;
     this.nextExpiry = now + 1000;
+    this.streams.flush(now, 'user');
     for (const table of this.tables.values()) expireItems(table, now / 1000);
+    // TTL deletions are the service's, and their records say so (userIdentity).
+    this.streams.flush(now, 'ttl');
   }
 
   /**
@@ -165,11 +202,16 @@ export class Database {
   }
 
   addTable(table: Table): void {
+    table.onChange = this.noteChange;
     this.tables.set(table.definition.name, table);
   }
 
   removeTable(name: string): void {
+    const table = this.tables.get(name);
+    if (table) table.onChange = undefined;
     this.tables.delete(name);
+    // The table's stream stays readable, DISABLED, for 24 hours.
+    this.streams.disable(name, this.now());
   }
 
   /** Bytes of item data across all tables, for the sandbox size limit. */

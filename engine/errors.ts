@@ -114,6 +114,24 @@ export class InternalServerError extends DynamoDBError {
   override readonly statusCode = 500;
 }
 
+/**
+ * DynamoDB Streams: a shard iterator used more than 15 minutes after it was issued.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_GetRecords.html
+ */
+export class ExpiredIteratorException extends DynamoDBError {
+  override readonly name = 'ExpiredIteratorException';
+  readonly type = `${DYNAMODB}ExpiredIteratorException`;
+}
+
+/**
+ * DynamoDB Streams: a read before the trim horizon (records older than 24 hours are gone).
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_GetShardIterator.html
+ */
+export class TrimmedDataAccessException extends DynamoDBError {
+  override readonly name = 'TrimmedDataAccessException';
+  readonly type = `${DYNAMODB}TrimmedDataAccessException`;
+}
+
 export function isDynamoDBError(e: unknown): e is DynamoDBError {
   return e instanceof DynamoDBError;
 }

@@ -10,6 +10,7 @@ import { type IndexDefinition, type KeySchema, type ProjectionType, Table, type 
 import type { Operation } from './operation.ts';
 import type { FieldSpec, ShapeSpec } from './shape.ts';
 import { describeTable } from './table-description.ts';
+import { applyStreamSpecification, STREAM_SPECIFICATION_FIELD, type StreamSpecification, validateCreateStreamSpecification } from '../streams/specification.ts';
 
 const THROUGHPUT_FIELD: FieldSpec = {
   type: 'FieldStruct<ProvisionedThroughput>',
@@ -100,6 +101,7 @@ const shape: ShapeSpec = {
   GlobalSecondaryIndexes: { type: 'List', children: GLOBAL_INDEX_FIELD },
   DeletionProtectionEnabled: 'Boolean',
   TableClass: { type: 'String', enum: ['STANDARD', 'STANDARD_INFREQUENT_ACCESS'] },
+  StreamSpecification: STREAM_SPECIFICATION_FIELD,
   Tags: { type: 'List', children: { type: 'ValueStruct<Tag>', children: { Key: { type: 'String', notNull: true }, Value: { type: 'String', notNull: true } } } },
 };
 
@@ -275,6 +277,7 @@ function validate(raw: Record<string, unknown>): void {
       `${INVALID} The sum of distinct NonKeyAttributes across all secondary indexes must not exceed 100`,
     );
   }
+  validateCreateStreamSpecification(raw.StreamSpecification as StreamSpecification | undefined);
 }
 
 /** Turns a validated KeySchema list into the engine's KeySchema, typed from AttributeDefinitions. */
@@ -354,6 +357,7 @@ function run(db: Database, raw: Record<string, unknown>): unknown {
     table.addIndex(toGlobalIndex(index, data.AttributeDefinitions, billingMode, 'ACTIVE'));
   }
   db.addTable(table);
+  applyStreamSpecification(db, table, raw.StreamSpecification as StreamSpecification | undefined);
   // The table is usable at once in engine time; the response still reports CREATING, as AWS does.
   return { TableDescription: describeTable(table, 'CREATING') };
 }

@@ -3,6 +3,7 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TableDescription.html
  */
 import type { IndexDefinition, KeySchema, Table, Throughput } from '../storage/table.ts';
+import { describeStreamFields } from '../streams/specification.ts';
 
 export function keySchemaElements(key: KeySchema): { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[] {
   const elements: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[] = [{ AttributeName: key.hash.name, KeyType: 'HASH' }];
@@ -75,6 +76,7 @@ export function describeTable(
   }
   if (locals.length) description.LocalSecondaryIndexes = locals;
   if (globals.length) description.GlobalSecondaryIndexes = globals;
+  Object.assign(description, describeStreamFields(d));
   description.DeletionProtectionEnabled = d.deletionProtection === true;
   return description;
 }

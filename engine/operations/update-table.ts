@@ -13,6 +13,13 @@ import { checkIndexDefinition, checkThroughputBounds, INDEX_KEY_SCHEMA_FIELD, IN
 import type { Operation } from './operation.ts';
 import type { FieldSpec, ShapeSpec } from './shape.ts';
 import { describeTable } from './table-description.ts';
+import {
+  applyStreamSpecification,
+  checkStreamChange,
+  STREAM_SPECIFICATION_FIELD,
+  type StreamSpecification,
+  validateUpdateStreamSpecification,
+} from '../streams/specification.ts';
 
 const THROUGHPUT: FieldSpec = {
   type: 'FieldStruct<ProvisionedThroughput>',
@@ -37,6 +44,7 @@ const shape: ShapeSpec = {
   ProvisionedThroughput: THROUGHPUT,
   BillingMode: { type: 'String', enum: ['PROVISIONED', 'PAY_PER_REQUEST'] },
   DeletionProtectionEnabled: 'Boolean',
+  StreamSpecification: STREAM_SPECIFICATION_FIELD,
   GlobalSecondaryIndexUpdates: {
     type: 'List',
     children: {
@@ -83,7 +91,7 @@ const INVALID = 'One or more parameter values were invalid:';
 
 function validate(raw: Record<string, unknown>): void {
   const data = raw as unknown as UpdateTableRequest;
-  if (!data.ProvisionedThroughput && !data.BillingMode && !data.GlobalSecondaryIndexUpdates?.length && data.DeletionProtectionEnabled === undefined) {
+  if (!data.ProvisionedThroughput && !data.BillingMode && !data.GlobalSecondaryIndexUpdates?.length && data.DeletionProtectionEnabled === undefined && !raw.StreamSpecification) {
     throw new ValidationException(
       'At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required',
     );
@@ -92,6 +100,7 @@ function validate(raw: Record<string, unknown>): void {
     throw new ValidationException(`${INVALID} ProvisionedThroughput must be specified when BillingMode is PROVISIONED`);
   }
   if (data.ProvisionedThroughput) checkThroughputBounds(data.ProvisionedThroughput);
+  validateUpdateStreamSpecification(raw.StreamSpecification as StreamSpecification | undefined);
   const names = new Set<string>();
   for (const update of data.GlobalSecondaryIndexUpdates ?? []) {
     const actions = [update.Update, update.Create, update.Delete].filter((a) => a !== undefined);
@@ -201,7 +210,11 @@ function run(db: Database, raw: Record<string, unknown>): unknown {
     }
   }
 
+  const streamSpecification = raw.StreamSpecification as StreamSpecification | undefined;
+  checkStreamChange(table, streamSpecification);
+
   if (data.DeletionProtectionEnabled !== undefined) definition.deletionProtection = data.DeletionProtectionEnabled;
+  applyStreamSpecification(db, table, streamSpecification);
   const indexStatuses = new Map<string, string>();
   let tableStatus: 'ACTIVE' | 'UPDATING' = 'ACTIVE';
   if (data.BillingMode && data.BillingMode !== definition.billingMode) {
@@ -229,7 +242,7 @@ function run(db: Database, raw: Record<string, unknown>): unknown {
     indexStatuses.set(index.name, 'UPDATING');
     tableStatus = 'UPDATING';
   }
-  if (creates.length || deletes.length) tableStatus = 'UPDATING';
+  if (creates.length || deletes.length || streamSpecification) tableStatus = 'UPDATING';
   const deleted: Record<string, unknown>[] = [];
   for (const del of deletes) {
     const before = describeTable(table).GlobalSecondaryIndexes as Record<string, unknown>[];

@@ -71,7 +71,17 @@ export interface TableDefinition {
   deletionProtection?: boolean | undefined;
   /** Resource tags, key to value. */
   tags?: Record<string, string> | undefined;
+  /** The view type of the table's enabled stream; undefined while no stream is enabled. */
+  streamViewType?: 'KEYS_ONLY' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES' | undefined;
+  /** The most recent stream's ARN and label, kept after the stream is disabled (as AWS keeps them). */
+  latestStream?: { readonly arn: string; readonly label: string } | undefined;
 }
+
+/**
+ * Told of every item a table stores or deletes, with the item before and after (undefined when
+ * absent), so that DynamoDB Streams can record changes in one place (engine/streams/store.ts).
+ */
+export type ChangeListener = (table: Table, at: string, before: Item | undefined, after: Item | undefined) => void;
 
 /** Where an item sits in a collection: its partition and its position within the partition. */
 export interface StorageKey {
@@ -103,6 +113,8 @@ export class Table {
   readonly definition: TableDefinition;
   readonly items: Collection;
   readonly indexes: Map<string, IndexStore>;
+  /** Set by the Database that holds the table; a clone starts without one. */
+  onChange: ChangeListener | undefined;
 
   constructor(definition: TableDefinition, items = new Collection(), indexes = new Map<string, IndexStore>()) {
     this.definition = definition;
@@ -143,12 +155,14 @@ export class Table {
   put(item: Item, size = itemSize(item)): WriteResult {
     const at = this.storageKey(item);
     const old = this.items.put(at.partition, { sort: at.sort, range: at.range, item, size });
+    this.onChange?.(this, `${at.partition}\u0000${at.sort}`, old?.item, item);
     return { old, indexChanges: this.updateIndexes(old?.item, item) };
   }
 
   delete(key: Item): WriteResult {
     const at = this.storageKey(key);
     const old = this.items.delete(at.partition, at.sort);
+    if (old) this.onChange?.(this, `${at.partition}\u0000${at.sort}`, old.item, undefined);
     return { old, indexChanges: old ? this.updateIndexes(old.item, undefined) : [] };
   }
 
