@@ -27,9 +27,7 @@ export function checkConstraints(data: Record<string, unknown>, spec: ShapeSpec)
   const errors: string[] = [];
   for (const attr of Object.keys(spec)) checkField(attr, data[attr], spec[attr]!, '', errors);
   if (errors.length) {
-    throw new ValidationException(
-      `${errors.length} validation error${errors.length > 1 ? 's' : ''} detected: ${errors.join('; ')}`,
-    );
+    throw new ValidationException(`${errors.length} validation error${errors.length > 1 ? 's' : ''} detected: ${errors.join('; ')}`);
   }
 }
 
@@ -49,12 +47,12 @@ function checkField(attr: string, data: unknown, rawField: FieldSpec | string, p
       if (/List$/.test(field.type)) {
         const list = data as unknown[];
         for (let i = 0; i < list.length; i++) {
-          checkField('member', list[i], field.children as FieldSpec | string, `${path}.${i + 1}`, errors);
+          checkMember(list[i], field.children as FieldSpec | string, `${path}.${i + 1}`, errors);
         }
       } else if (/Map/.test(field.type)) {
         const map = data as Record<string, unknown>;
         for (const key of Object.keys(map)) {
-          checkField('member', map[key], field.children as FieldSpec | string, `${path}.${key}`, errors);
+          checkMember(map[key], field.children as FieldSpec | string, `${path}.${key}`, errors);
         }
       } else if (typeof field.children === 'object' && field.children !== null) {
         const struct = data as Record<string, unknown>;
@@ -68,6 +66,18 @@ function checkField(attr: string, data: unknown, rawField: FieldSpec | string, p
   }
 }
 
+/**
+ * A member of a list or map. Coral deserialises a JSON null member as a Java null, which its
+ * validation refuses whatever the member's type ("Value null at 'transactItems.1.member' failed
+ * to satisfy constraint: Member must not be null"), so no action ever sees a null member.
+ */
+function checkMember(data: unknown, spec: FieldSpec | string, path: string, errors: string[]): void {
+  if (data == null) {
+    if (errors.length < 10) errors.push(describeViolation(data, path, 'member', 'Member must not be null'));
+    return;
+  }
+  checkField('member', data, spec, path, errors);
+}
 
 const PATTERNS = new Map<string, RegExp>();
 
@@ -98,7 +108,9 @@ function violation(validation: keyof FieldSpec, field: FieldSpec, data: unknown)
     case 'regex':
       return patternFor(field.regex!).test(data as string) ? undefined : `Member must satisfy regular expression pattern: ${field.regex}`;
     case 'lengthGreaterThanOrEqual':
-      return lengthOf(data) >= field.lengthGreaterThanOrEqual! ? undefined : `Member must have length greater than or equal to ${field.lengthGreaterThanOrEqual}`;
+      return lengthOf(data) >= field.lengthGreaterThanOrEqual!
+        ? undefined
+        : `Member must have length greater than or equal to ${field.lengthGreaterThanOrEqual}`;
     case 'lengthLessThanOrEqual':
       return lengthOf(data) <= field.lengthLessThanOrEqual! ? undefined : `Member must have length less than or equal to ${field.lengthLessThanOrEqual}`;
     case 'enum':
