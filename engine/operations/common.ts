@@ -55,11 +55,7 @@ export const ATTRIBUTES_TO_GET_FIELD = {
  * AWS's rule against mixing expression and legacy parameters. The legacy parameters alone are
  * served: compileRequestExpressions converts them into the trees their expressions compile to.
  */
-export function checkExpressionParameters(
-  data: Record<string, unknown>,
-  expressions: readonly string[],
-  legacy: readonly string[],
-): void {
+export function checkExpressionParameters(data: Record<string, unknown>, expressions: readonly string[], legacy: readonly string[]): void {
   checkExpressionParameterMix(data, expressions, legacy);
 }
 
@@ -117,9 +113,7 @@ export function conditionFailed(returnValuesOnFailure: unknown, old: Item | unde
 /** Refuses a write that would take the sandbox past its byte limit. */
 export function checkSandboxBytes(db: { totalBytes(): number; limits: { maxBytes: number } }, growth: number): void {
   if (growth > 0 && db.totalBytes() + growth > db.limits.maxBytes) {
-    throw new ValidationException(
-      `This sandbox is limited to ${db.limits.maxBytes} bytes of item data; delete items or tables to make room`,
-    );
+    throw new ValidationException(`This sandbox is limited to ${db.limits.maxBytes} bytes of item data; delete items or tables to make room`);
   }
 }
 

@@ -56,20 +56,20 @@ function compileLegacyParameters(request: Record<string, unknown>): Partial<Reco
  * the legacy parameters it carries (the mixing rule was checked before); stores the result on
  * the request so that the action does not parse again.
  */
-export function compileRequestExpressions(
-  request: Record<string, unknown>,
-  supported: readonly ExpressionParameter[],
-): CompiledExpressions {
+export function compileRequestExpressions(request: Record<string, unknown>, supported: readonly ExpressionParameter[]): CompiledExpressions {
   const legacy = compileLegacyParameters(request);
-  const expressions = compileExpressions({
-    ConditionExpression: request.ConditionExpression as string | undefined,
-    KeyConditionExpression: request.KeyConditionExpression as string | undefined,
-    FilterExpression: request.FilterExpression as string | undefined,
-    ProjectionExpression: request.ProjectionExpression as string | undefined,
-    UpdateExpression: request.UpdateExpression as string | undefined,
-    ExpressionAttributeNames: request.ExpressionAttributeNames as Record<string, string> | undefined,
-    ExpressionAttributeValues: request.ExpressionAttributeValues as Item | undefined,
-  }, supported);
+  const expressions = compileExpressions(
+    {
+      ConditionExpression: request.ConditionExpression as string | undefined,
+      KeyConditionExpression: request.KeyConditionExpression as string | undefined,
+      FilterExpression: request.FilterExpression as string | undefined,
+      ProjectionExpression: request.ProjectionExpression as string | undefined,
+      UpdateExpression: request.UpdateExpression as string | undefined,
+      ExpressionAttributeNames: request.ExpressionAttributeNames as Record<string, string> | undefined,
+      ExpressionAttributeValues: request.ExpressionAttributeValues as Item | undefined,
+    },
+    supported,
+  );
   // KeyConditions are checked after the expressions, as dynalite's Query validation orders them.
   if (request.KeyConditions != null) legacy.keyConditions = keyConditionsFromLegacy(request.KeyConditions as Record<string, LegacyCondition>);
   const compiled: CompiledExpressions = { ...expressions };

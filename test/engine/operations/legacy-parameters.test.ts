@@ -61,16 +61,52 @@ describe('Expected', () => {
   });
 
   it.each<[string, Record<string, unknown>, string]>([
-    ['Value and AttributeValueList', { a: { Value: { S: 'x' }, AttributeValueList: [{ S: 'x' }] } }, `${INVALID}Value and AttributeValueList cannot be used together for Attribute: a`],
-    ['Exists with a ComparisonOperator', { a: { Exists: true, ComparisonOperator: 'EQ', Value: { S: 'x' } } }, `${INVALID}Exists and ComparisonOperator cannot be used together for Attribute: a`],
-    ['a ComparisonOperator without a value', { a: { ComparisonOperator: 'EQ' } }, `${INVALID}Value or AttributeValueList must be used with ComparisonOperator: EQ for Attribute: a`],
-    ['NULL with a value', { a: { ComparisonOperator: 'NULL', AttributeValueList: [{ S: 'x' }] } }, `${INVALID}Invalid number of argument(s) for the NULL ComparisonOperator`],
-    ['EQ with two values', { a: { ComparisonOperator: 'EQ', AttributeValueList: [{ S: 'x' }, { S: 'y' }] } }, `${INVALID}Invalid number of argument(s) for the EQ ComparisonOperator`],
-    ['BETWEEN with one value', { a: { ComparisonOperator: 'BETWEEN', AttributeValueList: [{ S: 'x' }] } }, `${INVALID}Invalid number of argument(s) for the BETWEEN ComparisonOperator`],
+    [
+      'Value and AttributeValueList',
+      { a: { Value: { S: 'x' }, AttributeValueList: [{ S: 'x' }] } },
+      `${INVALID}Value and AttributeValueList cannot be used together for Attribute: a`,
+    ],
+    [
+      'Exists with a ComparisonOperator',
+      { a: { Exists: true, ComparisonOperator: 'EQ', Value: { S: 'x' } } },
+      `${INVALID}Exists and ComparisonOperator cannot be used together for Attribute: a`,
+    ],
+    [
+      'a ComparisonOperator without a value',
+      { a: { ComparisonOperator: 'EQ' } },
+      `${INVALID}Value or AttributeValueList must be used with ComparisonOperator: EQ for Attribute: a`,
+    ],
+    [
+      'NULL with a value',
+      { a: { ComparisonOperator: 'NULL', AttributeValueList: [{ S: 'x' }] } },
+      `${INVALID}Invalid number of argument(s) for the NULL ComparisonOperator`,
+    ],
+    [
+      'EQ with two values',
+      { a: { ComparisonOperator: 'EQ', AttributeValueList: [{ S: 'x' }, { S: 'y' }] } },
+      `${INVALID}Invalid number of argument(s) for the EQ ComparisonOperator`,
+    ],
+    [
+      'BETWEEN with one value',
+      { a: { ComparisonOperator: 'BETWEEN', AttributeValueList: [{ S: 'x' }] } },
+      `${INVALID}Invalid number of argument(s) for the BETWEEN ComparisonOperator`,
+    ],
     ['IN with no value', { a: { ComparisonOperator: 'IN', AttributeValueList: [] } }, `${INVALID}Invalid number of argument(s) for the IN ComparisonOperator`],
-    ['values of two types', { a: { ComparisonOperator: 'IN', AttributeValueList: [{ S: 'x' }, { N: '1' }] } }, `${INVALID}AttributeValues inside AttributeValueList must be of same type`],
-    ['BETWEEN upside down', { a: { ComparisonOperator: 'BETWEEN', AttributeValueList: [{ N: '2' }, { N: '1' }] } }, 'The BETWEEN condition was provided a range where the lower bound is greater than the upper bound'],
-    ['an AttributeValueList without an operator', { a: { AttributeValueList: [{ S: 'x' }] } }, `${INVALID}AttributeValueList can only be used with a ComparisonOperator for Attribute: a`],
+    [
+      'values of two types',
+      { a: { ComparisonOperator: 'IN', AttributeValueList: [{ S: 'x' }, { N: '1' }] } },
+      `${INVALID}AttributeValues inside AttributeValueList must be of same type`,
+    ],
+    [
+      'BETWEEN upside down',
+      { a: { ComparisonOperator: 'BETWEEN', AttributeValueList: [{ N: '2' }, { N: '1' }] } },
+      'The BETWEEN condition was provided a range where the lower bound is greater than the upper bound',
+    ],
+    [
+      'an AttributeValueList without an operator',
+      { a: { AttributeValueList: [{ S: 'x' }] } },
+      `${INVALID}AttributeValueList can only be used with a ComparisonOperator for Attribute: a`,
+    ],
     ['no Value when Exists is unset', { a: {} }, `${INVALID}Value must be provided when Exists is null for Attribute: a`],
     ['no Value when Exists is true', { a: { Exists: true } }, `${INVALID}Value must be provided when Exists is true for Attribute: a`],
     ['a Value when Exists is false', { a: { Exists: false, Value: { S: 'x' } } }, `${INVALID}Value cannot be used when Exists is false for Attribute: a`],
@@ -111,7 +147,8 @@ describe('AttributeUpdates', () => {
 
   it('runs under Expected', () => {
     expectFailure(
-      () => db.execute('UpdateItem', { TableName: 'orders', Key: key(1), AttributeUpdates: { n: { Value: { N: '0' } } }, Expected: { n: { Value: { N: '0' } } } }),
+      () =>
+        db.execute('UpdateItem', { TableName: 'orders', Key: key(1), AttributeUpdates: { n: { Value: { N: '0' } } }, Expected: { n: { Value: { N: '0' } } } }),
       'ConditionalCheckFailedException',
       'The conditional request failed',
     );
@@ -134,7 +171,12 @@ describe('AttributesToGet', () => {
     expect(db.execute('GetItem', { TableName: 'orders', Key: key(1), AttributesToGet: ['n', 'missing'] })).toEqual({ Item: { n: { N: '10' } } });
     const batch = db.execute('BatchGetItem', { RequestItems: { orders: { Keys: [key(2)], AttributesToGet: ['s'] } } }) as { Responses: unknown };
     expect(batch.Responses).toEqual({ orders: [{ s: { S: 'item-2' } }] });
-    const query = db.execute('Query', { TableName: 'orders', KeyConditions: { pk: { ComparisonOperator: 'EQ', AttributeValueList: [{ S: 'a' }] } }, AttributesToGet: ['sk'], Limit: 2 }) as { Items: unknown };
+    const query = db.execute('Query', {
+      TableName: 'orders',
+      KeyConditions: { pk: { ComparisonOperator: 'EQ', AttributeValueList: [{ S: 'a' }] } },
+      AttributesToGet: ['sk'],
+      Limit: 2,
+    }) as { Items: unknown };
     expect(query.Items).toEqual([{ sk: { N: '1' } }, { sk: { N: '2' } }]);
     const scan = db.execute('Scan', { TableName: 'orders', AttributesToGet: ['n'], Limit: 1 }) as { Items: unknown };
     expect(scan.Items).toEqual([{ n: { N: '10' } }]);
@@ -142,7 +184,11 @@ describe('AttributesToGet', () => {
 
   it.each<[string, Record<string, unknown>, string]>([
     ['duplicates in GetItem', { TableName: 'orders', Key: key(1), AttributesToGet: ['a', 'a'] }, `${INVALID}Duplicate value in attribute name: a`],
-    ['with ProjectionExpression', { TableName: 'orders', Key: key(1), AttributesToGet: ['a'], ProjectionExpression: 'a' }, 'Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}'],
+    [
+      'with ProjectionExpression',
+      { TableName: 'orders', Key: key(1), AttributesToGet: ['a'], ProjectionExpression: 'a' },
+      'Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}',
+    ],
   ])('should return ValidationException for AttributesToGet %s', (_case, request, message) => {
     expectFailure(() => db.execute('GetItem', request), 'ValidationException', message);
   });
@@ -164,25 +210,71 @@ describe('KeyConditions and QueryFilter', () => {
   });
 
   it('filters with QueryFilter and ConditionalOperator', () => {
-    const filter = { n: { ComparisonOperator: 'GE', AttributeValueList: [{ N: '40' }] }, s: { ComparisonOperator: 'EQ', AttributeValueList: [{ S: 'item-1' }] } };
+    const filter = {
+      n: { ComparisonOperator: 'GE', AttributeValueList: [{ N: '40' }] },
+      s: { ComparisonOperator: 'EQ', AttributeValueList: [{ S: 'item-1' }] },
+    };
     expect(sks(db.execute('Query', { TableName: 'orders', KeyConditions: partition, QueryFilter: filter }))).toEqual([]);
     expect(sks(db.execute('Query', { TableName: 'orders', KeyConditions: partition, QueryFilter: filter, ConditionalOperator: 'OR' }))).toEqual([1, 4, 5]);
   });
 
   it('accepts KeyConditions beside a FilterExpression, as AWS does', () => {
-    const result = db.execute('Query', { TableName: 'orders', KeyConditions: partition, FilterExpression: 'n > :n', ExpressionAttributeValues: { ':n': { N: '30' } } });
+    const result = db.execute('Query', {
+      TableName: 'orders',
+      KeyConditions: partition,
+      FilterExpression: 'n > :n',
+      ExpressionAttributeValues: { ':n': { N: '30' } },
+    });
     expect(sks(result)).toEqual([4, 5]);
   });
 
   it.each<[string, Record<string, unknown>, string]>([
-    ['a non-indexable operator', { KeyConditions: { pk: { ComparisonOperator: 'NE', AttributeValueList: [{ S: 'a' }] } } }, 'Attempted conditional constraint is not an indexable operation'],
-    ['three conditions', { KeyConditions: { ...partition, sk: { ComparisonOperator: 'EQ', AttributeValueList: [{ N: '1' }] }, x: { ComparisonOperator: 'EQ', AttributeValueList: [{ N: '1' }] } } }, 'Conditions can be of length 1 or 2 only'],
-    ['an operator not valid for the type', { KeyConditions: { pk: { ComparisonOperator: 'LT', AttributeValueList: [{ SS: ['a'] }] } } }, `${INVALID}ComparisonOperator LT is not valid for SS AttributeValue type`],
-    ['BEGINS_WITH on a number', { KeyConditions: partition, QueryFilter: { n: { ComparisonOperator: 'BEGINS_WITH', AttributeValueList: [{ N: '1' }] } } }, `${INVALID}ComparisonOperator BEGINS_WITH is not valid for N AttributeValue type`],
-    ['a QueryFilter on a key attribute', { KeyConditions: partition, QueryFilter: { sk: { ComparisonOperator: 'NOT_NULL' } } }, 'QueryFilter can only contain non-primary key attributes: Primary key attribute: sk'],
-    ['KeyConditions with a KeyConditionExpression', { KeyConditions: partition, KeyConditionExpression: 'pk = :a', ExpressionAttributeValues: { ':a': { S: 'a' } } }, 'Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {KeyConditions} Expression parameters: {KeyConditionExpression}'],
-    ['QueryFilter with a FilterExpression', { KeyConditions: partition, QueryFilter: {}, FilterExpression: 'n > :n', ExpressionAttributeValues: { ':n': { N: '30' } } }, 'Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {QueryFilter} Expression parameters: {FilterExpression}'],
-    ['Select COUNT with AttributesToGet', { KeyConditions: partition, Select: 'COUNT', AttributesToGet: ['n'] }, 'Cannot specify the AttributesToGet when choosing to get only the Count'],
+    [
+      'a non-indexable operator',
+      { KeyConditions: { pk: { ComparisonOperator: 'NE', AttributeValueList: [{ S: 'a' }] } } },
+      'Attempted conditional constraint is not an indexable operation',
+    ],
+    [
+      'three conditions',
+      {
+        KeyConditions: {
+          ...partition,
+          sk: { ComparisonOperator: 'EQ', AttributeValueList: [{ N: '1' }] },
+          x: { ComparisonOperator: 'EQ', AttributeValueList: [{ N: '1' }] },
+        },
+      },
+      'Conditions can be of length 1 or 2 only',
+    ],
+    [
+      'an operator not valid for the type',
+      { KeyConditions: { pk: { ComparisonOperator: 'LT', AttributeValueList: [{ SS: ['a'] }] } } },
+      `${INVALID}ComparisonOperator LT is not valid for SS AttributeValue type`,
+    ],
+    [
+      'BEGINS_WITH on a number',
+      { KeyConditions: partition, QueryFilter: { n: { ComparisonOperator: 'BEGINS_WITH', AttributeValueList: [{ N: '1' }] } } },
+      `${INVALID}ComparisonOperator BEGINS_WITH is not valid for N AttributeValue type`,
+    ],
+    [
+      'a QueryFilter on a key attribute',
+      { KeyConditions: partition, QueryFilter: { sk: { ComparisonOperator: 'NOT_NULL' } } },
+      'QueryFilter can only contain non-primary key attributes: Primary key attribute: sk',
+    ],
+    [
+      'KeyConditions with a KeyConditionExpression',
+      { KeyConditions: partition, KeyConditionExpression: 'pk = :a', ExpressionAttributeValues: { ':a': { S: 'a' } } },
+      'Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {KeyConditions} Expression parameters: {KeyConditionExpression}',
+    ],
+    [
+      'QueryFilter with a FilterExpression',
+      { KeyConditions: partition, QueryFilter: {}, FilterExpression: 'n > :n', ExpressionAttributeValues: { ':n': { N: '30' } } },
+      'Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {QueryFilter} Expression parameters: {FilterExpression}',
+    ],
+    [
+      'Select COUNT with AttributesToGet',
+      { KeyConditions: partition, Select: 'COUNT', AttributesToGet: ['n'] },
+      'Cannot specify the AttributesToGet when choosing to get only the Count',
+    ],
   ])('should return ValidationException for Query with %s', (_case, request, message) => {
     expectFailure(() => db.execute('Query', { TableName: 'orders', ...request }), 'ValidationException', message);
   });
@@ -195,16 +287,32 @@ describe('ScanFilter', () => {
     ['IN', { n: { ComparisonOperator: 'IN', AttributeValueList: [{ N: '10' }, { N: '30' }] } }, undefined, 2],
     ['CONTAINS', { tags: { ComparisonOperator: 'CONTAINS', AttributeValueList: [{ S: 'x' }] } }, undefined, 5],
     ['NOT_CONTAINS', { tags: { ComparisonOperator: 'NOT_CONTAINS', AttributeValueList: [{ S: 't2' }] } }, undefined, 4],
-    ['AND', { n: { ComparisonOperator: 'GT', AttributeValueList: [{ N: '10' }] }, s: { ComparisonOperator: 'BEGINS_WITH', AttributeValueList: [{ S: 'item-5' }] } }, 'AND', 1],
+    [
+      'AND',
+      { n: { ComparisonOperator: 'GT', AttributeValueList: [{ N: '10' }] }, s: { ComparisonOperator: 'BEGINS_WITH', AttributeValueList: [{ S: 'item-5' }] } },
+      'AND',
+      1,
+    ],
     ['OR', { n: { ComparisonOperator: 'LT', AttributeValueList: [{ N: '20' }] }, sk: { ComparisonOperator: 'EQ', AttributeValueList: [{ N: '5' }] } }, 'OR', 2],
   ])('scans with %s', (_case, filter, conditionalOperator, count) => {
-    expect(db.execute('Scan', { TableName: 'orders', ScanFilter: filter, ConditionalOperator: conditionalOperator })).toMatchObject({ Count: count, ScannedCount: 5 });
+    expect(db.execute('Scan', { TableName: 'orders', ScanFilter: filter, ConditionalOperator: conditionalOperator })).toMatchObject({
+      Count: count,
+      ScannedCount: 5,
+    });
   });
 
   it.each<[string, Record<string, unknown>, string]>([
     ['a missing operand', { ScanFilter: { n: { ComparisonOperator: 'GT' } } }, `${INVALID}Invalid number of argument(s) for the GT ComparisonOperator`],
-    ['ScanFilter with a FilterExpression', { ScanFilter: {}, FilterExpression: 'attribute_exists(n)' }, 'Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {ScanFilter} Expression parameters: {FilterExpression}'],
-    ['ConditionalOperator with a FilterExpression', { ConditionalOperator: 'OR', FilterExpression: 'attribute_exists(n)' }, 'Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {ConditionalOperator} Expression parameters: {FilterExpression}'],
+    [
+      'ScanFilter with a FilterExpression',
+      { ScanFilter: {}, FilterExpression: 'attribute_exists(n)' },
+      'Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {ScanFilter} Expression parameters: {FilterExpression}',
+    ],
+    [
+      'ConditionalOperator with a FilterExpression',
+      { ConditionalOperator: 'OR', FilterExpression: 'attribute_exists(n)' },
+      'Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {ConditionalOperator} Expression parameters: {FilterExpression}',
+    ],
   ])('should return ValidationException for Scan with %s', (_case, request, message) => {
     expectFailure(() => db.execute('Scan', { TableName: 'orders', ...request }), 'ValidationException', message);
   });
