@@ -17,6 +17,8 @@ import type { SandboxRegistry } from './sandboxes.ts';
 export { SandboxRegistry } from './sandboxes.ts';
 
 const TARGET_PREFIX = 'DynamoDB_20120810.';
+/** DynamoDB Streams' actions arrive at the same endpoint (DynamoDBStreamsClient with a custom endpoint sends them here). */
+const STREAMS_TARGET_PREFIX = 'DynamoDBStreams_20120810.';
 const CONTENT_TYPE = 'application/x-amz-json-1.0';
 /** BatchWriteItem and BatchGetItem requests may be up to 16 MB; nothing legitimate is larger. */
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -131,10 +133,11 @@ export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRout
     if (accessKeyId === undefined) {
       return respondError(new FrontEndError('MissingAuthenticationTokenException', 'Request is missing Authentication Token', 400));
     }
-    if (!target.startsWith(TARGET_PREFIX)) {
+    const streams = target.startsWith(STREAMS_TARGET_PREFIX);
+    if (!streams && !target.startsWith(TARGET_PREFIX)) {
       return respondError(new FrontEndError('UnknownOperationException', '', 400));
     }
-    const action = target.slice(TARGET_PREFIX.length);
+    const action = target.slice((streams ? STREAMS_TARGET_PREFIX : TARGET_PREFIX).length);
     let input: unknown;
     try {
       input = body === '' ? {} : JSON.parse(body);
@@ -146,7 +149,7 @@ export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRout
       if (database === undefined) {
         return respondError(new ThrottlingException('Rate of requests exceeds the allowed throughput.'));
       }
-      return respond(200, database.execute(action, input));
+      return respond(200, streams ? database.executeStreams(action, input) : database.execute(action, input));
     } catch (error) {
       if (isDynamoDBError(error)) return respondError(error);
       logger.error(`DynamoDB ${action} failed`, error);
