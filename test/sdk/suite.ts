@@ -643,6 +643,165 @@ export function defineDynamoDBSuite(label: string, open: () => Promise<Endpoint>
       });
     });
 
+    describe('the legacy parameters', () => {
+      // The pre-expression parameters, which older code and the CLI's shorthand still send.
+      // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.html
+      let table: string;
+      const eq = (value: AttributeValue) => ({ ComparisonOperator: 'EQ' as const, AttributeValueList: [value] });
+      beforeAll(async () => {
+        table = await newTable(compositeTable(tableName('legacy'), 'N'));
+        for (let i = 1; i <= 6; i++) {
+          await client.send(new PutItemCommand({ TableName: table, Item: { pk: s('p'), sk: n(i), v: n(i * 10), tag: s(i % 2 ? 'odd' : 'even') } }));
+        }
+      });
+
+      it('conditions PutItem and DeleteItem with Expected and ConditionalOperator', async () => {
+        await expectError(
+          client.send(new PutItemCommand({ TableName: table, Item: { pk: s('p'), sk: n(1) }, Expected: { v: { Exists: false } } })),
+          'ConditionalCheckFailedException',
+          'The conditional request failed',
+        );
+        await client.send(
+          new PutItemCommand({
+            TableName: table,
+            Item: { pk: s('p'), sk: n(1), v: n(10), tag: s('odd') },
+            Expected: { v: { ComparisonOperator: 'GT', AttributeValueList: [n(99)] }, tag: { Value: s('odd') } },
+            ConditionalOperator: 'OR',
+          }),
+        );
+        await expectError(
+          client.send(
+            new DeleteItemCommand({
+              TableName: table,
+              Key: { pk: s('p'), sk: n(1) },
+              Expected: { v: { ComparisonOperator: 'BETWEEN', AttributeValueList: [n(11), n(20)] } },
+            }),
+          ),
+          'ConditionalCheckFailedException',
+          'The conditional request failed',
+        );
+      });
+
+      it('updates with AttributeUpdates PUT, ADD and DELETE', async () => {
+        const result = await client.send(
+          new UpdateItemCommand({
+            TableName: table,
+            Key: { pk: s('p'), sk: n(2) },
+            AttributeUpdates: {
+              v: { Action: 'ADD', Value: n(5) },
+              tag: { Action: 'DELETE' },
+              name: { Action: 'PUT', Value: s('two') },
+              set: { Action: 'ADD', Value: { SS: ['a', 'b'] } },
+            },
+            Expected: { v: { Value: n(20) } },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        expect(result.Attributes).toEqual({ pk: s('p'), sk: n(2), v: n(25), name: s('two'), set: { SS: ['a', 'b'] } });
+      });
+
+      it('reads with AttributesToGet, KeyConditions, QueryFilter and ScanFilter', async () => {
+        const got = await client.send(new GetItemCommand({ TableName: table, Key: { pk: s('p'), sk: n(3) }, AttributesToGet: ['v'], ConsistentRead: true }));
+        expect(got.Item).toEqual({ v: n(30) });
+        const queried = await client.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditions: { pk: eq(s('p')), sk: { ComparisonOperator: 'GE', AttributeValueList: [n(3)] } },
+            QueryFilter: { tag: eq(s('even')) },
+            AttributesToGet: ['sk'],
+            ConsistentRead: true,
+          }),
+        );
+        expect(queried.Items).toEqual([{ sk: n(4) }, { sk: n(6) }]);
+        expect(queried.ScannedCount).toBe(4);
+        const scanned = await client.send(
+          new ScanCommand({
+            TableName: table,
+            ScanFilter: { v: { ComparisonOperator: 'IN', AttributeValueList: [n(30), n(50)] }, tag: eq(s('nope')) },
+            ConditionalOperator: 'OR',
+            Select: 'COUNT',
+            ConsistentRead: true,
+          }),
+        );
+        expect(scanned.Count).toBe(2);
+      });
+
+      it.each<[string, () => Promise<unknown>, string]>([
+        [
+          'Expected with a ConditionExpression',
+          () =>
+            client.send(
+              new PutItemCommand({
+                TableName: table,
+                Item: { pk: s('p'), sk: n(9) },
+                Expected: { v: { Exists: false } },
+                ConditionExpression: 'attribute_not_exists(v)',
+              }),
+            ),
+          'Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {Expected} Expression parameters: {ConditionExpression}',
+        ],
+        [
+          'AttributeUpdates with an UpdateExpression',
+          () =>
+            client.send(
+              new UpdateItemCommand({
+                TableName: table,
+                Key: { pk: s('p'), sk: n(9) },
+                AttributeUpdates: { v: { Value: n(1) } },
+                UpdateExpression: 'SET v = :v',
+                ExpressionAttributeValues: { ':v': n(1) },
+              }),
+            ),
+          'Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {AttributeUpdates} Expression parameters: {UpdateExpression}',
+        ],
+        [
+          'Expected with two values for EQ',
+          () =>
+            client.send(
+              new PutItemCommand({
+                TableName: table,
+                Item: { pk: s('p'), sk: n(9) },
+                Expected: { v: { ComparisonOperator: 'EQ', AttributeValueList: [n(1), n(2)] } },
+              }),
+            ),
+          'One or more parameter values were invalid: Invalid number of argument(s) for the EQ ComparisonOperator',
+        ],
+        [
+          'Expected with Exists false and a Value',
+          () => client.send(new PutItemCommand({ TableName: table, Item: { pk: s('p'), sk: n(9) }, Expected: { v: { Exists: false, Value: n(1) } } })),
+          'One or more parameter values were invalid: Value cannot be used when Exists is false for Attribute: v',
+        ],
+        [
+          'AttributeUpdates ADD of a string',
+          () =>
+            client.send(new UpdateItemCommand({ TableName: table, Key: { pk: s('p'), sk: n(9) }, AttributeUpdates: { v: { Action: 'ADD', Value: s('x') } } })),
+          'One or more parameter values were invalid: ADD action is not supported for the type S',
+        ],
+        [
+          'KeyConditions with a non-indexable operator',
+          () => client.send(new QueryCommand({ TableName: table, KeyConditions: { pk: { ComparisonOperator: 'NE', AttributeValueList: [s('p')] } } })),
+          'Attempted conditional constraint is not an indexable operation',
+        ],
+        [
+          'a QueryFilter on a key attribute',
+          () => client.send(new QueryCommand({ TableName: table, KeyConditions: { pk: eq(s('p')) }, QueryFilter: { sk: eq(n(1)) } })),
+          'QueryFilter can only contain non-primary key attributes: Primary key attribute: sk',
+        ],
+        [
+          'ScanFilter BEGINS_WITH on a number',
+          () => client.send(new ScanCommand({ TableName: table, ScanFilter: { v: { ComparisonOperator: 'BEGINS_WITH', AttributeValueList: [n(1)] } } })),
+          'One or more parameter values were invalid: ComparisonOperator BEGINS_WITH is not valid for N AttributeValue type',
+        ],
+        [
+          'duplicate AttributesToGet',
+          () => client.send(new GetItemCommand({ TableName: table, Key: { pk: s('p'), sk: n(1) }, AttributesToGet: ['v', 'v'] })),
+          'One or more parameter values were invalid: Duplicate value in attribute name: v',
+        ],
+      ])('should return ValidationException for %s', async (_case, send, message) => {
+        await expectError(send(), 'ValidationException', message);
+      });
+    });
+
     describe('the wire protocol', () => {
       const post = (target: string, body: string) =>
         fetch(endpoint.url, {
@@ -671,6 +830,26 @@ export function defineDynamoDBSuite(label: string, open: () => Promise<Endpoint>
         expect(await update.text()).toBe('{"Attributes":{"__proto__":{"S":"p"}}}');
         const get = await post('DynamoDB_20120810.GetItem', `{"TableName":"${table}","Key":{"pk":{"S":"a"}},"ConsistentRead":true}`);
         expect(JSON.parse(await get.text())).toEqual(JSON.parse('{"Item":{"pk":{"S":"a"},"__proto__":{"S":"q"},"constructor":{"N":"1"}}}'));
+      });
+
+      it.each<[string, string, string]>([
+        ['TransactWriteItems', '{"TransactItems":[null]}', 'transactItems.1.member'],
+        ['TransactGetItems', '{"TransactItems":[null]}', 'transactItems.1.member'],
+        ['BatchGetItem', '{"RequestItems":{"t-null":{"Keys":[null]}}}', 'requestItems.t-null.member.keys.1.member'],
+        ['BatchWriteItem', '{"RequestItems":{"t-null":[null]}}', 'requestItems.t-null.member.1.member'],
+        [
+          'CreateTable',
+          '{"TableName":"t-null","AttributeDefinitions":[null],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"BillingMode":"PAY_PER_REQUEST"}',
+          'attributeDefinitions.1.member',
+        ],
+        ['TagResource', '{"ResourceArn":"arn:aws:dynamodb:us-east-1:000000000000:table/t-null","Tags":[null]}', 'tags.1.member'],
+      ])('should return ValidationException for a null member in %s', async (action, body, path) => {
+        const response = await post(`DynamoDB_20120810.${action}`, body);
+        expect(response.status).toBe(400);
+        expect(await response.json()).toEqual({
+          __type: 'com.amazon.coral.validate#ValidationException',
+          message: `1 validation error detected: Value null at '${path}' failed to satisfy constraint: Member must not be null`,
+        });
       });
 
       it('answers an unknown action with UnknownOperationException', async () => {
