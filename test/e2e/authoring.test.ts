@@ -7,73 +7,47 @@
  *
  * Skips with a notice when /usr/bin/chromium is absent, unless E2E=1.
  */
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAxe, describeViolation, isBlocking, runAxe, sidewaysScroll } from '../helpers/axe.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { addAxe, shootAndCheck } from '../helpers/axe.ts';
 import { createTempContent, type TempContent } from '../helpers/authoring-content.ts';
-import { CHROMIUM, launchChromium, startServer } from '../helpers/browser.ts';
+import { browserSuite, noticeSkippedBrowserSuite, SKIP_BROWSER_SUITES } from '../helpers/browser.ts';
 
-const required = process.env.E2E === '1';
-const available = existsSync(CHROMIUM);
-if (!available && !required) console.warn(`[e2e] skipped: ${CHROMIUM} not found (install it with apt-get install chromium, or set E2E=1 to make this a failure).`);
+noticeSkippedBrowserSuite('authoring');
 
-const SCREENSHOT_DIR = join(tmpdir(), 'dynamodb-study-e2e');
-const WIDTHS = [1280, 390] as const;
+const shoot = (page: Page, name: string, problems: string[]) => shootAndCheck(page, 'authoring', name, problems);
 
-async function shoot(page: Page, name: string, violations: string[]): Promise<void> {
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `authoring-${name}-${width}.png`), fullPage: true });
-    violations.push(...(await runAxe(page)).filter(isBlocking).map((v) => describeViolation(`${name} at ${width}px`, v)));
-    const sideways = await sidewaysScroll(page, `${name} at ${width}px`);
-    if (sideways) violations.push(sideways);
-  }
-  await page.setViewportSize({ width: WIDTHS[0], height: 900 });
-}
-
-describe.skipIf(!available && !required)('authoring in Chromium', () => {
-  let server: { process: ChildProcess; url: string } | undefined;
-  let browser: Browser | undefined;
-  let dataDir: string;
+describe.skipIf(SKIP_BROWSER_SUITES)('authoring in Chromium', () => {
   let content: TempContent;
-
-  beforeAll(async () => {
-    if (!available) throw new Error(`E2E=1 but ${CHROMIUM} is missing: install it with apt-get install chromium.`);
-    dataDir = mkdtempSync(join(tmpdir(), 'dynamodb-study-db-'));
-    content = createTempContent();
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    server = await startServer(join(dataDir, 'app.db'), { env: { CONTENT_DIR: content.contentDir, AUTHORING_WRITE: 'true' } });
-    browser = await launchChromium();
+  const suite = browserSuite({
+    beforeStart: () => {
+      content = createTempContent();
+    },
+    get env() {
+      return { CONTENT_DIR: content.contentDir, AUTHORING_WRITE: 'true' };
+    },
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.process.kill('SIGTERM');
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    content?.remove();
-  });
+  afterAll(() => content?.remove());
 
   it('creates a family from a template, sees it checked live, saves it and practises it without a restart', { timeout: 90_000 }, async () => {
     const problems: string[] = [];
     const violations: string[] = [];
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
     await addAxe(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
 
     // The first account of a fresh database is its admin, who has the author role.
-    await page.goto(`${server!.url}/signup`);
+    await page.goto(`${suite.url}/signup`);
     await page.getByLabel('Username').fill('writer');
     await page.getByLabel('Password').fill('sunlit orchard ladder');
     await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(`${server!.url}/`);
+    await page.waitForURL(`${suite.url}/`);
 
-    await page.goto(`${server!.url}/authoring`);
+    await page.goto(`${suite.url}/authoring`);
     expect(await page.locator('tr[data-family]').count()).toBe(2);
     await shoot(page, 'families', violations);
 
@@ -120,7 +94,7 @@ describe.skipIf(!available && !required)('authoring in Chromium', () => {
     await page.waitForURL(/\/attempts\/\d+/);
     expect(await page.locator('main').textContent()).toMatch(/Correct/);
 
-    await page.goto(`${server!.url}/authoring`);
+    await page.goto(`${suite.url}/authoring`);
     expect(await page.locator('tr[data-family]').count()).toBe(3);
     await context.close();
     expect(problems).toEqual([]);

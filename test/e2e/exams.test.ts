@@ -6,74 +6,29 @@
  *
  * Skips with a notice when /usr/bin/chromium is absent, unless E2E=1.
  */
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, launchChromium, startServer } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { addAxe, shootAndCheck } from '../helpers/axe.ts';
+import { browserSuite, noticeSkippedBrowserSuite, SKIP_BROWSER_SUITES } from '../helpers/browser.ts';
 
-const required = process.env.E2E === '1';
-const available = existsSync(CHROMIUM);
-if (!available && !required) console.warn(`[e2e] skipped: ${CHROMIUM} not found (install it with apt-get install chromium, or set E2E=1 to make this a failure).`);
+noticeSkippedBrowserSuite('mock exam');
 
-const SCREENSHOT_DIR = join(tmpdir(), 'dynamodb-study-e2e');
-const WIDTHS = [1280, 390] as const;
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-async function axeViolations(page: Page): Promise<string[]> {
-  return page.evaluate(async (tags) => {
-    type Violation = { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> };
-    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: Violation[] }> } }).axe;
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${location.pathname}: ${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  }, WCAG_TAGS);
-}
+const shoot = (page: Page, name: string, problems: string[]) => shootAndCheck(page, 'exams', name, problems);
 
-async function shoot(page: Page, name: string, problems: string[]): Promise<void> {
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `exams-${name}-${width}.png`), fullPage: true });
-    problems.push(...(await axeViolations(page)).map((v) => `${width}px ${v}`));
-    // No sideways scroll on a phone.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    if (overflow > 0) problems.push(`${width}px ${name}: ${overflow}px of sideways scroll`);
-  }
-  await page.setViewportSize({ width: WIDTHS[0], height: 900 });
-}
-
-describe.skipIf(!available && !required)('a mock exam in Chromium', () => {
-  let server: { process: ChildProcess; url: string } | undefined;
-  let browser: Browser | undefined;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    if (!available) throw new Error(`E2E=1 but ${CHROMIUM} is missing: install it with apt-get install chromium.`);
-    dataDir = mkdtempSync(join(tmpdir(), 'dynamodb-study-db-'));
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    server = await startServer(join(dataDir, 'app.db'));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.process.kill('SIGTERM');
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+describe.skipIf(SKIP_BROWSER_SUITES)('a mock exam in Chromium', () => {
+  const suite = browserSuite();
 
   it('answers a 3-question exam, flags one, submits it and reads the report', async () => {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addInitScript({ path: AXE_PATH });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await addAxe(context);
     const page = await context.newPage();
     const problems: string[] = [];
     const scriptErrors: string[] = [];
     page.on('pageerror', (error) => scriptErrors.push(error.message));
 
     const h1 = async () => (await page.locator('h1').innerText()).replace(/\s+/g, ' ');
-    await page.goto(`${server!.url}/exams`);
+    await page.goto(`${suite.url}/exams`);
     await shoot(page, 'start', problems);
     await page.getByLabel('Questions', { exact: true }).fill('3');
     await page.getByLabel('Time', { exact: true }).fill('10');
@@ -111,7 +66,7 @@ describe.skipIf(!available && !required)('a mock exam in Chromium', () => {
     expect(await page.locator('#q-1 h3', { hasText: 'Explanation' }).count()).toBe(1);
     await shoot(page, 'report', problems);
 
-    await page.goto(`${server!.url}/exams`);
+    await page.goto(`${suite.url}/exams`);
     expect(await page.getByRole('link', { name: 'Report #1' }).count()).toBe(1);
     await shoot(page, 'history', problems);
 

@@ -6,19 +6,15 @@
  * Skips with a notice when /usr/bin/chromium is absent, unless E2E=1 (CI), where a missing
  * browser is a failure.
  */
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, launchChromium, startServer } from '../helpers/browser.ts';
+import { type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, noticeSkippedBrowserSuite, SKIP_BROWSER_SUITES } from '../helpers/browser.ts';
 import type { Answer } from '../../app/bank/types.ts';
 import { loadContentBank, wrongAnswer } from '../helpers/test-app.ts';
 
-const required = process.env.E2E === '1';
-const available = existsSync(CHROMIUM);
-if (!available && !required) console.warn(`[e2e] skipped: ${CHROMIUM} not found (install it with apt-get install chromium, or set E2E=1 to make this a failure).`);
+noticeSkippedBrowserSuite('practice');
 
 /** Screenshots of every page the walk visits, for a person to look at. */
 export const SCREENSHOT_DIR = join(tmpdir(), 'dynamodb-study-e2e');
@@ -67,32 +63,16 @@ function currentVariant(page: Page): { scenarioId: string; seed: number } {
   return { scenarioId: decodeURIComponent(match[1]!), seed: Number(match[2]) };
 }
 
-describe.skipIf(!available && !required)('a learner in Chromium', () => {
-  let server: { process: ChildProcess; url: string } | undefined;
-  let browser: Browser | undefined;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    if (!available) throw new Error(`E2E=1 but ${CHROMIUM} is missing: install it with apt-get install chromium.`);
-    dataDir = mkdtempSync(join(tmpdir(), 'dynamodb-study-db-'));
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    server = await startServer(join(dataDir, 'app.db'));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.process.kill('SIGTERM');
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+describe.skipIf(SKIP_BROWSER_SUITES)('a learner in Chromium', () => {
+  const suite = browserSuite();
 
   it('answers one question right and one wrong and sees both on the progress page', async () => {
     const bank = loadContentBank();
-    const page = await browser!.newPage({ viewport: { width: 1100, height: 900 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1100, height: 900 } });
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
 
-    await page.goto(server!.url);
+    await page.goto(suite.url);
     expect(await page.locator('h1').textContent()).toBe('Learn DynamoDB to exam level');
     await page.screenshot({ path: join(SCREENSHOT_DIR, '1-home.png'), fullPage: true });
 

@@ -7,112 +7,69 @@
  *
  * Skips with a notice when /usr/bin/chromium is absent, unless E2E=1.
  */
-import type { ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../app/db/connection.ts';
 import { reviewCards } from '../../app/db/schema.ts';
 import { insertProfile } from '../../app/progress/profiles.ts';
-import { CHROMIUM, launchChromium, startServer } from '../helpers/browser.ts';
+import { addAxe, shootAndCheck } from '../helpers/axe.ts';
+import { browserSuite, noticeSkippedBrowserSuite, SKIP_BROWSER_SUITES } from '../helpers/browser.ts';
 import { loadContentBank, wrongAnswer } from '../helpers/test-app.ts';
 
-const required = process.env.E2E === '1';
-const available = existsSync(CHROMIUM);
-if (!available && !required) console.warn(`[e2e] skipped: ${CHROMIUM} not found (install it with apt-get install chromium, or set E2E=1 to make this a failure).`);
+noticeSkippedBrowserSuite('review');
 
-const SCREENSHOT_DIR = join(tmpdir(), 'dynamodb-study-e2e');
-const WIDTHS = [1280, 390] as const;
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const LEARNER_TOKEN = 'e2e-review-learner-token-0123456789';
 const HOUR = 3_600_000;
 
-async function axeViolations(page: Page): Promise<string[]> {
-  return page.evaluate(async (tags) => {
-    type Violation = { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> };
-    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: Violation[] }> } }).axe;
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${location.pathname}: ${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  }, WCAG_TAGS);
-}
+const shoot = (page: Page, name: string, problems: string[]) => shootAndCheck(page, 'review', name, problems);
 
-/** Screenshots at each width, an axe-core check at each, and no sideways scroll on a phone. */
-async function shoot(page: Page, name: string, problems: string[]): Promise<void> {
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `review-${name}-${width}.png`), fullPage: true });
-    problems.push(...(await axeViolations(page)).map((v) => `${width}px ${v}`));
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    if (overflow > 0) problems.push(`${width}px ${name}: scrolls sideways by ${overflow} px`);
-  }
-  await page.setViewportSize({ width: WIDTHS[0], height: 900 });
-}
-
-describe.skipIf(!available && !required)('review session in Chromium', () => {
-  let server: { process: ChildProcess; url: string } | undefined;
-  let browser: Browser | undefined;
-  let dataDir: string;
+describe.skipIf(SKIP_BROWSER_SUITES)('review session in Chromium', () => {
   const bank = loadContentBank();
   const [older, newer] = bank.scenarios.filter((s) => s.kind === 'choice').map((s) => s.id as string) as [string, string];
-
-  beforeAll(async () => {
-    if (!available) throw new Error(`E2E=1 but ${CHROMIUM} is missing: install it with apt-get install chromium.`);
-    dataDir = mkdtempSync(join(tmpdir(), 'dynamodb-study-db-'));
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    const path = join(dataDir, 'app.db');
-    // Two cards in the Review state, due an hour and two hours ago, as if reviewed days before.
-    const seeded = openDatabase(path);
-    const now = Date.now();
-    const profile = insertProfile(seeded.db, LEARNER_TOKEN, new Date(now - 10 * 24 * HOUR));
-    for (const [scenarioId, hoursOverdue] of [[older, 2], [newer, 1]] as const) {
-      seeded.db
-        .insert(reviewCards)
-        .values({
-          profileId: profile.id,
-          scenarioId,
-          due: new Date(now - hoursOverdue * HOUR),
-          stability: 3,
-          difficulty: 5,
-          elapsedDays: 0,
-          scheduledDays: 3,
-          learningSteps: 0,
-          reps: 2,
-          lapses: 0,
-          state: 2,
-          lastReview: new Date(now - 3 * 24 * HOUR),
-          lastSeed: 7,
-          createdAt: new Date(now - 5 * 24 * HOUR),
-        })
-        .run();
-    }
-    seeded.close();
-    server = await startServer(path);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.process.kill('SIGTERM');
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  const suite = browserSuite({
+    beforeStart: (path) => {
+      // Two cards in the Review state, due an hour and two hours ago, as if reviewed days before.
+      const seeded = openDatabase(path);
+      const now = Date.now();
+      const profile = insertProfile(seeded.db, LEARNER_TOKEN, new Date(now - 10 * 24 * HOUR));
+      for (const [scenarioId, hoursOverdue] of [[older, 2], [newer, 1]] as const) {
+        seeded.db
+          .insert(reviewCards)
+          .values({
+            profileId: profile.id,
+            scenarioId,
+            due: new Date(now - hoursOverdue * HOUR),
+            stability: 3,
+            difficulty: 5,
+            elapsedDays: 0,
+            scheduledDays: 3,
+            learningSteps: 0,
+            reps: 2,
+            lapses: 0,
+            state: 2,
+            lastReview: new Date(now - 3 * 24 * HOUR),
+            lastSeed: 7,
+            createdAt: new Date(now - 5 * 24 * HOUR),
+          })
+          .run();
+      }
+      seeded.close();
+    },
   });
 
   it('walks two due cards, most overdue first, each a fresh variant, to the empty state', async () => {
     const problems: string[] = [];
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addCookies([{ name: 'learner', value: LEARNER_TOKEN, url: server!.url }]);
-    await context.addInitScript({ path: AXE_PATH });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addCookies([{ name: 'learner', value: LEARNER_TOKEN, url: suite.url }]);
+    await addAxe(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
 
-    await page.goto(`${server!.url}/`);
+    await page.goto(`${suite.url}/`);
     expect(await page.locator('[data-home-due]').textContent()).toBe('2 due now');
     expect(await page.locator('nav [data-due-count]').getAttribute('data-due-count')).toBe('2');
-    await page.goto(`${server!.url}/review`);
+    await page.goto(`${suite.url}/review`);
     expect(await page.locator('[data-due-now]').textContent()).toBe('2 due now');
     await shoot(page, 'page', problems);
 
@@ -138,12 +95,12 @@ describe.skipIf(!available && !required)('review session in Chromium', () => {
     }
 
     // Both were wrong, so both wait a learning step: nothing due, and new families are offered.
-    await page.goto(`${server!.url}/review`);
+    await page.goto(`${suite.url}/review`);
     expect(await page.locator('[data-due-now]').textContent()).toBe('0 due now');
     expect(await page.getByRole('link', { name: 'Start a new family' }).count()).toBe(1);
     await shoot(page, 'after', problems);
 
-    await page.goto(`${server!.url}/drill`);
+    await page.goto(`${suite.url}/drill`);
     expect(await page.locator('[data-drill-left]').textContent()).toBe('2 left');
     await shoot(page, 'drill', problems);
     await page.getByRole('link', { name: 'Start the drill' }).click();
@@ -153,14 +110,14 @@ describe.skipIf(!available && !required)('review session in Chromium', () => {
     // An unconditional put where the task is to prevent overwriting: the essential check's note.
     const params = bank.variant('core.request-put-if-absent', 3).params;
     const plainPut = { action: 'PutItem', params: { TableName: 'Users', Item: { userId: { S: params.newUser }, email: { S: 'x@example.com' }, plan: { S: params.plan }, version: { N: '1' } } } };
-    const answered = await page.request.post(`${server!.url}/api/questions/core.request-put-if-absent/3/answers`, { data: { answer: { kind: 'request', json: JSON.stringify(plainPut) } } });
+    const answered = await page.request.post(`${suite.url}/api/questions/core.request-put-if-absent/3/answers`, { data: { answer: { kind: 'request', json: JSON.stringify(plainPut) } } });
     const { attemptId } = (await answered.json()) as { attemptId: number };
-    await page.goto(`${server!.url}/attempts/${attemptId}`);
+    await page.goto(`${suite.url}/attempts/${attemptId}`);
     expect(await page.locator('[data-essential-failed]').count()).toBe(1);
     await shoot(page, 'essential', problems);
 
     // Settings refused by name, and nothing changed.
-    await page.goto(`${server!.url}/review`);
+    await page.goto(`${suite.url}/review`);
     await page.locator('#targetRetention').fill('0.99');
     await page.evaluate(() => document.querySelector('form.review-settings')?.setAttribute('novalidate', ''));
     await page.getByRole('button', { name: 'Save settings' }).click();

@@ -2,7 +2,10 @@
  * axe-core for the browser suites: WCAG 2 A/AA rules, violations of impact "serious" or
  * "critical" block, the rest (best practice: landmarks, heading order) is advisory.
  */
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core');
@@ -50,4 +53,25 @@ export async function sidewaysScroll(page: Page, name: string): Promise<string |
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
   const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
   return widths.scroll > widths.client + 1 ? `${name}: ${widths.scroll}px wide in a ${widths.client}px window` : undefined;
+}
+
+export const SCREENSHOT_DIR = join(tmpdir(), 'dynamodb-study-e2e');
+/** A desktop and a phone, the widths every changed page is looked at. */
+export const WIDTHS = [1280, 390] as const;
+
+/**
+ * A full-page screenshot at each width into SCREENSHOT_DIR as `<prefix>-<name>-<width>.png`,
+ * and at each width the blocking axe violations and any sideways scroll added to `problems`.
+ * The page's context must have been given addAxe.
+ */
+export async function shootAndCheck(page: Page, prefix: string, name: string, problems: string[]): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${prefix}-${name}-${width}.png`), fullPage: true });
+    problems.push(...(await runAxe(page)).filter(isBlocking).map((v) => describeViolation(`${name} at ${width}px`, v)));
+    const sideways = await sidewaysScroll(page, `${name} at ${width}px`);
+    if (sideways) problems.push(sideways);
+  }
+  await page.setViewportSize({ width: WIDTHS[0], height: 900 });
 }

@@ -3,7 +3,10 @@
  * network, and how to start the real server (`app/main.ts`) on a free port over a given SQLite file.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { type Browser, chromium } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -43,4 +46,60 @@ export async function startServer(databasePath: string, options: { singleProcess
     child.on('exit', (code) => reject(new Error(`The server exited with ${code}:\n${output}`)));
   });
   return { process: child, url };
+}
+
+/** E2E=1 (CI) makes a missing Chromium a failure; otherwise the browser suites skip with a notice. */
+export const E2E_REQUIRED = process.env.E2E === '1';
+export const CHROMIUM_AVAILABLE = existsSync(CHROMIUM);
+export const SKIP_BROWSER_SUITES = !CHROMIUM_AVAILABLE && !E2E_REQUIRED;
+
+/** Prints the notice once per suite file that would have run. */
+export function noticeSkippedBrowserSuite(name: string): void {
+  if (SKIP_BROWSER_SUITES) console.warn(`[e2e] ${name} skipped: ${CHROMIUM} not found (install it with apt-get install chromium, or set E2E=1 to make this a failure).`);
+}
+
+export interface BrowserSuite {
+  /** The server's base URL, once started. */
+  readonly url: string;
+  readonly browser: Browser;
+  readonly dataDir: string;
+}
+
+/**
+ * One real server over a fresh SQLite file and one Chromium for the suite it is called in:
+ * started before its tests (after `beforeStart` has prepared the database file, for suites that
+ * seed it) and stopped after them, with the data folder removed.
+ */
+export function browserSuite(options: { env?: Record<string, string>; beforeStart?: (databasePath: string) => void | Promise<void> } = {}): BrowserSuite {
+  let server: { process: ChildProcess; url: string } | undefined;
+  let browser: Browser | undefined;
+  let dataDir: string | undefined;
+  beforeAll(async () => {
+    if (!CHROMIUM_AVAILABLE) throw new Error(`E2E=1 but ${CHROMIUM} is missing: install it with apt-get install chromium.`);
+    dataDir = mkdtempSync(join(tmpdir(), 'dynamodb-study-db-'));
+    const databasePath = join(dataDir, 'app.db');
+    await options.beforeStart?.(databasePath);
+    server = await startServer(databasePath, options.env ? { env: options.env } : {});
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.process.kill('SIGTERM');
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`The browser suite's ${what} is not started yet.`);
+    return value;
+  };
+  return {
+    get url() {
+      return started(server, 'server').url;
+    },
+    get browser() {
+      return started(browser, 'browser');
+    },
+    get dataDir() {
+      return started(dataDir, 'data folder');
+    },
+  };
 }
