@@ -24,6 +24,7 @@ import type { AppDeps, AppEnv, AuthoringDeps, Clock, Logger } from './routes/app
 import { authoringRoutes } from './routes/authoring/route.tsx';
 import { costPageRoutes } from './routes/cost/route.tsx';
 import { refuseCrossSiteRequests } from './routes/cross-site.ts';
+import { selectSandboxKeyById } from './auth/sandbox-keys.ts';
 import { dynamodbRoutes, SandboxRegistry } from './routes/dynamodb/index.ts';
 import { homeRoutes } from './routes/home/route.tsx';
 import { examRoutes } from './routes/exams/route.tsx';
@@ -55,6 +56,18 @@ export interface CreateAppOptions {
   readonly trustProxy?: boolean;
   /** scrypt parameters for new password hashes; tests pass a cheap one. */
   readonly passwordCost?: ScryptCost;
+  /** The /dynamodb endpoint's limits (DYNAMODB_* settings). */
+  readonly dynamodb?: DynamodbSettings;
+}
+
+/** DYNAMODB_* settings; `profile: 'local'` lifts the per-key and per-address rates. */
+export interface DynamodbSettings {
+  readonly profile?: 'shared' | 'local';
+  readonly maxTotalBytes?: number;
+  readonly maxConcurrent?: number;
+  readonly requestsPerAddress?: number;
+  readonly requestsPerKey?: number;
+  readonly anonymousSandboxes?: number;
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -125,7 +138,15 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     rateLimiters: createRateLimiters(options.rateLimits ?? DEFAULT_RATE_LIMITS, () => (options.clock ?? systemClock).now().getTime()),
     trustProxy: options.trustProxy ?? false,
     passwordCost: options.passwordCost ?? PRODUCTION_SCRYPT_COST,
+    sandboxes: new SandboxRegistry({
+      now: () => (options.clock ?? systemClock).now().getTime(),
+      ...(options.dynamodb?.anonymousSandboxes !== undefined && { maxSandboxes: options.dynamodb.anonymousSandboxes }),
+      ...(options.dynamodb?.profile === 'local'
+        ? { requestsPerSecond: Number.POSITIVE_INFINITY }
+        : options.dynamodb?.requestsPerKey !== undefined && { requestsPerSecond: options.dynamodb.requestsPerKey }),
+    }),
   };
+  const sandboxes = deps.sandboxes;
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -189,7 +210,22 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   });
   app.get('/favicon.ico', (c) => c.body(null, 204));
 
-  app.route('/', dynamodbRoutes(new SandboxRegistry({ now: () => deps.clock.now().getTime() }), { logger: deps.logger }));
+  const dynamodb = options.dynamodb ?? {};
+  const local = dynamodb.profile === 'local';
+  app.route(
+    '/',
+    dynamodbRoutes(sandboxes, {
+      logger: deps.logger,
+      trustProxy: deps.trustProxy,
+      // An account's key id is looked up on every request, so a rotated key stops working at once.
+      accounts: (accessKeyId) => selectSandboxKeyById(deps.db, accessKeyId)?.secretAccessKey,
+      limits: {
+        ...(dynamodb.maxTotalBytes !== undefined && { maxTotalBytes: dynamodb.maxTotalBytes }),
+        ...(dynamodb.maxConcurrent !== undefined && { maxConcurrent: dynamodb.maxConcurrent }),
+        ...(local ? { requestsPerAddress: Number.POSITIVE_INFINITY } : dynamodb.requestsPerAddress !== undefined && { requestsPerAddress: dynamodb.requestsPerAddress }),
+      },
+    }),
+  );
   const api = createApiRoutes();
   app.route('/', api);
 

@@ -35,6 +35,14 @@ function start(env: Env, database: OpenedDatabase): void {
     logger: consoleLogger,
     cookieSecure: env.COOKIE_SECURE,
     trustProxy: env.TRUST_PROXY,
+    dynamodb: {
+      profile: env.DYNAMODB_PROFILE,
+      maxTotalBytes: env.DYNAMODB_MAX_TOTAL_BYTES,
+      maxConcurrent: env.DYNAMODB_MAX_CONCURRENT,
+      requestsPerAddress: env.DYNAMODB_REQUESTS_PER_ADDRESS,
+      requestsPerKey: env.DYNAMODB_REQUESTS_PER_KEY,
+      anonymousSandboxes: env.DYNAMODB_ANONYMOUS_SANDBOXES,
+    },
     rateLimits: {
       authPerAddress: { limit: env.RATE_LIMIT_AUTH_PER_ADDRESS, windowMs: authWindowMs },
       authPerUsername: { limit: env.RATE_LIMIT_AUTH_PER_USERNAME, windowMs: authWindowMs },

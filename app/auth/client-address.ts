@@ -8,7 +8,12 @@ import type { AppEnv } from '../routes/app-env.ts';
  * the one our proxy appended. Earlier entries are whatever the client chose to send.
  */
 export function clientAddress(c: Context<AppEnv>): string {
-  if (c.var.deps.trustProxy) {
+  return addressOf(c, c.var.deps.trustProxy);
+}
+
+/** The same, for routes given `trustProxy` directly rather than through the app's deps (/dynamodb). */
+export function addressOf(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
     const forwarded = c.req.header('X-Forwarded-For')?.split(',').map((part) => part.trim()).filter((part) => part !== '');
     const last = forwarded?.at(-1);
     if (last) return last;

@@ -9,6 +9,7 @@ import type { ScryptCost } from '../auth/passwords.ts';
 import type { RateLimiters } from '../auth/rate-limit.ts';
 import type { User } from '../auth/sessions.ts';
 import type { Profile } from '../progress/profiles.ts';
+import type { SandboxRegistry } from './dynamodb/sandboxes.ts';
 
 export interface Clock {
   now(): Date;
@@ -45,6 +46,8 @@ export interface AppDeps {
   readonly trustProxy: boolean;
   /** scrypt parameters for new password hashes; tests pass a cheap one. */
   readonly passwordCost: ScryptCost;
+  /** The /dynamodb sandboxes: the account page moves an account's sandbox when its key rotates. */
+  readonly sandboxes: SandboxRegistry;
 }
 
 export interface AppEnv {

@@ -238,3 +238,79 @@ describe('hostile requests', () => {
     expect((await client.send(new ListTablesCommand({}))).TableNames).toEqual(['hostile']);
   });
 });
+
+describe('account and anonymous pools, and the server-wide limits', () => {
+  const routes = async (options: Parameters<typeof import('../../app/routes/dynamodb/index.ts').dynamodbRoutes>[1] = {}, registryOptions = {}) => {
+    const { dynamodbRoutes, SandboxRegistry } = await import('../../app/routes/dynamodb/index.ts');
+    const registry = new SandboxRegistry({ now: () => 0, ...registryOptions });
+    const app = dynamodbRoutes(registry, { logger: { error: () => {} }, ...options });
+    const post = (key: string, target: string, body: BodyInit) =>
+      app.request('/dynamodb', { method: 'POST', headers: { ...signed(key), 'x-amz-target': `DynamoDB_20120810.${target}` }, body });
+    return { registry, post };
+  };
+
+  it('evicts anonymous sandboxes for room and never an account’s', async () => {
+    const { SandboxRegistry } = await import('../../app/routes/dynamodb/index.ts');
+    const registry = new SandboxRegistry({ now: () => 0, maxSandboxes: 2 });
+    registry.get('AKIAACCOUNT', 'account').execute('CreateTable', simpleTable('kept'));
+    for (let i = 0; i < 100; i++) registry.get(`anon-${i}`);
+    expect(registry.poolSize('anonymous')).toBe(2);
+    expect(registry.get('AKIAACCOUNT', 'account').tableNames()).toEqual(['kept']);
+  });
+
+  it('keeps an anonymous key id that equals an account’s apart from the account’s sandbox', async () => {
+    const { SandboxRegistry } = await import('../../app/routes/dynamodb/index.ts');
+    const registry = new SandboxRegistry({ now: () => 0 });
+    registry.get('SAME', 'account').execute('CreateTable', simpleTable('mine'));
+    expect(registry.get('SAME', 'anonymous').tableNames()).toEqual([]);
+  });
+
+  it('should return LimitExceededException for a write past the server-wide byte cap, and still serves reads and deletes', async () => {
+    const { post, registry } = await routes({ limits: { maxTotalBytes: 15_000 } });
+    for (const key of ['A', 'B']) expect((await post(key, 'CreateTable', JSON.stringify(simpleTable('ttt')))).status).toBe(200);
+    const put = (key: string, id: string) => post(key, 'PutItem', JSON.stringify({ TableName: 'ttt', Item: { pk: { S: id }, pad: { S: 'x'.repeat(6000) } } }));
+    expect((await put('A', '1')).status).toBe(200);
+    expect((await put('B', '1')).status).toBe(200);
+    const refused = await put('A', '2');
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { __type: string }).__type).toBe('com.amazonaws.dynamodb.v20120810#LimitExceededException');
+    expect(registry.totalBytes).toBeLessThanOrEqual(15_000);
+    expect((await post('B', 'GetItem', JSON.stringify({ TableName: 'ttt', Key: { pk: { S: '1' } } }))).status).toBe(200);
+    expect((await post('B', 'DeleteItem', JSON.stringify({ TableName: 'ttt', Key: { pk: { S: '1' } } }))).status).toBe(200);
+    expect((await put('A', '2')).status).toBe(200);
+  });
+
+  it('should return ThrottlingException for a request past the concurrency cap', async () => {
+    const { post } = await routes({ limits: { maxConcurrent: 2 } });
+    const holds: ReadableStreamDefaultController<Uint8Array>[] = [];
+    const held = [0, 1].map(() =>
+      post('H', 'ListTables', new ReadableStream<Uint8Array>({ start: (controller) => void holds.push(controller) })),
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    const third = await post('H', 'ListTables', '{}');
+    expect(third.status).toBe(400);
+    expect(await third.json()).toEqual({ __type: 'com.amazon.coral.availability#ThrottlingException', message: 'Rate of requests exceeds the allowed throughput.' });
+    for (const controller of holds) {
+      controller.enqueue(new TextEncoder().encode('{}'));
+      controller.close();
+    }
+    expect((await Promise.all(held)).map((r) => r.status)).toEqual([200, 200]);
+    expect((await post('H', 'ListTables', '{}')).status).toBe(200);
+  });
+
+  it('should return ThrottlingException past the per-address rate, whatever key ids the address uses', async () => {
+    const { post } = await routes({ limits: { requestsPerAddress: 5 } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await post(`KEY${i}`, 'ListTables', '{}')).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 400, 400, 400]);
+  });
+
+  it('never echoes a huge request back in an error', async () => {
+    const { post } = await routes();
+    const response = await post('E', 'GetItem', JSON.stringify({ TableName: 'x'.repeat(2_000_000), Key: {} }));
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(text.length).toBeLessThan(10_000);
+    expect(JSON.parse(text).message).toMatch(/^1 validation error detected: Value 'xxx/);
+  });
+});

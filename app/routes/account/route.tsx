@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { deleteApiToken, insertApiToken, selectApiTokensOfUser } from '../../auth/api-tokens.ts';
 import { clientAddress } from '../../auth/client-address.ts';
+import { ensureSandboxKey, rotateSandboxKey } from '../../auth/sandbox-keys.ts';
 import { loadLearner } from '../../auth/identity.ts';
 import { hasAnonymousRecord, startSession } from '../../auth/log-in.ts';
 import { checkNewPassword, checkUsername, dummyHash, hashPassword, needsRehash, verifyPassword } from '../../auth/passwords.ts';
@@ -53,7 +54,10 @@ function returnToFrom(value: string | undefined): string {
 
 function accountPage(c: Context<AppEnv>, user: User, extra: Omit<Parameters<typeof AccountPage>[0], 'user' | 'tokens'> = {}) {
   c.header('Cache-Control', 'no-store');
-  return <AccountPage user={user} tokens={selectApiTokensOfUser(c.var.deps.db, user.id)} {...extra} />;
+  // The sandbox key is made on the first view of the page (issue 14).
+  const key = ensureSandboxKey(c.var.deps.db, user.id, c.var.deps.clock.now());
+  const sandbox = { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey, endpointUrl: new URL(c.req.url).origin };
+  return <AccountPage user={user} tokens={selectApiTokensOfUser(c.var.deps.db, user.id)} sandbox={sandbox} {...extra} />;
 }
 
 const requireLogin = requireRole('learner');
@@ -137,6 +141,7 @@ export const accountRoutes = new Hono<AppEnv>()
     const notices: Record<string, string> = {
       password: 'Password changed. Every other browser was logged out.',
       revoked: 'Token revoked: scripts using it are refused from now on.',
+      rotated: 'Sandbox key rotated: the old key id and secret are refused from now on.',
     };
     return c.html(accountPage(c, user, { notice: notice ? notices[notice] : undefined }));
   })
@@ -175,6 +180,12 @@ export const accountRoutes = new Hono<AppEnv>()
     if (!/^\d{1,15}$/.test(idText)) throw new InvalidInputError('tokenId', `"${idText}" is not a token number.`);
     if (!deleteApiToken(c.var.deps.db, c.var.user!.id, Number(idText))) throw new NotFoundError(`You have no token ${idText}.`);
     return c.redirect('/account?done=revoked', 303);
+  })
+  .post('/account/sandbox-key/rotate', loadLearner, requireLogin, (c) => {
+    const { db, clock, sandboxes } = c.var.deps;
+    const { previous, current } = rotateSandboxKey(db, c.var.user!.id, clock.now());
+    if (previous) sandboxes.rekey(previous.accessKeyId, current.accessKeyId);
+    return c.redirect('/account?done=rotated', 303);
   })
   .post('/account/delete', loadLearner, requireLogin, limitFormBody, async (c) => {
     const { db } = c.var.deps;

@@ -110,9 +110,11 @@ export interface AccountPageProps {
   readonly notice?: string | undefined;
   /** Shown once, right after it was created. */
   readonly newToken?: { readonly name: string; readonly token: string } | undefined;
+  /** The account's credentials for its own /dynamodb sandbox, and the endpoint to give tools. */
+  readonly sandbox?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly endpointUrl: string } | undefined;
 }
 
-export function AccountPage({ user, tokens, form, errors = [], notice, newToken }: AccountPageProps) {
+export function AccountPage({ user, tokens, form, errors = [], notice, newToken, sandbox }: AccountPageProps) {
   const errorsOf = (which: AccountPageProps['form']) => (form === which ? errors : []);
   return (
     <Layout title={errors.length > 0 ? 'Error: Your account' : 'Your account'} current="account">
@@ -209,6 +211,39 @@ export function AccountPage({ user, tokens, form, errors = [], notice, newToken 
           </p>
         </form>
       </section>
+
+      {sandbox ? (
+        <section aria-labelledby="sandbox-heading">
+          <h2 id="sandbox-heading">DynamoDB sandbox</h2>
+          <p>
+            Your own tables on this server's DynamoDB endpoint. Requests signed with these credentials (AWS Signature Version 4, as the AWS SDKs and CLI sign) reach your sandbox; a wrong signature is refused. Any other access key id gets a temporary anonymous sandbox.
+          </p>
+          <dl class="account-facts">
+            <dt>Access key id</dt>
+            <dd>
+              <code>{sandbox.accessKeyId}</code>
+            </dd>
+            <dt>Secret access key</dt>
+            <dd>
+              <details>
+                <summary>Show the secret</summary>
+                <code>{sandbox.secretAccessKey}</code>
+              </details>
+            </dd>
+          </dl>
+          <pre>
+            <code>{`export AWS_ACCESS_KEY_ID=${sandbox.accessKeyId} AWS_SECRET_ACCESS_KEY=<the secret above> AWS_DEFAULT_REGION=us-east-1
+aws dynamodb list-tables --endpoint-url ${sandbox.endpointUrl}
+
+new DynamoDBClient({ endpoint: '${sandbox.endpointUrl}/dynamodb', region: 'us-east-1',
+  credentials: { accessKeyId: '${sandbox.accessKeyId}', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY } })`}</code>
+          </pre>
+          <form method="post" action="/account/sandbox-key/rotate" class="inline-form">
+            <button type="submit">Rotate the key</button>
+          </form>
+          <p class="muted">Rotating makes a new key id and secret; the old pair stops working at once and your tables move to the new key.</p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="delete-heading" class="danger-zone">
         <h2 id="delete-heading">Delete account</h2>

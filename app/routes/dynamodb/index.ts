@@ -1,8 +1,11 @@
 /**
  * The DynamoDB wire protocol (JSON 1.0): `POST /dynamodb`, and `POST /` when it carries an
  * `X-Amz-Target` header, so `--endpoint-url http://127.0.0.1:3000` works as with DynamoDB Local.
- * SigV4 signatures are accepted unchecked; the access key id in them picks the sandbox. A request
- * without one is refused with MissingAuthenticationTokenException, as DynamoDB refuses it.
+ * The access key id in the SigV4 signature picks the sandbox. An account's key id (the `accounts`
+ * lookup finds its secret) must come with a valid signature, checked as AWS checks it (sigv4.ts);
+ * any other key id gets an anonymous sandbox and its signature is not checked. A request without
+ * a signature is refused with MissingAuthenticationTokenException, as DynamoDB refuses it.
+ * Server-wide limits (limits.ts) come first, before the body is read.
  *
  *   aws dynamodb list-tables --endpoint-url http://127.0.0.1:3000
  *   new DynamoDBClient({ endpoint: 'http://127.0.0.1:3000/dynamodb', region: 'us-east-1',
@@ -11,10 +14,15 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.LowLevelAPI.html
  */
 import { Hono, type Context } from 'hono';
-import { DynamoDBError, InternalServerError, isDynamoDBError, SerializationException, ThrottlingException } from '../../../engine/index.ts';
+import { addressOf } from '../../auth/client-address.ts';
+import { type DynamoDBError, InternalServerError, isDynamoDBError, SerializationException, ThrottlingException } from '../../../engine/index.ts';
+import { FrontEndError } from './front-end-error.ts';
+import { ServerLimits, THROTTLED, type ServerLimitSettings } from './limits.ts';
 import type { SandboxRegistry } from './sandboxes.ts';
+import { signatureParts, verifySignature } from './sigv4.ts';
 
 export { SandboxRegistry } from './sandboxes.ts';
+export { DEFAULT_SERVER_LIMITS, type ServerLimitSettings } from './limits.ts';
 
 const TARGET_PREFIX = 'DynamoDB_20120810.';
 /** DynamoDB Streams' actions arrive at the same endpoint (DynamoDBStreamsClient with a custom endpoint sends them here). */
@@ -27,19 +35,12 @@ export interface DynamodbRouteOptions {
   /** Largest request body accepted, in bytes (default 16 MB). */
   readonly maxBodyBytes?: number;
   readonly logger?: { error(message: string, error?: unknown): void };
-}
-
-/** An error the front end raises before any action runs, in the Coral service namespace. */
-class FrontEndError extends DynamoDBError {
-  override readonly name: string;
-  readonly type: string;
-  override readonly statusCode: number;
-  constructor(name: string, message: string, statusCode: number) {
-    super(message);
-    this.name = name;
-    this.type = `com.amazon.coral.service#${name}`;
-    this.statusCode = statusCode;
-  }
+  /** The secret of an account's access key id; undefined for any other key id (anonymous). */
+  readonly accounts?: (accessKeyId: string) => string | undefined;
+  /** Server-wide limits (DYNAMODB_* settings); see DEFAULT_SERVER_LIMITS. */
+  readonly limits?: Partial<ServerLimitSettings>;
+  /** Read the client address from X-Forwarded-For (TRUST_PROXY). */
+  readonly trustProxy?: boolean;
 }
 
 /**
@@ -72,8 +73,20 @@ function respond(status: number, body: unknown): Response {
   });
 }
 
+/**
+ * Longest error message sent. Messages repeat parts of the request (a value that breaks a
+ * constraint, unused placeholder names), and a 15 MB request must not get a 15 MB error back.
+ * AWS's own cut-off is not documented; this one keeps every message of a normal request whole.
+ */
+export const MAX_ERROR_MESSAGE_CHARS = 8192;
+
 function respondError(error: DynamoDBError): Response {
-  return respond(error.statusCode, error.toJSON());
+  const body = error.toJSON();
+  for (const field of ['message', 'Message']) {
+    const message = body[field];
+    if (typeof message === 'string' && message.length > MAX_ERROR_MESSAGE_CHARS) body[field] = `${message.slice(0, MAX_ERROR_MESSAGE_CHARS)}...`;
+  }
+  return respond(error.statusCode, body);
 }
 
 /**
@@ -118,9 +131,23 @@ async function readBody(request: Request, declared: string | undefined, limit: n
   return new TextDecoder().decode(bytes);
 }
 
+/** The request target as sent (path and query still percent-encoded), for the signature. */
+function rawTarget(c: Context): { path: string; query: string } {
+  const incoming = (c.env as { incoming?: { url?: string } } | undefined)?.incoming;
+  const url = incoming?.url ?? (() => {
+    const parsed = new URL(c.req.url);
+    return parsed.pathname + parsed.search;
+  })();
+  const question = url.indexOf('?');
+  return question < 0 ? { path: url, query: '' } : { path: url.slice(0, question), query: url.slice(question + 1) };
+}
+
 export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRouteOptions = {}): Hono {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const logger = options.logger ?? { error: (message: string, error?: unknown) => console.error(message, error) };
+  const accounts = options.accounts ?? (() => undefined);
+  const trustProxy = options.trustProxy ?? false;
+  const limits = new ServerLimits(options.limits ?? {}, sandboxes.now);
   const app = new Hono();
 
   const serve = async (c: Context): Promise<Response> => {
@@ -129,13 +156,27 @@ export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRout
     if (body === undefined) {
       return respondError(new FrontEndError('RequestEntityTooLarge', `Request body exceeds the limit of ${maxBodyBytes} bytes`, 413));
     }
-    const accessKeyId = accessKeyIdOf(headerOf(c, 'authorization'), () => c.req.url);
+    const authorization = headerOf(c, 'authorization');
+    const accessKeyId = accessKeyIdOf(authorization, () => c.req.url);
     if (accessKeyId === undefined) {
       return respondError(new FrontEndError('MissingAuthenticationTokenException', 'Request is missing Authentication Token', 400));
     }
     const streams = target.startsWith(STREAMS_TARGET_PREFIX);
     if (!streams && !target.startsWith(TARGET_PREFIX)) {
       return respondError(new FrontEndError('UnknownOperationException', '', 400));
+    }
+    // Only an account's key id has its signature checked; an anonymous one needs only its id.
+    const secret = accounts(accessKeyId);
+    if (secret !== undefined) {
+      const { path, query } = rawTarget(c);
+      const header = (name: string) => headerOf(c, name);
+      const parts = signatureParts(authorization, query, header);
+      if (parts === undefined) {
+        return respondError(new FrontEndError('MissingAuthenticationTokenException', 'Request is missing Authentication Token', 400));
+      }
+      if (parts instanceof FrontEndError) return respondError(parts);
+      const refused = verifySignature({ method: c.req.method, path, query, header, body }, parts, secret, sandboxes.now());
+      if (refused) return respondError(refused);
     }
     const action = target.slice((streams ? STREAMS_TARGET_PREFIX : TARGET_PREFIX).length);
     let input: unknown;
@@ -144,29 +185,37 @@ export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRout
     } catch {
       return respondError(new SerializationException('Could not parse request body into json'));
     }
+    const full = limits.checkBytes(action, sandboxes.totalBytes, body.length);
+    if (full) return respondError(full);
+    const database = sandboxes.enter(accessKeyId, secret === undefined ? 'anonymous' : 'account');
+    if (database === undefined) return respondError(new ThrottlingException(THROTTLED));
     try {
-      const database = sandboxes.enter(accessKeyId);
-      if (database === undefined) {
-        return respondError(new ThrottlingException('Rate of requests exceeds the allowed throughput.'));
-      }
       return respond(200, streams ? database.executeStreams(action, input) : database.execute(action, input));
     } catch (error) {
       if (isDynamoDBError(error)) return respondError(error);
       logger.error(`DynamoDB ${action} failed`, error);
       return respondError(new InternalServerError('Internal server error', {}, { cause: error }));
+    } finally {
+      sandboxes.settle(database);
     }
   };
 
-  // Nothing a request does may escape as anything but a DynamoDB-shaped answer.
+  // Server-wide limits first, before the body is read; then nothing a request does may escape
+  // as anything but a DynamoDB-shaped answer.
   const handle = async (c: Context): Promise<Response> => {
+    let admitted = false;
     try {
+      const refused = limits.admit(addressOf(c, trustProxy));
+      if (refused) return respondError(refused);
+      admitted = true;
       return await serve(c);
     } catch (error) {
       logger.error('DynamoDB request failed', error);
       return respondError(new InternalServerError('Internal server error', {}, { cause: error }));
+    } finally {
+      if (admitted) limits.release();
     }
   };
-
   app.post('/dynamodb', handle);
   // The SDK appends a slash to an endpoint's path.
   app.post('/dynamodb/', handle);

@@ -1,6 +1,11 @@
 /**
- * One Database per access key id, so each learner's tables stay apart from everyone else's.
- * Sandboxes are created on first use and freed after they have been idle for `idleMs`.
+ * One Database per access key id, so each learner's tables stay apart from everyone else's, in
+ * two pools. An account's sandbox is keyed by the account's access key id and its requests are
+ * signature-checked (sigv4.ts); it is never evicted to make room, only freed after a long idle
+ * time. Any other key id gets an anonymous sandbox, for trying things out, in a smaller pool
+ * whose least recently used member goes first when it is full; that eviction only ever looks at
+ * the anonymous pool. The registry also keeps the bytes all sandboxes hold together, for the
+ * server-wide cap.
  */
 import { Database, type DatabaseLimits } from '../../../engine/index.ts';
 
@@ -9,64 +14,79 @@ export interface SandboxOptions {
   readonly now: () => number;
   /** Limits each sandbox gets (tables, bytes); see DEFAULT_SANDBOX_LIMITS. */
   readonly limits?: Partial<DatabaseLimits>;
-  /** A sandbox unused for this long is freed (default 24 hours). */
+  /** An anonymous sandbox unused for this long is freed (default 24 hours). */
   readonly idleMs?: number;
-  /** Sandboxes the server keeps at most; the least recently used goes first (default 100). */
+  /** An account's sandbox unused for this long is freed (default 30 days). */
+  readonly accountIdleMs?: number;
+  /** Anonymous sandboxes kept at most; the least recently used goes first (default 50). */
   readonly maxSandboxes?: number;
-  /** Requests per second one access key may make, averaged over a second (default 1000). */
+  /** Requests per second one access key may make, averaged over a second (default 1000; Infinity lifts it). */
   readonly requestsPerSecond?: number;
 }
 
 /**
- * What one learner's sandbox may hold by default. A server keeps at most `maxSandboxes` of them
- * in memory, so these bound the memory the endpoint can be made to use (100 × 10 MB of items).
+ * What one learner's sandbox may hold by default. The server-wide byte cap (limits.ts) bounds
+ * the sum; these bound what one key can take of it.
  */
 export const DEFAULT_SANDBOX_LIMITS: Partial<DatabaseLimits> = { maxTables: 50, maxBytes: 10 * 1024 * 1024 };
-export const DEFAULT_MAX_SANDBOXES = 100;
+export const DEFAULT_MAX_SANDBOXES = 50;
+
+export type SandboxPool = 'account' | 'anonymous';
 
 interface Sandbox {
+  readonly key: string;
+  readonly pool: SandboxPool;
   readonly database: Database;
   lastUsed: number;
   /** Token bucket for the request rate. */
   tokens: number;
   refilledAt: number;
+  /** Item bytes at the end of its last request, counted in the registry's total. */
+  bytes: number;
 }
 
 export class SandboxRegistry {
-  private readonly sandboxes = new Map<string, Sandbox>();
+  private readonly anonymous = new Map<string, Sandbox>();
+  private readonly accounts = new Map<string, Sandbox>();
+  private readonly byDatabase = new WeakMap<Database, Sandbox>();
   readonly now: () => number;
   private readonly limits: Partial<DatabaseLimits>;
   private readonly idleMs: number;
+  private readonly accountIdleMs: number;
   private readonly maxSandboxes: number;
   private readonly requestsPerSecond: number;
+  private heldBytes = 0;
 
   constructor(options: SandboxOptions) {
     this.now = options.now;
     this.limits = { ...DEFAULT_SANDBOX_LIMITS, ...options.limits };
     this.idleMs = options.idleMs ?? 24 * 60 * 60 * 1000;
+    this.accountIdleMs = options.accountIdleMs ?? 30 * 24 * 60 * 60 * 1000;
     this.maxSandboxes = options.maxSandboxes ?? DEFAULT_MAX_SANDBOXES;
     this.requestsPerSecond = options.requestsPerSecond ?? 1000;
   }
 
-  /** The sandbox of `accessKeyId`, created empty on first use. */
-  get(accessKeyId: string): Database {
-    return this.entry(accessKeyId).database;
+  /** The anonymous sandbox of `accessKeyId`, created empty on first use. */
+  get(accessKeyId: string, pool: SandboxPool = 'anonymous'): Database {
+    return this.entry(accessKeyId, pool).database;
   }
 
   /**
    * Takes one request from the access key's budget; false when it is spent (the caller answers
    * with ThrottlingException).
    */
-  admit(accessKeyId: string): boolean {
-    return this.enter(accessKeyId) !== undefined;
+  admit(accessKeyId: string, pool: SandboxPool = 'anonymous'): boolean {
+    return this.enter(accessKeyId, pool) !== undefined;
   }
 
   /**
    * `admit` and `get` in one lookup, for the request path: the access key's sandbox when the
-   * request is within its budget, undefined when it is to be throttled.
+   * request is within its budget, undefined when it is to be throttled. The caller has checked
+   * the signature of an account's key before asking for the account pool.
    */
-  enter(accessKeyId: string): Database | undefined {
-    const sandbox = this.entry(accessKeyId);
+  enter(accessKeyId: string, pool: SandboxPool = 'anonymous'): Database | undefined {
+    const sandbox = this.entry(accessKeyId, pool);
+    if (this.requestsPerSecond === Number.POSITIVE_INFINITY) return sandbox.database;
     const now = sandbox.lastUsed;
     const elapsed = Math.max(0, now - sandbox.refilledAt) / 1000;
     sandbox.tokens = Math.min(this.requestsPerSecond, sandbox.tokens + elapsed * this.requestsPerSecond);
@@ -76,48 +96,94 @@ export class SandboxRegistry {
     return sandbox.database;
   }
 
-  has(accessKeyId: string): boolean {
-    return this.sandboxes.has(accessKeyId);
+  /** Re-counts a sandbox's bytes after a request ran on it (writes, deletes, TTL expiry). */
+  settle(database: Database): void {
+    const sandbox = this.byDatabase.get(database);
+    if (!sandbox) return;
+    const bytes = database.totalBytes();
+    this.heldBytes += bytes - sandbox.bytes;
+    sandbox.bytes = bytes;
   }
 
+  /** Item bytes held by every sandbox together, as of the end of their last requests. */
+  get totalBytes(): number {
+    return this.heldBytes;
+  }
+
+  /** Moves an account's sandbox to its new key id when the account rotates its key. */
+  rekey(previous: string, next: string): void {
+    const sandbox = this.accounts.get(previous);
+    if (!sandbox) return;
+    this.accounts.delete(previous);
+    const moved: Sandbox = { ...sandbox, key: next };
+    this.accounts.set(next, moved);
+    this.byDatabase.set(moved.database, moved);
+  }
+
+  has(accessKeyId: string, pool?: SandboxPool): boolean {
+    if (pool === 'account') return this.accounts.has(accessKeyId);
+    if (pool === 'anonymous') return this.anonymous.has(accessKeyId);
+    return this.anonymous.has(accessKeyId) || this.accounts.has(accessKeyId);
+  }
+
+  /** Sandboxes held, both pools. */
   get size(): number {
-    return this.sandboxes.size;
+    return this.anonymous.size + this.accounts.size;
   }
 
-  /** Frees every sandbox idle for longer than the idle time; returns how many were freed. */
+  poolSize(pool: SandboxPool): number {
+    return (pool === 'account' ? this.accounts : this.anonymous).size;
+  }
+
+  /** Frees every sandbox idle for longer than its pool's idle time; returns how many were freed. */
   sweep(): number {
-    const cutoff = this.now() - this.idleMs;
+    const now = this.now();
+    return this.sweepPool(this.anonymous, now - this.idleMs) + this.sweepPool(this.accounts, now - this.accountIdleMs);
+  }
+
+  private sweepPool(pool: Map<string, Sandbox>, cutoff: number): number {
     let freed = 0;
-    for (const [key, sandbox] of this.sandboxes) {
-      if (sandbox.lastUsed < cutoff) {
-        this.sandboxes.delete(key);
-        freed++;
-      }
+    // Least recently used first: stop at the first one still in use.
+    for (const [key, sandbox] of pool) {
+      if (sandbox.lastUsed >= cutoff) break;
+      this.free(pool, key, sandbox);
+      freed++;
     }
     return freed;
   }
 
-  private entry(accessKeyId: string): Sandbox {
+  private free(pool: Map<string, Sandbox>, key: string, sandbox: Sandbox): void {
+    pool.delete(key);
+    this.heldBytes -= sandbox.bytes;
+  }
+
+  private entry(accessKeyId: string, kind: SandboxPool): Sandbox {
     const now = this.now();
-    let sandbox = this.sandboxes.get(accessKeyId);
+    const pool = kind === 'account' ? this.accounts : this.anonymous;
+    let sandbox = pool.get(accessKeyId);
     if (sandbox) {
       // Re-insert so that the map's order is least recently used first.
-      this.sandboxes.delete(accessKeyId);
+      pool.delete(accessKeyId);
     } else {
       this.sweep();
-      if (this.sandboxes.size >= this.maxSandboxes) {
-        const oldest = this.sandboxes.keys().next();
-        if (!oldest.done) this.sandboxes.delete(oldest.value);
+      // Only the anonymous pool is bounded by count; an account's sandbox is never evicted for room.
+      if (kind === 'anonymous' && this.anonymous.size >= this.maxSandboxes) {
+        const oldest = this.anonymous.entries().next();
+        if (!oldest.done) this.free(this.anonymous, oldest.value[0], oldest.value[1]);
       }
       sandbox = {
+        key: accessKeyId,
+        pool: kind,
         database: new Database({ now: this.now, limits: this.limits }),
         lastUsed: now,
         tokens: this.requestsPerSecond,
         refilledAt: now,
+        bytes: 0,
       };
+      this.byDatabase.set(sandbox.database, sandbox);
     }
     sandbox.lastUsed = now;
-    this.sandboxes.set(accessKeyId, sandbox);
+    pool.set(accessKeyId, sandbox);
     return sandbox;
   }
 }

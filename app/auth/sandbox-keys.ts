@@ -1,0 +1,52 @@
+/**
+ * Each account's credentials for its own DynamoDB sandbox on /dynamodb (table sandbox_keys).
+ * SigV4 signs with the secret itself, so it is stored readable, as AWS IAM keeps it; it is shown
+ * only on the account page and can be rotated there.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html
+ */
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/connection.ts';
+import { sandboxKeys } from '../db/schema.ts';
+
+export type SandboxKey = typeof sandboxKeys.$inferSelect;
+
+/** AWS's key ids are AKIA + 16 of A-Z2-7 (base32); ours take the same shape so tools accept them. */
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+export function newAccessKeyId(): string {
+  const bytes = randomBytes(16);
+  let id = 'AKIA';
+  for (const byte of bytes) id += BASE32[byte % 32];
+  return id;
+}
+
+/** 40 characters of base64, as AWS's secret access keys. */
+export function newSecretAccessKey(): string {
+  return randomBytes(30).toString('base64');
+}
+
+export function selectSandboxKeyOfUser(db: Db, userId: number): SandboxKey | undefined {
+  return db.select().from(sandboxKeys).where(eq(sandboxKeys.userId, userId)).get();
+}
+
+export function selectSandboxKeyById(db: Db, accessKeyId: string): SandboxKey | undefined {
+  return db.select().from(sandboxKeys).where(eq(sandboxKeys.accessKeyId, accessKeyId)).get();
+}
+
+/** The account's key, created on first use. */
+export function ensureSandboxKey(db: Db, userId: number, now: Date): SandboxKey {
+  const existing = selectSandboxKeyOfUser(db, userId);
+  if (existing) return existing;
+  return db.insert(sandboxKeys).values({ userId, accessKeyId: newAccessKeyId(), secretAccessKey: newSecretAccessKey(), createdAt: now }).returning().get();
+}
+
+/** A new key id and secret for the account; the old pair stops working at once. */
+export function rotateSandboxKey(db: Db, userId: number, now: Date): { previous: SandboxKey | undefined; current: SandboxKey } {
+  const previous = selectSandboxKeyOfUser(db, userId);
+  const values = { accessKeyId: newAccessKeyId(), secretAccessKey: newSecretAccessKey(), createdAt: now };
+  const current = previous
+    ? db.update(sandboxKeys).set(values).where(eq(sandboxKeys.userId, userId)).returning().get()!
+    : db.insert(sandboxKeys).values({ userId, ...values }).returning().get();
+  return { previous, current };
+}
