@@ -1,8 +1,9 @@
 /**
- * Derivers for "what DynamoDB is" questions: who runs what, which service fits a workload, schema
- * flexibility, attribute-name case, scale, Availability Zones, IAM, the 400 KB item limit, data
- * types and partitions. Each draws a case and computes which option is right from the rules
- * below, so the key is never typed into the content file.
+ * Derivers for "what DynamoDB is" questions that still need code: which service fits a workload,
+ * scale, Availability Zones, IAM actions, the 400 KB item limit and data types. Each draws a case
+ * and computes which option is right from the rules below, so the key is never typed into the
+ * content file. Families that only pick a case or draw from pools are markdown now
+ * (`draw: pick-then-shuffle` in content/README.md).
  */
 import { withArticle } from './text.ts';
 import { itemSizeLimitVerdict, MAX_ITEM_BYTES } from '../../engine/index.ts';
@@ -32,28 +33,6 @@ function statementOptions(right: readonly Statement[], wrong: readonly Statement
     ...right.map((s) => ({ text: s.text, why: `Right: ${s.why}`, correct: true })),
     ...wrong.map((s) => ({ text: s.text, why: s.why, correct: false })),
   ];
-}
-
-const TEAM_TASKS: readonly Statement[] = [
-  { text: 'Designing keys around the access patterns', why: 'the data model is yours: DynamoDB runs the service, but you decide the keys and indexes your queries need.' },
-  { text: 'Writing IAM policies that limit access to items', why: 'access control is configured by you, in IAM; AWS enforces it.' },
-  { text: 'Choosing on-demand or provisioned capacity', why: 'the capacity mode (and, when provisioned, the capacity or auto scaling range) is your decision.' },
-  { text: 'Turning on point-in-time recovery where needed', why: 'continuous backups are opt-in per table; AWS runs them once you enable them.' },
-];
-const AWS_TASKS: readonly Statement[] = [
-  { text: 'Applying OS and database security patches', why: 'DynamoDB is fully managed: there is no OS or engine for you to patch.' },
-  { text: 'Upgrading the database engine to new versions', why: 'DynamoDB has no engine versions for customers to manage.' },
-  { text: 'Replicating each write across multiple AZs', why: 'DynamoDB replicates every table across multiple AZs in the Region automatically (three, says the study guide).' },
-  { text: 'Adding partitions as data and traffic grow', why: 'DynamoDB splits and adds partitions automatically; there is nothing to shard by hand.' },
-  { text: 'Replacing failed storage nodes and their replicas', why: 'hardware failure handling is AWS\'s job in a serverless service.' },
-  { text: 'Provisioning and sizing database instances', why: 'DynamoDB is serverless: there are no instances to choose or size.' },
-  { text: 'Scheduling maintenance windows for the table', why: 'DynamoDB tables have no maintenance windows or downtime for maintenance.' },
-];
-
-function buildWhoDoesWhat(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
-  const team = random.pick(TEAM_TASKS);
-  const aws = pickSome(random, AWS_TASKS, 4).map((s) => ({ text: s.text, why: `AWS does this, not the team: ${s.why}` }));
-  return fillSlots(statementOptions([team], aws), random);
 }
 
 type Workload = 'dynamodb' | 'aurora' | 'redshift' | 'neptune';
@@ -133,63 +112,6 @@ function buildServiceFit(params: ScenarioParams, random: ScenarioRandom): Record
   return { ...fillSlots(options, random), need_text: need };
 }
 
-/** Adding an attribute: nothing to do, unless it must become an index key. */
-function buildNewAttribute(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
-  const queried = random.next() < 0.5;
-  const options: DerivedOption[] = [
-    {
-      text: 'Nothing: start writing it on the items that have a value for it',
-      why: queried
-        ? 'Writing it needs nothing, but a Query by it needs an index whose key is that attribute; without one, finding items by it means a Scan.'
-        : 'Right: apart from the primary key, DynamoDB has no fixed schema; each item can have its own attributes.',
-      correct: !queried,
-    },
-    {
-      text: 'Add a GSI keyed on it with UpdateTable, then run the query on the GSI',
-      why: queried
-        ? 'Right: the attribute itself needs no schema change, but a Query by it needs an index whose key it is; items without it simply stay out of the (sparse) GSI.'
-        : 'No query uses the attribute, so an index would only add write and storage cost.',
-      correct: queried,
-    },
-    { text: 'Declare it in the schema first with an ALTER TABLE statement', why: 'DynamoDB has no ALTER TABLE and no column list: non-key attributes are never declared.', correct: false },
-    { text: 'Backfill it with a default value on every existing item in the table', why: 'Items may lack attributes that others have; no backfill is needed for writes or reads.', correct: false },
-    { text: 'Create a new table, since the attributes of a table are fixed at creation', why: 'Only the key schema is fixed at creation; other attributes can differ from item to item.', correct: false },
-  ];
-  return { ...fillSlots(options, random), need_text: queried ? 'and a new screen must find items by that attribute' : 'and it is only shown when an item is displayed' };
-}
-
-/** What a mis-cased attribute name does in each kind of request. */
-function buildNameCase(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
-  const stored = readString(params, 'c.attr');
-  const wrong = stored.charAt(0).toUpperCase() + stored.slice(1);
-  const use = random.pick(['projection', 'filter', 'update'] as const);
-  const request = {
-    projection: `a GetItem with \`ProjectionExpression: "${wrong}"\``,
-    filter: `a Query with \`FilterExpression: "${wrong} = :v"\`, where \`:v\` is a value many items hold`,
-    update: `an UpdateItem with \`UpdateExpression: "SET ${wrong} = :v"\``,
-  }[use];
-  const options: DerivedOption[] = [
-    {
-      text: `The item comes back without any \`${stored}\` value`,
-      why: use === 'projection' ? `Right: \`${wrong}\` and \`${stored}\` are different attributes; the projection names one that does not exist.` : 'This is what a mis-cased ProjectionExpression does, not this request.',
-      correct: use === 'projection',
-    },
-    {
-      text: 'No items come back, though the key condition matches',
-      why: use === 'filter' ? `Right: no item has an attribute named \`${wrong}\`, so the filter discards every item read (and they are still billed).` : 'This is what a mis-cased FilterExpression does, not this request.',
-      correct: use === 'filter',
-    },
-    {
-      text: `The item ends up with both \`${stored}\` and \`${wrong}\``,
-      why: use === 'update' ? `Right: SET creates \`${wrong}\` as a new attribute beside \`${stored}\`, which keeps its old value.` : 'This is what a mis-cased SET in an UpdateItem does, not this request.',
-      correct: use === 'update',
-    },
-    { text: 'It works: DynamoDB matches attribute names ignoring case', why: 'Attribute names are case-sensitive in DynamoDB.', correct: false },
-    { text: 'It fails because the name is not in the table\'s schema', why: 'DynamoDB has no schema for non-key attributes, so it cannot reject an unknown name.', correct: false },
-  ];
-  return { ...fillSlots(options, random), request_text: request, wrong_attr: wrong };
-}
-
 const SCALE_TRUE: readonly Statement[] = [
   { text: 'Latency stays in single-digit milliseconds as it grows', why: 'AWS describes DynamoDB as delivering single-digit millisecond performance at any scale.' },
   { text: 'A single table holds up to hundreds of terabytes of data', why: 'tables have no practical size limit; DynamoDB handles tables of hundreds of terabytes and trillions of items.' },
@@ -248,38 +170,6 @@ function buildResilience(params: ScenarioParams, random: ScenarioRandom): Record
     { text: 'Add a read replica of the table in each of the other Availability Zones', why: 'DynamoDB has no read replicas to create; its AZ replicas are managed for you.', correct: false },
   ];
   return { ...fillSlots(options, random), risk_text: risks[risk] };
-}
-
-type Access = 'rows' | 'attributes' | 'read-only';
-function buildIamAccess(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
-  const access: Access = random.pick(['rows', 'attributes', 'read-only'] as const);
-  const table = readString(params, 'c.table');
-  const secret = readString(params, 'c.secret');
-  const texts: Readonly<Record<Access, string>> = {
-    rows: `Each signed-in user (federated through Amazon Cognito) must be able to read and write only the items whose partition key is their own user ID.`,
-    attributes: `Support agents may read every item, but must never see the \`${secret}\` attribute.`,
-    'read-only': `A nightly reporting job must be able to read \`${table}\` but must not be able to change anything in it.`,
-  };
-  const options: DerivedOption[] = [
-    {
-      text: 'An IAM policy with a `dynamodb:LeadingKeys` condition on the user ID',
-      why: access === 'rows' ? 'Right: LeadingKeys compares the partition key of each request with a policy variable such as the Cognito identity, so each user reaches only their own items.' : 'LeadingKeys restricts which partition-key values (rows) can be reached; it does not hide attributes or remove write actions.',
-      correct: access === 'rows',
-    },
-    {
-      text: 'An IAM policy with a `dynamodb:Attributes` condition listing allowed attributes',
-      why: access === 'attributes' ? `Right: the Attributes condition (with \`dynamodb:Select\` set to SPECIFIC_ATTRIBUTES) limits the attributes a request may return, keeping \`${secret}\` out.` : 'The Attributes condition limits which attributes are returned; it does not restrict rows or actions.',
-      correct: access === 'attributes',
-    },
-    {
-      text: 'An IAM policy that allows read actions and nothing else on the table\'s ARN',
-      why: access === 'read-only' ? 'Right: allowing only GetItem, BatchGetItem, Query and Scan on that table (and nothing else) makes the role read-only.' : 'Allowing read actions controls what can be done, not which items or attributes are visible.',
-      correct: access === 'read-only',
-    },
-    { text: 'Database users and GRANT statements created inside DynamoDB', why: 'DynamoDB has no database users or GRANT: all authorization is IAM (identity- and resource-based policies).', correct: false },
-    { text: 'A separate table for each user, each with its own IAM policy', why: 'Tables per user hit table quotas and multiply administration; fine-grained IAM conditions do this on one table.', correct: false },
-  ];
-  return { ...fillSlots(options, random), access_text: texts[access] };
 }
 
 const ACTIONS: readonly { action: string; use: string }[] = [
@@ -448,28 +338,6 @@ function buildTypeCategory(params: ScenarioParams, random: ScenarioRandom): Reco
   return { ...fillSlots(options, random), category };
 }
 
-const KEY_CANDIDATES: readonly { name: string; type: string; ok: boolean; why: string }[] = [
-  { name: 'customerEmail', type: 'String', ok: true, why: 'String is one of the three scalar types a key attribute may have (String, Number, Binary).' },
-  { name: 'accountNumber', type: 'Number', ok: true, why: 'Number is one of the three scalar types a key attribute may have.' },
-  { name: 'deviceSerialNo', type: 'Binary', ok: true, why: 'Binary is one of the three scalar types a key attribute may have.' },
-  { name: 'isActiveMember', type: 'Boolean', ok: false, why: 'Key attributes must be String, Number or Binary; Boolean is a scalar but not allowed as a key (and would have only two values).' },
-  { name: 'customerTags', type: 'String Set', ok: false, why: 'Sets cannot be key attributes; keys must be a single String, Number or Binary value.' },
-  { name: 'billingAddress', type: 'Map', ok: false, why: 'Maps are document types and cannot be key attributes.' },
-  { name: 'orderHistory', type: 'List', ok: false, why: 'Lists are document types and cannot be key attributes.' },
-  { name: 'deletionMarker', type: 'Null', ok: false, why: 'Null cannot be a key attribute; every item needs a real key value.' },
-];
-
-function buildKeyTypes(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
-  const right = random.pick(KEY_CANDIDATES.filter((k) => k.ok));
-  const wrong = pickSome(random, KEY_CANDIDATES.filter((k) => !k.ok), 4);
-  const options: DerivedOption[] = [right, ...wrong].map((k) => ({
-    text: `\`${k.name}\`, a ${k.type} attribute`,
-    why: k.ok ? `Right: ${k.why}` : k.why,
-    correct: k.ok,
-  }));
-  return fillSlots(options, random);
-}
-
 const SIZE_COUNTS: readonly Statement[] = [
   { text: 'The name of every attribute, counted in UTF-8 bytes', why: 'attribute names count toward the item size, which is why short names save space and throughput.' },
   { text: 'Every value nested inside the item\'s maps and lists', why: 'a document attribute counts with everything inside it (plus a few bytes of overhead per element).' },
@@ -490,50 +358,14 @@ function buildSizeCounts(params: ScenarioParams, random: ScenarioRandom): Record
   return { ...fillSlots(statementOptions(right, wrong), random), size_kb: random.int(250, 399) };
 }
 
-type NestedChange = 'set-field' | 'append-list' | 'remove-field';
-function buildNestedUpdate(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
-  const change = random.pick(['set-field', 'append-list', 'remove-field'] as const);
-  const texts: Readonly<Record<NestedChange, string>> = {
-    'set-field': 'change only the city inside its `address` map',
-    'append-list': 'add one entry to the end of its `history` list',
-    'remove-field': 'delete the `fax` field inside its `contact` map',
-  };
-  const options: DerivedOption[] = [
-    {
-      text: 'UpdateItem with `SET address.city = :city`',
-      why: change === 'set-field' ? 'Right: a document path (map.key) lets UpdateItem change one nested field in place; the rest of the item is untouched.' : 'This changes a nested map field; the requirement is a different change.',
-      correct: change === 'set-field',
-    },
-    {
-      text: 'UpdateItem with `SET history = list_append(history, :new)`',
-      why: change === 'append-list' ? 'Right: list_append adds elements to a List attribute in place, without reading or rewriting the item.' : 'This appends to a list; the requirement is a different change.',
-      correct: change === 'append-list',
-    },
-    {
-      text: 'UpdateItem with `REMOVE contact.fax`',
-      why: change === 'remove-field' ? 'Right: REMOVE with a document path deletes one field inside a map and leaves the rest of the item as it was.' : 'This deletes a nested field; the requirement is a different change.',
-      correct: change === 'remove-field',
-    },
-    { text: 'GetItem, change the document in code, then PutItem the whole item', why: 'It works but reads and rewrites the whole item, costs more, and loses concurrent changes without a condition; UpdateItem edits nested attributes in place.', correct: false },
-    { text: 'Store nested data in a child table, since items cannot nest', why: 'DynamoDB is a document database: Maps and Lists nest up to 32 levels and UpdateItem can address them by path.', correct: false },
-  ];
-  return { ...fillSlots(options, random), change_text: texts[change] };
-}
-
 export const coreDerivers: readonly ScenarioDeriver[] = [
-  { name: 'core-who-does-what', description: 'Which task stays with the team on a fully managed service', outputs: slotOutputs(5), derive: buildWhoDoesWhat },
   { name: 'core-service-fit', description: 'DynamoDB or another AWS database for a workload', outputs: slotOutputs(5, ['need_text']), derive: buildServiceFit },
-  { name: 'core-new-attribute', description: 'Adding an attribute: nothing, or a GSI if it must be queried', outputs: slotOutputs(5, ['need_text']), derive: buildNewAttribute },
-  { name: 'core-name-case', description: 'What a mis-cased attribute name does', outputs: slotOutputs(5, ['request_text', 'wrong_attr']), derive: buildNameCase },
   { name: 'core-scale-claims', description: 'Two true statements about DynamoDB scale', outputs: slotOutputs(5, ['now_gb', 'later_tb', 'peak_rps']), derive: buildScaleClaims },
   { name: 'core-resilience', description: 'AZ failure, Region failure or bad writes: what protects the data', outputs: slotOutputs(5, ['risk_text']), derive: buildResilience },
-  { name: 'core-iam-access', description: 'Row-level, attribute-level or read-only access with IAM', outputs: slotOutputs(5, ['access_text']), derive: buildIamAccess },
   { name: 'core-iam-actions', description: 'The two actions a least-privilege role needs', outputs: slotOutputs(5, ['uses_text']), derive: buildIamActions },
   { name: 'core-large-payload', description: 'Where a multi-megabyte file goes', outputs: slotOutputs(5, ['media', 'size_mb']), derive: buildLargePayload },
   { name: 'core-item-fits', description: 'Whether an item fits 400 KB when names count', outputs: slotOutputs(4, ['attr_count', 'name_bytes', 'value_bytes', 'blob_bytes']), derive: buildItemFits },
   { name: 'core-type-for-value', description: 'The DynamoDB type for a value', outputs: slotOutputs(5, ['value_text']), derive: buildTypeForValue },
   { name: 'core-type-category', description: 'Two types of a category (scalar, document, set)', outputs: slotOutputs(5, ['category']), derive: buildTypeCategory },
-  { name: 'core-key-types', description: 'Which attribute can be a key', outputs: slotOutputs(5), derive: buildKeyTypes },
   { name: 'core-size-counts', description: 'Two things that count toward the 400 KB item size', outputs: slotOutputs(5, ['size_kb']), derive: buildSizeCounts },
-  { name: 'core-nested-update', description: 'Changing one part of a document attribute in place', outputs: slotOutputs(5, ['change_text']), derive: buildNestedUpdate },
 ];

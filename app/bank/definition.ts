@@ -8,6 +8,8 @@ export interface OptionDefinition {
   /** Markdown with placeholders. */
   readonly text: string;
   readonly why: string;
+  /** Set by `why-not:`: the why shown when the option is not the key (`why` is then shown when it is). */
+  readonly whyNot?: string;
   readonly line: number;
 }
 

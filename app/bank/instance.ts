@@ -66,9 +66,16 @@ export interface InstanceContext {
  * wrong one, each pool shuffled by the variant's stream, laid into slots a, b... (right ones
  * first, so the key is a, b...); the options are shuffled for display afterwards.
  */
-function drawPool(pool: PoolDefinition, random: Random): OptionDefinition[] {
-  const chosen = [...random.shuffle(pool.right).slice(0, pool.show.right), ...random.shuffle(pool.wrong).slice(0, pool.show.wrong)];
+function drawPool(pool: PoolDefinition, random: Random, pickOne: boolean): OptionDefinition[] {
+  // pick-then-shuffle picks a lone right statement (one draw) instead of shuffling the pool.
+  const right = pickOne && pool.show.right === 1 ? [random.pick(pool.right)] : random.shuffle(pool.right).slice(0, pool.show.right);
+  const chosen = [...right, ...random.shuffle(pool.wrong).slice(0, pool.show.wrong)];
   return chosen.map((entry, i) => ({ id: POOL_SLOTS[i]!, text: entry.text, why: entry.why, line: entry.line }));
+}
+
+/** The why an option shows: its `why-not` when it has one and is not the key, else its `why`. */
+function whyFor(option: OptionDefinition, isKey: boolean): string {
+  return option.whyNot !== undefined && !isKey ? option.whyNot : option.why;
 }
 
 export function createInstance(definition: ScenarioDefinition, seed: number, context: InstanceContext): Instance {
@@ -78,6 +85,12 @@ export function createInstance(definition: ScenarioDefinition, seed: number, con
   // What the page (and the JSON API) sees: the generated parameters only. A deriver's outputs
   // often hold the key (`best`, `correct`), so they are used for rendering and never shown raw.
   const shownParams: Params = { ...params };
+  if (fm.cases !== undefined) {
+    // The case names the key, so like a deriver's outputs it is never shown raw.
+    const { id, ...fields } = random.pick(fm.cases);
+    params.case = String(id);
+    for (const [name, value] of Object.entries(fields)) params[name] = typeof value === 'string' ? fillText(value, params) : value;
+  }
   if (fm.derive !== undefined) {
     const deriver = context.derivers.get(fm.derive);
     if (!deriver) throw new GenerationError(`Unknown deriver ${fm.derive}`);
@@ -130,14 +143,26 @@ export function createInstance(definition: ScenarioDefinition, seed: number, con
     return { definition, variant, key, explanationHtml, whyHtml };
   }
 
-  const drawn = definition.pool ? drawPool(definition.pool, random) : definition.options;
+  const slotted = fm.draw === 'pick-then-shuffle';
+  const written = definition.pool ? drawPool(definition.pool, random, slotted) : definition.options;
+  const writtenIds = new Set(written.map((o) => o.id));
+  const writtenKeys = new Set(
+    answer.kind === 'choice' ? [resolveKey(answer.spec.correct, params)] : answer.kind === 'multi' ? answer.spec.correct.map((k) => resolveKey(k, params)) : [],
+  );
+  // pick-then-shuffle: the options go into slots a, b... in a seeded order, and the key with them.
+  const slotOf = new Map<string, string>();
+  const drawn = slotted
+    ? random.shuffle(written).map((o, i) => {
+        slotOf.set(o.id, POOL_SLOTS[i]!);
+        return { ...o, id: POOL_SLOTS[i]!, why: whyFor(o, writtenKeys.has(o.id)) };
+      })
+    : written.map((o) => ({ ...o, why: whyFor(o, writtenKeys.has(o.id)) }));
   const ordered = random.shuffle(drawn);
   const options: ChoiceOption[] = ordered.map((o) => ({ id: o.id, html: renderInline(fillText(o.text, params)) }));
   for (const o of drawn) whyHtml.set(o.id, renderMarkdown(fillText(o.why, params)));
-  const ids = new Set(drawn.map((o) => o.id));
   const checkKey = (key: string): string => {
-    if (!ids.has(key)) throw new GenerationError(`The answer resolves to {${key}}, which is not an option`);
-    return key;
+    if (!writtenIds.has(key)) throw new GenerationError(`The answer resolves to {${key}}, which is not an option`);
+    return slotOf.get(key) ?? key;
   };
   if (answer.kind === 'choice') {
     return {

@@ -95,6 +95,8 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
     if (problem) fail(lineOf(['params', name]), problem);
     for (const n of boundNames(name, spec)) bound.add(n);
   }
+  if (fm.cases !== undefined) checkCases(fm, bound, lineOf, fail);
+  if (fm.draw !== undefined && fm.kind !== 'choice' && fm.kind !== 'multi') fail(lineOf(['draw']), `draw applies only to choice and multi scenarios, not ${fm.kind}`);
   if (fm.derive !== undefined) {
     const deriver = context.derivers.get(fm.derive);
     if (!deriver) fail(lineOf(['derive']), `Unknown deriver "${fm.derive}"; known: ${[...context.derivers.keys()].join(', ') || 'none'}`);
@@ -132,7 +134,11 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
     ids.add(option.id);
     checkBound(option.text, option.line, `Option {${option.id}}`);
     checkBound(option.why, option.line, `The why of option {${option.id}}`);
+    if (option.whyNot !== undefined) checkBound(option.whyNot, option.line, `The why-not of option {${option.id}}`);
     if (option.why.trim() === '') fail(option.line, `Option {${option.id}} has no "why:" line explaining why it is right or wrong`);
+  }
+  for (const c of fm.cases ?? []) {
+    if (typeof c.id === 'string' && sections.Options && !ids.has(c.id)) fail(lineOf(['cases']), `Case "${c.id}" keys option {${c.id}}, which is not in "## Options"`);
   }
   if (hasOptions && sections.Options && options.length < 2) fail(sections.Options.line, 'A question needs at least two options');
 
@@ -280,6 +286,30 @@ interface Sections {
   Explanation?: { line: number; lines: BodyLine[] };
 }
 
+/**
+ * `cases:` each need an `id` (what `{{case}}` becomes) and the same fields, so every case binds
+ * every placeholder; a case's fields may use the parameters above it. They bind `case` and the fields.
+ */
+function checkCases(fm: FrontMatter, bound: Set<string>, lineOf: (path: readonly PropertyKey[]) => number, fail: (line: number, message: string) => void): void {
+  const cases = fm.cases ?? [];
+  if (fm.draw !== 'pick-then-shuffle') fail(lineOf(['cases']), 'cases are picked by draw: pick-then-shuffle; add it');
+  const fieldsOf = (c: Readonly<Record<string, unknown>>): string => Object.keys(c).filter((k) => k !== 'id').sort().join(', ');
+  const ids = new Set<string>();
+  cases.forEach((c, i) => {
+    const id = c.id;
+    if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(id)) fail(lineOf(['cases', i]), 'Each case needs an id: lowercase letters, digits and dashes, naming the option it keys');
+    else if (ids.has(id)) fail(lineOf(['cases', i]), `Case id "${id}" is used twice`);
+    else ids.add(id);
+    if (fieldsOf(c) !== fieldsOf(cases[0]!)) fail(lineOf(['cases', i]), `Every case needs the same fields as the first (${fieldsOf(cases[0]!)}), not ${fieldsOf(c)}`);
+    for (const [name, value] of Object.entries(c)) {
+      if (typeof value !== 'string') continue;
+      for (const p of findPlaceholders(value)) if (!bound.has(p)) fail(lineOf(['cases', i, name]), `Case field ${name} uses {{${p}}}, which no parameter above binds`);
+    }
+  });
+  bound.add('case');
+  for (const name of Object.keys(cases[0] ?? {})) if (name !== 'id') bound.add(name);
+}
+
 /** The pool spec of an answer before it is validated, to know whether to read the pools. */
 function poolOf(answer: unknown): PoolAnswerSpec | undefined {
   if (typeof answer !== 'object' || answer === null || !('pool' in answer)) return undefined;
@@ -378,18 +408,20 @@ function splitSections(body: readonly BodyLine[], fail: (line: number, message: 
 
 const OPTION_START = /^[-*]\s+\{([a-z0-9][a-z0-9-]*)\}\s+(.*)$/;
 const WHY = /^\s+why:\s?(.*)$/;
+const WHY_NOT = /^\s+why-not:\s?(.*)$/;
 
 /**
  * Options: `- {id} text`, continued on indented lines, then an indented `why: ...` that may
- * also continue on indented lines.
+ * also continue on indented lines, and optionally `why-not: ...` after it: then `why` is shown
+ * when the option is the key and `why-not` when it is not (an option keyed by a case).
  */
 function parseOptions(lines: readonly BodyLine[], fail: (line: number, message: string) => void): OptionDefinition[] {
-  const options: { id: string; text: string[]; why: string[]; line: number; inWhy: boolean }[] = [];
+  const options: { id: string; text: string[]; why: string[]; whyNot?: string[]; line: number; part: 'text' | 'why' | 'whyNot' }[] = [];
   for (const l of lines) {
     if (l.text.trim() === '') continue;
     const start = OPTION_START.exec(l.text);
     if (start) {
-      options.push({ id: start[1]!, text: [start[2]!], why: [], line: l.line, inWhy: false });
+      options.push({ id: start[1]!, text: [start[2]!], why: [], line: l.line, part: 'text' });
       continue;
     }
     const current = options.at(-1);
@@ -398,11 +430,22 @@ function parseOptions(lines: readonly BodyLine[], fail: (line: number, message: 
       continue;
     }
     const why = WHY.exec(l.text);
+    const whyNot = WHY_NOT.exec(l.text);
     if (why) {
-      if (current.inWhy) fail(l.line, `Option {${current.id}} has two "why:" lines`);
-      current.inWhy = true;
+      if (current.part !== 'text') fail(l.line, `Option {${current.id}} has two "why:" lines`);
+      current.part = 'why';
       current.why.push(why[1]!);
-    } else (current.inWhy ? current.why : current.text).push(l.text.trim());
+    } else if (whyNot) {
+      if (current.part !== 'why') fail(l.line, `Option {${current.id}} has a "why-not:" line that does not follow its "why:"`);
+      current.part = 'whyNot';
+      current.whyNot = [whyNot[1]!];
+    } else (current.part === 'text' ? current.text : current.part === 'why' ? current.why : current.whyNot!).push(l.text.trim());
   }
-  return options.map((o) => ({ id: o.id, text: o.text.join(' ').trim(), why: o.why.join('\n').trim(), line: o.line }));
+  return options.map((o) => ({
+    id: o.id,
+    text: o.text.join(' ').trim(),
+    why: o.why.join('\n').trim(),
+    ...(o.whyNot ? { whyNot: o.whyNot.join('\n').trim() } : {}),
+    line: o.line,
+  }));
 }

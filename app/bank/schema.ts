@@ -82,6 +82,18 @@ export const FrontMatterSchema = z.strictObject({
   params: z.record(z.string().regex(/^[A-Za-z_]\w*$/, 'parameter names are letters, digits and _'), ParamSpecSchema).default({}),
   /** Name of a registered deriver (app/bank/derivers.ts) that adds parameters computed by rules. */
   derive: z.string().optional(),
+  /**
+   * `pick-then-shuffle`: after the options are drawn (one case picked, pools drawn with a pick
+   * when they show one right statement), they are shuffled into slots a, b, c... by the
+   * variant's stream, so the key's slot varies; the key written against option ids follows them.
+   */
+  draw: z.enum(['pick-then-shuffle']).optional(),
+  /**
+   * Situations, one picked per variant (a seeded pick, in list order): its `id` becomes the
+   * parameter `case` (so `correct: "{{case}}"` keys the option of that id) and its other fields
+   * become parameters of their own, their placeholders filled from the parameters above.
+   */
+  cases: z.array(z.record(z.string(), scalar)).min(2).optional(),
   /** multi: how many options the learner must choose. */
   choose: z.number().int().min(2).optional(),
   /** How many distinct question texts the parameters allow, when fewer than content:check expects. */
