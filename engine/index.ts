@@ -17,3 +17,5 @@ export type { Table, TableDefinition, IndexDefinition, KeySchema } from './stora
 export * from './cost/index.ts';
 /** The exam's decision rules and their registry. */
 export * from './rules/index.ts';
+/** The simulation: replicas, partitions, throughput, DAX and metrics on a virtual clock (engine/sim/README.md). */
+export * from './sim/index.ts';

@@ -462,3 +462,57 @@ describe('rate limits', () => {
     expect(await answer(browser, 3, true)).toBe(303);
   });
 });
+
+describe('the DynamoDB sandbox key', () => {
+  /** A ListTables request to /dynamodb signed with the key at the app's clock. */
+  async function listTables(key: { accessKeyId: string; secretAccessKey: string }, target = 'ListTables', body = '{}') {
+    const { canonicalRequest, formatAmzDate, sign, signingKey, stringToSign } = await import('../../../app/routes/dynamodb/sigv4.ts');
+    const amzDate = formatAmzDate(t.clock.now().getTime());
+    const headers: Record<string, string> = { host: 'localhost', 'x-amz-date': amzDate, 'x-amz-target': `DynamoDB_20120810.${target}` };
+    const signed = ['host', 'x-amz-date', 'x-amz-target'];
+    const canonical = canonicalRequest({ method: 'POST', path: '/dynamodb', query: '', header: (name) => headers[name], body }, signed, false);
+    const scope = `${amzDate.slice(0, 8)}/us-east-1/dynamodb/aws4_request`;
+    const signature = sign(signingKey(key.secretAccessKey, amzDate.slice(0, 8), 'us-east-1', 'dynamodb'), stringToSign(amzDate, scope, canonical));
+    return t.app.request('http://localhost/dynamodb', {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/x-amz-json-1.0', authorization: `AWS4-HMAC-SHA256 Credential=${key.accessKeyId}/${scope}, SignedHeaders=${signed.join(';')}, Signature=${signature}` },
+      body,
+    });
+  }
+
+  it('is made on the first view of the account page, with the secret behind a details element and the CLI snippet', async () => {
+    const { sandboxKeys } = await import('../../../app/db/schema.ts');
+    const ada = new CookieBrowser(t.app);
+    await ada.signUp('Ada');
+    expect(t.database.db.select().from(sandboxKeys).all()).toEqual([]);
+    const html = await (await ada.request('/account')).text();
+    const key = t.database.db.select().from(sandboxKeys).get()!;
+    expect(key.accessKeyId).toMatch(/^AKIA[A-Z2-7]{16}$/);
+    expect(key.secretAccessKey).toHaveLength(40);
+    expect(html).toContain(`<code>${key.accessKeyId}</code>`);
+    expect(html).toMatch(new RegExp(`<details><summary>Show the secret</summary><code>${key.secretAccessKey.replace(/[+/]/g, '\\$&')}</code></details>`));
+    expect(html).toContain('--endpoint-url http://localhost');
+    expect((await ada.request('/account')).status).toBe(200);
+    expect(t.database.db.select().from(sandboxKeys).all()).toHaveLength(1);
+    expect((await listTables(key)).status).toBe(200);
+    expect((await listTables({ ...key, secretAccessKey: 'wrong' })).status).toBe(400);
+  });
+
+  it('rotates: the old pair is refused, the new one reaches the same tables', async () => {
+    const { sandboxKeys } = await import('../../../app/db/schema.ts');
+    const ada = new CookieBrowser(t.app);
+    await ada.signUp('Ada');
+    await ada.request('/account');
+    const before = t.database.db.select().from(sandboxKeys).get()!;
+    const table = { TableName: 'mine', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' };
+    expect((await listTables(before, 'CreateTable', JSON.stringify(table))).status).toBe(200);
+    const rotated = await ada.postForm('/account/sandbox-key/rotate', {});
+    expect(rotated.status).toBe(303);
+    expect(rotated.headers.get('Location')).toBe('/account?done=rotated');
+    const after = t.database.db.select().from(sandboxKeys).get()!;
+    expect(after.accessKeyId).not.toBe(before.accessKeyId);
+    expect(await (await listTables(after)).json()).toEqual({ TableNames: ['mine'] });
+    // The old key id is now anonymous: unchecked, and an empty sandbox, not the account's.
+    expect(await (await listTables(before)).json()).toEqual({ TableNames: [] });
+  });
+});

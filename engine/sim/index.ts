@@ -1,0 +1,19 @@
+/**
+ * The simulation (issue 13): the engine behind replicas with replication lag, GSI propagation
+ * lag, partitions with burst and adaptive capacity, on-demand scaling, a DAX cluster and
+ * CloudWatch-style metrics, on a virtual clock and a seed. See README.md beside this file.
+ */
+export {
+  DEFAULT_INDEX_LAG,
+  DEFAULT_REPLICATION_LAG,
+  INDEX_THROUGHPUT_EXCEEDED_MESSAGE,
+  Simulation,
+  TABLE_THROUGHPUT_EXCEEDED_MESSAGE,
+  type RequestEvent,
+  type SimulationOptions,
+} from './simulation.ts';
+export { drawLag, NO_LAG, SeededRandom, type LagDistribution } from './random.ts';
+export { PARTITION_MAX_BYTES, PARTITION_MAX_RCU, PARTITION_MAX_WCU, partitionOf, partitionsNeeded } from './partitions.ts';
+export { CapacityPool, ON_DEMAND_INITIAL_UNITS, ON_DEMAND_PEAK_MULTIPLE, ON_DEMAND_TABLE_QUOTA, type PoolMode, type Refusal, type UnitKind } from './throughput.ts';
+export { REPLICAS, ReplicaLog } from './replicas.ts';
+export { Metrics, type MetricDimensions, type MetricName, type MetricPoint } from './metrics.ts';

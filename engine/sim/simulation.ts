@@ -1,0 +1,541 @@
+/**
+ * The simulation: the engine's Database behind replicas, partitions, throughput and a virtual
+ * clock. The engine decides every result and every capacity unit; the simulation decides when
+ * (the clock), which copy answers (replicas.ts) and whether the request is served at all
+ * (throughput.ts). With no lag and throughput not enforced, every response is the plain
+ * engine's (test/engine/sim/equivalence.test.ts).
+ *
+ * Pure: no I/O, no wall clock (the clock is virtual and moved by the caller), no randomness but
+ * the seeded generator, so the same seed and the same requests give the same run.
+ */
+import { writeUnitsForSize } from '../capacity/units.ts';
+import { Database, type DatabaseLimits } from '../database.ts';
+import { DynamoDBError, ProvisionedThroughputExceededException } from '../errors.ts';
+import { MAX_ITEM_BYTES } from '../rules/item-limits.ts';
+import type { Table } from '../storage/table.ts';
+import { Metrics, type MetricName } from './metrics.ts';
+import { partitionOf, partitionsNeeded } from './partitions.ts';
+import { drawLag, SeededRandom, type LagDistribution } from './random.ts';
+import { REPLICAS, ReplicaLog } from './replicas.ts';
+import { hashValue, multiWriteTargets, queryPartitionValue, writeTarget } from './request-keys.ts';
+import { CapacityPool, type PoolMode, type Refusal, type UnitKind } from './throughput.ts';
+
+/**
+ * AWS's messages for a throttled request on a provisioned table and on one of its GSIs, as the
+ * API reference lists them under ProvisionedThroughputExceeded.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html
+ */
+export const TABLE_THROUGHPUT_EXCEEDED_MESSAGE =
+  'The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.';
+export const INDEX_THROUGHPUT_EXCEEDED_MESSAGE =
+  'The level of configured provisioned throughput for one or more global secondary indexes of the table was exceeded. Consider increasing your provisioning level for the under-provisioned global secondary indexes with the UpdateTable API.';
+
+/** Default lags: under AWS's "usually within a second" and "a fraction of a second" (random.ts). */
+export const DEFAULT_REPLICATION_LAG: LagDistribution = { kind: 'uniform', minMs: 10, maxMs: 1000 };
+export const DEFAULT_INDEX_LAG: LagDistribution = { kind: 'uniform', minMs: 10, maxMs: 500 };
+
+export interface SimulationOptions {
+  readonly seed: number;
+  /** Virtual time at the start, in milliseconds since the epoch. */
+  readonly startMs?: number;
+  /** A database to run on (copied, with the simulation's clock); a new empty one otherwise. */
+  readonly database?: Database;
+  readonly region?: string;
+  readonly accountId?: string;
+  readonly limits?: Partial<DatabaseLimits>;
+  /** Lag before a write reaches the copy that did not acknowledge it. */
+  readonly replicationLag?: LagDistribution;
+  /** Lag before a write reaches the table's GSIs. */
+  readonly indexLag?: LagDistribution;
+  /** Throttle requests above the table's throughput (default true). */
+  readonly enforceThroughput?: boolean;
+  /**
+   * Whether a table the simulation first meets has an empty burst bucket (default: AWS banks
+   * only capacity left unused, and a new table has left none) or a full one (an idle table).
+   */
+  readonly burstAtStart?: 'empty' | 'full';
+  /** At least this many partitions for the named tables (a table that was once larger keeps its partitions). */
+  readonly minPartitions?: Readonly<Record<string, number>>;
+  /** Keep a timeline of requests (default true). */
+  readonly recordTimeline?: boolean;
+}
+
+/** One request as the simulation served it. */
+export interface RequestEvent {
+  readonly at: number;
+  readonly action: string;
+  readonly table?: string | undefined;
+  readonly index?: string | undefined;
+  readonly partition?: number | undefined;
+  /** The copy an eventually consistent read went to. */
+  readonly replica?: number | undefined;
+  readonly consistent?: boolean | undefined;
+  /** An eventually consistent read that returned something other than the leader holds. */
+  readonly stale?: boolean | undefined;
+  readonly throttled?: boolean | undefined;
+  readonly units?: number | undefined;
+  readonly error?: string | undefined;
+}
+
+interface Pools {
+  read: CapacityPool;
+  write: CapacityPool;
+}
+
+interface SimTable {
+  readonly tableId: string;
+  readonly log: ReplicaLog;
+  readonly pools: Pools;
+  readonly indexPools: Map<string, Pools>;
+}
+
+const READ_ACTIONS = new Set(['GetItem', 'Query', 'Scan']);
+const WRITE_ACTIONS = new Set(['PutItem', 'UpdateItem', 'DeleteItem']);
+const MULTI_WRITE_ACTIONS = new Set(['BatchWriteItem', 'TransactWriteItems']);
+/** Actions after which every copy is taken to be current (table-level changes wait for all copies). */
+const TABLE_ACTIONS = new Set(['CreateTable', 'UpdateTable', 'DeleteTable', 'UpdateTimeToLive']);
+/** Units one write of a 400 KB item consumes (writeUnitsForSize of the largest item). */
+const MAX_ITEM_WRITE_UNITS = writeUnitsForSize(MAX_ITEM_BYTES, false);
+
+function modeOf(billing: string, units: number | undefined): PoolMode {
+  return billing === 'PAY_PER_REQUEST' || units === undefined ? { kind: 'on-demand' } : { kind: 'provisioned', units };
+}
+
+export class Simulation {
+  readonly database: Database;
+  readonly metrics = new Metrics();
+  readonly timeline: RequestEvent[] = [];
+  private clock: number;
+  private readonly random: SeededRandom;
+  private readonly replicationLag: LagDistribution;
+  private readonly indexLag: LagDistribution;
+  private readonly enforce: boolean;
+  private readonly burstFull: boolean;
+  private readonly minPartitions: Readonly<Record<string, number>>;
+  private readonly recordTimeline: boolean;
+  private readonly tables = new Map<string, SimTable>();
+
+  constructor(options: SimulationOptions) {
+    this.clock = options.startMs ?? 0;
+    this.random = new SeededRandom(options.seed);
+    this.replicationLag = options.replicationLag ?? DEFAULT_REPLICATION_LAG;
+    this.indexLag = options.indexLag ?? DEFAULT_INDEX_LAG;
+    this.enforce = options.enforceThroughput ?? true;
+    this.burstFull = options.burstAtStart === 'full';
+    this.minPartitions = options.minPartitions ?? {};
+    this.recordTimeline = options.recordTimeline ?? true;
+    const now = (): number => this.clock;
+    this.database = options.database
+      ? options.database.clone({ now })
+      : new Database({ now, region: options.region, accountId: options.accountId, limits: options.limits });
+  }
+
+  /** Virtual time, in milliseconds. */
+  get now(): number {
+    return this.clock;
+  }
+
+  /** Moves the clock forward by `ms` (never back). */
+  advance(ms: number): void {
+    this.advanceTo(this.clock + ms);
+  }
+
+  advanceTo(ms: number): void {
+    if (ms > this.clock) this.clock = ms;
+  }
+
+  /** Partitions the simulation holds for a table now. */
+  partitions(tableName: string): number {
+    const state = this.state(tableName);
+    return state ? state.pools.read.partitions : 0;
+  }
+
+  /** The partition a partition key value lives in now. */
+  partitionFor(tableName: string, value: Parameters<typeof partitionOf>[0]): number {
+    return partitionOf(value, Math.max(1, this.partitions(tableName)));
+  }
+
+  /** A table's (or GSI's) capacity pool for reads or writes, moved to the current second, for inspection. */
+  pool(tableName: string, kind: UnitKind, index?: string): CapacityPool | undefined {
+    const state = this.state(tableName);
+    const pools = index === undefined ? state?.pools : state?.indexPools.get(index);
+    pools?.[kind].advance(this.second());
+    return pools?.[kind];
+  }
+
+  /** Runs one API action at the current virtual time, as Database.execute does. */
+  execute(action: string, input: unknown): unknown {
+    const request = (input ?? {}) as Record<string, unknown>;
+    if (READ_ACTIONS.has(action)) return this.read(action, request);
+    if (WRITE_ACTIONS.has(action)) return this.write(action, request);
+    if (MULTI_WRITE_ACTIONS.has(action)) return this.multiWrite(action, request);
+    const response = this.database.execute(action, input);
+    if (TABLE_ACTIONS.has(action) && typeof request.TableName === 'string') {
+      this.tables.get(request.TableName)?.log.clear();
+      // A new table's capacity starts counting from its creation, so idle seconds bank burst.
+      this.state(request.TableName);
+    }
+    return response;
+  }
+
+  private second(): number {
+    return Math.floor(this.clock / 1000);
+  }
+
+  /** The simulation's state for a table, created or refreshed from the table's definition. */
+  private state(name: string): SimTable | undefined {
+    const table = this.database.findTable(name);
+    if (!table) return undefined;
+    const second = this.second();
+    let state = this.tables.get(name);
+    const def = table.definition;
+    if (!state || state.tableId !== def.tableId) {
+      const parts = this.partitionsFor(table, modeOf(def.billingMode, def.throughput.readCapacityUnits), modeOf(def.billingMode, def.throughput.writeCapacityUnits));
+      state = {
+        tableId: def.tableId,
+        log: new ReplicaLog(),
+        pools: {
+          read: new CapacityPool('read', modeOf(def.billingMode, def.throughput.readCapacityUnits), parts, second, this.burstFull),
+          write: new CapacityPool('write', modeOf(def.billingMode, def.throughput.writeCapacityUnits), parts, second, this.burstFull),
+        },
+        indexPools: new Map(),
+      };
+      this.tables.set(name, state);
+    }
+    state.pools.read.setMode(modeOf(def.billingMode, def.throughput.readCapacityUnits));
+    state.pools.write.setMode(modeOf(def.billingMode, def.throughput.writeCapacityUnits));
+    state.pools.read.advance(second);
+    state.pools.write.advance(second);
+    const parts = Math.max(
+      state.pools.read.partitions,
+      partitionsNeeded({ bytes: table.items.bytes, readUnits: state.pools.read.limit(), writeUnits: state.pools.write.limit() }),
+      this.minPartitions[name] ?? 1,
+    );
+    state.pools.read.resize(parts);
+    state.pools.write.resize(parts);
+    for (const store of table.indexes.values()) {
+      const index = store.definition;
+      if (index.kind !== 'global') continue;
+      const read = modeOf(def.billingMode, index.throughput?.readCapacityUnits);
+      const write = modeOf(def.billingMode, index.throughput?.writeCapacityUnits);
+      let pools = state.indexPools.get(index.name);
+      if (!pools) {
+        const n = partitionsNeeded({ bytes: store.items.bytes, readUnits: read.kind === 'provisioned' ? read.units : 0, writeUnits: write.kind === 'provisioned' ? write.units : 0 });
+        pools = { read: new CapacityPool('read', read, n, second, this.burstFull), write: new CapacityPool('write', write, n, second, this.burstFull) };
+        state.indexPools.set(index.name, pools);
+      }
+      pools.read.setMode(read);
+      pools.write.setMode(write);
+      pools.read.advance(second);
+      pools.write.advance(second);
+      const n = partitionsNeeded({ bytes: store.items.bytes, readUnits: pools.read.limit(), writeUnits: pools.write.limit() });
+      pools.read.resize(n);
+      pools.write.resize(n);
+    }
+    state.log.prune(this.clock);
+    return state;
+  }
+
+  private partitionsFor(table: Table, read: PoolMode, write: PoolMode): number {
+    const probeRead = new CapacityPool('read', read, 1, 0, false).limit();
+    const probeWrite = new CapacityPool('write', write, 1, 0, false).limit();
+    return Math.max(partitionsNeeded({ bytes: table.items.bytes, readUnits: probeRead, writeUnits: probeWrite }), this.minPartitions[table.definition.name] ?? 1);
+  }
+
+  private recordProvisioned(name: string, state: SimTable): void {
+    const second = this.second();
+    this.metrics.record('ProvisionedReadCapacityUnits', { table: name }, second, state.pools.read.limit());
+    this.metrics.record('ProvisionedWriteCapacityUnits', { table: name }, second, state.pools.write.limit());
+  }
+
+  private recordConsumed(kind: UnitKind, table: string, index: string | undefined, partition: number | undefined, units: number): void {
+    const metric: MetricName = kind === 'read' ? 'ConsumedReadCapacityUnits' : 'ConsumedWriteCapacityUnits';
+    const second = this.second();
+    this.metrics.record(metric, { table, index }, second, units);
+    if (partition !== undefined) this.metrics.record(metric, { table, index, partition }, second, units);
+  }
+
+  private recordThrottle(kind: UnitKind, table: string, index: string | undefined, partition: number | undefined): void {
+    const second = this.second();
+    const events: MetricName = kind === 'read' ? 'ReadThrottleEvents' : 'WriteThrottleEvents';
+    this.metrics.record(events, { table, index }, second, 1);
+    if (partition !== undefined) this.metrics.record(events, { table, index, partition }, second, 1);
+    this.metrics.record('ThrottledRequests', { table }, second, 1);
+  }
+
+  private event(e: Omit<RequestEvent, 'at'>): void {
+    if (this.recordTimeline) this.timeline.push({ at: this.clock, ...e });
+  }
+
+  /**
+   * Reads: a strongly consistent read runs on the leader; an eventually consistent one on the
+   * copy drawn, which may hold an older version; a GSI read on the version the GSI has applied.
+   * Then the units the engine charged are admitted, or the read is throttled.
+   */
+  private read(action: string, request: Record<string, unknown>): unknown {
+    const name = request.TableName;
+    const table = typeof name === 'string' ? this.database.findTable(name) : undefined;
+    const state = typeof name === 'string' ? this.state(name) : undefined;
+    if (!table || !state || typeof name !== 'string') return this.database.execute(action, request);
+    const indexName = typeof request.IndexName === 'string' ? request.IndexName : undefined;
+    const gsi = indexName !== undefined && table.index(indexName)?.definition.kind === 'global' ? indexName : undefined;
+    const consistent = request.ConsistentRead === true;
+    const partitions = state.pools.read.partitions;
+    let partition: number | undefined;
+    if (action === 'GetItem') {
+      const value = hashValue(table, request.Key);
+      if (value) partition = partitionOf(value, partitions);
+    } else if (action === 'Query' && !gsi) {
+      const value = queryPartitionValue(table, request);
+      if (value) partition = partitionOf(value, partitions);
+    }
+    let replica: number | undefined;
+    let version: Table | undefined;
+    if (gsi) version = state.log.indexVersion(this.clock);
+    else if (!consistent) {
+      replica = this.random.int(REPLICAS);
+      version = state.log.replicaVersion(replica, this.clock, partition);
+    }
+    let response: unknown;
+    let units: number;
+    let stale = false;
+    const before = this.database.capacityUsage(name).readUnits;
+    try {
+      if (version) {
+        const copy = this.isolated(name, table.definition.timeToLive.status === 'ENABLED' ? version.clone() : version);
+        response = copy.execute(action, request);
+        units = copy.capacityUsage(name).readUnits;
+        this.database.meter(name, 'read', units);
+        stale = this.differs(action, request, name, table, response);
+      } else {
+        response = this.database.execute(action, request);
+        units = this.database.capacityUsage(name).readUnits - before;
+      }
+    } catch (e) {
+      this.event({ action, table: name, index: indexName, partition, replica, consistent, error: e instanceof DynamoDBError ? e.name : 'Error' });
+      throw e;
+    }
+    this.recordProvisioned(name, state);
+    if (this.enforce) {
+      const refusal = this.admitRead(state, gsi, partition, units);
+      if (refusal) {
+        this.database.meter(name, 'read', -units);
+        this.recordThrottle('read', name, gsi, refusal.partition);
+        this.event({ action, table: name, index: indexName, partition, replica, consistent, throttled: true, units });
+        throw new ProvisionedThroughputExceededException(gsi ? INDEX_THROUGHPUT_EXCEEDED_MESSAGE : TABLE_THROUGHPUT_EXCEEDED_MESSAGE);
+      }
+    }
+    this.chargeRead(state, name, gsi, partition, units);
+    if (stale) this.metrics.record('StaleReads', { table: name, index: gsi }, this.second(), 1);
+    this.event({ action, table: name, index: indexName, partition, replica, consistent, stale, units });
+    return response;
+  }
+
+  /** A database holding only `table`, for a read against one copy. */
+  private isolated(name: string, table: Table): Database {
+    return new Database({ now: this.database.now, region: this.database.region, accountId: this.database.accountId, limits: this.database.limits }, new Map([[name, table]]));
+  }
+
+  /** Whether a copy's answer differs from the leader's (the read was stale). */
+  private differs(action: string, request: Record<string, unknown>, name: string, table: Table, response: unknown): boolean {
+    try {
+      const leader = this.isolated(name, table).execute(action, request) as Record<string, unknown>;
+      const got = response as Record<string, unknown>;
+      return JSON.stringify([got.Item, got.Items, got.Count]) !== JSON.stringify([leader.Item, leader.Items, leader.Count]);
+    } catch {
+      return true;
+    }
+  }
+
+  /** Scan units spread evenly over the partitions it reads; a Query's or GetItem's on its partition. */
+  private spread(pool: CapacityPool, partition: number | undefined, units: number): [number, number][] {
+    if (partition !== undefined) return [[partition, units]];
+    const n = pool.partitions;
+    return Array.from({ length: n }, (_, i) => [i, units / n] as [number, number]);
+  }
+
+  private admitRead(state: SimTable, gsi: string | undefined, partition: number | undefined, units: number): { partition?: number | undefined } | undefined {
+    const pool = gsi ? state.indexPools.get(gsi)?.read : state.pools.read;
+    if (!pool) return undefined;
+    for (const [p, u] of this.spread(pool, gsi ? undefined : partition, units)) {
+      if (pool.check(p, u)) return { partition: p };
+    }
+    return undefined;
+  }
+
+  private chargeRead(state: SimTable, name: string, gsi: string | undefined, partition: number | undefined, units: number): void {
+    const pool = gsi ? state.indexPools.get(gsi)?.read : state.pools.read;
+    if (!pool) return;
+    for (const [p, u] of this.spread(pool, gsi ? undefined : partition, units)) {
+      pool.commit(p, u);
+      this.recordConsumed('read', name, gsi, p, u);
+    }
+  }
+
+  /**
+   * PutItem, UpdateItem, DeleteItem: run on the leader, then admitted on the table's partition
+   * and on every GSI the write reached; a refused write is undone and throttled. An admitted one
+   * is logged for the lagging copy and the GSIs.
+   */
+  private write(action: string, request: Record<string, unknown>): unknown {
+    const name = request.TableName;
+    const table = typeof name === 'string' ? this.database.findTable(name) : undefined;
+    const state = typeof name === 'string' ? this.state(name) : undefined;
+    const target = writeTarget(action, request);
+    const value = table ? hashValue(table, target) : undefined;
+    if (!table || !state || typeof name !== 'string' || !value) return this.database.execute(action, request);
+    const partition = partitionOf(value, state.pools.write.partitions);
+    const lagging = this.random.int(REPLICAS);
+    const replicaLag = drawLag(this.replicationLag, this.random);
+    const indexLag = drawLag(this.indexLag, this.random);
+    const lags = replicaLag > 0 || indexLag > 0;
+    const hasGsi = state.indexPools.size > 0;
+    const mayThrottle = this.enforce && this.mayRefuseWrite(state, table, partition);
+    const before = (lags && !state.log.pending) || mayThrottle ? this.freeze(name) : undefined;
+    const mode = request.ReturnConsumedCapacity;
+    const forceIndexes = this.enforce && hasGsi && (mode === undefined || mode === 'NONE' || mode === 'TOTAL' || mode === 'INDEXES');
+    const run = forceIndexes ? { ...request, ReturnConsumedCapacity: 'INDEXES' } : request;
+    const usageBefore = this.database.capacityUsage(name).writeUnits;
+    let response: Record<string, unknown> | undefined;
+    let failure: unknown;
+    try {
+      response = this.database.execute(action, run) as Record<string, unknown>;
+    } catch (e) {
+      failure = e;
+    }
+    const total = this.database.capacityUsage(name).writeUnits - usageBefore;
+    const indexUnits = new Map<string, number>();
+    const consumed = response?.ConsumedCapacity as Record<string, unknown> | undefined;
+    for (const [index, c] of Object.entries((consumed?.GlobalSecondaryIndexes ?? {}) as Record<string, { CapacityUnits: number }>)) indexUnits.set(index, c.CapacityUnits);
+    const tableUnits = total - [...indexUnits.values()].reduce((s, u) => s + u, 0);
+    if (response && forceIndexes) restoreConsumedCapacity(response, mode);
+    this.recordProvisioned(name, state);
+    const leader = this.database.findTable(name)!;
+    const indexPartition = (index: string, pools: Pools): number => {
+      const key = leader.index(index)?.definition.key.hash.name;
+      const after = target && key ? (leader.get(target)?.item[key] ?? (before?.get(target)?.item[key])) : undefined;
+      return after ? partitionOf(after, pools.write.partitions) : 0;
+    };
+    if (this.enforce) {
+      let refusal: { index?: string; partition: number; reason: Refusal } | undefined;
+      const r = state.pools.write.check(partition, tableUnits);
+      if (r) refusal = { partition, reason: r };
+      for (const [index, units] of indexUnits) {
+        const pools = state.indexPools.get(index);
+        if (refusal || !pools) continue;
+        const p = indexPartition(index, pools);
+        const ir = pools.write.check(p, units);
+        if (ir) refusal = { index, partition: p, reason: ir };
+      }
+      if (refusal) {
+        if (!failure && before) this.database.addTable(before);
+        this.database.meter(name, 'write', -total);
+        this.recordThrottle('write', name, refusal.index, refusal.partition);
+        this.event({ action, table: name, index: refusal.index, partition: refusal.partition, throttled: true, units: total });
+        throw new ProvisionedThroughputExceededException(refusal.index ? INDEX_THROUGHPUT_EXCEEDED_MESSAGE : TABLE_THROUGHPUT_EXCEEDED_MESSAGE);
+      }
+    }
+    state.pools.write.commit(partition, tableUnits);
+    this.recordConsumed('write', name, undefined, partition, tableUnits);
+    for (const [index, units] of indexUnits) {
+      const pools = state.indexPools.get(index);
+      if (!pools) continue;
+      const p = indexPartition(index, pools);
+      pools.write.commit(p, units);
+      this.recordConsumed('write', name, index, p, units);
+    }
+    if (failure) {
+      this.event({ action, table: name, partition, units: total, error: failure instanceof DynamoDBError ? failure.name : 'Error' });
+      throw failure;
+    }
+    if (lags) this.log(state, name, new Set([partition]), lagging, replicaLag, indexLag, before);
+    this.event({ action, table: name, partition, units: total });
+    return response;
+  }
+
+  /** Whether a write could be refused: some unit budget it could need is not certainly free. */
+  private mayRefuseWrite(state: SimTable, table: Table, partition: number): boolean {
+    // The table pays for the item and each LSI entry (a key change writes two); a GSI for its two entries.
+    const local = [...table.indexes.values()].filter((s) => s.definition.kind === 'local').length;
+    if (state.pools.write.check(partition, MAX_ITEM_WRITE_UNITS * (1 + 2 * local))) return true;
+    for (const pools of state.indexPools.values()) {
+      for (let p = 0; p < pools.write.partitions; p++) if (pools.write.check(p, 2 * MAX_ITEM_WRITE_UNITS)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The leader table as it is now, kept unchanged: the leader continues as a copy. (A clone
+   * shares partitions the original still owns and writes in place, so the copy that goes on
+   * being written must be the clone.)
+   */
+  private freeze(name: string): Table {
+    const table = this.database.findTable(name)!;
+    this.database.addTable(table.clone());
+    return table;
+  }
+
+  private log(state: SimTable, name: string, partitions: Set<number>, lagging: number, replicaLag: number, indexLag: number, before: Table | undefined): void {
+    const latest = state.log.latest(lagging);
+    state.log.append(before, {
+      at: this.clock,
+      partitions,
+      lagging,
+      replicaVisibleAt: Math.max(this.clock + replicaLag, latest.replicaVisibleAt),
+      indexVisibleAt: Math.max(this.clock + indexLag, latest.indexVisibleAt),
+      after: this.freeze(name),
+    });
+  }
+
+  /**
+   * BatchWriteItem and TransactWriteItems run on the leader and are logged for the copies and
+   * GSIs of every table they touch; their units are recorded but not throttled (the model does
+   * not yet split a batch into UnprocessedItems).
+   */
+  private multiWrite(action: string, request: Record<string, unknown>): unknown {
+    const targets = multiWriteTargets(action, request);
+    const names = [...new Set(targets.map((t) => t.table))];
+    const befores = new Map<string, { state: SimTable; before: Table | undefined; usage: number }>();
+    const lagging = this.random.int(REPLICAS);
+    const replicaLag = drawLag(this.replicationLag, this.random);
+    const indexLag = drawLag(this.indexLag, this.random);
+    const lags = replicaLag > 0 || indexLag > 0;
+    for (const name of names) {
+      const state = this.state(name);
+      const table = this.database.findTable(name);
+      if (!state || !table) continue;
+      befores.set(name, { state, before: lags && !state.log.pending ? this.freeze(name) : undefined, usage: this.database.capacityUsage(name).writeUnits });
+    }
+    const response = this.database.execute(action, request);
+    for (const [name, { state, before, usage }] of befores) {
+      const leader = this.database.findTable(name)!;
+      const partitions = new Set<number>();
+      for (const t of targets) {
+        const value = t.table === name ? hashValue(leader, t.target) : undefined;
+        if (value) partitions.add(partitionOf(value, state.pools.write.partitions));
+      }
+      this.recordProvisioned(name, state);
+      const units = this.database.capacityUsage(name).writeUnits - usage;
+      this.recordConsumed('write', name, undefined, undefined, units);
+      if (lags) this.log(state, name, partitions, lagging, replicaLag, indexLag, before);
+      this.event({ action, table: name, units });
+    }
+    return response;
+  }
+}
+
+/** Turns a ConsumedCapacity the simulation asked for as INDEXES back into what the caller asked for. */
+function restoreConsumedCapacity(response: Record<string, unknown>, mode: unknown): void {
+  if (mode === 'INDEXES') return;
+  const consumed = response.ConsumedCapacity as Record<string, unknown> | undefined;
+  if (!consumed) return;
+  if (mode !== 'TOTAL') {
+    delete response.ConsumedCapacity;
+    return;
+  }
+  delete consumed.Table;
+  delete consumed.LocalSecondaryIndexes;
+  delete consumed.GlobalSecondaryIndexes;
+}
+
+
