@@ -293,11 +293,33 @@ function mutate(seed: Json, random: () => number): Json {
 const routeOptions = { logger: { error: () => {} }, limits: { requestsPerAddress: Number.POSITIVE_INFINITY } };
 const app = dynamodbRoutes(new SandboxRegistry({ now: () => NOW, requestsPerSecond: Number.POSITIVE_INFINITY, limits: { maxTables: 1000 } }), routeOptions);
 
+/** DynamoDB Streams' actions, served at the same endpoint under their own target prefix. */
+const STREAM_ACTIONS = ['ListStreams', 'DescribeStream', 'GetShardIterator', 'GetRecords'];
+
+/** Valid requests of a Streams action, built from the stream of the freshly made `fuzz` table. */
+async function streamSeeds(action: string): Promise<Json[]> {
+  const json = async <T>(act: string, body: Json): Promise<T> => JSON.parse((await send(act, JSON.stringify(body))).text) as T;
+  const StreamArn = (await json<{ Table: { LatestStreamArn: string } }>('DescribeTable', { TableName: 'fuzz' })).Table.LatestStreamArn;
+  const described = await json<{ StreamDescription: { Shards: { ShardId: string }[] } }>('DescribeStream', { StreamArn });
+  const ShardId = described.StreamDescription.Shards[0]!.ShardId;
+  const { ShardIterator } = await json<{ ShardIterator: string }>('GetShardIterator', { StreamArn, ShardId, ShardIteratorType: 'TRIM_HORIZON' });
+  const seeds: Record<string, Json[]> = {
+    ListStreams: [{ TableName: 'fuzz', Limit: 10 }],
+    DescribeStream: [{ StreamArn, Limit: 10 }],
+    GetShardIterator: [
+      { StreamArn, ShardId, ShardIteratorType: 'TRIM_HORIZON' },
+      { StreamArn, ShardId, ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: '000000000000000000001' },
+    ],
+    GetRecords: [{ ShardIterator, Limit: 100 }],
+  };
+  return seeds[action]!;
+}
+
 async function send(action: string, body: string): Promise<{ status: number; text: string }> {
   const response = await app.request('/dynamodb', {
     method: 'POST',
     headers: {
-      'X-Amz-Target': `DynamoDB_20120810.${action}`,
+      'X-Amz-Target': STREAM_ACTIONS.includes(action) ? `DynamoDBStreams_20120810.${action}` : `DynamoDB_20120810.${action}`,
       'Content-Type': 'application/x-amz-json-1.0',
       'X-Amz-Date': '20231114T221320Z',
       Authorization: 'AWS4-HMAC-SHA256 Credential=AKIDFUZZ/20231114/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
@@ -325,6 +347,7 @@ async function resetTables(): Promise<void> {
         ],
         GlobalSecondaryIndexes: [{ IndexName: 'gsi', KeySchema: [{ AttributeName: 's', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } }],
         BillingMode: 'PAY_PER_REQUEST',
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
       }),
     );
     expect(created.status, created.text).toBe(200);
@@ -352,16 +375,17 @@ afterAll(() => {
 });
 
 describe('the endpoint under mutated requests', () => {
-  it.each(Object.keys(SEEDS))('%s never answers 500 and every error names its type and message', async (action) => {
+  it.each([...Object.keys(SEEDS), ...STREAM_ACTIONS])('%s never answers 500 and every error names its type and message', async (action) => {
     await resetTables();
     const random = generator(SEED ^ action.length ^ (action.charCodeAt(0) * 7919));
     const tally = { sent: 0, ok: 0, errors: 0 };
     counts[action] = tally;
-    for (const seed of SEEDS[action]!) {
+    const seeds = SEEDS[action] ?? (await streamSeeds(action));
+    for (const seed of seeds) {
       const valid = await send(action, JSON.stringify(seed));
       expect(valid.status, `${action} seed ${JSON.stringify(seed)} => ${valid.text.slice(0, 300)}`).toBe(200);
       await restore(action);
-      for (let i = 0; i < MUTATIONS_PER_ACTION / SEEDS[action]!.length; i++) {
+      for (let i = 0; i < MUTATIONS_PER_ACTION / seeds.length; i++) {
         const body = JSON.stringify(mutate(seed, random));
         const { status, text } = await send(action, body);
         tally.sent++;
