@@ -1,14 +1,11 @@
 /**
- * Derivers for primary-key questions: simple or composite key, what PutItem does to an
- * existing key, which partition key spreads load, how many write shards a hot key needs,
+ * Derivers for primary-key questions: which partition key spreads load, how many write shards a hot key needs,
  * which key conditions a Query accepts, reading the newest or oldest items, and counting item
  * collections. Answers come from the key-design rules, never from the content file.
  */
-import { articleFor } from './text.ts';
 import {
   checkKeyCondition,
   choosePartitionKey,
-  choosePrimaryKeyKind,
   countWriteShards,
   measureHottestKey,
   PARTITION_MAX_WCU,
@@ -52,84 +49,6 @@ export function readKeyDomain(params: ScenarioParams): KeyDomain {
 }
 
 const fmt = formatNumber;
-/** "a" or "an" before a domain noun ("an account", "a user"). */
-// By sound, not by letter: "a user", "an hour" (text.ts).
-const article = (noun: string): string => (articleFor(noun) === 'an' ? 'an' : 'a');
-
-/** Simple or composite key, from how the entity is read. */
-function buildKeyKind(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
-  const k = readKeyDomain(params);
-  const related = random.next() < 0.5;
-  const kind = choosePrimaryKeyKind({ lookupById: !related, relatedItemsInOrder: related });
-  const options: DerivedOption[] = [
-    {
-      text: `Partition key \`${k.idAttr}\` only (a simple primary key)`,
-      why: kind === 'simple'
-        ? `Right: every read is a GetItem by \`${k.idAttr}\`, which is unique, so a simple key is enough and spreads ${k.items} evenly.`
-        : `Listing one ${k.owner}'s ${k.items} in order would need a Scan (or a GSI): with \`${k.idAttr}\` alone, related ${k.items} are not grouped or sorted.`,
-      correct: kind === 'simple',
-    },
-    {
-      text: `Partition key \`${k.ownerAttr}\`, sort key \`${k.timeAttr}\``,
-      why: kind === 'composite'
-        ? `Right: all of ${article(k.owner)} ${k.owner}'s ${k.items} share the partition key (one item collection), sorted by \`${k.timeAttr}\`, so one Query with a sort-key range returns them in order.`
-        : `The reads fetch one ${k.entity} by \`${k.idAttr}\`, which this key cannot do with GetItem; it would need a Scan or a GSI.`,
-      correct: kind === 'composite',
-    },
-    {
-      text: `Partition key \`${k.ownerAttr}\` only (a simple primary key)`,
-      why: `${article(k.owner) === 'an' ? 'An' : 'A'} ${k.owner} has many ${k.items}, but a simple key must be unique: each new ${k.entity} would overwrite the previous one.`,
-      correct: false,
-    },
-    {
-      text: `Partition key \`${k.timeAttr}\`, sort key \`${k.ownerAttr}\``,
-      why: `Reversed: a Query must fix the partition key by equality, so one ${k.owner}'s ${k.items} could not be fetched without a Scan.`,
-      correct: false,
-    },
-    {
-      text: `Partition key \`${k.statusAttr}\`, sort key \`${k.idAttr}\``,
-      why: `\`${k.statusAttr}\` has a handful of values, so nearly all traffic lands on a few partition-key values (hot partitions), and it serves neither read.`,
-      correct: false,
-    },
-  ];
-  return {
-    ...fillSlots(options, random),
-    need_text: related
-      ? `show one ${k.owner}'s ${k.items}, newest first, optionally within a date range`
-      : `fetch a single ${k.entity} by its \`${k.idAttr}\`; ${k.items} are never listed together`,
-  };
-}
-
-/** What a second PutItem with the same key does, with a simple or a composite key. */
-function buildPutOverwrite(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
-  const k = readKeyDomain(params);
-  const composite = random.next() < 0.5;
-  const keyText = composite ? `partition key \`${k.ownerAttr}\` and sort key \`${k.idAttr}\`` : `partition key \`${k.ownerAttr}\` and no sort key`;
-  const options: DerivedOption[] = [
-    {
-      text: `Only the second ${k.entity}: PutItem replaced the first`,
-      why: composite
-        ? `The two ${k.items} have different \`${k.idAttr}\` values, so their full primary keys differ and both are stored.`
-        : `Right: the primary key is \`${k.ownerAttr}\` alone, both writes use the same value, and PutItem replaces an existing item with the same key entirely.`,
-      correct: !composite,
-    },
-    {
-      text: `Both ${k.items}, as two items sharing one \`${k.ownerAttr}\``,
-      why: composite
-        ? `Right: with a composite key, uniqueness is on (\`${k.ownerAttr}\`, \`${k.idAttr}\`); the two ${k.items} form one item collection.`
-        : `With a simple key on \`${k.ownerAttr}\`, two items cannot share that value: the second PutItem overwrote the first.`,
-      correct: composite,
-    },
-    { text: 'One item holding the attributes of both writes merged', why: 'PutItem replaces the whole item; only UpdateItem changes some attributes and keeps the rest.', correct: false },
-    {
-      text: 'Only the first: the second write failed with ConditionalCheckFailedException',
-      why: 'That happens only if the write has a condition such as attribute_not_exists; an unconditional PutItem never fails on an existing key.',
-      correct: false,
-    },
-    { text: 'Both, because DynamoDB adds a version suffix to duplicate keys', why: 'DynamoDB never renames keys; uniqueness is enforced by the primary key itself.', correct: false },
-  ];
-  return { ...fillSlots(options, random), key_text: keyText };
-}
 
 /** Pick the partition key that spreads load, by cardinality and skew. */
 function buildCardinality(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
@@ -372,8 +291,6 @@ function buildCollections(params: ScenarioParams, random: ScenarioRandom): Recor
 }
 
 export const keyDerivers: readonly ScenarioDeriver[] = [
-  { name: 'keys-primary-key-kind', description: 'Simple or composite primary key from the reads', outputs: slotOutputs(5, ['need_text']), derive: buildKeyKind },
-  { name: 'keys-put-overwrite', description: 'Second PutItem on the same key: replaced or a new item', outputs: slotOutputs(5, ['key_text']), derive: buildPutOverwrite },
   { name: 'keys-partition-cardinality', description: 'Which partition key spreads load', outputs: slotOutputs(4, ['reads', 'writes', 'item_bytes']), derive: buildCardinality },
   { name: 'keys-write-sharding', description: 'Write shards for a hot key value', outputs: slotOutputs(5, ['writes', 'item_bytes']), derive: buildSharding },
   { name: 'keys-key-condition', description: 'What a Query does with a given key condition', outputs: slotOutputs(5, ['expression', 'sk_attr', 'sk_type']), derive: buildKeyCondition },
