@@ -14,6 +14,15 @@ export {
 } from './simulation.ts';
 export { drawLag, NO_LAG, SeededRandom, type LagDistribution } from './random.ts';
 export { PARTITION_MAX_BYTES, PARTITION_MAX_RCU, PARTITION_MAX_WCU, partitionOf, partitionsNeeded } from './partitions.ts';
-export { CapacityPool, ON_DEMAND_INITIAL_UNITS, ON_DEMAND_PEAK_MULTIPLE, ON_DEMAND_TABLE_QUOTA, type PoolMode, type Refusal, type UnitKind } from './throughput.ts';
+export {
+  CapacityPool,
+  ON_DEMAND_INITIAL_UNITS,
+  ON_DEMAND_PEAK_MULTIPLE,
+  ON_DEMAND_TABLE_QUOTA,
+  type PoolMode,
+  type Refusal,
+  type UnitKind,
+} from './throughput.ts';
 export { REPLICAS, ReplicaLog } from './replicas.ts';
 export { Metrics, type MetricDimensions, type MetricName, type MetricPoint } from './metrics.ts';
+export { DAX_DEFAULT_NODE_MEMORY_BYTES, DAX_DEFAULT_TTL_MS, DaxCluster, type DaxOptions, type DaxStats } from './dax.ts';

@@ -82,9 +82,7 @@ export class ReplicaLog {
    * version before its first unapplied write on any partition), or undefined when it is current.
    */
   replicaVersion(replica: number, now: number, partition?: number): Table | undefined {
-    const i = this.records.findIndex(
-      (r) => r.lagging === replica && r.replicaVisibleAt > now && (partition === undefined || r.partitions.has(partition)),
-    );
+    const i = this.records.findIndex((r) => r.lagging === replica && r.replicaVisibleAt > now && (partition === undefined || r.partitions.has(partition)));
     return this.versionBefore(i);
   }
 

@@ -190,7 +190,11 @@ export class Simulation {
     let state = this.tables.get(name);
     const def = table.definition;
     if (!state || state.tableId !== def.tableId) {
-      const parts = this.partitionsFor(table, modeOf(def.billingMode, def.throughput.readCapacityUnits), modeOf(def.billingMode, def.throughput.writeCapacityUnits));
+      const parts = this.partitionsFor(
+        table,
+        modeOf(def.billingMode, def.throughput.readCapacityUnits),
+        modeOf(def.billingMode, def.throughput.writeCapacityUnits),
+      );
       state = {
         tableId: def.tableId,
         log: new ReplicaLog(),
@@ -220,7 +224,11 @@ export class Simulation {
       const write = modeOf(def.billingMode, index.throughput?.writeCapacityUnits);
       let pools = state.indexPools.get(index.name);
       if (!pools) {
-        const n = partitionsNeeded({ bytes: store.items.bytes, readUnits: read.kind === 'provisioned' ? read.units : 0, writeUnits: write.kind === 'provisioned' ? write.units : 0 });
+        const n = partitionsNeeded({
+          bytes: store.items.bytes,
+          readUnits: read.kind === 'provisioned' ? read.units : 0,
+          writeUnits: write.kind === 'provisioned' ? write.units : 0,
+        });
         pools = { read: new CapacityPool('read', read, n, second, this.burstFull), write: new CapacityPool('write', write, n, second, this.burstFull) };
         state.indexPools.set(index.name, pools);
       }
@@ -239,7 +247,10 @@ export class Simulation {
   private partitionsFor(table: Table, read: PoolMode, write: PoolMode): number {
     const probeRead = new CapacityPool('read', read, 1, 0, false).limit();
     const probeWrite = new CapacityPool('write', write, 1, 0, false).limit();
-    return Math.max(partitionsNeeded({ bytes: table.items.bytes, readUnits: probeRead, writeUnits: probeWrite }), this.minPartitions[table.definition.name] ?? 1);
+    return Math.max(
+      partitionsNeeded({ bytes: table.items.bytes, readUnits: probeRead, writeUnits: probeWrite }),
+      this.minPartitions[table.definition.name] ?? 1,
+    );
   }
 
   private recordProvisioned(name: string, state: SimTable): void {
@@ -333,7 +344,10 @@ export class Simulation {
 
   /** A database holding only `table`, for a read against one copy. */
   private isolated(name: string, table: Table): Database {
-    return new Database({ now: this.database.now, region: this.database.region, accountId: this.database.accountId, limits: this.database.limits }, new Map([[name, table]]));
+    return new Database(
+      { now: this.database.now, region: this.database.region, accountId: this.database.accountId, limits: this.database.limits },
+      new Map([[name, table]]),
+    );
   }
 
   /** Whether a copy's answer differs from the leader's (the read was stale). */
@@ -406,14 +420,15 @@ export class Simulation {
     const total = this.database.capacityUsage(name).writeUnits - usageBefore;
     const indexUnits = new Map<string, number>();
     const consumed = response?.ConsumedCapacity as Record<string, unknown> | undefined;
-    for (const [index, c] of Object.entries((consumed?.GlobalSecondaryIndexes ?? {}) as Record<string, { CapacityUnits: number }>)) indexUnits.set(index, c.CapacityUnits);
+    for (const [index, c] of Object.entries((consumed?.GlobalSecondaryIndexes ?? {}) as Record<string, { CapacityUnits: number }>))
+      indexUnits.set(index, c.CapacityUnits);
     const tableUnits = total - [...indexUnits.values()].reduce((s, u) => s + u, 0);
     if (response && forceIndexes) restoreConsumedCapacity(response, mode);
     this.recordProvisioned(name, state);
     const leader = this.database.findTable(name)!;
     const indexPartition = (index: string, pools: Pools): number => {
       const key = leader.index(index)?.definition.key.hash.name;
-      const after = target && key ? (leader.get(target)?.item[key] ?? (before?.get(target)?.item[key])) : undefined;
+      const after = target && key ? (leader.get(target)?.item[key] ?? before?.get(target)?.item[key]) : undefined;
       return after ? partitionOf(after, pools.write.partitions) : 0;
     };
     if (this.enforce) {
@@ -537,5 +552,3 @@ function restoreConsumedCapacity(response: Record<string, unknown>, mode: unknow
   delete consumed.LocalSecondaryIndexes;
   delete consumed.GlobalSecondaryIndexes;
 }
-
-

@@ -24,10 +24,12 @@ const consumed = fc.constantFrom('NONE', 'TOTAL', 'INDEXES', undefined);
 const consistent = fc.boolean();
 
 const operation = fc.oneof(
-  fc.record({ key, v: fc.string({ maxLength: 30 }), rc: consumed }).map(({ key, v, rc }) => [
-    'PutItem',
-    { TableName: 'tbl', Item: { ...key, v: { S: v } }, ReturnValues: 'ALL_OLD', ...(rc ? { ReturnConsumedCapacity: rc } : {}) },
-  ]),
+  fc
+    .record({ key, v: fc.string({ maxLength: 30 }), rc: consumed })
+    .map(({ key, v, rc }) => [
+      'PutItem',
+      { TableName: 'tbl', Item: { ...key, v: { S: v } }, ReturnValues: 'ALL_OLD', ...(rc ? { ReturnConsumedCapacity: rc } : {}) },
+    ]),
   fc.record({ key, n: fc.integer({ min: -5, max: 5 }), rc: consumed }).map(({ key, n, rc }) => [
     'UpdateItem',
     {
@@ -39,30 +41,35 @@ const operation = fc.oneof(
       ...(rc ? { ReturnConsumedCapacity: rc } : {}),
     },
   ]),
-  fc.record({ key, conditional: fc.boolean() }).map(({ key, conditional }) => [
-    'DeleteItem',
-    { TableName: 'tbl', Key: key, ReturnValues: 'ALL_OLD', ...(conditional ? { ConditionExpression: 'attribute_exists(v)' } : {}) },
-  ]),
-  fc.record({ key, consistent, rc: consumed }).map(({ key, consistent, rc }) => [
-    'GetItem',
-    { TableName: 'tbl', Key: key, ConsistentRead: consistent, ...(rc ? { ReturnConsumedCapacity: rc } : {}) },
-  ]),
-  fc.record({ pk, consistent, forward: fc.boolean(), limit: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }) }).map(({ pk, consistent, forward, limit }) => [
-    'Query',
-    {
-      TableName: 'tbl',
-      KeyConditionExpression: 'pk = :p AND sk >= :s',
-      ExpressionAttributeValues: { ':p': { S: pk }, ':s': { N: '1' } },
-      ConsistentRead: consistent,
-      ScanIndexForward: forward,
-      ReturnConsumedCapacity: 'TOTAL',
-      ...(limit ? { Limit: limit } : {}),
-    },
-  ]),
-  fc.record({ consistent, filter: fc.boolean() }).map(({ consistent, filter }) => [
-    'Scan',
-    { TableName: 'tbl', ConsistentRead: consistent, ...(filter ? { FilterExpression: 'attribute_exists(c)' } : {}) },
-  ]),
+  fc
+    .record({ key, conditional: fc.boolean() })
+    .map(({ key, conditional }) => [
+      'DeleteItem',
+      { TableName: 'tbl', Key: key, ReturnValues: 'ALL_OLD', ...(conditional ? { ConditionExpression: 'attribute_exists(v)' } : {}) },
+    ]),
+  fc
+    .record({ key, consistent, rc: consumed })
+    .map(({ key, consistent, rc }) => ['GetItem', { TableName: 'tbl', Key: key, ConsistentRead: consistent, ...(rc ? { ReturnConsumedCapacity: rc } : {}) }]),
+  fc
+    .record({ pk, consistent, forward: fc.boolean(), limit: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }) })
+    .map(({ pk, consistent, forward, limit }) => [
+      'Query',
+      {
+        TableName: 'tbl',
+        KeyConditionExpression: 'pk = :p AND sk >= :s',
+        ExpressionAttributeValues: { ':p': { S: pk }, ':s': { N: '1' } },
+        ConsistentRead: consistent,
+        ScanIndexForward: forward,
+        ReturnConsumedCapacity: 'TOTAL',
+        ...(limit ? { Limit: limit } : {}),
+      },
+    ]),
+  fc
+    .record({ consistent, filter: fc.boolean() })
+    .map(({ consistent, filter }) => [
+      'Scan',
+      { TableName: 'tbl', ConsistentRead: consistent, ...(filter ? { FilterExpression: 'attribute_exists(c)' } : {}) },
+    ]),
 ) as fc.Arbitrary<[string, Record<string, unknown>]>;
 
 function outcome(run: () => unknown): unknown {

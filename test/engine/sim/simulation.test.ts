@@ -175,7 +175,10 @@ describe('replicas and GSI propagation', () => {
     s.execute('PutItem', { TableName: 'tbl', Item: { pk: { S: 'a' }, v: { N: '1' } } });
     s.advance(2000);
     s.execute('PutItem', { TableName: 'tbl', Item: { pk: { S: 'a' }, v: { N: '2' } } });
-    const seen = Array.from({ length: 20 }, () => (s.execute('GetItem', { TableName: 'tbl', Key: { pk: { S: 'a' } } }) as { Item: { v: { N: string } } }).Item.v.N);
+    const seen = Array.from(
+      { length: 20 },
+      () => (s.execute('GetItem', { TableName: 'tbl', Key: { pk: { S: 'a' } } }) as { Item: { v: { N: string } } }).Item.v.N,
+    );
     expect(seen).toContain('1');
     expect(seen).toContain('2');
     expect(s.timeline.filter((e) => e.stale)).toHaveLength(seen.filter((v) => v === '1').length);
@@ -191,7 +194,12 @@ describe('replicas and GSI propagation', () => {
       s.execute('PutItem', { TableName: 'tbl', Item: { pk: { S: 'a' }, v: { N: '2' } } });
       const got = s.execute('GetItem', { TableName: 'tbl', Key: { pk: { S: 'a' } }, ConsistentRead: true }) as { Item: { v: { N: string } } };
       expect(got.Item.v.N).toBe('2');
-      const q = s.execute('Query', { TableName: 'tbl', KeyConditionExpression: 'pk = :a', ExpressionAttributeValues: { ':a': { S: 'a' } }, ConsistentRead: true }) as { Items: { v: { N: string } }[] };
+      const q = s.execute('Query', {
+        TableName: 'tbl',
+        KeyConditionExpression: 'pk = :a',
+        ExpressionAttributeValues: { ':a': { S: 'a' } },
+        ConsistentRead: true,
+      }) as { Items: { v: { N: string } }[] };
       expect(q.Items[0]!.v.N).toBe('2');
     }
   });
