@@ -27,8 +27,12 @@ export const NUMBER_MESSAGES = {
  */
 const ExactDecimal = Decimal.clone({ precision: 300, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
 
-/** The accepted text of a number, as DynamoDB (and dynalite, via big.js) accept it. */
-const NUMBER_TEXT = /^(-?)(\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?$/;
+/**
+ * The accepted text of a number. DynamoDB parses numbers as Java's BigDecimal does, so a leading
+ * `+` is accepted ("+5" is stored and returned as "5"), where dynalite (big.js) refuses it.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html#HowItWorks.DataTypes.Number
+ */
+const NUMBER_TEXT = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?$/;
 
 /** A number taken apart: sign, significant digits without leading or trailing zeros, power of ten of the first. */
 interface ParsedNumber {

@@ -39,6 +39,11 @@ describe('normaliseNumber', () => {
     ['1E-130', '0.' + '0'.repeat(129) + '1'],
     ['-1E-130', '-0.' + '0'.repeat(129) + '1'],
     ['1000000000000000000000000000000000000000000', '1000000000000000000000000000000000000000000'],
+    // A leading + is accepted, as Java's BigDecimal (DynamoDB's parser) accepts it.
+    ['+5', '5'],
+    ['+0', '0'],
+    ['+1.5e2', '150'],
+    ['+.5', '0.5'],
   ])('%s -> %s', (input, output) => {
     expect(normaliseNumber(input)).toBe(output);
     expect(isValidNumber(input)).toBe(true);
@@ -51,6 +56,9 @@ describe('normaliseNumber', () => {
     [' 1', 'The parameter cannot be converted to a numeric value:  1'],
     ['1e', 'The parameter cannot be converted to a numeric value: 1e'],
     ['Infinity', 'The parameter cannot be converted to a numeric value: Infinity'],
+    ['+', 'The parameter cannot be converted to a numeric value: +'],
+    ['++5', 'The parameter cannot be converted to a numeric value: ++5'],
+    ['+-5', 'The parameter cannot be converted to a numeric value: +-5'],
     ['1E+126', NUMBER_MESSAGES.overflow],
     ['-1E+126', NUMBER_MESSAGES.overflow],
     ['1e99999999999999999999', NUMBER_MESSAGES.overflow],
