@@ -2,7 +2,7 @@
  * A variant with its answer key: what generation produces and grading consumes. The Variant
  * inside is what a page may show; the key and the why texts stay on the server until graded.
  */
-import type { Calculation } from '../../engine/index.ts';
+import { RULES, type Calculation, type RuleValue } from '../../engine/index.ts';
 import type { HandsOnKey } from '../grading/hands-on.ts';
 import { resolveHandsOn } from './hands-on-key.ts';
 import { evaluateArithmetic, looksArithmetic } from './arithmetic.ts';
@@ -91,6 +91,25 @@ export function createInstance(definition: ScenarioDefinition, seed: number, con
     params.case = String(id);
     for (const [name, value] of Object.entries(fields)) params[name] = typeof value === 'string' ? fillText(value, params) : value;
   }
+  // The rule's outputs (the key among them) and the text tables are hidden like a deriver's outputs.
+  const ruleSpec = definition.answer.kind === 'choice' ? definition.answer.spec.rule : undefined;
+  let ruleKey: string | undefined;
+  if (ruleSpec) {
+    const rule = RULES.get(ruleSpec.rule);
+    if (!rule) throw new GenerationError(`Unknown rule ${ruleSpec.rule}`);
+    const inputs = Object.fromEntries(Object.entries(ruleSpec.inputs).map(([name, v]) => [name, resolveArg(v, params) as RuleValue | undefined]));
+    const outputs = rule.apply(inputs);
+    Object.assign(params, outputs);
+    const best = String(outputs.best);
+    ruleKey = ruleSpec.keys ? ruleSpec.keys[best] : best;
+    if (ruleKey === undefined) throw new GenerationError(`Rule ${rule.name} gives ${best}, which answer.keys does not map to an option`);
+  }
+  for (const [name, table] of Object.entries(fm.texts ?? {})) {
+    const by = fillText(table.by, params, { raw: true });
+    const text = table.of[by];
+    if (text === undefined) throw new GenerationError(`texts.${name} has no text for ${JSON.stringify(by)} (from ${table.by})`);
+    params[name] = fillText(text, params);
+  }
   if (fm.derive !== undefined) {
     const deriver = context.derivers.get(fm.derive);
     if (!deriver) throw new GenerationError(`Unknown deriver ${fm.derive}`);
@@ -143,11 +162,13 @@ export function createInstance(definition: ScenarioDefinition, seed: number, con
     return { definition, variant, key, explanationHtml, whyHtml };
   }
 
+  // A rule answer without `correct` keys the rule's result (mapped through answer.keys).
+  const choiceKey = (correct: string): string => (ruleSpec && ruleSpec.correct === undefined ? ruleKey! : resolveKey(correct, params));
   const slotted = fm.draw === 'pick-then-shuffle';
   const written = definition.pool ? drawPool(definition.pool, random, slotted) : definition.options;
   const writtenIds = new Set(written.map((o) => o.id));
   const writtenKeys = new Set(
-    answer.kind === 'choice' ? [resolveKey(answer.spec.correct, params)] : answer.kind === 'multi' ? answer.spec.correct.map((k) => resolveKey(k, params)) : [],
+    answer.kind === 'choice' ? [choiceKey(answer.spec.correct)] : answer.kind === 'multi' ? answer.spec.correct.map((k) => resolveKey(k, params)) : [],
   );
   // pick-then-shuffle: the options go into slots a, b... in a seeded order, and the key with them.
   const slotOf = new Map<string, string>();
@@ -165,10 +186,13 @@ export function createInstance(definition: ScenarioDefinition, seed: number, con
     return slotOf.get(key) ?? key;
   };
   if (answer.kind === 'choice') {
+    const written = choiceKey(answer.spec.correct);
+    // A rule that checks a hand-written key (correct: "{{case}}") must agree with it.
+    if (ruleKey !== undefined && written !== ruleKey) throw new GenerationError(`The answer keys {${written}} but rule ${ruleSpec!.rule} gives {${ruleKey}}`);
     return {
       definition,
       variant: { ...base, kind: 'choice', options },
-      key: { kind: 'choice', correct: checkKey(resolveKey(answer.spec.correct, params)) },
+      key: { kind: 'choice', correct: checkKey(written) },
       explanationHtml,
       whyHtml,
     };

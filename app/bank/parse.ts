@@ -5,13 +5,14 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
+import { RULES, type Rule, type RuleInput, type RuleValue } from '../../engine/index.ts';
 import { collectStrings, type DesignAnswerSpec, type RequestAnswerSpec } from '../grading/hands-on-spec.ts';
 import type { CalculatorRegistry } from './calculators.ts';
 import { POOL_SLOTS, type AnswerDefinition, type OptionDefinition, type PoolDefinition, type PoolEntry, type ScenarioDefinition } from './definition.ts';
 import type { DeriverRegistry } from './derivers.ts';
 import { boundNames, checkParamSpec, countParamSpace } from './params.ts';
-import { answerSchemaFor, FrontMatterSchema, type FrontMatter, type NumericAnswerSpec, type PoolAnswerSpec } from './schema.ts';
-import { findPlaceholders, solePlaceholder } from './template.ts';
+import { answerSchemaFor, FrontMatterSchema, type FrontMatter, type NumericAnswerSpec, type PoolAnswerSpec, type RuleAnswerSpec } from './schema.ts';
+import { fillText, findPlaceholders, solePlaceholder } from './template.ts';
 import type { AreaId, ContentError, ObjectiveId, ScenarioId } from './types.ts';
 
 export interface ParseContext {
@@ -97,6 +98,19 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
   }
   if (fm.cases !== undefined) checkCases(fm, bound, lineOf, fail);
   if (fm.draw !== undefined && fm.kind !== 'choice' && fm.kind !== 'multi') fail(lineOf(['draw']), `draw applies only to choice and multi scenarios, not ${fm.kind}`);
+  const ruleSpec = answer?.kind === 'choice' ? answer.spec.rule : undefined;
+  const rule = ruleSpec ? RULES.get(ruleSpec.rule) : undefined;
+  if (ruleSpec && !rule) fail(lineOf(['answer', 'rule']), `Unknown rule "${ruleSpec.rule}"; known: ${[...RULES.keys()].join(', ')}`);
+  if (ruleSpec && rule) {
+    checkRuleInputs(fm, ruleSpec, rule, bound, lineOf, fail);
+    for (const n of rule.outputs) bound.add(n);
+  }
+  for (const [name, table] of Object.entries(fm.texts ?? {})) {
+    for (const p of findPlaceholders(table.by)) if (!bound.has(p)) fail(lineOf(['texts', name, 'by']), `texts.${name}.by uses {{${p}}}, which no parameter, case or rule output binds`);
+    const values = possibleValues(fm, table.by);
+    for (const v of values ?? []) if (!(String(v) in table.of)) fail(lineOf(['texts', name, 'of']), `texts.${name}.of has no text for ${JSON.stringify(String(v))}, a value of ${table.by}`);
+  }
+  for (const name of Object.keys(fm.texts ?? {})) bound.add(name);
   if (fm.derive !== undefined) {
     const deriver = context.derivers.get(fm.derive);
     if (!deriver) fail(lineOf(['derive']), `Unknown deriver "${fm.derive}"; known: ${[...context.derivers.keys()].join(', ') || 'none'}`);
@@ -141,6 +155,10 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
     if (typeof c.id === 'string' && sections.Options && !ids.has(c.id)) fail(lineOf(['cases']), `Case "${c.id}" keys option {${c.id}}, which is not in "## Options"`);
   }
   if (hasOptions && sections.Options && options.length < 2) fail(sections.Options.line, 'A question needs at least two options');
+  for (const [name, table] of Object.entries(fm.texts ?? {})) {
+    for (const text of Object.values(table.of)) checkBound(text, lineOf(['texts', name, 'of']), `texts.${name}`);
+  }
+  if (ruleSpec && rule && sections.Options) checkRuleKeys(fm, ruleSpec, rule, ids, lineOf, fail);
 
   if (answer?.kind === 'numeric') {
     const calculator = context.calculators.get(answer.spec.calculator);
@@ -158,7 +176,8 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
     }
   }
   if ((answer?.kind === 'choice' || answer?.kind === 'multi') && !pool) {
-    const keys = [answer.spec.correct].flat();
+    // A rule answer without `correct` keys the rule's result: checkRuleKeys checked it.
+    const keys = answer.kind === 'choice' && answer.spec.rule && answer.spec.rule.correct === undefined ? [] : [answer.spec.correct].flat();
     keys.forEach((key, i) => {
       const path = answer.kind === 'multi' ? ['answer', 'correct', i] : ['answer', 'correct'];
       if (solePlaceholder(key) !== undefined) checkBound(key, lineOf(path), 'answer.correct');
@@ -214,7 +233,12 @@ function parseAnswer(
   fail: (line: number, message: string) => void,
 ): AnswerDefinition | undefined {
   const pooled = typeof fm.answer === 'object' && fm.answer !== null && 'pool' in fm.answer;
-  const result = (answerSchemaFor(fm.kind, pooled) as z.ZodType).safeParse(fm.answer);
+  const ruled = typeof fm.answer === 'object' && fm.answer !== null && 'rule' in fm.answer;
+  if (ruled && fm.kind !== 'choice') {
+    fail(lineOf(['answer', 'rule']), `answer.rule keys a choice scenario, not ${fm.kind}`);
+    return undefined;
+  }
+  const result = (answerSchemaFor(fm.kind, pooled, ruled) as z.ZodType).safeParse(fm.answer);
   if (!result.success) {
     reportIssues(result.error.issues, ['answer'], lineOf, fail, `answer for a ${fm.kind} scenario`);
     return undefined;
@@ -225,8 +249,13 @@ function parseAnswer(
   switch (fm.kind) {
     case 'numeric':
       return { kind: 'numeric', spec: result.data as NumericAnswerSpec };
-    case 'choice':
+    case 'choice': {
+      if (ruled) {
+        const rule = result.data as RuleAnswerSpec;
+        return { kind: 'choice', spec: { correct: rule.correct ?? '{{best}}', rule } };
+      }
       return { kind: 'choice', spec: poolKeys ? { correct: poolKeys[0]! } : (result.data as { correct: string }) };
+    }
     case 'multi': {
       const spec = poolKeys ? { correct: poolKeys } : (result.data as { correct: string[] });
       return { kind: 'multi', spec, choose: fm.choose ?? spec.correct.length };
@@ -448,4 +477,128 @@ function parseOptions(lines: readonly BodyLine[], fail: (line: number, message: 
     ...(o.whyNot ? { whyNot: o.whyNot.join('\n').trim() } : {}),
     line: o.line,
   }));
+}
+
+/**
+ * The values a text that is one placeholder can take, when the front matter lists them: a pick
+ * (or a field of picked objects), `case`, or a case field. Undefined when unknown (an int, a
+ * calc, a rule output, a value with placeholders of its own).
+ */
+function possibleValues(fm: FrontMatter, text: string): RuleValue[] | undefined {
+  const name = solePlaceholder(text);
+  if (name === undefined) return undefined;
+  const distinct = (values: readonly unknown[]): RuleValue[] | undefined =>
+    values.every((v) => v !== undefined && !(typeof v === 'string' && v.includes('{{'))) ? [...new Set(values as RuleValue[])] : undefined;
+  const cases = fm.cases ?? [];
+  if (cases.length > 0 && (name === 'case' || name in cases[0]!)) return distinct(cases.map((c) => (name === 'case' ? c.id : c[name])));
+  const [param, field] = name.split('.', 2) as [string, string | undefined];
+  const spec = fm.params[param];
+  if (!spec || !('pick' in spec)) return undefined;
+  if (field === undefined) return spec.pick.every((c) => typeof c !== 'object') ? distinct(spec.pick) : undefined;
+  return distinct(spec.pick.map((c) => (typeof c === 'object' ? c[field] : undefined)));
+}
+
+/** Why a value does not fit a rule's input, or undefined when it does. */
+function inputProblem(input: RuleInput, value: RuleValue): string | undefined {
+  if (input.kind === 'enum') return typeof value === 'string' && input.values.includes(value) ? undefined : `must be one of ${input.values.join(', ')}, not ${JSON.stringify(value)}`;
+  return typeof value === 'number' && value >= input.min ? undefined : `must be a number of at least ${input.min}, not ${JSON.stringify(value)}`;
+}
+
+/** answer.inputs against the rule's declared inputs: names known, none missing, every listed value accepted. */
+function checkRuleInputs(
+  fm: FrontMatter,
+  spec: RuleAnswerSpec,
+  rule: Rule,
+  bound: ReadonlySet<string>,
+  lineOf: (path: readonly PropertyKey[]) => number,
+  fail: (line: number, message: string) => void,
+): void {
+  const declared = new Map(rule.inputs.map((i) => [i.name, i]));
+  for (const [name, value] of Object.entries(spec.inputs)) {
+    const line = lineOf(['answer', 'inputs', name]);
+    const input = declared.get(name);
+    if (!input) {
+      fail(line, `Rule ${rule.name} has no input "${name}"; its inputs: ${rule.inputs.map((i) => i.name).join(', ')}`);
+      continue;
+    }
+    if (typeof value !== 'string' || findPlaceholders(value).length === 0) {
+      const problem = inputProblem(input, value);
+      if (problem) fail(line, `answer.inputs.${name} ${problem}`);
+      continue;
+    }
+    const unbound = findPlaceholders(value).filter((p) => !bound.has(p));
+    for (const p of unbound) fail(line, `answer.inputs.${name} uses {{${p}}}, which no parameter or case binds`);
+    if (unbound.length > 0) continue;
+    for (const v of possibleValues(fm, value) ?? []) {
+      const problem = inputProblem(input, v);
+      if (problem) fail(line, `answer.inputs.${name}: ${value} can be ${JSON.stringify(v)}, but rule ${rule.name}'s input ${name} ${problem}`);
+    }
+  }
+  for (const input of rule.inputs) {
+    if (!(input.name in spec.inputs) && !(input.kind === 'enum' && input.default !== undefined)) {
+      fail(lineOf(['answer', 'inputs']), `answer.inputs needs ${input.name}, an input of rule ${rule.name}`);
+    }
+  }
+}
+
+/**
+ * The keys the rule can give, where the front matter lists every input's values: each must name
+ * an option (through `keys` when given), and with `correct` too, each case must get its own id
+ * from the rule (its line named), so a case keyed by hand cannot disagree with the rule.
+ */
+function checkRuleKeys(
+  fm: FrontMatter,
+  spec: RuleAnswerSpec,
+  rule: Rule,
+  ids: ReadonlySet<string>,
+  lineOf: (path: readonly PropertyKey[]) => number,
+  fail: (line: number, message: string) => void,
+): void {
+  for (const [result, id] of Object.entries(spec.keys ?? {})) {
+    if (!ids.has(id)) fail(lineOf(['answer', 'keys', result]), `answer.keys maps ${result} to {${id}}, which is not in "## Options"`);
+  }
+  const keyOf = (inputs: Readonly<Record<string, RuleValue>>): string | undefined => {
+    try {
+      const best = String(rule.apply(inputs).best);
+      return spec.keys ? spec.keys[best] ?? `(${best}, which answer.keys does not map)` : best;
+    } catch {
+      return undefined; // a bad input was reported by checkRuleInputs
+    }
+  };
+  const entries = Object.entries(spec.inputs);
+  const cases = fm.cases ?? [];
+  const caseNames = new Set(['case', ...Object.keys(cases[0] ?? {})]);
+  const fromCases = entries.some(([, v]) => typeof v === 'string' && caseNames.has(solePlaceholder(v) ?? ''));
+  if (spec.correct !== undefined && cases.length > 0 && fromCases) {
+    cases.forEach((c, i) => {
+      const values: Record<string, RuleValue> = { case: c.id!, ...c };
+      const inputs: Record<string, RuleValue> = {};
+      for (const [name, v] of entries) {
+        const sole = typeof v === 'string' ? solePlaceholder(v) : undefined;
+        if (sole === undefined && typeof v === 'string' && findPlaceholders(v).length > 0) return; // not from the case alone
+        const value = sole === undefined ? v : values[sole];
+        if (value === undefined) return;
+        inputs[name] = value;
+      }
+      const key = keyOf(inputs);
+      const expected = fillText(spec.correct!, values, { raw: true });
+      if (key !== undefined && key !== expected) {
+        fail(lineOf(['cases', i]), `Case "${String(c.id)}" keys {${expected}}, but rule ${rule.name} gives {${key}} for ${JSON.stringify(inputs)}`);
+      }
+    });
+    return;
+  }
+  if (spec.correct !== undefined) return;
+  // Every combination of listed input values must key an existing option.
+  let combos: Record<string, RuleValue>[] = [{}];
+  for (const [name, v] of entries) {
+    const values = typeof v === 'string' && findPlaceholders(v).length > 0 ? possibleValues(fm, v) : [v];
+    if (!values) return;
+    combos = combos.flatMap((c) => values.map((x) => ({ ...c, [name]: x })));
+    if (combos.length > 500) return;
+  }
+  for (const combo of combos) {
+    const key = keyOf(combo);
+    if (key !== undefined && !ids.has(key)) fail(lineOf(['answer', 'rule']), `Rule ${rule.name} gives {${key}} for ${JSON.stringify(combo)}, which is not in "## Options"`);
+  }
 }

@@ -2,28 +2,18 @@
  * Derivers backed by the rules in engine/rules/: the right option of a choice question is
  * computed from the generated requirement, never written per variant.
  */
-import { cheapestReadPlan, chooseCapacityMode, chooseRead, costReadPlans, type ReadNeed, type ReadSource, type TrafficShape } from '../../engine/index.ts';
+import { cheapestReadPlan, costReadPlans } from '../../engine/index.ts';
 import { indexDerivers, indexTopicDerivers } from './index-scenarios.ts';
 import { keyDerivers } from './key-scenarios.ts';
 import { coreDerivers } from './core-scenarios.ts';
 import type { Deriver } from './derivers.ts';
-import { CAPACITY_MODE_REASONS, READ_MODE_REASONS } from './rule-reasons.ts';
 import type { ParamValue, Params } from './types.ts';
-
-const READ_NEEDS: readonly ReadNeed[] = ['latest', 'stale-ok', 'snapshot'];
-const SOURCES: readonly ReadSource[] = ['table', 'gsi'];
-const SHAPES: readonly TrafficShape[] = ['steady', 'daily-cycle', 'steady-growth', 'spiky', 'new-unknown', 'mostly-idle'];
 
 /** `name`, or a picked object's field `x.name`, so a requirement and its wording can be picked together. */
 function readParam(params: Params, name: string): ParamValue | undefined {
   if (params[name] !== undefined) return params[name];
   const key = Object.keys(params).find((k) => k.endsWith(`.${name}`));
   return key === undefined ? undefined : params[key];
-}
-
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], name: string): T {
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new RangeError(`Parameter ${name} must be one of ${allowed.join(', ')}, not ${String(value)}`);
 }
 
 function readNumber(params: Params, name: string): number {
@@ -73,24 +63,6 @@ export const ruleDerivers: readonly Deriver[] = [
         };
       }
       throw new RangeError(`No collection size between ${wanted} and ${maxCollection} makes one read plan strictly cheapest`);
-    },
-  },
-  {
-    name: 'readModeRule',
-    description: 'The read a requirement needs, from a parameter (or picked field) need (latest, stale-ok, snapshot) and source (table, gsi)',
-    outputs: ['best', 'reason'],
-    derive(params) {
-      const best = chooseRead(oneOf(readParam(params, 'need'), READ_NEEDS, 'need'), oneOf(readParam(params, 'source') ?? 'table', SOURCES, 'source'));
-      return { best, reason: READ_MODE_REASONS[best] };
-    },
-  },
-  {
-    name: 'capacityModeRule',
-    description: 'The capacity mode a traffic shape calls for, from a parameter (or picked field) shape (steady, daily-cycle, steady-growth, spiky, new-unknown, mostly-idle)',
-    outputs: ['best', 'reason'],
-    derive(params) {
-      const shape = oneOf(readParam(params, 'shape'), SHAPES, 'shape');
-      return { best: chooseCapacityMode(shape), reason: CAPACITY_MODE_REASONS[shape] };
     },
   },
   // Index and key families (app/bank/*-scenarios.ts): each deriver draws a case and lets the rules pick the key.

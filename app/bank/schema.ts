@@ -64,6 +64,30 @@ export const PoolAnswerSchema = z.strictObject({
 export type PoolAnswerSpec = z.infer<typeof PoolAnswerSchema>;
 
 export const ChoiceAnswerSchema = z.strictObject({ correct: z.string().min(1) });
+
+/**
+ * `rule: capacityMode` with `inputs: { shape: "{{traffic.shape}}" }`: a choice key computed by a
+ * named rule of engine/rules/registry.ts. Its result (`best`) names the key option, or `keys` maps
+ * results to option ids; its other outputs become parameters. With `correct` too (a case-keyed
+ * family), the rule is a check: the key stays `correct`, and a case the rule disagrees with is an error.
+ */
+export const RuleAnswerSchema = z.strictObject({
+  rule: z.string().min(1),
+  inputs: z.record(z.string(), scalar),
+  keys: z.record(z.string(), z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an option id')).optional(),
+  correct: z.string().min(1).optional(),
+});
+export type RuleAnswerSpec = z.infer<typeof RuleAnswerSchema>;
+
+/**
+ * `texts: { reason: { by: "{{traffic.shape}}", of: { steady: "...", spiky: "..." } } }`: a
+ * sentence looked up by a value (a parameter, a case field or a rule's output), bound as a
+ * parameter that is never shown raw, so the sentence can name the key.
+ */
+export const TextTableSchema = z.strictObject({
+  by: z.string().min(1),
+  of: z.record(z.string(), z.string()),
+});
 export const MultiAnswerSchema = z.strictObject({ correct: z.array(z.string().min(1)).min(1) });
 /** A choice or multi answer that names a pool instead of its options. */
 export const PooledAnswerSchema = z.strictObject({ pool: PoolAnswerSchema });
@@ -94,6 +118,8 @@ export const FrontMatterSchema = z.strictObject({
    * become parameters of their own, their placeholders filled from the parameters above.
    */
   cases: z.array(z.record(z.string(), scalar)).min(2).optional(),
+  /** Sentences looked up by a value after the cases and the rule (see TextTableSchema). */
+  texts: z.record(z.string().regex(/^[A-Za-z_]\w*$/, 'text names are letters, digits and _'), TextTableSchema).optional(),
   /** multi: how many options the learner must choose. */
   choose: z.number().int().min(2).optional(),
   /** How many distinct question texts the parameters allow, when fewer than content:check expects. */
@@ -105,12 +131,13 @@ export type FrontMatter = z.infer<typeof FrontMatterSchema>;
 export type NumericAnswerSpec = z.infer<typeof NumericAnswerSchema>;
 
 /** After parsing, a pool answer becomes `correct` naming its right slots (a, b...). */
-export type ChoiceAnswerSpec = { correct: string };
+export type ChoiceAnswerSpec = { correct: string; rule?: RuleAnswerSpec };
 export type MultiAnswerSpec = { correct: string[] };
 
 /** The schema of `answer` for a kind; `pooled` when a choice or multi answer names a pool (so its errors speak of the pool). */
-export function answerSchemaFor(kind: FrontMatter['kind'], pooled = false) {
+export function answerSchemaFor(kind: FrontMatter['kind'], pooled = false, ruled = false) {
   if (pooled && (kind === 'choice' || kind === 'multi')) return PooledAnswerSchema;
+  if (ruled && kind === 'choice') return RuleAnswerSchema;
   switch (kind) {
     case 'numeric':
       return NumericAnswerSchema;
