@@ -23,6 +23,6 @@ export {
   type Refusal,
   type UnitKind,
 } from './throughput.ts';
-export { REPLICAS, ReplicaLog } from './replicas.ts';
+export { applyUndo, itemViewWithout, REPLICAS, ReplicaLog, undoImage, viewWithout, type UndoImage, type WriteRecord } from './replicas.ts';
 export { Metrics, type MetricDimensions, type MetricName, type MetricPoint } from './metrics.ts';
 export { DAX_DEFAULT_NODE_MEMORY_BYTES, DAX_DEFAULT_TTL_MS, DaxCluster, type DaxOptions, type DaxStats } from './dax.ts';

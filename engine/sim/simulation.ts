@@ -8,15 +8,14 @@
  * Pure: no I/O, no wall clock (the clock is virtual and moved by the caller), no randomness but
  * the seeded generator, so the same seed and the same requests give the same run.
  */
-import { writeUnitsForSize } from '../capacity/units.ts';
 import { Database, type DatabaseLimits } from '../database.ts';
 import { DynamoDBError, ProvisionedThroughputExceededException } from '../errors.ts';
-import { MAX_ITEM_BYTES } from '../rules/item-limits.ts';
 import type { Table } from '../storage/table.ts';
+import type { Item } from '../values/attribute-value.ts';
 import { Metrics, type MetricName } from './metrics.ts';
 import { partitionOf, partitionsNeeded } from './partitions.ts';
 import { drawLag, SeededRandom, type LagDistribution } from './random.ts';
-import { REPLICAS, ReplicaLog } from './replicas.ts';
+import { applyUndo, itemViewWithout, REPLICAS, ReplicaLog, undoImage, viewWithout, type UndoImage, type WriteRecord } from './replicas.ts';
 import { hashValue, multiWriteTargets, queryPartitionValue, writeTarget } from './request-keys.ts';
 import { CapacityPool, type PoolMode, type Refusal, type UnitKind } from './throughput.ts';
 
@@ -94,8 +93,6 @@ const WRITE_ACTIONS = new Set(['PutItem', 'UpdateItem', 'DeleteItem']);
 const MULTI_WRITE_ACTIONS = new Set(['BatchWriteItem', 'TransactWriteItems']);
 /** Actions after which every copy is taken to be current (table-level changes wait for all copies). */
 const TABLE_ACTIONS = new Set(['CreateTable', 'UpdateTable', 'DeleteTable', 'UpdateTimeToLive']);
-/** Units one write of a 400 KB item consumes (writeUnitsForSize of the largest item). */
-const MAX_ITEM_WRITE_UNITS = writeUnitsForSize(MAX_ITEM_BYTES, false);
 
 function modeOf(billing: string, units: number | undefined): PoolMode {
   return billing === 'PAY_PER_REQUEST' || units === undefined ? { kind: 'on-demand' } : { kind: 'provisioned', units };
@@ -301,19 +298,21 @@ export class Simulation {
       if (value) partition = partitionOf(value, partitions);
     }
     let replica: number | undefined;
-    let version: Table | undefined;
-    if (gsi) version = state.log.indexVersion(this.clock);
+    let unapplied: WriteRecord[] = [];
+    if (gsi) unapplied = state.log.unappliedByIndexes(this.clock);
     else if (!consistent) {
       replica = this.random.int(REPLICAS);
-      version = state.log.replicaVersion(replica, this.clock, partition);
+      unapplied = state.log.unappliedByReplica(replica, this.clock, partition);
     }
     let response: unknown;
     let units: number;
     let stale = false;
     const before = this.database.capacityUsage(name).readUnits;
     try {
-      if (version) {
-        const copy = this.isolated(name, table.definition.timeToLive.status === 'ENABLED' ? version.clone() : version);
+      if (unapplied.length > 0) {
+        const key = action === 'GetItem' ? (request.Key as Item) : undefined;
+        const view = key ? itemViewWithout(table, unapplied, key) : viewWithout(table, unapplied);
+        const copy = this.isolated(name, view);
         response = copy.execute(action, request);
         units = copy.capacityUsage(name).readUnits;
         this.database.meter(name, 'read', units);
@@ -404,8 +403,8 @@ export class Simulation {
     const indexLag = drawLag(this.indexLag, this.random);
     const lags = replicaLag > 0 || indexLag > 0;
     const hasGsi = state.indexPools.size > 0;
-    const mayThrottle = this.enforce && this.mayRefuseWrite(state, table, partition);
-    const before = (lags && !state.log.pending) || mayThrottle ? this.freeze(name) : undefined;
+    // The item as it was: the lagging copy's view and the undo of a refused write.
+    const undo = lags || this.enforce ? [undoImage(table, target!)] : [];
     const mode = request.ReturnConsumedCapacity;
     const forceIndexes = this.enforce && hasGsi && (mode === undefined || mode === 'NONE' || mode === 'TOTAL' || mode === 'INDEXES');
     const run = forceIndexes ? { ...request, ReturnConsumedCapacity: 'INDEXES' } : request;
@@ -428,7 +427,7 @@ export class Simulation {
     const leader = this.database.findTable(name)!;
     const indexPartition = (index: string, pools: Pools): number => {
       const key = leader.index(index)?.definition.key.hash.name;
-      const after = target && key ? (leader.get(target)?.item[key] ?? before?.get(target)?.item[key]) : undefined;
+      const after = target && key ? (leader.get(target)?.item[key] ?? undo[0]?.old?.item[key]) : undefined;
       return after ? partitionOf(after, pools.write.partitions) : 0;
     };
     if (this.enforce) {
@@ -443,7 +442,7 @@ export class Simulation {
         if (ir) refusal = { index, partition: p, reason: ir };
       }
       if (refusal) {
-        if (!failure && before) this.database.addTable(before);
+        if (!failure) applyUndo(leader, [{ undo }]);
         this.database.meter(name, 'write', -total);
         this.recordThrottle('write', name, refusal.index, refusal.partition);
         this.event({ action, table: name, index: refusal.index, partition: refusal.partition, throttled: true, units: total });
@@ -463,42 +462,21 @@ export class Simulation {
       this.event({ action, table: name, partition, units: total, error: failure instanceof DynamoDBError ? failure.name : 'Error' });
       throw failure;
     }
-    if (lags) this.log(state, name, new Set([partition]), lagging, replicaLag, indexLag, before);
+    if (lags) this.log(state, name, new Set([partition]), lagging, replicaLag, indexLag, undo);
     this.event({ action, table: name, partition, units: total });
     return response;
   }
 
-  /** Whether a write could be refused: some unit budget it could need is not certainly free. */
-  private mayRefuseWrite(state: SimTable, table: Table, partition: number): boolean {
-    // The table pays for the item and each LSI entry (a key change writes two); a GSI for its two entries.
-    const local = [...table.indexes.values()].filter((s) => s.definition.kind === 'local').length;
-    if (state.pools.write.check(partition, MAX_ITEM_WRITE_UNITS * (1 + 2 * local))) return true;
-    for (const pools of state.indexPools.values()) {
-      for (let p = 0; p < pools.write.partitions; p++) if (pools.write.check(p, 2 * MAX_ITEM_WRITE_UNITS)) return true;
-    }
-    return false;
-  }
-
-  /**
-   * The leader table as it is now, kept unchanged: the leader continues as a copy. (A clone
-   * shares partitions the original still owns and writes in place, so the copy that goes on
-   * being written must be the clone.)
-   */
-  private freeze(name: string): Table {
-    const table = this.database.findTable(name)!;
-    this.database.addTable(table.clone());
-    return table;
-  }
-
-  private log(state: SimTable, name: string, partitions: Set<number>, lagging: number, replicaLag: number, indexLag: number, before: Table | undefined): void {
+  private log(state: SimTable, name: string, partitions: Set<number>, lagging: number, replicaLag: number, indexLag: number, undo: UndoImage[]): void {
     const latest = state.log.latest(lagging);
-    state.log.append(before, {
+    state.log.append({
       at: this.clock,
+      table: name,
       partitions,
       lagging,
       replicaVisibleAt: Math.max(this.clock + replicaLag, latest.replicaVisibleAt),
       indexVisibleAt: Math.max(this.clock + indexLag, latest.indexVisibleAt),
-      after: this.freeze(name),
+      undo,
     });
   }
 
@@ -510,7 +488,7 @@ export class Simulation {
   private multiWrite(action: string, request: Record<string, unknown>): unknown {
     const targets = multiWriteTargets(action, request);
     const names = [...new Set(targets.map((t) => t.table))];
-    const befores = new Map<string, { state: SimTable; before: Table | undefined; usage: number }>();
+    const befores = new Map<string, { state: SimTable; undo: UndoImage[]; usage: number }>();
     const lagging = this.random.int(REPLICAS);
     const replicaLag = drawLag(this.replicationLag, this.random);
     const indexLag = drawLag(this.indexLag, this.random);
@@ -519,10 +497,14 @@ export class Simulation {
       const state = this.state(name);
       const table = this.database.findTable(name);
       if (!state || !table) continue;
-      befores.set(name, { state, before: lags && !state.log.pending ? this.freeze(name) : undefined, usage: this.database.capacityUsage(name).writeUnits });
+      const undo: UndoImage[] = [];
+      if (lags) {
+        for (const t of targets) if (t.table === name && hashValue(table, t.target)) undo.push(undoImage(table, t.target as Item));
+      }
+      befores.set(name, { state, undo, usage: this.database.capacityUsage(name).writeUnits });
     }
     const response = this.database.execute(action, request);
-    for (const [name, { state, before, usage }] of befores) {
+    for (const [name, { state, undo, usage }] of befores) {
       const leader = this.database.findTable(name)!;
       const partitions = new Set<number>();
       for (const t of targets) {
@@ -532,7 +514,7 @@ export class Simulation {
       this.recordProvisioned(name, state);
       const units = this.database.capacityUsage(name).writeUnits - usage;
       this.recordConsumed('write', name, undefined, undefined, units);
-      if (lags) this.log(state, name, partitions, lagging, replicaLag, indexLag, before);
+      if (lags) this.log(state, name, partitions, lagging, replicaLag, indexLag, undo);
       this.event({ action, table: name, units });
     }
     return response;

@@ -125,8 +125,11 @@ describe('per-partition maxima and hot partitions', () => {
     table(s, { wcu: 1 });
     s.execute('PutItem', { TableName: 'tbl', Item: { pk: { S: 'a' } } });
     expect(() => s.execute('PutItem', { TableName: 'tbl', Item: { pk: { S: 'b' } } })).toThrow(TABLE_THROUGHPUT_EXCEEDED_MESSAGE);
-    // The throttled write left no trace.
+    // The throttled write left no trace, and a throttled overwrite leaves the old item.
     expect(s.execute('GetItem', { TableName: 'tbl', Key: { pk: { S: 'b' } }, ConsistentRead: true })).toEqual({});
+    expect(() => s.execute('PutItem', { TableName: 'tbl', Item: { pk: { S: 'a' }, v: { S: 'new' } } })).toThrow(ProvisionedThroughputExceededException);
+    s.advance(1000);
+    expect(s.execute('GetItem', { TableName: 'tbl', Key: { pk: { S: 'a' } }, ConsistentRead: true })).toEqual({ Item: { pk: { S: 'a' } } });
   });
 
   it('should return ProvisionedThroughputExceededException for a base-table write when a GSI is short of write capacity', () => {
@@ -134,6 +137,16 @@ describe('per-partition maxima and hot partitions', () => {
     table(s, { wcu: 100, gsiWcu: 1 });
     s.execute('PutItem', { TableName: 'tbl', Item: { pk: { S: 'a' }, g: { S: 'x' } } });
     expect(() => s.execute('PutItem', { TableName: 'tbl', Item: { pk: { S: 'b' }, g: { S: 'y' } } })).toThrow(INDEX_THROUGHPUT_EXCEEDED_MESSAGE);
+    // The refused write was undone in the table and in the GSI.
+    expect(s.execute('GetItem', { TableName: 'tbl', Key: { pk: { S: 'b' } }, ConsistentRead: true })).toEqual({});
+    s.advance(1000);
+    expect(
+      (
+        s.execute('Query', { TableName: 'tbl', IndexName: 'byG', KeyConditionExpression: 'g = :y', ExpressionAttributeValues: { ':y': { S: 'y' } } }) as {
+          Count: number;
+        }
+      ).Count,
+    ).toBe(0);
     // An item outside the sparse GSI writes nothing there and is served.
     s.execute('PutItem', { TableName: 'tbl', Item: { pk: { S: 'c' } } });
   });
