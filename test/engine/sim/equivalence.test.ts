@@ -80,15 +80,28 @@ function outcome(run: () => unknown): unknown {
   }
 }
 
-describe('the simulation with no lag and no throttling', () => {
-  it('returns exactly what the plain engine returns, over random operation sequences', () => {
+// On demand with a GSI, throughput enforcement on never refuses these few requests, and exercises
+// the path that asks the engine for INDEXES and gives the caller back what it asked for.
+const onDemandWithIndex = {
+  ...createTable,
+  ProvisionedThroughput: undefined,
+  BillingMode: 'PAY_PER_REQUEST',
+  AttributeDefinitions: [...createTable.AttributeDefinitions, { AttributeName: 'v', AttributeType: 'S' }],
+  GlobalSecondaryIndexes: [{ IndexName: 'byV', KeySchema: [{ AttributeName: 'v', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } }],
+};
+
+describe('the simulation with no lag and nothing throttled', () => {
+  it.each([
+    ['a provisioned table, throughput not enforced', createTable, false],
+    ['an on-demand table with a GSI, throughput enforced', onDemandWithIndex, true],
+  ])('returns exactly what the plain engine returns, over random operation sequences: %s', (_, create, enforce) => {
     fc.assert(
       fc.property(fc.integer(), fc.array(fc.tuple(operation, fc.integer({ min: 0, max: 3000 })), { maxLength: 40 }), (seed, steps) => {
         let now = 0;
         const plain = new Database({ now: () => now });
-        const sim = new Simulation({ seed, replicationLag: NO_LAG, indexLag: NO_LAG, enforceThroughput: false });
-        plain.execute('CreateTable', createTable);
-        sim.execute('CreateTable', createTable);
+        const sim = new Simulation({ seed, replicationLag: NO_LAG, indexLag: NO_LAG, enforceThroughput: enforce });
+        plain.execute('CreateTable', create);
+        sim.execute('CreateTable', create);
         for (const [[action, input], wait] of steps) {
           now += wait;
           sim.advance(wait);
