@@ -33,6 +33,7 @@ import { progressRoutes } from './routes/progress/route.tsx';
 import { reportsRoutes } from './routes/reports/route.tsx';
 import { drillRoutes } from './routes/drill/route.tsx';
 import { reviewRoutes } from './routes/review/route.tsx';
+import { themeRoutes } from './routes/theme/route.tsx';
 import { InvalidInputError, NotFoundError } from './routes/request-errors.ts';
 import { renderErrorPage } from './views/render-error-page.tsx';
 import { STATIC_ASSETS, STATIC_CACHE_CONTROL } from './views/static-assets.ts';
@@ -237,6 +238,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   app.route('/', accountRoutes).route('/', adminRoutes);
   app.route('/', homeRoutes).route('/', practiceRoutes).route('/', progressRoutes).route('/', reportsRoutes).route('/', costPageRoutes);
   app.route('/', reviewRoutes).route('/', drillRoutes);
+  app.route('/', themeRoutes);
   app.route('/', examRoutes);
   app.route('/', authoringRoutes);
 

@@ -1,8 +1,10 @@
 /** The page frame every HTML page shares: skip link, navigation, main landmark, footer. */
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
+import { tryGetContext } from 'hono/context-storage';
 import { AccountNavItems } from '../auth/account-nav.tsx';
 import { ReviewNavItem } from '../routes/review/review-nav.tsx';
+import { readTheme, type Theme } from '../routes/theme/theme.ts';
 
 export interface LayoutProps {
   readonly title: string;
@@ -23,12 +25,46 @@ const NAV: ReadonlyArray<{ id: NonNullable<LayoutProps['current']>; href: string
   { id: 'cost', href: '/cost', label: 'Cost' },
 ];
 
+const THEME_LABELS: ReadonlyArray<{ value: Theme; label: string }> = [
+  { value: 'system', label: 'System' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+];
+
+/**
+ * The colour-scheme switch: a form posting to /theme, so it works without JavaScript; with it,
+ * /static/theme-switch.js applies the choice at once and hides the button.
+ */
+function ThemeSwitch({ theme, returnTo }: { theme: Theme; returnTo: string }) {
+  return (
+    <form class="theme-switch" method="post" action="/theme" data-theme-switch>
+      <input type="hidden" name="returnTo" value={returnTo} />
+      <label for="theme-select">Theme</label>
+      <select id="theme-select" name="theme">
+        {THEME_LABELS.map((t) => (
+          <option value={t.value} selected={t.value === theme}>
+            {t.label}
+          </option>
+        ))}
+      </select>
+      <button type="submit" class="button-small">
+        Apply
+      </button>
+    </form>
+  );
+}
+
 export function Layout({ title, current, shortcuts = false, scripts = [], children }: LayoutProps) {
+  // Pages render through c.html inside the request, so the layout reads the cookie itself.
+  const c = tryGetContext();
+  const theme = readTheme(c);
+  const url = c ? new URL(c.req.url) : undefined;
+  const returnTo = url ? `${url.pathname}${url.search}` : '/';
   // Without the doctype browsers fall back to quirks mode.
   return (
     <>
       {raw('<!DOCTYPE html>')}
-      <html lang="en">
+      <html lang="en" data-theme={theme}>
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -59,6 +95,7 @@ export function Layout({ title, current, shortcuts = false, scripts = [], childr
                 <AccountNavItems current={current} />
               </ul>
             </nav>
+            <ThemeSwitch theme={theme} returnTo={returnTo} />
           </header>
           <main id="main" tabindex={-1}>
             {children}
@@ -68,6 +105,7 @@ export function Layout({ title, current, shortcuts = false, scripts = [], childr
               Questions are generated and graded by computation. Facts follow the AWS documentation; the <a href="/api/openapi.json">JSON API</a> does everything these pages do. Authors: <a href="/authoring/reports">reported problems</a>.
             </p>
           </footer>
+          <script src="/static/theme-switch.js" defer></script>
           {shortcuts ? <script src="/static/keyboard-shortcuts.js" defer></script> : null}
           {scripts.map((src) => (
             <script src={src} defer></script>

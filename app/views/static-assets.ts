@@ -10,6 +10,7 @@ import { AUTHORING_PREVIEW_SCRIPT } from '../routes/authoring/preview-script.ts'
 import { CHECKS_STYLE } from './checks-view.tsx';
 import { EXAM_TIMER_SCRIPT } from './exam-timer.ts';
 import { KEYBOARD_SHORTCUTS_SCRIPT } from './keyboard-shortcuts.ts';
+import { THEME_SWITCH_SCRIPT } from './theme-switch.ts';
 import { JSON_EDITOR_SCRIPT, JSON_EDITOR_STYLE } from './request-editor.tsx';
 
 export interface StaticAsset {
@@ -36,6 +37,7 @@ export const STATIC_ASSETS: ReadonlyMap<string, StaticAsset> = new Map([
   ['json-editor.js', asset(JS, JSON_EDITOR_SCRIPT)],
   ['exam-timer.js', asset(JS, EXAM_TIMER_SCRIPT)],
   ['authoring-preview.js', asset(JS, AUTHORING_PREVIEW_SCRIPT)],
+  ['theme-switch.js', asset(JS, THEME_SWITCH_SCRIPT)],
 ]);
 
 /** Short enough that a deploy shows within minutes; the ETag makes the revalidation cheap. */

@@ -163,6 +163,61 @@ describe.skipIf(!available && !required)('accessibility in Chromium', () => {
     await context.close();
   }, 300_000);
 
+  // The dark scheme over one page per route kind rather than every page again (the pass above
+  // already takes most of this file's time); tokens are shared, so a kind's pages share colours.
+  it('has no serious or critical WCAG violations in the dark scheme, chosen by the browser or by the switch', async () => {
+    const bank = loadContentBank();
+    const url = server!.url;
+    const blocking: string[] = [];
+    const overflowing: string[] = [];
+    const context = await browser!.newContext({ viewport: PHONE, colorScheme: 'dark' });
+    await addAxe(context);
+    const page = await context.newPage();
+
+    async function inspect(name: string, path: string, status = 200): Promise<void> {
+      const response = await page.goto(`${url}${path}`);
+      expect(response?.status(), `${name} (${path})`).toBe(status);
+      // The page really is dark: a token left white would show here first.
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), name).toBe('rgb(13, 17, 23)');
+      const overflow = await sidewaysScroll(page, `dark ${name}`);
+      if (overflow) overflowing.push(overflow);
+      for (const v of await runAxe(page)) if (isBlocking(v)) blocking.push(describeViolation(`dark ${name}`, v));
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `dark-${fileName(name)}-phone.png`), fullPage: true });
+    }
+
+    await inspect('home', '/');
+    await inspect('practice', '/practice');
+    const choice = bank.scenarios.find((s) => s.kind === 'choice')!;
+    await inspect('choice question', `/q/${encodeURIComponent(choice.id)}/3`);
+    const wrong = wrongAnswer(bank, choice.id, 3);
+    if (wrong.kind === 'choice') await page.locator(`input[type=radio][value="${wrong.optionId}"]`).check();
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await page.waitForURL(/\/attempts\/\d+/);
+    await inspect('choice result', new URL(page.url()).pathname);
+    const request = bank.scenarios.find((s) => s.kind === 'request')!;
+    await inspect('request question', `/q/${encodeURIComponent(request.id)}/3`);
+    await inspect('progress', '/progress');
+    await inspect('review', '/review');
+    await inspect('exams', '/exams');
+    await inspect('cost', '/cost');
+    await inspect('cost with field errors', '/cost?readsPerSecond=-5', 400);
+    await inspect('cost traffic', '/cost/traffic');
+    await inspect('not found', '/no-such-page', 404);
+    await context.close();
+
+    // A light browser whose learner chose dark in the header gets the dark page, no script needed.
+    const pinned = await browser!.newContext({ viewport: PHONE, colorScheme: 'light', javaScriptEnabled: false });
+    const pinnedPage = await pinned.newPage();
+    await pinnedPage.goto(`${url}/cost/serverless`);
+    await pinnedPage.getByLabel('Theme').selectOption('dark');
+    await pinnedPage.getByRole('button', { name: 'Apply' }).click();
+    await pinnedPage.waitForURL(/\/cost\/serverless$/);
+    expect(await pinnedPage.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(13, 17, 23)');
+    await pinned.close();
+
+    expect({ blocking, overflowing }).toEqual({ blocking: [], overflowing: [] });
+  }, 180_000);
+
   it('answers choice and request questions with JavaScript off', async () => {
     const bank = loadContentBank();
     const context = await browser!.newContext({ viewport: PHONE, javaScriptEnabled: false });

@@ -13,6 +13,24 @@ function usd(n: number): string {
   return `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
+/**
+ * The key to a chart's lines, drawn in HTML below the chart rather than inside it: a key placed
+ * in the plot lands on a line for some workload, and on a phone the SVG's text shrinks with it.
+ * The swatches are decoration; the chart's <desc> and its table carry the figures.
+ */
+export function ChartLegend({ items }: { items: ReadonlyArray<{ series: string; label: string }> }) {
+  return (
+    <ul class="chart-legend">
+      {items.map((item) => (
+        <li>
+          <span class={`swatch ${item.series}`} aria-hidden="true"></span>
+          {item.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The smallest 1, 2, 2.5 or 5 × 10^k at or above `max`, so axis labels are round figures. */
 export function niceCeiling(max: number): number {
   if (max <= 0) return 1;
@@ -54,19 +72,14 @@ export function CostChart({ report, targetPercent }: { report: CostResponse; tar
         <text x={(PAD.left + W - PAD.right) / 2} y={H - 6} text-anchor="middle">
           Average utilisation of provisioned capacity
         </text>
-        <line x1={x(be)} x2={x(be)} y1={PAD.top} y2={H - PAD.bottom} stroke="#8a5a00" stroke-dasharray="4 4" stroke-width="1.5" />
+        <line class="marker marker-break-even" x1={x(be)} x2={x(be)} y1={PAD.top} y2={H - PAD.bottom} />
         <text x={x(be) + 4} y={PAD.top + 12} class="break-even">{`break-even ${be}%`}</text>
-        <line x1={x(targetPercent)} x2={x(targetPercent)} y1={PAD.top} y2={H - PAD.bottom} stroke="#57606a" stroke-dasharray="2 3" stroke-width="1" />
+        <line class="marker marker-target" x1={x(targetPercent)} x2={x(targetPercent)} y1={PAD.top} y2={H - PAD.bottom} />
         <text x={x(targetPercent) + 4} y={PAD.top + 28}>{`target ${targetPercent}%`}</text>
-        <path d={path((p) => p.onDemandUsd)} fill="none" stroke="#c62828" stroke-width="2.5" />
-        <path d={path((p) => p.provisionedUsd)} fill="none" stroke="#0b57d0" stroke-width="2.5" />
-        <g>
-          <rect x={W - PAD.right - 110} y={PAD.top + 60} width="12" height="4" fill="#c62828" />
-          <text x={W - PAD.right - 92} y={PAD.top + 66}>On-demand</text>
-          <rect x={W - PAD.right - 110} y={PAD.top + 78} width="12" height="4" fill="#0b57d0" />
-          <text x={W - PAD.right - 92} y={PAD.top + 84}>Provisioned</text>
-        </g>
+        <path class="series series-b" d={path((p) => p.onDemandUsd)} />
+        <path class="series series-a" d={path((p) => p.provisionedUsd)} />
       </svg>
+      <ChartLegend items={[{ series: 'series-b', label: 'On-demand' }, { series: 'series-a', label: 'Provisioned' }]} />
       <figcaption class="hint">Storage and backups are the same in both modes and left out of the chart. Units are not rounded up here, so the lines cross exactly at the break-even.</figcaption>
       <details>
         <summary>The chart as a table</summary>

@@ -7,11 +7,11 @@ export const COST_STYLESHEET = `.cost-modes { display: grid; grid-template-colum
 .cost-form .field input, .cost-form .field select { width: 11rem; }
 .field-error { color: var(--incorrect); font-weight: 600; flex-basis: 100%; margin: 0; }
 .conf { display: inline-block; min-width: 1.4rem; text-align: center; border-radius: 3px; font-weight: 700; font-size: .8rem; }
-.conf-H { background: #eaf6ec; color: var(--correct); }
-.conf-M { background: #fff8e6; color: var(--partial); }
-.conf-L { background: #fdecea; color: var(--incorrect); }
+.conf-H { background: var(--correct-bg); color: var(--correct); }
+.conf-M { background: var(--partial-bg); color: var(--partial); }
+.conf-L { background: var(--incorrect-bg); color: var(--incorrect); }
 .price-table td { font-size: .9rem; }
 /* A class, not a style attribute: the Content-Security-Policy refuses inline styles. */
-.chart text.break-even { fill: #8a5a00; }
+.chart text.break-even { fill: var(--partial); }
 .cost-modes tbody th, .price-table tbody th, .cost-lines tbody th { font-weight: 500; }
 `;

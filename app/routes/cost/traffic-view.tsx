@@ -4,7 +4,7 @@
  * provisioned mode pays for and does not use.
  */
 import { Layout } from '../../views/layout.tsx';
-import { niceCeiling } from './cost-chart.tsx';
+import { ChartLegend, niceCeiling } from './cost-chart.tsx';
 import { CostStylesheet, ErrorSummary, Field, Select, usd, Working } from './form-fields.tsx';
 import type { TrafficResponse } from './traffic-schemas.ts';
 
@@ -44,13 +44,10 @@ function DayChart({ report }: { report: TrafficResponse }) {
         <text x={(PAD.left + W - PAD.right) / 2} y={H - 6} text-anchor="middle">
           Hour of the day (write units per second)
         </text>
-        <path d={steps((h) => h.wcu)} fill="none" stroke="#0b57d0" stroke-width="2.5" />
-        <path d={steps((h) => h.writeUnits)} fill="none" stroke="#c62828" stroke-width="2" stroke-dasharray="5 3" />
-        <rect x={W - PAD.right - 170} y={PAD.top + 4} width="12" height="4" fill="#0b57d0" />
-        <text x={W - PAD.right - 152} y={PAD.top + 10}>WCU provisioned</text>
-        <rect x={W - PAD.right - 170} y={PAD.top + 22} width="12" height="4" fill="#c62828" />
-        <text x={W - PAD.right - 152} y={PAD.top + 28}>Write units consumed</text>
+        <path class="series series-a" d={steps((h) => h.wcu)} />
+        <path class="series series-b series-dashed" d={steps((h) => h.writeUnits)} />
       </svg>
+      <ChartLegend items={[{ series: 'series-a', label: 'WCU provisioned' }, { series: 'series-b series-dashed', label: 'Write units consumed' }]} />
       <details>
         <summary>The day as a table</summary>
         <table>

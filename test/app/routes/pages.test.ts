@@ -30,7 +30,7 @@ describe('home page', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('Set-Cookie')).toBeNull();
     const html = await response.text();
-    expect(html.startsWith('<!DOCTYPE html><html lang="en">')).toBe(true);
+    expect(html.startsWith('<!DOCTYPE html><html lang="en" data-theme="system">')).toBe(true);
     expect(t.bank.areas.length).toBeGreaterThan(0);
     for (const area of t.bank.areas) {
       const count = t.bank.scenarios.filter((s) => s.area === area.id).length;
