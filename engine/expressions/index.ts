@@ -44,6 +44,8 @@ export { applyUpdate, checkUpdateSparesKey, UPDATE_MESSAGES, type UpdateResult, 
 /** keyConditionFor(compiled.keyConditions, keySchema): partition value and sort key condition, with AWS's Query errors; matchesSortKeyCondition tests a sort key value. */
 export {
   keyConditionFor,
+  multiKeyConditionFor,
+  type ResolvedMultiKeyCondition,
   matchesSortKeyCondition,
   checkKeyConditionShape,
   type KeyConditions,

@@ -141,8 +141,24 @@ export function checkKeyConditionShape(condition: ConditionNode): KeyConditions 
       }
     }
   }
-  if (conditions.size !== 1 && conditions.size !== 2) throw fail('Conditions can be of length 1 or 2 only');
+  checkConditionCount(conditions.size);
   return { conditions };
+}
+
+/**
+ * The most conditions a key condition can hold: one per key attribute of a GSI keyed on four
+ * partition key and four sort key attributes.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.DesignPattern.MultiAttributeKeys.html
+ */
+export const MAX_KEY_CONDITIONS = 8;
+
+/**
+ * Before the table is known, more than two conditions can only be refused when no key schema
+ * could take them (since GSIs keyed on several attributes); keyConditionFor refuses a third
+ * condition on a single-attribute key schema with the same message.
+ */
+export function checkConditionCount(size: number): void {
+  if (size < 1 || size > MAX_KEY_CONDITIONS) throw fail('Conditions can be of length 1 or 2 only');
 }
 
 /**
@@ -153,6 +169,7 @@ export function keyConditionFor(keyConditions: KeyConditions, keySchema: readonl
   const { conditions } = keyConditions;
   const [partitionKey, sortKey] = keySchema;
   if (partitionKey === undefined) throw fail('The provided key element does not match the schema');
+  if (conditions.size > 2) throw fail('Conditions can be of length 1 or 2 only');
   let sort: SortKeyCondition | undefined;
   let partition: AttributeValue | undefined;
   for (const [i, attribute] of keySchema.entries()) {
@@ -163,15 +180,7 @@ export function keyConditionFor(keyConditions: KeyConditions, keySchema: readonl
       if (isPartition || conditions.size > 1) throw fail(`Query condition missed key schema element: ${attribute.name}`);
       continue;
     }
-    if (condition.values.some((v) => !(attribute.type in v))) {
-      throw fail('One or more parameter values were invalid: Condition parameter type does not match schema type');
-    }
-    const empty = condition.values.find((v) => ('S' in v && v.S === '') || ('B' in v && v.B === ''));
-    if (empty !== undefined) {
-      throw fail(
-        `One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${'S' in empty ? 'string' : 'binary'} value. Key: ${attribute.name}`,
-      );
-    }
+    checkConditionValues(attribute, condition);
     if (isPartition) {
       if (condition.operator !== 'EQ') throw fail('Query key condition not supported');
       partition = condition.values[0];
@@ -179,6 +188,73 @@ export function keyConditionFor(keyConditions: KeyConditions, keySchema: readonl
   }
   if (sortKey === undefined && conditions.size > 1) throw fail('Query key condition not supported');
   return { partitionKey: partitionKey.name, partition: partition!, ...(sort ? { sort } : {}) };
+}
+
+/** A Query's key condition resolved against a GSI keyed on several attributes. */
+export interface ResolvedMultiKeyCondition {
+  /** The value of each partition key attribute, in KeySchema order. */
+  readonly partition: readonly AttributeValue[];
+  /** Equality on the leading sort key attributes, left to right, before `sort`. */
+  readonly sortPrefix: readonly AttributeValue[];
+  /** The condition on the last sort key attribute named (equality included). */
+  readonly sort?: SortKeyCondition;
+}
+
+function checkConditionValues(attribute: KeyAttribute, condition: KeyAttributeCondition): void {
+  if (condition.values.some((v) => !(attribute.type in v))) {
+    throw fail('One or more parameter values were invalid: Condition parameter type does not match schema type');
+  }
+  const empty = condition.values.find((v) => ('S' in v && v.S === '') || ('B' in v && v.B === ''));
+  if (empty !== undefined) {
+    throw fail(
+      `One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${'S' in empty ? 'string' : 'binary'} value. Key: ${attribute.name}`,
+    );
+  }
+}
+
+/**
+ * Maps a key condition onto a GSI keyed on several attributes, as AWS documents it: equality on
+ * every partition key attribute; sort key attributes named left to right without a gap, equality
+ * on all but the last named, which may take any key operator.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.DesignPattern.MultiAttributeKeys.html
+ * AWS's messages for these refusals are not published; they reuse its single-attribute texts
+ * ("missed key schema element" for a missing or skipped attribute, "not supported" otherwise).
+ */
+export function multiKeyConditionFor(
+  keyConditions: KeyConditions,
+  partitionKeys: readonly KeyAttribute[],
+  sortKeys: readonly KeyAttribute[],
+): ResolvedMultiKeyCondition {
+  const { conditions } = keyConditions;
+  const partition: AttributeValue[] = [];
+  for (const attribute of partitionKeys) {
+    const condition = conditions.get(attribute.name);
+    if (condition === undefined) throw fail(`Query condition missed key schema element: ${attribute.name}`);
+    checkConditionValues(attribute, condition);
+    if (condition.operator !== 'EQ') throw fail('Query key condition not supported');
+    partition.push(condition.values[0]!);
+  }
+  const named = sortKeys.map((k) => conditions.get(k.name));
+  let used = 0;
+  while (used < named.length && named[used] !== undefined) used++;
+  const gap = named.findIndex((c, i) => i > used && c !== undefined);
+  if (gap !== -1 || partition.length + used !== conditions.size) {
+    if (used < sortKeys.length) throw fail(`Query condition missed key schema element: ${sortKeys[used]!.name}`);
+    throw fail('Query key condition not supported');
+  }
+  const sortPrefix: AttributeValue[] = [];
+  let sort: SortKeyCondition | undefined;
+  for (let i = 0; i < used; i++) {
+    const attribute = sortKeys[i]!;
+    const condition = named[i]!;
+    checkConditionValues(attribute, condition);
+    if (i < used - 1) {
+      // Only the last sort key attribute named may take a range condition.
+      if (condition.operator !== 'EQ') throw fail('Query key condition not supported');
+      sortPrefix.push(condition.values[0]!);
+    } else sort = { attribute: attribute.name, ...condition };
+  }
+  return { partition, sortPrefix, ...(sort ? { sort } : {}) };
 }
 
 /** True when a sort key value satisfies the sort key condition. */

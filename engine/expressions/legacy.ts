@@ -16,7 +16,7 @@ import type {
   UpdateNode,
   ValueNode,
 } from './ast.ts';
-import type { KeyAttributeCondition, KeyConditions } from './key-condition.ts';
+import { checkConditionCount, type KeyAttributeCondition, type KeyConditions } from './key-condition.ts';
 
 export const LEGACY_PARAMETERS = [
   'AttributesToGet',
@@ -220,7 +220,7 @@ export function keyConditionsFromLegacy(keyConditions: Readonly<Record<string, L
     }
     conditions.set(attribute, { operator: operator as KeyAttributeCondition['operator'], values });
   }
-  if (conditions.size !== 1 && conditions.size !== 2) throw new ValidationException('Conditions can be of length 1 or 2 only');
+  checkConditionCount(conditions.size);
   return { conditions };
 }
 

@@ -6,7 +6,7 @@
 import { CapacityTally } from '../capacity/consumed.ts';
 import { readUnitsForSize, writeUnitsForSize, type ReadConsistency } from '../capacity/units.ts';
 import { ConditionalCheckFailedException, ValidationException } from '../errors.ts';
-import type { IndexChange, KeySchema, Table } from '../storage/table.ts';
+import { partitionAttributes, sortAttributes, type IndexChange, type KeySchema, type Table } from '../storage/table.ts';
 import type { Item } from '../values/attribute-value.ts';
 import { valuesEqual } from '../values/compare.ts';
 import type { KeyAttribute } from '../values/validate.ts';
@@ -61,7 +61,7 @@ export function checkExpressionParameters(data: Record<string, unknown>, express
 
 /** The key schema as a list, partition key first, for the values module's key checks. */
 export function keyAttributes(key: KeySchema): KeyAttribute[] {
-  return key.range ? [key.hash, key.range] : [key.hash];
+  return [...partitionAttributes(key), ...sortAttributes(key)];
 }
 
 export function readConsistency(consistentRead: unknown): ReadConsistency {
@@ -127,7 +127,7 @@ export function tableKey(table: Table): KeyAttribute[] {
  */
 export function checkIndexKeyTypes(table: Table, item: Item): void {
   for (const { definition: index } of table.indexes.values()) {
-    for (const attribute of index.key.range ? [index.key.hash, index.key.range] : [index.key.hash]) {
+    for (const attribute of keyAttributes(index.key)) {
       const value = item[attribute.name];
       if (value === undefined) continue;
       if (!(attribute.type in value)) {

@@ -5,9 +5,11 @@
  */
 import type { Database } from '../database.ts';
 import { ValidationException } from '../errors.ts';
-import { keyConditionFor, type ConditionNode, type Operand, type SortKeyCondition } from '../expressions/index.ts';
+import { keyConditionFor, multiKeyConditionFor, type ConditionNode, type Operand, type SortKeyCondition } from '../expressions/index.ts';
 import type { Entry, Partition } from '../storage/collection.ts';
-import { encodeKeyValue } from '../storage/key-encoding.ts';
+import { encodeKeyValue, escapeEncoded, JOIN_AFTER, JOIN_SEPARATOR, joinEncoded } from '../storage/key-encoding.ts';
+import { encodeKeyParts, isMultiAttributeKey, partitionAttributes, sortAttributes, type KeySchema } from '../storage/table.ts';
+import type { AttributeValue } from '../values/attribute-value.ts';
 import type { Item } from '../values/attribute-value.ts';
 import { validateItem } from '../values/validate.ts';
 import { ATTRIBUTES_TO_GET_FIELD, checkExpressionParameters, keyAttributes, LEGACY_FILTER_FIELD } from './common.ts';
@@ -90,6 +92,70 @@ function rangeBounds(partition: Partition, range: SortKeyCondition | undefined):
   }
 }
 
+/**
+ * Entry positions [from, to) of a partition of a GSI whose sort key is made of several
+ * attributes (entries' `range` is their joined encoding): equality on `prefix`, the leading
+ * attributes, then `last` on the next one.
+ */
+function multiRangeBounds(partition: Partition, prefix: readonly AttributeValue[], last: SortKeyCondition | undefined): [number, number] {
+  let from = 0;
+  let to = partition.entries.length;
+  let head = '';
+  const at = (v: AttributeValue) => head + escapeEncoded(encodeKeyValue(v));
+  // Items whose component equals v sit in [lowerBound(at(v)), lowerBound(at(v) + JOIN_AFTER)).
+  const lo = (v: AttributeValue) => partition.lowerBound(at(v), false);
+  const hi = (v: AttributeValue) => partition.lowerBound(at(v) + JOIN_AFTER, false);
+  for (const v of prefix) {
+    [from, to] = [lo(v), hi(v)];
+    head = at(v) + JOIN_SEPARATOR;
+  }
+  if (!last) return [from, to];
+  const [a, b] = last.values;
+  switch (last.operator) {
+    case 'EQ':
+      return [lo(a!), hi(a!)];
+    case 'LT':
+      return [from, lo(a!)];
+    case 'LE':
+      return [from, hi(a!)];
+    case 'GT':
+      return [hi(a!), to];
+    case 'GE':
+      return [lo(a!), to];
+    case 'BETWEEN': {
+      const start = lo(a!);
+      return [start, Math.max(start, hi(b!))];
+    }
+    case 'BEGINS_WITH': {
+      const text = at(a!);
+      const start = partition.lowerBound(text, false);
+      let end = start;
+      while (end < to && partition.entries[end]!.range.startsWith(text)) end++;
+      return [start, end];
+    }
+  }
+}
+
+/** The partition to read and the positions to read in it, from the key condition. */
+interface QueryTarget {
+  readonly partitionKey: string;
+  readonly bounds: (partition: Partition) => [number, number];
+}
+
+function queryTarget(keySchema: KeySchema, keyConditions: Parameters<typeof keyConditionFor>[0]): QueryTarget {
+  if (!isMultiAttributeKey(keySchema)) {
+    const condition = keyConditionFor(keyConditions, keyAttributes(keySchema));
+    return { partitionKey: encodeKeyValue(condition.partition), bounds: (p) => rangeBounds(p, condition.sort) };
+  }
+  const sortKeys = sortAttributes(keySchema);
+  const condition = multiKeyConditionFor(keyConditions, partitionAttributes(keySchema), sortKeys);
+  return {
+    partitionKey: joinEncoded(condition.partition.map(encodeKeyValue)),
+    // With one sort key attribute the range is that attribute's plain encoding.
+    bounds: (p) => (sortKeys.length > 1 ? multiRangeBounds(p, condition.sortPrefix, condition.sort) : rangeBounds(p, condition.sort)),
+  };
+}
+
 /** The top-level attribute names a condition reads. */
 function pathHeads(node: ConditionNode): Set<string> {
   const heads = new Set<string>();
@@ -134,10 +200,10 @@ function cursor(entries: readonly Entry[], from: number, to: number, forward: bo
 function run(db: Database, request: Record<string, unknown>): unknown {
   const source = resolveReadSource(db, request);
   const { table, index, keySchema, collection, expressions } = source;
-  const condition = keyConditionFor(expressions.keyConditions!, keyAttributes(keySchema));
+  const target = queryTarget(keySchema, expressions.keyConditions!);
   if (expressions.filter) {
     const heads = pathHeads(expressions.filter);
-    for (const name of keySchema.range ? [keySchema.hash.name, keySchema.range.name] : [keySchema.hash.name]) {
+    for (const { name } of keyAttributes(keySchema)) {
       if (heads.has(name)) {
         // dynalite's actions/query.js names the parameter the filter came from.
         const parameter = request.QueryFilter != null ? 'QueryFilter' : 'Filter Expression';
@@ -148,15 +214,15 @@ function run(db: Database, request: Record<string, unknown>): unknown {
   const start = request.ExclusiveStartKey as Item | undefined;
   if (start) {
     checkStartKey(table, index, start);
-    if (encodeKeyValue(start[keySchema.hash.name]!) !== encodeKeyValue(condition.partition)) {
+    if (encodeKeyParts(partitionAttributes(keySchema), start) !== target.partitionKey) {
       throw new ValidationException('The provided starting key is outside query boundaries based on provided conditions');
     }
   }
   const forward = request.ScanIndexForward !== false;
-  const partition = collection.partition(encodeKeyValue(condition.partition));
+  const partition = collection.partition(target.partitionKey);
   let next: EntryCursor = () => undefined;
   if (partition) {
-    let [from, to] = rangeBounds(partition, condition.sort);
+    let [from, to] = target.bounds(partition);
     if (start) {
       const at = index ? table.indexStorageKey(index, start).sort : table.storageKey(start).sort;
       const after = partition.after(at);

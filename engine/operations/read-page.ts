@@ -12,7 +12,7 @@ import type { Database } from '../database.ts';
 import type { Collection, Entry } from '../storage/collection.ts';
 import { projectedAttributeNames, type IndexDefinition, type KeySchema, type Table } from '../storage/table.ts';
 import { newAttributeMap, type Item } from '../values/attribute-value.ts';
-import { readConsistency } from './common.ts';
+import { keyAttributes, readConsistency } from './common.ts';
 import { compiledExpressions, conditionHolds, projectItem, type CompiledExpressions } from './expression-support.ts';
 
 /** Query and Scan stop reading once a page has read this much. */
@@ -119,8 +119,7 @@ export function pageKeyNames(table: Table, index: IndexDefinition | undefined): 
   const names = [table.keySchema.hash.name];
   if (table.keySchema.range) names.push(table.keySchema.range.name);
   if (index) {
-    if (!names.includes(index.key.hash.name)) names.push(index.key.hash.name);
-    if (index.key.range && !names.includes(index.key.range.name)) names.push(index.key.range.name);
+    for (const k of keyAttributes(index.key)) if (!names.includes(k.name)) names.push(k.name);
   }
   return names;
 }

@@ -6,7 +6,8 @@
  */
 import type { Database } from '../database.ts';
 import { ValidationException } from '../errors.ts';
-import { encodeKeyValue, hashPartitionKey } from '../storage/key-encoding.ts';
+import { hashPartitionKey } from '../storage/key-encoding.ts';
+import { encodeKeyParts, partitionAttributes } from '../storage/table.ts';
 import type { Item } from '../values/attribute-value.ts';
 import { validateItem } from '../values/validate.ts';
 import { ATTRIBUTES_TO_GET_FIELD, checkExpressionParameters, LEGACY_FILTER_FIELD } from './common.ts';
@@ -84,7 +85,7 @@ function run(db: Database, request: Record<string, unknown>): unknown {
   const start = request.ExclusiveStartKey as Item | undefined;
   if (start) {
     checkStartKey(table, index, start);
-    const partitionKey = encodeKeyValue(start[keySchema.hash.name]!);
+    const partitionKey = encodeKeyParts(partitionAttributes(keySchema), start)!;
     const hash = hashPartitionKey(partitionKey);
     position = collection.orderIndex(hash, partitionKey);
     const partition = collection.partitionAt(position);

@@ -6,7 +6,7 @@ import { ValidationException } from '../errors.ts';
 import type { IndexDefinition, Table } from '../storage/table.ts';
 import { newAttributeMap, type Item } from '../values/attribute-value.ts';
 import { validateKey } from '../values/validate.ts';
-import { tableKey } from './common.ts';
+import { keyAttributes, tableKey } from './common.ts';
 import { pageKeyNames } from './read-page.ts';
 
 export function checkStartKey(table: Table, index: IndexDefinition | undefined, start: Item): void {
@@ -19,8 +19,7 @@ export function checkStartKey(table: Table, index: IndexDefinition | undefined, 
   try {
     validateKey(tablePart, tableKey(table));
     if (index) {
-      const indexKeys = index.key.range ? [index.key.hash, index.key.range] : [index.key.hash];
-      for (const k of indexKeys) {
+      for (const k of keyAttributes(index.key)) {
         if (!(k.type in start[k.name]!)) throw new ValidationException('The provided key element does not match the schema');
       }
     }

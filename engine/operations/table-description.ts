@@ -2,13 +2,15 @@
  * TableDescription as CreateTable, DescribeTable, UpdateTable and DeleteTable return it.
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TableDescription.html
  */
-import type { IndexDefinition, KeySchema, Table, Throughput } from '../storage/table.ts';
+import { partitionAttributes, sortAttributes, type IndexDefinition, type KeySchema, type Table, type Throughput } from '../storage/table.ts';
 import { describeStreamFields } from '../streams/specification.ts';
 
 export function keySchemaElements(key: KeySchema): { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[] {
-  const elements: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[] = [{ AttributeName: key.hash.name, KeyType: 'HASH' }];
-  if (key.range) elements.push({ AttributeName: key.range.name, KeyType: 'RANGE' });
-  return elements;
+  // A multi-attribute GSI lists every partition key attribute, then every sort key attribute.
+  return [
+    ...partitionAttributes(key).map((k) => ({ AttributeName: k.name, KeyType: 'HASH' as const })),
+    ...sortAttributes(key).map((k) => ({ AttributeName: k.name, KeyType: 'RANGE' as const })),
+  ];
 }
 
 function describeThroughput(t: Throughput | undefined): Record<string, unknown> {

@@ -9,7 +9,8 @@ import type { Database } from '../database.ts';
 import { LimitExceededException, ResourceNotFoundException, ValidationException } from '../errors.ts';
 import type { Table, Throughput } from '../storage/table.ts';
 import type { ScalarAttributeType } from '../values/attribute-value.ts';
-import { checkIndexDefinition, checkThroughputBounds, INDEX_KEY_SCHEMA_FIELD, INDEX_NAME_FIELD, PROJECTION_FIELD, toGlobalIndex } from './create-table.ts';
+import { checkIndexDefinition, checkThroughputBounds, GLOBAL_INDEX_KEY_SCHEMA_FIELD, INDEX_NAME_FIELD, PROJECTION_FIELD, toGlobalIndex } from './create-table.ts';
+import { keyAttributes } from './common.ts';
 import type { Operation } from './operation.ts';
 import type { FieldSpec, ShapeSpec } from './shape.ts';
 import { describeTable } from './table-description.ts';
@@ -56,7 +57,7 @@ const shape: ShapeSpec = {
         },
         Create: {
           type: 'FieldStruct<CreateGlobalSecondaryIndexAction>',
-          children: { Projection: PROJECTION_FIELD, IndexName: INDEX_NAME_FIELD, ProvisionedThroughput: THROUGHPUT, KeySchema: INDEX_KEY_SCHEMA_FIELD },
+          children: { Projection: PROJECTION_FIELD, IndexName: INDEX_NAME_FIELD, ProvisionedThroughput: THROUGHPUT, KeySchema: GLOBAL_INDEX_KEY_SCHEMA_FIELD },
         },
         Delete: { type: 'FieldStruct<DeleteGlobalSecondaryIndexAction>', children: { IndexName: INDEX_NAME_FIELD } },
       },
@@ -258,8 +259,7 @@ function run(db: Database, raw: Record<string, unknown>): unknown {
   // Attribute definitions follow the keys in use, as DynamoDB keeps them.
   const used = new Set([definition.key.hash.name, definition.key.range?.name]);
   for (const { definition: index } of table.indexes.values()) {
-    used.add(index.key.hash.name);
-    used.add(index.key.range?.name);
+    for (const k of keyAttributes(index.key)) used.add(k.name);
   }
   definition.attributeDefinitions = definitions.filter((d) => used.has(d.AttributeName));
 

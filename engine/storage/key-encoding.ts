@@ -95,14 +95,26 @@ export function scalarTypeOf(value: AttributeValue): ScalarAttributeType | undef
   return undefined;
 }
 
+/** What joinEncoded puts between two components. */
+export const JOIN_SEPARATOR = '\u0000\u0000';
+/**
+ * Appended to a joined prefix, a string greater than every joined string whose next component
+ * equals the prefix's last one, and smaller than every one whose next component is greater.
+ */
+export const JOIN_AFTER = '\u0000\u0001';
+
+/** One component as joinEncoded writes it (its NULs escaped), for building prefixes of joined keys. */
+export function escapeEncoded(part: string): string {
+  return part.includes('\u0000') ? part.replaceAll('\u0000', '\u0000\u0001') : part;
+}
+
 /** Joins encoded components so that the joined strings order like the tuples. */
 export function joinEncoded(parts: readonly string[]): string {
   if (parts.length === 1) return parts[0]!;
   let out = '';
   for (let i = 0; i < parts.length; i++) {
-    if (i) out += '\u0000\u0000';
-    const part = parts[i]!;
-    out += part.includes('\u0000') ? part.replaceAll('\u0000', '\u0000\u0001') : part;
+    if (i) out += JOIN_SEPARATOR;
+    out += escapeEncoded(parts[i]!);
   }
   return out;
 }

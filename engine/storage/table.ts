@@ -14,8 +14,52 @@ export interface KeyAttribute {
 }
 
 export interface KeySchema {
+  /** The partition key; on a GSI keyed on several attributes, the first of them. */
   readonly hash: KeyAttribute;
+  /** The sort key; on a GSI keyed on several attributes, the first sort key attribute. */
   readonly range?: KeyAttribute | undefined;
+  /**
+   * A GSI keyed on several attributes (up to four partition key and four sort key attributes,
+   * added in 2025): every partition key attribute in KeySchema order. Absent when there is one.
+   * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.DesignPattern.MultiAttributeKeys.html
+   */
+  readonly hashParts?: readonly KeyAttribute[] | undefined;
+  /** Every sort key attribute of such a GSI, in KeySchema order. Absent when there are fewer than two. */
+  readonly rangeParts?: readonly KeyAttribute[] | undefined;
+}
+
+/** The partition key attributes of a key schema, in order (one, except on a multi-attribute GSI). */
+export function partitionAttributes(key: KeySchema): readonly KeyAttribute[] {
+  return key.hashParts ?? [key.hash];
+}
+
+/** The sort key attributes of a key schema, in order (none or one, except on a multi-attribute GSI). */
+export function sortAttributes(key: KeySchema): readonly KeyAttribute[] {
+  return key.rangeParts ?? (key.range ? [key.range] : []);
+}
+
+/** True when the partition key or the sort key is made of several attributes. */
+export function isMultiAttributeKey(key: KeySchema): boolean {
+  return key.hashParts !== undefined || key.rangeParts !== undefined;
+}
+
+/**
+ * The encoded partition key or sort key of `item` from its attributes `parts` (joined so that
+ * the strings order like the tuples, as DynamoDB orders a multi-attribute sort key attribute by
+ * attribute, left to right), or undefined when one is missing or of another type (sparse index).
+ */
+export function encodeKeyParts(parts: readonly KeyAttribute[], item: Item): string | undefined {
+  if (parts.length === 1) {
+    const v = item[parts[0]!.name];
+    return v && parts[0]!.type in v ? encodeKeyValue(v) : undefined;
+  }
+  const encoded: string[] = [];
+  for (const part of parts) {
+    const v = item[part.name];
+    if (!v || !(part.type in v)) return undefined;
+    encoded.push(encodeKeyValue(v));
+  }
+  return joinEncoded(encoded);
 }
 
 export type ProjectionType = 'ALL' | 'KEYS_ONLY' | 'INCLUDE';
@@ -189,14 +233,12 @@ export class Table {
 
   /** The entry `item` has in `index`, or undefined when the item lacks an index key (sparse). */
   indexEntry(index: IndexDefinition, item: Item): { partition: string; entry: Entry } | undefined {
-    const ih = item[index.key.hash.name];
-    if (!ih || !(index.key.hash.type in ih)) return undefined;
-    let range = '';
-    if (index.key.range) {
-      const ir = item[index.key.range.name];
-      if (!ir || !(index.key.range.type in ir)) return undefined;
-      range = encodeKeyValue(ir);
-    }
+    // On a multi-attribute GSI an item enters only when it has every key attribute.
+    const partition = encodeKeyParts(partitionAttributes(index.key), item);
+    if (partition === undefined) return undefined;
+    const rangeParts = sortAttributes(index.key);
+    const range = rangeParts.length ? encodeKeyParts(rangeParts, item) : '';
+    if (range === undefined) return undefined;
     const table = this.definition.key;
     const parts = [range];
     // Items with equal index keys are ordered by the table key, which also makes the position unique.
@@ -204,7 +246,7 @@ export class Table {
     if (table.range) parts.push(encodeKeyValue(item[table.range.name]!));
     const projected = projectForIndex(this.definition.key, index, item);
     return {
-      partition: encodeKeyValue(ih),
+      partition,
       entry: { sort: joinEncoded(parts), range, item: projected, size: itemSize(projected) },
     };
   }
@@ -212,11 +254,12 @@ export class Table {
   /** The index storage key of an ExclusiveStartKey holding both table and index keys. */
   indexStorageKey(index: IndexDefinition, key: Item): StorageKey {
     const table = this.definition.key;
-    const range = index.key.range ? encodeKeyValue(key[index.key.range.name]!) : '';
+    const rangeParts = sortAttributes(index.key);
+    const range = rangeParts.length ? encodeKeyParts(rangeParts, key)! : '';
     const parts = [range];
     if (index.kind === 'global') parts.push(encodeKeyValue(key[table.hash.name]!));
     if (table.range) parts.push(encodeKeyValue(key[table.range.name]!));
-    return { partition: encodeKeyValue(key[index.key.hash.name]!), sort: joinEncoded(parts), range };
+    return { partition: encodeKeyParts(partitionAttributes(index.key), key)!, sort: joinEncoded(parts), range };
   }
 
   private updateIndexes(oldItem: Item | undefined, newItem: Item | undefined): IndexChange[] {
@@ -254,8 +297,8 @@ export function projectForIndex(table: KeySchema, index: IndexDefinition, item: 
   };
   copy(table.hash.name);
   copy(table.range?.name);
-  copy(index.key.hash.name);
-  copy(index.key.range?.name);
+  for (const k of partitionAttributes(index.key)) copy(k.name);
+  for (const k of sortAttributes(index.key)) copy(k.name);
   if (index.projection.type === 'INCLUDE') for (const name of index.projection.nonKeyAttributes ?? []) copy(name);
   return out;
 }
@@ -263,9 +306,10 @@ export function projectForIndex(table: KeySchema, index: IndexDefinition, item: 
 /** Names of the attributes an index holds, or undefined when it holds them all. */
 export function projectedAttributeNames(table: KeySchema, index: IndexDefinition): Set<string> | undefined {
   if (index.projection.type === 'ALL') return undefined;
-  const names = new Set<string>([table.hash.name, index.key.hash.name]);
+  const names = new Set<string>([table.hash.name]);
   if (table.range) names.add(table.range.name);
-  if (index.key.range) names.add(index.key.range.name);
+  for (const k of partitionAttributes(index.key)) names.add(k.name);
+  for (const k of sortAttributes(index.key)) names.add(k.name);
   if (index.projection.type === 'INCLUDE') for (const n of index.projection.nonKeyAttributes ?? []) names.add(n);
   return names;
 }
