@@ -101,7 +101,11 @@ export class Collection {
   }
 
   clone(): Collection {
-    return new Collection(new Map(this.partitions), this.order.slice(), this.itemCount, this.bytes, this.pending.slice(), new Set(this.removed));
+    const copy = new Collection(new Map(this.partitions), this.order.slice(), this.itemCount, this.bytes, this.pending.slice(), new Set(this.removed));
+    // The partitions are shared from now on: the original must copy them before writing too,
+    // or its next write would show through in the clone.
+    this.token = {};
+    return copy;
   }
 
   partition(key: string): Partition | undefined {

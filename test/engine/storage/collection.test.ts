@@ -39,4 +39,19 @@ describe('Collection', () => {
     expect(original.itemCount).toBe(1);
     expect(copy.itemCount).toBe(3);
   });
+
+  it('keeps a clone unchanged when the original then writes into a partition they share', () => {
+    const original = new Collection();
+    original.put('p', entry('a'));
+    const copy = original.clone();
+    original.put('p', entry('b'));
+    original.put('p', { ...entry('a'), size: 99 });
+    expect(copy.partition('p')!.entries.map((e) => [e.sort, e.size])).toEqual([['a', 10]]);
+    expect(original.partition('p')!.entries.map((e) => [e.sort, e.size])).toEqual([
+      ['a', 99],
+      ['b', 10],
+    ]);
+    expect(copy.bytes).toBe(10);
+    expect(copy.itemCount).toBe(1);
+  });
 });
