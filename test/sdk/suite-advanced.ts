@@ -5,6 +5,7 @@
 import {
   BatchGetItemCommand,
   BatchWriteItemCommand,
+  CreateTableCommand,
   DeleteTableCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
@@ -377,6 +378,110 @@ export function defineAdvancedSuite(label: string, open: () => Promise<Endpoint>
         }
         expect(keys).toEqual(['new']);
         expect((await client.send(new GetItemCommand({ TableName: table, Key: { pk: s('old') } }))).Item).toBeUndefined();
+      });
+    });
+
+    // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.DesignPattern.MultiAttributeKeys.html
+    describe('GSIs keyed on several attributes', () => {
+      let table: string;
+      const queryIds = async (expression: string, values: Record<string, AttributeValue>, forward = true) => {
+        // A GSI is eventually consistent on AWS: retry a few times (bounded by count) until the items show.
+        let ids: string[] = [];
+        for (let i = 0; i < 20; i++) {
+          const { Items } = await client.send(
+            new QueryCommand({
+              TableName: table,
+              IndexName: 'byMatch',
+              KeyConditionExpression: expression,
+              // Only the names the expression uses, as DynamoDB refuses unused ones.
+              ExpressionAttributeNames: expression.includes('#round') ? { '#r': 'region', '#round': 'round' } : { '#r': 'region' },
+              ExpressionAttributeValues: values,
+              ScanIndexForward: forward,
+            }),
+          );
+          ids = (Items ?? []).map((item) => item.id!.S!);
+          if (ids.length > 0) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        return ids;
+      };
+      beforeAll(async () => {
+        table = await newTable({
+          TableName: tableName('multi'),
+          KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+          AttributeDefinitions: [
+            { AttributeName: 'id', AttributeType: 'S' },
+            { AttributeName: 'tournament', AttributeType: 'S' },
+            { AttributeName: 'region', AttributeType: 'S' },
+            { AttributeName: 'round', AttributeType: 'N' },
+            { AttributeName: 'bracket', AttributeType: 'S' },
+          ],
+          BillingMode: 'PAY_PER_REQUEST',
+          GlobalSecondaryIndexes: [
+            {
+              IndexName: 'byMatch',
+              KeySchema: [
+                { AttributeName: 'tournament', KeyType: 'HASH' },
+                { AttributeName: 'region', KeyType: 'HASH' },
+                { AttributeName: 'round', KeyType: 'RANGE' },
+                { AttributeName: 'bracket', KeyType: 'RANGE' },
+              ],
+              Projection: { ProjectionType: 'ALL' },
+            },
+          ],
+        });
+        const rows: [string, string, number, string | undefined][] = [
+          ['a', 'NA', 2, 'UPPER'],
+          ['b', 'NA', 10, 'LOWER'],
+          ['c', 'NA', 2, 'LOWER'],
+          ['d', 'EU', 2, 'UPPER'],
+          ['e', 'NA', 3, undefined],
+        ];
+        for (const [id, region, round, bracket] of rows) {
+          const item: Record<string, AttributeValue> = { id: s(id), tournament: s('W24'), region: s(region), round: n(round) };
+          if (bracket) item.bracket = s(bracket);
+          await client.send(new PutItemCommand({ TableName: table, Item: item }));
+        }
+      });
+
+      it('describes the KeySchema with every partition key attribute, then every sort key attribute', async () => {
+        const { Table } = await client.send(new DescribeTableCommand({ TableName: table }));
+        expect(Table?.GlobalSecondaryIndexes?.[0]?.KeySchema).toEqual([
+          { AttributeName: 'tournament', KeyType: 'HASH' },
+          { AttributeName: 'region', KeyType: 'HASH' },
+          { AttributeName: 'round', KeyType: 'RANGE' },
+          { AttributeName: 'bracket', KeyType: 'RANGE' },
+        ]);
+      });
+
+      it('queries with every partition key attribute, ordered by the sort key attributes left to right; an item missing one is not indexed', async () => {
+        expect(await queryIds('tournament = :t AND #r = :r', { ':t': s('W24'), ':r': s('NA') })).toEqual(['c', 'a', 'b']);
+        expect(await queryIds('tournament = :t AND #r = :r', { ':t': s('W24'), ':r': s('NA') }, false)).toEqual(['b', 'a', 'c']);
+        expect(await queryIds('tournament = :t AND #r = :r AND #round = :round AND bracket > :b', { ':t': s('W24'), ':r': s('NA'), ':round': n(2), ':b': s('LOWER') })).toEqual(['a']);
+        expect(await queryIds('tournament = :t AND #r = :r AND #round BETWEEN :lo AND :hi', { ':t': s('W24'), ':r': s('NA'), ':lo': n(3), ':hi': n(10) })).toEqual(['b']);
+      });
+
+      it('should return ValidationException for a query missing a partition key attribute', async () => {
+        await expectError(
+          client.send(new QueryCommand({ TableName: table, IndexName: 'byMatch', KeyConditionExpression: 'tournament = :t', ExpressionAttributeValues: { ':t': s('W24') } })),
+          'ValidationException',
+        );
+      });
+
+      it('should return ValidationException for a GSI with five partition key attributes', async () => {
+        const names = ['k1', 'k2', 'k3', 'k4', 'k5'];
+        await expectError(
+          client.send(
+            new CreateTableCommand({
+              TableName: tableName('multi5'),
+              KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+              AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }, ...names.map((name) => ({ AttributeName: name, AttributeType: 'S' as const }))],
+              BillingMode: 'PAY_PER_REQUEST',
+              GlobalSecondaryIndexes: [{ IndexName: 'tooMany', KeySchema: names.map((name) => ({ AttributeName: name, KeyType: 'HASH' as const })), Projection: { ProjectionType: 'ALL' } }],
+            }),
+          ),
+          'ValidationException',
+        );
       });
     });
   });
