@@ -79,6 +79,15 @@ export class IdempotentParameterMismatchException extends DynamoDBError {
   readonly type = `${DYNAMODB}IdempotentParameterMismatchException`;
 }
 
+/**
+ * A PartiQL INSERT of a key that already has an item.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ExecuteStatement.html#API_ExecuteStatement_Errors
+ */
+export class DuplicateItemException extends DynamoDBError {
+  override readonly name = 'DuplicateItemException';
+  readonly type = `${DYNAMODB}DuplicateItemException`;
+}
+
 export class LimitExceededException extends DynamoDBError {
   override readonly name = 'LimitExceededException';
   readonly type = `${DYNAMODB}LimitExceededException`;

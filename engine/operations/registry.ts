@@ -17,6 +17,9 @@ import { deleteTable } from './delete-table.ts';
 import { describeLimits } from './describe-limits.ts';
 import { describeTable } from './describe-table.ts';
 import { listTables } from './list-tables.ts';
+import { batchExecuteStatement } from './batch-execute-statement.ts';
+import { executeStatement } from './execute-statement.ts';
+import { executeTransaction } from './execute-transaction.ts';
 import type { Operation } from './operation.ts';
 
 export const OPERATIONS: Readonly<Record<string, Operation>> = {
@@ -41,4 +44,7 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   UntagResource: untagResource,
   ListTagsOfResource: listTagsOfResource,
   DescribeLimits: describeLimits,
+  ExecuteStatement: executeStatement,
+  BatchExecuteStatement: batchExecuteStatement,
+  ExecuteTransaction: executeTransaction,
 };
