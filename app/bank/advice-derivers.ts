@@ -8,23 +8,18 @@
  * pools live in the markdown instead (answer: { pool: ... }, content/README.md).
  */
 import {
-  autoScalingAction,
   calculateDaxSaving,
   checkDaxCluster,
   chooseCache,
-  chooseCapacityMode,
   compareScanToQuery,
   daxStaleness,
   formatUsd,
   planRead,
   readUnitsForSize,
+  strongReadOutcome,
   recommendArchitecture,
   requiredIamActions,
-  strongReadOutcome,
-  surgeFix,
   tableReadUnitsBehindDax,
-  type AutoScalingGoal,
-  type CapacityMode,
   type ComputeTraffic as TrafficShape,
   type DataPlaneOperation,
   type DataSource,
@@ -33,10 +28,8 @@ import {
   type DaxWritePath,
   type Freshness,
   type ReadSource,
-  type SurgeShape,
-  type TrafficShape as CapacityTraffic,
 } from '../../engine/index.ts';
-import { findReadUseCase, READ_USE_CASES } from './read-use-cases.ts';
+import { READ_USE_CASES } from './read-use-cases.ts';
 import type { Deriver } from './derivers.ts';
 import type { Random } from './random.ts';
 import type { Params } from './types.ts';
@@ -96,32 +89,6 @@ function fillSlots(random: Random, right: readonly Statement[], wrong: readonly 
 
 // ---------------------------------------------------------------- consistency
 
-const readModeForUseCase: Deriver = {
-  name: 'readModeForUseCase',
-  description: 'From `case` (a READ_USE_CASES id): the domain, the read, and whether it needs ConsistentRead (best: strong | eventual).',
-  outputs: ['domain', 'read', 'because', ...keyedOutputs(['strong', 'eventual'])],
-  derive(p) {
-    const useCase = findReadUseCase(str(p, 'case'));
-    const best = useCase.freshness === 'latest' ? 'strong' : 'eventual';
-    return {
-      domain: useCase.domain,
-      read: useCase.read,
-      because: useCase.because,
-      best,
-      ...keyedWhys(best, {
-        strong: {
-          right: `Right: this read must reflect the latest write, because ${useCase.because}. Only \`ConsistentRead: true\` guarantees that, at twice the read cost.`,
-          wrong: `A strongly consistent read would work but doubles the read cost for no benefit: ${useCase.because}.`,
-        },
-        eventual: {
-          right: `Right: the default eventually consistent read costs half as much, and ${useCase.because}.`,
-          wrong: `The default eventually consistent read can miss a write made a moment ago, and here ${useCase.because}.`,
-        },
-      }),
-    };
-  },
-};
-
 const SOURCE_TEXT: Readonly<Record<'table' | 'lsi' | 'gsi', string>> = {
   table: 'the base table',
   lsi: 'a local secondary index',
@@ -170,31 +137,6 @@ const readPlan: Deriver = {
             source === 'gsi'
               ? 'Nothing forces a move: the requirement tolerates a few seconds of staleness, which the GSI gives with eventually consistent reads.'
               : `Nothing forces a move: ${sourceText} supports strongly consistent reads, so the read can stay where it is.`,
-        },
-      }),
-    };
-  },
-};
-
-const consistentReadOutcome: Deriver = {
-  name: 'consistentReadOutcome',
-  description: 'From `source` (table | lsi | gsi): what a Query with ConsistentRead=true does there (best: latest | validation).',
-  outputs: ['source_text', ...keyedOutputs(['latest', 'validation'])],
-  derive(p) {
-    const source = str(p, 'source') as ReadSource;
-    const outcome = strongReadOutcome(source);
-    const best = outcome === 'latest-data' ? 'latest' : 'validation';
-    return {
-      source_text: SOURCE_TEXT[source as 'table' | 'lsi' | 'gsi'] ?? source,
-      best,
-      ...keyedWhys(best, {
-        latest: {
-          right: `Right: tables and local secondary indexes accept \`ConsistentRead: true\`; the Query reflects every acknowledged write and costs 1 RCU per 4 KB read instead of 0.5.`,
-          wrong: 'Global secondary indexes support only eventually consistent reads, so DynamoDB never returns strongly consistent data from one.',
-        },
-        validation: {
-          right: 'Right: strongly consistent reads are not supported on global secondary indexes; a Query with `ConsistentRead: true` is rejected with a ValidationException.',
-          wrong: `Tables and local secondary indexes support strongly consistent reads, so the request is valid.`,
         },
       }),
     };
@@ -627,113 +569,6 @@ const daxOffload: Deriver = {
   },
 };
 
-// ---------------------------------------------------------------- capacity modes
-
-const capacityModeForTraffic: Deriver = {
-  name: 'capacityModeForTraffic',
-  description: 'From `pattern` (a TrafficPattern): the capacity mode (best: on-demand | provisioned-reserved | provisioned-autoscaling).',
-  outputs: ['pattern_text', ...keyedOutputs(['on-demand', 'provisioned-reserved', 'provisioned-autoscaling'])],
-  derive(p) {
-    const pattern = str(p, 'pattern') as TrafficPattern;
-    const best = MODE_OPTION[chooseCapacityMode(PATTERN_SHAPE[pattern])];
-    const text: Record<TrafficPattern, string> = {
-      'new-unknown': 'The service launches next month; nobody can predict its traffic yet.',
-      'sudden-spikes': 'Traffic sits near zero, then jumps twentyfold within a minute when a push notification goes out, several times a day at no fixed time.',
-      'mostly-idle': 'The table is used a few hours a week by an internal tool and is idle the rest of the time.',
-      steady: 'Traffic has been flat around the clock for two years (within 5 % of its average) and will stay so.',
-      'gradual-daily-cycle': 'Traffic rises smoothly from a night-time low to a midday peak about four times higher, then falls again, every day.',
-    };
-    const why: Record<CapacityModeChoice, { right: string; wrong: string }> = {
-      'on-demand': {
-        right: 'Right: on-demand needs no forecast and bills per request, so unpredictable, spiky or idle traffic costs only what it uses.',
-        wrong: 'On-demand costs more per request than well-used provisioned capacity; this traffic is predictable enough to provision for.',
-      },
-      'provisioned-reserved': {
-        right: 'Right: a flat, known load keeps provisioned capacity well used, and reserved capacity lowers the price of that baseline further.',
-        wrong: pattern === 'gradual-daily-cycle' ? 'A fixed reserved baseline sized for the peak idles all night; auto scaling follows the daily cycle instead.' : 'Provisioning (let alone reserving) capacity needs a forecast this traffic does not allow; idle capacity is billed anyway.',
-      },
-      'provisioned-autoscaling': {
-        right: 'Right: auto scaling follows a gradual daily cycle well, between a minimum for the night and a maximum for the peak.',
-        wrong: pattern === 'steady' ? 'Auto scaling would work but has nothing to follow; flat traffic is cheapest as a reserved baseline.' : 'Auto scaling reacts after minutes of sustained change; it cannot follow sudden spikes or an unknown load, and it keeps a minimum billed while idle.',
-      },
-    };
-    return { pattern_text: text[pattern], best, ...keyedWhys(best, why) };
-  },
-};
-
-type TrafficPattern = 'new-unknown' | 'sudden-spikes' | 'mostly-idle' | 'steady' | 'gradual-daily-cycle';
-type CapacityModeChoice = 'on-demand' | 'provisioned-reserved' | 'provisioned-autoscaling';
-// This family's names for the engine's traffic shapes and modes (one rule, chooseCapacityMode,
-// decides every capacity-mode family): a flat load known for years is provisioned with reserved
-// capacity on top.
-const PATTERN_SHAPE: Record<TrafficPattern, CapacityTraffic> = {
-  'new-unknown': 'new-unknown',
-  'sudden-spikes': 'spiky',
-  'mostly-idle': 'mostly-idle',
-  steady: 'steady',
-  'gradual-daily-cycle': 'daily-cycle',
-};
-const MODE_OPTION: Record<CapacityMode, CapacityModeChoice> = { 'on-demand': 'on-demand', provisioned: 'provisioned-reserved', autoscaling: 'provisioned-autoscaling' };
-
-const autoScalingChange: Deriver = {
-  name: 'autoScalingChange',
-  description: 'From `goal` (an AutoScalingGoal): what to change (best: change-target | raise-minimum | lower-maximum | toggle-auto-scaling).',
-  outputs: ['goal_text', ...keyedOutputs(['change-target', 'raise-minimum', 'lower-maximum', 'toggle-auto-scaling'])],
-  derive(p) {
-    const goal = str(p, 'goal') as AutoScalingGoal;
-    const best = autoScalingAction(goal);
-    // The current target comes from the family when it states one, so the goal never contradicts the prompt.
-    const target = typeof p.target === 'number' ? p.target : 70;
-    const text: Record<AutoScalingGoal, string> = {
-      'scale-out-earlier': `The team wants capacity added while utilisation is still around 50 %, not at ${target} % as now.`,
-      'keep-a-floor': 'Every morning the first burst of traffic is throttled because overnight the table has scaled all the way down.',
-      'cap-spend': 'Finance wants a hard ceiling on what the table can cost during a traffic surge.',
-      'alarms-deleted': 'An engineer tidying CloudWatch deleted the alarms auto scaling had created, and the table no longer scales.',
-    };
-    const why: Record<string, { right: string; wrong: string }> = {
-      'change-target': { right: 'Right: the target utilisation (20–90 %) decides when capacity is added; lower it in the scaling policy.', wrong: 'The target utilisation decides how full the table runs, not this.' },
-      'raise-minimum': { right: 'Right: the minimum capacity is the floor auto scaling never goes below; raise it to cover the morning burst.', wrong: 'The minimum sets a floor; it does not address this goal.' },
-      'lower-maximum': { right: 'Right: the maximum capacity caps how far auto scaling can go, which caps the provisioned cost.', wrong: 'The maximum caps scale-out; it does not address this goal.' },
-      'toggle-auto-scaling': { right: 'Right: turning auto scaling off and on again makes it recreate its CloudWatch alarms.', wrong: 'Nothing is broken here: the alarms exist, and the policy settings are what need to change.' },
-    };
-    return { goal_text: text[goal], best, ...keyedWhys(best, why) };
-  },
-};
-
-const surgeHandling: Deriver = {
-  name: 'surgeHandling',
-  description: 'From `shape` (a SurgeShape) and `minutes`: what stops an auto-scaled table throttling in a surge (best: switch-to-on-demand | scheduled-scaling | keep-target-tracking).',
-  outputs: ['shape_text', ...keyedOutputs(['switch-to-on-demand', 'scheduled-scaling', 'keep-target-tracking'])],
-  derive(p) {
-    const shape = str(p, 'shape') as SurgeShape;
-    const minutes = num(p, 'minutes');
-    const best = surgeFix(shape);
-    const text: Record<SurgeShape, string> = {
-      'sudden-unpredictable': `Several times a week, at no predictable time, traffic jumps tenfold within seconds (a social-media mention, a celebrity post) and stays high for about ${minutes} minutes. Requests are throttled during the first minutes of each jump.`,
-      'scheduled-known-time': `Every weekday at 09:00 sharp, a scheduled release of new offers multiplies traffic tenfold within seconds for about ${minutes} minutes. Requests are throttled during the first minutes of each release.`,
-      'gradual-ramp': `Traffic climbs steadily over about ${minutes * 2} minutes each morning to four times its night-time level. The team sees no throttling but asks whether the set-up should change.`,
-    };
-    return {
-      shape_text: text[shape],
-      best,
-      ...keyedWhys(best, {
-        'switch-to-on-demand': {
-          right: 'Right: nobody knows when the spikes come, and target tracking reacts only after about two minutes above target; on-demand serves up to double the previous peak instantly, with no capacity to manage.',
-          wrong: shape === 'gradual-ramp' ? 'Nothing is throttled: target tracking already follows a gradual ramp, and switching modes would give up provisioned pricing for nothing.' : 'The surge comes at a known time, so capacity can be raised just before it while keeping provisioned pricing.',
-        },
-        'scheduled-scaling': {
-          right: 'Right: the surge time is known, so an Application Auto Scaling scheduled action can raise the minimum capacity shortly before 09:00 and lower it afterwards.',
-          wrong: shape === 'gradual-ramp' ? 'Nothing is throttled: target tracking already follows a gradual ramp without a schedule.' : 'The spikes come at no predictable time, so there is no moment to schedule the extra capacity for.',
-        },
-        'keep-target-tracking': {
-          right: 'Right: target tracking adds capacity after about two minutes above target and follows a gradual ramp well; nothing needs to change.',
-          wrong: 'Target tracking adds capacity only after about two minutes above target, so a surge that arrives within seconds is throttled before capacity catches up.',
-        },
-      }),
-    };
-  },
-};
-
 // ---------------------------------------------------------------- serverless
 
 const IAM_OPERATIONS: readonly { readonly op: DataPlaneOperation; readonly does: string }[] = [
@@ -860,9 +695,7 @@ const serverlessArchitecture: Deriver = {
 };
 
 export const adviceDerivers: readonly Deriver[] = [
-  readModeForUseCase,
   readPlan,
-  consistentReadOutcome,
   strongReadCost,
   strongCapableReads,
   pathsNeedingStrong,
@@ -874,9 +707,6 @@ export const adviceDerivers: readonly Deriver[] = [
   daxClusterSize,
   daxOffload,
   daxPaysOff,
-  capacityModeForTraffic,
-  autoScalingChange,
-  surgeHandling,
   iamActions,
   iamDenied,
   scanVersusQuery,

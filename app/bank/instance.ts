@@ -12,7 +12,7 @@ import type { DeriverRegistry } from './derivers.ts';
 import { generateParams } from './params.ts';
 import { createVariantRandom, type Random } from './random.ts';
 import { renderInline, renderMarkdown } from './render.ts';
-import { fillText, solePlaceholder } from './template.ts';
+import { fillText, findPlaceholders, solePlaceholder } from './template.ts';
 import type { ChoiceOption, Misconception, ParamValue, Params, Seed, Variant } from './types.ts';
 
 export type AnswerKey =
@@ -92,6 +92,18 @@ export function createInstance(definition: ScenarioDefinition, seed: number, con
     for (const [name, value] of Object.entries(fields)) params[name] = typeof value === 'string' ? fillText(value, params) : value;
   }
   // The rule's outputs (the key among them) and the text tables are hidden like a deriver's outputs.
+  // A table that needs nothing from the rule is looked up before it (it may name a rule input).
+  const texts = Object.entries(fm.texts ?? {});
+  const lookUp = (early: boolean): void => {
+    for (const [name, table] of texts) {
+      if (name in params || (early && !findPlaceholders(table.by).every((p) => p in params))) continue;
+      const by = fillText(table.by, params, { raw: true });
+      const text = table.of[by];
+      if (text === undefined) throw new GenerationError(`texts.${name} has no text for ${JSON.stringify(by)} (from ${table.by})`);
+      params[name] = fillText(text, params);
+    }
+  };
+  lookUp(true);
   const ruleSpec = definition.answer.kind === 'choice' ? definition.answer.spec.rule : undefined;
   let ruleKey: string | undefined;
   if (ruleSpec) {
@@ -104,12 +116,7 @@ export function createInstance(definition: ScenarioDefinition, seed: number, con
     ruleKey = ruleSpec.keys ? ruleSpec.keys[best] : best;
     if (ruleKey === undefined) throw new GenerationError(`Rule ${rule.name} gives ${best}, which answer.keys does not map to an option`);
   }
-  for (const [name, table] of Object.entries(fm.texts ?? {})) {
-    const by = fillText(table.by, params, { raw: true });
-    const text = table.of[by];
-    if (text === undefined) throw new GenerationError(`texts.${name} has no text for ${JSON.stringify(by)} (from ${table.by})`);
-    params[name] = fillText(text, params);
-  }
+  lookUp(false);
   if (fm.derive !== undefined) {
     const deriver = context.derivers.get(fm.derive);
     if (!deriver) throw new GenerationError(`Unknown deriver ${fm.derive}`);

@@ -98,6 +98,18 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
   }
   if (fm.cases !== undefined) checkCases(fm, bound, lineOf, fail);
   if (fm.draw !== undefined && fm.kind !== 'choice' && fm.kind !== 'multi') fail(lineOf(['draw']), `draw applies only to choice and multi scenarios, not ${fm.kind}`);
+  // Text tables that need nothing from the rule are looked up before it (they may feed its inputs).
+  const texts = Object.entries(fm.texts ?? {});
+  for (const [name] of texts) if (bound.has(name)) fail(lineOf(['texts', name]), `texts.${name} has the name of a parameter or case field`);
+  const bindTexts = (early: boolean): void => {
+    for (const [name, table] of texts) {
+      if (bound.has(name) || (early && !findPlaceholders(table.by).every((p) => bound.has(p)))) continue;
+      for (const p of findPlaceholders(table.by)) if (!bound.has(p)) fail(lineOf(['texts', name, 'by']), `texts.${name}.by uses {{${p}}}, which no parameter, case or rule output binds`);
+      for (const v of possibleValues(fm, table.by) ?? []) if (!(String(v) in table.of)) fail(lineOf(['texts', name, 'of']), `texts.${name}.of has no text for ${JSON.stringify(String(v))}, a value of ${table.by}`);
+      bound.add(name);
+    }
+  };
+  bindTexts(true);
   const ruleSpec = answer?.kind === 'choice' ? answer.spec.rule : undefined;
   const rule = ruleSpec ? RULES.get(ruleSpec.rule) : undefined;
   if (ruleSpec && !rule) fail(lineOf(['answer', 'rule']), `Unknown rule "${ruleSpec.rule}"; known: ${[...RULES.keys()].join(', ')}`);
@@ -105,12 +117,7 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
     checkRuleInputs(fm, ruleSpec, rule, bound, lineOf, fail);
     for (const n of rule.outputs) bound.add(n);
   }
-  for (const [name, table] of Object.entries(fm.texts ?? {})) {
-    for (const p of findPlaceholders(table.by)) if (!bound.has(p)) fail(lineOf(['texts', name, 'by']), `texts.${name}.by uses {{${p}}}, which no parameter, case or rule output binds`);
-    const values = possibleValues(fm, table.by);
-    for (const v of values ?? []) if (!(String(v) in table.of)) fail(lineOf(['texts', name, 'of']), `texts.${name}.of has no text for ${JSON.stringify(String(v))}, a value of ${table.by}`);
-  }
-  for (const name of Object.keys(fm.texts ?? {})) bound.add(name);
+  bindTexts(false);
   if (fm.derive !== undefined) {
     const deriver = context.derivers.get(fm.derive);
     if (!deriver) fail(lineOf(['derive']), `Unknown deriver "${fm.derive}"; known: ${[...context.derivers.keys()].join(', ') || 'none'}`);
@@ -489,6 +496,8 @@ function possibleValues(fm: FrontMatter, text: string): RuleValue[] | undefined 
   if (name === undefined) return undefined;
   const distinct = (values: readonly unknown[]): RuleValue[] | undefined =>
     values.every((v) => v !== undefined && !(typeof v === 'string' && v.includes('{{'))) ? [...new Set(values as RuleValue[])] : undefined;
+  const table = fm.texts?.[name];
+  if (table) return distinct(Object.values(table.of));
   const cases = fm.cases ?? [];
   if (cases.length > 0 && (name === 'case' || name in cases[0]!)) return distinct(cases.map((c) => (name === 'case' ? c.id : c[name])));
   const [param, field] = name.split('.', 2) as [string, string | undefined];

@@ -110,6 +110,23 @@ describe('answer.rule', () => {
     expect(keys).toEqual(new Set(['od', 'autoscaling']));
   });
 
+  it('feeds a rule input from a text table looked up before the rule', () => {
+    const text = RULED.replace('inputs: { shape: "{{traffic.shape}}" }', 'inputs: { shape: "{{mode_shape}}" }').replace(
+      'texts:\n',
+      'texts:\n  mode_shape:\n    by: "{{traffic.shape}}"\n    of: { spiky: spiky, daily-cycle: daily-cycle, mostly-idle: mostly-idle }\n',
+    );
+    const bank = load(text);
+    expect(bank.errors).toEqual([]);
+    for (let seed = 0; seed < 10; seed++) {
+      const instance = bank.instance('math.rule-fixture', seed);
+      if (instance.key.kind !== 'choice') throw new Error('expected choice');
+      expect(instance.key.correct).toBe(chooseCapacityMode(instance.variant.params['traffic.shape'] as 'spiky'));
+    }
+    // A table value the rule refuses is caught at load, at the input's line.
+    const bad = load(text.replace('spiky: spiky,', 'spiky: spikey,'));
+    expect(bad.errors.map((e) => e.message)).toContainEqual(expect.stringMatching(/answer.inputs.shape: \{\{mode_shape\}\} can be "spikey"/));
+  });
+
   it('keeps a case-keyed answer when the rule agrees with every case', () => {
     const bank = load(CHECKED);
     expect(bank.errors).toEqual([]);
