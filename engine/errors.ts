@@ -141,6 +141,29 @@ export class TrimmedDataAccessException extends DynamoDBError {
   readonly type = `${DYNAMODB}TrimmedDataAccessException`;
 }
 
+/**
+ * DescribeContinuousBackups and UpdateContinuousBackups name a missing table with this, not
+ * with ResourceNotFoundException.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeContinuousBackups.html
+ */
+export class TableNotFoundException extends DynamoDBError {
+  override readonly name = 'TableNotFoundException';
+  readonly type = `${DYNAMODB}TableNotFoundException`;
+}
+
+/**
+ * An ARN the caller may not touch (another account's or region's table). Coral's error, with
+ * `Message` capitalised as dynalite recorded it (validations/tagResource.js).
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CommonErrors.html
+ */
+export class AccessDeniedException extends DynamoDBError {
+  override readonly name = 'AccessDeniedException';
+  readonly type = `${CORAL_SERVICE}AccessDeniedException`;
+  override toJSON(): Record<string, unknown> {
+    return { __type: this.type, Message: this.message, ...this.extra };
+  }
+}
+
 export function isDynamoDBError(e: unknown): e is DynamoDBError {
   return e instanceof DynamoDBError;
 }

@@ -15,6 +15,8 @@ import { updateItem } from './update-item.ts';
 import { updateTable } from './update-table.ts';
 import { deleteTable } from './delete-table.ts';
 import { describeLimits } from './describe-limits.ts';
+import { describeEndpoints } from './describe-endpoints.ts';
+import { describeContinuousBackupsOperation, updateContinuousBackups } from './continuous-backups.ts';
 import { describeTable } from './describe-table.ts';
 import { listTables } from './list-tables.ts';
 import { batchExecuteStatement } from './batch-execute-statement.ts';
@@ -47,4 +49,7 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   ExecuteStatement: executeStatement,
   BatchExecuteStatement: batchExecuteStatement,
   ExecuteTransaction: executeTransaction,
+  DescribeEndpoints: describeEndpoints,
+  DescribeContinuousBackups: describeContinuousBackupsOperation,
+  UpdateContinuousBackups: updateContinuousBackups,
 };

@@ -115,6 +115,8 @@ export interface TableDefinition {
   deletionProtection?: boolean | undefined;
   /** Resource tags, key to value. */
   tags?: Record<string, string> | undefined;
+  /** Point-in-time recovery while enabled (engine/operations/continuous-backups.ts); undefined when disabled. */
+  pointInTimeRecovery?: { readonly enabledAt: number; readonly recoveryPeriodInDays: number } | undefined;
   /** The view type of the table's enabled stream; undefined while no stream is enabled. */
   streamViewType?: 'KEYS_ONLY' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES' | undefined;
   /** The most recent stream's ARN and label, kept after the stream is disabled (as AWS keeps them). */
