@@ -72,6 +72,10 @@ export function resolveReadSource(db: Database, request: Record<string, unknown>
   };
 }
 
+/** AWS's text for Select SPECIFIC_ATTRIBUTES with neither ProjectionExpression nor AttributesToGet. */
+export const SPECIFIC_ATTRIBUTES_WITHOUT_PROJECTION =
+  'Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES';
+
 /** The Select a request gets: COUNT and SPECIFIC_ATTRIBUTES as asked; otherwise by index and projection. */
 export function resolveSelect(request: Record<string, unknown>, index: IndexDefinition | undefined): Select {
   const select = request.Select as Select | undefined;
@@ -79,6 +83,13 @@ export function resolveSelect(request: Record<string, unknown>, index: IndexDefi
   // the AWS documentation, so it follows the ProjectionExpression message with the parameter's name.
   const projectionParameter = request.ProjectionExpression != null ? 'ProjectionExpression' : request.AttributesToGet != null ? 'AttributesToGet' : undefined;
   const hasProjection = projectionParameter !== undefined;
+  if (select === 'SPECIFIC_ATTRIBUTES' && !hasProjection) {
+    // Captured on AWS (localstack tests/aws/services/dynamodb, aws_verified): Query wraps the text
+    // in the "1 validation error detected: " envelope, Scan does not. Only a Query request keeps
+    // a key condition here (Scan's shape drops the member, Query's validate requires one).
+    const query = request.KeyConditionExpression != null || request.KeyConditions != null;
+    throw new ValidationException(`${query ? '1 validation error detected: ' : ''}${SPECIFIC_ATTRIBUTES_WITHOUT_PROJECTION}`);
+  }
   if (select === 'ALL_ATTRIBUTES' && hasProjection) {
     throw new ValidationException(`Cannot specify the ${projectionParameter} when choosing to get ALL_ATTRIBUTES`);
   }
