@@ -7,6 +7,7 @@
  */
 import { AUTO_SCALING_GOALS, autoScalingAction } from './auto-scaling-action.ts';
 import { CAPACITY_TRAFFIC_SHAPES, chooseCapacityMode } from './capacity-mode.ts';
+import { choosePrimaryKeyKind } from './key-design.ts';
 import { READ_SOURCES, strongReadOutcome } from './read-consistency.ts';
 import { chooseRead, READ_NEEDS } from './read-mode.ts';
 import { cheapestReadPlan, costReadPlans } from './read-plan.ts';
@@ -116,5 +117,19 @@ const readPlan: Rule = {
   },
 };
 
+/** How the application reads an entity, as an input word: choosePrimaryKeyKind takes the two needs as flags. */
+const KEY_READS = ['by-id', 'related-in-order'] as const;
+
+const primaryKeyKind: Rule = {
+  name: 'primaryKeyKind',
+  description: 'The primary key an entity needs (simple, composite) from how it is read: by-id (one item by its identifier) or related-in-order (an owner\'s items together or in order)',
+  inputs: [{ name: 'reads', kind: 'enum', values: KEY_READS }],
+  outputs: ['best'],
+  apply(inputs) {
+    const reads = readEnum('primaryKeyKind', inputs, 'reads', KEY_READS);
+    return { best: choosePrimaryKeyKind({ lookupById: reads === 'by-id', relatedItemsInOrder: reads === 'related-in-order' }) };
+  },
+};
+
 /** The rules by name. To add one: a file with the decision, then an entry here. */
-export const RULES: ReadonlyMap<string, Rule> = new Map([capacityMode, autoScalingChange, surge, readMode, strongRead, readPlan].map((r) => [r.name, r]));
+export const RULES: ReadonlyMap<string, Rule> = new Map([capacityMode, autoScalingChange, surge, readMode, strongRead, readPlan, primaryKeyKind].map((r) => [r.name, r]));

@@ -11,7 +11,7 @@ const rule = (name: string) => {
 describe('RULES', () => {
   it('lists each rule under its own name', () => {
     for (const [name, r] of RULES) expect(r.name).toBe(name);
-    expect([...RULES.keys()]).toEqual(['capacityMode', 'autoScalingAction', 'surgeFix', 'readMode', 'strongReadOutcome', 'readPlan']);
+    expect([...RULES.keys()]).toEqual(['capacityMode', 'autoScalingAction', 'surgeFix', 'readMode', 'strongReadOutcome', 'readPlan', 'primaryKeyKind']);
   });
 
   it.each([
@@ -23,6 +23,8 @@ describe('RULES', () => {
     ['readMode', { need: 'latest' }, 'strong'],
     ['readMode', { need: 'latest', source: 'lsi' }, 'strong'],
     ['strongReadOutcome', { source: 'stream' }, 'validation-exception'],
+    ['primaryKeyKind', { reads: 'by-id' }, 'simple'],
+    ['primaryKeyKind', { reads: 'related-in-order' }, 'composite'],
   ] as const)('%s %j → %s', (name, inputs, best) => {
     expect(rule(name).apply(inputs).best).toBe(best);
   });
@@ -42,6 +44,7 @@ describe('RULES', () => {
   it.each([
     ['capacityMode', {}, 'Rule capacityMode: input shape must be one of steady, daily-cycle, steady-growth, spiky, new-unknown, mostly-idle, not missing'],
     ['capacityMode', { shape: 'bursty' }, 'Rule capacityMode: input shape must be one of steady, daily-cycle, steady-growth, spiky, new-unknown, mostly-idle, not "bursty"'],
+    ['primaryKeyKind', { reads: 'scan' }, 'Rule primaryKeyKind: input reads must be one of by-id, related-in-order, not "scan"'],
     ['readPlan', { wanted: 0, collection: 1, table: 1, bytes: 1 }, 'Rule readPlan: input wanted must be a number of at least 1, not 0'],
   ] as const)('%s %j: throws naming the input', (name, inputs, message) => {
     expect(() => rule(name).apply(inputs)).toThrow(RuleInputError);
