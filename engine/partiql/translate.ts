@@ -18,6 +18,7 @@
 import { ValidationException } from '../errors.ts';
 import type { KeySchema } from '../storage/table.ts';
 import type { AttributeValue, Item } from '../values/attribute-value.ts';
+import { normaliseNumber } from '../values/number.ts';
 import type { Expr, PathExpr, Statement } from './ast.ts';
 
 /** AWS's texts for statements that parse but cannot run. */
@@ -70,10 +71,23 @@ class ExpressionWriter {
     return id;
   }
 
-  /** The value of a constant expression (literals, parameters, and lists, maps and sets of them). */
-  constant(expr: Expr): AttributeValue | undefined {
+  /**
+   * The value of a constant expression (literals, parameters, and lists, maps and sets of them).
+   * A number literal beyond DynamoDB's range gets the ordinary number message with its place in
+   * the value appended, " under root.x" or " under root[1]", as AWS words it (pinned by a public
+   * conformance suite against AWS, October 2026).
+   */
+  constant(expr: Expr, at = 'root'): AttributeValue | undefined {
     switch (expr.kind) {
       case 'Literal':
+        if ('N' in expr.value) {
+          try {
+            normaliseNumber(expr.value.N);
+          } catch (error) {
+            if (error instanceof ValidationException) throw new ValidationException(`${error.message} under ${at}`, {}, { cause: error });
+            throw error;
+          }
+        }
         return expr.value;
       case 'Parameter': {
         const value = this.parameters[expr.index];
@@ -82,8 +96,8 @@ class ExpressionWriter {
       }
       case 'List': {
         const list: AttributeValue[] = [];
-        for (const element of expr.elements) {
-          const value = this.constant(element);
+        for (const [i, element] of expr.elements.entries()) {
+          const value = this.constant(element, `${at}[${i}]`);
           if (!value) return undefined;
           list.push(value);
         }
@@ -92,14 +106,14 @@ class ExpressionWriter {
       case 'Map': {
         const map: Record<string, AttributeValue> = Object.create(null);
         for (const entry of expr.entries) {
-          const value = this.constant(entry.value);
+          const value = this.constant(entry.value, `${at}.${entry.key}`);
           if (!value) return undefined;
           map[entry.key] = value;
         }
         return { M: map };
       }
       case 'Set': {
-        const members = expr.elements.map((e) => this.constant(e));
+        const members = expr.elements.map((e, i) => this.constant(e, `${at}[${i}]`));
         if (members.every((m) => m && 'S' in m)) return { SS: members.map((m) => (m as { S: string }).S) };
         if (members.every((m) => m && 'N' in m)) return { NS: members.map((m) => (m as { N: string }).N) };
         if (members.every((m) => m && 'B' in m)) return { BS: members.map((m) => (m as { B: string }).B) };
@@ -316,8 +330,17 @@ export function translateStatement(statement: Statement, keysOf: KeySchemaLookup
     }
     case 'Insert': {
       const keys = keysOf(statement.table);
-      const item = writer.constant(statement.value);
+      // Each attribute's value is its own "root" in AWS's number messages.
+      const value = statement.value;
+      const item = value.kind === 'Map' ? writer.constant({ ...value, entries: [] }) : writer.constant(value);
       if (!item || !('M' in item)) throw new ValidationException(PARTIQL_MESSAGES.insertNotMap);
+      if (value.kind === 'Map') {
+        for (const entry of value.entries) {
+          const attribute = writer.constant(entry.value);
+          if (!attribute) throw new ValidationException(PARTIQL_MESSAGES.unsupportedExpression);
+          (item.M as Record<string, AttributeValue>)[entry.key] = attribute;
+        }
+      }
       return {
         action: 'PutItem',
         request: {

@@ -192,3 +192,21 @@ describe('ExecuteTransaction', () => {
     expectFailure(() => run('ExecuteTransaction', { TransactStatements: statements.map((Statement) => ({ Statement })) }), 'ValidationException', message);
   });
 });
+
+describe('number literals', () => {
+  const OVERFLOW = 'Number overflow. Attempting to store a number with magnitude larger than supported range';
+  const UNDERFLOW = 'Number underflow. Attempting to store a number with magnitude smaller than supported range';
+  const DIGITS = 'Attempting to store more than 38 significant digits in a Number';
+  // Texts pinned against AWS by a public conformance suite (October 2026).
+  it.each([
+    [`SELECT * FROM orders WHERE pk = 'a' AND sk = 1e126`, `${OVERFLOW} under root`],
+    [`SELECT * FROM orders WHERE sk = 1e-131`, `${UNDERFLOW} under root`],
+    [`SELECT * FROM orders WHERE sk = 123456789012345678901234567890123456789`, `${DIGITS} under root`],
+    [`INSERT INTO orders VALUE {'pk': 'n', 'sk': 1e126}`, `${OVERFLOW} under root`],
+    [`UPDATE orders SET a = 1e-131 WHERE pk = 'a' AND sk = 1`, `${UNDERFLOW} under root`],
+    [`INSERT INTO orders VALUE {'pk': 'n', 'sk': 1, 'm': {'x': 1e126}}`, `${OVERFLOW} under root.x`],
+    [`INSERT INTO orders VALUE {'pk': 'n', 'sk': 1, 'l': [1, 1e126]}`, `${OVERFLOW} under root[1]`],
+  ])('should return ValidationException for %s', (sql, message) => {
+    expectFailure(() => statement(sql), 'ValidationException', message);
+  });
+});
