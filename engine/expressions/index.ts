@@ -11,7 +11,9 @@
  */
 import { ValidationException } from '../errors.ts';
 import type { AttributeValue } from '../values/attribute-value.ts';
+import { utf8ByteLength } from '../values/item-size.ts';
 import { validateAttributeValue } from '../values/validate.ts';
+import { LIMIT_MESSAGES, MAX_PLACEHOLDER_KEY_BYTES } from './limits.ts';
 import type { ConditionNode, ProjectionNode, UpdateNode } from './ast.ts';
 import { checkKeyConditionShape, type KeyConditions } from './key-condition.ts';
 import {
@@ -132,6 +134,9 @@ export function compileExpressions(
     const keys = Object.keys(names);
     if (keys.length === 0) throw new ValidationException('ExpressionAttributeNames must not be empty');
     for (const key of keys) {
+      // Length is checked before syntax, as AWS does.
+      const bytes = utf8ByteLength(key);
+      if (bytes > MAX_PLACEHOLDER_KEY_BYTES) throw new ValidationException(LIMIT_MESSAGES.nameKey(bytes));
       if (!NAME_KEY.test(key)) {
         throw new ValidationException(`ExpressionAttributeNames contains invalid key: Syntax error; key: "${key}"`);
       }
@@ -142,6 +147,7 @@ export function compileExpressions(
     const keys = Object.keys(rawValues);
     if (keys.length === 0) throw new ValidationException('ExpressionAttributeValues must not be empty');
     for (const key of keys) {
+      if (utf8ByteLength(key) > MAX_PLACEHOLDER_KEY_BYTES) throw new ValidationException(LIMIT_MESSAGES.valueKey);
       if (!VALUE_KEY.test(key)) {
         throw new ValidationException(`ExpressionAttributeValues contains invalid key: Syntax error; key: "${key}"`);
       }

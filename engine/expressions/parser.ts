@@ -34,6 +34,7 @@ import type {
 } from './ast.ts';
 import { formatPath } from './ast.ts';
 import { tokenize, type Token } from './lexer.ts';
+import { countOperators, LIMIT_MESSAGES, listIndexInRange, MAX_OPERATORS, MAX_PATH_DEPTH } from './limits.ts';
 import { isReservedWord } from './reserved-words.ts';
 
 /** The request parameter an expression came from; it prefixes every message. */
@@ -298,11 +299,13 @@ class Parser {
         this.advance();
         const index = this.peek();
         if (index.kind !== 'Integer') throw this.syntaxError();
+        if (!listIndexInRange(index.text)) throw new SyntaxFailure(LIMIT_MESSAGES.listIndex(index.text));
         this.advance();
         this.expectPunctuator(']');
         elements.push(Number(index.text));
       } else break;
     }
+    if (elements.length > MAX_PATH_DEPTH) throw new SyntaxFailure(LIMIT_MESSAGES.pathDepth(elements.length));
     return { kind: 'Path', elements };
   }
 
@@ -826,7 +829,12 @@ export function parseCondition(
 ): ConditionNode {
   precheck(source, parameter);
   const parser = new Parser(source, parameter, context);
-  return parser.run(() => parser.parseConditionExpression(), CONDITION_ERROR_ORDER);
+  return checkOperatorCount(parser.run(() => parser.parseConditionExpression(), CONDITION_ERROR_ORDER), parameter);
+}
+
+function checkOperatorCount<T extends ConditionNode | UpdateNode>(node: T, parameter: ExpressionParameter): T {
+  if (countOperators(node) > MAX_OPERATORS) throw new ValidationException(`Invalid ${parameter}: ${LIMIT_MESSAGES.operators}`);
+  return node;
 }
 
 /**
@@ -846,7 +854,7 @@ export function parseConditionWithoutSizeLimit(
 export function parseUpdate(source: string, context: PlaceholderContext): UpdateNode {
   precheck(source, 'UpdateExpression');
   const parser = new Parser(source, 'UpdateExpression', context);
-  return parser.run(() => parser.parseUpdateExpression(), UPDATE_ERROR_ORDER);
+  return checkOperatorCount(parser.run(() => parser.parseUpdateExpression(), UPDATE_ERROR_ORDER), 'UpdateExpression');
 }
 
 /** Parses a ProjectionExpression. */
