@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { FIXTURE_GENERATORS } from './fixture-generators.ts';
+import { SimulationSpecSchema } from './simulation.ts';
 
 const PlainItemSchema = z.record(z.string(), z.unknown());
 
@@ -88,6 +89,8 @@ export const RequestAnswerSpecSchema = z.strictObject({
   checks: RequestChecksSchema,
   /** Known wrong answers: content:check requires each to score less than full marks. */
   wrong: z.array(WrongAnswerSchema).min(1),
+  /** Also run the answer in seeded simulated runs (lag, throttling, DAX): app/grading/simulation.ts. */
+  simulation: SimulationSpecSchema.optional(),
 });
 export type RequestAnswerSpec = z.infer<typeof RequestAnswerSpecSchema>;
 export type RequestChecks = z.infer<typeof RequestChecksSchema>;

@@ -9,6 +9,7 @@ import type { Check, GradeResult, Reference, Verdict } from '../bank/types.ts';
 import { keyFingerprint, loadFixture, scanAll, type Fixture, type FixtureSpec } from './fixture.ts';
 import type { RequestAnswerSpec } from './hands-on-spec.ts';
 import { parseRequestAnswer, readCalls, unmarshallItem, type ApiCall } from './request-input.ts';
+import { simulateAnswer, simulationCheckLabels, simulationChecks } from './simulation.ts';
 
 /** Wall-clock budget for one run of an answer's calls; the engine is synchronous, so it is checked between calls. */
 export const GRADE_TIME_LIMIT_MS = 1_000;
@@ -487,6 +488,12 @@ export function gradeRequest(spec: RequestAnswerSpec, json: string, context: Gra
           : `Two runs of your calls interleaved (${interleaving(parsed.calls.length)}) must leave the table as two runs one after the other do, and do not: ${describeStateDiff(diff, fixture.hashKey, fixture.rangeKey).join('; ')}.`,
     );
   }
+  if (spec.simulation) {
+    // The answer ran once on the plain engine above; here it runs inside the scenario's seeded runs.
+    const summary = simulateAnswer(spec.simulation, fixture.base, fixture.tableName, parsed.calls);
+    details.simulation = summary;
+    for (const check of simulationChecks(spec.simulation, summary)) add(check.id, check.label, check.passed, check.detail);
+  }
   return result(checks, details, context);
 }
 
@@ -554,6 +561,7 @@ export function checkLabels(spec: RequestAnswerSpec): [string, string][] {
   if (c.capacity) labels.push(['capacity', 'Consumes no more capacity than needed']);
   if (c.condition) labels.push(['condition', 'Refuses to write when the condition does not hold']);
   if (c.concurrent) labels.push(['concurrent', 'Gives the right result when two requests run at once']);
+  if (spec.simulation) labels.push(...simulationCheckLabels(spec.simulation));
   return labels;
 }
 
