@@ -12,6 +12,8 @@ export { CapacityTally, shapeConsumedCapacity, type ReturnConsumedCapacity } fro
 /** Capacity units, item sizes with working, rates, burst and scan time. */
 export * from './capacity/index.ts';
 export { OPERATIONS } from './operations/registry.ts';
+/** PartiQL: parse a statement (errors with AWS's text and a position) and see the API request it runs as. */
+export { parseStatement, translateStatement, StatementSyntaxError, type Statement, type StatementPosition, type Translation } from './partiql/index.ts';
 export type { Table, TableDefinition, IndexDefinition, KeySchema } from './storage/table.ts';
 /** The cost model: prices, bills with working, break-even, DAX, serverless. */
 export * from './cost/index.ts';
