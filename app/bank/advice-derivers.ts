@@ -29,7 +29,6 @@ import {
   type Freshness,
   type ReadSource,
 } from '../../engine/index.ts';
-import { READ_USE_CASES } from './read-use-cases.ts';
 import type { Deriver } from './derivers.ts';
 import type { Random } from './random.ts';
 import type { Params } from './types.ts';
@@ -191,24 +190,6 @@ const strongCapableReads: Deriver = {
     // Only four cannot-statements exist; pad the false side with a GSI read using a projection.
     const extra: Statement = { text: `Query on \`${index}\` that projects just the keys`, why: 'A projection does not change the rule: every GSI read is eventually consistent.' };
     return fillSlots(random, can, [...cannot, extra], 2);
-  },
-};
-
-const pathsNeedingStrong: Deriver = {
-  name: 'pathsNeedingStrong',
-  description: 'Two read paths that need ConsistentRead and three that tolerate staleness, from READ_USE_CASES, in slots a..e (key a, b).',
-  outputs: slotOutputs,
-  derive(_, random) {
-    const toStatement = (right: boolean) => (u: (typeof READ_USE_CASES)[number]): Statement => ({
-      text: `${u.domain.replace(/^./, (c) => c.toUpperCase())} must ${u.read}`,
-      why: right ? `Right: ${u.because}, so this read needs \`ConsistentRead: true\`.` : `Eventual reads are fine here: ${u.because}.`,
-    });
-    return fillSlots(
-      random,
-      READ_USE_CASES.filter((u) => u.freshness === 'latest').map(toStatement(true)),
-      READ_USE_CASES.filter((u) => u.freshness === 'seconds').map(toStatement(false)),
-      2,
-    );
   },
 };
 
@@ -698,7 +679,6 @@ export const adviceDerivers: readonly Deriver[] = [
   readPlan,
   strongReadCost,
   strongCapableReads,
-  pathsNeedingStrong,
   staleReadCause,
   cacheChoice,
   daxFlow,

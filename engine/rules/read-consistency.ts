@@ -2,7 +2,7 @@
  * Rules that turn a read requirement into a read mode, its capacity cost and whether DynamoDB
  * can serve it at all. Scenario families derive their right answer from these, so a question's
  * key is computed from its parameters instead of being written per variant. (The applications
- * the questions describe, with their wording, are app/bank/read-use-cases.ts.)
+ * the questions describe, with their wording, are in content/consistency/*.md.)
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.ReadConsistency.html
  */
 import { readUnitsForSize } from '../capacity/units.ts';
