@@ -20,10 +20,17 @@ const THROUGHPUT_FIELD: FieldSpec = {
   },
 };
 
+/**
+ * Key attribute names (AttributeDefinitions and KeySchema) are 1 to 255 characters, where other
+ * attribute names may reach 64 KB.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_KeySchemaElement.html
+ */
+export const ATTRIBUTE_NAME_FIELD: FieldSpec = { type: 'String', notNull: true, lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 255 };
+
 const KEY_SCHEMA_ELEMENT: FieldSpec = {
   type: 'ValueStruct<KeySchemaElement>',
   children: {
-    AttributeName: { type: 'String', notNull: true },
+    AttributeName: ATTRIBUTE_NAME_FIELD,
     KeyType: { type: 'String', notNull: true },
   },
 };
@@ -82,7 +89,7 @@ const shape: ShapeSpec = {
     children: {
       type: 'ValueStruct<AttributeDefinition>',
       children: {
-        AttributeName: { type: 'String', notNull: true },
+        AttributeName: ATTRIBUTE_NAME_FIELD,
         AttributeType: { type: 'String', notNull: true, enum: ['B', 'N', 'S'] },
       },
     },
@@ -98,7 +105,7 @@ const shape: ShapeSpec = {
     children: {
       type: 'ValueStruct<KeySchemaElement>',
       children: {
-        AttributeName: { type: 'String', notNull: true },
+        AttributeName: ATTRIBUTE_NAME_FIELD,
         KeyType: { type: 'String', notNull: true, enum: ['HASH', 'RANGE'] },
       },
     },

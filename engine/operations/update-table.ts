@@ -9,7 +9,7 @@ import type { Database } from '../database.ts';
 import { LimitExceededException, ResourceNotFoundException, ValidationException } from '../errors.ts';
 import type { Table, Throughput } from '../storage/table.ts';
 import type { ScalarAttributeType } from '../values/attribute-value.ts';
-import { checkIndexDefinition, checkThroughputBounds, GLOBAL_INDEX_KEY_SCHEMA_FIELD, INDEX_NAME_FIELD, PROJECTION_FIELD, toGlobalIndex } from './create-table.ts';
+import { ATTRIBUTE_NAME_FIELD, checkIndexDefinition, checkThroughputBounds, GLOBAL_INDEX_KEY_SCHEMA_FIELD, INDEX_NAME_FIELD, PROJECTION_FIELD, toGlobalIndex } from './create-table.ts';
 import { keyAttributes } from './common.ts';
 import type { Operation } from './operation.ts';
 import type { FieldSpec, ShapeSpec } from './shape.ts';
@@ -37,7 +37,7 @@ const shape: ShapeSpec = {
     children: {
       type: 'ValueStruct<AttributeDefinition>',
       children: {
-        AttributeName: { type: 'String', notNull: true },
+        AttributeName: ATTRIBUTE_NAME_FIELD,
         AttributeType: { type: 'String', notNull: true, enum: ['B', 'N', 'S'] },
       },
     },

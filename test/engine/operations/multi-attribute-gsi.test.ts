@@ -242,3 +242,28 @@ describe('Query on a multi-attribute GSI', () => {
     expect(out.ConsumedCapacity.CapacityUnits).toBe(0.5);
   });
 });
+
+describe('key attribute name lengths', () => {
+  const request = (name: string, where: 'table' | 'index') => ({
+    TableName: 'names',
+    BillingMode: 'PAY_PER_REQUEST',
+    KeySchema: ks([[where === 'table' ? name : 'id', 'HASH']]),
+    AttributeDefinitions: (where === 'table' ? [name] : ['id', name]).map((n) => ({ AttributeName: n, AttributeType: 'S' })),
+    ...(where === 'index' ? { GlobalSecondaryIndexes: [{ IndexName: 'gsi', KeySchema: ks([['id', 'HASH'], [name, 'HASH']]), Projection: { ProjectionType: 'ALL' } }] } : {}),
+  });
+
+  it.each([['table'], ['index']] as ['table' | 'index'][])('accepts a %s key attribute name of 255 characters', (where) => {
+    expect(() => newDatabase().execute('CreateTable', request('k'.repeat(255), where))).not.toThrow();
+  });
+
+  it.each([
+    ['table', 'keySchema.1.member.attributeName'],
+    ['index', 'globalSecondaryIndexes.1.member.keySchema.2.member.attributeName'],
+  ] as ['table' | 'index', string][])('should return ValidationException for a %s key attribute name of 256 characters', (where, at) => {
+    const name = 'k'.repeat(256);
+    const error = expectFailure(() => newDatabase().execute('CreateTable', request(name, where)), 'ValidationException');
+    expect(error.message).toContain(`Value '${name}' at '${at}' failed to satisfy constraint: Member must have length less than or equal to 255`);
+    const definition = where === 'table' ? 1 : 2;
+    expect(error.message).toContain(`Value '${name}' at 'attributeDefinitions.${definition}.member.attributeName' failed to satisfy constraint: Member must have length less than or equal to 255`);
+  });
+});
