@@ -1,4 +1,5 @@
 /** Small pieces several pages show: percentages, verdict badges, accuracy meters, errors. */
+import type { Child } from 'hono/jsx';
 import type { Accuracy } from '../progress/attempts.ts';
 import type { Verdict } from '../bank/types.ts';
 
@@ -49,4 +50,28 @@ export function formatDateTime(date: Date): string {
 
 export function HtmlBlock({ html, class: className }: { html: string; class?: string }) {
   return <div class={className} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+/**
+ * A headline figure with its label and one line of context: the dashboard's tiles. Label,
+ * figure and note are in reading order, so a screen reader hears "Due for review, 3, ...".
+ */
+export function StatTile({ label, figure, note, tone, id }: { label: string; figure: Child; note?: Child; tone?: 'good' | 'bad' | undefined; id?: string }) {
+  return (
+    <div class={`stat-tile${tone ? ` stat-${tone}` : ''}`} id={id}>
+      <p class="stat-label">{label}</p>
+      <p class="stat-figure">{figure}</p>
+      {note ? <p class="stat-note">{note}</p> : null}
+    </div>
+  );
+}
+
+/** A bordered block with its own heading, for a page of several independent parts. */
+export function Card({ heading, id, children }: { heading: string; id: string; children?: Child }) {
+  return (
+    <section class="card" aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      {children}
+    </section>
+  );
 }

@@ -143,6 +143,7 @@ describe.skipIf(!available && !required)('accessibility in Chromium', () => {
     await check('question after a report');
     await visit('authoring reports (one)', '/authoring/reports');
     await visit('progress (five attempts)', '/progress');
+    await visit('home dashboard', '/');
 
     // Every scenario's question page is checked in accessibility-questions.test.ts, which runs
     // beside this file.
@@ -194,6 +195,9 @@ describe.skipIf(!available && !required)('accessibility in Chromium', () => {
     await page.getByRole('button', { name: 'Check answer' }).click();
     await page.waitForURL(/\/attempts\/\d+/);
     await inspect('choice result', new URL(page.url()).pathname);
+    // With an answer the home page is the learner's dashboard rather than the welcome.
+    await inspect('home dashboard', '/');
+    expect(await page.locator('.stat-tile').count()).toBe(3);
     const request = bank.scenarios.find((s) => s.kind === 'request')!;
     await inspect('request question', `/q/${encodeURIComponent(request.id)}/3`);
     await inspect('progress', '/progress');

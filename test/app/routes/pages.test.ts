@@ -25,7 +25,7 @@ function onlyProfileId(): number {
 }
 
 describe('home page', () => {
-  it('lists every objective area with its scenario count, and sets no cookie for a reader', async () => {
+  it('welcomes a visitor with every objective area and its scenario count, and sets no cookie for a reader', async () => {
     const response = await browser.request('/');
     expect(response.status).toBe(200);
     expect(response.headers.get('Set-Cookie')).toBeNull();
@@ -34,8 +34,13 @@ describe('home page', () => {
     expect(t.bank.areas.length).toBeGreaterThan(0);
     for (const area of t.bank.areas) {
       const count = t.bank.scenarios.filter((s) => s.area === area.id).length;
-      expect(html).toContain(`(${area.id})</span></th><td class="num">${count}</td>`);
+      expect(html).toContain(`data-area-count="${area.id}:${count}"`);
     }
+    // The welcome: what the app is, its scope, and practice one click away.
+    expect(html).toContain('<h1 id="welcome-heading">Learn DynamoDB to exam level</h1>');
+    expect(html).toContain('It covers DynamoDB only, <strong>not the other services</strong> an AWS exam asks about.');
+    expect(html).toContain('<a class="button button-large" href="/practice/next?area=mixed" data-start-practice="true">Start practising</a>');
+    expect(html).not.toContain('data-home-due');
   });
 
   it('creates nothing in the database for a visitor who only reads pages', async () => {
