@@ -7,21 +7,29 @@ import {
   BatchWriteItemCommand,
   CreateTableCommand,
   DeleteTableCommand,
+  DescribeContinuousBackupsCommand,
+  DescribeEndpointsCommand,
+  DescribeLimitsCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   DynamoDBClient,
   GetItemCommand,
+  ListTagsOfResourceCommand,
   PutItemCommand,
   QueryCommand,
   ScanCommand,
+  TagResourceCommand,
   TransactGetItemsCommand,
   TransactWriteItemsCommand,
+  UntagResourceCommand,
+  UpdateContinuousBackupsCommand,
   UpdateItemCommand,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type AttributeValue,
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
+import { deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClients, type Endpoint } from './endpoint.ts';
 import { compositeTable, createTable, expectError, simpleTable, tableName } from './suite.ts';
@@ -348,6 +356,208 @@ export function defineAdvancedSuite(label: string, open: () => Promise<Endpoint>
           'ValidationException',
           'Transaction request cannot include multiple operations on one item',
         );
+      });
+    });
+
+    describe('the smaller operations (issue 14)', () => {
+      it('answers DescribeEndpoints with an address cached for 1,440 minutes', async () => {
+        const { Endpoints } = await client.send(new DescribeEndpointsCommand({}));
+        expect(Endpoints?.[0]?.Address).toMatch(/^dynamodb\.[a-z0-9-]+\.amazonaws\.com$/);
+        expect(Endpoints?.[0]?.CachePeriodInMinutes).toBe(1440);
+      });
+
+      it('answers DescribeLimits with positive quotas, a table at most the account', async () => {
+        const limits = await client.send(new DescribeLimitsCommand({}));
+        expect(limits.TableMaxReadCapacityUnits).toBeGreaterThan(0);
+        expect(limits.AccountMaxReadCapacityUnits).toBeGreaterThanOrEqual(limits.TableMaxReadCapacityUnits!);
+        expect(limits.AccountMaxWriteCapacityUnits).toBeGreaterThanOrEqual(limits.TableMaxWriteCapacityUnits!);
+      });
+
+      it('reports point-in-time recovery DISABLED, then ENABLED with a restorable window', async () => {
+        const table = await newTable(simpleTable(tableName('pitr')));
+        const before = await client.send(new DescribeContinuousBackupsCommand({ TableName: table }));
+        expect(before.ContinuousBackupsDescription?.PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus).toBe('DISABLED');
+        const { ContinuousBackupsDescription } = await client.send(
+          new UpdateContinuousBackupsCommand({
+            TableName: table,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 7 },
+          }),
+        );
+        expect(ContinuousBackupsDescription?.ContinuousBackupsStatus).toBe('ENABLED');
+        const pitr = ContinuousBackupsDescription?.PointInTimeRecoveryDescription;
+        expect(pitr?.PointInTimeRecoveryStatus).toBe('ENABLED');
+        expect(pitr?.RecoveryPeriodInDays).toBe(7);
+        expect(pitr?.EarliestRestorableDateTime).toBeInstanceOf(Date);
+        expect(pitr?.LatestRestorableDateTime!.getTime()).toBeGreaterThanOrEqual(pitr!.EarliestRestorableDateTime!.getTime());
+      });
+
+      it('should return TableNotFoundException for continuous backups of a missing table', async () => {
+        await expectError(client.send(new DescribeContinuousBackupsCommand({ TableName: tableName('nopitr') })), 'TableNotFoundException');
+      });
+
+      it('tags a table by ARN, replaces a value, untags', async () => {
+        const table = await newTable(simpleTable(tableName('tags')));
+        const arn = (await client.send(new DescribeTableCommand({ TableName: table }))).Table!.TableArn!;
+        await client.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: 'env', Value: 'test' }, { Key: 'team', Value: 'a b+c' }] }));
+        await client.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: 'env', Value: 'prod' }] }));
+        await client.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: ['team'] }));
+        expect((await client.send(new ListTagsOfResourceCommand({ ResourceArn: arn }))).Tags).toEqual([{ Key: 'env', Value: 'prod' }]);
+      });
+
+      it('should return AccessDeniedException for a table ARN in another account', async () => {
+        await expectError(
+          client.send(new ListTagsOfResourceCommand({ ResourceArn: 'arn:aws:dynamodb:us-east-1:111122223333:table/someone-else' })),
+          'AccessDeniedException',
+        );
+      });
+
+      it('should return ResourceNotFoundException for a table ARN of this account that names no table', async () => {
+        const table = await newTable(simpleTable(tableName('tagx')));
+        const arn = (await client.send(new DescribeTableCommand({ TableName: table }))).Table!.TableArn!;
+        await expectError(client.send(new ListTagsOfResourceCommand({ ResourceArn: `${arn}x` })), 'ResourceNotFoundException', `Requested resource not found: ResourcArn: ${arn}x not found`);
+      });
+
+      it.each([
+        ['a key with !', [{ Key: 'hi!', Value: 'v' }]],
+        ['a value with %', [{ Key: 'k', Value: 'd%g' }]],
+        ['a key under the aws: prefix', [{ Key: 'aws:owner', Value: 'v' }]],
+        ['a key over 128 characters', [{ Key: 'k'.repeat(129), Value: 'v' }]],
+      ])('should return ValidationException for %s', async (_name, tags) => {
+        const table = await newTable(simpleTable(tableName('tagv')));
+        const arn = (await client.send(new DescribeTableCommand({ TableName: table }))).Table!.TableArn!;
+        await expectError(client.send(new TagResourceCommand({ ResourceArn: arn, Tags: tags })), 'ValidationException');
+      });
+    });
+
+    describe('validation as AWS words it (issue 14)', () => {
+      it.each([
+        ['Query', true, '1 validation error detected: Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES'],
+        ['Scan', false, 'Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES'],
+      ])('%s should return ValidationException for Select SPECIFIC_ATTRIBUTES without a projection', async (_action, isQuery, message) => {
+        const table = await newTable(simpleTable(tableName('sel')));
+        const request = isQuery
+          ? client.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': s('x') }, Select: 'SPECIFIC_ATTRIBUTES' }))
+          : client.send(new ScanCommand({ TableName: table, Select: 'SPECIFIC_ATTRIBUTES' }));
+        await expectError(request, 'ValidationException', message);
+      });
+
+      it('accepts a number with a leading + and returns it without', async () => {
+        const table = await newTable(simpleTable(tableName('plus')));
+        await client.send(new PutItemCommand({ TableName: table, Item: { pk: s('p'), n: n('+5') } }));
+        expect((await client.send(new GetItemCommand({ TableName: table, Key: { pk: s('p') }, ConsistentRead: true }))).Item?.n).toEqual(n(5));
+      });
+
+      it('answers DeleteTable with DELETING and no indexes', async () => {
+        const name = tableName('del');
+        await createTable(client, indexedTable(name));
+        const { TableDescription } = await client.send(new DeleteTableCommand({ TableName: name }));
+        expect(TableDescription?.TableName).toBe(name);
+        expect(TableDescription?.TableStatus).toBe('DELETING');
+        expect(TableDescription?.GlobalSecondaryIndexes).toBeUndefined();
+        expect(TableDescription?.LocalSecondaryIndexes).toBeUndefined();
+      });
+
+      it('charges a Scan for the summed item sizes, rounded up to 4 KB once per page, halved when eventual', async () => {
+        const table = await newTable(simpleTable(tableName('scanrcu')));
+        for (let i = 0; i < 5; i++) await client.send(new PutItemCommand({ TableName: table, Item: { pk: s(`i${i}`), pad: s('x'.repeat(1000)) } }));
+        const eventual = await client.send(new ScanCommand({ TableName: table, ReturnConsumedCapacity: 'TOTAL' }));
+        const strong = await client.send(new ScanCommand({ TableName: table, ReturnConsumedCapacity: 'TOTAL', ConsistentRead: true }));
+        // About 5,050 bytes: two 4 KB blocks, not one per item.
+        expect(eventual.ConsumedCapacity?.CapacityUnits).toBe(1);
+        expect(strong.ConsumedCapacity?.CapacityUnits).toBe(2);
+      });
+
+      it('cancels a transaction with a ValidationError reason for an update the stored item cannot take', async () => {
+        const table = await newTable(simpleTable(tableName('txv')));
+        await client.send(new PutItemCommand({ TableName: table, Item: { pk: s('a'), label: s('text') } }));
+        const error = await expectError(
+          client.send(
+            new TransactWriteItemsCommand({
+              TransactItems: [
+                { Put: { TableName: table, Item: { pk: s('b') } } },
+                { Update: { TableName: table, Key: { pk: s('a') }, UpdateExpression: 'ADD label :one', ExpressionAttributeValues: { ':one': n(1) } } },
+              ],
+            }),
+          ),
+          'TransactionCanceledException',
+          'Transaction cancelled, please refer cancellation reasons for specific reasons [None, ValidationError]',
+        );
+        expect(error.CancellationReasons).toEqual([
+          { Code: 'None' },
+          { Code: 'ValidationError', Message: 'An operand in the update expression has an incorrect data type' },
+        ]);
+        expect((await client.send(new GetItemCommand({ TableName: table, Key: { pk: s('b') }, ConsistentRead: true }))).Item).toBeUndefined();
+      });
+    });
+
+    describe('HTTP details (issue 14, our endpoint)', () => {
+      const post = (body: BodyInit, headers: Record<string, string> = {}, target = 'ListTables') =>
+        fetch(`${endpoint.url}/`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-amz-json-1.0',
+            authorization: 'AWS4-HMAC-SHA256 Credential=AKIDSUITE/20250101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
+            'x-amz-target': `DynamoDB_20120810.${target}`,
+            ...headers,
+          },
+          body,
+        });
+
+      it.each([
+        ['gzip', gzipSync],
+        ['deflate', deflateSync],
+      ])('reads a %s request body', async (encoding, compress) => {
+        if (!endpoint.ours) return;
+        const response = await post(compress(Buffer.from(JSON.stringify({ Limit: 1 }))), { 'content-encoding': encoding });
+        expect(response.status).toBe(200);
+        expect(await response.json()).toHaveProperty('TableNames');
+      });
+
+      it('refuses a compressed body that inflates past the size limit as too large, without inflating it whole', async () => {
+        if (!endpoint.ours) return;
+        // 64 MB of spaces compress to about 64 KB; the limit is 16 MB of request.
+        const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
+        expect(bomb.byteLength).toBeLessThan(1024 * 1024);
+        const response = await post(bomb, { 'content-encoding': 'gzip' });
+        expect(response.status).toBe(413);
+        expect((await response.json()).__type).toBe('com.amazon.coral.service#RequestEntityTooLarge');
+      });
+
+      it('should return SerializationException for a body that does not inflate', async () => {
+        if (!endpoint.ours) return;
+        const response = await post('not gzip at all', { 'content-encoding': 'gzip' });
+        expect(response.status).toBe(400);
+        expect((await response.json()).__type).toBe('com.amazon.coral.service#SerializationException');
+      });
+
+      it('should return SerializationException for a null payload', async () => {
+        if (!endpoint.ours) return;
+        const response = await post('null');
+        expect(response.status).toBe(400);
+        expect((await response.json()).__type).toBe('com.amazon.coral.service#SerializationException');
+      });
+
+      it('answers a request whose headers are too large without a 500, and keeps serving', async () => {
+        if (!endpoint.ours) return;
+        // Node's default limit on header bytes is 16 KB; past it Node's HTTP parser answers
+        // 431 Request Header Fields Too Large itself, before the app sees the request.
+        const response = await post('{}', { 'x-padding': 'p'.repeat(20 * 1024) });
+        expect(response.status).toBe(431);
+        expect((await post('{}')).status).toBe(200);
+      });
+
+      it('answers the health check at GET /dynamodb, and at GET / for AWS tools only', async () => {
+        if (!endpoint.ours) return;
+        for (const path of ['/dynamodb', '/dynamodb/']) {
+          const response = await fetch(`${endpoint.url}${path}`);
+          expect(response.status).toBe(200);
+          expect(await response.text()).toBe('healthy: dynamodb.us-east-1.amazonaws.com ');
+        }
+        const cli = await fetch(`${endpoint.url}/`, { headers: { 'user-agent': 'aws-cli/2.15.0 Python/3.11.6' } });
+        expect(await cli.text()).toBe('healthy: dynamodb.us-east-1.amazonaws.com ');
+        // A browser's GET / is the app's home page (not mounted here, so 404 from this router).
+        const browser = await fetch(`${endpoint.url}/`, { headers: { accept: 'text/html' } });
+        expect(browser.status).toBe(404);
       });
     });
 

@@ -13,9 +13,19 @@
  *
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.LowLevelAPI.html
  */
+import { gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { Hono, type Context } from 'hono';
 import { addressOf } from '../../auth/client-address.ts';
-import { type DynamoDBError, InternalServerError, isDynamoDBError, SerializationException, ThrottlingException } from '../../../engine/index.ts';
+import {
+  type DaxOutcome,
+  type DynamoDBError,
+  InternalServerError,
+  isDynamoDBError,
+  type SandboxSimulations,
+  SerializationException,
+  ThrottlingException,
+  ValidationException,
+} from '../../../engine/index.ts';
 import { FrontEndError } from './front-end-error.ts';
 import { ServerLimits, THROTTLED, type ServerLimitSettings } from './limits.ts';
 import type { SandboxRegistry } from './sandboxes.ts';
@@ -27,6 +37,18 @@ export { DEFAULT_SERVER_LIMITS, type ServerLimitSettings } from './limits.ts';
 const TARGET_PREFIX = 'DynamoDB_20120810.';
 /** DynamoDB Streams' actions arrive at the same endpoint (DynamoDBStreamsClient with a custom endpoint sends them here). */
 const STREAMS_TARGET_PREFIX = 'DynamoDBStreams_20120810.';
+/**
+ * The simulation's own actions (not AWS's): `DynamoDBSim.GetMetrics` with `{ "TableName": ... }`
+ * returns a table's simulation settings, CloudWatch-style metrics and timeline (README, "Simulation").
+ */
+const SIM_TARGET_PREFIX = 'DynamoDBSim.';
+const SIM_ACTIONS: Readonly<Record<string, (sims: SandboxSimulations, input: unknown) => unknown>> = {
+  GetMetrics: (sims, input) => {
+    const name = (input as { TableName?: unknown }).TableName;
+    if (typeof name !== 'string') throw new ValidationException('TableName is required');
+    return sims.report(name);
+  },
+};
 const CONTENT_TYPE = 'application/x-amz-json-1.0';
 /** BatchWriteItem and BatchGetItem requests may be up to 16 MB; nothing legitimate is larger. */
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -66,11 +88,16 @@ function requestId(): string {
  * A string body and a plain header object keep @hono/node-server on its fast path, which writes
  * them with a Content-Length and builds no web Response.
  */
-function respond(status: number, body: unknown): Response {
+function respond(status: number, body: unknown, extra?: Record<string, string>): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': requestId() },
+    headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': requestId(), ...extra },
   });
+}
+
+/** What `POST /dax` did with a request, in response headers: X-Dax-Cache hit|miss|pass, X-Dax-Cache-Kind item|query. */
+function respondDax(outcome: DaxOutcome): Response {
+  return respond(200, outcome.response, outcome.kind ? { 'x-dax-cache': outcome.cache, 'x-dax-cache-kind': outcome.kind } : { 'x-dax-cache': outcome.cache });
 }
 
 /**
@@ -108,7 +135,14 @@ async function readBody(request: Request, declared: string | undefined, limit: n
     // make @hono/node-server build a web stream and lose its direct fast path.)
     return request.text();
   }
-  if (!request.body) return '';
+  const bytes = await readBytes(request, limit);
+  return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
+}
+
+/** Reads at most `limit` bytes of the body as bytes; undefined when it is longer. */
+async function readBytes(request: Request, limit: number, declared?: string): Promise<Uint8Array | undefined> {
+  if (declared !== undefined && Number(declared) > limit) return undefined;
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -128,8 +162,77 @@ async function readBody(request: Request, declared: string | undefined, limit: n
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder().decode(bytes);
+  return bytes;
 }
+
+/**
+ * Request bodies may come compressed (`Content-Encoding: gzip` or `deflate`, as SDKs with request
+ * compression send them). Decompressed with a cap of `limit` bytes of output, so a small body
+ * that inflates to gigabytes (a zip bomb) is refused as too large before it is held in memory.
+ * `deflate` is the zlib format (RFC 9110); a raw deflate stream, which some clients send, is
+ * accepted too. Any other coding is read as it is, and fails as JSON if it is not JSON.
+ * https://www.rfc-editor.org/rfc/rfc9110#name-content-encoding
+ */
+const DECODERS: Readonly<Record<string, (bytes: Uint8Array, maxOutputLength: number) => Buffer>> = {
+  gzip: (bytes, maxOutputLength) => gunzipSync(bytes, { maxOutputLength }),
+  'x-gzip': (bytes, maxOutputLength) => gunzipSync(bytes, { maxOutputLength }),
+  deflate: (bytes, maxOutputLength) => {
+    try {
+      return inflateSync(bytes, { maxOutputLength });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw error;
+      return inflateRawSync(bytes, { maxOutputLength });
+    }
+  },
+};
+
+/** The body's text, and what the signature covers (the bytes as sent); or why it cannot be read. */
+type DecodedBody = { readonly text: string; readonly signed: string | Uint8Array } | 'too large' | 'undecodable';
+
+async function readDecodedBody(request: Request, declared: string | undefined, encoding: string | undefined, limit: number): Promise<DecodedBody> {
+  const coding = encoding?.trim().toLowerCase();
+  const decode = coding !== undefined && Object.hasOwn(DECODERS, coding) ? DECODERS[coding] : undefined;
+  if (!decode) {
+    const text = await readBody(request, declared, limit);
+    return text === undefined ? 'too large' : { text, signed: text };
+  }
+  const bytes = await readBytes(request, limit, declared);
+  if (bytes === undefined) return 'too large';
+  if (bytes.byteLength === 0) return { text: '', signed: bytes };
+  try {
+    return { text: new TextDecoder().decode(decode(bytes, limit)), signed: bytes };
+  } catch (error) {
+    return (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'too large' : 'undecodable';
+  }
+}
+
+/**
+ * DynamoDB's endpoint answers `GET /` with this text and 200, trailing space included (dynalite
+ * copies it: "Trailing space intentional"); load balancers and scripts use it as a health check.
+ */
+export const HEALTH_CHECK_TEXT = 'healthy: dynamodb.us-east-1.amazonaws.com ';
+
+/**
+ * `GET /` is also the app's home page, so there the health check answers only a request that
+ * comes from an AWS tool: one signed with SigV4, or whose User-Agent is an AWS SDK's or the CLI's.
+ * Anything else (a browser, a plain fetch) gets the home page. `GET /dynamodb` always answers it.
+ */
+function looksLikeAwsTool(c: Context): boolean {
+  if (headerOf(c, 'authorization')?.startsWith('AWS4-')) return true;
+  const agent = headerOf(c, 'user-agent') ?? '';
+  return /^(aws-cli\/|aws-sdk-|Boto3\/|Botocore\/)/i.test(agent) || agent.includes('aws-sdk-js');
+}
+
+function healthCheck(): Response {
+  return new Response(HEALTH_CHECK_TEXT, { status: 200, headers: { 'content-type': 'text/plain' } });
+}
+
+/**
+ * A JSON `null` as the whole body. AWS's answer is not documented and no capture was found; a
+ * null body is taken as no body, which DynamoDB refuses with a SerializationException without a
+ * message (dynalite, index.js: "if (!body) ... SerializationException").
+ */
+export const NULL_PAYLOAD_MESSAGE = '';
 
 /** The request target as sent (path and query still percent-encoded), for the signature. */
 function rawTarget(c: Context): { path: string; query: string } {
@@ -150,19 +253,23 @@ export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRout
   const limits = new ServerLimits(options.limits ?? {}, sandboxes.now);
   const app = new Hono();
 
-  const serve = async (c: Context): Promise<Response> => {
+  const serve = async (c: Context, dax: boolean): Promise<Response> => {
     const target = headerOf(c, 'x-amz-target') ?? '';
-    const body = await readBody(c.req.raw, headerOf(c, 'content-length'), maxBodyBytes);
-    if (body === undefined) {
+    const decoded = await readDecodedBody(c.req.raw, headerOf(c, 'content-length'), headerOf(c, 'content-encoding'), maxBodyBytes);
+    if (decoded === 'too large') {
       return respondError(new FrontEndError('RequestEntityTooLarge', `Request body exceeds the limit of ${maxBodyBytes} bytes`, 413));
     }
+    if (decoded === 'undecodable') return respondError(new SerializationException('Could not parse request body into json'));
+    const body = decoded.text;
     const authorization = headerOf(c, 'authorization');
     const accessKeyId = accessKeyIdOf(authorization, () => c.req.url);
     if (accessKeyId === undefined) {
       return respondError(new FrontEndError('MissingAuthenticationTokenException', 'Request is missing Authentication Token', 400));
     }
     const streams = target.startsWith(STREAMS_TARGET_PREFIX);
-    if (!streams && !target.startsWith(TARGET_PREFIX)) {
+    const simAction = target.startsWith(SIM_TARGET_PREFIX) ? target.slice(SIM_TARGET_PREFIX.length) : undefined;
+    if (simAction !== undefined && !Object.hasOwn(SIM_ACTIONS, simAction)) return respondError(new FrontEndError('UnknownOperationException', '', 400));
+    if (!streams && simAction === undefined && !target.startsWith(TARGET_PREFIX)) {
       return respondError(new FrontEndError('UnknownOperationException', '', 400));
     }
     // Only an account's key id has its signature checked; an anonymous one needs only its id.
@@ -175,7 +282,7 @@ export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRout
         return respondError(new FrontEndError('MissingAuthenticationTokenException', 'Request is missing Authentication Token', 400));
       }
       if (parts instanceof FrontEndError) return respondError(parts);
-      const refused = verifySignature({ method: c.req.method, path, query, header, body }, parts, secret, sandboxes.now());
+      const refused = verifySignature({ method: c.req.method, path, query, header, body: decoded.signed }, parts, secret, sandboxes.now());
       if (refused) return respondError(refused);
     }
     const action = target.slice((streams ? STREAMS_TARGET_PREFIX : TARGET_PREFIX).length);
@@ -185,12 +292,18 @@ export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRout
     } catch {
       return respondError(new SerializationException('Could not parse request body into json'));
     }
+    if (input === null) return respondError(new SerializationException(NULL_PAYLOAD_MESSAGE));
     const full = limits.checkBytes(action, sandboxes.totalBytes, body.length);
     if (full) return respondError(full);
     const database = sandboxes.enter(accessKeyId, secret === undefined ? 'anonymous' : 'account');
     if (database === undefined) return respondError(new ThrottlingException(THROTTLED));
     try {
-      return respond(200, streams ? database.executeStreams(action, input) : database.execute(action, input));
+      if (streams) return respond(200, database.executeStreams(action, input));
+      // Tables tagged sim:enabled=true run through their simulation; the rest go straight to the engine.
+      const simulations = sandboxes.simulations(database);
+      if (simAction !== undefined) return respond(200, SIM_ACTIONS[simAction]!(simulations, input));
+      if (dax) return respondDax(simulations.executeDax(action, input));
+      return respond(200, simulations.execute(action, input));
     } catch (error) {
       if (isDynamoDBError(error)) return respondError(error);
       logger.error(`DynamoDB ${action} failed`, error);
@@ -202,13 +315,13 @@ export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRout
 
   // Server-wide limits first, before the body is read; then nothing a request does may escape
   // as anything but a DynamoDB-shaped answer.
-  const handle = async (c: Context): Promise<Response> => {
+  const handle = async (c: Context, dax = false): Promise<Response> => {
     let admitted = false;
     try {
       const refused = limits.admit(addressOf(c, trustProxy));
       if (refused) return respondError(refused);
       admitted = true;
-      return await serve(c);
+      return await serve(c, dax);
     } catch (error) {
       logger.error('DynamoDB request failed', error);
       return respondError(new InternalServerError('Internal server error', {}, { cause: error }));
@@ -216,12 +329,18 @@ export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRout
       if (admitted) limits.release();
     }
   };
-  app.post('/dynamodb', handle);
+  app.post('/dynamodb', (c) => handle(c));
+  // A simulated DAX cluster in front of the sandbox: the same protocol and signing (README, "Simulation").
+  app.post('/dax', (c) => handle(c, true));
+  app.post('/dax/', (c) => handle(c, true));
   // The SDK appends a slash to an endpoint's path.
-  app.post('/dynamodb/', handle);
+  app.post('/dynamodb/', (c) => handle(c));
   app.post('/', async (c, next) => {
     if (headerOf(c, 'x-amz-target') === undefined) return next();
     return handle(c);
   });
+  app.get('/dynamodb', () => healthCheck());
+  app.get('/dynamodb/', () => healthCheck());
+  app.get('/', async (c, next) => (looksLikeAwsTool(c) ? healthCheck() : next()));
   return app;
 }

@@ -22,7 +22,8 @@ export interface RequestToVerify {
   readonly query: string;
   /** A header's value by lower-case name (repeated headers joined with `,`). */
   readonly header: (name: string) => string | undefined;
-  readonly body: string;
+  /** The body as sent: bytes when it came compressed (Content-Encoding), which the signature covers. */
+  readonly body: string | Uint8Array;
 }
 
 /** The parts of a signature, from the Authorization header or a presigned query. */
@@ -80,8 +81,8 @@ function canonicalQuery(query: string, presigned: boolean): string {
     .join('&');
 }
 
-export function sha256Hex(value: string): string {
-  return createHash('sha256').update(value, 'utf8').digest('hex');
+export function sha256Hex(value: string | Uint8Array): string {
+  return typeof value === 'string' ? createHash('sha256').update(value, 'utf8').digest('hex') : createHash('sha256').update(value).digest('hex');
 }
 
 /** Step 1: the canonical request. */
