@@ -83,7 +83,8 @@ function run(db: Database, request: Record<string, unknown>): unknown {
       throw error;
     }
   });
-  const kinds = parsed.flatMap((p) => ('statement' in p ? [p.statement.kind === 'Select'] : []));
+  // An EXISTS fails on its own (below) and counts as neither a read nor a write.
+  const kinds = parsed.flatMap((p) => ('statement' in p && p.statement.kind !== 'Exists' ? [p.statement.kind === 'Select'] : []));
   if (kinds.some((read) => read) && kinds.some((read) => !read)) throw new ValidationException(BATCH_STATEMENT_MESSAGES.mixed);
   const keysOf = keySchemaLookup(db);
   const returnConsumedCapacity = request.ReturnConsumedCapacity as string | undefined;
@@ -94,7 +95,7 @@ function run(db: Database, request: Record<string, unknown>): unknown {
     try {
       if ('error' in p) throw p.error;
       const statement = p.statement;
-      tableName = statement.kind === 'Select' ? statement.from.table : statement.table;
+      tableName = statement.kind === 'Select' ? statement.from.table : statement.kind === 'Exists' ? undefined : statement.table;
       const options = {
         parameters: (member.Parameters as AttributeValue[] | undefined) ?? [],
         consistentRead: member.ConsistentRead as boolean | undefined,

@@ -35,7 +35,7 @@ const shape: ShapeSpec = {
   ReturnValuesOnConditionCheckFailure: RETURN_VALUES_ON_CONDITION_CHECK_FAILURE_FIELD,
 };
 
-const OPERATIONS_BY_ACTION: Readonly<Record<Translation['action'] | 'GetItem', Operation>> = {
+const OPERATIONS_BY_ACTION: Readonly<Record<Exclude<Translation['action'], 'ConditionCheck'> | 'GetItem', Operation>> = {
   Query: query,
   Scan: scan,
   PutItem: putItem,
@@ -102,6 +102,7 @@ function decodeNextToken(request: Record<string, unknown>): Item | undefined {
 /** Runs a translated write; an INSERT that finds an item answers DuplicateItemException. */
 export function runWrite(db: Database, translation: Translation): Record<string, unknown> {
   try {
+    if (translation.action === 'ConditionCheck') throw new Error('a ConditionCheck runs only in a transaction');
     return runTranslated(db, translation.action, translation.request);
   } catch (error) {
     if (translation.action === 'PutItem' && error instanceof ConditionalCheckFailedException) {

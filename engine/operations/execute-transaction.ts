@@ -7,7 +7,7 @@
  */
 import type { Database } from '../database.ts';
 import { TransactionCanceledException, ValidationException } from '../errors.ts';
-import { parseStatement, translateKeyRead, translateStatement, type Statement } from '../partiql/index.ts';
+import { parseStatement, translateExists, translateKeyRead, translateStatement, type Statement } from '../partiql/index.ts';
 import type { AttributeValue } from '../values/attribute-value.ts';
 import { checkConstraints } from './constraints.ts';
 import { DUPLICATE_ITEM_MESSAGE, keySchemaLookup, PARAMETERS_FIELD, STATEMENT_FIELD } from './execute-statement.ts';
@@ -69,7 +69,7 @@ function run(db: Database, request: Record<string, unknown>): unknown {
   const statements: Statement[] = members.map((m, i) => inStatement(i, () => parseStatement(m.Statement as string)));
   const reads = statements.filter((s) => s.kind === 'Select').length;
   if (reads > 0 && reads < statements.length) throw new ValidationException(EXECUTE_TRANSACTION_MESSAGES.mixed);
-  if (statements.some((s) => s.kind !== 'Select' && s.kind !== 'Insert' && s.returning !== undefined)) {
+  if (statements.some((s) => (s.kind === 'Update' || s.kind === 'Delete') && s.returning !== undefined)) {
     throw new ValidationException(EXECUTE_TRANSACTION_MESSAGES.returning);
   }
   const keysOf = keySchemaLookup(db);
@@ -93,10 +93,11 @@ function run(db: Database, request: Record<string, unknown>): unknown {
   }
   const writes = statements.map((s, i) =>
     inStatement(i, () => {
-      const translation = translateStatement(s, keysOf, optionsOf(i));
+      const translation = s.kind === 'Exists' ? translateExists(s, keysOf, optionsOf(i)) : translateStatement(s, keysOf, optionsOf(i));
       const action: Record<string, unknown> = {};
       for (const member of TRANSACT_MEMBERS) if (translation.request[member] !== undefined) action[member] = translation.request[member];
-      const kind = translation.action === 'PutItem' ? 'Put' : translation.action === 'UpdateItem' ? 'Update' : 'Delete';
+      const kinds = { PutItem: 'Put', UpdateItem: 'Update', DeleteItem: 'Delete', ConditionCheck: 'ConditionCheck' } as const;
+      const kind = kinds[translation.action as keyof typeof kinds];
       return { [kind]: action };
     }),
   );

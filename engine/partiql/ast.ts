@@ -149,4 +149,11 @@ export interface DeleteStatement {
   readonly parameterCount: number;
 }
 
-export type Statement = SelectStatement | InsertStatement | UpdateStatement | DeleteStatement;
+/** EXISTS(SELECT ... WHERE <full key> AND ...): a condition check, in ExecuteTransaction only. */
+export interface ExistsStatement {
+  readonly kind: 'Exists';
+  readonly select: SelectStatement;
+  readonly parameterCount: number;
+}
+
+export type Statement = SelectStatement | InsertStatement | UpdateStatement | DeleteStatement | ExistsStatement;

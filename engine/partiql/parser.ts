@@ -17,6 +17,7 @@ import type {
   PathExpr,
   RemoveClause,
   Returning,
+  SelectStatement,
   SetClause,
   Statement,
   TableRef,
@@ -139,8 +140,9 @@ class Parser {
     else if (this.isWord('INSERT')) statement = this.parseInsert();
     else if (this.isWord('UPDATE')) statement = this.parseUpdate();
     else if (this.isWord('DELETE')) statement = this.parseDelete();
-    // AWS answers "Expected data manipulation" for a statement that is none of the four (pinned
-    // for a malformed batch member); EXISTS, UPSERT, REPLACE and DDL are not served.
+    else if (this.isWord('EXISTS') && this.isPunctuator('(', this.peek(1))) statement = this.parseExists();
+    // AWS answers "Expected data manipulation" for a statement that is none of these (pinned for
+    // a malformed batch member); UPSERT, REPLACE and DDL are not served.
     else this.fail('Expected data manipulation', first);
     this.acceptPunctuator(';');
     // A character or comment AWS cannot read is answered with nothing after the colon.
@@ -180,6 +182,16 @@ class Parser {
     if (this.peek().kind !== 'Identifier' && this.peek().kind !== 'QuotedIdentifier') this.fail('Unexpected term');
     if (this.peek().kind === 'Identifier' && KEYWORDS.has(this.peek().text.toUpperCase())) this.fail('Unexpected keyword');
     return this.parsePath();
+  }
+
+  /** Exists : EXISTS '(' Select ')' */
+  private parseExists(): Statement {
+    this.advance();
+    this.advance();
+    if (!this.isWord('SELECT')) this.fail('Expected data manipulation'); // AWS's detail not found.
+    const select = this.parseSelect() as SelectStatement;
+    this.expectPunctuator(')');
+    return this.finish((parameterCount) => ({ kind: 'Exists', select, parameterCount }));
   }
 
   /** Insert : INSERT INTO TableName VALUE Expr */

@@ -29,11 +29,13 @@ export const PARTIQL_MESSAGES = {
   unsupportedExpression: 'Unsupported expression in statement',
   insertNotMap: "Statement wasn't well formed, can't be processed: Expected a tuple in VALUE",
   mixedSet: 'Unsupported data type in Bag',
+  // dynamodb-local's text (BatchExecuteStatementFunction); AWS documents EXISTS for transactions only.
+  existsOutsideTransaction: 'EXISTS can only be used in ExecuteTransaction write requests.',
 } as const;
 
 /** The kind of API request a statement becomes, and the request itself. */
 export interface Translation {
-  readonly action: 'Query' | 'Scan' | 'PutItem' | 'UpdateItem' | 'DeleteItem';
+  readonly action: 'Query' | 'Scan' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheck';
   readonly request: Record<string, unknown>;
   /** The key of the item a write targets (its table's key attributes). */
   readonly key?: Item;
@@ -398,6 +400,8 @@ export function translateStatement(statement: Statement, keysOf: KeySchemaLookup
         },
       };
     }
+    case 'Exists':
+      throw new ValidationException(PARTIQL_MESSAGES.existsOutsideTransaction);
     case 'Delete': {
       const keys = keysOf(statement.table);
       const { key, rest } = writeTarget(statement.where, keys, writer);
@@ -447,6 +451,32 @@ export function translateKeyRead(statement: Statement, keysOf: KeySchemaLookup, 
       ...(projection !== undefined && { ProjectionExpression: projection, ExpressionAttributeNames: writer.names }),
       ...(options.consistentRead !== undefined && { ConsistentRead: options.consistentRead }),
       ...(options.returnConsumedCapacity !== undefined && { ReturnConsumedCapacity: options.returnConsumedCapacity }),
+    },
+  };
+}
+
+/**
+ * EXISTS(SELECT ... WHERE <full key> AND <condition>) in a transaction of writes: a
+ * TransactWriteItems ConditionCheck that the item exists and meets the rest of the WHERE.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.multiplestatements.transactions.html
+ */
+export function translateExists(statement: Statement, keysOf: KeySchemaLookup, options: TranslationOptions): Translation & { key: Item } {
+  if (statement.kind !== 'Exists') throw new Error('translateExists takes an EXISTS');
+  if (options.parameters.length < statement.parameterCount) throw new ValidationException(PARTIQL_MESSAGES.parameterCount);
+  const select = statement.select;
+  const writer = new ExpressionWriter(options.parameters);
+  const keys = keysOf(select.from.table);
+  const { key, rest } = writeTarget(select.where, keys, writer);
+  const condition = and([`attribute_exists(${writer.name(keys.hash.name)})`, ...rest.map((c) => writer.condition(c))])!;
+  return {
+    action: 'ConditionCheck',
+    key,
+    request: {
+      TableName: select.from.table,
+      Key: key,
+      ConditionExpression: condition,
+      ...writer.placeholders(),
+      ...(options.returnValuesOnConditionCheckFailure && { ReturnValuesOnConditionCheckFailure: options.returnValuesOnConditionCheckFailure }),
     },
   };
 }

@@ -177,6 +177,23 @@ describe('ExecuteTransaction', () => {
     expect(run('GetItem', { TableName: 'orders', Key: { pk: { S: 'a' }, sk: { N: '1' } } }).Item).toMatchObject({ v: { S: 'new' } });
   });
 
+  it('checks an EXISTS condition as a ConditionCheck, cancelling the writes when it is false', () => {
+    const exists = (condition: string) => ({ Statement: `EXISTS(SELECT * FROM orders WHERE pk = 'a' AND sk = 2 AND ${condition})` });
+    run('ExecuteTransaction', { TransactStatements: [exists(`v = 'two'`), { Statement: `UPDATE orders SET seen = TRUE WHERE pk = 'a' AND sk = 3` }] });
+    expect(run('GetItem', { TableName: 'orders', Key: { pk: { S: 'a' }, sk: { N: '3' } } }).Item).toMatchObject({ seen: { BOOL: true } });
+    const error = expectFailure(
+      () => run('ExecuteTransaction', { TransactStatements: [exists(`v = 'nope'`), { Statement: `DELETE FROM orders WHERE pk = 'a' AND sk = 3` }] }),
+      'TransactionCanceledException',
+      'Transaction cancelled, please refer cancellation reasons for specific reasons [ConditionalCheckFailed, None]',
+    );
+    expect(error.extra.CancellationReasons).toEqual([{ Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' }, { Code: 'None' }]);
+    expect(run('GetItem', { TableName: 'orders', Key: { pk: { S: 'a' }, sk: { N: '3' } } }).Item).toBeDefined();
+  });
+
+  it('should return ValidationException for EXISTS outside a transaction', () => {
+    expectFailure(() => statement(`EXISTS(SELECT * FROM orders WHERE pk = 'a' AND sk = 2)`), 'ValidationException', 'EXISTS can only be used in ExecuteTransaction write requests.');
+  });
+
   it('reads items by key as TransactGetItems does', () => {
     const result = run('ExecuteTransaction', {
       TransactStatements: [{ Statement: `SELECT v FROM orders WHERE pk = 'a' AND sk = 3` }, { Statement: `SELECT * FROM orders WHERE pk = 'x' AND sk = 3` }],
