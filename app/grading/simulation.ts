@@ -21,7 +21,8 @@ const LagSchema = z.union([
 const StepSchema = z.union([
   z.literal('answer'),
   z.strictObject({ app: z.unknown() }),
-  z.strictObject({ wait: z.number().nonnegative().max(3_600_000) }),
+  // Milliseconds; a string is a placeholder ("{{ttl}}000") that fills to digits.
+  z.strictObject({ wait: z.union([z.number().nonnegative().max(3_600_000), z.string().regex(/^(\d+|.*\{\{.*)$/, 'wait is milliseconds')]) }),
 ]);
 
 export const SimulationSpecSchema = z
@@ -188,7 +189,7 @@ function runOnce(spec: SimulationSpec, base: Database, tableName: string, answer
     sim.advanceTo(cycle * spec.everyMs);
     for (const step of spec.steps) {
       if (step === 'answer') for (const call of answer) send(call, 'answer');
-      else if ('wait' in step) sim.advance(step.wait);
+      else if ('wait' in step) sim.advance(Number(step.wait));
       else for (const call of parseCalls(step.app, 'steps[].app')) send(call, 'app');
     }
   }
