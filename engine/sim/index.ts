@@ -26,3 +26,15 @@ export {
 export { applyUndo, itemViewWithout, REPLICAS, ReplicaLog, undoImage, viewWithout, type UndoImage, type WriteRecord } from './replicas.ts';
 export { Metrics, type MetricDimensions, type MetricName, type MetricPoint } from './metrics.ts';
 export { DAX_DEFAULT_NODE_MEMORY_BYTES, DAX_DEFAULT_TTL_MS, DaxCluster, type DaxOptions, type DaxStats } from './dax.ts';
+export {
+  MAX_DAX_NODES,
+  MAX_DAX_TTL_MS,
+  MAX_SIM_LAG_MS,
+  MAX_SIM_PARTITIONS,
+  SIM_TAG_MESSAGES,
+  SIM_TAG_PREFIX,
+  simSettings,
+  simTagsKey,
+  type SimTableSettings,
+} from './tags.ts';
+export { SandboxSimulations, SIM_METRIC_SECONDS, SIM_TIMELINE_EVENTS, type DaxOutcome, type SimReport } from './sandbox.ts';

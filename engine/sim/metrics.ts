@@ -66,6 +66,14 @@ export class Metrics {
     return this.get(metric, dimensions).reduce((s, p) => s + p.value, 0);
   }
 
+  /** Forgets every value before `second` (a long-lived simulation keeps a window). */
+  prune(second: number): void {
+    for (const [key, s] of this.series) {
+      for (const at of s.values.keys()) if (at < second) s.values.delete(at);
+      if (s.values.size === 0) this.series.delete(key);
+    }
+  }
+
   /** Every point recorded, for a chart or a table. */
   points(): MetricPoint[] {
     const out: MetricPoint[] = [];

@@ -57,6 +57,13 @@ export interface SimulationOptions {
   readonly minPartitions?: Readonly<Record<string, number>>;
   /** Keep a timeline of requests (default true). */
   readonly recordTimeline?: boolean;
+  /** Keep at most about this many timeline events, the latest (default: all). */
+  readonly maxTimelineEvents?: number;
+  /**
+   * Run on `database` itself instead of a copy (the sandbox on the wire): its clock is the
+   * caller's, who moves the simulation's clock to it (advanceTo) before each request.
+   */
+  readonly attach?: boolean;
 }
 
 /** One request as the simulation served it. */
@@ -110,6 +117,7 @@ export class Simulation {
   private readonly burstFull: boolean;
   private readonly minPartitions: Readonly<Record<string, number>>;
   private readonly recordTimeline: boolean;
+  private readonly maxTimelineEvents: number;
   private readonly tables = new Map<string, SimTable>();
 
   constructor(options: SimulationOptions) {
@@ -121,9 +129,12 @@ export class Simulation {
     this.burstFull = options.burstAtStart === 'full';
     this.minPartitions = options.minPartitions ?? {};
     this.recordTimeline = options.recordTimeline ?? true;
+    this.maxTimelineEvents = options.maxTimelineEvents ?? Number.POSITIVE_INFINITY;
     const now = (): number => this.clock;
     this.database = options.database
-      ? options.database.clone({ now })
+      ? options.attach
+        ? options.database
+        : options.database.clone({ now })
       : new Database({ now, region: options.region, accountId: options.accountId, limits: options.limits });
   }
 
@@ -272,7 +283,10 @@ export class Simulation {
   }
 
   private event(e: Omit<RequestEvent, 'at'>): void {
-    if (this.recordTimeline) this.timeline.push({ at: this.clock, ...e });
+    if (!this.recordTimeline) return;
+    this.timeline.push({ at: this.clock, ...e });
+    // Trimmed in halves, so the cost per event stays constant.
+    if (this.timeline.length >= 2 * this.maxTimelineEvents) this.timeline.splice(0, this.timeline.length - this.maxTimelineEvents);
   }
 
   /**

@@ -16,7 +16,16 @@
 import { gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { Hono, type Context } from 'hono';
 import { addressOf } from '../../auth/client-address.ts';
-import { type DynamoDBError, InternalServerError, isDynamoDBError, SerializationException, ThrottlingException } from '../../../engine/index.ts';
+import {
+  type DaxOutcome,
+  type DynamoDBError,
+  InternalServerError,
+  isDynamoDBError,
+  type SandboxSimulations,
+  SerializationException,
+  ThrottlingException,
+  ValidationException,
+} from '../../../engine/index.ts';
 import { FrontEndError } from './front-end-error.ts';
 import { ServerLimits, THROTTLED, type ServerLimitSettings } from './limits.ts';
 import type { SandboxRegistry } from './sandboxes.ts';
@@ -28,6 +37,18 @@ export { DEFAULT_SERVER_LIMITS, type ServerLimitSettings } from './limits.ts';
 const TARGET_PREFIX = 'DynamoDB_20120810.';
 /** DynamoDB Streams' actions arrive at the same endpoint (DynamoDBStreamsClient with a custom endpoint sends them here). */
 const STREAMS_TARGET_PREFIX = 'DynamoDBStreams_20120810.';
+/**
+ * The simulation's own actions (not AWS's): `DynamoDBSim.GetMetrics` with `{ "TableName": ... }`
+ * returns a table's simulation settings, CloudWatch-style metrics and timeline (README, "Simulation").
+ */
+const SIM_TARGET_PREFIX = 'DynamoDBSim.';
+const SIM_ACTIONS: Readonly<Record<string, (sims: SandboxSimulations, input: unknown) => unknown>> = {
+  GetMetrics: (sims, input) => {
+    const name = (input as { TableName?: unknown }).TableName;
+    if (typeof name !== 'string') throw new ValidationException('TableName is required');
+    return sims.report(name);
+  },
+};
 const CONTENT_TYPE = 'application/x-amz-json-1.0';
 /** BatchWriteItem and BatchGetItem requests may be up to 16 MB; nothing legitimate is larger. */
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -67,11 +88,16 @@ function requestId(): string {
  * A string body and a plain header object keep @hono/node-server on its fast path, which writes
  * them with a Content-Length and builds no web Response.
  */
-function respond(status: number, body: unknown): Response {
+function respond(status: number, body: unknown, extra?: Record<string, string>): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': requestId() },
+    headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': requestId(), ...extra },
   });
+}
+
+/** What `POST /dax` did with a request, in response headers: X-Dax-Cache hit|miss|pass, X-Dax-Cache-Kind item|query. */
+function respondDax(outcome: DaxOutcome): Response {
+  return respond(200, outcome.response, outcome.kind ? { 'x-dax-cache': outcome.cache, 'x-dax-cache-kind': outcome.kind } : { 'x-dax-cache': outcome.cache });
 }
 
 /**
@@ -227,7 +253,7 @@ export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRout
   const limits = new ServerLimits(options.limits ?? {}, sandboxes.now);
   const app = new Hono();
 
-  const serve = async (c: Context): Promise<Response> => {
+  const serve = async (c: Context, dax: boolean): Promise<Response> => {
     const target = headerOf(c, 'x-amz-target') ?? '';
     const decoded = await readDecodedBody(c.req.raw, headerOf(c, 'content-length'), headerOf(c, 'content-encoding'), maxBodyBytes);
     if (decoded === 'too large') {
@@ -241,7 +267,9 @@ export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRout
       return respondError(new FrontEndError('MissingAuthenticationTokenException', 'Request is missing Authentication Token', 400));
     }
     const streams = target.startsWith(STREAMS_TARGET_PREFIX);
-    if (!streams && !target.startsWith(TARGET_PREFIX)) {
+    const simAction = target.startsWith(SIM_TARGET_PREFIX) ? target.slice(SIM_TARGET_PREFIX.length) : undefined;
+    if (simAction !== undefined && !Object.hasOwn(SIM_ACTIONS, simAction)) return respondError(new FrontEndError('UnknownOperationException', '', 400));
+    if (!streams && simAction === undefined && !target.startsWith(TARGET_PREFIX)) {
       return respondError(new FrontEndError('UnknownOperationException', '', 400));
     }
     // Only an account's key id has its signature checked; an anonymous one needs only its id.
@@ -270,7 +298,12 @@ export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRout
     const database = sandboxes.enter(accessKeyId, secret === undefined ? 'anonymous' : 'account');
     if (database === undefined) return respondError(new ThrottlingException(THROTTLED));
     try {
-      return respond(200, streams ? database.executeStreams(action, input) : database.execute(action, input));
+      if (streams) return respond(200, database.executeStreams(action, input));
+      // Tables tagged sim:enabled=true run through their simulation; the rest go straight to the engine.
+      const simulations = sandboxes.simulations(database);
+      if (simAction !== undefined) return respond(200, SIM_ACTIONS[simAction]!(simulations, input));
+      if (dax) return respondDax(simulations.executeDax(action, input));
+      return respond(200, simulations.execute(action, input));
     } catch (error) {
       if (isDynamoDBError(error)) return respondError(error);
       logger.error(`DynamoDB ${action} failed`, error);
@@ -282,13 +315,13 @@ export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRout
 
   // Server-wide limits first, before the body is read; then nothing a request does may escape
   // as anything but a DynamoDB-shaped answer.
-  const handle = async (c: Context): Promise<Response> => {
+  const handle = async (c: Context, dax = false): Promise<Response> => {
     let admitted = false;
     try {
       const refused = limits.admit(addressOf(c, trustProxy));
       if (refused) return respondError(refused);
       admitted = true;
-      return await serve(c);
+      return await serve(c, dax);
     } catch (error) {
       logger.error('DynamoDB request failed', error);
       return respondError(new InternalServerError('Internal server error', {}, { cause: error }));
@@ -296,9 +329,12 @@ export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRout
       if (admitted) limits.release();
     }
   };
-  app.post('/dynamodb', handle);
+  app.post('/dynamodb', (c) => handle(c));
+  // A simulated DAX cluster in front of the sandbox: the same protocol and signing (README, "Simulation").
+  app.post('/dax', (c) => handle(c, true));
+  app.post('/dax/', (c) => handle(c, true));
   // The SDK appends a slash to an endpoint's path.
-  app.post('/dynamodb/', handle);
+  app.post('/dynamodb/', (c) => handle(c));
   app.post('/', async (c, next) => {
     if (headerOf(c, 'x-amz-target') === undefined) return next();
     return handle(c);

@@ -7,7 +7,7 @@
  * the anonymous pool. The registry also keeps the bytes all sandboxes hold together, for the
  * server-wide cap.
  */
-import { Database, type DatabaseLimits } from '../../../engine/index.ts';
+import { Database, SandboxSimulations, type DatabaseLimits } from '../../../engine/index.ts';
 
 export interface SandboxOptions {
   /** Milliseconds since the epoch; the engine's clock. */
@@ -37,6 +37,8 @@ interface Sandbox {
   readonly key: string;
   readonly pool: SandboxPool;
   readonly database: Database;
+  /** The tables tagged sim:enabled=true and the DAX clusters of /dax (engine/sim/sandbox.ts). */
+  readonly simulations: SandboxSimulations;
   lastUsed: number;
   /** Token bucket for the request rate. */
   tokens: number;
@@ -94,6 +96,11 @@ export class SandboxRegistry {
     if (sandbox.tokens < 1) return undefined;
     sandbox.tokens -= 1;
     return sandbox.database;
+  }
+
+  /** The simulations of a sandbox's database, which serve its requests (a plain pass-through for untagged tables). */
+  simulations(database: Database): SandboxSimulations {
+    return this.byDatabase.get(database)?.simulations ?? new SandboxSimulations(database);
   }
 
   /** Re-counts a sandbox's bytes after a request ran on it (writes, deletes, TTL expiry). */
@@ -171,10 +178,12 @@ export class SandboxRegistry {
         const oldest = this.anonymous.entries().next();
         if (!oldest.done) this.free(this.anonymous, oldest.value[0], oldest.value[1]);
       }
+      const database = new Database({ now: this.now, limits: this.limits });
       sandbox = {
         key: accessKeyId,
         pool: kind,
-        database: new Database({ now: this.now, limits: this.limits }),
+        database,
+        simulations: new SandboxSimulations(database),
         lastUsed: now,
         tokens: this.requestsPerSecond,
         refilledAt: now,
