@@ -5,6 +5,7 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv4-create-signed-request.html
  */
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -102,7 +103,13 @@ describe('account sandboxes through the AWS SDK v3', () => {
 });
 
 /** A request to `url` signed with `secret` at `signedAt`, as the SDK signs it. */
-function signedRequest(url: string, key: { accessKeyId: string; secretAccessKey: string }, signedAt: number, body = '{}'): RequestInit {
+function signedRequest(
+  url: string,
+  key: { accessKeyId: string; secretAccessKey: string },
+  signedAt: number,
+  body: string | Uint8Array = '{}',
+  options: { readonly contentEncoding?: string; readonly signedBody?: string | Uint8Array } = {},
+): RequestInit {
   const host = new URL(url).host;
   const amzDate = formatAmzDate(signedAt);
   const headers: Record<string, string> = {
@@ -110,9 +117,14 @@ function signedRequest(url: string, key: { accessKeyId: string; secretAccessKey:
     host,
     'x-amz-date': amzDate,
     'x-amz-target': 'DynamoDB_20120810.ListTables',
+    ...(options.contentEncoding !== undefined && { 'content-encoding': options.contentEncoding }),
   };
-  const signed = ['content-type', 'host', 'x-amz-date', 'x-amz-target'];
-  const canonical = canonicalRequest({ method: 'POST', path: '/dynamodb', query: '', header: (name) => headers[name], body }, signed, false);
+  const signed = Object.keys(headers).sort();
+  const canonical = canonicalRequest(
+    { method: 'POST', path: '/dynamodb', query: '', header: (name) => headers[name], body: options.signedBody ?? body },
+    signed,
+    false,
+  );
   const scope = `${amzDate.slice(0, 8)}/us-east-1/dynamodb/aws4_request`;
   const signature = sign(signingKey(key.secretAccessKey, amzDate.slice(0, 8), 'us-east-1', 'dynamodb'), stringToSign(amzDate, scope, canonical));
   const { host: _, ...sent } = headers;
@@ -122,6 +134,19 @@ function signedRequest(url: string, key: { accessKeyId: string; secretAccessKey:
     body,
   };
 }
+
+describe('a compressed body', () => {
+  it('is verified over the bytes as sent, as SigV4 signs the payload on the wire', async () => {
+    const { url } = await start();
+    const zipped = gzipSync(Buffer.from('{}'));
+    const good = await fetch(`${url}/dynamodb`, signedRequest(url, ALICE, Date.now(), zipped, { contentEncoding: 'gzip' }));
+    expect(good.status).toBe(200);
+    expect(await good.json()).toEqual({ TableNames: [] });
+    const overText = await fetch(`${url}/dynamodb`, signedRequest(url, ALICE, Date.now(), zipped, { contentEncoding: 'gzip', signedBody: '{}' }));
+    expect(overText.status).toBe(400);
+    expect((await overText.json()).__type).toBe('com.amazon.coral.service#InvalidSignatureException');
+  });
+});
 
 describe('the clock-skew window', () => {
   const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
