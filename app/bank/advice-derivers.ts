@@ -14,7 +14,6 @@ import {
   compareScanToQuery,
   daxStaleness,
   formatUsd,
-  planRead,
   readUnitsForSize,
   strongReadOutcome,
   recommendArchitecture,
@@ -26,7 +25,6 @@ import {
   type DaxNodeType,
   type DaxReadKind,
   type DaxWritePath,
-  type Freshness,
   type ReadSource,
 } from '../../engine/index.ts';
 import type { Deriver } from './derivers.ts';
@@ -87,60 +85,6 @@ function fillSlots(random: Random, right: readonly Statement[], wrong: readonly 
 }
 
 // ---------------------------------------------------------------- consistency
-
-const SOURCE_TEXT: Readonly<Record<'table' | 'lsi' | 'gsi', string>> = {
-  table: 'the base table',
-  lsi: 'a local secondary index',
-  gsi: 'a global secondary index',
-};
-
-const readPlan: Deriver = {
-  name: 'readPlan',
-  description: 'From `source` (table | lsi | gsi), `freshness` (latest | seconds), `item_kb`, `reads`: the read mode, its RCU, and whether it is possible (best: strong-here | eventual-here | move).',
-  outputs: ['source_text', 'need_text', 'strong_rcu', 'eventual_rcu', ...keyedOutputs(['strong-here', 'eventual-here', 'move'])],
-  derive(p) {
-    const source = str(p, 'source') as 'table' | 'lsi' | 'gsi';
-    const freshness = str(p, 'freshness') as Freshness;
-    const itemBytes = num(p, 'item_kb') * 1024;
-    const reads = num(p, 'reads');
-    const plan = planRead({ source, freshness, itemBytes, readsPerSecond: reads });
-    const strongRcu = readUnitsForSize(itemBytes, 'strong') * reads;
-    const eventualRcu = readUnitsForSize(itemBytes, 'eventual') * reads;
-    const best = !plan.possible ? 'move' : plan.mode === 'strong' ? 'strong-here' : 'eventual-here';
-    const index = typeof p['app.index'] === 'string' ? p['app.index'] : 'ByKey';
-    const sourceText = source === 'table' ? SOURCE_TEXT.table : `${SOURCE_TEXT[source]} (\`${index}\`)`;
-    return {
-      source_text: sourceText,
-      need_text:
-        freshness === 'latest'
-          ? 'Right after a user saves a change, the same user reloads the page and must see it.'
-          : 'The page is refreshed every few seconds, and data a few seconds old is acceptable.',
-      strong_rcu: strongRcu,
-      eventual_rcu: eventualRcu,
-      best,
-      ...keyedWhys(best, {
-        'strong-here': {
-          right: `Right: ${sourceText} accepts \`ConsistentRead: true\`, and a strong read costs 1 RCU per 4 KB, so ${fmt(reads)} reads/s of ${fmt(itemBytes / 1024)} KB need ${fmt(strongRcu)} RCU.`,
-          wrong:
-            source === 'gsi'
-              ? 'A global secondary index rejects `ConsistentRead: true` with a ValidationException: GSI reads are always eventually consistent.'
-              : `The requirement tolerates a few seconds of staleness, so paying ${fmt(strongRcu)} RCU for strong reads doubles the cost for nothing.`,
-        },
-        'eventual-here': {
-          right: `Right: data a few seconds old is acceptable, and eventually consistent reads cost 0.5 RCU per 4 KB: ${fmt(eventualRcu)} RCU.`,
-          wrong: 'An eventually consistent read can return data from before the write the user just made, which the requirement forbids.',
-        },
-        move: {
-          right: 'Right: GSI reads are always eventually consistent, so read-your-writes is impossible there; serve the read from the base table or an LSI (same partition key) with `ConsistentRead: true`.',
-          wrong:
-            source === 'gsi'
-              ? 'Nothing forces a move: the requirement tolerates a few seconds of staleness, which the GSI gives with eventually consistent reads.'
-              : `Nothing forces a move: ${sourceText} supports strongly consistent reads, so the read can stay where it is.`,
-        },
-      }),
-    };
-  },
-};
 
 const strongReadCost: Deriver = {
   name: 'strongReadCost',
@@ -676,7 +620,6 @@ const serverlessArchitecture: Deriver = {
 };
 
 export const adviceDerivers: readonly Deriver[] = [
-  readPlan,
   strongReadCost,
   strongCapableReads,
   staleReadCause,

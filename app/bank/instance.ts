@@ -92,11 +92,12 @@ export function createInstance(definition: ScenarioDefinition, seed: number, con
     for (const [name, value] of Object.entries(fields)) params[name] = typeof value === 'string' ? fillText(value, params) : value;
   }
   // The rule's outputs (the key among them) and the text tables are hidden like a deriver's outputs.
-  // A table that needs nothing from the rule is looked up before it (it may name a rule input).
+  // A table that needs nothing from the rule (in `by` or its texts) is looked up before it, so it may feed a rule input.
   const texts = Object.entries(fm.texts ?? {});
   const lookUp = (early: boolean): void => {
     for (const [name, table] of texts) {
-      if (name in params || (early && !findPlaceholders(table.by).every((p) => p in params))) continue;
+      const needs = [table.by, ...Object.values(table.of)].flatMap(findPlaceholders);
+      if (name in params || (early && !needs.every((p) => p in params))) continue;
       const by = fillText(table.by, params, { raw: true });
       const text = table.of[by];
       if (text === undefined) throw new GenerationError(`texts.${name} has no text for ${JSON.stringify(by)} (from ${table.by})`);

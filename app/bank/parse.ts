@@ -103,7 +103,8 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
   for (const [name] of texts) if (bound.has(name)) fail(lineOf(['texts', name]), `texts.${name} has the name of a parameter or case field`);
   const bindTexts = (early: boolean): void => {
     for (const [name, table] of texts) {
-      if (bound.has(name) || (early && !findPlaceholders(table.by).every((p) => bound.has(p)))) continue;
+      const needs = [table.by, ...Object.values(table.of)].flatMap(findPlaceholders);
+      if (bound.has(name) || (early && !needs.every((p) => bound.has(p)))) continue;
       for (const p of findPlaceholders(table.by)) if (!bound.has(p)) fail(lineOf(['texts', name, 'by']), `texts.${name}.by uses {{${p}}}, which no parameter, case or rule output binds`);
       for (const v of possibleValues(fm, table.by) ?? []) if (!(String(v) in table.of)) fail(lineOf(['texts', name, 'of']), `texts.${name}.of has no text for ${JSON.stringify(String(v))}, a value of ${table.by}`);
       bound.add(name);

@@ -8,7 +8,8 @@
 import { AUTO_SCALING_GOALS, autoScalingAction } from './auto-scaling-action.ts';
 import { CAPACITY_TRAFFIC_SHAPES, chooseCapacityMode } from './capacity-mode.ts';
 import { choosePrimaryKeyKind } from './key-design.ts';
-import { READ_SOURCES, strongReadOutcome } from './read-consistency.ts';
+import { readUnitsForSize } from '../capacity/units.ts';
+import { planRead, READ_SOURCES, strongReadOutcome, type Freshness } from './read-consistency.ts';
 import { chooseRead, READ_NEEDS } from './read-mode.ts';
 import { cheapestReadPlan, costReadPlans } from './read-plan.ts';
 import { SURGE_SHAPES, surgeFix } from './surge-fix.ts';
@@ -117,6 +118,33 @@ const readPlan: Rule = {
   },
 };
 
+const FRESHNESS: readonly Freshness[] = ['latest', 'seconds'];
+
+const readWhere: Rule = {
+  name: 'planRead',
+  description:
+    'The cheapest read meeting a freshness need (latest, seconds) on a source (table, lsi, gsi, stream): strong, eventual, or read-base-table when the source cannot serve strong reads; with the RCU of strong and eventual reads of `bytes` at `reads` per second',
+  inputs: [
+    { name: 'source', kind: 'enum', values: READ_SOURCES },
+    { name: 'freshness', kind: 'enum', values: FRESHNESS },
+    { name: 'bytes', kind: 'number', min: 1 },
+    { name: 'reads', kind: 'number', min: 1 },
+  ],
+  outputs: ['best', 'strong_rcu', 'eventual_rcu'],
+  apply(inputs) {
+    const source = readEnum('planRead', inputs, 'source', READ_SOURCES);
+    const freshness = readEnum('planRead', inputs, 'freshness', FRESHNESS);
+    const itemBytes = readCount('planRead', inputs, 'bytes', 1);
+    const reads = readCount('planRead', inputs, 'reads', 1);
+    const plan = planRead({ source, freshness, itemBytes, readsPerSecond: reads });
+    return {
+      best: plan.possible ? plan.mode : 'read-base-table',
+      strong_rcu: readUnitsForSize(itemBytes, 'strong') * reads,
+      eventual_rcu: readUnitsForSize(itemBytes, 'eventual') * reads,
+    };
+  },
+};
+
 /** How the application reads an entity, as an input word: choosePrimaryKeyKind takes the two needs as flags. */
 const KEY_READS = ['by-id', 'related-in-order'] as const;
 
@@ -132,4 +160,4 @@ const primaryKeyKind: Rule = {
 };
 
 /** The rules by name. To add one: a file with the decision, then an entry here. */
-export const RULES: ReadonlyMap<string, Rule> = new Map([capacityMode, autoScalingChange, surge, readMode, strongRead, readPlan, primaryKeyKind].map((r) => [r.name, r]));
+export const RULES: ReadonlyMap<string, Rule> = new Map([capacityMode, autoScalingChange, surge, readMode, strongRead, readPlan, primaryKeyKind, readWhere].map((r) => [r.name, r]));

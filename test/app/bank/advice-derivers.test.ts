@@ -13,7 +13,6 @@ const run = (name: string, params: Record<string, ParamValue>, seed = 1) => deri
 describe('advice derivers', () => {
   it('declare every output they return', () => {
     const samples: Record<string, Record<string, ParamValue>> = {
-      readPlan: { source: 'gsi', freshness: 'latest', item_kb: 5, reads: 100, 'app.index': 'ByX' },
       strongReadCost: { item_bytes: 5000, reads: 10 },
       strongCapableReads: { 'app.table': 'T', 'app.index': 'I' },
       staleReadCause: { path: 'dax-bypass', item_ttl: 5, query_ttl: 3 },
@@ -32,19 +31,6 @@ describe('advice derivers', () => {
       const out = d.derive(samples[d.name] ?? {}, createRandom(7));
       for (const key of Object.keys(out)) expect(d.outputs, `${d.name} returns ${key}`).toContain(key);
     }
-  });
-
-  it.each([
-    [{ source: 'gsi', freshness: 'latest' }, 'move'],
-    [{ source: 'gsi', freshness: 'seconds' }, 'eventual-here'],
-    [{ source: 'lsi', freshness: 'latest' }, 'strong-here'],
-    [{ source: 'table', freshness: 'seconds' }, 'eventual-here'],
-  ])('readPlan keys %j as %s', (p, best) => {
-    expect(run('readPlan', { ...p, item_kb: 6, reads: 40 }).best).toBe(best);
-  });
-
-  it('readPlan prices strong and eventual reads of the variant', () => {
-    expect(run('readPlan', { source: 'table', freshness: 'latest', item_kb: 6, reads: 40 })).toMatchObject({ strong_rcu: 80, eventual_rcu: 40 });
   });
 
   it.each([

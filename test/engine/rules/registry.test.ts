@@ -11,7 +11,7 @@ const rule = (name: string) => {
 describe('RULES', () => {
   it('lists each rule under its own name', () => {
     for (const [name, r] of RULES) expect(r.name).toBe(name);
-    expect([...RULES.keys()]).toEqual(['capacityMode', 'autoScalingAction', 'surgeFix', 'readMode', 'strongReadOutcome', 'readPlan', 'primaryKeyKind']);
+    expect([...RULES.keys()]).toEqual(['capacityMode', 'autoScalingAction', 'surgeFix', 'readMode', 'strongReadOutcome', 'readPlan', 'primaryKeyKind', 'planRead']);
   });
 
   it.each([
@@ -24,6 +24,10 @@ describe('RULES', () => {
     ['readMode', { need: 'latest', source: 'lsi' }, 'strong'],
     ['strongReadOutcome', { source: 'stream' }, 'validation-exception'],
     ['primaryKeyKind', { reads: 'by-id' }, 'simple'],
+    ['planRead', { source: 'gsi', freshness: 'latest', bytes: 6144, reads: 40 }, 'read-base-table'],
+    ['planRead', { source: 'gsi', freshness: 'seconds', bytes: 6144, reads: 40 }, 'eventual'],
+    ['planRead', { source: 'lsi', freshness: 'latest', bytes: 6144, reads: 40 }, 'strong'],
+    ['planRead', { source: 'table', freshness: 'seconds', bytes: 6144, reads: 40 }, 'eventual'],
     ['primaryKeyKind', { reads: 'related-in-order' }, 'composite'],
   ] as const)('%s %j → %s', (name, inputs, best) => {
     expect(rule(name).apply(inputs).best).toBe(best);
@@ -39,6 +43,10 @@ describe('RULES', () => {
     // 3 items of 1,000 bytes in a collection of 5: Query reads 5,000 bytes = 2 blocks × 0.5;
     // BatchGetItem 3 × 1 block × 0.5.
     expect(rule('readPlan').apply({ wanted: 3, collection: 5, table: 10_000, bytes: 1000 })).toMatchObject({ best: 'query', cost_query: 1, cost_batch: 1.5 });
+  });
+
+  it('prices strong and eventual reads of the situation (6 KB is 2 blocks: 1 RCU each strong, 0.5 eventual)', () => {
+    expect(rule('planRead').apply({ source: 'table', freshness: 'latest', bytes: 6144, reads: 40 })).toMatchObject({ strong_rcu: 80, eventual_rcu: 40 });
   });
 
   it.each([
