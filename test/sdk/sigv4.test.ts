@@ -131,7 +131,7 @@ function signedRequest(
   return {
     method: 'POST',
     headers: { ...sent, authorization: `AWS4-HMAC-SHA256 Credential=${key.accessKeyId}/${scope}, SignedHeaders=${signed.join(';')}, Signature=${signature}` },
-    body,
+    body: body as BodyInit,
   };
 }
 
