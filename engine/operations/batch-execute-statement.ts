@@ -10,6 +10,7 @@ import { DynamoDBError, ValidationException } from '../errors.ts';
 import { parseStatement, translateKeyRead, translateStatement, type Statement } from '../partiql/index.ts';
 import type { AttributeValue } from '../values/attribute-value.ts';
 import {
+  addCapacity,
   keySchemaLookup,
   PARAMETERS_FIELD,
   runTranslated,
@@ -48,27 +49,6 @@ const shape: ShapeSpec = {
 export function errorCode(error: DynamoDBError): string {
   if (error.name === 'ValidationException') return 'ValidationError';
   return error.name.replace(/Exception$/, '');
-}
-
-/** Adds the units of one ConsumedCapacity entry into the per-table total. */
-export function addCapacity(totals: Map<string, Record<string, unknown>>, consumed: unknown): void {
-  for (const entry of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
-    const e = entry as Record<string, unknown>;
-    const name = e.TableName as string;
-    totals.set(name, sumCapacity(totals.get(name), e));
-  }
-}
-
-function sumCapacity(a: Record<string, unknown> | undefined, b: Record<string, unknown>): Record<string, unknown> {
-  if (!a) return b;
-  const out: Record<string, unknown> = { ...a };
-  for (const [k, v] of Object.entries(b)) {
-    const prior = out[k];
-    if (typeof v === 'number') out[k] = (typeof prior === 'number' ? prior : 0) + v;
-    else if (v && typeof v === 'object') out[k] = sumCapacity(prior as Record<string, unknown> | undefined, v as Record<string, unknown>);
-    else out[k] = v;
-  }
-  return out;
 }
 
 type Parsed = { statement: Statement } | { error: DynamoDBError };

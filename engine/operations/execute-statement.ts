@@ -83,20 +83,91 @@ function fingerprint(request: Record<string, unknown>): string {
   return hashPartitionKey(JSON.stringify([request.Statement, request.Parameters ?? []])).toString(36);
 }
 
-function encodeNextToken(request: Record<string, unknown>, lastKey: Item): string {
-  return Buffer.from(JSON.stringify({ s: fingerprint(request), k: lastKey })).toString('base64');
+/** Where the next page starts: which of the statement's Queries, and after which key. */
+interface PagePosition {
+  readonly index: number;
+  readonly key?: Item;
 }
 
-function decodeNextToken(request: Record<string, unknown>): Item | undefined {
+function encodeNextToken(request: Record<string, unknown>, position: PagePosition): string {
+  return Buffer.from(JSON.stringify({ s: fingerprint(request), i: position.index, k: position.key })).toString('base64');
+}
+
+function decodeNextToken(request: Record<string, unknown>): PagePosition {
   const token = request.NextToken as string | undefined;
-  if (token === undefined) return undefined;
+  if (token === undefined) return { index: 0 };
   try {
-    const decoded = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { s?: unknown; k?: unknown };
-    if (decoded.s === fingerprint(request) && decoded.k && typeof decoded.k === 'object') return decoded.k as Item;
+    const decoded = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { s?: unknown; i?: unknown; k?: unknown };
+    if (decoded.s === fingerprint(request) && Number.isInteger(decoded.i) && (decoded.k === undefined || (decoded.k && typeof decoded.k === 'object'))) {
+      return { index: decoded.i as number, ...(decoded.k !== undefined && { key: decoded.k as Item }) };
+    }
   } catch {
     // Falls through to the refusal.
   }
   throw new ValidationException('Invalid NextToken');
+}
+
+/** Adds the units of one ConsumedCapacity entry (or a list of them) into the per-table totals. */
+export function addCapacity(totals: Map<string, Record<string, unknown>>, consumed: unknown): void {
+  for (const entry of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
+    const e = entry as Record<string, unknown>;
+    const name = e.TableName as string;
+    totals.set(name, sumCapacity(totals.get(name), e));
+  }
+}
+
+function sumCapacity(a: Record<string, unknown> | undefined, b: Record<string, unknown>): Record<string, unknown> {
+  if (!a) return b;
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const prior = out[k];
+    if (typeof v === 'number') out[k] = (typeof prior === 'number' ? prior : 0) + v;
+    else if (v && typeof v === 'object') out[k] = sumCapacity(prior as Record<string, unknown> | undefined, v as Record<string, unknown>);
+    else out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * Runs a SELECT's Query or Scan, or its Queries one partition-key value after another, a page at
+ * a time: Limit counts the items read across them, and NextToken says where to go on.
+ */
+function readPage(db: Database, request: Record<string, unknown>, translation: Translation): Record<string, unknown> {
+  const requests = translation.requests ?? [translation.request];
+  const start = decodeNextToken(request);
+  let remaining = request.Limit as number | undefined;
+  const items: unknown[] = [];
+  const totals = new Map<string, Record<string, unknown>>();
+  let next: PagePosition | undefined;
+  let lastKey: Item | undefined;
+  for (let i = start.index; i < requests.length; i++) {
+    const page = runTranslated(db, translation.action as 'Query' | 'Scan', {
+      ...requests[i],
+      ...(i === start.index && start.key && { ExclusiveStartKey: start.key }),
+      ...(remaining !== undefined && { Limit: remaining }),
+    });
+    items.push(...(page.Items as unknown[]));
+    addCapacity(totals, page.ConsumedCapacity);
+    lastKey = page.LastEvaluatedKey as Item | undefined;
+    if (lastKey) {
+      next = { index: i, key: lastKey };
+      break;
+    }
+    if (remaining !== undefined) {
+      remaining -= page.ScannedCount as number;
+      if (remaining <= 0) {
+        if (i + 1 < requests.length) next = { index: i + 1 };
+        break;
+      }
+    }
+  }
+  const consumed = [...totals.values()][0];
+  return {
+    Items: items,
+    ...(next && { NextToken: encodeNextToken(request, next) }),
+    ...(lastKey && { LastEvaluatedKey: lastKey }),
+    ...(consumed !== undefined && { ConsumedCapacity: consumed }),
+  };
 }
 
 /** Runs a translated write; an INSERT that finds an item answers DuplicateItemException. */
@@ -114,24 +185,13 @@ export function runWrite(db: Database, translation: Translation): Record<string,
 
 function run(db: Database, request: Record<string, unknown>): unknown {
   const statement = parsedStatement(request);
-  const exclusiveStartKey = statement.kind === 'Select' ? decodeNextToken(request) : undefined;
   const translation = translateStatement(statement, keySchemaLookup(db), {
     parameters: (request.Parameters as AttributeValue[] | undefined) ?? [],
     consistentRead: request.ConsistentRead as boolean | undefined,
-    limit: request.Limit as number | undefined,
-    exclusiveStartKey,
     returnConsumedCapacity: request.ReturnConsumedCapacity as string | undefined,
     returnValuesOnConditionCheckFailure: request.ReturnValuesOnConditionCheckFailure as string | undefined,
   });
-  if (translation.action === 'Query' || translation.action === 'Scan') {
-    const page = runTranslated(db, translation.action, translation.request);
-    const lastKey = page.LastEvaluatedKey as Item | undefined;
-    return {
-      Items: page.Items,
-      ...(lastKey && { NextToken: encodeNextToken(request, lastKey), LastEvaluatedKey: lastKey }),
-      ...(page.ConsumedCapacity !== undefined && { ConsumedCapacity: page.ConsumedCapacity }),
-    };
-  }
+  if (translation.action === 'Query' || translation.action === 'Scan') return readPage(db, request, translation);
   const written = runWrite(db, translation);
   return {
     Items: written.Attributes ? [written.Attributes] : [],

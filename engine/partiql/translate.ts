@@ -37,6 +37,11 @@ export const PARTIQL_MESSAGES = {
 export interface Translation {
   readonly action: 'Query' | 'Scan' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheck';
   readonly request: Record<string, unknown>;
+  /**
+   * A SELECT whose partition key is one of several values (`pk IN [...]`, `pk = a OR pk = b`)
+   * runs one Query per value, in the order written; `request` is the first of them.
+   */
+  readonly requests?: readonly Record<string, unknown>[];
   /** The key of the item a write targets (its table's key attributes). */
   readonly key?: Item;
 }
@@ -287,49 +292,8 @@ export function translateStatement(statement: Statement, keysOf: KeySchemaLookup
     ...(options.returnConsumedCapacity !== undefined && { ReturnConsumedCapacity: options.returnConsumedCapacity }),
   };
   switch (statement.kind) {
-    case 'Select': {
-      const keys = keysOf(statement.from.table, statement.from.index);
-      const projection = statement.projection?.map((p) => writer.path(p)).join(', ');
-      const parts = conjuncts(statement.where);
-      const partition = parts.findIndex((c) => equality(c)?.name === keys.hash.name && writer.constant(equality(c)!.value) !== undefined);
-      const base = {
-        TableName: statement.from.table,
-        ...(statement.from.index !== undefined && { IndexName: statement.from.index }),
-        ...(projection !== undefined && { ProjectionExpression: projection }),
-        ...(options.consistentRead !== undefined && { ConsistentRead: options.consistentRead }),
-        ...(options.limit !== undefined && { Limit: options.limit }),
-        ...(options.exclusiveStartKey !== undefined && { ExclusiveStartKey: options.exclusiveStartKey }),
-        ...common,
-      };
-      if (partition >= 0) {
-        const rest = parts.filter((_, i) => i !== partition);
-        const sortIndex = keys.range ? rest.findIndex((c) => isSortKeyCondition(c, keys.range!.name)) : -1;
-        const sort = sortIndex >= 0 ? rest[sortIndex] : undefined;
-        const filter = rest.filter((_, i) => i !== sortIndex);
-        const keyNames = new Set([keys.hash.name, ...(keys.range ? [keys.range.name] : [])]);
-        // A filter that reads a key attribute cannot go with a Query; the whole WHERE becomes a Scan's filter.
-        if (!filter.some((c) => [...heads(c)].some((h) => keyNames.has(h)))) {
-          const eq = equality(parts[partition]!)!;
-          const keyCondition = and([`${writer.name(eq.name)} = ${writer.operand(eq.value)}`, ...(sort ? [writer.condition(sort)] : [])])!;
-          const filterExpression = and(filter.map((c) => writer.condition(c)));
-          return {
-            action: 'Query',
-            request: {
-              ...base,
-              KeyConditionExpression: keyCondition,
-              ...(filterExpression !== undefined && { FilterExpression: filterExpression }),
-              ...(statement.descending && { ScanIndexForward: false }),
-              ...writer.placeholders(),
-            },
-          };
-        }
-      }
-      const filterExpression = statement.where ? writer.condition(statement.where) : undefined;
-      return {
-        action: 'Scan',
-        request: { ...base, ...(filterExpression !== undefined && { FilterExpression: filterExpression }), ...writer.placeholders() },
-      };
-    }
+    case 'Select':
+      return translateSelect(statement, keysOf(statement.from.table, statement.from.index), options);
     case 'Insert': {
       const keys = keysOf(statement.table);
       // Each attribute's value is its own "root" in AWS's number messages.
@@ -478,5 +442,76 @@ export function translateExists(statement: Statement, keysOf: KeySchemaLookup, o
       ...writer.placeholders(),
       ...(options.returnValuesOnConditionCheckFailure && { ReturnValuesOnConditionCheckFailure: options.returnValuesOnConditionCheckFailure }),
     },
+  };
+}
+
+/** The partition-key values a condition allows: `pk = v`, `pk IN [v, ...]`, or an OR of those. */
+function partitionValues(expr: Expr, hashName: string): Expr[] | undefined {
+  const eq = equality(expr);
+  if (eq) return eq.name === hashName ? [eq.value] : undefined;
+  const isConstant = (e: Expr): boolean => e.kind === 'Literal' || e.kind === 'Parameter';
+  if (expr.kind === 'In' && expr.operand.kind === 'Path' && expr.operand.elements.length === 1 && expr.operand.elements[0] === hashName) {
+    return expr.candidates.length > 0 && expr.candidates.every(isConstant) ? [...expr.candidates] : undefined;
+  }
+  if (expr.kind === 'Binary' && expr.operator === 'OR') {
+    const left = partitionValues(expr.left, hashName);
+    const right = left && partitionValues(expr.right, hashName);
+    return left && right ? [...left, ...right] : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A SELECT as Queries when the WHERE fixes the partition key to one or more values (AWS: "an
+ * equality or IN condition with a partition key"), else as a Scan with the WHERE as its filter.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.select.html
+ */
+function translateSelect(statement: Statement & { kind: 'Select' }, keys: KeySchema, options: TranslationOptions): Translation {
+  const base = (writer: ExpressionWriter): Record<string, unknown> => {
+    const projection = statement.projection?.map((p) => writer.path(p)).join(', ');
+    return {
+      TableName: statement.from.table,
+      ...(statement.from.index !== undefined && { IndexName: statement.from.index }),
+      ...(projection !== undefined && { ProjectionExpression: projection }),
+      ...(options.consistentRead !== undefined && { ConsistentRead: options.consistentRead }),
+      ...(options.limit !== undefined && { Limit: options.limit }),
+      ...(options.exclusiveStartKey !== undefined && { ExclusiveStartKey: options.exclusiveStartKey }),
+      ...(options.returnConsumedCapacity !== undefined && { ReturnConsumedCapacity: options.returnConsumedCapacity }),
+    };
+  };
+  const parts = conjuncts(statement.where);
+  const probe = new ExpressionWriter(options.parameters);
+  const partition = parts.findIndex((c) => partitionValues(c, keys.hash.name)?.every((v) => probe.constant(v) !== undefined));
+  if (partition >= 0) {
+    const values = partitionValues(parts[partition]!, keys.hash.name)!;
+    const rest = parts.filter((_, i) => i !== partition);
+    const sortIndex = keys.range ? rest.findIndex((c) => isSortKeyCondition(c, keys.range!.name)) : -1;
+    const sort = sortIndex >= 0 ? rest[sortIndex] : undefined;
+    const filter = rest.filter((_, i) => i !== sortIndex);
+    const keyNames = new Set([keys.hash.name, ...(keys.range ? [keys.range.name] : [])]);
+    // A filter that reads a key attribute cannot go with a Query; the whole WHERE becomes a Scan's filter.
+    if (!filter.some((c) => [...heads(c)].some((h) => keyNames.has(h)))) {
+      const requests = values.map((value) => {
+        const writer = new ExpressionWriter(options.parameters);
+        const request = base(writer);
+        const keyCondition = and([`${writer.name(keys.hash.name)} = ${writer.operand(value)}`, ...(sort ? [writer.condition(sort)] : [])])!;
+        const filterExpression = and(filter.map((c) => writer.condition(c)));
+        return {
+          ...request,
+          KeyConditionExpression: keyCondition,
+          ...(filterExpression !== undefined && { FilterExpression: filterExpression }),
+          ...(statement.descending && { ScanIndexForward: false }),
+          ...writer.placeholders(),
+        };
+      });
+      return { action: 'Query', request: requests[0]!, ...(requests.length > 1 && { requests }) };
+    }
+  }
+  const writer = new ExpressionWriter(options.parameters);
+  const request = base(writer);
+  const filterExpression = statement.where ? writer.condition(statement.where) : undefined;
+  return {
+    action: 'Scan',
+    request: { ...request, ...(filterExpression !== undefined && { FilterExpression: filterExpression }), ...writer.placeholders() },
   };
 }

@@ -49,6 +49,37 @@ describe('ExecuteStatement', () => {
     expect(all.ConsumedCapacity).toEqual(scan.ConsumedCapacity);
   });
 
+  it.each([`SELECT * FROM orders WHERE pk IN ['a', 'b'] AND sk < 3`, `SELECT * FROM orders WHERE (pk = 'a' OR pk = 'b') AND sk < 3`])(
+    '%s runs one Query per partition key value, not a Scan (AWS: ql-reference.select)',
+    (sql) => {
+      const result = statement(sql, { ReturnConsumedCapacity: 'TOTAL' });
+      expect((result.Items as { v: { S: string } }[]).map((i) => i.v.S)).toEqual(['one', 'two', 'uno']);
+      const units = ['a', 'b'].map(
+        (pk) =>
+          (run('Query', { TableName: 'orders', KeyConditionExpression: 'pk = :p AND sk < :three', ExpressionAttributeValues: { ':p': { S: pk }, ':three': { N: '3' } }, ReturnConsumedCapacity: 'TOTAL' })
+            .ConsumedCapacity as { CapacityUnits: number }).CapacityUnits,
+      );
+      expect(result.ConsumedCapacity).toEqual({ TableName: 'orders', CapacityUnits: units[0]! + units[1]!, ReadCapacityUnits: units[0]! + units[1]! });
+    },
+  );
+
+  it('pages an IN across its partitions with Limit and NextToken', () => {
+    const seen: string[] = [];
+    let token: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const result = statement(`SELECT v FROM orders WHERE pk IN ['b', 'a']`, { Limit: 2, ...(token && { NextToken: token }) });
+      seen.push(...(result.Items as { v: { S: string } }[]).map((i) => i.v.S));
+      token = result.NextToken as string | undefined;
+      if (!token) break;
+    }
+    expect(seen).toEqual(['uno', 'one', 'two', 'three']);
+  });
+
+  it('should return ValidationException for a NextToken of another statement', () => {
+    const { NextToken } = statement(`SELECT * FROM orders`, { Limit: 1 });
+    expectFailure(() => statement(`SELECT v FROM orders`, { Limit: 1, NextToken }), 'ValidationException', 'Invalid NextToken');
+  });
+
   it('pages with Limit and NextToken until every item has been read once', () => {
     const seen: string[] = [];
     let token: string | undefined;
