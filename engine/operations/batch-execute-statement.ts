@@ -9,14 +9,7 @@ import type { Database } from '../database.ts';
 import { DynamoDBError, ValidationException } from '../errors.ts';
 import { parseStatement, translateKeyRead, translateStatement, type Statement } from '../partiql/index.ts';
 import type { AttributeValue } from '../values/attribute-value.ts';
-import {
-  addCapacity,
-  keySchemaLookup,
-  PARAMETERS_FIELD,
-  runTranslated,
-  runWrite,
-  STATEMENT_FIELD,
-} from './execute-statement.ts';
+import { addCapacity, keySchemaLookup, PARAMETERS_FIELD, runTranslated, runWrite, STATEMENT_FIELD } from './execute-statement.ts';
 import { RETURN_CONSUMED_CAPACITY_FIELD, RETURN_VALUES_ON_CONDITION_CHECK_FAILURE_FIELD, type Operation } from './operation.ts';
 import type { ShapeSpec } from './shape.ts';
 

@@ -62,7 +62,16 @@ function runOperation(db: Database, operation: Operation, input: Record<string, 
 }
 
 /** Members TransactWriteItems' Put, Update and Delete accept. */
-const TRANSACT_MEMBERS = ['TableName', 'Item', 'Key', 'UpdateExpression', 'ConditionExpression', 'ExpressionAttributeNames', 'ExpressionAttributeValues', 'ReturnValuesOnConditionCheckFailure'];
+const TRANSACT_MEMBERS = [
+  'TableName',
+  'Item',
+  'Key',
+  'UpdateExpression',
+  'ConditionExpression',
+  'ExpressionAttributeNames',
+  'ExpressionAttributeValues',
+  'ReturnValuesOnConditionCheckFailure',
+];
 
 function run(db: Database, request: Record<string, unknown>): unknown {
   const members = request.TransactStatements as Record<string, unknown>[];
@@ -123,4 +132,3 @@ function run(db: Database, request: Record<string, unknown>): unknown {
 }
 
 export const executeTransaction: Operation = { shape, run };
-

@@ -7,4 +7,12 @@
 export type * from './ast.ts';
 export { tokenizeStatement, type PartiqlToken, type PartiqlTokenKind } from './lexer.ts';
 export { parseStatement, StatementSyntaxError, NOT_WELL_FORMED, ALIASING_NOT_SUPPORTED, MAX_STATEMENT_LENGTH, type StatementPosition } from './parser.ts';
-export { translateStatement, translateKeyRead, translateExists, PARTIQL_MESSAGES, type Translation, type TranslationOptions, type KeySchemaLookup } from './translate.ts';
+export {
+  translateStatement,
+  translateKeyRead,
+  translateExists,
+  PARTIQL_MESSAGES,
+  type Translation,
+  type TranslationOptions,
+  type KeySchemaLookup,
+} from './translate.ts';

@@ -105,7 +105,10 @@ export function tokenizeStatement(source: string): PartiqlToken[] {
         i++;
         while (isDigit(source[i])) i++;
       }
-      if ((source[i] === 'e' || source[i] === 'E') && (isDigit(source[i + 1]) || ((source[i + 1] === '+' || source[i + 1] === '-') && isDigit(source[i + 2])))) {
+      if (
+        (source[i] === 'e' || source[i] === 'E') &&
+        (isDigit(source[i + 1]) || ((source[i + 1] === '+' || source[i + 1] === '-') && isDigit(source[i + 2])))
+      ) {
         i += 2;
         while (isDigit(source[i])) i++;
       }

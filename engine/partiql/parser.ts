@@ -11,17 +11,7 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.statements.html
  */
 import { ValidationException } from '../errors.ts';
-import type {
-  BinaryOperator,
-  Expr,
-  PathExpr,
-  RemoveClause,
-  Returning,
-  SelectStatement,
-  SetClause,
-  Statement,
-  TableRef,
-} from './ast.ts';
+import type { BinaryOperator, Expr, PathExpr, RemoveClause, Returning, SelectStatement, SetClause, Statement, TableRef } from './ast.ts';
 import { tokenizeStatement, type PartiqlToken } from './lexer.ts';
 
 /** DynamoDB's envelope for every syntax error. */
@@ -50,8 +40,32 @@ export class StatementSyntaxError extends ValidationException {
 
 /** Words that end a term or start a clause; one where a term should start is "Unexpected keyword". */
 const KEYWORDS = new Set([
-  'SELECT', 'FROM', 'WHERE', 'ORDER', 'BY', 'ASC', 'DESC', 'INSERT', 'INTO', 'VALUE', 'VALUES', 'UPDATE', 'SET', 'REMOVE',
-  'DELETE', 'RETURNING', 'AND', 'OR', 'NOT', 'IN', 'BETWEEN', 'AS', 'LIMIT', 'GROUP', 'HAVING', 'JOIN',
+  'SELECT',
+  'FROM',
+  'WHERE',
+  'ORDER',
+  'BY',
+  'ASC',
+  'DESC',
+  'INSERT',
+  'INTO',
+  'VALUE',
+  'VALUES',
+  'UPDATE',
+  'SET',
+  'REMOVE',
+  'DELETE',
+  'RETURNING',
+  'AND',
+  'OR',
+  'NOT',
+  'IN',
+  'BETWEEN',
+  'AS',
+  'LIMIT',
+  'GROUP',
+  'HAVING',
+  'JOIN',
 ]);
 /** Words that are operators; one where a term should start is "Unexpected operator". */
 const WORD_OPERATORS = new Set(['IS', 'LIKE']);

@@ -154,7 +154,10 @@ class ExpressionWriter {
       case 'In':
         return `${this.operand(expr.operand)} IN (${expr.candidates.map((c) => this.operand(c)).join(', ')})`;
       case 'Is': {
-        const test = expr.test === 'MISSING' ? `attribute_not_exists(${this.operand(expr.operand)})` : `attribute_type(${this.operand(expr.operand)}, ${this.value({ S: 'NULL' })})`;
+        const test =
+          expr.test === 'MISSING'
+            ? `attribute_not_exists(${this.operand(expr.operand)})`
+            : `attribute_type(${this.operand(expr.operand)}, ${this.value({ S: 'NULL' })})`;
         return expr.negated ? `NOT ${test}` : test;
       }
       case 'Call':
@@ -230,13 +233,13 @@ function heads(expr: Expr, into = new Set<string>()): Set<string> {
       heads(expr.operand, into);
       break;
     case 'Between':
-      [expr.operand, expr.low, expr.high].forEach((e) => heads(e, into));
+      for (const e of [expr.operand, expr.low, expr.high]) heads(e, into);
       break;
     case 'In':
-      [expr.operand, ...expr.candidates].forEach((e) => heads(e, into));
+      for (const e of [expr.operand, ...expr.candidates]) heads(e, into);
       break;
     case 'Call':
-      expr.args.forEach((e) => heads(e, into));
+      for (const e of expr.args) heads(e, into);
       break;
     default:
       break;

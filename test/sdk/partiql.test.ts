@@ -89,7 +89,11 @@ describe(`PartiQL over the wire (${process.env.DYNAMODB_ENDPOINT ?? 'our endpoin
       { KeyConditionExpression: 'pk = :a', FilterExpression: 'body <> :n', ExpressionAttributeValues: { ':a': { S: 'a' }, ':n': { S: 'none' } } },
       'Query',
     ],
-    [`SELECT * FROM "${TABLE}"."byG" WHERE g = 'odd'`, { IndexName: 'byG', KeyConditionExpression: 'g = :o', ExpressionAttributeValues: { ':o': { S: 'odd' } } }, 'Query'],
+    [
+      `SELECT * FROM "${TABLE}"."byG" WHERE g = 'odd'`,
+      { IndexName: 'byG', KeyConditionExpression: 'g = :o', ExpressionAttributeValues: { ':o': { S: 'odd' } } },
+      'Query',
+    ],
     [`SELECT * FROM "${TABLE}" WHERE sk >= 3`, { FilterExpression: 'sk >= :three', ExpressionAttributeValues: { ':three': { N: '3' } } }, 'Scan'],
   ] as const)('%s gives the items and capacity of its %j', async (Statement, expression, action) => {
     const ours = await client.send(new ExecuteStatementCommand({ Statement, ReturnConsumedCapacity: 'TOTAL' }));
@@ -104,7 +108,9 @@ describe(`PartiQL over the wire (${process.env.DYNAMODB_ENDPOINT ?? 'our endpoin
     const seen: string[] = [];
     let NextToken: string | undefined;
     for (let page = 0; page < 10; page++) {
-      const result = await client.send(new ExecuteStatementCommand({ Statement: `SELECT sk FROM "${TABLE}" WHERE pk = ?`, Parameters: [{ S: 'a' }], Limit: 3, NextToken }));
+      const result = await client.send(
+        new ExecuteStatementCommand({ Statement: `SELECT sk FROM "${TABLE}" WHERE pk = ?`, Parameters: [{ S: 'a' }], Limit: 3, NextToken }),
+      );
       seen.push(...(result.Items ?? []).map((i) => i.sk!.N!));
       NextToken = result.NextToken;
       if (!NextToken) break;
@@ -113,12 +119,19 @@ describe(`PartiQL over the wire (${process.env.DYNAMODB_ENDPOINT ?? 'our endpoin
   });
 
   it('INSERT, UPDATE and DELETE write what PutItem, UpdateItem and DeleteItem write, for the same units', async () => {
-    const insert = await client.send(new ExecuteStatementCommand({ Statement: `INSERT INTO "${TABLE}" VALUE {'pk': 'w', 'sk': 1, 'g': 'odd', 'n': 1}`, ReturnConsumedCapacity: 'TOTAL' }));
-    const put = await client.send(new PutItemCommand({ TableName: TABLE, Item: { pk: { S: 'w' }, sk: { N: '2' }, g: { S: 'odd' }, n: { N: '1' } }, ReturnConsumedCapacity: 'TOTAL' }));
+    const insert = await client.send(
+      new ExecuteStatementCommand({ Statement: `INSERT INTO "${TABLE}" VALUE {'pk': 'w', 'sk': 1, 'g': 'odd', 'n': 1}`, ReturnConsumedCapacity: 'TOTAL' }),
+    );
+    const put = await client.send(
+      new PutItemCommand({ TableName: TABLE, Item: { pk: { S: 'w' }, sk: { N: '2' }, g: { S: 'odd' }, n: { N: '1' } }, ReturnConsumedCapacity: 'TOTAL' }),
+    );
     expect(insert.ConsumedCapacity).toEqual(put.ConsumedCapacity);
 
     const update = await client.send(
-      new ExecuteStatementCommand({ Statement: `UPDATE "${TABLE}" SET n = n + 1 WHERE pk = 'w' AND sk = 1 RETURNING ALL NEW *`, ReturnConsumedCapacity: 'TOTAL' }),
+      new ExecuteStatementCommand({
+        Statement: `UPDATE "${TABLE}" SET n = n + 1 WHERE pk = 'w' AND sk = 1 RETURNING ALL NEW *`,
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
     );
     const updateItem = await client.send(
       new UpdateItemCommand({
@@ -133,7 +146,9 @@ describe(`PartiQL over the wire (${process.env.DYNAMODB_ENDPOINT ?? 'our endpoin
     expect(update.Items).toEqual([{ ...updateItem.Attributes, sk: { N: '1' } }]);
     expect(update.ConsumedCapacity).toEqual(updateItem.ConsumedCapacity);
 
-    const remove = await client.send(new ExecuteStatementCommand({ Statement: `DELETE FROM "${TABLE}" WHERE pk = 'w' AND sk = 1`, ReturnConsumedCapacity: 'TOTAL' }));
+    const remove = await client.send(
+      new ExecuteStatementCommand({ Statement: `DELETE FROM "${TABLE}" WHERE pk = 'w' AND sk = 1`, ReturnConsumedCapacity: 'TOTAL' }),
+    );
     const deleteItem = await client.send(new DeleteItemCommand({ TableName: TABLE, Key: { pk: { S: 'w' }, sk: { N: '2' } }, ReturnConsumedCapacity: 'TOTAL' }));
     expect(remove.Items).toEqual([]);
     expect(remove.ConsumedCapacity).toEqual(deleteItem.ConsumedCapacity);
@@ -149,7 +164,11 @@ describe(`PartiQL over the wire (${process.env.DYNAMODB_ENDPOINT ?? 'our endpoin
   it.each([
     [`UPDATE "${TABLE}" SET n = 1 WHERE pk = 'nobody' AND sk = 1`, 'ConditionalCheckFailedException', 'The conditional request failed'],
     [`UPDATE "${TABLE}" SET n = 1 WHERE pk = 'a'`, 'ValidationException', 'Where clause does not contain a mandatory equality on all key attributes'],
-    [`SELECT * FROM "${TABLE}" WHERE pk = 'a' AND`, 'ValidationException', "Statement wasn't well formed, can't be processed: Missing right-hand side expression of infix operator"],
+    [
+      `SELECT * FROM "${TABLE}" WHERE pk = 'a' AND`,
+      'ValidationException',
+      "Statement wasn't well formed, can't be processed: Missing right-hand side expression of infix operator",
+    ],
     [`SELECT * FROM "${TABLE}" t WHERE pk = 'a'`, 'ValidationException', 'Aliasing is not supported'],
   ])('should return %s for %s', async (Statement, name, message) => {
     const error = await failure(() => client.send(new ExecuteStatementCommand({ Statement })));
@@ -167,7 +186,10 @@ describe(`PartiQL over the wire (${process.env.DYNAMODB_ENDPOINT ?? 'our endpoin
       }),
     );
     expect(reads.Responses?.[0]?.Item).toEqual({ sk: { N: '5' } });
-    expect(reads.Responses?.[1]?.Error).toEqual({ Code: 'ValidationError', Message: "Statement wasn't well formed, can't be processed: Missing right-hand side expression of infix operator" });
+    expect(reads.Responses?.[1]?.Error).toEqual({
+      Code: 'ValidationError',
+      Message: "Statement wasn't well formed, can't be processed: Missing right-hand side expression of infix operator",
+    });
     const writes = await client.send(new BatchExecuteStatementCommand({ Statements: [{ Statement: `INSERT INTO "${TABLE}" VALUE {'pk': 'a', 'sk': 2}` }] }));
     expect(writes.Responses?.[0]?.Error).toMatchObject({ Code: 'DuplicateItem', Message: 'Duplicate primary key exists in table' });
   });
@@ -175,7 +197,10 @@ describe(`PartiQL over the wire (${process.env.DYNAMODB_ENDPOINT ?? 'our endpoin
   it('ExecuteTransaction charges what TransactWriteItems charges, and cancels all or nothing', async () => {
     const ours = await client.send(
       new ExecuteTransactionCommand({
-        TransactStatements: [{ Statement: `INSERT INTO "${TABLE}" VALUE {'pk': 't', 'sk': 1}` }, { Statement: `UPDATE "${TABLE}" SET n = 1 WHERE pk = 'a' AND sk = 1` }],
+        TransactStatements: [
+          { Statement: `INSERT INTO "${TABLE}" VALUE {'pk': 't', 'sk': 1}` },
+          { Statement: `UPDATE "${TABLE}" SET n = 1 WHERE pk = 'a' AND sk = 1` },
+        ],
         ReturnConsumedCapacity: 'TOTAL',
       }),
     );
@@ -183,7 +208,14 @@ describe(`PartiQL over the wire (${process.env.DYNAMODB_ENDPOINT ?? 'our endpoin
       new TransactWriteItemsCommand({
         TransactItems: [
           { Put: { TableName: TABLE, Item: { pk: { S: 't' }, sk: { N: '2' } }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Update: { TableName: TABLE, Key: { pk: { S: 'a' }, sk: { N: '2' } }, UpdateExpression: 'SET n = :one', ExpressionAttributeValues: { ':one': { N: '1' } } } },
+          {
+            Update: {
+              TableName: TABLE,
+              Key: { pk: { S: 'a' }, sk: { N: '2' } },
+              UpdateExpression: 'SET n = :one',
+              ExpressionAttributeValues: { ':one': { N: '1' } },
+            },
+          },
         ],
         ReturnConsumedCapacity: 'TOTAL',
       }),
@@ -193,7 +225,10 @@ describe(`PartiQL over the wire (${process.env.DYNAMODB_ENDPOINT ?? 'our endpoin
     const error = await failure(() =>
       client.send(
         new ExecuteTransactionCommand({
-          TransactStatements: [{ Statement: `INSERT INTO "${TABLE}" VALUE {'pk': 't', 'sk': 3}` }, { Statement: `INSERT INTO "${TABLE}" VALUE {'pk': 't', 'sk': 1}` }],
+          TransactStatements: [
+            { Statement: `INSERT INTO "${TABLE}" VALUE {'pk': 't', 'sk': 3}` },
+            { Statement: `INSERT INTO "${TABLE}" VALUE {'pk': 't', 'sk': 1}` },
+          ],
         }),
       ),
     );

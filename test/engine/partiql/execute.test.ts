@@ -42,7 +42,12 @@ describe('ExecuteStatement', () => {
 
   it('charges a key SELECT as the Query it becomes, and a full-table SELECT as a Scan', () => {
     const select = statement(`SELECT * FROM orders WHERE pk = 'a'`, { ReturnConsumedCapacity: 'TOTAL' });
-    const query = run('Query', { TableName: 'orders', KeyConditionExpression: 'pk = :a', ExpressionAttributeValues: { ':a': { S: 'a' } }, ReturnConsumedCapacity: 'TOTAL' });
+    const query = run('Query', {
+      TableName: 'orders',
+      KeyConditionExpression: 'pk = :a',
+      ExpressionAttributeValues: { ':a': { S: 'a' } },
+      ReturnConsumedCapacity: 'TOTAL',
+    });
     expect(select.ConsumedCapacity).toEqual(query.ConsumedCapacity);
     const all = statement(`SELECT * FROM orders`, { ReturnConsumedCapacity: 'TOTAL', ConsistentRead: true });
     const scan = run('Scan', { TableName: 'orders', ReturnConsumedCapacity: 'TOTAL', ConsistentRead: true });
@@ -56,8 +61,14 @@ describe('ExecuteStatement', () => {
       expect((result.Items as { v: { S: string } }[]).map((i) => i.v.S)).toEqual(['one', 'two', 'uno']);
       const units = ['a', 'b'].map(
         (pk) =>
-          (run('Query', { TableName: 'orders', KeyConditionExpression: 'pk = :p AND sk < :three', ExpressionAttributeValues: { ':p': { S: pk }, ':three': { N: '3' } }, ReturnConsumedCapacity: 'TOTAL' })
-            .ConsumedCapacity as { CapacityUnits: number }).CapacityUnits,
+          (
+            run('Query', {
+              TableName: 'orders',
+              KeyConditionExpression: 'pk = :p AND sk < :three',
+              ExpressionAttributeValues: { ':p': { S: pk }, ':three': { N: '3' } },
+              ReturnConsumedCapacity: 'TOTAL',
+            }).ConsumedCapacity as { CapacityUnits: number }
+          ).CapacityUnits,
       );
       expect(result.ConsumedCapacity).toEqual({ TableName: 'orders', CapacityUnits: units[0]! + units[1]!, ReadCapacityUnits: units[0]! + units[1]! });
     },
@@ -159,13 +170,21 @@ describe('BatchExecuteStatement', () => {
       ],
       ReturnConsumedCapacity: 'TOTAL',
     });
-    expect((result.Responses as unknown[]).map((r) => (r as { Error?: { Code: string } }).Error?.Code ?? 'ok')).toEqual(['ok', 'DuplicateItem', 'ConditionalCheckFailed', 'ok']);
+    expect((result.Responses as unknown[]).map((r) => (r as { Error?: { Code: string } }).Error?.Code ?? 'ok')).toEqual([
+      'ok',
+      'DuplicateItem',
+      'ConditionalCheckFailed',
+      'ok',
+    ]);
     expect(result.ConsumedCapacity).toEqual([{ TableName: 'orders', CapacityUnits: 2, WriteCapacityUnits: 2 }]);
   });
 
   it('should return ValidationException for reads and writes in one batch', () => {
     expectFailure(
-      () => run('BatchExecuteStatement', { Statements: [{ Statement: `SELECT * FROM orders WHERE pk = 'a' AND sk = 1` }, { Statement: `DELETE FROM orders WHERE pk = 'a' AND sk = 1` }] }),
+      () =>
+        run('BatchExecuteStatement', {
+          Statements: [{ Statement: `SELECT * FROM orders WHERE pk = 'a' AND sk = 1` }, { Statement: `DELETE FROM orders WHERE pk = 'a' AND sk = 1` }],
+        }),
       'ValidationException',
       'Read and write requests together in the same batch is not supported.',
     );
@@ -183,10 +202,7 @@ describe('ExecuteTransaction', () => {
     const error = expectFailure(
       () =>
         run('ExecuteTransaction', {
-          TransactStatements: [
-            { Statement: `INSERT INTO orders VALUE {'pk': 't', 'sk': 1}` },
-            { Statement: `INSERT INTO orders VALUE {'pk': 'a', 'sk': 1}` },
-          ],
+          TransactStatements: [{ Statement: `INSERT INTO orders VALUE {'pk': 't', 'sk': 1}` }, { Statement: `INSERT INTO orders VALUE {'pk': 'a', 'sk': 1}` }],
         }),
       'TransactionCanceledException',
       'Transaction cancelled, please refer cancellation reasons for specific reasons [None, DuplicateItem]',
@@ -222,7 +238,11 @@ describe('ExecuteTransaction', () => {
   });
 
   it('should return ValidationException for EXISTS outside a transaction', () => {
-    expectFailure(() => statement(`EXISTS(SELECT * FROM orders WHERE pk = 'a' AND sk = 2)`), 'ValidationException', 'EXISTS can only be used in ExecuteTransaction write requests.');
+    expectFailure(
+      () => statement(`EXISTS(SELECT * FROM orders WHERE pk = 'a' AND sk = 2)`),
+      'ValidationException',
+      'EXISTS can only be used in ExecuteTransaction write requests.',
+    );
   });
 
   it('reads items by key as TransactGetItems does', () => {
@@ -233,7 +253,10 @@ describe('ExecuteTransaction', () => {
   });
 
   it.each([
-    [[`SELECT * FROM orders WHERE pk = 'a' AND sk = 1`, `DELETE FROM orders WHERE pk = 'a' AND sk = 1`], 'ExecuteTransaction API does not support both read and write operations in the same request.'],
+    [
+      [`SELECT * FROM orders WHERE pk = 'a' AND sk = 1`, `DELETE FROM orders WHERE pk = 'a' AND sk = 1`],
+      'ExecuteTransaction API does not support both read and write operations in the same request.',
+    ],
     [[`SELECT * FROM orders WHERE`], "Validation failed in TransactStatements[0]: Statement wasn't well formed, can't be processed: Unexpected term"],
     [[`DELETE FROM orders WHERE pk = 'a' AND sk = 1 RETURNING ALL OLD *`], 'RETURNING clause is not supported in ExecuteTransaction.'],
   ])('should return ValidationException for %j', (statements, message) => {

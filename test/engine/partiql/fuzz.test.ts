@@ -16,7 +16,34 @@ const SEEDS = [
   `UPDATE orders SET v = v + 1, l = list_append(l, [2]) SET s = set_add(s, <<'c'>>) REMOVE m.k WHERE pk = 'a' AND sk = 1 RETURNING MODIFIED NEW *`,
   `DELETE FROM orders WHERE pk = 'a' AND sk = ? AND v <> 'z' RETURNING ALL OLD *`,
 ];
-const PIECES = ["'", '"', '(', ')', '[', ']', '{', '}', '<<', '>>', '?', ',', '.', ':', ';', '*', '=', 'AND ', 'OR ', 'NOT ', 'WHERE ', 'SET ', '1e999', '-', '/*', '--'];
+const PIECES = [
+  "'",
+  '"',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '<<',
+  '>>',
+  '?',
+  ',',
+  '.',
+  ':',
+  ';',
+  '*',
+  '=',
+  'AND ',
+  'OR ',
+  'NOT ',
+  'WHERE ',
+  'SET ',
+  '1e999',
+  '-',
+  '/*',
+  '--',
+];
 
 const mutated = fc
   .tuple(fc.constantFrom(...SEEDS), fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.constantFrom(...PIECES)), { minLength: 1, maxLength: 3 }))
@@ -31,7 +58,14 @@ const mutated = fc
     }
     return text;
   });
-const parameter = fc.oneof(fc.constant({ S: 'a' }), fc.constant({ N: '1' }), fc.constant({ N: 'x' }), fc.constant({ SS: ['q'] }), fc.constant({ M: { k: { S: 'z' } } }), fc.constant({ NULL: true }));
+const parameter = fc.oneof(
+  fc.constant({ S: 'a' }),
+  fc.constant({ N: '1' }),
+  fc.constant({ N: 'x' }),
+  fc.constant({ SS: ['q'] }),
+  fc.constant({ M: { k: { S: 'z' } } }),
+  fc.constant({ NULL: true }),
+);
 
 describe('PartiQL actions on mutated statements', () => {
   it.each(['ExecuteStatement', 'BatchExecuteStatement', 'ExecuteTransaction'])('%s throws only DynamoDB errors (2,000 statements)', (action) => {

@@ -70,14 +70,16 @@ describe('parseStatement', () => {
     expect(error.position).toEqual({ offset: 31, line: 3, column: 14 });
   });
 
-  it.each([`SELECT * FROM "T" t WHERE pk = 'x'`, `SELECT * FROM "T" AS t WHERE pk = 'x'`, `UPDATE "T" t SET a = 3 WHERE pk = 'x'`, `DELETE FROM "T" t WHERE pk = 'x'`])(
-    'should return ValidationException for an alias: %s',
-    (statement) => {
-      const error = syntaxError(statement);
-      expect(error.name).toBe('ValidationException');
-      expect(error.message).toBe(ALIASING_NOT_SUPPORTED);
-    },
-  );
+  it.each([
+    `SELECT * FROM "T" t WHERE pk = 'x'`,
+    `SELECT * FROM "T" AS t WHERE pk = 'x'`,
+    `UPDATE "T" t SET a = 3 WHERE pk = 'x'`,
+    `DELETE FROM "T" t WHERE pk = 'x'`,
+  ])('should return ValidationException for an alias: %s', (statement) => {
+    const error = syntaxError(statement);
+    expect(error.name).toBe('ValidationException');
+    expect(error.message).toBe(ALIASING_NOT_SUPPORTED);
+  });
 
   it('bounds nesting, so deep input cannot exhaust the stack', () => {
     const error = syntaxError(`SELECT * FROM T WHERE ${'('.repeat(5000)}a = 1${')'.repeat(5000)}`);
