@@ -202,7 +202,9 @@ function capacityOf(sim: Simulation, table: string): SimRunPicture['capacity'] {
   const partitions = Math.max(1, sim.partitions(table));
   for (const kind of ['read', 'write'] as const) {
     const pool = sim.pool(table, kind);
-    const share = pool && pool.limit() !== Infinity && Number.isFinite(pool.share()) ? pool.share() : null;
+    // On demand there is no provisioned share to draw against (the pool's limit is a scaling ceiling).
+    const onDemand = sim.database.findTable(table)?.definition.billingMode === 'PAY_PER_REQUEST';
+    const share = pool && !onDemand && Number.isFinite(pool.share()) ? pool.share() : null;
     for (let partition = 0; partition < partitions; partition++) {
       const metric = kind === 'read' ? 'ConsumedReadCapacityUnits' : 'ConsumedWriteCapacityUnits';
       for (const point of sim.metrics.get(metric, { table, partition })) {

@@ -4,7 +4,9 @@
  * engine's error in DynamoDB's words), or for a design each access pattern and the monthly cost.
  */
 import type { GradeResult } from '../bank/types.ts';
+import type { SimulationSummary } from '../grading/simulation.ts';
 import { ItemLines } from './request-editor.tsx';
+import { SimRunView } from './sim-chart.tsx';
 
 type HandsOnResult = Extract<GradeResult, { kind: 'request' | 'design' }>;
 
@@ -123,6 +125,8 @@ function RequestDetails({ details }: { details: Record<string, unknown> }) {
         <ItemList title="Table state: expected items absent after your request" items={stateDiff?.missing} />
         <ItemList title="Table state: items your request left that should not be there" items={stateDiff?.extra} />
       </div>
+      {/* Stored with the grade: the page draws the run without simulating it again. */}
+      {details.simulation !== undefined ? <SimRunView summary={details.simulation as SimulationSummary} /> : null}
     </>
   );
 }

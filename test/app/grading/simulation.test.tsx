@@ -1,0 +1,105 @@
+/**
+ * Grading with the simulation (issue 13): the simulation: block of a request spec, the families
+ * graded by it (known wrong answers below full marks at many seeds, the reference at full marks),
+ * determinism per seed, and the picture drawn from a stored result without running again.
+ */
+import { describe, expect, it } from 'vitest';
+import type { GradeResult } from '../../../app/bank/types.ts';
+import { wrongAnswers } from '../../../app/grading/hands-on.ts';
+import { SimulationSpecSchema, type SimulationSummary } from '../../../app/grading/simulation.ts';
+import { ChecksView } from '../../../app/views/checks-view.tsx';
+import { loadContentBank } from '../../helpers/content-bank.ts';
+
+const bank = loadContentBank();
+type HandsOn = Extract<GradeResult, { kind: 'request' | 'design' }>;
+const grade = (id: string, seed: number, json: string): HandsOn => bank.grade(id, seed, { kind: 'request', json }) as HandsOn;
+const referenceJson = (id: string, seed: number): string => (bank.referenceAnswer(id, seed) as { json: string }).json;
+const check = (r: HandsOn, id: string) => r.checks.find((c) => c.id === id);
+
+const FAMILIES = ['consistency.sim-read-after-write', 'consistency.sim-gsi-read-after-write', 'dax.sim-query-cache-stale', 'dax.sim-hit-ratio'];
+
+describe('simulation families', () => {
+  it.each(FAMILIES)('%s: the reference scores full marks and every known wrong answer less, at 8 seeds', (id) => {
+    for (let seed = 0; seed < 8; seed++) {
+      expect(grade(id, seed, referenceJson(id, seed)).score).toBe(1);
+      const key = bank.instance(id, seed).key;
+      if (key.kind !== 'request') throw new Error('not a request family');
+      for (const wrong of wrongAnswers(key)) expect(grade(id, seed, wrong.json).score, `${id} seed ${seed}: ${wrong.name}`).toBeLessThan(1);
+    }
+  });
+
+  it('catches an eventually consistent read right after a write as stale, and passes the strong read', () => {
+    const id = 'consistency.sim-read-after-write';
+    const reference = JSON.parse(referenceJson(id, 3)) as { action: string; params: Record<string, unknown> };
+    const eventual = JSON.stringify({ ...reference, params: { ...reference.params, ConsistentRead: false } });
+    const r = grade(id, 3, eventual);
+    expect(check(r, 'items')?.passed).toBe(true); // on the plain engine it returns the right item...
+    expect(check(r, 'sim-fresh')?.passed).toBe(false); // ...but not in every simulated run
+    expect(check(r, 'sim-fresh')?.detail).toMatch(/^\d+ of 36 reads returned data older than the table held, in \d+ of 12 seeded runs/);
+    const summary = r.details.simulation as SimulationSummary;
+    expect(summary.picture.events.some((e) => e.who === 'answer' && e.stale)).toBe(true);
+    expect(check(grade(id, 3, referenceJson(id, 3)), 'sim-fresh')?.detail).toBe('36 reads over 12 seeded runs, none stale.');
+  });
+
+  it('grades the same answer the same way every time (the runs are seeded by the spec)', () => {
+    const id = 'consistency.sim-gsi-read-after-write';
+    const key = bank.instance(id, 5).key;
+    if (key.kind !== 'request') throw new Error('not a request family');
+    const json = wrongAnswers(key).find((w) => w.name.startsWith('eventually consistent GetItem'))!.json;
+    const first = grade(id, 5, json);
+    const second = grade(id, 5, json);
+    expect(JSON.stringify(second.details.simulation)).toBe(JSON.stringify(first.details.simulation));
+    expect(second.score).toBe(first.score);
+  });
+
+  it('counts DAX item-cache hits, and a strongly consistent read through DAX gets none', () => {
+    const id = 'dax.sim-hit-ratio';
+    expect(check(grade(id, 2, referenceJson(id, 2)), 'sim-cache')?.detail).toBe('9 of 10 reads were cache hits (0.9).');
+    const reference = JSON.parse(referenceJson(id, 2)) as { action: string; params: Record<string, unknown> };
+    const strong = grade(id, 2, JSON.stringify({ ...reference, params: { ...reference.params, ConsistentRead: true } }));
+    expect(check(strong, 'sim-cache')?.passed).toBe(false);
+  });
+
+  it('serves an eventually consistent Query from the DAX query cache after an update through DAX: stale', () => {
+    const id = 'dax.sim-query-cache-stale';
+    const reference = JSON.parse(referenceJson(id, 4)) as { action: string; params: Record<string, unknown> };
+    const { ConsistentRead: _, ...eventual } = reference.params;
+    const r = grade(id, 4, JSON.stringify({ ...reference, params: eventual }));
+    expect(check(r, 'sim-fresh')?.passed).toBe(false);
+    const events = (r.details.simulation as SimulationSummary).picture.events.filter((e) => e.who === 'answer');
+    expect(events).toEqual([expect.objectContaining({ action: 'Query', cache: 'hit', stale: true })]);
+  });
+});
+
+describe('SimulationSpecSchema', () => {
+  it('refuses steps without the answer, naming the field', () => {
+    const parsed = SimulationSpecSchema.safeParse({ steps: [{ wait: 5 }], checks: { fresh: true } });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({ path: ['steps'], message: 'steps must hold "answer" exactly once' });
+  });
+
+  it('refuses a block with no check', () => {
+    expect(SimulationSpecSchema.safeParse({ steps: ['answer'], checks: {} }).success).toBe(false);
+  });
+});
+
+describe('the simulated run on the result page', () => {
+  it('draws the run from a stored result (JSON round trip), with stale marks and the table behind it', () => {
+    const id = 'consistency.sim-read-after-write';
+    const reference = JSON.parse(referenceJson(id, 1)) as { action: string; params: Record<string, unknown> };
+    const graded = grade(id, 1, JSON.stringify({ ...reference, params: { ...reference.params, ConsistentRead: false } }));
+    // What the attempts table gives back: the simulation is not run again to draw it.
+    const stored = JSON.parse(JSON.stringify(graded)) as HandsOn;
+    const html = String(<ChecksView result={stored} />);
+    expect(html).toContain('<svg class="chart sim-chart"');
+    expect(html).toContain('class="sim-mark sim-stale sim-answer"');
+    expect(html).toContain('<summary>The run as a table</summary>');
+    expect(html).toMatch(/<td>yours<\/td><td>GetItem \(eventual\)<\/td><td>\d+<\/td><td>stale \(older than the table held\)<\/td>/);
+    expect(html).not.toContain('style=');
+  });
+
+  it('draws no picture for a request family without a simulation block', () => {
+    const id = 'keys.request-get-order';
+    expect(String(<ChecksView result={grade(id, 1, referenceJson(id, 1))} />)).not.toContain('sim-chart');
+  });
+});
