@@ -67,6 +67,35 @@ describe.skipIf(!available && !required)('the cost calculator in Chromium', () =
     await page.close();
   });
 
+  it('fits a 320 px phone: no sideways scroll on any cost page, the key below the chart, every select on screen', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    for (const path of ['/cost', '/cost/serverless', '/cost/traffic']) {
+      await page.goto(`${url}${path}`);
+      // Tables behind <details> count too: a learner opens them.
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(widths.scroll, `${path} scrolls sideways`).toBeLessThanOrEqual(widths.client);
+      for (const select of await page.locator('main select').all()) {
+        const box = (await select.boundingBox())!;
+        expect(box.x + box.width, `${path}: a select runs off the screen`).toBeLessThanOrEqual(320);
+      }
+      for (const figure of await page.locator('main figure:has(svg.chart)').all()) {
+        const chart = (await figure.locator('svg.chart').boundingBox())!;
+        const legend = await figure.locator('.chart-legend').boundingBox();
+        if (legend) expect(legend.y, `${path}: the key overlaps the chart`).toBeGreaterThanOrEqual(chart.y + chart.height);
+      }
+    }
+    // The price sources are footnotes: the table is short rows, and each number jumps to its note.
+    await page.goto(`${url}/cost`);
+    await page.getByText('All 48 prices, with their sources').click();
+    const rowHeights = await page.locator('table.price-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
+    // With the source in a column a row averaged about 330 px at 390 px wide; now it is a name and a figure.
+    expect(Math.max(...rowHeights)).toBeLessThan(160);
+    await page.locator('a.footnote-ref').first().click();
+    expect(new URL(page.url()).hash).toBe('#price-source-1');
+    await page.close();
+  });
+
   it('shows a message beside a field the learner got wrong', async () => {
     const page = await browser.newPage();
     await page.goto(`${url}/cost`);

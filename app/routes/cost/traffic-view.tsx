@@ -23,7 +23,9 @@ function DayChart({ report }: { report: TrafficResponse }) {
   const x = (hour: number) => PAD.left + (hour / 24) * (W - PAD.left - PAD.right);
   const y = (v: number) => PAD.top + (1 - v / maxY) * (H - PAD.top - PAD.bottom);
   const steps = (pick: (h: TrafficResponse['hours'][number]) => number) =>
-    report.hours.map((h, i) => `${i === 0 ? 'M' : 'L'}${x(h.hour).toFixed(1)},${y(pick(h)).toFixed(1)} L${x(h.hour + 1).toFixed(1)},${y(pick(h)).toFixed(1)}`).join(' ');
+    report.hours
+      .map((h, i) => `${i === 0 ? 'M' : 'L'}${x(h.hour).toFixed(1)},${y(pick(h)).toFixed(1)} L${x(h.hour + 1).toFixed(1)},${y(pick(h)).toFixed(1)}`)
+      .join(' ');
   const peak = Math.max(...report.hours.map((h) => h.wcu));
   return (
     <figure>
@@ -47,34 +49,53 @@ function DayChart({ report }: { report: TrafficResponse }) {
         <path class="series series-a" d={steps((h) => h.wcu)} />
         <path class="series series-b series-dashed" d={steps((h) => h.writeUnits)} />
       </svg>
-      <ChartLegend items={[{ series: 'series-a', label: 'WCU provisioned' }, { series: 'series-b series-dashed', label: 'Write units consumed' }]} />
+      <ChartLegend
+        items={[
+          { series: 'series-a', label: 'WCU provisioned' },
+          { series: 'series-b series-dashed', label: 'Write units consumed' },
+        ]}
+      />
       <details>
         <summary>The day as a table</summary>
-        <table>
-          <caption>Traffic and capacity by hour</caption>
-          <thead>
-            <tr>
-              <th scope="col">Hour</th>
-              <th scope="col" class="num">Requests/s</th>
-              <th scope="col" class="num">Read units/s</th>
-              <th scope="col" class="num">RCU</th>
-              <th scope="col" class="num">Write units/s</th>
-              <th scope="col" class="num">WCU</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.hours.map((h) => (
+        {/* Six figures a row are wider than a 320 px phone: the table scrolls inside its own
+            region (focusable, so a keyboard can scroll it) instead of widening the page. */}
+        <div class="table-scroll" role="region" aria-labelledby="day-table-caption" tabindex={0}>
+          <table>
+            <caption id="day-table-caption">Traffic and capacity by hour</caption>
+            <thead>
               <tr>
-                <th scope="row">{`${String(h.hour).padStart(2, '0')}:00`}</th>
-                <td class="num">{h.requestsPerSecond.toLocaleString('en-US')}</td>
-                <td class="num">{h.readUnits.toLocaleString('en-US')}</td>
-                <td class="num">{h.rcu.toLocaleString('en-US')}</td>
-                <td class="num">{h.writeUnits.toLocaleString('en-US')}</td>
-                <td class="num">{h.wcu.toLocaleString('en-US')}</td>
+                <th scope="col">Hour</th>
+                <th scope="col" class="num">
+                  Requests/s
+                </th>
+                <th scope="col" class="num">
+                  Read units/s
+                </th>
+                <th scope="col" class="num">
+                  RCU
+                </th>
+                <th scope="col" class="num">
+                  Write units/s
+                </th>
+                <th scope="col" class="num">
+                  WCU
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.hours.map((h) => (
+                <tr>
+                  <th scope="row">{`${String(h.hour).padStart(2, '0')}:00`}</th>
+                  <td class="num">{h.requestsPerSecond.toLocaleString('en-US')}</td>
+                  <td class="num">{h.readUnits.toLocaleString('en-US')}</td>
+                  <td class="num">{h.rcu.toLocaleString('en-US')}</td>
+                  <td class="num">{h.writeUnits.toLocaleString('en-US')}</td>
+                  <td class="num">{h.wcu.toLocaleString('en-US')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </figure>
   );
@@ -139,7 +160,15 @@ export function TrafficPage({ values, errors, report }: TrafficPageProps) {
             {...props}
           />
           <Field name="targetUtilisationPercent" label="Auto-scaling target" unit="% (20–90)" min={20} max={90} {...props} />
-          <Select name="tableClass" label="Table class" options={[['standard', 'Standard'], ['standard-ia', 'Standard-IA']]} {...props} />
+          <Select
+            name="tableClass"
+            label="Table class"
+            options={[
+              ['standard', 'Standard'],
+              ['standard-ia', 'Standard-IA'],
+            ]}
+            {...props}
+          />
         </fieldset>
         <div class="actions">
           <button type="submit">Compare</button>
@@ -154,8 +183,8 @@ export function TrafficPage({ values, errors, report }: TrafficPageProps) {
           <DayChart report={report} />
           <Working calculation={report.calculation} summary="Show the working" />
           <p class="hint">
-            Hourly averages: auto scaling is assumed to follow each hour exactly, at its target, at least 1 unit; in reality it needs about two minutes above target to react and
-            scales in slowly, so short spikes must be provisioned in advance (the “held at the peak” option, without extra headroom).
+            Hourly averages: auto scaling is assumed to follow each hour exactly, at its target, at least 1 unit; in reality it needs about two minutes above
+            target to react and scales in slowly, so short spikes must be provisioned in advance (the “held at the peak” option, without extra headroom).
           </p>
         </section>
       ) : null}

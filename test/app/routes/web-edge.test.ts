@@ -184,7 +184,7 @@ describe('security headers', () => {
       expect(html, path).not.toMatch(/<[^>]+\sstyle=/);
       for (const match of html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+)"/g)) linked.add(match[1]!);
     }
-    expect([...linked].sort()).toEqual(['/cost/style.css', '/static/json-editor.js', '/static/keyboard-shortcuts.js', '/static/style.css']);
+    expect([...linked].sort()).toEqual(['/cost/style.css', '/static/json-editor.js', '/static/keyboard-shortcuts.js', '/static/style.css', '/static/theme-switch.js']);
     for (const path of linked) {
       const response = await browser.request(path);
       expect(response.status, path).toBe(200);
