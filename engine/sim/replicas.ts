@@ -61,38 +61,108 @@ export function applyUndo(table: Table, records: readonly { readonly undo: reado
   }
 }
 
+/**
+ * Pending writes in order. Reads and writes ask it on every request, so nothing here walks the
+ * whole log: a copy's visibility times only grow in log order (writes apply in order) and the
+ * clock only moves forward, so each copy keeps a cursor at its first unapplied write, the GSIs
+ * one at theirs, and the newest visibility times are kept as maxima; forgotten writes are cut
+ * off by moving a head, and an item's writes are indexed by its storage id for GetItem.
+ */
 export class ReplicaLog {
-  private readonly records: WriteRecord[] = [];
+  private records: WriteRecord[] = [];
+  /** Sequence number of records[0]; records[i] has sequence base + i. */
+  private base = 0;
+  /** Index of the first write not yet forgotten. */
+  private head = 0;
+  /** Per copy: the index from which its first unapplied write is searched. */
+  private readonly cursors: number[] = Array.from({ length: REPLICAS }, () => 0);
+  private indexCursor = 0;
+  private readonly replicaMax: number[] = Array.from({ length: REPLICAS }, () => Number.NEGATIVE_INFINITY);
+  private indexMax = Number.NEGATIVE_INFINITY;
+  /** Sequence numbers of the pending writes that touched each item (by storage id), oldest first. */
+  private readonly byId = new Map<string, number[]>();
 
   get pending(): boolean {
-    return this.records.length > 0;
+    return this.records.length > this.head;
   }
 
   append(record: WriteRecord): void {
+    const seq = this.base + this.records.length;
     this.records.push(record);
+    this.replicaMax[record.lagging] = Math.max(this.replicaMax[record.lagging]!, record.replicaVisibleAt);
+    this.indexMax = Math.max(this.indexMax, record.indexVisibleAt);
+    for (const u of record.undo) {
+      const seqs = this.byId.get(u.id);
+      if (seqs) {
+        if (seqs[seqs.length - 1] !== seq) seqs.push(seq);
+      } else this.byId.set(u.id, [seq]);
+    }
   }
 
-  /** The replica-visible time of the newest write `lagging` lags on, and the newest GSI-visible time, for in-order apply. */
+  /**
+   * The replica-visible time of the newest write `lagging` lags on, and the newest GSI-visible
+   * time, for in-order apply. Forgotten writes count too: they were visible by the time they
+   * were forgotten, so they never hold a new write back.
+   */
   latest(lagging: number): { replicaVisibleAt: number; indexVisibleAt: number } {
-    let replicaVisibleAt = Number.NEGATIVE_INFINITY;
-    let indexVisibleAt = Number.NEGATIVE_INFINITY;
-    for (const r of this.records) {
-      if (r.lagging === lagging) replicaVisibleAt = Math.max(replicaVisibleAt, r.replicaVisibleAt);
-      indexVisibleAt = Math.max(indexVisibleAt, r.indexVisibleAt);
-    }
-    return { replicaVisibleAt, indexVisibleAt };
+    return { replicaVisibleAt: this.replicaMax[lagging]!, indexVisibleAt: this.indexMax };
   }
 
   /** Forgets the leading writes every copy and GSI has applied by `now`. */
   prune(now: number): void {
-    let i = 0;
-    while (i < this.records.length && this.records[i]!.replicaVisibleAt <= now && this.records[i]!.indexVisibleAt <= now) i++;
-    if (i > 0) this.records.splice(0, i);
+    const records = this.records;
+    let i = this.head;
+    while (i < records.length && records[i]!.replicaVisibleAt <= now && records[i]!.indexVisibleAt <= now) {
+      for (const u of records[i]!.undo) {
+        const seqs = this.byId.get(u.id);
+        if (!seqs) continue;
+        // The oldest pending writes of an item come first.
+        while (seqs.length > 0 && seqs[0]! <= this.base + i) seqs.shift();
+        if (seqs.length === 0) this.byId.delete(u.id);
+      }
+      i++;
+    }
+    this.head = i;
+    // Cut the forgotten prefix off once it is most of the array, so each write is moved at most once or twice.
+    if (this.head >= 1024 && this.head * 2 >= records.length) {
+      this.records = records.slice(this.head);
+      this.base += this.head;
+      for (let r = 0; r < REPLICAS; r++) this.cursors[r] = Math.max(0, this.cursors[r]! - this.head);
+      this.indexCursor = Math.max(0, this.indexCursor - this.head);
+      this.head = 0;
+    }
   }
 
   /** Forgets everything: a table-level change (UpdateTable, DeleteTable) waits for all copies. */
   clear(): void {
-    this.records.length = 0;
+    this.base += this.records.length;
+    this.records = [];
+    this.head = 0;
+    this.cursors.fill(0);
+    this.indexCursor = 0;
+    this.replicaMax.fill(Number.NEGATIVE_INFINITY);
+    this.indexMax = Number.NEGATIVE_INFINITY;
+    this.byId.clear();
+  }
+
+  /** Index of copy `replica`'s first unapplied write at `now`, moving its cursor. */
+  private firstUnapplied(replica: number, now: number): number {
+    const records = this.records;
+    let c = Math.max(this.cursors[replica]!, this.head);
+    while (c < records.length && (records[c]!.lagging !== replica || records[c]!.replicaVisibleAt <= now)) c++;
+    this.cursors[replica] = c;
+    return c;
+  }
+
+  /** Index of the first write touching `partition` (any without one) that copy `replica` has not applied at `now`; -1 when none. */
+  private firstUnappliedOn(replica: number, now: number, partition: number | undefined): number {
+    const records = this.records;
+    // From the cursor on, every write `replica` lags on is still unapplied (in-order apply).
+    for (let i = this.firstUnapplied(replica, now); i < records.length; i++) {
+      const r = records[i]!;
+      if (r.lagging === replica && (partition === undefined || r.partitions.has(partition))) return i;
+    }
+    return -1;
   }
 
   /**
@@ -100,15 +170,47 @@ export class ReplicaLog {
    * without one): everything from its first unapplied write on, since copies apply in order.
    */
   unappliedByReplica(replica: number, now: number, partition?: number): WriteRecord[] {
-    const touches = (r: WriteRecord): boolean => partition === undefined || r.partitions.has(partition);
-    const i = this.records.findIndex((r) => r.lagging === replica && r.replicaVisibleAt > now && touches(r));
-    return i < 0 ? [] : this.records.slice(i).filter(touches);
+    if (this.replicaMax[replica]! <= now) return [];
+    const i = this.firstUnappliedOn(replica, now, partition);
+    if (i < 0) return [];
+    const out: WriteRecord[] = [];
+    for (let k = i; k < this.records.length; k++) {
+      const r = this.records[k]!;
+      if (partition === undefined || r.partitions.has(partition)) out.push(r);
+    }
+    return out;
+  }
+
+  /**
+   * The item `id` (in `partition`) as copy `replica` holds it at `now`: the undo image of the
+   * oldest write it has not applied that touched the item, or undefined when it has them all
+   * (it then holds what the leader holds). The same answer as itemViewWithout over
+   * unappliedByReplica, without building that list.
+   */
+  itemImage(replica: number, now: number, partition: number, id: string): { readonly old: Entry | undefined } | undefined {
+    const seqs = this.byId.get(id);
+    if (!seqs || this.replicaMax[replica]! <= now) return undefined;
+    const i = this.firstUnappliedOn(replica, now, partition);
+    if (i < 0) return undefined;
+    for (const seq of seqs) {
+      const k = seq - this.base;
+      if (k < i) continue;
+      const r = this.records[k]!;
+      if (!r.partitions.has(partition)) continue;
+      const image = r.undo.find((u) => u.id === id);
+      if (image) return { old: image.old };
+    }
+    return undefined;
   }
 
   /** The writes the GSIs have not applied at `now`. */
   unappliedByIndexes(now: number): WriteRecord[] {
-    const i = this.records.findIndex((r) => r.indexVisibleAt > now);
-    return i < 0 ? [] : this.records.slice(i);
+    if (this.indexMax <= now) return [];
+    const records = this.records;
+    let c = Math.max(this.indexCursor, this.head);
+    while (c < records.length && records[c]!.indexVisibleAt <= now) c++;
+    this.indexCursor = c;
+    return records.slice(c);
   }
 }
 

@@ -10,12 +10,12 @@
  */
 import { Database, type DatabaseLimits } from '../database.ts';
 import { DynamoDBError, ProvisionedThroughputExceededException } from '../errors.ts';
-import type { Table } from '../storage/table.ts';
+import { Table } from '../storage/table.ts';
 import type { Item } from '../values/attribute-value.ts';
 import { Metrics, type MetricName } from './metrics.ts';
 import { partitionOf, partitionsNeeded } from './partitions.ts';
 import { drawLag, SeededRandom, type LagDistribution } from './random.ts';
-import { applyUndo, itemViewWithout, REPLICAS, ReplicaLog, undoImage, viewWithout, type UndoImage, type WriteRecord } from './replicas.ts';
+import { applyUndo, itemViewWithout, REPLICAS, ReplicaLog, storageId, undoImage, viewWithout, type UndoImage, type WriteRecord } from './replicas.ts';
 import { hashValue, multiWriteTargets, queryPartitionValue, writeTarget } from './request-keys.ts';
 import { CapacityPool, type PoolMode, type Refusal, type UnitKind } from './throughput.ts';
 
@@ -313,19 +313,30 @@ export class Simulation {
     }
     let replica: number | undefined;
     let unapplied: WriteRecord[] = [];
+    // An eventually consistent GetItem asks the log for its one item (ReplicaLog.itemImage), not for every pending write.
+    const itemRead = action === 'GetItem' && !gsi && !consistent && partition !== undefined;
     if (gsi) unapplied = state.log.unappliedByIndexes(this.clock);
     else if (!consistent) {
       replica = this.random.int(REPLICAS);
-      unapplied = state.log.unappliedByReplica(replica, this.clock, partition);
+      if (!itemRead) unapplied = state.log.unappliedByReplica(replica, this.clock, partition);
     }
     let response: unknown;
     let units: number;
     let stale = false;
     const before = this.database.capacityUsage(name).readUnits;
     try {
-      if (unapplied.length > 0) {
+      let view: Table | undefined;
+      if (itemRead) {
+        const image = state.log.pending ? state.log.itemImage(replica!, this.clock, partition!, this.storageIdOf(table, request.Key)) : undefined;
+        if (image) {
+          view = new Table(table.definition);
+          if (image.old) view.put(image.old.item, image.old.size);
+        }
+      } else if (unapplied.length > 0) {
         const key = action === 'GetItem' ? (request.Key as Item) : undefined;
-        const view = key ? itemViewWithout(table, unapplied, key) : viewWithout(table, unapplied);
+        view = key ? itemViewWithout(table, unapplied, key) : viewWithout(table, unapplied);
+      }
+      if (view) {
         const copy = this.isolated(name, view);
         response = copy.execute(action, request);
         units = copy.capacityUsage(name).readUnits;
@@ -353,6 +364,15 @@ export class Simulation {
     if (stale) this.metrics.record('StaleReads', { table: name, index: gsi }, this.second(), 1);
     this.event({ action, table: name, index: indexName, partition, replica, consistent, stale, units });
     return response;
+  }
+
+  /** An item key's storage id, or '' for a key the engine will refuse (it then throws AWS's error itself). */
+  private storageIdOf(table: Table, key: unknown): string {
+    try {
+      return storageId(table, key as Item);
+    } catch {
+      return '';
+    }
   }
 
   /** A database holding only `table`, for a read against one copy. */
