@@ -87,8 +87,13 @@ export class SandboxSimulations {
   readonly database: Database;
   private readonly tables = new Map<string, Simulated>();
 
-  constructor(database: Database) {
+  /** `sim:` tags every table is taken to carry under its own (the SDK suite runs through the simulation with them). */
+  private readonly defaultTags: Readonly<Record<string, string>> | undefined;
+
+  constructor(database: Database, options: { readonly defaultTags?: Readonly<Record<string, string>> } = {}) {
     this.database = database;
+    this.defaultTags = options.defaultTags;
+    if (this.defaultTags) simSettings(this.defaultTags);
   }
 
   /** Whether any table of the sandbox is simulated or has a DAX cluster. */
@@ -232,10 +237,11 @@ export class SandboxSimulations {
       return undefined;
     }
     const def = table.definition;
-    const tagsKey = simTagsKey(def.tags);
+    const tags = this.defaultTags ? { ...this.defaultTags, ...def.tags } : def.tags;
+    const tagsKey = simTagsKey(tags);
     let entry = this.tables.get(name);
     if (entry && entry.tableId === def.tableId && entry.tagsKey === tagsKey) return entry;
-    const settings = simSettings(def.tags);
+    const settings = simSettings(tags);
     if (!settings.enabled && !forDax && !entry?.dax) {
       this.tables.delete(name);
       return undefined;

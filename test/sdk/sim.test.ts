@@ -15,7 +15,7 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import { SIM_TAG_MESSAGES, TABLE_THROUGHPUT_EXCEEDED_MESSAGE } from '../../engine/index.ts';
 import { createClients, startOurEndpoint, type Endpoint } from './endpoint.ts';
-import { expectError } from './suite.ts';
+import { defineDynamoDBSuite, expectError } from './suite.ts';
 
 let endpoint: Endpoint | undefined;
 afterEach(async () => {
@@ -267,3 +267,13 @@ describe('POST /dax', () => {
     expect(missing.json).toMatchObject({ message: 'Requested resource not found' });
   });
 });
+
+/**
+ * The wire path through the simulation is the plain one when nothing lags or throttles: the
+ * whole SDK suite, against a server where every table runs through its simulation.
+ */
+defineDynamoDBSuite('every table simulated, lag 0, throughput not enforced', () =>
+  startOurEndpoint({
+    simulationTags: { 'sim:enabled': 'true', 'sim:replication-lag-ms': '0', 'sim:index-lag-ms': '0', 'sim:enforce-throughput': 'false' },
+  }),
+);

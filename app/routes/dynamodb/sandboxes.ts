@@ -22,6 +22,8 @@ export interface SandboxOptions {
   readonly maxSandboxes?: number;
   /** Requests per second one access key may make, averaged over a second (default 1000; Infinity lifts it). */
   readonly requestsPerSecond?: number;
+  /** `sim:` tags every table is taken to carry (tests run the SDK suite through the simulation with them). */
+  readonly simulationTags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -57,6 +59,7 @@ export class SandboxRegistry {
   private readonly accountIdleMs: number;
   private readonly maxSandboxes: number;
   private readonly requestsPerSecond: number;
+  private readonly simulationTags: Readonly<Record<string, string>> | undefined;
   private heldBytes = 0;
 
   constructor(options: SandboxOptions) {
@@ -66,6 +69,7 @@ export class SandboxRegistry {
     this.accountIdleMs = options.accountIdleMs ?? 30 * 24 * 60 * 60 * 1000;
     this.maxSandboxes = options.maxSandboxes ?? DEFAULT_MAX_SANDBOXES;
     this.requestsPerSecond = options.requestsPerSecond ?? 1000;
+    this.simulationTags = options.simulationTags;
   }
 
   /** The anonymous sandbox of `accessKeyId`, created empty on first use. */
@@ -183,7 +187,7 @@ export class SandboxRegistry {
         key: accessKeyId,
         pool: kind,
         database,
-        simulations: new SandboxSimulations(database),
+        simulations: new SandboxSimulations(database, { defaultTags: this.simulationTags }),
         lastUsed: now,
         tokens: this.requestsPerSecond,
         refilledAt: now,
