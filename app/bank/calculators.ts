@@ -8,11 +8,12 @@
  */
 import { capacityCalculators } from './capacity-calculators.ts';
 import { costCalculators } from './cost-calculators.ts';
+import { simulationCalculators } from '../grading/simulation.ts';
 import type { Calculator } from './calculator.ts';
 
 export { defineCalculator, type Calculator, type CalculatorMisconception } from './calculator.ts';
 
-const CALCULATOR_LIST: readonly Calculator<unknown>[] = [...capacityCalculators, ...costCalculators];
+const CALCULATOR_LIST: readonly Calculator<unknown>[] = [...capacityCalculators, ...costCalculators, ...simulationCalculators];
 
 export type CalculatorRegistry = ReadonlyMap<string, Calculator<unknown>>;
 

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { DaxCluster, Simulation, type Database, type Item, type LagDistribution } from '../../engine/index.ts';
+import type { Calculator } from '../bank/calculator.ts';
 import type { Check } from '../bank/types.ts';
 import { readCalls, type ApiCall } from './request-input.ts';
 
@@ -61,7 +62,11 @@ export function simulationCheckLabels(spec: SimulationSpec): [string, string][] 
   const c = spec.checks;
   const labels: [string, string][] = [];
   if (c.fresh) labels.push(['sim-fresh', `Never returns stale data over ${spec.runs} simulated runs`]);
-  if (c.throttled !== undefined) labels.push(['sim-throttled', c.throttled === 0 ? 'No request throttled in the simulated runs' : `At most ${c.throttled} requests throttled in a simulated run`]);
+  if (c.throttled !== undefined)
+    labels.push([
+      'sim-throttled',
+      c.throttled === 0 ? 'No request throttled in the simulated runs' : `At most ${c.throttled} requests throttled in a simulated run`,
+    ]);
   if (c.cacheHitRatio !== undefined) labels.push(['sim-cache', `DAX cache hit ratio of at least ${c.cacheHitRatio}`]);
   return labels;
 }
@@ -86,7 +91,14 @@ export interface SimRunPicture {
   readonly partitions: number;
   readonly events: readonly SimEvent[];
   /** Per second and partition: units consumed and the partition's provisioned share (null on demand). */
-  readonly capacity: readonly { readonly second: number; readonly partition: number; readonly kind: 'read' | 'write'; readonly consumed: number; readonly share: number | null; readonly burst: number | null }[];
+  readonly capacity: readonly {
+    readonly second: number;
+    readonly partition: number;
+    readonly kind: 'read' | 'write';
+    readonly consumed: number;
+    readonly share: number | null;
+    readonly burst: number | null;
+  }[];
 }
 
 export interface SimulationSummary {
@@ -108,8 +120,7 @@ function parseCalls(value: unknown, where: string): ApiCall[] {
   return [...parsed.calls];
 }
 
-const itemsOf = (response: Record<string, unknown>): Item[] =>
-  response.Item ? [response.Item as Item] : ((response.Items as Item[] | undefined) ?? []);
+const itemsOf = (response: Record<string, unknown>): Item[] => (response.Item ? [response.Item as Item] : ((response.Items as Item[] | undefined) ?? []));
 
 /** What the table (the leader, every write applied) returns for the same read now: the fresh answer. */
 function freshItems(database: Database, call: ApiCall): string {
@@ -135,7 +146,12 @@ function runOnce(spec: SimulationSpec, base: Database, tableName: string, answer
     ...(spec.indexLag ? { indexLag: spec.indexLag as LagDistribution } : {}),
     ...(spec.burstAtStart ? { burstAtStart: spec.burstAtStart } : {}),
   });
-  const dax = spec.dax ? new DaxCluster(sim, { ...(spec.dax.itemTtlMs ? { itemTtlMs: spec.dax.itemTtlMs } : {}), ...(spec.dax.queryTtlMs ? { queryTtlMs: spec.dax.queryTtlMs } : {}) }) : undefined;
+  const dax = spec.dax
+    ? new DaxCluster(sim, {
+        ...(spec.dax.itemTtlMs ? { itemTtlMs: spec.dax.itemTtlMs } : {}),
+        ...(spec.dax.queryTtlMs ? { queryTtlMs: spec.dax.queryTtlMs } : {}),
+      })
+    : undefined;
   const events: SimEvent[] = [];
   let stale = 0;
   let reads = 0;
@@ -154,7 +170,8 @@ function runOnce(spec: SimulationSpec, base: Database, tableName: string, answer
       response = (dax ?? sim).execute(call.action, call.params) as Record<string, unknown>;
     } catch (error) {
       if (error instanceof Error && error.name === 'ProvisionedThroughputExceededException') wasThrottled = true;
-      else if (who === 'app') throw new Error(`The scenario's own ${call.action} fails in the simulation: ${error instanceof Error ? error.message : String(error)}`);
+      else if (who === 'app')
+        throw new Error(`The scenario's own ${call.action} fails in the simulation: ${error instanceof Error ? error.message : String(error)}`);
     }
     const simEvent = sim.timeline.length > timelineBefore ? sim.timeline[sim.timeline.length - 1] : undefined;
     let cache: 'hit' | 'miss' | undefined;
@@ -193,7 +210,14 @@ function runOnce(spec: SimulationSpec, base: Database, tableName: string, answer
       else for (const call of parseCalls(step.app, 'steps[].app')) send(call, 'app');
     }
   }
-  return { stale, reads, throttled, hits, cacheReads, picture: { seed, table: tableName, partitions: Math.max(1, sim.partitions(tableName)), events, capacity: capacityOf(sim, tableName) } };
+  return {
+    stale,
+    reads,
+    throttled,
+    hits,
+    cacheReads,
+    picture: { seed, table: tableName, partitions: Math.max(1, sim.partitions(tableName)), events, capacity: capacityOf(sim, tableName) },
+  };
 }
 
 /** Units consumed per second and partition against each partition's share, for the picture. */
@@ -208,7 +232,14 @@ function capacityOf(sim: Simulation, table: string): SimRunPicture['capacity'] {
     for (let partition = 0; partition < partitions; partition++) {
       const metric = kind === 'read' ? 'ConsumedReadCapacityUnits' : 'ConsumedWriteCapacityUnits';
       for (const point of sim.metrics.get(metric, { table, partition })) {
-        rows.push({ second: point.second, partition, kind, consumed: round(point.value), share: share === null ? null : round(share), burst: pool && share !== null ? round(pool.burst(partition)) : null });
+        rows.push({
+          second: point.second,
+          partition,
+          kind,
+          consumed: round(point.value),
+          share: share === null ? null : round(share),
+          burst: pool && share !== null ? round(pool.burst(partition)) : null,
+        });
       }
     }
   }
@@ -275,8 +306,130 @@ export function simulationChecks(spec: SimulationSpec, summary: SimulationSummar
       id: 'sim-cache',
       label: labels.get('sim-cache')!,
       passed,
-      detail: summary.cacheReads === 0 ? 'None of your reads went through the DAX cache (a strongly consistent read passes through it).' : `${summary.cacheHits} of ${summary.cacheReads} reads were cache hits (${round(ratio)}).`,
+      detail:
+        summary.cacheReads === 0
+          ? 'None of your reads went through the DAX cache (a strongly consistent read passes through it).'
+          : `${summary.cacheHits} of ${summary.cacheReads} reads were cache hits (${round(ratio)}).`,
     });
   }
   return checks;
 }
+
+// ------------------------------------------------------------------ numbers read off a run
+
+/** Units the scaled table is provisioned with: small enough that a run is a few hundred small writes. */
+const BURST_SCALE_UNITS = 10;
+const isWhole = (n: number): boolean => Math.abs(n - Math.round(n)) < 1e-6;
+const burstCache = new Map<string, { seconds: number; bank: number }>();
+
+/**
+ * Seconds a write spike is served before the first throttle, read off a simulated run: a
+ * provisioned table written at `consumedBefore` for 300 s, then at `spike` each second until a
+ * write is refused. The run is at a scale where the table has 10 WCU (consumption and spike
+ * scaled alike): the bank and the drain scale together, so the seconds are the same, and a run
+ * stays a few hundred small writes. Runs are cached by their scaled figures.
+ */
+export function simulateBurst(args: { provisioned: number; consumedBefore: number; spike: number }): { seconds: number; bank: number; scale: number } {
+  const scale = BURST_SCALE_UNITS / args.provisioned;
+  // Rounded: 700 × 0.2 arrives as 140.00000000000003.
+  const consumed = Math.round(args.consumedBefore * scale);
+  const spike = Math.round(args.spike * scale);
+  if (!isWhole(args.consumedBefore * scale) || !isWhole(args.spike * scale)) {
+    throw new Error(`simulateBurst: consumedBefore and spike must be whole multiples of provisioned / ${BURST_SCALE_UNITS}`);
+  }
+  const key = `${consumed}/${spike}`;
+  const cached = burstCache.get(key);
+  if (cached) return { ...cached, scale };
+  const sim = new Simulation({ seed: 1, recordTimeline: false });
+  const table = 'BurstTable';
+  sim.execute('CreateTable', {
+    TableName: table,
+    KeySchema: [{ AttributeName: 'k', KeyType: 'HASH' }],
+    AttributeDefinitions: [{ AttributeName: 'k', AttributeType: 'S' }],
+    ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: BURST_SCALE_UNITS },
+  });
+  // An item of n write units: 1 KB each, less the key and attribute name bytes.
+  const itemOf = (units: number, id: string) => ({ k: { S: id }, d: { S: 'x'.repeat(units * 1024 - 1 - id.length - 8) } });
+  const put = (units: number, id: string) => sim.execute('PutItem', { TableName: table, Item: itemOf(units, id) });
+  for (let s = 0; s < 300; s++) {
+    sim.advanceTo(s * 1000);
+    if (consumed > 0) put(consumed, 'steady');
+  }
+  sim.advanceTo(300_000);
+  const bank = sim.pool(table, 'write')!.burst(0);
+  // The spike in two writes a second (half each, the rest in the second), so a refusal lands within the second.
+  const first = Math.ceil(spike / 2);
+  let seconds = 0;
+  for (; seconds < 100_000; seconds++) {
+    sim.advanceTo(300_000 + seconds * 1000);
+    try {
+      put(first, 'a');
+      if (spike - first > 0) put(spike - first, 'b');
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ProvisionedThroughputExceededException') break;
+      throw error;
+    }
+  }
+  const result = { seconds, bank };
+  burstCache.set(key, result);
+  return { ...result, scale };
+}
+
+const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+/** The seconds of a burst, read off simulateBurst's run, with the working a learner can follow. */
+const simulatedBurstSeconds: Calculator<{ provisioned: number; consumedBefore: number; spike: number }> = {
+  name: 'simulatedBurstSeconds',
+  description:
+    'Seconds a write spike above provisioned WCU is served before the first throttle, read off a simulated run (300 s at consumedBefore, then the spike): args { provisioned, consumedBefore, spike }',
+  args: z
+    .strictObject({ provisioned: z.number().int().positive(), consumedBefore: z.number().nonnegative(), spike: z.number().positive() })
+    .refine((a) => a.consumedBefore < a.provisioned && a.spike > a.provisioned, 'needs consumedBefore < provisioned < spike')
+    .refine((a) => isWhole((a.consumedBefore * BURST_SCALE_UNITS) / a.provisioned) && isWhole((a.spike * BURST_SCALE_UNITS) / a.provisioned), {
+      message: `consumedBefore and spike must be whole tenths of provisioned (the run is scaled to ${BURST_SCALE_UNITS} WCU)`,
+    }),
+  calculate: (a) => {
+    const run = simulateBurst(a);
+    const bank = run.bank / run.scale;
+    return {
+      value: run.seconds,
+      unit: 'seconds',
+      steps: [
+        { label: 'Burst bank after 300 s at the steady rate, read off the run (unused capacity, at most 300 s of it)', value: `${fmt(bank)} WCU` },
+        {
+          label: 'Drawn from the bank each second of the spike: only the excess over the provisioned rate',
+          formula: `${fmt(a.spike)} − ${fmt(a.provisioned)}`,
+          value: `${fmt(a.spike - a.provisioned)} WCU per second`,
+        },
+        { label: 'Seconds the run served the spike before its first throttled write', value: `${fmt(run.seconds)} seconds` },
+      ],
+    };
+  },
+  misconceptions: [
+    {
+      id: 'whole-spike-from-bank',
+      name: 'Drew the whole spike from the burst bank',
+      explanation: 'The provisioned rate keeps serving during the spike; only the excess above it comes out of the bank.',
+      compute: (a) => Math.floor((300 * (a.provisioned - a.consumedBefore)) / a.spike),
+    },
+    {
+      id: 'always-300',
+      name: 'Assumed a burst always lasts 300 seconds',
+      explanation: '300 seconds is how much unused capacity is banked, not how long a spike can last.',
+      compute: () => 300,
+    },
+    {
+      id: 'banked-full-provisioned',
+      name: 'Banked the full provisioned capacity, ignoring what was consumed',
+      explanation: 'Only unused capacity is banked: provisioned minus consumed, for up to 300 seconds.',
+      compute: (a) => (a.consumedBefore === 0 ? Number.NaN : Math.floor((300 * a.provisioned) / (a.spike - a.provisioned))),
+    },
+  ],
+};
+
+/**
+ * Calculators whose figure is read off a simulated run rather than a formula (issue 13), for
+ * numeric families in content/sim/. Registered in app/bank/calculators.ts. (The cast is what
+ * the bank's defineCalculator does; graders import nothing from the bank at run time.)
+ */
+export const simulationCalculators: readonly Calculator<unknown>[] = [simulatedBurstSeconds as unknown as Calculator<unknown>];

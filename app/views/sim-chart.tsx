@@ -19,7 +19,13 @@ function outcomeOf(e: SimEvent): 'throttled' | 'stale' | 'hit' | 'miss' | 'ok' {
   return 'ok';
 }
 
-const OUTCOME_WORDS = { throttled: 'throttled', stale: 'stale (older than the table held)', hit: 'DAX cache hit', miss: 'DAX cache miss', ok: 'served' } as const;
+const OUTCOME_WORDS = {
+  throttled: 'throttled',
+  stale: 'stale (older than the table held)',
+  hit: 'DAX cache hit',
+  miss: 'DAX cache miss',
+  ok: 'served',
+} as const;
 const isWrite = (action: string): boolean => !['GetItem', 'Query', 'Scan', 'BatchGetItem', 'TransactGetItems'].includes(action);
 
 function describe(e: SimEvent): string {
@@ -95,15 +101,22 @@ export function SimCapacityChart({ id, picture, kind, width = 640 }: { id: strin
   return (
     <svg class="chart sim-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
       <title id={`${id}-title`}>{`${kind === 'read' ? 'Read' : 'Write'} units consumed per second and partition`}</title>
-      <desc id={`${id}-desc`}>Bars are units consumed in a second by each partition; the dashed line over each is the partition's provisioned share. The table below gives the figures and the burst left.</desc>
+      <desc id={`${id}-desc`}>
+        Bars are units consumed in a second by each partition; the dashed line over each is the partition's provisioned share. The table below gives the figures
+        and the burst left.
+      </desc>
       <line class="grid" x1={PAD.left} x2={width - PAD.right} y1={y(0)} y2={y(0)} />
       <text x={PAD.left - 8} y={y(top) + 4} text-anchor="end">{`${Math.round(top)} units`}</text>
-      <text x={PAD.left - 8} y={y(0) + 4} text-anchor="end">0</text>
+      <text x={PAD.left - 8} y={y(0) + 4} text-anchor="end">
+        0
+      </text>
       {rows.map((r) => (
         <g class="sim-ok">
           <title>{`second ${r.second}, partition ${r.partition}: ${r.consumed} ${kind} units consumed, share ${r.share ?? 'on demand'}`}</title>
           <rect class="sim-bar" x={xOf(r.second, r.partition)} y={y(r.consumed)} width={bar * 0.9} height={Math.max(0, y(0) - y(r.consumed))} />
-          {r.share !== null ? <line class="sim-share" x1={xOf(r.second, r.partition)} x2={xOf(r.second, r.partition) + bar * 0.9} y1={y(r.share)} y2={y(r.share)} /> : null}
+          {r.share !== null ? (
+            <line class="sim-share" x1={xOf(r.second, r.partition)} x2={xOf(r.second, r.partition) + bar * 0.9} y1={y(r.share)} y2={y(r.share)} />
+          ) : null}
         </g>
       ))}
       {seconds.map((second, i) =>

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { GradeResult } from '../../../app/bank/types.ts';
 import { wrongAnswers } from '../../../app/grading/hands-on.ts';
-import { SimulationSpecSchema, type SimulationSummary } from '../../../app/grading/simulation.ts';
+import { burstSeconds } from '../../../engine/index.ts';
+import { simulateBurst, SimulationSpecSchema, type SimulationSummary } from '../../../app/grading/simulation.ts';
 import { ChecksView } from '../../../app/views/checks-view.tsx';
 import { loadContentBank } from '../../helpers/content-bank.ts';
 
@@ -26,6 +27,13 @@ describe('simulation families', () => {
       if (key.kind !== 'request') throw new Error('not a request family');
       for (const wrong of wrongAnswers(key)) expect(grade(id, seed, wrong.json).score, `${id} seed ${seed}: ${wrong.name}`).toBeLessThan(1);
     }
+  });
+
+  it('keys the burst family by the simulated run', () => {
+    const p = bank.variant('capacity.sim-burst-seconds', 9).params;
+    const right = simulateBurst({ provisioned: Number(p.provisioned), consumedBefore: Number(p.consumed), spike: Number(p.spike) }).seconds;
+    expect(bank.grade('capacity.sim-burst-seconds', 9, { kind: 'numeric', value: right }).score).toBe(1);
+    expect(bank.grade('capacity.sim-burst-seconds', 9, { kind: 'numeric', value: right + 1 }).score).toBe(0);
   });
 
   it('catches an eventually consistent read right after a write as stale, and passes the strong read', () => {
@@ -68,6 +76,24 @@ describe('simulation families', () => {
     expect(check(r, 'sim-fresh')?.passed).toBe(false);
     const events = (r.details.simulation as SimulationSummary).picture.events.filter((e) => e.who === 'answer');
     expect(events).toEqual([expect.objectContaining({ action: 'Query', cache: 'hit', stale: true })]);
+  });
+});
+
+describe('simulateBurst', () => {
+  // The run and AWS's arithmetic (300 s of unused capacity banked, the excess drawn) must agree.
+  it.each([
+    [1000, 0, 1500],
+    [1000, 200, 2000],
+    [700, 280, 2100],
+    [3000, 1500, 12000],
+  ])('provisioned %i WCU, %i consumed before, spike %i: the first throttle comes when the formula says', (provisioned, consumedBefore, spike) => {
+    const run = simulateBurst({ provisioned, consumedBefore, spike });
+    expect(run.seconds).toBe(burstSeconds({ provisioned, consumedBefore, spike, unit: 'WCU' }).value);
+    expect(run.bank / run.scale).toBeCloseTo(300 * (provisioned - consumedBefore), 6);
+  });
+
+  it('refuses figures the scaled run cannot represent', () => {
+    expect(() => simulateBurst({ provisioned: 1000, consumedBefore: 150, spike: 2000 })).toThrow(/whole multiples/);
   });
 });
 
