@@ -26,9 +26,11 @@ const NAV: ReadonlyArray<{ id: NonNullable<LayoutProps['current']>; href: string
 ];
 
 const THEME_LABELS: ReadonlyArray<{ value: Theme; label: string }> = [
-  { value: 'system', label: 'System' },
-  { value: 'light', label: 'Light' },
-  { value: 'dark', label: 'Dark' },
+  // Each option names the setting, so the visible control needs no label of its own beside it
+  // (a visible "Theme" pushed the switch onto a second header row at 1280 px).
+  { value: 'system', label: 'Theme: system' },
+  { value: 'light', label: 'Theme: light' },
+  { value: 'dark', label: 'Theme: dark' },
 ];
 
 /**
@@ -39,7 +41,9 @@ function ThemeSwitch({ theme, returnTo }: { theme: Theme; returnTo: string }) {
   return (
     <form class="theme-switch" method="post" action="/theme" data-theme-switch>
       <input type="hidden" name="returnTo" value={returnTo} />
-      <label for="theme-select">Theme</label>
+      <label for="theme-select" class="visually-hidden">
+        Theme
+      </label>
       <select id="theme-select" name="theme">
         {THEME_LABELS.map((t) => (
           <option value={t.value} selected={t.value === theme}>

@@ -5,6 +5,10 @@ export const COST_STYLESHEET = `.cost-modes { display: grid; grid-template-colum
 .cost-total { font-size: 1.4rem; font-weight: 700; }
 .cost-form .field label { min-width: 15rem; }
 .cost-form .field input { width: 11rem; }
+/* A checkbox sits at the start of its line with its label beside it, not in an 11rem box. */
+.cost-form .field input[type=checkbox] { width: auto; margin: 0; flex: none; }
+.cost-form .field:has(> input[type=checkbox]) { flex-wrap: nowrap; align-items: baseline; }
+.cost-form .field input[type=checkbox] + label { min-width: 0; }
 /* A select as wide as its longest option (the traffic shapes are sentences), never past the page. */
 .cost-form .field select { width: auto; min-width: 11rem; max-width: 100%; }
 .field-error { color: var(--incorrect); font-weight: 600; flex-basis: 100%; margin: 0; }
@@ -24,7 +28,8 @@ export const COST_STYLESHEET = `.cost-modes { display: grid; grid-template-colum
   .price-table th, .price-table td { display: block; border: none; padding: 0; text-align: left; }
   .price-table th[scope=row] { flex-basis: 100%; }
   .price-table td.num { overflow-wrap: normal; }
-  .price-table td:first-of-type { flex: 1 1 auto; min-width: 0; }
+  /* The figure takes the line and wraps inside it, so the source number and confidence stay beside it. */
+  .price-table td:first-of-type { flex: 1 1 0; min-width: 0; }
 }
 /* Reached from a row's number: show which note it is. */
 .price-sources li:target { background: var(--partial-bg); outline: 2px solid var(--partial); outline-offset: 2px; }

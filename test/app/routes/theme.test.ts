@@ -62,7 +62,7 @@ describe('data-theme on <html>', () => {
     const browser = new Browser(t.app);
     await browser.postForm('/theme', [['theme', 'light']]);
     const page = await (await browser.request('/cost/serverless?users=5')).text();
-    expect(page).toMatch(/<option value="light" selected="">Light<\/option>/);
+    expect(page).toMatch(/<option value="light" selected="">Theme: light<\/option>/);
     expect(page).toContain('<input type="hidden" name="returnTo" value="/cost/serverless?users=5"/>');
     expect(page).toContain('<script src="/static/theme-switch.js" defer=""></script>');
   });
