@@ -10,7 +10,6 @@
 import {
   calculateDaxSaving,
   checkDaxCluster,
-  chooseCache,
   compareScanToQuery,
   daxStaleness,
   formatUsd,
@@ -21,7 +20,6 @@ import {
   tableReadUnitsBehindDax,
   type ComputeTraffic as TrafficShape,
   type DataPlaneOperation,
-  type DataSource,
   type DaxNodeType,
   type DaxReadKind,
   type DaxWritePath,
@@ -189,87 +187,6 @@ const staleReadCause: Deriver = {
 };
 
 // ---------------------------------------------------------------- DAX
-
-const SOURCE_NAMES: Readonly<Record<DataSource, string>> = {
-  dynamodb: 'DynamoDB',
-  rds: 'an RDS for PostgreSQL database',
-  aurora: 'an Aurora MySQL cluster',
-  s3: 'JSON files in S3',
-  'http-api': "a partner's HTTP API",
-};
-
-const cacheChoice: Deriver = {
-  name: 'cacheChoice',
-  description: 'From `sources` (e.g. "dynamodb" or "dynamodb+aurora"), `ratio` (reads per write), `strong`, `computed`, `own_invalidation`: DAX, ElastiCache or no cache (best: dax | elasticache | no-cache).',
-  outputs: ['best_label', 'sources_text', 'facts_text', 'reason_text', ...keyedOutputs(['dax', 'elasticache', 'no-cache'])],
-  derive(params) {
-    // A family may pick the factors one by one or as one object `w` (w.sources, w.ratio, ...).
-    const p: Params = Object.fromEntries(Object.entries(params).map(([k, v]) => [k.replace(/^w\./, ''), v]));
-    const sources = str(p, 'sources').split('+') as DataSource[];
-    const ratio = num(p, 'ratio');
-    const strong = bool(p, 'strong');
-    const computed = bool(p, 'computed');
-    const ownInvalidation = bool(p, 'own_invalidation');
-    // Optional factors: `latency_need` (microseconds | milliseconds) and `repeats` (boolean).
-    const latencyNeed = p.latency_need === 'milliseconds' ? 'milliseconds' : 'microseconds';
-    const repeatedReads = p.repeats === undefined ? true : bool(p, 'repeats');
-    const advice = chooseCache({ sources, readsPerWrite: ratio, strongReadsRequired: strong, cachesComputedResults: computed, ownsInvalidation: ownInvalidation, latencyNeed, repeatedReads });
-    const facts = [
-      `The data comes from ${sources.map((s) => SOURCE_NAMES[s]).join(' and ')}.`,
-      ratio >= 1 ? `There are about ${fmt(ratio)} reads for every write.` : `There is about one read for every ${fmt(Math.round(1 / ratio))} writes.`,
-      strong ? 'Every read must reflect the latest committed write.' : 'Reads may return data a second or two old.',
-      computed ? 'What the pages need is a set of totals and rankings computed over many records.' : 'The pages read records as they are stored, by key or by a simple query.',
-      ownInvalidation ? 'The team wants to decide itself when each cached entry is refreshed or evicted.' : 'The team has no preference about how cached entries get refreshed.',
-    ];
-    if (p.latency_need !== undefined) {
-      facts.push(latencyNeed === 'milliseconds' ? "DynamoDB's single-digit-millisecond reads already meet the latency goal." : 'The product needs reads answered in microseconds, faster than DynamoDB alone.');
-    }
-    if (p.repeats !== undefined) {
-      facts.push(repeatedReads ? 'A small set of popular records is read over and over.' : 'Reads are spread evenly over millions of records; the same record is rarely read twice in an hour.');
-    }
-    const reasonText: Record<string, string> = {
-      'strong-reads-pass-through': 'every read must be strongly consistent, and DAX passes strongly consistent reads straight to DynamoDB without caching them; a cache in front of such reads cannot serve them',
-      'write-heavy': 'the workload writes more than it reads, so a cache would mostly be refilled and rarely hit; AWS calls write-intensive applications a poor fit for DAX',
-      'several-sources': `the data comes from ${sources.map((s) => SOURCE_NAMES[s]).join(' and ')}, and DAX can only cache DynamoDB`,
-      'computed-results': 'the application caches results it computes itself, which DAX cannot hold: DAX caches only the items and query results DynamoDB returns',
-      'own-invalidation': 'the team wants to decide itself when entries are refreshed or evicted; DAX manages its caches and TTLs, while ElastiCache leaves invalidation to the application',
-      'reads-rarely-repeat': 'the same records are rarely read twice, so a cache would miss almost every time and DynamoDB would still serve nearly every read; AWS lists applications that do not need to offload repeated reads as a poor fit for DAX',
-      'dynamodb-only-read-heavy': 'all data is in DynamoDB, reads far outnumber writes and eventually consistent reads are acceptable: DAX is API-compatible, write-through, and needs no cache code',
-    };
-    const reason = reasonText[advice.reasons[0]!]!;
-    const labels: Record<string, string> = { dax: 'DAX', elasticache: 'ElastiCache', 'no-cache': 'No cache' };
-    return {
-      best_label: labels[advice.choice]!,
-      sources_text: sources.map((s) => SOURCE_NAMES[s]).join(' and '),
-      facts_text: facts.map((f) => `- ${f}`).join('\n'),
-      reason_text: reason,
-      best: advice.choice,
-      ...keyedWhys(advice.choice, {
-        dax: {
-          right: `Right: ${reason}.`,
-          wrong: `DAX does not fit: ${reason}.`,
-        },
-        elasticache: {
-          right: `Right: ${reason}; ElastiCache is a general-purpose cache the application fills and invalidates itself.`,
-          wrong:
-            advice.choice === 'dax'
-              ? 'ElastiCache would work but needs cache-aside code and invalidation written by the team; DAX gives the same microsecond reads with no cache code.'
-              : strong
-                ? 'An application-managed cache serves stale entries between a write and its invalidation, so it cannot guarantee that every read reflects the latest write.'
-                : advice.reasons[0] === 'write-heavy'
-                  ? 'In a write-heavy workload most cached entries are overwritten before anyone reads them; the hit ratio stays low and the cluster is mostly cost.'
-                  : latencyNeed === 'milliseconds'
-                    ? 'Any cache would miss almost every time when reads rarely repeat, and DynamoDB already meets the latency goal: the cluster would be pure cost.'
-                    : 'Any cache would miss almost every time when reads rarely repeat, so nearly every read would still wait for DynamoDB: the cluster would add cost without the microsecond reads.',
-        },
-        'no-cache': {
-          right: `Right: ${reason}. Read DynamoDB directly and size its capacity for the load.`,
-          wrong: 'A cache fits this workload: reads dominate and a slightly stale answer is acceptable.',
-        },
-      }),
-    };
-  },
-};
 
 const daxFlow: Deriver = {
   name: 'daxFlow',
@@ -623,7 +540,6 @@ export const adviceDerivers: readonly Deriver[] = [
   strongReadCost,
   strongCapableReads,
   staleReadCause,
-  cacheChoice,
   daxFlow,
   daxStalenessWindow,
   daxTtlTuning,

@@ -511,6 +511,7 @@ function possibleValues(fm: FrontMatter, text: string): RuleValue[] | undefined 
 /** Why a value does not fit a rule's input, or undefined when it does. */
 function inputProblem(input: RuleInput, value: RuleValue): string | undefined {
   if (input.kind === 'enum') return typeof value === 'string' && input.values.includes(value) ? undefined : `must be one of ${input.values.join(', ')}, not ${JSON.stringify(value)}`;
+  if (input.kind === 'flag') return typeof value === 'boolean' ? undefined : `must be true or false, not ${JSON.stringify(value)}`;
   return typeof value === 'number' && value >= input.min ? undefined : `must be a number of at least ${input.min}, not ${JSON.stringify(value)}`;
 }
 
@@ -545,7 +546,7 @@ function checkRuleInputs(
     }
   }
   for (const input of rule.inputs) {
-    if (!(input.name in spec.inputs) && !(input.kind === 'enum' && input.default !== undefined)) {
+    if (!(input.name in spec.inputs) && !(input.kind !== 'number' && input.default !== undefined)) {
       fail(lineOf(['answer', 'inputs']), `answer.inputs needs ${input.name}, an input of rule ${rule.name}`);
     }
   }

@@ -7,6 +7,7 @@
  */
 import { AUTO_SCALING_GOALS, autoScalingAction } from './auto-scaling-action.ts';
 import { CAPACITY_TRAFFIC_SHAPES, chooseCapacityMode } from './capacity-mode.ts';
+import { chooseCache, type DataSource } from './dax.ts';
 import { choosePrimaryKeyKind } from './key-design.ts';
 import { readUnitsForSize } from '../capacity/units.ts';
 import { planRead, READ_SOURCES, strongReadOutcome, type Freshness } from './read-consistency.ts';
@@ -17,10 +18,11 @@ import { SURGE_SHAPES, surgeFix } from './surge-fix.ts';
 export type RuleValue = string | number | boolean;
 export type RuleInputs = Readonly<Record<string, RuleValue | undefined>>;
 
-/** One input: a word from a fixed list, or a number at least `min`. */
+/** One input: a word from a fixed list, a number at least `min`, or a yes/no flag. */
 export type RuleInput =
   | { readonly name: string; readonly kind: 'enum'; readonly values: readonly string[]; readonly default?: string }
-  | { readonly name: string; readonly kind: 'number'; readonly min: number };
+  | { readonly name: string; readonly kind: 'number'; readonly min: number }
+  | { readonly name: string; readonly kind: 'flag'; readonly default?: boolean };
 
 export interface Rule {
   readonly name: string;
@@ -46,6 +48,12 @@ function readCount(rule: string, inputs: RuleInputs, name: string, min: number):
   const value = inputs[name];
   if (typeof value === 'number' && Number.isFinite(value) && value >= min) return value;
   throw new RuleInputError(`Rule ${rule}: input ${name} must be a number of at least ${min}, not ${value === undefined ? 'missing' : JSON.stringify(value)}`);
+}
+
+function readFlag(rule: string, inputs: RuleInputs, name: string, fallback?: boolean): boolean {
+  const value = inputs[name] ?? fallback;
+  if (typeof value === 'boolean') return value;
+  throw new RuleInputError(`Rule ${rule}: input ${name} must be true or false, not ${value === undefined ? 'missing' : JSON.stringify(value)}`);
 }
 
 const capacityMode: Rule = {
@@ -159,5 +167,37 @@ const primaryKeyKind: Rule = {
   },
 };
 
+/** The data behind a cache: DynamoDB alone, or DynamoDB and one other source. */
+const CACHE_SOURCES = ['dynamodb', 'dynamodb+rds', 'dynamodb+aurora', 'dynamodb+s3', 'dynamodb+http-api'] as const;
+const LATENCY_NEEDS = ['microseconds', 'milliseconds'] as const;
+
+const cacheChoice: Rule = {
+  name: 'cacheChoice',
+  description:
+    'DAX, ElastiCache or no cache for a workload (chooseCache), and the reason that decided (strong-reads-pass-through, write-heavy, reads-rarely-repeat, several-sources, computed-results, own-invalidation, dynamodb-only-read-heavy)',
+  inputs: [
+    { name: 'sources', kind: 'enum', values: CACHE_SOURCES },
+    { name: 'ratio', kind: 'number', min: 0.001 },
+    { name: 'strong', kind: 'flag' },
+    { name: 'computed', kind: 'flag' },
+    { name: 'own_invalidation', kind: 'flag' },
+    { name: 'latency_need', kind: 'enum', values: LATENCY_NEEDS, default: 'microseconds' },
+    { name: 'repeats', kind: 'flag', default: true },
+  ],
+  outputs: ['best', 'reason'],
+  apply(inputs) {
+    const advice = chooseCache({
+      sources: readEnum('cacheChoice', inputs, 'sources', CACHE_SOURCES).split('+') as DataSource[],
+      readsPerWrite: readCount('cacheChoice', inputs, 'ratio', 0.001),
+      strongReadsRequired: readFlag('cacheChoice', inputs, 'strong'),
+      cachesComputedResults: readFlag('cacheChoice', inputs, 'computed'),
+      ownsInvalidation: readFlag('cacheChoice', inputs, 'own_invalidation'),
+      latencyNeed: readEnum('cacheChoice', inputs, 'latency_need', LATENCY_NEEDS, 'microseconds'),
+      repeatedReads: readFlag('cacheChoice', inputs, 'repeats', true),
+    });
+    return { best: advice.choice, reason: advice.reasons[0]! };
+  },
+};
+
 /** The rules by name. To add one: a file with the decision, then an entry here. */
-export const RULES: ReadonlyMap<string, Rule> = new Map([capacityMode, autoScalingChange, surge, readMode, strongRead, readPlan, primaryKeyKind, readWhere].map((r) => [r.name, r]));
+export const RULES: ReadonlyMap<string, Rule> = new Map([capacityMode, autoScalingChange, surge, readMode, strongRead, readPlan, primaryKeyKind, readWhere, cacheChoice].map((r) => [r.name, r]));

@@ -44,7 +44,7 @@ const STREAMS_TARGET_PREFIX = 'DynamoDBStreams_20120810.';
 const SIM_TARGET_PREFIX = 'DynamoDBSim.';
 const SIM_ACTIONS: Readonly<Record<string, (sims: SandboxSimulations, input: unknown) => unknown>> = {
   GetMetrics: (sims, input) => {
-    const name = (input as { TableName?: unknown }).TableName;
+    const name = (input as { TableName?: unknown } | null)?.TableName;
     if (typeof name !== 'string') throw new ValidationException('TableName is required');
     return sims.report(name);
   },

@@ -16,7 +16,6 @@ describe('advice derivers', () => {
       strongReadCost: { item_bytes: 5000, reads: 10 },
       strongCapableReads: { 'app.table': 'T', 'app.index': 'I' },
       staleReadCause: { path: 'dax-bypass', item_ttl: 5, query_ttl: 3 },
-      cacheChoice: { sources: 'dynamodb', ratio: 20, strong: false, computed: false, own_invalidation: false },
       daxFlow: { op: 'miss', item: 'thing' },
       daxStalenessWindow: { write_path: 'direct', read_kind: 'get-item', item_ttl: 5, query_ttl: 3 },
       daxTtlTuning: { read_kind: 'query', limit_s: 60 },
@@ -31,27 +30,6 @@ describe('advice derivers', () => {
       const out = d.derive(samples[d.name] ?? {}, createRandom(7));
       for (const key of Object.keys(out)) expect(d.outputs, `${d.name} returns ${key}`).toContain(key);
     }
-  });
-
-  it.each([
-    [{ sources: 'dynamodb', ratio: 30, strong: false, computed: false, own_invalidation: false }, 'dax'],
-    [{ sources: 'dynamodb+aurora', ratio: 30, strong: false, computed: false, own_invalidation: false }, 'elasticache'],
-    [{ 'w.sources': 'dynamodb', 'w.ratio': 30, 'w.strong': true, 'w.computed': false, 'w.own_invalidation': false }, 'no-cache'],
-    [{ sources: 'dynamodb', ratio: 0.2, strong: false, computed: false, own_invalidation: false }, 'no-cache'],
-  ])('cacheChoice keys %j as %s', (p, best) => {
-    const out = run('cacheChoice', p);
-    expect(out.best).toBe(best);
-    expect(String(out[`why_${best.replace(/-/g, '_')}`])).toMatch(/^Right: /);
-  });
-
-  it.each([
-    ['milliseconds', true],
-    ['microseconds', false],
-  ])('cacheChoice with reads that rarely repeat and a %s latency need says DynamoDB meets the goal: %s', (latency_need, meets) => {
-    const out = run('cacheChoice', { sources: 'dynamodb', ratio: 20, strong: false, computed: false, own_invalidation: false, latency_need, repeats: false });
-    expect(out.best).toBe('no-cache');
-    const whys = Object.entries(out).filter(([k]) => k.startsWith('why_')).map(([, v]) => String(v)).join(' ');
-    expect(whys.includes('already meets the latency goal')).toBe(meets);
   });
 
   it('serverlessArchitecture states the same budget constraint whatever the key, so the budget gives nothing away', () => {

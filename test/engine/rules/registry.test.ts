@@ -11,7 +11,7 @@ const rule = (name: string) => {
 describe('RULES', () => {
   it('lists each rule under its own name', () => {
     for (const [name, r] of RULES) expect(r.name).toBe(name);
-    expect([...RULES.keys()]).toEqual(['capacityMode', 'autoScalingAction', 'surgeFix', 'readMode', 'strongReadOutcome', 'readPlan', 'primaryKeyKind', 'planRead']);
+    expect([...RULES.keys()]).toEqual(['capacityMode', 'autoScalingAction', 'surgeFix', 'readMode', 'strongReadOutcome', 'readPlan', 'primaryKeyKind', 'planRead', 'cacheChoice']);
   });
 
   it.each([
@@ -24,6 +24,11 @@ describe('RULES', () => {
     ['readMode', { need: 'latest', source: 'lsi' }, 'strong'],
     ['strongReadOutcome', { source: 'stream' }, 'validation-exception'],
     ['primaryKeyKind', { reads: 'by-id' }, 'simple'],
+    ['cacheChoice', { sources: 'dynamodb', ratio: 30, strong: false, computed: false, own_invalidation: false }, 'dax'],
+    ['cacheChoice', { sources: 'dynamodb+aurora', ratio: 30, strong: false, computed: false, own_invalidation: false }, 'elasticache'],
+    ['cacheChoice', { sources: 'dynamodb', ratio: 30, strong: true, computed: false, own_invalidation: false }, 'no-cache'],
+    ['cacheChoice', { sources: 'dynamodb', ratio: 0.2, strong: false, computed: false, own_invalidation: false }, 'no-cache'],
+    ['cacheChoice', { sources: 'dynamodb', ratio: 20, strong: false, computed: false, own_invalidation: false, repeats: false }, 'no-cache'],
     ['planRead', { source: 'gsi', freshness: 'latest', bytes: 6144, reads: 40 }, 'read-base-table'],
     ['planRead', { source: 'gsi', freshness: 'seconds', bytes: 6144, reads: 40 }, 'eventual'],
     ['planRead', { source: 'lsi', freshness: 'latest', bytes: 6144, reads: 40 }, 'strong'],
@@ -49,7 +54,15 @@ describe('RULES', () => {
     expect(rule('planRead').apply({ source: 'table', freshness: 'latest', bytes: 6144, reads: 40 })).toMatchObject({ strong_rcu: 80, eventual_rcu: 40 });
   });
 
+  it('names the reason that decided the cache choice first (strong reads before write-heavy)', () => {
+    expect(rule('cacheChoice').apply({ sources: 'dynamodb', ratio: 0.2, strong: true, computed: false, own_invalidation: false })).toEqual({
+      best: 'no-cache',
+      reason: 'strong-reads-pass-through',
+    });
+  });
+
   it.each([
+    ['cacheChoice', { sources: 'dynamodb', ratio: 20, strong: 'no', computed: false, own_invalidation: false }, 'Rule cacheChoice: input strong must be true or false, not "no"'],
     ['capacityMode', {}, 'Rule capacityMode: input shape must be one of steady, daily-cycle, steady-growth, spiky, new-unknown, mostly-idle, not missing'],
     ['capacityMode', { shape: 'bursty' }, 'Rule capacityMode: input shape must be one of steady, daily-cycle, steady-growth, spiky, new-unknown, mostly-idle, not "bursty"'],
     ['primaryKeyKind', { reads: 'scan' }, 'Rule primaryKeyKind: input reads must be one of by-id, related-in-order, not "scan"'],
