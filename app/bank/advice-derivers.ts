@@ -14,7 +14,6 @@ import {
   daxStaleness,
   formatUsd,
   readUnitsForSize,
-  strongReadOutcome,
   recommendArchitecture,
   requiredIamActions,
   tableReadUnitsBehindDax,
@@ -23,7 +22,6 @@ import {
   type DaxNodeType,
   type DaxReadKind,
   type DaxWritePath,
-  type ReadSource,
 } from '../../engine/index.ts';
 import type { Deriver } from './derivers.ts';
 import type { Random } from './random.ts';
@@ -100,38 +98,6 @@ const strongReadCost: Deriver = {
       return { eventual_rcu: eventual, strong_rcu: strong, half_rcu: half, kb_rcu: strong * 4 };
     }
     return { eventual_rcu: eventual, strong_rcu: strong, half_rcu: half, kb_rcu: kb };
-  },
-};
-
-interface ReadRequestShape {
-  readonly text: (table: string, index: string) => string;
-  readonly source: ReadSource;
-  readonly why: string;
-}
-
-const READ_REQUESTS: readonly ReadRequestShape[] = [
-  { text: (t) => `GetItem on \`${t}\` by its full primary key`, source: 'table', why: 'Tables accept `ConsistentRead: true` on GetItem.' },
-  { text: (t) => `Query on \`${t}\` for one partition key value`, source: 'table', why: 'Tables accept `ConsistentRead: true` on Query.' },
-  { text: (t) => `Scan of the whole \`${t}\` table with a filter expression`, source: 'table', why: 'Scan of a table accepts `ConsistentRead: true` too.' },
-  { text: (t) => `Query on the local secondary index \`${t}ByDate\``, source: 'lsi', why: 'LSIs share the partition key and support strongly consistent reads.' },
-  { text: (_, i) => `Query on the global secondary index \`${i}\` for one partition key value`, source: 'gsi', why: 'GSIs support only eventually consistent reads; `ConsistentRead: true` is rejected.' },
-  { text: (_, i) => `Scan of the global secondary index \`${i}\` with a filter expression`, source: 'gsi', why: 'A Scan of a GSI is eventually consistent only, like every GSI read.' },
-  { text: (t) => `GetRecords on the stream of \`${t}\``, source: 'stream', why: 'Reads from DynamoDB Streams are always eventually consistent.' },
-];
-
-const strongCapableReads: Deriver = {
-  name: 'strongCapableReads',
-  description: 'From `app.table` and `app.index`: two reads that can be strongly consistent and three that cannot, in slots a..e (key a, b).',
-  outputs: slotOutputs,
-  derive(p, random) {
-    const table = str(p, 'app.table');
-    const index = str(p, 'app.index');
-    const toStatement = (r: ReadRequestShape): Statement => ({ text: r.text(table, index), why: strongReadOutcome(r.source) === 'latest-data' ? `Right: ${r.why.charAt(0).toLowerCase()}${r.why.slice(1)}` : r.why });
-    const can = READ_REQUESTS.filter((r) => strongReadOutcome(r.source) === 'latest-data').map(toStatement);
-    const cannot = READ_REQUESTS.filter((r) => strongReadOutcome(r.source) !== 'latest-data').map(toStatement);
-    // Only four cannot-statements exist; pad the false side with a GSI read using a projection.
-    const extra: Statement = { text: `Query on \`${index}\` that projects just the keys`, why: 'A projection does not change the rule: every GSI read is eventually consistent.' };
-    return fillSlots(random, can, [...cannot, extra], 2);
   },
 };
 
@@ -538,7 +504,6 @@ const serverlessArchitecture: Deriver = {
 
 export const adviceDerivers: readonly Deriver[] = [
   strongReadCost,
-  strongCapableReads,
   staleReadCause,
   daxFlow,
   daxStalenessWindow,

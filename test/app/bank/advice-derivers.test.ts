@@ -14,7 +14,6 @@ describe('advice derivers', () => {
   it('declare every output they return', () => {
     const samples: Record<string, Record<string, ParamValue>> = {
       strongReadCost: { item_bytes: 5000, reads: 10 },
-      strongCapableReads: { 'app.table': 'T', 'app.index': 'I' },
       staleReadCause: { path: 'dax-bypass', item_ttl: 5, query_ttl: 3 },
       daxFlow: { op: 'miss', item: 'thing' },
       daxStalenessWindow: { write_path: 'direct', read_kind: 'get-item', item_ttl: 5, query_ttl: 3 },
