@@ -63,6 +63,9 @@ export function Layout({ title, current, shortcuts = false, scripts = [], childr
   const c = tryGetContext();
   const theme = readTheme(c);
   const url = c ? new URL(c.req.url) : undefined;
+  // Back to this page after a switch without JavaScript, but never relaying a redirect target
+  // the page itself was given (the log-in page's returnTo): that one is the page's to check.
+  url?.searchParams.delete('returnTo');
   const returnTo = url ? `${url.pathname}${url.search}` : '/';
   // Without the doctype browsers fall back to quirks mode.
   return (
