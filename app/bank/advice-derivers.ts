@@ -154,46 +154,6 @@ const staleReadCause: Deriver = {
 
 // ---------------------------------------------------------------- DAX
 
-const daxFlow: Deriver = {
-  name: 'daxFlow',
-  description: 'From `op` (hit | miss | strong | write): what DAX does (best: from-cache | fill | pass-through | write-through).',
-  outputs: ['op_text', ...keyedOutputs(['from-cache', 'fill', 'pass-through', 'write-through'])],
-  derive(p) {
-    const op = str(p, 'op');
-    const item = str(p, p['app.item'] === undefined ? 'item' : 'app.item');
-    const table: Record<string, { best: string; text: string }> = {
-      hit: { best: 'from-cache', text: `issues an eventually consistent GetItem for a ${item} that another request read through DAX a minute ago` },
-      miss: { best: 'fill', text: `issues an eventually consistent GetItem for a ${item} that nobody has read for an hour` },
-      strong: { best: 'pass-through', text: `issues a GetItem with \`ConsistentRead: true\` for a ${item}` },
-      write: { best: 'write-through', text: `issues an UpdateItem that changes a ${item}` },
-    };
-    const entry = table[op];
-    if (!entry) throw new RangeError(`Unknown op "${op}"`);
-    return {
-      op_text: entry.text,
-      best: entry.best,
-      ...keyedWhys(entry.best, {
-        'from-cache': {
-          right: 'Right: the item is in the item cache and its TTL has not expired, so DAX answers in microseconds without calling DynamoDB.',
-          wrong: op === 'miss' ? 'The item was read an hour ago, longer than the item TTL, so it is no longer in the cache.' : op === 'strong' ? 'DAX never answers a strongly consistent read from its cache.' : 'A write is not answered from the cache; DAX writes it to DynamoDB.',
-        },
-        fill: {
-          right: 'Right: on a miss DAX reads the item from DynamoDB with an eventually consistent GetItem, stores it in the item cache, and returns it.',
-          wrong: op === 'hit' ? 'The item is still cached, so DAX does not need to call DynamoDB.' : op === 'strong' ? 'Strongly consistent reads are not cached: DAX passes them through and keeps no copy.' : 'This is a write, not a read miss.',
-        },
-        'pass-through': {
-          right: 'Right: DAX forwards strongly consistent reads to DynamoDB and returns the result without caching it, so they cost the table as much as without DAX.',
-          wrong: 'Only strongly consistent reads (and transactional ones) are passed through uncached; this request is not one.',
-        },
-        'write-through': {
-          right: 'Right: DAX is write-through: it writes to DynamoDB first and, once DynamoDB acknowledges, updates its item cache.',
-          wrong: 'This request is a read; write-through applies to writes.',
-        },
-      }),
-    };
-  },
-};
-
 const daxStalenessWindow: Deriver = {
   name: 'daxStalenessWindow',
   description: 'From `write_path` (through-dax | direct), `read_kind` (get-item | query), `item_ttl`, `query_ttl` minutes: how long readers may see the old value (best: none | item-ttl | query-ttl).',
@@ -505,7 +465,6 @@ const serverlessArchitecture: Deriver = {
 export const adviceDerivers: readonly Deriver[] = [
   strongReadCost,
   staleReadCause,
-  daxFlow,
   daxStalenessWindow,
   daxTtlTuning,
   daxClusterSize,

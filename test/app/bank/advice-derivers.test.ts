@@ -15,7 +15,6 @@ describe('advice derivers', () => {
     const samples: Record<string, Record<string, ParamValue>> = {
       strongReadCost: { item_bytes: 5000, reads: 10 },
       staleReadCause: { path: 'dax-bypass', item_ttl: 5, query_ttl: 3 },
-      daxFlow: { op: 'miss', item: 'thing' },
       daxStalenessWindow: { write_path: 'direct', read_kind: 'get-item', item_ttl: 5, query_ttl: 3 },
       daxTtlTuning: { read_kind: 'query', limit_s: 60 },
       daxClusterSize: { 'env.production': true, 'env.nodes_needed': 2 },
