@@ -13,6 +13,7 @@ import { LruCache } from './fixture.ts';
 import type { AccessPattern, DesignAnswerSpec } from './hands-on-spec.ts';
 import { describeJsonError, marshallItem, marshallValue, REQUEST_LIMITS, unmarshallItem } from './request-input.ts';
 import { verdictFor, type GradeContext } from './request.ts';
+import { simulateDesignLoad, type DesignLoadOutcome } from './simulation.ts';
 
 /** Seconds in the 730-hour month AWS bills. */
 const SECONDS_PER_MONTH = 730 * 3600;
@@ -412,6 +413,7 @@ export function gradeDesign(spec: DesignAnswerSpec, json: string, context: Grade
     ['keys-unique', 'The table key identifies each item'],
     ...spec.patterns.map((p): [string, string] => [`pattern:${p.name}`, `Answers "${p.description}" with GetItem or Query`]),
     ['budget', `Costs no more than $${spec.budget} a month`],
+    ...(spec.simulation ? ([['throughput', `No request throttled over ${spec.simulation.seconds} simulated seconds of the workload`]] as [string, string][]) : []),
   ];
   const failAll = (message: string, details: Record<string, unknown>) => {
     // The message once, on the first check; repeated on every row it buried the table.
@@ -450,7 +452,7 @@ export function gradeDesign(spec: DesignAnswerSpec, json: string, context: Grade
   const withinBudget = cost.monthlyUsd <= spec.budget && cost.enoughThroughput && allPatterns;
   add(
     'budget',
-    labels[labels.length - 1]![1],
+    labels.find(([id]) => id === 'budget')![1],
     withinBudget,
     !allPatterns
       ? `$${cost.monthlyUsd.toFixed(2)} a month for the patterns it answers; the budget is judged once every pattern is answered by GetItem or Query.`
@@ -458,7 +460,28 @@ export function gradeDesign(spec: DesignAnswerSpec, json: string, context: Grade
         ? `The provisioned throughput is below the load: ${cost.shortfalls.join('; ')}. Requests would be throttled.`
         : `$${cost.monthlyUsd.toFixed(2)} a month (${cost.working}).`,
   );
-  return finish(checks, { patterns: outcomes, cost, reference: spec.reference }, context);
+  let load: DesignLoadOutcome | undefined;
+  if (spec.simulation) {
+    // The workload through the simulation: throttling per access pattern, which averages cannot show (a hot key).
+    const items = designData(spec).map((plain) => marshallItem(plain) as Item);
+    const answered = spec.patterns.map((p, i) => ({ name: p.name, perSecond: Number(p.perSecond), ...(outcomes[i]?.passed && outcomes[i]?.request ? { request: outcomes[i]!.request! } : {}) }));
+    load = simulateDesignLoad(spec.simulation, design.db, design.tableName, items, spec.writesPerSecond, answered);
+    add('throughput', labels.find(([id]) => id === 'throughput')![1], throttledTotal(load) === 0, describeLoad(load));
+  }
+  return finish(checks, { patterns: outcomes, cost, reference: spec.reference, ...(load ? { load } : {}) }, context);
+}
+
+const throttledTotal = (load: DesignLoadOutcome): number => load.writes.throttled + load.patterns.reduce((s, p) => s + p.throttled, 0);
+
+/** Throttled requests per access pattern and for the writes, and the hottest partition against the table's rate. */
+function describeLoad(load: DesignLoadOutcome): string {
+  const parts = [`writes: ${load.writes.throttled} of ${load.writes.sent} throttled`, ...load.patterns.filter((p) => p.sent > 0).map((p) => `${p.name}: ${p.throttled} of ${p.sent} throttled`)];
+  const hot = load.hottest;
+  const hotNote =
+    load.writes.throttled > 0 && hot.tableUnits > hot.units
+      ? ` The busiest partition (${hot.partition} of ${load.partitions}) consumed ${hot.units} write units in one second, while the table may use ${hot.tableUnits} a second: one partition serves at most 1,000 WCU, so writes concentrated on few partition key values are throttled while the table has capacity to spare. Spread them over more key values (write sharding: a suffix on the key).`
+      : '';
+  return `Over ${load.seconds} simulated seconds: ${parts.join('; ')}.${hotNote}`;
 }
 
 function finish(checks: readonly Check[], details: Record<string, unknown>, context: GradeContext): GradeResult & { kind: 'design' } {

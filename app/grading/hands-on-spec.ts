@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { FIXTURE_GENERATORS } from './fixture-generators.ts';
-import { SimulationSpecSchema } from './simulation.ts';
+import { DesignSimulationSpecSchema, SimulationSpecSchema } from './simulation.ts';
 
 const PlainItemSchema = z.record(z.string(), z.unknown());
 
@@ -141,8 +141,10 @@ export const DesignAnswerSpecSchema = z.strictObject({
    * makes the answer wrong for the review schedule and readiness, whatever its partial score.
    */
   essential: z.array(z.string().min(1)).min(1).optional(),
+  /** Also run the workload through the simulation: a check that no request is throttled (app/grading/simulation.ts). */
+  simulation: DesignSimulationSpecSchema.optional(),
 }).superRefine((spec, ctx) => {
-  const ids = new Set(['valid', 'keys-unique', ...spec.patterns.map((p) => `pattern:${p.name}`), 'budget']);
+  const ids = new Set(['valid', 'keys-unique', ...spec.patterns.map((p) => `pattern:${p.name}`), 'budget', ...(spec.simulation ? ['throughput'] : [])]);
   for (const [i, id] of (spec.essential ?? []).entries()) {
     if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['essential', i], message: `"${id}" is essential but not one of this design's checks (${[...ids].join(', ')})` });
   }

@@ -433,3 +433,89 @@ const simulatedBurstSeconds: Calculator<{ provisioned: number; consumedBefore: n
  * the bank's defineCalculator does; graders import nothing from the bank at run time.)
  */
 export const simulationCalculators: readonly Calculator<unknown>[] = [simulatedBurstSeconds as unknown as Calculator<unknown>];
+
+// ------------------------------------------------------------------ designs under load
+
+export const DesignSimulationSpecSchema = z.strictObject({
+  /** Simulated seconds of the workload. */
+  seconds: z.number().int().min(1).max(10).default(3),
+  seed: z.number().int().nonnegative().default(1),
+  /** Writes per second in the run; the spec's writesPerSecond when absent. */
+  writesPerSecond: z.number().positive().max(5_000).optional(),
+  burstAtStart: z.enum(['empty', 'full']).optional(),
+});
+export type DesignSimulationSpec = z.infer<typeof DesignSimulationSpecSchema>;
+
+/** What one design's workload met in the simulation: requests and throttles per access pattern, and for the writes. */
+export interface DesignLoadOutcome {
+  readonly seconds: number;
+  readonly partitions: number;
+  readonly writes: { readonly sent: number; readonly throttled: number };
+  readonly patterns: readonly { readonly name: string; readonly sent: number; readonly throttled: number }[];
+  /** The busiest partition's write units in its busiest second, against the table's rate. */
+  readonly hottest: { readonly partition: number; readonly units: number; readonly tableUnits: number };
+}
+
+/**
+ * The design's workload through the simulation: each second, the scenario's writes (the data's
+ * items written again in turn, so writes land on the keys the learner's schema gives them) and
+ * each answered pattern's request at its rate, interleaved. A design that puts the writes on one
+ * partition key meets the 1,000 WCU partition maximum while the table still has capacity to spare.
+ */
+export function simulateDesignLoad(
+  spec: DesignSimulationSpec,
+  database: Database,
+  tableName: string,
+  items: readonly Item[],
+  writesPerSecond: number,
+  patterns: readonly { name: string; perSecond: number; request?: { action: string; params: Record<string, unknown> } }[],
+): DesignLoadOutcome {
+  const sim = new Simulation({ seed: spec.seed, database, recordTimeline: false, ...(spec.burstAtStart ? { burstAtStart: spec.burstAtStart } : {}) });
+  const writes = { sent: 0, throttled: 0 };
+  const counts = patterns.map((p) => ({ name: p.name, sent: 0, throttled: 0 }));
+  const rate = spec.writesPerSecond ?? writesPerSecond;
+  let next = 0;
+  const send = (action: string, params: Record<string, unknown>, tally: { sent: number; throttled: number }) => {
+    tally.sent++;
+    try {
+      sim.execute(action, params);
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ProvisionedThroughputExceededException') tally.throttled++;
+      else throw error;
+    }
+  };
+  for (let second = 0; second < spec.seconds; second++) {
+    // The second's requests as one queue, writes and reads evenly mixed, spread over the second.
+    const queue: (() => void)[] = [];
+    for (let i = 0; i < Math.round(rate) && items.length > 0; i++) {
+      const item = items[next++ % items.length]!;
+      queue.push(() => send('PutItem', { TableName: tableName, Item: item }, writes));
+    }
+    patterns.forEach((p, i) => {
+      const request = p.request;
+      if (!request) return;
+      const every = Math.max(1, Math.floor(queue.length / Math.max(1, Math.round(p.perSecond))));
+      for (let n = 0; n < Math.round(p.perSecond); n++)
+        queue.splice(Math.min(queue.length, n * every + n), 0, () => send(request.action, request.params, counts[i]!));
+    });
+    queue.forEach((run, i) => {
+      sim.advanceTo(second * 1000 + Math.floor((i * 1000) / Math.max(1, queue.length)));
+      run();
+    });
+  }
+  const partitions = Math.max(1, sim.partitions(tableName));
+  let hottest = { partition: 0, units: 0 };
+  for (let partition = 0; partition < partitions; partition++) {
+    for (const point of sim.metrics.get('ConsumedWriteCapacityUnits', { table: tableName, partition })) {
+      if (point.value > hottest.units) hottest = { partition, units: round(point.value) };
+    }
+  }
+  const tableUnits = sim.pool(tableName, 'write')?.limit() ?? 0;
+  return {
+    seconds: spec.seconds,
+    partitions,
+    writes,
+    patterns: counts,
+    hottest: { ...hottest, tableUnits: Number.isFinite(tableUnits) ? round(tableUnits) : 0 },
+  };
+}

@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { GradeResult } from '../../../app/bank/types.ts';
+import { gradeDesign } from '../../../app/grading/design.ts';
 import { wrongAnswers } from '../../../app/grading/hands-on.ts';
+import { DesignAnswerSpecSchema } from '../../../app/grading/hands-on-spec.ts';
 import { burstSeconds } from '../../../engine/index.ts';
 import { simulateBurst, SimulationSpecSchema, type SimulationSummary } from '../../../app/grading/simulation.ts';
 import { ChecksView } from '../../../app/views/checks-view.tsx';
@@ -127,5 +129,47 @@ describe('the simulated run on the result page', () => {
   it('draws no picture for a request family without a simulation block', () => {
     const id = 'keys.request-get-order';
     expect(String(<ChecksView result={grade(id, 1, referenceJson(id, 1))} />)).not.toContain('sim-chart');
+  });
+});
+
+describe('design grading with the simulation', () => {
+  const table = (hash: string, range: string) => ({
+    TableName: 'Readings',
+    BillingMode: 'PROVISIONED',
+    ProvisionedThroughput: { ReadCapacityUnits: 100, WriteCapacityUnits: 4000 },
+    AttributeDefinitions: [
+      { AttributeName: hash, AttributeType: 'S' },
+      { AttributeName: range, AttributeType: 'S' },
+    ],
+    KeySchema: [
+      { AttributeName: hash, KeyType: 'HASH' },
+      { AttributeName: range, KeyType: 'RANGE' },
+    ],
+  });
+  const spec = DesignAnswerSpecSchema.parse({
+    data: { generator: 'design-readings', args: {} },
+    attributes: { sensorId: 'S', readingTime: 'S', value: 'N', site: 'S' },
+    identity: ['sensorId', 'readingTime'],
+    patterns: [{ name: 'site-readings', description: "a site's readings", inputs: { site: 'south' }, returns: ['value'], perSecond: 5 }],
+    writesPerSecond: 2500,
+    budget: 100000,
+    reference: table('readingTime', 'sensorId'),
+    wrong: [{ name: 'site as the key', design: table('site', 'readingTime') }],
+    simulation: { seconds: 2 },
+  });
+  const context = { explanationHtml: '', references: [] };
+
+  it('throttles the writes of a design keyed on two sites while the table has capacity to spare, and names the hot partition', () => {
+    const r = gradeDesign(spec, JSON.stringify(table('site', 'readingTime')), context);
+    const throughput = r.checks.find((c) => c.id === 'throughput')!;
+    expect(throughput.passed).toBe(false);
+    expect(throughput.detail).toMatch(
+      /^Over 2 simulated seconds: writes: [1-9]\d* of 5000 throttled(; site-readings: \d+ of 10 throttled)?\. The busiest partition \(\d of 4\) consumed 1000 write units in one second, while the table may use 4000 a second/,
+    );
+  });
+
+  it('serves the same writes on a design whose partition key spreads them', () => {
+    const r = gradeDesign(spec, JSON.stringify(table('readingTime', 'sensorId')), context);
+    expect(r.checks.find((c) => c.id === 'throughput')).toMatchObject({ passed: true, detail: 'Over 2 simulated seconds: writes: 0 of 5000 throttled.' });
   });
 });
