@@ -49,6 +49,15 @@ export function undoImage(table: Table, key: Item): UndoImage {
   return { key, id: storageId(table, key), old: table.get(key) };
 }
 
+/** The undo image of `key`, or undefined for a key the engine will refuse (it then throws AWS's error itself). */
+export function tryUndoImage(table: Table, key: Item): UndoImage | undefined {
+  try {
+    return undoImage(table, key);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Puts back what `images` recorded, newest write first, in `table` (a view, or the leader to undo a refused write). */
 export function applyUndo(table: Table, records: readonly { readonly undo: readonly UndoImage[] }[]): void {
   for (let r = records.length - 1; r >= 0; r--) {

@@ -16,11 +16,14 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** The partition key value of an item or key, when present. */
+/** The partition key value of an item or key, when present and a key value (one S, N or B string; the engine refuses anything else). */
 export function hashValue(table: Table, itemOrKey: unknown): AttributeValue | undefined {
   if (!isObject(itemOrKey)) return undefined;
   const v = itemOrKey[table.keySchema.hash.name];
-  return isObject(v) ? (v as AttributeValue) : undefined;
+  if (!isObject(v)) return undefined;
+  const types = Object.keys(v);
+  if (types.length !== 1 || (types[0] !== 'S' && types[0] !== 'N' && types[0] !== 'B') || typeof v[types[0]] !== 'string') return undefined;
+  return v as AttributeValue;
 }
 
 /** The item or key a single-item write names (PutItem's Item, UpdateItem's and DeleteItem's Key). */

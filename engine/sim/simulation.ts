@@ -15,7 +15,7 @@ import type { Item } from '../values/attribute-value.ts';
 import { Metrics, type MetricName } from './metrics.ts';
 import { partitionOf, partitionsNeeded } from './partitions.ts';
 import { drawLag, SeededRandom, type LagDistribution } from './random.ts';
-import { applyUndo, itemViewWithout, REPLICAS, ReplicaLog, storageId, undoImage, viewWithout, type UndoImage, type WriteRecord } from './replicas.ts';
+import { applyUndo, itemViewWithout, REPLICAS, ReplicaLog, storageId, tryUndoImage, viewWithout, type UndoImage, type WriteRecord } from './replicas.ts';
 import { hashValue, multiWriteTargets, queryPartitionValue, writeTarget } from './request-keys.ts';
 import { CapacityPool, type PoolMode, type Refusal, type UnitKind } from './throughput.ts';
 
@@ -318,7 +318,8 @@ export class Simulation {
     if (gsi) unapplied = state.log.unappliedByIndexes(this.clock);
     else if (!consistent) {
       replica = this.random.int(REPLICAS);
-      if (!itemRead) unapplied = state.log.unappliedByReplica(replica, this.clock, partition);
+      // A GetItem whose key has no partition is one the engine refuses: it reads the leader and throws.
+      if (!itemRead && !(action === 'GetItem' && partition === undefined)) unapplied = state.log.unappliedByReplica(replica, this.clock, partition);
     }
     let response: unknown;
     let units: number;
@@ -438,7 +439,10 @@ export class Simulation {
     const lags = replicaLag > 0 || indexLag > 0;
     const hasGsi = state.indexPools.size > 0;
     // The item as it was: the lagging copy's view and the undo of a refused write.
-    const undo = lags || this.enforce ? [undoImage(table, target!)] : [];
+    const image = lags || this.enforce ? tryUndoImage(table, target!) : null;
+    // A key the engine will refuse: let it refuse it, with AWS's message.
+    if (image === undefined) return this.database.execute(action, request);
+    const undo = image ? [image] : [];
     const mode = request.ReturnConsumedCapacity;
     const forceIndexes = this.enforce && hasGsi && (mode === undefined || mode === 'NONE' || mode === 'TOTAL' || mode === 'INDEXES');
     const run = forceIndexes ? { ...request, ReturnConsumedCapacity: 'INDEXES' } : request;
@@ -533,7 +537,13 @@ export class Simulation {
       if (!state || !table) continue;
       const undo: UndoImage[] = [];
       if (lags) {
-        for (const t of targets) if (t.table === name && hashValue(table, t.target)) undo.push(undoImage(table, t.target as Item));
+        for (const t of targets) {
+          if (t.table !== name || !hashValue(table, t.target)) continue;
+          const image = tryUndoImage(table, t.target as Item);
+          // A key the engine will refuse: let it refuse the request, with AWS's message.
+          if (!image) return this.database.execute(action, request);
+          undo.push(image);
+        }
       }
       befores.set(name, { state, undo, usage: this.database.capacityUsage(name).writeUnits });
     }

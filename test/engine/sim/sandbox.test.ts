@@ -72,3 +72,50 @@ describe('SandboxSimulations', () => {
     expect(report.Timeline).toHaveLength(100);
   });
 });
+
+describe('malformed requests on a simulated table', () => {
+  const bad: unknown[] = [{ N: '1' }, { S: 123 }, {}, { S: '' }, { S: 'x', N: '1' }, { L: [] }, null, 'str', { S: 'x'.repeat(3000) }];
+  const lagging = { 'sim:enabled': 'true', 'sim:replication-lag-ms': '1000', 'sim:index-lag-ms': '1000' };
+
+  it.each(bad.map((v) => [JSON.stringify(v), v]))('answers only DynamoDB errors for the key value %s, through the simulation and through DAX', (_, value) => {
+    let now = 0;
+    const sims = new SandboxSimulations(new Database({ now: () => now }));
+    sims.execute('CreateTable', {
+      TableName: 'composite',
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+      Tags: Object.entries(lagging).map(([Key, Value]) => ({ Key, Value })),
+    });
+    sims.execute('PutItem', { TableName: 'composite', Item: { pk: { S: 'a' }, sk: { S: 'b' } } });
+    const keys = [{ pk: value, sk: { S: 'b' } }, { pk: { S: 'a' }, sk: value }, { pk: value }];
+    for (const key of keys) {
+      const requests: [string, unknown][] = [
+        ['PutItem', { TableName: 'composite', Item: key }],
+        ['GetItem', { TableName: 'composite', Key: key }],
+        ['DeleteItem', { TableName: 'composite', Key: key }],
+        ['UpdateItem', { TableName: 'composite', Key: key, UpdateExpression: 'SET n = :n', ExpressionAttributeValues: { ':n': { N: '1' } } }],
+        ['Query', { TableName: 'composite', KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': value } }],
+        ['Scan', { TableName: 'composite', ExclusiveStartKey: key }],
+        ['BatchWriteItem', { RequestItems: { composite: [{ PutRequest: { Item: key } }] } }],
+        ['TransactWriteItems', { TransactItems: [{ Put: { TableName: 'composite', Item: key } }] }],
+      ];
+      for (const [action, input] of requests) {
+        for (const run of [() => sims.execute(action, input), () => sims.executeDax(action, input)]) {
+          try {
+            run();
+          } catch (e) {
+            expect((e as { name?: string }).name, `${action} ${JSON.stringify(input)}: ${String(e)}`).toMatch(/Exception$/);
+          }
+          now += 10;
+        }
+      }
+    }
+  });
+});
