@@ -82,4 +82,25 @@ describe.skipIf(!available && !required)('accessibility of every question in Chr
     expect({ blocking, overflowing, scriptErrors: problems }).toEqual({ blocking: [], overflowing: [], scriptErrors: [] });
     await context.close();
   }, 300_000);
+
+  // Dark scheme: one scenario of each kind in each area, not all of them again. Prompts share
+  // their markup per kind (tables, code, item lists), and the colours come from the same tokens.
+  it('has no serious or critical WCAG violations in the dark scheme on a question of each kind per area', async () => {
+    const bank = loadContentBank();
+    const picked = new Map<string, string>();
+    for (const s of bank.scenarios) if (!picked.has(`${s.area}/${s.kind}`)) picked.set(`${s.area}/${s.kind}`, s.id);
+    const context = await browser!.newContext({ viewport: PHONE, colorScheme: 'dark' });
+    await addAxe(context);
+    const page = await context.newPage();
+    const blocking: string[] = [];
+    for (const id of picked.values()) {
+      const response = await page.goto(`${server!.url}/q/${encodeURIComponent(id)}/3`);
+      expect(response?.status(), id).toBe(200);
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), id).toBe('rgb(13, 17, 23)');
+      for (const v of await runAxe(page)) if (isBlocking(v)) blocking.push(describeViolation(`dark question ${id}`, v));
+    }
+    expect(picked.size).toBeGreaterThanOrEqual(5);
+    expect(blocking).toEqual([]);
+    await context.close();
+  }, 120_000);
 });
