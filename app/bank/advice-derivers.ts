@@ -154,64 +154,6 @@ const staleReadCause: Deriver = {
 
 // ---------------------------------------------------------------- DAX
 
-const daxStalenessWindow: Deriver = {
-  name: 'daxStalenessWindow',
-  description: 'From `write_path` (through-dax | direct), `read_kind` (get-item | query), `item_ttl`, `query_ttl` minutes: how long readers may see the old value (best: none | item-ttl | query-ttl).',
-  outputs: ['write_text', 'read_text', ...keyedOutputs(['none', 'item-ttl', 'query-ttl'])],
-  derive(p) {
-    const writePath: DaxWritePath = str(p, 'write_path') === 'through-dax' ? 'through-dax' : 'direct-to-dynamodb';
-    const readKind: DaxReadKind = str(p, 'read_kind') === 'query' ? 'query' : 'get-item';
-    const s = daxStaleness({ writePath, readKind, itemTtlSeconds: num(p, 'item_ttl') * 60, queryTtlSeconds: num(p, 'query_ttl') * 60 });
-    const best = s.cause === 'write-through-updates-item-cache' ? 'none' : s.cause === 'item-cache-ttl' ? 'item-ttl' : 'query-ttl';
-    return {
-      write_text: writePath === 'through-dax' ? 'through the DAX client' : 'directly to DynamoDB with the standard SDK client, bypassing DAX',
-      read_text: readKind === 'query' ? 'a Query through DAX that returns the item among others' : 'a GetItem through DAX for that item',
-      best,
-      ...keyedWhys(best, {
-        none: {
-          right: 'Right: a write through DAX updates the item cache as soon as DynamoDB accepts it (write-through), so GetItem sees it at once, apart from sub-second replication between nodes.',
-          wrong: readKind === 'query' ? 'Writes never update the query cache, so a cached Query result stays old until it expires.' : 'The write bypassed DAX, so the item cache still holds the old item.',
-        },
-        'item-ttl': {
-          right: 'Right: DAX never saw the write, so the cached item stays until its item-cache TTL expires.',
-          wrong: writePath === 'through-dax' && readKind === 'get-item' ? 'The write went through DAX, which updated the item cache immediately.' : 'A Query is answered from the query cache, whose entries follow the query TTL, not the item TTL.',
-        },
-        'query-ttl': {
-          right: 'Right: Query results live in the query cache, which writes do not update or invalidate; the old result is served until the query TTL expires.',
-          wrong: 'The reader uses GetItem, which the item cache answers; the query cache plays no part.',
-        },
-      }),
-    };
-  },
-};
-
-const daxTtlTuning: Deriver = {
-  name: 'daxTtlTuning',
-  description: 'From `read_kind` (get-item | query) and `limit_s`: which DAX TTL bounds the staleness of reads after writes that bypass DAX (best: item-ttl | query-ttl).',
-  outputs: ['read_text', ...keyedOutputs(['item-ttl', 'query-ttl'])],
-  derive(p) {
-    const readKind: DaxReadKind = str(p, 'read_kind') === 'query' ? 'query' : 'get-item';
-    const limit = num(p, 'limit_s');
-    // Either TTL set to the limit; the rule says which cache answers this read.
-    const s = daxStaleness({ writePath: 'direct-to-dynamodb', readKind, itemTtlSeconds: limit, queryTtlSeconds: limit });
-    const best = s.cause === 'item-cache-ttl' ? 'item-ttl' : 'query-ttl';
-    return {
-      read_text: readKind === 'query' ? 'a Query on the partition key that lists the records' : 'a GetItem by primary key for one record',
-      best,
-      ...keyedWhys(best, {
-        'item-ttl': {
-          right: `Right: GetItem is answered from the item cache, and writes that bypass DAX never reach it; an item TTL of ${limit} s bounds how long an old item can be served.`,
-          wrong: 'The page uses Query, which the query cache answers; the item cache TTL does not bound its results.',
-        },
-        'query-ttl': {
-          right: `Right: Query results come from the query cache, which no write updates; a query TTL of ${limit} s bounds how long an old result can be served.`,
-          wrong: 'The page uses GetItem, which the item cache answers; the query cache plays no part.',
-        },
-      }),
-    };
-  },
-};
-
 const daxPaysOff: Deriver = {
   name: 'daxPaysOff',
   description: 'From `node_type`, `nodes`, `reads`, `item_kb`, `hit`, `mode` (provisioned | on-demand): whether DAX saves more on table reads than the cluster costs (best: pays | does-not), with the figures from engine/cost.',
@@ -465,8 +407,6 @@ const serverlessArchitecture: Deriver = {
 export const adviceDerivers: readonly Deriver[] = [
   strongReadCost,
   staleReadCause,
-  daxStalenessWindow,
-  daxTtlTuning,
   daxClusterSize,
   daxOffload,
   daxPaysOff,

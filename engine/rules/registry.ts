@@ -7,7 +7,7 @@
  */
 import { AUTO_SCALING_GOALS, autoScalingAction } from './auto-scaling-action.ts';
 import { CAPACITY_TRAFFIC_SHAPES, chooseCapacityMode } from './capacity-mode.ts';
-import { chooseCache, type DataSource } from './dax.ts';
+import { chooseCache, daxStaleness, type DataSource } from './dax.ts';
 import { choosePrimaryKeyKind } from './key-design.ts';
 import { readUnitsForSize } from '../capacity/units.ts';
 import { planRead, READ_SOURCES, strongReadOutcome, type Freshness } from './read-consistency.ts';
@@ -199,5 +199,25 @@ const cacheChoice: Rule = {
   },
 };
 
+const DAX_WRITE_PATHS = ['through-dax', 'direct-to-dynamodb'] as const;
+const DAX_READ_KINDS = ['get-item', 'query'] as const;
+
+const daxStale: Rule = {
+  name: 'daxStaleness',
+  description:
+    'What bounds how long a read through DAX returns the old value after a write (write-through-updates-item-cache, item-cache-ttl, query-cache-ttl), from the write path (through-dax, direct-to-dynamodb) and the read (get-item, query)',
+  inputs: [
+    { name: 'write_path', kind: 'enum', values: DAX_WRITE_PATHS },
+    { name: 'read_kind', kind: 'enum', values: DAX_READ_KINDS },
+  ],
+  outputs: ['best'],
+  apply(inputs) {
+    // The cause does not depend on the TTLs; they only say how long the window is.
+    const writePath = readEnum('daxStaleness', inputs, 'write_path', DAX_WRITE_PATHS);
+    const readKind = readEnum('daxStaleness', inputs, 'read_kind', DAX_READ_KINDS);
+    return { best: daxStaleness({ writePath, readKind, itemTtlSeconds: 0, queryTtlSeconds: 0 }).cause };
+  },
+};
+
 /** The rules by name. To add one: a file with the decision, then an entry here. */
-export const RULES: ReadonlyMap<string, Rule> = new Map([capacityMode, autoScalingChange, surge, readMode, strongRead, readPlan, primaryKeyKind, readWhere, cacheChoice].map((r) => [r.name, r]));
+export const RULES: ReadonlyMap<string, Rule> = new Map([capacityMode, autoScalingChange, surge, readMode, strongRead, readPlan, primaryKeyKind, readWhere, cacheChoice, daxStale].map((r) => [r.name, r]));

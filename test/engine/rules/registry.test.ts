@@ -11,7 +11,7 @@ const rule = (name: string) => {
 describe('RULES', () => {
   it('lists each rule under its own name', () => {
     for (const [name, r] of RULES) expect(r.name).toBe(name);
-    expect([...RULES.keys()]).toEqual(['capacityMode', 'autoScalingAction', 'surgeFix', 'readMode', 'strongReadOutcome', 'readPlan', 'primaryKeyKind', 'planRead', 'cacheChoice']);
+    expect([...RULES.keys()]).toEqual(['capacityMode', 'autoScalingAction', 'surgeFix', 'readMode', 'strongReadOutcome', 'readPlan', 'primaryKeyKind', 'planRead', 'cacheChoice', 'daxStaleness']);
   });
 
   it.each([
@@ -24,6 +24,9 @@ describe('RULES', () => {
     ['readMode', { need: 'latest', source: 'lsi' }, 'strong'],
     ['strongReadOutcome', { source: 'stream' }, 'validation-exception'],
     ['primaryKeyKind', { reads: 'by-id' }, 'simple'],
+    ['daxStaleness', { write_path: 'through-dax', read_kind: 'get-item' }, 'write-through-updates-item-cache'],
+    ['daxStaleness', { write_path: 'through-dax', read_kind: 'query' }, 'query-cache-ttl'],
+    ['daxStaleness', { write_path: 'direct-to-dynamodb', read_kind: 'get-item' }, 'item-cache-ttl'],
     ['cacheChoice', { sources: 'dynamodb', ratio: 30, strong: false, computed: false, own_invalidation: false }, 'dax'],
     ['cacheChoice', { sources: 'dynamodb+aurora', ratio: 30, strong: false, computed: false, own_invalidation: false }, 'elasticache'],
     ['cacheChoice', { sources: 'dynamodb', ratio: 30, strong: true, computed: false, own_invalidation: false }, 'no-cache'],
