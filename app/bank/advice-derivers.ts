@@ -11,7 +11,6 @@ import {
   calculateDaxSaving,
   checkDaxCluster,
   compareScanToQuery,
-  daxStaleness,
   formatUsd,
   readUnitsForSize,
   recommendArchitecture,
@@ -20,8 +19,6 @@ import {
   type ComputeTraffic as TrafficShape,
   type DataPlaneOperation,
   type DaxNodeType,
-  type DaxReadKind,
-  type DaxWritePath,
 } from '../../engine/index.ts';
 import type { Deriver } from './derivers.ts';
 import type { Random } from './random.ts';
@@ -98,57 +95,6 @@ const strongReadCost: Deriver = {
       return { eventual_rcu: eventual, strong_rcu: strong, half_rcu: half, kb_rcu: strong * 4 };
     }
     return { eventual_rcu: eventual, strong_rcu: strong, half_rcu: half, kb_rcu: kb };
-  },
-};
-
-const staleReadCause: Deriver = {
-  name: 'staleReadCause',
-  description: 'From `path` (direct | dax-bypass | dax-query) and TTLs: why a reader saw an old value (best: replica-lag | dax-item-ttl | dax-query-cache).',
-  outputs: ['symptom', 'setup', ...keyedOutputs(['replica-lag', 'dax-item-ttl', 'dax-query-cache'])],
-  derive(p) {
-    const path = str(p, 'path');
-    const itemTtl = num(p, 'item_ttl');
-    const queryTtl = num(p, 'query_ttl');
-    let best: string;
-    let setup: string;
-    let symptom: string;
-    if (path === 'direct') {
-      best = 'replica-lag';
-      setup = 'The application reads and writes the table directly with the AWS SDK, using default request settings.';
-      symptom = 'now and then, a read made a few milliseconds after an update returns the old value; a second later the new value is there';
-    } else {
-      const writePath: DaxWritePath = path === 'dax-bypass' ? 'direct-to-dynamodb' : 'through-dax';
-      const readKind: DaxReadKind = path === 'dax-bypass' ? 'get-item' : 'query';
-      const s = daxStaleness({ writePath, readKind, itemTtlSeconds: itemTtl * 60, queryTtlSeconds: queryTtl * 60 });
-      best = s.cause === 'item-cache-ttl' ? 'dax-item-ttl' : 'dax-query-cache';
-      setup =
-        path === 'dax-bypass'
-          ? `The application reads items with GetItem through a DAX cluster (item TTL ${itemTtl} min, query TTL ${queryTtl} min). A nightly job updates the same items by writing to the table directly with the standard DynamoDB client.`
-          : `The application writes and reads through a DAX cluster (item TTL ${itemTtl} min, query TTL ${queryTtl} min); the list page uses Query, the detail page GetItem.`;
-      symptom =
-        path === 'dax-bypass'
-          ? `after the job runs, readers keep seeing the old values for up to ${s.upToSeconds / 60} minutes`
-          : `after an update, the detail page shows the new value at once but the list page shows the old one for up to ${s.upToSeconds / 60} minutes`;
-    }
-    return {
-      setup,
-      symptom,
-      best,
-      ...keyedWhys(best, {
-        'replica-lag': {
-          right: 'Right: the default read is eventually consistent and may reach a replica the write has not reached yet; it converges within about a second. `ConsistentRead: true` removes the window.',
-          wrong: 'Replica lag lasts about a second; an old value that persists for minutes, and only on some pages, points to a cache.',
-        },
-        'dax-item-ttl': {
-          right: 'Right: writes that bypass DAX never reach its item cache, so DAX keeps serving the cached item until the item TTL expires. Write through DAX, or lower the item TTL.',
-          wrong: path === 'dax-query' ? 'Writes made through DAX update the item cache (write-through), which is why GetItem shows the new value at once.' : 'There is no DAX cluster in this path, so no DAX cache can hold an old copy.',
-        },
-        'dax-query-cache': {
-          right: 'Right: DAX keeps Query results in a separate query cache that writes do not update or invalidate; the cached result lives until the query TTL expires. Lower the query TTL for lists that must follow writes.',
-          wrong: path === 'dax-bypass' ? 'The readers use GetItem, which is answered from the item cache, not the query cache.' : 'There is no DAX cluster in this path, so no query cache is involved.',
-        },
-      }),
-    };
   },
 };
 
@@ -406,7 +352,6 @@ const serverlessArchitecture: Deriver = {
 
 export const adviceDerivers: readonly Deriver[] = [
   strongReadCost,
-  staleReadCause,
   daxClusterSize,
   daxOffload,
   daxPaysOff,
