@@ -219,6 +219,20 @@ describe.skipIf(!available && !required)('accessibility in Chromium', () => {
     expect(await pinnedPage.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(13, 17, 23)');
     await pinned.close();
 
+    // With JavaScript the switch applies at once, hides its button and saves the choice unseen.
+    const live = await browser!.newContext({ viewport: PHONE, colorScheme: 'dark' });
+    const livePage = await live.newPage();
+    await livePage.goto(`${url}/cost/traffic`);
+    expect(await livePage.getByRole('button', { name: 'Apply' }).isVisible()).toBe(false);
+    const saved = livePage.waitForResponse((r) => r.url().endsWith('/theme'));
+    await livePage.getByLabel('Theme').selectOption('light');
+    expect(await livePage.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    await saved;
+    expect(livePage.url()).toBe(`${url}/cost/traffic`);
+    await livePage.reload();
+    expect(await livePage.locator('html').getAttribute('data-theme')).toBe('light');
+    await live.close();
+
     expect({ blocking, overflowing }).toEqual({ blocking: [], overflowing: [] });
   }, 180_000);
 
