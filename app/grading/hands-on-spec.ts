@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { FIXTURE_GENERATORS } from './fixture-generators.ts';
-import { DesignSimulationSpecSchema, SimulationSpecSchema } from './simulation.ts';
+import { DesignSimulationSpecSchema, SimulationSpecSchema, simulationCheckLabels } from './simulation.ts';
 
 const PlainItemSchema = z.record(z.string(), z.unknown());
 
@@ -25,7 +25,7 @@ export const FixtureSpecSchema = z.strictObject({
 });
 
 /** The id of each check a request spec can name, as the grader reports it. */
-export const REQUEST_CHECK_IDS = ['items', 'state', 'operation', 'index', 'consistent-read', 'capacity', 'condition', 'concurrent'] as const;
+export const REQUEST_CHECK_IDS = ['items', 'state', 'operation', 'index', 'consistent-read', 'capacity', 'condition', 'concurrent', 'sim-fresh', 'sim-throttled', 'sim-cache'] as const;
 export type RequestCheckId = (typeof REQUEST_CHECK_IDS)[number];
 
 /** The ids of the checks a `checks:` block turns on (its keys are spelled for authors, not as ids). */
@@ -71,7 +71,8 @@ export const RequestChecksSchema = z
   .superRefine((c, ctx) => {
     const named = new Set(requestCheckIds(c));
     for (const [i, id] of (c.essential ?? []).entries()) {
-      if (!named.has(id)) ctx.addIssue({ code: 'custom', path: ['essential', i], message: `"${id}" is essential but not one of this task's checks (${[...named].join(', ')})` });
+      // A simulation check is named by the simulation: block, checked beside it (RequestAnswerSpecSchema).
+      if (!named.has(id) && !id.startsWith('sim-')) ctx.addIssue({ code: 'custom', path: ['essential', i], message: `"${id}" is essential but not one of this task's checks (${[...named].join(', ')})` });
     }
   });
 
@@ -91,6 +92,13 @@ export const RequestAnswerSpecSchema = z.strictObject({
   wrong: z.array(WrongAnswerSchema).min(1),
   /** Also run the answer in seeded simulated runs (lag, throttling, DAX): app/grading/simulation.ts. */
   simulation: SimulationSpecSchema.optional(),
+}).superRefine((spec, ctx) => {
+  const simulated = new Set(spec.simulation ? simulationCheckLabels(spec.simulation).map(([id]) => id) : []);
+  for (const [i, id] of (spec.checks.essential ?? []).entries()) {
+    if (id.startsWith('sim-') && !simulated.has(id)) {
+      ctx.addIssue({ code: 'custom', path: ['checks', 'essential', i], message: `"${id}" is essential but the simulation: block does not check it${simulated.size > 0 ? ` (it checks ${[...simulated].join(', ')})` : ''}` });
+    }
+  }
 });
 export type RequestAnswerSpec = z.infer<typeof RequestAnswerSpecSchema>;
 export type RequestChecks = z.infer<typeof RequestChecksSchema>;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { GradeResult } from '../../../app/bank/types.ts';
 import { gradeDesign } from '../../../app/grading/design.ts';
 import { wrongAnswers } from '../../../app/grading/hands-on.ts';
-import { DesignAnswerSpecSchema } from '../../../app/grading/hands-on-spec.ts';
+import { DesignAnswerSpecSchema, RequestAnswerSpecSchema } from '../../../app/grading/hands-on-spec.ts';
 import { burstSeconds } from '../../../engine/index.ts';
 import { simulateBurst, SimulationSpecSchema, type SimulationSummary } from '../../../app/grading/simulation.ts';
 import { ChecksView } from '../../../app/views/checks-view.tsx';
@@ -104,6 +104,30 @@ describe('SimulationSpecSchema', () => {
     const parsed = SimulationSpecSchema.safeParse({ steps: [{ wait: 5 }], checks: { fresh: true } });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]).toMatchObject({ path: ['steps'], message: 'steps must hold "answer" exactly once' });
+  });
+
+  it('lets a family make a simulation check essential only when its block runs that check', () => {
+    const spec = (essential: string[]) => ({
+      fixture: { table: {} },
+      reference: {},
+      checks: { items: 'set', essential },
+      wrong: [{ name: 'x', request: {} }],
+      simulation: { steps: ['answer'], checks: { fresh: true } },
+    });
+    expect(RequestAnswerSpecSchema.safeParse(spec(['sim-fresh'])).success).toBe(true);
+    const refused = RequestAnswerSpecSchema.safeParse(spec(['sim-cache']));
+    expect(refused.error?.issues[0]).toMatchObject({
+      path: ['checks', 'essential', 0],
+      message: '"sim-cache" is essential but the simulation: block does not check it (it checks sim-fresh)',
+    });
+  });
+
+  it('marks the stale check essential in the read-after-write family: a stale read is wrong, not partly right', () => {
+    const id = 'consistency.sim-read-after-write';
+    const key = bank.instance(id, 2).key;
+    if (key.kind !== 'request') throw new Error('not a request family');
+    const r = grade(id, 2, wrongAnswers(key)[0]!.json);
+    expect(check(r, 'sim-fresh')).toMatchObject({ passed: false, essential: true });
   });
 
   it('refuses a block with no check', () => {
