@@ -261,10 +261,18 @@ export class Simulation {
     );
   }
 
+  /** The provisioned levels last recorded per table, so a busy second records them once. */
+  private readonly provisionedRecorded = new Map<string, { second: number; read: number; write: number }>();
+
   private recordProvisioned(name: string, state: SimTable): void {
     const second = this.second();
-    this.metrics.record('ProvisionedReadCapacityUnits', { table: name }, second, state.pools.read.limit());
-    this.metrics.record('ProvisionedWriteCapacityUnits', { table: name }, second, state.pools.write.limit());
+    const read = state.pools.read.limit();
+    const write = state.pools.write.limit();
+    const last = this.provisionedRecorded.get(name);
+    if (last && last.second === second && last.read === read && last.write === write) return;
+    this.provisionedRecorded.set(name, { second, read, write });
+    this.metrics.record('ProvisionedReadCapacityUnits', { table: name }, second, read);
+    this.metrics.record('ProvisionedWriteCapacityUnits', { table: name }, second, write);
   }
 
   private recordConsumed(kind: UnitKind, table: string, index: string | undefined, partition: number | undefined, units: number): void {
