@@ -8,8 +8,8 @@
  */
 import type { SimEvent, SimRunPicture, SimulationSummary } from '../grading/simulation.ts';
 
-const PAD = { left: 96, right: 12, top: 12 };
-const LANE = 30;
+const PAD = { left: 130, right: 50, top: 12 };
+const LANE = 36;
 
 function outcomeOf(e: SimEvent): 'throttled' | 'stale' | 'hit' | 'miss' | 'ok' {
   if (e.throttled) return 'throttled';
@@ -26,13 +26,18 @@ const OUTCOME_WORDS = {
   miss: 'DAX cache miss',
   ok: 'served',
 } as const;
+/** The outcome in words, with the cache's part when a stale or throttled mark hides it. */
+const outcomeText = (e: SimEvent): string => {
+  const outcome = outcomeOf(e);
+  return `${OUTCOME_WORDS[outcome]}${e.cache && outcome !== e.cache ? `, DAX cache ${e.cache}` : ''}`;
+};
 const isWrite = (action: string): boolean => !['GetItem', 'Query', 'Scan', 'BatchGetItem', 'TransactGetItems'].includes(action);
 
 function describe(e: SimEvent): string {
   const who = e.who === 'answer' ? 'your' : "the application's";
   const mode = e.consistent === undefined ? '' : e.consistent ? ' strongly consistent' : ' eventually consistent';
   const units = e.units === undefined ? '' : `, ${e.units} unit${e.units === 1 ? '' : 's'}`;
-  return `${e.at} ms: ${who}${mode} ${e.action}${e.partition === undefined ? '' : ` on partition ${e.partition}`}: ${OUTCOME_WORDS[outcomeOf(e)]}${units}`;
+  return `${e.at} ms: ${who}${mode} ${e.action}${e.partition === undefined ? '' : ` on partition ${e.partition}`}: ${outcomeText(e)}${units}`;
 }
 
 /** The lane of an event: its partition, or the DAX lane for a read the cache answered. */
@@ -46,7 +51,8 @@ export function SimTimeline({ id, picture, width = 640 }: { id: string; picture:
   // Requests in order, evenly spaced: a read 5 ms after a write would sit on it on a time axis.
   const x = (i: number): number => PAD.left + (events.length <= 1 ? plot / 2 : (i * plot) / (events.length - 1));
   const y = (lane: number): number => PAD.top + lanes.indexOf(lane) * LANE + LANE / 2;
-  const every = Math.max(1, Math.ceil(events.length / 8));
+  // At most six time labels: on a phone the chart is drawn at about half size with larger text.
+  const every = Math.max(1, Math.ceil(events.length / 6));
   const stale = events.filter((e) => e.stale).length;
   const throttled = events.filter((e) => e.throttled).length;
   return (
@@ -200,7 +206,7 @@ export function SimRunView({ summary }: { summary: SimulationSummary }) {
                 <td>{e.who === 'answer' ? 'yours' : 'application'}</td>
                 <td>{`${e.action}${e.consistent === undefined ? '' : e.consistent ? ' (strong)' : ' (eventual)'}`}</td>
                 <td>{e.partition ?? '-'}</td>
-                <td>{OUTCOME_WORDS[outcomeOf(e)]}</td>
+                <td>{outcomeText(e)}</td>
                 <td>{e.units ?? '-'}</td>
               </tr>
             ))}
