@@ -61,7 +61,7 @@ export function StatTile({ label, figure, note, tone, id }: { label: string; fig
     <div class={`stat-tile${tone ? ` stat-${tone}` : ''}`} id={id}>
       <p class="stat-label">{label}</p>
       <p class="stat-figure">{figure}</p>
-      {note ? <p class="stat-note">{note}</p> : null}
+      {note !== undefined ? <p class="stat-note">{note}</p> : null}
     </div>
   );
 }

@@ -72,7 +72,11 @@ describe.skipIf(!available && !required)('the cost calculator in Chromium', () =
     for (const path of ['/cost', '/cost/serverless', '/cost/traffic']) {
       await page.goto(`${url}${path}`);
       // Tables behind <details> count too: a learner opens them.
-      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      await page.evaluate(() =>
+        document.querySelectorAll('details').forEach((d) => {
+          d.open = true;
+        }),
+      );
       const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
       expect(widths.scroll, `${path} scrolls sideways`).toBeLessThanOrEqual(widths.client);
       for (const select of await page.locator('main select').all()) {

@@ -59,7 +59,7 @@ function DayChart({ report }: { report: TrafficResponse }) {
         <summary>The day as a table</summary>
         {/* Six figures a row are wider than a 320 px phone: the table scrolls inside its own
             region (focusable, so a keyboard can scroll it) instead of widening the page. */}
-        <div class="table-scroll" role="region" aria-labelledby="day-table-caption" tabindex={0}>
+        <section class="table-scroll" aria-labelledby="day-table-caption" tabindex={0}>
           <table>
             <caption id="day-table-caption">Traffic and capacity by hour</caption>
             <thead>
@@ -95,7 +95,7 @@ function DayChart({ report }: { report: TrafficResponse }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </details>
     </figure>
   );
