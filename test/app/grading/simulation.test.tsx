@@ -19,7 +19,13 @@ const grade = (id: string, seed: number, json: string): HandsOn => bank.grade(id
 const referenceJson = (id: string, seed: number): string => (bank.referenceAnswer(id, seed) as { json: string }).json;
 const check = (r: HandsOn, id: string) => r.checks.find((c) => c.id === id);
 
-const FAMILIES = ['consistency.sim-read-after-write', 'consistency.sim-gsi-read-after-write', 'dax.sim-query-cache-stale', 'dax.sim-hit-ratio'];
+const FAMILIES = [
+  'capacity.sim-read-within-provisioned',
+  'consistency.sim-read-after-write',
+  'consistency.sim-gsi-read-after-write',
+  'dax.sim-query-cache-stale',
+  'dax.sim-hit-ratio',
+];
 
 describe('simulation families', () => {
   it.each(FAMILIES)('%s: the reference scores full marks and every known wrong answer less, at 8 seeds', (id) => {
@@ -60,6 +66,19 @@ describe('simulation families', () => {
     const second = grade(id, 5, json);
     expect(JSON.stringify(second.details.simulation)).toBe(JSON.stringify(first.details.simulation));
     expect(second.score).toBe(first.score);
+  });
+
+  it('throttles a strongly consistent read that needs twice the provisioned rate, and not the eventual one', () => {
+    const id = 'capacity.sim-read-within-provisioned';
+    const reference = JSON.parse(referenceJson(id, 6)) as { action: string; params: Record<string, unknown> };
+    expect(check(grade(id, 6, referenceJson(id, 6)), 'sim-throttled')?.detail).toBe('At most 0 of your requests throttled in one run (allowed: 0).');
+    const strong = grade(id, 6, JSON.stringify({ ...reference, params: { ...reference.params, ConsistentRead: true } }));
+    expect(check(strong, 'sim-throttled')).toMatchObject({
+      passed: false,
+      essential: true,
+      detail: 'At most 20 of your requests throttled in one run (allowed: 0).',
+    });
+    expect((strong.details.simulation as SimulationSummary).picture.events.filter((e) => e.throttled)).toHaveLength(20);
   });
 
   it('counts DAX item-cache hits, and a strongly consistent read through DAX gets none', () => {
