@@ -27,7 +27,6 @@ export { applyUndo, itemViewWithout, REPLICAS, ReplicaLog, undoImage, viewWithou
 export { Metrics, type MetricDimensions, type MetricName, type MetricPoint } from './metrics.ts';
 export { DAX_DEFAULT_NODE_MEMORY_BYTES, DAX_DEFAULT_TTL_MS, DaxCluster, type DaxOptions, type DaxStats } from './dax.ts';
 export {
-  MAX_DAX_NODES,
   MAX_DAX_TTL_MS,
   MAX_SIM_LAG_MS,
   MAX_SIM_PARTITIONS,

@@ -23,6 +23,7 @@
  * DAX allows up to 11 nodes per cluster (one primary and up to ten read replicas):
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAX.concepts.cluster.html
  */
+import { MAX_DAX_NODES } from '../cost/dax.ts';
 import { ValidationException } from '../errors.ts';
 import type { LagDistribution } from './random.ts';
 
@@ -32,8 +33,6 @@ export const SIM_TAG_PREFIX = 'sim:';
 export const MAX_SIM_LAG_MS = 600_000;
 /** Most partitions a tag may ask for: a Scan's units are spread over all of them. */
 export const MAX_SIM_PARTITIONS = 100;
-/** A DAX cluster has at most 11 nodes (DAX.concepts.cluster.html). */
-export const MAX_DAX_NODES = 11;
 /** Longest DAX TTL a tag may ask for: a day. */
 export const MAX_DAX_TTL_MS = 86_400_000;
 
