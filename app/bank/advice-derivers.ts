@@ -43,7 +43,6 @@ function bool(p: Params, name: string): boolean {
   throw new TypeError(`Parameter ${name} must be a boolean, got ${JSON.stringify(v)}`);
 }
 
-const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 const whyName = (id: string): string => `why_${id.replace(/-/g, '_')}`;
 
 /** `why_<id>` for options whose correctness depends on the key: the right text for the key, the wrong one for the rest. */

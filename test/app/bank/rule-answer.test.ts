@@ -99,7 +99,10 @@ describe('answer.rule', () => {
   });
 
   it('maps rule results to option ids through answer.keys', () => {
-    const text = RULED.replace('inputs: { shape: "{{traffic.shape}}" }', 'inputs: { shape: "{{traffic.shape}}" }\n  keys: { on-demand: od, autoscaling: autoscaling }').replace('{on-demand} On-demand.', '{od} On-demand.');
+    const text = RULED.replace(
+      'inputs: { shape: "{{traffic.shape}}" }',
+      'inputs: { shape: "{{traffic.shape}}" }\n  keys: { on-demand: od, autoscaling: autoscaling }',
+    ).replace('{on-demand} On-demand.', '{od} On-demand.');
     const bank = load(text);
     expect(bank.errors).toEqual([]);
     const keys = new Set<string>();
@@ -137,10 +140,25 @@ describe('answer.rule', () => {
     ['an unknown rule', RULED.replace('rule: capacityMode', 'rule: capacityModes'), 16, /Unknown rule "capacityModes"; known: .*capacityMode/],
     ['an unknown input', RULED.replace('inputs: { shape:', 'inputs: { shap:'), 17, /Rule capacityMode has no input "shap"; its inputs: shape/],
     ['a missing input', RULED.replace('inputs: { shape: "{{traffic.shape}}" }', 'inputs: {}'), 17, /answer.inputs needs shape, an input of rule capacityMode/],
-    ['a picked value the rule refuses', RULED.replace('shape: daily-cycle,', 'shape: daily,'), 17, /answer.inputs.shape: \{\{traffic.shape\}\} can be "daily", but rule capacityMode's input shape must be one of steady, daily-cycle/],
+    [
+      'a picked value the rule refuses',
+      RULED.replace('shape: daily-cycle,', 'shape: daily,'),
+      17,
+      /answer.inputs.shape: \{\{traffic.shape\}\} can be "daily", but rule capacityMode's input shape must be one of steady, daily-cycle/,
+    ],
     ['an unbound input', RULED.replace('"{{traffic.shape}}" }', '"{{traffic.shap}}" }'), 17, /answer.inputs.shape uses \{\{traffic.shap\}\}/],
-    ['a result naming no option', RULED.replace('{autoscaling} Provisioned', '{auto} Provisioned'), 16, /Rule capacityMode gives \{autoscaling\} for \{"shape":"daily-cycle"\}, which is not in "## Options"/],
-    ['a text table missing a value', RULED.replace('      mostly-idle: "Idle tables suit on-demand."\n', ''), 21, /texts.reason.of has no text for "mostly-idle"/],
+    [
+      'a result naming no option',
+      RULED.replace('{autoscaling} Provisioned', '{auto} Provisioned'),
+      16,
+      /Rule capacityMode gives \{autoscaling\} for \{"shape":"daily-cycle"\}, which is not in "## Options"/,
+    ],
+    [
+      'a text table missing a value',
+      RULED.replace('      mostly-idle: "Idle tables suit on-demand."\n', ''),
+      21,
+      /texts.reason.of has no text for "mostly-idle"/,
+    ],
     ['a rule on a multi scenario', RULED.replace('kind: choice', 'kind: multi'), 16, /answer.rule keys a choice scenario, not multi/],
   ])('reports %s at its line', (_, text, line, message) => {
     const bank = load(text);
