@@ -30,7 +30,7 @@ module.exports = {
     {
       name: 'app-through-engine-index',
       severity: 'error',
-      comment: "app/ imports the engine only through engine/index.ts, its one public entry; export what app needs there.",
+      comment: 'app/ imports the engine only through engine/index.ts, its one public entry; export what app needs there.',
       from: { path: '^app/' },
       to: { path: '^engine/', pathNot: '^engine/index\\.ts$' },
     },
@@ -46,7 +46,10 @@ module.exports = {
       severity: 'error',
       comment: 'The engine does no I/O: no file system, network, database or process access (the clock and randomness are passed in).',
       from: { path: '^engine/' },
-      to: { dependencyTypes: ['core'], path: '^(fs|node:fs|fs/promises|node:fs/promises|net|node:net|http|node:http|https|node:https|child_process|node:child_process|better-sqlite3)$' },
+      to: {
+        dependencyTypes: ['core'],
+        path: '^(fs|node:fs|fs/promises|node:fs/promises|net|node:net|http|node:http|https|node:https|child_process|node:child_process|better-sqlite3)$',
+      },
     },
   ],
   options: {
@@ -57,7 +60,11 @@ module.exports = {
     // that load modules at run time.
     babelConfig: { fileName: '.babelrc.depcruise.json' },
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'],
+    },
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

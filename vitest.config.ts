@@ -8,7 +8,13 @@ import { defineConfig } from 'vitest/config';
  * on 2 cores these files took 11 s instead of 22 s. A file that mocks a module (vi.mock) needs a
  * fresh module graph: list it in ISOLATED (test/shared-modules.test.ts fails until it is).
  */
-export const SHARED_MODULES = ['test/engine/**/*.test.ts', 'test/app/bank/**/*.test.ts', 'test/app/grading/**/*.test.ts', 'test/content/**/*.test.ts', 'test/app/cost-*.test.ts'];
+export const SHARED_MODULES = [
+  'test/engine/**/*.test.ts',
+  'test/app/bank/**/*.test.ts',
+  'test/app/grading/**/*.test.ts',
+  'test/content/**/*.test.ts',
+  'test/app/cost-*.test.ts',
+];
 /** Files under SHARED_MODULES that mock modules, so run isolated. */
 export const ISOLATED = ['test/engine/expressions/parser.test.ts', 'test/engine/expressions/parser.property.test.ts'];
 const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx'];

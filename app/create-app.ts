@@ -119,7 +119,13 @@ function classifyError(error: unknown, logger: Logger, c: Context): ErrorReply {
   }
   const errorId = randomBytes(6).toString('hex');
   logger.error(`[${errorId}] ${c.req.method} ${c.req.path} failed`, error);
-  return { status: 500, code: 'InternalError', title: 'Something went wrong', message: 'The server failed to handle this request. It has been logged.', errorId };
+  return {
+    status: 500,
+    code: 'InternalError',
+    title: 'Something went wrong',
+    message: 'The server failed to handle this request. It has been logged.',
+    errorId,
+  };
 }
 
 function isApiRequest(c: Context): boolean {
@@ -205,7 +211,13 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     if (!asset) return next();
     c.header('Cache-Control', STATIC_CACHE_CONTROL);
     c.header('ETag', asset.etag);
-    if (c.req.header('If-None-Match')?.split(',').some((tag) => tag.trim() === asset.etag)) return c.body(null, 304);
+    if (
+      c.req
+        .header('If-None-Match')
+        ?.split(',')
+        .some((tag) => tag.trim() === asset.etag)
+    )
+      return c.body(null, 304);
     c.header('Content-Type', asset.contentType);
     return c.body(asset.body);
   });
@@ -223,7 +235,9 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
       limits: {
         ...(dynamodb.maxTotalBytes !== undefined && { maxTotalBytes: dynamodb.maxTotalBytes }),
         ...(dynamodb.maxConcurrent !== undefined && { maxConcurrent: dynamodb.maxConcurrent }),
-        ...(local ? { requestsPerAddress: Number.POSITIVE_INFINITY } : dynamodb.requestsPerAddress !== undefined && { requestsPerAddress: dynamodb.requestsPerAddress }),
+        ...(local
+          ? { requestsPerAddress: Number.POSITIVE_INFINITY }
+          : dynamodb.requestsPerAddress !== undefined && { requestsPerAddress: dynamodb.requestsPerAddress }),
       },
     }),
   );

@@ -24,12 +24,21 @@ export const EnvSchema = z
     TRUST_PROXY: BooleanSetting.default(false),
     RATE_LIMIT_AUTH_PER_ADDRESS: PerWindow.default(30),
     RATE_LIMIT_AUTH_PER_USERNAME: PerWindow.default(10),
-    RATE_LIMIT_AUTH_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    RATE_LIMIT_AUTH_WINDOW_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
     RATE_LIMIT_ANSWERS_PER_MINUTE: PerWindow.default(60),
     /** `local` lifts the per-key and per-address request rates of /dynamodb, for one developer using it as a local DynamoDB. */
     DYNAMODB_PROFILE: z.enum(['shared', 'local'], { error: 'Use shared or local.' }).default('shared'),
     /** Item bytes all /dynamodb sandboxes may hold together. */
-    DYNAMODB_MAX_TOTAL_BYTES: z.coerce.number().int().min(1024 * 1024).default(256 * 1024 * 1024),
+    DYNAMODB_MAX_TOTAL_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024 * 1024)
+      .default(256 * 1024 * 1024),
     /** /dynamodb requests served at once; more are answered with ThrottlingException. */
     DYNAMODB_MAX_CONCURRENT: z.coerce.number().int().min(1).max(100_000).default(64),
     /** /dynamodb requests per second from one client address. */

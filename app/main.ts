@@ -18,7 +18,9 @@ function start(env: Env, database: OpenedDatabase): void {
     stopWatching = bank.watch({
       onReload: (report) => {
         for (const error of report.errors) console.error(`${error.file}:${error.line}: ${error.message}`);
-        console.log(`Reloaded ${report.scenarios} scenarios from ${env.CONTENT_DIR}${report.errors.length > 0 ? ` (${report.errors.length} problems left files out, see above)` : ''}.`);
+        console.log(
+          `Reloaded ${report.scenarios} scenarios from ${env.CONTENT_DIR}${report.errors.length > 0 ? ` (${report.errors.length} problems left files out, see above)` : ''}.`,
+        );
       },
       onError: (error) => console.error(`Watching ${env.CONTENT_DIR}: ${error.message}`),
     });
@@ -52,7 +54,9 @@ function start(env: Env, database: OpenedDatabase): void {
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-    console.log(`Loaded ${bank.scenarios.length} scenarios from ${env.CONTENT_DIR}${bank.errors.length > 0 ? ` (${bank.errors.length} problems left files out, see above)` : ''}.`);
+    console.log(
+      `Loaded ${bank.scenarios.length} scenarios from ${env.CONTENT_DIR}${bank.errors.length > 0 ? ` (${bank.errors.length} problems left files out, see above)` : ''}.`,
+    );
     console.log(`Listening on http://${host}:${info.port}`);
   });
   server.on('error', (error) => {

@@ -20,7 +20,12 @@ function testFiles(dir: string): string[] {
 
 /** The globs of SHARED_MODULES: `**` any folders, `*` any name part. */
 const matches = (glob: string, file: string): boolean =>
-  new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\//g, '(?:.*/)?').replace(/\*/g, '[^/]*')}$`).test(file);
+  new RegExp(
+    `^${glob
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*\*\//g, '(?:.*/)?')
+      .replace(/\*/g, '[^/]*')}$`,
+  ).test(file);
 
 const files = testFiles(join(root, 'test'));
 const shared = files.filter((f) => SHARED_MODULES.some((g) => matches(g, f)) && !ISOLATED.includes(f));
@@ -34,7 +39,9 @@ describe('test files that share modules', () => {
   });
 
   it('mock no module, replace no global and set no environment variable', () => {
-    const offenders = shared.filter((f) => /\bvi\.(mock|doMock|stubGlobal|stubEnv|useFakeTimers)\(|process\.env\.\w+\s*=[^=]/.test(readFileSync(join(root, f), 'utf8')));
+    const offenders = shared.filter((f) =>
+      /\bvi\.(mock|doMock|stubGlobal|stubEnv|useFakeTimers)\(|process\.env\.\w+\s*=[^=]/.test(readFileSync(join(root, f), 'utf8')),
+    );
     expect(offenders, 'list these in ISOLATED in vitest.config.ts').toEqual([]);
   });
 

@@ -27,11 +27,21 @@ export function selectApiTokensOfUser(db: Db, userId: number): ApiToken[] {
 
 /** True when the user had such a token. */
 export function deleteApiToken(db: Db, userId: number, tokenId: number): boolean {
-  return db.delete(apiTokens).where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId))).run().changes > 0;
+  return (
+    db
+      .delete(apiTokens)
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId)))
+      .run().changes > 0
+  );
 }
 
 export function selectUserByApiToken(db: Db, token: string, now: Date): User | undefined {
-  const row = db.select({ user: users, id: apiTokens.id }).from(apiTokens).innerJoin(users, eq(users.id, apiTokens.userId)).where(eq(apiTokens.tokenHash, hashToken(token))).get();
+  const row = db
+    .select({ user: users, id: apiTokens.id })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(eq(apiTokens.tokenHash, hashToken(token)))
+    .get();
   if (!row) return undefined;
   db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id)).run();
   return row.user;

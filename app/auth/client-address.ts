@@ -14,7 +14,11 @@ export function clientAddress(c: Context<AppEnv>): string {
 /** The same, for routes given `trustProxy` directly rather than through the app's deps (/dynamodb). */
 export function addressOf(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
-    const forwarded = c.req.header('X-Forwarded-For')?.split(',').map((part) => part.trim()).filter((part) => part !== '');
+    const forwarded = c.req
+      .header('X-Forwarded-For')
+      ?.split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== '');
     const last = forwarded?.at(-1);
     if (last) return last;
   }

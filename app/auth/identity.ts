@@ -29,7 +29,11 @@ export const loadLearner = createMiddleware<AppEnv>(async (c, next) => {
   const bearer = bearerToken(c);
   if (bearer !== undefined) {
     user = selectUserByApiToken(db, bearer, now);
-    if (!user) return c.json({ error: { code: 'InvalidToken', message: 'The API token is not valid: it may have been revoked. Create one on your account page.' } }, 401);
+    if (!user)
+      return c.json(
+        { error: { code: 'InvalidToken', message: 'The API token is not valid: it may have been revoked. Create one on your account page.' } },
+        401,
+      );
   } else {
     const sessionToken = getCookie(c, SESSION_COOKIE);
     if (sessionToken) {
@@ -58,7 +62,8 @@ export function ensureProfile(c: Context<AppEnv>): Profile {
   const { db, clock, randomToken } = c.var.deps;
   const user = c.var.user;
   const profile = insertProfile(db, randomToken(), clock.now(), user?.id ?? null);
-  if (!user) setCookie(c, PROFILE_COOKIE, profile.token, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: ONE_YEAR_SECONDS, secure: c.var.deps.cookieSecure });
+  if (!user)
+    setCookie(c, PROFILE_COOKIE, profile.token, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: ONE_YEAR_SECONDS, secure: c.var.deps.cookieSecure });
   c.set('profile', profile);
   return profile;
 }

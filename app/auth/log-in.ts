@@ -20,7 +20,11 @@ export function adoptAnonymousProfile(db: Db, profileToken: string, userId: numb
   if (!anonymous || anonymous.userId !== null) return;
   const own = selectOptionalProfileByUserId(db, userId);
   if (own) mergeProfileInto(db, anonymous.id, own.id);
-  else db.update(profiles).set({ userId }).where(and(eq(profiles.id, anonymous.id), isNull(profiles.userId))).run();
+  else
+    db.update(profiles)
+      .set({ userId })
+      .where(and(eq(profiles.id, anonymous.id), isNull(profiles.userId)))
+      .run();
 }
 
 /**

@@ -120,7 +120,8 @@ export function checkNewPassword(password: string, username: string): string | u
   if (length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters (this one has ${length}).`;
   if (length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
   if (password.toLowerCase() === username.toLowerCase()) return 'The password must not be your username.';
-  if (isCommonPassword(password)) return 'This password is one of the most common ones, which attackers try first. Choose another, for example three or four unrelated words.';
+  if (isCommonPassword(password))
+    return 'This password is one of the most common ones, which attackers try first. Choose another, for example three or four unrelated words.';
   return undefined;
 }
 

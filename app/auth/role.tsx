@@ -24,7 +24,11 @@ export function requireRole(role: Role) {
     const user = c.var.user;
     const api = c.req.path === '/api' || c.req.path.startsWith('/api/');
     if (!user) {
-      if (api) return c.json({ error: { code: 'Unauthorized', message: `Log in or send an API token (Authorization: Bearer) of a user with the ${role} role.` } }, 401);
+      if (api)
+        return c.json(
+          { error: { code: 'Unauthorized', message: `Log in or send an API token (Authorization: Bearer) of a user with the ${role} role.` } },
+          401,
+        );
       const url = new URL(c.req.url);
       // After a POST the form is gone; come back to the page it was on.
       return c.redirect(loginPath(c.req.method === 'GET' ? `${url.pathname}${url.search}` : url.pathname), 303);
@@ -53,7 +57,10 @@ function ForbiddenPage({ role, username, userRole }: { role: Role; username: str
           Ask an admin of this site to grant it on the <a href="/admin/users">Users</a> page.
         </li>
         <li>
-          Or, with access to the server: <code>npm run user -- --role {role} {username}</code>
+          Or, with access to the server:{' '}
+          <code>
+            npm run user -- --role {role} {username}
+          </code>
         </li>
       </ul>
       <p class="muted">HTTP status 403.</p>

@@ -47,6 +47,10 @@ export function rotateSandboxKey(db: Db, userId: number, now: Date): { previous:
   const values = { accessKeyId: newAccessKeyId(), secretAccessKey: newSecretAccessKey(), createdAt: now };
   const current = previous
     ? db.update(sandboxKeys).set(values).where(eq(sandboxKeys.userId, userId)).returning().get()!
-    : db.insert(sandboxKeys).values({ userId, ...values }).returning().get();
+    : db
+        .insert(sandboxKeys)
+        .values({ userId, ...values })
+        .returning()
+        .get();
   return { previous, current };
 }

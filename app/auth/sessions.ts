@@ -31,7 +31,12 @@ export function insertSession(db: Db, userId: number, now: Date): { token: strin
 
 /** The user of a live session, touching it; an expired session is deleted and gives undefined. */
 export function selectUserBySessionToken(db: Db, token: string, now: Date): { user: User; session: Session } | undefined {
-  const row = db.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.tokenHash, hashToken(token))).get();
+  const row = db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, hashToken(token)))
+    .get();
   if (!row) return undefined;
   const t = now.getTime();
   if (t >= row.session.expiresAt.getTime() || t - row.session.lastSeenAt.getTime() >= SESSION_IDLE_MS) {
@@ -45,7 +50,9 @@ export function selectUserBySessionToken(db: Db, token: string, now: Date): { us
 }
 
 export function deleteSessionByToken(db: Db, token: string): void {
-  db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token))).run();
+  db.delete(sessions)
+    .where(eq(sessions.tokenHash, hashToken(token)))
+    .run();
 }
 
 /** Every session of a user ends: after a password change (but the current one) or a deletion. */

@@ -9,8 +9,8 @@ export function renderTooManyRequestsPage(message: string, retryAfterSeconds: nu
         <p>{message}</p>
       </div>
       <p class="muted">
-        HTTP status 429. The limit protects accounts from password guessing and the server from runaway scripts; it resets
-        by itself after {retryAfterSeconds} s.
+        HTTP status 429. The limit protects accounts from password guessing and the server from runaway scripts; it resets by itself after {retryAfterSeconds}{' '}
+        s.
       </p>
       <p class="actions">
         <a class="button" href="/">

@@ -21,11 +21,18 @@ export function insertUser(db: Db, input: { username: string; passwordHash: stri
   return db.transaction(
     (tx) => {
       const key = usernameKey(input.username);
-      if (tx.select({ id: users.id }).from(users).where(eq(users.usernameKey, key)).get()) throw new UsernameTakenError(`The username ${input.username} is taken.`);
+      if (tx.select({ id: users.id }).from(users).where(eq(users.usernameKey, key)).get())
+        throw new UsernameTakenError(`The username ${input.username} is taken.`);
       const existing = tx.select({ n: count() }).from(users).get()?.n ?? 0;
       return tx
         .insert(users)
-        .values({ username: input.username, usernameKey: key, passwordHash: input.passwordHash, role: existing === 0 ? 'admin' : 'learner', createdAt: input.now })
+        .values({
+          username: input.username,
+          usernameKey: key,
+          passwordHash: input.passwordHash,
+          role: existing === 0 ? 'admin' : 'learner',
+          createdAt: input.now,
+        })
         .returning()
         .get();
     },
@@ -34,7 +41,11 @@ export function insertUser(db: Db, input: { username: string; passwordHash: stri
 }
 
 export function selectOptionalUserByUsername(db: Db, username: string): User | undefined {
-  return db.select().from(users).where(eq(users.usernameKey, usernameKey(username))).get();
+  return db
+    .select()
+    .from(users)
+    .where(eq(users.usernameKey, usernameKey(username)))
+    .get();
 }
 
 export function selectOptionalUserById(db: Db, id: number): User | undefined {

@@ -109,7 +109,11 @@ export function previewScenario(bank: LiveBank, text: string, seed: number, seed
       const options = variant.kind === 'choice' || variant.kind === 'multi' ? variant.options : [];
       for (const option of options) {
         if (correct.has(option.id)) continue;
-        grade('distractor', optionLabel(option.id), key.kind === 'choice' ? { kind: 'choice', optionId: option.id } : { kind: 'multi', optionIds: [option.id] });
+        grade(
+          'distractor',
+          optionLabel(option.id),
+          key.kind === 'choice' ? { kind: 'choice', optionId: option.id } : { kind: 'multi', optionIds: [option.id] },
+        );
       }
       break;
     }

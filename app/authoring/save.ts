@@ -66,7 +66,14 @@ export type SaveTarget = { readonly ok: true; readonly path: string; readonly cr
  * being edited (some files predate the area/name convention), else the path its id derives.
  * Refused when the id belongs to another family, or another file already sits at the path.
  */
-export function saveTargetFor(options: { bank: Bank; rootDir: string; contentDir: string; id: string; editing: string | undefined; exists: (path: string) => boolean }): SaveTarget {
+export function saveTargetFor(options: {
+  bank: Bank;
+  rootDir: string;
+  contentDir: string;
+  id: string;
+  editing: string | undefined;
+  exists: (path: string) => boolean;
+}): SaveTarget {
   const { bank, rootDir, contentDir, id, editing } = options;
   const existing = bank.get(id);
   if (existing && editing !== id) {
@@ -80,7 +87,10 @@ export function saveTargetFor(options: { bank: Bank; rootDir: string; contentDir
     }
     const path = contentPathFor(contentDir, id);
     if (options.exists(path)) {
-      return { ok: false, message: `${relative(rootDir, path)} already exists (a file the bank left out, or another id): edit that file, or choose another id.` };
+      return {
+        ok: false,
+        message: `${relative(rootDir, path)} already exists (a file the bank left out, or another id): edit that file, or choose another id.`,
+      };
     }
     return { ok: true, path, created: true };
   } catch (error) {

@@ -101,7 +101,8 @@ const strongReadCost: Deriver = {
 
 const daxPaysOff: Deriver = {
   name: 'daxPaysOff',
-  description: 'From `node_type`, `nodes`, `reads`, `item_kb`, `hit`, `mode` (provisioned | on-demand): whether DAX saves more on table reads than the cluster costs (best: pays | does-not), with the figures from engine/cost.',
+  description:
+    'From `node_type`, `nodes`, `reads`, `item_kb`, `hit`, `mode` (provisioned | on-demand): whether DAX saves more on table reads than the cluster costs (best: pays | does-not), with the figures from engine/cost.',
   outputs: ['cluster_usd', 'saving_usd', 'net_usd', 'working', ...keyedOutputs(['pays', 'does-not'])],
   derive(p) {
     const mode = str(p, 'mode') === 'on-demand' ? 'on-demand' : 'provisioned';
@@ -167,7 +168,12 @@ const daxClusterSize: Deriver = {
     };
     const verdicts = CLUSTER_OPTIONS.map((o) => {
       const issues = checkDaxCluster({ nodes: o.nodes, availabilityZones: o.azs, production });
-      const problem = issues.length > 0 ? issueText[issues[0]!]! : o.nodes < needed ? `${o.nodes} node${o.nodes === 1 ? '' : 's'} cannot carry the peak: the load test needed ${needed}.` : undefined;
+      const problem =
+        issues.length > 0
+          ? issueText[issues[0]!]!
+          : o.nodes < needed
+            ? `${o.nodes} node${o.nodes === 1 ? '' : 's'} cannot carry the peak: the load test needed ${needed}.`
+            : undefined;
       return { o, problem };
     });
     const best = verdicts.find((v) => v.problem === undefined)?.o;
@@ -250,9 +256,15 @@ const iamActions: Deriver = {
   derive(_, random) {
     const picked = random.shuffle(IAM_OPERATIONS).slice(0, 2);
     const actions = requiredIamActions(picked.map((x) => x.op));
-    const right: Statement[] = picked.map((x) => ({ text: `\`dynamodb:${x.op}\``, why: `Right: the function calls ${x.op} (it ${x.does}), and each API call is authorised by the action of the same name.` }));
+    const right: Statement[] = picked.map((x) => ({
+      text: `\`dynamodb:${x.op}\``,
+      why: `Right: the function calls ${x.op} (it ${x.does}), and each API call is authorised by the action of the same name.`,
+    }));
     if (actions.length !== 2) throw new RangeError('expected two actions');
-    const unused: Statement[] = IAM_OPERATIONS.filter((x) => !picked.includes(x)).map((x) => ({ text: `\`dynamodb:${x.op}\``, why: `The function never calls ${x.op}; least privilege leaves it out.` }));
+    const unused: Statement[] = IAM_OPERATIONS.filter((x) => !picked.includes(x)).map((x) => ({
+      text: `\`dynamodb:${x.op}\``,
+      why: `The function never calls ${x.op}; least privilege leaves it out.`,
+    }));
     const wrong = [...random.shuffle(unused).slice(0, 1), ...EXTRA_ACTIONS];
     return {
       ops_text: picked.map((x) => `\`${x.op}\` (it ${x.does})`).join(' and '),
@@ -271,7 +283,8 @@ const iamDenied: Deriver = {
     const index = str(p, 'app.index');
     const best = failing === 'index-query' ? 'index-arn' : 'add-action';
     return {
-      policy_actions: failing === 'index-query' ? '`dynamodb:GetItem`, `dynamodb:PutItem`, `dynamodb:Query`' : '`dynamodb:GetItem`, `dynamodb:PutItem`, `dynamodb:Query`',
+      policy_actions:
+        failing === 'index-query' ? '`dynamodb:GetItem`, `dynamodb:PutItem`, `dynamodb:Query`' : '`dynamodb:GetItem`, `dynamodb:PutItem`, `dynamodb:Query`',
       failing_text: failing === 'index-query' ? `a Query on the index \`${index}\`` : `an UpdateItem on \`${table}\``,
       best,
       ...keyedWhys(best, {
@@ -300,7 +313,8 @@ const scanVersusQuery: Deriver = {
 
 const serverlessArchitecture: Deriver = {
   name: 'serverlessArchitecture',
-  description: 'From `traffic`, `budget`, `team_knows`, `lock_in_ok`, `cold_ok`: the architecture (best: serverless-first | containers-portable | serverless-with-provisioned-concurrency).',
+  description:
+    'From `traffic`, `budget`, `team_knows`, `lock_in_ok`, `cold_ok`: the architecture (best: serverless-first | containers-portable | serverless-with-provisioned-concurrency).',
   outputs: ['needs_text', ...keyedOutputs(['serverless-first', 'containers-portable', 'serverless-with-provisioned-concurrency'])],
   derive(p) {
     const traffic = str(p, 'traffic') as TrafficShape;
@@ -323,11 +337,19 @@ const serverlessArchitecture: Deriver = {
     ];
     const budgetText = budgetTexts[Math.abs(Math.trunc(num(p, 'budget'))) % budgetTexts.length]!;
     const parts = [
-      traffic === 'unpredictable' ? 'Traffic is bursty and hard to predict, from zero to a few thousand users.' : 'Traffic is high and steady around the clock, every day of the year.',
+      traffic === 'unpredictable'
+        ? 'Traffic is bursty and hard to predict, from zero to a few thousand users.'
+        : 'Traffic is high and steady around the clock, every day of the year.',
       budgetText,
-      needs.teamKnowsServerless ? 'The team has shipped Lambda and DynamoDB services before.' : 'The team has only ever run applications on servers and containers.',
-      needs.lockInAcceptable ? 'Tying the design to AWS services is acceptable.' : 'The board requires that the application can move to another cloud within a quarter.',
-      needs.coldStartsUnacceptable ? 'Every request, including the first after a quiet spell, must answer in under 300 ms.' : 'An occasional slow first request after a quiet spell is acceptable.',
+      needs.teamKnowsServerless
+        ? 'The team has shipped Lambda and DynamoDB services before.'
+        : 'The team has only ever run applications on servers and containers.',
+      needs.lockInAcceptable
+        ? 'Tying the design to AWS services is acceptable.'
+        : 'The board requires that the application can move to another cloud within a quarter.',
+      needs.coldStartsUnacceptable
+        ? 'Every request, including the first after a quiet spell, must answer in under 300 ms.'
+        : 'An occasional slow first request after a quiet spell is acceptable.',
     ];
     const reasonText: Record<typeof reason, string> = {
       'lock-in-unacceptable': 'the application must stay portable, and Lambda plus DynamoDB tie it to AWS',
@@ -341,9 +363,20 @@ const serverlessArchitecture: Deriver = {
       needs_text: parts.join(' '),
       best: choice,
       ...keyedWhys(choice, {
-        'serverless-first': { right: `Right: ${r}. API Gateway, Lambda and on-demand DynamoDB scale from zero and bill per request.`, wrong: `Not here: ${r}.` },
-        'containers-portable': { right: `Right: ${r}.`, wrong: `Containers would run, but ${choice === 'serverless-first' ? 'they bill around the clock while this traffic is often idle' : 'nothing here rules out Lambda'}.` },
-        'serverless-with-provisioned-concurrency': { right: `Right: ${r}; everything else favours serverless.`, wrong: needs.coldStartsUnacceptable ? `Not here: ${r}.` : 'Occasional cold starts are acceptable, so paying for provisioned concurrency around the clock is waste.' },
+        'serverless-first': {
+          right: `Right: ${r}. API Gateway, Lambda and on-demand DynamoDB scale from zero and bill per request.`,
+          wrong: `Not here: ${r}.`,
+        },
+        'containers-portable': {
+          right: `Right: ${r}.`,
+          wrong: `Containers would run, but ${choice === 'serverless-first' ? 'they bill around the clock while this traffic is often idle' : 'nothing here rules out Lambda'}.`,
+        },
+        'serverless-with-provisioned-concurrency': {
+          right: `Right: ${r}; everything else favours serverless.`,
+          wrong: needs.coldStartsUnacceptable
+            ? `Not here: ${r}.`
+            : 'Occasional cold starts are acceptable, so paying for provisioned concurrency around the clock is waste.',
+        },
       }),
     };
   },
@@ -359,4 +392,3 @@ export const adviceDerivers: readonly Deriver[] = [
   scanVersusQuery,
   serverlessArchitecture,
 ];
-

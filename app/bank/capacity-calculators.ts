@@ -126,8 +126,7 @@ function readMisconceptions<A extends { consistency: ReadConsistency }>(
   ];
 }
 
-const blocksBy = (bytes: number, blockBytes: number, roundSize: boolean): number =>
-  roundSize ? blocksFor(bytes, blockBytes) : bytes / blockBytes;
+const blocksBy = (bytes: number, blockBytes: number, roundSize: boolean): number => (roundSize ? blocksFor(bytes, blockBytes) : bytes / blockBytes);
 
 const noPerSecond = {
   id: 'no-per-second',
@@ -180,10 +179,7 @@ function wrongValueSize(v: AttributeValue, rule: 'numbers-as-text' | 'no-contain
   if ('L' in v) return (rule === 'no-container-overhead' ? 0 : 3 + v.L.length) + sum(v.L.map((e) => wrongValueSize(e, rule)));
   if ('M' in v) {
     const members = Object.entries(v.M);
-    return (
-      (rule === 'no-container-overhead' ? 0 : 3 + members.length) +
-      sum(members.map(([name, e]) => utf8ByteLength(name) + wrongValueSize(e, rule)))
-    );
+    return (rule === 'no-container-overhead' ? 0 : 3 + members.length) + sum(members.map(([name, e]) => utf8ByteLength(name) + wrongValueSize(e, rule)));
   }
   return attributeValueSize(v);
 }
@@ -227,12 +223,9 @@ export const capacityCalculators = [
     misconceptions: [
       ...ITEM_SIZE_RULES.map((rule) => ({
         ...rule,
-        compute: (a: { item: Item; transactional: boolean }) =>
-          writeUnitsForSize(wrongItemSize(a.item, rule.id), a.transactional),
+        compute: (a: { item: Item; transactional: boolean }) => writeUnitsForSize(wrongItemSize(a.item, rule.id), a.transactional),
       })),
-      ...writeMisconceptions<{ item: Item; transactional: boolean }>(
-        (a, o) => blocksBy(itemSize(a.item), o.blockBytes, o.roundSize) * o.perBlock,
-      ),
+      ...writeMisconceptions<{ item: Item; transactional: boolean }>((a, o) => blocksBy(itemSize(a.item), o.blockBytes, o.roundSize) * o.perBlock),
     ],
   }),
   defineCalculator({
@@ -243,12 +236,9 @@ export const capacityCalculators = [
     misconceptions: [
       ...ITEM_SIZE_RULES.map((rule) => ({
         ...rule,
-        compute: (a: { item: Item; consistency: ReadConsistency }) =>
-          readUnitsForSize(wrongItemSize(a.item, rule.id), a.consistency),
+        compute: (a: { item: Item; consistency: ReadConsistency }) => readUnitsForSize(wrongItemSize(a.item, rule.id), a.consistency),
       })),
-      ...readMisconceptions<{ item: Item; consistency: ReadConsistency }>(
-        (a, o) => blocksBy(itemSize(a.item), o.blockBytes, o.roundSize) * o.perBlock,
-      ),
+      ...readMisconceptions<{ item: Item; consistency: ReadConsistency }>((a, o) => blocksBy(itemSize(a.item), o.blockBytes, o.roundSize) * o.perBlock),
     ],
   }),
   defineCalculator({
@@ -266,7 +256,12 @@ export const capacityCalculators = [
       'RCU for one Query or Scan call reading itemCount items of itemBytes (summed, rounded once): args { itemCount, itemBytes, consistency, itemsReturned? }',
     args: z
       // Query and Scan take ConsistentRead only: there is no transactional Query (transaction-apis.html).
-      .strictObject({ itemCount: Count, itemBytes: Bytes, consistency: z.enum(['eventual', 'strong']), itemsReturned: z.number().int().nonnegative().optional() })
+      .strictObject({
+        itemCount: Count,
+        itemBytes: Bytes,
+        consistency: z.enum(['eventual', 'strong']),
+        itemsReturned: z.number().int().nonnegative().optional(),
+      })
       .refine((a) => a.itemCount * a.itemBytes <= QUERY_PAGE_BYTES, 'itemCount × itemBytes must fit in one 1 MB page'),
     calculate: queryReadUnits,
     misconceptions: [
@@ -281,9 +276,7 @@ export const capacityCalculators = [
         name: 'Counted only the items the filter returned',
         explanation: 'A FilterExpression is applied after the read: you pay for every item read, returned or not.',
         compute: (a) =>
-          a.itemsReturned === undefined || a.itemsReturned >= a.itemCount
-            ? Number.NaN
-            : readUnitsForSize(a.itemsReturned * a.itemBytes, a.consistency),
+          a.itemsReturned === undefined || a.itemsReturned >= a.itemCount ? Number.NaN : readUnitsForSize(a.itemsReturned * a.itemBytes, a.consistency),
       },
       ...readMisconceptions<{ itemCount: number; itemBytes: number; consistency: ReadConsistency; itemsReturned?: number | undefined }>(
         (a, o) => blocksBy(a.itemCount * a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock,
@@ -329,9 +322,7 @@ export const capacityCalculators = [
     description: 'WCU for one write of one item: args { itemBytes, transactional }',
     args: z.strictObject({ itemBytes: Bytes, transactional: z.boolean() }),
     calculate: itemWriteUnits,
-    misconceptions: writeMisconceptions<{ itemBytes: number; transactional: boolean }>(
-      (a, o) => blocksBy(a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock,
-    ),
+    misconceptions: writeMisconceptions<{ itemBytes: number; transactional: boolean }>((a, o) => blocksBy(a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock),
   }),
   defineCalculator({
     name: 'batchWriteUnits',
@@ -401,15 +392,14 @@ export const capacityCalculators = [
     misconceptions: [
       {
         ...noPerSecond,
-        compute: (a) =>
-          a.per === 'second' ? Number.NaN : Math.ceil(a.count * readUnitsForSize(a.itemBytes, a.consistency)),
+        compute: (a) => (a.per === 'second' ? Number.NaN : Math.ceil(a.count * readUnitsForSize(a.itemBytes, a.consistency))),
       },
       {
         ...roundedRateFirst,
         compute: (a) => unitsWithRateRoundedFirst(a.count, a.per, readUnitsForSize(a.itemBytes, a.consistency)),
       },
-      ...readMisconceptions<{ itemBytes: number; count: number; per: 'second' | 'minute' | 'hour' | 'day'; consistency: ReadConsistency }>(
-        (a, o) => Math.ceil((a.count / SECONDS_PER[a.per]) * blocksBy(a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock - 1e-9),
+      ...readMisconceptions<{ itemBytes: number; count: number; per: 'second' | 'minute' | 'hour' | 'day'; consistency: ReadConsistency }>((a, o) =>
+        Math.ceil((a.count / SECONDS_PER[a.per]) * blocksBy(a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock - 1e-9),
       ),
     ],
   }),
@@ -423,9 +413,9 @@ export const capacityCalculators = [
       {
         id: 'daily-average',
         name: 'Provisioned for the daily average instead of the peak',
-        explanation: 'Provisioned capacity must cover the busiest period; spread over the whole day, the same writes need far fewer units, and the peak is throttled.',
-        compute: (a) =>
-          a.dayCount === undefined ? Number.NaN : Math.ceil((a.dayCount / 86400) * writeUnitsForSize(a.itemBytes, a.transactional) - 1e-9),
+        explanation:
+          'Provisioned capacity must cover the busiest period; spread over the whole day, the same writes need far fewer units, and the peak is throttled.',
+        compute: (a) => (a.dayCount === undefined ? Number.NaN : Math.ceil((a.dayCount / 86400) * writeUnitsForSize(a.itemBytes, a.transactional) - 1e-9)),
       },
       {
         ...noPerSecond,
@@ -435,9 +425,13 @@ export const capacityCalculators = [
         ...roundedRateFirst,
         compute: (a) => unitsWithRateRoundedFirst(a.count, a.per, writeUnitsForSize(a.itemBytes, a.transactional)),
       },
-      ...writeMisconceptions<{ itemBytes: number; count: number; per: 'second' | 'minute' | 'hour' | 'day'; transactional: boolean; dayCount?: number | undefined }>(
-        (a, o) => Math.ceil((a.count / SECONDS_PER[a.per]) * blocksBy(a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock - 1e-9),
-      ),
+      ...writeMisconceptions<{
+        itemBytes: number;
+        count: number;
+        per: 'second' | 'minute' | 'hour' | 'day';
+        transactional: boolean;
+        dayCount?: number | undefined;
+      }>((a, o) => Math.ceil((a.count / SECONDS_PER[a.per]) * blocksBy(a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock - 1e-9)),
     ],
   }),
   defineCalculator({
@@ -499,7 +493,8 @@ export const capacityCalculators = [
   }),
   defineCalculator({
     name: 'scanMinutes',
-    description: 'Minutes a full Scan of itemCount items of itemBytes takes at capacity RCU per second: args { itemCount, itemBytes, capacity, consistency: eventual|strong }',
+    description:
+      'Minutes a full Scan of itemCount items of itemBytes takes at capacity RCU per second: args { itemCount, itemBytes, capacity, consistency: eventual|strong }',
     args: z.strictObject({ itemCount: Count, itemBytes: Bytes.min(1), capacity: Count, consistency: z.enum(['eventual', 'strong']) }),
     calculate: scanMinutes,
     misconceptions: [
@@ -538,7 +533,8 @@ export const capacityCalculators = [
       {
         id: 'always-300',
         name: 'Assumed a burst always lasts 300 seconds',
-        explanation: '300 seconds is how much unused capacity is banked, not how long a spike can last: that depends on how far the spike exceeds the provisioned rate.',
+        explanation:
+          '300 seconds is how much unused capacity is banked, not how long a spike can last: that depends on how far the spike exceeds the provisioned rate.',
         compute: () => BURST_WINDOW_SECONDS,
       },
       {

@@ -73,7 +73,9 @@ export function contentCheck(args: readonly string[], io: ContentCheckIo = {}): 
   }
 
   const positions = (f: FamilyStats): string => (f.tally.measured === 0 ? '' : f.tally.positions.join(' '));
-  log(`\nQuality (${seeds} seeds each; fails: key strictly longest, key strictly shortest, key alone qualified or a distractor alone with an absolute in > ${100 * MOST_VARIANTS}% of variants, key position chi-square p < ${POSITION_P_VALUE}, any text problem)`);
+  log(
+    `\nQuality (${seeds} seeds each; fails: key strictly longest, key strictly shortest, key alone qualified or a distractor alone with an absolute in > ${100 * MOST_VARIANTS}% of variants, key position chi-square p < ${POSITION_P_VALUE}, any text problem)`,
+  );
   log(`qualifiers: ${HEDGES.join(', ')}; absolutes: ${ABSOLUTES.join(', ')}\n`);
   log(
     `${pad('family', 46)} ${pad('kind', 8)} ${padStart('space', 8)} ${padStart('texts', 5)} ${padStart('long', 5)} ${padStart('+ties', 5)} ${padStart('short', 5)} ${padStart('qual', 5)} ${padStart('abs', 5)}  key positions`,
@@ -82,7 +84,10 @@ export function contentCheck(args: readonly string[], io: ContentCheckIo = {}): 
     const { id, kind } = f.definition.summary;
     const space = f.definition.paramSpace >= 1e6 ? f.definition.paramSpace.toExponential(0) : f.definition.paramSpace;
     const t = f.tally;
-    const language = t.measured === 0 ? '' : `${padStart(pct(t.keyLongestStrict, t.measured), 5)} ${padStart(pct(t.keyLongestWithTies, t.measured), 5)} ${padStart(pct(t.keyShortestStrict, t.measured), 5)} ${padStart(pct(t.keyOnlyQualifier, t.measured), 5)} ${padStart(pct(t.distractorOnlyAbsolute, t.measured), 5)}  ${positions(f)}`;
+    const language =
+      t.measured === 0
+        ? ''
+        : `${padStart(pct(t.keyLongestStrict, t.measured), 5)} ${padStart(pct(t.keyLongestWithTies, t.measured), 5)} ${padStart(pct(t.keyShortestStrict, t.measured), 5)} ${padStart(pct(t.keyOnlyQualifier, t.measured), 5)} ${padStart(pct(t.distractorOnlyAbsolute, t.measured), 5)}  ${positions(f)}`;
     log(`${pad(id, 46)} ${pad(kind, 8)} ${padStart(space, 8)} ${padStart(f.distinctPrompts, 5)} ${language}`.trimEnd());
   }
   log('\ntexts: distinct question texts; long: key strictly the longest option; +ties: key among the longest; short: key strictly the shortest;');

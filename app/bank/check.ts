@@ -66,7 +66,8 @@ export const VARIANT_CHECKS: readonly VariantCheck[] = [
         const result = grade(c, answer);
         if (result.score !== 0) problems.push(`distractor {${option.id}} scores ${result.score}`);
       }
-      if (key.kind === 'multi' && new Set(key.correct).size !== key.choose) problems.push(`the key ${key.correct.join(', ')} does not hold ${key.choose} distinct options`);
+      if (key.kind === 'multi' && new Set(key.correct).size !== key.choose)
+        problems.push(`the key ${key.correct.join(', ')} does not hold ${key.choose} distinct options`);
       return problems;
     },
   },
@@ -166,7 +167,9 @@ export const FAMILY_CHECKS: readonly FamilyCheck[] = [
       const needed = Math.min(MIN_DISTINCT_PROMPTS, stated ?? MIN_DISTINCT_PROMPTS, Math.ceil(s.generated / 4));
       return s.distinctPrompts >= needed
         ? []
-        : [`only ${s.distinctPrompts} distinct prompts in ${s.generated} seeds (needs ${needed}; state a smaller "distinct:" if the family is small on purpose)`];
+        : [
+            `only ${s.distinctPrompts} distinct prompts in ${s.generated} seeds (needs ${needed}; state a smaller "distinct:" if the family is small on purpose)`,
+          ];
     },
   },
   ...LANGUAGE_GATES,
@@ -227,7 +230,8 @@ export function checkBank(bank: LoadedBank, options: CheckOptions = {}): CheckRe
       generated++;
       const { variant, key } = instance;
       // The question text: the prompt and the options in id order (their shuffled order is not a new question).
-      const optionTexts = variant.kind === 'choice' || variant.kind === 'multi' ? [...variant.options].sort((a, b) => a.id.localeCompare(b.id)).map((o) => o.html) : [];
+      const optionTexts =
+        variant.kind === 'choice' || variant.kind === 'multi' ? [...variant.options].sort((a, b) => a.id.localeCompare(b.id)).map((o) => o.html) : [];
       prompts.add([variant.promptHtml, ...optionTexts].join('\n'));
       const measures = measureOptions(variant, key);
       if (measures) addToTally(tally, measures);

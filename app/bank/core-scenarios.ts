@@ -29,10 +29,7 @@ interface Statement {
 
 /** k right statements and n wrong ones, as options. */
 function statementOptions(right: readonly Statement[], wrong: readonly Statement[]): DerivedOption[] {
-  return [
-    ...right.map((s) => ({ text: s.text, why: `Right: ${s.why}`, correct: true })),
-    ...wrong.map((s) => ({ text: s.text, why: s.why, correct: false })),
-  ];
+  return [...right.map((s) => ({ text: s.text, why: `Right: ${s.why}`, correct: true })), ...wrong.map((s) => ({ text: s.text, why: s.why, correct: false }))];
 }
 
 type Workload = 'dynamodb' | 'aurora' | 'redshift' | 'neptune';
@@ -52,7 +49,8 @@ const SERVICES: Readonly<Record<Workload | 'self', { text: string; why: Readonly
   dynamodb: {
     text: 'Amazon DynamoDB',
     why: {
-      dynamodb: 'Right: key-value and document access by key, single-digit millisecond latency at any scale, and no servers, patching or engine versions to manage.',
+      dynamodb:
+        'Right: key-value and document access by key, single-digit millisecond latency at any scale, and no servers, patching or engine versions to manage.',
       aurora: 'DynamoDB has no joins or ad-hoc SQL across tables; its queries follow the primary key and indexes you designed.',
       redshift: 'DynamoDB serves operational reads by key, not petabyte-scale analytical scans and aggregations.',
       neptune: 'DynamoDB has no graph traversal; multi-hop relationship queries need a graph database.',
@@ -61,7 +59,8 @@ const SERVICES: Readonly<Record<Workload | 'self', { text: string; why: Readonly
   aurora: {
     text: 'Amazon Aurora (MySQL-compatible)',
     why: {
-      dynamodb: 'A relational database could store it, but you would size instances and plan for scale; the requirement is key-based access at massive scale with nothing to manage.',
+      dynamodb:
+        'A relational database could store it, but you would size instances and plan for scale; the requirement is key-based access at massive scale with nothing to manage.',
       aurora: 'Right: ad-hoc SQL joins across normalised tables with enforced relationships is what a relational database is for.',
       redshift: 'Aurora is built for transactional workloads, not scanning petabytes for analytics.',
       neptune: 'Multi-hop traversals are expensive recursive joins in SQL; a graph database is built for them.',
@@ -113,16 +112,34 @@ function buildServiceFit(params: ScenarioParams, random: ScenarioRandom): Record
 }
 
 const SCALE_TRUE: readonly Statement[] = [
-  { text: 'Latency stays in single-digit milliseconds as it grows', why: 'AWS describes DynamoDB as delivering single-digit millisecond performance at any scale.' },
-  { text: 'A single table holds up to hundreds of terabytes of data', why: 'tables have no practical size limit; DynamoDB handles tables of hundreds of terabytes and trillions of items.' },
-  { text: 'DynamoDB serves peaks of millions of requests per second', why: 'DynamoDB supports peaks of millions of requests per second (subject to account quotas you can raise).' },
+  {
+    text: 'Latency stays in single-digit milliseconds as it grows',
+    why: 'AWS describes DynamoDB as delivering single-digit millisecond performance at any scale.',
+  },
+  {
+    text: 'A single table holds up to hundreds of terabytes of data',
+    why: 'tables have no practical size limit; DynamoDB handles tables of hundreds of terabytes and trillions of items.',
+  },
+  {
+    text: 'DynamoDB serves peaks of millions of requests per second',
+    why: 'DynamoDB supports peaks of millions of requests per second (subject to account quotas you can raise).',
+  },
   { text: 'DynamoDB adds partitions by itself as the table grows', why: 'DynamoDB splits partitions and spreads them for you; there is no manual sharding.' },
 ];
 const SCALE_FALSE: readonly Statement[] = [
-  { text: 'Reads return in microseconds without any caching layer', why: 'Microsecond reads need DAX in front of DynamoDB; DynamoDB alone is single-digit milliseconds.' },
-  { text: 'A table stops accepting writes once it reaches 10 GB', why: '10 GB is the size of one partition (and an item-collection cap when the table has an LSI), not a table limit.' },
+  {
+    text: 'Reads return in microseconds without any caching layer',
+    why: 'Microsecond reads need DAX in front of DynamoDB; DynamoDB alone is single-digit milliseconds.',
+  },
+  {
+    text: 'A table stops accepting writes once it reaches 10 GB',
+    why: '10 GB is the size of one partition (and an item-collection cap when the table has an LSI), not a table limit.',
+  },
   { text: 'Scaling up means moving to a larger instance class', why: 'DynamoDB has no instances: capacity is set in read/write units or billed per request.' },
-  { text: 'Each table is capped at about 10,000 requests per second', why: 'The default table quota is 40,000 read and 40,000 write units per second, raisable, and partitions scale out.' },
+  {
+    text: 'Each table is capped at about 10,000 requests per second',
+    why: 'The default table quota is 40,000 read and 40,000 write units per second, raisable, and partitions scale out.',
+  },
   { text: 'Growing the table requires a maintenance window', why: 'DynamoDB scales without downtime or maintenance windows.' },
 ];
 
@@ -149,25 +166,42 @@ function buildResilience(params: ScenarioParams, random: ScenarioRandom): Record
   const options: DerivedOption[] = [
     {
       text: 'Nothing: DynamoDB already replicates it across multiple AZs',
-      why: risk === 'az'
-        ? 'Right: DynamoDB synchronously replicates every table across multiple AZs in the Region (three, says the study guide), so losing one AZ loses no acknowledged write and the table stays available.'
-        : risk === 'region'
-          ? 'Replication across AZs stays inside one Region; surviving a Region outage needs a copy in another Region.'
-          : 'Replicas copy bad writes too; recovering earlier data needs a backup, not more replicas.',
+      why:
+        risk === 'az'
+          ? 'Right: DynamoDB synchronously replicates every table across multiple AZs in the Region (three, says the study guide), so losing one AZ loses no acknowledged write and the table stays available.'
+          : risk === 'region'
+            ? 'Replication across AZs stays inside one Region; surviving a Region outage needs a copy in another Region.'
+            : 'Replicas copy bad writes too; recovering earlier data needs a backup, not more replicas.',
       correct: risk === 'az',
     },
     {
       text: 'Make it a global table with a replica in a second Region',
-      why: risk === 'region' ? 'Right: global tables keep a full replica in other Regions, so the application can fail over to one.' : risk === 'az' ? 'A second Region is not needed for an AZ failure; DynamoDB already spans multiple AZs.' : 'A global table replicates the bad writes to every Region too.',
+      why:
+        risk === 'region'
+          ? 'Right: global tables keep a full replica in other Regions, so the application can fail over to one.'
+          : risk === 'az'
+            ? 'A second Region is not needed for an AZ failure; DynamoDB already spans multiple AZs.'
+            : 'A global table replicates the bad writes to every Region too.',
       correct: risk === 'region',
     },
     {
       text: 'Enable point-in-time recovery and restore from it when needed',
-      why: risk === 'corruption' ? `Right: PITR keeps continuous backups for its recovery period (up to 35 days, the default) and restores to any second in it, e.g. ${minutes} minutes before the faulty writes, into a new table.` : 'PITR restores past data into a new table; it does not keep the table available during an outage.',
+      why:
+        risk === 'corruption'
+          ? `Right: PITR keeps continuous backups for its recovery period (up to 35 days, the default) and restores to any second in it, e.g. ${minutes} minutes before the faulty writes, into a new table.`
+          : 'PITR restores past data into a new table; it does not keep the table available during an outage.',
       correct: risk === 'corruption',
     },
-    { text: 'Enable the Multi-AZ deployment option in the table settings', why: 'That is an Amazon RDS setting; DynamoDB tables are always spread across multiple AZs, with nothing to enable.', correct: false },
-    { text: 'Add a read replica of the table in each of the other Availability Zones', why: 'DynamoDB has no read replicas to create; its AZ replicas are managed for you.', correct: false },
+    {
+      text: 'Enable the Multi-AZ deployment option in the table settings',
+      why: 'That is an Amazon RDS setting; DynamoDB tables are always spread across multiple AZs, with nothing to enable.',
+      correct: false,
+    },
+    {
+      text: 'Add a read replica of the table in each of the other Availability Zones',
+      why: 'DynamoDB has no read replicas to create; its AZ replicas are managed for you.',
+      correct: false,
+    },
   ];
   return { ...fillSlots(options, random), risk_text: risks[risk] };
 }
@@ -190,7 +224,11 @@ function buildIamActions(params: ScenarioParams, random: ScenarioRandom): Record
   const used = pickSome(random, ACTIONS, 2);
   const unused = ACTIONS.filter((a) => !used.includes(a));
   const wrong = [
-    ...pickSome(random, unused, 2).map((a) => ({ text: `\`${a.action}\``, why: `The function never calls ${a.action.split(':')[1]}; least privilege leaves it out.`, correct: false })),
+    ...pickSome(random, unused, 2).map((a) => ({
+      text: `\`${a.action}\``,
+      why: `The function never calls ${a.action.split(':')[1]}; least privilege leaves it out.`,
+      correct: false,
+    })),
     ...pickSome(random, NEVER, 1).map((n) => ({ text: `\`${n.action}\``, why: n.why, correct: false })),
   ];
   const options: DerivedOption[] = [
@@ -214,11 +252,31 @@ function buildLargePayload(params: ScenarioParams, random: ScenarioRandom): Reco
   const mb = random.int(media.minMb, media.maxMb);
   const chunks = Math.ceil((mb * 1024) / 400);
   const options: DerivedOption[] = [
-    { text: 'Store each file in Amazon S3 and keep its object key in the item', why: `Right: an item is at most 400 KB, names and values included; ${withArticle(`${mb} MB`)} file belongs in S3, with the S3 key and metadata in DynamoDB.`, correct: true },
-    { text: 'Ask AWS Support to raise the 400 KB item size limit for this table', why: 'The 400 KB item size is a fixed limit, not an adjustable quota.', correct: false },
-    { text: 'Gzip each file and keep it in a Binary attribute of the item', why: `The ${media.what} are already compressed, so gzip barely shrinks them, and ${mb} MB is far above 400 KB.`, correct: false },
-    { text: `Split each file over about ${fmt(chunks)} items of 400 KB under one key`, why: `It fits the limit, but every read and write of a file moves ${fmt(chunks)} items (about ${fmt(mb * 1024)} WCU per upload); AWS recommends S3 for large objects.`, correct: false },
-    { text: 'Keep the file as a List of Binary chunks within a single item', why: 'The 400 KB limit is for the whole item, however the data is nested inside it.', correct: false },
+    {
+      text: 'Store each file in Amazon S3 and keep its object key in the item',
+      why: `Right: an item is at most 400 KB, names and values included; ${withArticle(`${mb} MB`)} file belongs in S3, with the S3 key and metadata in DynamoDB.`,
+      correct: true,
+    },
+    {
+      text: 'Ask AWS Support to raise the 400 KB item size limit for this table',
+      why: 'The 400 KB item size is a fixed limit, not an adjustable quota.',
+      correct: false,
+    },
+    {
+      text: 'Gzip each file and keep it in a Binary attribute of the item',
+      why: `The ${media.what} are already compressed, so gzip barely shrinks them, and ${mb} MB is far above 400 KB.`,
+      correct: false,
+    },
+    {
+      text: `Split each file over about ${fmt(chunks)} items of 400 KB under one key`,
+      why: `It fits the limit, but every read and write of a file moves ${fmt(chunks)} items (about ${fmt(mb * 1024)} WCU per upload); AWS recommends S3 for large objects.`,
+      correct: false,
+    },
+    {
+      text: 'Keep the file as a List of Binary chunks within a single item',
+      why: 'The 400 KB limit is for the whole item, however the data is nested inside it.',
+      correct: false,
+    },
   ];
   return { ...fillSlots(options, random), media: media.what, size_mb: mb };
 }
@@ -233,17 +291,24 @@ function buildItemFits(params: ScenarioParams, random: ScenarioRandom): Record<s
   let delta = random.int(-namesTotal, namesTotal);
   if (delta === 0) delta = 1;
   const blob = MAX_ITEM_BYTES - valuesTotal - namesTotal - 'document'.length + delta;
-  const verdict = itemSizeLimitVerdict([{ name: 'document', bytes: blob }, ...Array.from({ length: attributes }, (_, i) => ({ name: `f${i}`.padEnd(nameBytes, 'x'), bytes: valueBytes }))]);
+  const verdict = itemSizeLimitVerdict([
+    { name: 'document', bytes: blob },
+    ...Array.from({ length: attributes }, (_, i) => ({ name: `f${i}`.padEnd(nameBytes, 'x'), bytes: valueBytes })),
+  ]);
   const valuesOnly = blob + valuesTotal;
   const options: DerivedOption[] = [
     {
       text: `Accepted: it is ${fmt(verdict.bytes)} bytes, within the limit`,
-      why: verdict.fits ? `Right: names count too: ${fmt(verdict.bytes)} bytes ≤ ${fmt(MAX_ITEM_BYTES)} (400 KB).` : `Names count too: the item is ${fmt(verdict.bytes)} bytes, over ${fmt(MAX_ITEM_BYTES)}.`,
+      why: verdict.fits
+        ? `Right: names count too: ${fmt(verdict.bytes)} bytes ≤ ${fmt(MAX_ITEM_BYTES)} (400 KB).`
+        : `Names count too: the item is ${fmt(verdict.bytes)} bytes, over ${fmt(MAX_ITEM_BYTES)}.`,
       correct: verdict.fits,
     },
     {
       text: `Rejected: it is ${fmt(verdict.bytes)} bytes, beyond the limit`,
-      why: verdict.fits ? `${fmt(verdict.bytes)} bytes, names included, is within ${fmt(MAX_ITEM_BYTES)} (400 KB).` : `Right: attribute names count toward the size: ${fmt(verdict.bytes)} bytes > ${fmt(MAX_ITEM_BYTES)} (400 KB), so the PutItem fails with a ValidationException.`,
+      why: verdict.fits
+        ? `${fmt(verdict.bytes)} bytes, names included, is within ${fmt(MAX_ITEM_BYTES)} (400 KB).`
+        : `Right: attribute names count toward the size: ${fmt(verdict.bytes)} bytes > ${fmt(MAX_ITEM_BYTES)} (400 KB), so the PutItem fails with a ValidationException.`,
       correct: !verdict.fits,
     },
     {
@@ -328,28 +393,58 @@ const CATEGORIES: Readonly<Record<'scalar' | 'document' | 'set', readonly string
 function buildTypeCategory(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
   const category = random.pick(['scalar', 'document', 'set'] as const);
   const right = pickSome(random, CATEGORIES[category], 2);
-  const pool = Object.entries(CATEGORIES).filter(([c]) => c !== category).flatMap(([c, types]) => types.map((t) => ({ t, c })));
+  const pool = Object.entries(CATEGORIES)
+    .filter(([c]) => c !== category)
+    .flatMap(([c, types]) => types.map((t) => ({ t, c })));
   const wrong = pickSome(random, pool, 3);
   const options: DerivedOption[] = [
     ...right.map((t) => ({ text: TYPE_NAMES[t]!, why: `Right: ${TYPE_NAMES[t]} is ${TYPE_WHY[t]}.`, correct: true })),
     // TYPE_WHY of document and set types already opens with their category; say it once.
-    ...wrong.map(({ t, c }) => ({ text: TYPE_NAMES[t]!, why: `${TYPE_NAMES[t]} is a ${c} type: ${TYPE_WHY[t]!.replace(/^a (document|set) type: /, '')}.`, correct: false })),
+    ...wrong.map(({ t, c }) => ({
+      text: TYPE_NAMES[t]!,
+      why: `${TYPE_NAMES[t]} is a ${c} type: ${TYPE_WHY[t]!.replace(/^a (document|set) type: /, '')}.`,
+      correct: false,
+    })),
   ];
   return { ...fillSlots(options, random), category };
 }
 
 const SIZE_COUNTS: readonly Statement[] = [
-  { text: 'The name of every attribute, counted in UTF-8 bytes', why: 'attribute names count toward the item size, which is why short names save space and throughput.' },
-  { text: 'Every value nested inside the item\'s maps and lists', why: 'a document attribute counts with everything inside it (plus a few bytes of overhead per element).' },
+  {
+    text: 'The name of every attribute, counted in UTF-8 bytes',
+    why: 'attribute names count toward the item size, which is why short names save space and throughput.',
+  },
+  {
+    text: "Every value nested inside the item's maps and lists",
+    why: 'a document attribute counts with everything inside it (plus a few bytes of overhead per element).',
+  },
   { text: 'The partition and sort key attributes of the item', why: 'key attributes are attributes of the item like any other: their names and values count.' },
-  { text: 'A Binary value\'s raw bytes, not its base64 encoding', why: 'binary values count by their raw length, not by the longer base64 text used on the wire.' },
+  {
+    text: "A Binary value's raw bytes, not its base64 encoding",
+    why: 'binary values count by their raw length, not by the longer base64 text used on the wire.',
+  },
 ];
 const SIZE_EXCLUDED: readonly Statement[] = [
-  { text: 'The entries the item creates in the table\'s two GSIs', why: 'index entries are stored and billed separately; they do not count toward the item\'s 400 KB.' },
-  { text: 'The 100 bytes of per-item indexing overhead AWS adds', why: 'that overhead is added for storage billing only, not to the item size limit or to capacity units.' },
-  { text: 'The size of the S3 objects the item points to', why: 'only the S3 key (a short string) is in the item; the object lives in S3 with its own limits.' },
-  { text: 'Other items that share the same partition-key value', why: 'the 400 KB limit is per item; the whole item collection is capped (at 10 GB) only when the table has an LSI.' },
-  { text: 'The ConditionExpression sent along with the write request', why: 'expressions are request parameters with their own limits (4 KB per expression), not part of the stored item.' },
+  {
+    text: "The entries the item creates in the table's two GSIs",
+    why: "index entries are stored and billed separately; they do not count toward the item's 400 KB.",
+  },
+  {
+    text: 'The 100 bytes of per-item indexing overhead AWS adds',
+    why: 'that overhead is added for storage billing only, not to the item size limit or to capacity units.',
+  },
+  {
+    text: 'The size of the S3 objects the item points to',
+    why: 'only the S3 key (a short string) is in the item; the object lives in S3 with its own limits.',
+  },
+  {
+    text: 'Other items that share the same partition-key value',
+    why: 'the 400 KB limit is per item; the whole item collection is capped (at 10 GB) only when the table has an LSI.',
+  },
+  {
+    text: 'The ConditionExpression sent along with the write request',
+    why: 'expressions are request parameters with their own limits (4 KB per expression), not part of the stored item.',
+  },
 ];
 
 function buildSizeCounts(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
@@ -360,12 +455,32 @@ function buildSizeCounts(params: ScenarioParams, random: ScenarioRandom): Record
 
 export const coreDerivers: readonly ScenarioDeriver[] = [
   { name: 'core-service-fit', description: 'DynamoDB or another AWS database for a workload', outputs: slotOutputs(5, ['need_text']), derive: buildServiceFit },
-  { name: 'core-scale-claims', description: 'Two true statements about DynamoDB scale', outputs: slotOutputs(5, ['now_gb', 'later_tb', 'peak_rps']), derive: buildScaleClaims },
-  { name: 'core-resilience', description: 'AZ failure, Region failure or bad writes: what protects the data', outputs: slotOutputs(5, ['risk_text']), derive: buildResilience },
+  {
+    name: 'core-scale-claims',
+    description: 'Two true statements about DynamoDB scale',
+    outputs: slotOutputs(5, ['now_gb', 'later_tb', 'peak_rps']),
+    derive: buildScaleClaims,
+  },
+  {
+    name: 'core-resilience',
+    description: 'AZ failure, Region failure or bad writes: what protects the data',
+    outputs: slotOutputs(5, ['risk_text']),
+    derive: buildResilience,
+  },
   { name: 'core-iam-actions', description: 'The two actions a least-privilege role needs', outputs: slotOutputs(5, ['uses_text']), derive: buildIamActions },
   { name: 'core-large-payload', description: 'Where a multi-megabyte file goes', outputs: slotOutputs(5, ['media', 'size_mb']), derive: buildLargePayload },
-  { name: 'core-item-fits', description: 'Whether an item fits 400 KB when names count', outputs: slotOutputs(4, ['attr_count', 'name_bytes', 'value_bytes', 'blob_bytes']), derive: buildItemFits },
+  {
+    name: 'core-item-fits',
+    description: 'Whether an item fits 400 KB when names count',
+    outputs: slotOutputs(4, ['attr_count', 'name_bytes', 'value_bytes', 'blob_bytes']),
+    derive: buildItemFits,
+  },
   { name: 'core-type-for-value', description: 'The DynamoDB type for a value', outputs: slotOutputs(5, ['value_text']), derive: buildTypeForValue },
-  { name: 'core-type-category', description: 'Two types of a category (scalar, document, set)', outputs: slotOutputs(5, ['category']), derive: buildTypeCategory },
+  {
+    name: 'core-type-category',
+    description: 'Two types of a category (scalar, document, set)',
+    outputs: slotOutputs(5, ['category']),
+    derive: buildTypeCategory,
+  },
   { name: 'core-size-counts', description: 'Two things that count toward the 400 KB item size', outputs: slotOutputs(5, ['size_kb']), derive: buildSizeCounts },
 ];

@@ -96,7 +96,8 @@ function reservedSaving(a: ReservedArgs, change: { upfrontMonths?: number } = {}
 
 const reservedCapacitySaving = defineCalculator<ReservedArgs>({
   name: 'reservedCapacitySaving',
-  description: 'USD a month saved by buying `rcu` and `wcu` (whole hundreds) as 1-year reserved capacity instead of standard provisioned capacity, upfront spread over 12 months',
+  description:
+    'USD a month saved by buying `rcu` and `wcu` (whole hundreds) as 1-year reserved capacity instead of standard provisioned capacity, upfront spread over 12 months',
   args: ReservedArgs,
   calculate(a) {
     const standard = calculateProvisionedCost({ ...a, tableClass: 'standard', freeTier: false });
@@ -132,7 +133,11 @@ const reservedCapacitySaving = defineCalculator<ReservedArgs>({
       compute: (a) => {
         const p = selectRegionPrices('us-east-1');
         const perHour = (n: number, std: string, res: string) => new Decimal(n).times(std).minus(new Decimal(n).div(100).times(res));
-        return cents(perHour(a.wcu, p.tableClass.standard.provisionedWcuHour.usd, p.reserved1y.wcuHourPer100.usd).plus(perHour(a.rcu, p.tableClass.standard.provisionedRcuHour.usd, p.reserved1y.rcuHourPer100.usd)));
+        return cents(
+          perHour(a.wcu, p.tableClass.standard.provisionedWcuHour.usd, p.reserved1y.wcuHourPer100.usd).plus(
+            perHour(a.rcu, p.tableClass.standard.provisionedRcuHour.usd, p.reserved1y.rcuHourPer100.usd),
+          ),
+        );
       },
     },
   ],
@@ -159,15 +164,18 @@ const REQUESTS_PER_MONTH: Readonly<Record<z.infer<typeof Period>, Decimal>> = {
 };
 
 function onDemandParts(a: OnDemandArgs, o: { perMonth?: Decimal; gsi?: boolean; rounding?: boolean } = {}) {
-  const need = calculateCapacityNeed({
-    ...DEFAULT_WORKLOAD,
-    readsPerSecond: a.reads,
-    writesPerSecond: a.writes,
-    readItemBytes: o.rounding === false ? 1 : a.readItemBytes,
-    writeItemBytes: o.rounding === false ? 1 : a.writeItemBytes,
-    readConsistency: a.readConsistency,
-    gsiCount: o.gsi === false ? 0 : a.gsiCount,
-  }, a.per);
+  const need = calculateCapacityNeed(
+    {
+      ...DEFAULT_WORKLOAD,
+      readsPerSecond: a.reads,
+      writesPerSecond: a.writes,
+      readItemBytes: o.rounding === false ? 1 : a.readItemBytes,
+      writeItemBytes: o.rounding === false ? 1 : a.writeItemBytes,
+      readConsistency: a.readConsistency,
+      gsiCount: o.gsi === false ? 0 : a.gsiCount,
+    },
+    a.per,
+  );
   const perMonth = o.perMonth ?? REQUESTS_PER_MONTH[a.per];
   return {
     need,
@@ -214,7 +222,8 @@ const onDemandMonthlyCost = defineCalculator<OnDemandArgs>({
     {
       id: 'forgot-gsi-writes',
       name: 'Forgot the GSI writes',
-      explanation: 'Every write that changes an item in a GSI is also a write to that index, billed like a table write: each GSI adds its own write request units.',
+      explanation:
+        'Every write that changes an item in a GSI is also a write to that index, billed like a table write: each GSI adds its own write request units.',
       compute: (a) => (a.gsiCount > 0 && a.writes > 0 ? cents(onDemandParts(a, { gsi: false }).bill.total) : Number.NaN),
     },
     {
@@ -289,7 +298,8 @@ const onDemandMinusProvisioned = defineCalculator<TrafficArgs>({
     {
       id: 'auto-scaling-follows-spikes',
       name: 'Assumed auto scaling follows short spikes',
-      explanation: 'Auto scaling reacts after about two minutes above its target and then needs time to apply: short spikes must be provisioned for in advance.',
+      explanation:
+        'Auto scaling reacts after about two minutes above its target and then needs time to apply: short spikes must be provisioned for in advance.',
       compute: (a) => (a.shape === 'spiky' ? cents(compareTraffic(a, 'auto-scaling').signedDifference) : Number.NaN),
     },
   ],
@@ -302,7 +312,8 @@ type BreakEvenArgs = z.infer<typeof BreakEvenArgs>;
 
 const breakEvenUtilisation = defineCalculator<BreakEvenArgs>({
   name: 'breakEvenUtilisation',
-  description: 'Percent utilisation at which a provisioned unit (`provisionedHourly` USD per hour) costs what on-demand does (`onDemandPerMillion` USD per million)',
+  description:
+    'Percent utilisation at which a provisioned unit (`provisionedHourly` USD per hour) costs what on-demand does (`onDemandPerMillion` USD per million)',
   args: BreakEvenArgs,
   calculate: (a) => calculateBreakEvenForPrices(a.provisionedHourly, a.onDemandPerMillion),
   misconceptions: [
@@ -316,8 +327,7 @@ const breakEvenUtilisation = defineCalculator<BreakEvenArgs>({
       id: 'inverted-ratio',
       name: 'Divided the wrong way round',
       explanation: 'Break-even utilisation is the provisioned hourly price over the on-demand cost of 3,600 requests, not the reverse.',
-      compute: (a) =>
-        new Decimal(a.onDemandPerMillion).div(1_000_000).times(3600).div(a.provisionedHourly).times(100).toDecimalPlaces(1).toNumber(),
+      compute: (a) => new Decimal(a.onDemandPerMillion).div(1_000_000).times(3600).div(a.provisionedHourly).times(100).toDecimalPlaces(1).toNumber(),
     },
   ],
 });
@@ -475,17 +485,34 @@ type LambdaArgs = z.infer<typeof LambdaArgs>;
 function lambdaBill(a: LambdaArgs, change: Partial<ServerlessInput> = {}, lines: (id: string) => boolean = () => true) {
   const requests = change.requestsPerMonth ?? calculateRequestsPerMonth(a.users, a.requestsPerUserPerDay);
   const r = calculateServerlessCost({
-    ...a, api: 'http', readsPerRequest: 0, writesPerRequest: 0, itemBytes: 1, readConsistency: 'eventual', storedItems: 0, apiFreeTier: false,
-    ...change, requestsPerMonth: requests,
+    ...a,
+    api: 'http',
+    readsPerRequest: 0,
+    writesPerRequest: 0,
+    itemBytes: 1,
+    readConsistency: 'eventual',
+    storedItems: 0,
+    apiFreeTier: false,
+    ...change,
+    requestsPerMonth: requests,
   });
-  return buildBill('Lambda', r.bill.lines.filter((l) => l.id.startsWith('lambda.') && lines(l.id)), [
-    { label: 'Requests per month', formula: `${formatQuantity(a.users)} users × ${formatQuantity(a.requestsPerUserPerDay)} a day × 730 / 24`, value: formatQuantity(requests) },
-  ]);
+  return buildBill(
+    'Lambda',
+    r.bill.lines.filter((l) => l.id.startsWith('lambda.') && lines(l.id)),
+    [
+      {
+        label: 'Requests per month',
+        formula: `${formatQuantity(a.users)} users × ${formatQuantity(a.requestsPerUserPerDay)} a day × 730 / 24`,
+        value: formatQuantity(requests),
+      },
+    ],
+  );
 }
 
 const serverlessLambdaCost = defineCalculator<LambdaArgs>({
   name: 'serverlessLambdaCost',
-  description: 'USD a month for Lambda alone (requests + GB-seconds, free tier when `freeTier`) serving `users` × `requestsPerUserPerDay` × 730/24 invocations of `memoryMb` for `durationMs` on `architecture`',
+  description:
+    'USD a month for Lambda alone (requests + GB-seconds, free tier when `freeTier`) serving `users` × `requestsPerUserPerDay` × 730/24 invocations of `memoryMb` for `durationMs` on `architecture`',
   args: LambdaArgs,
   calculate: (a) => lambdaBill(a).calculation,
   misconceptions: [
@@ -545,7 +572,10 @@ function storage(a: StorageArgs, change: Partial<StorageInput> = {}): Decimal {
 
 /** Storage priced by a wrong rule: another per-item overhead or another gigabyte. */
 function storageBy(a: StorageArgs, overheadBytes: number, bytesPerGb: number): number {
-  const gb = new Decimal(a.items).times(a.itemBytes + overheadBytes).times(a.gsiCount + 1).div(bytesPerGb);
+  const gb = new Decimal(a.items)
+    .times(a.itemBytes + overheadBytes)
+    .times(a.gsiCount + 1)
+    .div(bytesPerGb);
   const price = p().tableClass[a.tableClass].storageGbMonth.usd;
   const free = a.freeTier && a.tableClass === 'standard' ? Decimal.min(gb, p().freeTier.storageGb.quantity) : new Decimal(0);
   return cents(gb.minus(free).times(price));

@@ -133,12 +133,7 @@ function optionText(choice: IndexChoice, d: IndexDomain, pattern: AccessPattern,
 export const INDEX_CHOICE_EXTRA_OUTPUTS = ['state_text', 'need_text', 'freshness_text', 'size_text', 'index_text', 'verdict', 'right_choice'] as const;
 
 /** Build one index-choice question for a case: scenario sentences, five options, the key. */
-export function buildIndexChoice(
-  d: IndexDomain,
-  indexCase: IndexCase,
-  random: ScenarioRandom,
-  created?: boolean,
-): Record<string, ScenarioValue> {
+export function buildIndexChoice(d: IndexDomain, indexCase: IndexCase, random: ScenarioRandom, created?: boolean): Record<string, ScenarioValue> {
   const drawn = SETUPS[indexCase](random);
   const setup = created === undefined ? drawn : { ...drawn, created };
   // gb is the table items alone (what the prompt states). An LSI's entries count toward the same
@@ -176,7 +171,9 @@ export function buildIndexChoice(
     state_text: setup.created
       ? `The table has been in production for ${months} months.`
       : 'The table has not been created yet: the team is still finishing its design.',
-    index_text: setup.existing ? ` It already has one GSI, \`${indexName}\`, with partition key \`${d.other}\` (projection ALL).` : ' It has no secondary indexes.',
+    index_text: setup.existing
+      ? ` It already has one GSI, \`${indexName}\`, with partition key \`${d.other}\` (projection ALL).`
+      : ' It has no secondary indexes.',
     need_text: needFor(d, setup.read),
     freshness_text: setup.strong
       ? 'The screen must show every change the moment it is saved, so reads must be strongly consistent.'
@@ -188,12 +185,7 @@ export function buildIndexChoice(
 }
 
 /** A deriver drawing its case from `cases`; families pick the cases that teach their point. */
-export function createIndexChoiceDeriver(
-  name: string,
-  cases: readonly IndexCase[],
-  description: string,
-  created?: boolean,
-): ScenarioDeriver {
+export function createIndexChoiceDeriver(name: string, cases: readonly IndexCase[], description: string, created?: boolean): ScenarioDeriver {
   return {
     name,
     description,
@@ -279,12 +271,18 @@ function buildIndexStrongRead(params: ScenarioParams, random: ScenarioRandom): R
   const options: DerivedOption[] = [
     {
       text: 'The request is rejected: DynamoDB returns a ValidationException',
-      why: kind === 'gsi' ? 'Right: GSIs support only eventually consistent reads, and DynamoDB rejects ConsistentRead=true on one.' : 'LSIs do support strongly consistent reads; only GSIs reject ConsistentRead=true.',
+      why:
+        kind === 'gsi'
+          ? 'Right: GSIs support only eventually consistent reads, and DynamoDB rejects ConsistentRead=true on one.'
+          : 'LSIs do support strongly consistent reads; only GSIs reject ConsistentRead=true.',
       correct: kind === 'gsi',
     },
     {
       text: `It returns the latest data, consuming ${blocks} RCU for the ${kb} KB entry`,
-      why: kind === 'lsi' ? `Right: an LSI lives with its table's partition, so it can read strongly; a strong read costs 1 RCU per 4 KB block, here ${blocks}.` : 'A GSI is updated asynchronously and cannot read strongly; the request is rejected.',
+      why:
+        kind === 'lsi'
+          ? `Right: an LSI lives with its table's partition, so it can read strongly; a strong read costs 1 RCU per 4 KB block, here ${blocks}.`
+          : 'A GSI is updated asynchronously and cannot read strongly; the request is rejected.',
       correct: kind === 'lsi',
     },
     {
@@ -356,8 +354,8 @@ function buildGsiThrottle(params: ScenarioParams, random: ScenarioRandom): Recor
       correct: !throttled,
     },
     {
-      text: 'The GSI borrows the table\'s unused write capacity to cover the gap',
-      why: 'A GSI has its own provisioned capacity; it never draws on the table\'s (that sharing is how LSIs work).',
+      text: "The GSI borrows the table's unused write capacity to cover the gap",
+      why: "A GSI has its own provisioned capacity; it never draws on the table's (that sharing is how LSIs work).",
       correct: false,
     },
   ];
@@ -370,10 +368,26 @@ function buildSparse(params: ScenarioParams, random: ScenarioRandom): Record<str
   const pct = random.pick([0.5, 1, 2, 3, 5, 8]);
   const flagged = Math.round((total * pct) / 100);
   const options: DerivedOption[] = [
-    { text: `About ${formatNumber(flagged)} entries: one per item that has the attribute`, why: `Right: a GSI is sparse: an item without the index partition key gets no entry, so only the ${pct}% of items that carry it (${formatNumber(flagged)}) are in the index, and only their writes cost index capacity.`, correct: true },
-    { text: `About ${formatNumber(total)} entries: one per item in the table`, why: 'Items that lack the index key attribute are left out of a GSI; it is not a full copy of the table.', correct: false },
-    { text: `About ${formatNumber(total - flagged)} entries: one per item lacking the attribute`, why: 'It is the other way round: only items that have the index key get an entry.', correct: false },
-    { text: 'No entries until every item in the table has the attribute', why: 'DynamoDB does not require the attribute on every item; items that have it are indexed as soon as the GSI is backfilled.', correct: false },
+    {
+      text: `About ${formatNumber(flagged)} entries: one per item that has the attribute`,
+      why: `Right: a GSI is sparse: an item without the index partition key gets no entry, so only the ${pct}% of items that carry it (${formatNumber(flagged)}) are in the index, and only their writes cost index capacity.`,
+      correct: true,
+    },
+    {
+      text: `About ${formatNumber(total)} entries: one per item in the table`,
+      why: 'Items that lack the index key attribute are left out of a GSI; it is not a full copy of the table.',
+      correct: false,
+    },
+    {
+      text: `About ${formatNumber(total - flagged)} entries: one per item lacking the attribute`,
+      why: 'It is the other way round: only items that have the index key get an entry.',
+      correct: false,
+    },
+    {
+      text: 'No entries until every item in the table has the attribute',
+      why: 'DynamoDB does not require the attribute on every item; items that have it are indexed as soon as the GSI is backfilled.',
+      correct: false,
+    },
   ];
   return { ...fillSlots(options, random), total_items: total, flag_pct: pct };
 }
@@ -390,11 +404,31 @@ function buildScanCost(params: ScenarioParams, random: ScenarioRandom): Record<s
   const scan = scanReadUnits(items, bytes);
   const query = scanReadUnits(matches, bytes);
   const options: DerivedOption[] = [
-    { text: `Scan ≈ ${formatNumber(scan)} RCU per run; Query on a GSI ≈ ${formatNumber(query)} RCU`, why: `Right: the Scan reads all ${formatNumber(items)} items (${formatNumber(items * bytes)} B, in 4 KB units at 0.5 RCU each), whatever the filter keeps; a Query on a GSI keyed on the attribute reads only the ${formatNumber(matches)} matching entries.`, correct: true },
-    { text: `Scan ≈ ${formatNumber(query)} RCU per run; Query on a GSI ≈ ${formatNumber(query)} RCU`, why: 'A FilterExpression is applied after the read: the Scan is billed for every item it reads, not only the ones it returns.', correct: false },
-    { text: `Scan ≈ ${formatNumber(scan)} RCU per run; Query on a GSI ≈ ${formatNumber(scan)} RCU`, why: 'A Query on an index keyed on the attribute reads only the matching entries, not the whole table.', correct: false },
-    { text: `Scan ≈ ${formatNumber(scan * 2)} RCU per run; Query on a GSI ≈ ${formatNumber(query)} RCU`, why: 'Scans are eventually consistent by default (0.5 RCU per 4 KB); this doubles it as if ConsistentRead were set.', correct: false },
-    { text: `Scan ≈ ${formatNumber(scan)} RCU per run; Query on a GSI ≈ ${formatNumber(query * 2)} RCU`, why: 'GSI reads are eventually consistent, so they cost 0.5 RCU per 4 KB, not 1.', correct: false },
+    {
+      text: `Scan ≈ ${formatNumber(scan)} RCU per run; Query on a GSI ≈ ${formatNumber(query)} RCU`,
+      why: `Right: the Scan reads all ${formatNumber(items)} items (${formatNumber(items * bytes)} B, in 4 KB units at 0.5 RCU each), whatever the filter keeps; a Query on a GSI keyed on the attribute reads only the ${formatNumber(matches)} matching entries.`,
+      correct: true,
+    },
+    {
+      text: `Scan ≈ ${formatNumber(query)} RCU per run; Query on a GSI ≈ ${formatNumber(query)} RCU`,
+      why: 'A FilterExpression is applied after the read: the Scan is billed for every item it reads, not only the ones it returns.',
+      correct: false,
+    },
+    {
+      text: `Scan ≈ ${formatNumber(scan)} RCU per run; Query on a GSI ≈ ${formatNumber(scan)} RCU`,
+      why: 'A Query on an index keyed on the attribute reads only the matching entries, not the whole table.',
+      correct: false,
+    },
+    {
+      text: `Scan ≈ ${formatNumber(scan * 2)} RCU per run; Query on a GSI ≈ ${formatNumber(query)} RCU`,
+      why: 'Scans are eventually consistent by default (0.5 RCU per 4 KB); this doubles it as if ConsistentRead were set.',
+      correct: false,
+    },
+    {
+      text: `Scan ≈ ${formatNumber(scan)} RCU per run; Query on a GSI ≈ ${formatNumber(query * 2)} RCU`,
+      why: 'GSI reads are eventually consistent, so they cost 0.5 RCU per 4 KB, not 1.',
+      correct: false,
+    },
   ];
   return { ...fillSlots(options, random), scan_items: items, item_bytes: bytes, match_items: matches };
 }
@@ -405,18 +439,21 @@ interface Statement {
 }
 
 const LSI_TRUE: readonly Statement[] = [
-  { text: 'Its partition key must be the same as the table\'s', why: 'An LSI is "local" to each partition-key value: it only adds another sort key.' },
+  { text: "Its partition key must be the same as the table's", why: 'An LSI is "local" to each partition-key value: it only adds another sort key.' },
   { text: 'It can serve strongly consistent reads', why: 'LSIs are kept in step with their table partition, so ConsistentRead=true is allowed.' },
   { text: 'It must be declared when the table is created', why: 'LSIs can only be defined in CreateTable; they cannot be added or removed later.' },
-  { text: 'It consumes the table\'s read and write capacity', why: 'An LSI has no throughput settings of its own; its reads and writes use the table\'s.' },
-  { text: 'It limits each partition-key value\'s items to 10 GB', why: 'With an LSI, an item collection (table items plus index entries) cannot exceed 10 GB.' },
+  { text: "It consumes the table's read and write capacity", why: "An LSI has no throughput settings of its own; its reads and writes use the table's." },
+  { text: "It limits each partition-key value's items to 10 GB", why: 'With an LSI, an item collection (table items plus index entries) cannot exceed 10 GB.' },
 ];
 const GSI_TRUE: readonly Statement[] = [
   { text: 'Its partition key can be any attribute of the table', why: 'A GSI can have a different partition key and sort key from the table.' },
   { text: 'It can be added to or deleted from an existing table', why: 'GSIs are created with UpdateTable at any time and backfilled online.' },
   { text: 'Its reads are always eventually consistent', why: 'GSIs are updated asynchronously; ConsistentRead=true is rejected on them.' },
-  { text: 'It has read and write capacity separate from the table\'s', why: 'A provisioned GSI has its own RCU and WCU settings.' },
-  { text: 'A shortage of its write capacity can throttle table writes', why: 'Every table write that touches the GSI needs GSI write capacity; without it the table write is throttled.' },
+  { text: "It has read and write capacity separate from the table's", why: 'A provisioned GSI has its own RCU and WCU settings.' },
+  {
+    text: 'A shortage of its write capacity can throttle table writes',
+    why: 'Every table write that touches the GSI needs GSI write capacity; without it the table write is throttled.',
+  },
 ];
 
 function oppositeWhy(statement: Statement, kind: 'lsi' | 'gsi'): string {
@@ -425,7 +462,10 @@ function oppositeWhy(statement: Statement, kind: 'lsi' | 'gsi'): string {
 
 const NEITHER: readonly Statement[] = [
   { text: 'Up to 50 of them can be created per table', why: 'The limits are 5 LSIs per table and 20 GSIs (default quota).' },
-  { text: 'It stores a full copy of every item regardless of projection', why: 'An index stores only the key attributes plus the projected ones (KEYS_ONLY, INCLUDE or ALL).' },
+  {
+    text: 'It stores a full copy of every item regardless of projection',
+    why: 'An index stores only the key attributes plus the projected ones (KEYS_ONLY, INCLUDE or ALL).',
+  },
 ];
 
 function buildTraits(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
@@ -454,19 +494,25 @@ function buildIndexWriteCost(params: ScenarioParams, random: ScenarioRandom): Re
   const options: DerivedOption[] = [
     {
       text: `${3 * c} WCU, charged against the table's own write capacity`,
-      why: kind === 'lsi'
-        ? `Right: ${c} WCU for the table item, plus ${2 * c} for the LSI (changing the index key deletes the old entry and puts a new one); LSIs use the table's capacity.`
-        : 'A GSI has its own capacity: only the table item\'s write comes from the table.',
+      why:
+        kind === 'lsi'
+          ? `Right: ${c} WCU for the table item, plus ${2 * c} for the LSI (changing the index key deletes the old entry and puts a new one); LSIs use the table's capacity.`
+          : "A GSI has its own capacity: only the table item's write comes from the table.",
       correct: kind === 'lsi',
     },
     {
       text: `${c} WCU from the table, ${2 * c} WCU from the index's capacity`,
-      why: kind === 'gsi'
-        ? `Right: ${c} WCU for the table item; changing the GSI key deletes the old index entry and writes a new one, ${2 * c} WCU charged to the GSI's own capacity.`
-        : 'An LSI has no capacity of its own: its writes are charged to the table.',
+      why:
+        kind === 'gsi'
+          ? `Right: ${c} WCU for the table item; changing the GSI key deletes the old index entry and writes a new one, ${2 * c} WCU charged to the GSI's own capacity.`
+          : 'An LSI has no capacity of its own: its writes are charged to the table.',
       correct: kind === 'gsi',
     },
-    { text: `${c} WCU from the table; the index entry is written for free`, why: 'Every index entry DynamoDB writes is billed; index maintenance is never free.', correct: false },
+    {
+      text: `${c} WCU from the table; the index entry is written for free`,
+      why: 'Every index entry DynamoDB writes is billed; index maintenance is never free.',
+      correct: false,
+    },
     {
       text: `${2 * c} WCU in total: one write for the item, one for the index`,
       why: 'Changing an index key attribute costs two index writes (delete the old entry, put the new one), not one.',
@@ -505,9 +551,7 @@ function buildPatternsServed(params: ScenarioParams, random: ScenarioRandom): Re
   const options: DerivedOption[] = reads.map(({ text, pattern }) => {
     const advice = adviseIndex(table, pattern, { largestCollectionGb: 1 });
     const served = advice.choice === 'base-table' || advice.choice === 'existing-index';
-    const why = served
-      ? `Right: ${advice.assessments[advice.choice].reason}`
-      : `Not served by a key condition: ${advice.assessments['base-table'].reason}`;
+    const why = served ? `Right: ${advice.assessments[advice.choice].reason}` : `Not served by a key condition: ${advice.assessments['base-table'].reason}`;
     return { text: text.charAt(0).toUpperCase() + text.slice(1), why, correct: served };
   });
   const index = table.indexes[0]!;
@@ -518,12 +562,47 @@ function buildPatternsServed(params: ScenarioParams, random: ScenarioRandom): Re
 }
 
 export const indexTopicDerivers: readonly ScenarioDeriver[] = [
-  { name: 'index-lsi-collection-limit', description: 'Days until an LSI table hits the 10 GB item-collection limit', outputs: slotOutputs(5, ['per_day', 'item_bytes', 'lsi_count', 'days', 'lsi_word']), derive: buildLsiLimit },
-  { name: 'index-strong-read', description: 'ConsistentRead=true on an LSI versus a GSI', outputs: slotOutputs(5, ['kind_name', 'kind_short', 'entry_kb', 'index_pk', 'index_sk']), derive: buildIndexStrongRead },
-  { name: 'index-gsi-write-throttle', description: 'Whether a GSI short of write capacity throttles the table', outputs: slotOutputs(5, ['writes', 'table_wcu', 'share_pct', 'entry_bytes', 'gsi_wcu', 'gsi_need']), derive: buildGsiThrottle },
+  {
+    name: 'index-lsi-collection-limit',
+    description: 'Days until an LSI table hits the 10 GB item-collection limit',
+    outputs: slotOutputs(5, ['per_day', 'item_bytes', 'lsi_count', 'days', 'lsi_word']),
+    derive: buildLsiLimit,
+  },
+  {
+    name: 'index-strong-read',
+    description: 'ConsistentRead=true on an LSI versus a GSI',
+    outputs: slotOutputs(5, ['kind_name', 'kind_short', 'entry_kb', 'index_pk', 'index_sk']),
+    derive: buildIndexStrongRead,
+  },
+  {
+    name: 'index-gsi-write-throttle',
+    description: 'Whether a GSI short of write capacity throttles the table',
+    outputs: slotOutputs(5, ['writes', 'table_wcu', 'share_pct', 'entry_bytes', 'gsi_wcu', 'gsi_need']),
+    derive: buildGsiThrottle,
+  },
   { name: 'index-sparse-gsi', description: 'How many entries a sparse GSI holds', outputs: slotOutputs(4, ['total_items', 'flag_pct']), derive: buildSparse },
-  { name: 'index-scan-vs-query', description: 'Read units of a filtered Scan versus a Query on a GSI', outputs: slotOutputs(5, ['scan_items', 'item_bytes', 'match_items']), derive: buildScanCost },
-  { name: 'index-traits', description: 'Two true statements about an LSI or a GSI', outputs: slotOutputs(5, ['kind_name', 'kind_short', 'index_key']), derive: buildTraits },
-  { name: 'index-write-cost', description: 'Write units and whose capacity when an update changes an index key', outputs: slotOutputs(4, ['kind_name', 'kind_short', 'item_bytes', 'index_pk', 'index_sk']), derive: buildIndexWriteCost },
-  { name: 'index-patterns-served', description: 'Which two reads the current keys and index serve without a Scan', outputs: slotOutputs(5, ['index_text']), derive: buildPatternsServed },
+  {
+    name: 'index-scan-vs-query',
+    description: 'Read units of a filtered Scan versus a Query on a GSI',
+    outputs: slotOutputs(5, ['scan_items', 'item_bytes', 'match_items']),
+    derive: buildScanCost,
+  },
+  {
+    name: 'index-traits',
+    description: 'Two true statements about an LSI or a GSI',
+    outputs: slotOutputs(5, ['kind_name', 'kind_short', 'index_key']),
+    derive: buildTraits,
+  },
+  {
+    name: 'index-write-cost',
+    description: 'Write units and whose capacity when an update changes an index key',
+    outputs: slotOutputs(4, ['kind_name', 'kind_short', 'item_bytes', 'index_pk', 'index_sk']),
+    derive: buildIndexWriteCost,
+  },
+  {
+    name: 'index-patterns-served',
+    description: 'Which two reads the current keys and index serve without a Scan',
+    outputs: slotOutputs(5, ['index_text']),
+    derive: buildPatternsServed,
+  },
 ];

@@ -91,9 +91,15 @@ function buildSharding(params: ScenarioParams, random: ScenarioRandom): Record<s
   const shards = countWriteShards(writes, bytes);
   const wcu = writes * blocks;
   const principled: { n: number; why: string }[] = [
-    { n: Math.max(1, Math.ceil(writes / PARTITION_MAX_WCU)), why: `This counts writes, not write units: a ${fmt(bytes)} B item costs ${blocks} WCU per write.` },
-    { n: Math.max(1, Math.ceil(wcu / 3000)), why: '3,000 per second is a partition\'s read ceiling (RCU); writes are capped at 1,000 WCU per partition.' },
-    { n: Math.max(1, Math.ceil((writes * Math.ceil(bytes / 4096)) / PARTITION_MAX_WCU)), why: 'Write units are counted per 1 KB, not per 4 KB (that is the read unit).' },
+    {
+      n: Math.max(1, Math.ceil(writes / PARTITION_MAX_WCU)),
+      why: `This counts writes, not write units: a ${fmt(bytes)} B item costs ${blocks} WCU per write.`,
+    },
+    { n: Math.max(1, Math.ceil(wcu / 3000)), why: "3,000 per second is a partition's read ceiling (RCU); writes are capped at 1,000 WCU per partition." },
+    {
+      n: Math.max(1, Math.ceil((writes * Math.ceil(bytes / 4096)) / PARTITION_MAX_WCU)),
+      why: 'Write units are counted per 1 KB, not per 4 KB (that is the read unit).',
+    },
     { n: Math.max(1, Math.floor(wcu / PARTITION_MAX_WCU)), why: 'Rounding down leaves the last shard above 1,000 WCU per second; round up.' },
     { n: Math.ceil((2 * wcu) / PARTITION_MAX_WCU), why: 'Standard writes cost 1 WCU per KB; only transactional writes cost twice that.' },
   ];
@@ -106,9 +112,10 @@ function buildSharding(params: ScenarioParams, random: ScenarioRandom): Record<s
     seen.add(n);
     distractors.push({
       n,
-      why: delta > 0
-        ? `${n} shards would work, but ${shards} already keep every key value under 1,000 WCU per second; more shards only make reads fan out further.`
-        : `${n} shards would leave each at ${fmt(wcu / n)} WCU per second, above a partition's 1,000.`,
+      why:
+        delta > 0
+          ? `${n} shards would work, but ${shards} already keep every key value under 1,000 WCU per second; more shards only make reads fan out further.`
+          : `${n} shards would leave each at ${fmt(wcu / n)} WCU per second, above a partition's 1,000.`,
     });
   }
   const noShard = {
@@ -118,7 +125,10 @@ function buildSharding(params: ScenarioParams, random: ScenarioRandom): Record<s
   };
   seen.add(1);
   const chosen = [
-    { n: shards, why: `Right: each write of ${fmt(bytes)} B costs ${blocks} WCU, so the key needs ${fmt(wcu)} WCU per second; at most 1,000 WCU fit one partition, so ceil(${fmt(wcu)} / 1,000) = ${shards} shards.` },
+    {
+      n: shards,
+      why: `Right: each write of ${fmt(bytes)} B costs ${blocks} WCU, so the key needs ${fmt(wcu)} WCU per second; at most 1,000 WCU fit one partition, so ceil(${fmt(wcu)} / 1,000) = ${shards} shards.`,
+    },
     ...distractors.filter((c) => c.n !== 1).slice(0, 3),
   ];
   const options: DerivedOption[] = [...chosen.map((c, i) => ({ text: `${c.n} shard${c.n === 1 ? '' : 's'}`, why: c.why, correct: i === 0 })), noShard];
@@ -183,10 +193,15 @@ function buildKeyCondition(params: ScenarioParams, random: ScenarioRandom): Reco
   const verdict = pkOp === 'begins_with' ? { valid: false, message: 'Query key condition not supported' } : checkKeyCondition(k.ownerAttr, pkOp, skOp, skType);
   const sk = skType === 'N' ? k.timeAttr : k.idAttr;
   const badOp = skOp && ['contains', '<>', 'IN'].includes(skOp) ? skOp : random.pick(['contains', '<>', 'IN']);
-  const message = verdict.valid ? OUTCOMES.ok : verdict.message!.startsWith('Invalid KeyConditionExpression') ? OUTCOMES.beginsN : `ValidationException: ${verdict.message}`;
+  const message = verdict.valid
+    ? OUTCOMES.ok
+    : verdict.message!.startsWith('Invalid KeyConditionExpression')
+      ? OUTCOMES.beginsN
+      : `ValidationException: ${verdict.message}`;
   const outcomes = [OUTCOMES.ok, OUTCOMES.pkNotEq, OUTCOMES.badOp(badOp), OUTCOMES.beginsN, OUTCOMES.missingPk(k.ownerAttr)];
   const reasons: Record<string, string> = {
-    [OUTCOMES.ok]: 'A valid key condition fixes the partition key with = and adds at most one sort-key condition using =, <, <=, >, >=, BETWEEN or begins_with (strings and binary only).',
+    [OUTCOMES.ok]:
+      'A valid key condition fixes the partition key with = and adds at most one sort-key condition using =, <, <=, >, >=, BETWEEN or begins_with (strings and binary only).',
     [OUTCOMES.pkNotEq]: 'DynamoDB returns this when the partition key is compared with anything but =.',
     [OUTCOMES.badOp(badOp)]: `${badOp} is allowed in a FilterExpression but never in a KeyConditionExpression.`,
     [OUTCOMES.beginsN]: 'begins_with works on String and Binary values; on a Number sort key DynamoDB rejects it.',
@@ -217,19 +232,44 @@ function buildMonthRange(params: ScenarioParams, random: ScenarioRandom): Record
   const pk = `${k.ownerAttr} = :id`;
   const sk = k.timeAttr;
   const right: DerivedOption[] = [
-    { text: `\`${pk} AND begins_with(${sk}, :month)\``, why: `Right: every key of ${month} starts with "${month}", and begins_with is a valid sort-key condition on strings.`, correct: true },
-    { text: `\`${pk} AND ${sk} BETWEEN :start AND :end\``, why: `Right: BETWEEN is inclusive and the keys sort as strings, so it selects everything from "${month}-01" up to "${next}-01", which no key equals (every key has a time after the date).`, correct: true },
-    { text: `\`${pk} AND ${sk} > :month AND ${sk} < :next\``, why: 'Wrong: a KeyConditionExpression allows only one condition per key attribute; use BETWEEN for a closed range.', correct: false },
+    {
+      text: `\`${pk} AND begins_with(${sk}, :month)\``,
+      why: `Right: every key of ${month} starts with "${month}", and begins_with is a valid sort-key condition on strings.`,
+      correct: true,
+    },
+    {
+      text: `\`${pk} AND ${sk} BETWEEN :start AND :end\``,
+      why: `Right: BETWEEN is inclusive and the keys sort as strings, so it selects everything from "${month}-01" up to "${next}-01", which no key equals (every key has a time after the date).`,
+      correct: true,
+    },
+    {
+      text: `\`${pk} AND ${sk} > :month AND ${sk} < :next\``,
+      why: 'Wrong: a KeyConditionExpression allows only one condition per key attribute; use BETWEEN for a closed range.',
+      correct: false,
+    },
   ];
   const wrong: DerivedOption[] = [
-    { text: `\`${pk} AND contains(${sk}, :month)\``, why: 'Wrong: contains is not allowed in a KeyConditionExpression (only in a FilterExpression).', correct: false },
+    {
+      text: `\`${pk} AND contains(${sk}, :month)\``,
+      why: 'Wrong: contains is not allowed in a KeyConditionExpression (only in a FilterExpression).',
+      correct: false,
+    },
     { text: `\`${pk} AND ${sk} = :month\``, why: `Wrong: = matches the whole key exactly, and no key is just "${month}".`, correct: false },
-    { text: `\`begins_with(${k.ownerAttr}, :id) AND begins_with(${sk}, :month)\``, why: 'Wrong: the partition key only takes an equality condition.', correct: false },
+    {
+      text: `\`begins_with(${k.ownerAttr}, :id) AND begins_with(${sk}, :month)\``,
+      why: 'Wrong: the partition key only takes an equality condition.',
+      correct: false,
+    },
     { text: `\`${sk} BETWEEN :start AND :end\``, why: 'Wrong: a Query must fix the partition key with =; this condition leaves it out.', correct: false },
     { text: `\`${pk} AND ${sk} <> :next\``, why: 'Wrong: <> is not a valid key-condition operator.', correct: false },
   ];
   const options = [right[0]!, right[1]!, right[2]!, ...pickSome(random, wrong, 2)];
-  return { ...fillSlots(options, random), month, next_month: next, example_key: `${month}-${String(random.int(10, 28))}T${String(random.int(10, 23))}:${String(random.int(10, 59))}:00Z#${random.int(1000, 9999)}` };
+  return {
+    ...fillSlots(options, random),
+    month,
+    next_month: next,
+    example_key: `${month}-${String(random.int(10, 28))}T${String(random.int(10, 23))}:${String(random.int(10, 59))}:00Z#${random.int(1000, 9999)}`,
+  };
 }
 
 /** Newest or oldest N items of one collection. */
@@ -240,12 +280,16 @@ function buildLatestN(params: ScenarioParams, random: ScenarioRandom): Record<st
   const options: DerivedOption[] = [
     {
       text: `Query on \`${k.ownerAttr}\` with \`ScanIndexForward: false\` and \`Limit: ${n}\``,
-      why: newest ? `Right: a Query returns items in sort-key order; ScanIndexForward=false reverses it, so the first ${n} are the newest and only they are read.` : `That returns the ${n} newest; ascending order (the default) gives the oldest.`,
+      why: newest
+        ? `Right: a Query returns items in sort-key order; ScanIndexForward=false reverses it, so the first ${n} are the newest and only they are read.`
+        : `That returns the ${n} newest; ascending order (the default) gives the oldest.`,
       correct: newest,
     },
     {
       text: `Query on \`${k.ownerAttr}\` with \`ScanIndexForward: true\` and \`Limit: ${n}\``,
-      why: newest ? `Ascending order (the default) returns the ${n} oldest, not the newest.` : `Right: ascending sort-key order is the default; with Limit ${n} the first ${n} read are the oldest.`,
+      why: newest
+        ? `Ascending order (the default) returns the ${n} oldest, not the newest.`
+        : `Right: ascending sort-key order is the default; with Limit ${n} the first ${n} read are the oldest.`,
       correct: !newest,
     },
     {
@@ -281,7 +325,11 @@ function buildCollections(params: ScenarioParams, random: ScenarioRandom): Recor
   const owners = random.int(3, 90) * 1000;
   const per = random.int(3, 40);
   const options: DerivedOption[] = [
-    { text: `${fmt(owners)}`, why: `Right: an item collection is all items that share a partition-key value, so there is one per ${k.owner}: ${fmt(owners)}.`, correct: true },
+    {
+      text: `${fmt(owners)}`,
+      why: `Right: an item collection is all items that share a partition-key value, so there is one per ${k.owner}: ${fmt(owners)}.`,
+      correct: true,
+    },
     { text: `${fmt(owners * (per + 1))}`, why: 'That is the number of items; many items share each collection.', correct: false },
     { text: `${fmt(per + 1)}`, why: 'That is the number of items in each collection, not the number of collections.', correct: false },
     { text: `${fmt(owners * per)}`, why: 'That counts the child items only; items are grouped by partition key, not counted one by one.', correct: false },
@@ -291,10 +339,25 @@ function buildCollections(params: ScenarioParams, random: ScenarioRandom): Recor
 }
 
 export const keyDerivers: readonly ScenarioDeriver[] = [
-  { name: 'keys-partition-cardinality', description: 'Which partition key spreads load', outputs: slotOutputs(4, ['reads', 'writes', 'item_bytes']), derive: buildCardinality },
+  {
+    name: 'keys-partition-cardinality',
+    description: 'Which partition key spreads load',
+    outputs: slotOutputs(4, ['reads', 'writes', 'item_bytes']),
+    derive: buildCardinality,
+  },
   { name: 'keys-write-sharding', description: 'Write shards for a hot key value', outputs: slotOutputs(5, ['writes', 'item_bytes']), derive: buildSharding },
-  { name: 'keys-key-condition', description: 'What a Query does with a given key condition', outputs: slotOutputs(5, ['expression', 'sk_attr', 'sk_type']), derive: buildKeyCondition },
-  { name: 'keys-month-range', description: 'Two sort-key conditions that select one month', outputs: slotOutputs(5, ['month', 'next_month', 'example_key']), derive: buildMonthRange },
+  {
+    name: 'keys-key-condition',
+    description: 'What a Query does with a given key condition',
+    outputs: slotOutputs(5, ['expression', 'sk_attr', 'sk_type']),
+    derive: buildKeyCondition,
+  },
+  {
+    name: 'keys-month-range',
+    description: 'Two sort-key conditions that select one month',
+    outputs: slotOutputs(5, ['month', 'next_month', 'example_key']),
+    derive: buildMonthRange,
+  },
   { name: 'keys-latest-n', description: 'Newest or oldest N items of a collection', outputs: slotOutputs(5, ['n', 'which']), derive: buildLatestN },
   { name: 'keys-item-collections', description: 'Counting item collections', outputs: slotOutputs(5, ['owners', 'per_owner']), derive: buildCollections },
 ];

@@ -68,7 +68,10 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
   const body = lines.slice(close + 1).map((text, i) => ({ text, line: close + 2 + i }));
   const sections = splitSections(body, fail);
   const options = sections.Options ? parseOptions(sections.Options.lines, fail) : [];
-  const pool = poolSpec && (fm.kind === 'choice' || fm.kind === 'multi') ? parsePool(poolSpec, sections, fm.kind, lineOf(['answer', 'pool']), lines.length, fail) : undefined;
+  const pool =
+    poolSpec && (fm.kind === 'choice' || fm.kind === 'multi')
+      ? parsePool(poolSpec, sections, fm.kind, lineOf(['answer', 'pool']), lines.length, fail)
+      : undefined;
   // A malformed pool answer is reported once, as the answer's error, not again as stray sections.
   const namesPool = typeof fm.answer === 'object' && fm.answer !== null && 'pool' in fm.answer;
   if (!namesPool) {
@@ -97,7 +100,8 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
     for (const n of boundNames(name, spec)) bound.add(n);
   }
   if (fm.cases !== undefined) checkCases(fm, bound, lineOf, fail);
-  if (fm.draw !== undefined && fm.kind !== 'choice' && fm.kind !== 'multi') fail(lineOf(['draw']), `draw applies only to choice and multi scenarios, not ${fm.kind}`);
+  if (fm.draw !== undefined && fm.kind !== 'choice' && fm.kind !== 'multi')
+    fail(lineOf(['draw']), `draw applies only to choice and multi scenarios, not ${fm.kind}`);
   // Text tables that need nothing from the rule are looked up before it (they may feed its inputs).
   const texts = Object.entries(fm.texts ?? {});
   for (const [name] of texts) if (bound.has(name)) fail(lineOf(['texts', name]), `texts.${name} has the name of a parameter or case field`);
@@ -105,8 +109,11 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
     for (const [name, table] of texts) {
       const needs = [table.by, ...Object.values(table.of)].flatMap(findPlaceholders);
       if (bound.has(name) || (early && !needs.every((p) => bound.has(p)))) continue;
-      for (const p of findPlaceholders(table.by)) if (!bound.has(p)) fail(lineOf(['texts', name, 'by']), `texts.${name}.by uses {{${p}}}, which no parameter, case or rule output binds`);
-      for (const v of possibleValues(fm, table.by) ?? []) if (!(String(v) in table.of)) fail(lineOf(['texts', name, 'of']), `texts.${name}.of has no text for ${JSON.stringify(String(v))}, a value of ${table.by}`);
+      for (const p of findPlaceholders(table.by))
+        if (!bound.has(p)) fail(lineOf(['texts', name, 'by']), `texts.${name}.by uses {{${p}}}, which no parameter, case or rule output binds`);
+      for (const v of possibleValues(fm, table.by) ?? [])
+        if (!(String(v) in table.of))
+          fail(lineOf(['texts', name, 'of']), `texts.${name}.of has no text for ${JSON.stringify(String(v))}, a value of ${table.by}`);
       bound.add(name);
     }
   };
@@ -131,16 +138,24 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
   };
 
   // Body sections by kind.
-  const prompt = sections.prompt.lines.map((l) => l.text).join('\n').trim();
+  const prompt = sections.prompt.lines
+    .map((l) => l.text)
+    .join('\n')
+    .trim();
   if (prompt === '') fail(close + 2, 'The prompt (the text after the front matter) is empty');
   sections.prompt.lines.forEach((l) => checkBound(l.text, l.line, 'The prompt'));
   if (!sections.Explanation) fail(lines.length, 'Missing "## Explanation" section');
   sections.Explanation?.lines.forEach((l) => checkBound(l.text, l.line, 'The explanation'));
-  const explanation = sections.Explanation?.lines.map((l) => l.text).join('\n').trim() ?? '';
+  const explanation =
+    sections.Explanation?.lines
+      .map((l) => l.text)
+      .join('\n')
+      .trim() ?? '';
   if (sections.Explanation && explanation === '') fail(sections.Explanation.line, 'The explanation is empty');
 
   const hasOptions = fm.kind === 'choice' || fm.kind === 'multi';
-  if (hasOptions && !namesPool && !sections.Options) fail(lines.length, `A ${fm.kind} scenario needs an "## Options" section (or "## Right" and "## Wrong" pools)`);
+  if (hasOptions && !namesPool && !sections.Options)
+    fail(lines.length, `A ${fm.kind} scenario needs an "## Options" section (or "## Right" and "## Wrong" pools)`);
   if (pool && fm.choose !== undefined && fm.choose !== pool.show.right) {
     fail(lineOf(['choose']), `choose is ${fm.choose} but answer.pool shows ${pool.show.right} right statements`);
   }
@@ -160,7 +175,8 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
     if (option.why.trim() === '') fail(option.line, `Option {${option.id}} has no "why:" line explaining why it is right or wrong`);
   }
   for (const c of fm.cases ?? []) {
-    if (typeof c.id === 'string' && sections.Options && !ids.has(c.id)) fail(lineOf(['cases']), `Case "${c.id}" keys option {${c.id}}, which is not in "## Options"`);
+    if (typeof c.id === 'string' && sections.Options && !ids.has(c.id))
+      fail(lineOf(['cases']), `Case "${c.id}" keys option {${c.id}}, which is not in "## Options"`);
   }
   if (hasOptions && sections.Options && options.length < 2) fail(sections.Options.line, 'A question needs at least two options');
   for (const [name, table] of Object.entries(fm.texts ?? {})) {
@@ -284,7 +300,7 @@ function reportIssues(
 ): void {
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];
-    const where = path.length > 0 ? path.map(String).join('.') : context ?? 'front matter';
+    const where = path.length > 0 ? path.map(String).join('.') : (context ?? 'front matter');
     let message = issue.message;
     if (issue.code === 'unrecognized_keys') message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
     if (issue.code === 'invalid_union' && path[0] === 'params') {
@@ -327,20 +343,32 @@ interface Sections {
  * `cases:` each need an `id` (what `{{case}}` becomes) and the same fields, so every case binds
  * every placeholder; a case's fields may use the parameters above it. They bind `case` and the fields.
  */
-function checkCases(fm: FrontMatter, bound: Set<string>, lineOf: (path: readonly PropertyKey[]) => number, fail: (line: number, message: string) => void): void {
+function checkCases(
+  fm: FrontMatter,
+  bound: Set<string>,
+  lineOf: (path: readonly PropertyKey[]) => number,
+  fail: (line: number, message: string) => void,
+): void {
   const cases = fm.cases ?? [];
   if (fm.draw !== 'pick-then-shuffle') fail(lineOf(['cases']), 'cases are picked by draw: pick-then-shuffle; add it');
-  const fieldsOf = (c: Readonly<Record<string, unknown>>): string => Object.keys(c).filter((k) => k !== 'id').sort().join(', ');
+  const fieldsOf = (c: Readonly<Record<string, unknown>>): string =>
+    Object.keys(c)
+      .filter((k) => k !== 'id')
+      .sort()
+      .join(', ');
   const ids = new Set<string>();
   cases.forEach((c, i) => {
     const id = c.id;
-    if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(id)) fail(lineOf(['cases', i]), 'Each case needs an id: lowercase letters, digits and dashes, naming the option it keys');
+    if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(id))
+      fail(lineOf(['cases', i]), 'Each case needs an id: lowercase letters, digits and dashes, naming the option it keys');
     else if (ids.has(id)) fail(lineOf(['cases', i]), `Case id "${id}" is used twice`);
     else ids.add(id);
-    if (fieldsOf(c) !== fieldsOf(cases[0]!)) fail(lineOf(['cases', i]), `Every case needs the same fields as the first (${fieldsOf(cases[0]!)}), not ${fieldsOf(c)}`);
+    if (fieldsOf(c) !== fieldsOf(cases[0]!))
+      fail(lineOf(['cases', i]), `Every case needs the same fields as the first (${fieldsOf(cases[0]!)}), not ${fieldsOf(c)}`);
     for (const [name, value] of Object.entries(c)) {
       if (typeof value !== 'string') continue;
-      for (const p of findPlaceholders(value)) if (!bound.has(p)) fail(lineOf(['cases', i, name]), `Case field ${name} uses {{${p}}}, which no parameter above binds`);
+      for (const p of findPlaceholders(value))
+        if (!bound.has(p)) fail(lineOf(['cases', i, name]), `Case field ${name} uses {{${p}}}, which no parameter above binds`);
     }
   });
   bound.add('case');
@@ -510,7 +538,8 @@ function possibleValues(fm: FrontMatter, text: string): RuleValue[] | undefined 
 
 /** Why a value does not fit a rule's input, or undefined when it does. */
 function inputProblem(input: RuleInput, value: RuleValue): string | undefined {
-  if (input.kind === 'enum') return typeof value === 'string' && input.values.includes(value) ? undefined : `must be one of ${input.values.join(', ')}, not ${JSON.stringify(value)}`;
+  if (input.kind === 'enum')
+    return typeof value === 'string' && input.values.includes(value) ? undefined : `must be one of ${input.values.join(', ')}, not ${JSON.stringify(value)}`;
   if (input.kind === 'flag') return typeof value === 'boolean' ? undefined : `must be true or false, not ${JSON.stringify(value)}`;
   return typeof value === 'number' && value >= input.min ? undefined : `must be a number of at least ${input.min}, not ${JSON.stringify(value)}`;
 }
@@ -571,7 +600,7 @@ function checkRuleKeys(
   const keyOf = (inputs: Readonly<Record<string, RuleValue>>): string | undefined => {
     try {
       const best = String(rule.apply(inputs).best);
-      return spec.keys ? spec.keys[best] ?? `(${best}, which answer.keys does not map)` : best;
+      return spec.keys ? (spec.keys[best] ?? `(${best}, which answer.keys does not map)`) : best;
     } catch {
       return undefined; // a bad input was reported by checkRuleInputs
     }
@@ -610,6 +639,7 @@ function checkRuleKeys(
   }
   for (const combo of combos) {
     const key = keyOf(combo);
-    if (key !== undefined && !ids.has(key)) fail(lineOf(['answer', 'rule']), `Rule ${rule.name} gives {${key}} for ${JSON.stringify(combo)}, which is not in "## Options"`);
+    if (key !== undefined && !ids.has(key))
+      fail(lineOf(['answer', 'rule']), `Rule ${rule.name} gives {${key}} for ${JSON.stringify(combo)}, which is not in "## Options"`);
   }
 }

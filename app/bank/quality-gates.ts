@@ -169,7 +169,10 @@ export function mostFrequent(map: ReadonlyMap<string, number>): string | undefin
 
 /** ln Γ(x), Lanczos approximation (g = 7), accurate to ~1e-15 for x > 0. */
 function lnGamma(x: number): number {
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
+    9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
   const y = x - 1;
   let a = c[0]!;
@@ -277,7 +280,8 @@ export const LONE_ABSOLUTE_GATE: FamilyCheck = {
 /** Where in a variant a piece of text was rendered. */
 export type TextPlace = { readonly part: 'prompt' | 'explanation' | 'answer' } | { readonly part: 'option' | 'why'; readonly id: string };
 
-const placeName = (p: TextPlace): string => ('id' in p ? `${p.part === 'why' ? 'the why of' : 'option'} {${p.id}}` : p.part === 'answer' ? 'the answer data' : `the ${p.part}`);
+const placeName = (p: TextPlace): string =>
+  'id' in p ? `${p.part === 'why' ? 'the why of' : 'option'} {${p.id}}` : p.part === 'answer' ? 'the answer data' : `the ${p.part}`;
 
 /** One kind of text problem in one place of a family, over its seeds. */
 export interface TextFinding {
@@ -310,7 +314,12 @@ export function measureText(instance: Instance): { place: TextPlace; problem: Te
   return found;
 }
 
-export function addTextToTally(tally: TextTally, seed: number, params: Readonly<Record<string, unknown>>, found: readonly { place: TextPlace; problem: TextProblem }[]): void {
+export function addTextToTally(
+  tally: TextTally,
+  seed: number,
+  params: Readonly<Record<string, unknown>>,
+  found: readonly { place: TextPlace; problem: TextProblem }[],
+): void {
   for (const { place, problem } of found) {
     const key = `${placeName(place)}|${problem.message}`;
     const existing = tally.get(key);
@@ -332,12 +341,18 @@ const squash = (text: string): string => text.replace(/[*_`]/g, '').replace(/\s+
 export function textLine(definition: ScenarioDefinition, source: string | undefined, finding: TextFinding): number {
   const { place } = finding;
   const sectionStart =
-    place.part === 'explanation' ? definition.lines.Explanation : 'id' in place ? optionLine(definition, place.id) : place.part === 'answer' ? definition.lines.answer : undefined;
+    place.part === 'explanation'
+      ? definition.lines.Explanation
+      : 'id' in place
+        ? optionLine(definition, place.id)
+        : place.part === 'answer'
+          ? definition.lines.answer
+          : undefined;
   if (source === undefined) return sectionStart ?? definition.lines.Options ?? definition.lines.answer ?? 1;
   const lines = source.split(/\r?\n/);
   const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
   const headings = lines.flatMap((l, i) => (i > close && /^## /.test(l) ? [i + 1] : []));
-  const start = place.part === 'prompt' ? close + 2 : sectionStart ?? 1;
+  const start = place.part === 'prompt' ? close + 2 : (sectionStart ?? 1);
   const end = place.part === 'answer' ? close : Math.min(...headings.filter((h) => h > start), lines.length + 1) - 1;
   // An option runs to the next option's line.
   const next = 'id' in place ? Math.min(...definition.options.map((o) => o.line).filter((l) => l > start), end + 1) - 1 : end;
@@ -408,10 +423,17 @@ export const LANGUAGE_GATES: readonly FamilyCheck[] = [
       const counts = tally.positions.map((n) => n ?? 0);
       const { p } = chiSquare(counts, tally.expectedPositions);
       if (p < POSITION_P_VALUE) {
-        return [{ line, message: `the right option's position is not uniform: ${counts.join(' ')} over positions 1-${counts.length} (chi-square p = ${p.toExponential(1)} < ${POSITION_P_VALUE})` }];
+        return [
+          {
+            line,
+            message: `the right option's position is not uniform: ${counts.join(' ')} over positions 1-${counts.length} (chi-square p = ${p.toExponential(1)} < ${POSITION_P_VALUE})`,
+          },
+        ];
       }
       const never = counts.flatMap((n, i) => (n === 0 && counts.length >= 3 && (tally.expectedPositions[i] ?? 0) >= MIN_EXPECTED_PER_POSITION ? [i + 1] : []));
-      return never.length === 0 ? [] : [{ line, message: `the right option never sits at position ${never.join(', ')} in ${tally.measured} variants (${counts.join(' ')})` }];
+      return never.length === 0
+        ? []
+        : [{ line, message: `the right option never sits at position ${never.join(', ')} in ${tally.measured} variants (${counts.join(' ')})` }];
     },
   },
   KEY_SHORTEST_GATE,
@@ -440,7 +462,11 @@ export interface Topic {
  */
 export const PRODUCT_TOPICS: readonly Topic[] = [
   { name: 'capacity math', definition: 'drills a math.* objective', objectives: (o) => o.startsWith('math.') },
-  { name: 'index choice', definition: 'drills a index.* objective (index.lsi, index.gsi, index.choose, index.no-scan)', objectives: (o) => o.startsWith('index.') },
+  {
+    name: 'index choice',
+    definition: 'drills a index.* objective (index.lsi, index.gsi, index.choose, index.no-scan)',
+    objectives: (o) => o.startsWith('index.'),
+  },
   { name: 'read consistency', definition: 'drills a consistency.* objective', objectives: (o) => o.startsWith('consistency.') },
   { name: 'DAX versus ElastiCache', definition: 'drills dax.vs-elasticache', objectives: (o) => o === 'dax.vs-elasticache' },
   { name: 'serverless cost', definition: 'drills serverless.cost', objectives: (o) => o === 'serverless.cost' },
@@ -483,7 +509,11 @@ export function checkCoverage(bank: LoadedBank, objectivesFile: string, objectiv
   const objectives = allObjectives.map((objective) => {
     const families = bank.scenarios.filter((s) => s.objectives.includes(objective as never));
     if (families.length < MIN_FAMILIES_PER_OBJECTIVE) {
-      errors.push({ file: objectivesName, line: lineOf.get(objective) ?? 1, message: `[objective-coverage] ${objective} is drilled by ${families.length} famil${families.length === 1 ? 'y' : 'ies'}; needs ${MIN_FAMILIES_PER_OBJECTIVE}` });
+      errors.push({
+        file: objectivesName,
+        line: lineOf.get(objective) ?? 1,
+        message: `[objective-coverage] ${objective} is drilled by ${families.length} famil${families.length === 1 ? 'y' : 'ies'}; needs ${MIN_FAMILIES_PER_OBJECTIVE}`,
+      });
     }
     return { objective, families: families.length, kinds: kindsOf(families) };
   });
@@ -491,7 +521,11 @@ export function checkCoverage(bank: LoadedBank, objectivesFile: string, objectiv
     const families = bank.scenarios.filter((s) => s.objectives.some((o) => topic.objectives(o)));
     const first = allObjectives.find((o) => topic.objectives(o));
     if (first === undefined) {
-      errors.push({ file: objectivesName, line: 1, message: `[topic-coverage] topic "${topic.name}" (${topic.definition}) matches no objective in ${objectivesName}` });
+      errors.push({
+        file: objectivesName,
+        line: 1,
+        message: `[topic-coverage] topic "${topic.name}" (${topic.definition}) matches no objective in ${objectivesName}`,
+      });
     } else if (families.length < MIN_FAMILIES_PER_TOPIC) {
       errors.push({
         file: objectivesName,

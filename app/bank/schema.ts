@@ -92,9 +92,7 @@ export const MultiAnswerSchema = z.strictObject({ correct: z.array(z.string().mi
 /** A choice or multi answer that names a pool instead of its options. */
 export const PooledAnswerSchema = z.strictObject({ pool: PoolAnswerSchema });
 
-export const ScenarioIdSchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$/, 'must look like "area.name" in lowercase with dashes');
+export const ScenarioIdSchema = z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$/, 'must look like "area.name" in lowercase with dashes');
 
 export const FrontMatterSchema = z.strictObject({
   id: ScenarioIdSchema,

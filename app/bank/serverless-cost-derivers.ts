@@ -133,7 +133,19 @@ const biggestSaving: Deriver = {
   name: 'serverlessBiggestSaving',
   description:
     'From `users`, `per_user` (requests a user a day) and `stored` (items): draws a REST-API x86 stack (memory, duration, strong reads, writes, item size) and keys the change that cuts the monthly bill most (best: http | memory | shrink | eventual | arm), with each saving in its why.',
-  outputs: ['best', 'memory', 'duration', 'reads', 'writes', 'item_bytes', 'requests', 'bill', 'saving_best', ...SAVING_CHANGES.map(whyName), ...SAVING_CHANGES.map((id) => `saving_${id}`)],
+  outputs: [
+    'best',
+    'memory',
+    'duration',
+    'reads',
+    'writes',
+    'item_bytes',
+    'requests',
+    'bill',
+    'saving_best',
+    ...SAVING_CHANGES.map(whyName),
+    ...SAVING_CHANGES.map((id) => `saving_${id}`),
+  ],
   derive(p, random) {
     const requests = calculateRequestsPerMonth(num(p, 'users'), num(p, 'per_user'));
     const stored = num(p, 'stored');
@@ -189,7 +201,10 @@ export function splitServerlessBill(input: ServerlessInput): Record<BillLine, De
     api: r.apiGateway,
     lambda: r.lambda,
     requests: sum((id) => id.startsWith('ondemand.')),
-    storage: Decimal.max(sum((id) => id.startsWith('storage')), 0),
+    storage: Decimal.max(
+      sum((id) => id.startsWith('storage')),
+      0,
+    ),
   };
 }
 
@@ -204,7 +219,22 @@ const dominantLine: Deriver = {
   name: 'serverlessDominantLine',
   description:
     'From `free.flag` (always-free allowances on): draws a stack (users, requests, API type, memory, duration, reads, writes, item size, stored items) and keys the largest part of its monthly bill (best: api | lambda | requests | storage), each part in its why.',
-  outputs: ['best', 'users', 'per_user', 'requests', 'api_text', 'memory', 'duration', 'reads', 'writes', 'item_bytes', 'stored', 'bill', ...BILL_LINES.map(whyName), ...BILL_LINES.map((id) => `cost_${id}`)],
+  outputs: [
+    'best',
+    'users',
+    'per_user',
+    'requests',
+    'api_text',
+    'memory',
+    'duration',
+    'reads',
+    'writes',
+    'item_bytes',
+    'stored',
+    'bill',
+    ...BILL_LINES.map(whyName),
+    ...BILL_LINES.map((id) => `cost_${id}`),
+  ],
   derive(p, random) {
     const freeTier = bool(p, 'free.flag');
     const { value, best } = drawForWinner(
@@ -287,14 +317,36 @@ export function priceTableModes(t: TableTraffic): { rcu: number; wcu: number; av
   const rcu = Math.ceil(t.peak * t.reads * 0.5);
   const wcu = t.peak * t.writes;
   const provisioned = calculateProvisionedCost({ rcu, wcu, tableClass: 'standard', freeTier: false }).total;
-  return { rcu, wcu, avgRcu: Math.ceil(t.average * t.reads * 0.5), avgWcu: t.average * t.writes, costs: { 'on-demand': onDemand, 'provisioned-peak': provisioned } };
+  return {
+    rcu,
+    wcu,
+    avgRcu: Math.ceil(t.average * t.reads * 0.5),
+    avgWcu: t.average * t.writes,
+    costs: { 'on-demand': onDemand, 'provisioned-peak': provisioned },
+  };
 }
 
 const tableMode: Deriver = {
   name: 'serverlessTableMode',
   description:
     'Draws a table behind Lambda (peak and average requests/s, eventually consistent reads and 1 KB writes per request) and keys the cheaper of on-demand and provisioned-for-the-peak (best: on-demand | provisioned-peak), with both bills.',
-  outputs: ['best', 'peak', 'requests', 'average', 'reads', 'writes', 'rcu', 'wcu', 'avg_rcu', 'avg_wcu', 'cost_on_demand', 'cost_provisioned', 'utilisation', 'why_on_demand', 'why_provisioned_peak'],
+  outputs: [
+    'best',
+    'peak',
+    'requests',
+    'average',
+    'reads',
+    'writes',
+    'rcu',
+    'wcu',
+    'avg_rcu',
+    'avg_wcu',
+    'cost_on_demand',
+    'cost_provisioned',
+    'utilisation',
+    'why_on_demand',
+    'why_provisioned_peak',
+  ],
   derive(_p, random) {
     const { value, best } = drawForWinner(
       random,
@@ -372,11 +424,19 @@ export function judgeGuideClaims(input: ServerlessInput, random: Random): Claim[
   const total = r.bill.total.toNumber();
   const dynamo = r.dynamoDb.toNumber();
   const lambda = r.lambda.toNumber();
-  const doubled = calculateServerlessCost({ ...input, memoryMb: input.memoryMb * 2 }).bill.total.minus(r.bill.total).toNumber();
+  const doubled = calculateServerlessCost({ ...input, memoryMb: input.memoryMb * 2 })
+    .bill.total.minus(r.bill.total)
+    .toNumber();
   const parts: Record<Part, Decimal> = { api: r.apiGateway, lambda: r.lambda, dynamodb: r.dynamoDb };
   const largest = findClearWinner(parts);
   const band: Band | undefined =
-    total < GUIDE_LOW_USD * 0.85 ? 'under' : total > GUIDE_LOW_USD * 1.15 && total < GUIDE_HIGH_USD * 0.85 ? 'within' : total > GUIDE_HIGH_USD * 1.15 ? 'over' : undefined;
+    total < GUIDE_LOW_USD * 0.85
+      ? 'under'
+      : total > GUIDE_LOW_USD * 1.15 && total < GUIDE_HIGH_USD * 0.85
+        ? 'within'
+        : total > GUIDE_HIGH_USD * 1.15
+          ? 'over'
+          : undefined;
   const near = (x: number, y: number) => x > y / 1.2 && x < y * 1.2;
   if (largest === undefined || band === undefined || near(dynamo, GUIDE_DYNAMODB_USD) || near(doubled, 1) || (lambda > 0 && lambda < 0.05)) return undefined;
   const otherBand = random.pick((['under', 'within', 'over'] as const).filter((b) => b !== band));
@@ -411,7 +471,22 @@ const guideClaims: Deriver = {
   name: 'serverlessGuideClaims',
   description:
     'From `users` and `free.flag`: draws a stack (requests a user a day, API type, memory, duration, reads, writes, item size, stored items) and five claims about its bill next to the study guide ($3–15 a month, DynamoDB about $0.75); slots a and b hold true claims, c–e false ones (opt_a..e, why_a..e).',
-  outputs: ['per_user', 'requests', 'api_text', 'memory', 'duration', 'reads', 'writes', 'item_bytes', 'stored', 'bill', 'cost_api', 'cost_lambda', 'cost_dynamodb', ...SLOTS.flatMap((s) => [`opt_${s}`, `why_${s}`])],
+  outputs: [
+    'per_user',
+    'requests',
+    'api_text',
+    'memory',
+    'duration',
+    'reads',
+    'writes',
+    'item_bytes',
+    'stored',
+    'bill',
+    'cost_api',
+    'cost_lambda',
+    'cost_dynamodb',
+    ...SLOTS.flatMap((s) => [`opt_${s}`, `why_${s}`]),
+  ],
   derive(p, random) {
     const users = num(p, 'users');
     const freeTier = bool(p, 'free.flag');

@@ -67,7 +67,8 @@ export function articleFor(next: string): 'a' | 'an' | 'either' | undefined {
     if (EITHER_ARTICLE.has(acronym)) return 'either';
     const spoken = SPOKEN_ACRONYMS[acronym];
     if (spoken !== undefined) return spoken;
-    if (acronym.length < 4 || !/[AEIOU]/.test(acronym.slice(0, -1)) || LETTER_BY_LETTER.has(acronym) || /\d/.test(acronym)) return VOWEL_LETTERS.has(acronym[0]!) ? 'an' : 'a';
+    if (acronym.length < 4 || !/[AEIOU]/.test(acronym.slice(0, -1)) || LETTER_BY_LETTER.has(acronym) || /\d/.test(acronym))
+      return VOWEL_LETTERS.has(acronym[0]!) ? 'an' : 'a';
   }
   const lower = letters.toLowerCase();
   if (VOWEL_SOUND_H.test(lower)) return 'an';
@@ -135,7 +136,11 @@ export const COUNT_NOUNS: Readonly<Record<string, string>> = {
 /** "1 node", "9 nodes", "0.5 units": only exactly one takes the singular. */
 export function pluralize(count: number, singular: string, plural?: string): string {
   if (count === 1) return singular;
-  return plural ?? COUNT_NOUNS[singular] ?? (/(s|x|ch|sh)$/.test(singular) ? `${singular}es` : /[^aeiou]y$/.test(singular) ? `${singular.slice(0, -1)}ies` : `${singular}s`);
+  return (
+    plural ??
+    COUNT_NOUNS[singular] ??
+    (/(s|x|ch|sh)$/.test(singular) ? `${singular}es` : /[^aeiou]y$/.test(singular) ? `${singular.slice(0, -1)}ies` : `${singular}s`)
+  );
 }
 
 // ---- dates
@@ -182,11 +187,7 @@ export function textSegments(html: string): Segment[] {
   const pattern = /<code[^>]*>([\s\S]*?)<\/code>/gi;
   let last = 0;
   const prose = (text: string): string =>
-    decode(
-      text
-        .replace(/<\/?(p|li|ul|ol|td|th|tr|h[1-6]|br|table|thead|tbody|blockquote)\b[^>]*>/gi, ' . ')
-        .replace(/<[^>]*>/g, ''),
-    );
+    decode(text.replace(/<\/?(p|li|ul|ol|td|th|tr|h[1-6]|br|table|thead|tbody|blockquote)\b[^>]*>/gi, ' . ').replace(/<[^>]*>/g, ''));
   for (const m of withoutBlocks.matchAll(pattern)) {
     segments.push({ text: prose(withoutBlocks.slice(last, m.index)), code: false });
     segments.push({ text: decode(m[1]!.replace(/<[^>]*>/g, '')), code: true });
@@ -252,7 +253,8 @@ function findArticleProblems(tokens: readonly Token[]): TextProblem[] {
 }
 
 /** Words after which a number is a label, not a count: "Step 1 writes", "Table 2 reads". */
-const LABEL_WORDS = /^(step|option|table|index|partition|shard|node|version|region|phase|level|tier|page|plan|case|account|line|row|item|rule|figure|example|question|query|scenario|user|customer|order|seed|week|day|hour|minute)$/i;
+const LABEL_WORDS =
+  /^(step|option|table|index|partition|shard|node|version|region|phase|level|tier|page|plan|case|account|line|row|item|rule|figure|example|question|query|scenario|user|customer|order|seed|week|day|hour|minute)$/i;
 /** After a singular noun, words that show it is a noun on its own, not a modifier ("2 read units" is fine). */
 // Not "and"/"or" ("40,000 read and 40,000 write units") nor "are" ("the first 20 read are the oldest").
 const ENDS_NOUN_PHRASE = /^(per|of|in|on|at|to|for|with|each|that|which|a|an|the|from|by|as|than|every|so|if|when|while)$/i;
@@ -298,7 +300,9 @@ function findPluralSuffixProblems(tokens: readonly Token[]): TextProblem[] {
   return problems;
 }
 
-const MONTH_INDEX = new Map<string, number>(MONTHS.flatMap((name, i) => [[name, i + 1] as const, [name.slice(0, 3), i + 1] as const, ...(name === 'September' ? [['Sept', 9] as const] : [])]));
+const MONTH_INDEX = new Map<string, number>(
+  MONTHS.flatMap((name, i) => [[name, i + 1] as const, [name.slice(0, 3), i + 1] as const, ...(name === 'September' ? [['Sept', 9] as const] : [])]),
+);
 const MONTH_NAMES = [...MONTH_INDEX.keys()].sort((a, b) => b.length - a.length).join('|');
 const MONTH_DAY = new RegExp(`\\b(${MONTH_NAMES})\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b(?:,? (\\d{4}))?`, 'g');
 const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(${MONTH_NAMES})\\b\\.?(?: (\\d{4}))?`, 'g');

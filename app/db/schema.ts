@@ -152,7 +152,10 @@ export const reviewCards = sqliteTable(
     lastSeed: integer('last_seed'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (table) => [uniqueIndex('review_cards_profile_scenario_idx').on(table.profileId, table.scenarioId), index('review_cards_profile_due_idx').on(table.profileId, table.due)],
+  (table) => [
+    uniqueIndex('review_cards_profile_scenario_idx').on(table.profileId, table.scenarioId),
+    index('review_cards_profile_due_idx').on(table.profileId, table.due),
+  ],
 );
 
 /** A learner's study settings; a profile without a row has the defaults. */

@@ -73,8 +73,13 @@ function keyPaths(definition: Record<string, unknown>): KeyPath[] {
   };
   const table = keys(definition.KeySchema);
   const paths: KeyPath[] = [{ index: undefined, kind: 'table', ...table, projected: undefined }];
-  for (const [field, kind] of [['LocalSecondaryIndexes', 'LSI'], ['GlobalSecondaryIndexes', 'GSI']] as const) {
-    for (const index of (definition[field] as { IndexName: string; KeySchema: unknown; Projection?: { ProjectionType?: string; NonKeyAttributes?: string[] } }[] | undefined) ?? []) {
+  for (const [field, kind] of [
+    ['LocalSecondaryIndexes', 'LSI'],
+    ['GlobalSecondaryIndexes', 'GSI'],
+  ] as const) {
+    for (const index of (definition[field] as
+      | { IndexName: string; KeySchema: unknown; Projection?: { ProjectionType?: string; NonKeyAttributes?: string[] } }[]
+      | undefined) ?? []) {
       const own = keys(index.KeySchema);
       // An index entry always holds the table key and its own key, plus what the projection adds.
       const projected =
@@ -100,7 +105,10 @@ interface IndexedCapacity {
 function unitsByResource(consumed: IndexedCapacity | undefined): [string, number][] {
   if (!consumed) return [];
   const lsi = Object.values(consumed.LocalSecondaryIndexes ?? {}).reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
-  return [['table', (consumed.Table?.CapacityUnits ?? 0) + lsi], ...Object.entries(consumed.GlobalSecondaryIndexes ?? {}).map(([name, c]): [string, number] => [name, c.CapacityUnits ?? 0])];
+  return [
+    ['table', (consumed.Table?.CapacityUnits ?? 0) + lsi],
+    ...Object.entries(consumed.GlobalSecondaryIndexes ?? {}).map(([name, c]): [string, number] => [name, c.CapacityUnits ?? 0]),
+  ];
 }
 
 /** Create the learner's table and load the data; errors are DynamoDB's words. */
@@ -134,7 +142,8 @@ function loadDesign(spec: DesignAnswerSpec, definition: Record<string, unknown>)
   return { ok: true, design: { db, tableName, paths, writeUnitsPerItem: perItem(units), writeUnitsByResource, distinctKeys: keys.size, definition } };
 }
 
-const compare = (a: unknown, b: unknown): number => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
+const compare = (a: unknown, b: unknown): number =>
+  typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
 
 function matchesRange(pattern: AccessPattern, item: Plain): boolean {
   const range = pattern.range;
@@ -217,7 +226,9 @@ function describeCall(params: Record<string, unknown>): string {
   if (params.Key) return `Key ${JSON.stringify(unmarshallItem(params.Key as Item))}`;
   const names = (params.ExpressionAttributeNames ?? {}) as Record<string, string>;
   const values = unmarshallItem((params.ExpressionAttributeValues ?? {}) as Item);
-  let text = String(params.KeyConditionExpression).replace(/#\w+/g, (n) => names[n] ?? n).replace(/:\w+/g, (v) => JSON.stringify(values[v] ?? v));
+  let text = String(params.KeyConditionExpression)
+    .replace(/#\w+/g, (n) => names[n] ?? n)
+    .replace(/:\w+/g, (v) => JSON.stringify(values[v] ?? v));
   if (params.ScanIndexForward === false) text += ', descending';
   if (params.Limit !== undefined) text += `, Limit ${String(params.Limit)}`;
   return text;
@@ -227,7 +238,9 @@ function describeCall(params: Record<string, unknown>): string {
 function whyNot(pattern: AccessPattern, path: KeyPath): string {
   if (path.range !== undefined && path.range in pattern.inputs) return '';
   if (pattern.order && path.range !== pattern.order.attribute) {
-    return path.range === undefined ? `: it has no sort key to order them by ${pattern.order.attribute}` : `: it sorts by ${path.range}, not by ${pattern.order.attribute}`;
+    return path.range === undefined
+      ? `: it has no sort key to order them by ${pattern.order.attribute}`
+      : `: it sorts by ${path.range}, not by ${pattern.order.attribute}`;
   }
   if (pattern.range && path.range !== pattern.range.attribute) return `: ${pattern.range.attribute} is not its sort key, so no key condition can narrow it`;
   const extra = Object.keys(pattern.inputs).filter((name) => name !== path.hash && name !== path.range);
@@ -265,14 +278,20 @@ function searchPattern(spec: DesignAnswerSpec, pattern: AccessPattern, design: L
     const projected = candidate.path.projected;
     const lacking = needed.filter((a) => (projected ? !projected.has(a) : items.some((i) => !(a in i))));
     if (lacking.length > 0) {
-      problems.push(`${candidate.action} on ${where(candidate.path)} (${describeCall(candidate.params)}) returns items without ${lacking.join(', ')}: the index does not project ${lacking.length > 1 ? 'them' : 'it'}`);
+      problems.push(
+        `${candidate.action} on ${where(candidate.path)} (${describeCall(candidate.params)}) returns items without ${lacking.join(', ')}: the index does not project ${lacking.length > 1 ? 'them' : 'it'}`,
+      );
       continue;
     }
     const ids = items.map((i) => identityOf(spec, i));
     const sameItems = ordered ? ids.join('\n') === expectedIds.join('\n') : [...ids].sort().join('\n') === [...expectedIds].sort().join('\n');
     if (!sameItems) {
       const sameSet = [...ids].sort().join('\n') === [...expectedIds].sort().join('\n');
-      const what = sameSet ? 'the right items in another order' : ids.length === expectedIds.length ? `${items.length} item(s), not the expected ones` : `${items.length} item(s) where ${expected.length} are expected`;
+      const what = sameSet
+        ? 'the right items in another order'
+        : ids.length === expectedIds.length
+          ? `${items.length} item(s), not the expected ones`
+          : `${items.length} item(s) where ${expected.length} are expected`;
       problems.push(`${candidate.action} on ${where(candidate.path)} (${describeCall(candidate.params)}) returns ${what}${whyNot(pattern, candidate.path)}`);
       continue;
     }
@@ -312,8 +331,14 @@ function costOf(spec: DesignAnswerSpec, design: LoadedDesign, outcomes: readonly
     const throughput = (t: unknown) => (t as { ReadCapacityUnits?: number; WriteCapacityUnits?: number } | undefined) ?? {};
     const gsis = (definition.GlobalSecondaryIndexes as { IndexName: string; ProvisionedThroughput?: unknown }[] | undefined) ?? [];
     const provisioned = new Map<string, { rcu: number; wcu: number }>([
-      ['table', { rcu: throughput(definition.ProvisionedThroughput).ReadCapacityUnits ?? 0, wcu: throughput(definition.ProvisionedThroughput).WriteCapacityUnits ?? 0 }],
-      ...gsis.map((gsi): [string, { rcu: number; wcu: number }] => [gsi.IndexName, { rcu: throughput(gsi.ProvisionedThroughput).ReadCapacityUnits ?? 0, wcu: throughput(gsi.ProvisionedThroughput).WriteCapacityUnits ?? 0 }]),
+      [
+        'table',
+        { rcu: throughput(definition.ProvisionedThroughput).ReadCapacityUnits ?? 0, wcu: throughput(definition.ProvisionedThroughput).WriteCapacityUnits ?? 0 },
+      ],
+      ...gsis.map((gsi): [string, { rcu: number; wcu: number }] => [
+        gsi.IndexName,
+        { rcu: throughput(gsi.ProvisionedThroughput).ReadCapacityUnits ?? 0, wcu: throughput(gsi.ProvisionedThroughput).WriteCapacityUnits ?? 0 },
+      ]),
     ]);
     // Each GSI has its own throughput: reads on it and its share of every write are paid there, not by the table.
     const readsOn = new Map<string, number>();
@@ -329,7 +354,9 @@ function costOf(spec: DesignAnswerSpec, design: LoadedDesign, outcomes: readonly
       const needWrite = spec.writesPerSecond * (design.writeUnitsByResource.get(resource) ?? 0);
       if (units.rcu < needRead) shortfalls.push(`${name} has ${units.rcu} RCU for ${fmt(needRead)} read units/s`);
       if (units.wcu < needWrite) {
-        shortfalls.push(`${name} has ${units.wcu} WCU for ${fmt(needWrite)} write units/s${resource === 'table' ? '' : ' (a GSI short of write capacity throttles the table\'s writes too)'}`);
+        shortfalls.push(
+          `${name} has ${units.wcu} WCU for ${fmt(needWrite)} write units/s${resource === 'table' ? '' : " (a GSI short of write capacity throttles the table's writes too)"}`,
+        );
       }
     }
     const rcu = [...provisioned.values()].reduce((sum, u) => sum + u.rcu, 0);
@@ -413,14 +440,18 @@ export function gradeDesign(spec: DesignAnswerSpec, json: string, context: Grade
     ['keys-unique', 'The table key identifies each item'],
     ...spec.patterns.map((p): [string, string] => [`pattern:${p.name}`, `Answers "${p.description}" with GetItem or Query`]),
     ['budget', `Costs no more than $${spec.budget} a month`],
-    ...(spec.simulation ? ([['throughput', `No request throttled over ${spec.simulation.seconds} simulated seconds of the workload`]] as [string, string][]) : []),
+    ...(spec.simulation
+      ? ([['throughput', `No request throttled over ${spec.simulation.seconds} simulated seconds of the workload`]] as [string, string][])
+      : []),
   ];
   const failAll = (message: string, details: Record<string, unknown>) => {
     // The message once, on the first check; repeated on every row it buried the table.
-    for (const [i, [id, label]] of labels.entries()) add(id, label, false, i === 0 ? message : 'Not checked: the table could not be created (see the first check).');
+    for (const [i, [id, label]] of labels.entries())
+      add(id, label, false, i === 0 ? message : 'Not checked: the table could not be created (see the first check).');
     return finish(checks, details, context);
   };
-  if (json.length > REQUEST_LIMITS.maxChars) return failAll(`The design is ${json.length} characters long; answers are limited to ${REQUEST_LIMITS.maxChars}.`, {});
+  if (json.length > REQUEST_LIMITS.maxChars)
+    return failAll(`The design is ${json.length} characters long; answers are limited to ${REQUEST_LIMITS.maxChars}.`, {});
   let definition: unknown;
   try {
     definition = JSON.parse(json);
@@ -443,7 +474,9 @@ export function gradeDesign(spec: DesignAnswerSpec, json: string, context: Grade
     'keys-unique',
     labels[1]![1],
     unique,
-    unique ? `${dataCount} items, ${dataCount} distinct keys.` : `${dataCount - design.distinctKeys} of ${dataCount} items overwrote another with the same key: the key does not identify an item.`,
+    unique
+      ? `${dataCount} items, ${dataCount} distinct keys.`
+      : `${dataCount - design.distinctKeys} of ${dataCount} items overwrote another with the same key: the key does not identify an item.`,
   );
   const outcomes = spec.patterns.map((pattern) => searchPattern(spec, pattern, design));
   for (const [i, outcome] of outcomes.entries()) add(`pattern:${outcome.name}`, labels[2 + i]![1], outcome.passed, outcome.detail, 2);
@@ -464,7 +497,11 @@ export function gradeDesign(spec: DesignAnswerSpec, json: string, context: Grade
   if (spec.simulation) {
     // The workload through the simulation: throttling per access pattern, which averages cannot show (a hot key).
     const items = designData(spec).map((plain) => marshallItem(plain) as Item);
-    const answered = spec.patterns.map((p, i) => ({ name: p.name, perSecond: Number(p.perSecond), ...(outcomes[i]?.passed && outcomes[i]?.request ? { request: outcomes[i]!.request! } : {}) }));
+    const answered = spec.patterns.map((p, i) => ({
+      name: p.name,
+      perSecond: Number(p.perSecond),
+      ...(outcomes[i]?.passed && outcomes[i]?.request ? { request: outcomes[i]!.request! } : {}),
+    }));
     load = simulateDesignLoad(spec.simulation, design.db, design.tableName, items, spec.writesPerSecond, answered);
     add('throughput', labels.find(([id]) => id === 'throughput')![1], throttledTotal(load) === 0, describeLoad(load));
   }
@@ -475,7 +512,10 @@ const throttledTotal = (load: DesignLoadOutcome): number => load.writes.throttle
 
 /** Throttled requests per access pattern and for the writes, and the hottest partition against the table's rate. */
 function describeLoad(load: DesignLoadOutcome): string {
-  const parts = [`writes: ${load.writes.throttled} of ${load.writes.sent} throttled`, ...load.patterns.filter((p) => p.sent > 0).map((p) => `${p.name}: ${p.throttled} of ${p.sent} throttled`)];
+  const parts = [
+    `writes: ${load.writes.throttled} of ${load.writes.sent} throttled`,
+    ...load.patterns.filter((p) => p.sent > 0).map((p) => `${p.name}: ${p.throttled} of ${p.sent} throttled`),
+  ];
   const hot = load.hottest;
   const hotNote =
     load.writes.throttled > 0 && hot.tableUnits > hot.units

@@ -31,10 +31,8 @@ export function seededRandom(text: string): () => number {
 
 const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const int = (random: () => number, min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
-const str = (args: Readonly<Record<string, unknown>>, name: string, fallback: string): string =>
-  args[name] === undefined ? fallback : String(args[name]);
-const num = (args: Readonly<Record<string, unknown>>, name: string, fallback: number): number =>
-  args[name] === undefined ? fallback : Number(args[name]);
+const str = (args: Readonly<Record<string, unknown>>, name: string, fallback: string): string => (args[name] === undefined ? fallback : String(args[name]));
+const num = (args: Readonly<Record<string, unknown>>, name: string, fallback: number): number => (args[name] === undefined ? fallback : Number(args[name]));
 
 const DAY = 86_400_000;
 const parseDay = (text: string): number => Date.parse(`${text}T00:00:00Z`);
@@ -115,7 +113,10 @@ const userCollection: FixtureGenerator = (args) => {
     { pk, sk: 'PAYMENT#card-1', last4: String(int(random, 1000, 9999)) },
   ];
   for (let i = 0; i < 4; i++) items.push({ pk, sk: `ORDER#2024-0${i + 3}-1${i}`, total: int(random, 10, 300) });
-  const other = `USER#${pick(random, CUSTOMERS.filter((c) => c !== user))}`;
+  const other = `USER#${pick(
+    random,
+    CUSTOMERS.filter((c) => c !== user),
+  )}`;
   items.push({ pk: other, sk: 'PROFILE', name: 'Someone else' });
   const hidden: Plain[] = [
     { pk, sk: 'ADDRESS#work', city: pick(random, cities), line1: `${int(random, 1, 99)} Mill Lane` },
@@ -172,7 +173,7 @@ const music: FixtureGenerator = () => {
     Year,
     Price,
     Genre,
-    Tags: { Composers: ['Smith', 'Jones'], LengthInSeconds: 180 + Year % 97 },
+    Tags: { Composers: ['Smith', 'Jones'], LengthInSeconds: 180 + (Year % 97) },
   });
   const items = [
     song('No One You Know', 'Call Me Today', 'Somewhat Famous', 2015, 2.14, 'Country'),
@@ -180,7 +181,7 @@ const music: FixtureGenerator = () => {
     song('No One You Know', 'Somewhere Down The Road', 'Somewhat Famous', 2015, 1.89, 'Country'),
     song('The Acme Band', 'Look Out, World', 'The Buck Starts Here', 2014, 0.99, 'Rock'),
     song('The Acme Band', 'Still In Love', 'The Buck Starts Here', 2014, 2.47, 'Rock'),
-    song('The Acme Band', 'Fun and Games', 'Rockin\' in the Park', 2018, 1.29, 'Rock'),
+    song('The Acme Band', 'Fun and Games', "Rockin' in the Park", 2018, 1.29, 'Rock'),
     song('Acme Trio', 'Slow Train', 'Night Moves', 2012, 0.89, 'Jazz'),
     song('Acme Trio', 'Blue Hour', 'Night Moves', 2012, 1.09, 'Jazz'),
     song('Famous Band', 'Scared of My Shadow', 'Bread and Butter', 2017, 1.49, 'Pop'),
@@ -236,7 +237,13 @@ const designScores: FixtureGenerator = (args) => {
   for (const player of players) {
     for (const game of GAMES) {
       if (random() < 0.2) continue;
-      items.push({ userId: player, gameTitle: game, topScore: int(random, 100, 99_999) * 10 + players.indexOf(player), wins: int(random, 0, 60), losses: int(random, 0, 60) });
+      items.push({
+        userId: player,
+        gameTitle: game,
+        topScore: int(random, 100, 99_999) * 10 + players.indexOf(player),
+        wins: int(random, 0, 60),
+        losses: int(random, 0, 60),
+      });
     }
   }
   return { items, hidden: [] };
@@ -267,7 +274,12 @@ const designReadings: FixtureGenerator = (args) => {
   for (const sensor of ['s-01', 's-02', 's-03', 's-04', 's-05']) {
     const count = int(random, 20, 40);
     for (let i = 0; i < count; i++) {
-      items.push({ sensorId: sensor, readingTime: new Date(base + i * 300_000 + int(random, 0, 200) * 1000).toISOString(), value: int(random, -100, 400) / 10, site: sensor < 's-03' ? 'north' : 'south' });
+      items.push({
+        sensorId: sensor,
+        readingTime: new Date(base + i * 300_000 + int(random, 0, 200) * 1000).toISOString(),
+        value: int(random, -100, 400) / 10,
+        site: sensor < 's-03' ? 'north' : 'south',
+      });
     }
   }
   return { items, hidden: [] };

@@ -25,11 +25,32 @@ export const FixtureSpecSchema = z.strictObject({
 });
 
 /** The id of each check a request spec can name, as the grader reports it. */
-export const REQUEST_CHECK_IDS = ['items', 'state', 'operation', 'index', 'consistent-read', 'capacity', 'condition', 'concurrent', 'sim-fresh', 'sim-throttled', 'sim-cache'] as const;
+export const REQUEST_CHECK_IDS = [
+  'items',
+  'state',
+  'operation',
+  'index',
+  'consistent-read',
+  'capacity',
+  'condition',
+  'concurrent',
+  'sim-fresh',
+  'sim-throttled',
+  'sim-cache',
+] as const;
 export type RequestCheckId = (typeof REQUEST_CHECK_IDS)[number];
 
 /** The ids of the checks a `checks:` block turns on (its keys are spelled for authors, not as ids). */
-export function requestCheckIds(checks: { items?: unknown; state?: unknown; operations?: unknown; index?: unknown; consistentRead?: unknown; capacity?: unknown; condition?: unknown; concurrent?: unknown }): RequestCheckId[] {
+export function requestCheckIds(checks: {
+  items?: unknown;
+  state?: unknown;
+  operations?: unknown;
+  index?: unknown;
+  consistentRead?: unknown;
+  capacity?: unknown;
+  condition?: unknown;
+  concurrent?: unknown;
+}): RequestCheckId[] {
   const ids: RequestCheckId[] = [];
   if (checks.items) ids.push('items');
   if (checks.state) ids.push('state');
@@ -72,7 +93,8 @@ export const RequestChecksSchema = z
     const named = new Set(requestCheckIds(c));
     for (const [i, id] of (c.essential ?? []).entries()) {
       // A simulation check is named by the simulation: block, checked beside it (RequestAnswerSpecSchema).
-      if (!named.has(id) && !id.startsWith('sim-')) ctx.addIssue({ code: 'custom', path: ['essential', i], message: `"${id}" is essential but not one of this task's checks (${[...named].join(', ')})` });
+      if (!named.has(id) && !id.startsWith('sim-'))
+        ctx.addIssue({ code: 'custom', path: ['essential', i], message: `"${id}" is essential but not one of this task's checks (${[...named].join(', ')})` });
     }
   });
 
@@ -83,23 +105,29 @@ export const WrongAnswerSchema = z.strictObject({
   error: z.string().min(1).optional(),
 });
 
-export const RequestAnswerSpecSchema = z.strictObject({
-  fixture: FixtureSpecSchema,
-  /** One call, or a list run in order, in any shape a learner may use. */
-  reference: z.unknown(),
-  checks: RequestChecksSchema,
-  /** Known wrong answers: content:check requires each to score less than full marks. */
-  wrong: z.array(WrongAnswerSchema).min(1),
-  /** Also run the answer in seeded simulated runs (lag, throttling, DAX): app/grading/simulation.ts. */
-  simulation: SimulationSpecSchema.optional(),
-}).superRefine((spec, ctx) => {
-  const simulated = new Set(spec.simulation ? simulationCheckLabels(spec.simulation).map(([id]) => id) : []);
-  for (const [i, id] of (spec.checks.essential ?? []).entries()) {
-    if (id.startsWith('sim-') && !simulated.has(id)) {
-      ctx.addIssue({ code: 'custom', path: ['checks', 'essential', i], message: `"${id}" is essential but the simulation: block does not check it${simulated.size > 0 ? ` (it checks ${[...simulated].join(', ')})` : ''}` });
+export const RequestAnswerSpecSchema = z
+  .strictObject({
+    fixture: FixtureSpecSchema,
+    /** One call, or a list run in order, in any shape a learner may use. */
+    reference: z.unknown(),
+    checks: RequestChecksSchema,
+    /** Known wrong answers: content:check requires each to score less than full marks. */
+    wrong: z.array(WrongAnswerSchema).min(1),
+    /** Also run the answer in seeded simulated runs (lag, throttling, DAX): app/grading/simulation.ts. */
+    simulation: SimulationSpecSchema.optional(),
+  })
+  .superRefine((spec, ctx) => {
+    const simulated = new Set(spec.simulation ? simulationCheckLabels(spec.simulation).map(([id]) => id) : []);
+    for (const [i, id] of (spec.checks.essential ?? []).entries()) {
+      if (id.startsWith('sim-') && !simulated.has(id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['checks', 'essential', i],
+          message: `"${id}" is essential but the simulation: block does not check it${simulated.size > 0 ? ` (it checks ${[...simulated].join(', ')})` : ''}`,
+        });
+      }
     }
-  }
-});
+  });
 export type RequestAnswerSpec = z.infer<typeof RequestAnswerSpecSchema>;
 export type RequestChecks = z.infer<typeof RequestChecksSchema>;
 
@@ -131,32 +159,35 @@ export const AccessPatternSchema = z.strictObject({
 });
 export type AccessPattern = z.infer<typeof AccessPatternSchema>;
 
-export const DesignAnswerSpecSchema = z.strictObject({
-  data: z.strictObject({ generator: GeneratorNameSchema, args: z.record(z.string(), z.unknown()).default({}) }),
-  /** The attributes every item has, with their types: what key schemas may use. */
-  attributes: z.record(z.string(), z.enum(['S', 'N'])),
-  /** Attributes that together identify an item, to compare a query's items with the expected ones. */
-  identity: z.array(z.string().min(1)).min(1),
-  patterns: z.array(AccessPatternSchema).min(1),
-  writesPerSecond: z.number().nonnegative(),
-  /** USD per month for reads, writes and storage. */
-  budget: z.number().positive(),
-  /** A CreateTable request that answers every pattern within budget. */
-  reference: z.record(z.string(), z.unknown()),
-  wrong: z.array(z.strictObject({ name: z.string().min(1), design: z.unknown() })).min(1),
-  /**
-   * Check ids the task exists for (valid, keys-unique, pattern:<name>, budget): failing one
-   * makes the answer wrong for the review schedule and readiness, whatever its partial score.
-   */
-  essential: z.array(z.string().min(1)).min(1).optional(),
-  /** Also run the workload through the simulation: a check that no request is throttled (app/grading/simulation.ts). */
-  simulation: DesignSimulationSpecSchema.optional(),
-}).superRefine((spec, ctx) => {
-  const ids = new Set(['valid', 'keys-unique', ...spec.patterns.map((p) => `pattern:${p.name}`), 'budget', ...(spec.simulation ? ['throughput'] : [])]);
-  for (const [i, id] of (spec.essential ?? []).entries()) {
-    if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['essential', i], message: `"${id}" is essential but not one of this design's checks (${[...ids].join(', ')})` });
-  }
-});
+export const DesignAnswerSpecSchema = z
+  .strictObject({
+    data: z.strictObject({ generator: GeneratorNameSchema, args: z.record(z.string(), z.unknown()).default({}) }),
+    /** The attributes every item has, with their types: what key schemas may use. */
+    attributes: z.record(z.string(), z.enum(['S', 'N'])),
+    /** Attributes that together identify an item, to compare a query's items with the expected ones. */
+    identity: z.array(z.string().min(1)).min(1),
+    patterns: z.array(AccessPatternSchema).min(1),
+    writesPerSecond: z.number().nonnegative(),
+    /** USD per month for reads, writes and storage. */
+    budget: z.number().positive(),
+    /** A CreateTable request that answers every pattern within budget. */
+    reference: z.record(z.string(), z.unknown()),
+    wrong: z.array(z.strictObject({ name: z.string().min(1), design: z.unknown() })).min(1),
+    /**
+     * Check ids the task exists for (valid, keys-unique, pattern:<name>, budget): failing one
+     * makes the answer wrong for the review schedule and readiness, whatever its partial score.
+     */
+    essential: z.array(z.string().min(1)).min(1).optional(),
+    /** Also run the workload through the simulation: a check that no request is throttled (app/grading/simulation.ts). */
+    simulation: DesignSimulationSpecSchema.optional(),
+  })
+  .superRefine((spec, ctx) => {
+    const ids = new Set(['valid', 'keys-unique', ...spec.patterns.map((p) => `pattern:${p.name}`), 'budget', ...(spec.simulation ? ['throughput'] : [])]);
+    for (const [i, id] of (spec.essential ?? []).entries()) {
+      if (!ids.has(id))
+        ctx.addIssue({ code: 'custom', path: ['essential', i], message: `"${id}" is essential but not one of this design's checks (${[...ids].join(', ')})` });
+    }
+  });
 export type DesignAnswerSpec = z.infer<typeof DesignAnswerSpecSchema>;
 
 /** Every string inside a YAML value, for checking that its placeholders are bound. */

@@ -17,12 +17,7 @@ export function withinTolerance(given: number, expected: number, tolerance: numb
   return Math.abs(given - expected) <= tolerance + EPSILON;
 }
 
-export function findMisconception(
-  given: number,
-  expected: number,
-  tolerance: number,
-  misconceptions: readonly Misconception[],
-): Misconception | undefined {
+export function findMisconception(given: number, expected: number, tolerance: number, misconceptions: readonly Misconception[]): Misconception | undefined {
   if (withinTolerance(given, expected, tolerance)) return undefined;
   return misconceptions.find(
     (m) => !withinTolerance(m.value, expected, tolerance) && withinTolerance(given, m.value, Math.max(tolerance, MISCONCEPTION_MATCH)),

@@ -133,7 +133,8 @@ function readCall(entry: unknown): ApiCall | string {
     return `Unknown command "${entry.command}"; the document client's are ${Object.keys(DOCUMENT_COMMANDS).join(', ')}.`;
   }
   const guess = guessAction(entry);
-  if (guess !== undefined) return `These look like the parameters of a request on their own: wrap them as {"action": "${guess}", "params": {...}} (or the action you mean).`;
+  if (guess !== undefined)
+    return `These look like the parameters of a request on their own: wrap them as {"action": "${guess}", "params": {...}} (or the action you mean).`;
   return 'A request needs "action" (e.g. "Query") with "params", or "command" (e.g. "QueryCommand") with "input".';
 }
 
@@ -155,7 +156,10 @@ function guessAction(params: Record<string, unknown>): string | undefined {
 function checkAction(action: string, params: Record<string, unknown>): ApiCall | string {
   if (!(ITEM_ACTIONS as readonly string[]).includes(action)) {
     // "query", "dynamodb:Query", "QueryCommand": the learner knows the action, not its spelling here.
-    const bare = action.replace(/^dynamodb:/i, '').replace(/Command$/, '').toLowerCase();
+    const bare = action
+      .replace(/^dynamodb:/i, '')
+      .replace(/Command$/, '')
+      .toLowerCase();
     const meant = ITEM_ACTIONS.find((a) => a.toLowerCase() === bare);
     if (meant !== undefined) return `"${action}" is spelt "${meant}" here: "action" takes the DynamoDB API name.`;
     return `"${action}" is not an item action this exercise runs; use one of ${ITEM_ACTIONS.join(', ')}.`;
@@ -260,7 +264,10 @@ function marshallDocumentInput(action: string, input: Record<string, unknown>): 
         for (const write of entry) {
           if (!isObject(write)) return `RequestItems.${table} holds a non-object`;
           const copy: Record<string, unknown> = { ...write };
-          for (const [kind, field] of [['PutRequest', 'Item'], ['DeleteRequest', 'Key']] as const) {
+          for (const [kind, field] of [
+            ['PutRequest', 'Item'],
+            ['DeleteRequest', 'Key'],
+          ] as const) {
             if (isObject(copy[kind])) {
               const inner = { ...(copy[kind] as Record<string, unknown>) };
               const problem = itemField(inner, field, `${kind}.`);

@@ -61,7 +61,10 @@ class RunState {
 /** Run one call; false when the session must stop (an error or the time limit). */
 function step(db: Database, call: ApiCall, state: RunState, limitMs = GRADE_TIME_LIMIT_MS): boolean {
   if (performance.now() - state.started > limitMs) {
-    state.error = { name: 'TimeLimitExceeded', message: `The request took longer than the ${limitMs} ms a grade may use; it was stopped before ${call.action}.` };
+    state.error = {
+      name: 'TimeLimitExceeded',
+      message: `The request took longer than the ${limitMs} ms a grade may use; it was stopped before ${call.action}.`,
+    };
     return false;
   }
   state.actions.push(call.action);
@@ -186,7 +189,9 @@ function describeChanges(want: Item, have: Item, surplusValues = true): string {
     ...(lacking.length > 0 ? [`yours lacks ${lacking.join(', ')}`] : []),
     // Values help for one or two surplus attributes (null, an empty string); more would bury the point.
     ...(surplus.length > 0
-      ? [`yours has ${surplus.map((x) => (surplusValues && surplus.length <= 2 ? `${x.path} = ${JSON.stringify(x.value)}` : x.path)).join(', ')}, which should not be there`]
+      ? [
+          `yours has ${surplus.map((x) => (surplusValues && surplus.length <= 2 ? `${x.path} = ${JSON.stringify(x.value)}` : x.path)).join(', ')}, which should not be there`,
+        ]
       : []),
   ].join('; ');
 }
@@ -210,12 +215,18 @@ export function describeStateDiff(diff: ItemsDiff, hashKey: string, rangeKey: st
 function operationAdvice(used: readonly string[], allowed: readonly string[]): string {
   const wants = (action: string) => allowed.includes(action);
   if (used.includes('Scan')) return ': a Scan reads every item of the table and pays for all of them';
-  if (wants('BatchGetItem') && used.filter((a) => a === 'GetItem').length > 1) return ': one GetItem per key is one round trip per key, where one BatchGetItem fetches them all';
-  if (wants('BatchWriteItem') && used.includes('TransactWriteItems')) return ': a transaction writes them too, but charges 2 write units per 1 KB where a batch charges 1; nothing here needs all-or-nothing';
-  if (wants('BatchWriteItem') && used.every((a) => a === 'PutItem' || a === 'DeleteItem')) return ': one write per call, where one BatchWriteItem sends up to 25';
-  if (wants('TransactWriteItems') && used.length > 1) return ': separate writes are not all-or-nothing; if one fails or the caller stops between them, the others stay done';
-  if (wants('UpdateItem') && used.includes('GetItem')) return ': reading the item and writing back a value computed from it is not atomic, where UpdateItem computes on the stored value';
-  if (wants('UpdateItem') && used.includes('PutItem')) return ': a PutItem rewrites the whole item, undoing any change another writer made since the item was read; UpdateItem changes only the attributes it names';
+  if (wants('BatchGetItem') && used.filter((a) => a === 'GetItem').length > 1)
+    return ': one GetItem per key is one round trip per key, where one BatchGetItem fetches them all';
+  if (wants('BatchWriteItem') && used.includes('TransactWriteItems'))
+    return ': a transaction writes them too, but charges 2 write units per 1 KB where a batch charges 1; nothing here needs all-or-nothing';
+  if (wants('BatchWriteItem') && used.every((a) => a === 'PutItem' || a === 'DeleteItem'))
+    return ': one write per call, where one BatchWriteItem sends up to 25';
+  if (wants('TransactWriteItems') && used.length > 1)
+    return ': separate writes are not all-or-nothing; if one fails or the caller stops between them, the others stay done';
+  if (wants('UpdateItem') && used.includes('GetItem'))
+    return ': reading the item and writing back a value computed from it is not atomic, where UpdateItem computes on the stored value';
+  if (wants('UpdateItem') && used.includes('PutItem'))
+    return ': a PutItem rewrites the whole item, undoing any change another writer made since the item was read; UpdateItem changes only the attributes it names';
   return '';
 }
 
@@ -274,23 +285,28 @@ export function sortByKey(items: readonly Item[], hashKey: string, rangeKey: str
     const v = key === undefined ? undefined : (item[key] as { S?: string; N?: string } | undefined);
     return v?.N !== undefined ? Number(v.N) : (v?.S ?? '');
   };
-  const compare = (a: string | number, b: string | number): number => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
+  const compare = (a: string | number, b: string | number): number =>
+    typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
   return [...items].sort((a, b) => compare(value(a, hashKey), value(b, hashKey)) || compare(value(a, rangeKey), value(b, rangeKey)));
 }
 
 export function summariseTable(table: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const types = new Map(((table.AttributeDefinitions as { AttributeName: string; AttributeType: string }[] | undefined) ?? []).map((a) => [a.AttributeName, a.AttributeType]));
+  const types = new Map(
+    ((table.AttributeDefinitions as { AttributeName: string; AttributeType: string }[] | undefined) ?? []).map((a) => [a.AttributeName, a.AttributeType]),
+  );
   const keys = (schema: unknown): string =>
     ((schema as { AttributeName: string; KeyType: string }[] | undefined) ?? [])
       .map((k) => `${k.AttributeName} (${types.get(k.AttributeName) ?? '?'}, ${k.KeyType === 'HASH' ? 'partition key' : 'sort key'})`)
       .join(', ');
   const indexes = (list: unknown, kind: string) =>
-    ((list as { IndexName: string; KeySchema: unknown; Projection?: { ProjectionType?: string; NonKeyAttributes?: string[] } }[] | undefined) ?? []).map((index) => ({
-      name: index.IndexName,
-      kind,
-      keys: keys(index.KeySchema),
-      projection: [index.Projection?.ProjectionType ?? 'ALL', ...(index.Projection?.NonKeyAttributes ?? [])].join(' '),
-    }));
+    ((list as { IndexName: string; KeySchema: unknown; Projection?: { ProjectionType?: string; NonKeyAttributes?: string[] } }[] | undefined) ?? []).map(
+      (index) => ({
+        name: index.IndexName,
+        kind,
+        keys: keys(index.KeySchema),
+        projection: [index.Projection?.ProjectionType ?? 'ALL', ...(index.Projection?.NonKeyAttributes ?? [])].join(' '),
+      }),
+    );
   return {
     name: table.TableName,
     keys: keys(table.KeySchema),
@@ -325,7 +341,12 @@ const hasCondition = (calls: readonly ApiCall[]): boolean =>
     (call) =>
       call.params.ConditionExpression !== undefined ||
       (Array.isArray(call.params.TransactItems) &&
-        call.params.TransactItems.some((entry: unknown) => typeof entry === 'object' && entry !== null && Object.values(entry).some((inner) => typeof inner === 'object' && inner !== null && 'ConditionExpression' in inner))),
+        call.params.TransactItems.some(
+          (entry: unknown) =>
+            typeof entry === 'object' &&
+            entry !== null &&
+            Object.values(entry).some((inner) => typeof inner === 'object' && inner !== null && 'ConditionExpression' in inner),
+        )),
   );
 const units = (n: number): string => `${Number(n.toFixed(4))} capacity unit${n === 1 ? '' : 's'}`;
 
@@ -344,20 +365,27 @@ export function gradeRequest(spec: RequestAnswerSpec, json: string, context: Gra
   const expected = { actions: reference.main.actions, items: plain(reference.main.items), capacity: reference.main.capacity, request: spec.reference };
 
   if (!parsed.ok) {
-    for (const [i, [id, label]] of checkLabels(spec).entries()) add(id, label, false, i === 0 ? parsed.message : 'Not checked: the answer could not be read (see the first check).');
+    for (const [i, [id, label]] of checkLabels(spec).entries())
+      add(id, label, false, i === 0 ? parsed.message : 'Not checked: the answer could not be read (see the first check).');
     return result(checks, { parseError: parsed.message, expected }, context);
   }
   const db = fixture.base.clone();
   const learner = runCalls(db, parsed.calls);
   const details: Record<string, unknown> = {
-    learner: { actions: learner.actions, items: plain(learner.items), capacity: learner.capacity, ...(learner.error ? { error: errorText(learner.error) } : {}) },
+    learner: {
+      actions: learner.actions,
+      items: plain(learner.items),
+      capacity: learner.capacity,
+      ...(learner.error ? { error: errorText(learner.error) } : {}),
+    },
     expected,
   };
   if (learner.error) {
     const hint = errorHint(learner.error, json, { tableName: fixture.tableName, indexes: indexNames(fixture.table) });
     const detail = `Your request failed with ${errorText(learner.error)}${hint === '' ? '' : `. ${hint}`}`;
     // The error and its hint once, on the first check; repeated on every row it buried the table.
-    for (const [i, [id, label]] of checkLabels(spec).entries()) add(id, label, false, i === 0 ? detail : 'Not checked: the request failed (see the first check).');
+    for (const [i, [id, label]] of checkLabels(spec).entries())
+      add(id, label, false, i === 0 ? detail : 'Not checked: the request failed (see the first check).');
     return result(checks, details, context);
   }
   const hiddenNote = (items: readonly Item[]): string => {
@@ -382,7 +410,8 @@ export function gradeRequest(spec: RequestAnswerSpec, json: string, context: Gra
     const orderMatters = c.items === 'ordered' && diff.orderDiffers;
     if (orderMatters) {
       const at = reference.main.items.findIndex((item, i) => canonical(item) !== canonical(learner.items[i]!));
-      const keyOf = (item: Item): string => JSON.stringify(keysFirst(unmarshallItem(item), [fixture.hashKey, fixture.rangeKey ?? '']), [fixture.hashKey, fixture.rangeKey ?? '']);
+      const keyOf = (item: Item): string =>
+        JSON.stringify(keysFirst(unmarshallItem(item), [fixture.hashKey, fixture.rangeKey ?? '']), [fixture.hashKey, fixture.rangeKey ?? '']);
       problems.push(`the right items in the wrong order (item ${at + 1} should be ${keyOf(reference.main.items[at]!)}, yours is ${keyOf(learner.items[at]!)})`);
     }
     const passed = problems.length === 0;
@@ -402,7 +431,9 @@ export function gradeRequest(spec: RequestAnswerSpec, json: string, context: Gra
       'state',
       'Leaves the table as the task wants it',
       passed,
-      passed ? 'The table matches the expected state.' : `The table after your request differs: ${describeStateDiff(diff, fixture.hashKey, fixture.rangeKey).join('; ')}.`,
+      passed
+        ? 'The table matches the expected state.'
+        : `The table after your request differs: ${describeStateDiff(diff, fixture.hashKey, fixture.rangeKey).join('; ')}.`,
     );
   }
   if (c.operations) {
@@ -466,8 +497,8 @@ export function gradeRequest(spec: RequestAnswerSpec, json: string, context: Gra
           : refused
             ? `Replayed where the condition must fail, your condition failed (${outcome.error!.name}), but an earlier call had already written: separate calls are not undone, only a transaction is all-or-nothing.`
             : hasCondition(parsed.calls)
-            ? `Replayed where the condition must fail, your ConditionExpression held there too, so your request ${unchanged ? 'was not refused' : 'wrote anyway'}: the condition must test what the task protects.`
-            : `Replayed where the condition must fail, your request ${unchanged ? 'was not refused' : 'wrote anyway'}: it needs a ConditionExpression.`,
+              ? `Replayed where the condition must fail, your ConditionExpression held there too, so your request ${unchanged ? 'was not refused' : 'wrote anyway'}: the condition must test what the task protects.`
+              : `Replayed where the condition must fail, your request ${unchanged ? 'was not refused' : 'wrote anyway'}: it needs a ConditionExpression.`,
     );
   }
   if (c.concurrent) {
@@ -502,7 +533,7 @@ function capacityHint(calls: readonly ApiCall[], reference: readonly ApiCall[]):
   const uses = (list: readonly ApiCall[], test: (call: ApiCall) => boolean) => list.some(test);
   if (uses(calls, (c) => c.action === 'Scan') && !uses(reference, (c) => c.action === 'Scan')) return '';
   if (uses(calls, (c) => c.params.ConsistentRead === true) && !uses(reference, (c) => c.params.ConsistentRead === true)) {
-    return ' ConsistentRead: true doubles a read\'s units, and this task does not need it.';
+    return " ConsistentRead: true doubles a read's units, and this task does not need it.";
   }
   if (uses(calls, (c) => c.params.FilterExpression !== undefined)) {
     return ' A FilterExpression does not lower the bill: items are charged as they are read, before the filter drops them; narrow the read with the key condition (or an index) instead.';
@@ -512,7 +543,9 @@ function capacityHint(calls: readonly ApiCall[], reference: readonly ApiCall[]):
 
 /** The names of a CreateTable request's LSIs and GSIs. */
 function indexNames(table: Readonly<Record<string, unknown>>): string[] {
-  return ['LocalSecondaryIndexes', 'GlobalSecondaryIndexes'].flatMap((field) => ((table[field] as { IndexName: string }[] | undefined) ?? []).map((index) => index.IndexName));
+  return ['LocalSecondaryIndexes', 'GlobalSecondaryIndexes'].flatMap((field) =>
+    ((table[field] as { IndexName: string }[] | undefined) ?? []).map((index) => index.IndexName),
+  );
 }
 
 /** Whether the answer uses the document client's {"command", "input"} shape (plain values). */
@@ -531,7 +564,9 @@ export function errorHint(error: { name: string; message: string }, json: string
   const documentClient = usesDocumentClient(json);
   if (table && error.name === 'ResourceNotFoundException') return `The table of this exercise is "${table.tableName}"; names are case-sensitive.`;
   if (table && /does not have the specified index/.test(error.message)) {
-    return table.indexes.length === 0 ? 'This table has no secondary index.' : `Its indexes: ${table.indexes.map((name) => `"${name}"`).join(', ')}; names are case-sensitive.`;
+    return table.indexes.length === 0
+      ? 'This table has no secondary index.'
+      : `Its indexes: ${table.indexes.map((name) => `"${name}"`).join(', ')}; names are case-sensitive.`;
   }
   if (error.name === 'ConditionalCheckFailedException' || (error.name === 'TransactionCanceledException' && /ConditionalCheckFailed/.test(error.message))) {
     return 'On the table as it is now (see the sample) your condition is false: it must hold here and fail only once the item has changed.';

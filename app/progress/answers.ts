@@ -61,41 +61,41 @@ export function recordAnswer(db: Db, submission: AnswerSubmission): RecordedAnsw
   const confidence = submission.confidence ?? null;
   // The attempt and the schedule move together: a crash between them can lose neither alone.
   return db.transaction((tx) => {
-  const stored = insertOrFindAttempt(tx, {
-    profileId: submission.profileId,
-    submissionToken: submission.submissionToken,
-    scenarioId: variant.scenarioId,
-    seed: variant.seed,
-    area: variant.area,
-    objectives: [...variant.objectives],
-    params: { ...variant.params },
-    answer,
-    verdict: result.verdict,
-    score: result.score,
-    variant,
-    result,
-    fingerprint,
-    secondsTaken: submission.secondsTaken,
-    confidence,
-    source: submission.source ?? 'practice',
-    essentialPassed,
-    createdAt: submission.now,
-  });
-  if (!stored) return undefined;
-  // The first submission wins: its stored grade is the one shown, never a regrade.
-  if (!stored.created) return { attempt: stored.attempt, created: false, result: stored.attempt.result ?? null };
-  const { card } = applyAnswerToCard(tx, {
-    profileId: submission.profileId,
-    scenarioId: variant.scenarioId,
-    seed: variant.seed,
-    kind: variant.kind,
-    verdict: result.verdict,
-    essentialPassed: essentialPassed ?? true,
-    confidence,
-    secondsTaken: submission.secondsTaken,
-    now: submission.now,
-  });
-  return { attempt: stored.attempt, created: true, result: stored.attempt.result ?? null, card };
+    const stored = insertOrFindAttempt(tx, {
+      profileId: submission.profileId,
+      submissionToken: submission.submissionToken,
+      scenarioId: variant.scenarioId,
+      seed: variant.seed,
+      area: variant.area,
+      objectives: [...variant.objectives],
+      params: { ...variant.params },
+      answer,
+      verdict: result.verdict,
+      score: result.score,
+      variant,
+      result,
+      fingerprint,
+      secondsTaken: submission.secondsTaken,
+      confidence,
+      source: submission.source ?? 'practice',
+      essentialPassed,
+      createdAt: submission.now,
+    });
+    if (!stored) return undefined;
+    // The first submission wins: its stored grade is the one shown, never a regrade.
+    if (!stored.created) return { attempt: stored.attempt, created: false, result: stored.attempt.result ?? null };
+    const { card } = applyAnswerToCard(tx, {
+      profileId: submission.profileId,
+      scenarioId: variant.scenarioId,
+      seed: variant.seed,
+      kind: variant.kind,
+      verdict: result.verdict,
+      essentialPassed: essentialPassed ?? true,
+      confidence,
+      secondsTaken: submission.secondsTaken,
+      now: submission.now,
+    });
+    return { attempt: stored.attempt, created: true, result: stored.attempt.result ?? null, card };
   });
 }
 

@@ -71,7 +71,13 @@ export function selectRecentAttempts(db: Db, profileId: number, limit: number): 
 
 /** The scenarios of the last `limit` attempts, newest first, without repeats. */
 export function selectRecentScenarioIds(db: Db, profileId: number, limit: number): string[] {
-  const rows = db.select({ scenarioId: attempts.scenarioId }).from(attempts).where(eq(attempts.profileId, profileId)).orderBy(desc(attempts.createdAt), desc(attempts.id)).limit(limit).all();
+  const rows = db
+    .select({ scenarioId: attempts.scenarioId })
+    .from(attempts)
+    .where(eq(attempts.profileId, profileId))
+    .orderBy(desc(attempts.createdAt), desc(attempts.id))
+    .limit(limit)
+    .all();
   return [...new Set(rows.map((r) => r.scenarioId))];
 }
 

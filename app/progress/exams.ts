@@ -214,7 +214,14 @@ export function selectExamReport(db: Db, profileId: number, examId: number): { e
   const found = selectExam(db, profileId, examId);
   if (!found) return undefined;
   const ids = found.questions.map((q) => q.attemptId).filter((id): id is number => id !== null);
-  const rows = ids.length === 0 ? [] : db.select().from(attempts).where(and(inArray(attempts.id, ids), eq(attempts.profileId, profileId))).all();
+  const rows =
+    ids.length === 0
+      ? []
+      : db
+          .select()
+          .from(attempts)
+          .where(and(inArray(attempts.id, ids), eq(attempts.profileId, profileId)))
+          .all();
   const byId = new Map(rows.map((a) => [a.id, a]));
   return { exam: found.exam, questions: found.questions.map((q) => ({ ...q, attempt: q.attemptId === null ? undefined : byId.get(q.attemptId) })) };
 }

@@ -56,7 +56,14 @@ const GradeBaseSchema = z.object({
 });
 const OptionFeedbackSchema = z.object({ id: z.string().min(1), html: z.string(), correct: z.boolean(), chosen: z.boolean(), whyHtml: z.string() });
 const StepSchema = z.object({ label: z.string(), formula: z.string().optional(), value: z.string() });
-const CheckSchema = z.object({ id: z.string(), label: z.string(), passed: z.boolean(), weight: z.number(), detail: z.string().optional(), essential: z.boolean().optional() });
+const CheckSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  passed: z.boolean(),
+  weight: z.number(),
+  detail: z.string().optional(),
+  essential: z.boolean().optional(),
+});
 const RunSchema = z.looseObject({
   actions: z.array(z.string()).optional(),
   items: z.array(z.unknown()).optional(),
@@ -124,7 +131,10 @@ export const ExportedAttemptSchema = z
       .regex(/^[0-9a-f]{64}$/, 'Expected the SHA-256 of the scenario file, 64 hex digits.')
       .nullable(),
     /** How sure the learner said they were; absent in exports made before it was kept. */
-    confidence: z.enum(CONFIDENCES as [Confidence, ...Confidence[]]).nullable().optional(),
+    confidence: z
+      .enum(CONFIDENCES as [Confidence, ...Confidence[]])
+      .nullable()
+      .optional(),
     /** Where it was answered; absent in exports made before it was kept (practice). */
     source: z.enum(ATTEMPT_SOURCES).optional(),
   })
@@ -141,7 +151,8 @@ export const ExportedAttemptSchema = z
       if (row.result.verdict !== row.verdict) mismatch('result.verdict', `Differs from the row's verdict "${row.verdict}".`);
       if (row.result.score !== row.score) mismatch('result.score', `Differs from the row's score ${row.score}.`);
     }
-    if ((row.variant === null) !== (row.result === null)) mismatch(row.variant === null ? 'variant' : 'result', 'A record has both the variant and the result, or neither.');
+    if ((row.variant === null) !== (row.result === null))
+      mismatch(row.variant === null ? 'variant' : 'result', 'A record has both the variant and the result, or neither.');
   });
 export type ExportedAttempt = z.infer<typeof ExportedAttemptSchema>;
 
@@ -187,7 +198,21 @@ export function buildAttemptsExport(attempts: readonly Attempt[], titleOf: (scen
 }
 
 // New columns go at the end, so a spreadsheet built on the earlier layout keeps its references.
-export const CSV_COLUMNS = ['scenario_id', 'seed', 'title', 'area', 'objectives', 'answer', 'verdict', 'score', 'seconds_taken', 'answered_at', 'submission_token', 'confidence', 'source'] as const;
+export const CSV_COLUMNS = [
+  'scenario_id',
+  'seed',
+  'title',
+  'area',
+  'objectives',
+  'answer',
+  'verdict',
+  'score',
+  'seconds_taken',
+  'answered_at',
+  'submission_token',
+  'confidence',
+  'source',
+] as const;
 
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i;
 
@@ -221,7 +246,21 @@ function answerText(answer: Answer): string {
 export function attemptsToCsv(rows: readonly ExportedAttempt[]): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const r of rows) {
-    const cells = [r.scenarioId, String(r.seed), r.title ?? '', r.area, r.objectives.join(' '), answerText(r.answer), r.verdict, String(r.score), r.secondsTaken === null ? '' : String(r.secondsTaken), r.answeredAt, r.submissionToken, r.confidence ?? '', r.source ?? 'practice'];
+    const cells = [
+      r.scenarioId,
+      String(r.seed),
+      r.title ?? '',
+      r.area,
+      r.objectives.join(' '),
+      answerText(r.answer),
+      r.verdict,
+      String(r.score),
+      r.secondsTaken === null ? '' : String(r.secondsTaken),
+      r.answeredAt,
+      r.submissionToken,
+      r.confidence ?? '',
+      r.source ?? 'practice',
+    ];
     lines.push(cells.map(csvField).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
@@ -234,7 +273,9 @@ export interface ImportIssue {
   readonly message: string;
 }
 
-export type ParsedImport = { readonly ok: true; readonly rows: readonly ExportedAttempt[] } | { readonly ok: false; readonly issues: readonly ImportIssue[]; readonly total: number };
+export type ParsedImport =
+  | { readonly ok: true; readonly rows: readonly ExportedAttempt[] }
+  | { readonly ok: false; readonly issues: readonly ImportIssue[]; readonly total: number };
 
 export function describeImportIssues(error: z.ZodError): { issues: ImportIssue[]; total: number } {
   const issues = error.issues.map((issue): ImportIssue => {
@@ -259,7 +300,9 @@ export function parseAttemptsImportText(text: string): ParsedImport {
     value = JSON.parse(text);
   } catch (error) {
     const csv = text.trimStart().startsWith('scenario_id,');
-    const message = csv ? 'This is the CSV export; import takes the JSON export, which keeps each result page.' : `This is not JSON: ${(error as Error).message}`;
+    const message = csv
+      ? 'This is the CSV export; import takes the JSON export, which keeps each result page.'
+      : `This is not JSON: ${(error as Error).message}`;
     return { ok: false, issues: [{ row: null, field: 'file', message }], total: 1 };
   }
   return parseAttemptsImport(value);

@@ -7,7 +7,16 @@ import { sql } from 'drizzle-orm';
 import type { Area, ScenarioSummary } from '../bank/types.ts';
 import type { Db } from '../db/connection.ts';
 import type { Confidence } from './rating.ts';
-import { type Interval, MIN_ANSWERS_FOR_ESTIMATE, type ObjectiveEvidence, objectiveMastery, RECENT_PER_OBJECTIVE, type Readiness, estimateReadiness, wilsonInterval } from './readiness.ts';
+import {
+  type Interval,
+  MIN_ANSWERS_FOR_ESTIMATE,
+  type ObjectiveEvidence,
+  objectiveMastery,
+  RECENT_PER_OBJECTIVE,
+  type Readiness,
+  estimateReadiness,
+  wilsonInterval,
+} from './readiness.ts';
 import { selectReviewCards, selectStudySettings, toReviewCard } from './review-cards.ts';
 import { retrievability } from './review-schedule.ts';
 
@@ -85,7 +94,12 @@ export function selectRecallByFamily(db: Db, profileId: number, now: Date): Map<
 }
 
 /** Pure: the report from the evidence; a learner without a record passes empty maps. */
-export function buildReadinessReport(guide: StudyGuide, recentRight: ReadonlyMap<string, readonly boolean[]>, recallByFamily: ReadonlyMap<string, number>, passMark: number): ReadinessReport {
+export function buildReadinessReport(
+  guide: StudyGuide,
+  recentRight: ReadonlyMap<string, readonly boolean[]>,
+  recallByFamily: ReadonlyMap<string, number>,
+  passMark: number,
+): ReadinessReport {
   const familiesByObjective = new Map<string, string[]>();
   for (const scenario of guide.scenarios) {
     for (const objective of scenario.objectives) familiesByObjective.set(objective, [...(familiesByObjective.get(objective) ?? []), scenario.id]);

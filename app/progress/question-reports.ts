@@ -27,7 +27,8 @@ export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
 
 /** Newest first; only one family's when scenarioId is given. */
 export function selectQuestionReports(db: Db, status: ReportStatus = 'open', scenarioId?: string): QuestionReport[] {
-  const where = scenarioId === undefined ? eq(questionReports.status, status) : and(eq(questionReports.status, status), eq(questionReports.scenarioId, scenarioId));
+  const where =
+    scenarioId === undefined ? eq(questionReports.status, status) : and(eq(questionReports.status, status), eq(questionReports.scenarioId, scenarioId));
   return db.select().from(questionReports).where(where).orderBy(desc(questionReports.createdAt), desc(questionReports.id)).all();
 }
 
@@ -44,7 +45,12 @@ export function selectTriagedQuestionReports(db: Db, limit = 50): QuestionReport
 
 /** Open reports per scenario id, for the authoring list. */
 export function countOpenQuestionReports(db: Db): Map<string, number> {
-  const rows = db.select({ scenarioId: questionReports.scenarioId, n: count() }).from(questionReports).where(eq(questionReports.status, 'open')).groupBy(questionReports.scenarioId).all();
+  const rows = db
+    .select({ scenarioId: questionReports.scenarioId, n: count() })
+    .from(questionReports)
+    .where(eq(questionReports.status, 'open'))
+    .groupBy(questionReports.scenarioId)
+    .all();
   return new Map(rows.map((r) => [r.scenarioId, r.n]));
 }
 

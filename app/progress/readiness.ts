@@ -92,7 +92,12 @@ function summarise(key: string, evidence: readonly ObjectiveEvidence[]): Readine
 export function estimateReadiness(evidence: readonly ObjectiveEvidence[]): { byArea: Readiness[]; overall: Readiness } {
   const areas = [...new Set(evidence.map((e) => e.area))];
   return {
-    byArea: areas.map((area) => summarise(area, evidence.filter((e) => e.area === area))),
+    byArea: areas.map((area) =>
+      summarise(
+        area,
+        evidence.filter((e) => e.area === area),
+      ),
+    ),
     overall: summarise('all', evidence),
   };
 }

@@ -192,7 +192,13 @@ export function selectReviewCounts(db: Store, profileId: number | undefined, sce
  * What a review session serves next: the most overdue card, else a family never answered while
  * today's new limit allows, else nothing. Only families still in the bank are served.
  */
-export function pickNextReview(db: Store, profileId: number | undefined, scenarioIds: readonly string[], now: Date, random: () => number): NextReview | undefined {
+export function pickNextReview(
+  db: Store,
+  profileId: number | undefined,
+  scenarioIds: readonly string[],
+  now: Date,
+  random: () => number,
+): NextReview | undefined {
   const known = new Set(scenarioIds);
   if (profileId !== undefined) {
     const due = selectDueCards(db, profileId, now, 1000).find((card) => known.has(card.scenarioId));
@@ -296,7 +302,11 @@ interface ReplayedCard {
  * the replay is exact for a fixed target retention); `visit` sees each answer with the card
  * before it.
  */
-function replayAttempts(rows: readonly ReplayRow[], targetRetention: number, visit?: (row: ReplayRow, before: ReviewCard, answer: RatedAnswer) => void): Map<string, ReplayedCard> {
+function replayAttempts(
+  rows: readonly ReplayRow[],
+  targetRetention: number,
+  visit?: (row: ReplayRow, before: ReviewCard, answer: RatedAnswer) => void,
+): Map<string, ReplayedCard> {
   const cards = new Map<string, ReplayedCard>();
   for (const row of rows) {
     const previous = cards.get(row.scenarioId);

@@ -1,6 +1,14 @@
 /** Everything the progress page and `GET /api/progress` show, gathered in one place. */
 import type { Db } from '../db/connection.ts';
-import { type Accuracy, type Attempt, selectAccuracyByArea, selectAccuracyByObjective, selectDailyAccuracy, selectMistakesToReview, selectRecentAttempts } from './attempts.ts';
+import {
+  type Accuracy,
+  type Attempt,
+  selectAccuracyByArea,
+  selectAccuracyByObjective,
+  selectDailyAccuracy,
+  selectMistakesToReview,
+  selectRecentAttempts,
+} from './attempts.ts';
 
 export interface ProgressSummary {
   readonly totalAttempts: number;

@@ -42,7 +42,9 @@ export function crossSiteReason(method: string, requestUrl: string, secFetchSite
     host = undefined;
   }
   // The host only: behind a TLS-terminating proxy the scheme we see differs from the browser's.
-  return host !== undefined && host !== '' && host === new URL(requestUrl).host ? undefined : `it came from ${origin === 'null' ? 'a page with no origin' : origin}, not this site`;
+  return host !== undefined && host !== '' && host === new URL(requestUrl).host
+    ? undefined
+    : `it came from ${origin === 'null' ? 'a page with no origin' : origin}, not this site`;
 }
 
 export function refuseCrossSiteRequests(): MiddlewareHandler {

@@ -16,7 +16,10 @@ export async function parseFormBody<All extends boolean = false>(c: Context, opt
   const contentType = c.req.header('Content-Type');
   const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
   if (!mediaType || !FORM_TYPES.includes(mediaType)) {
-    throw new InvalidInputError('body', `Send the form as application/x-www-form-urlencoded or multipart/form-data${mediaType ? `, not ${mediaType}` : ' (the request has no Content-Type)'}.`);
+    throw new InvalidInputError(
+      'body',
+      `Send the form as application/x-www-form-urlencoded or multipart/form-data${mediaType ? `, not ${mediaType}` : ' (the request has no Content-Type)'}.`,
+    );
   }
   if (mediaType === 'multipart/form-data' && !/;\s*boundary=/i.test(contentType ?? '')) {
     throw new InvalidInputError('body', 'The multipart form has no boundary in its Content-Type, so its fields cannot be told apart.');

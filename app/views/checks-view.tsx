@@ -75,7 +75,11 @@ function Run({ title, run, reads }: { title: string; run: RunSummary; reads: boo
         Calls: {run.actions && run.actions.length > 0 ? run.actions.join(', ') : 'none'} · consumed capacity: <strong>{units(run.capacity)}</strong>
       </p>
       {run.error ? <p class="error-box">{run.error}</p> : null}
-      {run.items && run.items.length > 0 ? <ItemLines items={run.items} label={`${title}: items returned`} /> : reads ? <p class="muted">No items returned.</p> : null}
+      {run.items && run.items.length > 0 ? (
+        <ItemLines items={run.items} label={`${title}: items returned`} />
+      ) : reads ? (
+        <p class="muted">No items returned.</p>
+      ) : null}
     </section>
   );
 }

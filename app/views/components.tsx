@@ -30,7 +30,10 @@ export function AccuracyMeter({ accuracy }: { accuracy: Accuracy | undefined }) 
       <meter min={0} max={1} low={0.5} high={0.8} optimum={1} value={accuracy.accuracy}>
         {formatPercent(accuracy.accuracy)}
       </meter>{' '}
-      {formatPercent(accuracy.accuracy)} <span class="muted">({accuracy.attempts} {accuracy.attempts === 1 ? 'attempt' : 'attempts'})</span>
+      {formatPercent(accuracy.accuracy)}{' '}
+      <span class="muted">
+        ({accuracy.attempts} {accuracy.attempts === 1 ? 'attempt' : 'attempts'})
+      </span>
     </span>
   );
 }

@@ -80,8 +80,8 @@ export function DesignEditor({ variant, draft }: { variant: HandsOnVariant; draf
           </tbody>
         </table>
         <p>
-          Writes: about {context.writesPerSecond} items per second. Budget: <strong>${context.budget}</strong> a month for reads and writes. The grader loads {context.items}{' '}
-          generated items, such as:
+          Writes: about {context.writesPerSecond} items per second. Budget: <strong>${context.budget}</strong> a month for reads and writes. The grader loads{' '}
+          {context.items} generated items, such as:
         </p>
         <ItemLines items={context.sample ?? []} label="Sample items of the table" />
       </section>
@@ -91,9 +91,9 @@ export function DesignEditor({ variant, draft }: { variant: HandsOnVariant; draf
         label="Your table (CreateTable JSON)"
         hint={
           <>
-            A CreateTable request: <code>TableName</code>, <code>AttributeDefinitions</code>, <code>KeySchema</code>, optional <code>LocalSecondaryIndexes</code> and{' '}
-            <code>GlobalSecondaryIndexes</code> (each with <code>Projection</code>), <code>BillingMode</code> and, when provisioned, <code>ProvisionedThroughput</code>. Your draft is kept in this
-            browser.
+            A CreateTable request: <code>TableName</code>, <code>AttributeDefinitions</code>, <code>KeySchema</code>, optional{' '}
+            <code>LocalSecondaryIndexes</code> and <code>GlobalSecondaryIndexes</code> (each with <code>Projection</code>), <code>BillingMode</code> and, when
+            provisioned, <code>ProvisionedThroughput</code>. Your draft is kept in this browser.
           </>
         }
       />

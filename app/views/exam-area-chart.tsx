@@ -17,7 +17,19 @@ const WIDTH = 640;
 const ROW = 46;
 const PAD = { left: 8, right: 76, top: 30, bottom: 8 };
 
-export function ExamAreaChart({ id, title, description, bars, passMark }: { id: string; title: string; description: string; bars: readonly AreaBar[]; passMark: number }) {
+export function ExamAreaChart({
+  id,
+  title,
+  description,
+  bars,
+  passMark,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  bars: readonly AreaBar[];
+  passMark: number;
+}) {
   const height = PAD.top + bars.length * ROW + PAD.bottom;
   const plotWidth = WIDTH - PAD.left - PAD.right;
   const x = (v: number) => PAD.left + v * plotWidth;

@@ -42,13 +42,17 @@ export function HeatmapChart({ id, from, today, days }: { id: string; from: stri
   const width = LEFT + weeks * STEP + 4;
   const height = legendY + CELL + 6;
   // A month's name over the first week that holds its 1st (or the first week, if no 1st falls in it).
-  const monthLabels = cells.filter((c) => c.date.endsWith('-01') || (c.week === 0 && c.weekday === 0 && Number(c.date.slice(8)) <= 21)).map((c) => ({ week: c.week, text: MONTHS[Number(c.date.slice(5, 7)) - 1]! }));
+  const monthLabels = cells
+    .filter((c) => c.date.endsWith('-01') || (c.week === 0 && c.weekday === 0 && Number(c.date.slice(8)) <= 21))
+    .map((c) => ({ week: c.week, text: MONTHS[Number(c.date.slice(5, 7)) - 1]! }));
   const total = days.reduce((n, d) => n + d.answers, 0);
   const legendX = width - HEAT_LEVELS.length * LEGEND_STEP - 36;
   return (
     <svg class="chart heatmap-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
       <title id={`${id}-title`}>Answers per day (UTC)</title>
-      <desc id={`${id}-desc`}>{`${plural(total, 'answer', 'answers')} on ${plural(days.length, 'day', 'days')} from ${from} to ${today}, one square per day, one column per week. The summary and table below give the same figures.`}</desc>
+      <desc
+        id={`${id}-desc`}
+      >{`${plural(total, 'answer', 'answers')} on ${plural(days.length, 'day', 'days')} from ${from} to ${today}, one square per day, one column per week. The summary and table below give the same figures.`}</desc>
       {monthLabels.map((m) => (
         <text x={LEFT + m.week * STEP} y={TOP - 6}>
           {m.text}

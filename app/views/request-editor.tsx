@@ -188,8 +188,9 @@ export function RequestEditor({ variant, draft }: { variant: HandsOnVariant; dra
         label="Your request (JSON)"
         hint={
           <>
-            Write <code>{'{"action": "Query", "params": {...}}'}</code> with DynamoDB JSON values such as <code>{'{"S": "abc"}'}</code>, or the document client's{' '}
-            <code>{'{"command": "QueryCommand", "input": {...}}'}</code> with plain values. A list of requests runs in order. Your draft is kept in this browser.
+            Write <code>{'{"action": "Query", "params": {...}}'}</code> with DynamoDB JSON values such as <code>{'{"S": "abc"}'}</code>, or the document
+            client's <code>{'{"command": "QueryCommand", "input": {...}}'}</code> with plain values. A list of requests runs in order. Your draft is kept in
+            this browser.
           </>
         }
       />

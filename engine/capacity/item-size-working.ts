@@ -30,7 +30,12 @@ const TYPE_RULES: Readonly<Record<string, string>> = {
  * for a negative); the two agree for most numbers but not for e.g. 3.14159 (4 vs 5) or -42.
  */
 export function documentedNumberSize(n: string): number {
-  const digits = n.replace(/^[-+]/, '').replace(/[eE].*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  const digits = n
+    .replace(/^[-+]/, '')
+    .replace(/[eE].*$/, '')
+    .replace('.', '')
+    .replace(/^0+/, '')
+    .replace(/0+$/, '');
   return digits.length === 0 ? 1 : Math.ceil(digits.length / 2) + 1;
 }
 

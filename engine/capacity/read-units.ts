@@ -127,12 +127,7 @@ export function transactGetReadUnits(args: { itemSizes: readonly number[] }): Ca
  * RCU to provision for `count` reads per `per` of items of `itemBytes`: convert to reads per
  * second, multiply by the units one read costs, round up to whole units at the end.
  */
-export function provisionedReadUnits(args: {
-  itemBytes: number;
-  count: number;
-  per: Period;
-  consistency: ReadConsistency;
-}): Calculation {
+export function provisionedReadUnits(args: { itemBytes: number; count: number; per: Period; consistency: ReadConsistency }): Calculation {
   const seconds = SECONDS_PER[args.per];
   const blocks = readBlocks(args.itemBytes);
   const perBlock = READ_UNITS_PER_BLOCK[args.consistency];

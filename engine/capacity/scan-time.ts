@@ -15,8 +15,7 @@ export function scanUnits(args: { itemCount: number; itemBytes: number; consiste
   const perPage = Math.max(1, Math.floor(PAGE_BYTES / args.itemBytes));
   const fullPages = Math.floor(args.itemCount / perPage);
   const rest = args.itemCount - fullPages * perPage;
-  const blocks =
-    fullPages * Math.ceil((perPage * args.itemBytes) / READ_BLOCK_BYTES) + (rest > 0 ? Math.ceil((rest * args.itemBytes) / READ_BLOCK_BYTES) : 0);
+  const blocks = fullPages * Math.ceil((perPage * args.itemBytes) / READ_BLOCK_BYTES) + (rest > 0 ? Math.ceil((rest * args.itemBytes) / READ_BLOCK_BYTES) : 0);
   return blocks * READ_UNITS_PER_BLOCK[args.consistency];
 }
 

@@ -80,9 +80,7 @@ export function updateItemWriteUnits(args: {
     value: units.value,
     unit: 'WCU',
     steps: [
-      ...(args.changedBytes === undefined
-        ? []
-        : [{ label: 'Bytes the update changed (not what is charged)', value: formatBytes(args.changedBytes) }]),
+      ...(args.changedBytes === undefined ? [] : [{ label: 'Bytes the update changed (not what is charged)', value: formatBytes(args.changedBytes) }]),
       {
         label: 'An update is charged for the larger of the item before and after it, not for the attributes changed',
         formula: `max(${formatNumber(args.beforeBytes)}, ${formatNumber(args.afterBytes)})`,

@@ -35,8 +35,7 @@ export function buildBill(title: string, lines: readonly LineItem[], preamble: r
     ...preamble,
     ...lines.map((l) => ({
       label: l.label,
-      formula:
-        l.formula ?? (l.price !== undefined && 'usd' in l.price ? `${l.quantity} × $${l.price.usd} ${l.price.per}` : l.quantity),
+      formula: l.formula ?? (l.price !== undefined && 'usd' in l.price ? `${l.quantity} × $${l.price.usd} ${l.price.per}` : l.quantity),
       value: formatUsd(l.amount),
     })),
     {

@@ -207,7 +207,12 @@ const US_EAST_1: RegionPrices = {
     streamReads: { quantity: '2500000', per: 'stream read request units free per month', ...AWS_FREE_TIER },
   },
   reserved1y: {
-    wcuUpfrontPer100: { usd: '150', per: 'upfront per 100 WCU, 1-year term', ...SCYLLA, note: 'Bought in blocks of 100 units; Standard class only, not for on-demand, Standard-IA or replicated WCU; AWS quotes up to 54 % off for 1 year (reserved-capacity.html). The rates themselves are secondary.' },
+    wcuUpfrontPer100: {
+      usd: '150',
+      per: 'upfront per 100 WCU, 1-year term',
+      ...SCYLLA,
+      note: 'Bought in blocks of 100 units; Standard class only, not for on-demand, Standard-IA or replicated WCU; AWS quotes up to 54 % off for 1 year (reserved-capacity.html). The rates themselves are secondary.',
+    },
     wcuHourPer100: { usd: '0.0128', per: 'per hour per 100 WCU, 1-year term', ...SCYLLA },
     rcuUpfrontPer100: { usd: '30', per: 'upfront per 100 RCU, 1-year term', ...SCYLLA },
     rcuHourPer100: { usd: '0.0025', per: 'per hour per 100 RCU, 1-year term', ...SCYLLA },
@@ -256,7 +261,10 @@ const US_EAST_1: RegionPrices = {
   },
   apiGateway: {
     httpTiers: [
-      { upTo: 300_000_000, price: { usd: '1.00', per: 'per million HTTP API requests (first 300 million)', ...INFRACOST_HTTP_API, note: 'Metered in 512 KB increments.' } },
+      {
+        upTo: 300_000_000,
+        price: { usd: '1.00', per: 'per million HTTP API requests (first 300 million)', ...INFRACOST_HTTP_API, note: 'Metered in 512 KB increments.' },
+      },
       { upTo: null, price: { usd: '0.90', per: 'per million HTTP API requests (over 300 million)', ...INFRACOST_HTTP_API } },
     ],
     restTiers: [

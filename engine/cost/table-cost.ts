@@ -200,9 +200,7 @@ export function buildProvisionedLines(c: ProvisionedCapacity): LineItem[] {
 
 /** Monthly cost of a table provisioned with fixed RCU and WCU (730 hours). */
 export function calculateProvisionedCost(c: ProvisionedCapacity): Bill {
-  return buildBill('Provisioned capacity', buildProvisionedLines(c), [
-    { label: 'A month is billed as 730 hours', formula: '365 × 24 / 12', value: '730 h' },
-  ]);
+  return buildBill('Provisioned capacity', buildProvisionedLines(c), [{ label: 'A month is billed as 730 hours', formula: '365 × 24 / 12', value: '730 h' }]);
 }
 
 // ---------------------------------------------------------------- a whole workload
@@ -304,14 +302,18 @@ export function calculateWorkloadCost(w: TableWorkload): WorkloadCost {
       amount: replicaGsiWru.div(MILLION).times(cls.onDemandWrite.usd),
     });
   }
-  const onDemand = buildBill('On-demand', [...od, ...storage, ...sharedExtras], [
-    ...need.steps,
-    {
-      label: 'Seconds in a 730-hour month',
-      formula: `${HOURS_PER_MONTH} h × 3,600 s`,
-      value: `${formatQuantity(monthSeconds)} s`,
-    },
-  ]);
+  const onDemand = buildBill(
+    'On-demand',
+    [...od, ...storage, ...sharedExtras],
+    [
+      ...need.steps,
+      {
+        label: 'Seconds in a 730-hour month',
+        formula: `${HOURS_PER_MONTH} h × 3,600 s`,
+        value: `${formatQuantity(monthSeconds)} s`,
+      },
+    ],
+  );
 
   const tableRcu = provisionUnits(need.readUnitsPerSecond, w.targetUtilisation);
   // Reads here all go to the table, but a provisioned GSI still holds at least 1 RCU (facts §5).
@@ -354,21 +356,23 @@ export function calculateWorkloadCost(w: TableWorkload): WorkloadCost {
       });
     }
   }
-  const provisioned = buildBill('Provisioned', [...prov, ...storage, ...sharedExtras], [
-    ...need.steps,
-    {
-      label: `Provision for a ${formatPercent(w.targetUtilisation, 0)} auto-scaling target (at least 1 unit)`,
-      formula:
-        `RCU: ceil(${formatQuantity(need.readUnitsPerSecond)} / ${w.targetUtilisation}) = ${tableRcu}` +
-        (w.gsiCount > 0 ? ` + ${w.gsiCount} × ${MIN_PROVISIONED_UNITS} (the minimum for each GSI)` : '') +
-        '; ' +
-        `table WCU: ceil(${formatQuantity(need.tableWriteUnitsPerSecond)} / ${w.targetUtilisation}) = ${tableWcu}` +
-        (w.gsiCount > 0
-          ? `; each GSI: ceil(${formatQuantity(need.gsiWriteUnitsPerSecond)} / ${w.targetUtilisation}) = ${gsiWcuEach}`
-          : ''),
-      value: `${provisionedRcu} RCU, ${provisionedWcu} WCU`,
-    },
-  ]);
+  const provisioned = buildBill(
+    'Provisioned',
+    [...prov, ...storage, ...sharedExtras],
+    [
+      ...need.steps,
+      {
+        label: `Provision for a ${formatPercent(w.targetUtilisation, 0)} auto-scaling target (at least 1 unit)`,
+        formula:
+          `RCU: ceil(${formatQuantity(need.readUnitsPerSecond)} / ${w.targetUtilisation}) = ${tableRcu}` +
+          (w.gsiCount > 0 ? ` + ${w.gsiCount} × ${MIN_PROVISIONED_UNITS} (the minimum for each GSI)` : '') +
+          '; ' +
+          `table WCU: ceil(${formatQuantity(need.tableWriteUnitsPerSecond)} / ${w.targetUtilisation}) = ${tableWcu}` +
+          (w.gsiCount > 0 ? `; each GSI: ceil(${formatQuantity(need.gsiWriteUnitsPerSecond)} / ${w.targetUtilisation}) = ${gsiWcuEach}` : ''),
+        value: `${provisionedRcu} RCU, ${provisionedWcu} WCU`,
+      },
+    ],
+  );
 
   const breakEven = calculateBreakEven({
     tableClass: w.tableClass,
@@ -429,9 +433,7 @@ export function calculateBreakEven(input: BreakEvenInput): BreakEven {
   const r = new Decimal(input.readUnitsPerSecond ?? 0);
   const wu = new Decimal(input.writeUnitsPerSecond ?? 0);
   const denominator = r.times(perRru).plus(wu.times(perWru)).times(SECONDS_PER_HOUR);
-  const combined = denominator.isZero()
-    ? writes
-    : r.times(p.provisionedRcuHour.usd).plus(wu.times(p.provisionedWcuHour.usd)).div(denominator);
+  const combined = denominator.isZero() ? writes : r.times(p.provisionedRcuHour.usd).plus(wu.times(p.provisionedWcuHour.usd)).div(denominator);
   const steps: Step[] = [
     {
       label: 'An on-demand write request unit costs',
@@ -520,9 +522,7 @@ export function calculateCostByUtilisation(
     .times(p.onDemandRead.usd)
     .plus(need.totalWriteUnitsPerSecond.times(monthSeconds).times(p.onDemandWrite.usd))
     .div(MILLION);
-  const hourly = need.readUnitsPerSecond
-    .times(p.provisionedRcuHour.usd)
-    .plus(need.totalWriteUnitsPerSecond.times(p.provisionedWcuHour.usd));
+  const hourly = need.readUnitsPerSecond.times(p.provisionedRcuHour.usd).plus(need.totalWriteUnitsPerSecond.times(p.provisionedWcuHour.usd));
   return utilisations.map((u) => ({
     utilisation: u,
     onDemand,

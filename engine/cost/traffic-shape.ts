@@ -91,10 +91,7 @@ export function compareModesForTraffic(input: TrafficShapeInput): TrafficShapeCo
   const writeUnits = input.profile.map((rps) => new Decimal(rps).times(input.writeUnitsPerRequest));
   const requestsPerDay = input.profile.reduce((a, rps) => a.plus(new Decimal(rps).times(SECONDS_PER_HOUR)), new Decimal(0));
 
-  const dailyOnDemand = requestsPerDay
-    .times(input.readUnitsPerRequest)
-    .times(rrPrice)
-    .plus(requestsPerDay.times(input.writeUnitsPerRequest).times(wrPrice));
+  const dailyOnDemand = requestsPerDay.times(input.readUnitsPerRequest).times(rrPrice).plus(requestsPerDay.times(input.writeUnitsPerRequest).times(wrPrice));
   const onDemand = perMonth(dailyOnDemand);
 
   const peakRead = Decimal.max(...readUnits);
@@ -105,9 +102,7 @@ export function compareModesForTraffic(input: TrafficShapeInput): TrafficShapeCo
   const hourlyWcu = writeUnits.map((u) => (input.provisioning === 'fixed-peak' ? fixedWcu : provisionUnits(u, input.targetUtilisation)));
   const rcuHoursPerDay = hourlyRcu.reduce((a, b) => a + b, 0);
   const wcuHoursPerDay = hourlyWcu.reduce((a, b) => a + b, 0);
-  const dailyProvisioned = new Decimal(rcuHoursPerDay)
-    .times(p.provisionedRcuHour.usd)
-    .plus(new Decimal(wcuHoursPerDay).times(p.provisionedWcuHour.usd));
+  const dailyProvisioned = new Decimal(rcuHoursPerDay).times(p.provisionedRcuHour.usd).plus(new Decimal(wcuHoursPerDay).times(p.provisionedWcuHour.usd));
   const provisioned = perMonth(dailyProvisioned);
 
   const consumedReadUnitHours = requestsPerDay.times(input.readUnitsPerRequest).div(SECONDS_PER_HOUR);

@@ -16,13 +16,7 @@ import { validateAttributeValue } from '../values/validate.ts';
 import { LIMIT_MESSAGES, MAX_PLACEHOLDER_KEY_BYTES } from './limits.ts';
 import type { ConditionNode, ProjectionNode, UpdateNode } from './ast.ts';
 import { checkKeyConditionShape, type KeyConditions } from './key-condition.ts';
-import {
-  createPlaceholderContext,
-  parseCondition,
-  parseProjection,
-  parseUpdate,
-  type ExpressionParameter,
-} from './parser.ts';
+import { createPlaceholderContext, parseCondition, parseProjection, parseUpdate, type ExpressionParameter } from './parser.ts';
 
 export type * from './ast.ts';
 export { formatPath } from './ast.ts';
@@ -98,12 +92,7 @@ const NAME_KEY = /^#[0-9a-zA-Z_]+$/;
 const VALUE_KEY = /^:[0-9a-zA-Z_]+$/;
 
 /** Expression parameters that take values, in the order DynamoDB lists them in messages. */
-const ALL_VALUE_EXPRESSIONS: readonly ExpressionParameter[] = [
-  'UpdateExpression',
-  'ConditionExpression',
-  'KeyConditionExpression',
-  'FilterExpression',
-];
+const ALL_VALUE_EXPRESSIONS: readonly ExpressionParameter[] = ['UpdateExpression', 'ConditionExpression', 'KeyConditionExpression', 'FilterExpression'];
 
 /**
  * Parses and checks every expression of one request. `supported` lists the expression
@@ -165,26 +154,18 @@ export function compileExpressions(
   }
   const context = createPlaceholderContext(names ?? {}, values);
   const update = input.UpdateExpression != null ? parseUpdate(input.UpdateExpression, context) : undefined;
-  const condition =
-    input.ConditionExpression != null ? parseCondition(input.ConditionExpression, 'ConditionExpression', context) : undefined;
-  const keyCondition =
-    input.KeyConditionExpression != null
-      ? parseCondition(input.KeyConditionExpression, 'KeyConditionExpression', context)
-      : undefined;
+  const condition = input.ConditionExpression != null ? parseCondition(input.ConditionExpression, 'ConditionExpression', context) : undefined;
+  const keyCondition = input.KeyConditionExpression != null ? parseCondition(input.KeyConditionExpression, 'KeyConditionExpression', context) : undefined;
   const filter = input.FilterExpression != null ? parseCondition(input.FilterExpression, 'FilterExpression', context) : undefined;
   const projection = input.ProjectionExpression != null ? parseProjection(input.ProjectionExpression, context) : undefined;
 
   const unusedNames = Object.keys(names ?? {}).filter((k) => !context.usedNames.has(k));
   if (unusedNames.length > 0) {
-    throw new ValidationException(
-      `Value provided in ExpressionAttributeNames unused in expressions: keys: {${unusedNames.join(', ')}}`,
-    );
+    throw new ValidationException(`Value provided in ExpressionAttributeNames unused in expressions: keys: {${unusedNames.join(', ')}}`);
   }
   const unusedValues = Object.keys(values).filter((k) => !context.usedValues.has(k));
   if (unusedValues.length > 0) {
-    throw new ValidationException(
-      `Value provided in ExpressionAttributeValues unused in expressions: keys: {${unusedValues.join(', ')}}`,
-    );
+    throw new ValidationException(`Value provided in ExpressionAttributeValues unused in expressions: keys: {${unusedValues.join(', ')}}`);
   }
   const keyConditions = keyCondition ? checkKeyConditionShape(keyCondition) : undefined;
   return {

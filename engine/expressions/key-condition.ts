@@ -104,18 +104,14 @@ export function checkKeyConditionShape(condition: ConditionNode): KeyConditions 
         break;
       case 'Between':
         if (node.operand.kind !== 'Path') {
-          throw fail(
-            'Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its first operand',
-          );
+          throw fail('Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its first operand');
         }
         record(conditions, [node.operand, node.low, node.high], 'BETWEEN');
         break;
       case 'Function':
         if (node.name !== 'begins_with') throw fail(`Invalid operator used in KeyConditionExpression: ${node.name}`);
         if (node.args[0]!.kind !== 'Path') {
-          throw fail(
-            'Invalid condition in KeyConditionExpression: begins_with operator must have the key attribute as its first operand',
-          );
+          throw fail('Invalid condition in KeyConditionExpression: begins_with operator must have the key attribute as its first operand');
         }
         record(conditions, node.args, 'BEGINS_WITH');
         break;
@@ -130,9 +126,7 @@ export function checkKeyConditionShape(condition: ConditionNode): KeyConditions 
     }
     const invalid = types.find((t) => !VALID_TYPES[c.operator].includes(t));
     if (invalid !== undefined) {
-      throw fail(
-        `One or more parameter values were invalid: ComparisonOperator ${c.operator} is not valid for ${invalid} AttributeValue type`,
-      );
+      throw fail(`One or more parameter values were invalid: ComparisonOperator ${c.operator} is not valid for ${invalid} AttributeValue type`);
     }
     if (c.operator === 'BETWEEN') {
       const order = compareForCondition(c.values[0]!, c.values[1]!);
@@ -291,4 +285,3 @@ function prefixBytes(value: string, prefix: string): boolean {
   const b = decodeBase64(prefix);
   return b.length <= a.length && b.every((byte, i) => a[i] === byte);
 }
-

@@ -7,15 +7,7 @@ import { ValidationException } from '../errors.ts';
 import type { AttributeValue } from '../values/attribute-value.ts';
 import { compareForCondition } from '../values/compare.ts';
 import { attributeTypeOf, validateAttributeValue } from '../values/validate.ts';
-import type {
-  Comparator,
-  ConditionNode,
-  PathNode,
-  ProjectionNode,
-  UpdateAction,
-  UpdateNode,
-  ValueNode,
-} from './ast.ts';
+import type { Comparator, ConditionNode, PathNode, ProjectionNode, UpdateAction, UpdateNode, ValueNode } from './ast.ts';
 import { checkConditionCount, type KeyAttributeCondition, type KeyConditions } from './key-condition.ts';
 
 export const LEGACY_PARAMETERS = [
@@ -132,9 +124,7 @@ function checkValueList(operator: string, values: readonly AttributeValue[]): vo
   if (operator === 'BETWEEN') {
     const order = compareForCondition(values[0]!, values[1]!);
     if (order !== undefined && order > 0) {
-      throw new ValidationException(
-        'The BETWEEN condition was provided a range where the lower bound is greater than the upper bound',
-      );
+      throw new ValidationException('The BETWEEN condition was provided a range where the lower bound is greater than the upper bound');
     }
   }
 }
@@ -201,10 +191,7 @@ function validateLegacyConditions(conditions: Readonly<Record<string, LegacyCond
 }
 
 /** QueryFilter or ScanFilter (with ConditionalOperator) as a filter condition; undefined when empty. */
-export function conditionFromLegacyFilter(
-  filter: Readonly<Record<string, LegacyCondition>>,
-  conditionalOperator?: string,
-): ConditionNode | undefined {
+export function conditionFromLegacyFilter(filter: Readonly<Record<string, LegacyCondition>>, conditionalOperator?: string): ConditionNode | undefined {
   return combine(
     validateLegacyConditions(filter).map(([attribute, operator, values]) => conditionFor(attribute, operator, values)),
     conditionalOperator,
@@ -225,10 +212,7 @@ export function keyConditionsFromLegacy(keyConditions: Readonly<Record<string, L
 }
 
 /** Expected (with ConditionalOperator) as a condition; undefined when empty. */
-export function conditionFromExpected(
-  expected: Readonly<Record<string, ExpectedAttributeValue>>,
-  conditionalOperator?: string,
-): ConditionNode | undefined {
+export function conditionFromExpected(expected: Readonly<Record<string, ExpectedAttributeValue>>, conditionalOperator?: string): ConditionNode | undefined {
   const conditions: ConditionNode[] = [];
   for (const [attribute, entry] of Object.entries(expected)) {
     if (entry.AttributeValueList != null && entry.Value != null) {
@@ -261,9 +245,7 @@ export function conditionFromExpected(
     if (!exists && entry.Value != null) {
       throw invalid(`Value cannot be used when Exists is false for Attribute: ${attribute}`);
     }
-    conditions.push(
-      exists ? conditionFor(attribute, 'EQ', [validateAttributeValue(entry.Value!)]) : conditionFor(attribute, 'NULL', []),
-    );
+    conditions.push(exists ? conditionFor(attribute, 'EQ', [validateAttributeValue(entry.Value!)]) : conditionFor(attribute, 'NULL', []));
   }
   return combine(conditions, conditionalOperator);
 }

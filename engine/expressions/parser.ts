@@ -38,12 +38,7 @@ import { countOperators, LIMIT_MESSAGES, listIndexInRange, MAX_OPERATORS, MAX_PA
 import { isReservedWord } from './reserved-words.ts';
 
 /** The request parameter an expression came from; it prefixes every message. */
-export type ExpressionParameter =
-  | 'ConditionExpression'
-  | 'KeyConditionExpression'
-  | 'FilterExpression'
-  | 'ProjectionExpression'
-  | 'UpdateExpression';
+export type ExpressionParameter = 'ConditionExpression' | 'KeyConditionExpression' | 'FilterExpression' | 'ProjectionExpression' | 'UpdateExpression';
 
 /** The placeholders of one request, shared by all its expressions. */
 export interface PlaceholderContext {
@@ -79,14 +74,7 @@ const UPDATE_KEYWORDS = new Set(['SET', 'REMOVE', 'ADD', 'DELETE']);
  * 'condition' error (dynalite's checkConditionErrors), so the earliest faulty condition wins.
  */
 const CONDITION_LEVEL_ORDER = ['attrNameVal', 'operand', 'distinct', 'function'] as const;
-const CONDITION_ERROR_ORDER = [
-  'parens',
-  'unknownFunction',
-  'misusedFunction',
-  'reserved',
-  'condition',
-  ...CONDITION_LEVEL_ORDER,
-] as const;
+const CONDITION_ERROR_ORDER = ['parens', 'unknownFunction', 'misusedFunction', 'reserved', 'condition', ...CONDITION_LEVEL_ORDER] as const;
 const UPDATE_ERROR_ORDER = [
   'reserved',
   'unknownFunction',
@@ -101,10 +89,7 @@ const UPDATE_ERROR_ORDER = [
 ] as const;
 const PROJECTION_ERROR_ORDER = ['reserved', 'attrName', 'pathOverlap', 'pathConflict'] as const;
 
-type ErrorCategory =
-  | (typeof CONDITION_ERROR_ORDER)[number]
-  | (typeof UPDATE_ERROR_ORDER)[number]
-  | (typeof PROJECTION_ERROR_ORDER)[number];
+type ErrorCategory = (typeof CONDITION_ERROR_ORDER)[number] | (typeof UPDATE_ERROR_ORDER)[number] | (typeof PROJECTION_ERROR_ORDER)[number];
 
 /** Thrown inside the parser to unwind on a syntax error; turned into a ValidationException. */
 class SyntaxFailure {
@@ -124,12 +109,7 @@ const PLACEHOLDER_VALUE: AttributeValue = { NULL: true };
 
 function isOperandNode(node: Parsed): node is ParsedOperand {
   return (
-    node.kind === 'Path' ||
-    node.kind === 'Value' ||
-    node.kind === 'Size' ||
-    node.kind === 'Call' ||
-    node.kind === 'IfNotExists' ||
-    node.kind === 'ListAppend'
+    node.kind === 'Path' || node.kind === 'Value' || node.kind === 'Size' || node.kind === 'Call' || node.kind === 'IfNotExists' || node.kind === 'ListAppend'
   );
 }
 
@@ -480,10 +460,7 @@ class Parser {
       }
       this.expectPunctuator(')');
       if (candidates.length > MAX_IN_OPERANDS) {
-        this.record(
-          'operand',
-          `The IN operator is provided with too many operands; number of operands: ${candidates.length}`,
-        );
+        this.record('operand', `The IN operator is provided with too many operands; number of operands: ${candidates.length}`);
       }
       return this.settle<ConditionNode>({ kind: 'In', operand: this.toConditionOperand(left), candidates });
     }
@@ -518,11 +495,7 @@ class Parser {
   private parseOperand(keywords: ReadonlySet<string>): ParsedOperand {
     const token = this.peek();
     if (token.kind === 'ValuePlaceholder') return this.parseValue();
-    if (
-      token.kind === 'Identifier' &&
-      !keywords.has(token.text.toUpperCase()) &&
-      this.isPunctuator('(', this.peek(1))
-    ) {
+    if (token.kind === 'Identifier' && !keywords.has(token.text.toUpperCase()) && this.isPunctuator('(', this.peek(1))) {
       this.advance();
       this.advance();
       this.enter();
@@ -620,10 +593,7 @@ class Parser {
             `Incorrect operand type for operator or function; operator or function: attribute_type, operand type: ${type ?? '{NS,SS,L,BS,N,M,B,BOOL,NULL,S}'}`,
           );
         } else if (typeArg.kind === 'Value' && 'S' in typeArg.value && !ATTRIBUTE_TYPE_NAMES.includes(typeArg.value.S)) {
-          this.record(
-            'function',
-            `Invalid attribute type name found; type: ${typeArg.value.S}, valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}`,
-          );
+          this.record('function', `Invalid attribute type name found; type: ${typeArg.value.S}, valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}`);
         }
         break;
       }
@@ -637,10 +607,7 @@ class Parser {
     for (const operand of operands) {
       const type = staticType(operand);
       if (type !== undefined && !allowed.includes(type)) {
-        this.record(
-          'function',
-          `Incorrect operand type for operator or function; operator or function: ${operator}, operand type: ${type}`,
-        );
+        this.record('function', `Incorrect operand type for operator or function; operator or function: ${operator}, operand type: ${type}`);
         return;
       }
     }
@@ -814,9 +781,7 @@ function precheck(source: string, parameter: ExpressionParameter): void {
   if (source.length > MAX_EXPRESSION_BYTES / 4) {
     const bytes = utf8ByteLength(source);
     if (bytes > MAX_EXPRESSION_BYTES) {
-      throw new ValidationException(
-        `Invalid ${parameter}: Expression size has exceeded the maximum allowed size; expression size: ${bytes}`,
-      );
+      throw new ValidationException(`Invalid ${parameter}: Expression size has exceeded the maximum allowed size; expression size: ${bytes}`);
     }
   }
 }
@@ -829,7 +794,10 @@ export function parseCondition(
 ): ConditionNode {
   precheck(source, parameter);
   const parser = new Parser(source, parameter, context);
-  return checkOperatorCount(parser.run(() => parser.parseConditionExpression(), CONDITION_ERROR_ORDER), parameter);
+  return checkOperatorCount(
+    parser.run(() => parser.parseConditionExpression(), CONDITION_ERROR_ORDER),
+    parameter,
+  );
 }
 
 function checkOperatorCount<T extends ConditionNode | UpdateNode>(node: T, parameter: ExpressionParameter): T {
@@ -854,7 +822,10 @@ export function parseConditionWithoutSizeLimit(
 export function parseUpdate(source: string, context: PlaceholderContext): UpdateNode {
   precheck(source, 'UpdateExpression');
   const parser = new Parser(source, 'UpdateExpression', context);
-  return checkOperatorCount(parser.run(() => parser.parseUpdateExpression(), UPDATE_ERROR_ORDER), 'UpdateExpression');
+  return checkOperatorCount(
+    parser.run(() => parser.parseUpdateExpression(), UPDATE_ERROR_ORDER),
+    'UpdateExpression',
+  );
 }
 
 /** Parses a ProjectionExpression. */

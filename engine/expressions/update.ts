@@ -19,8 +19,7 @@ export const UPDATE_MESSAGES = {
   missingAttribute: 'The provided expression refers to an attribute that does not exist in the item',
   wrongType: 'An operand in the update expression has an incorrect data type',
   itemSize: 'Item size to update has exceeded the maximum allowed size',
-  keyAttribute: (name: string) =>
-    `One or more parameter values were invalid: Cannot update attribute ${name}. This attribute is part of the key`,
+  keyAttribute: (name: string) => `One or more parameter values were invalid: Cannot update attribute ${name}. This attribute is part of the key`,
 } as const;
 
 /** What an UpdateItem needs back: the new item and the updated attributes before and after. */
@@ -198,12 +197,7 @@ function checkUpdateItemSize(update: UpdateNode, item: Item): void {
  * Throws ValidationException with AWS's message for key attributes, missing attributes, wrong
  * operand types, invalid paths, number limits, and an item over 400 KB (see UpdateSizeRule).
  */
-export function applyUpdate(
-  update: UpdateNode,
-  existing: Item | undefined,
-  key: Item,
-  sizeRule: UpdateSizeRule = 'update-item',
-): UpdateResult {
+export function applyUpdate(update: UpdateNode, existing: Item | undefined, key: Item, sizeRule: UpdateSizeRule = 'update-item'): UpdateResult {
   checkUpdateSparesKey(update, Object.keys(key));
   const base = existing ?? key;
   const setValues = new Map<object, AttributeValue>();

@@ -50,7 +50,11 @@ interface KeysAndAttributes {
 
 /** A key's identity regardless of attribute order, for the duplicate check. */
 export function keyIdentity(key: Item): string {
-  return JSON.stringify(Object.keys(key).sort().map((name) => [name, key[name]]));
+  return JSON.stringify(
+    Object.keys(key)
+      .sort()
+      .map((name) => [name, key[name]]),
+  );
 }
 
 function validate(request: Record<string, unknown>): void {

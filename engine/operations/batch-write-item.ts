@@ -51,9 +51,7 @@ function validate(request: Record<string, unknown>): void {
   for (const tableName of Object.keys(requestItems)) {
     for (const write of requestItems[tableName]!) {
       if ((write.PutRequest === undefined) === (write.DeleteRequest === undefined)) {
-        throw new ValidationException(
-          'Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes',
-        );
+        throw new ValidationException('Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes');
       }
       if (write.PutRequest) {
         write.PutRequest.Item = validateItem(write.PutRequest.Item);

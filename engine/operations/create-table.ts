@@ -121,7 +121,10 @@ const shape: ShapeSpec = {
   DeletionProtectionEnabled: 'Boolean',
   TableClass: { type: 'String', enum: ['STANDARD', 'STANDARD_INFREQUENT_ACCESS'] },
   StreamSpecification: STREAM_SPECIFICATION_FIELD,
-  Tags: { type: 'List', children: { type: 'ValueStruct<Tag>', children: { Key: { type: 'String', notNull: true }, Value: { type: 'String', notNull: true } } } },
+  Tags: {
+    type: 'List',
+    children: { type: 'ValueStruct<Tag>', children: { Key: { type: 'String', notNull: true }, Value: { type: 'String', notNull: true } } },
+  },
 };
 
 interface KeySchemaElement {
@@ -208,14 +211,10 @@ export function checkIndexDefinition(index: RawIndex, definedNames: readonly str
     }
   }
   if (hashCount > MAX_GSI_KEY_ATTRIBUTES_PER_KIND) {
-    throw new ValidationException(
-      `Invalid KeySchema: The number of HASH KeySchemaElements exceeds the limit of ${MAX_GSI_KEY_ATTRIBUTES_PER_KIND}`,
-    );
+    throw new ValidationException(`Invalid KeySchema: The number of HASH KeySchemaElements exceeds the limit of ${MAX_GSI_KEY_ATTRIBUTES_PER_KIND}`);
   }
   if (schema.length - hashCount > MAX_GSI_KEY_ATTRIBUTES_PER_KIND) {
-    throw new ValidationException(
-      `Invalid KeySchema: The number of RANGE KeySchemaElements exceeds the limit of ${MAX_GSI_KEY_ATTRIBUTES_PER_KIND}`,
-    );
+    throw new ValidationException(`Invalid KeySchema: The number of RANGE KeySchemaElements exceeds the limit of ${MAX_GSI_KEY_ATTRIBUTES_PER_KIND}`);
   }
 }
 
@@ -231,16 +230,12 @@ function validate(raw: Record<string, unknown>): void {
   const data = raw as unknown as CreateTableRequest;
   if (data.BillingMode === 'PAY_PER_REQUEST') {
     if (data.ProvisionedThroughput) {
-      throw new ValidationException(
-        `${INVALID} Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST`,
-      );
+      throw new ValidationException(`${INVALID} Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST`);
     }
   } else {
     const t = data.ProvisionedThroughput;
     if (!t?.ReadCapacityUnits || !t.WriteCapacityUnits) {
-      throw new ValidationException(
-        `${INVALID} ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED`,
-      );
+      throw new ValidationException(`${INVALID} ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED`);
     }
     checkThroughputBounds(t);
   }
@@ -269,9 +264,7 @@ function validate(raw: Record<string, unknown>): void {
     const tableHash = data.KeySchema[0]!.AttributeName;
     if (!data.LocalSecondaryIndexes.length) throw new ValidationException(`${INVALID} List of LocalSecondaryIndexes is empty`);
     if (data.KeySchema.length !== 2) {
-      throw new ValidationException(
-        `${INVALID} Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex`,
-      );
+      throw new ValidationException(`${INVALID} Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex`);
     }
     for (const index of data.LocalSecondaryIndexes) {
       checkIndexDefinition(index, defined, 'local');
@@ -304,9 +297,7 @@ function validate(raw: Record<string, unknown>): void {
         );
       }
       if (data.BillingMode !== 'PAY_PER_REQUEST' && !index.ProvisionedThroughput) {
-        throw new ValidationException(
-          `${INVALID} ProvisionedThroughput must be specified for index: ${index.IndexName}`,
-        );
+        throw new ValidationException(`${INVALID} ProvisionedThroughput must be specified for index: ${index.IndexName}`);
       }
       if (names.has(index.IndexName)) throw new ValidationException(`${INVALID} Duplicate index name: ${index.IndexName}`);
       names.add(index.IndexName);
@@ -318,9 +309,7 @@ function validate(raw: Record<string, unknown>): void {
   }
   if (usedAttributes.size !== defined.length) {
     if (!data.LocalSecondaryIndexes && !data.GlobalSecondaryIndexes) {
-      throw new ValidationException(
-        `${INVALID} Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions`,
-      );
+      throw new ValidationException(`${INVALID} Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions`);
     }
     throw new ValidationException(
       `${INVALID} Some AttributeDefinitions are not used. AttributeDefinitions: [${defined.join(', ')}], keys used: [${[...usedAttributes].join(', ')}]`,
@@ -331,9 +320,7 @@ function validate(raw: Record<string, unknown>): void {
     0,
   );
   if (includeCount > 100) {
-    throw new ValidationException(
-      `${INVALID} The sum of distinct NonKeyAttributes across all secondary indexes must not exceed 100`,
-    );
+    throw new ValidationException(`${INVALID} The sum of distinct NonKeyAttributes across all secondary indexes must not exceed 100`);
   }
   validateCreateStreamSpecification(raw.StreamSpecification as StreamSpecification | undefined);
 }
@@ -383,9 +370,7 @@ function run(db: Database, raw: Record<string, unknown>): unknown {
   const data = raw as unknown as CreateTableRequest;
   if (db.hasTable(data.TableName)) throw new ResourceInUseException(`Table already exists: ${data.TableName}`);
   if (db.tableCount() >= db.limits.maxTables) {
-    throw new LimitExceededException(
-      `Subscriber limit exceeded: Only ${db.limits.maxTables} tables can be created in this sandbox`,
-    );
+    throw new LimitExceededException(`Subscriber limit exceeded: Only ${db.limits.maxTables} tables can be created in this sandbox`);
   }
   const billingMode = data.BillingMode ?? 'PROVISIONED';
   const now = db.nowSeconds();

@@ -36,12 +36,7 @@ function run(db: Database, request: Record<string, unknown>): unknown {
   if (entry) response.Item = projectItem(compiledExpressions(request).projection, entry.item);
   const tally = chargeRead(entry?.size ?? 0, readConsistency(request.ConsistentRead));
   db.meter(table.definition.name, 'read', tally.total);
-  const consumed = shapeConsumedCapacity(
-    table.definition.name,
-    tally,
-    request.ReturnConsumedCapacity as ReturnConsumedCapacity,
-    'read',
-  );
+  const consumed = shapeConsumedCapacity(table.definition.name, tally, request.ReturnConsumedCapacity as ReturnConsumedCapacity, 'read');
   if (consumed) response.ConsumedCapacity = consumed;
   return response;
 }

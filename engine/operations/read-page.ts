@@ -73,8 +73,7 @@ export function resolveReadSource(db: Database, request: Record<string, unknown>
 }
 
 /** AWS's text for Select SPECIFIC_ATTRIBUTES with neither ProjectionExpression nor AttributesToGet. */
-export const SPECIFIC_ATTRIBUTES_WITHOUT_PROJECTION =
-  'Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES';
+export const SPECIFIC_ATTRIBUTES_WITHOUT_PROJECTION = 'Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES';
 
 /** The Select a request gets: COUNT and SPECIFIC_ATTRIBUTES as asked; otherwise by index and projection. */
 export function resolveSelect(request: Record<string, unknown>, index: IndexDefinition | undefined): Select {

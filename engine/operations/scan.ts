@@ -49,15 +49,11 @@ function validate(request: Record<string, unknown>): void {
   const segment = request.Segment as number | undefined;
   const total = request.TotalSegments as number | undefined;
   if (segment !== undefined && total === undefined) {
-    throw new ValidationException(
-      'The TotalSegments parameter is required but was not present in the request when Segment parameter is present',
-    );
+    throw new ValidationException('The TotalSegments parameter is required but was not present in the request when Segment parameter is present');
   }
   if (total !== undefined) {
     if (segment === undefined) {
-      throw new ValidationException(
-        'The Segment parameter is required but was not present in the request when parameter TotalSegments is present',
-      );
+      throw new ValidationException('The Segment parameter is required but was not present in the request when parameter TotalSegments is present');
     }
     if (segment >= total) {
       throw new ValidationException(

@@ -30,11 +30,7 @@ function describeProjection(index: IndexDefinition): Record<string, unknown> {
 }
 
 /** The TableDescription of `table` as it stands, with `status` overriding the stored status. */
-export function describeTable(
-  table: Table,
-  status = table.definition.status,
-  indexStatuses: ReadonlyMap<string, string> = new Map(),
-): Record<string, unknown> {
+export function describeTable(table: Table, status = table.definition.status, indexStatuses: ReadonlyMap<string, string> = new Map()): Record<string, unknown> {
   const d = table.definition;
   const description: Record<string, unknown> = {
     AttributeDefinitions: d.attributeDefinitions.map((a) => ({ ...a })),

@@ -68,7 +68,17 @@ export function checkTags(tags: readonly { Key: string; Value: string }[]): void
 
 const tagShape: ShapeSpec = {
   ResourceArn: 'String',
-  Tags: { type: 'List', notNull: true, children: { type: 'ValueStruct<Tag>', children: { Key: { type: 'String', notNull: true, lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 128 }, Value: { type: 'String', notNull: true, lengthLessThanOrEqual: 256 } } } },
+  Tags: {
+    type: 'List',
+    notNull: true,
+    children: {
+      type: 'ValueStruct<Tag>',
+      children: {
+        Key: { type: 'String', notNull: true, lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 128 },
+        Value: { type: 'String', notNull: true, lengthLessThanOrEqual: 256 },
+      },
+    },
+  },
 };
 
 function runTag(db: Database, request: Record<string, unknown>): unknown {

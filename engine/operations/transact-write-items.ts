@@ -8,12 +8,7 @@
 import { CapacityTally, shapeConsumedCapacities, type ReturnConsumedCapacity } from '../capacity/consumed.ts';
 import { writeUnitsForSize } from '../capacity/units.ts';
 import type { Database } from '../database.ts';
-import {
-  ConditionalCheckFailedException,
-  IdempotentParameterMismatchException,
-  TransactionCanceledException,
-  ValidationException,
-} from '../errors.ts';
+import { ConditionalCheckFailedException, IdempotentParameterMismatchException, TransactionCanceledException, ValidationException } from '../errors.ts';
 import type { Entry } from '../storage/collection.ts';
 import type { Table } from '../storage/table.ts';
 import { newAttributeMap, type Item } from '../values/attribute-value.ts';

@@ -42,7 +42,11 @@ export function updateItemIn(
   const keySchema = tableKey(table);
   validateKey(key, keySchema);
   const { update } = compiledExpressions(request);
-  if (update) checkUpdateSparesKey(update, keySchema.map((k) => k.name));
+  if (update)
+    checkUpdateSparesKey(
+      update,
+      keySchema.map((k) => k.name),
+    );
   const existing = readUnderCondition(db, table, request, key, transactional);
   // Without an UpdateExpression, UpdateItem still creates the item from its key.
   const result = update ? updateItemWith(update, existing?.item, key) : { item: existing?.item ?? key, updatedOld: {}, updatedNew: {} };

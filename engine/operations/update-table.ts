@@ -9,7 +9,15 @@ import type { Database } from '../database.ts';
 import { LimitExceededException, ResourceNotFoundException, ValidationException } from '../errors.ts';
 import type { Table, Throughput } from '../storage/table.ts';
 import type { ScalarAttributeType } from '../values/attribute-value.ts';
-import { ATTRIBUTE_NAME_FIELD, checkIndexDefinition, checkThroughputBounds, GLOBAL_INDEX_KEY_SCHEMA_FIELD, INDEX_NAME_FIELD, PROJECTION_FIELD, toGlobalIndex } from './create-table.ts';
+import {
+  ATTRIBUTE_NAME_FIELD,
+  checkIndexDefinition,
+  checkThroughputBounds,
+  GLOBAL_INDEX_KEY_SCHEMA_FIELD,
+  INDEX_NAME_FIELD,
+  PROJECTION_FIELD,
+  toGlobalIndex,
+} from './create-table.ts';
 import { keyAttributes } from './common.ts';
 import type { Operation } from './operation.ts';
 import type { FieldSpec, ShapeSpec } from './shape.ts';
@@ -92,7 +100,13 @@ const INVALID = 'One or more parameter values were invalid:';
 
 function validate(raw: Record<string, unknown>): void {
   const data = raw as unknown as UpdateTableRequest;
-  if (!data.ProvisionedThroughput && !data.BillingMode && !data.GlobalSecondaryIndexUpdates?.length && data.DeletionProtectionEnabled === undefined && !raw.StreamSpecification) {
+  if (
+    !data.ProvisionedThroughput &&
+    !data.BillingMode &&
+    !data.GlobalSecondaryIndexUpdates?.length &&
+    data.DeletionProtectionEnabled === undefined &&
+    !raw.StreamSpecification
+  ) {
     throw new ValidationException(
       'At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required',
     );
@@ -174,13 +188,18 @@ function run(db: Database, raw: Record<string, unknown>): unknown {
     if (!data.AttributeDefinitions) {
       throw new ValidationException(`${INVALID} AttributeDefinitions must be provided when creating a global secondary index`);
     }
-    checkIndexDefinition(create as Parameters<typeof checkIndexDefinition>[0], definitions.map((d) => d.AttributeName));
+    checkIndexDefinition(
+      create as Parameters<typeof checkIndexDefinition>[0],
+      definitions.map((d) => d.AttributeName),
+    );
     if (create.Projection.ProjectionType == null) throw new ValidationException(`${INVALID} Unknown ProjectionType: null`);
     if (create.Projection.NonKeyAttributes && create.Projection.ProjectionType !== 'INCLUDE') {
       throw new ValidationException(`${INVALID} ProjectionType is ${create.Projection.ProjectionType}, but NonKeyAttributes is specified`);
     }
     if (mode === 'PAY_PER_REQUEST' && create.ProvisionedThroughput) {
-      throw new ValidationException(`${INVALID} ProvisionedThroughput should not be specified for index: ${create.IndexName} when BillingMode is PAY_PER_REQUEST`);
+      throw new ValidationException(
+        `${INVALID} ProvisionedThroughput should not be specified for index: ${create.IndexName} when BillingMode is PAY_PER_REQUEST`,
+      );
     }
     if (mode === 'PROVISIONED' && !create.ProvisionedThroughput) {
       throw new ValidationException(`${INVALID} ProvisionedThroughput must be specified for index: ${create.IndexName}`);

@@ -56,11 +56,7 @@ export function singleWriteShape(
  * most a ConditionExpression: the target validated and normalised in place, then ReturnValues
  * (only the old item can be returned), then `checkTarget`, then the expression compiled.
  */
-export function validateWholeItemWrite(
-  request: Record<string, unknown>,
-  target: 'Item' | 'Key',
-  checkTarget?: (value: Item) => void,
-): void {
+export function validateWholeItemWrite(request: Record<string, unknown>, target: 'Item' | 'Key', checkTarget?: (value: Item) => void): void {
   checkExpressionParameters(request, ['ConditionExpression'], ['Expected', 'ConditionalOperator']);
   const value = validateItem(request[target] as Item);
   request[target] = value;

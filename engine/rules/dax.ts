@@ -88,10 +88,22 @@ export function tableReadUnitsBehindDax(load: DaxReadLoad): Calculation {
   const strongUnits = readUnitsForSize(load.itemBytes, 'strong');
   const value = misses * eventualUnits + strongReads * strongUnits;
   const steps: Step[] = [
-    { label: 'Split reads by consistency', formula: `${fmt(load.readsPerSecond)} × ${fmt(1 - load.strongShare)} eventual, × ${fmt(load.strongShare)} strong`, value: `${fmt(eventualReads)} eventual/s, ${fmt(strongReads)} strong/s` },
+    {
+      label: 'Split reads by consistency',
+      formula: `${fmt(load.readsPerSecond)} × ${fmt(1 - load.strongShare)} eventual, × ${fmt(load.strongShare)} strong`,
+      value: `${fmt(eventualReads)} eventual/s, ${fmt(strongReads)} strong/s`,
+    },
     { label: 'Eventual reads that miss the cache', formula: `${fmt(eventualReads)} × (1 − ${fmt(load.hitRatio)})`, value: `${fmt(misses)} reads/s` },
-    { label: 'Units per read', formula: `ceil(${fmt(load.itemBytes)} / 4,096) = ${fmt(strongUnits)} block${strongUnits === 1 ? '' : 's'} × 0.5 eventual, × 1 strong`, value: `${fmt(eventualUnits)} eventual, ${fmt(strongUnits)} strong` },
-    { label: 'Read units the table serves', formula: `${fmt(misses)} × ${fmt(eventualUnits)} + ${fmt(strongReads)} × ${fmt(strongUnits)}`, value: `${fmt(value)} RCU` },
+    {
+      label: 'Units per read',
+      formula: `ceil(${fmt(load.itemBytes)} / 4,096) = ${fmt(strongUnits)} block${strongUnits === 1 ? '' : 's'} × 0.5 eventual, × 1 strong`,
+      value: `${fmt(eventualUnits)} eventual, ${fmt(strongUnits)} strong`,
+    },
+    {
+      label: 'Read units the table serves',
+      formula: `${fmt(misses)} × ${fmt(eventualUnits)} + ${fmt(strongReads)} × ${fmt(strongUnits)}`,
+      value: `${fmt(value)} RCU`,
+    },
   ];
   return { value, unit: 'RCU', steps };
 }

@@ -143,9 +143,10 @@ function assessNewLsi(table: TableDesign, pattern: AccessPattern, constraints: I
     return {
       choice,
       works: false,
-      reason: pattern.equalityOn === undefined
-        ? `An LSI is queried by equality on the table's partition key \`${partitionKey}\`, and this request fixes no attribute by equality.`
-        : `An LSI must use the table's partition key \`${partitionKey}\`; this query fixes \`${pattern.equalityOn}\` instead.`,
+      reason:
+        pattern.equalityOn === undefined
+          ? `An LSI is queried by equality on the table's partition key \`${partitionKey}\`, and this request fixes no attribute by equality.`
+          : `An LSI must use the table's partition key \`${partitionKey}\`; this query fixes \`${pattern.equalityOn}\` instead.`,
     };
   }
   if (pattern.rangeOn === undefined) return { choice, works: false, reason: 'An LSI only adds another sort key, and this query needs none.' };
@@ -193,7 +194,11 @@ function assessRecreate(table: TableDesign, pattern: AccessPattern, constraints:
 function assessNewGsi(table: TableDesign, pattern: AccessPattern): ChoiceAssessment {
   const choice = 'add-gsi';
   if (pattern.equalityOn === undefined) {
-    return { choice, works: false, reason: 'A Query on a GSI still needs equality on the index partition key, and this request fixes no attribute by equality.' };
+    return {
+      choice,
+      works: false,
+      reason: 'A Query on a GSI still needs equality on the index partition key, and this request fixes no attribute by equality.',
+    };
   }
   if (pattern.strongRead) {
     return { choice, works: false, reason: 'GSIs support only eventually consistent reads; the requirement for strongly consistent results rules one out.' };
@@ -215,24 +220,22 @@ function assessScan(table: TableDesign, pattern: AccessPattern, anyIndexWorks: b
     return {
       choice,
       works: true,
-      reason: 'Without an attribute fixed by equality no key condition is possible on the table or any index, so a Scan with a FilterExpression is the only way to read it.',
+      reason:
+        'Without an attribute fixed by equality no key condition is possible on the table or any index, so a Scan with a FilterExpression is the only way to read it.',
     };
   }
   return {
     choice,
     works: false,
-    reason: anyIndexWorks || keyServes(table.key, pattern)
-      ? 'A Scan reads every item in the table and bills all of it, because a FilterExpression is applied after the read; a Query reads only the matching items.'
-      : 'A Scan reads every item in the table and bills all of it; it does not meet the requirement either.',
+    reason:
+      anyIndexWorks || keyServes(table.key, pattern)
+        ? 'A Scan reads every item in the table and bills all of it, because a FilterExpression is applied after the read; a Query reads only the matching items.'
+        : 'A Scan reads every item in the table and bills all of it; it does not meet the requirement either.',
   };
 }
 
 /** Every choice judged on its own against the pattern, before any preference between them. */
-export function assessChoices(
-  table: TableDesign,
-  pattern: AccessPattern,
-  constraints: IndexConstraints,
-): Readonly<Record<IndexChoice, ChoiceAssessment>> {
+export function assessChoices(table: TableDesign, pattern: AccessPattern, constraints: IndexConstraints): Readonly<Record<IndexChoice, ChoiceAssessment>> {
   const serving = findServingIndex(table, pattern);
   const lsi = assessNewLsi(table, pattern, constraints);
   const recreate = assessRecreate(table, pattern, constraints);
@@ -280,7 +283,8 @@ export function adviseIndex(table: TableDesign, pattern: AccessPattern, constrai
     assessments['add-lsi'] = {
       choice: 'add-lsi',
       works: false,
-      reason: 'It would work, but AWS recommends GSIs over LSIs unless strongly consistent reads are needed; an LSI also caps every item collection at 10 GB and can never be dropped.',
+      reason:
+        'It would work, but AWS recommends GSIs over LSIs unless strongly consistent reads are needed; an LSI also caps every item collection at 10 GB and can never be dropped.',
     };
   }
   return { choice, index: choice === 'existing-index' ? serving : undefined, assessments };

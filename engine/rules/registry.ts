@@ -158,7 +158,8 @@ const KEY_READS = ['by-id', 'related-in-order'] as const;
 
 const primaryKeyKind: Rule = {
   name: 'primaryKeyKind',
-  description: 'The primary key an entity needs (simple, composite) from how it is read: by-id (one item by its identifier) or related-in-order (an owner\'s items together or in order)',
+  description:
+    "The primary key an entity needs (simple, composite) from how it is read: by-id (one item by its identifier) or related-in-order (an owner's items together or in order)",
   inputs: [{ name: 'reads', kind: 'enum', values: KEY_READS }],
   outputs: ['best'],
   apply(inputs) {
@@ -220,4 +221,6 @@ const daxStale: Rule = {
 };
 
 /** The rules by name. To add one: a file with the decision, then an entry here. */
-export const RULES: ReadonlyMap<string, Rule> = new Map([capacityMode, autoScalingChange, surge, readMode, strongRead, readPlan, primaryKeyKind, readWhere, cacheChoice, daxStale].map((r) => [r.name, r]));
+export const RULES: ReadonlyMap<string, Rule> = new Map(
+  [capacityMode, autoScalingChange, surge, readMode, strongRead, readPlan, primaryKeyKind, readWhere, cacheChoice, daxStale].map((r) => [r.name, r]),
+);

@@ -51,8 +51,7 @@ export interface SimTableSettings {
 }
 
 export const SIM_TAG_MESSAGES = {
-  unknownKey: (key: string) =>
-    `One or more parameter values were invalid: Unknown simulation tag key: ${key}. Known keys: ${Object.keys(PARSERS).join(', ')}`,
+  unknownKey: (key: string) => `One or more parameter values were invalid: Unknown simulation tag key: ${key}. Known keys: ${Object.keys(PARSERS).join(', ')}`,
   badValue: (key: string, value: string, expected: string) =>
     `One or more parameter values were invalid: Invalid value for tag ${key}: ${value}. Expected ${expected}`,
 } as const;
@@ -122,5 +121,9 @@ export function simSettings(tags: Readonly<Record<string, string>> | undefined):
 /** The `sim:` tags alone, as one string: equal strings mean equal settings. */
 export function simTagsKey(tags: Readonly<Record<string, string>> | undefined): string {
   if (!tags) return '';
-  return JSON.stringify(Object.entries(tags).filter(([k]) => k.startsWith(SIM_TAG_PREFIX)).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return JSON.stringify(
+    Object.entries(tags)
+      .filter(([k]) => k.startsWith(SIM_TAG_PREFIX))
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
 }

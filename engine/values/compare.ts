@@ -26,11 +26,9 @@ export function compareUtf8(a: string, b: string): number {
 }
 
 const BASE64_INDEX = new Int16Array(128).fill(-1);
-'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-  .split('')
-  .forEach((c, i) => {
-    BASE64_INDEX[c.charCodeAt(0)] = i;
-  });
+'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach((c, i) => {
+  BASE64_INDEX[c.charCodeAt(0)] = i;
+});
 
 /** Decodes base64 (already validated) to bytes; pure so the engine needs no Buffer. */
 export function decodeBase64(b64: string): Uint8Array {

@@ -23,19 +23,16 @@ export const MAX_SORT_KEY_BYTES = 1024;
 
 export const VALUE_MESSAGES = {
   empty: 'Supplied AttributeValue is empty, must contain exactly one of the supported datatypes',
-  moreThanOne:
-    'Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes',
+  moreThanOne: 'Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes',
   nullNotTrue: 'One or more parameter values were invalid: Null attribute value types must have the value of true',
   emptySS: 'One or more parameter values were invalid: An string set  may not be empty',
   emptyNS: 'One or more parameter values were invalid: An number set  may not be empty',
   emptyBS: 'One or more parameter values were invalid: Binary sets should not be empty',
-  duplicateSS: (members: readonly string[]) =>
-    `One or more parameter values were invalid: Input collection [${members.join(', ')}] contains duplicates.`,
+  duplicateSS: (members: readonly string[]) => `One or more parameter values were invalid: Input collection [${members.join(', ')}] contains duplicates.`,
   duplicateNS: 'Input collection contains duplicates',
   duplicateBS: (members: readonly string[]) =>
     `One or more parameter values were invalid: Input collection [${members.join(', ')}]of type BS contains duplicates.`,
-  nesting:
-    'Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit',
+  nesting: 'Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit',
   itemSize: 'Item size has exceeded the maximum allowed size',
   keyMismatch: 'The provided key element does not match the schema',
 } as const;
@@ -76,8 +73,7 @@ export function isCanonicalBase64(s: string): boolean {
 function shapeBlob(v: Json): string {
   switch (typeof v) {
     case 'string':
-      if (v.length % 4 !== 0)
-        throw serialization(`Base64 encoded length is expected a multiple of 4 bytes but found: ${v.length}`);
+      if (v.length % 4 !== 0) throw serialization(`Base64 encoded length is expected a multiple of 4 bytes but found: ${v.length}`);
       // The typo is AWS's own.
       if (!isCanonicalBase64(v)) throw serialization('Invalid last non-pad Base64 character dectected');
       return v;
@@ -115,8 +111,7 @@ function shapeList<T>(v: Json, member: (m: Json) => T): T[] {
   return v.map(member);
 }
 
-const MAP_COLLECTION_MESSAGE =
-  'Unrecognized collection type java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.AttributeValue>';
+const MAP_COLLECTION_MESSAGE = 'Unrecognized collection type java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.AttributeValue>';
 
 function shapeMap(v: Json, depth: number): Record<string, AttributeValue> {
   if (typeof v !== 'object' || v === null) throw serialization('Unexpected field type');
@@ -136,8 +131,7 @@ function shapeMap(v: Json, depth: number): Record<string, AttributeValue> {
  */
 function shapeValue(v: Json, depth: number): AttributeValue {
   if (typeof v !== 'object' || v === null) throw serialization('Unexpected value type in payload');
-  if (Array.isArray(v))
-    throw serialization('Unrecognized collection type class com.amazonaws.dynamodb.v20120810.AttributeValue');
+  if (Array.isArray(v)) throw serialization('Unrecognized collection type class com.amazonaws.dynamodb.v20120810.AttributeValue');
   const raw = v as Record<string, Json>;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(raw)) {
@@ -305,13 +299,7 @@ function keyBytes(v: AttributeValue): number {
   return 0;
 }
 
-function checkKeyPart(
-  name: string,
-  value: AttributeValue,
-  type: ScalarAttributeType,
-  isPartitionKey: boolean,
-  emptyPrefix: string,
-): void {
+function checkKeyPart(name: string, value: AttributeValue, type: ScalarAttributeType, isPartitionKey: boolean, emptyPrefix: string): void {
   if ((type === 'S' && 'S' in value && value.S === '') || (type === 'B' && 'B' in value && value.B === '')) {
     throw new ValidationException(
       `${emptyPrefix} The AttributeValue for a key attribute cannot contain an empty ${type === 'S' ? 'string' : 'binary'} value. Key: ${name}`,
@@ -320,14 +308,10 @@ function checkKeyPart(
   const bytes = keyBytes(value);
   if (isPartitionKey && bytes > MAX_PARTITION_KEY_BYTES) {
     // "limit of2048" is AWS's spacing.
-    throw new ValidationException(
-      'One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes',
-    );
+    throw new ValidationException('One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes');
   }
   if (!isPartitionKey && bytes > MAX_SORT_KEY_BYTES) {
-    throw new ValidationException(
-      'One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes',
-    );
+    throw new ValidationException('One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes');
   }
 }
 

@@ -63,10 +63,22 @@ describe('cost scenario families', () => {
   });
 
   it.each([
-    { calculator: 'onDemandMonthlyCost', args: { reads: 0, writes: 10, per: 'second', readItemBytes: 4096, writeItemBytes: 1024, readConsistency: 'eventual', gsiCount: 2 }, mistake: 'forgot-gsi-writes', right: 49.28, wrong: 16.43 },
+    {
+      calculator: 'onDemandMonthlyCost',
+      args: { reads: 0, writes: 10, per: 'second', readItemBytes: 4096, writeItemBytes: 1024, readConsistency: 'eventual', gsiCount: 2 },
+      mistake: 'forgot-gsi-writes',
+      right: 49.28,
+      wrong: 16.43,
+    },
     // 100 RCU + 100 WCU: standard 9.49 + 47.45; reserved 30/12 + 1.825 + 150/12 + 9.344 (the AWS page: "up to 54%" off).
     { calculator: 'reservedCapacitySaving', args: { rcu: 100, wcu: 100 }, mistake: 'upfront-left-out', right: 30.77, wrong: 45.77 },
-    { calculator: 'storageMonthlyCost', args: { items: 1048576, itemBytes: 924, tableClass: 'standard' }, mistake: 'no-item-overhead', right: 0.25, wrong: 0.23 },
+    {
+      calculator: 'storageMonthlyCost',
+      args: { items: 1048576, itemBytes: 924, tableClass: 'standard' },
+      mistake: 'no-item-overhead',
+      right: 0.25,
+      wrong: 0.23,
+    },
   ])('$calculator names $mistake', ({ calculator, args, mistake, right, wrong }) => {
     const c = CALCULATORS.get(calculator)!;
     const parsed = c.args.parse(args);
@@ -93,7 +105,11 @@ describe('cost scenario families', () => {
         apiFreeTier: false,
       });
     const explanation = readFileSync(join(COST_DIR, 'serverless-dynamodb-share.md'), 'utf8').split('## Explanation')[1]!;
-    const perUserPerDay = requests.div(50).div(730 / 24).round().toNumber();
+    const perUserPerDay = requests
+      .div(50)
+      .div(730 / 24)
+      .round()
+      .toNumber();
     expect(explanation).toContain(`about ${perUserPerDay} requests each a day`);
     expect(explanation).toContain(`about ${formatUsd(stack('http').apiGateway)}`);
     expect(explanation).toContain(`about ${formatUsd(stack('http').bill.total)} in all`);

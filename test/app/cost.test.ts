@@ -10,8 +10,7 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-const post = (body: unknown) =>
-  t.app.request('/api/cost', { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+const post = (body: unknown) => t.app.request('/api/cost', { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
 
 describe('POST /api/cost', () => {
   it('prices the default workload exactly as the model does', async () => {
@@ -99,7 +98,11 @@ describe('GET /cost', () => {
   });
 
   it('takes the workload from the query string', async () => {
-    const html = await (await t.app.request('/cost?readsPerSecond=0&writesPerSecond=0&gsiCount=0&storedItems=0&readItemBytes=4096&writeItemBytes=1024&readConsistency=eventual&transactionalReadPercent=0&transactionalWritePercent=0&storedItemBytes=1024&tableClass=standard&targetUtilisationPercent=70&daxNodeType=none&daxNodes=3&daxHitRatioPercent=80')).text();
+    const html = await (
+      await t.app.request(
+        '/cost?readsPerSecond=0&writesPerSecond=0&gsiCount=0&storedItems=0&readItemBytes=4096&writeItemBytes=1024&readConsistency=eventual&transactionalReadPercent=0&transactionalWritePercent=0&storedItemBytes=1024&tableClass=standard&targetUtilisationPercent=70&daxNodeType=none&daxNodes=3&daxHitRatioPercent=80',
+      )
+    ).text();
     expect(html).toContain('data-testid="on-demand-total">$0.00<');
     // The minimum of 1 RCU and 1 WCU: 0.0949 + 0.4745.
     expect(html).toContain('data-testid="provisioned-total">$0.57<');
@@ -145,7 +148,11 @@ describe('serverless stack', () => {
   });
 
   it('rejects a Lambda longer than 15 minutes with the field named', async () => {
-    const response = await t.app.request('/api/cost/serverless', { method: 'POST', body: JSON.stringify({ durationMs: 900_001 }), headers: { 'Content-Type': 'application/json' } });
+    const response = await t.app.request('/api/cost/serverless', {
+      method: 'POST',
+      body: JSON.stringify({ durationMs: 900_001 }),
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(response.status).toBe(400);
     expect((await response.json()).errors).toEqual([{ field: 'durationMs', message: 'a Lambda invocation lasts at most 900,000 ms (15 minutes)' }]);
   });
@@ -176,13 +183,21 @@ describe('traffic shape', () => {
   });
 
   it('renders the page with the verdict and an accessible day chart', async () => {
-    const html = await (await t.app.request('/cost/traffic?shape=steady&baseRequestsPerSecond=100&peakRequestsPerSecond=100&readUnitsPerRequest=0&writeUnitsPerRequest=1&provisioning=auto-scaling&targetUtilisationPercent=70&tableClass=standard')).text();
+    const html = await (
+      await t.app.request(
+        '/cost/traffic?shape=steady&baseRequestsPerSecond=100&peakRequestsPerSecond=100&readUnitsPerRequest=0&writeUnitsPerRequest=1&provisioning=auto-scaling&targetUtilisationPercent=70&tableClass=standard',
+      )
+    ).text();
     expect(html).toContain('Provisioned is cheaper by $96.30 a month.');
     expect(html).toContain('<title id="day-chart-title">');
   });
 
   it('rejects an unknown shape with the field named', async () => {
-    const response = await t.app.request('/api/cost/traffic', { method: 'POST', body: JSON.stringify({ shape: 'bursty' }), headers: { 'Content-Type': 'application/json' } });
+    const response = await t.app.request('/api/cost/traffic', {
+      method: 'POST',
+      body: JSON.stringify({ shape: 'bursty' }),
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(response.status).toBe(400);
     expect((await response.json()).errors[0]).toEqual({ field: 'shape', message: 'choose one of steady, daily-peak, spiky' });
   });

@@ -138,7 +138,10 @@ async function loadHttp(client: DynamoDBClient): Promise<void> {
   for (const table of TABLES) await client.send(new CreateTableCommand(table));
   const loads: [string, Record<string, AttributeValue>[]][] = [
     ['bench-simple', Array.from({ length: 1000 }, (_, i) => simpleItem(i))],
-    ['bench-composite', Array.from({ length: QUERY_PARTITIONS * ITEMS_PER_PARTITION }, (_, k) => compositeItem(Math.floor(k / ITEMS_PER_PARTITION), k % ITEMS_PER_PARTITION))],
+    [
+      'bench-composite',
+      Array.from({ length: QUERY_PARTITIONS * ITEMS_PER_PARTITION }, (_, k) => compositeItem(Math.floor(k / ITEMS_PER_PARTITION), k % ITEMS_PER_PARTITION)),
+    ],
     ['bench-scan', Array.from({ length: SCAN_ITEMS }, (_, i) => simpleItem(i))],
     ['bench-gsi', Array.from({ length: GSI_ITEMS }, (_, i) => gsiItem(i))],
   ];
@@ -206,12 +209,7 @@ const HTTP_OPS: Record<HttpRow, number> = {
 };
 
 /** Ours beside dynalite (when it has the operation), in interleaved rounds of the same operations. */
-async function measureHttpRow(
-  row: HttpRow,
-  ours: DynamoDBClient,
-  dynalite: DynamoDBClient | undefined,
-  serverCpuMs: () => Promise<number>,
-): Promise<BenchRow> {
+async function measureHttpRow(row: HttpRow, ours: DynamoDBClient, dynalite: DynamoDBClient | undefined, serverCpuMs: () => Promise<number>): Promise<BenchRow> {
   const concurrency = row === 'Scan' ? 1 : CONCURRENCY;
   const warmUpOps = row === 'Scan' ? 1 : WARM_UP_OPS;
   const oursOp = httpOperation(ours, row);

@@ -39,19 +39,51 @@ export async function benchmarks(): Promise<BenchRow[]> {
   const ordinary = 'attribute_exists(#a) AND (a = :n OR NOT a = :n)';
   const sized = `${'('.repeat(10_000)}a = :n${')'.repeat(10_000)}`;
   const deep = `${'('.repeat(100_000)}a = :n${')'.repeat(100_000)}`;
-  rows.push(row(`peer: parse "${ordinary}"`, measureSyncRounds(() => parseCondition(ordinary, 'ConditionExpression', context()), 20_000, ROUNDS)));
-  rows.push(row('refuse 10,000 nested parentheses (4 KB check)', measureSyncRounds(refused(() => parseCondition(sized, 'ConditionExpression', context())), 2_000, ROUNDS)));
+  rows.push(
+    row(
+      `peer: parse "${ordinary}"`,
+      measureSyncRounds(() => parseCondition(ordinary, 'ConditionExpression', context()), 20_000, ROUNDS),
+    ),
+  );
+  rows.push(
+    row(
+      'refuse 10,000 nested parentheses (4 KB check)',
+      measureSyncRounds(
+        refused(() => parseCondition(sized, 'ConditionExpression', context())),
+        2_000,
+        ROUNDS,
+      ),
+    ),
+  );
   rows.push(
     row(
       'refuse 100,000 nested parentheses, no 4 KB check (nesting budget)',
-      measureSyncRounds(refused(() => parseConditionWithoutSizeLimit(deep, 'ConditionExpression', context())), 50, ROUNDS),
+      measureSyncRounds(
+        refused(() => parseConditionWithoutSizeLimit(deep, 'ConditionExpression', context())),
+        50,
+        ROUNDS,
+      ),
     ),
   );
 
   const accepted = nestedList(31);
   const hostile = nestedList(100_000);
-  rows.push(row('peer: validate 31 nested lists', measureSyncRounds(() => parseAttributeValue(accepted), 20_000, ROUNDS)));
-  rows.push(row('refuse 100,000 nested lists', measureSyncRounds(refused(() => parseAttributeValue(hostile)), 20_000, ROUNDS)));
+  rows.push(
+    row(
+      'peer: validate 31 nested lists',
+      measureSyncRounds(() => parseAttributeValue(accepted), 20_000, ROUNDS),
+    ),
+  );
+  rows.push(
+    row(
+      'refuse 100,000 nested lists',
+      measureSyncRounds(
+        refused(() => parseAttributeValue(hostile)),
+        20_000,
+        ROUNDS,
+      ),
+    ),
+  );
 
   // The HTTP route in-process (no socket): JSON parsing, shape checks and the engine.
   const app = dynamodbRoutes(new SandboxRegistry({ now: () => 0, requestsPerSecond: 1e9 }), { logger: { error: () => {} } });
@@ -67,17 +99,34 @@ export async function benchmarks(): Promise<BenchRow[]> {
         body,
       }),
     );
-  const table = { TableName: 'limits', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' };
+  const table = {
+    TableName: 'limits',
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+    BillingMode: 'PAY_PER_REQUEST',
+  };
   if ((await post('CreateTable', JSON.stringify(table))).status !== 200) throw new Error('CreateTable failed');
   const bodies: [string, string, number][] = [
     ['peer: PutItem of an ordinary item over HTTP', JSON.stringify({ TableName: 'limits', Item: { pk: { S: 'a' }, n: { N: '1' } } }), 200],
-    ['refuse PutItem of a document nested 100,000 deep over HTTP', `{"TableName":"limits","Item":{"pk":{"S":"a"},"deep":${'{"M":{"x":'.repeat(100_000)}{"S":"end"}${'}}'.repeat(100_000)}}}`, 400],
     [
-      'refuse PutItem with 100,000 nested parentheses over HTTP',
-      JSON.stringify({ TableName: 'limits', Item: { pk: { S: 'a' } }, ConditionExpression: `${'('.repeat(100_000)}attribute_exists(pk)${')'.repeat(100_000)}` }),
+      'refuse PutItem of a document nested 100,000 deep over HTTP',
+      `{"TableName":"limits","Item":{"pk":{"S":"a"},"deep":${'{"M":{"x":'.repeat(100_000)}{"S":"end"}${'}}'.repeat(100_000)}}}`,
       400,
     ],
-    ['refuse PutItem with a list nested 100,000 deep over HTTP', `{"TableName":"limits","Item":{"pk":{"S":"a"}},"Expected":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, 400],
+    [
+      'refuse PutItem with 100,000 nested parentheses over HTTP',
+      JSON.stringify({
+        TableName: 'limits',
+        Item: { pk: { S: 'a' } },
+        ConditionExpression: `${'('.repeat(100_000)}attribute_exists(pk)${')'.repeat(100_000)}`,
+      }),
+      400,
+    ],
+    [
+      'refuse PutItem with a list nested 100,000 deep over HTTP',
+      `{"TableName":"limits","Item":{"pk":{"S":"a"}},"Expected":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+      400,
+    ],
   ];
   for (const [name, body, status] of bodies) {
     const op = async () => {

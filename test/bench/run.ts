@@ -64,12 +64,7 @@ export interface Timing {
  * Runs exactly `ops` operations, `concurrency` in flight at a time. `serverCpuMs` reads the
  * CPU time of the process that serves them, if they are served elsewhere.
  */
-export async function timeOperations(
-  op: () => unknown,
-  ops: number,
-  concurrency = 1,
-  serverCpuMs?: () => Promise<number>,
-): Promise<Timing> {
+export async function timeOperations(op: () => unknown, ops: number, concurrency = 1, serverCpuMs?: () => Promise<number>): Promise<Timing> {
   const cpuBefore = await serverCpuMs?.();
   const start = performance.now();
   let started = 0;
@@ -169,9 +164,7 @@ function format(n: number | undefined): string {
 }
 
 function printTable(rows: readonly BenchRow[]): void {
-  const lines = [
-    ['group', 'benchmark', 'ours ops/s', 'dynalite ops/s', 'ours / dynalite', 'server µs/op ours', 'dynalite', 'server ratio'],
-  ];
+  const lines = [['group', 'benchmark', 'ours ops/s', 'dynalite ops/s', 'ours / dynalite', 'server µs/op ours', 'dynalite', 'server ratio']];
   const times = (n: number | undefined) => (n === undefined ? '—' : `${n.toFixed(2)}x`);
   for (const row of rows) {
     lines.push([

@@ -54,7 +54,11 @@ describe('numeric answers agree with an independent formula', () => {
 describe('rule-derived keys agree with the requirement they were generated from', () => {
   it.each([
     ['consistency.choose-read-mode', 'req.need', { latest: 'strong', 'stale-ok': 'eventual', snapshot: 'transact' }],
-    ['capacity.choose-mode', 'traffic.shape', { 'daily-cycle': 'autoscaling', 'steady-growth': 'autoscaling', spiky: 'on-demand', 'new-unknown': 'on-demand', 'mostly-idle': 'on-demand' }],
+    [
+      'capacity.choose-mode',
+      'traffic.shape',
+      { 'daily-cycle': 'autoscaling', 'steady-growth': 'autoscaling', spiky: 'on-demand', 'new-unknown': 'on-demand', 'mostly-idle': 'on-demand' },
+    ],
   ] as const)('%s', (id, param, expected: Readonly<Record<string, string>>) => {
     const seen = new Set<string>();
     for (let seed = 0; seed < 100; seed++) {

@@ -16,7 +16,7 @@ const MINE = new RegExp(
 );
 
 describe('content/OBJECTIVES.md', () => {
-  it.skipIf(!existsSync(shared))('is the same as the study guide\'s OBJECTIVES.md', () => {
+  it.skipIf(!existsSync(shared))("is the same as the study guide's OBJECTIVES.md", () => {
     expect(readFileSync(join(root, 'content', 'OBJECTIVES.md'), 'utf8')).toBe(readFileSync(shared, 'utf8'));
   });
   it('lists every area', () => {

@@ -64,7 +64,12 @@ export function contentStats(bank: LoadedBank): ContentStats {
   const areaIds = [...new Set(families.map((f) => f.area))].sort();
   return {
     families,
-    areas: areaIds.map((a) => tally(a, families.filter((f) => f.area === a))),
+    areas: areaIds.map((a) =>
+      tally(
+        a,
+        families.filter((f) => f.area === a),
+      ),
+    ),
     total: tally('all', families),
   };
 }

@@ -44,7 +44,13 @@ describe('compareVariant', () => {
   });
 
   it('calls a different right option a key change, whatever the order', () => {
-    const after = { ...base, options: [{ ...base.options![1]!, correct: true }, { ...base.options![0]!, correct: false }] };
+    const after = {
+      ...base,
+      options: [
+        { ...base.options![1]!, correct: true },
+        { ...base.options![0]!, correct: false },
+      ],
+    };
     const found = compareVariant(base, after);
     expect(found.filter((d) => d.keyChange).map((d) => d.field)).toEqual(['key']);
     expect(found.map((d) => d.field)).toContain('options');

@@ -73,7 +73,10 @@ export function snapshotVariant(bank: LoadedBank, id: string, seed: number): Var
 
 /** Every family (sorted by id) at seeds 0..seeds-1, as lines of JSON, header first. */
 export function* snapshotLines(bank: LoadedBank, seeds: number, only?: ReadonlySet<string>): Generator<string> {
-  const ids = bank.scenarios.map((s) => s.id as string).filter((id) => only === undefined || only.has(id)).sort();
+  const ids = bank.scenarios
+    .map((s) => s.id as string)
+    .filter((id) => only === undefined || only.has(id))
+    .sort();
   const header: SnapshotHeader = { snapshot: 'variants', seeds, families: ids.length };
   yield JSON.stringify(header);
   for (const id of ids) for (let seed = 0; seed < seeds; seed++) yield JSON.stringify(snapshotVariant(bank, id, seed));
@@ -106,7 +109,12 @@ const keyOf = (v: VariantSnapshot): string => `${v.id}\u0000${v.seed}`;
 /** The right answer of a variant in a form independent of option order and wording. */
 function answerOf(v: VariantSnapshot): string {
   if (v.error !== undefined) return `error: ${v.error}`;
-  if (v.options) return v.options.filter((o) => o.correct).map((o) => o.id).sort().join(',');
+  if (v.options)
+    return v.options
+      .filter((o) => o.correct)
+      .map((o) => o.id)
+      .sort()
+      .join(',');
   return `${String(v.key)} ${v.unit ?? ''} ±${v.tolerance ?? 0}`;
 }
 

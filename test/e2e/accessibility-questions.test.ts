@@ -19,7 +19,10 @@ import { loadContentBank } from '../helpers/test-app.ts';
 
 const required = process.env.E2E === '1';
 const available = existsSync(CHROMIUM);
-if (!available && !required) console.warn(`[e2e] accessibility of questions skipped: ${CHROMIUM} not found (install it with apt-get install chromium, or set E2E=1 to make this a failure).`);
+if (!available && !required)
+  console.warn(
+    `[e2e] accessibility of questions skipped: ${CHROMIUM} not found (install it with apt-get install chromium, or set E2E=1 to make this a failure).`,
+  );
 
 const SCREENSHOT_DIR = join(tmpdir(), 'dynamodb-study-e2e', 'accessibility');
 const PHONE = { width: 390, height: 844 };

@@ -22,7 +22,8 @@ import { loadContentBank, wrongAnswer } from '../helpers/test-app.ts';
 
 const required = process.env.E2E === '1';
 const available = existsSync(CHROMIUM);
-if (!available && !required) console.warn(`[e2e] accessibility skipped: ${CHROMIUM} not found (install it with apt-get install chromium, or set E2E=1 to make this a failure).`);
+if (!available && !required)
+  console.warn(`[e2e] accessibility skipped: ${CHROMIUM} not found (install it with apt-get install chromium, or set E2E=1 to make this a failure).`);
 
 const SCREENSHOT_DIR = join(tmpdir(), 'dynamodb-study-e2e', 'accessibility');
 const PHONE = { width: 390, height: 844 };
@@ -37,7 +38,10 @@ function contrastWithWhite(color: string): number {
 }
 
 function fileName(name: string): string {
-  return name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+  return name
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
 }
 
 describe.skipIf(!available && !required)('accessibility in Chromium', () => {
@@ -266,7 +270,11 @@ describe.skipIf(!available && !required)('accessibility in Chromium', () => {
 
     // The stylesheet marks keyboard focus.
     const focusRules = await page.evaluate(() =>
-      Array.from(document.styleSheets).flatMap((sheet) => Array.from(sheet.cssRules).filter((r) => r instanceof CSSStyleRule && r.selectorText.includes(':focus-visible')).map((r) => r.cssText)),
+      Array.from(document.styleSheets).flatMap((sheet) =>
+        Array.from(sheet.cssRules)
+          .filter((r) => r instanceof CSSStyleRule && r.selectorText.includes(':focus-visible'))
+          .map((r) => r.cssText),
+      ),
     );
     expect(focusRules.some((rule) => /outline: 3px solid/.test(rule))).toBe(true);
 

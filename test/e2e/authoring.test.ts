@@ -7,7 +7,7 @@
  *
  * Skips with a notice when /usr/bin/chromium is absent, unless E2E=1.
  */
-import { readFileSync, } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';

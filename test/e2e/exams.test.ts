@@ -13,7 +13,6 @@ import { browserSuite, noticeSkippedBrowserSuite, SKIP_BROWSER_SUITES } from '..
 
 noticeSkippedBrowserSuite('mock exam');
 
-
 const shoot = (page: Page, name: string, problems: string[]) => shootAndCheck(page, 'exams', name, problems);
 
 describe.skipIf(SKIP_BROWSER_SUITES)('a mock exam in Chromium', () => {

@@ -16,7 +16,8 @@ import { loadContentBank } from '../helpers/test-app.ts';
 
 const required = process.env.E2E === '1';
 const available = existsSync(CHROMIUM);
-if (!available && !required) console.warn(`[e2e] hands-on skipped: ${CHROMIUM} not found (install it with apt-get install chromium, or set E2E=1 to make this a failure).`);
+if (!available && !required)
+  console.warn(`[e2e] hands-on skipped: ${CHROMIUM} not found (install it with apt-get install chromium, or set E2E=1 to make this a failure).`);
 
 const SCREENSHOT_DIR = join(tmpdir(), 'dynamodb-study-e2e');
 

@@ -32,7 +32,10 @@ describe.skipIf(SKIP_BROWSER_SUITES)('review session in Chromium', () => {
       const seeded = openDatabase(path);
       const now = Date.now();
       const profile = insertProfile(seeded.db, LEARNER_TOKEN, new Date(now - 10 * 24 * HOUR));
-      for (const [scenarioId, hoursOverdue] of [[older, 2], [newer, 1]] as const) {
+      for (const [scenarioId, hoursOverdue] of [
+        [older, 2],
+        [newer, 1],
+      ] as const) {
         seeded.db
           .insert(reviewCards)
           .values({
@@ -109,8 +112,13 @@ describe.skipIf(SKIP_BROWSER_SUITES)('review session in Chromium', () => {
 
     // An unconditional put where the task is to prevent overwriting: the essential check's note.
     const params = bank.variant('core.request-put-if-absent', 3).params;
-    const plainPut = { action: 'PutItem', params: { TableName: 'Users', Item: { userId: { S: params.newUser }, email: { S: 'x@example.com' }, plan: { S: params.plan }, version: { N: '1' } } } };
-    const answered = await page.request.post(`${suite.url}/api/questions/core.request-put-if-absent/3/answers`, { data: { answer: { kind: 'request', json: JSON.stringify(plainPut) } } });
+    const plainPut = {
+      action: 'PutItem',
+      params: { TableName: 'Users', Item: { userId: { S: params.newUser }, email: { S: 'x@example.com' }, plan: { S: params.plan }, version: { N: '1' } } },
+    };
+    const answered = await page.request.post(`${suite.url}/api/questions/core.request-put-if-absent/3/answers`, {
+      data: { answer: { kind: 'request', json: JSON.stringify(plainPut) } },
+    });
     const { attemptId } = (await answered.json()) as { attemptId: number };
     await page.goto(`${suite.url}/attempts/${attemptId}`);
     expect(await page.locator('[data-essential-failed]').count()).toBe(1);

@@ -35,11 +35,21 @@ export async function addAxe(context: BrowserContext): Promise<void> {
 
 /** The violations on the page, which must come from a context given addAxe. */
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, tags: v.tags, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
-  }, [...WCAG_TAGS, ...ADVISORY_TAGS]);
+  return page.evaluate(
+    async (tags) => {
+      const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+      const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      return results.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        helpUrl: v.helpUrl,
+        tags: v.tags,
+        nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+      }));
+    },
+    [...WCAG_TAGS, ...ADVISORY_TAGS],
+  );
 }
 
 export function describeViolation(name: string, v: AxeViolation): string {

@@ -12,7 +12,16 @@ import { type Browser, chromium } from 'playwright-core';
 export const CHROMIUM = '/usr/bin/chromium';
 
 /** Without the background-networking flags Chromium keeps dialling hosts this machine cannot reach. */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -24,7 +33,10 @@ export function launchChromium(): Promise<Browser> {
  * which runs the server as a child: a SIGKILL must reach the process that holds the database.
  * `env` adds settings (a suite's own rate limits).
  */
-export async function startServer(databasePath: string, options: { singleProcess?: boolean; env?: Record<string, string> } = {}): Promise<{ process: ChildProcess; url: string }> {
+export async function startServer(
+  databasePath: string,
+  options: { singleProcess?: boolean; env?: Record<string, string> } = {},
+): Promise<{ process: ChildProcess; url: string }> {
   const args = options.singleProcess ? ['--import', 'tsx', 'app/main.ts'] : [resolve('node_modules/tsx/dist/cli.mjs'), 'app/main.ts'];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, CONTENT_DIR: 'content', ...options.env },
@@ -55,7 +67,8 @@ export const SKIP_BROWSER_SUITES = !CHROMIUM_AVAILABLE && !E2E_REQUIRED;
 
 /** Prints the notice once per suite file that would have run. */
 export function noticeSkippedBrowserSuite(name: string): void {
-  if (SKIP_BROWSER_SUITES) console.warn(`[e2e] ${name} skipped: ${CHROMIUM} not found (install it with apt-get install chromium, or set E2E=1 to make this a failure).`);
+  if (SKIP_BROWSER_SUITES)
+    console.warn(`[e2e] ${name} skipped: ${CHROMIUM} not found (install it with apt-get install chromium, or set E2E=1 to make this a failure).`);
 }
 
 export interface BrowserSuite {

@@ -30,7 +30,13 @@ export function createTestApp(options: { random?: () => number; clock?: Clock } 
   const database = openTestDatabase();
   const loggedErrors: LoggedError[] = [];
   const logger: Logger = { info: () => {}, error: (message, error) => loggedErrors.push({ message, error }) };
-  const app = createApp({ db: database.db, bank, logger, ...(options.random ? { random: options.random } : {}), ...(options.clock ? { clock: options.clock } : {}) });
+  const app = createApp({
+    db: database.db,
+    bank,
+    logger,
+    ...(options.random ? { random: options.random } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   return { app, bank, database, loggedErrors, close: () => database.close() };
 }
 

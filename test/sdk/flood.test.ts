@@ -18,7 +18,11 @@ let close: () => Promise<void> = async () => {};
 
 beforeAll(async () => {
   // The client address comes from X-Forwarded-For (as behind a proxy), so both clients can share loopback.
-  const app = dynamodbRoutes(new SandboxRegistry({ now: () => Date.now() }), { trustProxy: true, limits: { requestsPerAddress: 500, maxConcurrent: 64 }, logger: { error: () => {} } });
+  const app = dynamodbRoutes(new SandboxRegistry({ now: () => Date.now() }), {
+    trustProxy: true,
+    limits: { requestsPerAddress: 500, maxConcurrent: 64 },
+    logger: { error: () => {} },
+  });
   await new Promise<void>((resolve) => {
     const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
       url = `http://127.0.0.1:${info.port}/dynamodb`;
@@ -74,6 +78,8 @@ describe('a flood from one address', () => {
     expect(otherStatuses.every((status) => status === 200)).toBe(true);
     latencies.sort((a, b) => a - b);
     const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(1);
-    console.log(`flood: ${JSON.stringify(Object.fromEntries(floodStatuses))}; other client p50 ${at(0.5)} ms, p99 ${at(0.99)} ms over ${OTHER_REQUESTS} requests`);
+    console.log(
+      `flood: ${JSON.stringify(Object.fromEntries(floodStatuses))}; other client p50 ${at(0.5)} ms, p99 ${at(0.99)} ms over ${OTHER_REQUESTS} requests`,
+    );
   });
 });

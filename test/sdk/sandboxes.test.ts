@@ -119,10 +119,7 @@ describe('our DynamoDB endpoint', () => {
     const { client } = createClients(endpoint.url, 'FULL');
     await client.send(new CreateTableCommand(simpleTable('bytes')));
     await client.send(new PutItemCommand({ TableName: 'bytes', Item: { pk: { S: 'a' }, d: { S: 'x'.repeat(500) } } }));
-    await expectError(
-      client.send(new PutItemCommand({ TableName: 'bytes', Item: { pk: { S: 'b' }, d: { S: 'x'.repeat(600) } } })),
-      'ValidationException',
-    );
+    await expectError(client.send(new PutItemCommand({ TableName: 'bytes', Item: { pk: { S: 'b' }, d: { S: 'x'.repeat(600) } } })), 'ValidationException');
   });
 
   it('turns an exception inside an operation into a 500 for that request alone', async () => {
@@ -212,7 +209,8 @@ describe('hostile requests', () => {
     ],
     [
       'a condition with 100,000 nested parentheses',
-      (table) => JSON.stringify({ TableName: table, Item: { pk: { S: 'a' } }, ConditionExpression: `${'('.repeat(100_000)}attribute_exists(pk)${')'.repeat(100_000)}` }),
+      (table) =>
+        JSON.stringify({ TableName: table, Item: { pk: { S: 'a' } }, ConditionExpression: `${'('.repeat(100_000)}attribute_exists(pk)${')'.repeat(100_000)}` }),
       'ValidationException',
       'Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; expression size: 200020',
     ],
@@ -283,13 +281,14 @@ describe('account and anonymous pools, and the server-wide limits', () => {
   it('should return ThrottlingException for a request past the concurrency cap', async () => {
     const { post } = await routes({ limits: { maxConcurrent: 2 } });
     const holds: ReadableStreamDefaultController<Uint8Array>[] = [];
-    const held = [0, 1].map(() =>
-      post('H', 'ListTables', new ReadableStream<Uint8Array>({ start: (controller) => void holds.push(controller) })),
-    );
+    const held = [0, 1].map(() => post('H', 'ListTables', new ReadableStream<Uint8Array>({ start: (controller) => void holds.push(controller) })));
     await new Promise((resolve) => setImmediate(resolve));
     const third = await post('H', 'ListTables', '{}');
     expect(third.status).toBe(400);
-    expect(await third.json()).toEqual({ __type: 'com.amazon.coral.availability#ThrottlingException', message: 'Rate of requests exceeds the allowed throughput.' });
+    expect(await third.json()).toEqual({
+      __type: 'com.amazon.coral.availability#ThrottlingException',
+      message: 'Rate of requests exceeds the allowed throughput.',
+    });
     for (const controller of holds) {
       controller.enqueue(new TextEncoder().encode('{}'));
       controller.close();

@@ -23,9 +23,13 @@ describe('SigV4 against AWS’s example vectors', () => {
   it('signs the get-vanilla request of the SigV4 test suite', () => {
     const headers: Record<string, string> = { host: 'example.amazonaws.com', 'x-amz-date': '20150830T123600Z' };
     const canonical = canonicalRequest({ method: 'GET', path: '/', query: '', header: (name) => headers[name], body: '' }, ['host', 'x-amz-date'], false);
-    expect(canonical).toBe('GET\n/\n\nhost:example.amazonaws.com\nx-amz-date:20150830T123600Z\n\nhost;x-amz-date\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(canonical).toBe(
+      'GET\n/\n\nhost:example.amazonaws.com\nx-amz-date:20150830T123600Z\n\nhost;x-amz-date\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
     const toSign = stringToSign('20150830T123600Z', '20150830/us-east-1/service/aws4_request', canonical);
-    expect(toSign).toBe('AWS4-HMAC-SHA256\n20150830T123600Z\n20150830/us-east-1/service/aws4_request\nbb579772317eb040ac9ed261061d46c1f17a8133879d6129b6e1c25292927e63');
+    expect(toSign).toBe(
+      'AWS4-HMAC-SHA256\n20150830T123600Z\n20150830/us-east-1/service/aws4_request\nbb579772317eb040ac9ed261061d46c1f17a8133879d6129b6e1c25292927e63',
+    );
     expect(sign(signingKey('wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', '20150830', 'us-east-1', 'service'), toSign)).toBe(
       '5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31',
     );
@@ -33,7 +37,11 @@ describe('SigV4 against AWS’s example vectors', () => {
 
   it('sorts and encodes the query as get-vanilla-query-order-key-case does', () => {
     const headers: Record<string, string> = { host: 'example.amazonaws.com', 'x-amz-date': '20150830T123600Z' };
-    const canonical = canonicalRequest({ method: 'GET', path: '/', query: 'Param2=value2&Param1=value1', header: (name) => headers[name], body: '' }, ['host', 'x-amz-date'], false);
+    const canonical = canonicalRequest(
+      { method: 'GET', path: '/', query: 'Param2=value2&Param1=value1', header: (name) => headers[name], body: '' },
+      ['host', 'x-amz-date'],
+      false,
+    );
     const toSign = stringToSign('20150830T123600Z', '20150830/us-east-1/service/aws4_request', canonical);
     expect(sign(signingKey('wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', '20150830', 'us-east-1', 'service'), toSign)).toBe(
       'b97d918cfa904a5beff61c982a1b6f458b799221646efd99d3219ec94cdf2500',
@@ -91,7 +99,11 @@ describe('account sandboxes through the AWS SDK v3', () => {
     ['another account’s key id with your secret', { accessKeyId: BOB.accessKeyId, secretAccessKey: ALICE.secretAccessKey }],
   ])('should return InvalidSignatureException for %s', async (_, credentials) => {
     const { url, registry } = await start();
-    expect(await errorOf(client(url, credentials).send(new ListTablesCommand({})))).toEqual({ name: 'InvalidSignatureException', message: SIGNATURE_MISMATCH, status: 400 });
+    expect(await errorOf(client(url, credentials).send(new ListTablesCommand({})))).toEqual({
+      name: 'InvalidSignatureException',
+      message: SIGNATURE_MISMATCH,
+      status: 400,
+    });
     expect(registry.size).toBe(0);
   });
 
@@ -161,7 +173,11 @@ describe('the clock-skew window', () => {
 
   it.each([
     ['one made 16 minutes ago', -16 * 60_000, 'Signature expired: 20260115T114400Z is now earlier than 20260115T114500Z (20260115T120000Z - 15 min.)'],
-    ['one dated 16 minutes ahead', 16 * 60_000, 'Signature not yet current: 20260115T121600Z is still later than 20260115T121500Z (20260115T120000Z + 15 min.)'],
+    [
+      'one dated 16 minutes ahead',
+      16 * 60_000,
+      'Signature not yet current: 20260115T121600Z is still later than 20260115T121500Z (20260115T120000Z + 15 min.)',
+    ],
   ])('should return InvalidSignatureException for %s', async (_, offset, message) => {
     const { url } = await start(() => NOW);
     const response = await fetch(`${url}/dynamodb`, signedRequest(url, ALICE, NOW + offset));

@@ -49,7 +49,13 @@ function provisioned(name: string, rcu: number, wcu: number) {
 const tags = (record: Record<string, string>) => Object.entries(record).map(([Key, Value]) => ({ Key, Value }));
 
 /** A raw call, for the response headers and the simulation's own actions. */
-async function call(url: string, path: string, target: string, body: unknown, key = 'SIMKEY'): Promise<{ status: number; headers: Headers; json: Record<string, unknown> }> {
+async function call(
+  url: string,
+  path: string,
+  target: string,
+  body: unknown,
+  key = 'SIMKEY',
+): Promise<{ status: number; headers: Headers; json: Record<string, unknown> }> {
   const response = await fetch(`${url}${path}`, {
     method: 'POST',
     headers: {
@@ -112,7 +118,9 @@ describe('the simulation on the wire', () => {
   it('banks burst while idle: after 10 idle seconds, 10 writes more than the rate are served', async () => {
     const { client, clock } = await open();
     await client.send(provisioned('Bursty', 1, 1));
-    await client.send(new TagResourceCommand({ ResourceArn: arnOf('Bursty'), Tags: tags({ 'sim:enabled': 'true', 'sim:replication-lag-ms': '0', 'sim:index-lag-ms': '0' }) }));
+    await client.send(
+      new TagResourceCommand({ ResourceArn: arnOf('Bursty'), Tags: tags({ 'sim:enabled': 'true', 'sim:replication-lag-ms': '0', 'sim:index-lag-ms': '0' }) }),
+    );
     clock.advance(10_000);
     for (let i = 0; i < 11; i++) await client.send(new PutItemCommand({ TableName: 'Bursty', Item: { pk: { S: `k${i}` } } }));
     await expectError(client.send(new PutItemCommand({ TableName: 'Bursty', Item: { pk: { S: 'over' } } })), 'ProvisionedThroughputExceededException');
@@ -181,9 +189,21 @@ describe('the simulation on the wire', () => {
 describe('sim: tags validation', () => {
   const bad: [string, string, string][] = [
     ['sim:enabled', 'yes', SIM_TAG_MESSAGES.badValue('sim:enabled', 'yes', 'true or false')],
-    ['sim:replication-lag-ms', 'fast', SIM_TAG_MESSAGES.badValue('sim:replication-lag-ms', 'fast', 'milliseconds, fixed (200) or a uniform range (10-1000), from 0 to 600000')],
-    ['sim:replication-lag-ms', '1000-10', SIM_TAG_MESSAGES.badValue('sim:replication-lag-ms', '1000-10', 'milliseconds, fixed (200) or a uniform range (10-1000), from 0 to 600000')],
-    ['sim:index-lag-ms', '600001', SIM_TAG_MESSAGES.badValue('sim:index-lag-ms', '600001', 'milliseconds, fixed (200) or a uniform range (10-1000), from 0 to 600000')],
+    [
+      'sim:replication-lag-ms',
+      'fast',
+      SIM_TAG_MESSAGES.badValue('sim:replication-lag-ms', 'fast', 'milliseconds, fixed (200) or a uniform range (10-1000), from 0 to 600000'),
+    ],
+    [
+      'sim:replication-lag-ms',
+      '1000-10',
+      SIM_TAG_MESSAGES.badValue('sim:replication-lag-ms', '1000-10', 'milliseconds, fixed (200) or a uniform range (10-1000), from 0 to 600000'),
+    ],
+    [
+      'sim:index-lag-ms',
+      '600001',
+      SIM_TAG_MESSAGES.badValue('sim:index-lag-ms', '600001', 'milliseconds, fixed (200) or a uniform range (10-1000), from 0 to 600000'),
+    ],
     ['sim:enforce-throughput', 'TRUE', SIM_TAG_MESSAGES.badValue('sim:enforce-throughput', 'TRUE', 'true or false')],
     ['sim:seed', '-1', SIM_TAG_MESSAGES.badValue('sim:seed', '-1', 'a whole number from 0 to 4294967295')],
     ['sim:burst-at-start', 'half', SIM_TAG_MESSAGES.badValue('sim:burst-at-start', 'half', 'empty or full')],
@@ -196,7 +216,11 @@ describe('sim: tags validation', () => {
   it.each(bad)('should return ValidationException for TagResource with %s=%s', async (key, value, message) => {
     const { client } = await open();
     await client.send(provisioned('Tagged', 1, 1));
-    await expectError(client.send(new TagResourceCommand({ ResourceArn: arnOf('Tagged'), Tags: [{ Key: key, Value: value }] })), 'ValidationException', message);
+    await expectError(
+      client.send(new TagResourceCommand({ ResourceArn: arnOf('Tagged'), Tags: [{ Key: key, Value: value }] })),
+      'ValidationException',
+      message,
+    );
   });
 
   it.each(bad)('should return ValidationException for CreateTable with Tags %s=%s', async (key, value, message) => {

@@ -61,9 +61,7 @@ function indexedTable(name: string): CreateTableCommandInput {
         Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['note'] },
       },
     ],
-    GlobalSecondaryIndexes: [
-      { IndexName: 'byStatus', KeySchema: [{ AttributeName: 'status', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' } },
-    ],
+    GlobalSecondaryIndexes: [{ IndexName: 'byStatus', KeySchema: [{ AttributeName: 'status', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' } }],
   };
 }
 
@@ -112,7 +110,13 @@ export function defineAdvancedSuite(label: string, open: () => Promise<Endpoint>
 
       it('queries a KEYS_ONLY GSI and returns only the keys', async () => {
         const { Items } = await client.send(
-          new QueryCommand({ TableName: table, IndexName: 'byStatus', KeyConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': s('open') } }),
+          new QueryCommand({
+            TableName: table,
+            IndexName: 'byStatus',
+            KeyConditionExpression: '#s = :s',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeValues: { ':s': s('open') },
+          }),
         );
         const sorted = (Items ?? []).map((i) => `${i.pk!.S}/${i.sk!.S}`).sort();
         expect(sorted).toEqual(['c1/o1', 'c2/o1']);
@@ -121,7 +125,12 @@ export function defineAdvancedSuite(label: string, open: () => Promise<Endpoint>
 
       it('queries an LSI in its sort key order, with the projected attributes', async () => {
         const { Items } = await client.send(
-          new QueryCommand({ TableName: table, IndexName: 'byAmount', KeyConditionExpression: 'pk = :p AND amount >= :a', ExpressionAttributeValues: { ':p': s('c1'), ':a': n(15) } }),
+          new QueryCommand({
+            TableName: table,
+            IndexName: 'byAmount',
+            KeyConditionExpression: 'pk = :p AND amount >= :a',
+            ExpressionAttributeValues: { ':p': s('c1'), ':a': n(15) },
+          }),
         );
         expect((Items ?? []).map((i) => i.sk!.S)).toEqual(['o3', 'o1']);
         expect(Items?.[0]).toEqual({ pk: s('c1'), sk: s('o3'), amount: n(20), note: s('note o3') });
@@ -129,18 +138,36 @@ export function defineAdvancedSuite(label: string, open: () => Promise<Endpoint>
 
       it('fetches every attribute through an LSI with Select ALL_ATTRIBUTES', async () => {
         const { Items } = await client.send(
-          new QueryCommand({ TableName: table, IndexName: 'byAmount', KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': s('c2') }, Select: 'ALL_ATTRIBUTES', ConsistentRead: true }),
+          new QueryCommand({
+            TableName: table,
+            IndexName: 'byAmount',
+            KeyConditionExpression: 'pk = :p',
+            ExpressionAttributeValues: { ':p': s('c2') },
+            Select: 'ALL_ATTRIBUTES',
+            ConsistentRead: true,
+          }),
         );
         expect(Items?.[0]?.other).toEqual(s('x'));
       });
 
       it.each<[string, Record<string, unknown>, string]>([
         ['a consistent read on a GSI', { ConsistentRead: true }, 'Consistent reads are not supported on global secondary indexes'],
-        ['ALL_ATTRIBUTES on a KEYS_ONLY GSI', { Select: 'ALL_ATTRIBUTES' }, 'One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index byStatus because its projection type is not ALL'],
+        [
+          'ALL_ATTRIBUTES on a KEYS_ONLY GSI',
+          { Select: 'ALL_ATTRIBUTES' },
+          'One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index byStatus because its projection type is not ALL',
+        ],
       ])('refuses %s', async (_case, extra, message) => {
         await expectError(
           client.send(
-            new QueryCommand({ TableName: table, IndexName: 'byStatus', KeyConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': s('open') }, ...extra }),
+            new QueryCommand({
+              TableName: table,
+              IndexName: 'byStatus',
+              KeyConditionExpression: '#s = :s',
+              ExpressionAttributeNames: { '#s': 'status' },
+              ExpressionAttributeValues: { ':s': s('open') },
+              ...extra,
+            }),
           ),
           'ValidationException',
           message,
@@ -180,7 +207,11 @@ export function defineAdvancedSuite(label: string, open: () => Promise<Endpoint>
     describe('UpdateTable', () => {
       it('adds a GSI over existing items, then removes it', async () => {
         const table = await newTable(simpleTable(tableName('upd')));
-        for (const [id, city] of [['a', 'Oslo'], ['b', 'Lima'], ['c', 'Oslo']]) {
+        for (const [id, city] of [
+          ['a', 'Oslo'],
+          ['b', 'Lima'],
+          ['c', 'Oslo'],
+        ]) {
           await client.send(new PutItemCommand({ TableName: table, Item: { pk: s(id!), city: s(city!) } }));
         }
         const added = await client.send(
@@ -188,7 +219,14 @@ export function defineAdvancedSuite(label: string, open: () => Promise<Endpoint>
             TableName: table,
             AttributeDefinitions: [{ AttributeName: 'city', AttributeType: 'S' }],
             GlobalSecondaryIndexUpdates: [
-              { Create: { IndexName: 'byCity', KeySchema: [{ AttributeName: 'city', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' }, ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 } } },
+              {
+                Create: {
+                  IndexName: 'byCity',
+                  KeySchema: [{ AttributeName: 'city', KeyType: 'HASH' }],
+                  Projection: { ProjectionType: 'ALL' },
+                  ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 },
+                },
+              },
             ],
           }),
         );
@@ -209,7 +247,9 @@ export function defineAdvancedSuite(label: string, open: () => Promise<Endpoint>
           await new Promise((r) => setTimeout(r, 20));
         }
         await expectError(
-          client.send(new QueryCommand({ TableName: table, IndexName: 'byCity', KeyConditionExpression: 'city = :c', ExpressionAttributeValues: { ':c': s('Oslo') } })),
+          client.send(
+            new QueryCommand({ TableName: table, IndexName: 'byCity', KeyConditionExpression: 'city = :c', ExpressionAttributeValues: { ':c': s('Oslo') } }),
+          ),
           'ValidationException',
           'The table does not have the specified index: byCity',
         );
@@ -271,11 +311,25 @@ export function defineAdvancedSuite(label: string, open: () => Promise<Endpoint>
       });
 
       it.each<[string, () => BatchGetItemCommand | BatchWriteItemCommand, string]>([
-        ['duplicate keys in BatchGetItem', () => new BatchGetItemCommand({ RequestItems: { [a]: { Keys: [{ pk: s('x') }, { pk: s('x') }] } } }), 'Provided list of item keys contains duplicates'],
-        ['duplicate keys in BatchWriteItem', () => new BatchWriteItemCommand({ RequestItems: { [a]: [{ PutRequest: { Item: { pk: s('x') } } }, { DeleteRequest: { Key: { pk: s('x') } } }] } }), 'Provided list of item keys contains duplicates'],
+        [
+          'duplicate keys in BatchGetItem',
+          () => new BatchGetItemCommand({ RequestItems: { [a]: { Keys: [{ pk: s('x') }, { pk: s('x') }] } } }),
+          'Provided list of item keys contains duplicates',
+        ],
+        [
+          'duplicate keys in BatchWriteItem',
+          () => new BatchWriteItemCommand({ RequestItems: { [a]: [{ PutRequest: { Item: { pk: s('x') } } }, { DeleteRequest: { Key: { pk: s('x') } } }] } }),
+          'Provided list of item keys contains duplicates',
+        ],
         [
           'over 100 keys in BatchGetItem',
-          () => new BatchGetItemCommand({ RequestItems: { [a]: { Keys: Array.from({ length: 60 }, (_, i) => ({ pk: s(`a${i}`) })) }, [b]: { Keys: Array.from({ length: 60 }, (_, i) => ({ pk: s('p'), sk: s(`${i}`) })) } } }),
+          () =>
+            new BatchGetItemCommand({
+              RequestItems: {
+                [a]: { Keys: Array.from({ length: 60 }, (_, i) => ({ pk: s(`a${i}`) })) },
+                [b]: { Keys: Array.from({ length: 60 }, (_, i) => ({ pk: s('p'), sk: s(`${i}`) })) },
+              },
+            }),
           'Too many items requested for the BatchGetItem call',
         ],
       ])('refuses %s', async (_case, command, message) => {
@@ -284,7 +338,9 @@ export function defineAdvancedSuite(label: string, open: () => Promise<Endpoint>
 
       it('refuses more than 25 writes', async () => {
         await expectError(
-          client.send(new BatchWriteItemCommand({ RequestItems: { [a]: Array.from({ length: 26 }, (_, i) => ({ PutRequest: { Item: { pk: s(`w${i}`) } } })) } })),
+          client.send(
+            new BatchWriteItemCommand({ RequestItems: { [a]: Array.from({ length: 26 }, (_, i) => ({ PutRequest: { Item: { pk: s(`w${i}`) } } })) } }),
+          ),
           'ValidationException',
         );
       });
@@ -312,13 +368,22 @@ export function defineAdvancedSuite(label: string, open: () => Promise<Endpoint>
                 ExpressionAttributeValues: { ':a': n(amount) },
               },
             },
-            { Update: { TableName: table, Key: { pk: s('acct2') }, UpdateExpression: 'SET balance = balance + :a', ExpressionAttributeValues: { ':a': n(amount) } } },
+            {
+              Update: {
+                TableName: table,
+                Key: { pk: s('acct2') },
+                UpdateExpression: 'SET balance = balance + :a',
+                ExpressionAttributeValues: { ':a': n(amount) },
+              },
+            },
           ],
         });
 
       const balances = async () => {
         const { Responses } = await client.send(
-          new TransactGetItemsCommand({ TransactItems: [{ Get: { TableName: table, Key: { pk: s('acct1') } } }, { Get: { TableName: table, Key: { pk: s('acct2') } } }] }),
+          new TransactGetItemsCommand({
+            TransactItems: [{ Get: { TableName: table, Key: { pk: s('acct1') } } }, { Get: { TableName: table, Key: { pk: s('acct2') } } }],
+          }),
         );
         return (Responses ?? []).map((r) => Number(r.Item?.balance?.N));
       };
@@ -398,7 +463,15 @@ export function defineAdvancedSuite(label: string, open: () => Promise<Endpoint>
       it('tags a table by ARN, replaces a value, untags', async () => {
         const table = await newTable(simpleTable(tableName('tags')));
         const arn = (await client.send(new DescribeTableCommand({ TableName: table }))).Table!.TableArn!;
-        await client.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: 'env', Value: 'test' }, { Key: 'team', Value: 'a b+c' }] }));
+        await client.send(
+          new TagResourceCommand({
+            ResourceArn: arn,
+            Tags: [
+              { Key: 'env', Value: 'test' },
+              { Key: 'team', Value: 'a b+c' },
+            ],
+          }),
+        );
         await client.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: 'env', Value: 'prod' }] }));
         await client.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: ['team'] }));
         expect((await client.send(new ListTagsOfResourceCommand({ ResourceArn: arn }))).Tags).toEqual([{ Key: 'env', Value: 'prod' }]);
@@ -414,7 +487,11 @@ export function defineAdvancedSuite(label: string, open: () => Promise<Endpoint>
       it('should return ResourceNotFoundException for a table ARN of this account that names no table', async () => {
         const table = await newTable(simpleTable(tableName('tagx')));
         const arn = (await client.send(new DescribeTableCommand({ TableName: table }))).Table!.TableArn!;
-        await expectError(client.send(new ListTagsOfResourceCommand({ ResourceArn: `${arn}x` })), 'ResourceNotFoundException', `Requested resource not found: ResourcArn: ${arn}x not found`);
+        await expectError(
+          client.send(new ListTagsOfResourceCommand({ ResourceArn: `${arn}x` })),
+          'ResourceNotFoundException',
+          `Requested resource not found: ResourcArn: ${arn}x not found`,
+        );
       });
 
       it.each([
@@ -436,7 +513,14 @@ export function defineAdvancedSuite(label: string, open: () => Promise<Endpoint>
       ])('%s should return ValidationException for Select SPECIFIC_ATTRIBUTES without a projection', async (_action, isQuery, message) => {
         const table = await newTable(simpleTable(tableName('sel')));
         const request = isQuery
-          ? client.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': s('x') }, Select: 'SPECIFIC_ATTRIBUTES' }))
+          ? client.send(
+              new QueryCommand({
+                TableName: table,
+                KeyConditionExpression: 'pk = :p',
+                ExpressionAttributeValues: { ':p': s('x') },
+                Select: 'SPECIFIC_ATTRIBUTES',
+              }),
+            )
           : client.send(new ScanCommand({ TableName: table, Select: 'SPECIFIC_ATTRIBUTES' }));
         await expectError(request, 'ValidationException', message);
       });
@@ -667,13 +751,29 @@ export function defineAdvancedSuite(label: string, open: () => Promise<Endpoint>
       it('queries with every partition key attribute, ordered by the sort key attributes left to right; an item missing one is not indexed', async () => {
         expect(await queryIds('tournament = :t AND #r = :r', { ':t': s('W24'), ':r': s('NA') })).toEqual(['c', 'a', 'b']);
         expect(await queryIds('tournament = :t AND #r = :r', { ':t': s('W24'), ':r': s('NA') }, false)).toEqual(['b', 'a', 'c']);
-        expect(await queryIds('tournament = :t AND #r = :r AND #round = :round AND bracket > :b', { ':t': s('W24'), ':r': s('NA'), ':round': n(2), ':b': s('LOWER') })).toEqual(['a']);
-        expect(await queryIds('tournament = :t AND #r = :r AND #round BETWEEN :lo AND :hi', { ':t': s('W24'), ':r': s('NA'), ':lo': n(3), ':hi': n(10) })).toEqual(['b']);
+        expect(
+          await queryIds('tournament = :t AND #r = :r AND #round = :round AND bracket > :b', {
+            ':t': s('W24'),
+            ':r': s('NA'),
+            ':round': n(2),
+            ':b': s('LOWER'),
+          }),
+        ).toEqual(['a']);
+        expect(
+          await queryIds('tournament = :t AND #r = :r AND #round BETWEEN :lo AND :hi', { ':t': s('W24'), ':r': s('NA'), ':lo': n(3), ':hi': n(10) }),
+        ).toEqual(['b']);
       });
 
       it('should return ValidationException for a query missing a partition key attribute', async () => {
         await expectError(
-          client.send(new QueryCommand({ TableName: table, IndexName: 'byMatch', KeyConditionExpression: 'tournament = :t', ExpressionAttributeValues: { ':t': s('W24') } })),
+          client.send(
+            new QueryCommand({
+              TableName: table,
+              IndexName: 'byMatch',
+              KeyConditionExpression: 'tournament = :t',
+              ExpressionAttributeValues: { ':t': s('W24') },
+            }),
+          ),
           'ValidationException',
         );
       });
@@ -685,9 +785,18 @@ export function defineAdvancedSuite(label: string, open: () => Promise<Endpoint>
             new CreateTableCommand({
               TableName: tableName('multi5'),
               KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-              AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }, ...names.map((name) => ({ AttributeName: name, AttributeType: 'S' as const }))],
+              AttributeDefinitions: [
+                { AttributeName: 'id', AttributeType: 'S' },
+                ...names.map((name) => ({ AttributeName: name, AttributeType: 'S' as const })),
+              ],
               BillingMode: 'PAY_PER_REQUEST',
-              GlobalSecondaryIndexes: [{ IndexName: 'tooMany', KeySchema: names.map((name) => ({ AttributeName: name, KeyType: 'HASH' as const })), Projection: { ProjectionType: 'ALL' } }],
+              GlobalSecondaryIndexes: [
+                {
+                  IndexName: 'tooMany',
+                  KeySchema: names.map((name) => ({ AttributeName: name, KeyType: 'HASH' as const })),
+                  Projection: { ProjectionType: 'ALL' },
+                },
+              ],
             }),
           ),
           'ValidationException',

@@ -124,11 +124,7 @@ export function defineDynamoDBSuite(label: string, open: () => Promise<Endpoint>
         expect(TableNames).toContain(name);
         const deleted = await client.send(new DeleteTableCommand({ TableName: name }));
         expect(deleted.TableDescription?.TableStatus).toBe('DELETING');
-        await expectError(
-          waitUntilGone(client, name),
-          'ResourceNotFoundException',
-          `Requested resource not found: Table: ${name} not found`,
-        );
+        await expectError(waitUntilGone(client, name), 'ResourceNotFoundException', `Requested resource not found: Table: ${name} not found`);
       });
 
       it('refuses a second table of the same name with ResourceInUseException', async () => {
@@ -276,7 +272,9 @@ export function defineDynamoDBSuite(label: string, open: () => Promise<Endpoint>
       });
 
       it('round-trips native values through the document client', async () => {
-        await clients.doc.send(new PutCommand({ TableName: table, Item: { pk: 'doc', sk: 'a', count: 3, tags: new Set(['x']), nested: { list: [1, 'two'] } } }));
+        await clients.doc.send(
+          new PutCommand({ TableName: table, Item: { pk: 'doc', sk: 'a', count: 3, tags: new Set(['x']), nested: { list: [1, 'two'] } } }),
+        );
         await clients.doc.send(
           new UpdateCommand({
             TableName: table,
@@ -297,9 +295,7 @@ export function defineDynamoDBSuite(label: string, open: () => Promise<Endpoint>
       });
 
       it('returns no Item for a missing key and charges half a unit eventually, one strongly', async () => {
-        const eventual = await client.send(
-          new GetItemCommand({ TableName: table, Key: { pk: s('none'), sk: s('none') }, ReturnConsumedCapacity: 'TOTAL' }),
-        );
+        const eventual = await client.send(new GetItemCommand({ TableName: table, Key: { pk: s('none'), sk: s('none') }, ReturnConsumedCapacity: 'TOTAL' }));
         expect(eventual.Item).toBeUndefined();
         expect(eventual.ConsumedCapacity?.CapacityUnits).toBe(0.5);
         const strong = await client.send(
@@ -310,9 +306,7 @@ export function defineDynamoDBSuite(label: string, open: () => Promise<Endpoint>
 
       it('applies a ProjectionExpression to GetItem', async () => {
         await client.send(new PutItemCommand({ TableName: table, Item: { pk: s('proj'), sk: s('1'), a: s('x'), b: { M: { c: n(1), d: n(2) } } } }));
-        const { Item } = await client.send(
-          new GetItemCommand({ TableName: table, Key: { pk: s('proj'), sk: s('1') }, ProjectionExpression: 'a, b.c' }),
-        );
+        const { Item } = await client.send(new GetItemCommand({ TableName: table, Key: { pk: s('proj'), sk: s('1') }, ProjectionExpression: 'a, b.c' }));
         expect(Item).toEqual({ a: s('x'), b: { M: { c: n(1) } } });
       });
 
@@ -398,7 +392,12 @@ export function defineDynamoDBSuite(label: string, open: () => Promise<Endpoint>
       it('refuses an update of a key attribute', async () => {
         await expectError(
           client.send(
-            new UpdateItemCommand({ TableName: table, Key: { pk: s('k'), sk: s('1') }, UpdateExpression: 'SET sk = :v', ExpressionAttributeValues: { ':v': s('2') } }),
+            new UpdateItemCommand({
+              TableName: table,
+              Key: { pk: s('k'), sk: s('1') },
+              UpdateExpression: 'SET sk = :v',
+              ExpressionAttributeValues: { ':v': s('2') },
+            }),
           ),
           'ValidationException',
           'One or more parameter values were invalid: Cannot update attribute sk. This attribute is part of the key',
@@ -457,7 +456,12 @@ export function defineDynamoDBSuite(label: string, open: () => Promise<Endpoint>
       it('refuses unused expression attribute values', async () => {
         await expectError(
           client.send(
-            new PutItemCommand({ TableName: table, Item: { pk: s('u'), sk: s('1') }, ConditionExpression: 'attribute_exists(a)', ExpressionAttributeValues: { ':x': s('1') } }),
+            new PutItemCommand({
+              TableName: table,
+              Item: { pk: s('u'), sk: s('1') },
+              ConditionExpression: 'attribute_exists(a)',
+              ExpressionAttributeValues: { ':x': s('1') },
+            }),
           ),
           'ValidationException',
           'Value provided in ExpressionAttributeValues unused in expressions: keys: {:x}',
@@ -478,7 +482,9 @@ export function defineDynamoDBSuite(label: string, open: () => Promise<Endpoint>
       const keys = (items: Record<string, AttributeValue>[] | undefined) => (items ?? []).map((i) => Number(i.sk?.N));
 
       it('returns a partition in numeric sort-key order, and reversed', async () => {
-        const forward = await client.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': s('q') } }));
+        const forward = await client.send(
+          new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': s('q') } }),
+        );
         expect(keys(forward.Items)).toEqual([-5, 0, 1, 2.5, 9, 10, 100]);
         const backward = await client.send(
           new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': s('q') }, ScanIndexForward: false }),
@@ -580,12 +586,36 @@ export function defineDynamoDBSuite(label: string, open: () => Promise<Endpoint>
       });
 
       it.each<[string, Partial<ConstructorParameters<typeof QueryCommand>[0]>, string]>([
-        ['no key condition', { KeyConditionExpression: undefined, ExpressionAttributeValues: undefined }, 'Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.'],
-        ['OR in the key condition', { KeyConditionExpression: 'pk = :p OR sk = :k', ExpressionAttributeValues: { ':p': s('q'), ':k': n(1) } }, 'Invalid operator used in KeyConditionExpression: OR'],
-        ['a condition without the partition key', { KeyConditionExpression: 'sk = :k', ExpressionAttributeValues: { ':k': n(1) } }, 'Query condition missed key schema element: pk'],
-        ['a filter on a key attribute', { KeyConditionExpression: 'pk = :p', FilterExpression: 'sk > :k', ExpressionAttributeValues: { ':p': s('q'), ':k': n(1) } }, 'Filter Expression can only contain non-primary key attributes: Primary key attribute: sk'],
-        ['a wrongly typed sort key value', { KeyConditionExpression: 'pk = :p AND sk = :k', ExpressionAttributeValues: { ':p': s('q'), ':k': s('1') } }, 'One or more parameter values were invalid: Condition parameter type does not match schema type'],
-        ['Select COUNT with a projection', { KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': s('q') }, Select: 'COUNT', ProjectionExpression: 'odd' }, 'Cannot specify the ProjectionExpression when choosing to get only the Count'],
+        [
+          'no key condition',
+          { KeyConditionExpression: undefined, ExpressionAttributeValues: undefined },
+          'Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.',
+        ],
+        [
+          'OR in the key condition',
+          { KeyConditionExpression: 'pk = :p OR sk = :k', ExpressionAttributeValues: { ':p': s('q'), ':k': n(1) } },
+          'Invalid operator used in KeyConditionExpression: OR',
+        ],
+        [
+          'a condition without the partition key',
+          { KeyConditionExpression: 'sk = :k', ExpressionAttributeValues: { ':k': n(1) } },
+          'Query condition missed key schema element: pk',
+        ],
+        [
+          'a filter on a key attribute',
+          { KeyConditionExpression: 'pk = :p', FilterExpression: 'sk > :k', ExpressionAttributeValues: { ':p': s('q'), ':k': n(1) } },
+          'Filter Expression can only contain non-primary key attributes: Primary key attribute: sk',
+        ],
+        [
+          'a wrongly typed sort key value',
+          { KeyConditionExpression: 'pk = :p AND sk = :k', ExpressionAttributeValues: { ':p': s('q'), ':k': s('1') } },
+          'One or more parameter values were invalid: Condition parameter type does not match schema type',
+        ],
+        [
+          'Select COUNT with a projection',
+          { KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': s('q') }, Select: 'COUNT', ProjectionExpression: 'odd' },
+          'Cannot specify the ProjectionExpression when choosing to get only the Count',
+        ],
       ])('refuses %s', async (_case, input, message) => {
         await expectError(
           client.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': s('q') }, ...input })),
@@ -635,9 +665,21 @@ export function defineDynamoDBSuite(label: string, open: () => Promise<Endpoint>
       });
 
       it.each<[string, Partial<ConstructorParameters<typeof ScanCommand>[0]>, string]>([
-        ['Segment without TotalSegments', { Segment: 1 }, 'The TotalSegments parameter is required but was not present in the request when Segment parameter is present'],
-        ['TotalSegments without Segment', { TotalSegments: 2 }, 'The Segment parameter is required but was not present in the request when parameter TotalSegments is present'],
-        ['a Segment past the last', { Segment: 2, TotalSegments: 2 }, 'The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 2 is not less than TotalSegments: 2'],
+        [
+          'Segment without TotalSegments',
+          { Segment: 1 },
+          'The TotalSegments parameter is required but was not present in the request when Segment parameter is present',
+        ],
+        [
+          'TotalSegments without Segment',
+          { TotalSegments: 2 },
+          'The Segment parameter is required but was not present in the request when parameter TotalSegments is present',
+        ],
+        [
+          'a Segment past the last',
+          { Segment: 2, TotalSegments: 2 },
+          'The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 2 is not less than TotalSegments: 2',
+        ],
       ])('refuses %s', async (_case, input, message) => {
         await expectError(client.send(new ScanCommand({ TableName: table, ...input })), 'ValidationException', message);
       });
@@ -810,8 +852,7 @@ export function defineDynamoDBSuite(label: string, open: () => Promise<Endpoint>
             'content-type': 'application/x-amz-json-1.0',
             'x-amz-target': target,
             'x-amz-date': '20250101T000000Z',
-            authorization:
-              'AWS4-HMAC-SHA256 Credential=AKIDWIRE/20250101/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=0',
+            authorization: 'AWS4-HMAC-SHA256 Credential=AKIDWIRE/20250101/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=0',
           },
           body,
         });

@@ -87,7 +87,8 @@ export const accountRoutes = new Hono<AppEnv>()
     if (usernameProblem) errors.push({ field: 'username', message: usernameProblem });
     const passwordProblem = checkNewPassword(password, username);
     if (passwordProblem) errors.push({ field: 'password', message: passwordProblem });
-    const again = (problems: FieldErrors) => c.html(<SignupPage returnTo={returnTo} username={username} errors={problems} hasAnonymousRecord={hasAnonymousRecord(c)} />, 400);
+    const again = (problems: FieldErrors) =>
+      c.html(<SignupPage returnTo={returnTo} username={username} errors={problems} hasAnonymousRecord={hasAnonymousRecord(c)} />, 400);
     if (errors.length > 0) return again(errors);
 
     let user: User;
@@ -154,7 +155,8 @@ export const accountRoutes = new Hono<AppEnv>()
     const limited = limitAuthAttempt(c, user.username);
     if (limited) return limited;
     const errors: Array<{ field: string; message: string }> = [];
-    if (!(await verifyPassword(current.slice(0, MAX_LOGIN_PASSWORD_LENGTH), user.passwordHash))) errors.push({ field: 'currentPassword', message: 'This is not your current password.' });
+    if (!(await verifyPassword(current.slice(0, MAX_LOGIN_PASSWORD_LENGTH), user.passwordHash)))
+      errors.push({ field: 'currentPassword', message: 'This is not your current password.' });
     const problem = checkNewPassword(next, user.username);
     if (problem) errors.push({ field: 'newPassword', message: problem });
     if (errors.length > 0) return c.html(accountPage(c, user, { form: 'password', errors }), 400);
@@ -169,7 +171,14 @@ export const accountRoutes = new Hono<AppEnv>()
     const { db, clock } = c.var.deps;
     const user = c.var.user!;
     const name = ((await readForm(c)).name ?? '').trim();
-    const problem = name === '' ? 'Give the token a name, so you know what to revoke later.' : [...name].length > 64 ? 'Use at most 64 characters.' : /\p{Cc}/u.test(name) ? 'Use printable characters only.' : undefined;
+    const problem =
+      name === ''
+        ? 'Give the token a name, so you know what to revoke later.'
+        : [...name].length > 64
+          ? 'Use at most 64 characters.'
+          : /\p{Cc}/u.test(name)
+            ? 'Use printable characters only.'
+            : undefined;
     if (problem) return c.html(accountPage(c, user, { form: 'token', errors: [{ field: 'name', message: problem }] }), 400);
     const { token } = insertApiToken(db, user.id, name, clock.now());
     // Shown in this response only: the database keeps its hash.
@@ -194,10 +203,19 @@ export const accountRoutes = new Hono<AppEnv>()
     const limited = limitAuthAttempt(c, user.username);
     if (limited) return limited;
     if (!(await verifyPassword(password.slice(0, MAX_LOGIN_PASSWORD_LENGTH), user.passwordHash))) {
-      return c.html(accountPage(c, user, { form: 'delete', errors: [{ field: 'confirmPassword', message: 'This is not your password; the account was not deleted.' }] }), 400);
+      return c.html(
+        accountPage(c, user, { form: 'delete', errors: [{ field: 'confirmPassword', message: 'This is not your password; the account was not deleted.' }] }),
+        400,
+      );
     }
     if (user.role === 'admin' && selectUsers(db).filter((u) => u.role === 'admin').length === 1 && selectUsers(db).length > 1) {
-      return c.html(accountPage(c, user, { form: 'delete', errors: [{ field: 'confirmPassword', message: 'You are the only admin: make another account admin on the Users page first.' }] }), 409);
+      return c.html(
+        accountPage(c, user, {
+          form: 'delete',
+          errors: [{ field: 'confirmPassword', message: 'You are the only admin: make another account admin on the Users page first.' }],
+        }),
+        409,
+      );
     }
     deleteUser(db, user.id);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });

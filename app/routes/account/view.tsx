@@ -41,7 +41,15 @@ export function SignupPage({ returnTo, username, errors = [], hasAnonymousRecord
       {hasAnonymousRecord ? <p class="notice">The questions you have answered in this browser move into the new account.</p> : null}
       <form method="post" action="/signup" class="account-form" novalidate>
         <ReturnToField returnTo={returnTo} />
-        <TextField name="username" label="Username" value={username} errors={errors} autocomplete="username" maxlength={32} hint="3 to 32 letters, digits, dots, underscores or hyphens. Others may see it." />
+        <TextField
+          name="username"
+          label="Username"
+          value={username}
+          errors={errors}
+          autocomplete="username"
+          maxlength={32}
+          hint="3 to 32 letters, digits, dots, underscores or hyphens. Others may see it."
+        />
         <TextField
           name="password"
           label="Password"
@@ -138,7 +146,8 @@ export function AccountPage({ user, tokens, form, errors = [], notice, newToken,
         <dd>{formatDateTime(user.createdAt)}</dd>
       </dl>
       <p>
-        Your learning record: <a href="/progress">progress</a>; download it as <a href="/progress/export.json">JSON</a> or <a href="/progress/export.csv">CSV</a>.
+        Your learning record: <a href="/progress">progress</a>; download it as <a href="/progress/export.json">JSON</a> or{' '}
+        <a href="/progress/export.csv">CSV</a>.
       </p>
 
       <section aria-labelledby="password-heading">
@@ -146,8 +155,23 @@ export function AccountPage({ user, tokens, form, errors = [], notice, newToken,
         <p class="muted">Every other browser logged in to this account is logged out.</p>
         <form method="post" action="/account/password" class="account-form" novalidate>
           <input type="hidden" name="username" value={user.username} autocomplete="username" />
-          <TextField name="currentPassword" label="Current password" type="password" errors={errorsOf('password')} autocomplete="current-password" maxlength={1024} />
-          <TextField name="newPassword" label="New password" type="password" errors={errorsOf('password')} autocomplete="new-password" maxlength={PASSWORD_MAX_LENGTH} hint={`At least ${PASSWORD_MIN_LENGTH} characters, not a common password.`} />
+          <TextField
+            name="currentPassword"
+            label="Current password"
+            type="password"
+            errors={errorsOf('password')}
+            autocomplete="current-password"
+            maxlength={1024}
+          />
+          <TextField
+            name="newPassword"
+            label="New password"
+            type="password"
+            errors={errorsOf('password')}
+            autocomplete="new-password"
+            maxlength={PASSWORD_MAX_LENGTH}
+            hint={`At least ${PASSWORD_MIN_LENGTH} characters, not a common password.`}
+          />
           <p class="actions">
             <button type="submit">Change password</button>
           </p>
@@ -157,7 +181,8 @@ export function AccountPage({ user, tokens, form, errors = [], notice, newToken,
       <section aria-labelledby="tokens-heading">
         <h2 id="tokens-heading">API tokens</h2>
         <p>
-          Scripts use the <a href="/api/openapi.json">JSON API</a> as you with <code>Authorization: Bearer &lt;token&gt;</code>. A token can do everything you can, so keep it secret and revoke it when it is no longer needed.
+          Scripts use the <a href="/api/openapi.json">JSON API</a> as you with <code>Authorization: Bearer &lt;token&gt;</code>. A token can do everything you
+          can, so keep it secret and revoke it when it is no longer needed.
         </p>
         {newToken ? (
           <div class="notice" role="status">
@@ -205,7 +230,14 @@ export function AccountPage({ user, tokens, form, errors = [], notice, newToken,
           </table>
         )}
         <form method="post" action="/account/tokens" class="account-form" novalidate>
-          <TextField name="name" label="Token name" errors={errorsOf('token')} autocomplete="off" maxlength={64} hint="What the token is for, such as “laptop script”." />
+          <TextField
+            name="name"
+            label="Token name"
+            errors={errorsOf('token')}
+            autocomplete="off"
+            maxlength={64}
+            hint="What the token is for, such as “laptop script”."
+          />
           <p class="actions">
             <button type="submit">Create token</button>
           </p>
@@ -216,7 +248,8 @@ export function AccountPage({ user, tokens, form, errors = [], notice, newToken,
         <section aria-labelledby="sandbox-heading">
           <h2 id="sandbox-heading">DynamoDB sandbox</h2>
           <p>
-            Your own tables on this server's DynamoDB endpoint. Requests signed with these credentials (AWS Signature Version 4, as the AWS SDKs and CLI sign) reach your sandbox; a wrong signature is refused. Any other access key id gets a temporary anonymous sandbox.
+            Your own tables on this server's DynamoDB endpoint. Requests signed with these credentials (AWS Signature Version 4, as the AWS SDKs and CLI sign)
+            reach your sandbox; a wrong signature is refused. Any other access key id gets a temporary anonymous sandbox.
           </p>
           <dl class="account-facts">
             <dt>Access key id</dt>
@@ -249,7 +282,16 @@ new DynamoDBClient({ endpoint: '${sandbox.endpointUrl}/dynamodb', region: 'us-ea
         <h2 id="delete-heading">Delete account</h2>
         <p>Deletes the account and everything stored for it: your attempts, reports, sessions and API tokens. This cannot be undone.</p>
         <form method="post" action="/account/delete" class="account-form" novalidate>
-          <TextField id="confirmPassword" name="password" label="Password" type="password" errors={errorsOf('delete')} autocomplete="current-password" maxlength={1024} hint="Type your password to confirm." />
+          <TextField
+            id="confirmPassword"
+            name="password"
+            label="Password"
+            type="password"
+            errors={errorsOf('delete')}
+            autocomplete="current-password"
+            maxlength={1024}
+            hint="Type your password to confirm."
+          />
           <p class="actions">
             <button type="submit" class="button-danger">
               Delete my account

@@ -32,7 +32,10 @@ export const adminRoutes = new Hono<AppEnv>()
     // Without an admin nobody could grant roles from the site again.
     const admins = selectUsers(db).filter((u) => u.role === 'admin');
     if (target.role === 'admin' && role !== 'admin' && admins.length === 1) {
-      return c.html(<UsersPage users={selectUsers(db)} currentUserId={c.var.user!.id} error={`${target.username} is the only admin. Make another account admin first.`} />, 409);
+      return c.html(
+        <UsersPage users={selectUsers(db)} currentUserId={c.var.user!.id} error={`${target.username} is the only admin. Make another account admin first.`} />,
+        409,
+      );
     }
     updateRole(db, target.id, role);
     return c.redirect(`/admin/users?updated=${encodeURIComponent(target.username)}`, 303);

@@ -28,7 +28,8 @@ export function UsersPage({ users, currentUserId, notice, error }: UsersPageProp
         </p>
       ) : null}
       <p>
-        Roles: a <strong>learner</strong> practises; an <strong>author</strong> also reads question reports; an <strong>admin</strong> also manages accounts. {users.length} {users.length === 1 ? 'account' : 'accounts'}.
+        Roles: a <strong>learner</strong> practises; an <strong>author</strong> also reads question reports; an <strong>admin</strong> also manages accounts.{' '}
+        {users.length} {users.length === 1 ? 'account' : 'accounts'}.
       </p>
       <table>
         <thead>

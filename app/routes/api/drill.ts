@@ -17,14 +17,21 @@ const DrillEntrySchema = z
     scenarioId: z.string(),
     title: z.string(),
     area: z.string(),
-    rightInARow: z.number().int().openapi({ description: `Right answers since the latest wrong one; ${DRILL_RIGHT_IN_A_ROW} take the family out.` }),
+    rightInARow: z
+      .number()
+      .int()
+      .openapi({ description: `Right answers since the latest wrong one; ${DRILL_RIGHT_IN_A_ROW} take the family out.` }),
     lastWrongAt: z.string().openapi({ format: 'date-time' }),
     lastWrongAttemptId: z.number().int(),
   })
   .openapi('DrillEntry');
 
 const DrillQueueSchema = z
-  .object({ left: z.number().int(), rightInARowToLeave: z.number().int(), queue: z.array(DrillEntrySchema).openapi({ description: 'Answered longest ago first: the order the drill serves them.' }) })
+  .object({
+    left: z.number().int(),
+    rightInARowToLeave: z.number().int(),
+    queue: z.array(DrillEntrySchema).openapi({ description: 'Answered longest ago first: the order the drill serves them.' }),
+  })
   .openapi('DrillQueue');
 
 const NextDrillSchema = z.object({ entry: DrillEntrySchema, question: QuestionResponseSchema }).openapi('NextDrill');
@@ -60,7 +67,19 @@ function entries(c: { var: AppEnv['Variables'] }) {
   return selectDrillQueue(db, c.var.profile?.id).flatMap((entry: DrillEntry) => {
     const title = bank.get(entry.scenarioId)?.title;
     if (title === undefined) return [];
-    return [{ entry, api: { scenarioId: entry.scenarioId, title, area: entry.area, rightInARow: entry.rightInARow, lastWrongAt: entry.lastWrongAt.toISOString(), lastWrongAttemptId: entry.lastWrongAttemptId } }];
+    return [
+      {
+        entry,
+        api: {
+          scenarioId: entry.scenarioId,
+          title,
+          area: entry.area,
+          rightInARow: entry.rightInARow,
+          lastWrongAt: entry.lastWrongAt.toISOString(),
+          lastWrongAttemptId: entry.lastWrongAttemptId,
+        },
+      },
+    ];
   });
 }
 
@@ -78,7 +97,11 @@ drillApiRoutes.openapi(getNextDrill, (c) => {
   return c.json(
     {
       entry: next.api,
-      question: { url: studyQuestionPath({ base: '/drill' }, variant.scenarioId, seed), submissionToken: randomToken(), variant: variant as unknown as z.infer<typeof VariantSchema> },
+      question: {
+        url: studyQuestionPath({ base: '/drill' }, variant.scenarioId, seed),
+        submissionToken: randomToken(),
+        variant: variant as unknown as z.infer<typeof VariantSchema>,
+      },
     },
     200,
   );

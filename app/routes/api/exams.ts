@@ -71,7 +71,9 @@ const ExamStateSchema = z
     questions: z.array(ExamQuestionStateSchema).optional().openapi({ description: 'While running: every question without its key.' }),
     report: z
       .object({
-        byArea: z.array(z.object({ area: z.string(), title: z.string(), questions: z.number().int(), answered: z.number().int(), points: z.number(), score: z.number() })),
+        byArea: z.array(
+          z.object({ area: z.string(), title: z.string(), questions: z.number().int(), answered: z.number().int(), points: z.number(), score: z.number() }),
+        ),
         answered: z.number().int(),
         secondsUsed: z.number().int(),
         questions: z.array(ExamReportQuestionSchema),
@@ -95,7 +97,13 @@ const SaveAnswerSchema = z
   .object({
     answer: AnswerSchema.nullable().optional().openapi({ description: 'The answer to save; null clears it; omit to leave it.' }),
     flagged: z.boolean().optional(),
-    secondsSpent: z.number().int().min(0).max(86_400).optional().openapi({ description: 'Seconds to add for this visit (capped at the time since the exam started).' }),
+    secondsSpent: z
+      .number()
+      .int()
+      .min(0)
+      .max(86_400)
+      .optional()
+      .openapi({ description: 'Seconds to add for this visit (capped at the time since the exam started).' }),
   })
   .openapi('SaveExamAnswer');
 
@@ -279,14 +287,26 @@ export const examApiRoutes = new OpenAPIHono<AppEnv>({
     const body = c.req.valid('json');
     const profileId = requireProfileId(c.var.profile?.id, examId);
     const found = openExam(c.var.deps, profileId, examId, { graceMs: SAVE_GRACE_MS });
-    const over = { error: { code: 'ExamSubmitted', message: `Exam ${examId} is submitted${found.exam.timedOut ? ' (its time ran out)' : ''}; read its report at GET /api/exams/${examId}.` } };
+    const over = {
+      error: {
+        code: 'ExamSubmitted',
+        message: `Exam ${examId} is submitted${found.exam.timedOut ? ' (its time ran out)' : ''}; read its report at GET /api/exams/${examId}.`,
+      },
+    };
     if (found.exam.status !== 'running') return c.json(over, 409);
     const question = questionAt(found, position);
     const variant = bank.variant(question.scenarioId, question.seed);
     if (body.answer) checkAnswerFits(variant, body.answer as Answer);
     const now = clock.now();
     const cap = Math.max(0, Math.round((Math.min(now.getTime(), found.exam.deadlineAt.getTime()) - found.exam.startedAt.getTime()) / 1000));
-    saveExamAnswer(db, { examId, position, answer: body.answer as Answer | null | undefined, flagged: body.flagged, addSeconds: Math.min(body.secondsSpent ?? 0, cap), now });
+    saveExamAnswer(db, {
+      examId,
+      position,
+      answer: body.answer as Answer | null | undefined,
+      flagged: body.flagged,
+      addSeconds: Math.min(body.secondsSpent ?? 0, cap),
+      now,
+    });
     if (now.getTime() >= found.exam.deadlineAt.getTime()) openExam(c.var.deps, profileId, examId);
     const saved = questionAt(openExam(c.var.deps, profileId, examId), position);
     return c.json(

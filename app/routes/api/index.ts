@@ -92,7 +92,10 @@ const answerQuestion = createRoute({
   responses: {
     200: json(AnswerResponseSchema, 'The grade, with the working and explanations.'),
     ...errorResponses,
-    429: { description: 'Too many answers from this learner in a minute; Retry-After says when to send again.', content: { 'application/json': { schema: ApiErrorSchema } } },
+    429: {
+      description: 'Too many answers from this learner in a minute; Retry-After says when to send again.',
+      content: { 'application/json': { schema: ApiErrorSchema } },
+    },
   },
 });
 
@@ -125,7 +128,8 @@ const exportAttempts = createRoute({
   request: { query: ExportQuerySchema },
   responses: {
     200: {
-      description: 'An attachment. The JSON carries each stored variant, grade and scenario fingerprint, so importing it is lossless; the CSV has one row per attempt (RFC 4180, cells a spreadsheet would run as formulas prefixed with an apostrophe).',
+      description:
+        'An attachment. The JSON carries each stored variant, grade and scenario fingerprint, so importing it is lossless; the CSV has one row per attempt (RFC 4180, cells a spreadsheet would run as formulas prefixed with an apostrophe).',
       content: { 'application/json': { schema: AttemptsExportSchema }, 'text/csv': { schema: { type: 'string' } } },
     },
     ...errorResponses,
@@ -139,7 +143,7 @@ const importAttemptsRoute = createRoute({
   tags: ['Progress'],
   summary: 'Import a JSON export into your record',
   description:
-    'Validated as a whole: when any row is invalid nothing is stored and every problem is listed by row index and field. Idempotent by submission token: rows already in your record are skipped, and a row whose token is another learner\'s is refused. Bodies up to 20 MB.',
+    "Validated as a whole: when any row is invalid nothing is stored and every problem is listed by row index and field. Idempotent by submission token: rows already in your record are skipped, and a row whose token is another learner's is refused. Bodies up to 20 MB.",
   request: { body: { required: true, content: { 'application/json': { schema: AttemptsExportSchema } } } },
   responses: {
     200: json(ImportResponseSchema, 'How many rows were stored, already there, or refused.'),
@@ -205,7 +209,11 @@ export function createApiRoutes() {
     const { bank, random, randomToken } = c.var.deps;
     const query = c.req.valid('query');
     const mode = parsePracticeMode(bank, query);
-    const next = pickNextQuestion(bank, toPracticeFilter(mode, query.exclude, c.var.profile ? selectRecentScenarioIds(c.var.deps.db, c.var.profile.id, AVOID_RECENT_ATTEMPTS) : []), random);
+    const next = pickNextQuestion(
+      bank,
+      toPracticeFilter(mode, query.exclude, c.var.profile ? selectRecentScenarioIds(c.var.deps.db, c.var.profile.id, AVOID_RECENT_ATTEMPTS) : []),
+      random,
+    );
     if (!next) throw new NotFoundError('No scenario matches this area and objective yet.');
     return c.json(toQuestion(bank.variant(next.scenarioId, next.seed), randomToken()), 200);
   });
@@ -240,7 +248,13 @@ export function createApiRoutes() {
     const { bank, db, clock } = c.var.deps;
     const { scenarioId, seed } = c.req.valid('param');
     const variant = bank.variant(scenarioId, seed);
-    const report = insertQuestionReport(db, { profileId: ensureProfile(c).id, scenarioId: variant.scenarioId, seed, message: c.req.valid('json').message, createdAt: clock.now() });
+    const report = insertQuestionReport(db, {
+      profileId: ensureProfile(c).id,
+      scenarioId: variant.scenarioId,
+      seed,
+      message: c.req.valid('json').message,
+      createdAt: clock.now(),
+    });
     return c.json({ id: report.id, scenarioId: report.scenarioId, seed: report.seed, status: report.status }, 201);
   });
 
@@ -298,7 +312,10 @@ export function createApiRoutes() {
 
   api.openapi(getProgress, (c) => {
     const summary = selectProgressSummary(c.var.deps.db, c.var.profile?.id);
-    return c.json({ ...summary, overall: summary.overall ?? null, recent: summary.recent.map(toApiAttempt), toReview: summary.toReview.map(toApiAttempt) }, 200);
+    return c.json(
+      { ...summary, overall: summary.overall ?? null, recent: summary.recent.map(toApiAttempt), toReview: summary.toReview.map(toApiAttempt) },
+      200,
+    );
   });
 
   api.route('/', costApiRoutes);
@@ -312,7 +329,8 @@ export function createApiRoutes() {
     info: {
       title: 'DynamoDB study API',
       version: '0.1.0',
-      description: 'Generated DynamoDB exam questions, graded by computation, and the learner progress they feed. The learner is identified by the `learner` cookie.',
+      description:
+        'Generated DynamoDB exam questions, graded by computation, and the learner progress they feed. The learner is identified by the `learner` cookie.',
     },
   });
   return api;

@@ -17,7 +17,10 @@ const ReadinessFigureSchema = z
   .object({
     key: z.string().openapi({ description: 'An area id, or `all` for the overall figure.', example: 'math' }),
     estimate: z.number().openapi({ description: 'Mean mastery over its objectives, 0..1; an objective not practised counts 0.' }),
-    answers: z.number().int().openapi({ description: `Recent answers behind it (at most ${RECENT_PER_OBJECTIVE} per objective).` }),
+    answers: z
+      .number()
+      .int()
+      .openapi({ description: `Recent answers behind it (at most ${RECENT_PER_OBJECTIVE} per objective).` }),
     right: z.number().int().openapi({ description: 'Of those, fully right with every essential check passed.' }),
     interval: IntervalSchema.nullable().openapi({ description: `Null under ${MIN_ANSWERS_FOR_ESTIMATE} answers: too few to tell.` }),
     objectives: z.number().int(),
@@ -54,7 +57,9 @@ const ActivityResponseSchema = z
   .object({
     today: z.string().openapi({ description: 'The UTC day of the server clock, YYYY-MM-DD.' }),
     from: z.string().openapi({ description: `The first day of the heatmap: a Monday, ${HEATMAP_WEEKS} weeks back counting this one.` }),
-    days: z.array(z.object({ date: z.string(), answers: z.number().int() })).openapi({ description: 'Days from `from` to `today` with at least one answer, oldest first.' }),
+    days: z
+      .array(z.object({ date: z.string(), answers: z.number().int() }))
+      .openapi({ description: 'Days from `from` to `today` with at least one answer, oldest first.' }),
     answersInWindow: z.number().int(),
     activeDaysInWindow: z.number().int(),
     currentStreak: z.number().int().openapi({ description: 'Consecutive UTC days with an answer ending today, or yesterday when today has none yet.' }),
@@ -66,7 +71,9 @@ const CalibrationResponseSchema = z
   .object({
     buckets: z.array(
       z.object({
-        confidence: z.enum(CONFIDENCE_BUCKETS as unknown as ['sure', 'unsure', 'guess', 'none']).openapi({ description: '`none` when the answer carried no confidence.' }),
+        confidence: z
+          .enum(CONFIDENCE_BUCKETS as unknown as ['sure', 'unsure', 'guess', 'none'])
+          .openapi({ description: '`none` when the answer carried no confidence.' }),
         answers: z.number().int(),
         right: z.number().int().openapi({ description: 'Fully right, every essential check passed.' }),
         accuracy: z.number().nullable().openapi({ description: 'right / answers; null without answers.' }),

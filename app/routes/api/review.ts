@@ -34,7 +34,10 @@ const STATE_NAMES: Record<number, 'new' | 'learning' | 'review' | 'relearning'> 
 const StudySettingsSchema = z
   .object({
     newPerDay: newPerDaySchema.openapi({ description: 'New families a session offers per day once nothing is due, 0–100.', example: 10 }),
-    targetRetention: targetRetentionSchema.openapi({ description: 'FSRS requested retention, 0.70–0.97: the recall chance at which a review falls due.', example: 0.9 }),
+    targetRetention: targetRetentionSchema.openapi({
+      description: 'FSRS requested retention, 0.70–0.97: the recall chance at which a review falls due.',
+      example: 0.9,
+    }),
   })
   .openapi('StudySettings');
 
@@ -71,7 +74,9 @@ const NextReviewSchema = z
 
 const ForecastSchema = z
   .object({
-    days: z.array(z.object({ day: z.string().openapi({ example: '2025-01-31' }), due: z.number().int() })).openapi({ description: 'UTC days from today; today includes everything overdue.' }),
+    days: z
+      .array(z.object({ day: z.string().openapi({ example: '2025-01-31' }), due: z.number().int() }))
+      .openapi({ description: 'UTC days from today; today includes everything overdue.' }),
     retention: z.object({
       answers: z.number().int(),
       right: z.number().int(),
@@ -155,20 +160,35 @@ reviewApiRoutes.openapi(getReview, (c) => {
   const { bank, db, clock } = c.var.deps;
   const now = clock.now();
   const profileId = c.var.profile?.id;
-  const counts = selectReviewCounts(db, profileId, bank.scenarios.map((s) => s.id), now);
+  const counts = selectReviewCounts(
+    db,
+    profileId,
+    bank.scenarios.map((s) => s.id),
+    now,
+  );
   const queue = profileId === undefined ? [] : selectDueCards(db, profileId, now, QUEUE_LIMIT);
   return c.json({ ...counts, queue: queue.map((card) => toApiCard(card, bank.get(card.scenarioId)?.title)) }, 200);
 });
 
 reviewApiRoutes.openapi(getNextReview, (c) => {
   const { bank, db, clock, random, randomToken } = c.var.deps;
-  const next = pickNextReview(db, c.var.profile?.id, bank.scenarios.map((s) => s.id), clock.now(), random);
+  const next = pickNextReview(
+    db,
+    c.var.profile?.id,
+    bank.scenarios.map((s) => s.id),
+    clock.now(),
+    random,
+  );
   if (!next) throw new NotFoundError('Nothing is due, and no new family is left for today.');
   const variant = bank.variant(next.scenarioId, next.seed);
   return c.json(
     {
       source: next.source,
-      question: { url: studyQuestionPath({ base: '/review' }, next.scenarioId, next.seed), submissionToken: randomToken(), variant: variant as unknown as z.infer<typeof VariantSchema> },
+      question: {
+        url: studyQuestionPath({ base: '/review' }, next.scenarioId, next.seed),
+        submissionToken: randomToken(),
+        variant: variant as unknown as z.infer<typeof VariantSchema>,
+      },
       card: next.source === 'due' ? toApiCard(next.card, variant.title) : null,
     },
     200,

@@ -30,7 +30,11 @@ export const AreaSummarySchema = z
 
 export const AreasResponseSchema = z.object({ totalScenarios: z.number().int(), areas: z.array(AreaSummarySchema) }).openapi('Areas');
 
-export const ScenarioIdParamSchema = z.string().min(1).max(200).openapi({ param: { name: 'scenarioId', in: 'path' }, example: 'math.rcu-strong-single' });
+export const ScenarioIdParamSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .openapi({ param: { name: 'scenarioId', in: 'path' }, example: 'math.rcu-strong-single' });
 export const SeedParamSchema = z
   .string()
   .regex(/^\d{1,10}$/, 'Use a whole number from 0 to 4294967295.')
@@ -90,11 +94,17 @@ export const AnswerRequestSchema = z
     answer: AnswerSchema,
     submissionToken: z.string().min(8).max(100).optional().openapi({ description: 'From the question; without it every call records a new attempt.' }),
     secondsTaken: z.number().int().min(0).max(86_400).optional(),
-    confidence: z.enum(['sure', 'unsure', 'guess']).optional().openapi({ description: 'How sure you are: unsure or guess rates a right answer Hard for review; sure and fast rates it Easy.' }),
+    confidence: z
+      .enum(['sure', 'unsure', 'guess'])
+      .optional()
+      .openapi({ description: 'How sure you are: unsure or guess rates a right answer Hard for review; sure and fast rates it Easy.' }),
     source: z
       .enum(['practice', 'review', 'drill'])
       .optional()
-      .openapi({ description: 'Where the question was served (GET /api/review/next, /api/drill/next); practice when absent. Every source counts once in progress and the schedule.' }),
+      .openapi({
+        description:
+          'Where the question was served (GET /api/review/next, /api/drill/next); practice when absent. Every source counts once in progress and the schedule.',
+      }),
   })
   .openapi('AnswerRequest');
 
@@ -116,7 +126,10 @@ export const GradeResultSchema = z
     expected: z.number().optional(),
     tolerance: z.number().optional(),
     unit: z.string().optional(),
-    working: z.object({ value: z.number(), unit: z.string(), steps: z.array(StepSchema) }).optional().openapi({ description: 'numeric: the calculation, step by step.' }),
+    working: z
+      .object({ value: z.number(), unit: z.string(), steps: z.array(StepSchema) })
+      .optional()
+      .openapi({ description: 'numeric: the calculation, step by step.' }),
     misconception: z
       .object({ id: z.string(), name: z.string(), explanation: z.string(), value: z.number() })
       .optional()
@@ -129,7 +142,10 @@ export const GradeResultSchema = z
           passed: z.boolean(),
           weight: z.number(),
           detail: z.string().optional(),
-          essential: z.boolean().optional().openapi({ description: 'The check the task exists for: failing it makes the answer wrong for review and readiness.' }),
+          essential: z
+            .boolean()
+            .optional()
+            .openapi({ description: 'The check the task exists for: failing it makes the answer wrong for review and readiness.' }),
         }),
       )
       .optional(),
@@ -140,8 +156,14 @@ export const GradeResultSchema = z
 export const AnswerResponseSchema = z
   .object({
     attemptId: z.number().int(),
-    recorded: z.boolean().openapi({ description: 'False when the submission token had been answered before: nothing new was stored, and `result` is the stored grade of the first answer.' }),
-    result: GradeResultSchema.nullable().openapi({ description: 'Null only when the token belongs to an attempt stored before grades were kept with attempts.' }),
+    recorded: z
+      .boolean()
+      .openapi({
+        description: 'False when the submission token had been answered before: nothing new was stored, and `result` is the stored grade of the first answer.',
+      }),
+    result: GradeResultSchema.nullable().openapi({
+      description: 'Null only when the token belongs to an attempt stored before grades were kept with attempts.',
+    }),
   })
   .openapi('AnswerResult');
 
@@ -193,7 +215,10 @@ export const AttemptResultResponseSchema = z
     attempt: AttemptSchema,
     answer: AnswerSchema,
     variant: VariantSchema.nullable().openapi({ description: 'The question as the learner saw it. Null for attempts stored before variants were kept.' }),
-    result: GradeResultSchema.nullable().openapi({ description: 'The grade stored when the answer was recorded, never a regrade. Null for attempts stored before grades were kept: `attempt.verdict` and `attempt.score` hold what was shown.' }),
+    result: GradeResultSchema.nullable().openapi({
+      description:
+        'The grade stored when the answer was recorded, never a regrade. Null for attempts stored before grades were kept: `attempt.verdict` and `attempt.score` hold what was shown.',
+    }),
     scenarioFile: ScenarioFileStatusSchema,
   })
   .openapi('AttemptResult');
@@ -231,4 +256,6 @@ export const ImportResponseSchema = z
   .openapi('ImportResult');
 
 export const ReportRequestSchema = z.object({ message: z.string().trim().min(1).max(2000) }).openapi('ReportRequest');
-export const ReportResponseSchema = z.object({ id: z.number().int(), scenarioId: z.string(), seed: z.number().int(), status: z.enum(REPORT_STATUSES) }).openapi('Report');
+export const ReportResponseSchema = z
+  .object({ id: z.number().int(), scenarioId: z.string(), seed: z.number().int(), status: z.enum(REPORT_STATUSES) })
+  .openapi('Report');

@@ -53,7 +53,11 @@ const ROLE_LABEL = { reference: 'Reference', distractor: 'Distractor', misconcep
 export function PreviewBody({ preview, areas }: { preview: Preview; areas: readonly Area[] }) {
   const { variant } = preview;
   if (!variant) {
-    return <p class="muted">{preview.generationError ? `Seed ${preview.seed} does not generate: ${preview.generationError}` : 'Nothing to show until the file parses.'}</p>;
+    return (
+      <p class="muted">
+        {preview.generationError ? `Seed ${preview.seed} does not generate: ${preview.generationError}` : 'Nothing to show until the file parses.'}
+      </p>
+    );
   }
   const area = areas.find((a) => a.id === variant.area);
   const objectives = area?.objectives.filter((o) => variant.objectives.includes(o.id)) ?? [];

@@ -35,8 +35,15 @@ const EditorInputSchema = z.object({
     .min(1, 'The scenario markdown is empty.')
     .max(MAX_SOURCE_CHARS, `A scenario file is at most ${MAX_SOURCE_CHARS} characters.`)
     .transform((text) => text.replace(/\r\n?/g, '\n')),
-  seed: z.union([z.literal(''), SeedSchema]).optional().transform((s) => (s === '' || s === undefined ? 1 : s)),
-  editing: z.string().max(200).optional().transform((s) => (s === '' ? undefined : s)),
+  seed: z
+    .union([z.literal(''), SeedSchema])
+    .optional()
+    .transform((s) => (s === '' || s === undefined ? 1 : s)),
+  editing: z
+    .string()
+    .max(200)
+    .optional()
+    .transform((s) => (s === '' ? undefined : s)),
 });
 type EditorInput = z.infer<typeof EditorInputSchema>;
 
@@ -92,7 +99,9 @@ export const authoringRoutes = new Hono<AppEnv>()
     const rows: FamilyRow[] = bank.scenarios
       .filter((s) => (area === undefined || s.area === area) && (kind === undefined || s.kind === kind))
       .map((summary) => ({ summary, openReports: open.get(summary.id) ?? 0, lastEdit: lastEdit(summary.file) }));
-    return c.html(<FamiliesPage rows={rows} total={bank.scenarios.length} areas={bank.areas} area={area} kind={kind} loadErrors={bank.errors} live={live !== undefined} />);
+    return c.html(
+      <FamiliesPage rows={rows} total={bank.scenarios.length} areas={bank.areas} area={area} kind={kind} loadErrors={bank.errors} live={live !== undefined} />,
+    );
   })
   .get('/authoring/new', loadLearner, (c) => c.html(<NewFamilyPage />))
   .get('/authoring/edit', loadLearner, (c) => {
@@ -152,7 +161,10 @@ export const authoringRoutes = new Hono<AppEnv>()
     }
     const preview = previewScenario(bank, input.source, input.seed);
     if (json) {
-      const [errorsHtml, previewHtml] = await Promise.all([(<CheckErrors preview={preview} seeds={PREVIEW_SEEDS} />).toString(), (<PreviewBody preview={preview} areas={bank.areas} />).toString()]);
+      const [errorsHtml, previewHtml] = await Promise.all([
+        (<CheckErrors preview={preview} seeds={PREVIEW_SEEDS} />).toString(),
+        (<PreviewBody preview={preview} areas={bank.areas} />).toString(),
+      ]);
       return c.json({
         file: preview.file,
         id: preview.summary?.id ?? null,
@@ -177,6 +189,8 @@ export const authoringRoutes = new Hono<AppEnv>()
     if (!target.ok) return refuse(409, target.message);
     writeFileAtomic(target.path, input.source);
     const report = bank.reload();
-    c.var.deps.logger.info(`authoring: ${c.var.user?.username ?? '?'} saved ${target.path}; ${report.scenarios} scenarios loaded, ${report.errors.length} problems`);
+    c.var.deps.logger.info(
+      `authoring: ${c.var.user?.username ?? '?'} saved ${target.path}; ${report.scenarios} scenarios loaded, ${report.errors.length} problems`,
+    );
     return c.redirect(`/authoring/edit?id=${encodeURIComponent(id)}&seed=${input.seed}&saved=1`, 303);
   });

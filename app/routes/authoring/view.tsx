@@ -31,8 +31,8 @@ function AuthoringNav() {
 export function NotLiveNotice() {
   return (
     <p class="error-box" role="note">
-      This app was built without a reloadable bank (createApp's <code>authoring</code> option, which <code>npm start</code> passes), so it cannot
-      preview or save files.
+      This app was built without a reloadable bank (createApp's <code>authoring</code> option, which <code>npm start</code> passes), so it cannot preview or
+      save files.
     </p>
   );
 }

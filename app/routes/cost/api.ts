@@ -44,7 +44,10 @@ const postTrafficCost = createRoute({
   summary: 'Which capacity mode is cheaper for a day of traffic (steady, daily peak, spiky), and by how much',
   request: { body: { required: true, content: { 'application/json': { schema: TrafficRequestSchema } } } },
   responses: {
-    200: { description: 'Both monthly charges, the hour-by-hour capacity and the working.', content: { 'application/json': { schema: TrafficResponseSchema } } },
+    200: {
+      description: 'Both monthly charges, the hour-by-hour capacity and the working.',
+      content: { 'application/json': { schema: TrafficResponseSchema } },
+    },
     400: { description: 'One message per invalid field.', content: { 'application/json': { schema: CostErrorSchema } } },
   },
 });
@@ -68,7 +71,7 @@ export const costApiRoutes = new OpenAPIHono()
     (result, c) => (result.success ? undefined : replyInvalid(result.error, c)),
   )
   .openapi(
-  postCost,
-  (c) => c.json(computeCostReport(c.req.valid('json')), 200),
-  (result, c) => (result.success ? undefined : replyInvalid(result.error, c)),
-);
+    postCost,
+    (c) => c.json(computeCostReport(c.req.valid('json')), 200),
+    (result, c) => (result.success ? undefined : replyInvalid(result.error, c)),
+  );

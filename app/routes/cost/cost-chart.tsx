@@ -79,8 +79,15 @@ export function CostChart({ report, targetPercent }: { report: CostResponse; tar
         <path class="series series-b" d={path((p) => p.onDemandUsd)} />
         <path class="series series-a" d={path((p) => p.provisionedUsd)} />
       </svg>
-      <ChartLegend items={[{ series: 'series-b', label: 'On-demand' }, { series: 'series-a', label: 'Provisioned' }]} />
-      <figcaption class="hint">Storage and backups are the same in both modes and left out of the chart. Units are not rounded up here, so the lines cross exactly at the break-even.</figcaption>
+      <ChartLegend
+        items={[
+          { series: 'series-b', label: 'On-demand' },
+          { series: 'series-a', label: 'Provisioned' },
+        ]}
+      />
+      <figcaption class="hint">
+        Storage and backups are the same in both modes and left out of the chart. Units are not rounded up here, so the lines cross exactly at the break-even.
+      </figcaption>
       <details>
         <summary>The chart as a table</summary>
         <table>

@@ -123,4 +123,3 @@ export function Working({ calculation, summary }: { calculation: Calculation; su
     </details>
   );
 }
-

@@ -22,7 +22,10 @@ function fields<F extends z.ZodType>(num: NumberFactory, flag: F) {
     architecture: z.enum(['x86', 'arm'], { error: 'choose x86 or arm' }),
     readsPerRequest: count('Reads per request', 0, 100),
     writesPerRequest: count('Writes per request', 0, 100),
-    itemBytes: num().int('Item size is a whole number of bytes').min(1, 'Item size is at least 1 byte').max(409_600, 'an item is at most 400 KB (409,600 bytes)'),
+    itemBytes: num()
+      .int('Item size is a whole number of bytes')
+      .min(1, 'Item size is at least 1 byte')
+      .max(409_600, 'an item is at most 400 KB (409,600 bytes)'),
     readConsistency: z.enum(['eventual', 'strong'], { error: 'choose eventual or strong' }),
     storedItems: count('Items stored', 0, 1e12),
     freeTier: flag,

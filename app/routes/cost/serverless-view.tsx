@@ -40,7 +40,8 @@ export function ServerlessPage({ values, errors, report }: ServerlessPageProps) 
       <CostStylesheet />
       <h1>What a small serverless app costs per month</h1>
       <p class="lead">
-        API Gateway in front, one Lambda invocation per request, DynamoDB on-demand behind it (us-east-1, 730-hour month). <a href="/cost">Price a table workload instead</a>.
+        API Gateway in front, one Lambda invocation per request, DynamoDB on-demand behind it (us-east-1, 730-hour month).{' '}
+        <a href="/cost">Price a table workload instead</a>.
       </p>
       <ErrorSummary errors={errors} labels={LABELS} />
       <form class="cost-form" method="get" action="/cost/serverless" novalidate>
@@ -48,20 +49,44 @@ export function ServerlessPage({ values, errors, report }: ServerlessPageProps) 
           <legend>Traffic</legend>
           <Field name="users" label="Users" unit="people" min={1} step="1" {...props} />
           <Field name="requestsPerUserPerDay" label="Requests per user" unit="a day (× 730 / 24 days)" min={0} {...props} />
-          <Select name="api" label="API type" options={[['http', 'HTTP API ($1.00 per million)'], ['rest', 'REST API ($3.50 per million)']]} {...props} />
+          <Select
+            name="api"
+            label="API type"
+            options={[
+              ['http', 'HTTP API ($1.00 per million)'],
+              ['rest', 'REST API ($3.50 per million)'],
+            ]}
+            {...props}
+          />
         </fieldset>
         <fieldset>
           <legend>Lambda</legend>
           <Field name="memoryMb" label="Memory" unit="MB (128–10,240)" min={128} max={10240} step="1" {...props} />
           <Field name="durationMs" label="Duration" unit="ms per request, billed per 1 ms" min={1} {...props} />
-          <Select name="architecture" label="Architecture" options={[['x86', 'x86'], ['arm', 'Arm (Graviton)']]} {...props} />
+          <Select
+            name="architecture"
+            label="Architecture"
+            options={[
+              ['x86', 'x86'],
+              ['arm', 'Arm (Graviton)'],
+            ]}
+            {...props}
+          />
         </fieldset>
         <fieldset>
           <legend>DynamoDB (on-demand)</legend>
           <Field name="readsPerRequest" label="Reads per request" unit="GetItem calls" min={0} step="1" {...props} />
           <Field name="writesPerRequest" label="Writes per request" unit="PutItem/UpdateItem calls" min={0} step="1" {...props} />
           <Field name="itemBytes" label="Item size" unit="bytes (≤ 409,600)" min={1} max={409600} step="1" {...props} />
-          <Select name="readConsistency" label="Read consistency" options={[['eventual', 'Eventually consistent'], ['strong', 'Strongly consistent']]} {...props} />
+          <Select
+            name="readConsistency"
+            label="Read consistency"
+            options={[
+              ['eventual', 'Eventually consistent'],
+              ['strong', 'Strongly consistent'],
+            ]}
+            {...props}
+          />
           <Field name="storedItems" label="Items stored" unit="items (+100 B overhead each)" min={0} step="1" {...props} />
         </fieldset>
         <fieldset>
@@ -113,7 +138,8 @@ export function ServerlessPage({ values, errors, report }: ServerlessPageProps) 
           <section class="panel" aria-labelledby="guide-h">
             <h3 id="guide-h">Against the study guide</h3>
             <p>
-              {`The guide says “$${report.guide.claimTotalUsd} a month for 50 users, DynamoDB about $${report.guide.claimDynamoDbUsd.toFixed(2)}”.`} {report.guide.explanation}
+              {`The guide says “$${report.guide.claimTotalUsd} a month for 50 users, DynamoDB about $${report.guide.claimDynamoDbUsd.toFixed(2)}”.`}{' '}
+              {report.guide.explanation}
             </p>
           </section>
         </section>

@@ -9,8 +9,7 @@ import { CalculationSchema } from './schemas.ts';
 type NumberFactory = () => z.ZodNumber | z.ZodCoercedNumber<unknown>;
 
 function fields(num: NumberFactory) {
-  const rate = (what: string) =>
-    num().min(0, `${what} cannot be negative`).max(1_000_000, `${what} above 1,000,000 per second is beyond any table quota here`);
+  const rate = (what: string) => num().min(0, `${what} cannot be negative`).max(1_000_000, `${what} above 1,000,000 per second is beyond any table quota here`);
   const units = (what: string) => num().min(0, `${what} cannot be negative`).max(1000, `${what} is at most 1,000 units`);
   return {
     shape: z.enum(TRAFFIC_SHAPES, { error: `choose one of ${TRAFFIC_SHAPES.join(', ')}` }),

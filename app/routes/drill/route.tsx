@@ -34,8 +34,8 @@ function questionBanner(c: Context<AppEnv>, variant: Variant) {
   const entry = queue.find((e) => e.scenarioId === variant.scenarioId);
   return (
     <>
-      <strong>Mistakes drill</strong>:{' '}
-      {entry ? `right ${entry.rightInARow} of ${DRILL_RIGHT_IN_A_ROW} in a row` : 'not in the drill now'} · {left(queue.length)}.
+      <strong>Mistakes drill</strong>: {entry ? `right ${entry.rightInARow} of ${DRILL_RIGHT_IN_A_ROW} in a row` : 'not in the drill now'} ·{' '}
+      {left(queue.length)}.
     </>
   );
 }

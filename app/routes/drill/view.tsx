@@ -19,7 +19,10 @@ export function DrillPage({ queue, done }: { queue: readonly DrillRow[]; done: b
       {queue.length === 0 ? (
         <section class="review-status" data-drill-empty aria-labelledby="drill-status">
           <h2 id="drill-status">{done ? 'Drill complete' : 'No mistakes to drill'}</h2>
-          <p>{done ? 'Every mistake has been answered right twice in a row.' : 'Nothing you answered is waiting to be put right.'} Wrong answers from practice, review and exams land here.</p>
+          <p>
+            {done ? 'Every mistake has been answered right twice in a row.' : 'Nothing you answered is waiting to be put right.'} Wrong answers from practice,
+            review and exams land here.
+          </p>
           <p class="actions">
             <a class="button" href="/practice">
               Practise

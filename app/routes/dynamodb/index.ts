@@ -237,10 +237,12 @@ export const NULL_PAYLOAD_MESSAGE = '';
 /** The request target as sent (path and query still percent-encoded), for the signature. */
 function rawTarget(c: Context): { path: string; query: string } {
   const incoming = (c.env as { incoming?: { url?: string } } | undefined)?.incoming;
-  const url = incoming?.url ?? (() => {
-    const parsed = new URL(c.req.url);
-    return parsed.pathname + parsed.search;
-  })();
+  const url =
+    incoming?.url ??
+    (() => {
+      const parsed = new URL(c.req.url);
+      return parsed.pathname + parsed.search;
+    })();
   const question = url.indexOf('?');
   return question < 0 ? { path: url, query: '' } : { path: url.slice(0, question), query: url.slice(question + 1) };
 }

@@ -48,7 +48,9 @@ export class ServerLimits {
 
   constructor(settings: Partial<ServerLimitSettings>, now: () => number) {
     this.settings = { ...DEFAULT_SERVER_LIMITS, ...settings };
-    this.perAddress = Number.isFinite(this.settings.requestsPerAddress) ? new RateLimiter({ limit: this.settings.requestsPerAddress, windowMs: 1000 }, now) : undefined;
+    this.perAddress = Number.isFinite(this.settings.requestsPerAddress)
+      ? new RateLimiter({ limit: this.settings.requestsPerAddress, windowMs: 1000 }, now)
+      : undefined;
   }
 
   /** Requests being served now. */
@@ -79,6 +81,8 @@ export class ServerLimits {
   checkBytes(action: string, heldBytes: number, requestBytes: number): LimitExceededException | undefined {
     if (!GROWING_ACTIONS.has(action) || heldBytes + requestBytes <= this.settings.maxTotalBytes) return undefined;
     // Our own text: AWS has no server-wide storage cap to word it.
-    return new LimitExceededException(`This server holds its limit of ${this.settings.maxTotalBytes} bytes of item data across all sandboxes; delete items or tables, or try again later`);
+    return new LimitExceededException(
+      `This server holds its limit of ${this.settings.maxTotalBytes} bytes of item data across all sandboxes; delete items or tables, or try again later`,
+    );
   }
 }

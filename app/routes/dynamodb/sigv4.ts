@@ -66,10 +66,7 @@ export function queryParameters(query: string): [string, string][] {
  */
 function canonicalUri(path: string): string {
   if (path === '' || path === '/') return '/';
-  return path
-    .split('/')
-    .map(uriEncode)
-    .join('/');
+  return path.split('/').map(uriEncode).join('/');
 }
 
 function canonicalQuery(query: string, presigned: boolean): string {
@@ -114,7 +111,11 @@ export function sign(key: Buffer, toSign: string): string {
  * The signature's parts, or an IncompleteSignatureException naming what is missing, or
  * undefined when the request carries no signature at all (MissingAuthenticationToken).
  */
-export function signatureParts(authorization: string | undefined, query: string, header: (name: string) => string | undefined): SignatureParts | FrontEndError | undefined {
+export function signatureParts(
+  authorization: string | undefined,
+  query: string,
+  header: (name: string) => string | undefined,
+): SignatureParts | FrontEndError | undefined {
   const params = new Map(queryParameters(query));
   const presigned = params.has('X-Amz-Algorithm');
   if (authorization !== undefined && presigned) {
@@ -169,7 +170,10 @@ export function parseAmzDate(value: string): number | undefined {
   return Number.isNaN(http) ? undefined : http;
 }
 export function formatAmzDate(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /**
@@ -179,7 +183,10 @@ export function formatAmzDate(ms: number): string {
 export function verifySignature(request: RequestToVerify, parts: SignatureParts, secret: string, now: number): FrontEndError | undefined {
   const signedAt = parts.amzDate === undefined ? undefined : parseAmzDate(parts.amzDate);
   if (signedAt === undefined) {
-    return new FrontEndError('IncompleteSignatureException', `Date must be in ISO-8601 'basic format'. Got '${capEcho(parts.amzDate ?? '')}'. See http://en.wikipedia.org/wiki/ISO_8601`);
+    return new FrontEndError(
+      'IncompleteSignatureException',
+      `Date must be in ISO-8601 'basic format'. Got '${capEcho(parts.amzDate ?? '')}'. See http://en.wikipedia.org/wiki/ISO_8601`,
+    );
   }
   if (signedAt < now - MAX_CLOCK_SKEW_MS) {
     return new FrontEndError(

@@ -7,7 +7,16 @@ import { z } from 'zod';
 import { type Answer, type Bank, type GradeResult, InvalidAnswerError, type ScenarioKind, UnknownScenarioError, type Variant } from '../../bank/types.ts';
 import { essentialChecksPassed } from '../../progress/answers.ts';
 import { DEFAULT_EXAM_KINDS, DEFAULT_EXAM_MINUTES, DEFAULT_EXAM_QUESTIONS, planExam } from '../../progress/exam-plan.ts';
-import { type Exam, type ExamQuestion, type ExamWithQuestions, type GradedExamQuestion, insertExam, type InsertedExam, selectExam, submitExam } from '../../progress/exams.ts';
+import {
+  type Exam,
+  type ExamQuestion,
+  type ExamWithQuestions,
+  type GradedExamQuestion,
+  insertExam,
+  type InsertedExam,
+  selectExam,
+  submitExam,
+} from '../../progress/exams.ts';
 import type { AppDeps } from '../app-env.ts';
 import { InvalidInputError, NotFoundError } from '../request-errors.ts';
 
@@ -44,7 +53,10 @@ export const ExamSettingsSchema = z.object({
     .max(EXAM_LIMITS.passPercent.max, `Set the pass mark at ${EXAM_LIMITS.passPercent.max}% or less.`)
     .default(DEFAULT_PASS_PERCENT),
   area: z.string().max(100).optional(),
-  kinds: z.array(z.enum(EXAM_KINDS as [ScenarioKind, ...ScenarioKind[]], { error: 'Choose kinds among choice, multi, numeric, request and design.' })).min(1, 'Choose at least one kind of question.').default([...DEFAULT_EXAM_KINDS]),
+  kinds: z
+    .array(z.enum(EXAM_KINDS as [ScenarioKind, ...ScenarioKind[]], { error: 'Choose kinds among choice, multi, numeric, request and design.' }))
+    .min(1, 'Choose at least one kind of question.')
+    .default([...DEFAULT_EXAM_KINDS]),
 });
 export type ExamSettings = z.infer<typeof ExamSettingsSchema>;
 
@@ -158,7 +170,11 @@ function gradeAnswers(bank: Bank, questions: readonly ExamQuestion[]): GradedExa
     try {
       const prepared = bank.prepare(question.scenarioId, question.seed);
       const result = prepared.grade(question.answer);
-      graded.push({ position: question.position, graded: { variant: prepared.variant, fingerprint: prepared.fingerprint, answer: question.answer, result }, score: examScore(result) });
+      graded.push({
+        position: question.position,
+        graded: { variant: prepared.variant, fingerprint: prepared.fingerprint, answer: question.answer, result },
+        score: examScore(result),
+      });
     } catch (error) {
       if (error instanceof UnknownScenarioError || error instanceof InvalidAnswerError) continue;
       throw error;

@@ -35,7 +35,23 @@ export interface ExamsPageProps {
   readonly error?: { field: string; message: string } | undefined;
 }
 
-function NumberField({ id, label, value, min, max, unit, error }: { id: string; label: string; value: string; min: number; max: number; unit: string; error: { field: string; message: string } | undefined }) {
+function NumberField({
+  id,
+  label,
+  value,
+  min,
+  max,
+  unit,
+  error,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  min: number;
+  max: number;
+  unit: string;
+  error: { field: string; message: string } | undefined;
+}) {
   const invalid = error?.field === id;
   return (
     <div class="field">
@@ -72,9 +88,25 @@ function StartForm({ areas, values, formIssuedAt, error }: Pick<ExamsPageProps, 
           <p>No exam was started.</p>
         </div>
       ) : null}
-      <NumberField id="questions" label="Questions" value={values.questions} min={EXAM_LIMITS.questions.min} max={EXAM_LIMITS.questions.max} unit="questions" error={error} />
+      <NumberField
+        id="questions"
+        label="Questions"
+        value={values.questions}
+        min={EXAM_LIMITS.questions.min}
+        max={EXAM_LIMITS.questions.max}
+        unit="questions"
+        error={error}
+      />
       <NumberField id="minutes" label="Time" value={values.minutes} min={EXAM_LIMITS.minutes.min} max={EXAM_LIMITS.minutes.max} unit="minutes" error={error} />
-      <NumberField id="passPercent" label="Pass mark" value={values.passPercent} min={EXAM_LIMITS.passPercent.min} max={EXAM_LIMITS.passPercent.max} unit="%" error={error} />
+      <NumberField
+        id="passPercent"
+        label="Pass mark"
+        value={values.passPercent}
+        min={EXAM_LIMITS.passPercent.min}
+        max={EXAM_LIMITS.passPercent.max}
+        unit="%"
+        error={error}
+      />
       <div class="field">
         <label for="exam-area">Areas</label>
         <select id="exam-area" name="area" aria-invalid={error?.field === 'area' ? 'true' : undefined}>
@@ -166,8 +198,8 @@ export function ExamsPage({ areas, values, formIssuedAt, running, history, error
       <h1>Mock exams</h1>
       <p>
         A timed exam with no feedback until you submit, like the real one: 25 questions in 50 minutes is the pace of the AWS associate exams (two minutes a
-        question), and 72% is their pass mark of 720 out of 1000. Move freely between questions and flag any to come back to; the timer runs on the server,
-        so a reload or a closed tab does not stop it, and when time is up the exam is submitted with what you answered.
+        question), and 72% is their pass mark of 720 out of 1000. Move freely between questions and flag any to come back to; the timer runs on the server, so a
+        reload or a closed tab does not stop it, and when time is up the exam is submitted with what you answered.
       </p>
       {running.map(({ exam, remainingSeconds, answered }) => (
         <section class="panel" aria-labelledby={`running-${exam.id}`}>

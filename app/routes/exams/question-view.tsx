@@ -50,7 +50,14 @@ function Navigator({ questions, position }: { questions: readonly ExamQuestion[]
               type="submit"
               name="go"
               value={String(q.position)}
-              class={['exam-nav-item', q.answer !== null ? 'is-answered' : 'is-unanswered', q.flagged ? 'is-flagged' : null, q.position === position ? 'is-current' : null].filter(Boolean).join(' ')}
+              class={[
+                'exam-nav-item',
+                q.answer !== null ? 'is-answered' : 'is-unanswered',
+                q.flagged ? 'is-flagged' : null,
+                q.position === position ? 'is-current' : null,
+              ]
+                .filter(Boolean)
+                .join(' ')}
               aria-current={q.position === position ? 'step' : undefined}
               aria-label={`Question ${q.position}, ${describeState(q)}`}
             >

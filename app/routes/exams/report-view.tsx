@@ -22,8 +22,8 @@ function QuestionReport({ bank, q }: { bank: Bank; q: ExamReportQuestion }) {
         {q.position}. {variant?.title ?? q.scenarioId}
       </h2>
       <p>
-        {q.attempt ? <VerdictBadge verdict={q.attempt.verdict} /> : <span class="badge badge-unanswered">Not answered</span>} {formatPercent(questionPoints(q))} ·{' '}
-        {formatSeconds(q.secondsSpent)} spent{q.flagged ? ' · flagged' : ''}
+        {q.attempt ? <VerdictBadge verdict={q.attempt.verdict} /> : <span class="badge badge-unanswered">Not answered</span>} {formatPercent(questionPoints(q))}{' '}
+        · {formatSeconds(q.secondsSpent)} spent{q.flagged ? ' · flagged' : ''}
         {q.attempt ? (
           <>
             {' '}
@@ -68,7 +68,8 @@ export function ExamReportPage({ bank, report }: { bank: Bank; report: ExamRepor
           Pass mark {formatPercent(exam.passMark)}. {report.answered} of {questions.length} questions answered; unanswered ones score 0.
         </p>
         <p class="muted">
-          Started {formatDateTime(exam.startedAt)}; {exam.timedOut ? 'the time ran out and the exam was submitted with what was answered' : `submitted after ${formatSeconds(report.secondsUsed)}`} (
+          Started {formatDateTime(exam.startedAt)};{' '}
+          {exam.timedOut ? 'the time ran out and the exam was submitted with what was answered' : `submitted after ${formatSeconds(report.secondsUsed)}`} (
           {formatSeconds(exam.durationSeconds)} allowed). Answered questions count in your progress and review schedule like practice answers.
         </p>
         <p class="actions">
@@ -130,7 +131,8 @@ export function ExamReportPage({ bank, report }: { bank: Bank; report: ExamRepor
           {questions.map((q) => (
             <tr>
               <td>
-                <a href={`#q-${q.position}`}>{q.position}</a> <span class="muted">{displayTitle(bank.areas.find((a) => a.id === q.area)?.title ?? q.area)}</span>
+                <a href={`#q-${q.position}`}>{q.position}</a>{' '}
+                <span class="muted">{displayTitle(bank.areas.find((a) => a.id === q.area)?.title ?? q.area)}</span>
               </td>
               <td>{q.attempt ? <VerdictBadge verdict={q.attempt.verdict} /> : <span class="badge badge-unanswered">Not answered</span>}</td>
               <td class="num">{formatSeconds(q.secondsSpent)}</td>

@@ -14,7 +14,20 @@ import type { AppEnv } from '../app-env.ts';
 import { parseFormBody } from '../form-body.ts';
 import { parseAnswerForm } from '../practice/answer-form.ts';
 import { InvalidInputError, NotFoundError } from '../request-errors.ts';
-import { DEFAULT_PASS_PERCENT, ExamSettingsSchema, gradeAndSubmit, openExam, parseExamId, parsePosition, questionAt, remainingSeconds, SAVE_GRACE_MS, startExam, submitNow, visitSeconds } from './exam-session.ts';
+import {
+  DEFAULT_PASS_PERCENT,
+  ExamSettingsSchema,
+  gradeAndSubmit,
+  openExam,
+  parseExamId,
+  parsePosition,
+  questionAt,
+  remainingSeconds,
+  SAVE_GRACE_MS,
+  startExam,
+  submitNow,
+  visitSeconds,
+} from './exam-session.ts';
 import { type ExamFormValues, ExamsPage } from './exams-view.tsx';
 import { ExamQuestionPage } from './question-view.tsx';
 import { buildExamReport } from './report.ts';
@@ -52,10 +65,17 @@ function renderExamsPage(c: Context<AppEnv>, values: ExamFormValues, error?: { f
   const running = (profileId === undefined ? [] : selectRunningExams(db, profileId))
     .map((exam) => openExam(c.var.deps, profileId, exam.id))
     .filter((found) => found.exam.status === 'running')
-    .map((found) => ({ exam: found.exam, remainingSeconds: remainingSeconds(found.exam, clock.now()), answered: found.questions.filter((q) => q.answer !== null).length }));
+    .map((found) => ({
+      exam: found.exam,
+      remainingSeconds: remainingSeconds(found.exam, clock.now()),
+      answered: found.questions.filter((q) => q.answer !== null).length,
+    }));
   const history = profileId === undefined ? [] : selectExamHistory(db, profileId).filter((e) => e.status === 'submitted');
   c.header('Cache-Control', 'no-store');
-  return c.html(<ExamsPage areas={bank.areas} values={values} formIssuedAt={clock.now().getTime()} running={running} history={history} error={error} />, error ? 400 : 200);
+  return c.html(
+    <ExamsPage areas={bank.areas} values={values} formIssuedAt={clock.now().getTime()} running={running} history={history} error={error} />,
+    error ? 400 : 200,
+  );
 }
 
 examRoutes
@@ -161,13 +181,26 @@ examRoutes
             areaTitle={bank.areas.find((a) => a.id === question.area)?.title ?? question.area}
             remainingSeconds={remainingSeconds(found.exam, now)}
             shownAt={shownAt ?? now.getTime()}
-            rejected={{ field: error.field, message: error.message, value: firstText(body.value), optionIds: textFields(body.option).concat(textFields(body.options)), json: firstText(body.json) }}
+            rejected={{
+              field: error.field,
+              message: error.message,
+              value: firstText(body.value),
+              optionIds: textFields(body.option).concat(textFields(body.options)),
+              json: firstText(body.json),
+            }}
           />,
           400,
         );
       }
     }
-    saveExamAnswer(db, { examId, position: question.position, answer, flagged: firstText(body.flagged) === '1', addSeconds: visitSeconds(found.exam, shownAt, now), now });
+    saveExamAnswer(db, {
+      examId,
+      position: question.position,
+      answer,
+      flagged: firstText(body.flagged) === '1',
+      addSeconds: visitSeconds(found.exam, shownAt, now),
+      now,
+    });
     if (now.getTime() >= found.exam.deadlineAt.getTime()) {
       const saved = openExam(c.var.deps, profileId, examId);
       if (saved.exam.status === 'running') gradeAndSubmit(c.var.deps, profileId, saved, true);

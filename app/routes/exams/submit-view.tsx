@@ -28,7 +28,14 @@ export function SubmitExamPage({ exam, questions, remainingSeconds }: { exam: Ex
         You answered {questions.length - unanswered.length} of {questions.length} questions. Once submitted, the exam is graded and cannot be changed.
       </p>
       <h2>Not answered ({unanswered.length})</h2>
-      {unanswered.length === 0 ? <p class="muted">Every question has an answer.</p> : <><p>These score 0 unless you answer them.</p><QuestionLinks examId={exam.id} questions={unanswered} /></>}
+      {unanswered.length === 0 ? (
+        <p class="muted">Every question has an answer.</p>
+      ) : (
+        <>
+          <p>These score 0 unless you answer them.</p>
+          <QuestionLinks examId={exam.id} questions={unanswered} />
+        </>
+      )}
       <h2>Flagged for review ({flagged.length})</h2>
       {flagged.length === 0 ? <p class="muted">No question is flagged.</p> : <QuestionLinks examId={exam.id} questions={flagged} />}
       <form method="post" action={`/exams/${exam.id}/submit`} class="actions">

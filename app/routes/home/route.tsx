@@ -22,7 +22,12 @@ export const homeRoutes = new Hono<AppEnv>().get('/', loadLearner, (c) => {
     const readiness = selectReadinessReport(db, bank, profile.id, now, DEFAULT_PASS_MARK);
     const exam = selectExamHistory(db, profile.id, EXAMS_LOOKED_AT).find((e) => e.status === 'submitted' && e.score !== null && e.submittedAt !== null);
     dashboard = {
-      review: selectReviewCounts(db, profile.id, bank.scenarios.map((s) => s.id), now),
+      review: selectReviewCounts(
+        db,
+        profile.id,
+        bank.scenarios.map((s) => s.id),
+        now,
+      ),
       readiness,
       lastExam: exam ? { id: exam.id, score: exam.score ?? 0, passMark: exam.passMark, submittedAt: exam.submittedAt ?? now } : undefined,
       answers: countAttempts(db, profile.id),

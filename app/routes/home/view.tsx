@@ -55,8 +55,8 @@ function Welcome({ areas, totalScenarios, contentErrors }: Omit<HomePageProps, '
     <section class="welcome" aria-labelledby="welcome-heading">
       <h1 id="welcome-heading">Learn DynamoDB to exam level</h1>
       <p class="lead">
-        Scenario questions on Amazon DynamoDB at the depth of an AWS certification exam: capacity and cost arithmetic, keys and indexes, consistency, requests you write as JSON. Every
-        question is generated from a scenario and graded by computing the answer, on an embedded DynamoDB engine and a cost model.
+        Scenario questions on Amazon DynamoDB at the depth of an AWS certification exam: capacity and cost arithmetic, keys and indexes, consistency, requests
+        you write as JSON. Every question is generated from a scenario and graded by computing the answer, on an embedded DynamoDB engine and a cost model.
       </p>
       <p>
         It covers DynamoDB only, <strong>not the other services</strong> an AWS exam asks about.
@@ -115,7 +115,15 @@ function DashboardView({ areas, contentErrors, dashboard }: Omit<HomePageProps, 
         <StatTile
           label="Due for review"
           figure={<span data-home-due={review.dueNow}>{review.dueNow} due now</span>}
-          note={review.dueNow > 0 ? <a href="/review">Start review</a> : review.newAvailable > 0 ? `${review.newAvailable} new ${review.newAvailable === 1 ? 'family' : 'families'} can start today` : 'Nothing new left for today'}
+          note={
+            review.dueNow > 0 ? (
+              <a href="/review">Start review</a>
+            ) : review.newAvailable > 0 ? (
+              `${review.newAvailable} new ${review.newAvailable === 1 ? 'family' : 'families'} can start today`
+            ) : (
+              'Nothing new left for today'
+            )
+          }
         />
         <StatTile
           label="Exam readiness"
@@ -136,7 +144,8 @@ function DashboardView({ areas, contentErrors, dashboard }: Omit<HomePageProps, 
           note={
             lastExam ? (
               <>
-                {lastExam.score >= lastExam.passMark ? 'Passed' : 'Not passed'}, {formatDateTime(lastExam.submittedAt)} · <a href={`/exams/${lastExam.id}`}>Report</a>
+                {lastExam.score >= lastExam.passMark ? 'Passed' : 'Not passed'}, {formatDateTime(lastExam.submittedAt)} ·{' '}
+                <a href={`/exams/${lastExam.id}`}>Report</a>
               </>
             ) : (
               <a href="/exams">Take a mock exam</a>
@@ -164,7 +173,15 @@ function DashboardView({ areas, contentErrors, dashboard }: Omit<HomePageProps, 
                   </span>
                 </span>
                 <span class="meter-wrap">
-                  <meter min={0} max={1} low={readiness.passMark - 0.0001} high={readiness.passMark} optimum={1} value={estimate} aria-label={`${displayTitle(area.title)} readiness`}>
+                  <meter
+                    min={0}
+                    max={1}
+                    low={readiness.passMark - 0.0001}
+                    high={readiness.passMark}
+                    optimum={1}
+                    value={estimate}
+                    aria-label={`${displayTitle(area.title)} readiness`}
+                  >
                     {formatPercent(estimate)}
                   </meter>{' '}
                   <span class="area-figure">{formatPercent(estimate)}</span>

@@ -20,7 +20,10 @@ export const AnswerFormSchema = z.object({
   objective: z.string().optional(),
   /** Optional: left unpicked (or posted empty) means the learner did not say. */
   confidence: z
-    .preprocess((value) => (value === '' ? undefined : value), z.enum(CONFIDENCES as [Confidence, ...Confidence[]], { error: 'Choose sure, unsure or guess, or leave it unpicked.' }).optional())
+    .preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.enum(CONFIDENCES as [Confidence, ...Confidence[]], { error: 'Choose sure, unsure or guess, or leave it unpicked.' }).optional(),
+    )
     .transform((value) => value ?? null),
 });
 export type AnswerForm = z.infer<typeof AnswerFormSchema>;

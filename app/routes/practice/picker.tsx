@@ -2,7 +2,15 @@
 import type { Area } from '../../bank/types.ts';
 import { displayTitle } from '../../views/components.tsx';
 
-export function PracticePicker({ areas, selectedArea, selectedObjective }: { areas: readonly Area[]; selectedArea?: string | undefined; selectedObjective?: string | undefined }) {
+export function PracticePicker({
+  areas,
+  selectedArea,
+  selectedObjective,
+}: {
+  areas: readonly Area[];
+  selectedArea?: string | undefined;
+  selectedObjective?: string | undefined;
+}) {
   return (
     <form method="get" action="/practice/next" class="picker">
       <fieldset>

@@ -59,7 +59,14 @@ function ConfidenceInputs({ checked }: { checked: string | undefined }) {
       <div class="confidence-choices">
         {CONFIDENCE_CHOICES.map((choice) => (
           <div class="option">
-            <input type="radio" id={`confidence-${choice.value}`} name="confidence" value={choice.value} checked={checked === choice.value ? true : undefined} data-key={choice.key.toLowerCase()} />
+            <input
+              type="radio"
+              id={`confidence-${choice.value}`}
+              name="confidence"
+              value={choice.value}
+              checked={checked === choice.value ? true : undefined}
+              data-key={choice.key.toLowerCase()}
+            />
             <label for={`confidence-${choice.value}`}>
               <span class="key" aria-hidden="true">
                 {choice.key}.
@@ -101,7 +108,17 @@ export function QuestionHeader({ variant, objectives, areaTitle }: { variant: Va
   );
 }
 
-function OptionInputs({ options, type, name, checked = [] }: { options: readonly ChoiceOption[]; type: 'radio' | 'checkbox'; name: string; checked?: readonly string[] }) {
+function OptionInputs({
+  options,
+  type,
+  name,
+  checked = [],
+}: {
+  options: readonly ChoiceOption[];
+  type: 'radio' | 'checkbox';
+  name: string;
+  checked?: readonly string[];
+}) {
   return (
     <>
       {options.map((option, index) => (
@@ -229,7 +246,12 @@ export function QuestionPage({ variant, objectives, areaTitle, mode, submissionT
           </a>
         </div>
         <p class="hint" data-shortcuts-hint hidden>
-          Keys: {hasOptions ? <><kbd>1</kbd>–<kbd>9</kbd> pick an option, </> : null}
+          Keys:{' '}
+          {hasOptions ? (
+            <>
+              <kbd>1</kbd>–<kbd>9</kbd> pick an option,{' '}
+            </>
+          ) : null}
           <kbd>S</kbd> / <kbd>U</kbd> / <kbd>G</kbd> sure, unsure or a guess, <kbd>Enter</kbd> checks the answer, <kbd>N</kbd> skips to another question.
         </p>
       </form>

@@ -108,7 +108,8 @@ export function Feedback({ result, level = 2 }: { result: GradeResult; level?: 2
         <>
           <H>The answer</H>
           <p>
-            You answered <strong>{formatNumber(result.given)}</strong> {result.unit}. The answer is <strong>{formatNumber(result.expected)}</strong> {result.unit}
+            You answered <strong>{formatNumber(result.given)}</strong> {result.unit}. The answer is <strong>{formatNumber(result.expected)}</strong>{' '}
+            {result.unit}
             {result.tolerance > 0 ? <span class="muted"> (accepted within ±{formatNumber(result.tolerance)})</span> : null}.
           </p>
           {result.misconception ? (
@@ -210,7 +211,8 @@ export function ResultPage({ attempt, variant, objectives, areaTitle, result, sc
         {result ? <RightAnswerSummary result={result} /> : null}
         <p class="muted">
           Answered in {formatSeconds(attempt.secondsTaken)}
-          {attempt.confidence ? <span data-confidence={attempt.confidence}>, marked {CONFIDENCE_WORDS[attempt.confidence]}</span> : null}; recorded as attempt {attempt.id}.
+          {attempt.confidence ? <span data-confidence={attempt.confidence}>, marked {CONFIDENCE_WORDS[attempt.confidence]}</span> : null}; recorded as attempt{' '}
+          {attempt.id}.
         </p>
         <p class="actions">
           <a class="button" href={nextHref} data-next>

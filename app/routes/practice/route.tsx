@@ -59,7 +59,11 @@ export const practiceRoutes = new Hono<AppEnv>()
     const { bank, random } = c.var.deps;
     const query = parseQuery(c.req.query());
     const mode = parsePracticeMode(bank, query);
-    const next = pickNextQuestion(bank, toPracticeFilter(mode, query.exclude, c.var.profile ? selectRecentScenarioIds(c.var.deps.db, c.var.profile.id, AVOID_RECENT_ATTEMPTS) : []), random);
+    const next = pickNextQuestion(
+      bank,
+      toPracticeFilter(mode, query.exclude, c.var.profile ? selectRecentScenarioIds(c.var.deps.db, c.var.profile.id, AVOID_RECENT_ATTEMPTS) : []),
+      random,
+    );
     if (!next) return c.html(<PracticePage areas={bank.areas} mode={mode} emptyFor={describePracticeMode(bank, mode)} />, 404);
     return c.redirect(`${questionPath(next.scenarioId, next.seed)}${practiceQueryString(mode)}`, 302);
   })

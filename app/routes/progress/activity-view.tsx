@@ -11,7 +11,10 @@ function days(n: number): string {
 }
 
 export function ActivitySection({ activity, daily, running }: { activity: ActivitySummary; daily: readonly Accuracy[]; running: readonly ChartPoint[] }) {
-  const busiest = activity.days.reduce<{ date: string; answers: number } | undefined>((best, d) => (best === undefined || d.answers > best.answers ? d : best), undefined);
+  const busiest = activity.days.reduce<{ date: string; answers: number } | undefined>(
+    (best, d) => (best === undefined || d.answers > best.answers ? d : best),
+    undefined,
+  );
   return (
     <section aria-labelledby="activity-heading">
       <h2 id="activity-heading">Activity</h2>

@@ -29,6 +29,15 @@ export function selectRecentSubmittedExams(db: Db, profileId: number | undefined
     .all()
     .map((e) => {
       const score = e.score ?? 0;
-      return { id: e.id, area: e.area, questionCount: e.questionCount, submittedAt: e.submittedAt ?? e.startedAt, score, passMark: e.passMark, passed: score >= e.passMark, timedOut: e.timedOut };
+      return {
+        id: e.id,
+        area: e.area,
+        questionCount: e.questionCount,
+        submittedAt: e.submittedAt ?? e.startedAt,
+        score,
+        passMark: e.passMark,
+        passed: score >= e.passMark,
+        timedOut: e.timedOut,
+      };
     });
 }

@@ -144,7 +144,8 @@ export function MasterySection({ areas, report }: { areas: readonly Area[]; repo
               {objectives.map((o) => (
                 <tr id={`mastery-${o.objectiveId}`}>
                   <th scope="row">
-                    <a href={`/practice/next?objective=${encodeURIComponent(o.objectiveId)}`}>{o.objectiveId}</a> <span class="muted objective-text">{o.text}</span>
+                    <a href={`/practice/next?objective=${encodeURIComponent(o.objectiveId)}`}>{o.objectiveId}</a>{' '}
+                    <span class="muted objective-text">{o.text}</span>
                   </th>
                   <td class="num">{o.practised ? formatPercent(o.mastery) : 'Not practised'}</td>
                   <td class="num">{o.practised ? `${o.right} / ${o.answers}` : '—'}</td>
@@ -176,7 +177,11 @@ export function CalibrationSection({ rows }: { rows: readonly CalibrationRow[] }
           width={420}
           height={200}
           title="Accuracy by stated confidence"
-          description={rows.map((r) => `${CONFIDENCE_LABELS[r.confidence]}: ${r.accuracy === null ? 'no answers' : `${formatPercent(r.accuracy)} of ${r.answers}`}`).join('; ') + '. The table beside it lists the same figures.'}
+          description={
+            rows
+              .map((r) => `${CONFIDENCE_LABELS[r.confidence]}: ${r.accuracy === null ? 'no answers' : `${formatPercent(r.accuracy)} of ${r.answers}`}`)
+              .join('; ') + '. The table beside it lists the same figures.'
+          }
           groups={[
             {
               bars: rows.map((r) => ({

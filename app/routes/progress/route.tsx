@@ -101,6 +101,7 @@ export const progressRoutes = new Hono<AppEnv>()
     const parsed = parseAttemptsImportText(text);
     if (!parsed.ok) return c.html(renderProgress(c, { kind: 'rejected', issues: parsed.issues, total: parsed.total }), 400);
     // An empty export creates no profile: there is nothing to keep.
-    const summary = parsed.rows.length === 0 ? { imported: 0, alreadyThere: 0, refusedRows: [] } : importAttempts(c.var.deps.db, ensureProfile(c).id, parsed.rows);
+    const summary =
+      parsed.rows.length === 0 ? { imported: 0, alreadyThere: 0, refusedRows: [] } : importAttempts(c.var.deps.db, ensureProfile(c).id, parsed.rows);
     return c.html(renderProgress(c, { kind: 'imported', summary }));
   });

@@ -66,8 +66,8 @@ function RecordSection({ rejected }: { rejected: boolean }) {
     <section aria-labelledby="record-heading">
       <h2 id="record-heading">Your record</h2>
       <p>
-        Download every attempt as <a href="/progress/export.csv">CSV</a> (for a spreadsheet) or as <a href="/progress/export.json">JSON</a> (to import here or into
-        another copy of this app; it keeps each result page).
+        Download every attempt as <a href="/progress/export.csv">CSV</a> (for a spreadsheet) or as <a href="/progress/export.json">JSON</a> (to import here or
+        into another copy of this app; it keeps each result page).
       </p>
       <form method="post" action="/progress/import" enctype="multipart/form-data">
         <fieldset>
@@ -256,7 +256,8 @@ export function ProgressPage(props: ProgressPageProps) {
       ) : (
         <>
           <p class="lead">
-            {totalAttempts} {totalAttempts === 1 ? 'attempt' : 'attempts'}, {overall ? formatPercent(overall.accuracy) : '—'} accuracy overall ({overall?.correct ?? 0} fully correct).
+            {totalAttempts} {totalAttempts === 1 ? 'attempt' : 'attempts'}, {overall ? formatPercent(overall.accuracy) : '—'} accuracy overall (
+            {overall?.correct ?? 0} fully correct).
           </p>
           <ReadinessSection areas={areas} report={readiness} />
           <MasterySection areas={areas} report={readiness} />

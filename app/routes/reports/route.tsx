@@ -6,7 +6,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { loadLearner } from '../../auth/identity.ts';
-import { type QuestionReport, selectQuestionReports, selectTriagedQuestionReports, TRIAGE_STATUSES, triageQuestionReport } from '../../progress/question-reports.ts';
+import {
+  type QuestionReport,
+  selectQuestionReports,
+  selectTriagedQuestionReports,
+  TRIAGE_STATUSES,
+  triageQuestionReport,
+} from '../../progress/question-reports.ts';
 import { formatDateTime } from '../../views/components.tsx';
 import { Layout } from '../../views/layout.tsx';
 import type { AppEnv } from '../app-env.ts';
@@ -71,7 +77,9 @@ export const reportsRoutes = new Hono<AppEnv>()
             Report {justTriaged} triaged.
           </p>
         ) : null}
-        <p>Problems learners reported, newest first. Each link opens the variant exactly as the learner saw it; the family link opens its file in the editor.</p>
+        <p>
+          Problems learners reported, newest first. Each link opens the variant exactly as the learner saw it; the family link opens its file in the editor.
+        </p>
         {reports.length === 0 ? (
           <p class="muted">No open reports.</p>
         ) : (

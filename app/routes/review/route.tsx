@@ -105,7 +105,11 @@ function resultBanner(c: Context<AppEnv>, attempt: Attempt) {
       <strong>Review</strong>: rated <strong data-rating={RATING_NAMES[rating]}>{RATING_NAMES[rating]}</strong>.{' '}
       {card ? (
         <>
-          This family is next due <time datetime={card.due.toISOString()} data-next-due={card.due.toISOString()}>{formatDateTime(card.due)}</time> ({formatDueIn(card.due, now)}).
+          This family is next due{' '}
+          <time datetime={card.due.toISOString()} data-next-due={card.due.toISOString()}>
+            {formatDateTime(card.due)}
+          </time>{' '}
+          ({formatDueIn(card.due, now)}).
         </>
       ) : null}{' '}
       {dueNow} due now.
@@ -133,7 +137,14 @@ export const reviewRoutes = new Hono<AppEnv>()
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
       const typed = (value: unknown) => (typeof value === 'string' ? value : '');
-      return c.html(reviewPage(c, { newPerDay: typed(body.newPerDay), targetRetention: typed(body.targetRetention), error: { field: error.field, message: error.message } }), 400);
+      return c.html(
+        reviewPage(c, {
+          newPerDay: typed(body.newPerDay),
+          targetRetention: typed(body.targetRetention),
+          error: { field: error.field, message: error.message },
+        }),
+        400,
+      );
     }
   })
   .route(

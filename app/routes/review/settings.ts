@@ -11,8 +11,15 @@ import { MAX_NEW_PER_DAY } from './view.tsx';
 const NEW_PER_DAY_MESSAGE = `Enter a whole number from 0 to ${MAX_NEW_PER_DAY}.`;
 const RETENTION_MESSAGE = `Enter a fraction from ${MIN_TARGET_RETENTION.toFixed(2)} to ${MAX_TARGET_RETENTION.toFixed(2)}, such as 0.90.`;
 
-export const newPerDaySchema = z.number({ error: NEW_PER_DAY_MESSAGE }).int(NEW_PER_DAY_MESSAGE).min(0, NEW_PER_DAY_MESSAGE).max(MAX_NEW_PER_DAY, NEW_PER_DAY_MESSAGE);
-export const targetRetentionSchema = z.number({ error: RETENTION_MESSAGE }).min(MIN_TARGET_RETENTION, RETENTION_MESSAGE).max(MAX_TARGET_RETENTION, RETENTION_MESSAGE);
+export const newPerDaySchema = z
+  .number({ error: NEW_PER_DAY_MESSAGE })
+  .int(NEW_PER_DAY_MESSAGE)
+  .min(0, NEW_PER_DAY_MESSAGE)
+  .max(MAX_NEW_PER_DAY, NEW_PER_DAY_MESSAGE);
+export const targetRetentionSchema = z
+  .number({ error: RETENTION_MESSAGE })
+  .min(MIN_TARGET_RETENTION, RETENTION_MESSAGE)
+  .max(MAX_TARGET_RETENTION, RETENTION_MESSAGE);
 
 /** A form field as a number: blank or not a plain decimal is refused, not read as 0. */
 const formNumber = (schema: z.ZodNumber, message: string) =>

@@ -138,7 +138,9 @@ function Status({ counts, nextDue, done }: Pick<ReviewPageProps, 'counts' | 'nex
             {plural(newAvailable, 'new family', 'new families')} can start today ({newToday} of {settings.newPerDay} started).
           </>
         ) : (
-          <>No new families today ({newToday} of {settings.newPerDay} started).</>
+          <>
+            No new families today ({newToday} of {settings.newPerDay} started).
+          </>
         )}
       </p>
       <p class="actions">
@@ -161,8 +163,8 @@ function RetentionSummary({ retention }: { retention: Retention }) {
         </p>
       ) : (
         <p data-retention={retention.rate.toFixed(4)}>
-          <strong>{formatPercent(retention.rate)}</strong> of {plural(retention.answers, 'review', 'reviews')} of families past their learning steps were right over
-          the last {retention.windowDays} days ({retention.right} right), against a target of {formatPercent(retention.target)}.{' '}
+          <strong>{formatPercent(retention.rate)}</strong> of {plural(retention.answers, 'review', 'reviews')} of families past their learning steps were right
+          over the last {retention.windowDays} days ({retention.right} right), against a target of {formatPercent(retention.target)}.{' '}
           {retention.rate + 0.05 < retention.target
             ? 'Below target: the schedule is stretching too far for you, or the questions are new to you; a lower target means fewer reviews, a higher one more.'
             : retention.rate > retention.target + 0.05
@@ -195,7 +197,17 @@ function SettingsSection({ settings }: { settings: SettingsForm }) {
       <form method="post" action="/review/settings" class="review-settings">
         <div class="field">
           <label for="newPerDay">New families per day</label>
-          <input type="number" id="newPerDay" name="newPerDay" min={0} max={MAX_NEW_PER_DAY} step={1} required value={settings.newPerDay} {...invalid('newPerDay')} />
+          <input
+            type="number"
+            id="newPerDay"
+            name="newPerDay"
+            min={0}
+            max={MAX_NEW_PER_DAY}
+            step={1}
+            required
+            value={settings.newPerDay}
+            {...invalid('newPerDay')}
+          />
           <span class="hint">0 to {MAX_NEW_PER_DAY}; offered once nothing is due.</span>
         </div>
         <div class="field">
@@ -212,8 +224,8 @@ function SettingsSection({ settings }: { settings: SettingsForm }) {
             {...invalid('targetRetention')}
           />
           <span class="hint">
-            {MIN_TARGET_RETENTION.toFixed(2)} to {MAX_TARGET_RETENTION.toFixed(2)}: the chance of recall at which a review falls due. Higher means more reviews; it applies from
-            each family's next answer.
+            {MIN_TARGET_RETENTION.toFixed(2)} to {MAX_TARGET_RETENTION.toFixed(2)}: the chance of recall at which a review falls due. Higher means more reviews;
+            it applies from each family's next answer.
           </span>
         </div>
         <button type="submit">Save settings</button>
@@ -232,8 +244,8 @@ export function ReviewPage({ counts, nextDue, forecast, retention, done, setting
         </p>
       ) : null}
       <p class="lead">
-        Every family of questions you have answered comes back when FSRS predicts you are about to forget it, each time as a new variant, so you review the skill
-        rather than a memorised answer.
+        Every family of questions you have answered comes back when FSRS predicts you are about to forget it, each time as a new variant, so you review the
+        skill rather than a memorised answer.
       </p>
       <Status counts={counts} nextDue={nextDue} done={done} />
       <section aria-labelledby="forecast-heading">

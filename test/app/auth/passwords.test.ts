@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkNewPassword, checkUsername, hashPassword, isCommonPassword, needsRehash, PRODUCTION_SCRYPT_COST, verifyPassword } from '../../../app/auth/passwords.ts';
+import {
+  checkNewPassword,
+  checkUsername,
+  hashPassword,
+  isCommonPassword,
+  needsRehash,
+  PRODUCTION_SCRYPT_COST,
+  verifyPassword,
+} from '../../../app/auth/passwords.ts';
 import { TEST_SCRYPT_COST } from './account-app.ts';
 
 describe('hashPassword', () => {
@@ -27,9 +35,12 @@ describe('hashPassword', () => {
     expect(needsRehash(await hashPassword('x', TEST_SCRYPT_COST), TEST_SCRYPT_COST)).toBe(false);
   });
 
-  it.each([[''], ['bcrypt$1$2$3$a$b'], ['scrypt$0$8$1$AAAA$AAAA'], ['scrypt$1073741824$8$1$AAAA$AAAA'], ['scrypt$1024$8$1$$AAAA']])('matches nothing against the malformed hash %j', async (stored) => {
-    expect(await verifyPassword('anything at all', stored)).toBe(false);
-  });
+  it.each([[''], ['bcrypt$1$2$3$a$b'], ['scrypt$0$8$1$AAAA$AAAA'], ['scrypt$1073741824$8$1$AAAA$AAAA'], ['scrypt$1024$8$1$$AAAA']])(
+    'matches nothing against the malformed hash %j',
+    async (stored) => {
+      expect(await verifyPassword('anything at all', stored)).toBe(false);
+    },
+  );
 });
 
 describe('checkNewPassword', () => {

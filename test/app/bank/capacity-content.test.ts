@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { loadContentBank } from '../../helpers/content-bank.ts';
 
 const bank = loadContentBank();
-const text = (html: string): string => html.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+const text = (html: string): string =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ');
 
 function explanation(id: string, seed = 1): string {
   return text(bank.instance(id, seed).explanationHtml);
@@ -48,7 +53,8 @@ describe('capacity facts in the question bank', () => {
   // A rate that is not whole (2,000,000 a day = 23.15/s) makes "how many units" ambiguous: rounding
   // the rate first also sustains it. The question asks for the smallest figure, which is the key.
   it.each(['math.rate-reads-per-period', 'math.rate-writes-per-period', 'math.peak-hour-writes'])('%s asks for the smallest whole number of units', (id) => {
-    for (const seed of [1, 2, 3]) expect(text(bank.variant(id, seed).promptHtml)).toMatch(/smallest whole number of (read capacity units|write capacity units|WCU)/);
+    for (const seed of [1, 2, 3])
+      expect(text(bank.variant(id, seed).promptHtml)).toMatch(/smallest whole number of (read capacity units|write capacity units|WCU)/);
   });
 
   it('names rounding the rate first when a learner does it', () => {

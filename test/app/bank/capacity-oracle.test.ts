@@ -75,7 +75,7 @@ const ORACLE: Readonly<Record<string, (p: P, args: Record<string, unknown>) => n
   'capacity.burst-duration': (p) => floor((300 * (n(p, 'provisioned') - n(p, 'consumed'))) / (n(p, 'spike') - n(p, 'provisioned'))),
   'consistency.switch-to-strong': (p) => ceil((n(p, 'count') / SECONDS[p['period.per'] as string]!) * readBlocks(n(p, 'bytes'))),
   // Within the family's tolerance of a minute: the whole table in 4 KB blocks, without 1 MB pages.
-  'math.scan-duration': (p) => ceil(((n(p, 'count') * n(p, 'bytes')) / 4096) * perBlock(p.consistency) / n(p, 'capacity') / 60),
+  'math.scan-duration': (p) => ceil((((n(p, 'count') * n(p, 'bytes')) / 4096) * perBlock(p.consistency)) / n(p, 'capacity') / 60),
 };
 
 describe('numeric capacity families agree with the documented rules', () => {
@@ -84,9 +84,10 @@ describe('numeric capacity families agree with the documented rules', () => {
       const instance = bank.instance(id, seed);
       if (instance.key.kind !== 'numeric') throw new Error(`${id} is not numeric`);
       const expected = ORACLE[id]!(instance.variant.params as P, instance.key.args);
-      expect(Math.abs(instance.key.calculation.value - expected), `${id} seed ${seed}: key ${instance.key.calculation.value}, rules ${expected}`).toBeLessThanOrEqual(
-        instance.key.tolerance,
-      );
+      expect(
+        Math.abs(instance.key.calculation.value - expected),
+        `${id} seed ${seed}: key ${instance.key.calculation.value}, rules ${expected}`,
+      ).toBeLessThanOrEqual(instance.key.tolerance);
     }
   });
 });

@@ -30,7 +30,9 @@ describe('npm run content:check', () => {
     expect(result.stdout).toMatch(/^capacity math\s+1\s+numeric\s+drills a math\.\* objective$/m);
     expect(result.stdout).toMatch(/^consistency\.gsi-fixture\s+choice\s+400\s+20\s+0%\s+0%\s+0%\s+0%\s+0%\s+(\d+ ){3}\d+$/m);
     expect(result.stderr).toContain('content/OBJECTIVES.md:5: [objective-coverage] math.wcu is drilled by 0 families; needs 2');
-    expect(result.stderr).toContain('content/OBJECTIVES.md:4: [topic-coverage] topic "capacity math" (drills a math.* objective) is drilled by 1 family; needs 6: math.read-fixture');
+    expect(result.stderr).toContain(
+      'content/OBJECTIVES.md:4: [topic-coverage] topic "capacity math" (drills a math.* objective) is drilled by 1 family; needs 6: math.read-fixture',
+    );
     expect(result.stderr).toContain('content:check failed (2 scenarios loaded, 2 checked, 20 seeds each');
   });
 
@@ -42,11 +44,16 @@ describe('npm run content:check', () => {
   });
 
   it('exits 1 with the key line when the key is always the longest option', () => {
-    const text = CHOICE.replace('- {base} Read the base table with ConsistentRead.', '- {base} Read the item from the base table by its key with ConsistentRead set.');
+    const text = CHOICE.replace(
+      '- {base} Read the base table with ConsistentRead.',
+      '- {base} Read the item from the base table by its key with ConsistentRead set.',
+    );
     const result = run({ 'consistency/gsi.md': text }, '--only', 'consistency.gsi-fixture');
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/^consistency\.gsi-fixture\s+choice\s+400\s+20\s+100%\s+100%/m);
-    expect(result.stderr).toContain('content/consistency/gsi.md:17: [key-longest] the right option is strictly the longest in 100% of 20 variants (most often {base})');
+    expect(result.stderr).toContain(
+      'content/consistency/gsi.md:17: [key-longest] the right option is strictly the longest in 100% of 20 variants (most often {base})',
+    );
   });
 
   it('exits 1 and names file and line for each error, while the good files still count', () => {

@@ -37,7 +37,9 @@ describe('checkBank', () => {
     const { report } = check({ 'consistency/gsi.md': text });
     expect(report.errors).toHaveLength(1);
     expect(report.errors[0]).toMatchObject({ file: 'content/consistency/gsi.md', line: 9 });
-    expect(report.errors[0]!.message).toMatch(/^\[generates\] seed \d+: does not generate: The answer resolves to \{nowhere\}, which is not an option \(and \d+ more in 30 seeds\)$/);
+    expect(report.errors[0]!.message).toMatch(
+      /^\[generates\] seed \d+: does not generate: The answer resolves to \{nowhere\}, which is not an option \(and \d+ more in 30 seeds\)$/,
+    );
   });
 
   it('reports a multi key that names one option twice', () => {
@@ -55,7 +57,9 @@ describe('checkBank', () => {
       {
         file: 'content/consistency/gsi.md',
         line: 16,
-        message: expect.stringMatching(/^\[options-distinct\] seed 0: options \{(retry|lsi)\} and \{(retry|lsi)\} render the same: Retry the GSI until the write shows\. \(and 29 more in 30 seeds\)$/),
+        message: expect.stringMatching(
+          /^\[options-distinct\] seed 0: options \{(retry|lsi)\} and \{(retry|lsi)\} render the same: Retry the GSI until the write shows\. \(and 29 more in 30 seeds\)$/,
+        ),
       },
     ]);
   });
@@ -64,7 +68,9 @@ describe('checkBank', () => {
     const text = NUMERIC.replace('{ int: [1, 40] }', '{ int: [1, 900] }');
     const { report } = check({ 'math/read.md': text }, 60);
     expect(report.errors).toHaveLength(1);
-    expect(report.errors[0]!.message).toMatch(/^\[generates\] seed \d+: does not generate: Calculator provisionedReadUnits rejected its arguments .*itemBytes: an item is at most 400 KB/);
+    expect(report.errors[0]!.message).toMatch(
+      /^\[generates\] seed \d+: does not generate: Calculator provisionedReadUnits rejected its arguments .*itemBytes: an item is at most 400 KB/,
+    );
   });
 
   it('asks for `distinct:` when a family has few distinct questions', () => {

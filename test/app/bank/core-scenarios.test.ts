@@ -35,7 +35,9 @@ describe('core derivers', () => {
     for (let seed = 0; seed < 200; seed++) {
       const out = derive('core-item-fits', seed);
       const total = 'document'.length + Number(out.blob_bytes) + Number(out.attr_count) * (Number(out.name_bytes) + Number(out.value_bytes));
-      expect(keyText(out)).toBe(`${total > MAX_ITEM_BYTES ? 'Rejected' : 'Accepted'}: it is ${total.toLocaleString('en-US')} bytes, ${total > MAX_ITEM_BYTES ? 'beyond' : 'within'} the limit`);
+      expect(keyText(out)).toBe(
+        `${total > MAX_ITEM_BYTES ? 'Rejected' : 'Accepted'}: it is ${total.toLocaleString('en-US')} bytes, ${total > MAX_ITEM_BYTES ? 'beyond' : 'within'} the limit`,
+      );
     }
   });
 
@@ -57,7 +59,6 @@ describe('core derivers', () => {
       }
     }
   });
-
 });
 
 describe('itemSizeLimitVerdict', () => {

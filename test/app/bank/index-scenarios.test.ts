@@ -68,19 +68,22 @@ describe('buildIndexChoice', () => {
 });
 
 describe('index derivers', () => {
-  it.each([...indexDerivers, ...indexTopicDerivers].map((d) => [d.name, d] as const))('%s: one key per variant, distinct options, declared outputs', (_, deriver) => {
-    for (let seed = 0; seed < 300; seed++) {
-      const out = deriver.derive(params, createRandom(seed));
-      for (const name of Object.keys(out)) expect(deriver.outputs).toContain(name);
-      const slots = SLOTS.filter((s) => out[`opt_${s}`] !== undefined);
-      const texts = slots.map((s) => out[`opt_${s}`]);
-      expect(new Set(texts).size).toBe(texts.length);
-      const keys = String(out.correct).split(',');
-      expect(keys.every((k) => slots.includes(k as (typeof SLOTS)[number]))).toBe(true);
-      for (const s of slots) expect(String(out[`why_${s}`])).not.toBe('');
-      expect(keys.length).toBe(/traits|served/.test(deriver.name) ? 2 : 1);
-    }
-  });
+  it.each([...indexDerivers, ...indexTopicDerivers].map((d) => [d.name, d] as const))(
+    '%s: one key per variant, distinct options, declared outputs',
+    (_, deriver) => {
+      for (let seed = 0; seed < 300; seed++) {
+        const out = deriver.derive(params, createRandom(seed));
+        for (const name of Object.keys(out)) expect(deriver.outputs).toContain(name);
+        const slots = SLOTS.filter((s) => out[`opt_${s}`] !== undefined);
+        const texts = slots.map((s) => out[`opt_${s}`]);
+        expect(new Set(texts).size).toBe(texts.length);
+        const keys = String(out.correct).split(',');
+        expect(keys.every((k) => slots.includes(k as (typeof SLOTS)[number]))).toBe(true);
+        for (const s of slots) expect(String(out[`why_${s}`])).not.toBe('');
+        expect(keys.length).toBe(/traits|served/.test(deriver.name) ? 2 : 1);
+      }
+    },
+  );
 });
 
 describe('index arithmetic', () => {

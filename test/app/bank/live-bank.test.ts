@@ -50,7 +50,10 @@ describe('createLiveBank', () => {
   });
 
   it('parseSource parses a text as the loader would without changing what the bank serves', () => {
-    const single = bank.parseSource('content/core/other.md', readFileSync(`${content.contentDir}/core/payload-home.md`, 'utf8').replace('id: core.payload-home', 'id: core.other'));
+    const single = bank.parseSource(
+      'content/core/other.md',
+      readFileSync(`${content.contentDir}/core/payload-home.md`, 'utf8').replace('id: core.payload-home', 'id: core.other'),
+    );
     expect(single.scenarios.map((s) => s.id)).toEqual(['core.other']);
     expect(bank.get('core.other')).toBeUndefined();
     const broken = bank.parseSource('content/core/other.md', '---\nid: core.other\n---\n');

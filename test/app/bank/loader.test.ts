@@ -11,7 +11,9 @@ function errorsFor(text: string): { file: string; line: number; message: string 
 
 describe('loadBank', () => {
   it('loads every scenario, with areas from OBJECTIVES.md and paths relative to the repository', () => {
-    const bank = loadBank(createContentDir({ 'math/read.md': NUMERIC, 'consistency/gsi.md': CHOICE, 'consistency/multi.md': MULTI, 'README.md': '# not a scenario' }));
+    const bank = loadBank(
+      createContentDir({ 'math/read.md': NUMERIC, 'consistency/gsi.md': CHOICE, 'consistency/multi.md': MULTI, 'README.md': '# not a scenario' }),
+    );
     expect(bank.errors).toEqual([]);
     expect(bank.scenarios.map((s) => [s.id, s.kind, s.area, s.file])).toEqual([
       ['consistency.gsi-fixture', 'choice', 'consistency', 'content/consistency/gsi.md'],
@@ -29,7 +31,7 @@ describe('loadBank', () => {
     ['an unknown front-matter key', NUMERIC.replace('difficulty: 1', 'difficulty: 1\nlevel: 3'), 2, /unknown key level/],
     ['a bad difficulty', NUMERIC.replace('difficulty: 1', 'difficulty: 7'), 6, /^difficulty: /],
     ['an unknown objective', NUMERIC.replace('[math.rcu]', '[math.nope]'), 5, /Unknown objective "math.nope"/],
-    ['an id outside the first objective\'s area', NUMERIC.replace('id: math.read-fixture', 'id: core.read-fixture'), 2, /must start with "math\."/],
+    ["an id outside the first objective's area", NUMERIC.replace('id: math.read-fixture', 'id: core.read-fixture'), 2, /must start with "math\."/],
     ['an unbound placeholder in the prompt', NUMERIC.replace('{{reads}} {{consistency}}', '{{reeds}} {{consistency}}'), 19, /The prompt uses \{\{reeds\}\}/],
     ['an unbound placeholder in an argument', NUMERIC.replace('"{{kb}}*1024', '"{{kib}}*1024'), 16, /Argument itemBytes uses \{\{kib\}\}/],
     ['an unbound placeholder in the unit', NUMERIC.replace('unit: RCU', 'unit: "{{units}}"'), 17, /answer\.unit uses \{\{units\}\}/],
@@ -93,7 +95,11 @@ describe('options', () => {
   it('reports a stray unindented line in the options', () => {
     const bank = loadBank(createContentDir({ 'consistency/gsi.md': CHOICE.replace('  why: No guarantee.', 'why: No guarantee.') }));
     expect(bank.errors).toEqual([
-      { file: 'content/consistency/gsi.md', line: 22, message: 'In "## Options", each option starts "- {id} text" and its other lines (and "why:") are indented' },
+      {
+        file: 'content/consistency/gsi.md',
+        line: 22,
+        message: 'In "## Options", each option starts "- {id} text" and its other lines (and "why:") are indented',
+      },
       { file: 'content/consistency/gsi.md', line: 21, message: 'Option {retry} has no "why:" line explaining why it is right or wrong' },
     ]);
   });

@@ -40,7 +40,7 @@ function load(text: string) {
 }
 
 describe('draw: pick-then-shuffle with cases', () => {
-  it('picks a case, keys its option, shows its why and the others\' why-not, in slots a, b, c', () => {
+  it("picks a case, keys its option, shows its why and the others' why-not, in slots a, b, c", () => {
     const bank = load(CASES);
     expect(bank.errors).toEqual([]);
     const keySlots = new Set<string>();
@@ -72,10 +72,30 @@ describe('draw: pick-then-shuffle with cases', () => {
   it.each([
     ['cases without draw', CASES.replace('draw: pick-then-shuffle\n', ''), 11, /cases are picked by draw: pick-then-shuffle/],
     ['a case without an id', CASES.replace('{ id: remove-field, ', '{ '), 14, /Each case needs an id/],
-    ['a case with other fields', CASES.replace('{ id: remove-field, change_text:', '{ id: remove-field, change:'), 14, /the same fields as the first \(change_text\)/],
-    ['a case keying no option', CASES.replace('id: remove-field', 'id: drop-field'), 12, /Case "drop-field" keys option \{drop-field\}, which is not in "## Options"/],
-    ['a case field with an unbound placeholder', CASES.replace('change a field of `{{map}}`', 'change a field of `{{mop}}`'), 13, /Case field change_text uses \{\{mop\}\}/],
-    ['why-not before why', CASES.replace('  why: It rewrites the whole item.', '  why-not: It rewrites the whole item.'), 28, /"why-not:" line that does not follow its "why:"/],
+    [
+      'a case with other fields',
+      CASES.replace('{ id: remove-field, change_text:', '{ id: remove-field, change:'),
+      14,
+      /the same fields as the first \(change_text\)/,
+    ],
+    [
+      'a case keying no option',
+      CASES.replace('id: remove-field', 'id: drop-field'),
+      12,
+      /Case "drop-field" keys option \{drop-field\}, which is not in "## Options"/,
+    ],
+    [
+      'a case field with an unbound placeholder',
+      CASES.replace('change a field of `{{map}}`', 'change a field of `{{mop}}`'),
+      13,
+      /Case field change_text uses \{\{mop\}\}/,
+    ],
+    [
+      'why-not before why',
+      CASES.replace('  why: It rewrites the whole item.', '  why-not: It rewrites the whole item.'),
+      28,
+      /"why-not:" line that does not follow its "why:"/,
+    ],
     ['draw on a numeric scenario', CASES.replace('kind: choice', 'kind: numeric'), 11, /draw applies only to choice and multi scenarios/],
   ])('reports %s at its line', (_, text, line, message) => {
     const bank = load(text);

@@ -60,7 +60,9 @@ describe('answer pools', () => {
       expect(bank.grade('consistency.pool-fixture', seed, { kind: 'multi', optionIds: ['a', 'b'] }).verdict).toBe('correct');
     }
     // Every right statement is drawn by some seed, with its placeholders filled.
-    expect(rightTexts).toEqual(new Set(['A strong read of N KB costs 1 RCU.', 'Strong reads reflect every acknowledged write.', 'Eventual reads are the default.']));
+    expect(rightTexts).toEqual(
+      new Set(['A strong read of N KB costs 1 RCU.', 'Strong reads reflect every acknowledged write.', 'Eventual reads are the default.']),
+    );
   });
 
   it('joins a statement continued on an indented line', () => {
@@ -79,11 +81,21 @@ describe('answer pools', () => {
     ['a multi question with one right', POOL.replace('right: 2', 'right: 1'), 11, /a multi question chooses at least two/],
     ['choose not matching the pool', POOL.replace('difficulty: 1', 'difficulty: 1\nchoose: 3'), 7, /choose is 3 but answer\.pool shows 2 right statements/],
     ['a statement without a why', POOL.replace('  why: They cost twice as much.\n', ''), 26, /no "why:" line/],
-    ['a repeated statement', POOL.replace('Eventual reads are the default.', 'Strong reads reflect every acknowledged write.'), 20, /repeats the one on line 18/],
+    [
+      'a repeated statement',
+      POOL.replace('Eventual reads are the default.', 'Strong reads reflect every acknowledged write.'),
+      20,
+      /repeats the one on line 18/,
+    ],
     ['a statement with an id', POOL.replace('- GSIs serve', '- {gsi} GSIs serve'), 24, /Pool statements have no \{id\}/],
     ['an unbound placeholder in a statement', POOL.replace('{{size}} KB', '{{sise}} KB'), 16, /A pool statement uses \{\{sise\}\}/],
     ['options beside pools', POOL.replace('## Explanation', '## Options\n- {x} X\n  why: y\n\n## Explanation'), 32, /remove "## Options"/],
-    ['pools without a pool answer', POOL.replace('answer: { pool: { right: 2, wrong: 2 } }', 'answer: { correct: [a, b] }'), 15, /"## Right" is a pool of statements/],
+    [
+      'pools without a pool answer',
+      POOL.replace('answer: { pool: { right: 2, wrong: 2 } }', 'answer: { correct: [a, b] }'),
+      15,
+      /"## Right" is a pool of statements/,
+    ],
     ['a malformed answer', POOL.replace('answer: { pool: { right: 2, wrong: 2 } }', 'answer: { pool: { right: 2 } }'), 11, /^answer\.pool\.wrong: /],
   ])('reports %s at its line', (_, text, line, message) => {
     const bank = load(text);

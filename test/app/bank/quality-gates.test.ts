@@ -2,7 +2,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkBank, type FamilyCheck, type FamilyStats } from '../../../app/bank/check.ts';
 import { loadBank } from '../../../app/bank/index.ts';
-import { addToTally, checkCoverage, chiSquare, createTally, findQualifiers, KEY_SHORTEST_GATE, LANGUAGE_GATES, LONE_ABSOLUTE_GATE, TEXT_GATE, type Topic } from '../../../app/bank/quality-gates.ts';
+import {
+  addToTally,
+  checkCoverage,
+  chiSquare,
+  createTally,
+  findQualifiers,
+  KEY_SHORTEST_GATE,
+  LANGUAGE_GATES,
+  LONE_ABSOLUTE_GATE,
+  TEXT_GATE,
+  type Topic,
+} from '../../../app/bank/quality-gates.ts';
 import { CHOICE, createContentDir, MULTI, NUMERIC } from './fixtures.ts';
 
 function check(files: Record<string, string>, seeds?: number, familyChecks?: readonly FamilyCheck[]) {
@@ -10,7 +21,11 @@ function check(files: Record<string, string>, seeds?: number, familyChecks?: rea
   const bank = loadBank(content);
   // The bank's root (content's parent), so the text gate can read the files' lines.
   const rootDir = join(content, '..');
-  return { bank, content, report: checkBank(bank, { rootDir, ...(seeds === undefined ? {} : { seeds }), ...(familyChecks === undefined ? {} : { familyChecks }) }) };
+  return {
+    bank,
+    content,
+    report: checkBank(bank, { rootDir, ...(seeds === undefined ? {} : { seeds }), ...(familyChecks === undefined ? {} : { familyChecks }) }),
+  };
 }
 
 const KEY_LINE = 17; // `- {base} ...` in the CHOICE fixture
@@ -58,7 +73,10 @@ describe('language gates through checkBank (500 seeds by default)', () => {
   });
 
   it('fails a family whose key is always strictly the longest option, at the key line', () => {
-    const text = CHOICE.replace('- {base} Read the base table with ConsistentRead.', '- {base} Read the item from the base table by its key with ConsistentRead set.');
+    const text = CHOICE.replace(
+      '- {base} Read the base table with ConsistentRead.',
+      '- {base} Read the item from the base table by its key with ConsistentRead set.',
+    );
     const { report } = check({ 'consistency/gsi.md': text }, 100);
     expect(report.errors).toEqual([
       {
@@ -79,7 +97,9 @@ describe('language gates through checkBank (500 seeds by default)', () => {
   });
 
   it('fails a family whose key is always strictly the shortest option, at the key line', () => {
-    const { report } = check({ 'consistency/gsi.md': CHOICE.replace('- {base} Read the base table with ConsistentRead.', '- {base} Read the base.') }, 40, [KEY_SHORTEST_GATE]);
+    const { report } = check({ 'consistency/gsi.md': CHOICE.replace('- {base} Read the base table with ConsistentRead.', '- {base} Read the base.') }, 40, [
+      KEY_SHORTEST_GATE,
+    ]);
     expect(report.errors).toEqual([
       {
         file: 'content/consistency/gsi.md',
@@ -112,7 +132,10 @@ describe('language gates through checkBank (500 seeds by default)', () => {
   });
 
   it('passes a qualified key when a distractor is qualified too', () => {
-    const text = CHOICE.replace('- {base} Read the base table with ConsistentRead.', '- {base} Usually read the base table.').replace('- {retry} Retry the GSI until the write shows.', '- {retry} Sometimes retry the GSI until the write shows.');
+    const text = CHOICE.replace('- {base} Read the base table with ConsistentRead.', '- {base} Usually read the base table.').replace(
+      '- {retry} Retry the GSI until the write shows.',
+      '- {retry} Sometimes retry the GSI until the write shows.',
+    );
     const { report } = check({ 'consistency/gsi.md': text }, 50);
     expect(report.errors).toEqual([]);
     expect(report.families[0]!.tally).toMatchObject({ keyOnlyQualifier: 0, distractorOnlyAbsolute: 0 });
@@ -133,7 +156,10 @@ describe('language gates through checkBank (500 seeds by default)', () => {
   });
 
   it('passes an absolute on a distractor when a right option states one too', () => {
-    const text = CHOICE.replace('- {base} Read the base table with ConsistentRead.', '- {base} Always read the base table.').replace('- {retry} Retry the GSI until the write shows.', '- {retry} Always retry the GSI until the write shows.');
+    const text = CHOICE.replace('- {base} Read the base table with ConsistentRead.', '- {base} Always read the base table.').replace(
+      '- {retry} Retry the GSI until the write shows.',
+      '- {retry} Always retry the GSI until the write shows.',
+    );
     const { report } = check({ 'consistency/gsi.md': text }, 50);
     expect(report.errors).toEqual([]);
     expect(report.families[0]!.tally).toMatchObject({ keyOnlyQualifier: 0, distractorOnlyAbsolute: 0 });
@@ -146,7 +172,8 @@ describe('language gates through checkBank (500 seeds by default)', () => {
       {
         file: 'content/consistency/multi.md',
         line: 17,
-        message: '[key-only-qualifier] only the right option carries a qualifier in 100% of 50 variants (most often {double}, "can"); at most 50% allowed: drop the qualifier or give a distractor one',
+        message:
+          '[key-only-qualifier] only the right option carries a qualifier in 100% of 50 variants (most often {double}, "can"); at most 50% allowed: drop the qualifier or give a distractor one',
       },
     ]);
   });
@@ -155,7 +182,11 @@ describe('language gates through checkBank (500 seeds by default)', () => {
     const small = CHOICE.replace('  n: { int: [1, 100] }\n', '').replace(' ({{n}})', '');
     const { report } = check({ 'consistency/gsi.md': small });
     expect(report.errors).toEqual([
-      { file: 'content/consistency/gsi.md', line: 9, message: '[distinct-prompts] only 4 distinct prompts in 500 seeds (needs 50; state a smaller "distinct:" if the family is small on purpose)' },
+      {
+        file: 'content/consistency/gsi.md',
+        line: 9,
+        message: '[distinct-prompts] only 4 distinct prompts in 500 seeds (needs 50; state a smaller "distinct:" if the family is small on purpose)',
+      },
     ]);
     expect(check({ 'consistency/gsi.md': small.replace('difficulty: 2', 'difficulty: 2\ndistinct: 4') }).report.errors).toEqual([]);
     // Stating more than the family has does not lower the bar.
@@ -179,7 +210,7 @@ describe('text gate (articles, counts, "(s)", dates) through checkBank', () => {
     expect(report.errors).toEqual([]);
   });
 
-  it('fails a wrong article in an option at that option\'s line, counting the variants', () => {
+  it("fails a wrong article in an option at that option's line, counting the variants", () => {
     const { report } = check({ 'consistency/gsi.md': CHOICE.replace('- {lsi} Add an LSI now.', '- {lsi} Add a LSI now.') }, 40, only);
     expect(report.errors).toEqual([
       { file: 'content/consistency/gsi.md', line: KEY_LINE + 6, message: '[text] seed 0, option {lsi}: "a LSI" should be "an LSI" (in 40 of 40 variants)' },
@@ -205,18 +236,35 @@ describe('text gate (articles, counts, "(s)", dates) through checkBank', () => {
   });
 
   it('fails "(s)" and an impossible date, each at its own line', () => {
-    const text = CHOICE.replace('GSI reads are **eventually** consistent.', 'GSI reads are **eventually** consistent.\nThe index was created on September 31 with 2 read(s).');
+    const text = CHOICE.replace(
+      'GSI reads are **eventually** consistent.',
+      'GSI reads are **eventually** consistent.\nThe index was created on September 31 with 2 read(s).',
+    );
     const { report } = check({ 'consistency/gsi.md': text }, 20, only);
     expect(report.errors).toEqual([
-      { file: 'content/consistency/gsi.md', line: 28, message: '[text] seed 0, the explanation: "read(s)": make the count agree (1 read, 2 reads) instead of writing "(s)" (in 20 of 20 variants)' },
-      { file: 'content/consistency/gsi.md', line: 28, message: '[text] seed 0, the explanation: "September 31" is not a date: September has 30 days (in 20 of 20 variants)' },
+      {
+        file: 'content/consistency/gsi.md',
+        line: 28,
+        message: '[text] seed 0, the explanation: "read(s)": make the count agree (1 read, 2 reads) instead of writing "(s)" (in 20 of 20 variants)',
+      },
+      {
+        file: 'content/consistency/gsi.md',
+        line: 28,
+        message: '[text] seed 0, the explanation: "September 31" is not a date: September has 30 days (in 20 of 20 variants)',
+      },
     ]);
   });
 
-  it('without the file\'s text, points at the section', () => {
+  it("without the file's text, points at the section", () => {
     const content = createContentDir({ 'consistency/gsi.md': CHOICE.replace('GSI reads are **eventually** consistent.', 'Created on 2024-02-30.') });
     const report = checkBank(loadBank(content), { seeds: 5, familyChecks: only });
-    expect(report.errors).toEqual([{ file: 'content/consistency/gsi.md', line: 26, message: '[text] seed 0, the explanation: "2024-02-30" is not a date: February 2024 has 29 days (in 5 of 5 variants)' }]);
+    expect(report.errors).toEqual([
+      {
+        file: 'content/consistency/gsi.md',
+        line: 26,
+        message: '[text] seed 0, the explanation: "2024-02-30" is not a date: February 2024 has 29 days (in 5 of 5 variants)',
+      },
+    ]);
   });
 });
 
@@ -228,14 +276,23 @@ describe('key-position gate', () => {
   function statsFor(positions: readonly number[], optionCount: number): FamilyStats {
     const tally = createTally();
     for (const p of positions) addToTally(tally, { optionCount, keyPositions: [p], keyAmongLongest: false });
-    return { definition, seeds: positions.length, generated: positions.length, distinctPrompts: positions.length, keyLongest: 0, keyPositions: tally.positions, tally, text: new Map() };
+    return {
+      definition,
+      seeds: positions.length,
+      generated: positions.length,
+      distinctPrompts: positions.length,
+      keyLongest: 0,
+      keyPositions: tally.positions,
+      tally,
+      text: new Map(),
+    };
   }
   const spread = (counts: readonly number[]): number[] => counts.flatMap((n, i) => Array<number>(n).fill(i));
 
   it.each([
     ['uniform', [100, 100, 100, 100, 100], []],
     ['a little uneven', [85, 120, 95, 110, 90], []],
-    ['first position favoured', [160, 90, 85, 85, 80], ['the right option\'s position is not uniform: 160 90 85 85 80 over positions 1-5 (chi-square p = ']],
+    ['first position favoured', [160, 90, 85, 85, 80], ["the right option's position is not uniform: 160 90 85 85 80 over positions 1-5 (chi-square p = "]],
   ])('%s: %j', (_, counts, messages) => {
     const problems = gate.run(statsFor(spread(counts), 5)) as { line: number; message: string }[];
     expect(problems.map((p) => p.message.slice(0, messages[0]?.length ?? 0))).toEqual(messages);
@@ -246,7 +303,9 @@ describe('key-position gate', () => {
     // 27 variants, 4 options: chi-square p = 0.03, position 3 expected 6.75 times.
     expect(gate.run(statsFor(spread([9, 9, 0, 9]), 4))).toEqual([]);
     // 45 variants: chi-square p = 0.002, but position 3 (expected 11.25 times) is empty.
-    expect(gate.run(statsFor(spread([15, 15, 0, 15]), 4))).toEqual([{ line: 16, message: 'the right option never sits at position 3 in 45 variants (15 15 0 15)' }]);
+    expect(gate.run(statsFor(spread([15, 15, 0, 15]), 4))).toEqual([
+      { line: 16, message: 'the right option never sits at position 3 in 45 variants (15 15 0 15)' },
+    ]);
   });
 });
 
@@ -276,11 +335,16 @@ describe('checkCoverage', () => {
       { file: 'content/OBJECTIVES.md', line: 4, message: '[objective-coverage] math.rcu is drilled by 1 family; needs 2' },
       { file: 'content/OBJECTIVES.md', line: 5, message: '[objective-coverage] math.wcu is drilled by 0 families; needs 2' },
       { file: 'content/OBJECTIVES.md', line: 8, message: '[objective-coverage] consistency.gsi is drilled by 1 family; needs 2' },
-      { file: 'content/OBJECTIVES.md', line: 4, message: '[topic-coverage] topic "reads" (drills math.rcu) is drilled by 1 family; needs 6: math.read-fixture' },
+      {
+        file: 'content/OBJECTIVES.md',
+        line: 4,
+        message: '[topic-coverage] topic "reads" (drills math.rcu) is drilled by 1 family; needs 6: math.read-fixture',
+      },
       {
         file: 'content/OBJECTIVES.md',
         line: 8,
-        message: '[topic-coverage] topic "consistency" (drills a consistency.* objective) is drilled by 2 families; needs 6: consistency.gsi-fixture, consistency.multi-fixture',
+        message:
+          '[topic-coverage] topic "consistency" (drills a consistency.* objective) is drilled by 2 families; needs 6: consistency.gsi-fixture, consistency.multi-fixture',
       },
       { file: 'content/OBJECTIVES.md', line: 1, message: '[topic-coverage] topic "gone" (drills math.gone) matches no objective in content/OBJECTIVES.md' },
     ]);

@@ -23,7 +23,13 @@ describe('fillSlots', () => {
     expect(String(out.correct).split(',')).toEqual([out.correct_1, out.correct_2]);
   });
   it.each([
-    [[{ text: 'x', why: '', correct: true }, { text: 'x', why: '', correct: false }], 'Two derived options read the same'],
+    [
+      [
+        { text: 'x', why: '', correct: true },
+        { text: 'x', why: '', correct: false },
+      ],
+      'Two derived options read the same',
+    ],
     [[{ text: 'x', why: '', correct: false }], 'No derived option is marked correct'],
   ])('rejects %j', (opts, message) => {
     expect(() => fillSlots(opts, createRandom(0))).toThrow(message);

@@ -53,17 +53,42 @@ describe('priceSavings (REST API, x86, strong reads, no free tier)', () => {
 describe('splitServerlessBill', () => {
   it('prices each part of a 1M-request HTTP stack', () => {
     const parts = splitServerlessBill({
-      requestsPerMonth: 1_000_000, api: 'http', memoryMb: 128, durationMs: 100, architecture: 'x86', readsPerRequest: 1, writesPerRequest: 1,
-      itemBytes: 1000, readConsistency: 'eventual', storedItems: 0, freeTier: false, apiFreeTier: false,
+      requestsPerMonth: 1_000_000,
+      api: 'http',
+      memoryMb: 128,
+      durationMs: 100,
+      architecture: 'x86',
+      readsPerRequest: 1,
+      writesPerRequest: 1,
+      itemBytes: 1000,
+      readConsistency: 'eventual',
+      storedItems: 0,
+      freeTier: false,
+      apiFreeTier: false,
     });
     // API $1.00; Lambda $0.20 + 12,500 GB-s × $0.0000166667; 0.5 RRU × $0.125 + 1 WRU × $0.625 per million.
-    expect(Object.fromEntries(BILL_LINES.map((l) => [l, parts[l].toDecimalPlaces(4).toNumber()]))).toEqual({ api: 1, lambda: 0.4083, requests: 0.6875, storage: 0 });
+    expect(Object.fromEntries(BILL_LINES.map((l) => [l, parts[l].toDecimalPlaces(4).toNumber()]))).toEqual({
+      api: 1,
+      lambda: 0.4083,
+      requests: 0.6875,
+      storage: 0,
+    });
   });
 
   it('never reports a negative storage part when the free 25 GB cover the table', () => {
     const parts = splitServerlessBill({
-      requestsPerMonth: 10, api: 'http', memoryMb: 128, durationMs: 1, architecture: 'x86', readsPerRequest: 0, writesPerRequest: 0,
-      itemBytes: 1000, readConsistency: 'eventual', storedItems: 1000, freeTier: true, apiFreeTier: false,
+      requestsPerMonth: 10,
+      api: 'http',
+      memoryMb: 128,
+      durationMs: 1,
+      architecture: 'x86',
+      readsPerRequest: 0,
+      writesPerRequest: 0,
+      itemBytes: 1000,
+      readConsistency: 'eventual',
+      storedItems: 1000,
+      freeTier: true,
+      apiFreeTier: false,
     });
     expect(parts.storage.toNumber()).toBe(0);
   });
@@ -159,11 +184,22 @@ describe('serverlessLambdaCost', () => {
 
 describe('judgeGuideClaims', () => {
   const stack = (requestsPerMonth: number, change: Partial<ServerlessInput> = {}): ServerlessInput => ({
-    requestsPerMonth, api: 'http', memoryMb: 128, durationMs: 100, architecture: 'x86', readsPerRequest: 1, writesPerRequest: 1,
-    itemBytes: 1000, readConsistency: 'eventual', storedItems: 0, freeTier: false, apiFreeTier: false, ...change,
+    requestsPerMonth,
+    api: 'http',
+    memoryMb: 128,
+    durationMs: 100,
+    architecture: 'x86',
+    readsPerRequest: 1,
+    writesPerRequest: 1,
+    itemBytes: 1000,
+    readConsistency: 'eventual',
+    storedItems: 0,
+    freeTier: false,
+    apiFreeTier: false,
+    ...change,
   });
 
-  it('declines a stack whose DynamoDB share is the guide\'s $0.75 (0.5 RRU + 1 WRU = $0.6875 per million requests)', () => {
+  it("declines a stack whose DynamoDB share is the guide's $0.75 (0.5 RRU + 1 WRU = $0.6875 per million requests)", () => {
     expect(judgeGuideClaims(stack(1_090_909), createRandom(1))).toBeUndefined();
   });
 

@@ -159,7 +159,13 @@ describe('findTextProblems', () => {
     ['<p>Wait 5 minute, then 2 second per call.</p>', ['"5 minute" should be "5 minutes"', '"2 second" should be "2 seconds"']],
     ['<p>Step 1 writes the item; the guide says "4 read, 4 write".</p>', []],
     // "(s)".
-    ['<p>It makes 3 read(s) and 1 index(es).</p>', ['"read(s)": make the count agree (1 read, 2 reads) instead of writing "(s)"', '"index(es)": make the count agree (1 read, 2 reads) instead of writing "(s)"']],
+    [
+      '<p>It makes 3 read(s) and 1 index(es).</p>',
+      [
+        '"read(s)": make the count agree (1 read, 2 reads) instead of writing "(s)"',
+        '"index(es)": make the count agree (1 read, 2 reads) instead of writing "(s)"',
+      ],
+    ],
     // Dates, in prose and in code.
     ['<p>Orders placed on <code>2024-09-31</code>.</p>', ['"2024-09-31" is not a date: September 2024 has 30 days']],
   ])('%s', (html, expected) => {

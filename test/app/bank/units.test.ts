@@ -65,7 +65,12 @@ describe('generateParams and countParamSpace', () => {
     kb: { int: [1, 10] as [number, number] },
     rate: { int: [5, 100] as [number, number], step: 5 },
     ratio: { range: [0.5, 0.9] as [number, number], step: 0.1 },
-    app: { pick: [{ name: 'a shop', table: 'Orders' }, { name: 'a bank', table: 'Accounts' }] },
+    app: {
+      pick: [
+        { name: 'a shop', table: 'Orders' },
+        { name: 'a bank', table: 'Accounts' },
+      ],
+    },
     bytes: { calc: '{{kb}} * 1024' },
   };
   it('binds object fields, steps and calc', () => {

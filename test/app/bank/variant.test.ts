@@ -31,7 +31,7 @@ describe('Bank.variant', () => {
     expect(v.kind === 'numeric' && v.unit).toBe(`${v.params.consistency} RCU`);
   });
 
-  it('shows generated parameters but never a deriver\'s outputs, which may hold the key', () => {
+  it("shows generated parameters but never a deriver's outputs, which may hold the key", () => {
     const derivers = createDeriverRegistry([{ name: 'key', description: 'test', outputs: ['best'], derive: () => ({ best: 'base' }) }]);
     const text = CHOICE.replace('answer: { correct: base }', 'derive: key\nanswer: { correct: "{{best}}" }');
     const derived = loadBank(createContentDir({ 'consistency/gsi.md': text }), { derivers });
@@ -41,10 +41,12 @@ describe('Bank.variant', () => {
   });
 
   it('shuffles options by the seed, so the key is not always first', () => {
-    const firsts = new Set(Array.from({ length: 40 }, (_, seed) => {
-      const v = bank.variant('consistency.gsi-fixture', seed);
-      return v.kind === 'choice' ? v.options[0]?.id : undefined;
-    }));
+    const firsts = new Set(
+      Array.from({ length: 40 }, (_, seed) => {
+        const v = bank.variant('consistency.gsi-fixture', seed);
+        return v.kind === 'choice' ? v.options[0]?.id : undefined;
+      }),
+    );
     expect(firsts).toEqual(new Set(['base', 'gsi', 'retry', 'lsi']));
   });
 

@@ -17,8 +17,23 @@ describe('openDatabase', () => {
     try {
       expect(opened.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-      const tables = opened.sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name").pluck().all();
-      expect(tables).toEqual(['api_tokens', 'attempts', 'exam_questions', 'exams', 'profiles', 'question_reports', 'review_cards', 'sandbox_keys', 'sessions', 'study_settings', 'users']);
+      const tables = opened.sqlite
+        .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
+        .pluck()
+        .all();
+      expect(tables).toEqual([
+        'api_tokens',
+        'attempts',
+        'exam_questions',
+        'exams',
+        'profiles',
+        'question_reports',
+        'review_cards',
+        'sandbox_keys',
+        'sessions',
+        'study_settings',
+        'users',
+      ]);
     } finally {
       opened.close();
     }

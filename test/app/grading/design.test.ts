@@ -83,7 +83,11 @@ describe('gradeDesign', () => {
       table(),
       /^CreateTable failed: ValidationException: One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions$/,
     ],
-    ['an LSI with another partition key', table({ LocalSecondaryIndexes: gsi({ ProjectionType: 'ALL' }).GlobalSecondaryIndexes }), /^CreateTable failed: ValidationException: .*Index KeySchema does not have the same leading hash key/],
+    [
+      'an LSI with another partition key',
+      table({ LocalSecondaryIndexes: gsi({ ProjectionType: 'ALL' }).GlobalSecondaryIndexes }),
+      /^CreateTable failed: ValidationException: .*Index KeySchema does not have the same leading hash key/,
+    ],
     ['not JSON', '{', /^The answer is not valid JSON/],
   ])('fails every check with DynamoDB’s words for %s', (_, design, message) => {
     const r = typeof design === 'string' ? gradeDesign(spec, design, context) : grade(design);
@@ -93,7 +97,11 @@ describe('gradeDesign', () => {
   });
 
   it('fails key uniqueness when the table key does not identify an item', () => {
-    const r = grade({ ...table(), AttributeDefinitions: [{ AttributeName: 'gameTitle', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'gameTitle', KeyType: 'HASH' }] });
+    const r = grade({
+      ...table(),
+      AttributeDefinitions: [{ AttributeName: 'gameTitle', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'gameTitle', KeyType: 'HASH' }],
+    });
     expect(passed(r)['keys-unique']).toBe(false);
     expect(r.checks[1]!.detail).toMatch(/^\d+ of \d+ items overwrote another with the same key/);
   });
@@ -102,7 +110,11 @@ describe('gradeDesign', () => {
     const index = gsi({ ProjectionType: 'KEYS_ONLY' }).GlobalSecondaryIndexes[0]!;
     const throughput = (units: number) => ({ ReadCapacityUnits: units, WriteCapacityUnits: units });
     const design = (units: number, indexUnits = units) =>
-      table({ BillingMode: 'PROVISIONED', ProvisionedThroughput: throughput(units), GlobalSecondaryIndexes: [{ ...index, ProvisionedThroughput: throughput(indexUnits) }] });
+      table({
+        BillingMode: 'PROVISIONED',
+        ProvisionedThroughput: throughput(units),
+        GlobalSecondaryIndexes: [{ ...index, ProvisionedThroughput: throughput(indexUnits) }],
+      });
     const low = grade(design(1)).checks.find((c) => c.id === 'budget')!;
     expect(low.passed).toBe(false);
     expect(low.detail).toBe(
@@ -135,8 +147,22 @@ describe('what a design question shows and says', () => {
       ...spec,
       patterns: [
         { ...spec.patterns[0]!, consistent: true },
-        { name: 'window', description: 'a window', inputs: { gameTitle: 'starship-x' }, range: { attribute: 'topScore', between: [100, 200] }, returns: ['userId'], perSecond: 1 },
-        { name: 'prefix', description: 'a prefix', inputs: { gameTitle: 'starship-x' }, range: { attribute: 'userId', beginsWith: 'p0' }, returns: ['userId'], perSecond: 1 },
+        {
+          name: 'window',
+          description: 'a window',
+          inputs: { gameTitle: 'starship-x' },
+          range: { attribute: 'topScore', between: [100, 200] },
+          returns: ['userId'],
+          perSecond: 1,
+        },
+        {
+          name: 'prefix',
+          description: 'a prefix',
+          inputs: { gameTitle: 'starship-x' },
+          range: { attribute: 'userId', beginsWith: 'p0' },
+          returns: ['userId'],
+          perSecond: 1,
+        },
       ],
     }) as { patterns: { consistent?: boolean; range?: string }[] };
     expect(shown.patterns.map((p) => [p.range, p.consistent])).toEqual([
@@ -148,10 +174,21 @@ describe('what a design question shows and says', () => {
 
   it('does not blame a Scan for the budget when a pattern fails on a projection', () => {
     const keysOnly = table({
-      GlobalSecondaryIndexes: [{ IndexName: 'by-game', KeySchema: [{ AttributeName: 'gameTitle', KeyType: 'HASH' }, { AttributeName: 'topScore', KeyType: 'RANGE' }], Projection: { ProjectionType: 'KEYS_ONLY' } }],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'by-game',
+          KeySchema: [
+            { AttributeName: 'gameTitle', KeyType: 'HASH' },
+            { AttributeName: 'topScore', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'KEYS_ONLY' },
+        },
+      ],
     });
     const r = gradeDesign({ ...spec, patterns: [spec.patterns[0]!, { ...spec.patterns[1]!, returns: ['userId', 'wins'] }] }, JSON.stringify(keysOnly), context);
-    expect(r.checks.find((c) => c.id === 'budget')!.detail).toMatch(/^\$[\d.]+ a month for the patterns it answers; the budget is judged once every pattern is answered by GetItem or Query\.$/);
+    expect(r.checks.find((c) => c.id === 'budget')!.detail).toMatch(
+      /^\$[\d.]+ a month for the patterns it answers; the budget is judged once every pattern is answered by GetItem or Query\.$/,
+    );
   });
 });
 
@@ -165,7 +202,9 @@ describe('table class in the bill', () => {
     const standard = usd(design);
     const infrequent = usd({ ...design, TableClass: 'STANDARD_INFREQUENT_ACCESS' });
     expect(infrequent).toBeGreaterThan(standard);
-    expect(grade({ ...design, TableClass: 'STANDARD_INFREQUENT_ACCESS' }).checks.find((c) => c.id === 'budget')!.detail).toMatch(/, Standard-IA table class\)\.$/);
+    expect(grade({ ...design, TableClass: 'STANDARD_INFREQUENT_ACCESS' }).checks.find((c) => c.id === 'budget')!.detail).toMatch(
+      /, Standard-IA table class\)\.$/,
+    );
   });
 });
 
@@ -187,8 +226,17 @@ describe('why a key path misses a pattern', () => {
   });
 
   it('says the table sorts by its own sort key when the pattern orders by another attribute', () => {
-    const byGame = { ...table(), AttributeDefinitions: twoAttributes, KeySchema: [{ AttributeName: 'gameTitle', KeyType: 'HASH' }, { AttributeName: 'userId', KeyType: 'RANGE' }] };
-    expect(leaderboardDetail(byGame)).toMatch(/^Query on the table \(gameTitle = "starship-x", Limit 3\) returns the right items in another order: it sorts by userId, not by topScore\.$/);
+    const byGame = {
+      ...table(),
+      AttributeDefinitions: twoAttributes,
+      KeySchema: [
+        { AttributeName: 'gameTitle', KeyType: 'HASH' },
+        { AttributeName: 'userId', KeyType: 'RANGE' },
+      ],
+    };
+    expect(leaderboardDetail(byGame)).toMatch(
+      /^Query on the table \(gameTitle = "starship-x", Limit 3\) returns the right items in another order: it sorts by userId, not by topScore\.$/,
+    );
   });
 });
 

@@ -33,7 +33,10 @@ describe('essential checks', () => {
     const bank = loadContentBank();
     for (const scenario of bank.scenarios.filter((s) => s.kind === 'design')) {
       const result = bank.grade(scenario.id, 1, bank.referenceAnswer(scenario.id, 1)) as HandsOn;
-      expect(result.checks.filter((c) => c.essential).map((c) => c.id), scenario.id).toEqual(['keys-unique']);
+      expect(
+        result.checks.filter((c) => c.essential).map((c) => c.id),
+        scenario.id,
+      ).toEqual(['keys-unique']);
     }
   });
 });

@@ -7,7 +7,7 @@ import { CHOICE, createContentDir, MULTI, NUMERIC } from '../bank/fixtures.ts';
 const bank = loadBank(createContentDir({ 'math/read.md': NUMERIC, 'consistency/gsi.md': CHOICE, 'consistency/multi.md': MULTI }));
 
 describe('choice grading', () => {
-  it('gives full marks to the key and none to a distractor, with every option\'s why', () => {
+  it("gives full marks to the key and none to a distractor, with every option's why", () => {
     const right = bank.grade('consistency.gsi-fixture', 5, { kind: 'choice', optionId: 'base' });
     expect([right.verdict, right.score]).toEqual(['correct', 1]);
     const wrong = bank.grade('consistency.gsi-fixture', 5, { kind: 'choice', optionId: 'gsi' });
@@ -56,7 +56,7 @@ describe('numeric grading', () => {
     return k;
   };
 
-  it('accepts the calculator\'s figure and returns the working', () => {
+  it("accepts the calculator's figure and returns the working", () => {
     const seed = 11;
     const result = bank.grade('math.read-fixture', seed, { kind: 'numeric', value: key(seed).calculation.value });
     if (result.kind !== 'numeric') throw new Error('kind');

@@ -24,7 +24,10 @@ describe('request families', () => {
     const p = params(id, 11);
     const readThenWrite = [
       { action: 'GetItem', params: { TableName: 'PageViews', Key: { page: { S: p.page } } } },
-      { action: 'PutItem', params: { TableName: 'PageViews', Item: { page: { S: p.page }, visits: { N: String(Number(p.visits) + 1) }, title: { S: `Page ${String(p.page)}` } } } },
+      {
+        action: 'PutItem',
+        params: { TableName: 'PageViews', Item: { page: { S: p.page }, visits: { N: String(Number(p.visits) + 1) }, title: { S: `Page ${String(p.page)}` } } },
+      },
     ];
     const r = grade(id, 11, readThenWrite);
     expect(check(r, 'state').passed).toBe(true);
@@ -32,15 +35,32 @@ describe('request families', () => {
     expect(check(r, 'concurrent').detail).toBe(
       `Two runs of your calls interleaved (A1 B1 A2 B2) must leave the table as two runs one after the other do, and do not: item {"page":"${String(p.page)}"}: visits should be ${Number(p.visits) + 2}, yours is ${Number(p.visits) + 1}.`,
     );
-    expect(check(r, 'operation').detail).toBe('Used GetItem, PutItem: reading the item and writing back a value computed from it is not atomic, where UpdateItem computes on the stored value.');
-    const atomic = grade(id, 11, { action: 'UpdateItem', params: { TableName: 'PageViews', Key: { page: { S: p.page } }, UpdateExpression: 'SET visits = visits + :one', ExpressionAttributeValues: { ':one': { N: '1' } } } });
+    expect(check(r, 'operation').detail).toBe(
+      'Used GetItem, PutItem: reading the item and writing back a value computed from it is not atomic, where UpdateItem computes on the stored value.',
+    );
+    const atomic = grade(id, 11, {
+      action: 'UpdateItem',
+      params: {
+        TableName: 'PageViews',
+        Key: { page: { S: p.page } },
+        UpdateExpression: 'SET visits = visits + :one',
+        ExpressionAttributeValues: { ':one': { N: '1' } },
+      },
+    });
     expect(atomic.score).toBe(1);
   });
 
   it('fails an answer that fits only the visible sample on the hidden items', () => {
     const id = 'keys.request-begins-with';
     const user = String(params(id, 2).user);
-    const r = grade(id, 2, { action: 'Query', params: { TableName: 'AppData', KeyConditionExpression: 'pk = :pk AND sk = :sk', ExpressionAttributeValues: { ':pk': { S: `USER#${user}` }, ':sk': { S: 'ADDRESS#home' } } } });
+    const r = grade(id, 2, {
+      action: 'Query',
+      params: {
+        TableName: 'AppData',
+        KeyConditionExpression: 'pk = :pk AND sk = :sk',
+        ExpressionAttributeValues: { ':pk': { S: `USER#${user}` }, ':sk': { S: 'ADDRESS#home' } },
+      },
+    });
     expect(check(r, 'items').passed).toBe(false);
     expect(check(r, 'items').detail).toBe('1 expected item(s) missing (1 of them not in the sample you were shown).');
     expect(check(r, 'operation').passed).toBe(true);
@@ -51,7 +71,11 @@ describe('request families', () => {
     const p = params(id, 5);
     const r = grade(id, 5, {
       command: 'ScanCommand',
-      input: { TableName: 'Orders', FilterExpression: 'customerId = :c AND orderDate = :d', ExpressionAttributeValues: { ':c': p.customer, ':d': `2024-${String(p.month)}-${String(p.startDay)}` } },
+      input: {
+        TableName: 'Orders',
+        FilterExpression: 'customerId = :c AND orderDate = :d',
+        ExpressionAttributeValues: { ':c': p.customer, ':d': `2024-${String(p.month)}-${String(p.startDay)}` },
+      },
     });
     expect(check(r, 'items').passed).toBe(true);
     expect(check(r, 'operation').passed).toBe(false);
@@ -60,9 +84,25 @@ describe('request families', () => {
   });
 
   it.each([
-    ['core.request-put-if-absent', (ref: { params: Record<string, unknown> }) => ({ action: 'PutItem', params: { ...ref.params, ConditionExpression: undefined } })],
-    ['core.request-optimistic-lock', (ref: { params: Record<string, unknown> }) => ({ action: 'UpdateItem', params: { ...ref.params, ConditionExpression: undefined, ExpressionAttributeValues: { ...(ref.params.ExpressionAttributeValues as object), ':v': undefined } } })],
-    ['core.request-conditional-delete', (ref: { params: Record<string, unknown> }) => ({ action: 'DeleteItem', params: { TableName: ref.params.TableName, Key: ref.params.Key } })],
+    [
+      'core.request-put-if-absent',
+      (ref: { params: Record<string, unknown> }) => ({ action: 'PutItem', params: { ...ref.params, ConditionExpression: undefined } }),
+    ],
+    [
+      'core.request-optimistic-lock',
+      (ref: { params: Record<string, unknown> }) => ({
+        action: 'UpdateItem',
+        params: {
+          ...ref.params,
+          ConditionExpression: undefined,
+          ExpressionAttributeValues: { ...(ref.params.ExpressionAttributeValues as object), ':v': undefined },
+        },
+      }),
+    ],
+    [
+      'core.request-conditional-delete',
+      (ref: { params: Record<string, unknown> }) => ({ action: 'DeleteItem', params: { TableName: ref.params.TableName, Key: ref.params.Key } }),
+    ],
   ])('%s: without its condition the write passes the state check and fails the replay', (id, strip) => {
     const answer = JSON.parse(JSON.stringify(strip(reference(id, 4) as { params: Record<string, unknown> })));
     const r = grade(id, 4, answer);
@@ -77,7 +117,9 @@ describe('request families', () => {
     const ref = reference(id, 9) as { action: string; params: { TransactItems: { Update: Record<string, unknown> }[] } };
     const r = grade(id, 9, ref);
     expect(r.score).toBe(1);
-    expect(check(r, 'condition').detail).toMatch(/^Replayed where the condition must fail: TransactionCanceledException: Transaction cancelled, please refer cancellation reasons for specific reasons \[ConditionalCheckFailed, None\], nothing written\.$/);
+    expect(check(r, 'condition').detail).toMatch(
+      /^Replayed where the condition must fail: TransactionCanceledException: Transaction cancelled, please refer cancellation reasons for specific reasons \[ConditionalCheckFailed, None\], nothing written\.$/,
+    );
     const separate = ref.params.TransactItems.map((t) => ({ action: 'UpdateItem', params: t.Update }));
     const s = grade(id, 9, separate);
     expect(check(s, 'state').passed).toBe(true);
@@ -133,8 +175,18 @@ describe('feedback names what differs', () => {
   it('says which attribute of which item the table got wrong', () => {
     const id = 'core.request-remove-attribute';
     const p = params(id, 3);
-    const r = grade(id, 3, { action: 'UpdateItem', params: { TableName: 'Users', Key: { userId: { S: p.user } }, UpdateExpression: `SET ${String(p.attr)} = :none`, ExpressionAttributeValues: { ':none': { NULL: true } } } });
-    expect(check(r, 'state').detail).toBe(`The table after your request differs: item {"userId":"${String(p.user)}"}: yours has ${String(p.attr)} = null, which should not be there.`);
+    const r = grade(id, 3, {
+      action: 'UpdateItem',
+      params: {
+        TableName: 'Users',
+        Key: { userId: { S: p.user } },
+        UpdateExpression: `SET ${String(p.attr)} = :none`,
+        ExpressionAttributeValues: { ':none': { NULL: true } },
+      },
+    });
+    expect(check(r, 'state').detail).toBe(
+      `The table after your request differs: item {"userId":"${String(p.user)}"}: yours has ${String(p.attr)} = null, which should not be there.`,
+    );
   });
 
   it('says the type is wrong when a number is stored as a string', () => {
@@ -166,13 +218,23 @@ describe('feedback names what differs', () => {
     const field = String(p.field);
     const dotted = {
       action: 'UpdateItem',
-      params: { TableName: 'Users', Key: { userId: { S: user } }, UpdateExpression: 'SET #f = :n', ExpressionAttributeNames: { '#f': `stats.${field}` }, ExpressionAttributeValues: { ':n': { N: String(p.n) } } },
+      params: {
+        TableName: 'Users',
+        Key: { userId: { S: user } },
+        UpdateExpression: 'SET #f = :n',
+        ExpressionAttributeNames: { '#f': `stats.${field}` },
+        ExpressionAttributeValues: { ':n': { N: String(p.n) } },
+      },
     };
     const r = grade(id, 7, dotted);
-    expect(check(r, 'state').detail).toMatch(new RegExp(`^The table after your request differs: item \\{"userId":"${user}"\\}: stats\\.${field} should be \\d+, yours is \\d+; yours has "stats\\.${field}" = ${String(p.n)}, which should not be there\\.$`));
+    expect(check(r, 'state').detail).toMatch(
+      new RegExp(
+        `^The table after your request differs: item \\{"userId":"${user}"\\}: stats\\.${field} should be \\d+, yours is \\d+; yours has "stats\\.${field}" = ${String(p.n)}, which should not be there\\.$`,
+      ),
+    );
   });
 
-  it('explains a condition that is already false on the task\'s table', () => {
+  it("explains a condition that is already false on the task's table", () => {
     const id = 'core.request-optimistic-lock';
     const ref = reference(id, 3) as { action: string; params: { ExpressionAttributeValues: Record<string, { N?: string }> } & Record<string, unknown> };
     const stale = { ...ref, params: { ...ref.params, ExpressionAttributeValues: { ...ref.params.ExpressionAttributeValues, ':v': { N: '999' } } } };
@@ -190,8 +252,13 @@ describe('feedback names what differs', () => {
     );
     const lsi = 'index.request-lsi-total';
     const lsiRef = reference(lsi, 2) as { action: string; params: Record<string, unknown> };
-    const filtered = { ...lsiRef, params: { ...lsiRef.params, IndexName: undefined, KeyConditionExpression: 'customerId = :c', FilterExpression: '#t >= :min' } };
-    expect(check(grade(lsi, 2, JSON.parse(JSON.stringify(filtered))), 'capacity').detail).toMatch(/ A FilterExpression does not lower the bill: items are charged as they are read, before the filter drops them/);
+    const filtered = {
+      ...lsiRef,
+      params: { ...lsiRef.params, IndexName: undefined, KeyConditionExpression: 'customerId = :c', FilterExpression: '#t >= :min' },
+    };
+    expect(check(grade(lsi, 2, JSON.parse(JSON.stringify(filtered))), 'capacity').detail).toMatch(
+      / A FilterExpression does not lower the bill: items are charged as they are read, before the filter drops them/,
+    );
   });
 
   it('says why a whole-item PutItem is not the tool for removing one attribute', () => {
@@ -207,7 +274,9 @@ describe('feedback names what differs', () => {
     const id = 'index.request-gsi-status';
     const ref = reference(id, 3) as { action: string; params: Record<string, unknown> };
     const r = grade(id, 3, { ...ref, params: { ...ref.params, IndexName: 'StatusIndex' } });
-    expect(check(r, 'items').detail).toBe('Your request failed with ValidationException: The table does not have the specified index: StatusIndex. Its indexes: "status-date"; names are case-sensitive.');
+    expect(check(r, 'items').detail).toBe(
+      'Your request failed with ValidationException: The table does not have the specified index: StatusIndex. Its indexes: "status-date"; names are case-sensitive.',
+    );
     expect(check(r, 'index').detail).toBe('Not checked: the request failed (see the first check).');
   });
 
@@ -223,7 +292,10 @@ describe('feedback names what differs', () => {
   it('says why a transaction is not the tool for a plain batch', () => {
     const id = 'core.request-batch-write';
     const ref = reference(id, 1) as { params: { RequestItems: { Inventory: { PutRequest: { Item: unknown } }[] } } };
-    const r = grade(id, 1, { action: 'TransactWriteItems', params: { TransactItems: ref.params.RequestItems.Inventory.map((w) => ({ Put: { TableName: 'Inventory', Item: w.PutRequest.Item } })) } });
+    const r = grade(id, 1, {
+      action: 'TransactWriteItems',
+      params: { TransactItems: ref.params.RequestItems.Inventory.map((w) => ({ Put: { TableName: 'Inventory', Item: w.PutRequest.Item } })) },
+    });
     expect(check(r, 'state').passed).toBe(true);
     expect(check(r, 'operation').detail).toBe(
       'Used TransactWriteItems: a transaction writes them too, but charges 2 write units per 1 KB where a batch charges 1; nothing here needs all-or-nothing.',

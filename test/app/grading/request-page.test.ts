@@ -27,7 +27,12 @@ describe('the sample of the table', () => {
   it('says nothing is hidden when the learner sees every item', () => {
     const spec = {
       fixture: {
-        table: { TableName: 'Things', BillingMode: 'PAY_PER_REQUEST', KeySchema: [{ AttributeName: 'k', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'k', AttributeType: 'S' }] },
+        table: {
+          TableName: 'Things',
+          BillingMode: 'PAY_PER_REQUEST',
+          KeySchema: [{ AttributeName: 'k', KeyType: 'HASH' }],
+          AttributeDefinitions: [{ AttributeName: 'k', AttributeType: 'S' }],
+        },
         items: [{ k: 'b' }, { k: 'a' }],
       },
       reference: { action: 'GetItem', params: { TableName: 'Things', Key: { k: { S: 'a' } } } },
@@ -41,7 +46,12 @@ describe('the sample of the table', () => {
 
   it('moves long shortened values after the telling attributes', () => {
     const notes = 'Leave at the front desk; call on arrival. '.repeat(3);
-    expect(Object.keys(longValuesLast({ customerId: 'a', notes, orderId: 'o-1', status: 'PENDING' }) as object)).toEqual(['customerId', 'orderId', 'status', 'notes']);
+    expect(Object.keys(longValuesLast({ customerId: 'a', notes, orderId: 'o-1', status: 'PENDING' }) as object)).toEqual([
+      'customerId',
+      'orderId',
+      'status',
+      'notes',
+    ]);
   });
 });
 
@@ -49,7 +59,7 @@ describe('JSON errors in plain words', () => {
   it.each([
     ['{"action": "Query", "params": {"TableName": "Orders",}}', 'JSON allows no comma before a closing } or ].'],
     ['{"action": "Query", params: {}}', 'Property names need double quotes: "TableName", not TableName.'],
-    ["{\"action\": 'Query'}", 'Strings need double quotes, not single quotes.'],
+    ['{"action": \'Query\'}', 'Strings need double quotes, not single quotes.'],
     ['{"action": "Query", "params": {"TableName": "Orders"}', 'The JSON ends before every { and [ is closed.'],
     ['{"action": "Query" "params": {}}', 'A comma is missing between two values, or a closing } or ] is missing.'],
     ['   ', 'The answer is empty.'],

@@ -43,7 +43,9 @@ describe('request scenario files', () => {
   });
 
   it('names the line of an answer placeholder no parameter binds', () => {
-    const bank = loadBank(createContentDir({ 'math/a.md': scenario('page-counters', '{ action: GetItem, params: { TableName: Pages, Key: { page: { S: "{{pgae}}" } } } }') }));
+    const bank = loadBank(
+      createContentDir({ 'math/a.md': scenario('page-counters', '{ action: GetItem, params: { TableName: Pages, Key: { page: { S: "{{pgae}}" } } } }') }),
+    );
     expect(bank.errors.map((e) => e.message)).toEqual(['The answer uses {{pgae}}, which no parameter or deriver binds']);
   });
 
@@ -53,7 +55,11 @@ describe('request scenario files', () => {
     const variant = bank.variant('math.request-fixture', 4);
     if (variant.kind !== 'request') throw new Error('expected a request variant');
     const sample = variant.context.sample as { page: string; visits: number }[];
-    expect(sample.find((item) => item.page === variant.params.page)).toEqual({ page: variant.params.page, visits: variant.params.visits, title: `Page ${String(variant.params.page)}` });
+    expect(sample.find((item) => item.page === variant.params.page)).toEqual({
+      page: variant.params.page,
+      visits: variant.params.visits,
+      title: `Page ${String(variant.params.page)}`,
+    });
     expect(sample.some((item) => item.page === '/secret')).toBe(false);
     expect(variant.context.table).toEqual({ name: 'Pages', keys: 'page (S, partition key)', indexes: [] });
     const reference = bank.referenceAnswer('math.request-fixture', 4);

@@ -59,7 +59,11 @@ describe('gradeRequest on a date-range Query', () => {
   it('fails the items on the hidden boundary order when the range excludes its end', () => {
     const r = grade(dateRange, {
       ...rangeQuery('orderDate >= :a'),
-      params: { ...rangeQuery('orderDate >= :a').params, KeyConditionExpression: 'customerId = :c AND orderDate BETWEEN :a AND :b', ExpressionAttributeValues: { ':c': { S: 'alice' }, ':a': { S: '2024-03-05' }, ':b': { S: '2024-03-24' } } },
+      params: {
+        ...rangeQuery('orderDate >= :a').params,
+        KeyConditionExpression: 'customerId = :c AND orderDate BETWEEN :a AND :b',
+        ExpressionAttributeValues: { ':c': { S: 'alice' }, ':a': { S: '2024-03-05' }, ':b': { S: '2024-03-24' } },
+      },
     });
     expect(passed(r).items).toBe(false);
     expect(r.checks[0]!.detail).toMatch(/1 expected item\(s\) missing \(1 of them not in the sample you were shown\)/);
@@ -99,7 +103,10 @@ describe('gradeRequest on a date-range Query', () => {
   });
 
   it('reports the engine error in DynamoDB words and fails every check', () => {
-    const r = grade(dateRange, { action: 'Query', params: { TableName: 'Orders', KeyConditionExpression: 'orderDate = :a', ExpressionAttributeValues: { ':a': { S: 'x' } } } });
+    const r = grade(dateRange, {
+      action: 'Query',
+      params: { TableName: 'Orders', KeyConditionExpression: 'orderDate = :a', ExpressionAttributeValues: { ':a': { S: 'x' } } },
+    });
     expect(r.score).toBe(0);
     expect(r.verdict).toBe('incorrect');
     expect((r.details.learner as { error: string }).error).toMatch(/^ValidationException: /);
@@ -108,9 +115,24 @@ describe('gradeRequest on a date-range Query', () => {
 
 describe('hints after an engine error', () => {
   it.each([
-    ['plain values in the API shape', { action: 'Query', params: { ...rangeQuery('orderDate BETWEEN :a AND :b').params, ExpressionAttributeValues: { ':c': 'alice', ':a': '2024-03-05', ':b': '2024-03-25' } } }, /\. With "action" and "params", every value is DynamoDB JSON such as \{"S": "alice"\}/],
-    ['a number sent as a JSON number', { action: 'GetItem', params: { TableName: 'Orders', Key: { customerId: { S: 'alice' }, orderDate: { N: 5 } } } }, /\. DynamoDB JSON sends numbers as strings: \{"N": "5"\}, not \{"N": 5\}\.$/],
-    ['typed values in the document client', { command: 'GetCommand', input: { TableName: 'Orders', Key: { customerId: { S: 'alice' }, orderDate: { S: '2024-03-05' } } } }, /\. The document client takes plain values \("alice", 5\)/],
+    [
+      'plain values in the API shape',
+      {
+        action: 'Query',
+        params: { ...rangeQuery('orderDate BETWEEN :a AND :b').params, ExpressionAttributeValues: { ':c': 'alice', ':a': '2024-03-05', ':b': '2024-03-25' } },
+      },
+      /\. With "action" and "params", every value is DynamoDB JSON such as \{"S": "alice"\}/,
+    ],
+    [
+      'a number sent as a JSON number',
+      { action: 'GetItem', params: { TableName: 'Orders', Key: { customerId: { S: 'alice' }, orderDate: { N: 5 } } } },
+      /\. DynamoDB JSON sends numbers as strings: \{"N": "5"\}, not \{"N": 5\}\.$/,
+    ],
+    [
+      'typed values in the document client',
+      { command: 'GetCommand', input: { TableName: 'Orders', Key: { customerId: { S: 'alice' }, orderDate: { S: '2024-03-05' } } } },
+      /\. The document client takes plain values \("alice", 5\)/,
+    ],
   ])('%s', (_name, answer, hint) => {
     const r = grade(dateRange, answer);
     expect(r.score).toBe(0);
@@ -119,9 +141,13 @@ describe('hints after an engine error', () => {
 
   it('names the exercise table when the table name is wrong, and says it has no index', () => {
     const wrongTable = grade(dateRange, { action: 'Query', params: { ...rangeQuery('orderDate BETWEEN :a AND :b').params, TableName: 'orders' } });
-    expect(wrongTable.checks[0]!.detail).toBe('Your request failed with ResourceNotFoundException: Requested resource not found. The table of this exercise is "Orders"; names are case-sensitive.');
+    expect(wrongTable.checks[0]!.detail).toBe(
+      'Your request failed with ResourceNotFoundException: Requested resource not found. The table of this exercise is "Orders"; names are case-sensitive.',
+    );
     const noIndex = grade(dateRange, { action: 'Query', params: { ...rangeQuery('orderDate BETWEEN :a AND :b').params, IndexName: 'by-date' } });
-    expect(noIndex.checks[0]!.detail).toBe('Your request failed with ValidationException: The table does not have the specified index: by-date. This table has no secondary index.');
+    expect(noIndex.checks[0]!.detail).toBe(
+      'Your request failed with ValidationException: The table does not have the specified index: by-date. This table has no secondary index.',
+    );
   });
 
   it('adds no hint to a document-client answer that only forgot the sort key', () => {
@@ -150,7 +176,10 @@ describe('parseRequestAnswer', () => {
     ['{"command":"FooCommand","input":{}}', /^Unknown command "FooCommand"/],
     ['{"action":"query","params":{}}', /^"query" is spelt "Query" here: "action" takes the DynamoDB API name\.$/],
     ['{"action":"dynamodb:UpdateItem","params":{}}', /^"dynamodb:UpdateItem" is spelt "UpdateItem" here/],
-    ['{"TableName":"Orders","KeyConditionExpression":"customerId = :c"}', /^These look like the parameters of a request on their own: wrap them as \{"action": "Query", "params": \{\.\.\.\}\}/],
+    [
+      '{"TableName":"Orders","KeyConditionExpression":"customerId = :c"}',
+      /^These look like the parameters of a request on their own: wrap them as \{"action": "Query", "params": \{\.\.\.\}\}/,
+    ],
     ['{"RequestItems":{"Inventory":[{"PutRequest":{"Item":{}}}]}}', /wrap them as \{"action": "BatchWriteItem"/],
     ['{"TableName":"Users","Key":{"userId":{"S":"a"}},"UpdateExpression":"REMOVE phone"}', /wrap them as \{"action": "UpdateItem"/],
     [JSON.stringify({ action: 'Query', params: { x: 'y'.repeat(20_001) } }), /^The request is \d+ characters long; answers are limited to 20000/],
@@ -169,12 +198,17 @@ describe('grading limits', () => {
       { action: 'Scan', params: { TableName: 'Orders' } },
     ];
     const outcome = runCalls(fixture.base.clone(), calls, -1);
-    expect(outcome.error).toEqual({ name: 'TimeLimitExceeded', message: 'The request took longer than the -1 ms a grade may use; it was stopped before GetItem.' });
+    expect(outcome.error).toEqual({
+      name: 'TimeLimitExceeded',
+      message: 'The request took longer than the -1 ms a grade may use; it was stopped before GetItem.',
+    });
     expect(outcome.actions).toEqual([]);
   });
 
   it('refuses a fixture larger than the limit', () => {
     const items = Array.from({ length: FIXTURE_LIMITS.maxItems + 1 }, (_, i) => ({ customerId: 'c', orderDate: String(i) }));
-    expect(() => buildFixture({ table: ORDERS_TABLE, items })).toThrow(`The fixture holds ${FIXTURE_LIMITS.maxItems + 1} items; the limit is ${FIXTURE_LIMITS.maxItems}`);
+    expect(() => buildFixture({ table: ORDERS_TABLE, items })).toThrow(
+      `The fixture holds ${FIXTURE_LIMITS.maxItems + 1} items; the limit is ${FIXTURE_LIMITS.maxItems}`,
+    );
   });
 });

@@ -16,7 +16,13 @@ describe('summariseActivity: streaks', () => {
     { case: 'three days ending today', active: ['2026-03-08', '2026-03-09', '2026-03-10'], today: '2026-03-10', current: 3, longest: 3 },
     { case: 'ending yesterday: alive until today ends', active: ['2026-03-08', '2026-03-09'], today: '2026-03-10', current: 2, longest: 2 },
     { case: 'ending two days ago: broken', active: ['2026-03-07', '2026-03-08'], today: '2026-03-10', current: 0, longest: 2 },
-    { case: 'a missed day splits the run', active: ['2026-03-05', '2026-03-06', '2026-03-07', '2026-03-09', '2026-03-10'], today: '2026-03-10', current: 2, longest: 3 },
+    {
+      case: 'a missed day splits the run',
+      active: ['2026-03-05', '2026-03-06', '2026-03-07', '2026-03-09', '2026-03-10'],
+      today: '2026-03-10',
+      current: 2,
+      longest: 3,
+    },
     { case: 'across a month end', active: ['2026-02-27', '2026-02-28', '2026-03-01'], today: '2026-03-01', current: 3, longest: 3 },
     { case: 'across a year end', active: ['2025-12-31', '2026-01-01'], today: '2026-01-01', current: 2, longest: 2 },
   ])('$case: current $current, longest $longest', ({ active, today, current, longest }) => {

@@ -76,7 +76,10 @@ describe('answering generates the variant once and grades it once', () => {
     const browser = new Browser(createApp({ db: database.db, bank: counting.bank, logger: { info: () => {}, error: () => {} } }));
     const right = content.referenceAnswer(scenario.id, 5);
     const variant = content.variant(scenario.id, 5);
-    const wrong: Answer = { kind: 'choice', optionId: variant.kind === 'choice' ? variant.options.find((o) => right.kind === 'choice' && o.id !== right.optionId)!.id : '' };
+    const wrong: Answer = {
+      kind: 'choice',
+      optionId: variant.kind === 'choice' ? variant.options.find((o) => right.kind === 'choice' && o.id !== right.optionId)!.id : '',
+    };
     counting.reset();
     const first = await (await browser.postJson(`/api/questions/${scenario.id}/5/answers`, { answer: right, submissionToken: 'repeat-me-1' })).json();
     expect(counting.counts).toEqual({ generations: 1, grades: 1 });
@@ -103,7 +106,10 @@ describe('a stored grade', () => {
     const before = loadBank(dir);
     const browser = new Browser(createApp({ db: database.db, bank: before, logger: silent }));
     const token = readSubmissionToken(await (await browser.request('/q/consistency.gsi-fixture/4')).text());
-    const answered = await browser.postForm('/q/consistency.gsi-fixture/4', [['token', token], ['option', 'base']]);
+    const answered = await browser.postForm('/q/consistency.gsi-fixture/4', [
+      ['token', token],
+      ['option', 'base'],
+    ]);
     const resultUrl = answered.headers.get('Location')!;
     const cookie = answered.headers.get('Set-Cookie')!.split(';')[0]!;
     const original = await (await browser.request(resultUrl)).text();
@@ -111,7 +117,10 @@ describe('a stored grade', () => {
     expect(original).not.toContain('data-grade-provenance');
 
     // Another key and another explanation: a regrade would now call the same answer wrong.
-    writeFileSync(file, CHOICE.replace('answer: { correct: base }', 'answer: { correct: retry }').replace('GSI reads are **eventually** consistent.', 'Rewritten explanation.'));
+    writeFileSync(
+      file,
+      CHOICE.replace('answer: { correct: base }', 'answer: { correct: retry }').replace('GSI reads are **eventually** consistent.', 'Rewritten explanation.'),
+    );
     const after = loadBank(dir);
     expect(after.fingerprint('consistency.gsi-fixture')).not.toBe(before.fingerprint('consistency.gsi-fixture'));
     expect(after.grade('consistency.gsi-fixture', 4, { kind: 'choice', optionId: 'base' }).verdict).toBe('incorrect');

@@ -75,7 +75,10 @@ describe('insertAttempt', () => {
 
   it('round-trips the JSON columns and the timestamp', () => {
     const profile = insertProfile(opened.db, 'p', new Date(START));
-    const stored = insertAttempt(opened.db, attempt(profile.id, { objectives: ['math.rcu', 'consistency.cost'], answer: { kind: 'multi', optionIds: ['a', 'c'] } }));
+    const stored = insertAttempt(
+      opened.db,
+      attempt(profile.id, { objectives: ['math.rcu', 'consistency.cost'], answer: { kind: 'multi', optionIds: ['a', 'c'] } }),
+    );
     const read = selectOptionalAttemptById(opened.db, profile.id, stored!.attempt.id);
     expect(read?.objectives).toEqual(['math.rcu', 'consistency.cost']);
     expect(read?.answer).toEqual({ kind: 'multi', optionIds: ['a', 'c'] });
@@ -95,8 +98,14 @@ describe('accuracy queries', () => {
     const profile = insertProfile(opened.db, 'p', new Date(START));
     const other = insertProfile(opened.db, 'other', new Date(START));
     insertAttempt(opened.db, attempt(profile.id, { area: 'math', objectives: ['math.rcu'], verdict: 'correct', score: 1, createdAt: new Date(START) }));
-    insertAttempt(opened.db, attempt(profile.id, { area: 'math', objectives: ['math.rcu', 'math.rate'], verdict: 'incorrect', score: 0, createdAt: new Date(START + 1000) }));
-    insertAttempt(opened.db, attempt(profile.id, { area: 'consistency', objectives: ['consistency.cost'], verdict: 'partial', score: 0.5, createdAt: new Date(START + DAY) }));
+    insertAttempt(
+      opened.db,
+      attempt(profile.id, { area: 'math', objectives: ['math.rcu', 'math.rate'], verdict: 'incorrect', score: 0, createdAt: new Date(START + 1000) }),
+    );
+    insertAttempt(
+      opened.db,
+      attempt(profile.id, { area: 'consistency', objectives: ['consistency.cost'], verdict: 'partial', score: 0.5, createdAt: new Date(START + DAY) }),
+    );
     insertAttempt(opened.db, attempt(other.id, { area: 'math', objectives: ['math.rcu'], verdict: 'incorrect', score: 0 }));
 
     expect(selectAccuracyByArea(opened.db, profile.id)).toEqual([

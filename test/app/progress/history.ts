@@ -44,7 +44,16 @@ export function insertHandMadeAttempt(db: Db, a: HandMadeAttempt): void {
 }
 
 /** A graded answer, right or wrong, stored as the practice page stores it (moving the family's card). */
-export function answerGraded(db: Db, bank: LoadedBank, profileId: number, scenarioId: string, seed: number, right: boolean, at: Date, confidence: Confidence | null = null): void {
+export function answerGraded(
+  db: Db,
+  bank: LoadedBank,
+  profileId: number,
+  scenarioId: string,
+  seed: number,
+  right: boolean,
+  at: Date,
+  confidence: Confidence | null = null,
+): void {
   const question = bank.prepare(scenarioId, seed);
   const answer = right ? bank.referenceAnswer(scenarioId, seed) : wrongAnswer(bank, scenarioId, seed);
   const recorded = recordAnswer(db, {

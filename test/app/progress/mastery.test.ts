@@ -113,7 +113,17 @@ describe('selectReadinessReport', () => {
 
   it('averages recent accuracy with the predicted recall now of the family on the review schedule', () => {
     insertHandMadeAttempt(database.db, { profileId, at: at(0), objectives: ['math.rcu'], scenarioId: 'math.f' });
-    applyAnswerToCard(database.db, { profileId, scenarioId: 'math.f', seed: 1, kind: 'choice', verdict: 'correct', essentialPassed: true, confidence: null, secondsTaken: 40, now: at(0) });
+    applyAnswerToCard(database.db, {
+      profileId,
+      scenarioId: 'math.f',
+      seed: 1,
+      kind: 'choice',
+      verdict: 'correct',
+      essentialPassed: true,
+      confidence: null,
+      secondsTaken: 40,
+      now: at(0),
+    });
     const now = new Date(T0 + 10 * DAY);
     const recall = retrievability(toReviewCard(selectOptionalReviewCard(database.db, profileId, 'math.f')!), now);
     expect(recall).toBeGreaterThan(0);

@@ -13,7 +13,9 @@ afterEach(() => {
 });
 
 function cards(t: TestApp) {
-  return t.database.sqlite.prepare('select scenario_id, due, stability, difficulty, reps, lapses, state, last_review, last_seed, created_at from review_cards order by scenario_id').all();
+  return t.database.sqlite
+    .prepare('select scenario_id, due, stability, difficulty, reps, lapses, state, last_review, last_seed, created_at from review_cards order by scenario_id')
+    .all();
 }
 
 describe('importing an export', () => {
@@ -32,7 +34,12 @@ describe('importing an export', () => {
       [choice.id, 5, source.bank.referenceAnswer(choice.id, 5), null],
     ] as const;
     for (const [id, seed, answer, confidence] of answers) {
-      const response = await learner.postJson(`/api/questions/${id}/${seed}/answers`, { answer, secondsTaken: 20, ...(confidence ? { confidence } : {}), source: 'review' });
+      const response = await learner.postJson(`/api/questions/${id}/${seed}/answers`, {
+        answer,
+        secondsTaken: 20,
+        ...(confidence ? { confidence } : {}),
+        source: 'review',
+      });
       expect(response.status).toBe(200);
       clock.advance(26 * HOUR);
     }

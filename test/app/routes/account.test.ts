@@ -133,7 +133,11 @@ describe('log-in and log-out', () => {
   });
 
   it('answers a body that is not a form with a 400 naming the body, never a 500', async () => {
-    const response = await new CookieBrowser(t.app).request('/login', { method: 'POST', body: '{"username":"ada"}', headers: { 'Content-Type': 'application/json' } });
+    const response = await new CookieBrowser(t.app).request('/login', {
+      method: 'POST',
+      body: '{"username":"ada"}',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('<strong>body</strong>');
     expect(t.loggedErrors).toEqual([]);
@@ -195,17 +199,22 @@ describe('returnTo', () => {
     expect(response.headers.get('Location')).toBe('/progress?area=core');
   });
 
-  it.each([['/\t/evil.example'], ['//evil.example'], ['/\\evil.example'], ['https://evil.example'], ['/progress\n/evil'], ['/\nLocation: https://evil.example'], [' /progress']])(
-    'goes home instead of to %j',
-    async (returnTo) => {
-      await new CookieBrowser(t.app).signUp('ada');
-      const response = await new CookieBrowser(t.app).logIn('ada', PASSWORD, { returnTo });
-      expect(response.status).toBe(303);
-      expect(response.headers.get('Location')).toBe('/');
-      const page = await (await new CookieBrowser(t.app).request(`/login?returnTo=${encodeURIComponent(returnTo)}`)).text();
-      expect(page).not.toContain('evil');
-    },
-  );
+  it.each([
+    ['/\t/evil.example'],
+    ['//evil.example'],
+    ['/\\evil.example'],
+    ['https://evil.example'],
+    ['/progress\n/evil'],
+    ['/\nLocation: https://evil.example'],
+    [' /progress'],
+  ])('goes home instead of to %j', async (returnTo) => {
+    await new CookieBrowser(t.app).signUp('ada');
+    const response = await new CookieBrowser(t.app).logIn('ada', PASSWORD, { returnTo });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('Location')).toBe('/');
+    const page = await (await new CookieBrowser(t.app).request(`/login?returnTo=${encodeURIComponent(returnTo)}`)).text();
+    expect(page).not.toContain('evil');
+  });
 });
 
 describe('password change', () => {
@@ -406,7 +415,11 @@ describe('rate limits', () => {
   it('refuses log-in attempts for one username past the limit with a 429 and Retry-After, until the window ends', async () => {
     t.close();
     t = createAccountTestApp({
-      rateLimits: { authPerAddress: { limit: 100, windowMs: 15 * MINUTE }, authPerUsername: { limit: 3, windowMs: 15 * MINUTE }, answersPerLearner: { limit: 60, windowMs: MINUTE } },
+      rateLimits: {
+        authPerAddress: { limit: 100, windowMs: 15 * MINUTE },
+        authPerUsername: { limit: 3, windowMs: 15 * MINUTE },
+        answersPerLearner: { limit: 60, windowMs: MINUTE },
+      },
     });
     await new CookieBrowser(t.app).signUp('ada');
     for (let i = 0; i < 2; i++) expect((await new CookieBrowser(t.app).logIn('ada', 'wrong password!!')).status).toBe(401);
@@ -425,7 +438,11 @@ describe('rate limits', () => {
     t.close();
     t = createAccountTestApp({
       trustProxy: true,
-      rateLimits: { authPerAddress: { limit: 2, windowMs: 15 * MINUTE }, authPerUsername: { limit: 100, windowMs: 15 * MINUTE }, answersPerLearner: { limit: 60, windowMs: MINUTE } },
+      rateLimits: {
+        authPerAddress: { limit: 2, windowMs: 15 * MINUTE },
+        authPerUsername: { limit: 100, windowMs: 15 * MINUTE },
+        answersPerLearner: { limit: 60, windowMs: MINUTE },
+      },
     });
     const from = (address: string) => ({ 'X-Forwarded-For': `203.0.113.9, ${address}` });
     const browser = new CookieBrowser(t.app);
@@ -440,7 +457,11 @@ describe('rate limits', () => {
   it('limits answers per learner on the page and the API, with JSON under /api/', async () => {
     t.close();
     t = createAccountTestApp({
-      rateLimits: { authPerAddress: { limit: 100, windowMs: 15 * MINUTE }, authPerUsername: { limit: 100, windowMs: 15 * MINUTE }, answersPerLearner: { limit: 2, windowMs: MINUTE } },
+      rateLimits: {
+        authPerAddress: { limit: 100, windowMs: 15 * MINUTE },
+        authPerUsername: { limit: 100, windowMs: 15 * MINUTE },
+        answersPerLearner: { limit: 2, windowMs: MINUTE },
+      },
     });
     const browser = new CookieBrowser(t.app);
     await browser.signUp('ada');
@@ -475,7 +496,11 @@ describe('the DynamoDB sandbox key', () => {
     const signature = sign(signingKey(key.secretAccessKey, amzDate.slice(0, 8), 'us-east-1', 'dynamodb'), stringToSign(amzDate, scope, canonical));
     return t.app.request('http://localhost/dynamodb', {
       method: 'POST',
-      headers: { ...headers, 'content-type': 'application/x-amz-json-1.0', authorization: `AWS4-HMAC-SHA256 Credential=${key.accessKeyId}/${scope}, SignedHeaders=${signed.join(';')}, Signature=${signature}` },
+      headers: {
+        ...headers,
+        'content-type': 'application/x-amz-json-1.0',
+        authorization: `AWS4-HMAC-SHA256 Credential=${key.accessKeyId}/${scope}, SignedHeaders=${signed.join(';')}, Signature=${signature}`,
+      },
       body,
     });
   }
@@ -504,7 +529,12 @@ describe('the DynamoDB sandbox key', () => {
     await ada.signUp('Ada');
     await ada.request('/account');
     const before = t.database.db.select().from(sandboxKeys).get()!;
-    const table = { TableName: 'mine', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' };
+    const table = {
+      TableName: 'mine',
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    };
     expect((await listTables(before, 'CreateTable', JSON.stringify(table))).status).toBe(200);
     const rotated = await ada.postForm('/account/sandbox-key/rotate', {});
     expect(rotated.status).toBe(303);

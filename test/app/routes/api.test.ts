@@ -21,7 +21,15 @@ describe('GET /api/openapi.json', () => {
     const document = await json(response);
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/api/areas', '/api/questions/next', '/api/questions/{scenarioId}/{seed}', '/api/questions/{scenarioId}/{seed}/answers', '/api/questions/{scenarioId}/{seed}/reports', '/api/attempts/{attemptId}', '/api/progress']),
+      expect.arrayContaining([
+        '/api/areas',
+        '/api/questions/next',
+        '/api/questions/{scenarioId}/{seed}',
+        '/api/questions/{scenarioId}/{seed}/answers',
+        '/api/questions/{scenarioId}/{seed}/reports',
+        '/api/attempts/{attemptId}',
+        '/api/progress',
+      ]),
     );
     expect(document.components.schemas).toHaveProperty('GradeResult');
     expect(document.components.schemas).toHaveProperty('ApiError');
@@ -131,7 +139,11 @@ describe('API errors are JSON naming the field', () => {
 
   it('answers malformed JSON with a 400, not a 500', async () => {
     const id = t.bank.scenarios[0]!.id;
-    const response = await browser.request(`/api/questions/${id}/1/answers`, { method: 'POST', body: '{"answer":', headers: { 'Content-Type': 'application/json' } });
+    const response = await browser.request(`/api/questions/${id}/1/answers`, {
+      method: 'POST',
+      body: '{"answer":',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(response.status).toBe(400);
     expect((await json(response)).error.code).toBe('BadRequest');
   });

@@ -66,7 +66,7 @@ function report(scenarioId: string, seed: number, message: string): number {
 }
 
 describe('GET /authoring', () => {
-  it('lists each family with its area, kind, objectives, open reports and the file\'s last edit', async () => {
+  it("lists each family with its area, kind, objectives, open reports and the file's last edit", async () => {
     report('core.payload-home', 4, 'The why of {quota} is unclear');
     report('core.payload-home', 9, 'Typo in the prompt');
     const html = await (await author.request('/authoring')).text();
@@ -92,7 +92,7 @@ describe('GET /authoring', () => {
 });
 
 describe('the editor and its preview', () => {
-  it('opens a family\'s file, renders the seed as the learner sees it and grades the reference and each distractor', async () => {
+  it("opens a family's file, renders the seed as the learner sees it and grades the reference and each distractor", async () => {
     const html = await (await author.request('/authoring/edit?id=core.payload-home&seed=7')).text();
     expect(html).toContain(readFileSync(join(content.contentDir, 'core/payload-home.md'), 'utf8').split('\n')[5]);
     expect(html).toContain('As the learner sees seed 7');
@@ -104,7 +104,7 @@ describe('the editor and its preview', () => {
     expect(html).toContain('src="/static/authoring-preview.js"');
   });
 
-  it('previews a posted text without JavaScript, and shows a broken file\'s error at its line', async () => {
+  it("previews a posted text without JavaScript, and shows a broken file's error at its line", async () => {
     const text = template('numeric').replace('calculator: provisionedWriteUnits', 'calculator: provisionedWriteUnitz');
     const response = await author.postForm('/authoring/preview', { source: text, seed: '3' });
     expect(response.status).toBe(200);
@@ -117,7 +117,11 @@ describe('the editor and its preview', () => {
   });
 
   it('answers the live script in JSON: the errors with their lines and the rendered fragments', async () => {
-    const good = await author.request('/authoring/preview', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ source: template('multi'), seed: '11' }) });
+    const good = await author.request('/authoring/preview', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ source: template('multi'), seed: '11' }),
+    });
     expect(good.status).toBe(200);
     const body = (await good.json()) as { id: string; errors: unknown[]; status: string; html: { errors: string; preview: string } };
     expect(body.id).toBe('index.new-multi-family');
@@ -127,13 +131,23 @@ describe('the editor and its preview', () => {
     expect(body.html.preview).toContain('Choose 2');
 
     const broken = template('multi').replace('choose: 2', 'choose: 3');
-    const bad = (await (await author.request('/authoring/preview', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ source: broken, seed: 1 }) })).json()) as {
+    const bad = (await (
+      await author.request('/authoring/preview', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ source: broken, seed: 1 }),
+      })
+    ).json()) as {
       errors: Array<{ line: number; message: string }>;
     };
     expect(bad.errors.length).toBeGreaterThan(0);
     expect(bad.errors.map((e) => e.line)).toContain(lineOf(broken, 'choose: 3'));
 
-    const badSeed = await author.request('/authoring/preview', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ source: broken, seed: -1 }) });
+    const badSeed = await author.request('/authoring/preview', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ source: broken, seed: -1 }),
+    });
     expect(badSeed.status).toBe(400);
     expect(((await badSeed.json()) as { error: { field: string } }).error.field).toBe('seed');
   });
@@ -164,7 +178,7 @@ describe('the editor and its preview', () => {
     expect(report.families[0]?.generated).toBe(100);
   });
 
-  it('shows the family\'s open reports beside its preview', async () => {
+  it("shows the family's open reports beside its preview", async () => {
     report('core.payload-home', 4, 'The why of {quota} is unclear');
     const html = await (await author.request('/authoring/edit?id=core.payload-home')).text();
     expect(html).toContain('Open reports (1)');
@@ -245,9 +259,16 @@ describe('saving', () => {
     expect(() => contentPathFor(content.contentDir, id)).toThrow(UnsafePathError);
   });
 
-  it('refuses to write where a family\'s file would lie outside the content directory', () => {
+  it("refuses to write where a family's file would lie outside the content directory", () => {
     const escaping = { ...bank, get: (id: string) => (id === 'core.escape' ? { ...bank.get('core.payload-home')!, file: '../outside.md' } : undefined) };
-    const target = saveTargetFor({ bank: escaping, rootDir: content.rootDir, contentDir: content.contentDir, id: 'core.escape', editing: 'core.escape', exists: () => false });
+    const target = saveTargetFor({
+      bank: escaping,
+      rootDir: content.rootDir,
+      contentDir: content.contentDir,
+      id: 'core.escape',
+      editing: 'core.escape',
+      exists: () => false,
+    });
     expect(target.ok).toBe(false);
     expect(target.ok ? '' : target.message).toContain('outside the content directory');
   });

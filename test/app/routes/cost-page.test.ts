@@ -30,7 +30,9 @@ describe('the price table on /cost', () => {
     const table = html.split('<table class="price-table">')[1]!.split('</table>')[0]!;
     // No source text or address left in the table itself: it wrapped every few characters on a phone.
     expect(table).not.toContain('https://');
-    const refs = [...table.matchAll(/<a href="#price-source-(\d+)" class="footnote-ref"><span class="visually-hidden">Source <\/span>\1<\/a>/g)].map((m) => Number(m[1]));
+    const refs = [...table.matchAll(/<a href="#price-source-(\d+)" class="footnote-ref"><span class="visually-hidden">Source <\/span>\1<\/a>/g)].map((m) =>
+      Number(m[1]),
+    );
     expect(refs).toHaveLength(prices.length);
     const { sources, numberOf } = numberPriceSources(prices);
     expect(refs).toEqual(prices.map(numberOf));

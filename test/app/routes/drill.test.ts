@@ -35,7 +35,16 @@ function setUp() {
   }
   const left = async () => ((await (await browser.request('/api/drill')).json()) as { left: number }).left;
   const choiceIds = t.bank.scenarios.filter((s) => s.kind === 'choice').map((s) => s.id as string);
-  return { t, browser, answerAt, next, left, choiceIds, right: (id: string, seed: number) => t.bank.referenceAnswer(id, seed), wrong: (id: string, seed: number) => wrongAnswer(t.bank, id, seed) };
+  return {
+    t,
+    browser,
+    answerAt,
+    next,
+    left,
+    choiceIds,
+    right: (id: string, seed: number) => t.bank.referenceAnswer(id, seed),
+    wrong: (id: string, seed: number) => wrongAnswer(t.bank, id, seed),
+  };
 }
 
 describe('mistakes drill', () => {
@@ -62,7 +71,13 @@ describe('mistakes drill', () => {
     expect(await s.left()).toBe(0);
     expect(await s.next()).toBeUndefined();
     expect(await (await s.browser.request('/drill?done=1')).text()).toContain('Drill complete');
-    expect(s.t.database.db.select().from(attempts).all().map((x) => x.source)).toEqual(['practice', 'practice', 'drill', 'drill']);
+    expect(
+      s.t.database.db
+        .select()
+        .from(attempts)
+        .all()
+        .map((x) => x.source),
+    ).toEqual(['practice', 'practice', 'drill', 'drill']);
   });
 
   it('takes a family back after a wrong answer, and a wrong drill answer starts its run again', async () => {
@@ -104,7 +119,8 @@ describe('mistakes drill', () => {
   it('describes /api/review and /api/drill in the OpenAPI document', async () => {
     const s = setUp();
     const doc = (await (await s.browser.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
-    for (const path of ['/api/review', '/api/review/next', '/api/review/forecast', '/api/drill', '/api/drill/next']) expect(doc.paths[path]?.get, path).toBeDefined();
+    for (const path of ['/api/review', '/api/review/next', '/api/review/forecast', '/api/drill', '/api/drill/next'])
+      expect(doc.paths[path]?.get, path).toBeDefined();
     expect(doc.paths['/api/review/settings']?.put).toBeDefined();
   });
 });

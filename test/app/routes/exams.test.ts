@@ -81,14 +81,20 @@ describe('mock exam pages', () => {
   });
 
   it('refuses settings out of bounds, naming the field, and starts nothing', async () => {
-    const page = await browser.postForm('/exams', [['questions', '500'], ['kinds', 'choice']]);
+    const page = await browser.postForm('/exams', [
+      ['questions', '500'],
+      ['kinds', 'choice'],
+    ]);
     expect(page.status).toBe(400);
     const html = await page.text();
     expect(html).toContain('<strong>questions</strong>: Ask at most 65 questions');
     const noKinds = await browser.postForm('/exams', [['questions', '10']]);
     expect(noKinds.status).toBe(400);
     expect(await noKinds.text()).toContain('<strong>kinds</strong>: Choose at least one kind');
-    const badArea = await browser.postForm('/exams', [['area', 'nowhere'], ['kinds', 'choice']]);
+    const badArea = await browser.postForm('/exams', [
+      ['area', 'nowhere'],
+      ['kinds', 'choice'],
+    ]);
     expect(await badArea.text()).toContain('<strong>area</strong>: &quot;nowhere&quot; is not an area');
     expect(t.database.sqlite.prepare('select count(*) from exams').pluck().get()).toBe(0);
   });
@@ -96,7 +102,11 @@ describe('mock exam pages', () => {
   it('a double click on Start creates one exam', async () => {
     const page = await browser.request('/exams');
     const issued = /name="formIssuedAt" value="(\d+)"/.exec(await page.text())![1]!;
-    const fields: Array<[string, string]> = [['formIssuedAt', issued], ['kinds', 'choice'], ['questions', '5']];
+    const fields: Array<[string, string]> = [
+      ['formIssuedAt', issued],
+      ['kinds', 'choice'],
+      ['questions', '5'],
+    ];
     const first = await browser.postForm('/exams', fields);
     advance(1);
     const second = await browser.postForm('/exams', fields);
@@ -112,7 +122,20 @@ describe('mock exam pages', () => {
     expect(saved.headers.get('Location')).toBe(`/exams/${id}/2`);
     shown = now;
     advance(20);
-    expect((await save(id, 2, badAnswer(id, 2), [['flagged', '1'], ['go', '4']], shown)).headers.get('Location')).toBe(`/exams/${id}/4`);
+    expect(
+      (
+        await save(
+          id,
+          2,
+          badAnswer(id, 2),
+          [
+            ['flagged', '1'],
+            ['go', '4'],
+          ],
+          shown,
+        )
+      ).headers.get('Location'),
+    ).toBe(`/exams/${id}/4`);
     shown = now;
     advance(10);
     expect((await save(id, 4, rightAnswer(id, 4), [['go', 'previous']], shown)).headers.get('Location')).toBe(`/exams/${id}/3`);
@@ -236,12 +259,20 @@ describe('mock exam API', () => {
   it('starts, saves and flags without keys, submits, and reports', async () => {
     const started = await browser.postJson('/api/exams', { questions: 5, minutes: 10, kinds: ['choice'] });
     expect(started.status).toBe(201);
-    const body = (await started.json()) as { exam: { id: number; remainingSeconds: number; status: string }; questions: Array<{ variant: Record<string, unknown> }> };
+    const body = (await started.json()) as {
+      exam: { id: number; remainingSeconds: number; status: string };
+      questions: Array<{ variant: Record<string, unknown> }>;
+    };
     expect(body.exam).toMatchObject({ status: 'running', remainingSeconds: 600 });
     expect(body.questions).toHaveLength(5);
     expect(JSON.stringify(body.questions)).not.toMatch(/"correct"|whyHtml|explanationHtml/);
     const id = body.exam.id;
-    const put = (position: number, payload: unknown) => browser.request(`/api/exams/${id}/questions/${position}`, { method: 'PUT', body: JSON.stringify(payload), headers: { 'Content-Type': 'application/json' } });
+    const put = (position: number, payload: unknown) =>
+      browser.request(`/api/exams/${id}/questions/${position}`, {
+        method: 'PUT',
+        body: JSON.stringify(payload),
+        headers: { 'Content-Type': 'application/json' },
+      });
     advance(60);
     // Seconds are capped at the time since the start: 40 of the 60 that passed.
     expect((await put(1, { answer: rightAnswer(id, 1), secondsSpent: 40 })).status).toBe(200);
@@ -250,7 +281,10 @@ describe('mock exam API', () => {
     const bad = await put(3, { answer: { kind: 'choice', optionId: 'nope' } });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { field: string } }).error.field).toBe('answer.optionId');
-    const report = (await (await browser.postJson(`/api/exams/${id}/submit`, {})).json()) as { exam: { score: number; passed: boolean }; report: { answered: number; questions: Array<{ attemptId: number | null; secondsSpent: number }> } };
+    const report = (await (await browser.postJson(`/api/exams/${id}/submit`, {})).json()) as {
+      exam: { score: number; passed: boolean };
+      report: { answered: number; questions: Array<{ attemptId: number | null; secondsSpent: number }> };
+    };
     expect(report.exam).toMatchObject({ score: 0.2, passed: false });
     expect(report.report.answered).toBe(1);
     expect(report.report.questions[0]).toMatchObject({ secondsSpent: 40 });
@@ -259,6 +293,8 @@ describe('mock exam API', () => {
     const history = (await (await browser.request('/api/exams')).json()) as { exams: Array<{ id: number }> };
     expect(history.exams.map((e) => e.id)).toEqual([id]);
     const doc = (await (await browser.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/exams', '/api/exams/{examId}', '/api/exams/{examId}/questions/{position}', '/api/exams/{examId}/submit']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/exams', '/api/exams/{examId}', '/api/exams/{examId}/questions/{position}', '/api/exams/{examId}/submit']),
+    );
   });
 });

@@ -19,7 +19,11 @@ async function answerSome(): Promise<void> {
   const picks = (['choice', 'numeric', 'multi'] as const).map((kind) => t.bank.scenarios.find((s) => s.kind === kind)).filter((s) => s !== undefined);
   for (const [i, scenario] of picks.entries()) {
     const answer = i === 1 ? wrongAnswer(t.bank, scenario.id, 40 + i) : t.bank.referenceAnswer(scenario.id, 40 + i);
-    const response = await browser.postJson(`/api/questions/${scenario.id}/${40 + i}/answers`, { answer, submissionToken: `export-token-${i}`, secondsTaken: 10 + i });
+    const response = await browser.postJson(`/api/questions/${scenario.id}/${40 + i}/answers`, {
+      answer,
+      submissionToken: `export-token-${i}`,
+      secondsTaken: 10 + i,
+    });
     expect(response.status).toBe(200);
   }
 }
@@ -40,7 +44,25 @@ describe('export', () => {
     expect(body.attempts).toHaveLength(3);
     const first = body.attempts[0];
     expect(Object.keys(first).sort()).toEqual(
-      ['answer', 'answeredAt', 'area', 'confidence', 'fingerprint', 'objectives', 'params', 'result', 'scenarioId', 'score', 'secondsTaken', 'seed', 'source', 'submissionToken', 'title', 'variant', 'verdict'].sort(),
+      [
+        'answer',
+        'answeredAt',
+        'area',
+        'confidence',
+        'fingerprint',
+        'objectives',
+        'params',
+        'result',
+        'scenarioId',
+        'score',
+        'secondsTaken',
+        'seed',
+        'source',
+        'submissionToken',
+        'title',
+        'variant',
+        'verdict',
+      ].sort(),
     );
     expect(first).toMatchObject({ submissionToken: 'export-token-0', verdict: 'correct', secondsTaken: 10, answeredAt: '2026-03-01T12:30:00.000Z' });
     expect(first.fingerprint).toBe(t.bank.fingerprint(first.scenarioId));
@@ -87,8 +109,22 @@ describe('CSV', () => {
   });
 
   it('guards answers and titles a learner or an import could set', () => {
-    const row = { scenarioId: 's', seed: 1, title: '=cmd|"/c calc"!A1', area: 'a', objectives: ['a.b', 'a.c'], answer: { kind: 'request', json: '{"a": 1, "b": 2}' }, verdict: 'incorrect', score: 0, secondsTaken: null, answeredAt: '2026-01-01T00:00:00.000Z', submissionToken: 'tok-12345' } as unknown as ExportedAttempt;
-    expect(attemptsToCsv([row]).split('\r\n')[1]).toBe(`s,1,"'=cmd|""/c calc""!A1",a,a.b a.c,"{""a"": 1, ""b"": 2}",incorrect,0,,2026-01-01T00:00:00.000Z,tok-12345,,practice`);
+    const row = {
+      scenarioId: 's',
+      seed: 1,
+      title: '=cmd|"/c calc"!A1',
+      area: 'a',
+      objectives: ['a.b', 'a.c'],
+      answer: { kind: 'request', json: '{"a": 1, "b": 2}' },
+      verdict: 'incorrect',
+      score: 0,
+      secondsTaken: null,
+      answeredAt: '2026-01-01T00:00:00.000Z',
+      submissionToken: 'tok-12345',
+    } as unknown as ExportedAttempt;
+    expect(attemptsToCsv([row]).split('\r\n')[1]).toBe(
+      `s,1,"'=cmd|""/c calc""!A1",a,a.b a.c,"{""a"": 1, ""b"": 2}",incorrect,0,,2026-01-01T00:00:00.000Z,tok-12345,,practice`,
+    );
   });
 });
 
@@ -139,14 +175,16 @@ describe('import', () => {
       const pasted = new FormData();
       pasted.set('file', new File([], '', { type: 'application/octet-stream' }));
       pasted.set('json', text);
-      expect(await (await learner.request('/progress/import', { method: 'POST', body: pasted })).text()).toContain('Imported 0 attempts; 3 were already in your record.');
+      expect(await (await learner.request('/progress/import', { method: 'POST', body: pasted })).text()).toContain(
+        'Imported 0 attempts; 3 were already in your record.',
+      );
       expect(countRows(fresh)).toBe(3);
     } finally {
       fresh.close();
     }
   });
 
-  it("refuses, row by row, a submission token another learner already holds", async () => {
+  it('refuses, row by row, a submission token another learner already holds', async () => {
     await answerSome();
     const exported = await exportJson(browser);
     const stranger = new Browser(t.app);
@@ -163,7 +201,14 @@ describe('import', () => {
     const fresh = createTestApp();
     try {
       const learner = new Browser(fresh.app);
-      const bad = { ...exported, attempts: [{ ...a, submissionToken: 'fine-token-1' }, { ...b, score: 7 }, { ...c, answer: { kind: 'essay' }, answeredAt: 'yesterday' }] };
+      const bad = {
+        ...exported,
+        attempts: [
+          { ...a, submissionToken: 'fine-token-1' },
+          { ...b, score: 7 },
+          { ...c, answer: { kind: 'essay' }, answeredAt: 'yesterday' },
+        ],
+      };
       const response = await learner.postJson('/api/attempts/import', bad);
       expect(response.status).toBe(400);
       const { error } = await response.json();
@@ -214,7 +259,12 @@ describe('import', () => {
     await answerSome();
     const exported = await exportJson(browser);
     const row = exported.attempts[0]! as unknown as { variant: { seed: number }; result: { verdict: string } };
-    const broken = { ...row, submissionToken: 'broken-token-1', variant: { ...row.variant, seed: row.variant.seed + 1 }, result: { ...row.result, verdict: 'incorrect' } };
+    const broken = {
+      ...row,
+      submissionToken: 'broken-token-1',
+      variant: { ...row.variant, seed: row.variant.seed + 1 },
+      result: { ...row.result, verdict: 'incorrect' },
+    };
     const { error } = await (await new Browser(t.app).postJson('/api/attempts/import', { ...exported, attempts: [broken] })).json();
     expect(error.issues.map((i: { field: string }) => i.field).sort()).toEqual(['result.verdict', 'variant.seed']);
   });
@@ -245,7 +295,11 @@ describe('import', () => {
     const learner = new Browser(t.app);
     const response = await learner.request('/api/attempts/import', { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
     expect(await response.json()).toEqual({ imported: 60, alreadyThere: 0, refusedRows: [] });
-    const tooBig = await learner.request('/api/attempts/import', { method: 'POST', body: ' '.repeat(20 * 1024 * 1024 + 1), headers: { 'Content-Type': 'application/json' } });
+    const tooBig = await learner.request('/api/attempts/import', {
+      method: 'POST',
+      body: ' '.repeat(20 * 1024 * 1024 + 1),
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(tooBig.status).toBe(413);
   });
 

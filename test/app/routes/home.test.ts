@@ -33,18 +33,46 @@ describe('home for a returning learner', () => {
     const profileId = t.database.sqlite.prepare('select id from profiles').pluck().get() as number;
 
     // A submitted exam scored 60% against a 72% pass mark, and a later one still running.
-    const { exam } = insertExam(t.database.db, { profileId, area: null, kinds: ['choice'], durationSeconds: 600, passMark: 0.72, now: NOW, questions: [{ scenarioId: choice[0]!.id, seed: 9, area: choice[0]!.area }] });
-    expect(submitExam(t.database.db, { examId: exam.id, profileId, graded: [], questionCount: 1, timedOut: false, now: new Date(NOW.getTime() + 60_000), tokenFor: (p) => `home-test-${p}` })).toBe(true);
+    const { exam } = insertExam(t.database.db, {
+      profileId,
+      area: null,
+      kinds: ['choice'],
+      durationSeconds: 600,
+      passMark: 0.72,
+      now: NOW,
+      questions: [{ scenarioId: choice[0]!.id, seed: 9, area: choice[0]!.area }],
+    });
+    expect(
+      submitExam(t.database.db, {
+        examId: exam.id,
+        profileId,
+        graded: [],
+        questionCount: 1,
+        timedOut: false,
+        now: new Date(NOW.getTime() + 60_000),
+        tokenFor: (p) => `home-test-${p}`,
+      }),
+    ).toBe(true);
     // Unanswered it scores 0; a figure that could only come from the row tells the tile read it.
     t.database.sqlite.prepare('update exams set score = 0.6 where id = ?').run(exam.id);
-    insertExam(t.database.db, { profileId, area: null, kinds: ['choice'], durationSeconds: 600, passMark: 0.72, now: new Date(NOW.getTime() + 120_000), questions: [{ scenarioId: choice[1]!.id, seed: 9, area: choice[1]!.area }] });
+    insertExam(t.database.db, {
+      profileId,
+      area: null,
+      kinds: ['choice'],
+      durationSeconds: 600,
+      passMark: 0.72,
+      now: new Date(NOW.getTime() + 120_000),
+      questions: [{ scenarioId: choice[1]!.id, seed: 9, area: choice[1]!.area }],
+    });
 
     // Not yet due: the continue button goes to practice.
     let html = await (await browser.request('/')).text();
     expect(html).toContain('<span data-home-due="0">0 due now</span>');
     expect(html).toContain('data-continue="practice"');
     const readiness = selectReadinessReport(t.database.db, t.bank, profileId, now, DEFAULT_PASS_MARK);
-    expect(html).toMatch(new RegExp(`id="home-readiness"><p class="stat-label">Exam readiness</p><p class="stat-figure">${Math.round(readiness.overall.estimate * 100)}%</p>`));
+    expect(html).toMatch(
+      new RegExp(`id="home-readiness"><p class="stat-label">Exam readiness</p><p class="stat-figure">${Math.round(readiness.overall.estimate * 100)}%</p>`),
+    );
     expect(html).toContain('<p class="stat-figure">60%</p>');
     expect(html).toContain('Not passed, 2026-03-02 10:01 UTC');
     expect(html).toContain(`href="/exams/${exam.id}"`);

@@ -29,7 +29,10 @@ interface Walked {
 }
 
 function tableNames(): string[] {
-  return t.database.sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").pluck().all() as string[];
+  return t.database.sqlite
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'")
+    .pluck()
+    .all() as string[];
 }
 
 /** A fingerprint of everything stored, to prove a refused request changed nothing. */
@@ -37,7 +40,8 @@ function snapshotOfAlice(profileId: number): string {
   const parts: string[] = [];
   for (const table of tableNames()) {
     const columns = (t.database.sqlite.prepare(`pragma table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
-    if (columns.includes('profile_id')) parts.push(JSON.stringify(t.database.sqlite.prepare(`select * from ${table} where profile_id = ? order by 1`).all(profileId)));
+    if (columns.includes('profile_id'))
+      parts.push(JSON.stringify(t.database.sqlite.prepare(`select * from ${table} where profile_id = ? order by 1`).all(profileId)));
   }
   parts.push(JSON.stringify(t.database.sqlite.prepare("select * from users where username_key = 'alice'").all()));
   parts.push(JSON.stringify(t.database.sqlite.prepare("select t.* from api_tokens t join users u on u.id = t.user_id where u.username_key = 'alice'").all()));
@@ -84,7 +88,14 @@ beforeAll(async () => {
   const choice = firstScenarioOfKind(bank, 'choice')!;
   aliceScenario = { id: numeric.id, seed: 11 };
   const page = await (await alice.request(`/q/${numeric.id}/11`)).text();
-  expect((await alice.postForm(`/q/${numeric.id}/11`, [['token', readSubmissionToken(page)], ['value', ALICE_FIGURE]])).status).toBe(303);
+  expect(
+    (
+      await alice.postForm(`/q/${numeric.id}/11`, [
+        ['token', readSubmissionToken(page)],
+        ['value', ALICE_FIGURE],
+      ])
+    ).status,
+  ).toBe(303);
   const api = await alice.request(`/api/questions/${choice.id}/12/answers`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -103,7 +114,9 @@ beforeAll(async () => {
   // reads has a profile to confuse with Alice's.
   for (const browser of [bob, visitor]) {
     const html = await (await browser.request(`/q/${choice.id}/14`)).text();
-    expect((await browser.postForm(`/q/${choice.id}/14`, [['token', readSubmissionToken(html)], ...answerFields(bank.referenceAnswer(choice.id, 14))])).status).toBe(303);
+    expect(
+      (await browser.postForm(`/q/${choice.id}/14`, [['token', readSubmissionToken(html)], ...answerFields(bank.referenceAnswer(choice.id, 14))])).status,
+    ).toBe(303);
   }
 
   const created = await bob.postForm('/account/tokens', { name: 'bob-token' });
@@ -111,7 +124,10 @@ beforeAll(async () => {
   expect(bobToken).not.toBe('');
 
   // Every id of every row that is Alice's, in any table that hangs on a profile.
-  const profileId = t.database.sqlite.prepare("select p.id from profiles p join users u on u.id = p.user_id where u.username_key = 'alice'").pluck().get() as number;
+  const profileId = t.database.sqlite
+    .prepare("select p.id from profiles p join users u on u.id = p.user_id where u.username_key = 'alice'")
+    .pluck()
+    .get() as number;
   const ids = new Set<number>([profileId]);
   for (const table of tableNames()) {
     const columns = (t.database.sqlite.prepare(`pragma table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
@@ -119,7 +135,11 @@ beforeAll(async () => {
       for (const id of t.database.sqlite.prepare(`select id from ${table} where profile_id = ?`).pluck().all(profileId) as number[]) ids.add(id);
     }
   }
-  for (const id of t.database.sqlite.prepare("select t.id from api_tokens t join users u on u.id = t.user_id where u.username_key = 'alice'").pluck().all() as number[]) ids.add(id);
+  for (const id of t.database.sqlite
+    .prepare("select t.id from api_tokens t join users u on u.id = t.user_id where u.username_key = 'alice'")
+    .pluck()
+    .all() as number[])
+    ids.add(id);
   aliceIds = [...ids];
   expect(aliceIds.length).toBeGreaterThanOrEqual(3);
 });
@@ -151,12 +171,19 @@ describe('two learners', () => {
   });
 
   it("changes nothing of Alice's through any state-changing route that takes her ids", async () => {
-    const profileId = t.database.sqlite.prepare("select p.id from profiles p join users u on u.id = p.user_id where u.username_key = 'alice'").pluck().get() as number;
+    const profileId = t.database.sqlite
+      .prepare("select p.id from profiles p join users u on u.id = p.user_id where u.username_key = 'alice'")
+      .pluck()
+      .get() as number;
     const before = snapshotOfAlice(profileId);
     const routes = walkable().filter((r) => r.method !== 'GET' && r.method !== 'HEAD' && /:(?!scenarioId|seed)\w+/.test(r.path));
     for (const route of routes) {
       for (const path of fill(route.path)) {
-        const response = await bob.request(path, { method: route.method, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'flag=1&value=1' });
+        const response = await bob.request(path, {
+          method: route.method,
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: 'flag=1&value=1',
+        });
         requests.push(`bob ${route.method} ${path}`);
         expect(response.status, `bob ${route.method} ${path}`).toBeLessThan(500);
       }

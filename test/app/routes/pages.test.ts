@@ -196,7 +196,14 @@ describe('answering', () => {
     expect(response.headers.get('Location')).toBe(`/q/${scenario.id}/31?reported=1`);
     // Reports are for authors; the first account of a fresh database is its admin.
     const author = new Browser(t.app);
-    expect((await author.postForm('/signup', [['username', 'author'], ['password', 'correct horse battery']])).status).toBe(303);
+    expect(
+      (
+        await author.postForm('/signup', [
+          ['username', 'author'],
+          ['password', 'correct horse battery'],
+        ])
+      ).status,
+    ).toBe(303);
     const html = await (await author.request('/authoring/reports')).text();
     expect(html).toContain(`${scenario.id} #31`);
     expect(html).toContain('The explanation contradicts the key');
@@ -221,14 +228,23 @@ describe('bad requests get a clear 4xx page, never a 500', () => {
   });
 
   it.each([
-    ['no submission token', (_token: string) => [['value', '1'], ['option', 'x'], ['options', 'x']], 'token'],
+    [
+      'no submission token',
+      (_token: string) => [
+        ['value', '1'],
+        ['option', 'x'],
+        ['options', 'x'],
+      ],
+      'token',
+    ],
     ['no answer at all', (token: string) => [['token', token]], 'ANSWER_FIELD'],
   ] as const)('rejects a form with %s, naming the field, and records nothing', async (_label, build, field) => {
     const scenario = t.bank.scenarios[0]!;
     const token = readSubmissionToken(await (await browser.request(`/q/${scenario.id}/3`)).text());
     const response = await browser.postForm(`/q/${scenario.id}/3`, build(token) as Array<[string, string]>);
     expect(response.status).toBe(400);
-    const expectedField = field === 'ANSWER_FIELD' ? { choice: 'option', multi: 'options', numeric: 'value', request: 'json', design: 'json' }[scenario.kind] : field;
+    const expectedField =
+      field === 'ANSWER_FIELD' ? { choice: 'option', multi: 'options', numeric: 'value', request: 'json', design: 'json' }[scenario.kind] : field;
     expect(await response.text()).toContain(`<strong>${expectedField}</strong>`);
     expect(countAllAttempts()).toBe(0);
   });
@@ -238,7 +254,10 @@ describe('bad requests get a clear 4xx page, never a 500', () => {
       if (!scenario) continue;
       const token = readSubmissionToken(await (await browser.request(`/q/${scenario.id}/3`)).text());
       const [field, value] = scenario.kind === 'numeric' ? ['value', 'twelve'] : ['option', 'not-an-option'];
-      const response = await browser.postForm(`/q/${scenario.id}/3`, [['token', token], [field, value]]);
+      const response = await browser.postForm(`/q/${scenario.id}/3`, [
+        ['token', token],
+        [field, value],
+      ]);
       expect(response.status).toBe(400);
       expect(await response.text()).toContain(`<strong>${field}</strong>: &quot;${value}&quot;`);
     }
@@ -249,7 +268,10 @@ describe('a rejected answer', () => {
   it('shows the question again with the typed value kept and the field marked, and the fixed answer records once', async () => {
     const scenario = t.bank.scenarios.find((s) => s.kind === 'numeric')!;
     const token = readSubmissionToken(await (await browser.request(`/q/${scenario.id}/4`)).text());
-    const rejected = await browser.postForm(`/q/${scenario.id}/4`, [['token', token], ['value', '1,5']]);
+    const rejected = await browser.postForm(`/q/${scenario.id}/4`, [
+      ['token', token],
+      ['value', '1,5'],
+    ]);
     expect(rejected.status).toBe(400);
     const html = await rejected.text();
     expect(html).toContain('data-answer-form');
@@ -258,7 +280,10 @@ describe('a rejected answer', () => {
     expect(html).toContain('Your answer was not recorded');
     expect(countAllAttempts()).toBe(0);
 
-    const fixed = await browser.postForm(`/q/${scenario.id}/4`, [['token', readSubmissionToken(html)], ['value', '15']]);
+    const fixed = await browser.postForm(`/q/${scenario.id}/4`, [
+      ['token', readSubmissionToken(html)],
+      ['value', '15'],
+    ]);
     expect(fixed.status).toBe(303);
     expect(countAttempts(t.database.db, onlyProfileId())).toBe(1);
   });
@@ -267,7 +292,10 @@ describe('a rejected answer', () => {
 describe('request size', () => {
   it('refuses an answer body over 64 KB with a 413 page', async () => {
     const scenario = t.bank.scenarios[0]!;
-    const response = await browser.postForm(`/q/${scenario.id}/1`, [['token', 'x'.repeat(20)], ['value', '1'.repeat(70_000)]]);
+    const response = await browser.postForm(`/q/${scenario.id}/1`, [
+      ['token', 'x'.repeat(20)],
+      ['value', '1'.repeat(70_000)],
+    ]);
     expect(response.status).toBe(413);
     expect(await response.text()).toContain('The request body is larger than 64 KB.');
   });

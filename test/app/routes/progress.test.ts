@@ -155,7 +155,16 @@ describe('the progress page', () => {
   it('keeps readiness, mastery and the activity ahead of mistakes, exams and recent attempts', async () => {
     seedHistory();
     const html = await (await get('/progress')).text();
-    const order = ['readiness-heading', 'mastery-heading', 'calibration-heading', 'activity-heading', 'review-heading', 'exams-heading', 'recent-heading', 'record-heading'].map((id) => html.indexOf(`id="${id}"`));
+    const order = [
+      'readiness-heading',
+      'mastery-heading',
+      'calibration-heading',
+      'activity-heading',
+      'review-heading',
+      'exams-heading',
+      'recent-heading',
+      'record-heading',
+    ].map((id) => html.indexOf(`id="${id}"`));
     expect(order.every((at) => at > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });

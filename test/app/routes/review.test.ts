@@ -124,7 +124,14 @@ describe('review session', () => {
 
   it('offers new families up to the daily limit, counted by the clock\u2019s UTC day', async () => {
     const s = setUp();
-    expect((await s.browser.postForm('/review/settings', [['newPerDay', '2'], ['targetRetention', '0.9']])).status).toBe(303);
+    expect(
+      (
+        await s.browser.postForm('/review/settings', [
+          ['newPerDay', '2'],
+          ['targetRetention', '0.9'],
+        ])
+      ).status,
+    ).toBe(303);
     const served: string[] = [];
     for (let i = 0; i < 2; i++) {
       const next = await nextReview(s.browser);
@@ -149,7 +156,10 @@ describe('review session', () => {
 
   it('shows the empty state to a learner with nothing due and new families off', async () => {
     const s = setUp();
-    await s.browser.postForm('/review/settings', [['newPerDay', '0'], ['targetRetention', '0.85']]);
+    await s.browser.postForm('/review/settings', [
+      ['newPerDay', '0'],
+      ['targetRetention', '0.85'],
+    ]);
     expect(await nextReview(s.browser)).toBeUndefined();
     const html = await (await s.browser.request('/review')).text();
     expect(html).toContain('Nothing to review now');
@@ -167,7 +177,10 @@ describe('review session', () => {
     ['targetRetention', '10', 'high', 'Enter a fraction from 0.70 to 0.97, such as 0.90.'],
   ])('refuses %s in the settings form (%s, %s), naming it and changing nothing', async (field, newPerDay, targetRetention, message) => {
     const s = setUp();
-    const res = await s.browser.postForm('/review/settings', [['newPerDay', newPerDay], ['targetRetention', targetRetention]]);
+    const res = await s.browser.postForm('/review/settings', [
+      ['newPerDay', newPerDay],
+      ['targetRetention', targetRetention],
+    ]);
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain(`<strong>${field}</strong>: ${message} Nothing was changed.`);
@@ -177,7 +190,8 @@ describe('review session', () => {
 
   it('takes settings through PUT /api/review/settings, refusing a bad field by name', async () => {
     const s = setUp();
-    const put = (body: unknown) => s.browser.request('/api/review/settings', { method: 'PUT', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+    const put = (body: unknown) =>
+      s.browser.request('/api/review/settings', { method: 'PUT', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
     const bad = await put({ newPerDay: 5, targetRetention: 0.99 });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { field: string } }).error.field).toBe('targetRetention');
@@ -212,7 +226,10 @@ describe('review session', () => {
     const due = s.cardOf(id).due;
     s.advance(due.getTime() - s.now().getTime());
     await s.answerAt(`/review/q/${id}/3`, s.wrong(id, 3));
-    const forecast = (await (await s.browser.request('/api/review/forecast')).json()) as { days: Array<{ day: string; due: number }>; retention: { answers: number; right: number; rate: number } };
+    const forecast = (await (await s.browser.request('/api/review/forecast')).json()) as {
+      days: Array<{ day: string; due: number }>;
+      retention: { answers: number; right: number; rate: number };
+    };
     expect(forecast.days).toHaveLength(30);
     expect(forecast.days.reduce((n, d) => n + d.due, 0)).toBe(1);
     // Only the third answer met a card in the Review state, and it was wrong.
@@ -229,7 +246,13 @@ describe('essential checks', () => {
     const s = setUp();
     const id = 'core.request-put-if-absent';
     const p = s.t.bank.variant(id, 3).params;
-    const plainPut = { action: 'PutItem', params: { TableName: 'Users', Item: { userId: { S: p.newUser }, email: { S: `${String(p.newUser)}@example.com` }, plan: { S: p.plan }, version: { N: '1' } } } };
+    const plainPut = {
+      action: 'PutItem',
+      params: {
+        TableName: 'Users',
+        Item: { userId: { S: p.newUser }, email: { S: `${String(p.newUser)}@example.com` }, plan: { S: p.plan }, version: { N: '1' } },
+      },
+    };
     const res = await s.answerAt(`/review/q/${id}/3`, { kind: 'request', json: JSON.stringify(plainPut) });
     expect(res.status).toBe(303);
     const [attempt] = s.allAttempts();
@@ -240,7 +263,9 @@ describe('essential checks', () => {
     const html = await (await s.browser.request(res.headers.get('Location')!)).text();
     expect(html).toContain('data-rating="Again"');
     expect(html).toContain('<strong>An essential check failed</strong> (Refuses to write when the condition does not hold)');
-    expect(html).toMatch(/<tr class="is-failed" data-check="condition"><th scope="row">Refuses to write when the condition does not hold <span class="essential-mark"/);
+    expect(html).toMatch(
+      /<tr class="is-failed" data-check="condition"><th scope="row">Refuses to write when the condition does not hold <span class="essential-mark"/,
+    );
     // And it is a mistake for the drill.
     expect(((await (await s.browser.request('/api/drill')).json()) as { left: number }).left).toBe(1);
   });

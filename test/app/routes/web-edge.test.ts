@@ -52,7 +52,11 @@ describe('cross-site requests', () => {
 
   it('refuses a cross-site report and stores nothing', async () => {
     const scenario = choiceScenario();
-    const response = await browser.request(`/q/${scenario.id}/3/report`, { method: 'POST', body: new URLSearchParams([['message', 'forged']]), headers: { ...FORM, ...CROSS_SITE } });
+    const response = await browser.request(`/q/${scenario.id}/3/report`, {
+      method: 'POST',
+      body: new URLSearchParams([['message', 'forged']]),
+      headers: { ...FORM, ...CROSS_SITE },
+    });
     expect(response.status).toBe(403);
     expect([count('question_reports'), count('profiles')]).toEqual([0, 0]);
   });
@@ -63,7 +67,11 @@ describe('cross-site requests', () => {
   ])('refuses a cross-site API answer sent as %s with a JSON 403, and stores nothing', async (_label, contentType) => {
     const scenario = choiceScenario();
     const body = JSON.stringify({ answer: wrongAnswer(t.bank, scenario.id, 3), submissionToken: 'forged-token-1' });
-    const response = await browser.request(`/api/questions/${scenario.id}/3/answers`, { method: 'POST', body, headers: { 'Content-Type': contentType, ...CROSS_SITE } });
+    const response = await browser.request(`/api/questions/${scenario.id}/3/answers`, {
+      method: 'POST',
+      body,
+      headers: { 'Content-Type': contentType, ...CROSS_SITE },
+    });
     expect(response.status).toBe(403);
     const error = ((await response.json()) as { error: { code: string; message: string } }).error;
     expect(error.code).toBe('CrossSiteRequest');
@@ -87,7 +95,11 @@ describe('cross-site requests', () => {
     const scenario = choiceScenario();
     const answer = await browser.request(`/q/${scenario.id}/3`, { method: 'POST', body: await answerForm(3), headers: { ...FORM, ...SAME_ORIGIN } });
     expect(answer.status).toBe(303);
-    const report = await browser.request(`/q/${scenario.id}/3/report`, { method: 'POST', body: new URLSearchParams([['message', 'typo']]), headers: { ...FORM, ...SAME_ORIGIN } });
+    const report = await browser.request(`/q/${scenario.id}/3/report`, {
+      method: 'POST',
+      body: new URLSearchParams([['message', 'typo']]),
+      headers: { ...FORM, ...SAME_ORIGIN },
+    });
     expect(report.status).toBe(303);
     const api = await browser.request(`/api/questions/${scenario.id}/4/answers`, {
       method: 'POST',
@@ -100,7 +112,10 @@ describe('cross-site requests', () => {
 
   it('stores an API answer from a script that sends neither Origin nor Sec-Fetch-Site', async () => {
     const scenario = choiceScenario();
-    const response = await browser.postJson(`/api/questions/${scenario.id}/3/answers`, { answer: wrongAnswer(t.bank, scenario.id, 3), submissionToken: 'script-token-1' });
+    const response = await browser.postJson(`/api/questions/${scenario.id}/3/answers`, {
+      answer: wrongAnswer(t.bank, scenario.id, 3),
+      submissionToken: 'script-token-1',
+    });
     expect(response.status).toBe(200);
     expect(count('attempts')).toBe(1);
   });
@@ -109,7 +124,12 @@ describe('cross-site requests', () => {
     const response = await t.app.request('/', {
       method: 'POST',
       body: '{}',
-      headers: { 'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': 'DynamoDB_20120810.ListTables', Authorization: 'AWS4-HMAC-SHA256 Credential=edge/20260101/us-east-1/dynamodb/aws4_request', Origin: 'https://console.example' },
+      headers: {
+        'Content-Type': 'application/x-amz-json-1.0',
+        'X-Amz-Target': 'DynamoDB_20120810.ListTables',
+        Authorization: 'AWS4-HMAC-SHA256 Credential=edge/20260101/us-east-1/dynamodb/aws4_request',
+        Origin: 'https://console.example',
+      },
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ TableNames: [] });
@@ -147,7 +167,15 @@ describe('security headers', () => {
     const response = await browser.request(path);
     const csp = response.headers.get('Content-Security-Policy') ?? '';
     expect(csp.split('; ')).toEqual(
-      expect.arrayContaining(["default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"]),
+      expect.arrayContaining([
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ]),
     );
     expect(csp).not.toContain('unsafe-inline');
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
@@ -159,7 +187,11 @@ describe('security headers', () => {
   });
 
   it('sends the headers on the 403 of a refused cross-site post', async () => {
-    const response = await browser.request('/api/questions/x/1/answers', { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json', ...CROSS_SITE } });
+    const response = await browser.request('/api/questions/x/1/answers', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'Content-Type': 'application/json', ...CROSS_SITE },
+    });
     expect(response.status).toBe(403);
     expect(response.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
   });
@@ -170,11 +202,25 @@ describe('security headers', () => {
     if (!request) throw new Error('The bank has no request scenario');
     const resultOfRequest = await browser.request(`/q/${request.id}/1`, {
       method: 'POST',
-      body: new URLSearchParams([['token', readSubmissionToken(await (await browser.request(`/q/${request.id}/1`)).text())], ['json', '{"action": "Scan", "params": {"TableName": "Nope"}}']]),
+      body: new URLSearchParams([
+        ['token', readSubmissionToken(await (await browser.request(`/q/${request.id}/1`)).text())],
+        ['json', '{"action": "Scan", "params": {"TableName": "Nope"}}'],
+      ]),
       headers: FORM,
     });
     expect(resultOfRequest.status).toBe(303);
-    const pages = ['/', '/practice', '/progress', `/q/${choice.id}/1`, `/q/${request.id}/1`, resultOfRequest.headers.get('Location')!, '/cost', '/cost/serverless', '/cost/traffic', '/no/such/page'];
+    const pages = [
+      '/',
+      '/practice',
+      '/progress',
+      `/q/${choice.id}/1`,
+      `/q/${request.id}/1`,
+      resultOfRequest.headers.get('Location')!,
+      '/cost',
+      '/cost/serverless',
+      '/cost/traffic',
+      '/no/such/page',
+    ];
     const linked = new Set<string>();
     for (const path of pages) {
       const html = await (await browser.request(path)).text();
@@ -184,7 +230,13 @@ describe('security headers', () => {
       expect(html, path).not.toMatch(/<[^>]+\sstyle=/);
       for (const match of html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+)"/g)) linked.add(match[1]!);
     }
-    expect([...linked].sort()).toEqual(['/cost/style.css', '/static/json-editor.js', '/static/keyboard-shortcuts.js', '/static/style.css', '/static/theme-switch.js']);
+    expect([...linked].sort()).toEqual([
+      '/cost/style.css',
+      '/static/json-editor.js',
+      '/static/keyboard-shortcuts.js',
+      '/static/style.css',
+      '/static/theme-switch.js',
+    ]);
     for (const path of linked) {
       const response = await browser.request(path);
       expect(response.status, path).toBe(200);
@@ -274,8 +326,18 @@ describe('report returnTo', () => {
 describe('malformed form bodies', () => {
   const boundary = 'xYzBoundary';
   const cases: ReadonlyArray<readonly [string, string | undefined, (fields: ReadonlyArray<readonly [string, string]>) => string, string]> = [
-    ['a multipart body with another boundary', `multipart/form-data; boundary=${boundary}`, (f) => multipart('other', f), 'does not contain the boundary its Content-Type names'],
-    ['a truncated multipart body', `multipart/form-data; boundary=${boundary}`, (f) => multipart(boundary, f, false).slice(0, -10), 'ends before its closing boundary: it was cut short'],
+    [
+      'a multipart body with another boundary',
+      `multipart/form-data; boundary=${boundary}`,
+      (f) => multipart('other', f),
+      'does not contain the boundary its Content-Type names',
+    ],
+    [
+      'a truncated multipart body',
+      `multipart/form-data; boundary=${boundary}`,
+      (f) => multipart(boundary, f, false).slice(0, -10),
+      'ends before its closing boundary: it was cut short',
+    ],
     ['a multipart Content-Type without a boundary', 'multipart/form-data', (f) => multipart(boundary, f), 'has no boundary in its Content-Type'],
     ['a JSON body', 'application/json', (f) => JSON.stringify(Object.fromEntries(f)), 'not application/json'],
     ['a text/plain body', 'text/plain', (f) => f.map(([k, v]) => `${k}=${v}`).join('\n'), 'not text/plain'],
@@ -286,7 +348,11 @@ describe('malformed form bodies', () => {
   it.each(cases)('answers an answer post of %s with a 400 naming the body, and stores nothing', async (_label, contentType, build, message) => {
     const scenario = choiceScenario();
     const fields = [...(await answerForm(6))] as Array<[string, string]>;
-    const response = await browser.request(`/q/${scenario.id}/6`, { method: 'POST', body: contentType ? build(fields) : null, headers: contentType ? { 'Content-Type': contentType } : {} });
+    const response = await browser.request(`/q/${scenario.id}/6`, {
+      method: 'POST',
+      body: contentType ? build(fields) : null,
+      headers: contentType ? { 'Content-Type': contentType } : {},
+    });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain('<strong>body</strong>');
@@ -297,7 +363,11 @@ describe('malformed form bodies', () => {
 
   it.each(cases)('answers a report post of %s with a 400 naming the body, and stores nothing', async (_label, contentType, build, message) => {
     const scenario = choiceScenario();
-    const response = await browser.request(`/q/${scenario.id}/6/report`, { method: 'POST', body: contentType ? build([['message', 'a problem']]) : null, headers: contentType ? { 'Content-Type': contentType } : {} });
+    const response = await browser.request(`/q/${scenario.id}/6/report`, {
+      method: 'POST',
+      body: contentType ? build([['message', 'a problem']]) : null,
+      headers: contentType ? { 'Content-Type': contentType } : {},
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain(message);
     expect(count('question_reports')).toBe(0);
@@ -307,7 +377,11 @@ describe('malformed form bodies', () => {
   it('reads a well-formed multipart answer', async () => {
     const scenario = choiceScenario();
     const fields = [...(await answerForm(6))] as Array<[string, string]>;
-    const response = await browser.request(`/q/${scenario.id}/6`, { method: 'POST', body: multipart(boundary, fields), headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` } });
+    const response = await browser.request(`/q/${scenario.id}/6`, {
+      method: 'POST',
+      body: multipart(boundary, fields),
+      headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+    });
     expect(response.status).toBe(303);
     expect(count('attempts')).toBe(1);
   });

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  batchGetReadUnits,
-  itemReadUnits,
-  provisionedReadUnits,
-  queryReadUnits,
-  transactGetReadUnits,
-} from '../../../engine/capacity/read-units.ts';
+import { batchGetReadUnits, itemReadUnits, provisionedReadUnits, queryReadUnits, transactGetReadUnits } from '../../../engine/capacity/read-units.ts';
 
 // Worked examples from "DynamoDB read and write operations":
 // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html

@@ -69,7 +69,11 @@ describe('calculateStorageCost', () => {
   });
 
   it('adds 100 B of overhead to every item', () => {
-    expect(calculateStorageGb(1, 0).times(1024 ** 3).toFixed()).toBe('100');
+    expect(
+      calculateStorageGb(1, 0)
+        .times(1024 ** 3)
+        .toFixed(),
+    ).toBe('100');
     // 1,000,000 × 1,124 B = 1,124,000,000 B = 1.0468 GB → $0.26.
     expect(formatUsd(calculateStorageCost({ items: 1_000_000, itemBytes: 1024, freeTier: false, tableClass: 'standard' }).total)).toBe('$0.26');
   });
@@ -115,7 +119,11 @@ describe('calculateCapacityNeed', () => {
     { what: '3,500 B strong read = 1 block (facts §2)', w: { readItemBytes: 3500, readConsistency: 'strong' as const, readsPerSecond: 1 }, rcu: '1' },
     { what: '10 KB strong read = 3 blocks (facts §2)', w: { readItemBytes: 10 * 1024, readConsistency: 'strong' as const, readsPerSecond: 1 }, rcu: '3' },
     { what: '10 KB eventual read = 1.5', w: { readItemBytes: 10 * 1024, readConsistency: 'eventual' as const, readsPerSecond: 1 }, rcu: '1.5' },
-    { what: 'half the 4 KB reads transactional: 10 × (0.5 × 1 + 0.5 × 2)', w: { readItemBytes: 4096, readConsistency: 'strong' as const, readsPerSecond: 10, transactionalReadShare: 0.5 }, rcu: '15' },
+    {
+      what: 'half the 4 KB reads transactional: 10 × (0.5 × 1 + 0.5 × 2)',
+      w: { readItemBytes: 4096, readConsistency: 'strong' as const, readsPerSecond: 10, transactionalReadShare: 0.5 },
+      rcu: '15',
+    },
   ])('$what', ({ w, rcu }) => {
     expect(calculateCapacityNeed({ ...base, ...w }).readUnitsPerSecond.toFixed()).toBe(rcu);
   });

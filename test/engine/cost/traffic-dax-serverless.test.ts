@@ -48,7 +48,14 @@ describe('compareModesForTraffic', () => {
 
   it('rejects a profile that is not 24 hours', () => {
     expect(() =>
-      compareModesForTraffic({ profile: [1, 2], readUnitsPerRequest: 1, writeUnitsPerRequest: 1, provisioning: 'auto-scaling', targetUtilisation: 0.7, tableClass: 'standard' }),
+      compareModesForTraffic({
+        profile: [1, 2],
+        readUnitsPerRequest: 1,
+        writeUnitsPerRequest: 1,
+        provisioning: 'auto-scaling',
+        targetUtilisation: 0.7,
+        tableClass: 'standard',
+      }),
     ).toThrow('A traffic profile has 24 hourly values, not 2.');
   });
 });
@@ -69,7 +76,16 @@ describe('calculateDaxClusterCost', () => {
 
 describe('calculateDaxSaving', () => {
   it('pays for itself on an on-demand table: 400 RRU/s offloaded against three t3.small', () => {
-    const r = calculateDaxSaving({ nodeType: 'dax.t3.small', nodes: 3, readsPerSecond: 1000, readItemBytes: 4096, hitRatio: 0.8, tableMode: 'on-demand', targetUtilisation: 0.7, tableClass: 'standard' });
+    const r = calculateDaxSaving({
+      nodeType: 'dax.t3.small',
+      nodes: 3,
+      readsPerSecond: 1000,
+      readItemBytes: 4096,
+      hitRatio: 0.8,
+      tableMode: 'on-demand',
+      targetUtilisation: 0.7,
+      tableClass: 'standard',
+    });
     // 400 × 2,628,000 = 1,051.2M RRU × $0.125 = $131.40; cluster 3 × 0.04 × 730 = $87.60.
     expect(r.offloadedReadUnits.toFixed()).toBe('400');
     expect(r.saving.toFixed()).toBe('131.4');
@@ -78,7 +94,16 @@ describe('calculateDaxSaving', () => {
   });
 
   it('does not pay for three r5.large on a provisioned table at 2,500 RCU/s', () => {
-    const r = calculateDaxSaving({ nodeType: 'dax.r5.large', nodes: 3, readsPerSecond: 5000, readItemBytes: 4096, hitRatio: 0.9, tableMode: 'provisioned', targetUtilisation: 0.7, tableClass: 'standard' });
+    const r = calculateDaxSaving({
+      nodeType: 'dax.r5.large',
+      nodes: 3,
+      readsPerSecond: 5000,
+      readItemBytes: 4096,
+      hitRatio: 0.9,
+      tableMode: 'provisioned',
+      targetUtilisation: 0.7,
+      tableClass: 'standard',
+    });
     // ceil(2,500/0.7) = 3,572 → ceil(250/0.7) = 358 RCU: 3,214 × 0.0949 = 305.0086.
     expect(r.saving.toFixed()).toBe('305.0086');
     expect(r.net.toFixed()).toBe('-253.4414');

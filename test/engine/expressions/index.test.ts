@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationException } from '../../../engine/errors.ts';
-import {
-  checkExpressionParameterMix,
-  compileExpressions,
-  evaluateCondition,
-  type ExpressionInput,
-} from '../../../engine/expressions/index.ts';
+import { checkExpressionParameterMix, compileExpressions, evaluateCondition, type ExpressionInput } from '../../../engine/expressions/index.ts';
 
 function messageOf(f: () => unknown): string {
   try {
@@ -38,25 +33,74 @@ describe('compileExpressions', () => {
   });
 
   it.each<[string, ExpressionInput, string]>([
-    ['an unused name', { ConditionExpression: 'a = :v', ExpressionAttributeNames: { '#x': 'x' }, ExpressionAttributeValues: { ':v': { S: 'v' } } }, 'Value provided in ExpressionAttributeNames unused in expressions: keys: {#x}'],
-    ['unused values', { ConditionExpression: 'a = :v', ExpressionAttributeValues: { ':v': { S: 'v' }, ':w': { S: 'w' }, ':z': { S: 'z' } } }, 'Value provided in ExpressionAttributeValues unused in expressions: keys: {:w, :z}'],
-    ['unused names before unused values', { ProjectionExpression: 'a', ConditionExpression: 'a = :v', ExpressionAttributeNames: { '#x': 'x' }, ExpressionAttributeValues: { ':v': { S: 'v' }, ':w': { S: 'w' } } }, 'Value provided in ExpressionAttributeNames unused in expressions: keys: {#x}'],
-    ['an undefined value', { ConditionExpression: 'a = :v' }, 'Invalid ConditionExpression: An expression attribute value used in expression is not defined; attribute value: :v'],
-    ['an undefined name', { ProjectionExpression: '#a' }, 'Invalid ProjectionExpression: An expression attribute name used in the document path is not defined; attribute name: #a'],
-    ['the update expression first', { UpdateExpression: 'SET a = :x', ConditionExpression: 'b = :y' }, 'Invalid UpdateExpression: An expression attribute value used in expression is not defined; attribute value: :x'],
+    [
+      'an unused name',
+      { ConditionExpression: 'a = :v', ExpressionAttributeNames: { '#x': 'x' }, ExpressionAttributeValues: { ':v': { S: 'v' } } },
+      'Value provided in ExpressionAttributeNames unused in expressions: keys: {#x}',
+    ],
+    [
+      'unused values',
+      { ConditionExpression: 'a = :v', ExpressionAttributeValues: { ':v': { S: 'v' }, ':w': { S: 'w' }, ':z': { S: 'z' } } },
+      'Value provided in ExpressionAttributeValues unused in expressions: keys: {:w, :z}',
+    ],
+    [
+      'unused names before unused values',
+      {
+        ProjectionExpression: 'a',
+        ConditionExpression: 'a = :v',
+        ExpressionAttributeNames: { '#x': 'x' },
+        ExpressionAttributeValues: { ':v': { S: 'v' }, ':w': { S: 'w' } },
+      },
+      'Value provided in ExpressionAttributeNames unused in expressions: keys: {#x}',
+    ],
+    [
+      'an undefined value',
+      { ConditionExpression: 'a = :v' },
+      'Invalid ConditionExpression: An expression attribute value used in expression is not defined; attribute value: :v',
+    ],
+    [
+      'an undefined name',
+      { ProjectionExpression: '#a' },
+      'Invalid ProjectionExpression: An expression attribute name used in the document path is not defined; attribute name: #a',
+    ],
+    [
+      'the update expression first',
+      { UpdateExpression: 'SET a = :x', ConditionExpression: 'b = :y' },
+      'Invalid UpdateExpression: An expression attribute value used in expression is not defined; attribute value: :x',
+    ],
     ['empty names', { ConditionExpression: 'a = :v', ExpressionAttributeNames: {} }, 'ExpressionAttributeNames must not be empty'],
     ['empty values', { ConditionExpression: 'a = :v', ExpressionAttributeValues: {} }, 'ExpressionAttributeValues must not be empty'],
-    ['a bad name key', { ConditionExpression: 'a = :v', ExpressionAttributeNames: { x: 'x' } }, 'ExpressionAttributeNames contains invalid key: Syntax error; key: "x"'],
-    ['a bad value key', { ConditionExpression: 'a = :v', ExpressionAttributeValues: { 'v-1': { S: 'x' } } }, 'ExpressionAttributeValues contains invalid key: Syntax error; key: "v-1"'],
-    ['an invalid value', { ConditionExpression: 'a = :v', ExpressionAttributeValues: { ':v': { SS: [] } } }, 'ExpressionAttributeValues contains invalid value: One or more parameter values were invalid: An string set  may not be empty for key :v'],
-    ['an invalid number value', { ConditionExpression: 'a = :v', ExpressionAttributeValues: { ':v': { N: 'x' } } }, 'ExpressionAttributeValues contains invalid value: The parameter cannot be converted to a numeric value: x for key :v'],
+    [
+      'a bad name key',
+      { ConditionExpression: 'a = :v', ExpressionAttributeNames: { x: 'x' } },
+      'ExpressionAttributeNames contains invalid key: Syntax error; key: "x"',
+    ],
+    [
+      'a bad value key',
+      { ConditionExpression: 'a = :v', ExpressionAttributeValues: { 'v-1': { S: 'x' } } },
+      'ExpressionAttributeValues contains invalid key: Syntax error; key: "v-1"',
+    ],
+    [
+      'an invalid value',
+      { ConditionExpression: 'a = :v', ExpressionAttributeValues: { ':v': { SS: [] } } },
+      'ExpressionAttributeValues contains invalid value: One or more parameter values were invalid: An string set  may not be empty for key :v',
+    ],
+    [
+      'an invalid number value',
+      { ConditionExpression: 'a = :v', ExpressionAttributeValues: { ':v': { N: 'x' } } },
+      'ExpressionAttributeValues contains invalid value: The parameter cannot be converted to a numeric value: x for key :v',
+    ],
     ['names without expressions', { ExpressionAttributeNames: { '#a': 'a' } }, 'ExpressionAttributeNames can only be specified when using expressions'],
-    ['a key condition with the wrong shape', { KeyConditionExpression: 'a = :v OR b = :v', ExpressionAttributeValues: { ':v': { S: 'x' } } }, 'Invalid operator used in KeyConditionExpression: OR'],
+    [
+      'a key condition with the wrong shape',
+      { KeyConditionExpression: 'a = :v OR b = :v', ExpressionAttributeValues: { ':v': { S: 'x' } } },
+      'Invalid operator used in KeyConditionExpression: OR',
+    ],
   ])('refuses %s', (_label, input, message) => {
     expect(messageOf(() => compileExpressions(input))).toBe(message);
   });
 
-  it('names the operation\'s expressions when values come without one', () => {
+  it("names the operation's expressions when values come without one", () => {
     const values = { ExpressionAttributeValues: { ':v': { S: 'x' } } };
     expect(messageOf(() => compileExpressions(values, ['ConditionExpression']))).toBe(
       'ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is null',
@@ -69,9 +113,24 @@ describe('compileExpressions', () => {
 
 describe('checkExpressionParameterMix', () => {
   it.each<[Record<string, unknown>, string[], string[], string | undefined]>([
-    [{ AttributesToGet: ['a'], ProjectionExpression: 'a' }, ['ProjectionExpression'], ['AttributesToGet'], 'Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}'],
-    [{ QueryFilter: {}, KeyConditions: {}, KeyConditionExpression: 'a', FilterExpression: 'b' }, ['ProjectionExpression', 'FilterExpression', 'KeyConditionExpression'], ['AttributesToGet', 'QueryFilter', 'ConditionalOperator', 'KeyConditions'], 'Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {QueryFilter, KeyConditions} Expression parameters: {FilterExpression, KeyConditionExpression}'],
-    [{ KeyConditions: {}, FilterExpression: 'b' }, ['ProjectionExpression', 'FilterExpression', 'KeyConditionExpression'], ['AttributesToGet', 'QueryFilter', 'ConditionalOperator', 'KeyConditions'], undefined],
+    [
+      { AttributesToGet: ['a'], ProjectionExpression: 'a' },
+      ['ProjectionExpression'],
+      ['AttributesToGet'],
+      'Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}',
+    ],
+    [
+      { QueryFilter: {}, KeyConditions: {}, KeyConditionExpression: 'a', FilterExpression: 'b' },
+      ['ProjectionExpression', 'FilterExpression', 'KeyConditionExpression'],
+      ['AttributesToGet', 'QueryFilter', 'ConditionalOperator', 'KeyConditions'],
+      'Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {QueryFilter, KeyConditions} Expression parameters: {FilterExpression, KeyConditionExpression}',
+    ],
+    [
+      { KeyConditions: {}, FilterExpression: 'b' },
+      ['ProjectionExpression', 'FilterExpression', 'KeyConditionExpression'],
+      ['AttributesToGet', 'QueryFilter', 'ConditionalOperator', 'KeyConditions'],
+      undefined,
+    ],
     [{ Expected: {} }, ['ConditionExpression'], ['Expected'], undefined],
     [{ ConditionExpression: 'a' }, ['ConditionExpression'], ['Expected'], undefined],
   ])('%j', (request, expressions, legacy, message) => {

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationException } from '../../../engine/errors.ts';
-import {
-  checkKeyConditionShape,
-  keyConditionFor,
-  matchesSortKeyCondition,
-} from '../../../engine/expressions/key-condition.ts';
+import { checkKeyConditionShape, keyConditionFor, matchesSortKeyCondition } from '../../../engine/expressions/key-condition.ts';
 import { createPlaceholderContext, parseCondition } from '../../../engine/expressions/parser.ts';
 import type { AttributeValue } from '../../../engine/values/attribute-value.ts';
 import type { KeyAttribute } from '../../../engine/values/validate.ts';
@@ -29,9 +25,7 @@ const STRING_SORT: KeyAttribute[] = [
 ];
 
 function shape(source: string) {
-  return checkKeyConditionShape(
-    parseCondition(source, 'KeyConditionExpression', createPlaceholderContext({ '#k': 'sk' }, VALUES)),
-  );
+  return checkKeyConditionShape(parseCondition(source, 'KeyConditionExpression', createPlaceholderContext({ '#k': 'sk' }, VALUES)));
 }
 
 function messageOf(f: () => unknown): string {
@@ -50,13 +44,19 @@ describe('keyConditionFor', () => {
     ['pk = :p AND sk = :one', { partitionKey: 'pk', partition: { S: 'p' }, sort: { attribute: 'sk', operator: 'EQ', values: [{ N: '1' }] } }],
     [':p = pk AND :one < #k', { partitionKey: 'pk', partition: { S: 'p' }, sort: { attribute: 'sk', operator: 'GT', values: [{ N: '1' }] } }],
     ['(pk = :p) AND (sk <= :two)', { partitionKey: 'pk', partition: { S: 'p' }, sort: { attribute: 'sk', operator: 'LE', values: [{ N: '2' }] } }],
-    ['sk BETWEEN :one AND :two AND pk = :p', { partitionKey: 'pk', partition: { S: 'p' }, sort: { attribute: 'sk', operator: 'BETWEEN', values: [{ N: '1' }, { N: '2' }] } }],
+    [
+      'sk BETWEEN :one AND :two AND pk = :p',
+      { partitionKey: 'pk', partition: { S: 'p' }, sort: { attribute: 'sk', operator: 'BETWEEN', values: [{ N: '1' }, { N: '2' }] } },
+    ],
   ])('%s', (source, expected) => {
     expect(keyConditionFor(shape(source), COMPOSITE)).toEqual(expected);
   });
 
   it('accepts begins_with on a string sort key', () => {
-    const schema: KeyAttribute[] = [{ name: 'pk', type: 'S' }, { name: 'sk', type: 'S' }];
+    const schema: KeyAttribute[] = [
+      { name: 'pk', type: 'S' },
+      { name: 'sk', type: 'S' },
+    ];
     expect(keyConditionFor(shape('pk = :p AND begins_with(sk, :s)'), schema).sort).toEqual({
       attribute: 'sk',
       operator: 'BEGINS_WITH',
@@ -78,7 +78,10 @@ describe('keyConditionFor', () => {
     ['pk = :p AND pk = :p', 'KeyConditionExpressions must only contain one condition per key'],
     [':one BETWEEN sk AND :two', 'Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its first operand'],
     ['begins_with(:s, sk)', 'Invalid condition in KeyConditionExpression: begins_with operator must have the key attribute as its first operand'],
-    ['pk = :p AND begins_with(sk, :one)', 'Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N'],
+    [
+      'pk = :p AND begins_with(sk, :one)',
+      'Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N',
+    ],
     ['pk = :bool', 'One or more parameter values were invalid: ComparisonOperator EQ is not valid for BOOL AttributeValue type'],
   ])('refuses %s', (source, message) => {
     expect(messageOf(() => shape(source))).toBe(message);
@@ -94,7 +97,11 @@ describe('keyConditionFor', () => {
     [SIMPLE, 'colour = :p', 'Query condition missed key schema element: pk'],
     // Three conditions pass the shape check (a multi-attribute GSI takes up to eight) but not a two-attribute schema.
     [COMPOSITE, 'pk = :p AND a = :p AND b = :p', 'Conditions can be of length 1 or 2 only'],
-    [STRING_SORT, 'pk = :p AND sk > :empty', 'One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: sk'],
+    [
+      STRING_SORT,
+      'pk = :p AND sk > :empty',
+      'One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: sk',
+    ],
   ] as [KeyAttribute[], string, string][])('with schema %j refuses %s', (schema, source, message) => {
     expect(messageOf(() => keyConditionFor(shape(source), schema))).toBe(message);
   });

@@ -49,11 +49,26 @@ describe('conditionFromLegacyFilter', () => {
 
   it.each<[Record<string, LegacyCondition>, string]>([
     [{ n: { ComparisonOperator: 'EQ' } }, 'One or more parameter values were invalid: Invalid number of argument(s) for the EQ ComparisonOperator'],
-    [{ n: { ComparisonOperator: 'BETWEEN', AttributeValueList: [{ N: '1' }] } }, 'One or more parameter values were invalid: Invalid number of argument(s) for the BETWEEN ComparisonOperator'],
-    [{ n: { ComparisonOperator: 'IN', AttributeValueList: [{ N: '1' }, { S: 'a' }] } }, 'One or more parameter values were invalid: AttributeValues inside AttributeValueList must be of same type'],
-    [{ n: { ComparisonOperator: 'LT', AttributeValueList: [{ BOOL: true }] } }, 'One or more parameter values were invalid: ComparisonOperator LT is not valid for BOOL AttributeValue type'],
-    [{ n: { ComparisonOperator: 'BEGINS_WITH', AttributeValueList: [{ N: '1' }] } }, 'One or more parameter values were invalid: ComparisonOperator BEGINS_WITH is not valid for N AttributeValue type'],
-    [{ n: { ComparisonOperator: 'BETWEEN', AttributeValueList: [{ N: '9' }, { N: '1' }] } }, 'The BETWEEN condition was provided a range where the lower bound is greater than the upper bound'],
+    [
+      { n: { ComparisonOperator: 'BETWEEN', AttributeValueList: [{ N: '1' }] } },
+      'One or more parameter values were invalid: Invalid number of argument(s) for the BETWEEN ComparisonOperator',
+    ],
+    [
+      { n: { ComparisonOperator: 'IN', AttributeValueList: [{ N: '1' }, { S: 'a' }] } },
+      'One or more parameter values were invalid: AttributeValues inside AttributeValueList must be of same type',
+    ],
+    [
+      { n: { ComparisonOperator: 'LT', AttributeValueList: [{ BOOL: true }] } },
+      'One or more parameter values were invalid: ComparisonOperator LT is not valid for BOOL AttributeValue type',
+    ],
+    [
+      { n: { ComparisonOperator: 'BEGINS_WITH', AttributeValueList: [{ N: '1' }] } },
+      'One or more parameter values were invalid: ComparisonOperator BEGINS_WITH is not valid for N AttributeValue type',
+    ],
+    [
+      { n: { ComparisonOperator: 'BETWEEN', AttributeValueList: [{ N: '9' }, { N: '1' }] } },
+      'The BETWEEN condition was provided a range where the lower bound is greater than the upper bound',
+    ],
   ])('refuses %j', (filter, message) => {
     expect(messageOf(() => conditionFromLegacyFilter(filter))).toBe(message);
   });
@@ -75,10 +90,22 @@ describe('conditionFromExpected', () => {
     [{ n: {} }, 'One or more parameter values were invalid: Value must be provided when Exists is null for Attribute: n'],
     [{ n: { Exists: true } }, 'One or more parameter values were invalid: Value must be provided when Exists is true for Attribute: n'],
     [{ n: { Exists: false, Value: { N: '1' } } }, 'One or more parameter values were invalid: Value cannot be used when Exists is false for Attribute: n'],
-    [{ n: { Exists: true, ComparisonOperator: 'EQ', Value: { N: '1' } } }, 'One or more parameter values were invalid: Exists and ComparisonOperator cannot be used together for Attribute: n'],
-    [{ n: { ComparisonOperator: 'EQ' } }, 'One or more parameter values were invalid: Value or AttributeValueList must be used with ComparisonOperator: EQ for Attribute: n'],
-    [{ n: { AttributeValueList: [{ N: '1' }] } }, 'One or more parameter values were invalid: AttributeValueList can only be used with a ComparisonOperator for Attribute: n'],
-    [{ n: { Value: { N: '1' }, AttributeValueList: [{ N: '1' }] } }, 'One or more parameter values were invalid: Value and AttributeValueList cannot be used together for Attribute: n'],
+    [
+      { n: { Exists: true, ComparisonOperator: 'EQ', Value: { N: '1' } } },
+      'One or more parameter values were invalid: Exists and ComparisonOperator cannot be used together for Attribute: n',
+    ],
+    [
+      { n: { ComparisonOperator: 'EQ' } },
+      'One or more parameter values were invalid: Value or AttributeValueList must be used with ComparisonOperator: EQ for Attribute: n',
+    ],
+    [
+      { n: { AttributeValueList: [{ N: '1' }] } },
+      'One or more parameter values were invalid: AttributeValueList can only be used with a ComparisonOperator for Attribute: n',
+    ],
+    [
+      { n: { Value: { N: '1' }, AttributeValueList: [{ N: '1' }] } },
+      'One or more parameter values were invalid: Value and AttributeValueList cannot be used together for Attribute: n',
+    ],
     [{ n: { Value: { N: 'x' } } }, 'The parameter cannot be converted to a numeric value: x'],
   ])('refuses %j', (expected, message) => {
     expect(messageOf(() => conditionFromExpected(expected))).toBe(message);
@@ -91,7 +118,12 @@ describe('keyConditionsFromLegacy', () => {
       pk: { ComparisonOperator: 'EQ', AttributeValueList: [{ S: 'k' }] },
       sk: { ComparisonOperator: 'BEGINS_WITH', AttributeValueList: [{ S: 'a' }] },
     });
-    expect(keyConditionFor(conditions, [{ name: 'pk', type: 'S' }, { name: 'sk', type: 'S' }])).toEqual({
+    expect(
+      keyConditionFor(conditions, [
+        { name: 'pk', type: 'S' },
+        { name: 'sk', type: 'S' },
+      ]),
+    ).toEqual({
       partitionKey: 'pk',
       partition: { S: 'k' },
       sort: { attribute: 'sk', operator: 'BEGINS_WITH', values: [{ S: 'a' }] },
@@ -109,9 +141,7 @@ describe('projectionFromAttributesToGet', () => {
     expect(applyProjection(projectionFromAttributesToGet(['n', 'gone', 's']), ITEM)).toEqual({ n: ITEM.n, s: ITEM.s });
   });
   it('refuses duplicates', () => {
-    expect(messageOf(() => projectionFromAttributesToGet(['a', 'a']))).toBe(
-      'One or more parameter values were invalid: Duplicate value in attribute name: a',
-    );
+    expect(messageOf(() => projectionFromAttributesToGet(['a', 'a']))).toBe('One or more parameter values were invalid: Duplicate value in attribute name: a');
   });
 });
 

@@ -46,8 +46,16 @@ describe('expression limits', () => {
     ['a ConditionExpression with 300 operators', { ConditionExpression: condition(150, 1), ExpressionAttributeValues: V }, undefined],
     ['a FilterExpression with 300 operators', { FilterExpression: condition(150, 1), ExpressionAttributeValues: V }, undefined],
     ['an UpdateExpression with 300 operators', { UpdateExpression: update(300), ExpressionAttributeValues: V }, undefined],
-    ['an expression attribute name placeholder of 255 bytes', { ProjectionExpression: nameKey(255), ExpressionAttributeNames: { [nameKey(255)]: 'a' } }, undefined],
-    ['an expression attribute value placeholder of 255 bytes', { ConditionExpression: `a = ${valueKey(255)}`, ExpressionAttributeValues: { [valueKey(255)]: { N: '1' } } }, undefined],
+    [
+      'an expression attribute name placeholder of 255 bytes',
+      { ProjectionExpression: nameKey(255), ExpressionAttributeNames: { [nameKey(255)]: 'a' } },
+      undefined,
+    ],
+    [
+      'an expression attribute value placeholder of 255 bytes',
+      { ConditionExpression: `a = ${valueKey(255)}`, ExpressionAttributeValues: { [valueKey(255)]: { N: '1' } } },
+      undefined,
+    ],
     ['a document path of 32 levels', { ProjectionExpression: path(32) }, undefined],
     ['list index 2147483647', { ProjectionExpression: 'a[2147483647]' }, undefined],
   ] as [string, ExpressionInput, undefined][])('accepts %s', (_, input) => {
@@ -55,9 +63,21 @@ describe('expression limits', () => {
   });
 
   it.each([
-    ['a ConditionExpression with 301 operators', { ConditionExpression: condition(150, 2), ExpressionAttributeValues: V }, 'Invalid ConditionExpression: The expression contains too many operators; operator count: 301'],
-    ['a FilterExpression with 301 operators', { FilterExpression: condition(151), ExpressionAttributeValues: V }, 'Invalid FilterExpression: The expression contains too many operators; operator count: 301'],
-    ['an UpdateExpression with 301 operators', { UpdateExpression: update(301), ExpressionAttributeValues: V }, 'Invalid UpdateExpression: The expression contains too many operators; operator count: 301'],
+    [
+      'a ConditionExpression with 301 operators',
+      { ConditionExpression: condition(150, 2), ExpressionAttributeValues: V },
+      'Invalid ConditionExpression: The expression contains too many operators; operator count: 301',
+    ],
+    [
+      'a FilterExpression with 301 operators',
+      { FilterExpression: condition(151), ExpressionAttributeValues: V },
+      'Invalid FilterExpression: The expression contains too many operators; operator count: 301',
+    ],
+    [
+      'an UpdateExpression with 301 operators',
+      { UpdateExpression: update(301), ExpressionAttributeValues: V },
+      'Invalid UpdateExpression: The expression contains too many operators; operator count: 301',
+    ],
     [
       'an expression attribute name placeholder of 256 bytes',
       { ProjectionExpression: nameKey(256), ExpressionAttributeNames: { [nameKey(256)]: 'a' } },
@@ -73,10 +93,26 @@ describe('expression limits', () => {
       { ConditionExpression: `a = ${valueKey(256)}`, ExpressionAttributeValues: { [valueKey(256)]: { N: '1' } } },
       'ExpressionAttributeValues contains invalid key: The expression attribute map contains a key that is too long;',
     ],
-    ['a document path of 33 levels', { ProjectionExpression: path(33) }, 'Invalid ProjectionExpression: The document path has too many nesting levels; nesting levels: 33'],
-    ['a document path of 33 levels in a condition', { ConditionExpression: `attribute_exists(${path(33)})` }, 'Invalid ConditionExpression: The document path has too many nesting levels; nesting levels: 33'],
-    ['list index 2147483648', { ProjectionExpression: 'a[2147483648]' }, 'Invalid ProjectionExpression: List index is not within the allowable range; index: [2147483648]'],
-    ['a list index of eleven digits', { UpdateExpression: 'REMOVE a[00000000001]' }, 'Invalid UpdateExpression: List index is not within the allowable range; index: [00000000001]'],
+    [
+      'a document path of 33 levels',
+      { ProjectionExpression: path(33) },
+      'Invalid ProjectionExpression: The document path has too many nesting levels; nesting levels: 33',
+    ],
+    [
+      'a document path of 33 levels in a condition',
+      { ConditionExpression: `attribute_exists(${path(33)})` },
+      'Invalid ConditionExpression: The document path has too many nesting levels; nesting levels: 33',
+    ],
+    [
+      'list index 2147483648',
+      { ProjectionExpression: 'a[2147483648]' },
+      'Invalid ProjectionExpression: List index is not within the allowable range; index: [2147483648]',
+    ],
+    [
+      'a list index of eleven digits',
+      { UpdateExpression: 'REMOVE a[00000000001]' },
+      'Invalid UpdateExpression: List index is not within the allowable range; index: [00000000001]',
+    ],
   ] as [string, ExpressionInput, string][])('should return ValidationException for %s', (_, input, message) => {
     expect(messageOf(input)).toBe(message);
   });

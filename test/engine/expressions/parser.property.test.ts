@@ -16,10 +16,60 @@ const VALUES = { ':n': { N: '1' }, ':s': { S: 'x' }, ':l': { L: [] }, ':ss': { S
 
 /** Pieces that make up plausible and implausible expressions alike. */
 const PIECES = [
-  'a', 'b', 'status', '#a', '#b', '#zz', ':n', ':s', ':l', ':ss', ':zz', '=', '<>', '<', '<=', '>', '>=', '(', ')',
-  '[', ']', '[0]', '.', ',', '+', '-', 'AND', 'OR', 'NOT', 'BETWEEN', 'IN', 'SET', 'REMOVE', 'ADD', 'DELETE',
-  'size', 'attribute_exists', 'attribute_not_exists', 'attribute_type', 'begins_with', 'contains', 'if_not_exists',
-  'list_append', 'foo', '0', '12', ' ', '!', '#', ':', '"', '\u00e9', '\ud83d\ude00', '\ud800',
+  'a',
+  'b',
+  'status',
+  '#a',
+  '#b',
+  '#zz',
+  ':n',
+  ':s',
+  ':l',
+  ':ss',
+  ':zz',
+  '=',
+  '<>',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  '(',
+  ')',
+  '[',
+  ']',
+  '[0]',
+  '.',
+  ',',
+  '+',
+  '-',
+  'AND',
+  'OR',
+  'NOT',
+  'BETWEEN',
+  'IN',
+  'SET',
+  'REMOVE',
+  'ADD',
+  'DELETE',
+  'size',
+  'attribute_exists',
+  'attribute_not_exists',
+  'attribute_type',
+  'begins_with',
+  'contains',
+  'if_not_exists',
+  'list_append',
+  'foo',
+  '0',
+  '12',
+  ' ',
+  '!',
+  '#',
+  ':',
+  '"',
+  '\u00e9',
+  '\ud83d\ude00',
+  '\ud800',
 ];
 
 const expressionText = fc.oneof(
@@ -29,9 +79,7 @@ const expressionText = fc.oneof(
   fc
     .tuple(fc.integer({ min: 0, max: 3000 }), fc.constantFrom('a = :n', 'size(a)', ':n', 'a', 'NOT a = :n', ''))
     .map(([depth, core]) => `${'('.repeat(depth)}${core}${')'.repeat(depth)}`),
-  fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.constantFrom('NOT ', 'size(', '(a = :n) AND (', 'a.', 'a[0]')).map(
-    ([count, piece]) => piece.repeat(count),
-  ),
+  fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.constantFrom('NOT ', 'size(', '(a = :n) AND (', 'a.', 'a[0]')).map(([count, piece]) => piece.repeat(count)),
 );
 
 /**
@@ -52,13 +100,7 @@ describe('the expression parser on random input', () => {
   it('throws nothing but DynamoDB errors, in work linear in the tokens, for every expression kind', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom<keyof ExpressionInput>(
-          'ConditionExpression',
-          'KeyConditionExpression',
-          'FilterExpression',
-          'ProjectionExpression',
-          'UpdateExpression',
-        ),
+        fc.constantFrom<keyof ExpressionInput>('ConditionExpression', 'KeyConditionExpression', 'FilterExpression', 'ProjectionExpression', 'UpdateExpression'),
         expressionText,
         fc.boolean(),
         (parameter, text, withPlaceholders) => {
@@ -82,25 +124,21 @@ describe('the expression parser on random input', () => {
     // would read every one of up to 50,000 openers and say "redundant parentheses" for all.
     const budgetReads = 8 * (MAX_NESTING + 10);
     fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 50_000 }),
-        fc.constantFrom('(', 'NOT ', 'size(', 'a = ('),
-        (depth, opener) => {
-          const source = `${opener.repeat(depth)}a = :n${')'.repeat(depth)}`;
-          const parse = () => parseConditionWithoutSizeLimit(source, 'ConditionExpression', createPlaceholderContext(NAMES, VALUES));
-          const { thrown, work } = withWork(parse);
-          expect(work.tokenizeCalls).toBe(1);
-          expect(work.reads).toBeLessThanOrEqual(Math.min(READS_PER_TOKEN * work.tokens, budgetReads));
-          if (thrown !== undefined && !(thrown instanceof DynamoDBError)) throw thrown;
-          if (depth > MAX_NESTING + 1 && (opener === 'NOT ' || opener === 'size(')) {
-            // Refused at the budget: the syntax error names the opener where the budget ran out.
-            expect(thrown).toBeInstanceOf(ValidationException);
-            expect((thrown as Error).message).toMatch(new RegExp(`^Invalid ConditionExpression: Syntax error; token: "${opener.trim().replace('(', '')}"`));
-          } else if (depth > MAX_NESTING && opener === '(') {
-            expect((thrown as Error | undefined)?.message).toBe('Invalid ConditionExpression: The expression has redundant parentheses;');
-          }
-        },
-      ),
+      fc.property(fc.integer({ min: 1, max: 50_000 }), fc.constantFrom('(', 'NOT ', 'size(', 'a = ('), (depth, opener) => {
+        const source = `${opener.repeat(depth)}a = :n${')'.repeat(depth)}`;
+        const parse = () => parseConditionWithoutSizeLimit(source, 'ConditionExpression', createPlaceholderContext(NAMES, VALUES));
+        const { thrown, work } = withWork(parse);
+        expect(work.tokenizeCalls).toBe(1);
+        expect(work.reads).toBeLessThanOrEqual(Math.min(READS_PER_TOKEN * work.tokens, budgetReads));
+        if (thrown !== undefined && !(thrown instanceof DynamoDBError)) throw thrown;
+        if (depth > MAX_NESTING + 1 && (opener === 'NOT ' || opener === 'size(')) {
+          // Refused at the budget: the syntax error names the opener where the budget ran out.
+          expect(thrown).toBeInstanceOf(ValidationException);
+          expect((thrown as Error).message).toMatch(new RegExp(`^Invalid ConditionExpression: Syntax error; token: "${opener.trim().replace('(', '')}"`));
+        } else if (depth > MAX_NESTING && opener === '(') {
+          expect((thrown as Error | undefined)?.message).toBe('Invalid ConditionExpression: The expression has redundant parentheses;');
+        }
+      }),
       { numRuns: 50 },
     );
   });

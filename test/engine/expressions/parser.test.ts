@@ -142,24 +142,51 @@ describe('parseCondition: errors', () => {
     ['if_not_exists(a, :n) = :n', 'Invalid ConditionExpression: The function is not allowed to be used this way in an expression; function: if_not_exists'],
     ['attribute_exists(a) = :n', 'Invalid ConditionExpression: The function is not allowed to be used this way in an expression; function: attribute_exists'],
     ['size(a)', 'Invalid ConditionExpression: The function is not allowed to be used this way in an expression; function: size'],
-    ['contains(size(a), begins_with(b, :s))', 'Invalid ConditionExpression: The function is not allowed to be used this way in an expression; function: begins_with'],
+    [
+      'contains(size(a), begins_with(b, :s))',
+      'Invalid ConditionExpression: The function is not allowed to be used this way in an expression; function: begins_with',
+    ],
     ['status = :s', 'Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: status'],
     ['a.Size = :s', 'Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: Size'],
     ['#x = :s', 'Invalid ConditionExpression: An expression attribute name used in the document path is not defined; attribute name: #x'],
     ['a = :x', 'Invalid ConditionExpression: An expression attribute value used in expression is not defined; attribute value: :x'],
-    ['attribute_exists(a, b)', 'Invalid ConditionExpression: Incorrect number of operands for operator or function; operator or function: attribute_exists, number of operands: 2'],
-    ['size(a, b) = :n', 'Invalid ConditionExpression: Incorrect number of operands for operator or function; operator or function: size, number of operands: 2'],
-    ['a = a', 'Invalid ConditionExpression: The first operand must be distinct from the remaining operands for this operator or function; operator: =, first operand: [a]'],
-    ['contains(#a, a)', 'Invalid ConditionExpression: The first operand must be distinct from the remaining operands for this operator or function; operator: contains, first operand: [a]'],
+    [
+      'attribute_exists(a, b)',
+      'Invalid ConditionExpression: Incorrect number of operands for operator or function; operator or function: attribute_exists, number of operands: 2',
+    ],
+    [
+      'size(a, b) = :n',
+      'Invalid ConditionExpression: Incorrect number of operands for operator or function; operator or function: size, number of operands: 2',
+    ],
+    [
+      'a = a',
+      'Invalid ConditionExpression: The first operand must be distinct from the remaining operands for this operator or function; operator: =, first operand: [a]',
+    ],
+    [
+      'contains(#a, a)',
+      'Invalid ConditionExpression: The first operand must be distinct from the remaining operands for this operator or function; operator: contains, first operand: [a]',
+    ],
     ['attribute_exists(:n)', 'Invalid ConditionExpression: Operator or function requires a document path; operator or function: attribute_exists'],
     ['begins_with(a, :n)', 'Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N'],
-    ['attribute_type(a, :n)', 'Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: attribute_type, operand type: N'],
-    ['attribute_type(a, b)', 'Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: attribute_type, operand type: {NS,SS,L,BS,N,M,B,BOOL,NULL,S}'],
+    [
+      'attribute_type(a, :n)',
+      'Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: attribute_type, operand type: N',
+    ],
+    [
+      'attribute_type(a, b)',
+      'Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: attribute_type, operand type: {NS,SS,L,BS,N,M,B,BOOL,NULL,S}',
+    ],
     ['attribute_type(a, :bad)', 'Invalid ConditionExpression: Invalid attribute type name found; type: Z, valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}'],
     ['size(:n) = :n', 'Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: size, operand type: N'],
     ['a < :bool', 'Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: <, operand type: BOOL'],
-    ['a BETWEEN :n AND :s', 'Invalid ConditionExpression: The BETWEEN operator requires same data type for lower and upper bounds; lower bound operand: AttributeValue: {N:5}, upper bound operand: AttributeValue: {S:x}'],
-    ['a BETWEEN :m AND :n', 'Invalid ConditionExpression: The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: {N:9}, upper bound operand: AttributeValue: {N:5}'],
+    [
+      'a BETWEEN :n AND :s',
+      'Invalid ConditionExpression: The BETWEEN operator requires same data type for lower and upper bounds; lower bound operand: AttributeValue: {N:5}, upper bound operand: AttributeValue: {S:x}',
+    ],
+    [
+      'a BETWEEN :m AND :n',
+      'Invalid ConditionExpression: The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: {N:9}, upper bound operand: AttributeValue: {N:5}',
+    ],
     // Priority: redundant parentheses before everything else, reserved words before placeholders.
     ['((status = :x))', 'Invalid ConditionExpression: The expression has redundant parentheses;'],
     ['status = :x', 'Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: status'],
@@ -168,9 +195,7 @@ describe('parseCondition: errors', () => {
   });
 
   it('names the parameter in the message', () => {
-    expect(messageOf(() => parseCondition('a', 'FilterExpression', context()))).toBe(
-      'Invalid FilterExpression: Syntax error; token: "<EOF>", near: "a"',
-    );
+    expect(messageOf(() => parseCondition('a', 'FilterExpression', context()))).toBe('Invalid FilterExpression: Syntax error; token: "<EOF>", near: "a"');
     expect(messageOf(() => parseCondition('a', 'KeyConditionExpression', context()))).toMatch(/^Invalid KeyConditionExpression: /);
   });
 
@@ -195,9 +220,7 @@ describe('parseCondition: errors', () => {
   it('refuses 10,000 nested parentheses by their size, before lexing them', () => {
     const deep = `${'('.repeat(10_000)}a = :n${')'.repeat(10_000)}`;
     const { thrown, work } = withWork(() => condition(deep));
-    expect((thrown as Error).message).toBe(
-      'Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; expression size: 20006',
-    );
+    expect((thrown as Error).message).toBe('Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; expression size: 20006');
     expect(work.tokenizeCalls).toBe(0);
     // The same check passes an expression of exactly 4 KB on to the lexer.
     expect(withWork(() => condition(`a = :n${' '.repeat(4090)}`)).work.tokenizeCalls).toBe(1);
@@ -236,9 +259,7 @@ describe('parseUpdate', () => {
     ['REMOVE b SET a = :n', ['Remove b', 'Set a']],
   ])('%s', (source, actions) => {
     const update = parseUpdate(source, context());
-    expect(
-      update.actions.map((a) => `${a.kind} ${a.path.elements.map((e) => (typeof e === 'number' ? `[${e}]` : e)).join('.')}`),
-    ).toEqual(actions);
+    expect(update.actions.map((a) => `${a.kind} ${a.path.elements.map((e) => (typeof e === 'number' ? `[${e}]` : e)).join('.')}`)).toEqual(actions);
   });
 
   it.each([
@@ -254,10 +275,22 @@ describe('parseUpdate', () => {
     ['SET a = :n SET b = :n', 'Invalid UpdateExpression: The "SET" section can only be used once in an update expression;'],
     ['SET #x = :n', 'Invalid UpdateExpression: An expression attribute name used in the document path is not defined; attribute name: #x'],
     ['SET a = :x', 'Invalid UpdateExpression: An expression attribute value used in expression is not defined; attribute value: :x'],
-    ['SET a = :n REMOVE a.b', 'Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [a], path two: [a, b]'],
-    ['SET a.b = :n REMOVE a', 'Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [a, b], path two: [a]'],
-    ['SET a = :n, a = :m', 'Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [a], path two: [a]'],
-    ['SET a[0] = :n REMOVE a.b', 'Invalid UpdateExpression: Two document paths conflict with each other; must remove or rewrite one of these paths; path one: [a, [0]], path two: [a, b]'],
+    [
+      'SET a = :n REMOVE a.b',
+      'Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [a], path two: [a, b]',
+    ],
+    [
+      'SET a.b = :n REMOVE a',
+      'Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [a, b], path two: [a]',
+    ],
+    [
+      'SET a = :n, a = :m',
+      'Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [a], path two: [a]',
+    ],
+    [
+      'SET a[0] = :n REMOVE a.b',
+      'Invalid UpdateExpression: Two document paths conflict with each other; must remove or rewrite one of these paths; path one: [a, [0]], path two: [a, b]',
+    ],
     ['ADD a :s', 'Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: STRING'],
     ['ADD a :l', 'Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: LIST'],
     ['ADD a :bool', 'Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: BOOLEAN'],
@@ -265,9 +298,15 @@ describe('parseUpdate', () => {
     ['DELETE a :m2', 'Invalid UpdateExpression: Incorrect operand type for operator or function; operator: DELETE, operand type: MAP'],
     ['SET a = :s + :n', 'Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: +, operand type: S'],
     ['SET a = b - :ss', 'Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: -, operand type: SS'],
-    ['SET a = list_append(:n, b)', 'Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: list_append, operand type: N'],
+    [
+      'SET a = list_append(:n, b)',
+      'Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: list_append, operand type: N',
+    ],
     ['SET a = if_not_exists(:n, b)', 'Invalid UpdateExpression: Operator or function requires a document path; operator or function: if_not_exists'],
-    ['SET a = list_append(b)', 'Invalid UpdateExpression: Incorrect number of operands for operator or function; operator or function: list_append, number of operands: 1'],
+    [
+      'SET a = list_append(b)',
+      'Invalid UpdateExpression: Incorrect number of operands for operator or function; operator or function: list_append, number of operands: 1',
+    ],
     ['SET a = foo(b)', 'Invalid UpdateExpression: Invalid function name; function: foo'],
     ['SET a = size(b)', 'Invalid UpdateExpression: The function is not allowed to be used this way in an expression; function: size'],
     ['SET a = :n + :n REMOVE status', 'Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: status'],
@@ -291,8 +330,14 @@ describe('parseProjection', () => {
     ['a b', 'Invalid ProjectionExpression: Syntax error; token: "b", near: "a b"'],
     ['name, status', 'Invalid ProjectionExpression: Attribute name is a reserved keyword; reserved keyword: name'],
     ['a, #x', 'Invalid ProjectionExpression: An expression attribute name used in the document path is not defined; attribute name: #x'],
-    ['a.b, a', 'Invalid ProjectionExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [a, b], path two: [a]'],
-    ['a[0], a.b', 'Invalid ProjectionExpression: Two document paths conflict with each other; must remove or rewrite one of these paths; path one: [a, [0]], path two: [a, b]'],
+    [
+      'a.b, a',
+      'Invalid ProjectionExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [a, b], path two: [a]',
+    ],
+    [
+      'a[0], a.b',
+      'Invalid ProjectionExpression: Two document paths conflict with each other; must remove or rewrite one of these paths; path one: [a, [0]], path two: [a, b]',
+    ],
   ])('%j', (source, message) => {
     expect(messageOf(() => parseProjection(source, context()))).toBe(message);
   });
@@ -303,7 +348,10 @@ describe('parseCondition: which error wins', () => {
     // Per-condition errors are settled condition by condition: the earliest faulty condition wins.
     ['a = a AND b = :x', 'The first operand must be distinct from the remaining operands for this operator or function; operator: =, first operand: [a]'],
     ['b = :x AND a = a', 'An expression attribute value used in expression is not defined; attribute value: :x'],
-    ['attribute_exists(a, b) AND contains(a, a)', 'Incorrect number of operands for operator or function; operator or function: attribute_exists, number of operands: 2'],
+    [
+      'attribute_exists(a, b) AND contains(a, a)',
+      'Incorrect number of operands for operator or function; operator or function: attribute_exists, number of operands: 2',
+    ],
     // Whole-expression errors outrank them, in this order.
     ['a = a AND status = :n', 'Attribute name is a reserved keyword; reserved keyword: status'],
     ['status = :n AND foo(a)', 'Invalid function name; function: foo'],

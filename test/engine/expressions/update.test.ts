@@ -143,8 +143,7 @@ describe('applyUpdate', () => {
   describe('the 400 KB limit as standalone UpdateItem measures it', () => {
     // Figures captured on AWS: a one-SET update at a 3-byte key tops out at 409,600 - 19.
     const pad = (bytes: number) => ({ ':pad': { S: 'x'.repeat(bytes) } });
-    const setB = (values: Record<string, AttributeValue>, source = 'SET b = :pad') =>
-      parseUpdate(source, createPlaceholderContext({}, values));
+    const setB = (values: Record<string, AttributeValue>, source = 'SET b = :pad') => parseUpdate(source, createPlaceholderContext({}, values));
     const shortKey: Item = { pk: { S: 'K' } };
 
     it.each<[string, Item, number, number, string, Record<string, AttributeValue>]>([

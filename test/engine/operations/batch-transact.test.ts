@@ -6,7 +6,7 @@ let db: Database;
 let now = 0;
 beforeEach(() => {
   now = 1_700_000_000_000;
-  db = (newDatabase().clone({ now: () => now }));
+  db = newDatabase().clone({ now: () => now });
   db.execute('CreateTable', SIMPLE);
   db.execute('PutItem', { TableName: 'users', Item: { id: { S: 'a' }, n: { N: '1' }, s: { S: 'text' } } });
 });
@@ -20,9 +20,19 @@ describe('TransactWriteItems', () => {
         db.execute('TransactWriteItems', {
           TransactItems: [
             { Put: { TableName: 'users', Item: { id: { S: 'b' } } } },
-            { Update: { TableName: 'users', Key: { id: { S: 'a' } }, UpdateExpression: 'SET n = n + :one', ExpressionAttributeValues: { ':one': { N: '1' } } } },
+            {
+              Update: { TableName: 'users', Key: { id: { S: 'a' } }, UpdateExpression: 'SET n = n + :one', ExpressionAttributeValues: { ':one': { N: '1' } } },
+            },
             { Update: { TableName: 'users', Key: { id: { S: 'c' } }, UpdateExpression: 'ADD s :one', ExpressionAttributeValues: { ':one': { N: '1' } } } },
-            { Update: { TableName: 'users', Key: { id: { S: 'd' } }, UpdateExpression: 'SET s = :one', ExpressionAttributeValues: { ':one': { N: '1' } }, ConditionExpression: 'attribute_exists(id)' } },
+            {
+              Update: {
+                TableName: 'users',
+                Key: { id: { S: 'd' } },
+                UpdateExpression: 'SET s = :one',
+                ExpressionAttributeValues: { ':one': { N: '1' } },
+                ConditionExpression: 'attribute_exists(id)',
+              },
+            },
           ],
         }),
       'TransactionCanceledException',
@@ -39,7 +49,15 @@ describe('TransactWriteItems', () => {
       () =>
         db.execute('TransactWriteItems', {
           TransactItems: [
-            { ConditionCheck: { TableName: 'users', Key: { id: { S: 'a' } }, ConditionExpression: 'n > :five', ExpressionAttributeValues: { ':five': { N: '5' } }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
+            {
+              ConditionCheck: {
+                TableName: 'users',
+                Key: { id: { S: 'a' } },
+                ConditionExpression: 'n > :five',
+                ExpressionAttributeValues: { ':five': { N: '5' } },
+                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+              },
+            },
           ],
         }),
       'TransactionCanceledException',
@@ -47,12 +65,19 @@ describe('TransactWriteItems', () => {
     );
     expect(error.toJSON()).toMatchObject({
       Message: 'Transaction cancelled, please refer cancellation reasons for specific reasons [ConditionalCheckFailed]',
-      CancellationReasons: [{ Code: 'ConditionalCheckFailed', Message: 'The conditional request failed', Item: { id: { S: 'a' }, n: { N: '1' }, s: { S: 'text' } } }],
+      CancellationReasons: [
+        { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed', Item: { id: { S: 'a' }, n: { N: '1' }, s: { S: 'text' } } },
+      ],
     });
   });
 
   it('forgets a ClientRequestToken after 10 minutes of engine time', () => {
-    const request = { ClientRequestToken: 't', TransactItems: [{ Update: { TableName: 'users', Key: { id: { S: 'a' } }, UpdateExpression: 'ADD n :one', ExpressionAttributeValues: { ':one': { N: '1' } } } }] };
+    const request = {
+      ClientRequestToken: 't',
+      TransactItems: [
+        { Update: { TableName: 'users', Key: { id: { S: 'a' } }, UpdateExpression: 'ADD n :one', ExpressionAttributeValues: { ':one': { N: '1' } } } },
+      ],
+    };
     db.execute('TransactWriteItems', request);
     db.execute('TransactWriteItems', request);
     expect(get('a')).toMatchObject({ n: { N: '2' } });
@@ -63,7 +88,11 @@ describe('TransactWriteItems', () => {
 
   it.each<[string, unknown, string]>([
     ['an empty action', { TransactItems: [{}] }, 'TransactItems can only contain one of Check, Put, Update or Delete'],
-    ['an Update without an UpdateExpression', { TransactItems: [{ Update: { TableName: 'users', Key: { id: { S: 'a' } } } }] }, "1 validation error detected: Value null at 'transactItems.1.member.update.updateExpression' failed to satisfy constraint: Member must not be null"],
+    [
+      'an Update without an UpdateExpression',
+      { TransactItems: [{ Update: { TableName: 'users', Key: { id: { S: 'a' } } } }] },
+      "1 validation error detected: Value null at 'transactItems.1.member.update.updateExpression' failed to satisfy constraint: Member must not be null",
+    ],
   ])('refuses %s', (_case, request, message) => {
     expectFailure(() => db.execute('TransactWriteItems', request), 'ValidationException', message);
   });
@@ -72,7 +101,10 @@ describe('TransactWriteItems', () => {
 describe('BatchWriteItem and BatchGetItem', () => {
   it('writes nothing when one request in the batch is invalid', () => {
     expectFailure(
-      () => db.execute('BatchWriteItem', { RequestItems: { users: [{ PutRequest: { Item: { id: { S: 'x' } } } }, { PutRequest: { Item: { other: { S: 'y' } } } }] } }),
+      () =>
+        db.execute('BatchWriteItem', {
+          RequestItems: { users: [{ PutRequest: { Item: { id: { S: 'x' } } } }, { PutRequest: { Item: { other: { S: 'y' } } } }] },
+        }),
       'ValidationException',
       'One or more parameter values were invalid: Missing the key id in the item',
     );
@@ -80,9 +112,21 @@ describe('BatchWriteItem and BatchGetItem', () => {
   });
 
   it.each<[string, unknown, string]>([
-    ['an empty RequestItems', { RequestItems: {} }, "1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1"],
-    ['a short table name', { RequestItems: { ab: [{ DeleteRequest: { Key: { id: { S: 'a' } } } }] } }, "1 validation error detected: Value '{\"ab\":[{\"DeleteRequest\":{\"Key\":{\"id\":{\"S\":\"a\"}}}}]}' at 'requestItems' failed to satisfy constraint: Map keys must satisfy constraint: [Member must have length less than or equal to 255, Member must have length greater than or equal to 3, Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]"],
-    ['a write request with neither put nor delete', { RequestItems: { users: [{}] } }, 'Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes'],
+    [
+      'an empty RequestItems',
+      { RequestItems: {} },
+      "1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    ],
+    [
+      'a short table name',
+      { RequestItems: { ab: [{ DeleteRequest: { Key: { id: { S: 'a' } } } }] } },
+      '1 validation error detected: Value \'{"ab":[{"DeleteRequest":{"Key":{"id":{"S":"a"}}}}]}\' at \'requestItems\' failed to satisfy constraint: Map keys must satisfy constraint: [Member must have length less than or equal to 255, Member must have length greater than or equal to 3, Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]',
+    ],
+    [
+      'a write request with neither put nor delete',
+      { RequestItems: { users: [{}] } },
+      'Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes',
+    ],
   ])('BatchWriteItem refuses %s', (_case, request, message) => {
     expectFailure(() => db.execute('BatchWriteItem', request), 'ValidationException', message);
   });
@@ -135,9 +179,23 @@ describe('item collections', () => {
         { AttributeName: 'l', AttributeType: 'S' },
       ],
       BillingMode: 'PAY_PER_REQUEST',
-      LocalSecondaryIndexes: [{ IndexName: 'byL', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'l', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } }],
+      LocalSecondaryIndexes: [
+        {
+          IndexName: 'byL',
+          KeySchema: [
+            { AttributeName: 'pk', KeyType: 'HASH' },
+            { AttributeName: 'l', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
     });
-    const put = (sk: string) => small.execute('PutItem', { TableName: 'lsi', Item: { pk: { S: 'p' }, sk: { S: sk }, l: { S: 'x' }, d: { S: 'y'.repeat(40) } }, ReturnItemCollectionMetrics: 'SIZE' });
+    const put = (sk: string) =>
+      small.execute('PutItem', {
+        TableName: 'lsi',
+        Item: { pk: { S: 'p' }, sk: { S: sk }, l: { S: 'x' }, d: { S: 'y'.repeat(40) } },
+        ReturnItemCollectionMetrics: 'SIZE',
+      });
     expect(put('1')).toEqual({ ItemCollectionMetrics: { ItemCollectionKey: { pk: { S: 'p' } }, SizeEstimateRangeGB: [0, 1] } });
     put('2');
     const error = expectFailure(() => put('3'), 'ItemCollectionSizeLimitExceededException', 'Item collection size limit exceeded');
@@ -180,7 +238,16 @@ describe('BatchWriteItem and item collections', () => {
         { AttributeName: 'l', AttributeType: 'S' },
       ],
       BillingMode: 'PAY_PER_REQUEST',
-      LocalSecondaryIndexes: [{ IndexName: 'byL', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'l', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } }],
+      LocalSecondaryIndexes: [
+        {
+          IndexName: 'byL',
+          KeySchema: [
+            { AttributeName: 'pk', KeyType: 'HASH' },
+            { AttributeName: 'l', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
     });
     const put = (sk: string) => ({ PutRequest: { Item: { pk: { S: 'p' }, sk: { S: sk }, l: { S: 'x' }, d: { S: 'y'.repeat(40) } } } });
     expectFailure(() => small.execute('BatchWriteItem', { RequestItems: { lsi: [put('1'), put('2'), put('3')] } }), 'ItemCollectionSizeLimitExceededException');

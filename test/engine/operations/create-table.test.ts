@@ -58,9 +58,13 @@ describe('CreateTable', () => {
     [
       'three key elements',
       { ...SIMPLE, KeySchema: [1, 2, 3].map((i) => ({ AttributeName: `a${i}`, KeyType: 'HASH' })) },
-      "1 validation error detected: Value '[{\"AttributeName\":\"a1\",\"KeyType\":\"HASH\"}, {\"AttributeName\":\"a2\",\"KeyType\":\"HASH\"}, {\"AttributeName\":\"a3\",\"KeyType\":\"HASH\"}]' at 'keySchema' failed to satisfy constraint: Member must have length less than or equal to 2",
+      '1 validation error detected: Value \'[{"AttributeName":"a1","KeyType":"HASH"}, {"AttributeName":"a2","KeyType":"HASH"}, {"AttributeName":"a3","KeyType":"HASH"}]\' at \'keySchema\' failed to satisfy constraint: Member must have length less than or equal to 2',
     ],
-    ['a huge capacity', { ...SIMPLE, ProvisionedThroughput: { ReadCapacityUnits: 1e13, WriteCapacityUnits: 5 } }, 'Given value 10000000000000 for ReadCapacityUnits is out of bounds'],
+    [
+      'a huge capacity',
+      { ...SIMPLE, ProvisionedThroughput: { ReadCapacityUnits: 1e13, WriteCapacityUnits: 5 } },
+      'Given value 10000000000000 for ReadCapacityUnits is out of bounds',
+    ],
     [
       'two HASH keys',
       {
@@ -164,7 +168,11 @@ describe('DescribeTable, ListTables and DeleteTable', () => {
     const db = newDatabase();
     db.execute('CreateTable', SIMPLE);
     expect((db.execute('DeleteTable', { TableName: 'users' }) as { TableDescription: { TableStatus: string } }).TableDescription.TableStatus).toBe('DELETING');
-    expectFailure(() => db.execute('DescribeTable', { TableName: 'users' }), 'ResourceNotFoundException', 'Requested resource not found: Table: users not found');
+    expectFailure(
+      () => db.execute('DescribeTable', { TableName: 'users' }),
+      'ResourceNotFoundException',
+      'Requested resource not found: Table: users not found',
+    );
     expectFailure(() => db.execute('DeleteTable', { TableName: 'users' }), 'ResourceNotFoundException', 'Requested resource not found: Table: users not found');
   });
 
@@ -179,7 +187,12 @@ describe('tags', () => {
     const arn = 'arn:aws:dynamodb:us-east-1:000000000000:table/users';
     db.execute('CreateTable', { ...SIMPLE, Tags: [{ Key: 'team', Value: 'a' }] });
     db.execute('TagResource', { ResourceArn: arn, Tags: [{ Key: 'env', Value: 'test' }] });
-    expect(db.execute('ListTagsOfResource', { ResourceArn: arn })).toEqual({ Tags: [{ Key: 'team', Value: 'a' }, { Key: 'env', Value: 'test' }] });
+    expect(db.execute('ListTagsOfResource', { ResourceArn: arn })).toEqual({
+      Tags: [
+        { Key: 'team', Value: 'a' },
+        { Key: 'env', Value: 'test' },
+      ],
+    });
     db.execute('UntagResource', { ResourceArn: arn, TagKeys: ['team'] });
     expect(db.execute('ListTagsOfResource', { ResourceArn: arn })).toEqual({ Tags: [{ Key: 'env', Value: 'test' }] });
     expectFailure(
@@ -187,14 +200,20 @@ describe('tags', () => {
       'ResourceNotFoundException',
       'Requested resource not found: ResourcArn: arn:aws:dynamodb:us-east-1:000000000000:table/other not found',
     );
-    expectFailure(() => db.execute('TagResource', { ResourceArn: 'nonsense', Tags: [] }), 'ValidationException', 'Invalid TableArn: Invalid ResourceArn provided as input nonsense');
+    expectFailure(
+      () => db.execute('TagResource', { ResourceArn: 'nonsense', Tags: [] }),
+      'ValidationException',
+      'Invalid TableArn: Invalid ResourceArn provided as input nonsense',
+    );
   });
 });
 
 describe('deletion protection', () => {
   it('refuses to delete a protected table until protection is turned off', () => {
     const db = newDatabase();
-    const { TableDescription } = db.execute('CreateTable', { ...SIMPLE, DeletionProtectionEnabled: true }) as { TableDescription: { DeletionProtectionEnabled: boolean } };
+    const { TableDescription } = db.execute('CreateTable', { ...SIMPLE, DeletionProtectionEnabled: true }) as {
+      TableDescription: { DeletionProtectionEnabled: boolean };
+    };
     expect(TableDescription.DeletionProtectionEnabled).toBe(true);
     expectFailure(
       () => db.execute('DeleteTable', { TableName: 'users' }),

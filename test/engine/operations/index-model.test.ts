@@ -24,10 +24,24 @@ const TABLE = {
   ],
   BillingMode: 'PAY_PER_REQUEST',
   LocalSecondaryIndexes: [
-    { IndexName: 'lsi', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'l', KeyType: 'RANGE' }], Projection: { ProjectionType: 'KEYS_ONLY' } },
+    {
+      IndexName: 'lsi',
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'l', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'KEYS_ONLY' },
+    },
   ],
   GlobalSecondaryIndexes: [
-    { IndexName: 'gsi', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }, { AttributeName: 'gs', KeyType: 'RANGE' }], Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['v'] } },
+    {
+      IndexName: 'gsi',
+      KeySchema: [
+        { AttributeName: 'g', KeyType: 'HASH' },
+        { AttributeName: 'gs', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['v'] },
+    },
     { IndexName: 'gsiAll', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } },
   ],
 };
@@ -64,13 +78,25 @@ function pick(item: Item, names: readonly string[]): Item {
   return out;
 }
 
-const canonical = (items: Item[]) => items.map((i) => JSON.stringify(Object.keys(i).sort().map((k) => [k, i[k]]))).sort();
+const canonical = (items: Item[]) =>
+  items
+    .map((i) =>
+      JSON.stringify(
+        Object.keys(i)
+          .sort()
+          .map((k) => [k, i[k]]),
+      ),
+    )
+    .sort();
 
 function scanAll(db: ReturnType<typeof newDatabase>, indexName?: string): Item[] {
   const items: Item[] = [];
   let start: unknown;
   do {
-    const page = db.execute('Scan', { TableName: 'idx', IndexName: indexName, Limit: 4, ExclusiveStartKey: start }) as { Items: Item[]; LastEvaluatedKey?: unknown };
+    const page = db.execute('Scan', { TableName: 'idx', IndexName: indexName, Limit: 4, ExclusiveStartKey: start }) as {
+      Items: Item[];
+      LastEvaluatedKey?: unknown;
+    };
     items.push(...page.Items);
     start = page.LastEvaluatedKey;
   } while (start);
@@ -110,7 +136,9 @@ describe('secondary indexes against their base table', () => {
         expect(canonical(scanAll(db, 'gsi'))).toEqual(canonical(expectedGsi));
         expect(canonical(scanAll(db, 'gsiAll'))).toEqual(canonical(expectedAll));
 
-        const { Table } = db.execute('DescribeTable', { TableName: 'idx' }) as { Table: { GlobalSecondaryIndexes: { IndexName: string; ItemCount: number }[] } };
+        const { Table } = db.execute('DescribeTable', { TableName: 'idx' }) as {
+          Table: { GlobalSecondaryIndexes: { IndexName: string; ItemCount: number }[] };
+        };
         expect(Table.GlobalSecondaryIndexes.find((g) => g.IndexName === 'gsi')!.ItemCount).toBe(expectedGsi.length);
 
         for (const g of ['x', 'y']) {

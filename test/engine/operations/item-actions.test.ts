@@ -14,8 +14,16 @@ const key = (sk: number) => ({ pk: { S: 'a' }, sk: { N: String(sk) } });
 describe('PutItem', () => {
   it.each<[string, Record<string, unknown>, string]>([
     ['a missing partition key', { sk: { N: '1' } }, 'One or more parameter values were invalid: Missing the key pk in the item'],
-    ['a wrongly typed sort key', { pk: { S: 'a' }, sk: { S: '1' } }, 'One or more parameter values were invalid: Type mismatch for key sk expected: N actual: S'],
-    ['an empty string key', { pk: { S: '' }, sk: { N: '1' } }, 'One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: pk'],
+    [
+      'a wrongly typed sort key',
+      { pk: { S: 'a' }, sk: { S: '1' } },
+      'One or more parameter values were invalid: Type mismatch for key sk expected: N actual: S',
+    ],
+    [
+      'an empty string key',
+      { pk: { S: '' }, sk: { N: '1' } },
+      'One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: pk',
+    ],
     ['an empty string set', { ...key(1), s: { SS: [] } }, 'One or more parameter values were invalid: An string set  may not be empty'],
     ['an item over 400 KB', { ...key(1), d: { S: 'x'.repeat(400 * 1024) } }, 'Item size has exceeded the maximum allowed size'],
   ])('refuses %s', (_case, item, message) => {
@@ -95,9 +103,17 @@ describe('GetItem', () => {
   it.each<[unknown, string, string]>([
     [{ TableName: 'orders', Key: { pk: { S: 'a' } } }, 'ValidationException', 'The provided key element does not match the schema'],
     [{ TableName: 'nothere', Key: key(1) }, 'ResourceNotFoundException', 'Requested resource not found'],
-    [{ TableName: 'orders', Key: key(1), AttributesToGet: ['a', 'a'] }, 'ValidationException', 'One or more parameter values were invalid: Duplicate value in attribute name: a'],
+    [
+      { TableName: 'orders', Key: key(1), AttributesToGet: ['a', 'a'] },
+      'ValidationException',
+      'One or more parameter values were invalid: Duplicate value in attribute name: a',
+    ],
     [{ TableName: 'orders', Key: key(1), ConsistentRead: 'maybe' }, 'SerializationException', 'Unexpected token received from parser'],
-    [{ TableName: 'orders', Key: [] }, 'SerializationException', 'Unrecognized collection type java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.AttributeValue>'],
+    [
+      { TableName: 'orders', Key: [] },
+      'SerializationException',
+      'Unrecognized collection type java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.AttributeValue>',
+    ],
   ])('refuses %j', (request, name, message) => {
     expectFailure(() => db.execute('GetItem', request), name, message);
   });
@@ -157,7 +173,9 @@ describe('DeleteItem', () => {
     ['a 2.5 KB item', 2500, 3],
   ])('charges %s', (_case, bytes, units) => {
     if (bytes) db.execute('PutItem', { TableName: 'orders', Item: { ...key(1), d: { S: 'x'.repeat(bytes) } } });
-    const result = db.execute('DeleteItem', { TableName: 'orders', Key: key(1), ReturnConsumedCapacity: 'TOTAL' }) as { ConsumedCapacity: { CapacityUnits: number } };
+    const result = db.execute('DeleteItem', { TableName: 'orders', Key: key(1), ReturnConsumedCapacity: 'TOTAL' }) as {
+      ConsumedCapacity: { CapacityUnits: number };
+    };
     expect(result.ConsumedCapacity.CapacityUnits).toBe(units);
   });
 

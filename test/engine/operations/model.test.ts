@@ -53,72 +53,79 @@ function matches(sk: number, range: { op: string; a: string; b?: string } | unde
 describe('the engine against a reference model', () => {
   it('agrees on Get, Query and Scan after random writes', () => {
     fc.assert(
-      fc.property(fc.array(writeArb, { maxLength: 60 }), pkArb, rangeArb, fc.boolean(), fc.integer({ min: 1, max: 7 }), (writes, queryPk, range, forward, limit) => {
-        const db = newDatabase();
-        db.execute('CreateTable', COMPOSITE);
-        const model = new Map<string, { pk: string; sk: number; item: Item }>();
-        for (const w of writes) {
-          const key = { pk: { S: w.pk }, sk: { N: w.sk } };
-          const id = modelKey(w.pk, w.sk);
-          if (w.kind === 'put') {
-            db.execute('PutItem', { TableName: 'orders', Item: { ...key, v: w.v } });
-            model.set(id, { pk: w.pk, sk: Number(w.sk), item: { pk: key.pk, sk: { N: String(Number(w.sk)) }, v: w.v } });
-          } else if (w.kind === 'delete') {
-            db.execute('DeleteItem', { TableName: 'orders', Key: key });
-            model.delete(id);
-          } else {
-            db.execute('UpdateItem', { TableName: 'orders', Key: key, UpdateExpression: 'SET v = :v', ExpressionAttributeValues: { ':v': w.v } });
-            model.set(id, { pk: w.pk, sk: Number(w.sk), item: { pk: key.pk, sk: { N: String(Number(w.sk)) }, v: w.v } });
+      fc.property(
+        fc.array(writeArb, { maxLength: 60 }),
+        pkArb,
+        rangeArb,
+        fc.boolean(),
+        fc.integer({ min: 1, max: 7 }),
+        (writes, queryPk, range, forward, limit) => {
+          const db = newDatabase();
+          db.execute('CreateTable', COMPOSITE);
+          const model = new Map<string, { pk: string; sk: number; item: Item }>();
+          for (const w of writes) {
+            const key = { pk: { S: w.pk }, sk: { N: w.sk } };
+            const id = modelKey(w.pk, w.sk);
+            if (w.kind === 'put') {
+              db.execute('PutItem', { TableName: 'orders', Item: { ...key, v: w.v } });
+              model.set(id, { pk: w.pk, sk: Number(w.sk), item: { pk: key.pk, sk: { N: String(Number(w.sk)) }, v: w.v } });
+            } else if (w.kind === 'delete') {
+              db.execute('DeleteItem', { TableName: 'orders', Key: key });
+              model.delete(id);
+            } else {
+              db.execute('UpdateItem', { TableName: 'orders', Key: key, UpdateExpression: 'SET v = :v', ExpressionAttributeValues: { ':v': w.v } });
+              model.set(id, { pk: w.pk, sk: Number(w.sk), item: { pk: key.pk, sk: { N: String(Number(w.sk)) }, v: w.v } });
+            }
           }
-        }
-        for (const w of writes) {
-          const got = db.execute('GetItem', { TableName: 'orders', Key: { pk: { S: w.pk }, sk: { N: w.sk } } }) as { Item?: Item };
-          expect(got.Item).toEqual(model.get(modelKey(w.pk, w.sk))?.item);
-        }
+          for (const w of writes) {
+            const got = db.execute('GetItem', { TableName: 'orders', Key: { pk: { S: w.pk }, sk: { N: w.sk } } }) as { Item?: Item };
+            expect(got.Item).toEqual(model.get(modelKey(w.pk, w.sk))?.item);
+          }
 
-        const expected = [...model.values()]
-          .filter((e) => e.pk === queryPk && matches(e.sk, range))
-          .sort((x, y) => (forward ? x.sk - y.sk : y.sk - x.sk))
-          .map((e) => e.item);
-        const condition = !range ? '' : range.op === 'BETWEEN' ? ' AND sk BETWEEN :a AND :b' : ` AND sk ${range.op} :a`;
-        const values: Record<string, AttributeValue> = { ':p': { S: queryPk } };
-        if (range) values[':a'] = { N: range.a };
-        if (range && 'b' in range) values[':b'] = { N: range.b };
-        const betweenInverted = range?.op === 'BETWEEN' && Number(range.a) > Number(range.b);
-        if (!betweenInverted) {
-          const queried: Item[] = [];
-          let start: unknown;
-          let pages = 0;
-          do {
-            const page = db.execute('Query', {
-              TableName: 'orders',
-              KeyConditionExpression: `pk = :p${condition}`,
-              ExpressionAttributeValues: values,
-              ScanIndexForward: forward,
-              Limit: limit,
-              ExclusiveStartKey: start,
-            }) as { Items: Item[]; LastEvaluatedKey?: unknown };
-            queried.push(...page.Items);
-            start = page.LastEvaluatedKey;
-          } while (start && ++pages < 100);
-          expect(queried).toEqual(expected);
-        }
+          const expected = [...model.values()]
+            .filter((e) => e.pk === queryPk && matches(e.sk, range))
+            .sort((x, y) => (forward ? x.sk - y.sk : y.sk - x.sk))
+            .map((e) => e.item);
+          const condition = !range ? '' : range.op === 'BETWEEN' ? ' AND sk BETWEEN :a AND :b' : ` AND sk ${range.op} :a`;
+          const values: Record<string, AttributeValue> = { ':p': { S: queryPk } };
+          if (range) values[':a'] = { N: range.a };
+          if (range && 'b' in range) values[':b'] = { N: range.b };
+          const betweenInverted = range?.op === 'BETWEEN' && Number(range.a) > Number(range.b);
+          if (!betweenInverted) {
+            const queried: Item[] = [];
+            let start: unknown;
+            let pages = 0;
+            do {
+              const page = db.execute('Query', {
+                TableName: 'orders',
+                KeyConditionExpression: `pk = :p${condition}`,
+                ExpressionAttributeValues: values,
+                ScanIndexForward: forward,
+                Limit: limit,
+                ExclusiveStartKey: start,
+              }) as { Items: Item[]; LastEvaluatedKey?: unknown };
+              queried.push(...page.Items);
+              start = page.LastEvaluatedKey;
+            } while (start && ++pages < 100);
+            expect(queried).toEqual(expected);
+          }
 
-        const scanned: Item[] = [];
-        for (let segment = 0; segment < 3; segment++) {
-          let start: unknown;
-          do {
-            const page = db.execute('Scan', { TableName: 'orders', Segment: segment, TotalSegments: 3, Limit: limit, ExclusiveStartKey: start }) as {
-              Items: Item[];
-              LastEvaluatedKey?: unknown;
-            };
-            scanned.push(...page.Items);
-            start = page.LastEvaluatedKey;
-          } while (start);
-        }
-        const order = (i: Item) => JSON.stringify(i);
-        expect(scanned.map(order).sort()).toEqual([...model.values()].map((e) => order(e.item)).sort());
-      }),
+          const scanned: Item[] = [];
+          for (let segment = 0; segment < 3; segment++) {
+            let start: unknown;
+            do {
+              const page = db.execute('Scan', { TableName: 'orders', Segment: segment, TotalSegments: 3, Limit: limit, ExclusiveStartKey: start }) as {
+                Items: Item[];
+                LastEvaluatedKey?: unknown;
+              };
+              scanned.push(...page.Items);
+              start = page.LastEvaluatedKey;
+            } while (start);
+          }
+          const order = (i: Item) => JSON.stringify(i);
+          expect(scanned.map(order).sort()).toEqual([...model.values()].map((e) => order(e.item)).sort());
+        },
+      ),
       { numRuns: 150 },
     );
   });

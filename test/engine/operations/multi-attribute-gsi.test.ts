@@ -75,9 +75,34 @@ function query(db: Database, expression: string, values: Record<string, unknown>
 
 describe('CreateTable with a multi-attribute GSI', () => {
   it.each([
-    ['two partition key attributes', [['a', 'HASH'], ['b', 'HASH']]],
-    ['four and four', [['a', 'HASH'], ['b', 'HASH'], ['c', 'HASH'], ['d', 'HASH'], ['e', 'RANGE'], ['f', 'RANGE'], ['g', 'RANGE'], ['h', 'RANGE']]],
-    ['one partition key and two sort key attributes', [['a', 'HASH'], ['b', 'RANGE'], ['c', 'RANGE']]],
+    [
+      'two partition key attributes',
+      [
+        ['a', 'HASH'],
+        ['b', 'HASH'],
+      ],
+    ],
+    [
+      'four and four',
+      [
+        ['a', 'HASH'],
+        ['b', 'HASH'],
+        ['c', 'HASH'],
+        ['d', 'HASH'],
+        ['e', 'RANGE'],
+        ['f', 'RANGE'],
+        ['g', 'RANGE'],
+        ['h', 'RANGE'],
+      ],
+    ],
+    [
+      'one partition key and two sort key attributes',
+      [
+        ['a', 'HASH'],
+        ['b', 'RANGE'],
+        ['c', 'RANGE'],
+      ],
+    ],
   ] as [string, Element[]][])('accepts %s and DescribeTable shows the KeySchema in order', (_, key) => {
     const db = newDatabase();
     db.execute('CreateTable', tableRequest(key));
@@ -87,19 +112,81 @@ describe('CreateTable with a multi-attribute GSI', () => {
 
   // AWS's texts for these refusals are not published (see create-table.ts).
   it.each([
-    ['five partition key attributes', [['a', 'HASH'], ['b', 'HASH'], ['c', 'HASH'], ['d', 'HASH'], ['e', 'HASH']], 'Invalid KeySchema: The number of HASH KeySchemaElements exceeds the limit of 4'],
-    ['five sort key attributes', [['a', 'HASH'], ['b', 'RANGE'], ['c', 'RANGE'], ['d', 'RANGE'], ['e', 'RANGE'], ['f', 'RANGE']], 'Invalid KeySchema: The number of RANGE KeySchemaElements exceeds the limit of 4'],
-    ['a HASH after a RANGE', [['a', 'HASH'], ['b', 'RANGE'], ['c', 'HASH']], 'Invalid KeySchema: A HASH KeySchemaElement cannot follow a RANGE KeySchemaElement'],
-    ['a RANGE first', [['a', 'RANGE'], ['b', 'HASH']], 'Invalid KeySchema: The first KeySchemaElement is not a HASH key type'],
-    ['the same attribute twice', [['a', 'HASH'], ['b', 'HASH'], ['a', 'RANGE']], 'Invalid KeySchema: Some KeySchemaElements in the KeySchema have the same name'],
-    ['two elements with the same name', [['a', 'HASH'], ['a', 'HASH']], 'Both the Hash Key and the Range Key element in the KeySchema have the same name'],
-    ['an unknown key type', [['a', 'HASH'], ['b', 'HASH'], ['c', 'SORT']], 'Invalid KeySchema: Unknown KeyType: SORT'],
+    [
+      'five partition key attributes',
+      [
+        ['a', 'HASH'],
+        ['b', 'HASH'],
+        ['c', 'HASH'],
+        ['d', 'HASH'],
+        ['e', 'HASH'],
+      ],
+      'Invalid KeySchema: The number of HASH KeySchemaElements exceeds the limit of 4',
+    ],
+    [
+      'five sort key attributes',
+      [
+        ['a', 'HASH'],
+        ['b', 'RANGE'],
+        ['c', 'RANGE'],
+        ['d', 'RANGE'],
+        ['e', 'RANGE'],
+        ['f', 'RANGE'],
+      ],
+      'Invalid KeySchema: The number of RANGE KeySchemaElements exceeds the limit of 4',
+    ],
+    [
+      'a HASH after a RANGE',
+      [
+        ['a', 'HASH'],
+        ['b', 'RANGE'],
+        ['c', 'HASH'],
+      ],
+      'Invalid KeySchema: A HASH KeySchemaElement cannot follow a RANGE KeySchemaElement',
+    ],
+    [
+      'a RANGE first',
+      [
+        ['a', 'RANGE'],
+        ['b', 'HASH'],
+      ],
+      'Invalid KeySchema: The first KeySchemaElement is not a HASH key type',
+    ],
+    [
+      'the same attribute twice',
+      [
+        ['a', 'HASH'],
+        ['b', 'HASH'],
+        ['a', 'RANGE'],
+      ],
+      'Invalid KeySchema: Some KeySchemaElements in the KeySchema have the same name',
+    ],
+    [
+      'two elements with the same name',
+      [
+        ['a', 'HASH'],
+        ['a', 'HASH'],
+      ],
+      'Both the Hash Key and the Range Key element in the KeySchema have the same name',
+    ],
+    [
+      'an unknown key type',
+      [
+        ['a', 'HASH'],
+        ['b', 'HASH'],
+        ['c', 'SORT'],
+      ],
+      'Invalid KeySchema: Unknown KeyType: SORT',
+    ],
   ] as [string, Element[], string][])('should return ValidationException for %s', (_, key, message) => {
     expectFailure(() => newDatabase().execute('CreateTable', tableRequest(key)), 'ValidationException', message);
   });
 
   it('should return ValidationException for a key attribute missing from AttributeDefinitions', () => {
-    const request = tableRequest([['a', 'HASH'], ['b', 'HASH']]);
+    const request = tableRequest([
+      ['a', 'HASH'],
+      ['b', 'HASH'],
+    ]);
     request.AttributeDefinitions = request.AttributeDefinitions.filter((d) => d.AttributeName !== 'b');
     expectFailure(
       () => newDatabase().execute('CreateTable', request),
@@ -115,18 +202,38 @@ describe('CreateTable with a multi-attribute GSI', () => {
         newDatabase().execute('CreateTable', {
           TableName: 'ttt',
           BillingMode: 'PAY_PER_REQUEST',
-          KeySchema: ks([['p', 'HASH'], ['s', 'RANGE']]),
+          KeySchema: ks([
+            ['p', 'HASH'],
+            ['s', 'RANGE'],
+          ]),
           AttributeDefinitions: ['p', 's', 'l'].map((n) => ({ AttributeName: n, AttributeType: 'S' })),
-          LocalSecondaryIndexes: [{ IndexName: 'lsi', KeySchema: ks([['p', 'HASH'], ['s', 'RANGE'], ['l', 'RANGE']]), Projection: { ProjectionType: 'ALL' } }],
+          LocalSecondaryIndexes: [
+            {
+              IndexName: 'lsi',
+              KeySchema: ks([
+                ['p', 'HASH'],
+                ['s', 'RANGE'],
+                ['l', 'RANGE'],
+              ]),
+              Projection: { ProjectionType: 'ALL' },
+            },
+          ],
         }),
       'ValidationException',
     );
-    expect(error.message).toMatch(/at 'localSecondaryIndexes\.1\.member\.keySchema' failed to satisfy constraint: Member must have length less than or equal to 2$/);
+    expect(error.message).toMatch(
+      /at 'localSecondaryIndexes\.1\.member\.keySchema' failed to satisfy constraint: Member must have length less than or equal to 2$/,
+    );
   });
 
   it('UpdateTable creates one, backfilled from the items already there, and refuses five HASH attributes', () => {
     const db = newDatabase();
-    db.execute('CreateTable', { TableName: 'matches', BillingMode: 'PAY_PER_REQUEST', KeySchema: ks([['id', 'HASH']]), AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }] });
+    db.execute('CreateTable', {
+      TableName: 'matches',
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: ks([['id', 'HASH']]),
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+    });
     db.execute('PutItem', { TableName: 'matches', Item: { id: { S: '1' }, a: { S: 'x' }, b: { S: 'y' }, c: { S: 'z' } } });
     db.execute('PutItem', { TableName: 'matches', Item: { id: { S: '2' }, a: { S: 'x' }, c: { S: 'z' } } });
     const defs = ['a', 'b', 'c', 'd', 'e'].map((n) => ({ AttributeName: n, AttributeType: 'S' }));
@@ -135,7 +242,9 @@ describe('CreateTable with a multi-attribute GSI', () => {
         db.execute('UpdateTable', {
           TableName: 'matches',
           AttributeDefinitions: defs,
-          GlobalSecondaryIndexUpdates: [{ Create: { IndexName: 'gsi', KeySchema: ks(defs.map((d) => [d.AttributeName, 'HASH'])), Projection: { ProjectionType: 'ALL' } } }],
+          GlobalSecondaryIndexUpdates: [
+            { Create: { IndexName: 'gsi', KeySchema: ks(defs.map((d) => [d.AttributeName, 'HASH'])), Projection: { ProjectionType: 'ALL' } } },
+          ],
         }),
       'ValidationException',
       'Invalid KeySchema: The number of HASH KeySchemaElements exceeds the limit of 4',
@@ -143,7 +252,19 @@ describe('CreateTable with a multi-attribute GSI', () => {
     db.execute('UpdateTable', {
       TableName: 'matches',
       AttributeDefinitions: defs.slice(0, 3),
-      GlobalSecondaryIndexUpdates: [{ Create: { IndexName: 'gsi', KeySchema: ks([['a', 'HASH'], ['b', 'HASH'], ['c', 'RANGE']]), Projection: { ProjectionType: 'KEYS_ONLY' } } }],
+      GlobalSecondaryIndexUpdates: [
+        {
+          Create: {
+            IndexName: 'gsi',
+            KeySchema: ks([
+              ['a', 'HASH'],
+              ['b', 'HASH'],
+              ['c', 'RANGE'],
+            ]),
+            Projection: { ProjectionType: 'KEYS_ONLY' },
+          },
+        },
+      ],
     });
     const out = db.execute('Query', {
       TableName: 'matches',
@@ -160,23 +281,75 @@ describe('CreateTable with a multi-attribute GSI', () => {
 describe('Query on a multi-attribute GSI', () => {
   it.each([
     ['both partition attributes', 'tournament = :t AND #r = :r', { ':t': 'W24', ':r': 'NA' }, ['m1', 'm7', 'm4', 'm2', 'm3', 'm8']],
-    ['the first sort attribute by equality', 'tournament = :t AND #r = :r AND round = :round', { ':t': 'W24', ':r': 'NA', ':round': 'SEMI' }, ['m4', 'm2', 'm3', 'm8']],
-    ['two sort attributes by equality', 'tournament = :t AND #r = :r AND round = :round AND bracket = :b', { ':t': 'W24', ':r': 'NA', ':round': 'SEMI', ':b': 'UPPER' }, ['m2', 'm3']],
-    ['all three sort attributes', 'tournament = :t AND #r = :r AND round = :round AND bracket = :b AND seq = :s', { ':t': 'W24', ':r': 'NA', ':round': 'SEMI', ':b': 'UPPER', ':s': 10 }, ['m3']],
-    ['a range on the last sort attribute named', 'tournament = :t AND #r = :r AND round = :round AND bracket = :b AND seq > :s', { ':t': 'W24', ':r': 'NA', ':round': 'SEMI', ':b': 'UPPER', ':s': 2 }, ['m3']],
-    ['LT on the second', 'tournament = :t AND #r = :r AND round = :round AND bracket < :b', { ':t': 'W24', ':r': 'NA', ':round': 'SEMI', ':b': 'UPPER' }, ['m4']],
-    ['LE on the second', 'tournament = :t AND #r = :r AND round = :round AND bracket <= :b', { ':t': 'W24', ':r': 'NA', ':round': 'SEMI', ':b': 'UPPER' }, ['m4', 'm2', 'm3']],
-    ['GT on the second', 'tournament = :t AND #r = :r AND round = :round AND bracket > :b', { ':t': 'W24', ':r': 'NA', ':round': 'SEMI', ':b': 'UPPER' }, ['m8']],
-    ['GE on the second', 'tournament = :t AND #r = :r AND round = :round AND bracket >= :b', { ':t': 'W24', ':r': 'NA', ':round': 'SEMI', ':b': 'LOWER' }, ['m4', 'm2', 'm3', 'm8']],
-    ['BETWEEN on the first', 'tournament = :t AND #r = :r AND round BETWEEN :a AND :b', { ':t': 'W24', ':r': 'NA', ':a': 'FINAL', ':b': 'QUARTER' }, ['m1', 'm7']],
-    ['begins_with on the second', 'tournament = :t AND #r = :r AND round = :round AND begins_with(bracket, :b)', { ':t': 'W24', ':r': 'NA', ':round': 'SEMI', ':b': 'UP' }, ['m2', 'm3', 'm8']],
+    [
+      'the first sort attribute by equality',
+      'tournament = :t AND #r = :r AND round = :round',
+      { ':t': 'W24', ':r': 'NA', ':round': 'SEMI' },
+      ['m4', 'm2', 'm3', 'm8'],
+    ],
+    [
+      'two sort attributes by equality',
+      'tournament = :t AND #r = :r AND round = :round AND bracket = :b',
+      { ':t': 'W24', ':r': 'NA', ':round': 'SEMI', ':b': 'UPPER' },
+      ['m2', 'm3'],
+    ],
+    [
+      'all three sort attributes',
+      'tournament = :t AND #r = :r AND round = :round AND bracket = :b AND seq = :s',
+      { ':t': 'W24', ':r': 'NA', ':round': 'SEMI', ':b': 'UPPER', ':s': 10 },
+      ['m3'],
+    ],
+    [
+      'a range on the last sort attribute named',
+      'tournament = :t AND #r = :r AND round = :round AND bracket = :b AND seq > :s',
+      { ':t': 'W24', ':r': 'NA', ':round': 'SEMI', ':b': 'UPPER', ':s': 2 },
+      ['m3'],
+    ],
+    [
+      'LT on the second',
+      'tournament = :t AND #r = :r AND round = :round AND bracket < :b',
+      { ':t': 'W24', ':r': 'NA', ':round': 'SEMI', ':b': 'UPPER' },
+      ['m4'],
+    ],
+    [
+      'LE on the second',
+      'tournament = :t AND #r = :r AND round = :round AND bracket <= :b',
+      { ':t': 'W24', ':r': 'NA', ':round': 'SEMI', ':b': 'UPPER' },
+      ['m4', 'm2', 'm3'],
+    ],
+    [
+      'GT on the second',
+      'tournament = :t AND #r = :r AND round = :round AND bracket > :b',
+      { ':t': 'W24', ':r': 'NA', ':round': 'SEMI', ':b': 'UPPER' },
+      ['m8'],
+    ],
+    [
+      'GE on the second',
+      'tournament = :t AND #r = :r AND round = :round AND bracket >= :b',
+      { ':t': 'W24', ':r': 'NA', ':round': 'SEMI', ':b': 'LOWER' },
+      ['m4', 'm2', 'm3', 'm8'],
+    ],
+    [
+      'BETWEEN on the first',
+      'tournament = :t AND #r = :r AND round BETWEEN :a AND :b',
+      { ':t': 'W24', ':r': 'NA', ':a': 'FINAL', ':b': 'QUARTER' },
+      ['m1', 'm7'],
+    ],
+    [
+      'begins_with on the second',
+      'tournament = :t AND #r = :r AND round = :round AND begins_with(bracket, :b)',
+      { ':t': 'W24', ':r': 'NA', ':round': 'SEMI', ':b': 'UP' },
+      ['m2', 'm3', 'm8'],
+    ],
     ['a partition with no items', 'tournament = :t AND #r = :r', { ':t': 'W24', ':r': 'APAC' }, []],
   ])('finds items by %s, in sort order attribute by attribute', (_, expression, values, ids) => {
     expect(query(tournamentDb(), expression, values)).toEqual(ids);
   });
 
   it('reads backwards with ScanIndexForward false', () => {
-    expect(query(tournamentDb(), 'tournament = :t AND #r = :r AND round = :round', { ':t': 'W24', ':r': 'NA', ':round': 'SEMI' }, { ScanIndexForward: false })).toEqual(['m8', 'm3', 'm2', 'm4']);
+    expect(
+      query(tournamentDb(), 'tournament = :t AND #r = :r AND round = :round', { ':t': 'W24', ':r': 'NA', ':round': 'SEMI' }, { ScanIndexForward: false }),
+    ).toEqual(['m8', 'm3', 'm2', 'm4']);
   });
 
   it('pages with LastEvaluatedKey carrying every key attribute', () => {
@@ -213,13 +386,13 @@ describe('Query on a multi-attribute GSI', () => {
     ['a skipped sort attribute', 'tournament = :t AND #r = :r AND bracket = :b', 'Query condition missed key schema element: round'],
     ['a condition after a range', 'tournament = :t AND #r = :r AND round > :round AND bracket = :b', 'Query key condition not supported'],
     ['a non-key attribute', 'tournament = :t AND #r = :r AND colour = :b', 'Query condition missed key schema element: round'],
-    ['a wrong value type', 'tournament = :t AND #r = :r AND round = :round AND bracket = :b AND seq = :t', 'One or more parameter values were invalid: Condition parameter type does not match schema type'],
+    [
+      'a wrong value type',
+      'tournament = :t AND #r = :r AND round = :round AND bracket = :b AND seq = :t',
+      'One or more parameter values were invalid: Condition parameter type does not match schema type',
+    ],
   ])('should return ValidationException for %s', (_, expression, message) => {
-    expectFailure(
-      () => query(tournamentDb(), expression, { ':t': 'W24', ':r': 'NA', ':round': 'SEMI', ':b': 'UPPER' }),
-      'ValidationException',
-      message,
-    );
+    expectFailure(() => query(tournamentDb(), expression, { ':t': 'W24', ':r': 'NA', ':round': 'SEMI', ':b': 'UPPER' }), 'ValidationException', message);
   });
 
   it('should return ValidationException for a filter on any index key attribute', () => {
@@ -249,7 +422,20 @@ describe('key attribute name lengths', () => {
     BillingMode: 'PAY_PER_REQUEST',
     KeySchema: ks([[where === 'table' ? name : 'id', 'HASH']]),
     AttributeDefinitions: (where === 'table' ? [name] : ['id', name]).map((n) => ({ AttributeName: n, AttributeType: 'S' })),
-    ...(where === 'index' ? { GlobalSecondaryIndexes: [{ IndexName: 'gsi', KeySchema: ks([['id', 'HASH'], [name, 'HASH']]), Projection: { ProjectionType: 'ALL' } }] } : {}),
+    ...(where === 'index'
+      ? {
+          GlobalSecondaryIndexes: [
+            {
+              IndexName: 'gsi',
+              KeySchema: ks([
+                ['id', 'HASH'],
+                [name, 'HASH'],
+              ]),
+              Projection: { ProjectionType: 'ALL' },
+            },
+          ],
+        }
+      : {}),
   });
 
   it.each([['table'], ['index']] as ['table' | 'index'][])('accepts a %s key attribute name of 255 characters', (where) => {
@@ -264,6 +450,8 @@ describe('key attribute name lengths', () => {
     const error = expectFailure(() => newDatabase().execute('CreateTable', request(name, where)), 'ValidationException');
     expect(error.message).toContain(`Value '${name}' at '${at}' failed to satisfy constraint: Member must have length less than or equal to 255`);
     const definition = where === 'table' ? 1 : 2;
-    expect(error.message).toContain(`Value '${name}' at 'attributeDefinitions.${definition}.member.attributeName' failed to satisfy constraint: Member must have length less than or equal to 255`);
+    expect(error.message).toContain(
+      `Value '${name}' at 'attributeDefinitions.${definition}.member.attributeName' failed to satisfy constraint: Member must have length less than or equal to 255`,
+    );
   });
 });

@@ -6,11 +6,21 @@ let db: Database;
 beforeEach(() => {
   db = newDatabase();
   db.execute('CreateTable', COMPOSITE);
-  db.execute('CreateTable', { ...COMPOSITE, TableName: 'strings', AttributeDefinitions: [COMPOSITE.AttributeDefinitions[0], { AttributeName: 'sk', AttributeType: 'S' }] });
+  db.execute('CreateTable', {
+    ...COMPOSITE,
+    TableName: 'strings',
+    AttributeDefinitions: [COMPOSITE.AttributeDefinitions[0], { AttributeName: 'sk', AttributeType: 'S' }],
+  });
   db.execute('CreateTable', SIMPLE);
 });
 
-type Page = { Items?: Record<string, { N?: string; S?: string }>[]; Count: number; ScannedCount: number; LastEvaluatedKey?: Record<string, unknown>; ConsumedCapacity?: { CapacityUnits: number } };
+type Page = {
+  Items?: Record<string, { N?: string; S?: string }>[];
+  Count: number;
+  ScannedCount: number;
+  LastEvaluatedKey?: Record<string, unknown>;
+  ConsumedCapacity?: { CapacityUnits: number };
+};
 
 function query(extra: Record<string, unknown>): Page {
   return db.execute('Query', {
@@ -34,7 +44,8 @@ describe('Query', () => {
   });
 
   it('selects with begins_with on a string sort key', () => {
-    for (const sk of ['2024-01-05', '2024-02-01', '2023-12-31', '2024-01-31']) db.execute('PutItem', { TableName: 'strings', Item: { pk: { S: 'a' }, sk: { S: sk } } });
+    for (const sk of ['2024-01-05', '2024-02-01', '2023-12-31', '2024-01-31'])
+      db.execute('PutItem', { TableName: 'strings', Item: { pk: { S: 'a' }, sk: { S: sk } } });
     const page = db.execute('Query', {
       TableName: 'strings',
       KeyConditionExpression: 'pk = :p AND begins_with(sk, :m)',
@@ -44,9 +55,21 @@ describe('Query', () => {
   });
 
   it.each<[string, Record<string, unknown>, number[], number, number]>([
-    ['Limit counts items read, not returned', { Limit: 4, FilterExpression: 'size(d) > :n', ExpressionAttributeValues: { ':n': { N: '0' } } }, [1, 2, 3, 4], 4, 4],
+    [
+      'Limit counts items read, not returned',
+      { Limit: 4, FilterExpression: 'size(d) > :n', ExpressionAttributeValues: { ':n': { N: '0' } } },
+      [1, 2, 3, 4],
+      4,
+      4,
+    ],
     ['the filter runs after Limit', { Limit: 4, FilterExpression: 'attribute_not_exists(d)' }, [], 0, 4],
-    ['backwards with a bound', { ScanIndexForward: false, KeyConditionExpression: 'pk = :p AND sk <= :n', ExpressionAttributeValues: { ':n': { N: '3' } } }, [3, 2, 1], 3, 3],
+    [
+      'backwards with a bound',
+      { ScanIndexForward: false, KeyConditionExpression: 'pk = :p AND sk <= :n', ExpressionAttributeValues: { ':n': { N: '3' } } },
+      [3, 2, 1],
+      3,
+      3,
+    ],
   ])('%s', (_case, extra, keys, count, scanned) => {
     const page = query(extra);
     expect(page.Items!.map((i) => Number(i.sk!.N))).toEqual(keys);
@@ -76,12 +99,32 @@ describe('Query', () => {
   });
 
   it.each<[string, Record<string, unknown>, string]>([
-    ['a start key from another partition', { ExclusiveStartKey: { pk: { S: 'b' }, sk: { N: '1' } } }, 'The provided starting key is outside query boundaries based on provided conditions'],
-    ['a start key missing its sort key', { ExclusiveStartKey: { pk: { S: 'a' } } }, 'The provided starting key is invalid: The provided key element does not match the schema'],
+    [
+      'a start key from another partition',
+      { ExclusiveStartKey: { pk: { S: 'b' }, sk: { N: '1' } } },
+      'The provided starting key is outside query boundaries based on provided conditions',
+    ],
+    [
+      'a start key missing its sort key',
+      { ExclusiveStartKey: { pk: { S: 'a' } } },
+      'The provided starting key is invalid: The provided key element does not match the schema',
+    ],
     ['an unknown index', { IndexName: 'nope' }, 'The table does not have the specified index: nope'],
-    ['ALL_PROJECTED_ATTRIBUTES on the table', { Select: 'ALL_PROJECTED_ATTRIBUTES' }, 'ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName'],
-    ['ALL_ATTRIBUTES with a projection', { Select: 'ALL_ATTRIBUTES', ProjectionExpression: 'd' }, 'Cannot specify the ProjectionExpression when choosing to get ALL_ATTRIBUTES'],
-    ['two conditions on the partition key', { KeyConditionExpression: 'pk = :p AND pk = :p' }, 'KeyConditionExpressions must only contain one condition per key'],
+    [
+      'ALL_PROJECTED_ATTRIBUTES on the table',
+      { Select: 'ALL_PROJECTED_ATTRIBUTES' },
+      'ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName',
+    ],
+    [
+      'ALL_ATTRIBUTES with a projection',
+      { Select: 'ALL_ATTRIBUTES', ProjectionExpression: 'd' },
+      'Cannot specify the ProjectionExpression when choosing to get ALL_ATTRIBUTES',
+    ],
+    [
+      'two conditions on the partition key',
+      { KeyConditionExpression: 'pk = :p AND pk = :p' },
+      'KeyConditionExpressions must only contain one condition per key',
+    ],
     ['a range condition on the partition key', { KeyConditionExpression: 'pk > :p' }, 'Query key condition not supported'],
   ])('refuses %s', (_case, extra, message) => {
     expectFailure(() => query(extra), 'ValidationException', message);
@@ -123,6 +166,10 @@ describe('Scan', () => {
   });
 
   it('refuses a Scan of an index the table does not have', () => {
-    expectFailure(() => db.execute('Scan', { TableName: 'users', IndexName: 'gsi' }), 'ValidationException', 'The table does not have the specified index: gsi');
+    expectFailure(
+      () => db.execute('Scan', { TableName: 'users', IndexName: 'gsi' }),
+      'ValidationException',
+      'The table does not have the specified index: gsi',
+    );
   });
 });

@@ -68,7 +68,9 @@ describe('DescribeContinuousBackups and UpdateContinuousBackups', () => {
       },
     });
     now += 40 * 86400 * 1000;
-    const later = db.execute('DescribeContinuousBackups', { TableName: ARN }) as { ContinuousBackupsDescription: { PointInTimeRecoveryDescription: Record<string, number> } };
+    const later = db.execute('DescribeContinuousBackups', { TableName: ARN }) as {
+      ContinuousBackupsDescription: { PointInTimeRecoveryDescription: Record<string, number> };
+    };
     expect(later.ContinuousBackupsDescription.PointInTimeRecoveryDescription).toEqual({
       PointInTimeRecoveryStatus: 'ENABLED',
       RecoveryPeriodInDays: 35,
@@ -84,9 +86,7 @@ describe('DescribeContinuousBackups and UpdateContinuousBackups', () => {
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 7 },
     }) as { ContinuousBackupsDescription: { PointInTimeRecoveryDescription: Record<string, unknown> } };
     expect(on.ContinuousBackupsDescription.PointInTimeRecoveryDescription.RecoveryPeriodInDays).toBe(7);
-    expect(
-      db.execute('UpdateContinuousBackups', { TableName: 'users', PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: false } }),
-    ).toEqual({
+    expect(db.execute('UpdateContinuousBackups', { TableName: 'users', PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: false } })).toEqual({
       ContinuousBackupsDescription: { ContinuousBackupsStatus: 'ENABLED', PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: 'DISABLED' } },
     });
   });
@@ -158,9 +158,21 @@ describe('tags on every ARN', () => {
     ['a key with !', [{ Key: 'hi!', Value: 'v' }], TAG_MESSAGES.characters('key', 'hi!')],
     ['a value with %', [{ Key: 'k', Value: 'd%g' }], TAG_MESSAGES.characters('value', 'd%g')],
     ['a key with @', [{ Key: 'a@b', Value: 'v' }], TAG_MESSAGES.characters('key', 'a@b')],
-    ['a key over 128 characters', [{ Key: 'k'.repeat(129), Value: 'v' }], `1 validation error detected: Value '${'k'.repeat(129)}' at 'tags.1.member.key' failed to satisfy constraint: Member must have length less than or equal to 128`],
-    ['a value over 256 characters', [{ Key: 'k', Value: 'v'.repeat(257) }], `1 validation error detected: Value '${'v'.repeat(257)}' at 'tags.1.member.value' failed to satisfy constraint: Member must have length less than or equal to 256`],
-    ['an empty key', [{ Key: '', Value: 'v' }], "1 validation error detected: Value '' at 'tags.1.member.key' failed to satisfy constraint: Member must have length greater than or equal to 1"],
+    [
+      'a key over 128 characters',
+      [{ Key: 'k'.repeat(129), Value: 'v' }],
+      `1 validation error detected: Value '${'k'.repeat(129)}' at 'tags.1.member.key' failed to satisfy constraint: Member must have length less than or equal to 128`,
+    ],
+    [
+      'a value over 256 characters',
+      [{ Key: 'k', Value: 'v'.repeat(257) }],
+      `1 validation error detected: Value '${'v'.repeat(257)}' at 'tags.1.member.value' failed to satisfy constraint: Member must have length less than or equal to 256`,
+    ],
+    [
+      'an empty key',
+      [{ Key: '', Value: 'v' }],
+      "1 validation error detected: Value '' at 'tags.1.member.key' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    ],
     ['no tags', [], 'Atleast one Tag needs to be provided as Input.'],
   ])('should return ValidationException for %s', (_name, tags, message) => {
     expectFailure(() => tag(withUsers(), tags), 'ValidationException', message);
@@ -193,8 +205,16 @@ describe('tags on every ARN', () => {
 
 describe('Select SPECIFIC_ATTRIBUTES without a projection', () => {
   it.each([
-    ['Query', { TableName: 'users', KeyConditionExpression: 'id = :a', ExpressionAttributeValues: { ':a': { S: 'x' } }, Select: 'SPECIFIC_ATTRIBUTES' }, '1 validation error detected: Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES'],
-    ['Scan', { TableName: 'users', Select: 'SPECIFIC_ATTRIBUTES' }, 'Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES'],
+    [
+      'Query',
+      { TableName: 'users', KeyConditionExpression: 'id = :a', ExpressionAttributeValues: { ':a': { S: 'x' } }, Select: 'SPECIFIC_ATTRIBUTES' },
+      '1 validation error detected: Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES',
+    ],
+    [
+      'Scan',
+      { TableName: 'users', Select: 'SPECIFIC_ATTRIBUTES' },
+      'Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES',
+    ],
   ])('%s should return ValidationException with AWS text', (action, request, message) => {
     expectFailure(() => withUsers().execute(action, request), 'ValidationException', message);
   });
@@ -212,9 +232,17 @@ describe('ExpressionAttributeValues with a null', () => {
   // of only nulls is empty and a placeholder whose value is null is undefined.
   it.each([
     ['a map holding only a null', { ':a': null }, 'ExpressionAttributeValues must not be empty'],
-    ['a null beside a value', { ':a': null, ':b': { S: 'x' } }, 'Invalid FilterExpression: An expression attribute value used in expression is not defined; attribute value: :a'],
+    [
+      'a null beside a value',
+      { ':a': null, ':b': { S: 'x' } },
+      'Invalid FilterExpression: An expression attribute value used in expression is not defined; attribute value: :a',
+    ],
   ])('should return ValidationException for %s', (_name, values, message) => {
-    expectFailure(() => withUsers().execute('Scan', { TableName: 'users', FilterExpression: 'id = :a', ExpressionAttributeValues: values }), 'ValidationException', message);
+    expectFailure(
+      () => withUsers().execute('Scan', { TableName: 'users', FilterExpression: 'id = :a', ExpressionAttributeValues: values }),
+      'ValidationException',
+      message,
+    );
   });
 });
 
@@ -239,7 +267,17 @@ describe('DeleteTable', () => {
     });
     const { TableDescription } = db.execute('DeleteTable', { TableName: 'orders' }) as { TableDescription: Record<string, unknown> };
     expect(Object.keys(TableDescription).sort()).toEqual(
-      ['BillingModeSummary', 'DeletionProtectionEnabled', 'ItemCount', 'ProvisionedThroughput', 'TableArn', 'TableId', 'TableName', 'TableSizeBytes', 'TableStatus'].sort(),
+      [
+        'BillingModeSummary',
+        'DeletionProtectionEnabled',
+        'ItemCount',
+        'ProvisionedThroughput',
+        'TableArn',
+        'TableId',
+        'TableName',
+        'TableSizeBytes',
+        'TableStatus',
+      ].sort(),
     );
     expect(TableDescription).toMatchObject({
       TableName: 'orders',
@@ -265,7 +303,12 @@ describe('Scan read units', () => {
   ])('charges %s', (_name, sizes, consistent, units) => {
     const db = withUsers();
     sizes.forEach((size, i) => db.execute('PutItem', { TableName: 'users', Item: item(`i${i}`, size) }));
-    const scan = db.execute('Scan', { TableName: 'users', ConsistentRead: consistent, ReturnConsumedCapacity: 'TOTAL', FilterExpression: 'attribute_not_exists(nothing)' });
+    const scan = db.execute('Scan', {
+      TableName: 'users',
+      ConsistentRead: consistent,
+      ReturnConsumedCapacity: 'TOTAL',
+      FilterExpression: 'attribute_not_exists(nothing)',
+    });
     expect(scan).toMatchObject({ ConsumedCapacity: { TableName: 'users', CapacityUnits: units } });
   });
 
@@ -303,12 +346,24 @@ describe('TransactWriteItems: per-item validation as cancellation reasons', () =
   // repost.aws knowledge-center/dynamodb-transactwriteitems): what depends on the stored item or
   // on the item a Put writes.
   it.each([
-    ['an attribute the item lacks', update('SET n = absentattr + :x', { N: '1' }), 'The provided expression refers to an attribute that does not exist in the item'],
+    [
+      'an attribute the item lacks',
+      update('SET n = absentattr + :x', { N: '1' }),
+      'The provided expression refers to an attribute that does not exist in the item',
+    ],
     ['ADD to a string', update('ADD s :x', { N: '1' }), 'An operand in the update expression has an incorrect data type'],
     ['a path into a string', update('SET s.nested = :x', { S: 'v' }), 'The document path provided in the update expression is invalid for update'],
     ['an update past 400 KB', update('SET more = :x', { S: 'z'.repeat(150_000) }), 'Item size to update has exceeded the maximum allowed size'],
-    ['an index key of the wrong type', update('SET g = :x', { S: 'not a number' }), 'One or more parameter values were invalid: Type mismatch for Index Key g Expected: N Actual: S IndexName: byG'],
-    ['a Put over 400 KB', { Put: { TableName: 'users', Item: { id: { S: 'b' }, big: { S: 'w'.repeat(410_000) } } } }, 'Item size has exceeded the maximum allowed size'],
+    [
+      'an index key of the wrong type',
+      update('SET g = :x', { S: 'not a number' }),
+      'One or more parameter values were invalid: Type mismatch for Index Key g Expected: N Actual: S IndexName: byG',
+    ],
+    [
+      'a Put over 400 KB',
+      { Put: { TableName: 'users', Item: { id: { S: 'b' }, big: { S: 'w'.repeat(410_000) } } } },
+      'Item size has exceeded the maximum allowed size',
+    ],
   ])('cancels with a ValidationError reason for %s', (_name, action, message) => {
     const db = indexed();
     const error = expectFailure(
@@ -323,8 +378,16 @@ describe('TransactWriteItems: per-item validation as cancellation reasons', () =
 
   // What the request alone shows wrong is refused whole, before any action runs.
   it.each([
-    ['a number that is no number', { Put: { TableName: 'users', Item: { id: { S: 'b' }, n: { N: 'x' } } } }, 'The parameter cannot be converted to a numeric value: x'],
-    ['an item without its key', { Put: { TableName: 'users', Item: { n: { N: '1' } } } }, 'One or more parameter values were invalid: Missing the key id in the item'],
+    [
+      'a number that is no number',
+      { Put: { TableName: 'users', Item: { id: { S: 'b' }, n: { N: 'x' } } } },
+      'The parameter cannot be converted to a numeric value: x',
+    ],
+    [
+      'an item without its key',
+      { Put: { TableName: 'users', Item: { n: { N: '1' } } } },
+      'One or more parameter values were invalid: Missing the key id in the item',
+    ],
     ['an update expression that does not parse', update('SET', { N: '1' }), 'Invalid UpdateExpression: Syntax error; token: "<EOF>", near: "SET"'],
   ])('should return ValidationException for %s', (_name, action, message) => {
     expectFailure(() => indexed().execute('TransactWriteItems', { TransactItems: [action] }), 'ValidationException', message);

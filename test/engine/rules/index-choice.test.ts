@@ -30,7 +30,13 @@ describe('adviseIndex', () => {
     ['table key, get one', orders(true), { equalityOn: 'customerId', rangeOn: 'orderId', strongRead: true }, 2, 'base-table'],
     ['table key, whole collection', orders(true), { equalityOn: 'customerId', strongRead: false }, 2, 'base-table'],
     ['existing GSI, eventual', orders(true, [byStatus]), { equalityOn: 'status', rangeOn: 'placedAt', strongRead: false }, 2, 'existing-index'],
-    ['existing GSI but strong read needed on another pk', orders(true, [byStatus]), { equalityOn: 'customerId', rangeOn: 'placedAt', strongRead: true }, 2, 'recreate-with-lsi'],
+    [
+      'existing GSI but strong read needed on another pk',
+      orders(true, [byStatus]),
+      { equalityOn: 'customerId', rangeOn: 'placedAt', strongRead: true },
+      2,
+      'recreate-with-lsi',
+    ],
     ['same pk, new sort, designing, strong', orders(false), { equalityOn: 'customerId', rangeOn: 'total', strongRead: true }, 3, 'add-lsi'],
     ['same pk, new sort, designing, eventual', orders(false), { equalityOn: 'customerId', rangeOn: 'total', strongRead: false }, 3, 'add-gsi'],
     ['same pk, new sort, live table, eventual', orders(true), { equalityOn: 'customerId', rangeOn: 'total', strongRead: false }, 3, 'add-gsi'],
@@ -71,16 +77,44 @@ describe('adviseIndex', () => {
   });
 
   it.each<[string, TableDesign, AccessPattern, number, IndexChoice, string]>([
-    ['LSI on a live table', orders(true), { equalityOn: 'customerId', rangeOn: 'total', strongRead: false }, 2, 'add-lsi', 'LSIs can only be created together with the table'],
-    ['LSI over 10 GB', orders(false), { equalityOn: 'customerId', rangeOn: 'total', strongRead: false }, 12, 'add-lsi', 'ItemCollectionSizeLimitExceededException'],
+    [
+      'LSI on a live table',
+      orders(true),
+      { equalityOn: 'customerId', rangeOn: 'total', strongRead: false },
+      2,
+      'add-lsi',
+      'LSIs can only be created together with the table',
+    ],
+    [
+      'LSI over 10 GB',
+      orders(false),
+      { equalityOn: 'customerId', rangeOn: 'total', strongRead: false },
+      12,
+      'add-lsi',
+      'ItemCollectionSizeLimitExceededException',
+    ],
     ['sixth LSI', orders(false, fiveLsis), { equalityOn: 'customerId', rangeOn: 'total', strongRead: true }, 2, 'add-lsi', 'at most 5 LSIs'],
     ['GSI for strong reads', orders(true), { equalityOn: 'customerId', rangeOn: 'total', strongRead: true }, 2, 'add-gsi', 'only eventually consistent reads'],
     ['LSI on another pk', orders(false), { equalityOn: 'email', strongRead: false }, 2, 'add-lsi', "must use the table's partition key `customerId`"],
     ['LSI with no equality at all', orders(false), { rangeOn: 'notes', strongRead: false }, 2, 'add-lsi', 'this request fixes no attribute by equality'],
     ['scan when a GSI serves', orders(true), { equalityOn: 'email', strongRead: false }, 2, 'scan', 'FilterExpression is applied after the read'],
-    ['base table on another sort', orders(true), { equalityOn: 'customerId', rangeOn: 'total', strongRead: false }, 2, 'base-table', 'sorts each `customerId` by `orderId`, not by `total`'],
+    [
+      'base table on another sort',
+      orders(true),
+      { equalityOn: 'customerId', rangeOn: 'total', strongRead: false },
+      2,
+      'base-table',
+      'sorts each `customerId` by `orderId`, not by `total`',
+    ],
     ['GSI when the table serves', orders(true), { equalityOn: 'customerId', strongRead: false }, 2, 'add-gsi', 'Unneeded'],
-    ['existing GSI asked for strong', orders(true, [byStatus]), { equalityOn: 'status', rangeOn: 'placedAt', strongRead: true }, 2, 'existing-index', 'ValidationException'],
+    [
+      'existing GSI asked for strong',
+      orders(true, [byStatus]),
+      { equalityOn: 'status', rangeOn: 'placedAt', strongRead: true },
+      2,
+      'existing-index',
+      'ValidationException',
+    ],
     ['rebuild when a GSI would do', orders(true), { equalityOn: 'customerId', rangeOn: 'total', strongRead: false }, 2, 'recreate-with-lsi', 'no migration'],
   ])('says why: %s', (_, table, pattern, gb, choice, text) => {
     const assessments = pattern.strongRead

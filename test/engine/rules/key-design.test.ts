@@ -16,7 +16,12 @@ describe('checkKeyCondition', () => {
     ['=', 'BETWEEN', 'N', undefined],
     ['=', 'begins_with', 'S', undefined],
     ['=', '>=', 'N', undefined],
-    ['=', 'begins_with', 'N', 'Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N'],
+    [
+      '=',
+      'begins_with',
+      'N',
+      'Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N',
+    ],
     ['>', undefined, 'S', 'Query key condition not supported'],
     ['BETWEEN', '=', 'S', 'Query key condition not supported'],
     [undefined, '=', 'S', 'Query condition missed key schema element: deviceId'],
@@ -38,7 +43,10 @@ describe('measureHottestKey', () => {
     [4_000, 500, 3_500, 0.8, true, 3_200, 1_600, true],
     [20_000, 100, 9_000, 0.1, false, 3_000, 90, false],
   ])('%d reads, %d writes of %d B at share %d', (reads, writes, bytes, share, strong, rcu, wcu, hot) => {
-    const load = measureHottestKey({ name: 'k', distinctValues: 100, hottestShare: share }, { readsPerSecond: reads, writesPerSecond: writes, itemBytes: bytes, strongReads: strong });
+    const load = measureHottestKey(
+      { name: 'k', distinctValues: 100, hottestShare: share },
+      { readsPerSecond: reads, writesPerSecond: writes, itemBytes: bytes, strongReads: strong },
+    );
     expect(load).toEqual({ hottestRcu: rcu, hottestWcu: wcu, hot });
   });
 });

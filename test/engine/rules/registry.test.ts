@@ -11,7 +11,18 @@ const rule = (name: string) => {
 describe('RULES', () => {
   it('lists each rule under its own name', () => {
     for (const [name, r] of RULES) expect(r.name).toBe(name);
-    expect([...RULES.keys()]).toEqual(['capacityMode', 'autoScalingAction', 'surgeFix', 'readMode', 'strongReadOutcome', 'readPlan', 'primaryKeyKind', 'planRead', 'cacheChoice', 'daxStaleness']);
+    expect([...RULES.keys()]).toEqual([
+      'capacityMode',
+      'autoScalingAction',
+      'surgeFix',
+      'readMode',
+      'strongReadOutcome',
+      'readPlan',
+      'primaryKeyKind',
+      'planRead',
+      'cacheChoice',
+      'daxStaleness',
+    ]);
   });
 
   it.each([
@@ -65,9 +76,17 @@ describe('RULES', () => {
   });
 
   it.each([
-    ['cacheChoice', { sources: 'dynamodb', ratio: 20, strong: 'no', computed: false, own_invalidation: false }, 'Rule cacheChoice: input strong must be true or false, not "no"'],
+    [
+      'cacheChoice',
+      { sources: 'dynamodb', ratio: 20, strong: 'no', computed: false, own_invalidation: false },
+      'Rule cacheChoice: input strong must be true or false, not "no"',
+    ],
     ['capacityMode', {}, 'Rule capacityMode: input shape must be one of steady, daily-cycle, steady-growth, spiky, new-unknown, mostly-idle, not missing'],
-    ['capacityMode', { shape: 'bursty' }, 'Rule capacityMode: input shape must be one of steady, daily-cycle, steady-growth, spiky, new-unknown, mostly-idle, not "bursty"'],
+    [
+      'capacityMode',
+      { shape: 'bursty' },
+      'Rule capacityMode: input shape must be one of steady, daily-cycle, steady-growth, spiky, new-unknown, mostly-idle, not "bursty"',
+    ],
     ['primaryKeyKind', { reads: 'scan' }, 'Rule primaryKeyKind: input reads must be one of by-id, related-in-order, not "scan"'],
     ['readPlan', { wanted: 0, collection: 1, table: 1, bytes: 1 }, 'Rule readPlan: input wanted must be a number of at least 1, not 0'],
   ] as const)('%s %j: throws naming the input', (name, inputs, message) => {

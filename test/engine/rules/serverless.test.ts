@@ -3,10 +3,19 @@ import { compareScanToQuery, lostIncrements, recommendArchitecture, requiredIamA
 
 describe('requiredIamActions', () => {
   it.each([
-    [['GetItem', 'UpdateItem'], ['dynamodb:GetItem', 'dynamodb:UpdateItem']],
-    [['Query', 'Query', 'PutItem'], ['dynamodb:PutItem', 'dynamodb:Query']],
+    [
+      ['GetItem', 'UpdateItem'],
+      ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
+    ],
+    [
+      ['Query', 'Query', 'PutItem'],
+      ['dynamodb:PutItem', 'dynamodb:Query'],
+    ],
     [['TransactWriteItems'], ['dynamodb:PutItem', 'dynamodb:UpdateItem']],
-    [['TransactGetItems', 'Scan'], ['dynamodb:GetItem', 'dynamodb:Scan']],
+    [
+      ['TransactGetItems', 'Scan'],
+      ['dynamodb:GetItem', 'dynamodb:Scan'],
+    ],
   ] as const)('%j needs %j', (ops, actions) => {
     expect(requiredIamActions(ops)).toEqual(actions);
   });

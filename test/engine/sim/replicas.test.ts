@@ -63,7 +63,7 @@ describe('ReplicaLog', () => {
           lagging,
           replicaVisibleAt: Math.max(now + random.int(60), before.replicaVisibleAt),
           indexVisibleAt: Math.max(now + random.int(40), before.indexVisibleAt),
-          undo: [{ key: {}, id: `i${item}`, old: random.next() < 0.3 ? undefined : { item: { v: { N: String(step) } }, size: step } as never }],
+          undo: [{ key: {}, id: `i${item}`, old: random.next() < 0.3 ? undefined : ({ item: { v: { N: String(step) } }, size: step } as never) }],
         };
         // Forgotten writes may still count in the fast log's maxima, but they are visible by now, so never hold a write back.
         const fastBefore = fast.latest(lagging);

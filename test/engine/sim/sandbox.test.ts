@@ -16,11 +16,20 @@ const table = (name: string, tags?: Record<string, string>) => ({
 describe('simSettings', () => {
   it.each([
     [{}, { enabled: false, enforceThroughput: true, seed: 1, burstAtStart: 'empty', partitions: 1, daxNodes: 1 }],
-    [{ 'sim:enabled': 'true', 'sim:replication-lag-ms': '200' }, { enabled: true, replicationLag: { kind: 'fixed', ms: 200 } }],
+    [
+      { 'sim:enabled': 'true', 'sim:replication-lag-ms': '200' },
+      { enabled: true, replicationLag: { kind: 'fixed', ms: 200 } },
+    ],
     [{ 'sim:replication-lag-ms': '10-1000' }, { replicationLag: { kind: 'uniform', minMs: 10, maxMs: 1000 } }],
     [{ 'sim:index-lag-ms': '5-5' }, { indexLag: { kind: 'fixed', ms: 5 } }],
-    [{ 'sim:seed': '4294967295', 'sim:burst-at-start': 'full', 'sim:partitions': '100' }, { seed: 4294967295, burstAtStart: 'full', partitions: 100 }],
-    [{ 'sim:dax-nodes': '11', 'sim:dax-item-ttl-ms': '0', 'sim:dax-query-ttl-ms': '86400000' }, { daxNodes: 11, daxItemTtlMs: 0, daxQueryTtlMs: 86400000 }],
+    [
+      { 'sim:seed': '4294967295', 'sim:burst-at-start': 'full', 'sim:partitions': '100' },
+      { seed: 4294967295, burstAtStart: 'full', partitions: 100 },
+    ],
+    [
+      { 'sim:dax-nodes': '11', 'sim:dax-item-ttl-ms': '0', 'sim:dax-query-ttl-ms': '86400000' },
+      { daxNodes: 11, daxItemTtlMs: 0, daxQueryTtlMs: 86400000 },
+    ],
     [{ team: 'a', 'Sim:enabled': 'x' }, { enabled: false }],
   ])('reads %j', (tags, expected) => {
     expect(simSettings(tags)).toMatchObject(expected);

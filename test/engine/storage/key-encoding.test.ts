@@ -39,9 +39,18 @@ describe('encodeKeyValue', () => {
 
 describe('joinEncoded', () => {
   it.each([
-    [['a', 'z'], ['a\u0000b', 'a']],
-    [['a', 'b'], ['a', 'c']],
-    [['', 'z'], ['a', '']],
+    [
+      ['a', 'z'],
+      ['a\u0000b', 'a'],
+    ],
+    [
+      ['a', 'b'],
+      ['a', 'c'],
+    ],
+    [
+      ['', 'z'],
+      ['a', ''],
+    ],
   ])('keeps tuple order for %j < %j', (x, y) => {
     expect(order(joinEncoded(x), joinEncoded(y))).toBe(-1);
   });

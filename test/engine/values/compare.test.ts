@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AttributeValue } from '../../../engine/values/attribute-value.ts';
-import {
-  compareBinary,
-  compareForCondition,
-  compareKeyValues,
-  compareUtf8,
-  decodeBase64,
-  valuesEqual,
-} from '../../../engine/values/compare.ts';
+import { compareBinary, compareForCondition, compareKeyValues, compareUtf8, decodeBase64, valuesEqual } from '../../../engine/values/compare.ts';
 
 function utf8Order(a: string, b: string): number {
   const x = new TextEncoder().encode(a);

@@ -2,14 +2,7 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AttributeValue, Item } from '../../../engine/values/attribute-value.ts';
-import {
-  attributeSizes,
-  attributeValueSize,
-  base64ByteLength,
-  itemSize,
-  numberSize,
-  utf8ByteLength,
-} from '../../../engine/values/item-size.ts';
+import { attributeSizes, attributeValueSize, base64ByteLength, itemSize, numberSize, utf8ByteLength } from '../../../engine/values/item-size.ts';
 import { isValidNumber, normaliseNumber } from '../../../engine/values/number.ts';
 
 describe('utf8ByteLength', () => {
@@ -77,9 +70,29 @@ describe('numberSize', () => {
   // The 23 literals measured byte-exactly against the 400 KB gate on eu-west-2, 2026-08-18
   // (nubo-db/dynamodb-conformance, src/item-size.ts): the base-100 rule fits every one.
   it.each([
-    ['0', 1], ['1', 2], ['12', 2], ['123', 3], ['1234', 3], ['12345678901234567890123456789012345678', 20],
-    ['0042', 2], ['100', 2], ['1010', 3], ['0.0000001', 2], ['1E125', 2], ['1E-100', 2], ['1.5', 3], ['15', 2],
-    ['1.2', 3], ['1.200', 3], ['1.234', 4], ['3.14159', 5], ['123456', 4], ['100.5', 4], ['0.15', 2], ['-42', 3], ['-0', 1],
+    ['0', 1],
+    ['1', 2],
+    ['12', 2],
+    ['123', 3],
+    ['1234', 3],
+    ['12345678901234567890123456789012345678', 20],
+    ['0042', 2],
+    ['100', 2],
+    ['1010', 3],
+    ['0.0000001', 2],
+    ['1E125', 2],
+    ['1E-100', 2],
+    ['1.5', 3],
+    ['15', 2],
+    ['1.2', 3],
+    ['1.200', 3],
+    ['1.234', 4],
+    ['3.14159', 5],
+    ['123456', 4],
+    ['100.5', 4],
+    ['0.15', 2],
+    ['-42', 3],
+    ['-0', 1],
   ])('matches AWS on %s (%i bytes)', (n, bytes) => {
     expect(numberSize(n)).toBe(bytes);
     expect(numberSize(normaliseNumber(n))).toBe(bytes);
@@ -131,7 +144,7 @@ describe('itemSize', () => {
   });
 
   it('counts multi-byte attribute names by their UTF-8 bytes', () => {
-    expect(itemSize({ 'né': { S: 'é' } })).toBe(3 + 2);
+    expect(itemSize({ né: { S: 'é' } })).toBe(3 + 2);
   });
 
   it('breaks the size down per attribute, summing to itemSize', () => {

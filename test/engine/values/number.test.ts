@@ -2,14 +2,7 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationException } from '../../../engine/errors.ts';
-import {
-  addNumbers,
-  compareNumbers,
-  isValidNumber,
-  normaliseNumber,
-  NUMBER_MESSAGES,
-  subtractNumbers,
-} from '../../../engine/values/number.ts';
+import { addNumbers, compareNumbers, isValidNumber, normaliseNumber, NUMBER_MESSAGES, subtractNumbers } from '../../../engine/values/number.ts';
 
 function errorOf(f: () => unknown): unknown {
   try {
@@ -75,12 +68,8 @@ describe('normaliseNumber', () => {
 
   it('uses the exact AWS wording', () => {
     expect(NUMBER_MESSAGES.precision).toBe('Attempting to store more than 38 significant digits in a Number');
-    expect(NUMBER_MESSAGES.overflow).toBe(
-      'Number overflow. Attempting to store a number with magnitude larger than supported range',
-    );
-    expect(NUMBER_MESSAGES.underflow).toBe(
-      'Number underflow. Attempting to store a number with magnitude smaller than supported range',
-    );
+    expect(NUMBER_MESSAGES.overflow).toBe('Number overflow. Attempting to store a number with magnitude larger than supported range');
+    expect(NUMBER_MESSAGES.underflow).toBe('Number underflow. Attempting to store a number with magnitude smaller than supported range');
   });
 });
 

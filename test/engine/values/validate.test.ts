@@ -62,22 +62,47 @@ describe('parseAttributeValue', () => {
     ['a word as a boolean', { BOOL: 'maybe' }, 'SerializationException', 'Unexpected token received from parser'],
     ['a string as a list', { L: 'x' }, 'SerializationException', 'Unexpected field type'],
     ['an object as a set', { SS: {} }, 'SerializationException', 'Start of structure or map found where not expected'],
-    ['an array as a map', { M: [] }, 'SerializationException', 'Unrecognized collection type java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.AttributeValue>'],
+    [
+      'an array as a map',
+      { M: [] },
+      'SerializationException',
+      'Unrecognized collection type java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.AttributeValue>',
+    ],
     ['base64 of the wrong length', { B: 'abc' }, 'SerializationException', 'Base64 encoded length is expected a multiple of 4 bytes but found: 3'],
     ['base64 with a bad character', { B: 'ab!=' }, 'SerializationException', 'Invalid last non-pad Base64 character dectected'],
     ['a number as binary', { B: 3 }, 'SerializationException', 'only base-64-encoded strings are convertible to bytes'],
     ['an empty value', {}, 'ValidationException', 'Supplied AttributeValue is empty, must contain exactly one of the supported datatypes'],
-    ['two types', { S: 'a', N: '1' }, 'ValidationException', 'Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes'],
+    [
+      'two types',
+      { S: 'a', N: '1' },
+      'ValidationException',
+      'Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes',
+    ],
     ['an empty string set', { SS: [] }, 'ValidationException', 'One or more parameter values were invalid: An string set  may not be empty'],
     ['an empty number set', { NS: [] }, 'ValidationException', 'One or more parameter values were invalid: An number set  may not be empty'],
     ['an empty binary set', { BS: [] }, 'ValidationException', 'One or more parameter values were invalid: Binary sets should not be empty'],
-    ['a string set with duplicates', { SS: ['a', 'a'] }, 'ValidationException', 'One or more parameter values were invalid: Input collection [a, a] contains duplicates.'],
+    [
+      'a string set with duplicates',
+      { SS: ['a', 'a'] },
+      'ValidationException',
+      'One or more parameter values were invalid: Input collection [a, a] contains duplicates.',
+    ],
     ['a number set equal after normalising', { NS: ['1', '1.0'] }, 'ValidationException', 'Input collection contains duplicates'],
-    ['a binary set with duplicates', { BS: ['AQ==', 'AQ=='] }, 'ValidationException', 'One or more parameter values were invalid: Input collection [AQ==, AQ==]of type BS contains duplicates.'],
+    [
+      'a binary set with duplicates',
+      { BS: ['AQ==', 'AQ=='] },
+      'ValidationException',
+      'One or more parameter values were invalid: Input collection [AQ==, AQ==]of type BS contains duplicates.',
+    ],
     ['an invalid number', { N: 'abc' }, 'ValidationException', 'The parameter cannot be converted to a numeric value: abc'],
     ['an empty number', { N: '' }, 'ValidationException', 'The parameter cannot be converted to a numeric value'],
     ['an invalid number deep in a map', { M: { a: { L: [{ N: 'x' }] } } }, 'ValidationException', 'The parameter cannot be converted to a numeric value: x'],
-    ['32 nested lists', nestedList(32), 'ValidationException', 'Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit'],
+    [
+      '32 nested lists',
+      nestedList(32),
+      'ValidationException',
+      'Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit',
+    ],
   ])('refuses %s', (_label, raw, type, message) => {
     expect(errorOf(() => parseAttributeValue(raw))).toEqual({ type, message });
   });
@@ -163,13 +188,24 @@ describe('validateKey', () => {
     ['an extra attribute', { pk: { S: 'a' }, sk: { N: '1' }, x: { S: 'b' } }, 'The provided key element does not match the schema'],
     ['a wrong type', { pk: { N: '1' }, sk: { N: '1' } }, 'The provided key element does not match the schema'],
     ['a wrong name', { pk: { S: 'a' }, other: { N: '1' } }, 'The provided key element does not match the schema'],
-    ['an empty string', { pk: { S: '' }, sk: { N: '1' } }, 'One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: pk'],
-    ['a partition key over 2048 bytes', { pk: { S: 'é'.repeat(1025) }, sk: { N: '1' } }, 'One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes'],
+    [
+      'an empty string',
+      { pk: { S: '' }, sk: { N: '1' } },
+      'One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: pk',
+    ],
+    [
+      'a partition key over 2048 bytes',
+      { pk: { S: 'é'.repeat(1025) }, sk: { N: '1' } },
+      'One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes',
+    ],
   ])('refuses %s', (_label, key, message) => {
     expect(errorOf(() => validateKey(key, schema))).toEqual({ type: 'ValidationException', message });
   });
   it('refuses an empty binary sort key and one over 1024 bytes', () => {
-    const bSchema = [{ name: 'pk', type: 'S' as const }, { name: 'sk', type: 'B' as const }];
+    const bSchema = [
+      { name: 'pk', type: 'S' as const },
+      { name: 'sk', type: 'B' as const },
+    ];
     expect(errorOf(() => validateKey({ pk: { S: 'a' }, sk: { B: '' } }, bSchema))?.message).toBe(
       'One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty binary value. Key: sk',
     );
@@ -185,7 +221,11 @@ describe('validateItemKey', () => {
   it.each<[string, Record<string, AttributeValue>, string]>([
     ['a missing key', { x: { S: 'a' } }, 'One or more parameter values were invalid: Missing the key pk in the item'],
     ['a wrong type', { pk: { N: '1' } }, 'One or more parameter values were invalid: Type mismatch for key pk expected: S actual: N'],
-    ['an empty string', { pk: { S: '' } }, 'One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: pk'],
+    [
+      'an empty string',
+      { pk: { S: '' } },
+      'One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: pk',
+    ],
   ])('refuses %s', (_label, item, message) => {
     expect(errorOf(() => validateItemKey(item, schema))).toEqual({ type: 'ValidationException', message });
   });
