@@ -70,8 +70,8 @@ export function previewScenario(bank: LiveBank, text: string, seed: number, seed
   const report = checkBank(single, { seeds });
   const errors = [...report.errors].sort((a, b) => a.line - b.line);
 
-  let prepared;
-  let instance;
+  let prepared: ReturnType<typeof single.prepare>;
+  let instance: ReturnType<typeof single.instance>;
   try {
     prepared = single.prepare(id, seed);
     instance = single.instance(id, seed);

@@ -143,9 +143,9 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
     .join('\n')
     .trim();
   if (prompt === '') fail(close + 2, 'The prompt (the text after the front matter) is empty');
-  sections.prompt.lines.forEach((l) => checkBound(l.text, l.line, 'The prompt'));
+  for (const l of sections.prompt.lines) checkBound(l.text, l.line, 'The prompt');
   if (!sections.Explanation) fail(lines.length, 'Missing "## Explanation" section');
-  sections.Explanation?.lines.forEach((l) => checkBound(l.text, l.line, 'The explanation'));
+  for (const l of sections.Explanation?.lines ?? []) checkBound(l.text, l.line, 'The explanation');
   const explanation =
     sections.Explanation?.lines
       .map((l) => l.text)

@@ -32,9 +32,11 @@ export function longValuesLast(item: unknown): unknown {
 
 export function ItemLines({ items, label = 'Items, one per line' }: { items: readonly unknown[]; label?: string }) {
   // Focusable and named because it scrolls sideways: keyboard users must be able to reach it.
+  const text = items.map((item) => JSON.stringify(shortenForDisplay(longValuesLast(item)))).join('\n');
+  // A scrollable <pre> needs role=region (biome.json lets useSemanticElements pass here) and tabindex so keyboard users can scroll it (axe scrollable-region-focusable); <section> cannot keep preformatted text
   return (
     <pre class="item-lines" tabindex={0} role="region" aria-label={label}>
-      {items.map((item) => JSON.stringify(shortenForDisplay(longValuesLast(item)))).join('\n')}
+      {text}
     </pre>
   );
 }

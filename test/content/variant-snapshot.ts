@@ -43,7 +43,7 @@ export interface SnapshotHeader {
 
 /** Seeds 0..seeds-1, as content:check uses. */
 export function snapshotVariant(bank: LoadedBank, id: string, seed: number): VariantSnapshot {
-  let instance;
+  let instance: ReturnType<LoadedBank['instance']>;
   try {
     instance = bank.instance(id, seed);
   } catch (error) {

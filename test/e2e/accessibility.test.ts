@@ -87,7 +87,11 @@ describe.skipIf(!available && !required)('accessibility in Chromium', () => {
 
     /** Inspects the page at phone width and photographs it at both widths. */
     async function check(name: string): Promise<void> {
-      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      await page.evaluate(() =>
+        document.querySelectorAll('details').forEach((d) => {
+          d.open = true;
+        }),
+      );
       await page.screenshot({ path: join(SCREENSHOT_DIR, `${fileName(name)}-desktop.png`), fullPage: true });
       await page.setViewportSize(PHONE);
       await inspect(name);

@@ -8,7 +8,7 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuite, noticeSkippedBrowserSuite, SKIP_BROWSER_SUITES } from '../helpers/browser.ts';
 import type { Answer } from '../../app/bank/types.ts';

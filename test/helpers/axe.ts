@@ -60,7 +60,11 @@ export function describeViolation(name: string, v: AxeViolation): string {
 
 /** Opens every <details> and measures whether the page scrolls sideways; a message when it does. */
 export async function sidewaysScroll(page: Page, name: string): Promise<string | undefined> {
-  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+  await page.evaluate(() =>
+    document.querySelectorAll('details').forEach((d) => {
+      d.open = true;
+    }),
+  );
   const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
   return widths.scroll > widths.client + 1 ? `${name}: ${widths.scroll}px wide in a ${widths.client}px window` : undefined;
 }

@@ -12,7 +12,7 @@ import {
   DescribeLimitsCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
-  DynamoDBClient,
+  type DynamoDBClient,
   GetItemCommand,
   ListTagsOfResourceCommand,
   PutItemCommand,
@@ -453,7 +453,7 @@ export function defineAdvancedSuite(label: string, open: () => Promise<Endpoint>
         expect(pitr?.PointInTimeRecoveryStatus).toBe('ENABLED');
         expect(pitr?.RecoveryPeriodInDays).toBe(7);
         expect(pitr?.EarliestRestorableDateTime).toBeInstanceOf(Date);
-        expect(pitr?.LatestRestorableDateTime!.getTime()).toBeGreaterThanOrEqual(pitr!.EarliestRestorableDateTime!.getTime());
+        expect(pitr!.LatestRestorableDateTime!.getTime()).toBeGreaterThanOrEqual(pitr!.EarliestRestorableDateTime!.getTime());
       });
 
       it('should return TableNotFoundException for continuous backups of a missing table', async () => {

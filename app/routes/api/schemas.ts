@@ -98,13 +98,10 @@ export const AnswerRequestSchema = z
       .enum(['sure', 'unsure', 'guess'])
       .optional()
       .openapi({ description: 'How sure you are: unsure or guess rates a right answer Hard for review; sure and fast rates it Easy.' }),
-    source: z
-      .enum(['practice', 'review', 'drill'])
-      .optional()
-      .openapi({
-        description:
-          'Where the question was served (GET /api/review/next, /api/drill/next); practice when absent. Every source counts once in progress and the schedule.',
-      }),
+    source: z.enum(['practice', 'review', 'drill']).optional().openapi({
+      description:
+        'Where the question was served (GET /api/review/next, /api/drill/next); practice when absent. Every source counts once in progress and the schedule.',
+    }),
   })
   .openapi('AnswerRequest');
 
@@ -156,11 +153,9 @@ export const GradeResultSchema = z
 export const AnswerResponseSchema = z
   .object({
     attemptId: z.number().int(),
-    recorded: z
-      .boolean()
-      .openapi({
-        description: 'False when the submission token had been answered before: nothing new was stored, and `result` is the stored grade of the first answer.',
-      }),
+    recorded: z.boolean().openapi({
+      description: 'False when the submission token had been answered before: nothing new was stored, and `result` is the stored grade of the first answer.',
+    }),
     result: GradeResultSchema.nullable().openapi({
       description: 'Null only when the token belongs to an attempt stored before grades were kept with attempts.',
     }),

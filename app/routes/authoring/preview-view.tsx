@@ -65,11 +65,11 @@ export function PreviewBody({ preview, areas }: { preview: Preview; areas: reado
   return (
     <>
       <h2 id="learner-view-heading">As the learner sees seed {preview.seed}</h2>
-      <div class="learner-view" aria-labelledby="learner-view-heading">
+      <section class="learner-view" aria-labelledby="learner-view-heading">
         <QuestionHeader variant={variant} objectives={objectives} areaTitle={area?.title ?? variant.area} />
         <HtmlBlock class="prompt" html={variant.promptHtml} />
         <AnswerInputs variant={variant} rejected={undefined} />
-      </div>
+      </section>
       <h2>Graded</h2>
       <table class="graded-answers">
         <caption>Every known answer, graded by the real grader for seed {preview.seed}</caption>

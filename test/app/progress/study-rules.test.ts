@@ -105,7 +105,10 @@ describe('planExam', () => {
   it('draws N questions across areas in proportion to their objectives, of the chosen kinds, distinct where the area allows', () => {
     const bank = loadContentBank();
     let state = 7;
-    const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const random = () => {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
     const plan = planExam(bank, { questions: 25, kinds: ['choice', 'multi', 'numeric'] }, random);
     expect(plan).toHaveLength(25);
     const eligibleAreas = bank.areas.filter((a) => bank.scenarios.some((s) => s.area === a.id && ['choice', 'multi', 'numeric'].includes(s.kind)));
@@ -113,7 +116,7 @@ describe('planExam', () => {
       25,
       eligibleAreas.map((a) => a.objectives.length),
     );
-    eligibleAreas.forEach((area, i) => expect(plan.filter((q) => q.area === area.id)).toHaveLength(expected[i]!));
+    for (const [i, area] of eligibleAreas.entries()) expect(plan.filter((q) => q.area === area.id)).toHaveLength(expected[i]!);
     for (const q of plan) expect(['choice', 'multi', 'numeric']).toContain(bank.get(q.scenarioId)!.kind);
     expect(new Set(plan.map((q) => q.scenarioId)).size).toBe(25);
 

@@ -302,7 +302,7 @@ describe('Scan read units', () => {
     ['ten 4,096-byte items, strong', Array<number>(10).fill(4096), true, 10],
   ])('charges %s', (_name, sizes, consistent, units) => {
     const db = withUsers();
-    sizes.forEach((size, i) => db.execute('PutItem', { TableName: 'users', Item: item(`i${i}`, size) }));
+    for (const [i, size] of sizes.entries()) db.execute('PutItem', { TableName: 'users', Item: item(`i${i}`, size) });
     const scan = db.execute('Scan', {
       TableName: 'users',
       ConsistentRead: consistent,
