@@ -76,7 +76,8 @@ describe.skipIf(SKIP_BROWSER_SUITES)('a learner in Chromium', () => {
     expect(await page.locator('h1').textContent()).toBe('Learn DynamoDB to exam level');
     await page.screenshot({ path: join(SCREENSHOT_DIR, '1-home.png'), fullPage: true });
 
-    await page.getByRole('button', { name: 'Start' }).click();
+    // A first visit gets the welcome, with practice one click away.
+    await page.getByRole('link', { name: 'Start practising' }).click();
     await page.waitForURL(/\/q\//);
     const first = await reachAnswerableQuestion(page, bank);
     // The key hints are hidden in the HTML and shown by the script that makes the keys work.
