@@ -7,50 +7,28 @@
  * Skips with a notice when /usr/bin/chromium is absent, unless E2E=1 (CI), where a missing
  * browser is a failure.
  */
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addAxe, type AxeViolation, describeViolation, isBlocking, runAxe, sidewaysScroll } from '../helpers/axe.ts';
-import { CHROMIUM, launchChromium, startServer } from '../helpers/browser.ts';
+import { browserSuite, noticeSkippedBrowserSuite, SKIP_BROWSER_SUITES } from '../helpers/browser.ts';
 import { loadContentBank } from '../helpers/test-app.ts';
 
-const required = process.env.E2E === '1';
-const available = existsSync(CHROMIUM);
-if (!available && !required)
-  console.warn(
-    `[e2e] accessibility of questions skipped: ${CHROMIUM} not found (install it with apt-get install chromium, or set E2E=1 to make this a failure).`,
-  );
+noticeSkippedBrowserSuite('accessibility of questions');
 
 const SCREENSHOT_DIR = join(tmpdir(), 'dynamodb-study-e2e', 'accessibility');
+mkdirSync(SCREENSHOT_DIR, { recursive: true });
 const PHONE = { width: 390, height: 844 };
 /** Pages checked at once: the browser renders one while axe runs in the other. */
 const PAGES = 2;
 
-describe.skipIf(!available && !required)('accessibility of every question in Chromium', () => {
-  let server: { process: ChildProcess; url: string } | undefined;
-  let browser: Browser | undefined;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    if (!available) throw new Error(`E2E=1 but ${CHROMIUM} is missing: install it with apt-get install chromium.`);
-    dataDir = mkdtempSync(join(tmpdir(), 'dynamodb-study-db-'));
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    server = await startServer(join(dataDir, 'app.db'));
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.process.kill('SIGTERM');
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+describe.skipIf(SKIP_BROWSER_SUITES)('accessibility of every question in Chromium', () => {
+  const suite = browserSuite();
 
   it('has no serious or critical WCAG violations on any question page, and none scrolls sideways on a phone', async () => {
     const bank = loadContentBank();
-    const context = await browser!.newContext({ viewport: PHONE });
+    const context = await suite.browser.newContext({ viewport: PHONE });
     await addAxe(context);
     const problems: string[] = [];
     const blocking: string[] = [];
@@ -66,7 +44,7 @@ describe.skipIf(!available && !required)('accessibility of every question in Chr
       for (let scenario = queue.shift(); scenario; scenario = queue.shift()) {
         const name = `question ${scenario.id}`;
         const path = `/q/${encodeURIComponent(scenario.id)}/3`;
-        statuses[path] = (await page.goto(`${server!.url}${path}`))?.status();
+        statuses[path] = (await page.goto(`${suite.url}${path}`))?.status();
         const overflow = await sidewaysScroll(page, name);
         if (overflow) overflowing.push(overflow);
         const violations = await runAxe(page);
@@ -92,12 +70,12 @@ describe.skipIf(!available && !required)('accessibility of every question in Chr
     const bank = loadContentBank();
     const picked = new Map<string, string>();
     for (const s of bank.scenarios) if (!picked.has(`${s.area}/${s.kind}`)) picked.set(`${s.area}/${s.kind}`, s.id);
-    const context = await browser!.newContext({ viewport: PHONE, colorScheme: 'dark' });
+    const context = await suite.browser.newContext({ viewport: PHONE, colorScheme: 'dark' });
     await addAxe(context);
     const page = await context.newPage();
     const blocking: string[] = [];
     for (const id of picked.values()) {
-      const response = await page.goto(`${server!.url}/q/${encodeURIComponent(id)}/3`);
+      const response = await page.goto(`${suite.url}/q/${encodeURIComponent(id)}/3`);
       expect(response?.status(), id).toBe(200);
       expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), id).toBe('rgb(13, 17, 23)');
       for (const v of await runAxe(page)) if (isBlocking(v)) blocking.push(describeViolation(`dark question ${id}`, v));

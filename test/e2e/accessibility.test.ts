@@ -9,23 +9,19 @@
  * Skips with a notice when /usr/bin/chromium is absent, unless E2E=1 (CI), where a missing
  * browser is a failure.
  */
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { addAxe, type AxeViolation, describeViolation, isBlocking, runAxe, sidewaysScroll } from '../helpers/axe.ts';
-import { CHROMIUM, launchChromium, startServer } from '../helpers/browser.ts';
+import { browserSuite, noticeSkippedBrowserSuite, SKIP_BROWSER_SUITES } from '../helpers/browser.ts';
 import type { ScenarioKind } from '../../app/bank/types.ts';
 import { loadContentBank, wrongAnswer } from '../helpers/test-app.ts';
 
-const required = process.env.E2E === '1';
-const available = existsSync(CHROMIUM);
-if (!available && !required)
-  console.warn(`[e2e] accessibility skipped: ${CHROMIUM} not found (install it with apt-get install chromium, or set E2E=1 to make this a failure).`);
+noticeSkippedBrowserSuite('accessibility');
 
 const SCREENSHOT_DIR = join(tmpdir(), 'dynamodb-study-e2e', 'accessibility');
+mkdirSync(SCREENSHOT_DIR, { recursive: true });
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1100, height: 900 };
 
@@ -44,29 +40,13 @@ function fileName(name: string): string {
     .toLowerCase();
 }
 
-describe.skipIf(!available && !required)('accessibility in Chromium', () => {
-  let server: { process: ChildProcess; url: string } | undefined;
-  let browser: Browser | undefined;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    if (!available) throw new Error(`E2E=1 but ${CHROMIUM} is missing: install it with apt-get install chromium.`);
-    dataDir = mkdtempSync(join(tmpdir(), 'dynamodb-study-db-'));
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    server = await startServer(join(dataDir, 'app.db'));
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.process.kill('SIGTERM');
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+describe.skipIf(SKIP_BROWSER_SUITES)('accessibility in Chromium', () => {
+  const suite = browserSuite();
 
   it('has no serious or critical WCAG violations on any page, and no page scrolls sideways on a phone', async () => {
     const bank = loadContentBank();
-    const url = server!.url;
-    const context = await browser!.newContext({ viewport: DESKTOP });
+    const url = suite.url;
+    const context = await suite.browser.newContext({ viewport: DESKTOP });
     await addAxe(context);
     const page = await context.newPage();
     const problems: string[] = [];
@@ -176,10 +156,10 @@ describe.skipIf(!available && !required)('accessibility in Chromium', () => {
   // already takes most of this file's time); tokens are shared, so a kind's pages share colours.
   it('has no serious or critical WCAG violations in the dark scheme, chosen by the browser or by the switch', async () => {
     const bank = loadContentBank();
-    const url = server!.url;
+    const url = suite.url;
     const blocking: string[] = [];
     const overflowing: string[] = [];
-    const context = await browser!.newContext({ viewport: PHONE, colorScheme: 'dark' });
+    const context = await suite.browser.newContext({ viewport: PHONE, colorScheme: 'dark' });
     await addAxe(context);
     const page = await context.newPage();
 
@@ -218,7 +198,7 @@ describe.skipIf(!available && !required)('accessibility in Chromium', () => {
     await context.close();
 
     // A light browser whose learner chose dark in the header gets the dark page, no script needed.
-    const pinned = await browser!.newContext({ viewport: PHONE, colorScheme: 'light', javaScriptEnabled: false });
+    const pinned = await suite.browser.newContext({ viewport: PHONE, colorScheme: 'light', javaScriptEnabled: false });
     const pinnedPage = await pinned.newPage();
     await pinnedPage.goto(`${url}/cost/serverless`);
     await pinnedPage.getByLabel('Theme').selectOption('dark');
@@ -228,7 +208,7 @@ describe.skipIf(!available && !required)('accessibility in Chromium', () => {
     await pinned.close();
 
     // With JavaScript the switch applies at once, hides its button and saves the choice unseen.
-    const live = await browser!.newContext({ viewport: PHONE, colorScheme: 'dark' });
+    const live = await suite.browser.newContext({ viewport: PHONE, colorScheme: 'dark' });
     const livePage = await live.newPage();
     await livePage.goto(`${url}/cost/traffic`);
     expect(await livePage.getByRole('button', { name: 'Apply' }).isVisible()).toBe(false);
@@ -246,12 +226,12 @@ describe.skipIf(!available && !required)('accessibility in Chromium', () => {
 
   it('answers choice and request questions with JavaScript off', async () => {
     const bank = loadContentBank();
-    const context = await browser!.newContext({ viewport: PHONE, javaScriptEnabled: false });
+    const context = await suite.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
     for (const kind of ['choice', 'request'] as const) {
       const scenario = bank.scenarios.find((s) => s.kind === kind)!;
       const answer = bank.referenceAnswer(scenario.id, 2);
-      await page.goto(`${server!.url}/q/${encodeURIComponent(scenario.id)}/2`);
+      await page.goto(`${suite.url}/q/${encodeURIComponent(scenario.id)}/2`);
       // The key hints describe keys that only work with the script.
       expect(await page.locator('[data-shortcuts-hint]').isVisible()).toBe(false);
       if (answer.kind === 'choice') await page.locator(`input[type=radio][value="${answer.optionId}"]`).check();
@@ -269,8 +249,8 @@ describe.skipIf(!available && !required)('accessibility in Chromium', () => {
     const seed = 5;
     const reference = bank.referenceAnswer(scenario.id, seed);
     if (reference.kind !== 'choice') throw new Error('expected a choice answer');
-    const page = await browser!.newPage({ viewport: DESKTOP });
-    await page.goto(`${server!.url}/q/${encodeURIComponent(scenario.id)}/${seed}`);
+    const page = await suite.browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${suite.url}/q/${encodeURIComponent(scenario.id)}/${seed}`);
 
     // The stylesheet marks keyboard focus.
     const focusRules = await page.evaluate(() =>
@@ -336,8 +316,8 @@ describe.skipIf(!available && !required)('accessibility in Chromium', () => {
   it('lets Tab indent in the JSON editor without trapping the keyboard: Esc hands Tab back', async () => {
     const bank = loadContentBank();
     const scenario = bank.scenarios.find((s) => s.kind === 'request')!;
-    const page = await browser!.newPage({ viewport: DESKTOP });
-    await page.goto(`${server!.url}/q/${encodeURIComponent(scenario.id)}/3`);
+    const page = await suite.browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${suite.url}/q/${encodeURIComponent(scenario.id)}/3`);
     const editor = page.locator('textarea[name=json]');
     await editor.fill('{}');
     await editor.focus();

@@ -5,40 +5,20 @@
  *
  * Skips with a notice when /usr/bin/chromium is absent, unless E2E=1.
  */
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, launchChromium, startServer } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, noticeSkippedBrowserSuite, SKIP_BROWSER_SUITES } from '../helpers/browser.ts';
 import { loadContentBank } from '../helpers/test-app.ts';
 
-const required = process.env.E2E === '1';
-const available = existsSync(CHROMIUM);
-if (!available && !required)
-  console.warn(`[e2e] hands-on skipped: ${CHROMIUM} not found (install it with apt-get install chromium, or set E2E=1 to make this a failure).`);
+noticeSkippedBrowserSuite('hands-on');
 
 const SCREENSHOT_DIR = join(tmpdir(), 'dynamodb-study-e2e');
+mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
-describe.skipIf(!available && !required)('hands-on questions in Chromium', () => {
-  let server: { process: ChildProcess; url: string } | undefined;
-  let browser: Browser | undefined;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    if (!available) throw new Error(`E2E=1 but ${CHROMIUM} is missing: install it with apt-get install chromium.`);
-    dataDir = mkdtempSync(join(tmpdir(), 'dynamodb-study-db-'));
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    server = await startServer(join(dataDir, 'app.db'));
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.process.kill('SIGTERM');
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+describe.skipIf(SKIP_BROWSER_SUITES)('hands-on questions in Chromium', () => {
+  const suite = browserSuite();
 
   it('grades a request written in the editor and shows each check with both results', async () => {
     const bank = loadContentBank();
@@ -47,11 +27,11 @@ describe.skipIf(!available && !required)('hands-on questions in Chromium', () =>
     const reference = JSON.parse(bank.referenceAnswer(id, seed).kind === 'request' ? (bank.referenceAnswer(id, seed) as { json: string }).json : '{}');
     // Right items, oldest first: the order check must fail, the others pass.
     const answer = { ...reference, params: { ...reference.params, ScanIndexForward: true } };
-    const page = await browser!.newPage({ viewport: { width: 1100, height: 900 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1100, height: 900 } });
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
 
-    await page.goto(`${server!.url}/q/${id}/${seed}`);
+    await page.goto(`${suite.url}/q/${id}/${seed}`);
     expect(await page.locator('#fixture-heading').textContent()).toBe('Table Orders');
     const editor = page.locator('textarea[data-json-editor]');
     await editor.fill('{"action": "Query",');
@@ -86,8 +66,8 @@ describe.skipIf(!available && !required)('hands-on questions in Chromium', () =>
     // DynamoDB refuses attribute definitions no key uses, so status goes with the index.
     const definitions = (rest.AttributeDefinitions as { AttributeName: string }[]).filter((a) => a.AttributeName !== 'status');
     const withoutGsi = { ...rest, AttributeDefinitions: definitions };
-    const page = await browser!.newPage({ viewport: { width: 1100, height: 900 } });
-    await page.goto(`${server!.url}/q/${id}/${seed}`);
+    const page = await suite.browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(`${suite.url}/q/${id}/${seed}`);
     expect(await page.locator('#design-heading').textContent()).toBe('What the table must serve');
     await page.locator('textarea[data-json-editor]').fill(JSON.stringify(withoutGsi, null, 2));
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'hands-on-3-design-question.png'), fullPage: true });
