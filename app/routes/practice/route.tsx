@@ -5,8 +5,8 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { type Bank, InvalidAnswerError, type Objective, type Variant } from '../../bank/types.ts';
-import { compareScenarioFile, measureSecondsTaken, recordAnswer } from '../../progress/answers.ts';
+import type { Bank, Objective, Variant } from '../../bank/types.ts';
+import { compareScenarioFile } from '../../progress/answers.ts';
 import { selectOptionalAttemptById, selectRecentScenarioIds } from '../../progress/attempts.ts';
 import { pickNextQuestion } from '../../progress/next-question.ts';
 import { insertQuestionReport } from '../../progress/question-reports.ts';
@@ -16,7 +16,7 @@ import { limitAnswers } from '../../auth/rate-limit.ts';
 import { parseFormBody } from '../form-body.ts';
 import { InvalidInputError, NotFoundError } from '../request-errors.ts';
 import { safeReturnPath } from '../safe-redirect.ts';
-import { parseAnswerForm } from './answer-form.ts';
+import { isRejectedAnswer, recordFormAnswer, rejectedAnswer, shownAtOf } from './form-answer.ts';
 import { AVOID_RECENT_ATTEMPTS, describePracticeMode, parsePracticeMode, PracticeQuerySchema, practiceQueryString, toPracticeFilter } from './practice-mode.ts';
 import { PracticePage } from './practice-view.tsx';
 import { QuestionPage } from './question-view.tsx';
@@ -38,16 +38,6 @@ const ReportFormSchema = z.object({
   message: z.string({ error: 'Describe the problem.' }).trim().min(1, 'Describe the problem.').max(2000, 'Keep it under 2,000 characters.'),
   returnTo: z.string().optional(),
 });
-
-/** Form fields as posted: text only (a file upload in a text field is ignored). */
-function allFields(value: unknown): string[] {
-  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return values.filter((v): v is string => typeof v === 'string');
-}
-
-function firstField(value: unknown): string | undefined {
-  return allFields(value)[0];
-}
 
 export const practiceRoutes = new Hono<AppEnv>()
   .get('/practice', loadLearner, (c) => {
@@ -87,7 +77,7 @@ export const practiceRoutes = new Hono<AppEnv>()
     );
   })
   .post('/q/:scenarioId/:seed', loadLearner, limitAnswers, async (c) => {
-    const { bank, db, clock, randomToken } = c.var.deps;
+    const { bank, clock, randomToken } = c.var.deps;
     const seed = parseSeed(c.req.param('seed'));
     // One generation serves the form check, the grade and the stored row.
     const question = bank.prepare(c.req.param('scenarioId'), seed);
@@ -95,21 +85,10 @@ export const practiceRoutes = new Hono<AppEnv>()
     const mode = parsePracticeMode(bank, parseQuery(c.req.query()));
     const body = await parseFormBody(c, { all: true });
     try {
-      const form = parseAnswerForm(variant, body);
-      const result = question.grade(form.answer);
-      const now = clock.now();
-      const recorded = recordAnswer(db, {
-        profileId: ensureProfile(c).id,
-        graded: { variant, fingerprint: question.fingerprint, answer: form.answer, result },
-        submissionToken: form.token,
-        secondsTaken: measureSecondsTaken(form.shownAt, now),
-        now,
-        confidence: form.confidence,
-      });
-      if (!recorded) throw new InvalidInputError('token', 'This form belongs to another learner; reload the question.');
+      const recorded = recordFormAnswer(c, question, body);
       return c.redirect(`/attempts/${recorded.attempt.id}${practiceQueryString(mode)}`, 303);
     } catch (error) {
-      if (!(error instanceof InvalidInputError || error instanceof InvalidAnswerError)) throw error;
+      if (!isRejectedAnswer(error)) throw error;
       // Nothing was recorded: show the question again with the learner's input and the reason,
       // rather than an error page that sends them Back.
       c.header('Cache-Control', 'no-store');
@@ -120,16 +99,9 @@ export const practiceRoutes = new Hono<AppEnv>()
           areaTitle={bank.areas.find((a) => a.id === variant.area)?.title ?? variant.area}
           mode={mode}
           submissionToken={randomToken()}
-          shownAt={Number(firstField(body.shownAt)) || clock.now().getTime()}
+          shownAt={shownAtOf(body, clock.now())}
           reported={false}
-          rejected={{
-            field: error.field,
-            message: error.message,
-            value: firstField(body.value),
-            optionIds: allFields(body.option).concat(allFields(body.options)),
-            json: firstField(body.json),
-            confidence: firstField(body.confidence),
-          }}
+          rejected={rejectedAnswer(error, body)}
         />,
         400,
       );

@@ -5,14 +5,14 @@
  */
 import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
-import { ensureProfile, loadLearner } from '../../auth/identity.ts';
+import { loadLearner } from '../../auth/identity.ts';
 import { limitAnswers } from '../../auth/rate-limit.ts';
-import { InvalidAnswerError, type Variant } from '../../bank/types.ts';
-import { compareScenarioFile, measureSecondsTaken, recordAnswer } from '../../progress/answers.ts';
+import { type Variant } from '../../bank/types.ts';
+import { compareScenarioFile } from '../../progress/answers.ts';
 import { type Attempt, selectOptionalAttemptById } from '../../progress/attempts.ts';
 import type { AppEnv } from '../app-env.ts';
 import { parseFormBody } from '../form-body.ts';
-import { parseAnswerForm } from '../practice/answer-form.ts';
+import { isRejectedAnswer, recordFormAnswer, rejectedAnswer, shownAtOf } from '../practice/form-answer.ts';
 import { QuestionPage } from '../practice/question-view.tsx';
 import { ResultPage } from '../practice/result-view.tsx';
 import { selectObjectives } from '../practice/route.tsx';
@@ -36,11 +36,6 @@ export interface StudyMode {
 
 export function studyQuestionPath(mode: Pick<StudyMode, 'base'>, scenarioId: string, seed: number): string {
   return `${mode.base}/q/${encodeURIComponent(scenarioId)}/${seed}`;
-}
-
-function allFields(value: unknown): string[] {
-  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return values.filter((v): v is string => typeof v === 'string');
 }
 
 function areaTitle(c: Context<AppEnv>, area: string): string {
@@ -75,44 +70,18 @@ export function studyQuestionRoutes(mode: StudyMode): Hono<AppEnv> {
       return c.html(questionPage(c, variant, { shownAt: c.var.deps.clock.now().getTime() }));
     })
     .post(`${mode.base}/q/:scenarioId/:seed`, loadLearner, limitAnswers, async (c) => {
-      const { bank, db, clock } = c.var.deps;
+      const { bank } = c.var.deps;
       const question = bank.prepare(c.req.param('scenarioId'), parseSeed(c.req.param('seed')));
       const { variant } = question;
       const body = await parseFormBody(c, { all: true });
       try {
-        const form = parseAnswerForm(variant, body);
-        const result = question.grade(form.answer);
-        const now = clock.now();
-        const recorded = recordAnswer(db, {
-          profileId: ensureProfile(c).id,
-          graded: { variant, fingerprint: question.fingerprint, answer: form.answer, result },
-          submissionToken: form.token,
-          secondsTaken: measureSecondsTaken(form.shownAt, now),
-          now,
-          confidence: form.confidence,
-          source: mode.id,
-        });
-        if (!recorded) throw new InvalidInputError('token', 'This form belongs to another learner; reload the question.');
+        const recorded = recordFormAnswer(c, question, body, mode.id);
         return c.redirect(`${mode.base}/attempts/${recorded.attempt.id}`, 303);
       } catch (error) {
-        if (!(error instanceof InvalidInputError || error instanceof InvalidAnswerError)) throw error;
+        if (!isRejectedAnswer(error)) throw error;
         // Nothing was recorded: the question again, with what was typed and the reason.
         c.header('Cache-Control', 'no-store');
-        const first = (value: unknown) => allFields(value)[0];
-        return c.html(
-          questionPage(c, variant, {
-            shownAt: Number(first(body.shownAt)) || clock.now().getTime(),
-            rejected: {
-              field: error.field,
-              message: error.message,
-              value: first(body.value),
-              optionIds: allFields(body.option).concat(allFields(body.options)),
-              json: first(body.json),
-              confidence: first(body.confidence),
-            },
-          }),
-          400,
-        );
+        return c.html(questionPage(c, variant, { shownAt: shownAtOf(body, c.var.deps.clock.now()), rejected: rejectedAnswer(error, body) }), 400);
       }
     })
     .get(`${mode.base}/attempts/:attemptId`, loadLearner, (c) => {

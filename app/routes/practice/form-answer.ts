@@ -1,0 +1,66 @@
+/**
+ * A question form posted by a learner, from practice, review or the drill: read it against
+ * the prepared question, grade it once and store it; or, when it cannot be read, what the
+ * learner typed and why, so the page can show the question again with the input kept.
+ */
+import type { Context } from 'hono';
+import { ensureProfile } from '../../auth/identity.ts';
+import { InvalidAnswerError, type PreparedQuestion } from '../../bank/types.ts';
+import { type AttemptSource, measureSecondsTaken, type RecordedAnswer, recordAnswer } from '../../progress/answers.ts';
+import type { AppEnv } from '../app-env.ts';
+import { InvalidInputError } from '../request-errors.ts';
+import { parseAnswerForm } from './answer-form.ts';
+import type { RejectedAnswer } from './question-view.tsx';
+
+/** Form fields as posted: text only (a file upload in a text field is ignored). */
+export function allFields(value: unknown): string[] {
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return values.filter((v): v is string => typeof v === 'string');
+}
+
+export function firstField(value: unknown): string | undefined {
+  return allFields(value)[0];
+}
+
+/**
+ * Route → grading → store, each crossed once. Throws InvalidInputError or InvalidAnswerError
+ * (nothing stored) when the form does not fit the question or its token is another learner's.
+ */
+export function recordFormAnswer(c: Context<AppEnv>, question: PreparedQuestion, body: Record<string, unknown>, source?: AttemptSource): RecordedAnswer {
+  const { db, clock } = c.var.deps;
+  const form = parseAnswerForm(question.variant, body);
+  const result = question.grade(form.answer);
+  const now = clock.now();
+  const recorded = recordAnswer(db, {
+    profileId: ensureProfile(c).id,
+    graded: { variant: question.variant, fingerprint: question.fingerprint, answer: form.answer, result },
+    submissionToken: form.token,
+    secondsTaken: measureSecondsTaken(form.shownAt, now),
+    now,
+    confidence: form.confidence,
+    ...(source ? { source } : {}),
+  });
+  if (!recorded) throw new InvalidInputError('token', 'This form belongs to another learner; reload the question.');
+  return recorded;
+}
+
+export function isRejectedAnswer(error: unknown): error is InvalidInputError | InvalidAnswerError {
+  return error instanceof InvalidInputError || error instanceof InvalidAnswerError;
+}
+
+/** What the learner typed, and why it was refused, to show the question again with it. */
+export function rejectedAnswer(error: InvalidInputError | InvalidAnswerError, body: Record<string, unknown>): RejectedAnswer {
+  return {
+    field: error.field,
+    message: error.message,
+    value: firstField(body.value),
+    optionIds: allFields(body.option).concat(allFields(body.options)),
+    json: firstField(body.json),
+    confidence: firstField(body.confidence),
+  };
+}
+
+/** The time the form was first shown, kept across a refusal so seconds taken stay honest. */
+export function shownAtOf(body: Record<string, unknown>, now: Date): number {
+  return Number(firstField(body.shownAt)) || now.getTime();
+}
