@@ -5,10 +5,18 @@
  */
 import type { Context } from 'hono';
 import { ensureProfile } from '../../auth/identity.ts';
-import { InvalidAnswerError, type PreparedQuestion } from '../../bank/types.ts';
-import { type AttemptSource, measureSecondsTaken, type RecordedAnswer, recordAnswer } from '../../progress/answers.ts';
+import { InvalidAnswerError, type PreparedQuestion, type Variant } from '../../bank/types.ts';
+import {
+  type AttemptSource,
+  compareScenarioFile,
+  measureSecondsTaken,
+  type RecordedAnswer,
+  recordAnswer,
+  type ScenarioFileStatus,
+} from '../../progress/answers.ts';
+import { type Attempt, selectOptionalAttemptById } from '../../progress/attempts.ts';
 import type { AppEnv } from '../app-env.ts';
-import { InvalidInputError } from '../request-errors.ts';
+import { InvalidInputError, NotFoundError } from '../request-errors.ts';
 import { parseAnswerForm } from './answer-form.ts';
 import type { RejectedAnswer } from './question-view.tsx';
 
@@ -63,4 +71,26 @@ export function rejectedAnswer(error: InvalidInputError | InvalidAnswerError, bo
 /** The time the form was first shown, kept across a refusal so seconds taken stay honest. */
 export function shownAtOf(body: Record<string, unknown>, now: Date): number {
   return Number(firstField(body.shownAt)) || now.getTime();
+}
+
+export interface StoredResult {
+  readonly attempt: Attempt;
+  readonly scenarioFile: ScenarioFileStatus;
+  /** The variant as shown; today's for attempts stored before variants were kept; none when the file is gone. */
+  readonly variant: Variant | undefined;
+}
+
+/**
+ * The learner's own attempt at `/…/attempts/:attemptId`, with what its result page needs: it is
+ * rendered from the row and never graded again. Another learner's attempt is a 404.
+ */
+export function loadStoredResult(c: Context<AppEnv>): StoredResult {
+  const { bank, db } = c.var.deps;
+  const idText = c.req.param('attemptId') ?? '';
+  if (!/^\d{1,15}$/.test(idText)) throw new InvalidInputError('attemptId', `"${idText}" is not an attempt number.`);
+  const attempt = c.var.profile ? selectOptionalAttemptById(db, c.var.profile.id, Number(idText)) : undefined;
+  if (!attempt) throw new NotFoundError(`You have no attempt ${idText}.`);
+  const scenarioFile = compareScenarioFile(attempt, bank.fingerprint(attempt.scenarioId));
+  const variant = attempt.variant ?? (scenarioFile === 'removed' ? undefined : bank.variant(attempt.scenarioId, attempt.seed));
+  return { attempt, scenarioFile, variant };
 }

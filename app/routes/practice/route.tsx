@@ -6,17 +6,16 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Bank, Objective, Variant } from '../../bank/types.ts';
-import { compareScenarioFile } from '../../progress/answers.ts';
-import { selectOptionalAttemptById, selectRecentScenarioIds } from '../../progress/attempts.ts';
+import { selectRecentScenarioIds } from '../../progress/attempts.ts';
 import { pickNextQuestion } from '../../progress/next-question.ts';
 import { insertQuestionReport } from '../../progress/question-reports.ts';
 import type { AppEnv } from '../app-env.ts';
 import { ensureProfile, loadLearner } from '../../auth/identity.ts';
 import { limitAnswers } from '../../auth/rate-limit.ts';
 import { parseFormBody } from '../form-body.ts';
-import { InvalidInputError, NotFoundError } from '../request-errors.ts';
+import { InvalidInputError } from '../request-errors.ts';
 import { safeReturnPath } from '../safe-redirect.ts';
-import { isRejectedAnswer, recordFormAnswer, rejectedAnswer, shownAtOf } from './form-answer.ts';
+import { isRejectedAnswer, loadStoredResult, recordFormAnswer, rejectedAnswer, shownAtOf } from './form-answer.ts';
 import { AVOID_RECENT_ATTEMPTS, describePracticeMode, parsePracticeMode, PracticeQuerySchema, practiceQueryString, toPracticeFilter } from './practice-mode.ts';
 import { PracticePage } from './practice-view.tsx';
 import { QuestionPage } from './question-view.tsx';
@@ -120,15 +119,8 @@ export const practiceRoutes = new Hono<AppEnv>()
     return c.redirect(`${back.pathname}${back.search}${back.hash}`, 303);
   })
   .get('/attempts/:attemptId', loadLearner, (c) => {
-    const { bank, db } = c.var.deps;
-    const idText = c.req.param('attemptId');
-    if (!/^\d{1,15}$/.test(idText)) throw new InvalidInputError('attemptId', `"${idText}" is not an attempt number.`);
-    const attempt = c.var.profile ? selectOptionalAttemptById(db, c.var.profile.id, Number(idText)) : undefined;
-    if (!attempt) throw new NotFoundError(`You have no attempt ${idText}.`);
-    // Rendered from the row, never graded again: the grade is what the learner was shown.
-    const scenarioFile = compareScenarioFile(attempt, bank.fingerprint(attempt.scenarioId));
-    // Attempts stored before variants were kept show today's question text, when it still exists.
-    const variant = attempt.variant ?? (scenarioFile === 'removed' ? undefined : bank.variant(attempt.scenarioId, attempt.seed));
+    const { bank } = c.var.deps;
+    const { attempt, scenarioFile, variant } = loadStoredResult(c);
     const mode = parsePracticeMode(bank, parseQuery(c.req.query()));
     return c.html(
       <ResultPage

@@ -8,16 +8,14 @@ import type { Child } from 'hono/jsx';
 import { loadLearner } from '../../auth/identity.ts';
 import { limitAnswers } from '../../auth/rate-limit.ts';
 import { type Variant } from '../../bank/types.ts';
-import { compareScenarioFile } from '../../progress/answers.ts';
-import { type Attempt, selectOptionalAttemptById } from '../../progress/attempts.ts';
+import { type Attempt } from '../../progress/attempts.ts';
 import type { AppEnv } from '../app-env.ts';
 import { parseFormBody } from '../form-body.ts';
-import { isRejectedAnswer, recordFormAnswer, rejectedAnswer, shownAtOf } from '../practice/form-answer.ts';
+import { isRejectedAnswer, loadStoredResult, recordFormAnswer, rejectedAnswer, shownAtOf } from '../practice/form-answer.ts';
 import { QuestionPage } from '../practice/question-view.tsx';
 import { ResultPage } from '../practice/result-view.tsx';
 import { selectObjectives } from '../practice/route.tsx';
 import { parseSeed } from '../practice/variant-address.ts';
-import { InvalidInputError, NotFoundError } from '../request-errors.ts';
 import type { Context } from 'hono';
 
 const NO_PRACTICE_FILTER = { area: undefined, objective: undefined } as const;
@@ -85,13 +83,8 @@ export function studyQuestionRoutes(mode: StudyMode): Hono<AppEnv> {
       }
     })
     .get(`${mode.base}/attempts/:attemptId`, loadLearner, (c) => {
-      const { bank, db } = c.var.deps;
-      const idText = c.req.param('attemptId');
-      if (!/^\d{1,15}$/.test(idText)) throw new InvalidInputError('attemptId', `"${idText}" is not an attempt number.`);
-      const attempt = c.var.profile ? selectOptionalAttemptById(db, c.var.profile.id, Number(idText)) : undefined;
-      if (!attempt) throw new NotFoundError(`You have no attempt ${idText}.`);
-      const scenarioFile = compareScenarioFile(attempt, bank.fingerprint(attempt.scenarioId));
-      const variant = attempt.variant ?? (scenarioFile === 'removed' ? undefined : bank.variant(attempt.scenarioId, attempt.seed));
+      const { bank } = c.var.deps;
+      const { attempt, scenarioFile, variant } = loadStoredResult(c);
       return c.html(
         <ResultPage
           attempt={attempt}
