@@ -220,8 +220,10 @@ export function validateAttributeValue(value: AttributeValue): AttributeValue {
         result = { N: normaliseNumber(member as string) };
         break;
       case 'NULL':
-        // AWS used to refuse { NULL: false } (VALUE_MESSAGES.nullNotTrue, as dynalite has it); since
-        // June 2026 it stores it as { NULL: true } (nubo-db/dynamodb-conformance, putItem.test.ts).
+        // AWS refuses { NULL: false }. Two regions accepted it for a few weeks in June 2026, then
+        // every region rejected it again (the dynamodb-conformance ground-truth sweep of
+        // 2026-07-17; nubo-db/dynoxide#145), so the refusal is what learners meet.
+        if (member === false) throw new ValidationException(VALUE_MESSAGES.nullNotTrue);
         result = { NULL: true };
         break;
       case 'SS': {
