@@ -28,7 +28,7 @@ import {
 } from '../../../engine/index.ts';
 import { FrontEndError } from './front-end-error.ts';
 import { ServerLimits, THROTTLED, type ServerLimitSettings } from './limits.ts';
-import type { SandboxRegistry } from './sandboxes.ts';
+import type { SandboxPool, SandboxRegistry } from './sandboxes.ts';
 import { signatureParts, verifySignature } from './sigv4.ts';
 
 export { SandboxRegistry } from './sandboxes.ts';
@@ -247,13 +247,77 @@ function rawTarget(c: Context): { path: string; query: string } {
   return question < 0 ? { path: url, query: '' } : { path: url.slice(0, question), query: url.slice(question + 1) };
 }
 
+/** One action as POST /dynamodb runs it, for callers in this app that build the request themselves (the playground). */
+export interface DynamodbCall {
+  readonly accessKeyId: string;
+  readonly pool: SandboxPool;
+  readonly action: string;
+  readonly input: unknown;
+  /** The client address, for the per-address rate. */
+  readonly address: string;
+}
+
+export type DynamodbOutcome = { readonly ok: true; readonly response: unknown } | { readonly ok: false; readonly error: DynamoDBError };
+
+export interface DynamodbEndpoint {
+  readonly routes: Hono;
+  /** Runs one call through the wire's own limits, dispatch and error mapping; never throws. */
+  run(call: DynamodbCall): DynamodbOutcome;
+}
+
 export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRouteOptions = {}): Hono {
+  return dynamodbEndpoint(sandboxes, options).routes;
+}
+
+export function dynamodbEndpoint(sandboxes: SandboxRegistry, options: DynamodbRouteOptions = {}): DynamodbEndpoint {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const logger = options.logger ?? { error: (message: string, error?: unknown) => console.error(message, error) };
   const accounts = options.accounts ?? (() => undefined);
   const trustProxy = options.trustProxy ?? false;
   const limits = new ServerLimits(options.limits ?? {}, sandboxes.now);
   const app = new Hono();
+
+  /** The action on the key's sandbox, after the byte cap and the key's rate: the one dispatch both callers share. */
+  const dispatch = (
+    accessKeyId: string,
+    pool: SandboxPool,
+    target: 'dynamodb' | 'streams' | 'dax',
+    action: string,
+    input: unknown,
+    bodyBytes: number,
+  ): DynamodbOutcome & { dax?: DaxOutcome } => {
+    const full = limits.checkBytes(action, sandboxes.totalBytes, bodyBytes);
+    if (full) return { ok: false, error: full };
+    const database = sandboxes.enter(accessKeyId, pool);
+    if (database === undefined) return { ok: false, error: new ThrottlingException(THROTTLED) };
+    try {
+      if (target === 'streams') return { ok: true, response: database.executeStreams(action, input) };
+      // Tables tagged sim:enabled=true run through their simulation; the rest go straight to the engine.
+      const simulations = sandboxes.simulations(database);
+      if (target === 'dax') {
+        const outcome = simulations.executeDax(action, input);
+        return { ok: true, response: outcome.response, dax: outcome };
+      }
+      return { ok: true, response: simulations.execute(action, input) };
+    } catch (error) {
+      if (isDynamoDBError(error)) return { ok: false, error };
+      logger.error(`DynamoDB ${action} failed`, error);
+      return { ok: false, error: new InternalServerError('Internal server error', {}, { cause: error }) };
+    } finally {
+      sandboxes.settle(database);
+    }
+  };
+
+  const run = (call: DynamodbCall): DynamodbOutcome => {
+    const refused = limits.admit(call.address);
+    if (refused) return { ok: false, error: refused };
+    try {
+      if (call.input === null) return { ok: false, error: new SerializationException(NULL_PAYLOAD_MESSAGE) };
+      return dispatch(call.accessKeyId, call.pool, 'dynamodb', call.action, call.input, JSON.stringify(call.input).length);
+    } finally {
+      limits.release();
+    }
+  };
 
   const serve = async (c: Context, dax: boolean): Promise<Response> => {
     const target = headerOf(c, 'x-amz-target') ?? '';
@@ -295,24 +359,23 @@ export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRout
       return respondError(new SerializationException('Could not parse request body into json'));
     }
     if (input === null) return respondError(new SerializationException(NULL_PAYLOAD_MESSAGE));
-    const full = limits.checkBytes(action, sandboxes.totalBytes, body.length);
-    if (full) return respondError(full);
-    const database = sandboxes.enter(accessKeyId, secret === undefined ? 'anonymous' : 'account');
-    if (database === undefined) return respondError(new ThrottlingException(THROTTLED));
-    try {
-      if (streams) return respond(200, database.executeStreams(action, input));
-      // Tables tagged sim:enabled=true run through their simulation; the rest go straight to the engine.
-      const simulations = sandboxes.simulations(database);
-      if (simAction !== undefined) return respond(200, SIM_ACTIONS[simAction]!(simulations, input));
-      if (dax) return respondDax(simulations.executeDax(action, input));
-      return respond(200, simulations.execute(action, input));
-    } catch (error) {
-      if (isDynamoDBError(error)) return respondError(error);
-      logger.error(`DynamoDB ${action} failed`, error);
-      return respondError(new InternalServerError('Internal server error', {}, { cause: error }));
-    } finally {
-      sandboxes.settle(database);
+    const pool = secret === undefined ? 'anonymous' : 'account';
+    if (simAction !== undefined) {
+      const database = sandboxes.enter(accessKeyId, pool);
+      if (database === undefined) return respondError(new ThrottlingException(THROTTLED));
+      try {
+        return respond(200, SIM_ACTIONS[simAction]!(sandboxes.simulations(database), input));
+      } catch (error) {
+        if (isDynamoDBError(error)) return respondError(error);
+        logger.error(`DynamoDB ${action} failed`, error);
+        return respondError(new InternalServerError('Internal server error', {}, { cause: error }));
+      } finally {
+        sandboxes.settle(database);
+      }
     }
+    const outcome = dispatch(accessKeyId, pool, streams ? 'streams' : dax ? 'dax' : 'dynamodb', action, input, body.length);
+    if (!outcome.ok) return respondError(outcome.error);
+    return outcome.dax ? respondDax(outcome.dax) : respond(200, outcome.response);
   };
 
   // Server-wide limits first, before the body is read; then nothing a request does may escape
@@ -344,5 +407,5 @@ export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRout
   app.get('/dynamodb', () => healthCheck());
   app.get('/dynamodb/', () => healthCheck());
   app.get('/', async (c, next) => (looksLikeAwsTool(c) ? healthCheck() : next()));
-  return app;
+  return { routes: app, run };
 }
