@@ -12,6 +12,8 @@ export { CapacityTally, shapeConsumedCapacity, type ReturnConsumedCapacity } fro
 /** Capacity units, item sizes with working, rates, burst and scan time. */
 export * from './capacity/index.ts';
 export { OPERATIONS } from './operations/registry.ts';
+/** BatchWriteItem's limit of 25 put and delete requests per call. */
+export { BATCH_WRITE_MAX_REQUESTS } from './operations/batch-write-item.ts';
 /** PartiQL: parse a statement (errors with AWS's text and a position) and see the API request it runs as. */
 export { parseStatement, translateStatement, StatementSyntaxError, type Statement, type StatementPosition, type Translation } from './partiql/index.ts';
 export type { Table, TableDefinition, IndexDefinition, KeySchema } from './storage/table.ts';
