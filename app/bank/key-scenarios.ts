@@ -272,72 +272,6 @@ function buildMonthRange(params: ScenarioParams, random: ScenarioRandom): Record
   };
 }
 
-/** Newest or oldest N items of one collection. */
-function buildLatestN(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
-  const newest = random.next() < 0.6;
-  const n = random.pick([5, 10, 20, 25, 50]);
-  const k = readKeyDomain(params);
-  const options: DerivedOption[] = [
-    {
-      text: `Query on \`${k.ownerAttr}\` with \`ScanIndexForward: false\` and \`Limit: ${n}\``,
-      why: newest
-        ? `Right: a Query returns items in sort-key order; ScanIndexForward=false reverses it, so the first ${n} are the newest and only they are read.`
-        : `That returns the ${n} newest; ascending order (the default) gives the oldest.`,
-      correct: newest,
-    },
-    {
-      text: `Query on \`${k.ownerAttr}\` with \`ScanIndexForward: true\` and \`Limit: ${n}\``,
-      why: newest
-        ? `Ascending order (the default) returns the ${n} oldest, not the newest.`
-        : `Right: ascending sort-key order is the default; with Limit ${n} the first ${n} read are the oldest.`,
-      correct: !newest,
-    },
-    {
-      text: `Query the ${k.owner}'s ${k.items} without a Limit, then sort and trim them in code`,
-      why: 'It gives the right items but reads, and bills, the whole item collection on every request.',
-      correct: false,
-    },
-    {
-      text: `Scan with \`Limit: ${n}\` and a FilterExpression on \`${k.ownerAttr}\``,
-      why: `Limit caps items evaluated, before the filter; the Scan returns whatever ${n} items it meets first, in no time order.`,
-      correct: false,
-    },
-    // For the earliest items a plain Query with Limit is itself right (ascending is the default),
-    // so that variant gets a different wrong request instead of a defensible one.
-    newest
-      ? {
-          text: `Query on \`${k.ownerAttr}\` with \`Limit: ${n}\`; DynamoDB returns newest first`,
-          why: 'A Query returns items in ascending sort-key order unless ScanIndexForward is false; there is no "newest first" default.',
-          correct: false,
-        }
-      : {
-          text: `Query with the key condition \`${k.timeAttr} < :now\` and \`Limit: ${n}\``,
-          why: `A Query must fix the partition key \`${k.ownerAttr}\` with =; a condition on the sort key alone is rejected.`,
-          correct: false,
-        },
-  ];
-  return { ...fillSlots(options, random), n, which: newest ? 'most recent' : 'earliest' };
-}
-
-/** How many item collections a table holds. */
-function buildCollections(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
-  const k = readKeyDomain(params);
-  const owners = random.int(3, 90) * 1000;
-  const per = random.int(3, 40);
-  const options: DerivedOption[] = [
-    {
-      text: `${fmt(owners)}`,
-      why: `Right: an item collection is all items that share a partition-key value, so there is one per ${k.owner}: ${fmt(owners)}.`,
-      correct: true,
-    },
-    { text: `${fmt(owners * (per + 1))}`, why: 'That is the number of items; many items share each collection.', correct: false },
-    { text: `${fmt(per + 1)}`, why: 'That is the number of items in each collection, not the number of collections.', correct: false },
-    { text: `${fmt(owners * per)}`, why: 'That counts the child items only; items are grouped by partition key, not counted one by one.', correct: false },
-    { text: '1', why: 'A table is not one item collection; each partition-key value has its own.', correct: false },
-  ];
-  return { ...fillSlots(options, random), owners, per_owner: per };
-}
-
 export const keyDerivers: readonly ScenarioDeriver[] = [
   {
     name: 'keys-partition-cardinality',
@@ -358,6 +292,4 @@ export const keyDerivers: readonly ScenarioDeriver[] = [
     outputs: slotOutputs(5, ['month', 'next_month', 'example_key']),
     derive: buildMonthRange,
   },
-  { name: 'keys-latest-n', description: 'Newest or oldest N items of a collection', outputs: slotOutputs(5, ['n', 'which']), derive: buildLatestN },
-  { name: 'keys-item-collections', description: 'Counting item collections', outputs: slotOutputs(5, ['owners', 'per_owner']), derive: buildCollections },
 ];

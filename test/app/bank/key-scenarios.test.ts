@@ -60,30 +60,4 @@ describe('key derivers', () => {
   it('keys-partition-cardinality: the unique id wins', () => {
     for (let seed = 0; seed < 50; seed++) expect(keyText(derive('keys-partition-cardinality', seed))).toMatch(/^`orderId`/);
   });
-
-  it('keys-item-collections: one collection per partition-key value', () => {
-    for (let seed = 0; seed < 50; seed++) {
-      const out = derive('keys-item-collections', seed);
-      expect(keyText(out)).toBe(Number(out.owners).toLocaleString('en-US'));
-    }
-  });
-
-  it('keys-latest-n: descending for the newest, ascending for the earliest', () => {
-    for (let seed = 0; seed < 50; seed++) {
-      const out = derive('keys-latest-n', seed);
-      expect(keyText(out)).toContain(out.which === 'most recent' ? 'ScanIndexForward: false' : 'ScanIndexForward: true');
-    }
-  });
-
-  it('keys-latest-n: for the earliest items no wrong option is a plain Query with Limit, which would return them too', () => {
-    let earliest = 0;
-    for (let seed = 0; seed < 100; seed++) {
-      const out = derive('keys-latest-n', seed);
-      if (out.which !== 'earliest') continue;
-      earliest++;
-      const wrong = SLOTS.filter((s) => out[`opt_${s}`] !== undefined && s !== out.correct).map((s) => String(out[`opt_${s}`]));
-      expect(wrong.filter((t) => /^Query on `[^`]+` with `Limit: \d+`/.test(t))).toEqual([]);
-    }
-    expect(earliest).toBeGreaterThan(10);
-  });
 });
