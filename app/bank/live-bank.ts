@@ -8,7 +8,9 @@
  */
 import { type FSWatcher, watch } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { gradeAnswer } from '../grading/index.ts';
 import { bankFromSources, type LoadBankOptions, type LoadedBank, loadBank } from './index.ts';
+import type { Instance } from './instance.ts';
 import type { ContentError } from './types.ts';
 
 export interface ReloadReport {
@@ -44,15 +46,64 @@ export interface LiveBank extends LoadedBank {
 
 export const DEFAULT_WATCH_DEBOUNCE_MS = 200;
 
-export function createLiveBank(contentDir: string, options: LoadBankOptions = {}): LiveBank {
+/**
+ * Variants kept generated, most recently used last. A question's page, its answer and its
+ * result page ask for the same (scenario, seed) within moments, and generating one costs
+ * 0.5–20 ms of markdown, sanitising and calculators; a few MB of HTML and keys is cheaper.
+ */
+export const INSTANCE_CACHE_SIZE = 1000;
+
+/** A bounded least-recently-used map: a Map keeps insertion order, so the first key is the oldest. */
+export class LruCache<K, V> {
+  readonly #entries = new Map<K, V>();
+  constructor(readonly capacity: number) {}
+  get size(): number {
+    return this.#entries.size;
+  }
+  get(key: K): V | undefined {
+    const value = this.#entries.get(key);
+    if (value !== undefined) {
+      this.#entries.delete(key);
+      this.#entries.set(key, value);
+    }
+    return value;
+  }
+  set(key: K, value: V): void {
+    this.#entries.delete(key);
+    this.#entries.set(key, value);
+    if (this.#entries.size > this.capacity) this.#entries.delete(this.#entries.keys().next().value as K);
+  }
+  clear(): void {
+    this.#entries.clear();
+  }
+}
+
+export interface LiveBankOptions extends LoadBankOptions {
+  /** Variants kept generated (INSTANCE_CACHE_SIZE). */
+  readonly instanceCacheSize?: number;
+}
+
+export function createLiveBank(contentDir: string, options: LiveBankOptions = {}): LiveBank {
   const absoluteContentDir = resolve(contentDir);
   const rootDir = resolve(options.rootDir ?? dirname(absoluteContentDir));
   const loadOptions: LoadBankOptions = { ...options, rootDir };
   let current = loadBank(absoluteContentDir, loadOptions);
   let reloads = 0;
+  // Belongs to `current`: emptied whenever it is replaced, so no variant outlives its file.
+  const instances = new LruCache<string, Instance>(options.instanceCacheSize ?? INSTANCE_CACHE_SIZE);
+  const instance = (id: string, seed: number): Instance => {
+    const key = `${seed}:${id}`;
+    let generated = instances.get(key);
+    if (generated === undefined) {
+      generated = current.instance(id, seed);
+      instances.set(key, generated);
+    }
+    return generated;
+  };
 
   const reload = (): ReloadReport => {
     current = loadBank(absoluteContentDir, loadOptions);
+    instances.clear();
     reloads++;
     return { scenarios: current.scenarios.length, errors: current.errors };
   };
@@ -76,11 +127,14 @@ export function createLiveBank(contentDir: string, options: LoadBankOptions = {}
       return current.definitions;
     },
     get: (id) => current.get(id),
-    variant: (id, seed) => current.variant(id, seed),
-    grade: (id, seed, answer) => current.grade(id, seed, answer),
-    prepare: (id, seed) => current.prepare(id, seed),
+    variant: (id, seed) => instance(id, seed).variant,
+    grade: (id, seed, answer) => gradeAnswer(instance(id, seed), answer),
+    prepare(id, seed) {
+      const generated = instance(id, seed);
+      return { variant: generated.variant, fingerprint: current.fingerprint(id)!, grade: (answer) => gradeAnswer(generated, answer) };
+    },
     fingerprint: (id) => current.fingerprint(id),
-    instance: (id, seed) => current.instance(id, seed),
+    instance,
     referenceAnswer: (id, seed) => current.referenceAnswer(id, seed),
     reload,
     parseSource: (file, text) =>

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLiveBank, type LiveBank } from '../../../app/bank/live-bank.ts';
+import { createLiveBank, type LiveBank, LruCache } from '../../../app/bank/live-bank.ts';
 import { createTempContent, type TempContent } from '../../helpers/authoring-content.ts';
 
 let content: TempContent;
@@ -74,4 +74,67 @@ describe('createLiveBank', () => {
     }
     // A reload re-reads every file (about 2 s on a loaded 2-core machine): room for it, not a speed claim.
   }, 60_000);
+});
+
+describe('the variant cache', () => {
+  it('generates a (scenario, seed) once for its page, its answer and its result', () => {
+    const shown = bank.variant('core.payload-home', 5);
+    const prepared = bank.prepare('core.payload-home', 5);
+    expect(prepared.variant).toBe(shown);
+    expect(bank.instance('core.payload-home', 5).variant).toBe(shown);
+    expect(bank.variant('core.payload-home', 6)).not.toBe(shown);
+    const answer = bank.referenceAnswer('core.payload-home', 5);
+    expect(prepared.grade(answer)).toEqual(bank.grade('core.payload-home', 5, answer));
+    expect(bank.grade('core.payload-home', 5, answer).score).toBe(1);
+  });
+
+  it('never serves a variant of a file as it was before a reload', () => {
+    const before = bank.variant('core.payload-home', 5);
+    const fingerprint = bank.prepare('core.payload-home', 5).fingerprint;
+    retitle('core/payload-home.md', 'Retitled after it was cached');
+    // Until the reload the bank serves the file it loaded, cached or not.
+    expect(bank.variant('core.payload-home', 5)).toBe(before);
+    bank.reload();
+    expect(bank.variant('core.payload-home', 5).title).toBe('Retitled after it was cached');
+    expect(bank.instance('core.payload-home', 5).variant.title).toBe('Retitled after it was cached');
+    const prepared = bank.prepare('core.payload-home', 5);
+    expect(prepared.variant.title).toBe('Retitled after it was cached');
+    expect(prepared.fingerprint).not.toBe(fingerprint);
+    expect(prepared.fingerprint).toBe(bank.fingerprint('core.payload-home'));
+  });
+
+  it('forgets a scenario whose file broke, instead of serving its cached variants', () => {
+    bank.variant('math.writes-per-period', 5);
+    content.write('math/writes-per-period.md', '---\nid: math.writes-per-period\n---\n');
+    bank.reload();
+    expect(() => bank.variant('math.writes-per-period', 5)).toThrow(/math.writes-per-period/);
+  });
+
+  it('is bounded: past its size the least recently used variant is generated again', () => {
+    const small = createLiveBank(content.contentDir, { instanceCacheSize: 2 });
+    const first = small.variant('core.payload-home', 1);
+    small.variant('core.payload-home', 2);
+    expect(small.variant('core.payload-home', 1)).toBe(first);
+    small.variant('core.payload-home', 3);
+    small.variant('core.payload-home', 4);
+    const again = small.variant('core.payload-home', 1);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
+});
+
+describe('LruCache', () => {
+  it('keeps the most recently used entries up to its capacity', () => {
+    const cache = new LruCache<string, number>(2);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    expect(cache.get('a')).toBe(1);
+    cache.set('c', 3);
+    expect([cache.get('a'), cache.get('b'), cache.get('c'), cache.size]).toEqual([1, undefined, 3, 2]);
+    cache.set('a', 4);
+    expect(cache.size).toBe(2);
+    expect(cache.get('a')).toBe(4);
+    cache.clear();
+    expect(cache.size).toBe(0);
+  });
 });
