@@ -274,6 +274,8 @@ export function describeRequestFixture(spec: RequestAnswerSpec): Record<string, 
   return {
     table: summariseTable(fixture.table),
     sample: sample.map((item) => keysFirst(unmarshallItem(item), [fixture.hashKey, fixture.rangeKey ?? ''])),
+    // The same items in DynamoDB JSON: the plain form above loses the types (a string set reads as a list).
+    sampleItems: sample.map((item) => keysFirst(item, [fixture.hashKey, fixture.rangeKey ?? ''])),
     sampleNote: `${sample.length} of the table's items are shown${fixture.hidden.length > 0 || sample.length < fixture.visible.length ? '; it holds others you are not shown' : ''}.`,
     starter: JSON.stringify({ action: '', params: { TableName: fixture.tableName } }, null, 2),
   };

@@ -1,6 +1,7 @@
 /** The answer area of a `design` question: the attributes, the access patterns and a CreateTable JSON textarea. */
 import type { Variant } from '../bank/types.ts';
-import { ItemLines, JsonTextarea } from './request-editor.tsx';
+import { FixtureItems, marshalPlainItems } from './item-table.tsx';
+import { JsonTextarea } from './request-editor.tsx';
 
 type HandsOnVariant = Extract<Variant, { kind: 'request' | 'design' }>;
 
@@ -18,7 +19,8 @@ interface PatternSummary {
 
 const TYPE_NAMES: Readonly<Record<string, string>> = { S: 'string', N: 'number' };
 
-export function DesignEditor({ variant, draft }: { variant: HandsOnVariant; draft?: string | undefined }) {
+/** What a design question asks the table to serve: attributes, access patterns, volumes and a sample of the data. */
+export function DesignBrief({ variant }: { variant: HandsOnVariant }) {
   const context = variant.context as {
     attributes?: Record<string, string>;
     items?: number;
@@ -83,8 +85,17 @@ export function DesignEditor({ variant, draft }: { variant: HandsOnVariant; draf
           Writes: about {context.writesPerSecond} items per second. Budget: <strong>${context.budget}</strong> a month for reads and writes. The grader loads{' '}
           {context.items} generated items, such as:
         </p>
-        <ItemLines items={context.sample ?? []} label="Sample items of the table" />
+        <FixtureItems items={marshalPlainItems((context.sample ?? []) as Record<string, unknown>[])} label="Sample items of the table" id="design-items" />
       </section>
+    </>
+  );
+}
+
+/** The learner's table: a CreateTable JSON textarea with the draft or the starter. */
+export function DesignTextarea({ variant, draft }: { variant: HandsOnVariant; draft?: string | undefined }) {
+  const context = variant.context as { starter?: string };
+  return (
+    <>
       <JsonTextarea
         variant={variant}
         starter={draft ?? context.starter ?? ''}
@@ -97,6 +108,16 @@ export function DesignEditor({ variant, draft }: { variant: HandsOnVariant; draf
           </>
         }
       />
+    </>
+  );
+}
+
+/** The brief and the textarea together, for pages with one column (the exam, the authoring preview). */
+export function DesignEditor({ variant, draft }: { variant: HandsOnVariant; draft?: string | undefined }) {
+  return (
+    <>
+      <DesignBrief variant={variant} />
+      <DesignTextarea variant={variant} draft={draft} />
     </>
   );
 }

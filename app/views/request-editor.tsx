@@ -5,6 +5,7 @@
  */
 import type { Variant } from '../bank/types.ts';
 import { jsonHint } from '../grading/request-input.ts';
+import { type DynamoItem, FixtureItems, shortenForDisplay } from './item-table.tsx';
 
 type HandsOnVariant = Extract<Variant, { kind: 'request' | 'design' }>;
 
@@ -12,14 +13,6 @@ interface TableSummary {
   readonly name: string;
   readonly keys: string;
   readonly indexes: readonly { name: string; kind: string; keys: string; projection: string }[];
-}
-
-/** Long strings (padding, notes) cut short so a sample stays readable. */
-export function shortenForDisplay(value: unknown): unknown {
-  if (typeof value === 'string') return value.length > 32 ? `${value.slice(0, 24)}…` : value;
-  if (Array.isArray(value)) return value.map(shortenForDisplay);
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shortenForDisplay(v)]));
-  return value;
 }
 
 /** Shortened values (padding, notes) moved after the others, so a line's telling attributes stay in view. */
@@ -142,60 +135,81 @@ export function JsonTextarea({ variant, starter, label, hint }: { variant: Hands
   );
 }
 
-export function RequestEditor({ variant, draft }: { variant: HandsOnVariant; draft?: string | undefined }) {
-  const context = variant.context as { table?: TableSummary; sample?: unknown[]; sampleNote?: string; starter?: string };
+/** The table a request question runs on: keys, indexes and a sample of its items. */
+export function RequestFixture({ variant }: { variant: HandsOnVariant }) {
+  const context = variant.context as { table?: TableSummary; sample?: unknown[]; sampleItems?: DynamoItem[]; sampleNote?: string };
   const table = context.table;
+  if (!table) return null;
   return (
-    <>
-      {table ? (
-        <section class="panel" aria-labelledby="fixture-heading">
-          <h2 id="fixture-heading">
-            Table <code>{table.name}</code>
-          </h2>
-          <p>
-            Primary key: <code>{table.keys}</code>
-          </p>
-          {table.indexes.length > 0 ? (
-            <table>
-              <caption>Secondary indexes</caption>
-              <thead>
+    <section class="panel fixture" aria-labelledby="fixture-heading">
+      <h2 id="fixture-heading">
+        Table <code>{table.name}</code>
+      </h2>
+      <p>
+        Primary key: <code>{table.keys}</code>
+      </p>
+      {table.indexes.length > 0 ? (
+        <section class="item-table-scroll" tabindex={0} aria-labelledby="fixture-indexes">
+          <table>
+            <caption id="fixture-indexes">Secondary indexes</caption>
+            <thead>
+              <tr>
+                <th scope="col">Index</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Key</th>
+                <th scope="col">Projection</th>
+              </tr>
+            </thead>
+            <tbody>
+              {table.indexes.map((index) => (
                 <tr>
-                  <th scope="col">Index</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Key</th>
-                  <th scope="col">Projection</th>
+                  <th scope="row">
+                    <code>{index.name}</code>
+                  </th>
+                  <td>{index.kind}</td>
+                  <td>{index.keys}</td>
+                  <td>{index.projection}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {table.indexes.map((index) => (
-                  <tr>
-                    <th scope="row">
-                      <code>{index.name}</code>
-                    </th>
-                    <td>{index.kind}</td>
-                    <td>{index.keys}</td>
-                    <td>{index.projection}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
-          <p class="hint">{context.sampleNote}</p>
-          <ItemLines items={context.sample ?? []} label="Sample items of the table" />
+              ))}
+            </tbody>
+          </table>
         </section>
       ) : null}
-      <JsonTextarea
-        variant={variant}
-        starter={draft ?? context.starter ?? ''}
-        label="Your request (JSON)"
-        hint={
-          <>
-            Write <code>{'{"action": "Query", "params": {...}}'}</code> with DynamoDB JSON values such as <code>{'{"S": "abc"}'}</code>, or the document
-            client's <code>{'{"command": "QueryCommand", "input": {...}}'}</code> with plain values. A list of requests runs in order. Your draft is kept in
-            this browser.
-          </>
-        }
-      />
+      <p class="hint">{context.sampleNote}</p>
+      {/* Variants stored before the sample kept its DynamoDB JSON show the plain lines they had. */}
+      {context.sampleItems ? (
+        <FixtureItems items={context.sampleItems} label="Sample items of the table" id="fixture-items" />
+      ) : (
+        <ItemLines items={context.sample ?? []} label="Sample items of the table" />
+      )}
+    </section>
+  );
+}
+
+/** The learner's request: a JSON textarea with the draft or the starter. */
+export function RequestTextarea({ variant, draft }: { variant: HandsOnVariant; draft?: string | undefined }) {
+  const context = variant.context as { starter?: string };
+  return (
+    <JsonTextarea
+      variant={variant}
+      starter={draft ?? context.starter ?? ''}
+      label="Your request (JSON)"
+      hint={
+        <>
+          Write <code>{'{"action": "Query", "params": {...}}'}</code> with DynamoDB JSON values such as <code>{'{"S": "abc"}'}</code>, or the document client's{' '}
+          <code>{'{"command": "QueryCommand", "input": {...}}'}</code> with plain values. A list of requests runs in order. Your draft is kept in this browser.
+        </>
+      }
+    />
+  );
+}
+
+/** The fixture and the textarea together, for pages with one column (the exam, the authoring preview). */
+export function RequestEditor({ variant, draft }: { variant: HandsOnVariant; draft?: string | undefined }) {
+  return (
+    <>
+      <RequestFixture variant={variant} />
+      <RequestTextarea variant={variant} draft={draft} />
     </>
   );
 }

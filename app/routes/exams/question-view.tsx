@@ -1,8 +1,8 @@
 import type { Variant } from '../../bank/types.ts';
 import type { Exam, ExamQuestion } from '../../progress/exams.ts';
-import { displayTitle, HtmlBlock } from '../../views/components.tsx';
+import { displayTitle } from '../../views/components.tsx';
 import { Layout } from '../../views/layout.tsx';
-import { AnswerInputs, type RejectedAnswer } from '../practice/question-view.tsx';
+import { AnswerInputs, QuestionPane, type RejectedAnswer } from '../practice/question-view.tsx';
 import { formatClock } from './format.ts';
 
 /** The timer strip every page of a running exam shows: printed by the server, ticked by a script. */
@@ -103,41 +103,45 @@ export function ExamQuestionPage({ exam, questions, question, variant, areaTitle
       <p class="muted">
         {displayTitle(areaTitle)} · {variant.title}
       </p>
-      <HtmlBlock class="prompt" html={variant.promptHtml} />
-      <form method="post" action={`/exams/${exam.id}/${question.position}`} data-answer-form data-exam-form novalidate>
-        <input type="hidden" name="shownAt" value={String(shownAt)} />
-        {rejected ? (
-          <div class="error-box" role="alert" id="answer-error">
-            <p>
-              <strong>{rejected.field}</strong>: {rejected.message}
+      <div class="question-layout">
+        <QuestionPane variant={variant} />
+        <div class="answer-pane">
+          <form method="post" action={`/exams/${exam.id}/${question.position}`} data-answer-form data-exam-form novalidate>
+            <input type="hidden" name="shownAt" value={String(shownAt)} />
+            {rejected ? (
+              <div class="error-box" role="alert" id="answer-error">
+                <p>
+                  <strong>{rejected.field}</strong>: {rejected.message}
+                </p>
+                <p>This answer was not saved. Fix it, or clear it to leave the question unanswered.</p>
+              </div>
+            ) : null}
+            <AnswerInputs variant={variant} rejected={rejected ?? savedAsDraft(question.answer)} invalid={rejected !== undefined} withContext={false} />
+            <div class="option exam-flag">
+              <input type="checkbox" id="exam-flag" name="flagged" value="1" checked={question.flagged ? true : undefined} />
+              <label for="exam-flag">Flag for review</label>
+            </div>
+            <div class="actions">
+              <button type="submit" name="go" value={last ? 'submit' : 'next'}>
+                {last ? 'Save and review' : 'Save and next'}
+              </button>
+              {question.position > 1 ? (
+                <button type="submit" name="go" value="previous" class="button-secondary">
+                  Save and previous
+                </button>
+              ) : null}
+              <button type="submit" name="go" value="submit" class="button-secondary">
+                Submit exam…
+              </button>
+            </div>
+            <p class="hint" data-shortcuts-hint hidden>
+              Keys: <kbd>1</kbd>–<kbd>9</kbd> pick an option, <kbd>Enter</kbd> saves and goes on.
             </p>
-            <p>This answer was not saved. Fix it, or clear it to leave the question unanswered.</p>
-          </div>
-        ) : null}
-        <AnswerInputs variant={variant} rejected={rejected ?? savedAsDraft(question.answer)} invalid={rejected !== undefined} />
-        <div class="option exam-flag">
-          <input type="checkbox" id="exam-flag" name="flagged" value="1" checked={question.flagged ? true : undefined} />
-          <label for="exam-flag">Flag for review</label>
+            <p class="hint">No feedback until you submit: the report then shows every answer, the key and the working.</p>
+            <Navigator questions={questions} position={question.position} />
+          </form>
         </div>
-        <div class="actions">
-          <button type="submit" name="go" value={last ? 'submit' : 'next'}>
-            {last ? 'Save and review' : 'Save and next'}
-          </button>
-          {question.position > 1 ? (
-            <button type="submit" name="go" value="previous" class="button-secondary">
-              Save and previous
-            </button>
-          ) : null}
-          <button type="submit" name="go" value="submit" class="button-secondary">
-            Submit exam…
-          </button>
-        </div>
-        <p class="hint" data-shortcuts-hint hidden>
-          Keys: <kbd>1</kbd>–<kbd>9</kbd> pick an option, <kbd>Enter</kbd> saves and goes on.
-        </p>
-        <p class="hint">No feedback until you submit: the report then shows every answer, the key and the working.</p>
-        <Navigator questions={questions} position={question.position} />
-      </form>
+      </div>
     </Layout>
   );
 }

@@ -2,9 +2,9 @@ import type { Child } from 'hono/jsx';
 import type { ChoiceOption, Objective, Variant } from '../../bank/types.ts';
 import type { Confidence } from '../../progress/rating.ts';
 import { displayTitle, HtmlBlock } from '../../views/components.tsx';
-import { DesignEditor } from '../../views/design-editor.tsx';
+import { DesignBrief, DesignEditor, DesignTextarea } from '../../views/design-editor.tsx';
 import { Layout } from '../../views/layout.tsx';
-import { RequestEditor } from '../../views/request-editor.tsx';
+import { RequestEditor, RequestFixture, RequestTextarea } from '../../views/request-editor.tsx';
 import { type PracticeMode, practiceQueryString } from './practice-mode.ts';
 import { questionPath } from './variant-address.ts';
 
@@ -145,8 +145,29 @@ function OptionInputs({
   );
 }
 
-/** `rejected` pre-fills the inputs; `invalid: false` pre-fills them without marking an error (a saved exam answer). */
-export function AnswerInputs({ variant, rejected, invalid: invalidProp }: { variant: Variant; rejected: RejectedAnswer | undefined; invalid?: boolean }) {
+/** What a hands-on question works on (the table and its items, or the patterns to serve): part of the question, not of the answer. */
+export function QuestionContext({ variant }: { variant: Variant }) {
+  if (variant.kind === 'request') return <RequestFixture variant={variant} />;
+  if (variant.kind === 'design') return <DesignBrief variant={variant} />;
+  return null;
+}
+
+/**
+ * `rejected` pre-fills the inputs; `invalid: false` pre-fills them without marking an error (a
+ * saved exam answer). `withContext: false` leaves out the hands-on question's table, for a page
+ * that shows it beside the question (QuestionContext).
+ */
+export function AnswerInputs({
+  variant,
+  rejected,
+  invalid: invalidProp,
+  withContext = true,
+}: {
+  variant: Variant;
+  rejected: RejectedAnswer | undefined;
+  invalid?: boolean;
+  withContext?: boolean;
+}) {
   const checked = rejected?.optionIds ?? [];
   const invalid = invalidProp ?? rejected !== undefined;
   switch (variant.kind) {
@@ -187,9 +208,9 @@ export function AnswerInputs({ variant, rejected, invalid: invalidProp }: { vari
         </fieldset>
       );
     case 'request':
-      return <RequestEditor variant={variant} draft={rejected?.json} />;
+      return withContext ? <RequestEditor variant={variant} draft={rejected?.json} /> : <RequestTextarea variant={variant} draft={rejected?.json} />;
     case 'design':
-      return <DesignEditor variant={variant} draft={rejected?.json} />;
+      return withContext ? <DesignEditor variant={variant} draft={rejected?.json} /> : <DesignTextarea variant={variant} draft={rejected?.json} />;
   }
 }
 
@@ -215,6 +236,39 @@ export function ReportForm({ variant, reported, returnTo }: { variant: Variant; 
   );
 }
 
+/**
+ * The question in its own column: on a wide screen it stays in view beside the answer or the
+ * feedback (sticky, scrolling inside itself when taller than the window); on a phone it is
+ * simply a block of the page. Focusable because it may scroll (axe scrollable-region-focusable).
+ * `heading` names it with a visible heading (the result page, where it is not the page's subject);
+ * `foldContext` puts a hands-on question's table behind a toggle (the result page, where the
+ * feedback lists what the learner needs of it and a phone would otherwise scroll past it all).
+ */
+export function QuestionPane({ variant, heading = false, foldContext = false }: { variant: Variant; heading?: boolean; foldContext?: boolean }) {
+  return (
+    <section
+      class="question-pane"
+      tabindex={0}
+      aria-label={heading ? undefined : 'The question'}
+      aria-labelledby={heading ? 'question-heading' : undefined}
+      data-question-pane
+    >
+      {heading ? <h2 id="question-heading">The question</h2> : null}
+      <HtmlBlock class="prompt" html={variant.promptHtml} />
+      {foldContext && (variant.kind === 'request' || variant.kind === 'design') ? (
+        <details class="question-context">
+          <summary>
+            {variant.kind === 'request' ? 'The table: keys, indexes and sample items' : 'What the table had to serve: attributes, patterns, sample items'}
+          </summary>
+          <QuestionContext variant={variant} />
+        </details>
+      ) : (
+        <QuestionContext variant={variant} />
+      )}
+    </section>
+  );
+}
+
 export function QuestionPage({ variant, objectives, areaTitle, mode, submissionToken, shownAt, reported, rejected, study }: QuestionPageProps) {
   const hasOptions = variant.kind === 'choice' || variant.kind === 'multi';
   return (
@@ -225,37 +279,45 @@ export function QuestionPage({ variant, objectives, areaTitle, mode, submissionT
         </p>
       ) : null}
       <QuestionHeader variant={variant} objectives={objectives} areaTitle={areaTitle} />
-      <HtmlBlock class="prompt" html={variant.promptHtml} />
-      <form method="post" action={study?.action ?? `${questionPath(variant.scenarioId, variant.seed)}${practiceQueryString(mode)}`} data-answer-form>
-        <input type="hidden" name="token" value={submissionToken} />
-        <input type="hidden" name="shownAt" value={String(shownAt)} />
-        {rejected ? (
-          <div class="error-box" role="alert" id="answer-error">
-            <p>
-              <strong>{rejected.field}</strong>: {rejected.message}
+      <div class="question-layout">
+        <QuestionPane variant={variant} />
+        <div class="answer-pane">
+          <form method="post" action={study?.action ?? `${questionPath(variant.scenarioId, variant.seed)}${practiceQueryString(mode)}`} data-answer-form>
+            <input type="hidden" name="token" value={submissionToken} />
+            <input type="hidden" name="shownAt" value={String(shownAt)} />
+            {rejected ? (
+              <div class="error-box" role="alert" id="answer-error">
+                <p>
+                  <strong>{rejected.field}</strong>: {rejected.message}
+                </p>
+                <p>Your answer was not recorded. Fix it and check it again.</p>
+              </div>
+            ) : null}
+            <AnswerInputs variant={variant} rejected={rejected} withContext={false} />
+            <ConfidenceInputs checked={rejected?.confidence} />
+            <div class="actions">
+              <button type="submit">Check answer</button>
+              <a
+                class="button button-secondary"
+                href={study?.skipHref ?? `/practice/next${practiceQueryString(mode, { exclude: variant.scenarioId })}`}
+                data-next
+              >
+                {study?.skipLabel ?? 'Skip'}
+              </a>
+            </div>
+            <p class="hint" data-shortcuts-hint hidden>
+              Keys:{' '}
+              {hasOptions ? (
+                <>
+                  <kbd>1</kbd>–<kbd>9</kbd> pick an option,{' '}
+                </>
+              ) : null}
+              <kbd>S</kbd> / <kbd>U</kbd> / <kbd>G</kbd> sure, unsure or a guess, <kbd>Enter</kbd> checks the answer, <kbd>N</kbd> skips to another question.
             </p>
-            <p>Your answer was not recorded. Fix it and check it again.</p>
-          </div>
-        ) : null}
-        <AnswerInputs variant={variant} rejected={rejected} />
-        <ConfidenceInputs checked={rejected?.confidence} />
-        <div class="actions">
-          <button type="submit">Check answer</button>
-          <a class="button button-secondary" href={study?.skipHref ?? `/practice/next${practiceQueryString(mode, { exclude: variant.scenarioId })}`} data-next>
-            {study?.skipLabel ?? 'Skip'}
-          </a>
+          </form>
+          <ReportForm variant={variant} reported={reported} returnTo={questionPath(variant.scenarioId, variant.seed)} />
         </div>
-        <p class="hint" data-shortcuts-hint hidden>
-          Keys:{' '}
-          {hasOptions ? (
-            <>
-              <kbd>1</kbd>–<kbd>9</kbd> pick an option,{' '}
-            </>
-          ) : null}
-          <kbd>S</kbd> / <kbd>U</kbd> / <kbd>G</kbd> sure, unsure or a guess, <kbd>Enter</kbd> checks the answer, <kbd>N</kbd> skips to another question.
-        </p>
-      </form>
-      <ReportForm variant={variant} reported={reported} returnTo={questionPath(variant.scenarioId, variant.seed)} />
+      </div>
     </Layout>
   );
 }

@@ -6,7 +6,7 @@ import { formatPercent, formatSeconds, HtmlBlock, VerdictBadge, verdictLabel } f
 import { ChecksView } from '../../views/checks-view.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { type PracticeMode, practiceQueryString } from './practice-mode.ts';
-import { inlineHtml, QuestionHeader, ReportForm } from './question-view.tsx';
+import { inlineHtml, QuestionHeader, QuestionPane, ReportForm } from './question-view.tsx';
 import { questionPath } from './variant-address.ts';
 
 export interface ResultPageProps {
@@ -203,59 +203,60 @@ export function ResultPage({ attempt, variant, objectives, areaTitle, result, sc
         </h1>
       )}
       <GradeProvenance result={result} scenarioFile={scenarioFile} />
-      <section class={`verdict verdict-${attempt.verdict}`} aria-labelledby="verdict-heading">
-        <h2 id="verdict-heading">
-          <VerdictBadge verdict={attempt.verdict} /> Score {formatPercent(attempt.score)}
-        </h2>
-        <EssentialNote attempt={attempt} result={result} />
-        {result ? <RightAnswerSummary result={result} /> : null}
-        <p class="muted">
-          Answered in {formatSeconds(attempt.secondsTaken)}
-          {attempt.confidence ? <span data-confidence={attempt.confidence}>, marked {CONFIDENCE_WORDS[attempt.confidence]}</span> : null}; recorded as attempt{' '}
-          {attempt.id}.
-        </p>
-        <p class="actions">
-          <a class="button" href={nextHref} data-next>
-            {study?.nextLabel ?? 'Next question'}
-          </a>
-          {removed ? null : (
-            <a class="button button-secondary" href={questionPath(attempt.scenarioId, attempt.seed)}>
-              Try this variant again
+      {/* The verdict first, then the question, then the working: on a wide screen the question
+          moves to its own column beside the other two (style.css, .result-layout). */}
+      <div class={variant ? 'question-layout result-layout' : undefined}>
+        <section class={`verdict verdict-${attempt.verdict}`} aria-labelledby="verdict-heading">
+          <h2 id="verdict-heading">
+            <VerdictBadge verdict={attempt.verdict} /> Score {formatPercent(attempt.score)}
+          </h2>
+          <EssentialNote attempt={attempt} result={result} />
+          {result ? <RightAnswerSummary result={result} /> : null}
+          <p class="muted">
+            Answered in {formatSeconds(attempt.secondsTaken)}
+            {attempt.confidence ? <span data-confidence={attempt.confidence}>, marked {CONFIDENCE_WORDS[attempt.confidence]}</span> : null}; recorded as attempt{' '}
+            {attempt.id}.
+          </p>
+          <p class="actions">
+            <a class="button" href={nextHref} data-next>
+              {study?.nextLabel ?? 'Next question'}
             </a>
-          )}
-          <span class="hint" data-shortcuts-hint hidden>
-            <kbd>N</kbd> goes to the next question.
-          </span>
-        </p>
-      </section>
-      {variant ? (
-        <details>
-          <summary>The question</summary>
-          <HtmlBlock class="prompt" html={variant.promptHtml} />
-        </details>
-      ) : null}
-      {result ? (
-        <>
-          <Feedback result={result} />
-          <h2>Explanation</h2>
-          <HtmlBlock html={result.explanationHtml} />
-          {result.references.length > 0 ? (
+            {removed ? null : (
+              <a class="button button-secondary" href={questionPath(attempt.scenarioId, attempt.seed)}>
+                Try this variant again
+              </a>
+            )}
+            <span class="hint" data-shortcuts-hint hidden>
+              <kbd>N</kbd> goes to the next question.
+            </span>
+          </p>
+        </section>
+        {variant ? <QuestionPane variant={variant} heading foldContext /> : null}
+        <div class="feedback-pane">
+          {result ? (
             <>
-              <h2>References</h2>
-              <ul>
-                {result.references.map((reference) => (
-                  <li>
-                    <a href={reference.url} rel="noopener">
-                      {reference.title}
-                    </a>
-                  </li>
-                ))}
-              </ul>
+              <Feedback result={result} />
+              <h2>Explanation</h2>
+              <HtmlBlock html={result.explanationHtml} />
+              {result.references.length > 0 ? (
+                <>
+                  <h2>References</h2>
+                  <ul>
+                    {result.references.map((reference) => (
+                      <li>
+                        <a href={reference.url} rel="noopener">
+                          {reference.title}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
             </>
           ) : null}
-        </>
-      ) : null}
-      {variant && !removed ? <ReportForm variant={variant} reported={reported} returnTo={`/attempts/${attempt.id}`} /> : null}
+          {variant && !removed ? <ReportForm variant={variant} reported={reported} returnTo={`/attempts/${attempt.id}`} /> : null}
+        </div>
+      </div>
     </Layout>
   );
 }
