@@ -5,15 +5,24 @@
 import type { z } from 'zod';
 import type { Calculation } from '../../engine/index.ts';
 
+/**
+ * A known wrong method: the calculator's own engine rule with one step changed. Its words are not
+ * here but in content/misconceptions.md, under `topic` then `id` (misconception-texts.ts loads
+ * them and checks that every one a calculator can compute is written, and every one written is
+ * used), so a mistake several calculators share is worded once.
+ */
 export interface CalculatorMisconception<A> {
-  /** Stable id, e.g. `no-round-up`; a scenario may list ids to ignore. */
+  /** Stable id a grade records, e.g. `no-round-up`; a scenario may list ids to ignore. */
   readonly id: string;
-  /** Short name shown to the learner: "Forgot to round up to 4 KB blocks". */
-  readonly name: string;
-  /** One or two sentences: what the method does wrong and what the rule is. */
-  readonly explanation: string;
+  /** The group of its text in content/misconceptions.md, e.g. `reads`: the text is `reads.no-round-up`. */
+  readonly topic: string;
   /** The figure the wrong method gives; NaN when the mistake does not apply to these arguments. */
   compute(args: A): number;
+}
+
+/** Where a misconception's name and explanation are found in content/misconceptions.md. */
+export function misconceptionTextKey(m: { readonly id: string; readonly topic: string }): string {
+  return `${m.topic}.${m.id}`;
 }
 
 export interface Calculator<A = unknown> {

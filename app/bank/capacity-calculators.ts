@@ -95,32 +95,27 @@ function readMisconceptions<A extends { consistency: ReadConsistency }>(
   return [
     {
       id: 'no-round-up',
-      name: 'Did not round the size up to whole 4 KB blocks',
-      explanation: 'Reads are charged in whole 4 KB blocks: 4,097 bytes costs two blocks, not 1.0002.',
+      topic: 'reads',
       compute: (a) => units(a, { ...right(a), roundSize: false }),
     },
     {
       id: 'one-kb-reads',
-      name: 'Used 1 KB blocks for a read',
-      explanation: '1 KB is the write block. A read unit covers up to 4 KB.',
+      topic: 'reads',
       compute: (a) => units(a, { ...right(a), blockBytes: WRITE_BLOCK_BYTES }),
     },
     {
       id: 'halved-strong',
-      name: 'Halved the cost of a strongly consistent read',
-      explanation: 'A strongly consistent read costs 1 RCU per 4 KB; it is the eventually consistent read that costs half.',
+      topic: 'reads',
       compute: (a) => (a.consistency === 'strong' ? units(a, { ...right(a), perBlock: 0.5 }) : Number.NaN),
     },
     {
       id: 'doubled-eventual',
-      name: 'Charged an eventually consistent read as a full unit',
-      explanation: 'An eventually consistent read costs 0.5 RCU per 4 KB, half a strongly consistent one.',
+      topic: 'reads',
       compute: (a) => (a.consistency === 'eventual' ? units(a, { ...right(a), perBlock: 1 }) : Number.NaN),
     },
     {
       id: 'transaction-not-doubled',
-      name: 'Did not double for a transactional read',
-      explanation: 'A transactional read costs 2 RCU per 4 KB: DynamoDB performs two underlying reads.',
+      topic: 'reads',
       compute: (a) => (a.consistency === 'transactional' ? units(a, { ...right(a), perBlock: 1 }) : Number.NaN),
     },
   ];
@@ -130,15 +125,12 @@ const blocksBy = (bytes: number, blockBytes: number, roundSize: boolean): number
 
 const noPerSecond = {
   id: 'no-per-second',
-  name: 'Forgot to convert the volume to a per-second rate',
-  explanation: 'Capacity units are per second. Divide a volume per minute, hour or day by 60, 3,600 or 86,400 first.',
+  topic: 'provisioning',
 };
 
 const roundedRateFirst = {
   id: 'rounded-rate-first',
-  name: 'Rounded the per-second rate up before multiplying',
-  explanation:
-    'That provisions more than the rate needs: multiply the exact rate by the units one request costs, then round only the final figure up (23.15 reads/s × 3 RCU = 69.4, so 70 RCU, not 24 × 3 = 72).',
+  topic: 'provisioning',
 };
 
 /** Units with the rate rounded up to whole requests first; NaN when the volume is already per second. */
@@ -153,20 +145,17 @@ function writeMisconceptions<A extends { transactional: boolean }>(
   return [
     {
       id: 'no-round-up',
-      name: 'Did not round the size up to whole 1 KB blocks',
-      explanation: 'Writes are charged in whole 1 KB blocks: 1,025 bytes costs two write units.',
+      topic: 'writes',
       compute: (a) => units(a, { ...right(a), roundSize: false }),
     },
     {
       id: 'four-kb-writes',
-      name: 'Used 4 KB blocks for a write',
-      explanation: '4 KB is the read block. A write unit covers only 1 KB.',
+      topic: 'writes',
       compute: (a) => units(a, { ...right(a), blockBytes: READ_BLOCK_BYTES }),
     },
     {
       id: 'transaction-not-doubled',
-      name: 'Did not double for a transactional write',
-      explanation: 'A transactional write costs 2 WCU per 1 KB: DynamoDB prepares and then commits each item.',
+      topic: 'writes',
       compute: (a) => (a.transactional ? units(a, { ...right(a), perBlock: 1 }) : Number.NaN),
     },
   ];
@@ -192,18 +181,15 @@ function wrongItemSize(item: Item, rule: 'numbers-as-text' | 'no-container-overh
 const ITEM_SIZE_RULES = [
   {
     id: 'values-only',
-    name: 'Counted only the values, not the attribute names',
-    explanation: 'Every attribute name counts too, in UTF-8 bytes, once per item it appears in.',
+    topic: 'item-size',
   },
   {
     id: 'numbers-as-text',
-    name: 'Counted numbers as their digits',
-    explanation: 'A number is stored in about 1 byte per two significant digits, plus 1: 12345 takes 4 bytes, not 5.',
+    topic: 'item-size',
   },
   {
     id: 'no-container-overhead',
-    name: 'Left out the overhead of lists and maps',
-    explanation: 'A List or Map costs 3 bytes, plus 1 byte per element, on top of its elements.',
+    topic: 'item-size',
   },
 ] as const;
 
@@ -267,14 +253,12 @@ export const capacityCalculators = [
     misconceptions: [
       {
         id: 'rounded-each-item',
-        name: 'Rounded each item up instead of the total',
-        explanation: 'Query and Scan add up the sizes of all items read and round the total up to 4 KB once.',
+        topic: 'query',
         compute: (a) => a.itemCount * readUnitsForSize(a.itemBytes, a.consistency),
       },
       {
         id: 'returned-only',
-        name: 'Counted only the items the filter returned',
-        explanation: 'A FilterExpression is applied after the read: you pay for every item read, returned or not.',
+        topic: 'query',
         compute: (a) =>
           a.itemsReturned === undefined || a.itemsReturned >= a.itemCount ? Number.NaN : readUnitsForSize(a.itemsReturned * a.itemBytes, a.consistency),
       },
@@ -291,8 +275,7 @@ export const capacityCalculators = [
     misconceptions: [
       {
         id: 'rounded-total',
-        name: 'Added the sizes before rounding',
-        explanation: 'BatchGetItem rounds every item up to 4 KB on its own, then adds; only Query and Scan round the total.',
+        topic: 'batch-get',
         compute: (a) => readUnitsForSize(sum(a.itemSizes), a.consistency),
       },
       ...readMisconceptions<{ itemSizes: number[]; consistency: ReadConsistency }>(
@@ -308,8 +291,7 @@ export const capacityCalculators = [
     misconceptions: [
       {
         id: 'rounded-total',
-        name: 'Added the sizes before rounding',
-        explanation: 'Each item in a transaction is rounded up to 4 KB on its own.',
+        topic: 'transact-get',
         compute: (a) => readUnitsForSize(sum(a.itemSizes), 'transactional'),
       },
       ...readMisconceptions<{ itemSizes: number[]; consistency: ReadConsistency }>(
@@ -332,8 +314,7 @@ export const capacityCalculators = [
     misconceptions: [
       {
         id: 'rounded-total',
-        name: 'Added the sizes before rounding',
-        explanation: 'Every put or delete in a batch is rounded up to 1 KB on its own.',
+        topic: 'batch-write',
         compute: (a) => writeUnitsForSize(sum(a.itemSizes)),
       },
       ...writeMisconceptions<{ itemSizes: number[]; transactional: boolean }>(
@@ -349,8 +330,7 @@ export const capacityCalculators = [
     misconceptions: [
       {
         id: 'rounded-total',
-        name: 'Added the sizes before rounding',
-        explanation: 'Each item in a transaction is rounded up to 1 KB on its own.',
+        topic: 'transact-write',
         compute: (a) => writeUnitsForSize(sum(a.itemSizes), true),
       },
       ...writeMisconceptions<{ itemSizes: number[]; transactional: boolean }>(
@@ -366,20 +346,17 @@ export const capacityCalculators = [
     misconceptions: [
       {
         id: 'hour-as-minutes',
-        name: 'Divided by 60 instead of 3,600',
-        explanation: 'An hour has 3,600 seconds: divide by 60 for minutes, and by 60 again for seconds.',
+        topic: 'rates',
         compute: (a) => (a.per === 'hour' ? a.count / 60 : Number.NaN),
       },
       {
         id: 'day-as-minutes',
-        name: 'Divided a daily volume by 1,440 (the minutes in a day)',
-        explanation: 'That gives a rate per minute. A day has 86,400 seconds (1,440 × 60).',
+        topic: 'rates',
         compute: (a) => (a.per === 'day' ? a.count / 1440 : Number.NaN),
       },
       {
         id: 'day-as-hours',
-        name: 'Divided a daily volume by 24 only',
-        explanation: 'A day has 86,400 seconds (24 × 60 × 60).',
+        topic: 'rates',
         compute: (a) => (a.per === 'day' ? a.count / 24 : Number.NaN),
       },
     ],
@@ -412,9 +389,7 @@ export const capacityCalculators = [
     misconceptions: [
       {
         id: 'daily-average',
-        name: 'Provisioned for the daily average instead of the peak',
-        explanation:
-          'Provisioned capacity must cover the busiest period; spread over the whole day, the same writes need far fewer units, and the peak is throttled.',
+        topic: 'provisioning',
         compute: (a) => (a.dayCount === undefined ? Number.NaN : Math.ceil((a.dayCount / 86400) * writeUnitsForSize(a.itemBytes, a.transactional) - 1e-9)),
       },
       {
@@ -442,14 +417,12 @@ export const capacityCalculators = [
     misconceptions: [
       {
         id: 'changed-only',
-        name: 'Charged only the attributes that changed',
-        explanation: 'An update is charged for the whole item: the larger of its size before and after, in 1 KB blocks.',
+        topic: 'update',
         compute: (a) => (a.changedBytes === undefined ? Number.NaN : writeUnitsForSize(a.changedBytes, a.transactional)),
       },
       {
         id: 'new-size-only',
-        name: 'Used the size after the update even though it shrank',
-        explanation: 'When an update makes the item smaller, it is still charged for the larger, earlier size.',
+        topic: 'update',
         compute: (a) => (a.afterBytes < a.beforeBytes ? writeUnitsForSize(a.afterBytes, a.transactional) : Number.NaN),
       },
       ...writeMisconceptions<{ beforeBytes: number; afterBytes: number; transactional: boolean; changedBytes?: number | undefined }>(
@@ -468,8 +441,7 @@ export const capacityCalculators = [
       ),
       {
         id: 'multiplied',
-        name: 'Multiplied the capacity by the units per read',
-        explanation: 'Each read uses up units; the reads a capacity serves is capacity ÷ units per read.',
+        topic: 'reads-per-second',
         compute: (a) => a.capacity * readUnitsForSize(a.itemBytes, a.consistency),
       },
     ],
@@ -485,8 +457,7 @@ export const capacityCalculators = [
       ),
       {
         id: 'multiplied',
-        name: 'Multiplied the capacity by the units per write',
-        explanation: 'Each write uses up units; the writes a capacity serves is capacity ÷ units per write.',
+        topic: 'writes-per-second',
         compute: (a) => a.capacity * writeUnitsForSize(a.itemBytes, a.transactional),
       },
     ],
@@ -500,14 +471,12 @@ export const capacityCalculators = [
     misconceptions: [
       {
         id: 'rounded-each-item',
-        name: 'Rounded every item up to 4 KB',
-        explanation: 'A Scan adds up the sizes of the items on each 1 MB page and rounds once per page, not once per item.',
+        topic: 'scan',
         compute: (a) => Math.ceil((a.itemCount * readUnitsForSize(a.itemBytes, a.consistency)) / a.capacity / 60 - 1e-9),
       },
       {
         id: 'seconds-not-minutes',
-        name: 'Gave the time in seconds',
-        explanation: 'Units per second give seconds; divide by 60 for minutes.',
+        topic: 'scan',
         compute: (a) => Math.ceil(scanUnits(a) / a.capacity - 1e-9),
       },
       ...readMisconceptions<{ itemCount: number; itemBytes: number; capacity: number; consistency: 'eventual' | 'strong' }>((a, o) =>
@@ -526,27 +495,22 @@ export const capacityCalculators = [
     misconceptions: [
       {
         id: 'whole-spike-from-bank',
-        name: 'Drew the whole spike from the burst bank',
-        explanation: 'The provisioned rate keeps serving during the spike; only the excess above it comes out of the bank.',
+        topic: 'burst',
         compute: (a) => Math.floor((BURST_WINDOW_SECONDS * (a.provisioned - a.consumedBefore)) / a.spike),
       },
       {
         id: 'always-300',
-        name: 'Assumed a burst always lasts 300 seconds',
-        explanation:
-          '300 seconds is how much unused capacity is banked, not how long a spike can last: that depends on how far the spike exceeds the provisioned rate.',
+        topic: 'burst',
         compute: () => BURST_WINDOW_SECONDS,
       },
       {
         id: 'banked-full-provisioned',
-        name: 'Banked the full provisioned capacity, ignoring what was consumed',
-        explanation: 'Only unused capacity is banked: provisioned minus consumed, for up to 300 seconds.',
+        topic: 'burst',
         compute: (a) => (a.consumedBefore === 0 ? Number.NaN : Math.floor((BURST_WINDOW_SECONDS * a.provisioned) / (a.spike - a.provisioned))),
       },
       {
         id: 'banked-one-minute',
-        name: 'Banked one minute instead of five',
-        explanation: 'DynamoDB retains up to five minutes (300 seconds) of unused capacity.',
+        topic: 'burst',
         compute: (a) => Math.floor((60 * (a.provisioned - a.consumedBefore)) / (a.spike - a.provisioned)),
       },
     ],
@@ -559,20 +523,17 @@ export const capacityCalculators = [
     misconceptions: [
       {
         id: 'multiplied-by-target',
-        name: 'Multiplied by the target instead of dividing',
-        explanation: 'Target utilisation is consumed / provisioned, so provisioned = consumed / target, which is more than consumed.',
+        topic: 'auto-scaling',
         compute: (a) => Math.ceil((a.consumed * a.targetPercent) / 100 - 1e-9),
       },
       {
         id: 'added-headroom',
-        name: 'Added the headroom percentage to the consumption',
-        explanation: 'Adding (100 − target) % is not the same as dividing by the target: 150 / 0.7 = 215, but 150 × 1.3 = 195.',
+        topic: 'auto-scaling',
         compute: (a) => Math.ceil((a.consumed * (200 - a.targetPercent)) / 100 - 1e-9),
       },
       {
         id: 'rounded-down',
-        name: 'Rounded down',
-        explanation: 'Rounding down leaves utilisation just above the target; capacity is rounded up.',
+        topic: 'auto-scaling',
         compute: (a) => Math.floor((a.consumed * 100) / a.targetPercent),
       },
     ],

@@ -52,26 +52,22 @@ const provisionedMonthlyCost = defineCalculator<ProvisionedArgs>({
   misconceptions: [
     {
       id: 'no-730-hours',
-      name: 'Priced one hour, not a month',
-      explanation: 'Provisioned capacity is billed per unit per hour, for every hour of the month: multiply the hourly charge by 730.',
+      topic: 'provisioned-cost',
       compute: (a) => cents(provisioned(a).div(HOURS_PER_MONTH)),
     },
     {
       id: '720-hours',
-      name: 'Used a 30-day month (720 hours)',
-      explanation: 'AWS’s calculator and this model bill a month as 730 hours (365 × 24 / 12), not 30 × 24 = 720.',
+      topic: 'provisioned-cost',
       compute: (a) => cents(provisioned(a).times(720).div(HOURS_PER_MONTH)),
     },
     {
       id: 'swapped-unit-prices',
-      name: 'Swapped the RCU and WCU prices',
-      explanation: 'A WCU costs five times an RCU ($0.00065 against $0.00013 an hour in Standard).',
+      topic: 'provisioned-cost',
       compute: (a) => cents(provisioned({ ...a, rcu: a.wcu, wcu: a.rcu })),
     },
     {
       id: 'free-tier-ignored',
-      name: 'Left out the free tier',
-      explanation: 'The always-free tier covers 25 WCU and 25 RCU of Standard-class provisioned capacity per account and Region.',
+      topic: 'provisioned-cost',
       compute: (a) => (a.freeTier && a.tableClass === 'standard' ? cents(provisioned(a, { freeTier: false })) : Number.NaN),
     },
   ],
@@ -116,20 +112,17 @@ const reservedCapacitySaving = defineCalculator<ReservedArgs>({
   misconceptions: [
     {
       id: 'upfront-left-out',
-      name: 'Left out the upfront fee',
-      explanation: 'Reserved capacity has an upfront fee as well as a lower hourly rate: spread it over the 12 months of the term.',
+      topic: 'reserved',
       compute: (a) => cents(reservedSaving(a, { upfrontMonths: 0 })),
     },
     {
       id: 'upfront-in-one-month',
-      name: 'Charged the whole upfront fee to one month',
-      explanation: 'The upfront fee buys a year: per month it is a twelfth.',
+      topic: 'reserved',
       compute: (a) => cents(reservedSaving(a, { upfrontMonths: 1 })),
     },
     {
       id: 'no-730-hours',
-      name: 'Compared one hour, not a month',
-      explanation: 'Both hourly rates apply for all 730 hours of the month.',
+      topic: 'reserved',
       compute: (a) => {
         const p = selectRegionPrices('us-east-1');
         const perHour = (n: number, std: string, res: string) => new Decimal(n).times(std).minus(new Decimal(n).div(100).times(res));
@@ -202,34 +195,28 @@ const onDemandMonthlyCost = defineCalculator<OnDemandArgs>({
   misconceptions: [
     {
       id: 'per-second-as-monthly',
-      name: 'Read a per-second rate as a monthly count',
-      explanation: 'On-demand bills every request unit in the month: a rate per second must be multiplied by the 2,628,000 seconds of a 730-hour month.',
+      topic: 'on-demand',
       compute: (a) => (a.per === 'second' ? cents(onDemandParts(a, { perMonth: new Decimal(1) }).bill.total) : Number.NaN),
     },
     {
       id: 'per-day-as-monthly',
-      name: 'Priced one day of requests as the month',
-      explanation: 'The daily counts repeat every day: a 730-hour month holds 730 / 24 ≈ 30.4 days of them.',
+      topic: 'on-demand',
       compute: (a) => (a.per === 'day' ? cents(onDemandParts(a, { perMonth: new Decimal(1) }).bill.total) : Number.NaN),
     },
     {
       id: '720-hours',
-      name: 'Used a 30-day month (720 hours)',
-      explanation: 'A billing month here is 730 hours (365 × 24 / 12), not 30 days.',
+      topic: 'month',
       compute: (a) =>
         a.per === 'month' ? Number.NaN : cents(onDemandParts(a, { perMonth: REQUESTS_PER_MONTH[a.per].times(720).div(HOURS_PER_MONTH) }).bill.total),
     },
     {
       id: 'forgot-gsi-writes',
-      name: 'Forgot the GSI writes',
-      explanation:
-        'Every write that changes an item in a GSI is also a write to that index, billed like a table write: each GSI adds its own write request units.',
+      topic: 'on-demand',
       compute: (a) => (a.gsiCount > 0 && a.writes > 0 ? cents(onDemandParts(a, { gsi: false }).bill.total) : Number.NaN),
     },
     {
       id: 'one-unit-per-request',
-      name: 'Charged one unit per request whatever the size',
-      explanation: 'A write request unit covers 1 KB and a read request unit 4 KB (half for an eventually consistent read): larger items take more units.',
+      topic: 'on-demand',
       compute: (a) => cents(onDemandParts(a, { rounding: false }).bill.total),
     },
   ],
@@ -275,20 +262,17 @@ const onDemandMinusProvisioned = defineCalculator<TrafficArgs>({
   misconceptions: [
     {
       id: 'sign-swapped',
-      name: 'Subtracted the other way round',
-      explanation: 'The question asks for on-demand minus provisioned: positive means provisioned saves money.',
+      topic: 'mode-difference',
       compute: (a) => cents(compareTraffic(a).signedDifference.negated()),
     },
     {
       id: 'one-day-only',
-      name: 'Compared one day, not a month',
-      explanation: 'Both charges repeat every day of a 730-hour month: multiply the daily difference by 730 / 24.',
+      topic: 'mode-difference',
       compute: (a) => cents(compareTraffic(a).signedDifference.times(24).div(HOURS_PER_MONTH)),
     },
     {
       id: 'rounded-daily-cents',
-      name: 'Rounded each day’s cost to cents before scaling to the month',
-      explanation: 'A cent rounded off a day becomes up to 15 cents over the 30.42 days of a 730-hour month: keep full precision until the final answer.',
+      topic: 'mode-difference',
       compute: (a) => {
         const r = compareTraffic(a);
         const day = (month: Decimal) => month.times(24).div(HOURS_PER_MONTH).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
@@ -297,9 +281,7 @@ const onDemandMinusProvisioned = defineCalculator<TrafficArgs>({
     },
     {
       id: 'auto-scaling-follows-spikes',
-      name: 'Assumed auto scaling follows short spikes',
-      explanation:
-        'Auto scaling reacts after about two minutes above its target and then needs time to apply: short spikes must be provisioned for in advance.',
+      topic: 'mode-difference',
       compute: (a) => (a.shape === 'spiky' ? cents(compareTraffic(a, 'auto-scaling').signedDifference) : Number.NaN),
     },
   ],
@@ -319,14 +301,12 @@ const breakEvenUtilisation = defineCalculator<BreakEvenArgs>({
   misconceptions: [
     {
       id: 'per-second-vs-per-hour',
-      name: 'Compared an hourly price with one request',
-      explanation: 'A unit provisioned for an hour can serve one request every second: 3,600 requests. Compare the hourly price with 3,600 on-demand requests.',
+      topic: 'break-even',
       compute: (a) => new Decimal(a.provisionedHourly).div(new Decimal(a.onDemandPerMillion).div(1_000_000)).times(100).toDecimalPlaces(1).toNumber(),
     },
     {
       id: 'inverted-ratio',
-      name: 'Divided the wrong way round',
-      explanation: 'Break-even utilisation is the provisioned hourly price over the on-demand cost of 3,600 requests, not the reverse.',
+      topic: 'break-even',
       compute: (a) => new Decimal(a.onDemandPerMillion).div(1_000_000).times(3600).div(a.provisionedHourly).times(100).toDecimalPlaces(1).toNumber(),
     },
   ],
@@ -348,20 +328,17 @@ const daxClusterMonthlyCost = defineCalculator<DaxClusterArgs>({
   misconceptions: [
     {
       id: 'primary-only',
-      name: 'Billed only the primary node',
-      explanation: 'Every node in a DAX cluster, primary and read replicas alike, is billed per node-hour.',
+      topic: 'dax-cluster',
       compute: (a) => (a.nodes > 1 ? cents(calculateDaxClusterCost(a.nodeType, 1).total) : Number.NaN),
     },
     {
       id: 'no-730-hours',
-      name: 'Priced one hour, not a month',
-      explanation: 'DAX bills per node-hour: multiply by the 730 hours of a month.',
+      topic: 'dax-cluster',
       compute: (a) => cents(calculateDaxClusterCost(a.nodeType, a.nodes).total.div(HOURS_PER_MONTH)),
     },
     {
       id: '720-hours',
-      name: 'Used a 30-day month (720 hours)',
-      explanation: 'A billing month here is 730 hours (365 × 24 / 12), not 30 days.',
+      topic: 'month',
       compute: (a) => cents(calculateDaxClusterCost(a.nodeType, a.nodes).total.times(720).div(HOURS_PER_MONTH)),
     },
   ],
@@ -390,20 +367,17 @@ const daxNetSaving = defineCalculator<DaxSavingArgs>({
   misconceptions: [
     {
       id: 'forgot-cluster-cost',
-      name: 'Counted the saving but not the cluster',
-      explanation: 'The net saving is the read capacity saved minus what the DAX nodes cost for the month.',
+      topic: 'dax-saving',
       compute: (a) => cents(dax(a).saving),
     },
     {
       id: 'hit-ratio-inverted',
-      name: 'Offloaded the misses instead of the hits',
-      explanation: 'Cache hits are answered by DAX; only the misses still read the table.',
+      topic: 'dax-saving',
       compute: (a) => cents(dax({ ...a, hitRatio: 1 - a.hitRatio }).net),
     },
     {
       id: 'strong-read-units',
-      name: 'Priced the reads as strongly consistent',
-      explanation: 'DAX serves eventually consistent reads, which cost half a unit per 4 KB.',
+      topic: 'dax-saving',
       compute: (a) => cents(dax({ ...a, readsPerSecond: a.readsPerSecond * 2 }).net),
     },
   ],
@@ -450,20 +424,17 @@ const serverlessMonthlyCost = defineCalculator<ServerlessArgs>({
   misconceptions: [
     {
       id: 'free-tier-ignored',
-      name: 'Left out the always-free tier',
-      explanation: 'Lambda’s 1M requests and 400,000 GB-seconds and DynamoDB’s 25 GB are free every month.',
+      topic: 'serverless',
       compute: (a) => (a.freeTier ? serverlessValue(a, { freeTier: false }) : Number.NaN),
     },
     {
       id: 'mb-as-gb',
-      name: 'Took the memory in MB as GB',
-      explanation: 'Lambda bills GB-seconds: 128 MB is 0.125 GB.',
+      topic: 'serverless',
       compute: (a) => (a.part === 'total' ? serverlessValue(a, { memoryMb: a.memoryMb * 1024 }) : Number.NaN),
     },
     {
       id: 'per-day-as-monthly',
-      name: 'Priced one day of requests as the month',
-      explanation: 'The users’ requests happen every day: a 730-hour month holds 730 / 24 ≈ 30.4 days of them.',
+      topic: 'serverless',
       compute: (a) => serverlessValue(a, { requestsPerMonth: new Decimal(a.users).times(a.requestsPerUserPerDay) }),
     },
   ],
@@ -518,38 +489,32 @@ const serverlessLambdaCost = defineCalculator<LambdaArgs>({
   misconceptions: [
     {
       id: 'free-tier-ignored',
-      name: 'Left out the always-free tier',
-      explanation: 'Lambda’s first 1 million requests and 400,000 GB-seconds each month are free.',
+      topic: 'lambda',
       compute: (a) => (a.freeTier ? cents(lambdaBill(a, { freeTier: false }).total) : Number.NaN),
     },
     {
       id: 'mb-as-gb',
-      name: 'Took the memory in MB as GB',
-      explanation: 'Lambda bills GB-seconds: divide the memory in MB by 1,024 (128 MB is 0.125 GB).',
+      topic: 'lambda',
       compute: (a) => cents(lambdaBill(a, { memoryMb: a.memoryMb * 1024 }).total),
     },
     {
       id: 'ms-as-seconds',
-      name: 'Took the duration in milliseconds as seconds',
-      explanation: 'Divide the duration in ms by 1,000 to get seconds before multiplying by the memory in GB.',
+      topic: 'lambda',
       compute: (a) => cents(lambdaBill(a, { durationMs: a.durationMs * 1000 }).total),
     },
     {
       id: 'memory-ignored',
-      name: 'Billed seconds, not GB-seconds',
-      explanation: 'The duration charge is per GB-second: multiply the seconds by the memory in GB, not by 1.',
+      topic: 'lambda',
       compute: (a) => (a.memoryMb === 1024 ? Number.NaN : cents(lambdaBill(a, { memoryMb: 1024 }).total)),
     },
     {
       id: 'requests-left-out',
-      name: 'Left out the request charge',
-      explanation: 'Lambda bills $0.20 per million requests on top of the duration charge.',
+      topic: 'lambda',
       compute: (a) => cents(lambdaBill(a, {}, (id) => id !== 'lambda.requests').total),
     },
     {
       id: 'per-day-as-monthly',
-      name: 'Priced one day of requests as the month',
-      explanation: 'The users’ requests happen every day: a 730-hour month holds 730 / 24 ≈ 30.4 days of them.',
+      topic: 'serverless',
       compute: (a) => cents(lambdaBill(a, { requestsPerMonth: new Decimal(a.users).times(a.requestsPerUserPerDay) }).total),
     },
   ],
@@ -589,26 +554,22 @@ const storageMonthlyCost = defineCalculator<StorageArgs>({
   misconceptions: [
     {
       id: 'no-item-overhead',
-      name: 'Forgot the 100 B per-item overhead',
-      explanation: 'DynamoDB bills 100 bytes of indexing overhead on every item on top of its attributes.',
+      topic: 'storage',
       compute: (a) => storageBy(a, 0, BYTES_PER_GB),
     },
     {
       id: 'decimal-gigabytes',
-      name: 'Used 1 GB = 1,000,000,000 bytes',
-      explanation: 'Storage here is measured in binary gigabytes, 2^30 = 1,073,741,824 bytes.',
+      topic: 'storage',
       compute: (a) => storageBy(a, STORAGE_OVERHEAD_BYTES_PER_ITEM, 1e9),
     },
     {
       id: 'free-tier-ignored',
-      name: 'Left out the free 25 GB',
-      explanation: 'The first 25 GB a month of Standard-class storage are free in every account and Region.',
+      topic: 'storage',
       compute: (a) => (a.freeTier && a.tableClass === 'standard' ? cents(storage(a, { freeTier: false })) : Number.NaN),
     },
     {
       id: 'forgot-gsi-storage',
-      name: 'Forgot the GSI copies',
-      explanation: 'A GSI that projects all attributes stores its own copy of every item, with the same 100 B overhead.',
+      topic: 'storage',
       compute: (a) => (a.gsiCount > 0 ? cents(storage(a, { gsiCount: 0 })) : Number.NaN),
     },
   ],

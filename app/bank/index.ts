@@ -16,6 +16,7 @@ import { CALCULATORS, type CalculatorRegistry } from './calculators.ts';
 import type { ScenarioDefinition } from './definition.ts';
 import { DERIVERS, type DeriverRegistry } from './derivers.ts';
 import { createInstance, type Instance } from './instance.ts';
+import { defaultMisconceptionTexts, loadMisconceptionTexts, MISCONCEPTIONS_FILE_NAME, type MisconceptionTexts } from './misconception-texts.ts';
 import { parseObjectives } from './objectives.ts';
 import { parseScenarioFile } from './parse.ts';
 import { isSeed, MAX_SEED } from './random.ts';
@@ -56,9 +57,9 @@ export interface LoadedBank extends Bank {
   referenceAnswer(id: string, seed: number): Answer;
 }
 
-const SKIPPED = new Set(['README.md', 'OBJECTIVES.md']);
+const SKIPPED = new Set(['README.md', 'OBJECTIVES.md', MISCONCEPTIONS_FILE_NAME]);
 
-/** Every .md file under dir except README.md and OBJECTIVES.md, sorted for a stable order. */
+/** Every .md file under dir except README.md, OBJECTIVES.md and misconceptions.md, sorted for a stable order. */
 export function listScenarioFiles(dir: string): string[] {
   const files: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -85,8 +86,10 @@ export function loadBank(contentDir: string, options: LoadBankOptions = {}): Loa
     errors.push({ file: relative(rootDir, objectivesFile), line: 1, message: `Cannot read objectives: ${(error as Error).message}` });
   }
 
+  const misconceptions = loadMisconceptionTexts(contentDir, rootDir, calculators.values());
+  errors.push(...misconceptions.errors);
   const sources = listScenarioFiles(contentDir).map((path) => ({ file: relative(rootDir, path), text: readFileSync(path, 'utf8') }));
-  return bankFromSources(areas, sources, { calculators, derivers, errors });
+  return bankFromSources(areas, sources, { calculators, derivers, errors, misconceptionTexts: misconceptions.texts });
 }
 
 /** One scenario file's text, and its path as errors and summaries name it. */
@@ -103,9 +106,16 @@ export interface ScenarioSource {
 export function bankFromSources(
   areas: readonly Area[],
   sources: readonly ScenarioSource[],
-  options: { readonly calculators?: CalculatorRegistry; readonly derivers?: DeriverRegistry; readonly errors?: ContentError[] } = {},
+  options: {
+    readonly calculators?: CalculatorRegistry;
+    readonly derivers?: DeriverRegistry;
+    readonly errors?: ContentError[];
+    /** Defaults to the repository's content/misconceptions.md. */
+    readonly misconceptionTexts?: MisconceptionTexts;
+  } = {},
 ): LoadedBank {
   const calculators = options.calculators ?? CALCULATORS;
+  const misconceptionTexts = options.misconceptionTexts ?? defaultMisconceptionTexts();
   const derivers = options.derivers ?? DERIVERS;
   const errors: ContentError[] = options.errors ?? [];
   const objectives = new Set(areas.flatMap((a) => a.objectives.map((o) => o.id as string)));
@@ -128,7 +138,7 @@ export function bankFromSources(
   }
 
   const scenarios: ScenarioSummary[] = [...definitions.values()].map((d) => d.summary);
-  const context = { calculators, derivers };
+  const context = { calculators, derivers, misconceptionTexts };
   const instance = (id: string, seed: number): Instance => {
     const definition = definitions.get(id);
     if (!definition) throw new UnknownScenarioError(id);

@@ -6,9 +6,11 @@ import { RULES, type Calculation, type RuleValue } from '../../engine/index.ts';
 import type { HandsOnKey } from '../grading/hands-on.ts';
 import { resolveHandsOn } from './hands-on-key.ts';
 import { evaluateArithmetic, looksArithmetic } from './arithmetic.ts';
+import { misconceptionTextKey } from './calculator.ts';
 import type { CalculatorRegistry } from './calculators.ts';
 import { POOL_SLOTS, type OptionDefinition, type PoolDefinition, type ScenarioDefinition } from './definition.ts';
 import type { DeriverRegistry } from './derivers.ts';
+import type { MisconceptionTexts } from './misconception-texts.ts';
 import { generateParams } from './params.ts';
 import { createVariantRandom, type Random } from './random.ts';
 import { renderInline, renderMarkdown } from './render.ts';
@@ -59,6 +61,8 @@ function resolveKey(text: string, params: Params): string {
 export interface InstanceContext {
   readonly calculators: CalculatorRegistry;
   readonly derivers: DeriverRegistry;
+  /** The calculators' misconception words (content/misconceptions.md), by topic.id. */
+  readonly misconceptionTexts: MisconceptionTexts;
 }
 
 /**
@@ -153,7 +157,11 @@ export function createInstance(definition: ScenarioDefinition, seed: number, con
     const ignored = new Set(answer.spec.ignore ?? []);
     const misconceptions = calculator.misconceptions
       .filter((m) => !ignored.has(m.id))
-      .map((m) => ({ id: m.id, name: m.name, explanation: m.explanation, value: m.compute(parsed.data) }))
+      .map((m) => {
+        // A missing text is a load error (misconception-texts.ts); the grade still names the id.
+        const text = context.misconceptionTexts.get(misconceptionTextKey(m));
+        return { id: m.id, name: text?.name ?? m.id, explanation: text?.explanation ?? '', value: m.compute(parsed.data) };
+      })
       .filter((m) => Number.isFinite(m.value));
     return {
       definition,

@@ -408,20 +408,17 @@ const simulatedBurstSeconds: Calculator<{ provisioned: number; consumedBefore: n
   misconceptions: [
     {
       id: 'whole-spike-from-bank',
-      name: 'Drew the whole spike from the burst bank',
-      explanation: 'The provisioned rate keeps serving during the spike; only the excess above it comes out of the bank.',
+      topic: 'burst',
       compute: (a) => Math.floor((300 * (a.provisioned - a.consumedBefore)) / a.spike),
     },
     {
       id: 'always-300',
-      name: 'Assumed a burst always lasts 300 seconds',
-      explanation: '300 seconds is how much unused capacity is banked, not how long a spike can last.',
+      topic: 'simulated-burst',
       compute: () => 300,
     },
     {
       id: 'banked-full-provisioned',
-      name: 'Banked the full provisioned capacity, ignoring what was consumed',
-      explanation: 'Only unused capacity is banked: provisioned minus consumed, for up to 300 seconds.',
+      topic: 'burst',
       compute: (a) => (a.consumedBefore === 0 ? Number.NaN : Math.floor((300 * a.provisioned) / (a.spike - a.provisioned))),
     },
   ],
