@@ -25,7 +25,8 @@ import { authoringRoutes } from './routes/authoring/route.tsx';
 import { costPageRoutes } from './routes/cost/route.tsx';
 import { refuseCrossSiteRequests } from './routes/cross-site.ts';
 import { selectSandboxKeyById } from './auth/sandbox-keys.ts';
-import { dynamodbRoutes, SandboxRegistry } from './routes/dynamodb/index.ts';
+import { dynamodbEndpoint, SandboxRegistry } from './routes/dynamodb/index.ts';
+import { playgroundRoutes } from './routes/playground/route.tsx';
 import { homeRoutes } from './routes/home/route.tsx';
 import { examRoutes } from './routes/exams/route.tsx';
 import { practiceRoutes } from './routes/practice/route.tsx';
@@ -204,6 +205,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   app.use('/drill/*', limitBody);
   app.use('/exams/*', limitBody);
   app.use('/authoring/*', limitBody);
+  app.use('/playground/*', limitBody);
   app.use('/progress/import', limitImport);
 
   app.get('/static/:file', (c, next) => {
@@ -225,22 +227,20 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
 
   const dynamodb = options.dynamodb ?? {};
   const local = dynamodb.profile === 'local';
-  app.route(
-    '/',
-    dynamodbRoutes(sandboxes, {
-      logger: deps.logger,
-      trustProxy: deps.trustProxy,
-      // An account's key id is looked up on every request, so a rotated key stops working at once.
-      accounts: (accessKeyId) => selectSandboxKeyById(deps.db, accessKeyId)?.secretAccessKey,
-      limits: {
-        ...(dynamodb.maxTotalBytes !== undefined && { maxTotalBytes: dynamodb.maxTotalBytes }),
-        ...(dynamodb.maxConcurrent !== undefined && { maxConcurrent: dynamodb.maxConcurrent }),
-        ...(local
-          ? { requestsPerAddress: Number.POSITIVE_INFINITY }
-          : dynamodb.requestsPerAddress !== undefined && { requestsPerAddress: dynamodb.requestsPerAddress }),
-      },
-    }),
-  );
+  const endpoint = dynamodbEndpoint(sandboxes, {
+    logger: deps.logger,
+    trustProxy: deps.trustProxy,
+    // An account's key id is looked up on every request, so a rotated key stops working at once.
+    accounts: (accessKeyId) => selectSandboxKeyById(deps.db, accessKeyId)?.secretAccessKey,
+    limits: {
+      ...(dynamodb.maxTotalBytes !== undefined && { maxTotalBytes: dynamodb.maxTotalBytes }),
+      ...(dynamodb.maxConcurrent !== undefined && { maxConcurrent: dynamodb.maxConcurrent }),
+      ...(local
+        ? { requestsPerAddress: Number.POSITIVE_INFINITY }
+        : dynamodb.requestsPerAddress !== undefined && { requestsPerAddress: dynamodb.requestsPerAddress }),
+    },
+  });
+  app.route('/', endpoint.routes);
   const api = createApiRoutes();
   app.route('/', api);
 
@@ -255,6 +255,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   app.route('/', themeRoutes);
   app.route('/', examRoutes);
   app.route('/', authoringRoutes);
+  app.route('/', playgroundRoutes(endpoint.run));
 
   app.notFound((c) => {
     const reply: ErrorReply = { status: 404, code: 'NotFound', title: 'Page not found', message: `Nothing lives at ${c.req.path}.` };

@@ -9,7 +9,7 @@ import { readTheme, type Theme } from '../routes/theme/theme.ts';
 export interface LayoutProps {
   readonly title: string;
   /** Which navigation entry is the current page. */
-  readonly current?: 'home' | 'practice' | 'exams' | 'review' | 'drill' | 'progress' | 'reports' | 'cost' | 'account' | 'admin';
+  readonly current?: 'home' | 'practice' | 'exams' | 'review' | 'drill' | 'progress' | 'reports' | 'cost' | 'playground' | 'account' | 'admin';
   /** Question and result pages opt in to the 1–9 / Enter / N keys. */
   readonly shortcuts?: boolean;
   /** Page scripts served from /static/ (the exam countdown), loaded deferred. */
@@ -23,6 +23,7 @@ const NAV: ReadonlyArray<{ id: NonNullable<LayoutProps['current']>; href: string
   { id: 'exams', href: '/exams', label: 'Exams' },
   { id: 'progress', href: '/progress', label: 'Progress' },
   { id: 'cost', href: '/cost', label: 'Cost' },
+  { id: 'playground', href: '/playground', label: 'Playground' },
 ];
 
 const THEME_LABELS: ReadonlyArray<{ value: Theme; label: string }> = [

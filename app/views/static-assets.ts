@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { AUTHORING_PREVIEW_SCRIPT } from '../routes/authoring/preview-script.ts';
 import { CHECKS_STYLE } from './checks-view.tsx';
+import { clientBundle } from './client-bundle.ts';
 import { EXAM_TIMER_SCRIPT } from './exam-timer.ts';
 import { KEYBOARD_SHORTCUTS_SCRIPT } from './keyboard-shortcuts.ts';
 import { THEME_SWITCH_SCRIPT } from './theme-switch.ts';
@@ -38,6 +39,9 @@ export const STATIC_ASSETS: ReadonlyMap<string, StaticAsset> = new Map([
   ['exam-timer.js', asset(JS, EXAM_TIMER_SCRIPT)],
   ['authoring-preview.js', asset(JS, AUTHORING_PREVIEW_SCRIPT)],
   ['theme-switch.js', asset(JS, THEME_SWITCH_SCRIPT)],
+  // Bundled from TypeScript with their npm imports (client-bundle.ts): the playground's JSON editor and page script.
+  ['code-editor.js', asset(JS, clientBundle('app/views/code-editor-client.ts'))],
+  ['playground.js', asset(JS, clientBundle('app/routes/playground/client.ts'))],
 ]);
 
 /** Short enough that a deploy shows within minutes; the ETag makes the revalidation cheap. */

@@ -1,0 +1,300 @@
+/**
+ * /playground: a DynamoDB console on the learner's own sandbox (sandbox.ts). Every request it
+ * sends, the page's own reads included, goes through the /dynamodb endpoint's run() (the same
+ * limits, dispatch and error mapping as the wire); the requests the learner submits are kept in
+ * the sandbox's history (history.ts).
+ */
+import { Hono, type Context } from 'hono';
+import { addressOf } from '../../auth/client-address.ts';
+import { loadLearner } from '../../auth/identity.ts';
+import type { AppEnv } from '../app-env.ts';
+import type { DynamodbEndpoint } from '../dynamodb/index.ts';
+import { parseFormBody } from '../form-body.ts';
+import { InvalidInputError, NotFoundError } from '../request-errors.ts';
+import { buildFromFields, builderActions, fieldsFromInput, isBuilderAction } from './builder.ts';
+import { findHistoryEntry, listHistory, recordRequest } from './history.ts';
+import { BuilderPage, HistoryPage, ItemPage, ItemsPage, OverviewPage, type Ran, TablePage } from './pages.tsx';
+import {
+  type Built,
+  buildCreateIndex,
+  buildCreateTable,
+  buildDeleteIndex,
+  buildUpdateCapacity,
+  buildUpdateStreams,
+  buildUpdateTimeToLive,
+  type Form,
+  type PlaygroundRequest,
+} from './requests.ts';
+import { keyOf, pretty } from './response-view.tsx';
+import { type PlaygroundSandbox, playgroundSandbox } from './sandbox.ts';
+import { summarizeTable, type TableSummary } from './tables.ts';
+
+type C = Context<AppEnv>;
+type Run = DynamodbEndpoint['run'];
+
+/** The wire endpoint's URL as this request reached the app, for the CLI hint. */
+function endpointUrl(c: C): string {
+  return `${new URL(c.req.url).origin}/dynamodb`;
+}
+
+async function formOf(c: C): Promise<Form> {
+  const body = await parseFormBody(c);
+  return Object.fromEntries(Object.entries(body).map(([name, value]) => [name, typeof value === 'string' ? value : undefined]));
+}
+
+export function playgroundRoutes(run: Run): Hono<AppEnv> {
+  const call = (c: C, sandbox: PlaygroundSandbox, request: PlaygroundRequest) =>
+    run({ ...sandbox, action: request.action, input: request.input, address: addressOf(c, c.var.deps.trustProxy) });
+
+  /** Runs a request the learner asked for and keeps it in the history. */
+  const send = (c: C, sandbox: PlaygroundSandbox, request: PlaygroundRequest): Ran => {
+    const outcome = call(c, sandbox, request);
+    const { sandboxes, clock } = c.var.deps;
+    recordRequest(sandboxes.get(sandbox.accessKeyId, sandbox.pool), {
+      action: request.action,
+      input: request.input,
+      at: clock.now().getTime(),
+      ...(!outcome.ok && { error: outcome.error.name }),
+    });
+    return { request, outcome };
+  };
+
+  const describe = (c: C, sandbox: PlaygroundSandbox, name: string): TableSummary | undefined => {
+    const outcome = call(c, sandbox, { action: 'DescribeTable', input: { TableName: name } });
+    return outcome.ok ? summarizeTable(outcome.response) : undefined;
+  };
+
+  const listTables = (c: C, sandbox: PlaygroundSandbox): TableSummary[] => {
+    const outcome = call(c, sandbox, { action: 'ListTables', input: {} });
+    const names = outcome.ok ? ((outcome.response as { TableNames?: string[] }).TableNames ?? []) : [];
+    return names.flatMap((name) => describe(c, sandbox, name) ?? []);
+  };
+
+  const tableOf = (c: C, sandbox: PlaygroundSandbox): TableSummary => {
+    const name = c.req.param('name') ?? '';
+    const table = describe(c, sandbox, name);
+    if (!table) throw new NotFoundError(`Your sandbox has no table named "${name}".`);
+    return table;
+  };
+
+  const ttlOf = (c: C, sandbox: PlaygroundSandbox, name: string): string => {
+    const outcome = call(c, sandbox, { action: 'DescribeTimeToLive', input: { TableName: name } });
+    if (!outcome.ok) return 'Unknown';
+    const d = (outcome.response as { TimeToLiveDescription?: { TimeToLiveStatus?: string; AttributeName?: string } }).TimeToLiveDescription;
+    return d?.TimeToLiveStatus === 'ENABLED' ? `Enabled on ${d.AttributeName ?? '?'}` : (d?.TimeToLiveStatus ?? 'DISABLED');
+  };
+
+  const status = (ran: Ran | undefined) => (ran && !ran.outcome.ok ? 400 : 200);
+
+  const overview = (c: C, sandbox: PlaygroundSandbox, extra: { ran?: Ran; values?: Form; errors?: Built & { ok: false } }) => {
+    const page = (
+      <OverviewPage
+        sandbox={sandbox}
+        tables={listTables(c, sandbox)}
+        endpoint={endpointUrl(c)}
+        ran={extra.ran}
+        values={extra.values ?? {}}
+        errors={extra.errors?.errors ?? []}
+      />
+    );
+    return c.html(page, extra.errors ? 400 : status(extra.ran));
+  };
+
+  const tablePage = async (c: C, build: (name: string, form: Form, table: TableSummary) => Built) => {
+    const sandbox = playgroundSandbox(c);
+    const table = tableOf(c, sandbox);
+    const form = await formOf(c);
+    const built = build(table.name, form, table);
+    if (!built.ok) {
+      return c.html(<TablePage table={table} ttl={ttlOf(c, sandbox, table.name)} values={form} errors={built.errors} />, 400);
+    }
+    const ran = send(c, sandbox, built.request);
+    const after = describe(c, sandbox, table.name);
+    if (!after) return overview(c, sandbox, { ran });
+    return c.html(<TablePage table={after} ttl={ttlOf(c, sandbox, after.name)} ran={ran} values={ran.outcome.ok ? {} : form} />, status(ran));
+  };
+
+  const builderPage = (
+    c: C,
+    sandbox: PlaygroundSandbox,
+    props: { action: string; values: Form; json: string; errors?: Built & { ok: false }; jsonError?: string; ran?: Ran },
+    code: 200 | 400,
+  ) =>
+    c.html(
+      <BuilderPage
+        actions={builderActions()}
+        action={props.action}
+        values={props.values}
+        json={props.json}
+        errors={props.errors?.errors ?? []}
+        jsonError={props.jsonError}
+        ran={props.ran}
+        tableNames={listTables(c, sandbox).map((t) => t.name)}
+      />,
+      code,
+    );
+
+  const parseJson = (text: string): { ok: true; value: unknown } | { ok: false; message: string } => {
+    try {
+      return { ok: true, value: JSON.parse(text) };
+    } catch (error) {
+      return { ok: false, message: `Not valid JSON: ${(error as Error).message}. Nothing was sent.` };
+    }
+  };
+
+  const itemsDefaults = (table: TableSummary): PlaygroundRequest => ({ action: 'Scan', input: { TableName: table.name, ReturnConsumedCapacity: 'INDEXES' } });
+
+  const app = new Hono<AppEnv>();
+  app.use('/playground', loadLearner);
+  app.use('/playground/*', loadLearner);
+
+  app.get('/playground', (c) => overview(c, playgroundSandbox(c), {}));
+
+  app.post('/playground/tables', async (c) => {
+    const sandbox = playgroundSandbox(c);
+    const form = await formOf(c);
+    const built = buildCreateTable(form);
+    if (!built.ok) return overview(c, sandbox, { values: form, errors: built });
+    const ran = send(c, sandbox, built.request);
+    return overview(c, sandbox, { ran, values: ran.outcome.ok ? {} : form });
+  });
+
+  app.get('/playground/tables/:name', (c) => {
+    const sandbox = playgroundSandbox(c);
+    const table = tableOf(c, sandbox);
+    return c.html(<TablePage table={table} ttl={ttlOf(c, sandbox, table.name)} />);
+  });
+  app.post('/playground/tables/:name/capacity', (c) => tablePage(c, buildUpdateCapacity));
+  app.post('/playground/tables/:name/ttl', (c) => tablePage(c, buildUpdateTimeToLive));
+  app.post('/playground/tables/:name/streams', (c) => tablePage(c, buildUpdateStreams));
+  app.post('/playground/tables/:name/gsi', (c) => tablePage(c, (name, form, table) => buildCreateIndex(name, form, table.provisioned)));
+  app.post('/playground/tables/:name/gsi/delete', (c) => tablePage(c, buildDeleteIndex));
+  app.post('/playground/tables/:name/delete', async (c) => {
+    const sandbox = playgroundSandbox(c);
+    const table = tableOf(c, sandbox);
+    const ran = send(c, sandbox, { action: 'DeleteTable', input: { TableName: table.name } });
+    return overview(c, sandbox, { ran });
+  });
+
+  app.get('/playground/tables/:name/items', (c) => {
+    const sandbox = playgroundSandbox(c);
+    const table = tableOf(c, sandbox);
+    const request = itemsDefaults(table);
+    // The page's own first read: shown, not kept in the history.
+    const ran = { request, outcome: call(c, sandbox, request) };
+    return c.html(<ItemsPage table={table} values={{ mode: 'Scan' }} ran={ran} />);
+  });
+  app.post('/playground/tables/:name/items', async (c) => {
+    const sandbox = playgroundSandbox(c);
+    const table = tableOf(c, sandbox);
+    const form = await formOf(c);
+    let request: PlaygroundRequest;
+    if (form.json !== undefined) {
+      // The next page: the previous request with ExclusiveStartKey, as the page sent it.
+      const action = form.action === 'Query' ? 'Query' : 'Scan';
+      const parsed = parseJson(form.json);
+      if (!parsed.ok) throw new InvalidInputError('json', parsed.message);
+      request = { action, input: { ...(parsed.value as Record<string, unknown>), TableName: table.name } };
+      const values = { mode: action, ...fieldsFromInput(action, request.input) };
+      const ran = send(c, sandbox, request);
+      return c.html(<ItemsPage table={table} values={values} ran={ran} />, status(ran));
+    }
+    const action = form.mode === 'Query' ? 'Query' : 'Scan';
+    const built = buildFromFields(action, { ...form, TableName: table.name, ExclusiveStartKey: '' });
+    if (!built.ok) return c.html(<ItemsPage table={table} values={form} errors={built.errors} />, 400);
+    const ran = send(c, sandbox, built.request);
+    return c.html(<ItemsPage table={table} values={form} ran={ran} />, status(ran));
+  });
+
+  app.get('/playground/tables/:name/item', (c) => {
+    const sandbox = playgroundSandbox(c);
+    const table = tableOf(c, sandbox);
+    const keyText = c.req.query('key');
+    if (keyText === undefined) {
+      const skeleton = Object.fromEntries(table.keyNames.map((name) => [name, { S: '' }]));
+      return c.html(<ItemPage table={table} json={pretty(skeleton)} />);
+    }
+    const key = parseJson(keyText);
+    if (!key.ok) throw new InvalidInputError('key', key.message);
+    const outcome = call(c, sandbox, { action: 'GetItem', input: { TableName: table.name, Key: key.value } });
+    const item = outcome.ok ? (outcome.response as { Item?: unknown }).Item : undefined;
+    if (!outcome.ok)
+      return c.html(
+        <ItemPage table={table} json={keyText} ran={{ request: { action: 'GetItem', input: { TableName: table.name, Key: key.value } }, outcome }} />,
+        400,
+      );
+    return c.html(<ItemPage table={table} json={pretty(item ?? key.value)} {...(!item && { error: 'No item has this key yet: saving creates it.' })} />);
+  });
+  app.post('/playground/tables/:name/item', async (c) => {
+    const sandbox = playgroundSandbox(c);
+    const table = tableOf(c, sandbox);
+    const form = await formOf(c);
+    const text = form.item ?? '';
+    const parsed = parseJson(text);
+    if (!parsed.ok) return c.html(<ItemPage table={table} json={text} error={parsed.message} />, 400);
+    const ran = send(c, sandbox, { action: 'PutItem', input: { TableName: table.name, Item: parsed.value, ReturnConsumedCapacity: 'INDEXES' } });
+    return c.html(<ItemPage table={table} json={text} ran={ran} />, status(ran));
+  });
+  app.post('/playground/tables/:name/item/delete', async (c) => {
+    const sandbox = playgroundSandbox(c);
+    const table = tableOf(c, sandbox);
+    const form = await formOf(c);
+    const parsed = parseJson(form.key ?? '');
+    if (!parsed.ok) throw new InvalidInputError('key', parsed.message);
+    const key = typeof parsed.value === 'object' && parsed.value !== null ? keyOf(parsed.value as never, table.keyNames) : parsed.value;
+    const ran = send(c, sandbox, { action: 'DeleteItem', input: { TableName: table.name, Key: key, ReturnConsumedCapacity: 'INDEXES' } });
+    return c.html(<ItemsPage table={table} values={{ mode: 'Scan' }} ran={ran} />, status(ran));
+  });
+
+  app.get('/playground/run', (c) => {
+    const sandbox = playgroundSandbox(c);
+    const historyId = c.req.query('history');
+    if (historyId !== undefined) {
+      const entry = findHistoryEntry(c.var.deps.sandboxes.get(sandbox.accessKeyId, sandbox.pool), Number(historyId));
+      if (!entry) throw new NotFoundError(`No request ${historyId} in this sandbox's history (it keeps the last 50).`);
+      return builderPage(c, sandbox, { action: entry.action, values: fieldsFromInput(entry.action, entry.input), json: pretty(entry.input) }, 200);
+    }
+    const action = c.req.query('action') ?? 'Query';
+    if (!isBuilderAction(action)) throw new NotFoundError(`The engine serves no action named "${action}".`);
+    const jsonText = c.req.query('json');
+    if (jsonText !== undefined) {
+      const parsed = parseJson(jsonText);
+      const values = parsed.ok ? fieldsFromInput(action, parsed.value) : {};
+      return builderPage(c, sandbox, { action, values, json: parsed.ok ? pretty(parsed.value) : jsonText }, 200);
+    }
+    const table = c.req.query('table');
+    const values: Form = table ? { TableName: table } : {};
+    const built = buildFromFields(action, values);
+    return builderPage(c, sandbox, { action, values, json: pretty(built.ok ? built.request.input : {}) }, 200);
+  });
+  app.post('/playground/run', async (c) => {
+    const sandbox = playgroundSandbox(c);
+    const form = await formOf(c);
+    const action = form.action ?? '';
+    if (!isBuilderAction(action)) throw new InvalidInputError('action', `The engine serves no action named "${action}".`);
+    if (form.intent === 'build') {
+      const built = buildFromFields(action, form);
+      if (!built.ok) return builderPage(c, sandbox, { action, values: form, json: form.json ?? '{}', errors: built }, 400);
+      return builderPage(c, sandbox, { action, values: form, json: pretty(built.request.input) }, 200);
+    }
+    const text = form.json ?? '';
+    const parsed = parseJson(text);
+    if (!parsed.ok) return builderPage(c, sandbox, { action, values: form, json: text, jsonError: parsed.message }, 400);
+    const ran = send(c, sandbox, { action, input: parsed.value as Record<string, unknown> });
+    return builderPage(c, sandbox, { action, values: fieldsFromInput(action, parsed.value), json: pretty(parsed.value), ran }, status(ran));
+  });
+  // For the builder's script: the JSON the fields make, without running it.
+  app.post('/playground/run/build', async (c) => {
+    const form = await formOf(c);
+    const action = form.action ?? '';
+    if (!isBuilderAction(action)) return c.json({ errors: [{ field: 'action', message: `The engine serves no action named "${action}".` }] }, 400);
+    const built = buildFromFields(action, form);
+    return built.ok ? c.json({ json: pretty(built.request.input) }) : c.json({ errors: built.errors }, 400);
+  });
+
+  app.get('/playground/history', (c) => {
+    const sandbox = playgroundSandbox(c);
+    return c.html(<HistoryPage entries={listHistory(c.var.deps.sandboxes.get(sandbox.accessKeyId, sandbox.pool))} />);
+  });
+  return app;
+}

@@ -1,0 +1,97 @@
+/**
+ * Browser code, bundled by esbuild into /static/code-editor.js (client-bundle.ts). Each
+ * `<textarea data-code-editor="json">` becomes a CodeMirror 6 editor with JSON highlighting,
+ * bracket matching and a parse check as you type; the textarea stays in the form, hidden and kept
+ * in step, so the form posts exactly as it does without JavaScript. Ctrl+Enter (Cmd+Enter) submits
+ * the form with its `[data-run]` button.
+ */
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { json, jsonParseLinter } from '@codemirror/lang-json';
+import { bracketMatching, defaultHighlightStyle, foldGutter, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { linter } from '@codemirror/lint';
+import { EditorState } from '@codemirror/state';
+import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
+
+/** The parser's message, with line and column worked out from its position when it gives only that. */
+function checkJson(text: string): string | undefined {
+  if (text.trim() === '') return undefined;
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const message = String((error as Error).message);
+    const position = /position (\d+)/.exec(message);
+    if (position && !/line \d+/.test(message)) {
+      const before = text.slice(0, Number(position[1])).split('\n');
+      return `${message} (line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1})`;
+    }
+    return message;
+  }
+}
+
+function submit(form: HTMLFormElement | null): boolean {
+  if (!form) return false;
+  const run = form.querySelector<HTMLButtonElement>('[data-run]');
+  form.requestSubmit(run ?? undefined);
+  return true;
+}
+
+function showStatus(area: HTMLTextAreaElement, status: HTMLElement | null): void {
+  if (!status) return;
+  const problem = checkJson(area.value);
+  status.textContent = area.value.trim() === '' ? '' : problem ? `Not valid JSON: ${problem}` : 'Valid JSON.';
+  status.className = `json-status${problem ? ' is-bad' : area.value.trim() === '' ? '' : ' is-good'}`;
+}
+
+function enhance(area: HTMLTextAreaElement): void {
+  const status = document.getElementById(`${area.id}-status`);
+  const label = document.querySelector(`label[for="${area.id}"]`)?.textContent?.trim() ?? 'JSON';
+  const view = new EditorView({
+    parent: area.parentElement ?? document.body,
+    state: EditorState.create({
+      doc: area.value,
+      extensions: [
+        lineNumbers(),
+        foldGutter(),
+        history(),
+        indentOnInput(),
+        bracketMatching(),
+        highlightActiveLine(),
+        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        json(),
+        linter(jsonParseLinter(), { delay: 300 }),
+        EditorView.lineWrapping,
+        keymap.of([{ key: 'Mod-Enter', run: () => submit(area.form) }, indentWithTab, ...defaultKeymap, ...historyKeymap]),
+        EditorView.contentAttributes.of({ 'aria-label': label, 'aria-describedby': area.getAttribute('aria-describedby') ?? '' }),
+        EditorView.updateListener.of((update) => {
+          if (!update.docChanged) return;
+          area.value = update.state.doc.toString();
+          showStatus(area, status);
+          area.dispatchEvent(new Event('input', { bubbles: true }));
+        }),
+      ],
+    }),
+  });
+  area.after(view.dom);
+  area.hidden = true;
+  view.dom.classList.add('code-editor');
+  // Another script (the playground's field builder) may set the textarea's value: follow it.
+  area.addEventListener('code-editor:set', () => {
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: area.value } });
+  });
+  // The label still points at the hidden textarea; clicking it should focus the editor.
+  document.querySelector(`label[for="${area.id}"]`)?.addEventListener('click', () => view.focus());
+  showStatus(area, status);
+}
+
+for (const area of document.querySelectorAll<HTMLTextAreaElement>('textarea[data-code-editor="json"]')) enhance(area);
+// Ctrl+Enter in any other field of a form that has a run button.
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+  const target = event.target as HTMLElement | null;
+  const form = target?.closest('form');
+  if (form?.querySelector('[data-run]') && !target?.closest('.cm-editor')) {
+    event.preventDefault();
+    submit(form);
+  }
+});
