@@ -5,6 +5,7 @@
  * right option from these rules instead of stating it per variant.
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/SecondaryIndexes.html
  */
+import { writeUnitsForSize } from '../capacity/units.ts';
 
 /** LSIs per table, fixed; they can only be declared in CreateTable. (ServiceQuotas.html) */
 export const MAX_LSIS_PER_TABLE = 5;
@@ -338,4 +339,38 @@ export function describeIndexKind(kind: IndexKind): IndexTraits {
         itemCollectionLimitGb: undefined,
         writeBackPressure: true,
       };
+}
+
+const GIB = 1024 ** 3;
+
+/**
+ * Whole days until one partition-key value's item collection passes the 10 GB cap, when it
+ * gains `perDay` items of `itemBytes` each stored 1 + `copies` times: with an LSI (projection
+ * ALL) every entry is about the item's size again, and the cap counts the table items and the
+ * LSI entries together (LSI.html). copies = 0 is the table items alone.
+ */
+export function collectionDays(perDay: number, itemBytes: number, copies: number): number {
+  return Math.floor((ITEM_COLLECTION_LIMIT_GB * GIB) / (perDay * itemBytes * (1 + copies)));
+}
+
+/**
+ * Write units a GSI needs a second: every table write that carries the GSI's key writes an
+ * entry, rounded up to 1 KB, to the GSI's own capacity; when it is short, the table write is
+ * throttled. https://repost.aws/knowledge-center/dynamodb-gsi-throttling-table
+ */
+export function gsiWriteNeed(writesPerSecond: number, shareWithKey: number, entryBytes: number): number {
+  return Math.ceil(writesPerSecond * shareWithKey) * writeUnitsForSize(entryBytes);
+}
+
+/**
+ * An update that changes an index's key attribute: the table write, then two index writes
+ * (delete the old entry, put the new one), each rounded up to 1 KB. An LSI's writes are charged
+ * to the table's capacity, a GSI's to its own. (LSI.html, GSI.html: write capacity)
+ */
+export function indexKeyChangeWrites(
+  kind: IndexKind,
+  itemBytes: number,
+): { readonly table: number; readonly index: number; readonly chargedTo: 'table' | 'index' } {
+  const units = writeUnitsForSize(itemBytes);
+  return { table: units, index: 2 * units, chargedTo: kind === 'lsi' ? 'table' : 'index' };
 }

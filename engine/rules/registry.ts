@@ -9,52 +9,16 @@ import { AUTO_SCALING_GOALS, autoScalingAction } from './auto-scaling-action.ts'
 import { CAPACITY_TRAFFIC_SHAPES, chooseCapacityMode } from './capacity-mode.ts';
 import { chooseCache, daxStaleness, type DataSource } from './dax.ts';
 import { choosePrimaryKeyKind } from './key-design.ts';
+import { INDEX_RULES } from './index-rules.ts';
 import { readUnitsForSize } from '../capacity/units.ts';
 import { planRead, READ_SOURCES, strongReadOutcome, type Freshness } from './read-consistency.ts';
 import { chooseRead, READ_NEEDS } from './read-mode.ts';
 import { cheapestReadPlan, costReadPlans } from './read-plan.ts';
 import { SURGE_SHAPES, surgeFix } from './surge-fix.ts';
 
-export type RuleValue = string | number | boolean;
-export type RuleInputs = Readonly<Record<string, RuleValue | undefined>>;
+import { readCount, readEnum, readFlag, type Rule } from './rule-kit.ts';
 
-/** One input: a word from a fixed list, a number at least `min`, or a yes/no flag. */
-export type RuleInput =
-  | { readonly name: string; readonly kind: 'enum'; readonly values: readonly string[]; readonly default?: string }
-  | { readonly name: string; readonly kind: 'number'; readonly min: number }
-  | { readonly name: string; readonly kind: 'flag'; readonly default?: boolean };
-
-export interface Rule {
-  readonly name: string;
-  readonly description: string;
-  readonly inputs: readonly RuleInput[];
-  /** What apply returns; `best` is the key. */
-  readonly outputs: readonly string[];
-  apply(inputs: RuleInputs): Record<string, RuleValue>;
-}
-
-/** An input missing or outside what the rule accepts; the message names the rule and the input. */
-export class RuleInputError extends RangeError {
-  override readonly name = 'RuleInputError';
-}
-
-function readEnum<T extends string>(rule: string, inputs: RuleInputs, name: string, values: readonly T[], fallback?: T): T {
-  const value = inputs[name] ?? fallback;
-  if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T;
-  throw new RuleInputError(`Rule ${rule}: input ${name} must be one of ${values.join(', ')}, not ${value === undefined ? 'missing' : JSON.stringify(value)}`);
-}
-
-function readCount(rule: string, inputs: RuleInputs, name: string, min: number): number {
-  const value = inputs[name];
-  if (typeof value === 'number' && Number.isFinite(value) && value >= min) return value;
-  throw new RuleInputError(`Rule ${rule}: input ${name} must be a number of at least ${min}, not ${value === undefined ? 'missing' : JSON.stringify(value)}`);
-}
-
-function readFlag(rule: string, inputs: RuleInputs, name: string, fallback?: boolean): boolean {
-  const value = inputs[name] ?? fallback;
-  if (typeof value === 'boolean') return value;
-  throw new RuleInputError(`Rule ${rule}: input ${name} must be true or false, not ${value === undefined ? 'missing' : JSON.stringify(value)}`);
-}
+export { RuleInputError, type Rule, type RuleInput, type RuleInputs, type RuleValue } from './rule-kit.ts';
 
 const capacityMode: Rule = {
   name: 'capacityMode',
@@ -222,5 +186,8 @@ const daxStale: Rule = {
 
 /** The rules by name. To add one: a file with the decision, then an entry here. */
 export const RULES: ReadonlyMap<string, Rule> = new Map(
-  [capacityMode, autoScalingChange, surge, readMode, strongRead, readPlan, primaryKeyKind, readWhere, cacheChoice, daxStale].map((r) => [r.name, r]),
+  [capacityMode, autoScalingChange, surge, readMode, strongRead, readPlan, primaryKeyKind, readWhere, cacheChoice, daxStale, ...INDEX_RULES].map((r) => [
+    r.name,
+    r,
+  ]),
 );

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../app/bank/random.ts';
-import {
-  ALL_INDEX_CASES,
-  buildIndexChoice,
-  daysUntilCollectionLimit,
-  gsiWriteNeed,
-  indexDerivers,
-  indexTopicDerivers,
-  scanReadUnits,
-  type IndexCase,
-  type IndexDomain,
-} from '../../../app/bank/index-scenarios.ts';
+import { ALL_INDEX_CASES, buildIndexChoice, indexDerivers, indexTopicDerivers, type IndexCase, type IndexDomain } from '../../../app/bank/index-scenarios.ts';
 import { SLOTS } from '../../../app/bank/scenario-kit.ts';
 
 const trips: IndexDomain = {
@@ -80,49 +70,8 @@ describe('index derivers', () => {
         const keys = String(out.correct).split(',');
         expect(keys.every((k) => slots.includes(k as (typeof SLOTS)[number]))).toBe(true);
         for (const s of slots) expect(String(out[`why_${s}`])).not.toBe('');
-        expect(keys.length).toBe(/traits|served/.test(deriver.name) ? 2 : 1);
+        expect(keys.length).toBe(1);
       }
     },
   );
-});
-
-describe('index arithmetic', () => {
-  it.each([
-    [10_000, 1_000, 1, 536],
-    [10_000, 1_000, 0, 1073],
-    [40_000, 2_000, 2, 44],
-  ])('%d items/day of %d B with %d LSIs hit 10 GB after %d days', (perDay, bytes, copies, days) => {
-    expect(daysUntilCollectionLimit(perDay, bytes, copies)).toBe(days);
-  });
-  it.each([
-    [1_000, 1, 500, 1_000],
-    [1_000, 0.25, 500, 250],
-    [300, 0.4, 1_500, 240],
-    [333, 0.5, 100, 167],
-  ])('%d writes/s, share %d, %d B entries need %d GSI WCU', (writes, share, bytes, wcu) => {
-    expect(gsiWriteNeed(writes, share, bytes)).toBe(wcu);
-  });
-  it.each([
-    [1_000_000, 1_000, 122_070.5],
-    [8, 512, 0.5],
-    [9, 512, 1],
-  ])('a Scan of %d items of %d B reads %d RCU', (items, bytes, rcu) => {
-    expect(scanReadUnits(items, bytes)).toBe(rcu);
-  });
-});
-
-describe('index-strong-read', () => {
-  const deriver = indexTopicDerivers.find((d) => d.name === 'index-strong-read')!;
-  it('keys the strong price of one entry on an LSI, rounded up to 4 KB blocks, and a rejection on a GSI', () => {
-    const seen = new Set<string>();
-    for (let seed = 0; seed < 200; seed++) {
-      const out = deriver.derive(params, createRandom(seed));
-      const right = String(out[`opt_${out.correct}`]);
-      const kb = Number(out.entry_kb);
-      if (out.kind_short === 'LSI') expect(right).toBe(`It returns the latest data, consuming ${Math.ceil(kb / 4)} RCU for the ${kb} KB entry`);
-      else expect(right).toBe('The request is rejected: DynamoDB returns a ValidationException');
-      seen.add(String(out.kind_short));
-    }
-    expect(seen).toEqual(new Set(['LSI', 'GSI']));
-  });
 });

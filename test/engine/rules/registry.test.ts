@@ -22,6 +22,11 @@ describe('RULES', () => {
       'planRead',
       'cacheChoice',
       'daxStaleness',
+      'consistentReadOnIndex',
+      'indexKeyChange',
+      'itemCollectionLimit',
+      'scanOrIndexQuery',
+      'gsiWriteThrottle',
     ]);
   });
 
