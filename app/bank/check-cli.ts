@@ -1,5 +1,5 @@
 /**
- * npm run content:check [-- --seeds 100] [--only <scenario id>] [--content <dir>]
+ * npm run content:check [-- --seeds 100] [--only <scenario id>] [--content <dir>] [--help]
  * Validates every scenario file, generates and grades each family for 500 seeds (issue 6's
  * gates), renders every variant through the text gate (articles, counts, "(s)", impossible
  * dates: issue 12), prints the coverage and topic tables and a per-family quality table, and
@@ -16,6 +16,45 @@ import { loadBank } from './index.ts';
 import { ABSOLUTES, checkCoverage, HEDGES, MIN_FAMILIES_PER_OBJECTIVE, MIN_FAMILIES_PER_TOPIC, MOST_VARIANTS, POSITION_P_VALUE } from './quality-gates.ts';
 import type { ContentError } from './types.ts';
 
+export const USAGE = `Usage: npm run content:check [-- options]
+
+Validates every scenario under the content directory, generates and grades each family over
+its seeds, runs the text and language gates, prints the coverage, topic and quality tables,
+and exits 1 on any error (each named by file and line), 2 on bad arguments.
+
+Options:
+  --seeds <n>       seeds per family (default ${DEFAULT_SEEDS})
+  --only <id>       check one family, e.g. math.item-write-units (coverage is not judged)
+  --content <dir>   the content directory (default content)
+  -h, --help        print this help`;
+
+/** Up to `max` ids closest to `wanted`: ids containing it first, then by edit distance (at most half its length). */
+export function nearestIds(wanted: string, ids: readonly string[], max = 5): string[] {
+  const w = wanted.toLowerCase();
+  const scored = ids.map((id) => {
+    const l = id.toLowerCase();
+    // An id that contains the text (or its part after the area) is nearer than any edit.
+    const contains = l.includes(w) || (w.includes('.') && l.endsWith(w.slice(w.indexOf('.'))));
+    return { id, score: contains ? -1 : editDistance(w, l) };
+  });
+  return scored
+    .filter((s) => s.score <= Math.max(2, Math.floor(w.length / 2)))
+    .sort((a, b) => a.score - b.score || a.id.localeCompare(b.id))
+    .slice(0, max)
+    .map((s) => s.id);
+}
+
+/** Levenshtein distance, one row at a time. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
 export interface ContentCheckIo {
   /** Relative --content paths and the paths in messages start here; defaults to process.cwd(). */
   readonly cwd?: string;
@@ -31,14 +70,26 @@ export function contentCheck(args: readonly string[], io: ContentCheckIo = {}): 
   const log = io.log ?? ((line: string) => console.log(line));
   const error = io.error ?? ((line: string) => console.error(line));
   const cwd = io.cwd ?? process.cwd();
-  const { values } = parseArgs({
-    args: [...args],
-    options: {
-      seeds: { type: 'string', default: String(DEFAULT_SEEDS) },
-      only: { type: 'string' },
-      content: { type: 'string', default: 'content' },
-    },
-  });
+  let values: { seeds: string; only?: string | undefined; content: string; help?: boolean | undefined };
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      options: {
+        seeds: { type: 'string', default: String(DEFAULT_SEEDS) },
+        only: { type: 'string' },
+        content: { type: 'string', default: 'content' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    // parseArgs names the unknown option or the missing value; the usage says what is allowed.
+    error(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    log(USAGE);
+    return 0;
+  }
   const seeds = Number(values.seeds);
   if (!Number.isInteger(seeds) || seeds < 1) {
     error(`--seeds must be a positive integer, not ${values.seeds}`);
@@ -50,7 +101,13 @@ export function contentCheck(args: readonly string[], io: ContentCheckIo = {}): 
   const started = performance.now();
   const bank = loadBank(contentDir, { rootDir });
   if (values.only !== undefined && bank.get(values.only) === undefined) {
-    error(`No scenario has the id ${values.only}`);
+    const nearest = nearestIds(
+      values.only,
+      bank.scenarios.map((s) => s.id as string),
+    );
+    error(
+      `No scenario has the id ${values.only}. ${nearest.length > 0 ? `Nearest: ${nearest.join(', ')}` : `Ids look like ${bank.scenarios[0]?.id ?? 'area.name'}`} (${bank.scenarios.length} scenarios loaded from ${relative(cwd, contentDir) || '.'})`,
+    );
     return 2;
   }
   const report = checkBank(bank, { seeds, rootDir, ...(values.only === undefined ? {} : { only: values.only }) });

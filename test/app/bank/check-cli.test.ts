@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentCheck } from '../../../app/bank/check-cli.ts';
+import { contentCheck, nearestIds, USAGE } from '../../../app/bank/check-cli.ts';
 import { CHOICE, createContentDir, NUMERIC } from './fixtures.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -61,6 +61,36 @@ describe('npm run content:check', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('content/math/bad.md:15: Unknown calculator "nope"');
     expect(result.stderr).toContain('content:check failed (1 scenarios loaded');
+  });
+
+  it('prints its usage for --help and exits 0 without loading anything', () => {
+    const result = run({}, '--help');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(USAGE);
+    expect(result.stdout).toMatch(/--only <id>/);
+  });
+
+  it('names an unknown option and prints the usage, exit 2', () => {
+    const result = run({ 'math/read.md': NUMERIC }, '--bogus');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^Unknown option '--bogus'/);
+    expect(result.stderr).toContain(USAGE);
+  });
+
+  it('answers --only with an unknown id by naming the nearest ids', () => {
+    const result = run({ 'math/read.md': NUMERIC, 'consistency/gsi.md': CHOICE }, '--only', 'math.read-fixtur');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('No scenario has the id math.read-fixtur. Nearest: math.read-fixture (2 scenarios loaded from content)');
+  });
+
+  it.each([
+    ['a typo', 'math.item-write-unit', ['math.item-write-units', 'math.batch-write-units']],
+    ['the name without its area', 'item-write-units', ['math.item-write-units']],
+    ['the wrong area', 'core.item-write-units', ['math.item-write-units', 'math.batch-write-units']],
+    ['nothing alike', 'zzzzzz', []],
+  ])('nearestIds: %s', (_what, wanted, expected) => {
+    const ids = ['math.item-write-units', 'math.batch-write-units', 'core.item-size-names-count', 'dax.flow'];
+    expect(nearestIds(wanted, ids)).toEqual(expected);
   });
 
   it('rejects a bad --seeds value', () => {
