@@ -12,6 +12,7 @@ import { itemDerivers } from './item-derivers.ts';
 import { ruleDerivers } from './rule-derivers.ts';
 import { adviceDerivers } from './advice-derivers.ts';
 import { serverlessCostDerivers } from './serverless-cost-derivers.ts';
+import { SIMULATION_DERIVERS } from '../grading/simulation.ts';
 
 export interface Deriver {
   readonly name: string;
@@ -33,4 +34,10 @@ export function createDeriverRegistry(list: readonly Deriver[]): DeriverRegistry
   return registry;
 }
 
-export const DERIVERS: DeriverRegistry = createDeriverRegistry([...itemDerivers, ...ruleDerivers, ...adviceDerivers, ...serverlessCostDerivers]);
+export const DERIVERS: DeriverRegistry = createDeriverRegistry([
+  ...itemDerivers,
+  ...ruleDerivers,
+  ...adviceDerivers,
+  ...serverlessCostDerivers,
+  ...SIMULATION_DERIVERS,
+]);

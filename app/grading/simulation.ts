@@ -11,6 +11,7 @@ import { DaxCluster, Simulation, type Database, type Item, type LagDistribution 
 import type { Calculator } from '../bank/calculator.ts';
 import type { Check } from '../bank/types.ts';
 import { readCalls, type ApiCall } from './request-input.ts';
+import { simulatedRunCalculators, simulationDerivers } from './sim-calculators.ts';
 
 const LagSchema = z.union([
   z.strictObject({ kind: z.literal('fixed'), ms: z.number().nonnegative() }),
@@ -429,7 +430,10 @@ const simulatedBurstSeconds: Calculator<{ provisioned: number; consumedBefore: n
  * numeric families in content/sim/. Registered in app/bank/calculators.ts. (The cast is what
  * the bank's defineCalculator does; graders import nothing from the bank at run time.)
  */
-export const simulationCalculators: readonly Calculator<unknown>[] = [simulatedBurstSeconds as unknown as Calculator<unknown>];
+export const simulationCalculators: readonly Calculator<unknown>[] = [simulatedBurstSeconds as unknown as Calculator<unknown>, ...simulatedRunCalculators];
+
+/** Derivers whose keys are read off simulated runs (issue 13), registered in app/bank/derivers.ts. */
+export const SIMULATION_DERIVERS = simulationDerivers(simulateBurst);
 
 // ------------------------------------------------------------------ designs under load
 
