@@ -78,25 +78,6 @@ function fillSlots(random: Random, right: readonly Statement[], wrong: readonly 
 
 // ---------------------------------------------------------------- consistency
 
-const strongReadCost: Deriver = {
-  name: 'strongReadCost',
-  description: 'From `item_bytes` and `reads`: eventual and strong RCU, and two wrong figures (half, and 1 KB blocks).',
-  outputs: ['eventual_rcu', 'strong_rcu', 'half_rcu', 'kb_rcu'],
-  derive(p) {
-    const itemBytes = num(p, 'item_bytes');
-    const reads = num(p, 'reads');
-    const eventual = readUnitsForSize(itemBytes, 'eventual') * reads;
-    const strong = readUnitsForSize(itemBytes, 'strong') * reads;
-    // Wrong methods: halving instead of doubling, and 1 KB blocks (the write rule) for a strong read.
-    const kb = Math.ceil(itemBytes / 1024) * reads;
-    const half = eventual / 2;
-    if (new Set([eventual, strong, half, kb]).size !== 4) {
-      return { eventual_rcu: eventual, strong_rcu: strong, half_rcu: half, kb_rcu: strong * 4 };
-    }
-    return { eventual_rcu: eventual, strong_rcu: strong, half_rcu: half, kb_rcu: kb };
-  },
-};
-
 // ---------------------------------------------------------------- DAX
 
 const daxPaysOff: Deriver = {
@@ -382,13 +363,4 @@ const serverlessArchitecture: Deriver = {
   },
 };
 
-export const adviceDerivers: readonly Deriver[] = [
-  strongReadCost,
-  daxClusterSize,
-  daxOffload,
-  daxPaysOff,
-  iamActions,
-  iamDenied,
-  scanVersusQuery,
-  serverlessArchitecture,
-];
+export const adviceDerivers: readonly Deriver[] = [daxClusterSize, daxOffload, daxPaysOff, iamActions, iamDenied, scanVersusQuery, serverlessArchitecture];

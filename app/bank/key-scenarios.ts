@@ -3,17 +3,7 @@
  * which key conditions a Query accepts, reading the newest or oldest items, and counting item
  * collections. Answers come from the key-design rules, never from the content file.
  */
-import {
-  checkKeyCondition,
-  choosePartitionKey,
-  countWriteShards,
-  measureHottestKey,
-  PARTITION_MAX_WCU,
-  type KeyAttributeType,
-  type KeyOperator,
-  type PartitionKeyCandidate,
-  type Workload,
-} from '../../engine/index.ts';
+import { checkKeyCondition, countWriteShards, PARTITION_MAX_WCU, type KeyAttributeType, type KeyOperator } from '../../engine/index.ts';
 import {
   fillSlots,
   formatNumber,
@@ -49,39 +39,6 @@ export function readKeyDomain(params: ScenarioParams): KeyDomain {
 }
 
 const fmt = formatNumber;
-
-/** Pick the partition key that spreads load, by cardinality and skew. */
-function buildCardinality(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
-  const k = readKeyDomain(params);
-  const idCount = random.int(2, 90) * 100_000;
-  const statusValues = random.int(3, 7);
-  const regionValues = random.int(8, 40);
-  const workload: Workload = { readsPerSecond: random.int(20, 90) * 100, writesPerSecond: random.int(15, 60) * 100, itemBytes: random.int(3, 9) * 100 };
-  const candidates: (PartitionKeyCandidate & { note: string })[] = [
-    { name: k.idAttr, distinctValues: idCount, hottestShare: 1 / idCount, note: `${fmt(idCount)} distinct values; requests spread evenly over them` },
-    { name: k.statusAttr, distinctValues: statusValues, hottestShare: 0.6, note: `${statusValues} distinct values; 60% of requests concern one of them` },
-    { name: k.dateAttr, distinctValues: 365, hottestShare: 0.9, note: `one value per calendar day; 90% of requests concern today` },
-    { name: k.regionAttr, distinctValues: regionValues, hottestShare: 0.35, note: `${regionValues} distinct values; the largest region gets 35% of requests` },
-  ];
-  const best = choosePartitionKey(candidates, workload);
-  const options: DerivedOption[] = candidates.map((c) => {
-    const load = measureHottestKey(c, workload);
-    const figures = `its busiest value would take about ${fmt(load.hottestWcu)} WCU and ${fmt(load.hottestRcu)} RCU per second, against a partition's 1,000 WCU and 3,000 RCU`;
-    const why =
-      c === best
-        ? `Right: ${fmt(c.distinctValues)} values requested evenly spread the load over many partitions; no single value takes more than a sliver of the traffic.`
-        : load.hot
-          ? `Too few values, or too skewed: ${figures}, so that partition would throttle.`
-          : `It fits today (${figures}), but with ${fmt(c.distinctValues)} values and ${Math.round(c.hottestShare * 100)}% of traffic on one, load is uneven and any growth makes that partition hot; a high-cardinality key spreads evenly.`;
-    return { text: `\`${c.name}\` (${c.note})`, why, correct: c === best };
-  });
-  return {
-    ...fillSlots(options, random),
-    reads: workload.readsPerSecond,
-    writes: workload.writesPerSecond,
-    item_bytes: workload.itemBytes,
-  };
-}
 
 /** Write shards for one hot key value. */
 function buildSharding(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
@@ -273,12 +230,6 @@ function buildMonthRange(params: ScenarioParams, random: ScenarioRandom): Record
 }
 
 export const keyDerivers: readonly ScenarioDeriver[] = [
-  {
-    name: 'keys-partition-cardinality',
-    description: 'Which partition key spreads load',
-    outputs: slotOutputs(4, ['reads', 'writes', 'item_bytes']),
-    derive: buildCardinality,
-  },
   { name: 'keys-write-sharding', description: 'Write shards for a hot key value', outputs: slotOutputs(5, ['writes', 'item_bytes']), derive: buildSharding },
   {
     name: 'keys-key-condition',

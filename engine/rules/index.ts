@@ -15,4 +15,6 @@ export * from './index-choice.ts';
 export * from './index-rules.ts';
 export * from './key-design.ts';
 export * from './item-limits.ts';
+export * from './strong-read-cost.ts';
+export * from './partition-key.ts';
 export * from './registry.ts';

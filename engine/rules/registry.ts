@@ -15,6 +15,8 @@ import { planRead, READ_SOURCES, strongReadOutcome, type Freshness } from './rea
 import { chooseRead, READ_NEEDS } from './read-mode.ts';
 import { cheapestReadPlan, costReadPlans } from './read-plan.ts';
 import { SURGE_SHAPES, surgeFix } from './surge-fix.ts';
+import { strongReadCostRule } from './strong-read-cost.ts';
+import { partitionKeyRule } from './partition-key.ts';
 
 import { readCount, readEnum, readFlag, type Rule } from './rule-kit.ts';
 
@@ -186,8 +188,19 @@ const daxStale: Rule = {
 
 /** The rules by name. To add one: a file with the decision, then an entry here. */
 export const RULES: ReadonlyMap<string, Rule> = new Map(
-  [capacityMode, autoScalingChange, surge, readMode, strongRead, readPlan, primaryKeyKind, readWhere, cacheChoice, daxStale, ...INDEX_RULES].map((r) => [
-    r.name,
-    r,
-  ]),
+  [
+    capacityMode,
+    autoScalingChange,
+    surge,
+    readMode,
+    strongRead,
+    readPlan,
+    primaryKeyKind,
+    readWhere,
+    cacheChoice,
+    daxStale,
+    ...INDEX_RULES,
+    strongReadCostRule,
+    partitionKeyRule,
+  ].map((r) => [r.name, r]),
 );

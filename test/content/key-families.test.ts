@@ -31,6 +31,15 @@ describe('keys.count-item-collections', () => {
   });
 });
 
+describe('keys.partition-key-cardinality', () => {
+  it('keys the evenly requested unique id', () => {
+    for (let seed = 0; seed < 50; seed++) {
+      const v = variantOf('keys.partition-key-cardinality', seed);
+      expect(v.right[0]).toContain(`${String(v.params['k.idAttr'])} (`);
+    }
+  });
+});
+
 describe('keys.newest-items-first', () => {
   it('keys a descending Query for the newest items and an ascending one for the earliest', () => {
     for (let seed = 0; seed < 50; seed++) {

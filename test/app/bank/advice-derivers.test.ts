@@ -13,7 +13,6 @@ const run = (name: string, params: Record<string, ParamValue>, seed = 1) => deri
 describe('advice derivers', () => {
   it('declare every output they return', () => {
     const samples: Record<string, Record<string, ParamValue>> = {
-      strongReadCost: { item_bytes: 5000, reads: 10 },
       daxClusterSize: { 'env.production': true, 'env.nodes_needed': 2 },
       daxOffload: { reads: 1000, hit: 0.8, item_kb: 3, strong_pct: 10 },
       daxPaysOff: { node_type: 'dax.r5.large', nodes: 3, reads: 20000, item_kb: 4, hit: 0.9, mode: 'provisioned' },

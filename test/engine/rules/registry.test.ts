@@ -27,6 +27,8 @@ describe('RULES', () => {
       'itemCollectionLimit',
       'scanOrIndexQuery',
       'gsiWriteThrottle',
+      'strongReadCost',
+      'partitionKey',
     ]);
   });
 
