@@ -18,7 +18,7 @@ import { DERIVERS, type DeriverRegistry } from './derivers.ts';
 import { createInstance, type Instance } from './instance.ts';
 import { defaultMisconceptionTexts, loadMisconceptionTexts, MISCONCEPTIONS_FILE_NAME, type MisconceptionTexts } from './misconception-texts.ts';
 import { parseObjectives } from './objectives.ts';
-import { parseScenarioFile } from './parse.ts';
+import { type ParseContext, type ParseResult, parseScenarioFile } from './parse.ts';
 import { isSeed, MAX_SEED } from './random.ts';
 import {
   InvalidAnswerError,
@@ -46,6 +46,8 @@ export interface LoadBankOptions {
   readonly rootDir?: string;
   readonly calculators?: CalculatorRegistry;
   readonly derivers?: DeriverRegistry;
+  /** How each scenario file is parsed: the server passes its bank cache (bank-cache.ts). */
+  readonly parse?: ParseScenario;
 }
 
 /** Bank plus what authors' tools and content:check need; pages use only Bank. */
@@ -89,8 +91,19 @@ export function loadBank(contentDir: string, options: LoadBankOptions = {}): Loa
   const misconceptions = loadMisconceptionTexts(contentDir, rootDir, calculators.values());
   errors.push(...misconceptions.errors);
   const sources = listScenarioFiles(contentDir).map((path) => ({ file: relative(rootDir, path), text: readFileSync(path, 'utf8') }));
-  return bankFromSources(areas, sources, { calculators, derivers, errors, misconceptionTexts: misconceptions.texts });
+  return bankFromSources(areas, sources, {
+    calculators,
+    derivers,
+    errors,
+    misconceptionTexts: misconceptions.texts,
+    ...(options.parse ? { parse: options.parse } : {}),
+  });
 }
+
+/** Parses one scenario file: parseScenarioFile, or a cache in front of it (bank-cache.ts) that returns what it would. */
+export type ParseScenario = (source: ScenarioSource, context: ParseContext) => ParseResult;
+
+const parseSource: ParseScenario = (source, context) => parseScenarioFile(source.text, source.file, context);
 
 /** One scenario file's text, and its path as errors and summaries name it. */
 export interface ScenarioSource {
@@ -112,6 +125,7 @@ export function bankFromSources(
     readonly errors?: ContentError[];
     /** Defaults to the repository's content/misconceptions.md. */
     readonly misconceptionTexts?: MisconceptionTexts;
+    readonly parse?: ParseScenario;
   } = {},
 ): LoadedBank {
   const calculators = options.calculators ?? CALCULATORS;
@@ -122,7 +136,7 @@ export function bankFromSources(
   const definitions = new Map<string, ScenarioDefinition>();
   const fingerprints = new Map<string, string>();
   for (const { file, text } of sources) {
-    const result = parseScenarioFile(text, file, { objectives, calculators, derivers });
+    const result = (options.parse ?? parseSource)({ file, text }, { objectives, calculators, derivers });
     if (!result.ok) {
       errors.push(...result.errors);
       continue;

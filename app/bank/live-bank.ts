@@ -9,6 +9,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { gradeAnswer } from '../grading/index.ts';
+import { openBankCache } from './bank-cache.ts';
 import { bankFromSources, type LoadBankOptions, type LoadedBank, loadBank } from './index.ts';
 import type { Instance } from './instance.ts';
 import type { ContentError } from './types.ts';
@@ -81,13 +82,21 @@ export class LruCache<K, V> {
 export interface LiveBankOptions extends LoadBankOptions {
   /** Variants kept generated (INSTANCE_CACHE_SIZE). */
   readonly instanceCacheSize?: number;
+  /** Where parsed files are kept between starts (bank-cache.ts); without it every load parses every file. */
+  readonly cacheFile?: string;
 }
 
 export function createLiveBank(contentDir: string, options: LiveBankOptions = {}): LiveBank {
   const absoluteContentDir = resolve(contentDir);
   const rootDir = resolve(options.rootDir ?? dirname(absoluteContentDir));
-  const loadOptions: LoadBankOptions = { ...options, rootDir };
-  let current = loadBank(absoluteContentDir, loadOptions);
+  const cache = options.cacheFile === undefined ? undefined : openBankCache(options.cacheFile);
+  const loadOptions: LoadBankOptions = { ...options, rootDir, ...(cache ? { parse: cache.parse } : {}) };
+  const load = (): LoadedBank => {
+    const loaded = loadBank(absoluteContentDir, loadOptions);
+    cache?.save();
+    return loaded;
+  };
+  let current = load();
   let reloads = 0;
   // Belongs to `current`: emptied whenever it is replaced, so no variant outlives its file.
   const instances = new LruCache<string, Instance>(options.instanceCacheSize ?? INSTANCE_CACHE_SIZE);
@@ -102,7 +111,7 @@ export function createLiveBank(contentDir: string, options: LiveBankOptions = {}
   };
 
   const reload = (): ReloadReport => {
-    current = loadBank(absoluteContentDir, loadOptions);
+    current = load();
     instances.clear();
     reloads++;
     return { scenarios: current.scenarios.length, errors: current.errors };
