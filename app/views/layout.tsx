@@ -110,8 +110,8 @@ export function Layout({ title, current, shortcuts = false, scripts = [], childr
           </main>
           <footer class="site-footer">
             <p>
-              Questions are generated and graded by computation. Facts follow the AWS documentation; the <a href="/api/openapi.json">JSON API</a> does
-              everything these pages do. Authors: <a href="/authoring/reports">reported problems</a>.
+              Questions are generated and graded by computation. Facts follow the AWS documentation; the JSON API (<a href="/api/reference">reference</a>,{' '}
+              <a href="/api/openapi.json">OpenAPI document</a>) does everything these pages do. Authors: <a href="/authoring/reports">reported problems</a>.
             </p>
           </footer>
           <script src="/static/theme-switch.js" defer></script>

@@ -14,6 +14,7 @@ import { insertQuestionReport } from '../../progress/question-reports.ts';
 import { selectProgressSummary } from '../../progress/summary.ts';
 import type { AppEnv } from '../app-env.ts';
 import { costApiRoutes } from '../cost/api.ts';
+import { ApiReferencePage, type OpenApiDocument } from './reference-view.tsx';
 import { drillApiRoutes } from './drill.ts';
 import { reviewApiRoutes } from './review.ts';
 import { examApiRoutes } from './exams.ts';
@@ -324,7 +325,7 @@ export function createApiRoutes() {
   api.route('/', examApiRoutes);
   api.route('/', readinessApiRoutes);
 
-  api.doc31('/openapi.json', {
+  const documentConfig = {
     openapi: '3.1.0',
     info: {
       title: 'DynamoDB study API',
@@ -332,6 +333,13 @@ export function createApiRoutes() {
       description:
         'Generated DynamoDB exam questions, graded by computation, and the learner progress they feed. The learner is identified by the `learner` cookie.',
     },
+  };
+  api.doc31('/openapi.json', documentConfig);
+  // The reference page reads the document /openapi.json serves; built once, as the routes are fixed by now.
+  let reference: OpenApiDocument | undefined;
+  api.get('/reference', (c) => {
+    reference ??= api.getOpenAPI31Document(documentConfig) as unknown as OpenApiDocument;
+    return c.html(ApiReferencePage({ document: reference }));
   });
   return api;
 }
