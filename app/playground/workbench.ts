@@ -63,7 +63,12 @@ const TableSchema = z.looseObject({
   NonKeyAttributes: z.array(z.looseObject({ AttributeName: z.string(), AttributeType: z.string() })).optional(),
   GlobalSecondaryIndexes: z.array(IndexSchema).optional(),
   LocalSecondaryIndexes: z.array(IndexSchema).optional(),
-  TableData: z.array(z.record(z.string(), z.unknown(), { error: 'an item is an object of attribute values' })).optional(),
+  // z.custom passes each item through untouched: a rebuilt record would lose an attribute named __proto__.
+  TableData: z
+    .array(
+      z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: 'an item is an object of attribute values' }),
+    )
+    .optional(),
   BillingMode: z.enum(['PROVISIONED', 'PAY_PER_REQUEST']).optional(),
   ProvisionedCapacitySettings: z.looseObject({ ProvisionedThroughput: ThroughputSchema.optional() }).optional(),
 });

@@ -264,6 +264,33 @@ describe('exportWorkbenchModel', () => {
   });
 });
 
+describe('attribute names that are also JavaScript property names', () => {
+  it('keeps __proto__ and constructor through export and import', () => {
+    const source = newDatabase();
+    const item = JSON.parse('{"pk":{"S":"a"},"__proto__":{"S":"x"},"constructor":{"N":"1"}}');
+    run(source, [
+      {
+        action: 'CreateTable',
+        input: {
+          TableName: 'Odd',
+          AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+          KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+          BillingMode: 'PAY_PER_REQUEST',
+        },
+      },
+      { action: 'PutItem', input: { TableName: 'Odd', Item: item } },
+    ]);
+    const text = JSON.stringify(exportWorkbenchModel([{ description: describeTable(source, 'Odd'), items: scanAll(source, 'Odd') }], 'Odd'));
+    expect(text).toContain('"__proto__":{"S":"x"}');
+    const result = parseWorkbenchModel(text);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const copy = newDatabase();
+    run(copy, result.requests);
+    expect(JSON.stringify(scanAll(copy, 'Odd'))).toBe(JSON.stringify(scanAll(source, 'Odd')));
+    expect(JSON.stringify(scanAll(copy, 'Odd'))).toContain('__proto__');
+  });
+});
+
 describe('helpers', () => {
   it.each([
     [Date.UTC(2025, 3, 19, 6, 28), 'Apr 19, 2025, 06:28 AM'],
