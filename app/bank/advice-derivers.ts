@@ -8,17 +8,11 @@
  * pools live in the markdown instead (answer: { pool: ... }, content/README.md).
  */
 import {
-  calculateDaxSaving,
-  checkDaxCluster,
   compareScanToQuery,
-  formatUsd,
-  readUnitsForSize,
   recommendArchitecture,
   requiredIamActions,
-  tableReadUnitsBehindDax,
   type ComputeTraffic as TrafficShape,
   type DataPlaneOperation,
-  type DaxNodeType,
 } from '../../engine/index.ts';
 import type { Deriver } from './derivers.ts';
 import type { Random } from './random.ts';
@@ -75,141 +69,6 @@ function fillSlots(random: Random, right: readonly Statement[], wrong: readonly 
   });
   return out;
 }
-
-// ---------------------------------------------------------------- consistency
-
-// ---------------------------------------------------------------- DAX
-
-const daxPaysOff: Deriver = {
-  name: 'daxPaysOff',
-  description:
-    'From `node_type`, `nodes`, `reads`, `item_kb`, `hit`, `mode` (provisioned | on-demand): whether DAX saves more on table reads than the cluster costs (best: pays | does-not), with the figures from engine/cost.',
-  outputs: ['cluster_usd', 'saving_usd', 'net_usd', 'working', ...keyedOutputs(['pays', 'does-not'])],
-  derive(p) {
-    const mode = str(p, 'mode') === 'on-demand' ? 'on-demand' : 'provisioned';
-    const cost = calculateDaxSaving({
-      nodeType: str(p, 'node_type') as DaxNodeType,
-      nodes: num(p, 'nodes'),
-      readsPerSecond: num(p, 'reads'),
-      readItemBytes: num(p, 'item_kb') * 1024,
-      hitRatio: num(p, 'hit'),
-      tableMode: mode,
-      targetUtilisation: 0.7,
-      tableClass: 'standard',
-    });
-    const best = cost.paysForItself ? 'pays' : 'does-not';
-    const cluster = formatUsd(cost.clusterCost);
-    const saving = formatUsd(cost.saving);
-    const net = formatUsd(cost.net.abs());
-    return {
-      cluster_usd: cluster,
-      saving_usd: saving,
-      net_usd: net,
-      working: cost.calculation.steps.map((st) => `${st.label}: ${st.formula ? `${st.formula} = ` : ''}${st.value}`).join('; '),
-      best,
-      ...keyedWhys(best, {
-        pays: {
-          right: `Right: the reads DAX answers no longer reach the table, saving about ${saving} a month, more than the cluster's ${cluster}: a net saving of about ${net}.`,
-          wrong: `The table reads DAX would save (about ${saving} a month) are worth less than the cluster's ${cluster}: it would cost about ${net} more.`,
-        },
-        'does-not': {
-          right: `Right: the cluster costs ${cluster} a month and saves only about ${saving} of table reads: about ${net} more than without DAX. It still buys microsecond latency, if that is needed.`,
-          wrong: `The saving (about ${saving} a month) exceeds the cluster's ${cluster}: DAX pays for itself by about ${net}.`,
-        },
-      }),
-    };
-  },
-};
-
-interface ClusterOption {
-  readonly id: string;
-  readonly nodes: number;
-  readonly azs: number;
-}
-
-const CLUSTER_OPTIONS: readonly ClusterOption[] = [
-  { id: 'one', nodes: 1, azs: 1 },
-  { id: 'two-one-az', nodes: 2, azs: 1 },
-  { id: 'three-azs', nodes: 3, azs: 3 },
-  { id: 'eleven', nodes: 11, azs: 3 },
-  { id: 'fifteen', nodes: 15, azs: 3 },
-];
-
-const daxClusterSize: Deriver = {
-  name: 'daxClusterSize',
-  description: 'From `production` and `nodes_needed`: the smallest valid layout among the options (best: one | two-one-az | three-azs | eleven | fifteen).',
-  outputs: keyedOutputs(CLUSTER_OPTIONS.map((o) => o.id)),
-  derive(p) {
-    const production = bool(p, p['env.production'] === undefined ? 'production' : 'env.production');
-    const needed = num(p, p['env.nodes_needed'] === undefined ? 'nodes_needed' : 'env.nodes_needed');
-    const issueText: Record<string, string> = {
-      'too-many-nodes': 'A DAX cluster holds at most 11 nodes: one primary and up to ten read replicas.',
-      'production-under-three-nodes': 'AWS recommends at least three nodes for production, so that the cluster survives a node or AZ failure.',
-      'production-single-az': 'Production nodes should sit in different Availability Zones; one AZ outage would take every node down.',
-    };
-    const verdicts = CLUSTER_OPTIONS.map((o) => {
-      const issues = checkDaxCluster({ nodes: o.nodes, availabilityZones: o.azs, production });
-      const problem =
-        issues.length > 0
-          ? issueText[issues[0]!]!
-          : o.nodes < needed
-            ? `${o.nodes} node${o.nodes === 1 ? '' : 's'} cannot carry the peak: the load test needed ${needed}.`
-            : undefined;
-      return { o, problem };
-    });
-    const best = verdicts.find((v) => v.problem === undefined)?.o;
-    if (!best) throw new RangeError(`No layout fits ${needed} nodes`);
-    const whys: Record<string, string> = { best: best.id };
-    for (const { o, problem } of verdicts) {
-      whys[whyName(o.id)] =
-        o === best
-          ? `Right: the smallest layout that meets the need${production ? ' and keeps nodes in several AZs' : ''}; DAX bills per node-hour, so extra nodes only add cost.`
-          : (problem ?? `It works, but it is larger than needed; DAX bills every node-hour, so ${o.nodes} nodes cost more than ${best.nodes}.`);
-    }
-    return whys;
-  },
-};
-
-const daxOffload: Deriver = {
-  name: 'daxOffload',
-  description: 'From `reads`, `hit` (0..1), `item_kb`, `strong_pct`: RCU the table still serves behind DAX, and four wrong figures.',
-  outputs: ['right_rcu', 'no_dax_rcu', 'hit_rcu', 'strong_cached_rcu', 'strong_eventual_rcu', 'working'],
-  derive(p) {
-    const reads = num(p, 'reads');
-    const hit = num(p, 'hit');
-    const itemBytes = num(p, 'item_kb') * 1024;
-    const strongShare = num(p, 'strong_pct') / 100;
-    const calc = tableReadUnitsBehindDax({ readsPerSecond: reads, hitRatio: hit, itemBytes, strongShare });
-    const ue = readUnitsForSize(itemBytes, 'eventual');
-    const us = readUnitsForSize(itemBytes, 'strong');
-    const eventualReads = reads * (1 - strongShare);
-    const strongReads = reads * strongShare;
-    // Whole units, as a capacity plan is written; wrong figures that collide are nudged apart.
-    const round = (x: number): number => Math.round(x);
-    const right = Math.max(1, round(calc.value));
-    const candidates = [
-      round(eventualReads * ue + strongReads * us), // no offload at all
-      round(eventualReads * hit * ue + strongReads * us), // the hit share sent to the table
-      round(reads * (1 - hit) * ue), // strong reads assumed cached
-      round(eventualReads * (1 - hit) * ue + strongReads * ue), // strong reads at the eventual price
-    ];
-    const seen = new Set([right]);
-    const distinct = candidates.map((c) => {
-      let v = c;
-      while (seen.has(v)) v += 1;
-      seen.add(v);
-      return v;
-    });
-    return {
-      right_rcu: right,
-      no_dax_rcu: distinct[0]!,
-      hit_rcu: distinct[1]!,
-      strong_cached_rcu: distinct[2]!,
-      strong_eventual_rcu: distinct[3]!,
-      working: calc.steps.map((s) => `${s.label}: ${s.formula ?? ''} = ${s.value}`).join('; '),
-    };
-  },
-};
 
 // ---------------------------------------------------------------- serverless
 
@@ -363,4 +222,4 @@ const serverlessArchitecture: Deriver = {
   },
 };
 
-export const adviceDerivers: readonly Deriver[] = [daxClusterSize, daxOffload, daxPaysOff, iamActions, iamDenied, scanVersusQuery, serverlessArchitecture];
+export const adviceDerivers: readonly Deriver[] = [iamActions, iamDenied, scanVersusQuery, serverlessArchitecture];

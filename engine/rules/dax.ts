@@ -159,3 +159,73 @@ export function checkDaxCluster(layout: DaxClusterLayout): readonly DaxClusterIs
   if (layout.production && layout.nodes > 1 && layout.availabilityZones < 2) issues.push('production-single-az');
   return issues;
 }
+
+/** The cluster layouts a sizing question offers, smallest first. */
+export const DAX_LAYOUTS = [
+  { id: 'one', nodes: 1, availabilityZones: 1 },
+  { id: 'two-one-az', nodes: 2, availabilityZones: 1 },
+  { id: 'three-azs', nodes: 3, availabilityZones: 3 },
+  { id: 'eleven', nodes: 11, availabilityZones: 3 },
+  { id: 'fifteen', nodes: 15, availabilityZones: 3 },
+] as const;
+export type DaxLayoutId = (typeof DAX_LAYOUTS)[number]['id'];
+
+/** What is wrong with a layout for a need: a rule it breaks, too few nodes for the load, more than needed, or nothing (the one to take). */
+export type DaxLayoutVerdict = DaxClusterIssue | 'too-few-for-load' | 'larger-than-needed' | 'none';
+
+/**
+ * The smallest of DAX_LAYOUTS that keeps the cluster rules (checkDaxCluster) and carries the
+ * load a test measured in nodes; every other layout with the first thing wrong with it. DAX
+ * bills every node-hour, so a larger layout that also works is only a cost.
+ */
+export function sizeDaxCluster(
+  production: boolean,
+  nodesNeeded: number,
+): { readonly best: DaxLayoutId; readonly bestNodes: number; readonly verdicts: Readonly<Record<DaxLayoutId, DaxLayoutVerdict>> } {
+  const problems = DAX_LAYOUTS.map((layout) => {
+    const issue = checkDaxCluster({ nodes: layout.nodes, availabilityZones: layout.availabilityZones, production })[0];
+    return { layout, problem: issue ?? (layout.nodes < nodesNeeded ? ('too-few-for-load' as const) : undefined) };
+  });
+  const best = problems.find((p) => p.problem === undefined)?.layout;
+  if (!best) throw new RangeError(`No layout carries ${nodesNeeded} nodes`);
+  const verdicts = Object.fromEntries(
+    problems.map(({ layout, problem }) => [layout.id, layout === best ? 'none' : (problem ?? 'larger-than-needed')]),
+  ) as Record<DaxLayoutId, DaxLayoutVerdict>;
+  return { best: best.id, bestNodes: best.nodes, verdicts };
+}
+
+/**
+ * Read units the table serves behind DAX (tableReadUnitsBehindDax), in whole units as a capacity
+ * plan is written, and four wrong figures, each the same sum with one step changed: no offload,
+ * the hits sent to the table instead of the misses, strong reads taken as cached, strong reads at
+ * the eventual price. A wrong figure equal to one before it is raised by one unit, so that every
+ * figure names one method.
+ */
+export function daxTableLoadFigures(load: DaxReadLoad): {
+  readonly right: number;
+  readonly noDax: number;
+  readonly hitsSent: number;
+  readonly strongCached: number;
+  readonly strongAtEventual: number;
+  readonly calculation: Calculation;
+} {
+  const calculation = tableReadUnitsBehindDax(load);
+  const ue = readUnitsForSize(load.itemBytes, 'eventual');
+  const us = readUnitsForSize(load.itemBytes, 'strong');
+  const eventualReads = load.readsPerSecond * (1 - load.strongShare);
+  const strongReads = load.readsPerSecond * load.strongShare;
+  const right = Math.max(1, Math.round(calculation.value));
+  const seen = new Set([right]);
+  const [noDax, hitsSent, strongCached, strongAtEventual] = [
+    eventualReads * ue + strongReads * us,
+    eventualReads * load.hitRatio * ue + strongReads * us,
+    load.readsPerSecond * (1 - load.hitRatio) * ue,
+    eventualReads * (1 - load.hitRatio) * ue + strongReads * ue,
+  ].map((x) => {
+    let v = Math.round(x);
+    while (seen.has(v)) v += 1;
+    seen.add(v);
+    return v;
+  }) as [number, number, number, number];
+  return { right, noDax, hitsSent, strongCached, strongAtEventual, calculation };
+}

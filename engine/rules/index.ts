@@ -10,6 +10,7 @@ export * from './read-consistency.ts';
 export * from './read-mode.ts';
 export * from './read-plan.ts';
 export * from './dax.ts';
+export * from './dax-rules.ts';
 export * from './serverless.ts';
 export * from './index-choice.ts';
 export * from './index-rules.ts';

@@ -10,6 +10,7 @@ import { CAPACITY_TRAFFIC_SHAPES, chooseCapacityMode } from './capacity-mode.ts'
 import { chooseCache, daxStaleness, type DataSource } from './dax.ts';
 import { choosePrimaryKeyKind } from './key-design.ts';
 import { INDEX_RULES } from './index-rules.ts';
+import { DAX_RULES } from './dax-rules.ts';
 import { readUnitsForSize } from '../capacity/units.ts';
 import { planRead, READ_SOURCES, strongReadOutcome, type Freshness } from './read-consistency.ts';
 import { chooseRead, READ_NEEDS } from './read-mode.ts';
@@ -200,6 +201,7 @@ export const RULES: ReadonlyMap<string, Rule> = new Map(
     cacheChoice,
     daxStale,
     ...INDEX_RULES,
+    ...DAX_RULES,
     strongReadCostRule,
     partitionKeyRule,
   ].map((r) => [r.name, r]),

@@ -27,6 +27,9 @@ describe('RULES', () => {
       'itemCollectionLimit',
       'scanOrIndexQuery',
       'gsiWriteThrottle',
+      'daxClusterLayout',
+      'daxTableLoad',
+      'daxPaysOff',
       'strongReadCost',
       'partitionKey',
     ]);
