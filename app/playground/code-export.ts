@@ -61,7 +61,7 @@ export function toCli(action: string, input: unknown, endpoint: string, options?
   const lines = [
     `AWS_ACCESS_KEY_ID=${shellQuote(accessKeyId)} AWS_SECRET_ACCESS_KEY=${shellQuote(secretAccessKey)} \\`,
     `aws dynamodb ${cliCommandName(action)} --endpoint-url ${shellQuote(endpoint)} --region ${shellQuote(region)}${PAGINATED.has(action) ? ' --no-paginate' : ''} \\`,
-    `  --cli-input-json ${shellQuote(JSON.stringify(input ?? {}, null, 2))}`,
+    `  --cli-input-json ${shellQuote(prettyJson(input ?? {}))}`,
   ];
   return lines.join('\n');
 }
@@ -162,13 +162,17 @@ function hex(n: number, width: number): string {
   return n.toString(16).padStart(width, '0');
 }
 
-/** A string literal in `quote`, escaping the quote, backslashes and anything invisible. */
+/**
+ * A string literal, escaping backslashes, the quote and anything invisible; in single quotes
+ * unless the text has a single quote and no double one (as Python's repr chooses).
+ */
 function quoted(text: string, language: 'js' | 'python'): string {
-  let out = "'";
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = quote;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     if (ch === '\\') out += '\\\\';
-    else if (ch === "'") out += "\\'";
+    else if (ch === quote) out += `\\${quote}`;
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
@@ -179,7 +183,34 @@ function quoted(text: string, language: 'js' | 'python'): string {
       else out += language === 'js' ? `\\u{${hex(cp, 1)}}` : `\\U${hex(cp, 8)}`;
     } else out += ch;
   }
-  return `${out}'`;
+  return out + quote;
+}
+
+const isScalar = (v: unknown): boolean => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+
+/** Printed on one line: an object of one scalar member (an AttributeValue such as { S: 'x' }) or a list of scalars (a set). */
+function fitsOneLine(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every(isScalar);
+  if (typeof value !== 'object' || value === null) return true;
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  return entries.length === 1 && isScalar(entries[0]![1]);
+}
+
+/** JSON for the CLI, indented, with AttributeValues and sets on one line so an item reads as a list of attributes. */
+export function prettyJson(value: unknown, indent = ''): string {
+  if (fitsOneLine(value)) {
+    if (Array.isArray(value)) return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+    if (typeof value === 'object' && value !== null) {
+      const [[k, v]] = Object.entries(value).filter(([, x]) => x !== undefined) as [[string, unknown]];
+      return `{ ${JSON.stringify(k)}: ${JSON.stringify(v)} }`;
+    }
+    return JSON.stringify(value) ?? 'null';
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) return `[\n${value.map((v) => `${inner}${prettyJson(v, inner)}`).join(',\n')}\n${indent}]`;
+  const entries = Object.entries(value as object).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return '{}';
+  return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${prettyJson(v, inner)}`).join(',\n')}\n${indent}}`;
 }
 
 const JS_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -202,6 +233,7 @@ export function jsLiteral(value: unknown, indent = ''): string {
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
+    if (fitsOneLine(value)) return `[${value.map((v) => jsLiteral(v)).join(', ')}]`;
     return `[\n${value.map((v) => `${inner}${jsLiteral(v, inner)},`).join('\n')}\n${indent}]`;
   }
   if (typeof value === 'object') {
@@ -210,6 +242,7 @@ export function jsLiteral(value: unknown, indent = ''): string {
     if (binary?.member === 'BS') return `{ BS: [${binary.value.map(jsBuffer).join(', ')}] }`;
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
     if (entries.length === 0) return '{}';
+    if (fitsOneLine(value)) return `{ ${jsKey(entries[0]![0])}: ${jsLiteral(entries[0]![1])} }`;
     return `{\n${entries.map(([k, v]) => `${inner}${jsKey(k)}: ${jsLiteral(v, inner)},`).join('\n')}\n${indent}}`;
   }
   throw new TypeError(`Not a JSON value: ${typeof value}`);
@@ -261,6 +294,7 @@ export function pythonLiteral(value: unknown, indent = ''): string {
   const inner = `${indent}    `;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
+    if (fitsOneLine(value)) return `[${value.map((v) => pythonLiteral(v)).join(', ')}]`;
     return `[\n${value.map((v) => `${inner}${pythonLiteral(v, inner)},`).join('\n')}\n${indent}]`;
   }
   if (typeof value === 'object') {
@@ -269,6 +303,7 @@ export function pythonLiteral(value: unknown, indent = ''): string {
     if (binary?.member === 'BS') return `{'BS': [${binary.value.map(pythonBytes).join(', ')}]}`;
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
     if (entries.length === 0) return '{}';
+    if (fitsOneLine(value)) return `{${quoted(entries[0]![0], 'python')}: ${pythonLiteral(entries[0]![1])}}`;
     return `{\n${entries.map(([k, v]) => `${inner}${quoted(k, 'python')}: ${pythonLiteral(v, inner)},`).join('\n')}\n${indent}}`;
   }
   throw new TypeError(`Not a JSON value: ${typeof value}`);
