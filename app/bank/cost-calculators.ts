@@ -6,22 +6,30 @@
  * Prices: engine/cost/prices.ts (us-east-1, dated and sourced).
  */
 import { z } from 'zod';
-import { calculateDaxClusterCost, calculateDaxSaving, type DaxInput } from '../../engine/index.ts';
-import { buildBill, USD_PER_MONTH } from '../../engine/index.ts';
-import { Decimal, formatQuantity, formatUsd, roundToCents } from '../../engine/index.ts';
-import { BYTES_PER_GB, DAX_NODE_TYPES, HOURS_PER_MONTH, selectRegionPrices, STORAGE_OVERHEAD_BYTES_PER_ITEM } from '../../engine/index.ts';
-import { calculateRequestsPerMonth, calculateServerlessCost, type ServerlessInput } from '../../engine/index.ts';
 import {
   calculateBreakEvenForPrices,
-  calculateOnDemandRequestCost,
+  calculateDaxClusterCost,
+  calculateDaxSaving,
+  calculateLambdaCost,
+  calculateModeDifference,
+  calculateOnDemandMonth,
   calculateProvisionedCost,
-  calculateReservedCapacityCost,
+  calculateReservedCapacitySaving,
   calculateStorageCost,
+  DAX_NODE_TYPES,
+  Decimal,
+  HOURS_PER_MONTH,
+  MAX_ITEM_BYTES,
+  PERIODS_PER_MONTH,
+  roundToCents,
+  TRAFFIC_SHAPES,
+  type DaxInput,
   type ProvisionedCapacity,
+  type ServerlessInput,
   type StorageInput,
+  calculateRequestsPerMonth,
+  calculateServerlessCost,
 } from '../../engine/index.ts';
-import { buildTrafficProfile, compareModesForTraffic, defaultProvisioning, TRAFFIC_SHAPES } from '../../engine/index.ts';
-import { calculateCapacityNeed, DEFAULT_WORKLOAD, MAX_ITEM_BYTES } from '../../engine/index.ts';
 import { defineCalculator } from './calculator.ts';
 
 const Bytes = z.number().int().min(1).max(MAX_ITEM_BYTES, 'an item is at most 400 KB (409,600 B)');
@@ -33,7 +41,6 @@ const Period = z.enum(['second', 'day', 'month']);
 const Share = z.number().min(0).max(1);
 
 const cents = (d: Decimal): number => roundToCents(d);
-const p = () => selectRegionPrices('us-east-1');
 
 // ---------------------------------------------------------------- provisioned table
 
@@ -78,60 +85,28 @@ const provisionedMonthlyCost = defineCalculator<ProvisionedArgs>({
 const ReservedArgs = z.strictObject({ rcu: Units, wcu: Units });
 type ReservedArgs = z.infer<typeof ReservedArgs>;
 
-function reservedSaving(a: ReservedArgs, change: { upfrontMonths?: number } = {}): Decimal {
-  const standard = calculateProvisionedCost({ ...a, tableClass: 'standard', freeTier: false }).total;
-  const bill = calculateReservedCapacityCost(a);
-  const months = change.upfrontMonths ?? 12;
-  // Re-spread the upfront lines over another number of months (0 = left out) to model the mistake.
-  const reserved = bill.lines.reduce(
-    (sum, l) => sum.plus(l.id.endsWith('.upfront') ? (months === 0 ? new Decimal(0) : l.amount.times(12).div(months)) : l.amount),
-    new Decimal(0),
-  );
-  return standard.minus(reserved);
-}
-
 const reservedCapacitySaving = defineCalculator<ReservedArgs>({
   name: 'reservedCapacitySaving',
   description:
     'USD a month saved by buying `rcu` and `wcu` (whole hundreds) as 1-year reserved capacity instead of standard provisioned capacity, upfront spread over 12 months',
   args: ReservedArgs,
-  calculate(a) {
-    const standard = calculateProvisionedCost({ ...a, tableClass: 'standard', freeTier: false });
-    const reserved = calculateReservedCapacityCost(a);
-    const saving = standard.total.minus(reserved.total);
-    return {
-      value: cents(saving),
-      unit: USD_PER_MONTH,
-      steps: [
-        ...standard.calculation.steps,
-        ...reserved.calculation.steps,
-        { label: 'Saving per month', formula: `${formatUsd(standard.total)} − ${formatUsd(reserved.total)}`, value: formatUsd(saving) },
-      ],
-    };
-  },
+  calculate: (a) => calculateReservedCapacitySaving(a).calculation,
   misconceptions: [
     {
       id: 'upfront-left-out',
       topic: 'reserved',
-      compute: (a) => cents(reservedSaving(a, { upfrontMonths: 0 })),
+      compute: (a) => cents(calculateReservedCapacitySaving(a, { upfrontMonths: 0 }).total),
     },
     {
       id: 'upfront-in-one-month',
       topic: 'reserved',
-      compute: (a) => cents(reservedSaving(a, { upfrontMonths: 1 })),
+      compute: (a) => cents(calculateReservedCapacitySaving(a, { upfrontMonths: 1 }).total),
     },
     {
       id: 'no-730-hours',
       topic: 'reserved',
-      compute: (a) => {
-        const p = selectRegionPrices('us-east-1');
-        const perHour = (n: number, std: string, res: string) => new Decimal(n).times(std).minus(new Decimal(n).div(100).times(res));
-        return cents(
-          perHour(a.wcu, p.tableClass.standard.provisionedWcuHour.usd, p.reserved1y.wcuHourPer100.usd).plus(
-            perHour(a.rcu, p.tableClass.standard.provisionedRcuHour.usd, p.reserved1y.rcuHourPer100.usd),
-          ),
-        );
-      },
+      // One hour of each rate: the hourly lines alone (no upfront fee), over the 730 hours.
+      compute: (a) => cents(calculateReservedCapacitySaving(a, { upfrontMonths: 0 }).total.div(HOURS_PER_MONTH)),
     },
   ],
 });
@@ -150,74 +125,37 @@ const OnDemandArgs = z.strictObject({
 });
 type OnDemandArgs = z.infer<typeof OnDemandArgs>;
 
-const REQUESTS_PER_MONTH: Readonly<Record<z.infer<typeof Period>, Decimal>> = {
-  second: new Decimal(3600 * HOURS_PER_MONTH),
-  day: new Decimal(HOURS_PER_MONTH).div(24),
-  month: new Decimal(1),
-};
-
-function onDemandParts(a: OnDemandArgs, o: { perMonth?: Decimal; gsi?: boolean; rounding?: boolean } = {}) {
-  const need = calculateCapacityNeed(
-    {
-      ...DEFAULT_WORKLOAD,
-      readsPerSecond: a.reads,
-      writesPerSecond: a.writes,
-      readItemBytes: o.rounding === false ? 1 : a.readItemBytes,
-      writeItemBytes: o.rounding === false ? 1 : a.writeItemBytes,
-      readConsistency: a.readConsistency,
-      gsiCount: o.gsi === false ? 0 : a.gsiCount,
-    },
-    a.per,
-  );
-  const perMonth = o.perMonth ?? REQUESTS_PER_MONTH[a.per];
-  return {
-    need,
-    bill: calculateOnDemandRequestCost({
-      readUnitsPerMonth: need.readUnitsPerSecond.times(perMonth),
-      writeUnitsPerMonth: need.totalWriteUnitsPerSecond.times(perMonth),
-      tableClass: a.tableClass,
-    }),
-  };
-}
-
 const onDemandMonthlyCost = defineCalculator<OnDemandArgs>({
   name: 'onDemandMonthlyCost',
   description: 'USD a month in on-demand mode for `reads` and `writes` per `per` (second, day, month) of the given sizes, each GSI adding its writes',
   args: OnDemandArgs,
-  calculate(a) {
-    const { need, bill } = onDemandParts(a);
-    const perLabel = { second: '× 2,628,000 seconds in 730 hours', day: '× 730 / 24 days', month: 'already a month' }[a.per];
-    return {
-      ...bill.calculation,
-      steps: [...need.steps, { label: `From per ${a.per} to per month`, value: perLabel }, ...bill.calculation.steps],
-    };
-  },
+  calculate: (a) => calculateOnDemandMonth(a).calculation,
   misconceptions: [
     {
       id: 'per-second-as-monthly',
       topic: 'on-demand',
-      compute: (a) => (a.per === 'second' ? cents(onDemandParts(a, { perMonth: new Decimal(1) }).bill.total) : Number.NaN),
+      compute: (a) => (a.per === 'second' ? cents(calculateOnDemandMonth(a, { periodsPerMonth: new Decimal(1) }).total) : Number.NaN),
     },
     {
       id: 'per-day-as-monthly',
       topic: 'on-demand',
-      compute: (a) => (a.per === 'day' ? cents(onDemandParts(a, { perMonth: new Decimal(1) }).bill.total) : Number.NaN),
+      compute: (a) => (a.per === 'day' ? cents(calculateOnDemandMonth(a, { periodsPerMonth: new Decimal(1) }).total) : Number.NaN),
     },
     {
       id: '720-hours',
       topic: 'month',
       compute: (a) =>
-        a.per === 'month' ? Number.NaN : cents(onDemandParts(a, { perMonth: REQUESTS_PER_MONTH[a.per].times(720).div(HOURS_PER_MONTH) }).bill.total),
+        a.per === 'month' ? Number.NaN : cents(calculateOnDemandMonth(a, { periodsPerMonth: PERIODS_PER_MONTH[a.per].times(720).div(HOURS_PER_MONTH) }).total),
     },
     {
       id: 'forgot-gsi-writes',
       topic: 'on-demand',
-      compute: (a) => (a.gsiCount > 0 && a.writes > 0 ? cents(onDemandParts(a, { gsi: false }).bill.total) : Number.NaN),
+      compute: (a) => (a.gsiCount > 0 && a.writes > 0 ? cents(calculateOnDemandMonth(a, { gsiWrites: false }).total) : Number.NaN),
     },
     {
       id: 'one-unit-per-request',
       topic: 'on-demand',
-      compute: (a) => cents(onDemandParts(a, { rounding: false }).bill.total),
+      compute: (a) => cents(calculateOnDemandMonth(a, { sizeRounding: false }).total),
     },
   ],
 });
@@ -235,46 +173,28 @@ const TrafficArgs = z.strictObject({
 });
 type TrafficArgs = z.infer<typeof TrafficArgs>;
 
-function compareTraffic(a: TrafficArgs, provisioning = defaultProvisioning(a.shape)) {
-  return compareModesForTraffic({
-    profile: buildTrafficProfile(a.shape, a.base, a.peak),
-    readUnitsPerRequest: a.readUnitsPerRequest,
-    writeUnitsPerRequest: a.writeUnitsPerRequest,
-    provisioning,
-    targetUtilisation: a.targetPercent / 100,
-    tableClass: a.tableClass,
-  });
-}
-
 const onDemandMinusProvisioned = defineCalculator<TrafficArgs>({
   name: 'onDemandMinusProvisioned',
   description:
     'USD a month, on-demand minus provisioned, for a 24-hour traffic `shape` (steady, daily-peak, spiky) between `base` and `peak` requests/s: positive when provisioned is cheaper',
   args: TrafficArgs,
-  calculate(a) {
-    const r = compareTraffic(a);
-    return {
-      value: cents(r.signedDifference),
-      unit: USD_PER_MONTH,
-      steps: [...r.calculation.steps, { label: 'On-demand minus provisioned (positive: provisioned is cheaper)', value: formatUsd(r.signedDifference) }],
-    };
-  },
+  calculate: (a) => calculateModeDifference(a).calculation,
   misconceptions: [
     {
       id: 'sign-swapped',
       topic: 'mode-difference',
-      compute: (a) => cents(compareTraffic(a).signedDifference.negated()),
+      compute: (a) => cents(calculateModeDifference(a).total.negated()),
     },
     {
       id: 'one-day-only',
       topic: 'mode-difference',
-      compute: (a) => cents(compareTraffic(a).signedDifference.times(24).div(HOURS_PER_MONTH)),
+      compute: (a) => cents(calculateModeDifference(a).total.times(24).div(HOURS_PER_MONTH)),
     },
     {
       id: 'rounded-daily-cents',
       topic: 'mode-difference',
       compute: (a) => {
-        const r = compareTraffic(a);
+        const r = calculateModeDifference(a).comparison;
         const day = (month: Decimal) => month.times(24).div(HOURS_PER_MONTH).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
         return cents(day(r.onDemand).minus(day(r.provisioned)).times(HOURS_PER_MONTH).div(24));
       },
@@ -282,7 +202,7 @@ const onDemandMinusProvisioned = defineCalculator<TrafficArgs>({
     {
       id: 'auto-scaling-follows-spikes',
       topic: 'mode-difference',
-      compute: (a) => (a.shape === 'spiky' ? cents(compareTraffic(a, 'auto-scaling').signedDifference) : Number.NaN),
+      compute: (a) => (a.shape === 'spiky' ? cents(calculateModeDifference(a, 'auto-scaling').total) : Number.NaN),
     },
   ],
 });
@@ -452,70 +372,42 @@ const LambdaArgs = z.strictObject({
 });
 type LambdaArgs = z.infer<typeof LambdaArgs>;
 
-/** The serverless model's Lambda lines alone (no API or table work), optionally priced by a wrong rule. */
-function lambdaBill(a: LambdaArgs, change: Partial<ServerlessInput> = {}, lines: (id: string) => boolean = () => true) {
-  const requests = change.requestsPerMonth ?? calculateRequestsPerMonth(a.users, a.requestsPerUserPerDay);
-  const r = calculateServerlessCost({
-    ...a,
-    api: 'http',
-    readsPerRequest: 0,
-    writesPerRequest: 0,
-    itemBytes: 1,
-    readConsistency: 'eventual',
-    storedItems: 0,
-    apiFreeTier: false,
-    ...change,
-    requestsPerMonth: requests,
-  });
-  return buildBill(
-    'Lambda',
-    r.bill.lines.filter((l) => l.id.startsWith('lambda.') && lines(l.id)),
-    [
-      {
-        label: 'Requests per month',
-        formula: `${formatQuantity(a.users)} users × ${formatQuantity(a.requestsPerUserPerDay)} a day × 730 / 24`,
-        value: formatQuantity(requests),
-      },
-    ],
-  );
-}
-
 const serverlessLambdaCost = defineCalculator<LambdaArgs>({
   name: 'serverlessLambdaCost',
   description:
     'USD a month for Lambda alone (requests + GB-seconds, free tier when `freeTier`) serving `users` × `requestsPerUserPerDay` × 730/24 invocations of `memoryMb` for `durationMs` on `architecture`',
   args: LambdaArgs,
-  calculate: (a) => lambdaBill(a).calculation,
+  calculate: (a) => calculateLambdaCost(a).calculation,
   misconceptions: [
     {
       id: 'free-tier-ignored',
       topic: 'lambda',
-      compute: (a) => (a.freeTier ? cents(lambdaBill(a, { freeTier: false }).total) : Number.NaN),
+      compute: (a) => (a.freeTier ? cents(calculateLambdaCost({ ...a, freeTier: false }).total) : Number.NaN),
     },
     {
       id: 'mb-as-gb',
       topic: 'lambda',
-      compute: (a) => cents(lambdaBill(a, { memoryMb: a.memoryMb * 1024 }).total),
+      compute: (a) => cents(calculateLambdaCost({ ...a, memoryMb: a.memoryMb * 1024 }).total),
     },
     {
       id: 'ms-as-seconds',
       topic: 'lambda',
-      compute: (a) => cents(lambdaBill(a, { durationMs: a.durationMs * 1000 }).total),
+      compute: (a) => cents(calculateLambdaCost({ ...a, durationMs: a.durationMs * 1000 }).total),
     },
     {
       id: 'memory-ignored',
       topic: 'lambda',
-      compute: (a) => (a.memoryMb === 1024 ? Number.NaN : cents(lambdaBill(a, { memoryMb: 1024 }).total)),
+      compute: (a) => (a.memoryMb === 1024 ? Number.NaN : cents(calculateLambdaCost({ ...a, memoryMb: 1024 }).total)),
     },
     {
       id: 'requests-left-out',
       topic: 'lambda',
-      compute: (a) => cents(lambdaBill(a, {}, (id) => id !== 'lambda.requests').total),
+      compute: (a) => cents(calculateLambdaCost(a, { requestCharge: false }).total),
     },
     {
       id: 'per-day-as-monthly',
       topic: 'serverless',
-      compute: (a) => cents(lambdaBill(a, { requestsPerMonth: new Decimal(a.users).times(a.requestsPerUserPerDay) }).total),
+      compute: (a) => cents(calculateLambdaCost(a, { requestsPerMonth: new Decimal(a.users).times(a.requestsPerUserPerDay) }).total),
     },
   ],
 });
@@ -535,17 +427,6 @@ function storage(a: StorageArgs, change: Partial<StorageInput> = {}): Decimal {
   return calculateStorageCost({ ...a, ...change }).total;
 }
 
-/** Storage priced by a wrong rule: another per-item overhead or another gigabyte. */
-function storageBy(a: StorageArgs, overheadBytes: number, bytesPerGb: number): number {
-  const gb = new Decimal(a.items)
-    .times(a.itemBytes + overheadBytes)
-    .times(a.gsiCount + 1)
-    .div(bytesPerGb);
-  const price = p().tableClass[a.tableClass].storageGbMonth.usd;
-  const free = a.freeTier && a.tableClass === 'standard' ? Decimal.min(gb, p().freeTier.storageGb.quantity) : new Decimal(0);
-  return cents(gb.minus(free).times(price));
-}
-
 const storageMonthlyCost = defineCalculator<StorageArgs>({
   name: 'storageMonthlyCost',
   description: 'USD a month to store `items` of `itemBytes` each (+100 B overhead per item; GSIs with ALL projection store another copy)',
@@ -555,12 +436,12 @@ const storageMonthlyCost = defineCalculator<StorageArgs>({
     {
       id: 'no-item-overhead',
       topic: 'storage',
-      compute: (a) => storageBy(a, 0, BYTES_PER_GB),
+      compute: (a) => cents(storage(a, { overheadBytes: 0 })),
     },
     {
       id: 'decimal-gigabytes',
       topic: 'storage',
-      compute: (a) => storageBy(a, STORAGE_OVERHEAD_BYTES_PER_ITEM, 1e9),
+      compute: (a) => cents(storage(a, { bytesPerGb: 1e9 })),
     },
     {
       id: 'free-tier-ignored',

@@ -10,3 +10,4 @@ export * from './table-cost.ts';
 export * from './traffic-shape.ts';
 export * from './dax.ts';
 export * from './serverless.ts';
+export * from './question-figures.ts';

@@ -36,23 +36,30 @@ export interface StorageInput {
   readonly gsiCount?: number;
   readonly gsiEntryBytes?: number;
   readonly region?: Region;
+  /** Overhead billed per stored item (100 B); a calculator explaining a mistake changes it. */
+  readonly overheadBytes?: number;
+  /** Bytes in a billed gigabyte (2^30); likewise. */
+  readonly bytesPerGb?: number;
 }
 
 /** Stored gigabytes: items × (size + 100 B), over 2^30 bytes. */
-export function calculateStorageGb(items: number, itemBytes: number): Decimal {
-  return new Decimal(items).times(itemBytes + STORAGE_OVERHEAD_BYTES_PER_ITEM).div(BYTES_PER_GB);
+export function calculateStorageGb(items: number, itemBytes: number, overheadBytes = STORAGE_OVERHEAD_BYTES_PER_ITEM, bytesPerGb = BYTES_PER_GB): Decimal {
+  return new Decimal(items).times(itemBytes + overheadBytes).div(bytesPerGb);
 }
 
 /** The storage lines of a bill (table, GSIs, free tier). */
 export function buildStorageLines(s: StorageInput): LineItem[] {
   const prices = selectRegionPrices(s.region);
   const price = prices.tableClass[s.tableClass].storageGbMonth;
-  const tableGb = calculateStorageGb(s.items, s.itemBytes);
+  const overhead = s.overheadBytes ?? STORAGE_OVERHEAD_BYTES_PER_ITEM;
+  const perGb = s.bytesPerGb ?? BYTES_PER_GB;
+  const gbWords = perGb === BYTES_PER_GB ? '2^30' : formatQuantity(perGb);
+  const tableGb = calculateStorageGb(s.items, s.itemBytes, overhead, perGb);
   const lines: LineItem[] = [
     {
       id: 'storage',
       label: 'Table storage',
-      quantity: `${formatQuantity(s.items)} items × (${formatQuantity(s.itemBytes)} B + 100 B) / 2^30 = ${formatQuantity(tableGb)} GB`,
+      quantity: `${formatQuantity(s.items)} items × (${formatQuantity(s.itemBytes)} B + ${overhead} B) / ${gbWords} = ${formatQuantity(tableGb)} GB`,
       price,
       amount: tableGb.times(price.usd),
     },
@@ -61,12 +68,12 @@ export function buildStorageLines(s: StorageInput): LineItem[] {
   const gsiCount = s.gsiCount ?? 0;
   if (gsiCount > 0) {
     const entryBytes = s.gsiEntryBytes ?? s.itemBytes;
-    const gsiGb = calculateStorageGb(s.items, entryBytes).times(gsiCount);
+    const gsiGb = calculateStorageGb(s.items, entryBytes, overhead, perGb).times(gsiCount);
     totalGb = totalGb.plus(gsiGb);
     lines.push({
       id: 'storage.gsi',
       label: 'GSI storage (every item projected into each GSI)',
-      quantity: `${gsiCount} × ${formatQuantity(s.items)} entries × (${formatQuantity(entryBytes)} B + 100 B) / 2^30 = ${formatQuantity(gsiGb)} GB`,
+      quantity: `${gsiCount} × ${formatQuantity(s.items)} entries × (${formatQuantity(entryBytes)} B + ${overhead} B) / ${gbWords} = ${formatQuantity(gsiGb)} GB`,
       price,
       amount: gsiGb.times(price.usd),
     });
