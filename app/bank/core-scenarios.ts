@@ -5,8 +5,6 @@
  * content file. Families that only pick a case or draw from pools are markdown now
  * (`draw: pick-then-shuffle` in content/README.md).
  */
-import { withArticle } from './text.ts';
-import { itemSizeLimitVerdict, MAX_ITEM_BYTES } from '../../engine/index.ts';
 import {
   fillSlots,
   formatNumber,
@@ -238,99 +236,6 @@ function buildIamActions(params: ScenarioParams, random: ScenarioRandom): Record
   return { ...fillSlots(options, random), uses_text: `${used[0]!.use} and ${used[1]!.use}` };
 }
 
-const MEDIA: readonly { what: string; minMb: number; maxMb: number }[] = [
-  { what: 'scanned PDF documents', minMb: 1, maxMb: 25 },
-  { what: 'JPEG photos', minMb: 1, maxMb: 12 },
-  { what: 'MP4 video clips', minMb: 20, maxMb: 400 },
-  // Only already-compressed formats: the gzip option's why says gzip barely shrinks them (DICOM is often uncompressed).
-  { what: 'PNG medical scans', minMb: 5, maxMb: 40 },
-  { what: 'MP3 voice recordings', minMb: 1, maxMb: 30 },
-];
-
-function buildLargePayload(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
-  const media = random.pick(MEDIA);
-  const mb = random.int(media.minMb, media.maxMb);
-  const chunks = Math.ceil((mb * 1024) / 400);
-  const options: DerivedOption[] = [
-    {
-      text: 'Store each file in Amazon S3 and keep its object key in the item',
-      why: `Right: an item is at most 400 KB, names and values included; ${withArticle(`${mb} MB`)} file belongs in S3, with the S3 key and metadata in DynamoDB.`,
-      correct: true,
-    },
-    {
-      text: 'Ask AWS Support to raise the 400 KB item size limit for this table',
-      why: 'The 400 KB item size is a fixed limit, not an adjustable quota.',
-      correct: false,
-    },
-    {
-      text: 'Gzip each file and keep it in a Binary attribute of the item',
-      why: `The ${media.what} are already compressed, so gzip barely shrinks them, and ${mb} MB is far above 400 KB.`,
-      correct: false,
-    },
-    {
-      text: `Split each file over about ${fmt(chunks)} items of 400 KB under one key`,
-      why: `It fits the limit, but every read and write of a file moves ${fmt(chunks)} items (about ${fmt(mb * 1024)} WCU per upload); AWS recommends S3 for large objects.`,
-      correct: false,
-    },
-    {
-      text: 'Keep the file as a List of Binary chunks within a single item',
-      why: 'The 400 KB limit is for the whole item, however the data is nested inside it.',
-      correct: false,
-    },
-  ];
-  return { ...fillSlots(options, random), media: media.what, size_mb: mb };
-}
-
-function buildItemFits(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
-  const attributes = random.int(20, 300);
-  const nameBytes = random.int(8, 40);
-  const valueBytes = random.int(200, 900);
-  const namesTotal = attributes * nameBytes;
-  const valuesTotal = attributes * valueBytes;
-  // Put the total within one names-worth of the limit, on either side, so the names decide.
-  let delta = random.int(-namesTotal, namesTotal);
-  if (delta === 0) delta = 1;
-  const blob = MAX_ITEM_BYTES - valuesTotal - namesTotal - 'document'.length + delta;
-  const verdict = itemSizeLimitVerdict([
-    { name: 'document', bytes: blob },
-    ...Array.from({ length: attributes }, (_, i) => ({ name: `f${i}`.padEnd(nameBytes, 'x'), bytes: valueBytes })),
-  ]);
-  const valuesOnly = blob + valuesTotal;
-  const options: DerivedOption[] = [
-    {
-      text: `Accepted: it is ${fmt(verdict.bytes)} bytes, within the limit`,
-      why: verdict.fits
-        ? `Right: names count too: ${fmt(verdict.bytes)} bytes ≤ ${fmt(MAX_ITEM_BYTES)} (400 KB).`
-        : `Names count too: the item is ${fmt(verdict.bytes)} bytes, over ${fmt(MAX_ITEM_BYTES)}.`,
-      correct: verdict.fits,
-    },
-    {
-      text: `Rejected: it is ${fmt(verdict.bytes)} bytes, beyond the limit`,
-      why: verdict.fits
-        ? `${fmt(verdict.bytes)} bytes, names included, is within ${fmt(MAX_ITEM_BYTES)} (400 KB).`
-        : `Right: attribute names count toward the size: ${fmt(verdict.bytes)} bytes > ${fmt(MAX_ITEM_BYTES)} (400 KB), so the PutItem fails with a ValidationException.`,
-      correct: !verdict.fits,
-    },
-    {
-      text: `Accepted: counting values alone, it is ${fmt(valuesOnly)} bytes`,
-      why: 'Attribute names count toward the 400 KB item size as well as the values.',
-      correct: false,
-    },
-    {
-      text: 'Rejected: an item may hold at most 100 attributes',
-      why: 'There is no limit on the number of attributes in an item, only on its total size.',
-      correct: false,
-    },
-  ];
-  return {
-    ...fillSlots(options, random),
-    attr_count: attributes,
-    name_bytes: nameBytes,
-    value_bytes: valueBytes,
-    blob_bytes: blob,
-  };
-}
-
 interface TypeCase {
   readonly value: string;
   readonly type: string;
@@ -468,13 +373,6 @@ export const coreDerivers: readonly ScenarioDeriver[] = [
     derive: buildResilience,
   },
   { name: 'core-iam-actions', description: 'The two actions a least-privilege role needs', outputs: slotOutputs(5, ['uses_text']), derive: buildIamActions },
-  { name: 'core-large-payload', description: 'Where a multi-megabyte file goes', outputs: slotOutputs(5, ['media', 'size_mb']), derive: buildLargePayload },
-  {
-    name: 'core-item-fits',
-    description: 'Whether an item fits 400 KB when names count',
-    outputs: slotOutputs(4, ['attr_count', 'name_bytes', 'value_bytes', 'blob_bytes']),
-    derive: buildItemFits,
-  },
   { name: 'core-type-for-value', description: 'The DynamoDB type for a value', outputs: slotOutputs(5, ['value_text']), derive: buildTypeForValue },
   {
     name: 'core-type-category',

@@ -31,7 +31,9 @@ export function boundNames(name: string, spec: ParamSpec): string[] {
 export function checkParamSpec(name: string, spec: ParamSpec, earlier: ReadonlySet<string>): string | undefined {
   if ('int' in spec || 'range' in spec) {
     const [min, max] = 'int' in spec ? spec.int : spec.range;
-    if (min > max) return `Parameter ${name}: min ${min} is above max ${max}`;
+    if (typeof min === 'number' && typeof max === 'number' && min > max) return `Parameter ${name}: min ${min} is above max ${max}`;
+    const unbound = [min, max].flatMap((b) => (typeof b === 'string' ? findPlaceholders(b) : [])).find((p) => !earlier.has(p));
+    if (unbound) return `Parameter ${name}: a bound uses {{${unbound}}}, which is not a parameter defined above it`;
   }
   if ('pick' in spec) {
     const objects = spec.pick.filter((c) => typeof c === 'object');
@@ -59,7 +61,11 @@ export function checkParamSpec(name: string, spec: ParamSpec, earlier: ReadonlyS
 
 /** Number of values one spec can take (1 for calc, which follows from the others). */
 export function countValues(spec: ParamSpec): number {
-  if ('int' in spec) return Math.floor((spec.int[1] - spec.int[0]) / (spec.step ?? 1)) + 1;
+  if ('int' in spec) {
+    const [min, max] = spec.int;
+    // Bounds from other parameters: counted once, as calc is, since they follow from those.
+    return typeof min === 'number' && typeof max === 'number' ? Math.floor((max - min) / (spec.step ?? 1)) + 1 : 1;
+  }
   if ('range' in spec) return Math.floor((spec.range[1] - spec.range[0]) / spec.step + 1e-9) + 1;
   if ('pick' in spec) return new Set(spec.pick.map((c) => JSON.stringify(c))).size;
   return 1;
@@ -76,7 +82,11 @@ export function generateParams(specs: Readonly<Record<string, ParamSpec>>, rando
   for (const [name, spec] of Object.entries(specs)) {
     if ('int' in spec) {
       const step = spec.step ?? 1;
-      params[name] = spec.int[0] + step * random.int(0, countValues(spec) - 1);
+      const [min, max] = spec.int.map((b) => (typeof b === 'number' ? b : evaluateArithmetic(fillText(b, params, { raw: true })))) as [number, number];
+      if (!Number.isInteger(min) || !Number.isInteger(max) || min > max) {
+        throw new RangeError(`Parameter ${name}: the bounds ${spec.int.join(', ')} give ${min} to ${max}, not whole numbers from low to high`);
+      }
+      params[name] = min + step * random.int(0, Math.floor((max - min) / step));
     } else if ('range' in spec) {
       const value = spec.range[0] + spec.step * random.int(0, countValues(spec) - 1);
       params[name] = Number(value.toFixed(Math.max(decimalsOf(spec.step), decimalsOf(spec.range[0]))));

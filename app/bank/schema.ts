@@ -8,9 +8,12 @@ import { DesignAnswerSpecSchema, RequestAnswerSpecSchema } from '../grading/hand
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
+/** An int bound: a number, or arithmetic over parameters above (`"{{media.min_mb}}"`, `"-{{names}}"`). */
+const IntBoundSchema = z.union([z.number().int(), z.string().regex(/\{\{/, 'a bound is a whole number or arithmetic over {{parameters}} above')]);
+
 /** `{ int: [1, 64] }`, optionally `step: 5`: an integer from min to max on the step grid. */
 export const IntParamSchema = z.strictObject({
-  int: z.tuple([z.number().int(), z.number().int()]),
+  int: z.tuple([IntBoundSchema, IntBoundSchema]),
   step: z.number().int().positive().optional(),
 });
 

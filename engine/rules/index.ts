@@ -18,4 +18,6 @@ export * from './key-design.ts';
 export * from './item-limits.ts';
 export * from './strong-read-cost.ts';
 export * from './partition-key.ts';
+export * from './payload-placement.ts';
+export * from './item-size-limit.ts';
 export * from './registry.ts';

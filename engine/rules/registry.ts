@@ -18,6 +18,8 @@ import { cheapestReadPlan, costReadPlans } from './read-plan.ts';
 import { SURGE_SHAPES, surgeFix } from './surge-fix.ts';
 import { strongReadCostRule } from './strong-read-cost.ts';
 import { partitionKeyRule } from './partition-key.ts';
+import { payloadPlacementRule } from './payload-placement.ts';
+import { itemSizeLimitRule } from './item-size-limit.ts';
 
 import { readCount, readEnum, readFlag, type Rule } from './rule-kit.ts';
 
@@ -204,5 +206,7 @@ export const RULES: ReadonlyMap<string, Rule> = new Map(
     ...DAX_RULES,
     strongReadCostRule,
     partitionKeyRule,
+    payloadPlacementRule,
+    itemSizeLimitRule,
   ].map((r) => [r.name, r]),
 );

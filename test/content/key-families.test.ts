@@ -40,6 +40,31 @@ describe('keys.partition-key-cardinality', () => {
   });
 });
 
+describe('core.item-size-names-count', () => {
+  it('keys Accepted or Rejected by names plus values against 409,600 bytes', () => {
+    for (let seed = 0; seed < 100; seed++) {
+      const v = variantOf('core.item-size-names-count', seed);
+      const n = (name: string) => Number(v.params[name]);
+      const document = Number(/named document whose value is ([\d,]+) bytes/.exec(v.prompt)?.[1]?.replaceAll(',', ''));
+      const total = 'document'.length + document + n('attr_count') * (n('name_bytes') + n('value_bytes'));
+      expect(v.right).toEqual([
+        `${total > 409_600 ? 'Rejected' : 'Accepted'}: it is ${total.toLocaleString('en-US')} bytes, ${total > 409_600 ? 'beyond' : 'within'} the limit`,
+      ]);
+    }
+  });
+});
+
+describe('core.large-payloads', () => {
+  it('keys S3 and sizes the split option by 400 KB items', () => {
+    for (let seed = 0; seed < 50; seed++) {
+      const v = variantOf('core.large-payloads', seed);
+      expect(v.right[0]).toMatch(/^Store each file in Amazon S3/);
+      const chunks = Math.ceil((Number(v.params.size_mb) * 1024) / 400).toLocaleString('en-US');
+      expect(v.wrong).toContain(`Split each file over about ${chunks} items of 400 KB under one key`);
+    }
+  });
+});
+
 describe('keys.newest-items-first', () => {
   it('keys a descending Query for the newest items and an ascending one for the earliest', () => {
     for (let seed = 0; seed < 50; seed++) {

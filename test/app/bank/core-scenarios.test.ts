@@ -31,16 +31,6 @@ describe('core derivers', () => {
     }
   });
 
-  it('core-item-fits: the key agrees with names-plus-values against 409,600 bytes', () => {
-    for (let seed = 0; seed < 200; seed++) {
-      const out = derive('core-item-fits', seed);
-      const total = 'document'.length + Number(out.blob_bytes) + Number(out.attr_count) * (Number(out.name_bytes) + Number(out.value_bytes));
-      expect(keyText(out)).toBe(
-        `${total > MAX_ITEM_BYTES ? 'Rejected' : 'Accepted'}: it is ${total.toLocaleString('en-US')} bytes, ${total > MAX_ITEM_BYTES ? 'beyond' : 'within'} the limit`,
-      );
-    }
-  });
-
   it('core-resilience: AZ loss needs nothing, Region loss a global table, bad writes PITR', () => {
     for (let seed = 0; seed < 100; seed++) {
       const out = derive('core-resilience', seed);

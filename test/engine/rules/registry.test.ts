@@ -32,6 +32,8 @@ describe('RULES', () => {
       'daxPaysOff',
       'strongReadCost',
       'partitionKey',
+      'payloadPlacement',
+      'itemSizeLimit',
     ]);
   });
 
