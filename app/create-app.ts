@@ -205,7 +205,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   app.use('/drill/*', limitBody);
   app.use('/exams/*', limitBody);
   app.use('/authoring/*', limitBody);
-  app.use('/playground/*', limitBody);
+  app.use('/playground/*', (c, next) => (c.req.path === '/playground/import' ? limitImport(c, next) : limitBody(c, next)));
   app.use('/progress/import', limitImport);
 
   app.get('/static/:file', (c, next) => {

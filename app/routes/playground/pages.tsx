@@ -171,9 +171,11 @@ export interface OverviewProps {
   readonly extras?: Child;
   readonly endpoint: string;
   readonly extra?: (ran: Ran) => Child;
+  /** What a load (sample dataset, Workbench model) did. */
+  readonly notice?: Child;
 }
 
-export function OverviewPage({ sandbox, tables, values = {}, errors = [], ran, extras, endpoint, extra }: OverviewProps) {
+export function OverviewPage({ sandbox, tables, values = {}, errors = [], ran, extras, endpoint, extra, notice }: OverviewProps) {
   return (
     <PlaygroundFrame title="Playground" section="tables">
       <h1>Playground</h1>
@@ -192,6 +194,7 @@ export function OverviewPage({ sandbox, tables, values = {}, errors = [], ran, e
           </>
         )}
       </p>
+      {notice}
       <Result ran={ran} extra={extra} />
       <section aria-labelledby="tables-heading">
         <h2 id="tables-heading">Your tables</h2>
@@ -581,5 +584,101 @@ export function HistoryPage({ entries, extra }: { entries: readonly HistoryEntry
         ))}
       </ol>
     </PlaygroundFrame>
+  );
+}
+
+export interface DatasetChoice {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+}
+
+/** Sample datasets, Workbench import and export: everything that loads or saves many tables at once. */
+export function LoadPanels({ datasets, hasTables }: { datasets: readonly DatasetChoice[]; hasTables: boolean }) {
+  return (
+    <div class="pg-grid">
+      <section class="pg-form" aria-labelledby="samples-heading">
+        <h2 id="samples-heading">Sample datasets</h2>
+        <p class="hint">The AWS documentation's example tables, with generated items.</p>
+        <ul class="pg-samples">
+          {datasets.map((d) => (
+            <li>
+              <form method="post" action="/playground/samples">
+                <input type="hidden" name="dataset" value={d.id} />
+                <button type="submit" class="button-small" data-dataset={d.id}>
+                  Load {d.title}
+                </button>
+              </form>
+              <span class="hint">{d.description}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <form method="post" action="/playground/import" enctype="multipart/form-data" class="pg-form" aria-labelledby="import-heading">
+        <h2 id="import-heading">NoSQL Workbench</h2>
+        <p class="hint">Import a data model exported from NoSQL Workbench (its JSON: tables, keys, indexes, sample data), or export your tables as one.</p>
+        <div class="pg-field">
+          <label for="model-file">Model file (.json)</label>
+          <input type="file" id="model-file" name="model" accept=".json,application/json" />
+        </div>
+        <div class="pg-field">
+          <label for="model-json">Or paste the model's JSON</label>
+          <textarea id="model-json" name="json" rows={4} spellcheck={false}></textarea>
+        </div>
+        <div class="actions">
+          <button type="submit">Import the model</button>
+          {hasTables ? (
+            <a class="button button-secondary" href="/playground/export" download="playground-model.json">
+              Export my tables
+            </a>
+          ) : null}
+        </div>
+      </form>
+    </div>
+  );
+}
+
+/** The outcome of loading many requests: what was created, or where it stopped and why. */
+export function LoadNotice({
+  title,
+  tables,
+  failure,
+  errors,
+}: {
+  title: string;
+  tables: readonly string[];
+  failure?: { action: string; name: string; message: string };
+  errors?: readonly { path: string; message: string }[];
+}) {
+  if (errors && errors.length > 0) {
+    return (
+      <div class="error-box" role="alert" data-load-errors>
+        <p>
+          <strong>{title}: the model was refused</strong>, nothing was loaded.
+        </p>
+        <ul>
+          {errors.map((e) => (
+            <li>
+              <code>{e.path || '(the file)'}</code>: {e.message}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  if (failure) {
+    return (
+      <div class="error-box" role="alert" data-aws-error={failure.name}>
+        <p>
+          <strong>{title}</strong> stopped at {failure.action}: <strong>{failure.name}</strong> {failure.message}
+        </p>
+        <p class="hint">The requests before it ran; delete the tables it created to start again.</p>
+      </div>
+    );
+  }
+  return (
+    <p class="notice" role="status" data-loaded={tables.join(',')}>
+      {title}: loaded {tables.join(', ')}.
+    </p>
   );
 }

@@ -7,13 +7,22 @@
 import { Hono, type Context } from 'hono';
 import { addressOf } from '../../auth/client-address.ts';
 import { loadLearner } from '../../auth/identity.ts';
+import { selectSandboxKeyOfUser } from '../../auth/sandbox-keys.ts';
+import type { Child } from 'hono/jsx';
+import { CopyAs, type CopyContext } from './copy-as.tsx';
 import type { AppEnv } from '../app-env.ts';
 import type { DynamodbEndpoint } from '../dynamodb/index.ts';
 import { parseFormBody } from '../form-body.ts';
 import { InvalidInputError, NotFoundError } from '../request-errors.ts';
 import { buildFromFields, builderActions, fieldsFromInput, isBuilderAction } from './builder.ts';
 import { findHistoryEntry, listHistory, recordRequest } from './history.ts';
-import { BuilderPage, HistoryPage, ItemPage, ItemsPage, OverviewPage, type Ran, TablePage } from './pages.tsx';
+import { BuilderPage, HistoryPage, ItemPage, ItemsPage, LoadNotice, LoadPanels, OverviewPage, type Ran, TablePage } from './pages.tsx';
+import type { Item } from '../../../engine/index.ts';
+import { type QuestionBank, questionTableRequests } from '../../playground/question-table.ts';
+import type { Bank } from '../../bank/types.ts';
+import type { TableDescription } from '../../playground/requests.ts';
+import { findSampleDataset, SAMPLE_DATASETS } from '../../playground/samples.ts';
+import { exportWorkbenchModel, parseWorkbenchModel } from '../../playground/workbench.ts';
 import {
   type Built,
   buildCreateIndex,
@@ -35,6 +44,25 @@ type Run = DynamodbEndpoint['run'];
 /** The wire endpoint's URL as this request reached the app, for the CLI hint. */
 function endpointUrl(c: C): string {
   return `${new URL(c.req.url).origin}/dynamodb`;
+}
+
+/**
+ * What the copied code needs to reach this sandbox: the endpoint, the key id and, for an
+ * account, its secret (shown on the account page already), since an account's requests are signed.
+ */
+function copyContext(c: C, sandbox: PlaygroundSandbox): CopyContext {
+  const secret = sandbox.pool === 'account' && c.var.user ? selectSandboxKeyOfUser(c.var.deps.db, c.var.user.id)?.secretAccessKey : undefined;
+  return { endpoint: endpointUrl(c), options: { accessKeyId: sandbox.accessKeyId, ...(secret !== undefined && { secretAccessKey: secret }) } };
+}
+
+function copyFor(c: C, sandbox: PlaygroundSandbox): (ran: Ran) => Child {
+  const context = copyContext(c, sandbox);
+  return (ran) => <CopyAs action={ran.request.action} input={ran.request.input} context={context} />;
+}
+
+/** The server's banks (loaded or live) give out a variant's answer key; a bare Bank does not. */
+function questionBank(bank: Bank): QuestionBank | undefined {
+  return 'instance' in bank && typeof bank.instance === 'function' ? (bank as QuestionBank) : undefined;
 }
 
 async function formOf(c: C): Promise<Form> {
@@ -86,18 +114,26 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
 
   const status = (ran: Ran | undefined) => (ran && !ran.outcome.ok ? 400 : 200);
 
-  const overview = (c: C, sandbox: PlaygroundSandbox, extra: { ran?: Ran; values?: Form; errors?: Built & { ok: false } }) => {
+  const overview = (
+    c: C,
+    sandbox: PlaygroundSandbox,
+    extra: { ran?: Ran; values?: Form; errors?: Built & { ok: false }; notice?: Child; failed?: boolean },
+  ) => {
+    const tables = listTables(c, sandbox);
     const page = (
       <OverviewPage
         sandbox={sandbox}
-        tables={listTables(c, sandbox)}
+        extra={copyFor(c, sandbox)}
+        tables={tables}
         endpoint={endpointUrl(c)}
+        notice={extra.notice}
+        extras={<LoadPanels datasets={SAMPLE_DATASETS} hasTables={tables.length > 0} />}
         ran={extra.ran}
         values={extra.values ?? {}}
         errors={extra.errors?.errors ?? []}
       />
     );
-    return c.html(page, extra.errors ? 400 : status(extra.ran));
+    return c.html(page, extra.errors || extra.failed ? 400 : status(extra.ran));
   };
 
   const tablePage = async (c: C, build: (name: string, form: Form, table: TableSummary) => Built) => {
@@ -111,7 +147,10 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
     const ran = send(c, sandbox, built.request);
     const after = describe(c, sandbox, table.name);
     if (!after) return overview(c, sandbox, { ran });
-    return c.html(<TablePage table={after} ttl={ttlOf(c, sandbox, after.name)} ran={ran} values={ran.outcome.ok ? {} : form} />, status(ran));
+    return c.html(
+      <TablePage extra={copyFor(c, sandbox)} table={after} ttl={ttlOf(c, sandbox, after.name)} ran={ran} values={ran.outcome.ok ? {} : form} />,
+      status(ran),
+    );
   };
 
   const builderPage = (
@@ -122,6 +161,7 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
   ) =>
     c.html(
       <BuilderPage
+        extra={copyFor(c, sandbox)}
         actions={builderActions()}
         action={props.action}
         values={props.values}
@@ -182,7 +222,7 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
     const request = itemsDefaults(table);
     // The page's own first read: shown, not kept in the history.
     const ran = { request, outcome: call(c, sandbox, request) };
-    return c.html(<ItemsPage table={table} values={{ mode: 'Scan' }} ran={ran} />);
+    return c.html(<ItemsPage extra={copyFor(c, sandbox)} table={table} values={{ mode: 'Scan' }} ran={ran} />);
   });
   app.post('/playground/tables/:name/items', async (c) => {
     const sandbox = playgroundSandbox(c);
@@ -197,13 +237,13 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
       request = { action, input: { ...(parsed.value as Record<string, unknown>), TableName: table.name } };
       const values = { mode: action, ...fieldsFromInput(action, request.input) };
       const ran = send(c, sandbox, request);
-      return c.html(<ItemsPage table={table} values={values} ran={ran} />, status(ran));
+      return c.html(<ItemsPage extra={copyFor(c, sandbox)} table={table} values={values} ran={ran} />, status(ran));
     }
     const action = form.mode === 'Query' ? 'Query' : 'Scan';
     const built = buildFromFields(action, { ...form, TableName: table.name, ExclusiveStartKey: '' });
     if (!built.ok) return c.html(<ItemsPage table={table} values={form} errors={built.errors} />, 400);
     const ran = send(c, sandbox, built.request);
-    return c.html(<ItemsPage table={table} values={form} ran={ran} />, status(ran));
+    return c.html(<ItemsPage extra={copyFor(c, sandbox)} table={table} values={form} ran={ran} />, status(ran));
   });
 
   app.get('/playground/tables/:name/item', (c) => {
@@ -220,7 +260,12 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
     const item = outcome.ok ? (outcome.response as { Item?: unknown }).Item : undefined;
     if (!outcome.ok)
       return c.html(
-        <ItemPage table={table} json={keyText} ran={{ request: { action: 'GetItem', input: { TableName: table.name, Key: key.value } }, outcome }} />,
+        <ItemPage
+          extra={copyFor(c, sandbox)}
+          table={table}
+          json={keyText}
+          ran={{ request: { action: 'GetItem', input: { TableName: table.name, Key: key.value } }, outcome }}
+        />,
         400,
       );
     return c.html(<ItemPage table={table} json={pretty(item ?? key.value)} {...(!item && { error: 'No item has this key yet: saving creates it.' })} />);
@@ -233,7 +278,7 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
     const parsed = parseJson(text);
     if (!parsed.ok) return c.html(<ItemPage table={table} json={text} error={parsed.message} />, 400);
     const ran = send(c, sandbox, { action: 'PutItem', input: { TableName: table.name, Item: parsed.value, ReturnConsumedCapacity: 'INDEXES' } });
-    return c.html(<ItemPage table={table} json={text} ran={ran} />, status(ran));
+    return c.html(<ItemPage extra={copyFor(c, sandbox)} table={table} json={text} ran={ran} />, status(ran));
   });
   app.post('/playground/tables/:name/item/delete', async (c) => {
     const sandbox = playgroundSandbox(c);
@@ -243,7 +288,7 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
     if (!parsed.ok) throw new InvalidInputError('key', parsed.message);
     const key = typeof parsed.value === 'object' && parsed.value !== null ? keyOf(parsed.value as never, table.keyNames) : parsed.value;
     const ran = send(c, sandbox, { action: 'DeleteItem', input: { TableName: table.name, Key: key, ReturnConsumedCapacity: 'INDEXES' } });
-    return c.html(<ItemsPage table={table} values={{ mode: 'Scan' }} ran={ran} />, status(ran));
+    return c.html(<ItemsPage extra={copyFor(c, sandbox)} table={table} values={{ mode: 'Scan' }} ran={ran} />, status(ran));
   });
 
   app.get('/playground/run', (c) => {
@@ -292,9 +337,99 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
     return built.ok ? c.json({ json: pretty(built.request.input) }) : c.json({ errors: built.errors }, 400);
   });
 
+  /**
+   * Many requests in a row (a dataset, a model, a question's table), through the same path as
+   * every other; not kept in the history, which would fill with batch writes. Stops at the first
+   * refusal.
+   */
+  const load = (c: C, sandbox: PlaygroundSandbox, requests: readonly { action: string; input: unknown }[]) => {
+    for (const request of requests) {
+      const outcome = call(c, sandbox, { action: request.action, input: request.input as Record<string, unknown> });
+      if (!outcome.ok) return { action: request.action, name: outcome.error.name, message: outcome.error.message };
+    }
+    return undefined;
+  };
+  const createdTables = (requests: readonly { action: string; input: unknown }[]) =>
+    requests.filter((r) => r.action === 'CreateTable').map((r) => String((r.input as { TableName?: unknown }).TableName));
+
+  app.post('/playground/samples', async (c) => {
+    const sandbox = playgroundSandbox(c);
+    const form = await formOf(c);
+    const dataset = findSampleDataset(form.dataset ?? '');
+    if (!dataset) throw new InvalidInputError('dataset', `There is no sample dataset "${form.dataset ?? ''}".`);
+    const requests = dataset.requests();
+    const failure = load(c, sandbox, requests);
+    return overview(c, sandbox, {
+      notice: <LoadNotice title={dataset.title} tables={createdTables(requests)} {...(failure && { failure })} />,
+      failed: failure !== undefined,
+    });
+  });
+
+  app.post('/playground/import', async (c) => {
+    const sandbox = playgroundSandbox(c);
+    const body = await parseFormBody(c);
+    const file = body.model;
+    const text = file instanceof File && file.size > 0 ? await file.text() : typeof body.json === 'string' ? body.json : '';
+    if (text.trim() === '') throw new InvalidInputError('model', 'Choose a Workbench model file or paste its JSON.');
+    const parsed = parseJson(text);
+    const imported = parsed.ok ? parseWorkbenchModel(parsed.value) : { ok: false as const, errors: [{ path: '', message: parsed.message }] };
+    if (!imported.ok) return overview(c, sandbox, { notice: <LoadNotice title="Workbench import" tables={[]} errors={imported.errors} />, failed: true });
+    const failure = load(c, sandbox, imported.requests);
+    return overview(c, sandbox, {
+      notice: <LoadNotice title="Workbench import" tables={imported.tables} {...(failure && { failure })} />,
+      failed: failure !== undefined,
+    });
+  });
+
+  app.get('/playground/export', (c) => {
+    const sandbox = playgroundSandbox(c);
+    const names = listTables(c, sandbox).map((t) => t.name);
+    const tables = names.flatMap((name) => {
+      const described = call(c, sandbox, { action: 'DescribeTable', input: { TableName: name } });
+      if (!described.ok) return [];
+      const items: Item[] = [];
+      let start: unknown;
+      // Every page, each bounded by the 1 MB rule; the sandbox's byte limit bounds the whole.
+      do {
+        const page = call(c, sandbox, { action: 'Scan', input: { TableName: name, ...(start !== undefined && { ExclusiveStartKey: start }) } });
+        if (!page.ok) break;
+        const response = page.response as { Items?: Item[]; LastEvaluatedKey?: unknown };
+        items.push(...(response.Items ?? []));
+        start = response.LastEvaluatedKey;
+      } while (start !== undefined);
+      return [{ description: (described.response as { Table: TableDescription }).Table, items }];
+    });
+    c.header('Content-Disposition', 'attachment; filename="playground-model.json"');
+    return c.json(exportWorkbenchModel(tables, 'Playground', { modifiedAt: c.var.deps.clock.now().getTime() }));
+  });
+
+  // From a result page: a copy of the question's table, under a free name, then its items.
+  app.post('/playground/question', async (c) => {
+    const sandbox = playgroundSandbox(c);
+    const form = await formOf(c);
+    const scenarioId = form.scenarioId ?? '';
+    const seed = Number(form.seed);
+    const bank = questionBank(c.var.deps.bank);
+    const requests = bank && questionTableRequests(bank, scenarioId, seed);
+    if (!requests) throw new NotFoundError(`No table belongs to question ${scenarioId} with seed ${form.seed ?? ''}.`);
+    const original = createdTables(requests)[0] ?? '';
+    let name = original;
+    for (let n = 2; describe(c, sandbox, name) && n < 100; n++) name = `${original}-${n}`;
+    const renamed = name === original ? requests : (questionTableRequests(bank!, scenarioId, seed, { tableName: name }) ?? requests);
+    const failure = load(c, sandbox, renamed);
+    if (failure) return overview(c, sandbox, { notice: <LoadNotice title={`The table of ${scenarioId}`} tables={[name]} failure={failure} />, failed: true });
+    return c.redirect(`/playground/tables/${encodeURIComponent(name)}/items`, 303);
+  });
+
   app.get('/playground/history', (c) => {
     const sandbox = playgroundSandbox(c);
-    return c.html(<HistoryPage entries={listHistory(c.var.deps.sandboxes.get(sandbox.accessKeyId, sandbox.pool))} />);
+    const copy = copyContext(c, sandbox);
+    return c.html(
+      <HistoryPage
+        entries={listHistory(c.var.deps.sandboxes.get(sandbox.accessKeyId, sandbox.pool))}
+        extra={(entry) => <CopyAs action={entry.action} input={entry.input} context={copy} />}
+      />,
+    );
   });
   return app;
 }

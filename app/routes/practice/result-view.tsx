@@ -4,6 +4,7 @@ import type { ScenarioFileStatus } from '../../progress/answers.ts';
 import type { Attempt } from '../../progress/attempts.ts';
 import { formatPercent, formatSeconds, HtmlBlock, VerdictBadge, verdictLabel } from '../../views/components.tsx';
 import { ChecksView } from '../../views/checks-view.tsx';
+import { OpenQuestionTable } from '../playground/open-question.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { type PracticeMode, practiceQueryString } from './practice-mode.ts';
 import { inlineHtml, QuestionHeader, QuestionPane, ReportForm } from './question-view.tsx';
@@ -236,6 +237,9 @@ export function ResultPage({ attempt, variant, objectives, areaTitle, result, sc
           {result ? (
             <>
               <Feedback result={result} />
+              {(result.kind === 'request' || result.kind === 'design') && !removed ? (
+                <OpenQuestionTable scenarioId={attempt.scenarioId} seed={attempt.seed} />
+              ) : null}
               <h2>Explanation</h2>
               <HtmlBlock html={result.explanationHtml} />
               {result.references.length > 0 ? (

@@ -314,3 +314,73 @@ describe('history', () => {
     expect((await browser.request('/playground/run?history=99999')).status).toBe(404);
   });
 });
+
+describe('loading many tables', () => {
+  const fresh = async () => {
+    const b = new CookieBrowser(t.app);
+    await b.request('/playground');
+    return b;
+  };
+
+  it('loads a sample dataset and lists its tables', async () => {
+    const b = await fresh();
+    const html = await (await b.postForm('/playground/samples', { dataset: 'music' })).text();
+    expect(html).toContain('data-loaded="Music"');
+    expect(html).toContain('data-table="Music"');
+    // Loading it again stops at CreateTable, in DynamoDB's words.
+    const again = await b.postForm('/playground/samples', { dataset: 'music' });
+    expect(again.status).toBe(400);
+    expect(awsError(await again.text())).toBe('ResourceInUseException');
+    expect((await b.postForm('/playground/samples', { dataset: 'nope' })).status).toBe(400);
+  });
+
+  it('exports the tables as a Workbench model that imports back into another sandbox', async () => {
+    const exported = await browser.request('/playground/export');
+    expect(exported.headers.get('Content-Disposition')).toContain('attachment');
+    const model = (await exported.json()) as { DataModel: { TableName: string; TableData: unknown[] }[] };
+    expect(model.DataModel.map((table) => table.TableName)).toEqual(['Music']);
+    const b = await fresh();
+    const body = new FormData();
+    body.set('json', JSON.stringify(model));
+    const html = await (await b.request('/playground/import', { method: 'POST', body })).text();
+    expect(html).toContain('data-loaded="Music"');
+    expect(html).toMatch(/data-table="Music"[\s\S]*?<td class="num">3<\/td>/);
+  });
+
+  it('refuses a broken model with its JSON path, and loads nothing', async () => {
+    const b = await fresh();
+    const body = new FormData();
+    body.set(
+      'json',
+      JSON.stringify({ ModelName: 'x', DataModel: [{ TableName: 'T', KeyAttributes: { PartitionKey: { AttributeName: 'id', AttributeType: 'Q' } } }] }),
+    );
+    const response = await b.request('/playground/import', { method: 'POST', body });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain('data-load-errors');
+    expect(html).toContain('DataModel[0].KeyAttributes.PartitionKey.AttributeType');
+    expect(html).toContain('No tables yet');
+  });
+
+  it("copies a question's table into the sandbox and opens its items, under a free name the second time", async () => {
+    const b = await fresh();
+    const first = await b.postForm('/playground/question', { scenarioId: 'math.request-batch-get', seed: '7' });
+    expect(first.status).toBe(303);
+    const location = first.headers.get('Location')!;
+    expect(location).toMatch(/^\/playground\/tables\/[^/]+\/items$/);
+    const page = await (await b.request(location)).text();
+    expect(page).toMatch(/\d+ items?<\/caption>/);
+    const second = await b.postForm('/playground/question', { scenarioId: 'math.request-batch-get', seed: '7' });
+    expect(second.headers.get('Location')).toBe(location.replace('/items', '-2/items'));
+    expect((await b.postForm('/playground/question', { scenarioId: 'no.such', seed: '1' })).status).toBe(404);
+  });
+
+  it('puts copy-as CLI, JavaScript and Python under a request, with the sandbox key id', async () => {
+    const html = decode(await (await browser.postForm('/playground/run', { action: 'DescribeTable', json: '{"TableName": "Music"}' })).text());
+    const key = browser.cookies.get(PLAYGROUND_COOKIE)!;
+    expect(html).toContain(`AWS_ACCESS_KEY_ID=${key}`);
+    expect(html).toContain('aws dynamodb describe-table --endpoint-url http://localhost/dynamodb');
+    expect(html).toContain('DescribeTableCommand');
+    expect(html).toContain('describe_table');
+  });
+});
