@@ -186,6 +186,9 @@ async function available(command: string, args: string[]): Promise<boolean> {
   }
 }
 
+/** Node, Python and the AWS CLI each take a few seconds to start on a loaded 2-core machine. */
+const PROCESS_TIMEOUT_MS = 60_000;
+
 describe('exported code runs against the endpoint', () => {
   let endpoint: Endpoint;
   const dir = resolve('node_modules/.cache/playground-code-export');
@@ -238,28 +241,40 @@ describe('exported code runs against the endpoint', () => {
     expect(read.Item).toEqual(expected);
   }
 
-  it.concurrent('toJavaScript: node runs the module and the item arrives as written, binary included', async () => {
-    await roundTrip('js-key', true, async (action, input, name) => {
-      const file = join(dir, `${name}.mjs`);
-      writeFileSync(file, toJavaScript(action, input, endpoint.url, { accessKeyId: 'js-key' }));
-      await run('node', [file]);
-    });
-  });
+  it.concurrent(
+    'toJavaScript: node runs the module and the item arrives as written, binary included',
+    async () => {
+      await roundTrip('js-key', true, async (action, input, name) => {
+        const file = join(dir, `${name}.mjs`);
+        writeFileSync(file, toJavaScript(action, input, endpoint.url, { accessKeyId: 'js-key' }));
+        await run('node', [file]);
+      });
+    },
+    PROCESS_TIMEOUT_MS,
+  );
 
-  it.concurrent('toPython: python3 runs the script and the item arrives as written, binary included', async (context) => {
-    if (!(await hasBoto3)) context.skip();
-    await roundTrip('py-key', true, async (action, input, name) => {
-      const file = join(dir, `${name}.py`);
-      writeFileSync(file, toPython(action, input, endpoint.url, { accessKeyId: 'py-key' }));
-      await run('python3', [file]);
-    });
-  });
+  it.concurrent(
+    'toPython: python3 runs the script and the item arrives as written, binary included',
+    async (context) => {
+      if (!(await hasBoto3)) context.skip();
+      await roundTrip('py-key', true, async (action, input, name) => {
+        const file = join(dir, `${name}.py`);
+        writeFileSync(file, toPython(action, input, endpoint.url, { accessKeyId: 'py-key' }));
+        await run('python3', [file]);
+      });
+    },
+    PROCESS_TIMEOUT_MS,
+  );
 
-  it.concurrent('toCli: sh runs the command and the item arrives as written', async (context) => {
-    if (!(await hasAws)) context.skip();
-    // Binary aside: AWS CLI v1 (what some machines have) stores the base64 text of a blob, v2 decodes it.
-    await roundTrip('cli-key', false, async (action, input) => {
-      await run('sh', ['-c', toCli(action, input, endpoint.url, { accessKeyId: 'cli-key' })], { env: { PATH: process.env.PATH, HOME: dir } });
-    });
-  });
+  it.concurrent(
+    'toCli: sh runs the command and the item arrives as written',
+    async (context) => {
+      if (!(await hasAws)) context.skip();
+      // Binary aside: AWS CLI v1 (what some machines have) stores the base64 text of a blob, v2 decodes it.
+      await roundTrip('cli-key', false, async (action, input) => {
+        await run('sh', ['-c', toCli(action, input, endpoint.url, { accessKeyId: 'cli-key' })], { env: { PATH: process.env.PATH, HOME: dir } });
+      });
+    },
+    PROCESS_TIMEOUT_MS,
+  );
 });
