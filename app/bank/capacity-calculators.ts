@@ -12,7 +12,7 @@ import {
   autoScalingCapacity,
   batchGetReadUnits,
   batchWriteUnits,
-  blocksFor,
+  blocksUnder,
   BURST_WINDOW_SECONDS,
   burstSeconds,
   itemJsonReadUnits,
@@ -29,6 +29,7 @@ import {
   queryReadUnits,
   READ_BLOCK_BYTES,
   READ_UNITS_PER_BLOCK,
+  readUnitRule,
   readsPerSecond,
   readUnitsForSize,
   scanMinutes,
@@ -36,15 +37,18 @@ import {
   SECONDS_PER,
   transactGetReadUnits,
   transactWriteUnits,
+  unitsUnder,
   updateItemWriteUnits,
   utf8ByteLength,
   WRITE_BLOCK_BYTES,
   writesPerSecond,
   writeUnitsForSize,
+  writeUnitRule,
   writeUnitsPerBlock,
   type AttributeValue,
   type Item,
   type ReadConsistency,
+  type UnitRule,
 } from '../../engine/index.ts';
 import { type CalculatorMisconception, defineCalculator } from './calculator.ts';
 
@@ -86,42 +90,30 @@ const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
 type M<A> = CalculatorMisconception<A>;
 
-// Wrong methods shared by several read calculators; `units(args, perBlock, blockBytes, round)`
-// recomputes the figure with one rule broken.
-function readMisconceptions<A extends { consistency: ReadConsistency }>(
-  units: (args: A, options: { perBlock: number; blockBytes: number; roundSize: boolean }) => number,
-): M<A>[] {
-  const right = (a: A) => ({ perBlock: READ_UNITS_PER_BLOCK[a.consistency], blockBytes: READ_BLOCK_BYTES, roundSize: true });
+// Wrong methods shared by several read calculators: `units(args, rule)` recomputes the figure
+// under AWS's read rule with one field changed.
+function readMisconceptions<A extends { consistency: ReadConsistency }>(units: (args: A, rule: UnitRule) => number): M<A>[] {
+  const right = (a: A) => readUnitRule(a.consistency);
   return [
-    {
-      id: 'no-round-up',
-      topic: 'reads',
-      compute: (a) => units(a, { ...right(a), roundSize: false }),
-    },
-    {
-      id: 'one-kb-reads',
-      topic: 'reads',
-      compute: (a) => units(a, { ...right(a), blockBytes: WRITE_BLOCK_BYTES }),
-    },
+    { id: 'no-round-up', topic: 'reads', compute: (a) => units(a, { ...right(a), roundUp: false }) },
+    { id: 'one-kb-reads', topic: 'reads', compute: (a) => units(a, { ...right(a), blockBytes: WRITE_BLOCK_BYTES }) },
     {
       id: 'halved-strong',
       topic: 'reads',
-      compute: (a) => (a.consistency === 'strong' ? units(a, { ...right(a), perBlock: 0.5 }) : Number.NaN),
+      compute: (a) => (a.consistency === 'strong' ? units(a, { ...right(a), unitsPerBlock: READ_UNITS_PER_BLOCK.eventual }) : Number.NaN),
     },
     {
       id: 'doubled-eventual',
       topic: 'reads',
-      compute: (a) => (a.consistency === 'eventual' ? units(a, { ...right(a), perBlock: 1 }) : Number.NaN),
+      compute: (a) => (a.consistency === 'eventual' ? units(a, { ...right(a), unitsPerBlock: READ_UNITS_PER_BLOCK.strong }) : Number.NaN),
     },
     {
       id: 'transaction-not-doubled',
       topic: 'reads',
-      compute: (a) => (a.consistency === 'transactional' ? units(a, { ...right(a), perBlock: 1 }) : Number.NaN),
+      compute: (a) => (a.consistency === 'transactional' ? units(a, { ...right(a), unitsPerBlock: READ_UNITS_PER_BLOCK.strong }) : Number.NaN),
     },
   ];
 }
-
-const blocksBy = (bytes: number, blockBytes: number, roundSize: boolean): number => (roundSize ? blocksFor(bytes, blockBytes) : bytes / blockBytes);
 
 const noPerSecond = {
   id: 'no-per-second',
@@ -138,25 +130,15 @@ function unitsWithRateRoundedFirst(count: number, per: 'second' | 'minute' | 'ho
   return per === 'second' ? Number.NaN : Math.ceil(Math.ceil(count / SECONDS_PER[per]) * perRequest);
 }
 
-function writeMisconceptions<A extends { transactional: boolean }>(
-  units: (args: A, options: { perBlock: number; blockBytes: number; roundSize: boolean }) => number,
-): M<A>[] {
-  const right = (a: A) => ({ perBlock: writeUnitsPerBlock(a.transactional), blockBytes: WRITE_BLOCK_BYTES, roundSize: true });
+function writeMisconceptions<A extends { transactional: boolean }>(units: (args: A, rule: UnitRule) => number): M<A>[] {
+  const right = (a: A) => writeUnitRule(a.transactional);
   return [
-    {
-      id: 'no-round-up',
-      topic: 'writes',
-      compute: (a) => units(a, { ...right(a), roundSize: false }),
-    },
-    {
-      id: 'four-kb-writes',
-      topic: 'writes',
-      compute: (a) => units(a, { ...right(a), blockBytes: READ_BLOCK_BYTES }),
-    },
+    { id: 'no-round-up', topic: 'writes', compute: (a) => units(a, { ...right(a), roundUp: false }) },
+    { id: 'four-kb-writes', topic: 'writes', compute: (a) => units(a, { ...right(a), blockBytes: READ_BLOCK_BYTES }) },
     {
       id: 'transaction-not-doubled',
       topic: 'writes',
-      compute: (a) => (a.transactional ? units(a, { ...right(a), perBlock: 1 }) : Number.NaN),
+      compute: (a) => (a.transactional ? units(a, { ...right(a), unitsPerBlock: writeUnitsPerBlock(false) }) : Number.NaN),
     },
   ];
 }
@@ -211,7 +193,7 @@ export const capacityCalculators = [
         ...rule,
         compute: (a: { item: Item; transactional: boolean }) => writeUnitsForSize(wrongItemSize(a.item, rule.id), a.transactional),
       })),
-      ...writeMisconceptions<{ item: Item; transactional: boolean }>((a, o) => blocksBy(itemSize(a.item), o.blockBytes, o.roundSize) * o.perBlock),
+      ...writeMisconceptions<{ item: Item; transactional: boolean }>((a, rule) => unitsUnder(itemSize(a.item), rule)),
     ],
   }),
   defineCalculator({
@@ -224,7 +206,7 @@ export const capacityCalculators = [
         ...rule,
         compute: (a: { item: Item; consistency: ReadConsistency }) => readUnitsForSize(wrongItemSize(a.item, rule.id), a.consistency),
       })),
-      ...readMisconceptions<{ item: Item; consistency: ReadConsistency }>((a, o) => blocksBy(itemSize(a.item), o.blockBytes, o.roundSize) * o.perBlock),
+      ...readMisconceptions<{ item: Item; consistency: ReadConsistency }>((a, rule) => unitsUnder(itemSize(a.item), rule)),
     ],
   }),
   defineCalculator({
@@ -232,9 +214,7 @@ export const capacityCalculators = [
     description: 'RCU for one read of one item: args { itemBytes, consistency }',
     args: z.strictObject({ itemBytes: Bytes, consistency: Consistency }),
     calculate: itemReadUnits,
-    misconceptions: readMisconceptions<{ itemBytes: number; consistency: ReadConsistency }>(
-      (a, o) => blocksBy(a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock,
-    ),
+    misconceptions: readMisconceptions<{ itemBytes: number; consistency: ReadConsistency }>((a, rule) => unitsUnder(a.itemBytes, rule)),
   }),
   defineCalculator({
     name: 'queryReadUnits',
@@ -262,8 +242,8 @@ export const capacityCalculators = [
         compute: (a) =>
           a.itemsReturned === undefined || a.itemsReturned >= a.itemCount ? Number.NaN : readUnitsForSize(a.itemsReturned * a.itemBytes, a.consistency),
       },
-      ...readMisconceptions<{ itemCount: number; itemBytes: number; consistency: ReadConsistency; itemsReturned?: number | undefined }>(
-        (a, o) => blocksBy(a.itemCount * a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock,
+      ...readMisconceptions<{ itemCount: number; itemBytes: number; consistency: ReadConsistency; itemsReturned?: number | undefined }>((a, rule) =>
+        unitsUnder(a.itemCount * a.itemBytes, rule),
       ),
     ],
   }),
@@ -279,7 +259,7 @@ export const capacityCalculators = [
         compute: (a) => readUnitsForSize(sum(a.itemSizes), a.consistency),
       },
       ...readMisconceptions<{ itemSizes: number[]; consistency: ReadConsistency }>(
-        (a, o) => sum(a.itemSizes.map((b) => blocksBy(b, o.blockBytes, o.roundSize))) * o.perBlock,
+        (a, rule) => sum(a.itemSizes.map((b) => blocksUnder(b, rule))) * rule.unitsPerBlock,
       ),
     ],
   }),
@@ -295,7 +275,7 @@ export const capacityCalculators = [
         compute: (a) => readUnitsForSize(sum(a.itemSizes), 'transactional'),
       },
       ...readMisconceptions<{ itemSizes: number[]; consistency: ReadConsistency }>(
-        (a, o) => sum(a.itemSizes.map((b) => blocksBy(b, o.blockBytes, o.roundSize))) * o.perBlock,
+        (a, rule) => sum(a.itemSizes.map((b) => blocksUnder(b, rule))) * rule.unitsPerBlock,
       ).map((m) => ({ ...m, compute: (a: { itemSizes: number[] }) => m.compute({ ...a, consistency: 'transactional' }) })),
     ],
   }),
@@ -304,7 +284,7 @@ export const capacityCalculators = [
     description: 'WCU for one write of one item: args { itemBytes, transactional }',
     args: z.strictObject({ itemBytes: Bytes, transactional: z.boolean() }),
     calculate: itemWriteUnits,
-    misconceptions: writeMisconceptions<{ itemBytes: number; transactional: boolean }>((a, o) => blocksBy(a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock),
+    misconceptions: writeMisconceptions<{ itemBytes: number; transactional: boolean }>((a, rule) => unitsUnder(a.itemBytes, rule)),
   }),
   defineCalculator({
     name: 'batchWriteUnits',
@@ -318,7 +298,7 @@ export const capacityCalculators = [
         compute: (a) => writeUnitsForSize(sum(a.itemSizes)),
       },
       ...writeMisconceptions<{ itemSizes: number[]; transactional: boolean }>(
-        (a, o) => sum(a.itemSizes.map((b) => blocksBy(b, o.blockBytes, o.roundSize))) * o.perBlock,
+        (a, rule) => sum(a.itemSizes.map((b) => blocksUnder(b, rule))) * rule.unitsPerBlock,
       ).map((m) => ({ ...m, compute: (a: { itemSizes: number[] }) => m.compute({ ...a, transactional: false }) })),
     ],
   }),
@@ -334,7 +314,7 @@ export const capacityCalculators = [
         compute: (a) => writeUnitsForSize(sum(a.itemSizes), true),
       },
       ...writeMisconceptions<{ itemSizes: number[]; transactional: boolean }>(
-        (a, o) => sum(a.itemSizes.map((b) => blocksBy(b, o.blockBytes, o.roundSize))) * o.perBlock,
+        (a, rule) => sum(a.itemSizes.map((b) => blocksUnder(b, rule))) * rule.unitsPerBlock,
       ).map((m) => ({ ...m, compute: (a: { itemSizes: number[] }) => m.compute({ ...a, transactional: true }) })),
     ],
   }),
@@ -375,8 +355,8 @@ export const capacityCalculators = [
         ...roundedRateFirst,
         compute: (a) => unitsWithRateRoundedFirst(a.count, a.per, readUnitsForSize(a.itemBytes, a.consistency)),
       },
-      ...readMisconceptions<{ itemBytes: number; count: number; per: 'second' | 'minute' | 'hour' | 'day'; consistency: ReadConsistency }>((a, o) =>
-        Math.ceil((a.count / SECONDS_PER[a.per]) * blocksBy(a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock - 1e-9),
+      ...readMisconceptions<{ itemBytes: number; count: number; per: 'second' | 'minute' | 'hour' | 'day'; consistency: ReadConsistency }>((a, rule) =>
+        Math.ceil((a.count / SECONDS_PER[a.per]) * blocksUnder(a.itemBytes, rule) * rule.unitsPerBlock - 1e-9),
       ),
     ],
   }),
@@ -406,7 +386,7 @@ export const capacityCalculators = [
         per: 'second' | 'minute' | 'hour' | 'day';
         transactional: boolean;
         dayCount?: number | undefined;
-      }>((a, o) => Math.ceil((a.count / SECONDS_PER[a.per]) * blocksBy(a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock - 1e-9)),
+      }>((a, rule) => Math.ceil((a.count / SECONDS_PER[a.per]) * blocksUnder(a.itemBytes, rule) * rule.unitsPerBlock - 1e-9)),
     ],
   }),
   defineCalculator({
@@ -425,8 +405,8 @@ export const capacityCalculators = [
         topic: 'update',
         compute: (a) => (a.afterBytes < a.beforeBytes ? writeUnitsForSize(a.afterBytes, a.transactional) : Number.NaN),
       },
-      ...writeMisconceptions<{ beforeBytes: number; afterBytes: number; transactional: boolean; changedBytes?: number | undefined }>(
-        (a, o) => blocksBy(Math.max(a.beforeBytes, a.afterBytes), o.blockBytes, o.roundSize) * o.perBlock,
+      ...writeMisconceptions<{ beforeBytes: number; afterBytes: number; transactional: boolean; changedBytes?: number | undefined }>((a, rule) =>
+        unitsUnder(Math.max(a.beforeBytes, a.afterBytes), rule),
       ),
     ],
   }),
@@ -436,8 +416,8 @@ export const capacityCalculators = [
     args: z.strictObject({ capacity: Count, itemBytes: Bytes, consistency: Consistency }),
     calculate: readsPerSecond,
     misconceptions: [
-      ...readMisconceptions<{ capacity: number; itemBytes: number; consistency: ReadConsistency }>((a, o) =>
-        Math.floor(a.capacity / (blocksBy(a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock) + 1e-9),
+      ...readMisconceptions<{ capacity: number; itemBytes: number; consistency: ReadConsistency }>((a, rule) =>
+        Math.floor(a.capacity / unitsUnder(a.itemBytes, rule) + 1e-9),
       ),
       {
         id: 'multiplied',
@@ -452,8 +432,8 @@ export const capacityCalculators = [
     args: z.strictObject({ capacity: Count, itemBytes: Bytes, transactional: z.boolean() }),
     calculate: writesPerSecond,
     misconceptions: [
-      ...writeMisconceptions<{ capacity: number; itemBytes: number; transactional: boolean }>((a, o) =>
-        Math.floor(a.capacity / (blocksBy(a.itemBytes, o.blockBytes, o.roundSize) * o.perBlock) + 1e-9),
+      ...writeMisconceptions<{ capacity: number; itemBytes: number; transactional: boolean }>((a, rule) =>
+        Math.floor(a.capacity / unitsUnder(a.itemBytes, rule) + 1e-9),
       ),
       {
         id: 'multiplied',
@@ -479,8 +459,8 @@ export const capacityCalculators = [
         topic: 'scan',
         compute: (a) => Math.ceil(scanUnits(a) / a.capacity - 1e-9),
       },
-      ...readMisconceptions<{ itemCount: number; itemBytes: number; capacity: number; consistency: 'eventual' | 'strong' }>((a, o) =>
-        Math.ceil((blocksBy(a.itemCount * a.itemBytes, o.blockBytes, true) * o.perBlock) / a.capacity / 60 - 1e-9),
+      ...readMisconceptions<{ itemCount: number; itemBytes: number; capacity: number; consistency: 'eventual' | 'strong' }>((a, rule) =>
+        Math.ceil(unitsUnder(a.itemCount * a.itemBytes, rule) / a.capacity / 60 - 1e-9),
       ).filter((m) => m.id !== 'no-round-up' && m.id !== 'transaction-not-doubled'),
     ],
   }),

@@ -29,12 +29,42 @@ export function blocksFor(bytes: number, blockBytes: number): number {
   return Math.max(1, Math.ceil(bytes / blockBytes));
 }
 
+/**
+ * How a unit is counted: the block size, the units each block costs, and whether a partial block
+ * rounds up to a whole one. readUnitRule and writeUnitRule are AWS's; a calculator explaining a
+ * mistake passes one of them with a single field changed (a 1 KB block for a read, no rounding,
+ * no doubling), so the wrong figure comes from this rule rather than a copy of it.
+ */
+export interface UnitRule {
+  readonly blockBytes: number;
+  readonly unitsPerBlock: number;
+  readonly roundUp: boolean;
+}
+
+export function readUnitRule(consistency: ReadConsistency): UnitRule {
+  return { blockBytes: READ_BLOCK_BYTES, unitsPerBlock: READ_UNITS_PER_BLOCK[consistency], roundUp: true };
+}
+
+export function writeUnitRule(transactional = false): UnitRule {
+  return { blockBytes: WRITE_BLOCK_BYTES, unitsPerBlock: writeUnitsPerBlock(transactional), roundUp: true };
+}
+
+/** Blocks `bytes` take under a rule: whole blocks (at least one) when it rounds up, else the exact fraction. */
+export function blocksUnder(bytes: number, rule: UnitRule): number {
+  return rule.roundUp ? blocksFor(bytes, rule.blockBytes) : bytes / rule.blockBytes;
+}
+
+/** Units one request of `bytes` costs under a rule. */
+export function unitsUnder(bytes: number, rule: UnitRule): number {
+  return blocksUnder(bytes, rule) * rule.unitsPerBlock;
+}
+
 /** Read units for one read of `bytes` (a missing item or empty read still costs one block). */
 export function readUnitsForSize(bytes: number, consistency: ReadConsistency): number {
-  return blocksFor(bytes, READ_BLOCK_BYTES) * READ_UNITS_PER_BLOCK[consistency];
+  return unitsUnder(bytes, readUnitRule(consistency));
 }
 
 /** Write units for one write of `bytes` (a write of a missing item still costs one block). */
 export function writeUnitsForSize(bytes: number, transactional = false): number {
-  return blocksFor(bytes, WRITE_BLOCK_BYTES) * writeUnitsPerBlock(transactional);
+  return unitsUnder(bytes, writeUnitRule(transactional));
 }
