@@ -428,6 +428,8 @@ export function describeDesign(spec: DesignAnswerSpec): Record<string, unknown> 
 }
 
 const designCache = new LruCache<Loaded>(32);
+// Outcomes are a few numbers each: room for every design of every variant content:check grades.
+const loadCache = new LruCache<DesignLoadOutcome>(1024);
 
 export function gradeDesign(spec: DesignAnswerSpec, json: string, context: GradeContext): GradeResult & { kind: 'design' } {
   const checks: Check[] = [];
@@ -502,7 +504,13 @@ export function gradeDesign(spec: DesignAnswerSpec, json: string, context: Grade
       perSecond: Number(p.perSecond),
       ...(outcomes[i]?.passed && outcomes[i]?.request ? { request: outcomes[i]!.request! } : {}),
     }));
-    load = simulateDesignLoad(spec.simulation, design.db, design.tableName, items, spec.writesPerSecond, answered);
+    // A run is thousands of requests; the same design, data, workload and patterns always give the same outcome.
+    const loadKey = `${cacheKey}\n${JSON.stringify(spec.simulation)}\n${spec.writesPerSecond}\n${JSON.stringify(answered)}`;
+    load = loadCache.get(loadKey);
+    if (!load) {
+      load = simulateDesignLoad(spec.simulation, design.db, design.tableName, items, spec.writesPerSecond, answered);
+      loadCache.set(loadKey, load);
+    }
     add('throughput', labels.find(([id]) => id === 'throughput')![1], throttledTotal(load) === 0, describeLoad(load));
   }
   return finish(checks, { patterns: outcomes, cost, reference: spec.reference, ...(load ? { load } : {}) }, context);

@@ -306,6 +306,37 @@ const designFeed: FixtureGenerator = (args) => {
   return { items, hidden: [] };
 };
 
+const EVENT_KINDS = ['goal', 'shot', 'corner', 'foul', 'card', 'substitution', 'offside', 'save'] as const;
+
+/**
+ * A live match's event feed for a write-sharding design: every event of one match carries the
+ * shard the application drew for it (`shard`, 0 to shards − 1, in turn) and the sharded key
+ * `matchShard` = "<matchId>#<shard>", so a design can key on the match (one hot partition key) or
+ * on the shard (the writes spread over `shards` keys). Items come in shard order, so writes
+ * replayed in turn spread evenly over the shards.
+ */
+const designMatchEvents: FixtureGenerator = (args) => {
+  const match = str(args, 'match', 'cup-final');
+  const shards = num(args, 'shards', 10);
+  const count = num(args, 'events', 200);
+  const random = seededRandom(`design-match-events:${JSON.stringify(args)}`);
+  const base = Date.parse('2024-05-25T19:00:00Z');
+  const items: Plain[] = [];
+  for (let i = 0; i < count; i++) {
+    const shard = i % shards;
+    items.push({
+      eventId: `e-${String(i + 1).padStart(4, '0')}`,
+      matchId: match,
+      shard,
+      matchShard: `${match}#${shard}`,
+      at: new Date(base + i * 1000 + int(random, 0, 999)).toISOString(),
+      kind: pick(random, EVENT_KINDS),
+      minute: Math.floor(i / 3) % 90,
+    });
+  }
+  return { items, hidden: [] };
+};
+
 export const FIXTURE_GENERATORS: Readonly<Record<string, FixtureGenerator>> = {
   'customer-orders': customerOrders,
   'user-collection': userCollection,
@@ -318,4 +349,5 @@ export const FIXTURE_GENERATORS: Readonly<Record<string, FixtureGenerator>> = {
   'design-tenants': designTenants,
   'design-readings': designReadings,
   'design-feed': designFeed,
+  'design-match-events': designMatchEvents,
 };

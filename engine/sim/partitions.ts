@@ -27,8 +27,22 @@ export function partitionsNeeded(args: { bytes: number; readUnits: number; write
 
 /**
  * The partition holding a partition key value: the key's 32-bit hash cut into `count` equal
- * ranges, as DynamoDB places items by a hash of the partition key.
+ * ranges, as DynamoDB places items by a hash of the partition key. The hash is mixed first
+ * (MurmurHash3's 32-bit finaliser): FNV-1a changes only the low and top-byte bits for keys that
+ * differ in their last character, so "match#0" to "match#9" (write sharding's suffixes) all
+ * fell in one range, where DynamoDB's hash spreads them.
  */
 export function partitionOf(value: AttributeValue, count: number): number {
-  return Math.floor((hashPartitionKey(encodeKeyValue(value)) * count) / 2 ** 32);
+  return Math.floor((mix32(hashPartitionKey(encodeKeyValue(value))) * count) / 2 ** 32);
+}
+
+/** MurmurHash3's fmix32: every input bit affects every output bit. */
+function mix32(h: number): number {
+  let x = h >>> 0;
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x >>> 0;
 }
