@@ -34,6 +34,8 @@ export interface LiveBank extends LoadedBank {
   readonly rootDir: string;
   /** Reloads finished since creation: tests wait on this count rather than on time. */
   readonly reloads: number;
+  /** Files the last load parsed, and took parsed from the cache file (0 without one). */
+  readonly lastLoad: { readonly parsed: number; readonly cached: number };
   /** Read CONTENT_DIR again and serve what loads. */
   reload(): ReloadReport;
   /**
@@ -91,8 +93,10 @@ export function createLiveBank(contentDir: string, options: LiveBankOptions = {}
   const rootDir = resolve(options.rootDir ?? dirname(absoluteContentDir));
   const cache = options.cacheFile === undefined ? undefined : openBankCache(options.cacheFile);
   const loadOptions: LoadBankOptions = { ...options, rootDir, ...(cache ? { parse: cache.parse } : {}) };
+  let lastLoad = { parsed: 0, cached: 0 };
   const load = (): LoadedBank => {
     const loaded = loadBank(absoluteContentDir, loadOptions);
+    lastLoad = cache ? { parsed: cache.misses, cached: cache.hits } : { parsed: loaded.scenarios.length + loaded.errors.length, cached: 0 };
     cache?.save();
     return loaded;
   };
@@ -122,6 +126,9 @@ export function createLiveBank(contentDir: string, options: LiveBankOptions = {}
     rootDir,
     get reloads() {
       return reloads;
+    },
+    get lastLoad() {
+      return lastLoad;
     },
     get areas() {
       return current.areas;

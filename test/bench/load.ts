@@ -1,0 +1,260 @@
+/**
+ * The server under load, as `npm start` runs it (compiled, on a temporary SQLite file), driven
+ * by wrk with 100 connections: question pages, the home, result and progress pages, and
+ * recording answers. Each round measures the floor first (a fixed string through the same
+ * middleware, /static/theme-switch.js) and then every page, so each row is printed beside the
+ * floor of its own rounds: requests per second (median), the floor's, the ratio, and p99 in ms
+ * in the name. Skipped, with a notice, where wrk is not installed (`apt-get install wrk`).
+ *
+ * BENCH_ONLY=load; BENCH_ROUNDS (3), BENCH_SECONDS per run (5), BENCH_CONNECTIONS (100).
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadBank } from '../../app/bank/index.ts';
+import { type BenchRow, median } from './run.ts';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
+const ROOT = join(import.meta.dirname, '..', '..');
+/** Seeds per scenario in the rotating page row: within the server's variant cache (INSTANCE_CACHE_SIZE), as a learner's page, answer and result are. */
+const SEEDS_PER_SCENARIO = 5;
+const PROGRESS_ANSWERS = 500;
+
+export interface WrkResult {
+  readonly perSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  /** Requests that took over wrk's 2 s timeout, and responses that were not 2xx or 3xx. */
+  readonly timeouts: number;
+  readonly errors: number;
+}
+
+function hasWrk(): boolean {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch (error) {
+    // wrk --version exits 1 after printing its version.
+    return (error as { status?: number }).status === 1;
+  }
+}
+
+const toMs = (value: string, unit: string): number => Number(value) * (unit === 's' ? 1000 : unit === 'us' ? 0.001 : unit === 'm' ? 60_000 : 1);
+
+export function parseWrk(output: string): WrkResult {
+  const latency = (p: string): number => {
+    const match = new RegExp(`^\\s*${p}%\\s+([\\d.]+)(us|ms|s|m)\\s*$`, 'm').exec(output);
+    return match ? toMs(match[1]!, match[2]!) : Number.NaN;
+  };
+  return {
+    perSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? Number.NaN),
+    p50Ms: latency('50'),
+    p99Ms: latency('99'),
+    timeouts: Number(/timeout (\d+)/.exec(output)?.[1] ?? 0),
+    errors: Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0),
+  };
+}
+
+/** wrk for SECONDS against a URL; `script` is a Lua file that picks each request. */
+function runWrk(url: string, script?: string): WrkResult {
+  const args = ['-t2', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--latency', ...(script ? ['-s', script] : []), url];
+  const output = execFileSync('wrk', args, { encoding: 'utf8' });
+  const result = parseWrk(output);
+  if (Number.isNaN(result.perSecond)) throw new Error(`wrk printed no rate:\n${output}`);
+  return result;
+}
+
+interface Server {
+  readonly url: string;
+  readonly process: ChildProcess;
+}
+
+/** `npm start`'s command on a fresh database, answers unlimited so the answer row measures storing them. */
+function startServer(databasePath: string): Promise<Server> {
+  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', DATABASE_PATH: databasePath, RATE_LIMIT_ANSWERS_PER_MINUTE: '1000000' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}): ${output}`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /Listening on (http:\/\/\S+)/.exec(output)?.[1];
+      if (url) {
+        child.removeAllListeners('exit');
+        child.stdout!.removeAllListeners('data');
+        child.stdout!.resume();
+        resolve({ url, process: child });
+      }
+    });
+  });
+}
+
+async function json<T>(response: Response): Promise<T> {
+  if (!response.ok) throw new Error(`${response.url} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** A learner (their cookie) with `count` answers, and the result page of the last one. */
+async function learnerWithAnswers(url: string, scenarioIds: readonly string[], count: number): Promise<{ cookie: string; resultPath: string }> {
+  let cookie = '';
+  let attemptId = 0;
+  for (let i = 0; i < count; i++) {
+    const id = scenarioIds[i % scenarioIds.length]!;
+    const question = await json<{ variant: { kind: string; options?: { id: string }[]; choose?: number } }>(
+      await fetch(`${url}/api/questions/${encodeURIComponent(id)}/${i}`),
+    );
+    const { kind, options = [], choose = 2 } = question.variant;
+    const answer =
+      kind === 'choice'
+        ? { kind, optionId: options[0]!.id }
+        : kind === 'multi'
+          ? { kind, optionIds: options.slice(0, choose).map((o) => o.id) }
+          : { kind: 'numeric', value: i };
+    const response = await fetch(`${url}/api/questions/${encodeURIComponent(id)}/${i}/answers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify({ answer, submissionToken: `bench-progress-${i}` }),
+    });
+    cookie ||= (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+    attemptId = (await json<{ attemptId: number }>(response)).attemptId;
+  }
+  return { cookie, resultPath: `/attempts/${attemptId}` };
+}
+
+function luaString(text: string): string {
+  return JSON.stringify(text);
+}
+
+/** A wrk script: GET each path in turn (from every connection), with an optional cookie. */
+function rotatingGets(dir: string, name: string, paths: readonly string[], cookie?: string): string {
+  const file = join(dir, `${name}.lua`);
+  writeFileSync(
+    file,
+    [
+      `local paths = {${paths.map(luaString).join(',')}}`,
+      cookie ? `wrk.headers["Cookie"] = ${luaString(cookie)}` : '',
+      'local n = 0',
+      'request = function()',
+      '  n = n + 1',
+      '  return wrk.format("GET", paths[(n % #paths) + 1])',
+      'end',
+    ].join('\n'),
+  );
+  return file;
+}
+
+/** A wrk script: every request a question never shown before (a new seed), so nothing is cached. */
+function freshVariants(dir: string, scenarioIds: readonly string[]): string {
+  const file = join(dir, 'fresh.lua');
+  writeFileSync(
+    file,
+    [
+      `local ids = {${scenarioIds.map((id) => luaString(encodeURIComponent(id))).join(',')}}`,
+      'local n = 0',
+      'setup = function(thread) thread:set("base", math.random(1, 400000000)) end',
+      'request = function()',
+      '  n = n + 1',
+      '  return wrk.format("GET", "/q/" .. ids[(n % #ids) + 1] .. "/" .. (base + n))',
+      'end',
+    ].join('\n'),
+  );
+  return file;
+}
+
+/** A wrk script: POST an answer with a token of its own each time, as one learner. */
+function answers(dir: string, scenarioId: string, optionId: string, cookie: string): string {
+  const file = join(dir, 'answers.lua');
+  writeFileSync(
+    file,
+    [
+      'local n = 0',
+      'setup = function(thread) thread:set("prefix", "bench-" .. math.random(1, 2000000000) .. "-") end',
+      'wrk.method = "POST"',
+      'wrk.headers["Content-Type"] = "application/json"',
+      `wrk.headers["Cookie"] = ${luaString(cookie)}`,
+      'request = function()',
+      '  n = n + 1',
+      `  local body = '{"answer":{"kind":"choice","optionId":"${optionId}"},"submissionToken":"' .. prefix .. n .. '"}'`,
+      `  return wrk.format(nil, "/api/questions/${encodeURIComponent(scenarioId)}/7/answers", nil, body)`,
+      'end',
+    ].join('\n'),
+  );
+  return file;
+}
+
+export async function benchmarks(): Promise<BenchRow[]> {
+  if (!hasWrk()) {
+    console.error('load: wrk is not installed (apt-get install wrk): skipped');
+    return [];
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'dynamodb-study-load-'));
+  const server = await startServer(join(dir, 'app.db'));
+  try {
+    const { url } = server;
+    const scenarios = loadBank(join(ROOT, 'content')).scenarios;
+    const choiceOnes = scenarios.filter((s) => s.kind === 'choice' || s.kind === 'multi' || s.kind === 'numeric').map((s) => s.id);
+    const learner = await learnerWithAnswers(url, choiceOnes, PROGRESS_ANSWERS);
+    const choice = scenarios.find((s) => s.kind === 'choice')!.id;
+    const choiceQuestion = await json<{ variant: { options: { id: string }[] } }>(await fetch(`${url}/api/questions/${encodeURIComponent(choice)}/7`));
+    const pages = scenarios.flatMap((s) => Array.from({ length: SEEDS_PER_SCENARIO }, (_, seed) => `/q/${encodeURIComponent(s.id)}/${seed}`));
+    const rows: Array<{ name: string; run: () => WrkResult }> = [
+      {
+        name: `question pages, ${scenarios.length} scenarios x ${SEEDS_PER_SCENARIO} seeds in turn`,
+        run: () => runWrk(url, rotatingGets(dir, 'pages', pages)),
+      },
+      {
+        name: 'question pages, every request a new seed (uncached)',
+        run: () =>
+          runWrk(
+            url,
+            freshVariants(
+              dir,
+              scenarios.map((s) => s.id),
+            ),
+          ),
+      },
+      { name: 'home page, first visit', run: () => runWrk(`${url}/`) },
+      { name: 'result page', run: () => runWrk(url, rotatingGets(dir, 'result', [learner.resultPath], learner.cookie)) },
+      { name: `progress page, ${PROGRESS_ANSWERS} answers`, run: () => runWrk(url, rotatingGets(dir, 'progress', ['/progress'], learner.cookie)) },
+      { name: 'record an answer (API, WAL)', run: () => runWrk(url, answers(dir, choice, choiceQuestion.variant.options[0]!.id, learner.cookie)) },
+    ];
+    const floors: WrkResult[] = [];
+    const results = rows.map(() => [] as WrkResult[]);
+    for (let round = 0; round < ROUNDS; round++) {
+      floors.push(runWrk(`${url}/static/theme-switch.js`));
+      for (const [i, row] of rows.entries()) results[i]!.push(row.run());
+    }
+    const floor = median(floors.map((f) => f.perSecond));
+    const load = loadavg()[0]!.toFixed(1);
+    const out: BenchRow[] = [
+      {
+        group: 'load',
+        name: `floor: GET /static/theme-switch.js, ${CONNECTIONS} connections (p99 ${median(floors.map((f) => f.p99Ms)).toFixed(0)} ms; load average ${load})`,
+        ours: floor,
+      },
+    ];
+    for (const [i, row] of rows.entries()) {
+      const runs = results[i]!;
+      const p99 = median(runs.map((r) => r.p99Ms));
+      const slow = runs.reduce((sum, r) => sum + r.timeouts, 0);
+      const errors = runs.reduce((sum, r) => sum + r.errors, 0);
+      out.push({
+        group: 'load',
+        name: `${row.name} (p99 ${p99.toFixed(0)} ms${slow ? `, ${slow} over 2 s` : ''}${errors ? `, ${errors} errors` : ''})`,
+        ours: median(runs.map((r) => r.perSecond)),
+        reference: floor,
+        ratio: median(runs.map((r, round) => r.perSecond / floors[round]!.perSecond)),
+      });
+    }
+    return out;
+  } finally {
+    server.process.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
