@@ -12,6 +12,7 @@ export * from './read-plan.ts';
 export * from './dax.ts';
 export * from './dax-rules.ts';
 export * from './serverless.ts';
+export * from './serverless-rules.ts';
 export * from './index-choice.ts';
 export * from './index-rules.ts';
 export * from './key-design.ts';

@@ -11,6 +11,7 @@ import { chooseCache, daxStaleness, type DataSource } from './dax.ts';
 import { choosePrimaryKeyKind } from './key-design.ts';
 import { INDEX_RULES } from './index-rules.ts';
 import { DAX_RULES } from './dax-rules.ts';
+import { SERVERLESS_RULES } from './serverless-rules.ts';
 import { readUnitsForSize } from '../capacity/units.ts';
 import { planRead, READ_SOURCES, strongReadOutcome, type Freshness } from './read-consistency.ts';
 import { chooseRead, READ_NEEDS } from './read-mode.ts';
@@ -204,6 +205,7 @@ export const RULES: ReadonlyMap<string, Rule> = new Map(
     daxStale,
     ...INDEX_RULES,
     ...DAX_RULES,
+    ...SERVERLESS_RULES,
     strongReadCostRule,
     partitionKeyRule,
     payloadPlacementRule,

@@ -30,6 +30,8 @@ describe('RULES', () => {
       'daxClusterLayout',
       'daxTableLoad',
       'daxPaysOff',
+      'scanToQuery',
+      'serverlessArchitecture',
       'strongReadCost',
       'partitionKey',
       'payloadPlacement',
