@@ -189,12 +189,20 @@ export function marshallValue(value: unknown, path = 'value'): AttributeValue | 
   return `${path} cannot be stored in DynamoDB`;
 }
 
+/**
+ * `target[key] = value`, except that an attribute named `__proto__` becomes an own attribute as
+ * DynamoDB stores it, instead of replacing the object's prototype and vanishing.
+ */
+function setOwn<V>(target: Record<string, V>, key: string, value: V): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 export function marshallItem(value: Record<string, unknown>, path = 'item'): Item | string {
   const item: Record<string, AttributeValue> = {};
   for (const [k, v] of Object.entries(value)) {
     const m = marshallValue(v, `${path}.${k}`);
     if (typeof m === 'string') return m;
-    item[k] = m;
+    setOwn(item, k, m);
   }
   return item;
 }
@@ -223,7 +231,7 @@ function plainNumber(text: string): number | string {
 
 export function unmarshallItem(item: Item): Record<string, unknown> {
   const plain: Record<string, unknown> = {};
-  for (const key of Object.keys(item).sort()) plain[key] = unmarshallValue(item[key]!);
+  for (const key of Object.keys(item).sort()) setOwn(plain, key, unmarshallValue(item[key]!));
   return plain;
 }
 

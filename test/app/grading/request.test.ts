@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RequestAnswerSpec } from '../../../app/grading/hands-on-spec.ts';
 import { buildFixture, FIXTURE_LIMITS, loadFixture } from '../../../app/grading/fixture.ts';
 import { diffItems, gradeRequest, runCalls } from '../../../app/grading/request.ts';
-import { parseRequestAnswer } from '../../../app/grading/request-input.ts';
+import { marshallItem, parseRequestAnswer, unmarshallItem } from '../../../app/grading/request-input.ts';
 
 const context = { explanationHtml: '', references: [] };
 
@@ -187,6 +187,18 @@ describe('parseRequestAnswer', () => {
     const parsed = parseRequestAnswer(json);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.message).toMatch(message);
+  });
+});
+
+describe('marshallItem and unmarshallItem', () => {
+  it('keep an attribute named __proto__ as an attribute, as DynamoDB stores it', () => {
+    const plain = JSON.parse('{"pk":"a","__proto__":{"n":1}}') as Record<string, unknown>;
+    const item = marshallItem(plain);
+    expect(Object.keys(item)).toEqual(['pk', '__proto__']);
+    expect(Object.getPrototypeOf(item)).toBe(Object.prototype);
+    expect(JSON.stringify(item)).toBe('{"pk":{"S":"a"},"__proto__":{"M":{"n":{"N":"1"}}}}');
+    const back = unmarshallItem(item as Exclude<typeof item, string>);
+    expect(JSON.stringify(back)).toBe('{"__proto__":{"n":1},"pk":"a"}');
   });
 });
 
