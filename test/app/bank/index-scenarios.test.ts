@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../app/bank/random.ts';
 import { ALL_INDEX_CASES, buildIndexChoice, indexDerivers, indexTopicDerivers, type IndexCase, type IndexDomain } from '../../../app/bank/index-scenarios.ts';
 import { SLOTS } from '../../../app/bank/scenario-kit.ts';
+import { gsiWriteThrottle } from '../../../engine/rules/index-rules.ts';
 
 const trips: IndexDomain = {
   company: 'a ride-sharing app',
@@ -58,20 +59,33 @@ describe('buildIndexChoice', () => {
 });
 
 describe('index derivers', () => {
-  it.each([...indexDerivers, ...indexTopicDerivers].map((d) => [d.name, d] as const))(
-    '%s: one key per variant, distinct options, declared outputs',
-    (_, deriver) => {
-      for (let seed = 0; seed < 300; seed++) {
-        const out = deriver.derive(params, createRandom(seed));
-        for (const name of Object.keys(out)) expect(deriver.outputs).toContain(name);
-        const slots = SLOTS.filter((s) => out[`opt_${s}`] !== undefined);
-        const texts = slots.map((s) => out[`opt_${s}`]);
-        expect(new Set(texts).size).toBe(texts.length);
-        const keys = String(out.correct).split(',');
-        expect(keys.every((k) => slots.includes(k as (typeof SLOTS)[number]))).toBe(true);
-        for (const s of slots) expect(String(out[`why_${s}`])).not.toBe('');
-        expect(keys.length).toBe(1);
-      }
-    },
-  );
+  it.each(indexDerivers.map((d) => [d.name, d] as const))('%s: one key per variant, distinct options, declared outputs', (_, deriver) => {
+    for (let seed = 0; seed < 300; seed++) {
+      const out = deriver.derive(params, createRandom(seed));
+      for (const name of Object.keys(out)) expect(deriver.outputs).toContain(name);
+      const slots = SLOTS.filter((s) => out[`opt_${s}`] !== undefined);
+      const texts = slots.map((s) => out[`opt_${s}`]);
+      expect(new Set(texts).size).toBe(texts.length);
+      const keys = String(out.correct).split(',');
+      expect(keys.every((k) => slots.includes(k as (typeof SLOTS)[number]))).toBe(true);
+      for (const s of slots) expect(String(out[`why_${s}`])).not.toBe('');
+      expect(keys.length).toBe(1);
+    }
+  });
+});
+
+describe('index-gsi-write-throttle', () => {
+  const deriver = indexTopicDerivers.find((d) => d.name === 'index-gsi-write-throttle')!;
+  it('keys throttling exactly when the gsiWriteThrottle rule does, and both keys occur', () => {
+    const seen = new Set<string>();
+    for (let seed = 0; seed < 300; seed++) {
+      const out = deriver.derive(params, createRandom(seed));
+      for (const name of Object.keys(out)) expect(deriver.outputs).toContain(name);
+      const rule = gsiWriteThrottle.apply({ writes: out.writes, share_pct: out.share_pct, entry_bytes: out.entry_bytes, gsi_wcu: out.gsi_wcu });
+      expect(out.best).toBe(rule.best);
+      expect(out.gsi_need).toBe(rule.need);
+      seen.add(String(out.best));
+    }
+    expect(seen).toEqual(new Set(['throttled', 'keeps-up']));
+  });
 });
