@@ -30,85 +30,6 @@ function statementOptions(right: readonly Statement[], wrong: readonly Statement
   return [...right.map((s) => ({ text: s.text, why: `Right: ${s.why}`, correct: true })), ...wrong.map((s) => ({ text: s.text, why: s.why, correct: false }))];
 }
 
-type Workload = 'dynamodb' | 'aurora' | 'redshift' | 'neptune';
-const WORKLOADS: Readonly<Record<Workload, readonly string[]>> = {
-  dynamodb: [
-    'look up one {{thing}} by its ID and list related {{things}} by date, at up to {{rps}} requests per second with single-digit-millisecond latency, without managing servers or patches',
-    'store {{things}} whose attributes differ from one item to the next, read each by key in a few milliseconds, and grow to {{rps}} requests per second over the coming year without capacity planning',
-  ],
-  aurora: [
-    'run ad-hoc SQL reports that join {{things}} with customers, products and invoices, with foreign keys enforced by the database',
-    'keep a normalised relational schema for {{things}} and let analysts write new multi-table SQL joins every week',
-  ],
-  redshift: ['run complex aggregations over several petabytes of historical {{things}} for a BI dashboard, scanning billions of rows per query'],
-  neptune: ['answer "which customers are within three hops of this one?" across a network of {{things}} and relationships, traversing many links per query'],
-};
-const SERVICES: Readonly<Record<Workload | 'self', { text: string; why: Readonly<Record<Workload, string>> }>> = {
-  dynamodb: {
-    text: 'Amazon DynamoDB',
-    why: {
-      dynamodb:
-        'Right: key-value and document access by key, single-digit millisecond latency at any scale, and no servers, patching or engine versions to manage.',
-      aurora: 'DynamoDB has no joins or ad-hoc SQL across tables; its queries follow the primary key and indexes you designed.',
-      redshift: 'DynamoDB serves operational reads by key, not petabyte-scale analytical scans and aggregations.',
-      neptune: 'DynamoDB has no graph traversal; multi-hop relationship queries need a graph database.',
-    },
-  },
-  aurora: {
-    text: 'Amazon Aurora (MySQL-compatible)',
-    why: {
-      dynamodb:
-        'A relational database could store it, but you would size instances and plan for scale; the requirement is key-based access at massive scale with nothing to manage.',
-      aurora: 'Right: ad-hoc SQL joins across normalised tables with enforced relationships is what a relational database is for.',
-      redshift: 'Aurora is built for transactional workloads, not scanning petabytes for analytics.',
-      neptune: 'Multi-hop traversals are expensive recursive joins in SQL; a graph database is built for them.',
-    },
-  },
-  redshift: {
-    text: 'Amazon Redshift',
-    why: {
-      dynamodb: 'A data warehouse is for analytical scans, not millisecond lookups by key at high request rates.',
-      aurora: 'Redshift is for analytics over huge volumes, not an operational relational database.',
-      redshift: 'Right: a columnar data warehouse is built for aggregations over petabytes.',
-      neptune: 'Redshift is a warehouse for aggregations, not a graph store.',
-    },
-  },
-  neptune: {
-    text: 'Amazon Neptune',
-    why: {
-      dynamodb: 'A graph database is for traversing relationships; this workload reads items by key.',
-      aurora: 'The workload is relational joins and SQL, not graph traversal.',
-      redshift: 'The workload is analytical aggregation, not relationship traversal.',
-      neptune: 'Right: a graph database traverses relationships hop by hop efficiently.',
-    },
-  },
-  self: {
-    text: 'A NoSQL database the team runs on EC2 instances',
-    why: {
-      dynamodb: 'It could work, but the team would patch, scale and replicate it themselves; the requirement is a fully managed service.',
-      aurora: 'Self-managed NoSQL gives neither SQL joins nor freedom from operations.',
-      redshift: 'Self-managed NoSQL on EC2 is not an analytical warehouse.',
-      neptune: 'Self-managed NoSQL on EC2 is not a graph database.',
-    },
-  },
-};
-
-function buildServiceFit(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
-  const workload: Workload = random.next() < 0.5 ? 'dynamodb' : random.pick(['aurora', 'redshift', 'neptune'] as const);
-  const rps = random.int(2, 60) * 10_000;
-  const need = random
-    .pick(WORKLOADS[workload])
-    .replaceAll('{{things}}', readString(params, 'c.items'))
-    .replaceAll('{{thing}}', readString(params, 'c.item'))
-    .replaceAll('{{rps}}', fmt(rps));
-  const options: DerivedOption[] = (['dynamodb', 'aurora', 'redshift', 'neptune', 'self'] as const).map((s) => ({
-    text: SERVICES[s].text,
-    why: SERVICES[s].why[workload],
-    correct: s === workload,
-  }));
-  return { ...fillSlots(options, random), need_text: need };
-}
-
 const SCALE_TRUE: readonly Statement[] = [
   {
     text: 'Latency stays in single-digit milliseconds as it grows',
@@ -150,58 +71,6 @@ function buildScaleClaims(params: ScenarioParams, random: ScenarioRandom): Recor
     later_tb: random.int(5, 400),
     peak_rps: random.int(5, 90) * 10_000,
   };
-}
-
-type Risk = 'az' | 'region' | 'corruption';
-function buildResilience(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
-  const risk: Risk = random.next() < 0.5 ? 'az' : random.pick(['region', 'corruption'] as const);
-  const minutes = random.int(2, 55);
-  const risks: Readonly<Record<Risk, string>> = {
-    az: 'The table must stay available and lose no acknowledged write if one Availability Zone in the Region goes down.',
-    region: 'The application must keep working, with the data, if the entire AWS Region becomes unavailable.',
-    corruption: `A faulty deployment may overwrite items with bad data; the team must be able to restore the table as it was ${minutes} minutes before the mistake.`,
-  };
-  const options: DerivedOption[] = [
-    {
-      text: 'Nothing: DynamoDB already replicates it across multiple AZs',
-      why:
-        risk === 'az'
-          ? 'Right: DynamoDB synchronously replicates every table across multiple AZs in the Region (three, says the study guide), so losing one AZ loses no acknowledged write and the table stays available.'
-          : risk === 'region'
-            ? 'Replication across AZs stays inside one Region; surviving a Region outage needs a copy in another Region.'
-            : 'Replicas copy bad writes too; recovering earlier data needs a backup, not more replicas.',
-      correct: risk === 'az',
-    },
-    {
-      text: 'Make it a global table with a replica in a second Region',
-      why:
-        risk === 'region'
-          ? 'Right: global tables keep a full replica in other Regions, so the application can fail over to one.'
-          : risk === 'az'
-            ? 'A second Region is not needed for an AZ failure; DynamoDB already spans multiple AZs.'
-            : 'A global table replicates the bad writes to every Region too.',
-      correct: risk === 'region',
-    },
-    {
-      text: 'Enable point-in-time recovery and restore from it when needed',
-      why:
-        risk === 'corruption'
-          ? `Right: PITR keeps continuous backups for its recovery period (up to 35 days, the default) and restores to any second in it, e.g. ${minutes} minutes before the faulty writes, into a new table.`
-          : 'PITR restores past data into a new table; it does not keep the table available during an outage.',
-      correct: risk === 'corruption',
-    },
-    {
-      text: 'Enable the Multi-AZ deployment option in the table settings',
-      why: 'That is an Amazon RDS setting; DynamoDB tables are always spread across multiple AZs, with nothing to enable.',
-      correct: false,
-    },
-    {
-      text: 'Add a read replica of the table in each of the other Availability Zones',
-      why: 'DynamoDB has no read replicas to create; its AZ replicas are managed for you.',
-      correct: false,
-    },
-  ];
-  return { ...fillSlots(options, random), risk_text: risks[risk] };
 }
 
 const ACTIONS: readonly { action: string; use: string }[] = [
@@ -359,18 +228,11 @@ function buildSizeCounts(params: ScenarioParams, random: ScenarioRandom): Record
 }
 
 export const coreDerivers: readonly ScenarioDeriver[] = [
-  { name: 'core-service-fit', description: 'DynamoDB or another AWS database for a workload', outputs: slotOutputs(5, ['need_text']), derive: buildServiceFit },
   {
     name: 'core-scale-claims',
     description: 'Two true statements about DynamoDB scale',
     outputs: slotOutputs(5, ['now_gb', 'later_tb', 'peak_rps']),
     derive: buildScaleClaims,
-  },
-  {
-    name: 'core-resilience',
-    description: 'AZ failure, Region failure or bad writes: what protects the data',
-    outputs: slotOutputs(5, ['risk_text']),
-    derive: buildResilience,
   },
   { name: 'core-iam-actions', description: 'The two actions a least-privilege role needs', outputs: slotOutputs(5, ['uses_text']), derive: buildIamActions },
   { name: 'core-type-for-value', description: 'The DynamoDB type for a value', outputs: slotOutputs(5, ['value_text']), derive: buildTypeForValue },

@@ -11,6 +11,7 @@ import type { CalculatorRegistry } from './calculators.ts';
 import { POOL_SLOTS, type OptionDefinition, type PoolDefinition, type ScenarioDefinition } from './definition.ts';
 import type { DeriverRegistry } from './derivers.ts';
 import type { MisconceptionTexts } from './misconception-texts.ts';
+import { drawCase } from './cases.ts';
 import { generateParams } from './params.ts';
 import { createVariantRandom, type Random } from './random.ts';
 import { renderInline, renderMarkdown } from './render.ts';
@@ -89,12 +90,8 @@ export function createInstance(definition: ScenarioDefinition, seed: number, con
   // What the page (and the JSON API) sees: the generated parameters only. A deriver's outputs
   // often hold the key (`best`, `correct`), so they are used for rendering and never shown raw.
   const shownParams: Params = { ...params };
-  if (fm.cases !== undefined) {
-    // The case names the key, so like a deriver's outputs it is never shown raw.
-    const { id, ...fields } = random.pick(fm.cases);
-    params.case = String(id);
-    for (const [name, value] of Object.entries(fields)) params[name] = typeof value === 'string' ? fillText(value, params) : value;
-  }
+  // The case names the key, so like a deriver's outputs it is never shown raw.
+  if (fm.cases !== undefined) drawCase(fm.cases, random, params);
   // The rule's outputs (the key among them) and the text tables are hidden like a deriver's outputs.
   // A table that needs nothing from the rule (in `by` or its texts) is looked up before it, so it may feed a rule input.
   const texts = Object.entries(fm.texts ?? {});
@@ -121,12 +118,14 @@ export function createInstance(definition: ScenarioDefinition, seed: number, con
     ruleKey = ruleSpec.keys ? ruleSpec.keys[best] : best;
     if (ruleKey === undefined) throw new GenerationError(`Rule ${rule.name} gives ${best}, which answer.keys does not map to an option`);
   }
-  lookUp(false);
+  // A table that uses a deriver's outputs (its key, its figures) waits for the deriver.
+  lookUp(fm.derive !== undefined);
   if (fm.derive !== undefined) {
     const deriver = context.derivers.get(fm.derive);
     if (!deriver) throw new GenerationError(`Unknown deriver ${fm.derive}`);
     Object.assign(params, deriver.derive(params, random));
   }
+  lookUp(false);
   const base = {
     scenarioId: definition.summary.id,
     seed: seed as Seed,

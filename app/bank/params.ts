@@ -76,9 +76,17 @@ export function countParamSpace(specs: Readonly<Record<string, ParamSpec>>): num
   return Object.values(specs).reduce((n, spec) => n * countValues(spec), 1);
 }
 
-/** Generate every parameter in declaration order, drawing from `random`. */
-export function generateParams(specs: Readonly<Record<string, ParamSpec>>, random: Random): Record<string, ParamValue> {
-  const params: Record<string, ParamValue> = {};
+/**
+ * Generate every parameter in declaration order, drawing from `random`. `above` are parameters
+ * already drawn (a case's fields are drawn after the parameters): placeholders may use them, and
+ * they are returned with the new ones.
+ */
+export function generateParams(
+  specs: Readonly<Record<string, ParamSpec>>,
+  random: Random,
+  above: Readonly<Record<string, ParamValue>> = {},
+): Record<string, ParamValue> {
+  const params: Record<string, ParamValue> = { ...above };
   for (const [name, spec] of Object.entries(specs)) {
     if ('int' in spec) {
       const step = spec.step ?? 1;

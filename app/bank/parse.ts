@@ -10,6 +10,7 @@ import { collectStrings, type DesignAnswerSpec, type RequestAnswerSpec } from '.
 import type { CalculatorRegistry } from './calculators.ts';
 import { POOL_SLOTS, type AnswerDefinition, type OptionDefinition, type PoolDefinition, type PoolEntry, type ScenarioDefinition } from './definition.ts';
 import type { DeriverRegistry } from './derivers.ts';
+import { flattenCases, isParamSpec } from './cases.ts';
 import { boundNames, checkParamSpec, countParamSpace } from './params.ts';
 import { answerSchemaFor, FrontMatterSchema, type FrontMatter, type NumericAnswerSpec, type PoolAnswerSpec, type RuleAnswerSpec } from './schema.ts';
 import { fillText, findPlaceholders, solePlaceholder } from './template.ts';
@@ -125,12 +126,13 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
     checkRuleInputs(fm, ruleSpec, rule, bound, lineOf, fail);
     for (const n of rule.outputs) bound.add(n);
   }
-  bindTexts(false);
+  bindTexts(fm.derive !== undefined);
   if (fm.derive !== undefined) {
     const deriver = context.derivers.get(fm.derive);
     if (!deriver) fail(lineOf(['derive']), `Unknown deriver "${fm.derive}"; known: ${[...context.derivers.keys()].join(', ') || 'none'}`);
     else for (const n of deriver.outputs) bound.add(n);
   }
+  bindTexts(false);
   const checkBound = (text: string, line: number, where: string): void => {
     for (const name of findPlaceholders(text)) {
       if (!bound.has(name)) fail(line, `${where} uses {{${name}}}, which no parameter or deriver binds`);
@@ -174,9 +176,9 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
     if (option.whyNot !== undefined) checkBound(option.whyNot, option.line, `The why-not of option {${option.id}}`);
     if (option.why.trim() === '') fail(option.line, `Option {${option.id}} has no "why:" line explaining why it is right or wrong`);
   }
-  for (const c of fm.cases ?? []) {
+  for (const { spec: c, path } of flattenCases(fm.cases)) {
     if (typeof c.id === 'string' && sections.Options && !ids.has(c.id))
-      fail(lineOf(['cases']), `Case "${c.id}" keys option {${c.id}}, which is not in "## Options"`);
+      fail(lineOf(path), `Case "${c.id}" keys option {${c.id}}, which is not in "## Options"`);
   }
   if (hasOptions && sections.Options && options.length < 2) fail(sections.Options.line, 'A question needs at least two options');
   for (const [name, table] of Object.entries(fm.texts ?? {})) {
@@ -349,7 +351,7 @@ function checkCases(
   lineOf: (path: readonly PropertyKey[]) => number,
   fail: (line: number, message: string) => void,
 ): void {
-  const cases = fm.cases ?? [];
+  const cases = flattenCases(fm.cases);
   if (fm.draw !== 'pick-then-shuffle') fail(lineOf(['cases']), 'cases are picked by draw: pick-then-shuffle; add it');
   const fieldsOf = (c: Readonly<Record<string, unknown>>): string =>
     Object.keys(c)
@@ -357,22 +359,41 @@ function checkCases(
       .sort()
       .join(', ');
   const ids = new Set<string>();
-  cases.forEach((c, i) => {
+  const fieldNames = new Set<string>();
+  cases.forEach(({ spec: c, path }) => {
     const id = c.id;
     if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(id))
-      fail(lineOf(['cases', i]), 'Each case needs an id: lowercase letters, digits and dashes, naming the option it keys');
-    else if (ids.has(id)) fail(lineOf(['cases', i]), `Case id "${id}" is used twice`);
+      fail(lineOf(path), 'Each case needs an id: lowercase letters, digits and dashes, naming the option it keys');
+    else if (ids.has(id)) fail(lineOf(path), `Case id "${id}" is used twice`);
     else ids.add(id);
-    if (fieldsOf(c) !== fieldsOf(cases[0]!))
-      fail(lineOf(['cases', i]), `Every case needs the same fields as the first (${fieldsOf(cases[0]!)}), not ${fieldsOf(c)}`);
+    if (fieldsOf(c) !== fieldsOf(cases[0]!.spec))
+      fail(lineOf(path), `Every case needs the same fields as the first (${fieldsOf(cases[0]!.spec)}), not ${fieldsOf(c)}`);
+    // A field sees the parameters above and the fields before it in its case.
+    const earlier = new Set(bound);
     for (const [name, value] of Object.entries(c)) {
-      if (typeof value !== 'string') continue;
-      for (const p of findPlaceholders(value))
-        if (!bound.has(p)) fail(lineOf(['cases', i, name]), `Case field ${name} uses {{${p}}}, which no parameter above binds`);
+      if (name === 'id') continue;
+      if (isParamSpec(value)) {
+        const problem = checkParamSpec(name, value, earlier);
+        if (problem)
+          fail(
+            lineOf([...path, name]),
+            problem.replace(/^Parameter/, 'Case field').replace('a parameter defined above it', 'a parameter above or a field before it'),
+          );
+        for (const n of boundNames(name, value)) {
+          earlier.add(n);
+          fieldNames.add(n);
+        }
+        continue;
+      }
+      if (typeof value === 'string')
+        for (const p of findPlaceholders(value))
+          if (!earlier.has(p)) fail(lineOf([...path, name]), `Case field ${name} uses {{${p}}}, which no parameter above or field before it binds`);
+      earlier.add(name);
+      fieldNames.add(name);
     }
   });
   bound.add('case');
-  for (const name of Object.keys(cases[0] ?? {})) if (name !== 'id') bound.add(name);
+  for (const name of fieldNames) bound.add(name);
 }
 
 /** The pool spec of an answer before it is validated, to know whether to read the pools. */
@@ -527,8 +548,9 @@ function possibleValues(fm: FrontMatter, text: string): RuleValue[] | undefined 
     values.every((v) => v !== undefined && !(typeof v === 'string' && v.includes('{{'))) ? [...new Set(values as RuleValue[])] : undefined;
   const table = fm.texts?.[name];
   if (table) return distinct(Object.values(table.of));
-  const cases = fm.cases ?? [];
-  if (cases.length > 0 && (name === 'case' || name in cases[0]!)) return distinct(cases.map((c) => (name === 'case' ? c.id : c[name])));
+  const cases = flattenCases(fm.cases).map((c) => c.spec);
+  if (cases.length > 0 && (name === 'case' || name in cases[0]!))
+    return cases.some((c) => isParamSpec(c[name])) ? undefined : distinct(cases.map((c) => (name === 'case' ? c.id : c[name])));
   const [param, field] = name.split('.', 2) as [string, string | undefined];
   const spec = fm.params[param];
   if (!spec || !('pick' in spec)) return undefined;
@@ -606,12 +628,14 @@ function checkRuleKeys(
     }
   };
   const entries = Object.entries(spec.inputs);
-  const cases = fm.cases ?? [];
+  const located = flattenCases(fm.cases);
+  const cases = located.map((c) => c.spec);
   const caseNames = new Set(['case', ...Object.keys(cases[0] ?? {})]);
   const fromCases = entries.some(([, v]) => typeof v === 'string' && caseNames.has(solePlaceholder(v) ?? ''));
   if (spec.correct !== undefined && cases.length > 0 && fromCases) {
     cases.forEach((c, i) => {
-      const values: Record<string, RuleValue> = { case: c.id!, ...c };
+      const values: Record<string, RuleValue> = { case: String(c.id) };
+      for (const [name, v] of Object.entries(c)) if (!isParamSpec(v)) values[name] = v;
       const inputs: Record<string, RuleValue> = {};
       for (const [name, v] of entries) {
         const sole = typeof v === 'string' ? solePlaceholder(v) : undefined;
@@ -623,7 +647,7 @@ function checkRuleKeys(
       const key = keyOf(inputs);
       const expected = fillText(spec.correct!, values, { raw: true });
       if (key !== undefined && key !== expected) {
-        fail(lineOf(['cases', i]), `Case "${String(c.id)}" keys {${expected}}, but rule ${rule.name} gives {${key}} for ${JSON.stringify(inputs)}`);
+        fail(lineOf(located[i]!.path), `Case "${String(c.id)}" keys {${expected}}, but rule ${rule.name} gives {${key}} for ${JSON.stringify(inputs)}`);
       }
     });
     return;

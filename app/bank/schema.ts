@@ -95,6 +95,13 @@ export const MultiAnswerSchema = z.strictObject({ correct: z.array(z.string().mi
 /** A choice or multi answer that names a pool instead of its options. */
 export const PooledAnswerSchema = z.strictObject({ pool: PoolAnswerSchema });
 
+/** A case: `id` and fields, each a value or a parameter spec drawn after the pick (in the order written). */
+export const CaseSchema = z.record(z.string(), z.union([scalar, ParamSpecSchema]));
+export type CaseSpec = z.infer<typeof CaseSchema>;
+/** Cases, some grouped: `{ pick: [case, case] }` takes one slot of the pick, then one of its cases. */
+export const CasesSchema = z.array(z.union([z.strictObject({ pick: z.array(CaseSchema).min(2) }), CaseSchema])).min(2);
+export type CasesSpec = z.infer<typeof CasesSchema>;
+
 export const ScenarioIdSchema = z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$/, 'must look like "area.name" in lowercase with dashes');
 
 export const FrontMatterSchema = z.strictObject({
@@ -118,7 +125,7 @@ export const FrontMatterSchema = z.strictObject({
    * parameter `case` (so `correct: "{{case}}"` keys the option of that id) and its other fields
    * become parameters of their own, their placeholders filled from the parameters above.
    */
-  cases: z.array(z.record(z.string(), scalar)).min(2).optional(),
+  cases: CasesSchema.optional(),
   /** Sentences looked up by a value after the cases and the rule (see TextTableSchema). */
   texts: z.record(z.string().regex(/^[A-Za-z_]\w*$/, 'text names are letters, digits and _'), TextTableSchema).optional(),
   /** multi: how many options the learner must choose. */

@@ -65,6 +65,37 @@ describe('core.large-payloads', () => {
   });
 });
 
+describe('core.availability-and-recovery', () => {
+  it('keys nothing for an AZ, a global table for a Region and PITR for bad writes, each half as often as the AZ', () => {
+    const seen: Record<string, number> = {};
+    for (let seed = 0; seed < 200; seed++) {
+      const v = variantOf('core.availability-and-recovery', seed);
+      const risk = v.prompt.includes('Availability Zone') ? 'az' : v.prompt.includes('entire AWS Region') ? 'region' : 'bad-writes';
+      seen[risk] = (seen[risk] ?? 0) + 1;
+      expect(v.right[0]).toMatch(risk === 'az' ? /^Nothing/ : risk === 'region' ? /global table/ : /point-in-time/);
+    }
+    expect(seen.az).toBeGreaterThan(70);
+    expect(seen.region).toBeGreaterThan(30);
+    expect(seen['bad-writes']).toBeGreaterThan(30);
+  });
+});
+
+describe('core.service-fit', () => {
+  it('keys DynamoDB for key-value access at scale and another database for joins, analytics or graphs', () => {
+    for (let seed = 0; seed < 100; seed++) {
+      const v = variantOf('core.service-fit', seed);
+      const expected = /SQL/.test(v.prompt)
+        ? 'Amazon Aurora (MySQL-compatible)'
+        : /petabytes/.test(v.prompt)
+          ? 'Amazon Redshift'
+          : /hops/.test(v.prompt)
+            ? 'Amazon Neptune'
+            : 'Amazon DynamoDB';
+      expect(v.right).toEqual([expected]);
+    }
+  });
+});
+
 describe('keys.newest-items-first', () => {
   it('keys a descending Query for the newest items and an ascending one for the earliest', () => {
     for (let seed = 0; seed < 50; seed++) {

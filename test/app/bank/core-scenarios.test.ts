@@ -31,15 +31,6 @@ describe('core derivers', () => {
     }
   });
 
-  it('core-resilience: AZ loss needs nothing, Region loss a global table, bad writes PITR', () => {
-    for (let seed = 0; seed < 100; seed++) {
-      const out = derive('core-resilience', seed);
-      const risk = String(out.risk_text);
-      const expected = risk.includes('Availability Zone') ? /^Nothing/ : risk.includes('Region') ? /global table/ : /point-in-time/;
-      expect(keyText(out)).toMatch(expected);
-    }
-  });
-
   it('core-type-category: every why names the category once', () => {
     for (let seed = 0; seed < 100; seed++) {
       const out = derive('core-type-category', seed);

@@ -81,7 +81,7 @@ describe('draw: pick-then-shuffle with cases', () => {
     [
       'a case keying no option',
       CASES.replace('id: remove-field', 'id: drop-field'),
-      12,
+      14,
       /Case "drop-field" keys option \{drop-field\}, which is not in "## Options"/,
     ],
     [
