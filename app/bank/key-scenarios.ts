@@ -92,91 +92,6 @@ function buildSharding(params: ScenarioParams, random: ScenarioRandom): Record<s
   return { ...fillSlots(options, random), writes, item_bytes: bytes };
 }
 
-const OUTCOMES = {
-  ok: 'It succeeds and returns the matching items',
-  pkNotEq: 'ValidationException: Query key condition not supported',
-  badOp: (op: string) => `ValidationException: Invalid operator used in KeyConditionExpression: ${op}`,
-  beginsN: 'ValidationException: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N',
-  missingPk: (pk: string) => `ValidationException: Query condition missed key schema element: ${pk}`,
-} as const;
-
-function expressionFor(pk: string, sk: string, pkOp: KeyOperator | undefined, skOp: KeyOperator | undefined): string {
-  const term = (attr: string, op: KeyOperator, v: string): string => {
-    switch (op) {
-      case 'BETWEEN':
-        return `${attr} BETWEEN ${v}1 AND ${v}2`;
-      case 'begins_with':
-      case 'contains':
-        return `${op}(${attr}, ${v})`;
-      case 'IN':
-        return `${attr} IN (${v}1, ${v}2)`;
-      case 'attribute_exists':
-      case 'attribute_not_exists':
-        return `${op}(${attr})`;
-      case 'OR':
-        return `${attr} = ${v}1 OR ${attr} = ${v}2`;
-      default:
-        return `${attr} ${op} ${v}`;
-    }
-  };
-  const parts: string[] = [];
-  if (pkOp) parts.push(term(pk, pkOp, ':p'));
-  if (skOp) parts.push(term(sk, skOp, ':s'));
-  return parts.join(' AND ');
-}
-
-/** What a Query does with a given key condition. */
-function buildKeyCondition(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
-  const k = readKeyDomain(params);
-  const skType: KeyAttributeType = random.pick(['S', 'N'] as const);
-  const shapes: [KeyOperator | undefined, KeyOperator | undefined][] = [
-    ['=', '='],
-    ['=', 'BETWEEN'],
-    ['=', '>='],
-    ['=', '<'],
-    ['=', 'begins_with'],
-    ['=', undefined],
-    ['>', undefined],
-    ['BETWEEN', '='],
-    ['begins_with', undefined],
-    [undefined, '='],
-    [undefined, 'BETWEEN'],
-    ['=', 'contains'],
-    ['=', '<>'],
-    ['=', 'IN'],
-  ];
-  const [pkOp, skOp] = random.pick(shapes);
-  // begins_with on a partition key reads as a sort-key-style operator on the wrong key.
-  const verdict = pkOp === 'begins_with' ? { valid: false, message: 'Query key condition not supported' } : checkKeyCondition(k.ownerAttr, pkOp, skOp, skType);
-  const sk = skType === 'N' ? k.timeAttr : k.idAttr;
-  const badOp = skOp && ['contains', '<>', 'IN'].includes(skOp) ? skOp : random.pick(['contains', '<>', 'IN']);
-  const message = verdict.valid
-    ? OUTCOMES.ok
-    : verdict.message!.startsWith('Invalid KeyConditionExpression')
-      ? OUTCOMES.beginsN
-      : `ValidationException: ${verdict.message}`;
-  const outcomes = [OUTCOMES.ok, OUTCOMES.pkNotEq, OUTCOMES.badOp(badOp), OUTCOMES.beginsN, OUTCOMES.missingPk(k.ownerAttr)];
-  const reasons: Record<string, string> = {
-    [OUTCOMES.ok]:
-      'A valid key condition fixes the partition key with = and adds at most one sort-key condition using =, <, <=, >, >=, BETWEEN or begins_with (strings and binary only).',
-    [OUTCOMES.pkNotEq]: 'DynamoDB returns this when the partition key is compared with anything but =.',
-    [OUTCOMES.badOp(badOp)]: `${badOp} is allowed in a FilterExpression but never in a KeyConditionExpression.`,
-    [OUTCOMES.beginsN]: 'begins_with works on String and Binary values; on a Number sort key DynamoDB rejects it.',
-    [OUTCOMES.missingPk(k.ownerAttr)]: 'Every Query must include the partition key; DynamoDB names the missing key element.',
-  };
-  const options: DerivedOption[] = outcomes.map((text) => ({
-    text,
-    why: text === message ? `Right: ${reasons[text]}` : `Not this one: ${reasons[text]}`,
-    correct: text === message,
-  }));
-  return {
-    ...fillSlots(options, random),
-    expression: expressionFor(k.ownerAttr, sk, pkOp, skOp),
-    sk_attr: sk,
-    sk_type: skType === 'N' ? 'Number' : 'String',
-  };
-}
-
 const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'] as const;
 
 /** Two sort-key conditions that select one month, among plausible wrong ones. */
@@ -231,12 +146,6 @@ function buildMonthRange(params: ScenarioParams, random: ScenarioRandom): Record
 
 export const keyDerivers: readonly ScenarioDeriver[] = [
   { name: 'keys-write-sharding', description: 'Write shards for a hot key value', outputs: slotOutputs(5, ['writes', 'item_bytes']), derive: buildSharding },
-  {
-    name: 'keys-key-condition',
-    description: 'What a Query does with a given key condition',
-    outputs: slotOutputs(5, ['expression', 'sk_attr', 'sk_type']),
-    derive: buildKeyCondition,
-  },
   {
     name: 'keys-month-range',
     description: 'Two sort-key conditions that select one month',

@@ -176,8 +176,10 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
     if (option.whyNot !== undefined) checkBound(option.whyNot, option.line, `The why-not of option {${option.id}}`);
     if (option.why.trim() === '') fail(option.line, `Option {${option.id}} has no "why:" line explaining why it is right or wrong`);
   }
+  // A case keys the option of its id, unless a rule keys the answer (then the id only names the situation).
+  const casesKey = !(ruleSpec && ruleSpec.correct === undefined);
   for (const { spec: c, path } of flattenCases(fm.cases)) {
-    if (typeof c.id === 'string' && sections.Options && !ids.has(c.id))
+    if (casesKey && typeof c.id === 'string' && sections.Options && !ids.has(c.id))
       fail(lineOf(path), `Case "${c.id}" keys option {${c.id}}, which is not in "## Options"`);
   }
   if (hasOptions && sections.Options && options.length < 2) fail(sections.Options.line, 'A question needs at least two options');

@@ -21,4 +21,5 @@ export * from './strong-read-cost.ts';
 export * from './partition-key.ts';
 export * from './payload-placement.ts';
 export * from './item-size-limit.ts';
+export * from './key-condition-outcome.ts';
 export * from './registry.ts';

@@ -21,6 +21,7 @@ import { strongReadCostRule } from './strong-read-cost.ts';
 import { partitionKeyRule } from './partition-key.ts';
 import { payloadPlacementRule } from './payload-placement.ts';
 import { itemSizeLimitRule } from './item-size-limit.ts';
+import { keyConditionRule } from './key-condition-outcome.ts';
 
 import { readCount, readEnum, readFlag, type Rule } from './rule-kit.ts';
 
@@ -210,5 +211,6 @@ export const RULES: ReadonlyMap<string, Rule> = new Map(
     partitionKeyRule,
     payloadPlacementRule,
     itemSizeLimitRule,
+    keyConditionRule,
   ].map((r) => [r.name, r]),
 );

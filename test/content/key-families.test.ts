@@ -96,6 +96,22 @@ describe('core.service-fit', () => {
   });
 });
 
+describe('keys.key-condition-outcome', () => {
+  it('keys what DynamoDB does with the expression in the prompt', () => {
+    for (let seed = 0; seed < 200; seed++) {
+      const v = variantOf('keys.key-condition-outcome', seed);
+      const pk = String(v.params['k.ownerAttr']);
+      const expr = /KeyConditionExpression: (.*)/.exec(v.prompt)![1]!.replaceAll('&lt;', '<').replaceAll('&gt;', '>');
+      const answer = v.right[0]!;
+      if (!expr.startsWith(`${pk} =`)) expect(answer).toMatch(/ValidationException/);
+      if (/contains|<>| IN /.test(expr) && expr.startsWith(`${pk} =`)) expect(answer).toMatch(/Invalid operator used in KeyConditionExpression/);
+      if (v.params['sk.type'] === 'N' && /begins_with\(/.test(expr) && expr.startsWith(`${pk} =`)) expect(answer).toMatch(/operand type: N/);
+      if (!expr.includes(pk)) expect(answer).toBe(`ValidationException: Query condition missed key schema element: ${pk}`);
+      if (new RegExp(`^${pk} = :p( AND \\S+ (=|>=|<|BETWEEN) .*)?$`).test(expr)) expect(answer).toBe('It succeeds and returns the matching items');
+    }
+  });
+});
+
 describe('keys.newest-items-first', () => {
   it('keys a descending Query for the newest items and an ascending one for the earliest', () => {
     for (let seed = 0; seed < 50; seed++) {

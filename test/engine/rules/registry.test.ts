@@ -36,6 +36,7 @@ describe('RULES', () => {
       'partitionKey',
       'payloadPlacement',
       'itemSizeLimit',
+      'keyCondition',
     ]);
   });
 
