@@ -9,12 +9,14 @@ import { z } from 'zod';
 import {
   calculateBreakEvenForPrices,
   calculateDaxClusterCost,
+  calculateDaxClusterMonth,
   calculateDaxSaving,
   calculateLambdaCost,
   calculateModeDifference,
   calculateOnDemandMonth,
   calculateProvisionedCost,
   calculateReservedCapacitySaving,
+  calculateServerlessPart,
   calculateStorageCost,
   DAX_NODE_TYPES,
   Decimal,
@@ -28,7 +30,6 @@ import {
   type ServerlessInput,
   type StorageInput,
   calculateRequestsPerMonth,
-  calculateServerlessCost,
 } from '../../engine/index.ts';
 import { defineCalculator } from './calculator.ts';
 
@@ -241,10 +242,7 @@ const daxClusterMonthlyCost = defineCalculator<DaxClusterArgs>({
   name: 'daxClusterMonthlyCost',
   description: 'USD a month for a DAX cluster of `nodes` (1–11) of `nodeType`, every node billed for 730 hours',
   args: DaxClusterArgs,
-  calculate: (a) => {
-    const c = calculateDaxClusterCost(a.nodeType, a.nodes);
-    return { value: c.value, unit: c.unit, steps: c.steps };
-  },
+  calculate: calculateDaxClusterMonth,
   misconceptions: [
     {
       id: 'primary-only',
@@ -328,8 +326,7 @@ function toServerlessInput(a: ServerlessArgs): ServerlessInput {
 }
 
 function serverlessValue(a: ServerlessArgs, change: Partial<ServerlessInput> = {}): number {
-  const r = calculateServerlessCost({ ...toServerlessInput(a), ...change });
-  return cents(a.part === 'total' ? r.bill.total : r.dynamoDb);
+  return cents(calculateServerlessPart({ ...toServerlessInput(a), ...change }, a.part).total);
 }
 
 const serverlessMonthlyCost = defineCalculator<ServerlessArgs>({
@@ -337,10 +334,7 @@ const serverlessMonthlyCost = defineCalculator<ServerlessArgs>({
   description:
     'USD a month for API Gateway + Lambda + DynamoDB on-demand serving `users` × `requestsPerUserPerDay` × 730/24 requests; `part: dynamodb` gives DynamoDB’s share only',
   args: ServerlessArgs,
-  calculate(a) {
-    const r = calculateServerlessCost(toServerlessInput(a));
-    return a.part === 'total' ? r.calculation : r.dynamoDbBill.calculation;
-  },
+  calculate: (a) => calculateServerlessPart(toServerlessInput(a), a.part).calculation,
   misconceptions: [
     {
       id: 'free-tier-ignored',

@@ -1,8 +1,8 @@
 /**
  * Monthly figures the numeric questions ask for, each with its working, built on the table,
- * traffic and serverless cost functions: reserved capacity's saving, an on-demand month from
- * per-second, per-day or per-month counts, on-demand minus provisioned for a traffic shape, and
- * Lambda's bill alone. Each takes the options a known mistake changes (the months an upfront fee
+ * traffic, DAX and serverless cost functions: reserved capacity's saving, an on-demand month from
+ * per-second, per-day or per-month counts, on-demand minus provisioned for a traffic shape, a DAX
+ * cluster's month, a serverless stack's bill or DynamoDB's share of it, and Lambda's bill alone. Each takes the options a known mistake changes (the months an upfront fee
  * is spread over, the periods in a month, the GSI writes, size rounding, the provisioning, the
  * request charge), so a calculator computes a wrong method as this same rule with one step
  * changed rather than a copy of its arithmetic.
@@ -10,8 +10,9 @@
 import type { Calculation } from '../calculation.ts';
 import { buildBill, type Bill, USD_PER_MONTH } from './line-item.ts';
 import { Decimal, formatQuantity, formatUsd, roundToCents } from './money.ts';
-import { HOURS_PER_MONTH, SECONDS_PER_HOUR, type TableClass } from './prices.ts';
-import { calculateRequestsPerMonth, calculateServerlessCost, type LambdaArchitecture } from './serverless.ts';
+import { calculateDaxClusterCost } from './dax.ts';
+import { type DaxNodeType, HOURS_PER_MONTH, SECONDS_PER_HOUR, type TableClass } from './prices.ts';
+import { calculateRequestsPerMonth, calculateServerlessCost, type LambdaArchitecture, type ServerlessInput } from './serverless.ts';
 import { calculateOnDemandRequestCost, calculateProvisionedCost, calculateReservedCapacityCost } from './table-cost.ts';
 import {
   buildTrafficProfile,
@@ -228,4 +229,18 @@ export function calculateLambdaCost(input: LambdaInput, options: LambdaOptions =
       },
     ],
   );
+}
+
+// ---------------------------------------------------------------- DAX cluster, serverless stack
+
+/** USD a month for a DAX cluster of `nodes` of `nodeType`, as the plain calculation a question keys. */
+export function calculateDaxClusterMonth(input: { readonly nodeType: DaxNodeType; readonly nodes: number }): Calculation {
+  const c = calculateDaxClusterCost(input.nodeType, input.nodes);
+  return { value: c.value, unit: c.unit, steps: c.steps };
+}
+
+/** A serverless stack's monthly bill (`total`) or DynamoDB's share of it (`dynamodb`), with its working. */
+export function calculateServerlessPart(input: ServerlessInput, part: 'total' | 'dynamodb'): MonthlyFigure {
+  const r = calculateServerlessCost(input);
+  return part === 'total' ? { total: r.bill.total, calculation: r.calculation } : { total: r.dynamoDb, calculation: r.dynamoDbBill.calculation };
 }
