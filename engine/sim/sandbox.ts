@@ -6,9 +6,9 @@
  * other request goes straight to the Database, so a sandbox with no simulated table pays one
  * Set lookup per request and a table that is not simulated one Map lookup more.
  *
- * Simplifications: a BatchWriteItem or TransactWriteItems runs through the simulation of the
- * first simulated table it names; PartiQL statements, BatchGetItem and TransactGetItems read and
- * write the tables directly (the leader copy), with no lag and no throttling.
+ * Simplifications: a BatchWriteItem, BatchGetItem or TransactWriteItems runs through the
+ * simulation of the first simulated table it names; PartiQL statements and TransactGetItems read
+ * and write the tables directly (the leader copy), with no lag and no throttling.
  */
 import type { Database } from '../database.ts';
 import { ResourceNotFoundException } from '../errors.ts';
@@ -25,7 +25,7 @@ export const SIM_METRIC_SECONDS = 3600;
 
 /** Actions after which a table's simulation may have to be made, remade or dropped. */
 const TABLE_CHANGES = new Set(['CreateTable', 'TagResource', 'UntagResource', 'DeleteTable']);
-const MULTI = new Set(['BatchWriteItem', 'TransactWriteItems']);
+const MULTI = new Set(['BatchWriteItem', 'BatchGetItem', 'TransactWriteItems']);
 
 interface Simulated {
   readonly tableId: string;
@@ -67,11 +67,12 @@ function arnTableName(input: unknown): string | undefined {
   return typeof arn === 'string' ? arn.slice(arn.lastIndexOf('/') + 1) : undefined;
 }
 
-/** Tables a BatchWriteItem or TransactWriteItems names, in request order. */
+/** Tables a BatchWriteItem, BatchGetItem or TransactWriteItems names, in request order. */
 function multiTableNames(action: string, input: unknown): string[] {
   const request = input as Record<string, unknown> | null;
   if (!request || typeof request !== 'object') return [];
-  if (action === 'BatchWriteItem') return request.RequestItems && typeof request.RequestItems === 'object' ? Object.keys(request.RequestItems) : [];
+  if (action === 'BatchWriteItem' || action === 'BatchGetItem')
+    return request.RequestItems && typeof request.RequestItems === 'object' ? Object.keys(request.RequestItems) : [];
   if (!Array.isArray(request.TransactItems)) return [];
   const names: string[] = [];
   for (const t of request.TransactItems as unknown[]) {

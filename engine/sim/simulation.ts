@@ -9,7 +9,8 @@
  * the seeded generator, so the same seed and the same requests give the same run.
  */
 import { Database, type DatabaseLimits } from '../database.ts';
-import { DynamoDBError, ProvisionedThroughputExceededException } from '../errors.ts';
+import { writeUnitsForSize } from '../capacity/units.ts';
+import { DynamoDBError, ProvisionedThroughputExceededException, TransactionCanceledException } from '../errors.ts';
 import { Table } from '../storage/table.ts';
 import type { Item } from '../values/attribute-value.ts';
 import { Metrics, type MetricName } from './metrics.ts';
@@ -176,6 +177,8 @@ export class Simulation {
     const request = (input ?? {}) as Record<string, unknown>;
     if (READ_ACTIONS.has(action)) return this.read(action, request);
     if (WRITE_ACTIONS.has(action)) return this.write(action, request);
+    if (this.enforce && action === 'BatchWriteItem') return this.batchWrite(request);
+    if (this.enforce && action === 'BatchGetItem') return this.batchGet(request);
     if (MULTI_WRITE_ACTIONS.has(action)) return this.multiWrite(action, request);
     const response = this.database.execute(action, input);
     if (TABLE_ACTIONS.has(action) && typeof request.TableName === 'string') {
@@ -544,7 +547,7 @@ export class Simulation {
       const table = this.database.findTable(name);
       if (!state || !table) continue;
       const undo: UndoImage[] = [];
-      if (lags) {
+      if (lags || (this.enforce && action === 'TransactWriteItems')) {
         for (const t of targets) {
           if (t.table !== name || !hashValue(table, t.target)) continue;
           const image = tryUndoImage(table, t.target as Item);
@@ -556,6 +559,7 @@ export class Simulation {
       befores.set(name, { state, undo, usage: this.database.capacityUsage(name).writeUnits });
     }
     const response = this.database.execute(action, request);
+    if (this.enforce && action === 'TransactWriteItems') this.admitTransaction(request, targets, befores);
     for (const [name, { state, undo, usage }] of befores) {
       const leader = this.database.findTable(name)!;
       const partitions = new Set<number>();
@@ -571,6 +575,162 @@ export class Simulation {
     }
     return response;
   }
+
+  /** Copies of the named tables, to run a request on without touching the leader (validation). */
+  private probe(names: readonly string[]): Database {
+    const tables = new Map<string, Table>();
+    for (const name of names) {
+      const table = this.database.findTable(name);
+      if (table) tables.set(name, table.clone());
+    }
+    return new Database({ now: this.database.now, region: this.database.region, accountId: this.database.accountId, limits: this.database.limits }, tables);
+  }
+
+  /**
+   * BatchWriteItem under enforced throughput, as AWS does it: the batch is validated whole (on
+   * copies, so a refused batch changes nothing), then each put or delete is admitted on its own
+   * partition like a PutItem or DeleteItem; the ones refused come back in UnprocessedItems, and
+   * only when none was made is the batch throttled with ProvisionedThroughputExceededException.
+   * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html
+   */
+  private batchWrite(request: Record<string, unknown>): unknown {
+    const requestItems = (request.RequestItems ?? {}) as Record<string, unknown>;
+    const checked = this.probe(Object.keys(requestItems)).execute('BatchWriteItem', request) as Record<string, unknown>;
+    const mode = request.ReturnConsumedCapacity;
+    const counted = mode === 'TOTAL' || mode === 'INDEXES';
+    const unprocessed: Record<string, unknown[]> = {};
+    const consumed = new Map<string, Record<string, unknown>>();
+    let made = 0;
+    for (const [table, requests] of Object.entries(requestItems)) {
+      for (const entry of requests as Record<string, { Item?: unknown; Key?: unknown }>[]) {
+        const put = entry.PutRequest;
+        const single = put
+          ? { action: 'PutItem', params: { TableName: table, Item: put.Item } }
+          : { action: 'DeleteItem', params: { TableName: table, Key: entry.DeleteRequest?.Key } };
+        try {
+          const response = this.write(single.action, counted ? { ...single.params, ReturnConsumedCapacity: mode } : single.params) as Record<string, unknown>;
+          made++;
+          if (counted) addConsumed(consumed, table, response.ConsumedCapacity);
+        } catch (error) {
+          if (!(error instanceof ProvisionedThroughputExceededException)) throw error;
+          unprocessed[table] ??= [];
+          unprocessed[table].push(entry);
+        }
+      }
+    }
+    if (made === 0) throw new ProvisionedThroughputExceededException(TABLE_THROUGHPUT_EXCEEDED_MESSAGE);
+    const response: Record<string, unknown> = { UnprocessedItems: unprocessed };
+    if (counted) response.ConsumedCapacity = [...consumed.values()];
+    if (checked.ItemCollectionMetrics !== undefined) response.ItemCollectionMetrics = checked.ItemCollectionMetrics;
+    return response;
+  }
+
+  /**
+   * BatchGetItem under enforced throughput: validated whole (a read changes nothing; the units it
+   * metered are given back), then each key read like a GetItem with the table's options, on a
+   * drawn copy unless ConsistentRead; the keys refused come back in UnprocessedKeys, and only when
+   * none was read is the batch throttled.
+   * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html
+   */
+  private batchGet(request: Record<string, unknown>): unknown {
+    const requestItems = (request.RequestItems ?? {}) as Record<string, Record<string, unknown>>;
+    const names = Object.keys(requestItems);
+    const before = names.map((name) => this.database.capacityUsage(name).readUnits);
+    this.database.execute('BatchGetItem', request);
+    names.forEach((name, i) => {
+      this.database.meter(name, 'read', before[i]! - this.database.capacityUsage(name).readUnits);
+    });
+    const mode = request.ReturnConsumedCapacity;
+    const counted = mode === 'TOTAL' || mode === 'INDEXES';
+    const responses: Record<string, unknown[]> = {};
+    const unprocessed: Record<string, Record<string, unknown>> = {};
+    const consumed = new Map<string, Record<string, unknown>>();
+    let read = 0;
+    for (const [table, { Keys, ...options }] of Object.entries(requestItems)) {
+      responses[table] = [];
+      for (const key of Keys as unknown[]) {
+        try {
+          const response = this.read('GetItem', { TableName: table, Key: key, ...options, ...(counted ? { ReturnConsumedCapacity: mode } : {}) }) as Record<
+            string,
+            unknown
+          >;
+          read++;
+          if (response.Item) responses[table].push(response.Item);
+          if (counted) addConsumed(consumed, table, response.ConsumedCapacity);
+        } catch (error) {
+          if (!(error instanceof ProvisionedThroughputExceededException)) throw error;
+          unprocessed[table] ??= { ...options, Keys: [] };
+          (unprocessed[table].Keys as unknown[]).push(key);
+        }
+      }
+    }
+    if (read === 0) throw new ProvisionedThroughputExceededException(TABLE_THROUGHPUT_EXCEEDED_MESSAGE);
+    const response: Record<string, unknown> = { Responses: responses, UnprocessedKeys: unprocessed };
+    if (counted) response.ConsumedCapacity = [...consumed.values()];
+    return response;
+  }
+
+  /**
+   * TransactWriteItems under enforced throughput, after the engine ran it on the leader: each
+   * write's units (two per 1 KB, the larger of the item before and after) are admitted on its
+   * table's partition, summed per partition; if any partition refuses, the whole transaction is
+   * undone and cancelled with TransactionCanceledException, reason ThrottlingError for each write
+   * refused and None for the others (API_TransactWriteItems.html, cancellation reasons).
+   */
+  private admitTransaction(
+    request: Record<string, unknown>,
+    targets: readonly { table: string; target: unknown }[],
+    befores: ReadonlyMap<string, { state: SimTable; undo: UndoImage[]; usage: number }>,
+  ): void {
+    const wanted = new Map<string, number>();
+    const placed = targets.map((t) => {
+      const before = befores.get(t.table);
+      const leader = this.database.findTable(t.table);
+      const value = leader ? hashValue(leader, t.target) : undefined;
+      if (!before || !leader || !value) return undefined;
+      const partition = partitionOf(value, before.state.pools.write.partitions);
+      const image = before.undo.find((u) => leader && u.id === this.storageIdOf(leader, t.target));
+      const after = leader.get(t.target as Item);
+      const units = writeUnitsForSize(Math.max(image?.old?.size ?? 0, after?.size ?? 0, 1), true);
+      const slot = `${t.table}\u0000${partition}`;
+      wanted.set(slot, (wanted.get(slot) ?? 0) + units);
+      return { table: t.table, partition, slot, state: before.state };
+    });
+    const refused = new Set<string>();
+    for (const p of placed) if (p && !refused.has(p.slot) && p.state.pools.write.check(p.partition, wanted.get(p.slot)!)) refused.add(p.slot);
+    if (refused.size === 0) {
+      const committed = new Set<string>();
+      for (const p of placed) {
+        if (!p || committed.has(p.slot)) continue;
+        committed.add(p.slot);
+        p.state.pools.write.commit(p.partition, wanted.get(p.slot)!);
+      }
+      return;
+    }
+    for (const [name, { undo, usage }] of befores) {
+      applyUndo(this.database.findTable(name)!, [{ undo }]);
+      this.database.meter(name, 'write', usage - this.database.capacityUsage(name).writeUnits);
+    }
+    const items = (request.TransactItems ?? []) as Record<string, unknown>[];
+    // targets skip ConditionChecks; walk the items in step to give each its reason.
+    let t = 0;
+    const reasons = items.map((item) => {
+      if ('ConditionCheck' in item) return { Code: 'None' };
+      const p = placed[t++];
+      return p && refused.has(p.slot) ? { Code: 'ThrottlingError', Message: TABLE_THROUGHPUT_EXCEEDED_MESSAGE } : { Code: 'None' };
+    });
+    for (const p of placed) {
+      if (p && refused.has(p.slot)) {
+        this.recordThrottle('write', p.table, undefined, p.partition);
+        refused.delete(p.slot);
+      }
+    }
+    this.event({ action: 'TransactWriteItems', table: targets[0]?.table, throttled: true });
+    throw new TransactionCanceledException(
+      `Transaction cancelled, please refer cancellation reasons for specific reasons [${reasons.map((r) => r.Code).join(', ')}]`,
+      { CancellationReasons: reasons },
+    );
+  }
 }
 
 /** Turns a ConsumedCapacity the simulation asked for as INDEXES back into what the caller asked for. */
@@ -585,4 +745,21 @@ function restoreConsumedCapacity(response: Record<string, unknown>, mode: unknow
   delete consumed.Table;
   delete consumed.LocalSecondaryIndexes;
   delete consumed.GlobalSecondaryIndexes;
+}
+
+/** Adds one request's ConsumedCapacity to a table's running total (every number summed, index maps merged). */
+function addConsumed(totals: Map<string, Record<string, unknown>>, table: string, consumed: unknown): void {
+  if (!consumed || typeof consumed !== 'object') return;
+  const total = totals.get(table) ?? { TableName: table };
+  totals.set(table, total);
+  const merge = (into: Record<string, unknown>, from: Record<string, unknown>): void => {
+    for (const [key, value] of Object.entries(from)) {
+      if (typeof value === 'number') into[key] = ((into[key] as number | undefined) ?? 0) + value;
+      else if (value && typeof value === 'object') {
+        into[key] ??= {};
+        merge(into[key] as Record<string, unknown>, value as Record<string, unknown>);
+      }
+    }
+  };
+  merge(total, consumed as Record<string, unknown>);
 }

@@ -4,11 +4,15 @@
  * ("Simulation") is the first test, request for request.
  */
 import {
+  BatchGetItemCommand,
+  BatchWriteItemCommand,
   CreateTableCommand,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
   TagResourceCommand,
+  TransactWriteItemsCommand,
+  TransactionCanceledException,
   UntagResourceCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
@@ -173,6 +177,40 @@ describe('the simulation on the wire', () => {
     expect((await client.send(new GetItemCommand({ TableName: 'Orders', Key: { pk: { S: 'o1' } } }))).Item).toBeDefined();
     clock.advance(1000);
     expect((await client.send(query)).Count).toBe(1);
+  });
+
+  it('throttles batches as AWS does: UnprocessedItems and UnprocessedKeys, the exception only when nothing was done, a transaction cancelled whole', async () => {
+    const { client, clock } = await open();
+    await client.send(provisioned('Batches', 2, 3));
+    await client.send(new TagResourceCommand({ ResourceArn: arnOf('Batches'), Tags: tags({ 'sim:enabled': 'true', 'sim:replication-lag-ms': '0' }) }));
+    const puts = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ PutRequest: { Item: { pk: { S: `k${from + i}` } } } }));
+    // 3 WCU, nothing banked: three of five writes are made, two come back to resend.
+    const first = await client.send(new BatchWriteItemCommand({ RequestItems: { Batches: puts(0, 5) } }));
+    expect(first.UnprocessedItems?.Batches).toEqual(puts(3, 2));
+    await expectError(
+      client.send(new BatchWriteItemCommand({ RequestItems: first.UnprocessedItems! })),
+      'ProvisionedThroughputExceededException',
+      TABLE_THROUGHPUT_EXCEEDED_MESSAGE,
+    );
+    // 2 RCU in the same second: four eventually consistent reads, the fifth key unprocessed.
+    const keys = Array.from({ length: 5 }, (_, i) => ({ pk: { S: `k${i}` } }));
+    const read = await client.send(new BatchGetItemCommand({ RequestItems: { Batches: { Keys: keys } } }));
+    expect(read.Responses?.Batches).toHaveLength(3);
+    expect(read.UnprocessedKeys?.Batches?.Keys).toHaveLength(1);
+    // A new second: the two unprocessed writes go through; then a transaction of two (2 WCU each) meets 1 WCU left.
+    clock.advance(1000);
+    expect((await client.send(new BatchWriteItemCommand({ RequestItems: first.UnprocessedItems! }))).UnprocessedItems).toEqual({});
+    const error = await client
+      .send(
+        new TransactWriteItemsCommand({
+          TransactItems: [{ Put: { TableName: 'Batches', Item: { pk: { S: 't1' } } } }, { Put: { TableName: 'Batches', Item: { pk: { S: 't2' } } } }],
+        }),
+      )
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransactionCanceledException);
+    expect((error as TransactionCanceledException).CancellationReasons?.map((r) => r.Code)).toEqual(['ThrottlingError', 'ThrottlingError']);
+    const after = await client.send(new BatchGetItemCommand({ RequestItems: { Batches: { Keys: [{ pk: { S: 't1' } }], ConsistentRead: true } } }));
+    expect(after.Responses?.Batches).toEqual([]);
   });
 
   it('answers DynamoDBSim.GetMetrics for a table that is not simulated, and ResourceNotFoundException for no table', async () => {
