@@ -36,7 +36,6 @@ function bool(p: Params, name: string): boolean {
 /** A winner must beat the runner-up by this factor, so rounding in the learner's working cannot flip it. */
 const MARGIN = 1.2;
 const TRIES = 2000;
-const whyName = (id: string): string => `why_${id.replace(/-/g, '_')}`;
 const stepped = (random: Random, min: number, max: number, step: number): number => min + step * random.int(0, Math.floor((max - min) / step));
 
 /** The id with the largest figure, when it beats every other by MARGIN; otherwise undefined. */
@@ -113,39 +112,11 @@ export function priceSavings(base: ServerlessInput): { total: Decimal; savings: 
   return { total, savings };
 }
 
-const SAVING_LABEL: Readonly<Record<SavingChange, string>> = {
-  http: 'switching to an HTTP API',
-  memory: 'lowering the memory',
-  shrink: 'trimming the items',
-  eventual: 'eventually consistent reads',
-  arm: 'moving to Arm',
-};
-
-const SAVING_REASON: Readonly<Record<SavingChange, string>> = {
-  http: 'an HTTP API costs $1.00 per million requests against $3.50 for a REST API',
-  memory: 'Lambda bills GB-seconds, so the compute charge falls with the memory when the duration stays the same',
-  shrink: 'a write request unit covers 1 KB, so each write of a larger item takes one unit per started KB',
-  eventual: 'an eventually consistent read of up to 4 KB takes half a read request unit, and reads are $0.125 per million units',
-  arm: 'Arm GB-seconds are 20 % cheaper than x86 ones, so only the compute charge shrinks, by a fifth',
-};
-
 const biggestSaving: Deriver = {
   name: 'serverlessBiggestSaving',
   description:
     'From `users`, `per_user` (requests a user a day) and `stored` (items): draws a REST-API x86 stack (memory, duration, strong reads, writes, item size) and keys the change that cuts the monthly bill most (best: http | memory | shrink | eventual | arm), with each saving in its why.',
-  outputs: [
-    'best',
-    'memory',
-    'duration',
-    'reads',
-    'writes',
-    'item_bytes',
-    'requests',
-    'bill',
-    'saving_best',
-    ...SAVING_CHANGES.map(whyName),
-    ...SAVING_CHANGES.map((id) => `saving_${id}`),
-  ],
+  outputs: ['best', 'memory', 'duration', 'reads', 'writes', 'item_bytes', 'requests', 'bill', 'saving_best', ...SAVING_CHANGES.map((id) => `saving_${id}`)],
   derive(p, random) {
     const requests = calculateRequestsPerMonth(num(p, 'users'), num(p, 'per_user'));
     const stored = num(p, 'stored');
@@ -176,14 +147,7 @@ const biggestSaving: Deriver = {
       bill: formatUsd(priced.total),
       saving_best: formatUsd(priced.savings[best]),
     };
-    for (const id of SAVING_CHANGES) {
-      const saving = formatUsd(priced.savings[id]);
-      out[`saving_${id}`] = saving;
-      out[whyName(id)] =
-        id === best
-          ? `Right: it saves ${saving} a month, the most of the five, because ${SAVING_REASON[id]}.`
-          : `It saves ${saving} a month, less than the ${formatUsd(priced.savings[best])} of ${SAVING_LABEL[best]}: ${SAVING_REASON[id]}.`;
-    }
+    for (const id of SAVING_CHANGES) out[`saving_${id}`] = formatUsd(priced.savings[id]);
     return out;
   },
 };
@@ -208,13 +172,6 @@ export function splitServerlessBill(input: ServerlessInput): Record<BillLine, De
   };
 }
 
-const LINE_REASON: Readonly<Record<BillLine, string>> = {
-  api: 'API Gateway bills every request, $1.00 per million for an HTTP API and $3.50 for a REST API',
-  lambda: 'Lambda bills $0.20 per million requests plus the GB-seconds of memory × duration',
-  requests: 'DynamoDB bills each write by the started KB and each read by the started 4 KB',
-  storage: 'storage is billed per GB-month whatever the traffic, 100 bytes of overhead on each item',
-};
-
 const dominantLine: Deriver = {
   name: 'serverlessDominantLine',
   description:
@@ -232,7 +189,6 @@ const dominantLine: Deriver = {
     'item_bytes',
     'stored',
     'bill',
-    ...BILL_LINES.map(whyName),
     ...BILL_LINES.map((id) => `cost_${id}`),
   ],
   derive(p, random) {
@@ -280,14 +236,7 @@ const dominantLine: Deriver = {
       stored: input.storedItems,
       bill: formatUsd(calculateServerlessCost(input).bill.total),
     };
-    for (const id of BILL_LINES) {
-      const cost = formatUsd(parts[id]);
-      out[`cost_${id}`] = cost;
-      out[whyName(id)] =
-        id === best
-          ? `Right: ${cost} a month, the largest part of the bill; ${LINE_REASON[id]}.`
-          : `${cost} a month, less than the ${formatUsd(parts[best])} of the largest part; ${LINE_REASON[id]}.`;
-    }
+    for (const id of BILL_LINES) out[`cost_${id}`] = formatUsd(parts[id]);
     return out;
   },
 };
@@ -330,23 +279,7 @@ const tableMode: Deriver = {
   name: 'serverlessTableMode',
   description:
     'Draws a table behind Lambda (peak and average requests/s, eventually consistent reads and 1 KB writes per request) and keys the cheaper of on-demand and provisioned-for-the-peak (best: on-demand | provisioned-peak), with both bills.',
-  outputs: [
-    'best',
-    'peak',
-    'requests',
-    'average',
-    'reads',
-    'writes',
-    'rcu',
-    'wcu',
-    'avg_rcu',
-    'avg_wcu',
-    'cost_on_demand',
-    'cost_provisioned',
-    'utilisation',
-    'why_on_demand',
-    'why_provisioned_peak',
-  ],
+  outputs: ['best', 'peak', 'requests', 'average', 'reads', 'writes', 'rcu', 'wcu', 'avg_rcu', 'avg_wcu', 'cost_on_demand', 'cost_provisioned', 'utilisation'],
   derive(_p, random) {
     const { value, best } = drawForWinner(
       random,
@@ -364,9 +297,6 @@ const tableMode: Deriver = {
       },
     );
     const { t, priced } = value;
-    const od = formatUsd(priced.costs['on-demand']);
-    const pv = formatUsd(priced.costs['provisioned-peak']);
-    const cheaper = best === 'on-demand';
     return {
       best,
       peak: t.peak,
@@ -378,15 +308,9 @@ const tableMode: Deriver = {
       wcu: priced.wcu,
       avg_rcu: priced.avgRcu,
       avg_wcu: priced.avgWcu,
-      cost_on_demand: od,
-      cost_provisioned: pv,
+      cost_on_demand: formatUsd(priced.costs['on-demand']),
+      cost_provisioned: formatUsd(priced.costs['provisioned-peak']),
       utilisation: Math.round((100 * t.average) / t.peak),
-      why_on_demand: cheaper
-        ? `Right: ${od} a month against ${pv} for capacity held at the peak; the table averages ${Math.round((100 * t.average) / t.peak)} % of its peak, below the break-even of about 29 %.`
-        : `${od} a month against ${pv} for capacity held at the peak: at ${Math.round((100 * t.average) / t.peak)} % average utilisation, above the break-even of about 29 %, paying per request costs more.`,
-      why_provisioned_peak: cheaper
-        ? `${pv} a month against ${od} on-demand: capacity held at the peak is mostly idle at ${Math.round((100 * t.average) / t.peak)} % average utilisation, below the break-even of about 29 %.`
-        : `Right: ${pv} a month against ${od} on-demand; the table averages ${Math.round((100 * t.average) / t.peak)} % of its peak, above the break-even of about 29 %, and never throttles.`,
     };
   },
 };
