@@ -12,6 +12,38 @@ import { linter } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 
+/**
+ * CodeMirror sets a few inline styles as attributes (tab-size on its content, heights in its
+ * gutters); the Content-Security-Policy (style-src 'self') blocks a style attribute but not the
+ * same declarations set through the CSSOM. Routing setAttribute('style') there keeps them working
+ * with the policy intact: nothing from outside the page can reach this path.
+ */
+const setAttribute = Element.prototype.setAttribute;
+Element.prototype.setAttribute = function (this: Element, name: string, value: string) {
+  if (name.toLowerCase() === 'style' && this instanceof HTMLElement) {
+    this.style.cssText = value;
+    return;
+  }
+  setAttribute.call(this, name, value);
+};
+
+/**
+ * CodeMirror's own stylesheet (layout of the editor, gutters, selection) is written by style-mod
+ * into a <style> element in the document's head, which the CSP refuses; style-mod uses a
+ * constructed stylesheet only inside a shadow root. So its text goes into a constructed sheet
+ * here instead (allowed by style-src 'self'), and the <style> element is never inserted.
+ */
+const codeMirrorSheet = new CSSStyleSheet();
+document.adoptedStyleSheets = [codeMirrorSheet, ...document.adoptedStyleSheets];
+const headInsertBefore = document.head.insertBefore.bind(document.head);
+document.head.insertBefore = <T extends Node>(node: T, child: Node | null): T => {
+  if (node instanceof HTMLStyleElement) {
+    codeMirrorSheet.replaceSync(node.textContent ?? '');
+    return node;
+  }
+  return headInsertBefore(node, child);
+};
+
 /** The parser's message, with line and column worked out from its position when it gives only that. */
 function checkJson(text: string): string | undefined {
   if (text.trim() === '') return undefined;

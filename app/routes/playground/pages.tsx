@@ -53,9 +53,30 @@ function PlaygroundFrame({ title, section, children }: { title: string; section:
 
 const units = (bytes: number): string => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`);
 
-function Result({ ran, actions, extra, nextAction }: { ran: Ran | undefined; actions?: ItemActions; extra?: (ran: Ran) => Child; nextAction?: string }) {
+function Result({
+  ran,
+  actions,
+  extra,
+  nextAction,
+  requestOpen,
+}: {
+  ran: Ran | undefined;
+  actions?: ItemActions;
+  extra?: (ran: Ran) => Child;
+  nextAction?: string;
+  requestOpen?: boolean;
+}) {
   if (!ran) return null;
-  return <RequestResult request={ran.request} outcome={ran.outcome} actions={actions} extra={extra?.(ran)} {...(nextAction !== undefined && { nextAction })} />;
+  return (
+    <RequestResult
+      request={ran.request}
+      outcome={ran.outcome}
+      actions={actions}
+      extra={extra?.(ran)}
+      {...(nextAction !== undefined && { nextAction })}
+      {...(requestOpen !== undefined && { requestOpen })}
+    />
+  );
 }
 
 function KeyFields({
@@ -401,7 +422,7 @@ export function ItemsPage({ table, values, errors = [], ran, extra }: ItemsPageP
           </button>
         </div>
       </form>
-      <Result ran={ran} extra={extra} actions={{ tableName: table.name, keyNames: table.keyNames }} nextAction={`${base}/items`} />
+      <Result ran={ran} extra={extra} actions={{ tableName: table.name, keyNames: table.keyNames }} nextAction={`${base}/items`} requestOpen={false} />
     </PlaygroundFrame>
   );
 }

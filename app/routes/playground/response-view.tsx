@@ -224,7 +224,7 @@ export function ResponseView({
       {bytesNote}
       {response.LastEvaluatedKey !== undefined ? <NextPage request={request} lastKey={response.LastEvaluatedKey} nextAction={nextAction} /> : null}
       <Capacity request={request} response={response} />
-      <details open={items === undefined && !single ? true : undefined}>
+      <details>
         <summary>The response as DynamoDB JSON</summary>
         <JsonBlock value={response} label="Response JSON" />
       </details>
@@ -239,19 +239,22 @@ export function RequestResult({
   actions,
   extra,
   nextAction,
+  requestOpen = true,
 }: {
   request: PlaygroundRequest;
   outcome: DynamodbOutcome;
   actions?: ItemActions | undefined;
   extra?: Child;
   nextAction?: string;
+  /** The item browser folds the request away, so the items come first. */
+  requestOpen?: boolean;
 }) {
   return (
     <section class="panel request-result" aria-labelledby="request-result-heading">
       <h2 id="request-result-heading">
         {request.action} {outcome.ok ? 'succeeded' : 'failed'}
       </h2>
-      <details open>
+      <details open={requestOpen || undefined}>
         <summary>The request sent</summary>
         <JsonBlock value={{ action: request.action, input: request.input }} label="Request JSON" />
         <p>
