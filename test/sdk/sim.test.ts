@@ -1,7 +1,7 @@
 /**
  * The simulation on the wire (issue 13): tables tagged sim:enabled=true on our endpoint, with
- * the app's clock injected, so every test moves time by hand. The walk-through in README.md
- * ("Simulation") is the first test, request for request.
+ * the app's clock injected, so every test moves time by hand. The first test is the walk-through
+ * in README.md ("Simulation") in the SDK's words; sim-readme.test.ts runs the README's own lines.
  */
 import {
   BatchGetItemCommand,
