@@ -70,6 +70,8 @@ export interface DynamodbSettings {
   readonly requestsPerAddress?: number;
   readonly requestsPerKey?: number;
   readonly anonymousSandboxes?: number;
+  readonly tablesPerSandbox?: number;
+  readonly bytesPerSandbox?: number;
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -149,6 +151,10 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     sandboxes: new SandboxRegistry({
       now: () => (options.clock ?? systemClock).now().getTime(),
       ...(options.dynamodb?.anonymousSandboxes !== undefined && { maxSandboxes: options.dynamodb.anonymousSandboxes }),
+      limits: {
+        ...(options.dynamodb?.tablesPerSandbox !== undefined && { maxTables: options.dynamodb.tablesPerSandbox }),
+        ...(options.dynamodb?.bytesPerSandbox !== undefined && { maxBytes: options.dynamodb.bytesPerSandbox }),
+      },
       ...(options.dynamodb?.profile === 'local'
         ? { requestsPerSecond: Number.POSITIVE_INFINITY }
         : options.dynamodb?.requestsPerKey !== undefined && { requestsPerSecond: options.dynamodb.requestsPerKey }),

@@ -45,6 +45,14 @@ export const EnvSchema = z
     DYNAMODB_REQUESTS_PER_ADDRESS: PerWindow.default(2000),
     /** /dynamodb requests per second for one access key id. */
     DYNAMODB_REQUESTS_PER_KEY: PerWindow.default(1000),
+    /** Tables one sandbox (one access key id) may hold. */
+    DYNAMODB_TABLES_PER_SANDBOX: z.coerce.number().int().min(1).max(100_000).default(50),
+    /** Item bytes one sandbox may hold across its tables. */
+    DYNAMODB_BYTES_PER_SANDBOX: z.coerce
+      .number()
+      .int()
+      .min(64 * 1024)
+      .default(10 * 1024 * 1024),
     /** Anonymous sandboxes (any key id that is not an account's) kept at once. */
     DYNAMODB_ANONYMOUS_SANDBOXES: z.coerce.number().int().min(1).max(100_000).default(50),
     /** /authoring may write scenario files into CONTENT_DIR: off unless the operator says so. */

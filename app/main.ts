@@ -59,6 +59,8 @@ function start(env: Env, database: OpenedDatabase): void {
       requestsPerAddress: env.DYNAMODB_REQUESTS_PER_ADDRESS,
       requestsPerKey: env.DYNAMODB_REQUESTS_PER_KEY,
       anonymousSandboxes: env.DYNAMODB_ANONYMOUS_SANDBOXES,
+      tablesPerSandbox: env.DYNAMODB_TABLES_PER_SANDBOX,
+      bytesPerSandbox: env.DYNAMODB_BYTES_PER_SANDBOX,
     },
     rateLimits: {
       authPerAddress: { limit: env.RATE_LIMIT_AUTH_PER_ADDRESS, windowMs: authWindowMs },
