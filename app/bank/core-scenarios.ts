@@ -30,49 +30,6 @@ function statementOptions(right: readonly Statement[], wrong: readonly Statement
   return [...right.map((s) => ({ text: s.text, why: `Right: ${s.why}`, correct: true })), ...wrong.map((s) => ({ text: s.text, why: s.why, correct: false }))];
 }
 
-const SCALE_TRUE: readonly Statement[] = [
-  {
-    text: 'Latency stays in single-digit milliseconds as it grows',
-    why: 'AWS describes DynamoDB as delivering single-digit millisecond performance at any scale.',
-  },
-  {
-    text: 'A single table holds up to hundreds of terabytes of data',
-    why: 'tables have no practical size limit; DynamoDB handles tables of hundreds of terabytes and trillions of items.',
-  },
-  {
-    text: 'DynamoDB serves peaks of millions of requests per second',
-    why: 'DynamoDB supports peaks of millions of requests per second (subject to account quotas you can raise).',
-  },
-  { text: 'DynamoDB adds partitions by itself as the table grows', why: 'DynamoDB splits partitions and spreads them for you; there is no manual sharding.' },
-];
-const SCALE_FALSE: readonly Statement[] = [
-  {
-    text: 'Reads return in microseconds without any caching layer',
-    why: 'Microsecond reads need DAX in front of DynamoDB; DynamoDB alone is single-digit milliseconds.',
-  },
-  {
-    text: 'A table stops accepting writes once it reaches 10 GB',
-    why: '10 GB is the size of one partition (and an item-collection cap when the table has an LSI), not a table limit.',
-  },
-  { text: 'Scaling up means moving to a larger instance class', why: 'DynamoDB has no instances: capacity is set in read/write units or billed per request.' },
-  {
-    text: 'Each table is capped at about 10,000 requests per second',
-    why: 'The default table quota is 40,000 read and 40,000 write units per second, raisable, and partitions scale out.',
-  },
-  { text: 'Growing the table requires a maintenance window', why: 'DynamoDB scales without downtime or maintenance windows.' },
-];
-
-function buildScaleClaims(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
-  const right = pickSome(random, SCALE_TRUE, 2);
-  const wrong = pickSome(random, SCALE_FALSE, 3);
-  return {
-    ...fillSlots(statementOptions(right, wrong), random),
-    now_gb: random.int(2, 90) * 10,
-    later_tb: random.int(5, 400),
-    peak_rps: random.int(5, 90) * 10_000,
-  };
-}
-
 const ACTIONS: readonly { action: string; use: string }[] = [
   { action: 'dynamodb:GetItem', use: 'reads one item by its key' },
   { action: 'dynamodb:Query', use: 'lists the items of one partition key' },
@@ -183,57 +140,7 @@ function buildTypeCategory(params: ScenarioParams, random: ScenarioRandom): Reco
   return { ...fillSlots(options, random), category };
 }
 
-const SIZE_COUNTS: readonly Statement[] = [
-  {
-    text: 'The name of every attribute, counted in UTF-8 bytes',
-    why: 'attribute names count toward the item size, which is why short names save space and throughput.',
-  },
-  {
-    text: "Every value nested inside the item's maps and lists",
-    why: 'a document attribute counts with everything inside it (plus a few bytes of overhead per element).',
-  },
-  { text: 'The partition and sort key attributes of the item', why: 'key attributes are attributes of the item like any other: their names and values count.' },
-  {
-    text: "A Binary value's raw bytes, not its base64 encoding",
-    why: 'binary values count by their raw length, not by the longer base64 text used on the wire.',
-  },
-];
-const SIZE_EXCLUDED: readonly Statement[] = [
-  {
-    text: "The entries the item creates in the table's two GSIs",
-    why: "index entries are stored and billed separately; they do not count toward the item's 400 KB.",
-  },
-  {
-    text: 'The 100 bytes of per-item indexing overhead AWS adds',
-    why: 'that overhead is added for storage billing only, not to the item size limit or to capacity units.',
-  },
-  {
-    text: 'The size of the S3 objects the item points to',
-    why: 'only the S3 key (a short string) is in the item; the object lives in S3 with its own limits.',
-  },
-  {
-    text: 'Other items that share the same partition-key value',
-    why: 'the 400 KB limit is per item; the whole item collection is capped (at 10 GB) only when the table has an LSI.',
-  },
-  {
-    text: 'The ConditionExpression sent along with the write request',
-    why: 'expressions are request parameters with their own limits (4 KB per expression), not part of the stored item.',
-  },
-];
-
-function buildSizeCounts(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
-  const right = pickSome(random, SIZE_COUNTS, 2);
-  const wrong = pickSome(random, SIZE_EXCLUDED, 3).map((s) => ({ text: s.text, why: `Does not count: ${s.why}` }));
-  return { ...fillSlots(statementOptions(right, wrong), random), size_kb: random.int(250, 399) };
-}
-
 export const coreDerivers: readonly ScenarioDeriver[] = [
-  {
-    name: 'core-scale-claims',
-    description: 'Two true statements about DynamoDB scale',
-    outputs: slotOutputs(5, ['now_gb', 'later_tb', 'peak_rps']),
-    derive: buildScaleClaims,
-  },
   { name: 'core-iam-actions', description: 'The two actions a least-privilege role needs', outputs: slotOutputs(5, ['uses_text']), derive: buildIamActions },
   { name: 'core-type-for-value', description: 'The DynamoDB type for a value', outputs: slotOutputs(5, ['value_text']), derive: buildTypeForValue },
   {
@@ -242,5 +149,4 @@ export const coreDerivers: readonly ScenarioDeriver[] = [
     outputs: slotOutputs(5, ['category']),
     derive: buildTypeCategory,
   },
-  { name: 'core-size-counts', description: 'Two things that count toward the 400 KB item size', outputs: slotOutputs(5, ['size_kb']), derive: buildSizeCounts },
 ];

@@ -134,10 +134,11 @@ export function createInstance(definition: ScenarioDefinition, seed: number, con
     objectives: definition.summary.objectives,
     difficulty: definition.summary.difficulty,
     params: shownParams,
-    promptHtml: renderMarkdown(fillText(definition.prompt, params)),
+    // Rendered once the options are drawn when parameters are drawn after them.
+    promptHtml: fm['after-options'] ? '' : renderMarkdown(fillText(definition.prompt, params)),
     references: fm.references,
   };
-  const explanationHtml = renderMarkdown(fillText(definition.explanation, params));
+  const explanationHtml = fm['after-options'] ? '' : renderMarkdown(fillText(definition.explanation, params));
   const whyHtml = new Map<string, string>();
   const answer = definition.answer;
 
@@ -193,6 +194,16 @@ export function createInstance(definition: ScenarioDefinition, seed: number, con
         return { ...o, id: POOL_SLOTS[i]!, why: whyFor(o, writtenKeys.has(o.id)) };
       })
     : written.map((o) => ({ ...o, why: whyFor(o, writtenKeys.has(o.id)) }));
+  // Parameters drawn after the options (a figure only the prompt uses): shown like the others.
+  let shown = base;
+  let explained = explanationHtml;
+  if (fm['after-options']) {
+    const before = new Set(Object.keys(params));
+    Object.assign(params, generateParams(fm['after-options'], random, params));
+    const added = Object.fromEntries(Object.entries(params).filter(([name]) => !before.has(name)));
+    shown = { ...base, params: { ...shownParams, ...added }, promptHtml: renderMarkdown(fillText(definition.prompt, params)) };
+    explained = renderMarkdown(fillText(definition.explanation, params));
+  }
   const ordered = random.shuffle(drawn);
   const options: ChoiceOption[] = ordered.map((o) => ({ id: o.id, html: renderInline(fillText(o.text, params)) }));
   for (const o of drawn) whyHtml.set(o.id, renderMarkdown(fillText(o.why, params)));
@@ -206,9 +217,9 @@ export function createInstance(definition: ScenarioDefinition, seed: number, con
     if (ruleKey !== undefined && written !== ruleKey) throw new GenerationError(`The answer keys {${written}} but rule ${ruleSpec!.rule} gives {${ruleKey}}`);
     return {
       definition,
-      variant: { ...base, kind: 'choice', options },
+      variant: { ...shown, kind: 'choice', options },
       key: { kind: 'choice', correct: checkKey(written) },
-      explanationHtml,
+      explanationHtml: explained,
       whyHtml,
     };
   }
@@ -216,9 +227,9 @@ export function createInstance(definition: ScenarioDefinition, seed: number, con
   if (new Set(correct).size !== correct.length) throw new GenerationError(`The answer names an option twice: ${correct.join(', ')}`);
   return {
     definition,
-    variant: { ...base, kind: 'multi', options, choose: answer.choose },
+    variant: { ...shown, kind: 'multi', options, choose: answer.choose },
     key: { kind: 'multi', correct, choose: answer.choose },
-    explanationHtml,
+    explanationHtml: explained,
     whyHtml,
   };
 }

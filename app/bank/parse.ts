@@ -133,6 +133,14 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
     else for (const n of deriver.outputs) bound.add(n);
   }
   bindTexts(false);
+  const late = Object.entries(fm['after-options'] ?? {});
+  if (late.length > 0 && fm.kind !== 'choice' && fm.kind !== 'multi')
+    fail(lineOf(['after-options']), `after-options applies only to choice and multi scenarios, not ${fm.kind}`);
+  for (const [name, spec] of late) {
+    const problem = checkParamSpec(name, spec, bound);
+    if (problem) fail(lineOf(['after-options', name]), problem);
+    for (const n of boundNames(name, spec)) bound.add(n);
+  }
   const checkBound = (text: string, line: number, where: string): void => {
     for (const name of findPlaceholders(text)) {
       if (!bound.has(name)) fail(line, `${where} uses {{${name}}}, which no parameter or deriver binds`);

@@ -112,6 +112,12 @@ export const FrontMatterSchema = z.strictObject({
   difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   references: z.array(ReferenceSchema).min(1),
   params: z.record(z.string().regex(/^[A-Za-z_]\w*$/, 'parameter names are letters, digits and _'), ParamSpecSchema).default({}),
+  /**
+   * choice and multi: parameters drawn after the options are drawn into their slots (before the
+   * display shuffle), for figures only the prompt uses; a family moved from a deriver that drew
+   * them there keeps its variants.
+   */
+  'after-options': z.record(z.string().regex(/^[A-Za-z_]\w*$/, 'parameter names are letters, digits and _'), ParamSpecSchema).optional(),
   /** Name of a registered deriver (app/bank/derivers.ts) that adds parameters computed by rules. */
   derive: z.string().optional(),
   /**

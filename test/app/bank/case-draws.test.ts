@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { drawCase } from '../../../app/bank/cases.ts';
 import { loadBank } from '../../../app/bank/index.ts';
 import { createRandom } from '../../../app/bank/random.ts';
+import type { CasesSpec } from '../../../app/bank/schema.ts';
 import type { ParamValue } from '../../../app/bank/types.ts';
 import { createContentDir } from './fixtures.ts';
 
@@ -49,7 +50,7 @@ Resilience.
 
 describe('cases with a group and drawn fields', () => {
   it('gives the lone case half the draws and each of the group a quarter', () => {
-    const cases = [{ id: 'a' }, { pick: [{ id: 'b' }, { id: 'c' }] }];
+    const cases: CasesSpec = [{ id: 'a' }, { pick: [{ id: 'b' }, { id: 'c' }] }];
     const counts: Record<string, number> = {};
     for (let seed = 0; seed < 2000; seed++) {
       const params: Record<string, ParamValue> = {};
@@ -63,7 +64,7 @@ describe('cases with a group and drawn fields', () => {
   });
 
   it("draws a case's fields after the pick, in the order written, from the same stream as written-out code would", () => {
-    const cases = [
+    const cases: CasesSpec = [
       { id: 'a', n: { int: [2, 55] as [number, number] }, text: 'n is {{n}}' },
       {
         pick: [
