@@ -3,6 +3,7 @@
  * under each group, and an optional reference line (the pass mark). Each bar carries a <title>
  * with its figures; the page beside the chart carries them as a table too.
  */
+import { ChartFrame, linearScale, PERCENT_TICKS, plotBox, stackLabels, thinLabels, ValueAxis } from './chart.tsx';
 import { formatPercent } from './components.tsx';
 
 export interface Bar {
@@ -41,16 +42,14 @@ const CHAR_WIDTH = 9;
 export function BarChart({ id, title, description, groups, reference, width = 640, height = 220, class: className }: BarChartProps) {
   const labelledBars = groups.some((g) => g.bars.some((b) => b.label !== undefined));
   const labelledGroups = groups.some((g) => g.label !== undefined);
-  const bottom = 8 + (labelledBars ? 20 : 0) + (labelledGroups ? 40 : 0);
-  const plotWidth = width - PAD.left - PAD.right;
-  const plotHeight = height - PAD.top - bottom;
+  const box = plotBox(width, height, { ...PAD, bottom: 8 + (labelledBars ? 20 : 0) + (labelledGroups ? 40 : 0) });
   const units = groups.reduce((n, g) => n + g.bars.length, 0) + GROUP_GAP * Math.max(0, groups.length - 1);
-  const slot = plotWidth / Math.max(1, units);
+  const slot = box.plotWidth / Math.max(1, units);
   const barWidth = Math.min(slot * 0.72, 64);
-  const y = (v: number) => PAD.top + (1 - v) * plotHeight;
+  const y = linearScale([0, 1], [box.bottom, box.top]);
   const axisY = y(0);
 
-  let cursor = PAD.left;
+  let cursor = box.left;
   const placed = groups.map((g) => {
     const start = cursor;
     const bars = g.bars.map((bar, i) => ({ bar, x: start + i * slot + (slot - barWidth) / 2 }));
@@ -59,29 +58,23 @@ export function BarChart({ id, title, description, groups, reference, width = 64
   });
 
   // Group labels centred under their group; one that would touch its left neighbour drops a row.
-  let lastEnd = [-Infinity, -Infinity];
-  const groupLabels = placed.map((p) => {
-    const text = p.group.label ?? '';
-    const half = (text.length * CHAR_WIDTH) / 2;
-    const centre = Math.min(Math.max((p.start + p.end) / 2, PAD.left + half), width - half);
-    const row = centre - half > lastEnd[0]! + 4 ? 0 : 1;
-    lastEnd = row === 0 ? [centre + half, lastEnd[1]!] : [lastEnd[0]!, centre + half];
-    return { text, centre, row, start: p.start, end: p.end };
-  });
+  const groupLabels = stackLabels(
+    placed.map((p) => ({ at: (p.start + p.end) / 2, text: p.group.label ?? '' })),
+    CHAR_WIDTH,
+    { min: box.left, max: width },
+  ).map((label, i) => ({ ...label, start: placed[i]!.start, end: placed[i]!.end }));
   const groupLabelTop = axisY + (labelledBars ? 22 : 6);
+  // Bar labels thinned so none overlaps its neighbour.
+  const barLabels = new Set(
+    thinLabels(
+      placed.flatMap((p) => p.bars.filter(({ bar }) => bar.label !== undefined).map(({ bar, x }) => ({ at: x + barWidth / 2, text: bar.label! }))),
+      CHAR_WIDTH,
+    ).map((l) => l.at),
+  );
 
   return (
-    <svg class={`chart bar-chart${className ? ` ${className}` : ''}`} viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{description}</desc>
-      {[0, 0.25, 0.5, 0.75, 1].map((v) => (
-        <g>
-          <line class="grid" x1={PAD.left} x2={width - PAD.right} y1={y(v)} y2={y(v)} />
-          <text x={PAD.left - 6} y={y(v) + 4} text-anchor="end">
-            {formatPercent(v)}
-          </text>
-        </g>
-      ))}
+    <ChartFrame id={id} title={title} description={description} width={width} height={height} class={`bar-chart${className ? ` ${className}` : ''}`}>
+      <ValueAxis box={box} ticks={PERCENT_TICKS} y={y} format={formatPercent} />
       {placed.flatMap((p) =>
         p.bars.map(({ bar, x }) => (
           <g class="bar-item">
@@ -96,7 +89,7 @@ export function BarChart({ id, title, description, groups, reference, width = 64
                 {bar.note}
               </text>
             ) : null}
-            {bar.label !== undefined ? (
+            {bar.label !== undefined && barLabels.has(x + barWidth / 2) ? (
               <text class="bar-label" x={x + barWidth / 2} y={axisY + 16} text-anchor="middle">
                 {bar.label}
               </text>
@@ -106,8 +99,8 @@ export function BarChart({ id, title, description, groups, reference, width = 64
       )}
       {reference ? (
         <g class="reference">
-          <line x1={PAD.left} x2={width - PAD.right} y1={y(reference.value)} y2={y(reference.value)} />
-          <text x={width - PAD.right} y={y(reference.value) - 5} text-anchor="end">
+          <line x1={box.left} x2={box.right} y1={y(reference.value)} y2={y(reference.value)} />
+          <text x={box.right} y={y(reference.value) - 5} text-anchor="end">
             {reference.label}
           </text>
         </g>
@@ -116,12 +109,12 @@ export function BarChart({ id, title, description, groups, reference, width = 64
         ? groupLabels.map((g) => (
             <g class="group-label">
               <line x1={g.start + 2} x2={g.end - 2} y1={groupLabelTop} y2={groupLabelTop} />
-              <text x={g.centre} y={groupLabelTop + 14 + g.row * 16} text-anchor="middle">
+              <text x={g.at} y={groupLabelTop + 14 + g.row * 16} text-anchor="middle">
                 {g.text}
               </text>
             </g>
           ))
         : null}
-    </svg>
+    </ChartFrame>
   );
 }

@@ -3,6 +3,7 @@
  * with the pass mark as a vertical line. Server-rendered SVG; the report carries the same
  * figures in a table.
  */
+import { ChartFrame, linearScale, plotBox } from './chart.tsx';
 import { formatPercent } from './components.tsx';
 
 export interface AreaBar {
@@ -30,20 +31,17 @@ export function ExamAreaChart({
   bars: readonly AreaBar[];
   passMark: number;
 }) {
-  const height = PAD.top + bars.length * ROW + PAD.bottom;
-  const plotWidth = WIDTH - PAD.left - PAD.right;
-  const x = (v: number) => PAD.left + v * plotWidth;
+  const box = plotBox(WIDTH, PAD.top + bars.length * ROW + PAD.bottom, PAD);
+  const x = linearScale([0, 1], [box.left, box.right]);
   return (
-    <svg class="chart exam-area-chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{description}</desc>
+    <ChartFrame id={id} title={title} description={description} width={box.width} height={box.height} class="exam-area-chart">
       {bars.map((bar, i) => {
-        const top = PAD.top + i * ROW;
+        const top = box.top + i * ROW;
         return (
           <g>
             <title>{`${bar.label}: ${formatPercent(bar.value)} (${bar.detail})`}</title>
-            <rect class="track" x={x(0)} y={top + 24} width={plotWidth} height={14} />
-            <rect class="bar" x={x(0)} y={top + 24} width={Math.max(1, bar.value * plotWidth)} height={14} />
+            <rect class="track" x={x(0)} y={top + 24} width={box.plotWidth} height={14} />
+            <rect class="bar" x={x(0)} y={top + 24} width={Math.max(1, bar.value * box.plotWidth)} height={14} />
             <text x={x(0)} y={top + 18}>
               {bar.label}
             </text>
@@ -53,10 +51,11 @@ export function ExamAreaChart({
           </g>
         );
       })}
-      <line class="pass-line" x1={x(passMark)} x2={x(passMark)} y1={PAD.top - 6} y2={height - PAD.bottom} />
-      <text class="pass-label" x={x(passMark)} y={PAD.top - 12} text-anchor="middle">
+      {/* The pass mark's label sits above the first row's label, clear of every bar. */}
+      <line class="pass-line" x1={x(passMark)} x2={x(passMark)} y1={box.top - 6} y2={box.bottom} />
+      <text class="pass-label" x={x(passMark)} y={box.top - 12} text-anchor="middle">
         pass {formatPercent(passMark)}
       </text>
-    </svg>
+    </ChartFrame>
   );
 }

@@ -4,6 +4,7 @@
  * gives each shade's range in figures, so colour is never the only signal.
  */
 import { addDays, type DayCount } from '../progress/activity.ts';
+import { ChartFrame } from './chart.tsx';
 
 /** Upper bounds of shades 1–3; shade 4 is anything above. Fixed, so a shade means the same every week. */
 export const HEAT_LEVELS = [
@@ -48,11 +49,14 @@ export function HeatmapChart({ id, from, today, days }: { id: string; from: stri
   const total = days.reduce((n, d) => n + d.answers, 0);
   const legendX = width - HEAT_LEVELS.length * LEGEND_STEP - 36;
   return (
-    <svg class="chart heatmap-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
-      <title id={`${id}-title`}>Answers per day (UTC)</title>
-      <desc
-        id={`${id}-desc`}
-      >{`${plural(total, 'answer', 'answers')} on ${plural(days.length, 'day', 'days')} from ${from} to ${today}, one square per day, one column per week. The summary and table below give the same figures.`}</desc>
+    <ChartFrame
+      id={id}
+      title="Answers per day (UTC)"
+      description={`${plural(total, 'answer', 'answers')} on ${plural(days.length, 'day', 'days')} from ${from} to ${today}, one square per day, one column per week. The summary and table below give the same figures.`}
+      width={width}
+      height={height}
+      class="heatmap-chart"
+    >
       {monthLabels.map((m) => (
         <text x={LEFT + m.week * STEP} y={TOP - 6}>
           {m.text}
@@ -81,6 +85,6 @@ export function HeatmapChart({ id, from, today, days }: { id: string; from: stri
           </g>
         ))}
       </g>
-    </svg>
+    </ChartFrame>
   );
 }

@@ -3,7 +3,11 @@
  * provisioned capacity. On-demand is flat (it bills what is used); provisioned falls as
  * utilisation rises; they cross at the break-even. A table below carries the same numbers.
  */
+import { ChartLegend, niceCeiling } from '../../views/chart.tsx';
 import type { CostResponse } from './schemas.ts';
+
+// The chart helper is their home; traffic-view.tsx imports them from here.
+export { ChartLegend, niceCeiling };
 
 const W = 640;
 const H = 320;
@@ -11,32 +15,6 @@ const PAD = { left: 64, right: 16, top: 16, bottom: 44 };
 
 function usd(n: number): string {
   return `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
-
-/**
- * The key to a chart's lines, drawn in HTML below the chart rather than inside it: a key placed
- * in the plot lands on a line for some workload, and on a phone the SVG's text shrinks with it.
- * The swatches are decoration; the chart's <desc> and its table carry the figures.
- */
-export function ChartLegend({ items }: { items: ReadonlyArray<{ series: string; label: string }> }) {
-  return (
-    <ul class="chart-legend">
-      {items.map((item) => (
-        <li>
-          <span class={`swatch ${item.series}`} aria-hidden="true"></span>
-          {item.label}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-/** The smallest 1, 2, 2.5 or 5 × 10^k at or above `max`, so axis labels are round figures. */
-export function niceCeiling(max: number): number {
-  if (max <= 0) return 1;
-  const power = 10 ** Math.floor(Math.log10(max));
-  const step = [1, 2, 2.5, 5, 10].find((m) => m * power >= max) ?? 10;
-  return step * power;
 }
 
 export function CostChart({ report, targetPercent }: { report: CostResponse; targetPercent: number }) {
