@@ -5,6 +5,7 @@
  * and message.
  */
 import type { Child } from 'hono/jsx';
+import { itemSize, QUERY_PAGE_BYTES } from '../../../engine/index.ts';
 import type { DynamodbOutcome } from '../dynamodb/index.ts';
 import { Working } from '../cost/form-fields.tsx';
 import { describeCapacity } from './capacity.ts';
@@ -25,6 +26,11 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
   NS: 'number set',
   BS: 'binary set',
 };
+
+const formatBytes = (bytes: number): string => `${bytes.toLocaleString('en-US')} B`;
+
+/** Rows drawn of one page: a 1 MB page of small items would be thousands. */
+const MAX_ROWS = 500;
 
 export const pretty = (value: unknown): string => JSON.stringify(value, null, 2);
 
@@ -203,19 +209,35 @@ export function ResponseView({
   const response = (outcome.response ?? {}) as Record<string, unknown>;
   const items = Array.isArray(response.Items) ? (response.Items as Item[]) : undefined;
   const single = (response.Item ?? response.Attributes) as Item | undefined;
+  const input = request.input as Record<string, unknown>;
+  // Only when the items returned are the items read (no filter, no projection) do their sizes say how much of the page was used.
+  const pageBytes =
+    items !== undefined && input.FilterExpression === undefined && input.ProjectionExpression === undefined
+      ? items.reduce((sum, item) => sum + itemSize(item as never), 0)
+      : undefined;
   const bytesNote =
     items !== undefined ? (
       <p class="hint" data-page-summary>
         Count {String(response.Count ?? items.length)}
-        {response.ScannedCount !== undefined ? `, ScannedCount ${String(response.ScannedCount)}` : ''}. A Query or Scan reads at most 1 MB per call (before any
-        filter), then returns a page with LastEvaluatedKey.
+        {response.ScannedCount !== undefined ? `, ScannedCount ${String(response.ScannedCount)}` : ''}.{' '}
+        {pageBytes !== undefined
+          ? `These items take ${formatBytes(pageBytes)} of the ${formatBytes(QUERY_PAGE_BYTES)} a Query or Scan reads at most per call. `
+          : ''}
+        A page ends after {formatBytes(QUERY_PAGE_BYTES)} of items read (before any filter) or at Limit, and then carries LastEvaluatedKey.
       </p>
     ) : null;
   return (
     <div class="response" data-response>
       {items !== undefined ? (
         items.length > 0 ? (
-          <ItemsTable items={items} caption={`${items.length} item${items.length === 1 ? '' : 's'}`} actions={actions} />
+          <>
+            <ItemsTable items={items.slice(0, MAX_ROWS)} caption={`${items.length} item${items.length === 1 ? '' : 's'}`} actions={actions} />
+            {items.length > MAX_ROWS ? (
+              <p class="hint">
+                The table shows the first {MAX_ROWS}; the response JSON below has all {items.length}.
+              </p>
+            ) : null}
+          </>
         ) : (
           <p>No items on this page.</p>
         )

@@ -218,6 +218,23 @@ describe('items', () => {
     expect(pages).toBeGreaterThan(1);
   });
 
+  it('ends a page without Limit after 1 MB of items read, and says how much it holds', async () => {
+    const b = new CookieBrowser(t.app);
+    await b.request('/playground');
+    await b.postForm('/playground/tables', { tableName: 'Big', pkName: 'id' });
+    const padding = 'x'.repeat(300 * 1024);
+    for (const id of ['a', 'b', 'c', 'd', 'e']) {
+      const put = await b.postForm('/playground/tables/Big/item', { item: JSON.stringify({ id: { S: id }, padding: { S: padding } }) });
+      expect(put.status).toBe(200);
+    }
+    const html = await (await b.postForm('/playground/tables/Big/items', { mode: 'Scan' })).text();
+    const count = Number(/Count (\d+), ScannedCount/.exec(html)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThan(5);
+    expect(html).toContain('data-next-page');
+    expect(html).toMatch(/These items take [\d,]+ B of the 1,048,576 B a Query or Scan reads at most per call/);
+  });
+
   it('query with a filter: shows the consumed capacity and that the filter does not lower it', async () => {
     const html = decode(
       await (
