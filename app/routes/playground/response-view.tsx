@@ -220,10 +220,8 @@ export function ResponseView({
       <p class="hint" data-page-summary>
         Count {String(response.Count ?? items.length)}
         {response.ScannedCount !== undefined ? `, ScannedCount ${String(response.ScannedCount)}` : ''}.{' '}
-        {pageBytes !== undefined
-          ? `These items take ${formatBytes(pageBytes)} of the ${formatBytes(QUERY_PAGE_BYTES)} a Query or Scan reads at most per call. `
-          : ''}
-        A page ends after {formatBytes(QUERY_PAGE_BYTES)} of items read (before any filter) or at Limit, and then carries LastEvaluatedKey.
+        {pageBytes !== undefined ? `These items take ${formatBytes(pageBytes)}. ` : ''}A Query or Scan call stops reading once it has read{' '}
+        {formatBytes(QUERY_PAGE_BYTES)} (1 MB) of items, before any filter, or reached its Limit, and then returns LastEvaluatedKey to carry on from.
       </p>
     ) : null;
   return (

@@ -232,7 +232,7 @@ describe('items', () => {
     expect(count).toBeGreaterThan(0);
     expect(count).toBeLessThan(5);
     expect(html).toContain('data-next-page');
-    expect(html).toMatch(/These items take [\d,]+ B of the 1,048,576 B a Query or Scan reads at most per call/);
+    expect(html).toMatch(/These items take [\d,]+ B\. A Query or Scan call stops reading once it has read 1,048,576 B \(1 MB\) of items/);
   });
 
   it('query with a filter: shows the consumed capacity and that the filter does not lower it', async () => {
