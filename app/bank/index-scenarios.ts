@@ -99,10 +99,6 @@ function patternFor(d: IndexDomain, read: CaseSetup['read'], strong: boolean): A
   }
 }
 
-function needFor(d: IndexDomain, read: CaseSetup['read']): string {
-  return { sk: d.skNeed, alt: d.altNeed, other: d.otherNeed, scan: d.scanNeed }[read];
-}
-
 /** Option text for each choice, worded for the attribute the new read turns on. */
 function optionText(choice: IndexChoice, d: IndexDomain, pattern: AccessPattern, indexName: string): string {
   const eq = pattern.equalityOn;
@@ -129,7 +125,8 @@ function optionText(choice: IndexChoice, d: IndexDomain, pattern: AccessPattern,
   }
 }
 
-export const INDEX_CHOICE_EXTRA_OUTPUTS = ['state_text', 'need_text', 'freshness_text', 'size_text', 'index_text', 'verdict', 'right_choice'] as const;
+/** The situation as values (the markdown words it: texts: tables by `created`, `existing`, `read`, `strong`), the verdict and the right option. */
+export const INDEX_CHOICE_EXTRA_OUTPUTS = ['created', 'existing', 'read', 'strong', 'months', 'gb', 'verdict', 'right_choice'] as const;
 
 /** Build one index-choice question for a case: scenario sentences, five options, the key. */
 export function buildIndexChoice(d: IndexDomain, indexCase: IndexCase, random: ScenarioRandom, created?: boolean): Record<string, ScenarioValue> {
@@ -167,17 +164,12 @@ export function buildIndexChoice(d: IndexDomain, indexCase: IndexCase, random: S
   const months = random.int(3, 30);
   return {
     ...fillSlots(options, random),
-    state_text: setup.created
-      ? `The table has been in production for ${months} months.`
-      : 'The table has not been created yet: the team is still finishing its design.',
-    index_text: setup.existing
-      ? ` It already has one GSI, \`${indexName}\`, with partition key \`${d.other}\` (projection ALL).`
-      : ' It has no secondary indexes.',
-    need_text: needFor(d, setup.read),
-    freshness_text: setup.strong
-      ? 'The screen must show every change the moment it is saved, so reads must be strongly consistent.'
-      : 'Results that lag a second or two behind the latest writes are acceptable.',
-    size_text: `The busiest ${d.owner} is expected to accumulate about ${gb} GB of ${d.items}.`,
+    created: setup.created,
+    existing: setup.existing,
+    read: setup.read,
+    strong: setup.strong,
+    months,
+    gb,
     verdict: advice.assessments[advice.choice].reason,
     right_choice: optionText(advice.choice, d, pattern, indexName),
   };

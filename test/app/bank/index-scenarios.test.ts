@@ -43,7 +43,7 @@ describe('buildIndexChoice', () => {
     for (let seed = 0; seed < 200; seed++) {
       for (const indexCase of ['lsi-at-design', 'rebuild-for-strong'] as const) {
         const out = buildIndexChoice(trips, indexCase, createRandom(seed));
-        const gb = Number(/about (\d+) GB/.exec(String(out.size_text))?.[1]);
+        const gb = Number(out.gb);
         expect(2 * gb).toBeLessThan(10);
         if (indexCase === 'lsi-at-design') expect(out.verdict).toContain(`at most ${2 * gb} GB with the LSI's entries`);
       }
@@ -53,7 +53,7 @@ describe('buildIndexChoice', () => {
   it('states a live table when forced, whatever the case draws', () => {
     for (const indexCase of ALL_INDEX_CASES.filter((c) => c !== 'lsi-at-design' && c !== 'gsi-at-design-big-collections')) {
       const out = buildIndexChoice(trips, indexCase, createRandom(3), true);
-      expect(out.state_text).toMatch(/in production/);
+      expect(out.created).toBe(true);
     }
   });
 });
