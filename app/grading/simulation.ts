@@ -7,7 +7,7 @@
  * kept in the grade's details for the picture on the result page (app/views/sim-chart.tsx).
  */
 import { z } from 'zod';
-import { DaxCluster, NO_LAG, Simulation, type Database, type Item, type LagDistribution } from '../../engine/index.ts';
+import { BURST_RULE, burstSecondsUnder, DaxCluster, NO_LAG, Simulation, type Database, type Item, type LagDistribution } from '../../engine/index.ts';
 import type { Calculator } from '../bank/calculator.ts';
 import type { Check } from '../bank/types.ts';
 import { readCalls, type ApiCall } from './request-input.ts';
@@ -410,17 +410,17 @@ const simulatedBurstSeconds: Calculator<{ provisioned: number; consumedBefore: n
     {
       id: 'whole-spike-from-bank',
       topic: 'burst',
-      compute: (a) => Math.floor((300 * (a.provisioned - a.consumedBefore)) / a.spike),
+      compute: (a) => burstSecondsUnder(a, { ...BURST_RULE, drawn: 'whole-spike' }),
     },
     {
       id: 'always-300',
       topic: 'simulated-burst',
-      compute: () => 300,
+      compute: () => BURST_RULE.windowSeconds,
     },
     {
       id: 'banked-full-provisioned',
       topic: 'burst',
-      compute: (a) => (a.consumedBefore === 0 ? Number.NaN : Math.floor((300 * a.provisioned) / (a.spike - a.provisioned))),
+      compute: (a) => (a.consumedBefore === 0 ? Number.NaN : burstSecondsUnder(a, { ...BURST_RULE, banked: 'provisioned' })),
     },
   ],
 };

@@ -10,11 +10,31 @@ import { formatNumber } from './format.ts';
 
 export const BURST_WINDOW_SECONDS = 300;
 
+/**
+ * How the burst figure is reckoned: seconds of capacity banked, what is banked (the unused part
+ * of the provisioned rate) and what the spike draws from the bank (only its excess over the
+ * provisioned rate). A calculator explaining a mistake changes one of them.
+ */
+export interface BurstRule {
+  readonly windowSeconds: number;
+  readonly banked: 'unused' | 'provisioned';
+  readonly drawn: 'excess' | 'whole-spike';
+}
+
+export const BURST_RULE: BurstRule = { windowSeconds: BURST_WINDOW_SECONDS, banked: 'unused', drawn: 'excess' };
+
+/** The seconds alone, under a rule (BURST_RULE is AWS's). */
+export function burstSecondsUnder(args: { provisioned: number; consumedBefore: number; spike: number }, rule: BurstRule = BURST_RULE): number {
+  const saved = rule.windowSeconds * (rule.banked === 'unused' ? args.provisioned - args.consumedBefore : args.provisioned);
+  const drain = rule.drawn === 'excess' ? args.spike - args.provisioned : args.spike;
+  return Math.floor(saved / drain);
+}
+
 /** Seconds a spike above the provisioned rate can be served from burst capacity saved while consuming `consumedBefore`. */
 export function burstSeconds(args: { provisioned: number; consumedBefore: number; spike: number; unit: 'RCU' | 'WCU' }): Calculation {
   const saved = BURST_WINDOW_SECONDS * (args.provisioned - args.consumedBefore);
   const drain = args.spike - args.provisioned;
-  const value = Math.floor(saved / drain);
+  const value = burstSecondsUnder(args);
   const u = args.unit;
   return {
     value,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { burstSeconds } from '../../../engine/capacity/burst.ts';
+import { BURST_RULE, burstSeconds, burstSecondsUnder } from '../../../engine/capacity/burst.ts';
 
 // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/burst-adaptive-capacity.html and
 // https://repost.aws/knowledge-center/dynamodb-spiky-workloads-short-intervals
@@ -13,5 +13,17 @@ describe('burstSeconds', () => {
     [100, 20, 130, 800],
   ])('provisioned %i, consumed %i before, spike %i → %i s', (provisioned, consumedBefore, spike, seconds) => {
     expect(burstSeconds({ provisioned, consumedBefore, spike, unit: 'RCU' }).value).toBe(seconds);
+  });
+});
+
+describe('burstSecondsUnder: the same rule with one step changed', () => {
+  const args = { provisioned: 150, consumedBefore: 50, spike: 200 };
+  it.each([
+    ['AWS’s rule', BURST_RULE, 600],
+    ['the whole spike drawn from the bank', { ...BURST_RULE, drawn: 'whole-spike' }, 150],
+    ['the whole provisioned rate banked', { ...BURST_RULE, banked: 'provisioned' }, 900],
+    ['one minute banked', { ...BURST_RULE, windowSeconds: 60 }, 120],
+  ] as const)('%s', (_what, rule, seconds) => {
+    expect(burstSecondsUnder(args, rule)).toBe(seconds);
   });
 });
