@@ -26,7 +26,7 @@ async function learnerCookie(): Promise<string> {
   return response.headers.get('set-cookie')!.split(';')[0]!;
 }
 
-function answer(cookie: string | undefined, submissionToken: string, seed = 5): Promise<Response> {
+async function answer(cookie: string | undefined, submissionToken: string, seed = 5): Promise<Response> {
   return app.request(`/api/questions/${SCENARIO}/${seed}/answers`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
