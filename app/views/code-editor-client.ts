@@ -7,10 +7,19 @@
  */
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { json, jsonParseLinter } from '@codemirror/lang-json';
-import { bracketMatching, defaultHighlightStyle, foldGutter, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { bracketMatching, foldGutter, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { linter } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
+import { tagHighlighter, tags } from '@lezer/highlight';
+
+/** Token classes whose colours live in style.css, so they follow the light and dark schemes. */
+const jsonHighlighter = tagHighlighter([
+  { tag: tags.propertyName, class: 'tok-property' },
+  { tag: tags.string, class: 'tok-string' },
+  { tag: tags.number, class: 'tok-number' },
+  { tag: [tags.bool, tags.null], class: 'tok-literal' },
+]);
 
 /**
  * CodeMirror sets a few inline styles as attributes (tab-size on its content, heights in its
@@ -89,7 +98,7 @@ function enhance(area: HTMLTextAreaElement): void {
         indentOnInput(),
         bracketMatching(),
         highlightActiveLine(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        syntaxHighlighting(jsonHighlighter),
         json(),
         linter(jsonParseLinter(), { delay: 300 }),
         EditorView.lineWrapping,
