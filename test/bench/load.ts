@@ -6,7 +6,7 @@
  * floor of its own rounds: requests per second (median), the floor's, the ratio, and p99 in ms
  * in the name. Skipped, with a notice, where wrk is not installed (`apt-get install wrk`).
  *
- * BENCH_ONLY=load; BENCH_ROUNDS (3), BENCH_SECONDS per run (5), BENCH_CONNECTIONS (100).
+ * BENCH_ONLY=load; BENCH_ROUNDS (3), BENCH_SECONDS per run (5), BENCH_CONNECTIONS (100), BENCH_SERVER=tsx.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -74,7 +74,9 @@ interface Server {
 
 /** `npm start`'s command on a fresh database, answers unlimited so the answer row measures storing them. */
 function startServer(databasePath: string): Promise<Server> {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs')], {
+  // BENCH_SERVER=tsx runs the TypeScript through tsx instead, as `npm start` did before the bundle.
+  const args = process.env.BENCH_SERVER === 'tsx' ? ['--import', 'tsx', join(ROOT, 'app', 'main.ts')] : [join(ROOT, 'scripts', 'start.mjs')];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', DATABASE_PATH: databasePath, RATE_LIMIT_ANSWERS_PER_MINUTE: '1000000' },
     stdio: ['ignore', 'pipe', 'inherit'],
