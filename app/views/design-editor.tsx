@@ -32,7 +32,7 @@ export function DesignBrief({ variant }: { variant: HandsOnVariant }) {
   };
   return (
     <>
-      <section class="panel" aria-labelledby="design-heading">
+      <section class="panel fixture" aria-labelledby="design-heading">
         <h2 id="design-heading">What the table must serve</h2>
         <table>
           <caption>Attributes every item has</caption>
@@ -49,38 +49,40 @@ export function DesignBrief({ variant }: { variant: HandsOnVariant }) {
             ))}
           </tbody>
         </table>
-        <table>
-          <caption>Access patterns</caption>
-          <thead>
-            <tr>
-              <th scope="col">Pattern</th>
-              <th scope="col">Given</th>
-              <th scope="col">Returns</th>
-              <th scope="col" class="num">
-                Calls/s
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(context.patterns ?? []).map((p) => (
+        <section class="item-table-scroll" tabindex={0} aria-labelledby="design-patterns">
+          <table>
+            <caption id="design-patterns">Access patterns</caption>
+            <thead>
               <tr>
-                <th scope="row">
-                  <code>{p.name}</code>
-                  <div class="hint">{p.description}</div>
+                <th scope="col">Pattern</th>
+                <th scope="col">Given</th>
+                <th scope="col">Returns</th>
+                <th scope="col" class="num">
+                  Calls/s
                 </th>
-                <td>
-                  {Object.keys(p.inputs).join(', ')}
-                  {p.range ? `; ${p.range}` : ''}
-                  {p.order ? `; ${p.order.attribute} ${p.order.descending ? 'descending' : 'ascending'}` : ''}
-                  {p.limit !== undefined ? `; first ${p.limit}` : ''}
-                  {p.consistent ? '; strongly consistent' : ''}
-                </td>
-                <td>{p.returns.join(', ')}</td>
-                <td class="num">{p.perSecond}</td>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {(context.patterns ?? []).map((p) => (
+                <tr>
+                  <th scope="row">
+                    <code>{p.name}</code>
+                    <div class="hint">{p.description}</div>
+                  </th>
+                  <td>
+                    {Object.keys(p.inputs).join(', ')}
+                    {p.range ? `; ${p.range}` : ''}
+                    {p.order ? `; ${p.order.attribute} ${p.order.descending ? 'descending' : 'ascending'}` : ''}
+                    {p.limit !== undefined ? `; first ${p.limit}` : ''}
+                    {p.consistent ? '; strongly consistent' : ''}
+                  </td>
+                  <td>{p.returns.join(', ')}</td>
+                  <td class="num">{p.perSecond}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
         <p>
           Writes: about {context.writesPerSecond} items per second. Budget: <strong>${context.budget}</strong> a month for reads and writes. The grader loads{' '}
           {context.items} generated items, such as:

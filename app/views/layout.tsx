@@ -14,6 +14,8 @@ export interface LayoutProps {
   readonly shortcuts?: boolean;
   /** Page scripts served from /static/ (the exam countdown), loaded deferred. */
   readonly scripts?: readonly string[];
+  /** Stylesheets of one page, served from /static/ after the shared one. */
+  readonly styles?: readonly string[];
   readonly children?: Child;
 }
 
@@ -59,7 +61,7 @@ function ThemeSwitch({ theme, returnTo }: { theme: Theme; returnTo: string }) {
   );
 }
 
-export function Layout({ title, current, shortcuts = false, scripts = [], children }: LayoutProps) {
+export function Layout({ title, current, shortcuts = false, scripts = [], styles = [], children }: LayoutProps) {
   // Pages render through c.html inside the request, so the layout reads the cookie itself.
   const c = tryGetContext();
   const theme = readTheme(c);
@@ -78,6 +80,9 @@ export function Layout({ title, current, shortcuts = false, scripts = [], childr
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${title} · DynamoDB study`}</title>
           <link rel="stylesheet" href="/static/style.css" />
+          {styles.map((href) => (
+            <link rel="stylesheet" href={href} />
+          ))}
         </head>
         <body>
           <a class="skip-link" href="#main">

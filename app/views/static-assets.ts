@@ -34,6 +34,7 @@ const STYLESHEET = [readFileSync(new URL('./style.css', import.meta.url), 'utf8'
 
 export const STATIC_ASSETS: ReadonlyMap<string, StaticAsset> = new Map([
   ['style.css', asset(CSS, STYLESHEET)],
+  ['api-reference.css', asset(CSS, readFileSync(new URL('./api-reference.css', import.meta.url), 'utf8'))],
   ['keyboard-shortcuts.js', asset(JS, KEYBOARD_SHORTCUTS_SCRIPT)],
   ['json-editor.js', asset(JS, JSON_EDITOR_SCRIPT)],
   ['exam-timer.js', asset(JS, EXAM_TIMER_SCRIPT)],

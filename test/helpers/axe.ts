@@ -33,8 +33,11 @@ export async function addAxe(context: BrowserContext): Promise<void> {
   await context.addInitScript({ path: AXE_PATH });
 }
 
-/** The violations on the page, which must come from a context given addAxe. */
-export async function runAxe(page: Page): Promise<AxeViolation[]> {
+/**
+ * The violations on the page, which must come from a context given addAxe. `tags` narrows the
+ * rules (WCAG_TAGS alone skips the advisory ones, a third of the run on a long page).
+ */
+export async function runAxe(page: Page, tags: readonly string[] = [...WCAG_TAGS, ...ADVISORY_TAGS]): Promise<AxeViolation[]> {
   return page.evaluate(
     async (tags) => {
       const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
@@ -48,7 +51,7 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
         nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
       }));
     },
-    [...WCAG_TAGS, ...ADVISORY_TAGS],
+    [...tags],
   );
 }
 
@@ -65,8 +68,22 @@ export async function sidewaysScroll(page: Page, name: string): Promise<string |
       d.open = true;
     }),
   );
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  return widths.scroll > widths.client + 1 ? `${name}: ${widths.scroll}px wide in a ${widths.client}px window` : undefined;
+  const widths = await page.evaluate(() => {
+    const client = document.documentElement.clientWidth;
+    // The outermost element past the edge that no scrolling box holds: what to fix.
+    let culprit = '';
+    for (const element of Array.from(document.querySelectorAll('body *'))) {
+      if (element.getBoundingClientRect().right <= client + 1) continue;
+      let held = false;
+      for (let parent = element.parentElement; parent && !held; parent = parent.parentElement)
+        held = /auto|scroll|hidden/.test(getComputedStyle(parent).overflowX);
+      if (held) continue;
+      culprit = ` (${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''}: "${(element.textContent ?? '').trim().slice(0, 40)}")`;
+      break;
+    }
+    return { scroll: document.documentElement.scrollWidth, client, culprit };
+  });
+  return widths.scroll > widths.client + 1 ? `${name}: ${widths.scroll}px wide in a ${widths.client}px window${widths.culprit}` : undefined;
 }
 
 export const SCREENSHOT_DIR = join(tmpdir(), 'dynamodb-study-e2e');

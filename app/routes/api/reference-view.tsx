@@ -285,7 +285,7 @@ export function ApiReferencePage({ document }: { document: OpenApiDocument }) {
   const groups = groupOperations(document);
   const schemas = Object.entries(document.components?.schemas ?? {});
   return (
-    <Layout title="API reference">
+    <Layout title="API reference" styles={['/static/api-reference.css']}>
       <h1>{document.info.title}</h1>
       <p class="muted">
         Version {document.info.version} · the same as the machine-readable <a href="/api/openapi.json">OpenAPI document</a>
