@@ -25,20 +25,28 @@ export function flattenCases(cases: CasesSpec | undefined): LocatedCase[] {
 }
 
 export function isParamSpec(value: CaseSpec[string] | undefined): value is ParamSpec {
-  return typeof value === 'object' && value !== null;
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A case's own pools: the option ids of its `right` and `wrong` lists, when it has them. */
+export function casePools(c: CaseSpec): { right: readonly string[]; wrong: readonly string[] } | undefined {
+  const { right, wrong } = c;
+  return Array.isArray(right) && Array.isArray(wrong) ? { right, wrong } : undefined;
 }
 
 /**
  * Pick a case (a group, then one of it), then bind `case` and its fields in the order written:
  * text filled from the parameters above, a parameter spec drawn from the variant's stream.
  */
-export function drawCase(cases: CasesSpec, random: Random, params: Record<string, ParamValue>): void {
+export function drawCase(cases: CasesSpec, random: Random, params: Record<string, ParamValue>): CaseSpec {
   const top = random.pick(cases);
   const chosen = ('pick' in top && Array.isArray(top.pick) ? random.pick(top.pick as CaseSpec[]) : top) as CaseSpec;
   const { id, ...fields } = chosen;
   params.case = String(id);
   for (const [name, value] of Object.entries(fields)) {
+    if (Array.isArray(value)) continue; // a case's pool: drawn with the options
     if (isParamSpec(value)) Object.assign(params, generateParams({ [name]: value }, random, params));
     else params[name] = typeof value === 'string' ? fillText(value, params) : value;
   }
+  return chosen;
 }

@@ -28,6 +28,8 @@ export interface PoolDefinition {
   readonly right: readonly PoolEntry[];
   readonly wrong: readonly PoolEntry[];
   readonly show: { readonly right: number; readonly wrong: number };
+  /** Drawn from `## Options` by the picked case's `right` and `wrong` lists (right and wrong are then empty). */
+  readonly byCase?: boolean;
 }
 
 export type AnswerDefinition =

@@ -11,7 +11,8 @@ import type { CalculatorRegistry } from './calculators.ts';
 import { POOL_SLOTS, type OptionDefinition, type PoolDefinition, type ScenarioDefinition } from './definition.ts';
 import type { DeriverRegistry } from './derivers.ts';
 import type { MisconceptionTexts } from './misconception-texts.ts';
-import { drawCase } from './cases.ts';
+import { casePools, drawCase } from './cases.ts';
+import type { CaseSpec } from './schema.ts';
 import { generateParams } from './params.ts';
 import { createVariantRandom, type Random } from './random.ts';
 import { renderInline, renderMarkdown } from './render.ts';
@@ -71,6 +72,23 @@ export interface InstanceContext {
  * wrong one, each pool shuffled by the variant's stream, laid into slots a, b... (right ones
  * first, so the key is a, b...); the options are shuffled for display afterwards.
  */
+/**
+ * A case's own pools: its `right` and `wrong` option ids, each list shuffled and cut to what the
+ * pool shows (a list is always shuffled, even of one), laid into slots a, b... right ones first.
+ */
+function drawCasePool(pool: PoolDefinition, options: readonly OptionDefinition[], picked: CaseSpec | undefined, random: Random): OptionDefinition[] {
+  const lists = picked && casePools(picked);
+  if (!lists) throw new GenerationError('The pool is drawn by case, but the picked case has no right and wrong lists');
+  const byId = (id: string): OptionDefinition => {
+    const option = options.find((o) => o.id === id);
+    if (!option) throw new GenerationError(`The case lists {${id}}, which is not an option`);
+    return option;
+  };
+  const right = random.shuffle(lists.right.map(byId)).slice(0, pool.show.right);
+  const chosen = [...right, ...random.shuffle(lists.wrong.map(byId)).slice(0, pool.show.wrong)];
+  return chosen.map((o, i) => ({ ...o, id: POOL_SLOTS[i]! }));
+}
+
 function drawPool(pool: PoolDefinition, random: Random, pickOne: boolean): OptionDefinition[] {
   // pick-then-shuffle picks a lone right statement (one draw) instead of shuffling the pool.
   const right = pickOne && pool.show.right === 1 ? [random.pick(pool.right)] : random.shuffle(pool.right).slice(0, pool.show.right);
@@ -91,7 +109,7 @@ export function createInstance(definition: ScenarioDefinition, seed: number, con
   // often hold the key (`best`, `correct`), so they are used for rendering and never shown raw.
   const shownParams: Params = { ...params };
   // The case names the key, so like a deriver's outputs it is never shown raw.
-  if (fm.cases !== undefined) drawCase(fm.cases, random, params);
+  const picked = fm.cases !== undefined ? drawCase(fm.cases, random, params) : undefined;
   // The rule's outputs (the key among them) and the text tables are hidden like a deriver's outputs.
   // A table that needs nothing from the rule (in `by` or its texts) is looked up before it, so it may feed a rule input.
   const texts = Object.entries(fm.texts ?? {});
@@ -181,7 +199,11 @@ export function createInstance(definition: ScenarioDefinition, seed: number, con
   // A rule answer without `correct` keys the rule's result (mapped through answer.keys).
   const choiceKey = (correct: string): string => (ruleSpec && ruleSpec.correct === undefined ? ruleKey! : resolveKey(correct, params));
   const slotted = fm.draw === 'pick-then-shuffle';
-  const written = definition.pool ? drawPool(definition.pool, random, slotted) : definition.options;
+  const written = definition.pool
+    ? definition.pool.byCase
+      ? drawCasePool(definition.pool, definition.options, picked, random)
+      : drawPool(definition.pool, random, slotted)
+    : definition.options;
   const writtenIds = new Set(written.map((o) => o.id));
   const writtenKeys = new Set(
     answer.kind === 'choice' ? [choiceKey(answer.spec.correct)] : answer.kind === 'multi' ? answer.spec.correct.map((k) => resolveKey(k, params)) : [],

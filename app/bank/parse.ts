@@ -10,7 +10,7 @@ import { collectStrings, type DesignAnswerSpec, type RequestAnswerSpec } from '.
 import type { CalculatorRegistry } from './calculators.ts';
 import { POOL_SLOTS, type AnswerDefinition, type OptionDefinition, type PoolDefinition, type PoolEntry, type ScenarioDefinition } from './definition.ts';
 import type { DeriverRegistry } from './derivers.ts';
-import { flattenCases, isParamSpec } from './cases.ts';
+import { casePools, flattenCases, isParamSpec } from './cases.ts';
 import { boundNames, checkParamSpec, countParamSpace } from './params.ts';
 import { answerSchemaFor, FrontMatterSchema, type FrontMatter, type NumericAnswerSpec, type PoolAnswerSpec, type RuleAnswerSpec } from './schema.ts';
 import { fillText, findPlaceholders, solePlaceholder } from './template.ts';
@@ -69,9 +69,13 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
   const body = lines.slice(close + 1).map((text, i) => ({ text, line: close + 2 + i }));
   const sections = splitSections(body, fail);
   const options = sections.Options ? parseOptions(sections.Options.lines, fail) : [];
+  // A pool per case: the statements are "## Options", and each case lists its right and wrong ids.
+  const byCase = sections.Options !== undefined && flattenCases(fm.cases).some((c) => casePools(c.spec) !== undefined);
   const pool =
     poolSpec && (fm.kind === 'choice' || fm.kind === 'multi')
-      ? parsePool(poolSpec, sections, fm.kind, lineOf(['answer', 'pool']), lines.length, fail)
+      ? byCase
+        ? { right: [], wrong: [], show: poolSpec, byCase: true }
+        : parsePool(poolSpec, sections, fm.kind, lineOf(['answer', 'pool']), lines.length, fail)
       : undefined;
   // A malformed pool answer is reported once, as the answer's error, not again as stray sections.
   const namesPool = typeof fm.answer === 'object' && fm.answer !== null && 'pool' in fm.answer;
@@ -169,7 +173,26 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
   if (pool && fm.choose !== undefined && fm.choose !== pool.show.right) {
     fail(lineOf(['choose']), `choose is ${fm.choose} but answer.pool shows ${pool.show.right} right statements`);
   }
-  if (pool && sections.Options) fail(sections.Options.line, 'A pool family draws its options from "## Right" and "## Wrong"; remove "## Options"');
+  if (pool && !pool.byCase && sections.Options)
+    fail(sections.Options.line, 'A pool family draws its options from "## Right" and "## Wrong"; remove "## Options"');
+  if (pool?.byCase) {
+    for (const { spec: c, path } of flattenCases(fm.cases)) {
+      const lists = casePools(c);
+      if (!lists) {
+        fail(lineOf(path), 'Every case of a pool drawn by case needs right: [ids] and wrong: [ids]');
+        continue;
+      }
+      for (const [name, list, shown] of [
+        ['right', lists.right, pool.show.right],
+        ['wrong', lists.wrong, pool.show.wrong],
+      ] as const) {
+        if (list.length < shown) fail(lineOf([...path, name]), `Case "${String(c.id)}" lists ${list.length} ${name} options but answer.pool shows ${shown}`);
+        for (const id of list)
+          if (!options.some((o) => o.id === id)) fail(lineOf([...path, name]), `Case "${String(c.id)}" lists {${id}}, which is not in "## Options"`);
+      }
+      for (const id of lists.right) if (lists.wrong.includes(id)) fail(lineOf(path), `Case "${String(c.id)}" lists {${id}} as both right and wrong`);
+    }
+  }
   for (const entry of [...(pool?.right ?? []), ...(pool?.wrong ?? [])]) {
     checkBound(entry.text, entry.line, 'A pool statement');
     checkBound(entry.why, entry.line, 'The why of a pool statement');
@@ -184,8 +207,8 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
     if (option.whyNot !== undefined) checkBound(option.whyNot, option.line, `The why-not of option {${option.id}}`);
     if (option.why.trim() === '') fail(option.line, `Option {${option.id}} has no "why:" line explaining why it is right or wrong`);
   }
-  // A case keys the option of its id, unless a rule keys the answer (then the id only names the situation).
-  const casesKey = !(ruleSpec && ruleSpec.correct === undefined);
+  // A case keys the option of its id, unless a rule or the case's own pool keys the answer (then the id only names the situation).
+  const casesKey = !(ruleSpec && ruleSpec.correct === undefined) && !pool?.byCase;
   for (const { spec: c, path } of flattenCases(fm.cases)) {
     if (casesKey && typeof c.id === 'string' && sections.Options && !ids.has(c.id))
       fail(lineOf(path), `Case "${c.id}" keys option {${c.id}}, which is not in "## Options"`);
@@ -381,7 +404,7 @@ function checkCases(
     // A field sees the parameters above and the fields before it in its case.
     const earlier = new Set(bound);
     for (const [name, value] of Object.entries(c)) {
-      if (name === 'id') continue;
+      if (name === 'id' || Array.isArray(value)) continue;
       if (isParamSpec(value)) {
         const problem = checkParamSpec(name, value, earlier);
         if (problem)
@@ -645,7 +668,7 @@ function checkRuleKeys(
   if (spec.correct !== undefined && cases.length > 0 && fromCases) {
     cases.forEach((c, i) => {
       const values: Record<string, RuleValue> = { case: String(c.id) };
-      for (const [name, v] of Object.entries(c)) if (!isParamSpec(v)) values[name] = v;
+      for (const [name, v] of Object.entries(c)) if (!isParamSpec(v) && !Array.isArray(v)) values[name] = v;
       const inputs: Record<string, RuleValue> = {};
       for (const [name, v] of entries) {
         const sole = typeof v === 'string' ? solePlaceholder(v) : undefined;

@@ -95,8 +95,12 @@ export const MultiAnswerSchema = z.strictObject({ correct: z.array(z.string().mi
 /** A choice or multi answer that names a pool instead of its options. */
 export const PooledAnswerSchema = z.strictObject({ pool: PoolAnswerSchema });
 
-/** A case: `id` and fields, each a value or a parameter spec drawn after the pick (in the order written). */
-export const CaseSchema = z.record(z.string(), z.union([scalar, ParamSpecSchema]));
+/**
+ * A case: `id` and fields, each a value or a parameter spec drawn after the pick (in the order
+ * written); with `answer.pool` beside `## Options`, its `right` and `wrong` lists of option ids
+ * are its own pools.
+ */
+export const CaseSchema = z.record(z.string(), z.union([scalar, ParamSpecSchema, z.array(z.string().min(1)).min(1)]));
 export type CaseSpec = z.infer<typeof CaseSchema>;
 /** Cases, some grouped: `{ pick: [case, case] }` takes one slot of the pick, then one of its cases. */
 export const CasesSchema = z.array(z.union([z.strictObject({ pick: z.array(CaseSchema).min(2) }), CaseSchema])).min(2);

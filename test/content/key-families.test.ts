@@ -112,6 +112,46 @@ describe('keys.key-condition-outcome', () => {
   });
 });
 
+describe('core.type-categories and core.type-for-value', () => {
+  const CATEGORY: Record<string, string> = {
+    S: 'scalar',
+    N: 'scalar',
+    B: 'scalar',
+    BOOL: 'scalar',
+    NULL: 'scalar',
+    L: 'document',
+    M: 'document',
+    SS: 'set',
+    NS: 'set',
+    BS: 'set',
+  };
+  const typeOf = (option: string) => /\((\w+)\)$/.exec(option)![1]!;
+
+  it('keys two types of the category asked, and every why names a category once', () => {
+    for (let seed = 0; seed < 100; seed++) {
+      const { variant, key, whyHtml } = bank.instance('core.type-categories', seed);
+      if (variant.kind !== 'multi' || key.kind !== 'multi') throw new Error('expected multi');
+      const category = /DynamoDB <strong>(\w+)<\/strong> types/.exec(variant.promptHtml)![1];
+      for (const o of variant.options) {
+        expect(CATEGORY[typeOf(o.html)] === category).toBe(key.correct.includes(o.id));
+        expect(whyHtml.get(o.id)).not.toMatch(/type: a (scalar|document|set) type/);
+      }
+    }
+  });
+
+  it('keys the one type that fits the value, beside four it is mistaken for', () => {
+    const keyed = new Set<string>();
+    for (let seed = 0; seed < 100; seed++) {
+      const v = variantOf('core.type-for-value', seed);
+      expect(v.wrong).toHaveLength(4);
+      keyed.add(typeOf(v.right[0]!));
+      if (v.prompt.includes('unique tags')) expect(v.right).toEqual(['String Set (SS)']);
+      if (v.prompt.includes('shipping address')) expect(v.right).toEqual(['Map (M)']);
+    }
+    expect(keyed.size).toBe(8);
+  });
+});
+
 describe('keys.newest-items-first', () => {
   it('keys a descending Query for the newest items and an ascending one for the earliest', () => {
     for (let seed = 0; seed < 50; seed++) {
