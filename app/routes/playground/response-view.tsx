@@ -277,11 +277,14 @@ export function RequestResult({
       <details open={requestOpen || undefined}>
         <summary>The request sent</summary>
         <JsonBlock value={{ action: request.action, input: request.input }} label="Request JSON" />
-        <p>
-          <a href={`/playground/run?action=${encodeURIComponent(request.action)}&json=${encodeURIComponent(JSON.stringify(request.input))}`}>
+        {/* A form, not a link: a request can be far longer than a URL may be. */}
+        <form method="post" action="/playground/run" class="pg-edit-request">
+          <input type="hidden" name="action" value={request.action} />
+          <input type="hidden" name="json" value={pretty(request.input)} />
+          <button type="submit" name="intent" value="edit" class="button-small button-secondary">
             Edit in the operation builder
-          </a>
-        </p>
+          </button>
+        </form>
         {extra}
       </details>
       <ResponseView request={request} outcome={outcome} actions={actions} {...(nextAction !== undefined && { nextAction })} />

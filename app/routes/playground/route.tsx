@@ -317,6 +317,10 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
     const form = await formOf(c);
     const action = form.action ?? '';
     if (!isBuilderAction(action)) throw new InvalidInputError('action', `The engine serves no action named "${action}".`);
+    if (form.intent === 'edit') {
+      const parsed = parseJson(form.json ?? '');
+      return builderPage(c, sandbox, { action, values: parsed.ok ? fieldsFromInput(action, parsed.value) : {}, json: form.json ?? '' }, 200);
+    }
     if (form.intent === 'build') {
       const built = buildFromFields(action, form);
       if (!built.ok) return builderPage(c, sandbox, { action, values: form, json: form.json ?? '{}', errors: built }, 400);

@@ -401,3 +401,17 @@ describe('loading many tables', () => {
     expect(html).toContain('describe_table');
   });
 });
+
+describe('editing a request shown', () => {
+  it('opens it in the builder without running it, however long it is', async () => {
+    const before = await sandboxState();
+    const item = { Artist: { S: 'Long' }, SongTitle: { S: 'x'.repeat(20_000) } };
+    const html = decode(
+      await (await browser.postForm('/playground/run', { action: 'PutItem', intent: 'edit', json: JSON.stringify({ TableName: 'Music', Item: item }) })).text(),
+    );
+    expect(html).toContain('<option value="PutItem" selected');
+    expect(html).toContain('"Artist":{"S":"Long"}');
+    expect(html).not.toContain('id="request-result-heading"');
+    expect(await sandboxState()).toEqual(before);
+  });
+});
