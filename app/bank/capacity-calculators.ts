@@ -10,6 +10,7 @@ import {
   attributeSizes,
   attributeValueSize,
   autoScalingCapacity,
+  autoScalingUnits,
   batchGetReadUnits,
   batchWriteUnits,
   blocksUnder,
@@ -24,6 +25,7 @@ import {
   itemWriteUnits,
   MAX_ITEM_BYTES,
   perSecondRate,
+  perSecondRateUnder,
   provisionedReadUnits,
   provisionedWriteUnits,
   QUERY_PAGE_BYTES,
@@ -36,6 +38,7 @@ import {
   scanMinutes,
   scanUnits,
   SECONDS_PER,
+  TARGET_TRACKING_RULE,
   transactGetReadUnits,
   transactWriteUnits,
   unitsUnder,
@@ -116,19 +119,12 @@ function readMisconceptions<A extends { consistency: ReadConsistency }>(units: (
   ];
 }
 
-const noPerSecond = {
-  id: 'no-per-second',
-  topic: 'provisioning',
-};
-
-const roundedRateFirst = {
-  id: 'rounded-rate-first',
-  topic: 'provisioning',
-};
+/** Seconds per period when the volume is taken as a rate per second unconverted. */
+const UNCONVERTED: Readonly<Record<keyof typeof SECONDS_PER, number>> = { second: 1, minute: 1, hour: 1, day: 1 };
 
 /** Units with the rate rounded up to whole requests first; NaN when the volume is already per second. */
 function unitsWithRateRoundedFirst(count: number, per: 'second' | 'minute' | 'hour' | 'day', perRequest: number): number {
-  return per === 'second' ? Number.NaN : Math.ceil(Math.ceil(count / SECONDS_PER[per]) * perRequest);
+  return per === 'second' ? Number.NaN : Math.ceil(Math.ceil(perSecondRateUnder(count, per)) * perRequest);
 }
 
 function writeMisconceptions<A extends { transactional: boolean }>(units: (args: A, rule: UnitRule) => number): M<A>[] {
@@ -328,17 +324,17 @@ export const capacityCalculators = [
       {
         id: 'hour-as-minutes',
         topic: 'rates',
-        compute: (a) => (a.per === 'hour' ? a.count / 60 : Number.NaN),
+        compute: (a) => (a.per === 'hour' ? perSecondRateUnder(a.count, a.per, { ...SECONDS_PER, hour: SECONDS_PER.minute }) : Number.NaN),
       },
       {
         id: 'day-as-minutes',
         topic: 'rates',
-        compute: (a) => (a.per === 'day' ? a.count / 1440 : Number.NaN),
+        compute: (a) => (a.per === 'day' ? perSecondRateUnder(a.count, a.per, { ...SECONDS_PER, day: SECONDS_PER.day / SECONDS_PER.minute }) : Number.NaN),
       },
       {
         id: 'day-as-hours',
         topic: 'rates',
-        compute: (a) => (a.per === 'day' ? a.count / 24 : Number.NaN),
+        compute: (a) => (a.per === 'day' ? perSecondRateUnder(a.count, a.per, { ...SECONDS_PER, day: SECONDS_PER.day / SECONDS_PER.hour }) : Number.NaN),
       },
     ],
   }),
@@ -349,11 +345,14 @@ export const capacityCalculators = [
     calculate: provisionedReadUnits,
     misconceptions: [
       {
-        ...noPerSecond,
-        compute: (a) => (a.per === 'second' ? Number.NaN : Math.ceil(a.count * readUnitsForSize(a.itemBytes, a.consistency))),
+        id: 'no-per-second',
+        topic: 'provisioning',
+        compute: (a) =>
+          a.per === 'second' ? Number.NaN : Math.ceil(perSecondRateUnder(a.count, a.per, UNCONVERTED) * readUnitsForSize(a.itemBytes, a.consistency)),
       },
       {
-        ...roundedRateFirst,
+        id: 'rounded-rate-first',
+        topic: 'provisioning',
         compute: (a) => unitsWithRateRoundedFirst(a.count, a.per, readUnitsForSize(a.itemBytes, a.consistency)),
       },
       ...readMisconceptions<{ itemBytes: number; count: number; per: 'second' | 'minute' | 'hour' | 'day'; consistency: ReadConsistency }>((a, rule) =>
@@ -374,11 +373,13 @@ export const capacityCalculators = [
         compute: (a) => (a.dayCount === undefined ? Number.NaN : Math.ceil((a.dayCount / 86400) * writeUnitsForSize(a.itemBytes, a.transactional) - 1e-9)),
       },
       {
-        ...noPerSecond,
-        compute: (a) => (a.per === 'second' ? Number.NaN : a.count * writeUnitsForSize(a.itemBytes, a.transactional)),
+        id: 'no-per-second',
+        topic: 'provisioning',
+        compute: (a) => (a.per === 'second' ? Number.NaN : perSecondRateUnder(a.count, a.per, UNCONVERTED) * writeUnitsForSize(a.itemBytes, a.transactional)),
       },
       {
-        ...roundedRateFirst,
+        id: 'rounded-rate-first',
+        topic: 'provisioning',
         compute: (a) => unitsWithRateRoundedFirst(a.count, a.per, writeUnitsForSize(a.itemBytes, a.transactional)),
       },
       ...writeMisconceptions<{
@@ -505,17 +506,17 @@ export const capacityCalculators = [
       {
         id: 'multiplied-by-target',
         topic: 'auto-scaling',
-        compute: (a) => Math.ceil((a.consumed * a.targetPercent) / 100 - 1e-9),
+        compute: (a) => autoScalingUnits(a, { ...TARGET_TRACKING_RULE, scale: 'multiply-by-target' }),
       },
       {
         id: 'added-headroom',
         topic: 'auto-scaling',
-        compute: (a) => Math.ceil((a.consumed * (200 - a.targetPercent)) / 100 - 1e-9),
+        compute: (a) => autoScalingUnits(a, { ...TARGET_TRACKING_RULE, scale: 'add-headroom' }),
       },
       {
         id: 'rounded-down',
         topic: 'auto-scaling',
-        compute: (a) => Math.floor((a.consumed * 100) / a.targetPercent),
+        compute: (a) => autoScalingUnits(a, { ...TARGET_TRACKING_RULE, round: 'down' }),
       },
     ],
   }),

@@ -223,12 +223,12 @@ const breakEvenUtilisation = defineCalculator<BreakEvenArgs>({
     {
       id: 'per-second-vs-per-hour',
       topic: 'break-even',
-      compute: (a) => new Decimal(a.provisionedHourly).div(new Decimal(a.onDemandPerMillion).div(1_000_000)).times(100).toDecimalPlaces(1).toNumber(),
+      compute: (a) => calculateBreakEvenForPrices(a.provisionedHourly, a.onDemandPerMillion, { requestsPerUnitHour: 1 }).value,
     },
     {
       id: 'inverted-ratio',
       topic: 'break-even',
-      compute: (a) => new Decimal(a.onDemandPerMillion).div(1_000_000).times(3600).div(a.provisionedHourly).times(100).toDecimalPlaces(1).toNumber(),
+      compute: (a) => calculateBreakEvenForPrices(a.provisionedHourly, a.onDemandPerMillion, { inverted: true }).value,
     },
   ],
 });

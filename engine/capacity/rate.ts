@@ -21,10 +21,18 @@ export function rateStep(count: number, per: Period, noun: string): Step | undef
   };
 }
 
+/**
+ * The rate alone: `count` over the seconds in one `per`. A calculator explaining a mistake passes
+ * another table (an hour of 60, a day of 1,440, no conversion at all).
+ */
+export function perSecondRateUnder(count: number, per: Period, secondsPer: Readonly<Record<Period, number>> = SECONDS_PER): number {
+  return count / secondsPer[per];
+}
+
 /** Average requests per second of a volume per period. */
 export function perSecondRate(args: { count: number; per: Period }): Calculation {
   const seconds = SECONDS_PER[args.per];
-  const value = args.count / seconds;
+  const value = perSecondRateUnder(args.count, args.per);
   return {
     value,
     unit: 'per second',

@@ -481,10 +481,15 @@ export function calculateBreakEven(input: BreakEvenInput): BreakEven {
  * Break-even utilisation for any pair of prices: a provisioned unit's hourly price over what the
  * 3,600 requests it could serve in that hour would cost on demand. As a percentage.
  */
-export function calculateBreakEvenForPrices(provisionedHourlyUsd: DecimalValue, onDemandPerMillionUsd: DecimalValue): Calculation {
+export function calculateBreakEvenForPrices(
+  provisionedHourlyUsd: DecimalValue,
+  onDemandPerMillionUsd: DecimalValue,
+  /** What a calculator explaining a mistake changes: the requests a unit serves in an hour (3,600), or the ratio turned over. */
+  options: { readonly requestsPerUnitHour?: number; readonly inverted?: boolean } = {},
+): Calculation {
   const perRequest = new Decimal(onDemandPerMillionUsd).div(MILLION);
-  const fullHour = perRequest.times(SECONDS_PER_HOUR);
-  const ratio = new Decimal(provisionedHourlyUsd).div(fullHour);
+  const fullHour = perRequest.times(options.requestsPerUnitHour ?? SECONDS_PER_HOUR);
+  const ratio = options.inverted ? fullHour.div(provisionedHourlyUsd) : new Decimal(provisionedHourlyUsd).div(fullHour);
   return {
     value: ratio.times(100).toDecimalPlaces(1).toNumber(),
     unit: '%',

@@ -95,6 +95,15 @@ describe('calculateBreakEven', () => {
     expect(calculateBreakEvenForPrices(hourly, perMillion).value).toBe(percent);
   });
 
+  it.each([
+    // $0.00065 an hour against one $0.000000625 request: 1,040 times, 104,000 %.
+    { what: 'one request instead of the 3,600 an hour serves', options: { requestsPerUnitHour: 1 }, percent: 104_000 },
+    // $0.00225 for 3,600 requests over $0.00065: 346.2 %.
+    { what: 'the ratio turned over', options: { inverted: true }, percent: 346.2 },
+  ])('with one step changed for a mistake ($what) gives $percent %', ({ options, percent }) => {
+    expect(calculateBreakEvenForPrices(0.00065, 0.625, options).value).toBe(percent);
+  });
+
   it('differs for reads and writes in Standard-IA, and weights a mix by cost', () => {
     const b = calculateBreakEven({ tableClass: 'standard-ia', readUnitsPerSecond: 100, writeUnitsPerSecond: 0 });
     expect(b.writes.toFixed(4)).toBe('0.2885');
