@@ -72,7 +72,7 @@ async function formOf(c: C): Promise<Form> {
 
 export function playgroundRoutes(run: Run): Hono<AppEnv> {
   const call = (c: C, sandbox: PlaygroundSandbox, request: PlaygroundRequest) =>
-    run({ ...sandbox, action: request.action, input: request.input, address: addressOf(c, c.var.deps.trustProxy) });
+    run({ accessKeyId: sandbox.accessKeyId, pool: sandbox.pool, action: request.action, input: request.input, address: addressOf(c, c.var.deps.trustProxy) });
 
   /** Runs a request the learner asked for and keeps it in the history. */
   const send = (c: C, sandbox: PlaygroundSandbox, request: PlaygroundRequest): Ran => {
@@ -87,12 +87,20 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
     return { request, outcome };
   };
 
+  /**
+   * Whether the key has a sandbox now. Pages only read, and a read must not create one: a crawler
+   * without the cookie would otherwise push learners' anonymous sandboxes out of the bounded pool.
+   */
+  const exists = (c: C, sandbox: PlaygroundSandbox) => c.var.deps.sandboxes.has(sandbox.accessKeyId, sandbox.pool);
+
   const describe = (c: C, sandbox: PlaygroundSandbox, name: string): TableSummary | undefined => {
+    if (!exists(c, sandbox)) return undefined;
     const outcome = call(c, sandbox, { action: 'DescribeTable', input: { TableName: name } });
     return outcome.ok ? summarizeTable(outcome.response) : undefined;
   };
 
   const listTables = (c: C, sandbox: PlaygroundSandbox): TableSummary[] => {
+    if (!exists(c, sandbox)) return [];
     const outcome = call(c, sandbox, { action: 'ListTables', input: {} });
     const names = outcome.ok ? ((outcome.response as { TableNames?: string[] }).TableNames ?? []) : [];
     return names.flatMap((name) => describe(c, sandbox, name) ?? []);
@@ -295,7 +303,7 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
     const sandbox = playgroundSandbox(c);
     const historyId = c.req.query('history');
     if (historyId !== undefined) {
-      const entry = findHistoryEntry(c.var.deps.sandboxes.get(sandbox.accessKeyId, sandbox.pool), Number(historyId));
+      const entry = exists(c, sandbox) ? findHistoryEntry(c.var.deps.sandboxes.get(sandbox.accessKeyId, sandbox.pool), Number(historyId)) : undefined;
       if (!entry) throw new NotFoundError(`No request ${historyId} in this sandbox's history (it keeps the last 50).`);
       return builderPage(c, sandbox, { action: entry.action, values: fieldsFromInput(entry.action, entry.input), json: pretty(entry.input) }, 200);
     }
@@ -430,7 +438,7 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
     const copy = copyContext(c, sandbox);
     return c.html(
       <HistoryPage
-        entries={listHistory(c.var.deps.sandboxes.get(sandbox.accessKeyId, sandbox.pool))}
+        entries={exists(c, sandbox) ? listHistory(c.var.deps.sandboxes.get(sandbox.accessKeyId, sandbox.pool)) : []}
         extra={(entry) => <CopyAs action={entry.action} input={entry.input} context={copy} />}
       />,
     );

@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectSandboxKeyOfUser } from '../../../app/auth/sandbox-keys.ts';
 import { users } from '../../../app/db/schema.ts';
 import { PLAYGROUND_COOKIE } from '../../../app/routes/playground/sandbox.ts';
+import { createApp } from '../../../app/create-app.ts';
 import { type AccountTestApp, CookieBrowser, createAccountTestApp } from '../auth/account-app.ts';
+import { openTestDatabase } from '../../helpers/database.ts';
+import { loadContentBank } from '../../helpers/test-app.ts';
 
 let t: AccountTestApp;
 let browser: CookieBrowser;
@@ -413,5 +416,25 @@ describe('editing a request shown', () => {
     expect(html).toContain('"Artist":{"S":"Long"}');
     expect(html).not.toContain('id="request-result-heading"');
     expect(await sandboxState()).toEqual(before);
+  });
+});
+
+describe('a visitor without the cookie', () => {
+  it('reads pages without creating a sandbox, so crawlers cannot push learners out of the pool', async () => {
+    const database = openTestDatabase();
+    // A pool of one anonymous sandbox: any page read that created one would evict the learner's.
+    const app = createApp({ db: database.db, bank: loadContentBank(), logger: { info: () => {}, error: () => {} }, dynamodb: { anonymousSandboxes: 1 } });
+    try {
+      const learner = new CookieBrowser(app);
+      await learner.request('/playground');
+      expect((await learner.postForm('/playground/tables', { tableName: 'Kept', pkName: 'id' })).status).toBe(200);
+      for (const path of ['/playground', '/playground/run', '/playground/history', '/playground/export', '/playground/tables/Kept']) {
+        const stranger = new CookieBrowser(app);
+        expect((await stranger.request(path)).status, path).toBe(path === '/playground/tables/Kept' ? 404 : 200);
+      }
+      expect(await (await learner.request('/playground')).text()).toContain('data-table="Kept"');
+    } finally {
+      database.close();
+    }
   });
 });
