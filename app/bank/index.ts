@@ -53,6 +53,8 @@ export interface LoadBankOptions {
 /** Bank plus what authors' tools and content:check need; pages use only Bank. */
 export interface LoadedBank extends Bank {
   readonly definitions: readonly ScenarioDefinition[];
+  /** The words this bank names calculators' mistakes with (content/misconceptions.md), by topic.id. */
+  readonly misconceptionTexts: MisconceptionTexts;
   /** The variant with its answer key. Throws UnknownScenarioError, InvalidAnswerError (bad seed). */
   instance(id: string, seed: number): Instance;
   /** An answer that scores full marks. */
@@ -164,6 +166,7 @@ export function bankFromSources(
     scenarios,
     errors,
     definitions: [...definitions.values()],
+    misconceptionTexts,
     get: (id: string) => definitions.get(id)?.summary,
     variant: (id: string, seed: number): Variant => instance(id, seed).variant,
     grade: (id: string, seed: number, answer: Answer): GradeResult => gradeAnswer(instance(id, seed), answer),

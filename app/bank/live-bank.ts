@@ -142,6 +142,9 @@ export function createLiveBank(contentDir: string, options: LiveBankOptions = {}
     get definitions() {
       return current.definitions;
     },
+    get misconceptionTexts() {
+      return current.misconceptionTexts;
+    },
     get: (id) => current.get(id),
     variant: (id, seed) => instance(id, seed).variant,
     grade: (id, seed, answer) => gradeAnswer(instance(id, seed), answer),
@@ -155,6 +158,8 @@ export function createLiveBank(contentDir: string, options: LiveBankOptions = {}
     reload,
     parseSource: (file, text) =>
       bankFromSources(current.areas, [{ file, text }], {
+        // The words the last (re)load read, so a preview names a mistake as the edited misconceptions.md does.
+        misconceptionTexts: current.misconceptionTexts,
         ...(options.calculators ? { calculators: options.calculators } : {}),
         ...(options.derivers ? { derivers: options.derivers } : {}),
       }),

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LoadedBank } from '../../../app/bank/index.ts';
 import { createLiveBank, type LiveBank, LruCache } from '../../../app/bank/live-bank.ts';
+import { DEFAULT_MISCONCEPTIONS_FILE } from '../../../app/bank/misconception-texts.ts';
 import { createTempContent, type TempContent } from '../../helpers/authoring-content.ts';
 
 let content: TempContent;
@@ -47,6 +49,23 @@ describe('createLiveBank', () => {
     expect(report.errors[0]).toMatchObject({ file: 'content/math/writes-per-period.md', line });
     expect(bank.get('math.writes-per-period')).toBeUndefined();
     expect(bank.get('core.payload-home')).toBeDefined();
+  });
+
+  it('reload rewords a mistake from an edited misconceptions.md, in the bank and in parseSource’s preview', () => {
+    const words = readFileSync(DEFAULT_MISCONCEPTIONS_FILE, 'utf8').replace(
+      'name: Did not round the size up to whole 1 KB blocks',
+      'name: Left the size in bytes',
+    );
+    content.write('misconceptions.md', words);
+    bank.reload();
+    const named = (b: LoadedBank): string | undefined => {
+      const key = b.instance('math.writes-per-period', 1).key;
+      return key.kind === 'numeric' ? key.misconceptions.find((m) => m.id === 'no-round-up')?.name : undefined;
+    };
+    expect(bank.errors).toEqual([]);
+    expect(named(bank)).toBe('Left the size in bytes');
+    const text = readFileSync(`${content.contentDir}/math/writes-per-period.md`, 'utf8');
+    expect(named(bank.parseSource('content/math/writes-per-period.md', text))).toBe('Left the size in bytes');
   });
 
   it('parseSource parses a text as the loader would without changing what the bank serves', () => {
