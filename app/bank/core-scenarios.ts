@@ -29,7 +29,7 @@ const NEVER: readonly { action: string; why: string }[] = [
   { action: 'dynamodb:CreateTable', why: 'The function does not create tables; that belongs to the deployment, not the runtime role.' },
 ];
 
-function buildIamActions(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
+function buildIamActions(_params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
   const used = pickSome(random, ACTIONS, 2);
   const unused = ACTIONS.filter((a) => !used.includes(a));
   const wrong = [

@@ -1,9 +1,10 @@
 /**
- * Derivers for primary-key questions: which partition key spreads load, how many write shards a hot key needs,
- * which key conditions a Query accepts, reading the newest or oldest items, and counting item
- * collections. Answers come from the key-design rules, never from the content file.
+ * The two primary-key families that still need code: keys.hot-key-write-sharding draws its wrong
+ * shard counts from wrong methods and then from neighbours until four differ from the key, and
+ * keys.sort-key-month-range shows three fixed conditions beside two drawn ones. Answers come from
+ * the key-design rules, never from the content file; the other keys families are markdown.
  */
-import { checkKeyCondition, countWriteShards, PARTITION_MAX_WCU, type KeyAttributeType, type KeyOperator } from '../../engine/index.ts';
+import { countWriteShards, PARTITION_MAX_WCU } from '../../engine/index.ts';
 import {
   fillSlots,
   formatNumber,
@@ -41,7 +42,7 @@ export function readKeyDomain(params: ScenarioParams): KeyDomain {
 const fmt = formatNumber;
 
 /** Write shards for one hot key value. */
-function buildSharding(params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
+function buildSharding(_params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
   const writes = random.int(15, 90) * 100;
   const bytes = random.int(2, 30) * 100;
   const blocks = Math.ceil(bytes / 1024);
@@ -61,7 +62,11 @@ function buildSharding(params: ScenarioParams, random: ScenarioRandom): Record<s
     { n: Math.ceil((2 * wcu) / PARTITION_MAX_WCU), why: 'Standard writes cost 1 WCU per KB; only transactional writes cost twice that.' },
   ];
   const seen = new Set<number>([shards]);
-  const distractors = random.shuffle(principled).filter((c) => (seen.has(c.n) ? false : (seen.add(c.n), true)));
+  const distractors = random.shuffle(principled).filter((c) => {
+    if (seen.has(c.n)) return false;
+    seen.add(c.n);
+    return true;
+  });
   for (const delta of [1, -1, 2, -2, 3]) {
     const n = shards + delta;
     if (distractors.length >= 4) break;
