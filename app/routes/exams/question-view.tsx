@@ -135,7 +135,13 @@ export function ExamQuestionPage({ exam, questions, question, variant, areaTitle
               </button>
             </div>
             <p class="hint" data-shortcuts-hint hidden>
-              Keys: <kbd>1</kbd>–<kbd>9</kbd> pick an option, <kbd>Enter</kbd> saves and goes on.
+              Keys:{' '}
+              {variant.kind === 'choice' || variant.kind === 'multi' ? (
+                <>
+                  <kbd>1</kbd>–<kbd>9</kbd> pick an option,{' '}
+                </>
+              ) : null}
+              <kbd>Enter</kbd> saves and goes on.
             </p>
             <p class="hint">No feedback until you submit: the report then shows every answer, the key and the working.</p>
             <Navigator questions={questions} position={question.position} />
