@@ -5,7 +5,7 @@
  * builds the access pattern, and lets adviseIndex decide the right option and why each other
  * option fails. Nothing about the answer is written per variant.
  */
-import { adviseIndex, gsiWriteNeed, type AccessPattern, type IndexChoice, type TableDesign } from '../../engine/index.ts';
+import { adviseIndex, gsiWriteNeed, type AccessPattern, type IndexChoice, type IndexReason, type TableDesign } from '../../engine/index.ts';
 import {
   fillSlots,
   readString,
@@ -99,6 +99,76 @@ function patternFor(d: IndexDomain, read: CaseSetup['read'], strong: boolean): A
   }
 }
 
+/** The sentence a learner reads for a reason adviseIndex gives (the engine keeps facts, not prose). */
+export function indexReasonText(reason: IndexReason): string {
+  switch (reason.kind) {
+    case 'table-get':
+      return `The table's own key is \`${reason.partitionKey}\`, so a GetItem on \`${reason.partitionKey}\` answers it without any index.`;
+    case 'table-query':
+      return `The table's own key already fixes \`${reason.partitionKey}\` by equality${reason.rangeOn ? ` and ranges on its sort key \`${reason.rangeOn}\`` : ''}, so a Query on the table answers it without any index.`;
+    case 'no-equality':
+      return 'A Query needs an equality condition on a partition key, and this request fixes no attribute by equality.';
+    case 'not-table-partition-key':
+      return `A Query on the table needs equality on its partition key \`${reason.partitionKey}\`; \`${reason.attribute}\` ${reason.isSortKey ? 'is only the sort key' : "is not part of the table's key"}.`;
+    case 'other-sort-order':
+      return reason.sortKey
+        ? `The table sorts each \`${reason.partitionKey}\` by \`${reason.sortKey}\`, not by \`${reason.rangeOn}\`: a key condition cannot range on \`${reason.rangeOn}\`, so every request would read (and be billed for) the whole item collection, 1 MB per page, and sort or filter it in code.`
+        : `The table has no sort key, so a key condition cannot range on \`${reason.rangeOn}\`.`;
+    case 'index-serves': {
+      const i = reason.index;
+      return `The existing ${i.kind.toUpperCase()} \`${i.name}\` is keyed on \`${i.partitionKey}\`${i.sortKey ? ` and \`${i.sortKey}\`` : ''}, which is exactly this query.`;
+    }
+    case 'no-index':
+      return 'The table has no secondary index yet.';
+    case 'gsi-cannot-read-strongly':
+      return `\`${reason.indexName}\` has the right keys, but it is a GSI: GSIs support only eventually consistent reads, and ConsistentRead=true on it is rejected with a ValidationException.`;
+    case 'no-index-keyed':
+      return `No existing index is keyed for this query: ${reason.indexes.map((i) => `${i.name} (${i.partitionKey}${i.sortKey ? ` + ${i.sortKey}` : ''})`).join(', ')}.`;
+    case 'lsi-no-equality':
+      return `An LSI is queried by equality on the table's partition key \`${reason.partitionKey}\`, and this request fixes no attribute by equality.`;
+    case 'lsi-other-partition-key':
+      return `An LSI must use the table's partition key \`${reason.partitionKey}\`; this query fixes \`${reason.attribute}\` instead.`;
+    case 'lsi-no-sort':
+      return 'An LSI only adds another sort key, and this query needs none.';
+    case 'lsi-table-exists':
+      return 'LSIs can only be created together with the table (CreateTable); UpdateTable cannot add one to an existing table.';
+    case 'lsi-quota':
+      return `A table can have at most ${reason.max} LSIs, and this one already has ${reason.max}.`;
+    case 'lsi-collection-too-big':
+      return `With an LSI each \`${reason.partitionKey}\` value's items (table plus LSI entries) are capped at ${reason.limitGb} GB; collections of up to ${reason.gb} GB with the LSI's entries would make writes fail with ItemCollectionSizeLimitExceededException.`;
+    case 'lsi-serves':
+      return `An LSI keeps \`${reason.partitionKey}\` and sorts by \`${reason.rangeOn}\`, supports strongly consistent reads, shares the table's capacity, and each item collection, at most ${reason.gb} GB with the LSI's entries, stays under the ${reason.limitGb} GB cap.`;
+    case 'rebuild-no-help':
+      return `Rebuilding does not help: ${indexReasonText(reason.lsi)}`;
+    case 'rebuild-nothing-to-migrate':
+      return 'The table does not exist yet, so there is nothing to migrate: declare the LSI in CreateTable.';
+    case 'rebuild-gsi-suffices':
+      return 'A GSI gives the same query on the live table with no migration; rebuilding the table only pays off when strongly consistent reads are required.';
+    case 'rebuild-serves':
+      return `An LSI cannot be added to an existing table, so a new table declared with the LSI on \`${reason.rangeOn}\`, with the data copied across, is the only way to get an index that serves strongly consistent reads sorted by \`${reason.rangeOn}\`.`;
+    case 'gsi-no-equality':
+      return 'A Query on a GSI still needs equality on the index partition key, and this request fixes no attribute by equality.';
+    case 'gsi-eventual-only':
+      return 'GSIs support only eventually consistent reads; the requirement for strongly consistent results rules one out.';
+    case 'gsi-quota':
+      return `The table already has ${reason.max} GSIs, the default quota.`;
+    case 'gsi-serves':
+      return `A GSI with partition key \`${reason.partitionKey}\`${reason.sortKey ? ` and sort key \`${reason.sortKey}\`` : ''} can be added at any time (it backfills online), has its own capacity and no item-collection cap, and eventually consistent reads are acceptable here.`;
+    case 'scan-only-way':
+      return 'Without an attribute fixed by equality no key condition is possible on the table or any index, so a Scan with a FilterExpression is the only way to read it.';
+    case 'scan-bills-all':
+      return 'A Scan reads every item in the table and bills all of it, because a FilterExpression is applied after the read; a Query reads only the matching items.';
+    case 'scan-fails-too':
+      return 'A Scan reads every item in the table and bills all of it; it does not meet the requirement either.';
+    case 'unneeded-index':
+      return 'Unneeded: the table itself already answers this query, without reading through an index.';
+    case 'unneeded-new':
+      return `Unneeded: ${reason.servedBy === undefined ? 'the table itself' : `the existing index ${reason.servedBy}`} already answers this query, and ${reason.gsi ? 'a GSI adds its own write and storage cost to every write' : 'an extra index adds write and storage cost to every write'}.`;
+    case 'gsi-preferred':
+      return 'It would work, but AWS recommends GSIs over LSIs unless strongly consistent reads are needed; an LSI also caps every item collection at 10 GB and can never be dropped.';
+  }
+}
+
 /** Option text for each choice, worded for the attribute the new read turns on. */
 function optionText(choice: IndexChoice, d: IndexDomain, pattern: AccessPattern, indexName: string): string {
   const eq = pattern.equalityOn;
@@ -157,7 +227,7 @@ export function buildIndexChoice(d: IndexDomain, indexCase: IndexCase, random: S
   }
   const options: DerivedOption[] = shown.map((choice) => ({
     text: optionText(choice, d, pattern, indexName),
-    why: advice.assessments[choice].reason,
+    why: indexReasonText(advice.assessments[choice].reason),
     correct: choice === advice.choice,
   }));
 
@@ -170,7 +240,7 @@ export function buildIndexChoice(d: IndexDomain, indexCase: IndexCase, random: S
     strong: setup.strong,
     months,
     gb,
-    verdict: advice.assessments[advice.choice].reason,
+    verdict: indexReasonText(advice.assessments[advice.choice].reason),
     right_choice: optionText(advice.choice, d, pattern, indexName),
   };
 }

@@ -1,8 +1,9 @@
 /**
  * Index choice: given a table's keys, its indexes and a new query, which structure serves the
  * query (the base table, an index it already has, a new LSI, a new GSI, a rebuilt table with an
- * LSI, or only a Scan), and why each of the others does not. Question families derive their
- * right option from these rules instead of stating it per variant.
+ * LSI, or only a Scan), and why each of the others does not, as facts (IndexReason) that
+ * app/bank words for learners. Question families derive their right option from these rules
+ * instead of stating it per variant.
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/SecondaryIndexes.html
  */
 import { writeUnitsForSize } from '../capacity/units.ts';
@@ -52,12 +53,48 @@ export interface IndexConstraints {
 export const INDEX_CHOICES = ['base-table', 'existing-index', 'add-lsi', 'add-gsi', 'recreate-with-lsi', 'scan'] as const;
 export type IndexChoice = (typeof INDEX_CHOICES)[number];
 
+/**
+ * Why a choice works, or the first rule it breaks, as a fact with the names it involves; the
+ * sentence a learner reads is written in app/bank (question prose stays out of the engine).
+ */
+export type IndexReason =
+  | { readonly kind: 'table-get'; readonly partitionKey: string }
+  | { readonly kind: 'table-query'; readonly partitionKey: string; readonly rangeOn: string | undefined }
+  | { readonly kind: 'no-equality' }
+  | { readonly kind: 'not-table-partition-key'; readonly partitionKey: string; readonly attribute: string; readonly isSortKey: boolean }
+  | { readonly kind: 'other-sort-order'; readonly partitionKey: string; readonly sortKey: string | undefined; readonly rangeOn: string | undefined }
+  | { readonly kind: 'index-serves'; readonly index: SecondaryIndex }
+  | { readonly kind: 'no-index' }
+  | { readonly kind: 'gsi-cannot-read-strongly'; readonly indexName: string }
+  | { readonly kind: 'no-index-keyed'; readonly indexes: readonly SecondaryIndex[] }
+  | { readonly kind: 'lsi-no-equality'; readonly partitionKey: string }
+  | { readonly kind: 'lsi-other-partition-key'; readonly partitionKey: string; readonly attribute: string }
+  | { readonly kind: 'lsi-no-sort' }
+  | { readonly kind: 'lsi-table-exists' }
+  | { readonly kind: 'lsi-quota'; readonly max: number }
+  | { readonly kind: 'lsi-collection-too-big'; readonly partitionKey: string; readonly gb: number; readonly limitGb: number }
+  | { readonly kind: 'lsi-serves'; readonly partitionKey: string; readonly rangeOn: string | undefined; readonly gb: number; readonly limitGb: number }
+  | { readonly kind: 'rebuild-no-help'; readonly lsi: IndexReason }
+  | { readonly kind: 'rebuild-nothing-to-migrate' }
+  | { readonly kind: 'rebuild-gsi-suffices' }
+  | { readonly kind: 'rebuild-serves'; readonly rangeOn: string | undefined }
+  | { readonly kind: 'gsi-no-equality' }
+  | { readonly kind: 'gsi-eventual-only' }
+  | { readonly kind: 'gsi-quota'; readonly max: number }
+  | { readonly kind: 'gsi-serves'; readonly partitionKey: string; readonly sortKey: string | undefined }
+  | { readonly kind: 'scan-only-way' }
+  | { readonly kind: 'scan-bills-all' }
+  | { readonly kind: 'scan-fails-too' }
+  | { readonly kind: 'unneeded-index' }
+  | { readonly kind: 'unneeded-new'; readonly servedBy: string | undefined; readonly gsi: boolean }
+  | { readonly kind: 'gsi-preferred' };
+
 export interface ChoiceAssessment {
   readonly choice: IndexChoice;
   /** True when this choice meets every requirement of the pattern. */
   readonly works: boolean;
-  /** Why it works, or the first rule it breaks, in a sentence a learner can check. */
-  readonly reason: string;
+  /** Why it works, or the first rule it breaks. */
+  readonly reason: IndexReason;
 }
 
 export interface IndexAdvice {
@@ -90,28 +127,23 @@ function assessBaseTable(table: TableDesign, pattern: AccessPattern): ChoiceAsse
     return {
       choice,
       works: true,
-      reason: get
-        ? `The table's own key is \`${partitionKey}\`, so a GetItem on \`${partitionKey}\` answers it without any index.`
-        : `The table's own key already fixes \`${partitionKey}\` by equality${pattern.rangeOn ? ` and ranges on its sort key \`${pattern.rangeOn}\`` : ''}, so a Query on the table answers it without any index.`,
+      reason: get ? { kind: 'table-get', partitionKey } : { kind: 'table-query', partitionKey, rangeOn: pattern.rangeOn },
     };
   }
   if (pattern.equalityOn === undefined) {
-    return { choice, works: false, reason: `A Query needs an equality condition on a partition key, and this request fixes no attribute by equality.` };
+    return { choice, works: false, reason: { kind: 'no-equality' } };
   }
   if (pattern.equalityOn !== partitionKey) {
-    const role = pattern.equalityOn === sortKey ? 'is only the sort key' : "is not part of the table's key";
     return {
       choice,
       works: false,
-      reason: `A Query on the table needs equality on its partition key \`${partitionKey}\`; \`${pattern.equalityOn}\` ${role}.`,
+      reason: { kind: 'not-table-partition-key', partitionKey, attribute: pattern.equalityOn, isSortKey: pattern.equalityOn === sortKey },
     };
   }
   return {
     choice,
     works: false,
-    reason: sortKey
-      ? `The table sorts each \`${partitionKey}\` by \`${sortKey}\`, not by \`${pattern.rangeOn}\`: a key condition cannot range on \`${pattern.rangeOn}\`, so every request would read (and be billed for) the whole item collection, 1 MB per page, and sort or filter it in code.`
-      : `The table has no sort key, so a key condition cannot range on \`${pattern.rangeOn}\`.`,
+    reason: { kind: 'other-sort-order', partitionKey, sortKey, rangeOn: pattern.rangeOn },
   };
 }
 
@@ -121,20 +153,19 @@ function assessExistingIndex(table: TableDesign, pattern: AccessPattern, serving
     return {
       choice,
       works: true,
-      reason: `The existing ${serving.kind.toUpperCase()} \`${serving.name}\` is keyed on \`${serving.partitionKey}\`${serving.sortKey ? ` and \`${serving.sortKey}\`` : ''}, which is exactly this query.`,
+      reason: { kind: 'index-serves', index: serving },
     };
   }
-  if (table.indexes.length === 0) return { choice, works: false, reason: 'The table has no secondary index yet.' };
+  if (table.indexes.length === 0) return { choice, works: false, reason: { kind: 'no-index' } };
   const strongBlocked = table.indexes.find((i) => i.kind === 'gsi' && keyServes(i, pattern));
   if (strongBlocked) {
     return {
       choice,
       works: false,
-      reason: `\`${strongBlocked.name}\` has the right keys, but it is a GSI: GSIs support only eventually consistent reads, and ConsistentRead=true on it is rejected with a ValidationException.`,
+      reason: { kind: 'gsi-cannot-read-strongly', indexName: strongBlocked.name },
     };
   }
-  const names = table.indexes.map((i) => `${i.name} (${i.partitionKey}${i.sortKey ? ` + ${i.sortKey}` : ''})`).join(', ');
-  return { choice, works: false, reason: `No existing index is keyed for this query: ${names}.` };
+  return { choice, works: false, reason: { kind: 'no-index-keyed', indexes: table.indexes } };
 }
 
 function assessNewLsi(table: TableDesign, pattern: AccessPattern, constraints: IndexConstraints): ChoiceAssessment {
@@ -146,92 +177,71 @@ function assessNewLsi(table: TableDesign, pattern: AccessPattern, constraints: I
       works: false,
       reason:
         pattern.equalityOn === undefined
-          ? `An LSI is queried by equality on the table's partition key \`${partitionKey}\`, and this request fixes no attribute by equality.`
-          : `An LSI must use the table's partition key \`${partitionKey}\`; this query fixes \`${pattern.equalityOn}\` instead.`,
+          ? { kind: 'lsi-no-equality', partitionKey }
+          : { kind: 'lsi-other-partition-key', partitionKey, attribute: pattern.equalityOn },
     };
   }
-  if (pattern.rangeOn === undefined) return { choice, works: false, reason: 'An LSI only adds another sort key, and this query needs none.' };
+  if (pattern.rangeOn === undefined) return { choice, works: false, reason: { kind: 'lsi-no-sort' } };
   if (table.created) {
-    return { choice, works: false, reason: 'LSIs can only be created together with the table (CreateTable); UpdateTable cannot add one to an existing table.' };
+    return { choice, works: false, reason: { kind: 'lsi-table-exists' } };
   }
   if (countIndexes(table, 'lsi') >= MAX_LSIS_PER_TABLE) {
-    return { choice, works: false, reason: `A table can have at most ${MAX_LSIS_PER_TABLE} LSIs, and this one already has ${MAX_LSIS_PER_TABLE}.` };
+    return { choice, works: false, reason: { kind: 'lsi-quota', max: MAX_LSIS_PER_TABLE } };
   }
   if (constraints.largestCollectionGb >= ITEM_COLLECTION_LIMIT_GB) {
     return {
       choice,
       works: false,
-      reason: `With an LSI each \`${partitionKey}\` value's items (table plus LSI entries) are capped at ${ITEM_COLLECTION_LIMIT_GB} GB; collections of up to ${constraints.largestCollectionGb} GB with the LSI's entries would make writes fail with ItemCollectionSizeLimitExceededException.`,
+      reason: { kind: 'lsi-collection-too-big', partitionKey, gb: constraints.largestCollectionGb, limitGb: ITEM_COLLECTION_LIMIT_GB },
     };
   }
   return {
     choice,
     works: true,
-    reason: `An LSI keeps \`${partitionKey}\` and sorts by \`${pattern.rangeOn}\`, supports strongly consistent reads, shares the table's capacity, and each item collection, at most ${constraints.largestCollectionGb} GB with the LSI's entries, stays under the ${ITEM_COLLECTION_LIMIT_GB} GB cap.`,
+    reason: { kind: 'lsi-serves', partitionKey, rangeOn: pattern.rangeOn, gb: constraints.largestCollectionGb, limitGb: ITEM_COLLECTION_LIMIT_GB },
   };
 }
 
 function assessRecreate(table: TableDesign, pattern: AccessPattern, constraints: IndexConstraints): ChoiceAssessment {
   const choice = 'recreate-with-lsi';
   const lsi = assessNewLsi({ ...table, created: false }, pattern, constraints);
-  if (!lsi.works) return { choice, works: false, reason: `Rebuilding does not help: ${lsi.reason}` };
+  if (!lsi.works) return { choice, works: false, reason: { kind: 'rebuild-no-help', lsi: lsi.reason } };
   if (!table.created) {
-    return { choice, works: false, reason: 'The table does not exist yet, so there is nothing to migrate: declare the LSI in CreateTable.' };
+    return { choice, works: false, reason: { kind: 'rebuild-nothing-to-migrate' } };
   }
   if (!pattern.strongRead) {
-    return {
-      choice,
-      works: false,
-      reason: 'A GSI gives the same query on the live table with no migration; rebuilding the table only pays off when strongly consistent reads are required.',
-    };
+    return { choice, works: false, reason: { kind: 'rebuild-gsi-suffices' } };
   }
   return {
     choice,
     works: true,
-    reason: `An LSI cannot be added to an existing table, so a new table declared with the LSI on \`${pattern.rangeOn}\`, with the data copied across, is the only way to get an index that serves strongly consistent reads sorted by \`${pattern.rangeOn}\`.`,
+    reason: { kind: 'rebuild-serves', rangeOn: pattern.rangeOn },
   };
 }
 
 function assessNewGsi(table: TableDesign, pattern: AccessPattern): ChoiceAssessment {
   const choice = 'add-gsi';
   if (pattern.equalityOn === undefined) {
-    return {
-      choice,
-      works: false,
-      reason: 'A Query on a GSI still needs equality on the index partition key, and this request fixes no attribute by equality.',
-    };
+    return { choice, works: false, reason: { kind: 'gsi-no-equality' } };
   }
   if (pattern.strongRead) {
-    return { choice, works: false, reason: 'GSIs support only eventually consistent reads; the requirement for strongly consistent results rules one out.' };
+    return { choice, works: false, reason: { kind: 'gsi-eventual-only' } };
   }
   if (countIndexes(table, 'gsi') >= DEFAULT_MAX_GSIS_PER_TABLE) {
-    return { choice, works: false, reason: `The table already has ${DEFAULT_MAX_GSIS_PER_TABLE} GSIs, the default quota.` };
+    return { choice, works: false, reason: { kind: 'gsi-quota', max: DEFAULT_MAX_GSIS_PER_TABLE } };
   }
-  const keys = `\`${pattern.equalityOn}\`${pattern.rangeOn ? ` and sort key \`${pattern.rangeOn}\`` : ''}`;
-  return {
-    choice,
-    works: true,
-    reason: `A GSI with partition key ${keys} can be added at any time (it backfills online), has its own capacity and no item-collection cap, and eventually consistent reads are acceptable here.`,
-  };
+  return { choice, works: true, reason: { kind: 'gsi-serves', partitionKey: pattern.equalityOn, sortKey: pattern.rangeOn } };
 }
 
 function assessScan(table: TableDesign, pattern: AccessPattern, anyIndexWorks: boolean): ChoiceAssessment {
   const choice = 'scan';
   if (pattern.equalityOn === undefined) {
-    return {
-      choice,
-      works: true,
-      reason:
-        'Without an attribute fixed by equality no key condition is possible on the table or any index, so a Scan with a FilterExpression is the only way to read it.',
-    };
+    return { choice, works: true, reason: { kind: 'scan-only-way' } };
   }
   return {
     choice,
     works: false,
-    reason:
-      anyIndexWorks || keyServes(table.key, pattern)
-        ? 'A Scan reads every item in the table and bills all of it, because a FilterExpression is applied after the read; a Query reads only the matching items.'
-        : 'A Scan reads every item in the table and bills all of it; it does not meet the requirement either.',
+    reason: anyIndexWorks || keyServes(table.key, pattern) ? { kind: 'scan-bills-all' } : { kind: 'scan-fails-too' },
   };
 }
 
@@ -262,12 +272,13 @@ export function adviseIndex(table: TableDesign, pattern: AccessPattern, constrai
   const choice = pickChoice(assessments, pattern);
   // A structure that already serves the query makes every new index an unneeded cost.
   if (choice === 'base-table' || choice === 'existing-index') {
-    const servedBy = choice === 'base-table' ? 'the table itself' : `the existing index ${serving?.name ?? ''}`;
+    // undefined: the table itself.
+    const servedBy = choice === 'base-table' ? undefined : (serving?.name ?? '');
     if (choice === 'base-table' && assessments['existing-index'].works) {
       assessments['existing-index'] = {
         choice: 'existing-index',
         works: false,
-        reason: 'Unneeded: the table itself already answers this query, without reading through an index.',
+        reason: { kind: 'unneeded-index' },
       };
     }
     for (const other of ['add-lsi', 'add-gsi', 'recreate-with-lsi'] as const) {
@@ -275,7 +286,7 @@ export function adviseIndex(table: TableDesign, pattern: AccessPattern, constrai
         assessments[other] = {
           choice: other,
           works: false,
-          reason: `Unneeded: ${servedBy} already answers this query, and ${other === 'add-gsi' ? 'a GSI adds its own write and storage cost to every write' : 'an extra index adds write and storage cost to every write'}.`,
+          reason: { kind: 'unneeded-new', servedBy, gsi: other === 'add-gsi' },
         };
       }
     }
@@ -284,8 +295,7 @@ export function adviseIndex(table: TableDesign, pattern: AccessPattern, constrai
     assessments['add-lsi'] = {
       choice: 'add-lsi',
       works: false,
-      reason:
-        'It would work, but AWS recommends GSIs over LSIs unless strongly consistent reads are needed; an LSI also caps every item collection at 10 GB and can never be dropped.',
+      reason: { kind: 'gsi-preferred' },
     };
   }
   return { choice, index: choice === 'existing-index' ? serving : undefined, assessments };

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../app/bank/random.ts';
-import { ALL_INDEX_CASES, buildIndexChoice, indexDerivers, indexTopicDerivers, type IndexCase, type IndexDomain } from '../../../app/bank/index-scenarios.ts';
+import {
+  ALL_INDEX_CASES,
+  buildIndexChoice,
+  indexDerivers,
+  indexReasonText,
+  indexTopicDerivers,
+  type IndexCase,
+  type IndexDomain,
+} from '../../../app/bank/index-scenarios.ts';
 import { SLOTS } from '../../../app/bank/scenario-kit.ts';
+import type { IndexReason } from '../../../engine/index.ts';
 import { gsiWriteThrottle } from '../../../engine/rules/index-rules.ts';
 
 const trips: IndexDomain = {
@@ -87,5 +96,22 @@ describe('index-gsi-write-throttle', () => {
       seen.add(String(out.best));
     }
     expect(seen).toEqual(new Set(['throttled', 'keeps-up']));
+  });
+});
+
+describe('indexReasonText', () => {
+  it.each<[IndexReason, string]>([
+    [{ kind: 'lsi-table-exists' }, 'LSIs can only be created together with the table'],
+    [{ kind: 'lsi-collection-too-big', partitionKey: 'customerId', gb: 12, limitGb: 10 }, 'collections of up to 12 GB'],
+    [{ kind: 'lsi-quota', max: 5 }, 'at most 5 LSIs'],
+    [{ kind: 'other-sort-order', partitionKey: 'customerId', sortKey: 'orderId', rangeOn: 'total' }, 'sorts each `customerId` by `orderId`, not by `total`'],
+    [{ kind: 'other-sort-order', partitionKey: 'customerId', sortKey: undefined, rangeOn: 'total' }, 'The table has no sort key'],
+    [{ kind: 'not-table-partition-key', partitionKey: 'customerId', attribute: 'orderId', isSortKey: true }, '`orderId` is only the sort key'],
+    [{ kind: 'unneeded-new', servedBy: 'status-index', gsi: true }, 'Unneeded: the existing index status-index already answers'],
+    [{ kind: 'unneeded-new', servedBy: undefined, gsi: false }, 'Unneeded: the table itself already answers this query, and an extra index'],
+    [{ kind: 'rebuild-no-help', lsi: { kind: 'lsi-no-sort' } }, 'Rebuilding does not help: An LSI only adds another sort key'],
+    [{ kind: 'gsi-serves', partitionKey: 'email', sortKey: 'placedAt' }, 'A GSI with partition key `email` and sort key `placedAt` can be added'],
+  ])('%j', (reason, text) => {
+    expect(indexReasonText(reason)).toContain(text);
   });
 });
