@@ -1,7 +1,8 @@
 /**
  * The calculator registry: every calculator a numeric scenario may name in `answer.calculator`.
  * A calculator parses its arguments with zod, returns a Calculation (figure + working) from
- * engine/, and lists the known wrong methods a learner might use, so the grader can name them.
+ * engine/, and lists the known wrong methods a learner might use, so the grader can name them:
+ * each the same engine function with one option changed, its words in content/misconceptions.md.
  *
  * To add calculators, write a module like capacity-calculators.ts that exports a list made with
  * defineCalculator, and spread it into CALCULATOR_LIST below: one line.

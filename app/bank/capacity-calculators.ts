@@ -2,7 +2,8 @@
  * Capacity calculators for the registry (calculators.ts): read and write units, rates, item
  * size, auto scaling, each with the wrong methods learners are known to use. The arithmetic is
  * the engine's (engine/capacity/): a figure calls its unit functions, and a wrong method is the
- * same function with one step changed (a 1 KB block for a read, no rounding, no doubling).
+ * same function with one step changed (a 1 KB block for a read, no rounding, no doubling). What
+ * a learner reads about each mistake is in content/misconceptions.md.
  * Rules: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html
  */
 import { z } from 'zod';
