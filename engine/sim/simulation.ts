@@ -673,16 +673,23 @@ export class Simulation {
   /**
    * TransactWriteItems under enforced throughput, after the engine ran it on the leader: each
    * write's units (two per 1 KB, the larger of the item before and after) are admitted on its
-   * table's partition, summed per partition; if any partition refuses, the whole transaction is
-   * undone and cancelled with TransactionCanceledException, reason ThrottlingError for each write
-   * refused and None for the others (API_TransactWriteItems.html, cancellation reasons).
+   * table's partition, and on each GSI partition its index entries land on, summed per partition;
+   * if any refuses, the whole transaction is undone and cancelled with TransactionCanceledException,
+   * reason ThrottlingError for each write refused (the table's or the GSIs' throughput message)
+   * and None for the others (API_TransactWriteItems.html, cancellation reasons).
    */
   private admitTransaction(
     request: Record<string, unknown>,
     targets: readonly { table: string; target: unknown }[],
     befores: ReadonlyMap<string, { state: SimTable; undo: UndoImage[]; usage: number }>,
   ): void {
-    const wanted = new Map<string, number>();
+    // Units wanted per slot: a table's partition, or a GSI's partition, each with the pool that admits them.
+    const wanted = new Map<string, { pool: CapacityPool; partition: number; units: number; index?: string }>();
+    const want = (slot: string, pool: CapacityPool, partition: number, units: number, index?: string): void => {
+      const w = wanted.get(slot) ?? { pool, partition, units: 0, ...(index ? { index } : {}) };
+      w.units += units;
+      wanted.set(slot, w);
+    };
     const placed = targets.map((t) => {
       const before = befores.get(t.table);
       const leader = this.database.findTable(t.table);
@@ -691,20 +698,31 @@ export class Simulation {
       const partition = partitionOf(value, before.state.pools.write.partitions);
       const image = before.undo.find((u) => leader && u.id === this.storageIdOf(leader, t.target));
       const after = leader.get(t.target as Item);
-      const units = writeUnitsForSize(Math.max(image?.old?.size ?? 0, after?.size ?? 0, 1), true);
-      const slot = `${t.table}\u0000${partition}`;
-      wanted.set(slot, (wanted.get(slot) ?? 0) + units);
-      return { table: t.table, partition, slot, state: before.state };
+      const slots = [`${t.table}\u0000${partition}`];
+      want(slots[0]!, before.state.pools.write, partition, writeUnitsForSize(Math.max(image?.old?.size ?? 0, after?.size ?? 0, 1), true));
+      // Each GSI the write reaches: the entry it removes and the one it adds (one write when the index key stays).
+      for (const [index, pools] of before.state.indexPools) {
+        const definition = leader.index(index)?.definition;
+        if (!definition) continue;
+        const entries = [image?.old?.item, after?.item].map((item) => (item ? leader.indexEntry(definition, item) : undefined));
+        const [old, next] = entries;
+        const moved = old && next && old.partition !== next.partition;
+        for (const e of moved ? [old, next] : [next ?? old]) {
+          if (!e) continue;
+          const keyValue = (next && e === next ? after?.item : image?.old?.item)?.[definition.key.hash.name];
+          const p = keyValue ? partitionOf(keyValue, pools.write.partitions) : 0;
+          const size = moved ? e.entry.size : Math.max(old?.entry.size ?? 0, next?.entry.size ?? 0);
+          const slot = `${t.table}\u0000${index}\u0000${p}`;
+          want(slot, pools.write, p, writeUnitsForSize(Math.max(size, 1), true), index);
+          slots.push(slot);
+        }
+      }
+      return { table: t.table, partition, slots };
     });
     const refused = new Set<string>();
-    for (const p of placed) if (p && !refused.has(p.slot) && p.state.pools.write.check(p.partition, wanted.get(p.slot)!)) refused.add(p.slot);
+    for (const [slot, w] of wanted) if (w.pool.check(w.partition, w.units)) refused.add(slot);
     if (refused.size === 0) {
-      const committed = new Set<string>();
-      for (const p of placed) {
-        if (!p || committed.has(p.slot)) continue;
-        committed.add(p.slot);
-        p.state.pools.write.commit(p.partition, wanted.get(p.slot)!);
-      }
+      for (const w of wanted.values()) w.pool.commit(w.partition, w.units);
       return;
     }
     for (const [name, { undo, usage }] of befores) {
@@ -717,13 +735,13 @@ export class Simulation {
     const reasons = items.map((item) => {
       if ('ConditionCheck' in item) return { Code: 'None' };
       const p = placed[t++];
-      return p && refused.has(p.slot) ? { Code: 'ThrottlingError', Message: TABLE_THROUGHPUT_EXCEEDED_MESSAGE } : { Code: 'None' };
+      const slot = p?.slots.find((x) => refused.has(x));
+      if (!slot) return { Code: 'None' };
+      return { Code: 'ThrottlingError', Message: wanted.get(slot)!.index ? INDEX_THROUGHPUT_EXCEEDED_MESSAGE : TABLE_THROUGHPUT_EXCEEDED_MESSAGE };
     });
-    for (const p of placed) {
-      if (p && refused.has(p.slot)) {
-        this.recordThrottle('write', p.table, undefined, p.partition);
-        refused.delete(p.slot);
-      }
+    for (const slot of refused) {
+      const w = wanted.get(slot)!;
+      this.recordThrottle('write', slot.slice(0, slot.indexOf('\u0000')), w.index, w.partition);
     }
     this.event({ action: 'TransactWriteItems', table: targets[0]?.table, throttled: true });
     throw new TransactionCanceledException(

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ProvisionedThroughputExceededException, TransactionCanceledException } from '../../../engine/errors.ts';
-import { Simulation } from '../../../engine/sim/index.ts';
+import { INDEX_THROUGHPUT_EXCEEDED_MESSAGE, Simulation } from '../../../engine/sim/index.ts';
 
 const NO_LAG = { kind: 'fixed', ms: 0 } as const;
 
@@ -106,6 +106,39 @@ describe('TransactWriteItems under enforced throughput', () => {
     );
     expect(count(sim)).toBe(0);
     expect(sim.database.capacityUsage('tbl').writeUnits).toBe(0);
+  });
+
+  it("cancels a transaction its GSI has no capacity for, with the index's throughput message", () => {
+    const sim = new Simulation({ seed: 1, replicationLag: NO_LAG, indexLag: NO_LAG });
+    sim.execute('CreateTable', {
+      TableName: 'tbl',
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'g', AttributeType: 'S' },
+      ],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 100 },
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'byG',
+          KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }],
+          Projection: { ProjectionType: 'ALL' },
+          ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 3 },
+        },
+      ],
+    });
+    // The table has room; the GSI's 3 WCU hold one transactional index write (2), not two (4). An item without g stays out of the index.
+    const put = (pk: string, g?: string) => ({ Put: { TableName: 'tbl', Item: { pk: { S: pk }, ...(g ? { g: { S: g } } : {}) } } });
+    sim.execute('TransactWriteItems', { TransactItems: [put('a', 'x'), put('b')] });
+    let error: unknown;
+    try {
+      sim.execute('TransactWriteItems', { TransactItems: [put('c'), put('d', 'y')] });
+    } catch (e) {
+      error = e;
+    }
+    const reasons = (error as TransactionCanceledException).extra.CancellationReasons as { Code: string; Message?: string }[];
+    expect(reasons).toEqual([{ Code: 'None' }, { Code: 'ThrottlingError', Message: INDEX_THROUGHPUT_EXCEEDED_MESSAGE }]);
+    expect(count(sim)).toBe(2);
   });
 
   it('serves a transaction that fits, and names only the throttled write when they are on different partitions', () => {
