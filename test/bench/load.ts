@@ -9,7 +9,7 @@
  * BENCH_ONLY=load; BENCH_ROUNDS (3), BENCH_SECONDS per run (5), BENCH_CONNECTIONS (100), BENCH_SERVER=tsx.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBank } from '../../app/bank/index.ts';
@@ -25,6 +25,10 @@ const PROGRESS_ANSWERS = 500;
 
 export interface WrkResult {
   readonly perSecond: number;
+  /** Requests completed in the run. */
+  readonly requests: number;
+  /** The server's CPU microseconds per completed request, when its process is known (Linux /proc). */
+  readonly serverUs?: number | undefined;
   readonly p50Ms: number;
   readonly p99Ms: number;
   /** Requests that took over wrk's 2 s timeout, and responses that were not 2xx or 3xx. */
@@ -51,6 +55,7 @@ export function parseWrk(output: string): WrkResult {
   };
   return {
     perSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? Number.NaN),
+    requests: Number(/(\d+) requests in/.exec(output)?.[1] ?? 0),
     p50Ms: latency('50'),
     p99Ms: latency('99'),
     timeouts: Number(/timeout (\d+)/.exec(output)?.[1] ?? 0),
@@ -58,8 +63,32 @@ export function parseWrk(output: string): WrkResult {
   };
 }
 
-/** wrk for SECONDS against a URL; `script` is a Lua file that picks each request. */
+/** CPU time (user + system) of a process so far, in microseconds, from /proc; undefined elsewhere. */
+function cpuMicros(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return undefined;
+  }
+}
+
+let serverPid: number | undefined;
+
+/**
+ * wrk for SECONDS against a URL; `script` is a Lua file that picks each request. With the
+ * server's CPU per request beside the rate: on a machine shared with other work the rate swings
+ * with the load, the CPU a request costs much less.
+ */
 function runWrk(url: string, script?: string): WrkResult {
+  const before = cpuMicros(serverPid);
+  const result = runWrkOnly(url, script);
+  const after = cpuMicros(serverPid);
+  return { ...result, serverUs: before === undefined || after === undefined || result.requests === 0 ? undefined : (after - before) / result.requests };
+}
+
+function runWrkOnly(url: string, script?: string): WrkResult {
   const args = ['-t2', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--latency', ...(script ? ['-s', script] : []), url];
   const output = execFileSync('wrk', args, { encoding: 'utf8' });
   const result = parseWrk(output);
@@ -199,6 +228,7 @@ export async function benchmarks(): Promise<BenchRow[]> {
   const server = await startServer(join(dir, 'app.db'));
   try {
     const { url } = server;
+    serverPid = server.process.pid;
     const scenarios = loadBank(join(ROOT, 'content')).scenarios;
     const choiceOnes = scenarios.filter((s) => s.kind === 'choice' || s.kind === 'multi' || s.kind === 'numeric').map((s) => s.id);
     const learner = await learnerWithAnswers(url, choiceOnes, PROGRESS_ANSWERS);
@@ -230,7 +260,16 @@ export async function benchmarks(): Promise<BenchRow[]> {
     const results = rows.map(() => [] as WrkResult[]);
     // A slow page keeps being served after wrk stops: 100 queued progress pages are seconds of
     // work. One request through the same queue waits them out, so no run starts behind another's backlog.
-    const settle = async () => void (await (await fetch(`${url}/static/theme-switch.js`)).text());
+    const settle = async () => {
+      // A kept-alive socket idle through a run may be closed by the server just as it is reused: try again on a new one.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return void (await (await fetch(`${url}/static/theme-switch.js`)).text());
+        } catch (error) {
+          if (attempt === 3) throw error;
+        }
+      }
+    };
     for (let round = 0; round < ROUNDS; round++) {
       await settle();
       floors.push(runWrk(`${url}/static/theme-switch.js`));
@@ -246,6 +285,7 @@ export async function benchmarks(): Promise<BenchRow[]> {
         group: 'load',
         name: `floor: GET /static/theme-switch.js, ${CONNECTIONS} connections (p99 ${median(floors.map((f) => f.p99Ms)).toFixed(0)} ms; load average ${load})`,
         ours: floor,
+        serverUs: median(floors.map((f) => f.serverUs ?? Number.NaN)),
       },
     ];
     for (const [i, row] of rows.entries()) {
@@ -259,6 +299,10 @@ export async function benchmarks(): Promise<BenchRow[]> {
         ours: median(runs.map((r) => r.perSecond)),
         reference: floor,
         ratio: median(runs.map((r, round) => r.perSecond / floors[round]!.perSecond)),
+        serverUs: median(runs.map((r) => r.serverUs ?? Number.NaN)),
+        referenceServerUs: median(floors.map((f) => f.serverUs ?? Number.NaN)),
+        // Here the floor's CPU per request over ours: how many floor requests one of ours costs, inverted.
+        serverRatio: median(runs.map((r, round) => (floors[round]!.serverUs ?? Number.NaN) / (r.serverUs ?? Number.NaN))),
       });
     }
     return out;
