@@ -7,7 +7,17 @@
  * kept in the grade's details for the picture on the result page (app/views/sim-chart.tsx).
  */
 import { z } from 'zod';
-import { BURST_RULE, burstSecondsUnder, DaxCluster, NO_LAG, Simulation, type Database, type Item, type LagDistribution } from '../../engine/index.ts';
+import {
+  BURST_RULE,
+  burstRunCalculation,
+  burstSecondsUnder,
+  DaxCluster,
+  NO_LAG,
+  Simulation,
+  type Database,
+  type Item,
+  type LagDistribution,
+} from '../../engine/index.ts';
 import type { Calculator } from '../bank/calculator.ts';
 import type { Check } from '../bank/types.ts';
 import { readCalls, type ApiCall } from './request-input.ts';
@@ -376,7 +386,11 @@ export function simulateBurst(args: { provisioned: number; consumedBefore: numbe
   return { ...result, scale };
 }
 
-const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+/** What simulateBurst's run shows, in the question's units: the bank it held and the seconds it served. */
+function readBurstRun(a: { provisioned: number; consumedBefore: number; spike: number }): { bankUnits: number; seconds: number } {
+  const run = simulateBurst(a);
+  return { bankUnits: run.bank / run.scale, seconds: run.seconds };
+}
 
 /** The seconds of a burst, read off simulateBurst's run, with the working a learner can follow. */
 const simulatedBurstSeconds: Calculator<{ provisioned: number; consumedBefore: number; spike: number }> = {
@@ -389,23 +403,7 @@ const simulatedBurstSeconds: Calculator<{ provisioned: number; consumedBefore: n
     .refine((a) => isWhole((a.consumedBefore * BURST_SCALE_UNITS) / a.provisioned) && isWhole((a.spike * BURST_SCALE_UNITS) / a.provisioned), {
       message: `consumedBefore and spike must be whole tenths of provisioned (the run is scaled to ${BURST_SCALE_UNITS} WCU)`,
     }),
-  calculate: (a) => {
-    const run = simulateBurst(a);
-    const bank = run.bank / run.scale;
-    return {
-      value: run.seconds,
-      unit: 'seconds',
-      steps: [
-        { label: 'Burst bank after 300 s at the steady rate, read off the run (unused capacity, at most 300 s of it)', value: `${fmt(bank)} WCU` },
-        {
-          label: 'Drawn from the bank each second of the spike: only the excess over the provisioned rate',
-          formula: `${fmt(a.spike)} − ${fmt(a.provisioned)}`,
-          value: `${fmt(a.spike - a.provisioned)} WCU per second`,
-        },
-        { label: 'Seconds the run served the spike before its first throttled write', value: `${fmt(run.seconds)} seconds` },
-      ],
-    };
-  },
+  calculate: (a) => burstRunCalculation({ ...a, ...readBurstRun(a), unit: 'WCU' }),
   misconceptions: [
     {
       id: 'whole-spike-from-bank',

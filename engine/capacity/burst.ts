@@ -58,3 +58,28 @@ export function burstSeconds(args: { provisioned: number; consumedBefore: number
     ],
   };
 }
+
+/**
+ * The working of a burst read off a simulated run (the grader's simulatedBurstSeconds): the bank
+ * the run held after 300 s at the steady rate, the excess the spike draws from it each second,
+ * and the seconds the run served before its first throttled write.
+ */
+export function burstRunCalculation(run: { bankUnits: number; provisioned: number; spike: number; seconds: number; unit: 'RCU' | 'WCU' }): Calculation {
+  const u = run.unit;
+  return {
+    value: run.seconds,
+    unit: 'seconds',
+    steps: [
+      {
+        label: `Burst bank after ${BURST_WINDOW_SECONDS} s at the steady rate, read off the run (unused capacity, at most ${BURST_WINDOW_SECONDS} s of it)`,
+        value: `${formatNumber(run.bankUnits)} ${u}`,
+      },
+      {
+        label: 'Drawn from the bank each second of the spike: only the excess over the provisioned rate',
+        formula: `${formatNumber(run.spike)} − ${formatNumber(run.provisioned)}`,
+        value: `${formatNumber(run.spike - run.provisioned)} ${u} per second`,
+      },
+      { label: `Seconds the run served the spike before its first throttled ${u === 'WCU' ? 'write' : 'read'}`, value: `${formatNumber(run.seconds)} seconds` },
+    ],
+  };
+}

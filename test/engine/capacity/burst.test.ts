@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BURST_RULE, burstSeconds, burstSecondsUnder } from '../../../engine/capacity/burst.ts';
+import { BURST_RULE, burstRunCalculation, burstSeconds, burstSecondsUnder } from '../../../engine/capacity/burst.ts';
 
 // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/burst-adaptive-capacity.html and
 // https://repost.aws/knowledge-center/dynamodb-spiky-workloads-short-intervals
@@ -25,5 +25,14 @@ describe('burstSecondsUnder: the same rule with one step changed', () => {
     ['one minute banked', { ...BURST_RULE, windowSeconds: 60 }, 120],
   ] as const)('%s', (_what, rule, seconds) => {
     expect(burstSecondsUnder(args, rule)).toBe(seconds);
+  });
+});
+
+describe('burstRunCalculation', () => {
+  it('keys the seconds the run served and shows the bank and the excess drawn', () => {
+    const c = burstRunCalculation({ bankUnits: 30_000, provisioned: 100, spike: 250, seconds: 200, unit: 'WCU' });
+    expect(c.value).toBe(200);
+    expect(c.steps.map((s) => s.value)).toEqual(['30,000 WCU', '150 WCU per second', '200 seconds']);
+    expect(c.steps[2]?.label).toBe('Seconds the run served the spike before its first throttled write');
   });
 });
