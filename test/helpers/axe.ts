@@ -38,10 +38,22 @@ export async function addAxe(context: BrowserContext): Promise<void> {
  * rules (WCAG_TAGS alone skips the advisory ones, a third of the run on a long page).
  */
 export async function runAxe(page: Page, tags: readonly string[] = [...WCAG_TAGS, ...ADVISORY_TAGS]): Promise<AxeViolation[]> {
+  return runAxeOnly(page, { type: 'tag', values: tags });
+}
+
+/** The rules whose verdict depends on the colours: a second colour scheme needs only these (structure does not change with it). */
+export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+/** The violations of the given rules only (COLOUR_RULES for a page already checked in the other scheme). */
+export async function runAxeRules(page: Page, rules: readonly string[]): Promise<AxeViolation[]> {
+  return runAxeOnly(page, { type: 'rule', values: rules });
+}
+
+async function runAxeOnly(page: Page, runOnly: { type: 'tag' | 'rule'; values: readonly string[] }): Promise<AxeViolation[]> {
   return page.evaluate(
-    async (tags) => {
+    async (runOnly) => {
       const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-      const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      const results = await axe.run(document, { runOnly, resultTypes: ['violations'] });
       return results.violations.map((v) => ({
         id: v.id,
         impact: v.impact,
@@ -51,7 +63,7 @@ export async function runAxe(page: Page, tags: readonly string[] = [...WCAG_TAGS
         nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
       }));
     },
-    [...tags],
+    { type: runOnly.type, values: [...runOnly.values] },
   );
 }
 
