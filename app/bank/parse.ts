@@ -56,13 +56,24 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
   for (const error of doc.errors) fail(lineCounter.linePos(error.pos[0]).line + 1, `YAML: ${error.message.split('\n')[0]}`);
   if (errors.length > 0) return { ok: false, errors };
 
-  const lineOf = (path: readonly PropertyKey[]): number => lineOfPath(doc, lineCounter, path) + 1;
+  // A table expanded from `each:` reports its errors at the line of the table written.
+  const textOrigin = new Map<string, string>();
+  const lineOf = (path: readonly PropertyKey[]): number => {
+    const origin = path[0] === 'texts' && typeof path[1] === 'string' ? textOrigin.get(path[1]) : undefined;
+    return lineOfPath(doc, lineCounter, origin === undefined ? path : ['texts', origin, ...path.slice(2)]) + 1;
+  };
   const parsed = FrontMatterSchema.safeParse(doc.toJS());
   if (!parsed.success) {
     reportIssues(parsed.error.issues, [], lineOf, fail);
     return { ok: false, errors };
   }
   const fm: FrontMatter = parsed.data;
+  if (fm.texts !== undefined) {
+    const expanded = expandTextTables(fm.texts);
+    for (const [name, origin] of expanded.origins) textOrigin.set(name, origin);
+    for (const name of expanded.repeated) fail(lineOf(['texts', name]), `texts.${name} is bound twice (a table of its name and a table's each: slot)`);
+    fm.texts = expanded.texts;
+  }
 
   const poolSpec = poolOf(fm.answer);
   const answer = parseAnswer(fm, lineOf, fail);
@@ -567,6 +578,40 @@ function parseOptions(lines: readonly BodyLine[], fail: (line: number, message: 
     ...(o.whyNot ? { whyNot: o.whyNot.join('\n').trim() } : {}),
     line: o.line,
   }));
+}
+
+type TextTables = NonNullable<FrontMatter['texts']>;
+
+/**
+ * `name: { each: [a, b], by, of }` becomes `name_a` and `name_b`, with `@` in `by` and in the
+ * texts replaced by the slot; each takes the written table's place in the lookup order.
+ */
+export function expandTextTables(texts: TextTables): { texts: TextTables; origins: Map<string, string>; repeated: string[] } {
+  const out: TextTables = {};
+  const origins = new Map<string, string>();
+  const repeated: string[] = [];
+  for (const [name, table] of Object.entries(texts)) {
+    const { each, ...rest } = table;
+    const entries =
+      each === undefined
+        ? [[name, rest] as const]
+        : each.map(
+            (slot) =>
+              [
+                `${name}_${slot}`,
+                {
+                  by: rest.by.replaceAll('@', slot),
+                  of: Object.fromEntries(Object.entries(rest.of).map(([value, text]) => [value, text.replaceAll('@', slot)])),
+                },
+              ] as const,
+          );
+    for (const [bound, expanded] of entries) {
+      if (bound in out) repeated.push(bound);
+      out[bound] = expanded;
+      if (each !== undefined) origins.set(bound, name);
+    }
+  }
+  return { texts: out, origins, repeated };
 }
 
 /**

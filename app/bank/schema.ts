@@ -90,6 +90,15 @@ export type RuleAnswerSpec = z.infer<typeof RuleAnswerSchema>;
 export const TextTableSchema = z.strictObject({
   by: z.string().min(1),
   of: z.record(z.string(), z.string()),
+  /**
+   * One table shared by several slots: `why: { each: [a, b], by: "{{reason_@}}", of: {...} }`
+   * binds `why_a` and `why_b`, `@` in `by` and in the texts standing for the slot (parse.ts
+   * expands it), so a deriver that returns a value per slot has its words written once.
+   */
+  each: z
+    .array(z.string().regex(/^[a-z0-9]+$/, 'a slot is lowercase letters and digits'))
+    .min(1)
+    .optional(),
 });
 export const MultiAnswerSchema = z.strictObject({ correct: z.array(z.string().min(1)).min(1) });
 /** A choice or multi answer that names a pool instead of its options. */

@@ -323,24 +323,18 @@ const GUIDE_LOW_USD = 3;
 const GUIDE_HIGH_USD = 15;
 const SLOTS = ['a', 'b', 'c', 'd', 'e'] as const;
 
-interface Claim {
+/** What a claim is about: the markdown words its reason by this (texts `reason` in cost-guide-claims.md). */
+export type ClaimTopic = 'dynamodb' | 'band' | 'largest' | 'lambda' | 'memory';
+
+/** One claim about the stack: its topic and the statement ids (texts `statement`) of its true and false forms. */
+export interface Claim {
+  readonly topic: ClaimTopic;
   readonly truth: string;
   readonly falsehood: string;
-  readonly why: string;
 }
 
 type Band = 'under' | 'within' | 'over';
-const BAND_TEXT: Readonly<Record<Band, string>> = {
-  under: `The whole stack costs less than $${GUIDE_LOW_USD} a month.`,
-  within: `The whole stack costs between $${GUIDE_LOW_USD} and $${GUIDE_HIGH_USD} a month.`,
-  over: `The whole stack costs more than $${GUIDE_HIGH_USD} a month.`,
-};
 type Part = 'api' | 'lambda' | 'dynamodb';
-const PART_TEXT: Readonly<Record<Part, string>> = {
-  api: 'API Gateway is the largest of the three services on the bill.',
-  lambda: 'Lambda is the largest of the three services on the bill.',
-  dynamodb: 'DynamoDB is the largest of the three services on the bill.',
-};
 
 /** The five claims about one stack, each decided by the model with a margin; undefined when any is too close to call. */
 export function judgeGuideClaims(input: ServerlessInput, random: Random): Claim[] | undefined {
@@ -348,9 +342,7 @@ export function judgeGuideClaims(input: ServerlessInput, random: Random): Claim[
   const total = r.bill.total.toNumber();
   const dynamo = r.dynamoDb.toNumber();
   const lambda = r.lambda.toNumber();
-  const doubled = calculateServerlessCost({ ...input, memoryMb: input.memoryMb * 2 })
-    .bill.total.minus(r.bill.total)
-    .toNumber();
+  const doubled = memoryDoublingCost(input).toNumber();
   const parts: Record<Part, Decimal> = { api: r.apiGateway, lambda: r.lambda, dynamodb: r.dynamoDb };
   const largest = findClearWinner(parts);
   const band: Band | undefined =
@@ -365,36 +357,25 @@ export function judgeGuideClaims(input: ServerlessInput, random: Random): Claim[
   if (largest === undefined || band === undefined || near(dynamo, GUIDE_DYNAMODB_USD) || near(doubled, 1) || (lambda > 0 && lambda < 0.05)) return undefined;
   const otherBand = random.pick((['under', 'within', 'over'] as const).filter((b) => b !== band));
   const otherPart = random.pick((['api', 'lambda', 'dynamodb'] as const).filter((p) => p !== largest));
-  const usd = (x: number | Decimal) => formatUsd(new Decimal(x));
+  const either = (topic: ClaimTopic, holds: boolean, yes: string, no: string): Claim => ({ topic, truth: holds ? yes : no, falsehood: holds ? no : yes });
   return [
-    {
-      truth: `DynamoDB's share is ${dynamo > GUIDE_DYNAMODB_USD ? 'more' : 'less'} than the guide's $0.75 a month.`,
-      falsehood: `DynamoDB's share is ${dynamo > GUIDE_DYNAMODB_USD ? 'less' : 'more'} than the guide's $0.75 a month.`,
-      why: `DynamoDB's request units and storage come to ${usd(r.dynamoDb)} a month.`,
-    },
-    { truth: BAND_TEXT[band], falsehood: BAND_TEXT[otherBand], why: `The stack costs ${usd(r.bill.total)} a month.` },
-    {
-      truth: PART_TEXT[largest],
-      falsehood: PART_TEXT[otherPart],
-      why: `API Gateway ${usd(r.apiGateway)}, Lambda ${usd(r.lambda)}, DynamoDB ${usd(r.dynamoDb)} a month.`,
-    },
-    {
-      truth: lambda === 0 ? "Lambda's charge for the month comes to $0.00." : "Lambda's charge for the month is above $0.00.",
-      falsehood: lambda === 0 ? "Lambda's charge for the month is above $0.00." : "Lambda's charge for the month comes to $0.00.",
-      why: `Lambda costs ${usd(r.lambda)} a month${input.freeTier ? ' after its free 1 million requests and 400,000 GB-seconds' : ', with no free tier left'}.`,
-    },
-    {
-      truth: `Doubling the function's memory, same duration, adds ${doubled > 1 ? 'over' : 'under'} $1 a month.`,
-      falsehood: `Doubling the function's memory, same duration, adds ${doubled > 1 ? 'under' : 'over'} $1 a month.`,
-      why: `Twice the memory is twice the GB-seconds: the bill grows by ${usd(doubled)}${input.freeTier ? ', after the free 400,000 GB-seconds' : ''}.`,
-    },
+    either('dynamodb', dynamo > GUIDE_DYNAMODB_USD, 'dynamodb-more', 'dynamodb-less'),
+    { topic: 'band', truth: `band-${band}`, falsehood: `band-${otherBand}` },
+    { topic: 'largest', truth: `largest-${largest}`, falsehood: `largest-${otherPart}` },
+    either('lambda', lambda === 0, 'lambda-zero', 'lambda-above'),
+    either('memory', doubled > 1, 'memory-over', 'memory-under'),
   ];
+}
+
+/** What doubling the function's memory, same duration, adds to the month's bill. */
+function memoryDoublingCost(input: ServerlessInput): Decimal {
+  return calculateServerlessCost({ ...input, memoryMb: input.memoryMb * 2 }).bill.total.minus(calculateServerlessCost(input).bill.total);
 }
 
 const guideClaims: Deriver = {
   name: 'serverlessGuideClaims',
   description:
-    'From `users` and `free.flag`: draws a stack (requests a user a day, API type, memory, duration, reads, writes, item size, stored items) and five claims about its bill next to the study guide ($3–15 a month, DynamoDB about $0.75); slots a and b hold true claims, c–e false ones (opt_a..e, why_a..e).',
+    'From `users` and `free.flag`: draws a stack (requests a user a day, API type, memory, duration, reads, writes, item size, stored items) and five claims about its bill next to the study guide ($3–15 a month, DynamoDB about $0.75): slots a and b hold true claims, c–e false ones, each a statement id (claim_a..e: dynamodb-more | dynamodb-less | band-under | band-within | band-over | largest-api | largest-lambda | largest-dynamodb | lambda-zero | lambda-above | memory-over | memory-under) and its topic (topic_a..e: dynamodb | band | largest | lambda | memory).',
   outputs: [
     'per_user',
     'requests',
@@ -409,7 +390,8 @@ const guideClaims: Deriver = {
     'cost_api',
     'cost_lambda',
     'cost_dynamodb',
-    ...SLOTS.flatMap((s) => [`opt_${s}`, `why_${s}`]),
+    'cost_doubled',
+    ...SLOTS.flatMap((s) => [`claim_${s}`, `topic_${s}`]),
   ],
   derive(p, random) {
     const users = num(p, 'users');
@@ -436,8 +418,8 @@ const guideClaims: Deriver = {
       const out: Record<string, ParamValue> = {};
       SLOTS.forEach((slot, k) => {
         const c = order[k]!;
-        out[`opt_${slot}`] = k < 2 ? c.truth : c.falsehood;
-        out[`why_${slot}`] = `${k < 2 ? 'True' : 'False'}. ${c.why}`;
+        out[`claim_${slot}`] = k < 2 ? c.truth : c.falsehood;
+        out[`topic_${slot}`] = c.topic;
       });
       const r = calculateServerlessCost(input);
       return {
@@ -455,6 +437,7 @@ const guideClaims: Deriver = {
         cost_api: formatUsd(r.apiGateway),
         cost_lambda: formatUsd(r.lambda),
         cost_dynamodb: formatUsd(r.dynamoDb),
+        cost_doubled: formatUsd(memoryDoublingCost(input)),
       };
     }
     throw new RangeError(`no stack for ${users} users gave five clear claims`);
