@@ -243,6 +243,10 @@ export async function benchmarks(): Promise<BenchRow[]> {
     BatchWrite: measureSyncRounds(() => db.execute('BatchWriteItem', requests.batchWrite(i++)), 2_000, ROUNDS),
     TransactWrite: measureSyncRounds(() => db.execute('TransactWriteItems', requests.transactWrite(i++)), 4_000, ROUNDS),
   };
+  // GetItem's floor: a Map lookup of the same keys, measured the same way in the same run.
+  // The request is built the same way as GetItem's, so only the lookup differs.
+  const keys = new Map(Array.from({ length: 1000 }, (_, k) => [requests.get(k).Key.pk.S, k]));
+  const mapGetFloor = measureSyncRounds(() => keys.get(requests.get(i++).Key.pk.S), 100_000, ROUNDS);
 
   const servers = await startServerProcess();
   const oursClient = clientFor(`${servers.ours}/dynamodb`);
@@ -268,7 +272,14 @@ export async function benchmarks(): Promise<BenchRow[]> {
       const measured = await measureHttpRow(row, oursClient, row === 'TransactWrite' ? undefined : dynaliteClient, servers.cpuMs);
       http.push({ ...measured, name: names[row] });
     }
-    return [...rows.map((row) => ({ group: 'in-process', name: names[row], ours: inProcess[row]! })), ...http];
+    return [
+      ...rows.map((row) =>
+        row === 'GetItem'
+          ? { group: 'in-process', name: 'GetItem (reference: Map.get of the same keys)', ours: inProcess[row]!, reference: mapGetFloor }
+          : { group: 'in-process', name: names[row], ours: inProcess[row]! },
+      ),
+      ...http,
+    ];
   } finally {
     oursClient.destroy();
     dynaliteClient.destroy();
