@@ -6,6 +6,7 @@
  */
 import { ResourceNotFoundException, UnknownOperationException } from './errors.ts';
 import { checkConstraints } from './operations/constraints.ts';
+import { ITEM_COLLECTION_LIMIT_BYTES } from './operations/item-collections.ts';
 import { OPERATIONS } from './operations/registry.ts';
 import { checkShape } from './operations/shape.ts';
 import { hashPartitionKey } from './storage/key-encoding.ts';
@@ -34,7 +35,7 @@ export interface DatabaseOptions {
 const DEFAULT_LIMITS: DatabaseLimits = {
   maxTables: 2500,
   maxBytes: Number.POSITIVE_INFINITY,
-  itemCollectionBytes: 10 * 1024 * 1024 * 1024,
+  itemCollectionBytes: ITEM_COLLECTION_LIMIT_BYTES,
 };
 
 /** Capacity units a table has consumed since the database was made, failures included. */

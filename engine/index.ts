@@ -8,6 +8,8 @@ export * from './errors.ts';
 export type { Calculation, Step } from './calculation.ts';
 export type { AttributeValue, AttributeType, Item, ScalarAttributeType } from './values/attribute-value.ts';
 export { attributeSizes, attributeValueSize, itemSize, numberSize, utf8ByteLength } from './values/item-size.ts';
+/** An item's 400 KB limit, names included. */
+export { MAX_ITEM_SIZE } from './values/validate.ts';
 export { CapacityTally, shapeConsumedCapacity, type ReturnConsumedCapacity } from './capacity/consumed.ts';
 /** Capacity units, item sizes with working, rates, burst and scan time. */
 export * from './capacity/index.ts';

@@ -29,7 +29,7 @@ import {
   perSecondRateUnder,
   provisionedReadUnits,
   provisionedWriteUnits,
-  QUERY_PAGE_BYTES,
+  PAGE_BYTES,
   queryReadUnits,
   READ_BLOCK_BYTES,
   READ_UNITS_PER_BLOCK,
@@ -226,7 +226,7 @@ export const capacityCalculators = [
         consistency: z.enum(['eventual', 'strong']),
         itemsReturned: z.number().int().nonnegative().optional(),
       })
-      .refine((a) => a.itemCount * a.itemBytes <= QUERY_PAGE_BYTES, 'itemCount × itemBytes must fit in one 1 MB page'),
+      .refine((a) => a.itemCount * a.itemBytes <= PAGE_BYTES, 'itemCount × itemBytes must fit in one 1 MB page'),
     calculate: queryReadUnits,
     misconceptions: [
       {

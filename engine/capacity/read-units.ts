@@ -7,7 +7,7 @@
 import type { Calculation, Step } from '../calculation.ts';
 import { ceilDiv, formatBytes, formatNumber } from './format.ts';
 import { type Period, rateStep, SECONDS_PER } from './rate.ts';
-import { READ_BLOCK_BYTES, READ_UNITS_PER_BLOCK, type ReadConsistency } from './units.ts';
+import { blocksFor, PAGE_BYTES, READ_BLOCK_BYTES, READ_UNITS_PER_BLOCK, type ReadConsistency } from './units.ts';
 
 const CONSISTENCY_WORDS: Readonly<Record<ReadConsistency, string>> = {
   eventual: 'an eventually consistent read',
@@ -15,15 +15,8 @@ const CONSISTENCY_WORDS: Readonly<Record<ReadConsistency, string>> = {
   transactional: 'a transactional read',
 };
 
-/** 1 MB: a Query or Scan call reads at most this much before it returns a page. */
-export const QUERY_PAGE_BYTES = 1024 * 1024;
-
-function readBlocks(bytes: number): number {
-  return Math.max(1, ceilDiv(bytes, READ_BLOCK_BYTES));
-}
-
 function blockStep(bytes: number, what = 'the item size'): Step {
-  const blocks = readBlocks(bytes);
+  const blocks = blocksFor(bytes, READ_BLOCK_BYTES);
   return {
     label: `Round ${what} up to whole 4 KB (4,096 B) blocks`,
     formula: `ceil(${formatNumber(bytes)} / 4,096)${bytes === 0 ? ', at least 1' : ''} = ${blocks}`,
@@ -40,7 +33,7 @@ function perBlockStep(consistency: ReadConsistency): Step {
 
 /** RCU consumed by one read of one item of `itemBytes`. */
 export function itemReadUnits(args: { itemBytes: number; consistency: ReadConsistency }): Calculation {
-  const blocks = readBlocks(args.itemBytes);
+  const blocks = blocksFor(args.itemBytes, READ_BLOCK_BYTES);
   const perBlock = READ_UNITS_PER_BLOCK[args.consistency];
   const value = blocks * perBlock;
   return {
@@ -66,10 +59,10 @@ export function queryReadUnits(args: {
   itemsReturned?: number | undefined;
 }): Calculation {
   const total = args.itemCount * args.itemBytes;
-  if (total > QUERY_PAGE_BYTES) {
+  if (total > PAGE_BYTES) {
     throw new RangeError(`${formatBytes(total)} is more than one 1 MB page; a single call reads at most 1,048,576 B`);
   }
-  const blocks = readBlocks(total);
+  const blocks = blocksFor(total, READ_BLOCK_BYTES);
   const perBlock = READ_UNITS_PER_BLOCK[args.consistency];
   const value = blocks * perBlock;
   return {
@@ -100,17 +93,17 @@ export function queryReadUnits(args: {
 export function batchGetReadUnits(args: { itemSizes: readonly number[]; consistency: ReadConsistency }): Calculation {
   const perBlock = READ_UNITS_PER_BLOCK[args.consistency];
   const steps: Step[] = args.itemSizes.map((bytes, i) => {
-    const blocks = readBlocks(bytes);
+    const blocks = blocksFor(bytes, READ_BLOCK_BYTES);
     return {
       label: `Item ${i + 1}: round ${formatBytes(bytes)} up to 4 KB blocks`,
       formula: `ceil(${formatNumber(bytes)} / 4,096) = ${blocks}`,
       value: `${blocks} block${blocks === 1 ? '' : 's'}`,
     };
   });
-  const blocks = args.itemSizes.reduce((sum, bytes) => sum + readBlocks(bytes), 0);
+  const blocks = args.itemSizes.reduce((sum, bytes) => sum + blocksFor(bytes, READ_BLOCK_BYTES), 0);
   const value = blocks * perBlock;
   steps.push(
-    { label: 'Add the blocks of every item', formula: args.itemSizes.map((b) => readBlocks(b)).join(' + '), value: `${blocks} blocks` },
+    { label: 'Add the blocks of every item', formula: args.itemSizes.map((b) => blocksFor(b, READ_BLOCK_BYTES)).join(' + '), value: `${blocks} blocks` },
     perBlockStep(args.consistency),
     { label: 'Multiply blocks by units per block', formula: `${blocks} × ${perBlock}`, value: `${formatNumber(value)} RCU` },
   );
@@ -129,7 +122,7 @@ export function transactGetReadUnits(args: { itemSizes: readonly number[] }): Ca
  */
 export function provisionedReadUnits(args: { itemBytes: number; count: number; per: Period; consistency: ReadConsistency }): Calculation {
   const seconds = SECONDS_PER[args.per];
-  const blocks = readBlocks(args.itemBytes);
+  const blocks = blocksFor(args.itemBytes, READ_BLOCK_BYTES);
   const perBlock = READ_UNITS_PER_BLOCK[args.consistency];
   const perRead = blocks * perBlock;
   // perRead is a multiple of 0.5, so count × 2 × perRead is an integer and the ceiling is exact.

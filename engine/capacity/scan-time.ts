@@ -6,17 +6,35 @@
  */
 import type { Calculation } from '../calculation.ts';
 import { formatBytes, formatNumber } from './format.ts';
-import { READ_BLOCK_BYTES, READ_UNITS_PER_BLOCK, type ReadConsistency } from './units.ts';
+import { blocksFor, PAGE_BYTES, READ_BLOCK_BYTES, READ_UNITS_PER_BLOCK, type ReadConsistency } from './units.ts';
 
-const PAGE_BYTES = 1024 * 1024;
+/** How a full Scan of `itemCount` items of `itemBytes` falls into 1 MB pages, and the 4 KB blocks they are charged. */
+export interface ScanPages {
+  /** Items that fit in one page (at least one: an item larger than a page is a page of its own). */
+  readonly perPage: number;
+  readonly fullPages: number;
+  /** Items on the last, partial page (0 when the pages come out even). */
+  readonly rest: number;
+  readonly blocksPerFullPage: number;
+  readonly restBlocks: number;
+  /** Pages read, the partial one included. */
+  readonly pages: number;
+  readonly blocks: number;
+}
 
-/** RCU a full Scan of itemCount items of itemBytes consumes, page by page. */
-export function scanUnits(args: { itemCount: number; itemBytes: number; consistency: Exclude<ReadConsistency, 'transactional'> }): number {
+/** A full Scan's pages: each page's sizes are summed and rounded up to 4 KB once. */
+export function scanPages(args: { itemCount: number; itemBytes: number }): ScanPages {
   const perPage = Math.max(1, Math.floor(PAGE_BYTES / args.itemBytes));
   const fullPages = Math.floor(args.itemCount / perPage);
   const rest = args.itemCount - fullPages * perPage;
-  const blocks = fullPages * Math.ceil((perPage * args.itemBytes) / READ_BLOCK_BYTES) + (rest > 0 ? Math.ceil((rest * args.itemBytes) / READ_BLOCK_BYTES) : 0);
-  return blocks * READ_UNITS_PER_BLOCK[args.consistency];
+  const blocksPerFullPage = blocksFor(perPage * args.itemBytes, READ_BLOCK_BYTES);
+  const restBlocks = rest > 0 ? blocksFor(rest * args.itemBytes, READ_BLOCK_BYTES) : 0;
+  return { perPage, fullPages, rest, blocksPerFullPage, restBlocks, pages: fullPages + (rest > 0 ? 1 : 0), blocks: fullPages * blocksPerFullPage + restBlocks };
+}
+
+/** RCU a full Scan of itemCount items of itemBytes consumes, page by page. */
+export function scanUnits(args: { itemCount: number; itemBytes: number; consistency: Exclude<ReadConsistency, 'transactional'> }): number {
+  return scanPages(args).blocks * READ_UNITS_PER_BLOCK[args.consistency];
 }
 
 /** Minutes a Scan of itemCount items of itemBytes takes at `capacity` RCU per second. */
@@ -26,11 +44,7 @@ export function scanMinutes(args: {
   capacity: number;
   consistency: Exclude<ReadConsistency, 'transactional'>;
 }): Calculation {
-  const perPage = Math.max(1, Math.floor(PAGE_BYTES / args.itemBytes));
-  const fullPages = Math.floor(args.itemCount / perPage);
-  const rest = args.itemCount - fullPages * perPage;
-  const blocksPerFullPage = Math.ceil((perPage * args.itemBytes) / READ_BLOCK_BYTES);
-  const blocks = fullPages * blocksPerFullPage + (rest > 0 ? Math.ceil((rest * args.itemBytes) / READ_BLOCK_BYTES) : 0);
+  const { fullPages, rest, blocksPerFullPage, blocks } = scanPages(args);
   const units = blocks * READ_UNITS_PER_BLOCK[args.consistency];
   const seconds = units / args.capacity;
   const value = Math.ceil(seconds / 60);

@@ -5,12 +5,12 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/provisioned-capacity-mode.html
  */
 import type { Calculation } from '../calculation.ts';
-import { ceilDiv, formatNumber } from './format.ts';
-import { READ_BLOCK_BYTES, READ_UNITS_PER_BLOCK, type ReadConsistency, WRITE_BLOCK_BYTES } from './units.ts';
+import { formatNumber } from './format.ts';
+import { blocksFor, READ_BLOCK_BYTES, READ_UNITS_PER_BLOCK, type ReadConsistency, WRITE_BLOCK_BYTES } from './units.ts';
 
 /** Reads per second of `itemBytes` items that `capacity` RCU sustains. */
 export function readsPerSecond(args: { capacity: number; itemBytes: number; consistency: ReadConsistency }): Calculation {
-  const blocks = Math.max(1, ceilDiv(args.itemBytes, READ_BLOCK_BYTES));
+  const blocks = blocksFor(args.itemBytes, READ_BLOCK_BYTES);
   const perRead = blocks * READ_UNITS_PER_BLOCK[args.consistency];
   // perRead is a multiple of 0.5: compare in half units so the division is exact.
   const value = Math.floor((args.capacity * 2) / (perRead * 2));
@@ -39,7 +39,7 @@ export function readsPerSecond(args: { capacity: number; itemBytes: number; cons
 
 /** Writes per second of `itemBytes` items that `capacity` WCU sustains. */
 export function writesPerSecond(args: { capacity: number; itemBytes: number; transactional: boolean }): Calculation {
-  const blocks = Math.max(1, ceilDiv(args.itemBytes, WRITE_BLOCK_BYTES));
+  const blocks = blocksFor(args.itemBytes, WRITE_BLOCK_BYTES);
   const perWrite = blocks * (args.transactional ? 2 : 1);
   const value = Math.floor(args.capacity / perWrite);
   return {

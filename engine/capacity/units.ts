@@ -6,6 +6,21 @@
 export const READ_BLOCK_BYTES = 4096;
 export const WRITE_BLOCK_BYTES = 1024;
 
+/**
+ * 1 MB: a Query or Scan call stops reading once a page has read this much (before any filter),
+ * and a Scan's read units are rounded once per page.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.Pagination.html
+ */
+export const PAGE_BYTES = 1024 * 1024;
+
+/**
+ * What one partition serves per second, provisioned or on-demand: past either, its key values
+ * throttle while the table may have spare capacity.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html
+ */
+export const PARTITION_MAX_RCU = 3000;
+export const PARTITION_MAX_WCU = 1000;
+
 export type ReadConsistency = 'eventual' | 'strong' | 'transactional';
 
 /** Units per 4 KB block: eventual half a unit, strong one, transactional two. */

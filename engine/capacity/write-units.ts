@@ -6,14 +6,10 @@
 import type { Calculation, Step } from '../calculation.ts';
 import { ceilDiv, formatBytes, formatNumber } from './format.ts';
 import { type Period, rateStep, SECONDS_PER } from './rate.ts';
-import { WRITE_BLOCK_BYTES } from './units.ts';
-
-function writeBlocks(bytes: number): number {
-  return Math.max(1, ceilDiv(bytes, WRITE_BLOCK_BYTES));
-}
+import { blocksFor, WRITE_BLOCK_BYTES } from './units.ts';
 
 function blockStep(bytes: number, what = 'the item size'): Step {
-  const blocks = writeBlocks(bytes);
+  const blocks = blocksFor(bytes, WRITE_BLOCK_BYTES);
   return {
     label: `Round ${what} up to whole 1 KB (1,024 B) blocks`,
     formula: `ceil(${formatNumber(bytes)} / 1,024)${bytes === 0 ? ', at least 1' : ''} = ${blocks}`,
@@ -29,7 +25,7 @@ function perBlockStep(transactional: boolean): Step {
 
 /** WCU consumed by one write of an item of `itemBytes`. */
 export function itemWriteUnits(args: { itemBytes: number; transactional: boolean }): Calculation {
-  const blocks = writeBlocks(args.itemBytes);
+  const blocks = blocksFor(args.itemBytes, WRITE_BLOCK_BYTES);
   const perBlock = args.transactional ? 2 : 1;
   const value = blocks * perBlock;
   return {
@@ -46,17 +42,17 @@ export function itemWriteUnits(args: { itemBytes: number; transactional: boolean
 function perItemWriteUnits(itemSizes: readonly number[], transactional: boolean): Calculation {
   const perBlock = transactional ? 2 : 1;
   const steps: Step[] = itemSizes.map((bytes, i) => {
-    const blocks = writeBlocks(bytes);
+    const blocks = blocksFor(bytes, WRITE_BLOCK_BYTES);
     return {
       label: `Item ${i + 1}: round ${formatBytes(bytes)} up to 1 KB blocks`,
       formula: `ceil(${formatNumber(bytes)} / 1,024) = ${blocks}`,
       value: `${blocks} block${blocks === 1 ? '' : 's'}`,
     };
   });
-  const blocks = itemSizes.reduce((sum, bytes) => sum + writeBlocks(bytes), 0);
+  const blocks = itemSizes.reduce((sum, bytes) => sum + blocksFor(bytes, WRITE_BLOCK_BYTES), 0);
   const value = blocks * perBlock;
   steps.push(
-    { label: 'Add the blocks of every item', formula: itemSizes.map((b) => writeBlocks(b)).join(' + '), value: `${blocks} blocks` },
+    { label: 'Add the blocks of every item', formula: itemSizes.map((b) => blocksFor(b, WRITE_BLOCK_BYTES)).join(' + '), value: `${blocks} blocks` },
     perBlockStep(transactional),
     { label: 'Multiply blocks by units per block', formula: `${blocks} × ${perBlock}`, value: `${value} WCU` },
   );
@@ -111,7 +107,7 @@ export function provisionedWriteUnits(args: {
   dayCount?: number | undefined;
 }): Calculation {
   const seconds = SECONDS_PER[args.per];
-  const blocks = writeBlocks(args.itemBytes);
+  const blocks = blocksFor(args.itemBytes, WRITE_BLOCK_BYTES);
   const perWrite = blocks * (args.transactional ? 2 : 1);
   const value = ceilDiv(args.count * perWrite, seconds);
   const rate = args.count / seconds;

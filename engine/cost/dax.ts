@@ -10,9 +10,7 @@ import { USD_PER_MONTH } from './line-item.ts';
 import { Decimal, formatPercent, formatQuantity, formatUsd, roundToCents } from './money.ts';
 import { HOURS_PER_MONTH, SECONDS_PER_HOUR, selectRegionPrices, type DaxNodeType, type Region, type TableClass } from './prices.ts';
 import { provisionUnits } from './table-cost.ts';
-
-export const MIN_DAX_NODES = 1;
-export const MAX_DAX_NODES = 11;
+import { DAX_MAX_NODES, DAX_MIN_NODES } from '../rules/dax.ts';
 
 export interface DaxInput {
   readonly nodeType: DaxNodeType;
@@ -44,8 +42,8 @@ export interface DaxCost {
 
 /** Monthly cost of a DAX cluster: nodes × node-hour price × 730 h. */
 export function calculateDaxClusterCost(nodeType: DaxNodeType, nodes: number, region?: Region): Calculation & { readonly total: Decimal } {
-  if (!Number.isInteger(nodes) || nodes < MIN_DAX_NODES || nodes > MAX_DAX_NODES) {
-    throw new RangeError(`A DAX cluster has 1 to 11 nodes, not ${nodes}.`);
+  if (!Number.isInteger(nodes) || nodes < DAX_MIN_NODES || nodes > DAX_MAX_NODES) {
+    throw new RangeError(`A DAX cluster has ${DAX_MIN_NODES} to ${DAX_MAX_NODES} nodes, not ${nodes}.`);
   }
   const price = selectRegionPrices(region).daxNodeHour[nodeType];
   const total = new Decimal(nodes).times(price.usd).times(HOURS_PER_MONTH);

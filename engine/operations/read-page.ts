@@ -5,7 +5,7 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.Pagination.html
  */
 import { CapacityTally, shapeConsumedCapacity, type ReturnConsumedCapacity } from '../capacity/consumed.ts';
-import { readUnitsForSize, type ReadConsistency } from '../capacity/units.ts';
+import { PAGE_BYTES, readUnitsForSize, type ReadConsistency } from '../capacity/units.ts';
 import { ValidationException } from '../errors.ts';
 import type { ConditionNode, ProjectionNode } from '../expressions/ast.ts';
 import type { Database } from '../database.ts';
@@ -14,9 +14,6 @@ import { projectedAttributeNames, type IndexDefinition, type KeySchema, type Tab
 import { newAttributeMap, type Item } from '../values/attribute-value.ts';
 import { keyAttributes, readConsistency } from './common.ts';
 import { compiledExpressions, conditionHolds, projectItem, type CompiledExpressions } from './expression-support.ts';
-
-/** Query and Scan stop reading once a page has read this much. */
-export const PAGE_BYTES = 1024 * 1024;
 
 export type Select = 'ALL_ATTRIBUTES' | 'ALL_PROJECTED_ATTRIBUTES' | 'SPECIFIC_ATTRIBUTES' | 'COUNT';
 

@@ -4,11 +4,7 @@
  * primary key fits a set of access patterns.
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html
  */
-import { WRITE_BLOCK_BYTES, READ_BLOCK_BYTES } from '../capacity/units.ts';
-
-/** What one partition serves per second, provisioned or on-demand. (bp-partition-key-design.html) */
-export const PARTITION_MAX_RCU = 3000;
-export const PARTITION_MAX_WCU = 1000;
+import { blocksFor, PARTITION_MAX_RCU, PARTITION_MAX_WCU, READ_BLOCK_BYTES, READ_UNITS_PER_BLOCK, WRITE_BLOCK_BYTES } from '../capacity/units.ts';
 
 export type KeyAttributeType = 'S' | 'N' | 'B';
 
@@ -77,9 +73,9 @@ export interface KeyLoad {
 
 /** Units per second landing on the candidate's busiest value, against one partition's ceiling. */
 export function measureHottestKey(candidate: PartitionKeyCandidate, workload: Workload): KeyLoad {
-  const readBlocks = Math.max(1, Math.ceil(workload.itemBytes / READ_BLOCK_BYTES));
-  const writeBlocks = Math.max(1, Math.ceil(workload.itemBytes / WRITE_BLOCK_BYTES));
-  const perRead = readBlocks * (workload.strongReads ? 1 : 0.5);
+  const readBlocks = blocksFor(workload.itemBytes, READ_BLOCK_BYTES);
+  const writeBlocks = blocksFor(workload.itemBytes, WRITE_BLOCK_BYTES);
+  const perRead = readBlocks * READ_UNITS_PER_BLOCK[workload.strongReads ? 'strong' : 'eventual'];
   const hottestRcu = workload.readsPerSecond * candidate.hottestShare * perRead;
   const hottestWcu = workload.writesPerSecond * candidate.hottestShare * writeBlocks;
   return { hottestRcu, hottestWcu, hot: hottestRcu > PARTITION_MAX_RCU || hottestWcu > PARTITION_MAX_WCU };
@@ -106,7 +102,7 @@ export function choosePartitionKey(candidates: readonly PartitionKeyCandidate[],
  * ceiling: add a random suffix 1..N to the key. (bp-partition-key-sharding.html)
  */
 export function countWriteShards(writesPerSecond: number, itemBytes: number): number {
-  const wcu = writesPerSecond * Math.max(1, Math.ceil(itemBytes / WRITE_BLOCK_BYTES));
+  const wcu = writesPerSecond * blocksFor(itemBytes, WRITE_BLOCK_BYTES);
   return Math.max(1, Math.ceil(wcu / PARTITION_MAX_WCU));
 }
 

@@ -4,6 +4,7 @@
  * and strong reads cost more per block).
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html
  */
+import { scanUnits } from '../capacity/scan-time.ts';
 import { readUnitsForSize } from '../capacity/units.ts';
 
 export type ReadPlanChoice = 'query' | 'batch' | 'get-strong' | 'transact' | 'scan';
@@ -24,16 +25,13 @@ export function costReadPlans(s: ReadPlanSituation): Record<ReadPlanChoice, numb
   // the deriver costs many candidate situations per variant.
   const perItem = (consistency: 'eventual' | 'strong' | 'transactional'): number => s.wanted * readUnitsForSize(s.itemBytes, consistency);
   const summed = (items: number): number => readUnitsForSize(items * s.itemBytes, 'eventual');
-  // A Scan of more than 1 MB spans several pages, each rounded on its own: full pages, then the rest.
-  const perPage = Math.max(1, Math.floor((1024 * 1024) / s.itemBytes));
-  const fullPages = Math.floor(s.table / perPage);
-  const rest = s.table - fullPages * perPage;
   return {
     query: summed(s.collection),
     batch: perItem('eventual'),
     'get-strong': perItem('strong'),
     transact: perItem('transactional'),
-    scan: fullPages * summed(perPage) + (rest > 0 ? summed(rest) : 0),
+    // A Scan of more than 1 MB spans several pages, each rounded on its own.
+    scan: scanUnits({ itemCount: s.table, itemBytes: s.itemBytes, consistency: 'eventual' }),
   };
 }
 

@@ -4,7 +4,8 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-query-scan.html
  */
 import type { Calculation } from '../calculation.ts';
-import { readUnitsForSize, READ_BLOCK_BYTES, READ_UNITS_PER_BLOCK } from '../capacity/units.ts';
+import { scanPages } from '../capacity/scan-time.ts';
+import { readUnitsForSize, READ_UNITS_PER_BLOCK } from '../capacity/units.ts';
 
 export type DataPlaneOperation =
   | 'GetItem'
@@ -49,8 +50,6 @@ export function requiredResourceArns(region: string, account: string, table: str
   return index ? [tableArn, `${tableArn}/index/${index}`] : [tableArn];
 }
 
-export const PAGE_BYTES = 1_048_576;
-
 export interface ScanVersusQuery {
   readonly tableItems: number;
   readonly itemBytes: number;
@@ -64,24 +63,22 @@ export interface ScanVersusQuery {
 export function compareScanToQuery(input: ScanVersusQuery): { readonly scan: Calculation; readonly query: Calculation; readonly scanPages: number } {
   const unit = READ_UNITS_PER_BLOCK.eventual;
   const totalBytes = input.tableItems * input.itemBytes;
-  const itemsPerPage = Math.max(1, Math.floor(PAGE_BYTES / input.itemBytes));
-  const fullPages = Math.floor(input.tableItems / itemsPerPage);
-  const rest = input.tableItems - fullPages * itemsPerPage;
-  const pageUnits = Math.ceil((itemsPerPage * input.itemBytes) / READ_BLOCK_BYTES) * unit;
-  const restUnits = rest > 0 ? Math.ceil((rest * input.itemBytes) / READ_BLOCK_BYTES) * unit : 0;
-  const scanPages = fullPages + (rest > 0 ? 1 : 0);
+  const pages = scanPages({ itemCount: input.tableItems, itemBytes: input.itemBytes });
+  const { fullPages, perPage: itemsPerPage } = pages;
+  const pageUnits = pages.blocksPerFullPage * unit;
+  const restUnits = pages.restBlocks * unit;
   const scanValue = fullPages * pageUnits + restUnits;
   const queryBytes = input.matchingItems * input.itemBytes;
   const queryValue = readUnitsForSize(queryBytes, 'eventual');
   const n = (x: number): string => x.toLocaleString('en-US');
   return {
-    scanPages,
+    scanPages: pages.pages,
     scan: {
       value: scanValue,
       unit: 'RCU',
       steps: [
         { label: 'Bytes the Scan evaluates (every item)', formula: `${n(input.tableItems)} × ${n(input.itemBytes)} B`, value: `${n(totalBytes)} B` },
-        { label: 'Items per 1 MB page', formula: `floor(1,048,576 / ${n(input.itemBytes)})`, value: `${n(itemsPerPage)} items, ${n(scanPages)} pages` },
+        { label: 'Items per 1 MB page', formula: `floor(1,048,576 / ${n(input.itemBytes)})`, value: `${n(itemsPerPage)} items, ${n(pages.pages)} pages` },
         { label: 'Eventual read units, rounded up per page', formula: `${n(fullPages)} × ${n(pageUnits)} + ${n(restUnits)}`, value: `${n(scanValue)} RCU` },
       ],
     },

@@ -12,6 +12,7 @@
  * Every node holds the whole cache (DAX replicates the item cache to all nodes), so the
  * node count spreads requests, not memory; reads go to the nodes in turn.
  */
+import { DAX_DEFAULT_TTL_SECONDS } from '../rules/dax.ts';
 import type { Item } from '../values/attribute-value.ts';
 import { itemSize } from '../values/item-size.ts';
 import type { Metrics } from './metrics.ts';
@@ -19,7 +20,7 @@ import { hashValue, multiWriteTargets, writeTarget } from './request-keys.ts';
 import type { Simulation } from './simulation.ts';
 
 /** DAX's default record-ttl-millis and query-ttl-millis (aws dax describe-default-parameters). */
-export const DAX_DEFAULT_TTL_MS = 300_000;
+export const DAX_DEFAULT_TTL_MS = DAX_DEFAULT_TTL_SECONDS * 1000;
 /**
  * Node memory when none is given: a dax.r5.large's 16 GiB (the node-type table on the DAX
  * pricing page; not checked against a fetched copy).

@@ -6,7 +6,7 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html
  */
 import { BYTES_PER_GB } from '../cost/prices.ts';
-import { PARTITION_MAX_RCU, PARTITION_MAX_WCU } from '../rules/key-design.ts';
+import { PARTITION_MAX_RCU, PARTITION_MAX_WCU } from '../capacity/units.ts';
 import { encodeKeyValue, hashPartitionKey } from '../storage/key-encoding.ts';
 import type { AttributeValue } from '../values/attribute-value.ts';
 

@@ -23,7 +23,7 @@
  * DAX allows up to 11 nodes per cluster (one primary and up to ten read replicas):
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAX.concepts.cluster.html
  */
-import { MAX_DAX_NODES } from '../cost/dax.ts';
+import { DAX_MAX_NODES } from '../rules/dax.ts';
 import { ValidationException } from '../errors.ts';
 import type { LagDistribution } from './random.ts';
 
@@ -95,7 +95,7 @@ const PARSERS: Readonly<Record<string, Parser>> = {
     return { burstAtStart: v };
   },
   'sim:partitions': (v, k) => ({ partitions: whole(k, v, 1, MAX_SIM_PARTITIONS, `a whole number from 1 to ${MAX_SIM_PARTITIONS}`) }),
-  'sim:dax-nodes': (v, k) => ({ daxNodes: whole(k, v, 1, MAX_DAX_NODES, `a whole number from 1 to ${MAX_DAX_NODES}`) }),
+  'sim:dax-nodes': (v, k) => ({ daxNodes: whole(k, v, 1, DAX_MAX_NODES, `a whole number from 1 to ${DAX_MAX_NODES}`) }),
   'sim:dax-item-ttl-ms': (v, k) => ({ daxItemTtlMs: whole(k, v, 0, MAX_DAX_TTL_MS, `milliseconds from 0 to ${MAX_DAX_TTL_MS}`) }),
   'sim:dax-query-ttl-ms': (v, k) => ({ daxQueryTtlMs: whole(k, v, 0, MAX_DAX_TTL_MS, `milliseconds from 0 to ${MAX_DAX_TTL_MS}`) }),
 };

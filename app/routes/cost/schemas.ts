@@ -4,10 +4,9 @@
  * message, so the form can show one beside each input.
  */
 import { z } from '@hono/zod-openapi';
-import { DAX_NODE_TYPES } from '../../../engine/index.ts';
+import { DAX_NODE_TYPES, MAX_ITEM_SIZE } from '../../../engine/index.ts';
 
-const MAX_ITEM_BYTES = 400 * 1024;
-const ITEM_LIMIT = 'an item is at most 400 KB (409,600 bytes)';
+const ITEM_LIMIT = `an item is at most 400 KB (${MAX_ITEM_SIZE.toLocaleString('en-US')} bytes)`;
 
 type NumberFactory = () => z.ZodNumber | z.ZodCoercedNumber<unknown>;
 
@@ -24,8 +23,8 @@ function fields<F extends z.ZodType>(num: NumberFactory, flag: F) {
     num()
       .int(`${what} is a whole number of bytes`)
       .min(1, `${what} is at least 1 byte`)
-      .max(MAX_ITEM_BYTES, ITEM_LIMIT)
-      .openapi({ description: `${what} in bytes (1–409,600)` });
+      .max(MAX_ITEM_SIZE, ITEM_LIMIT)
+      .openapi({ description: `${what} in bytes (1–${MAX_ITEM_SIZE.toLocaleString('en-US')})` });
   const percent = (what: string, min = 0, max = 100) =>
     num()
       .min(min, `${what} is between ${min} and ${max} %`)
@@ -44,7 +43,7 @@ function fields<F extends z.ZodType>(num: NumberFactory, flag: F) {
     storedItemBytes: num()
       .int('a whole number of bytes')
       .min(0, 'item size cannot be negative')
-      .max(MAX_ITEM_BYTES, ITEM_LIMIT)
+      .max(MAX_ITEM_SIZE, ITEM_LIMIT)
       .openapi({ description: 'Average stored item size in bytes, without the 100 B overhead' }),
     tableClass: z.enum(['standard', 'standard-ia'], { error: 'choose standard or standard-ia' }),
     freeTier: flag,

@@ -3,6 +3,7 @@
  * page's query string and for POST /api/cost/serverless, with a message per field.
  */
 import { z } from '@hono/zod-openapi';
+import { MAX_ITEM_SIZE } from '../../../engine/index.ts';
 import { CalculationSchema, CostLineSchema } from './schemas.ts';
 
 type NumberFactory = () => z.ZodNumber | z.ZodCoercedNumber<unknown>;
@@ -25,7 +26,7 @@ function fields<F extends z.ZodType>(num: NumberFactory, flag: F) {
     itemBytes: num()
       .int('Item size is a whole number of bytes')
       .min(1, 'Item size is at least 1 byte')
-      .max(409_600, 'an item is at most 400 KB (409,600 bytes)'),
+      .max(MAX_ITEM_SIZE, `an item is at most 400 KB (${MAX_ITEM_SIZE.toLocaleString('en-US')} bytes)`),
     readConsistency: z.enum(['eventual', 'strong'], { error: 'choose eventual or strong' }),
     storedItems: count('Items stored', 0, 1e12),
     freeTier: flag,

@@ -1,4 +1,5 @@
 /** /cost/serverless: API Gateway + Lambda + DynamoDB on-demand for N users, against the study guide's claim. */
+import { MAX_ITEM_SIZE } from '../../../engine/index.ts';
 import { Layout } from '../../views/layout.tsx';
 import { CostStylesheet, ErrorSummary, Field, Select, usd, Working } from './form-fields.tsx';
 import type { ServerlessResponse } from './serverless-schemas.ts';
@@ -77,7 +78,7 @@ export function ServerlessPage({ values, errors, report }: ServerlessPageProps) 
           <legend>DynamoDB (on-demand)</legend>
           <Field name="readsPerRequest" label="Reads per request" unit="GetItem calls" min={0} step="1" {...props} />
           <Field name="writesPerRequest" label="Writes per request" unit="PutItem/UpdateItem calls" min={0} step="1" {...props} />
-          <Field name="itemBytes" label="Item size" unit="bytes (≤ 409,600)" min={1} max={409600} step="1" {...props} />
+          <Field name="itemBytes" label="Item size" unit="bytes (≤ 409,600)" min={1} max={MAX_ITEM_SIZE} step="1" {...props} />
           <Select
             name="readConsistency"
             label="Read consistency"

@@ -1,6 +1,6 @@
 /** The /cost page: the workload form, both modes side by side, the chart, and the price table. */
 import type { Child } from 'hono/jsx';
-import { DAX_NODE_TYPES, type PriceRow } from '../../../engine/index.ts';
+import { DAX_NODE_TYPES, MAX_ITEM_SIZE, type PriceRow } from '../../../engine/index.ts';
 import { Layout } from '../../views/layout.tsx';
 import { CostChart } from './cost-chart.tsx';
 import { CostStylesheet, ErrorSummary, Field, Select, usd, Working } from './form-fields.tsx';
@@ -247,7 +247,7 @@ export function CostPage({ values, errors, report, prices }: CostPageProps) {
         <fieldset>
           <legend>Traffic (average over the month)</legend>
           <Field name="readsPerSecond" label="Reads per second" unit="reads/s" min={0} {...props} />
-          <Field name="readItemBytes" label="Bytes per read" unit="bytes (≤ 409,600)" min={1} max={409600} step="1" {...props} />
+          <Field name="readItemBytes" label="Bytes per read" unit="bytes (≤ 409,600)" min={1} max={MAX_ITEM_SIZE} step="1" {...props} />
           <Select
             name="readConsistency"
             label="Read consistency"
@@ -259,14 +259,14 @@ export function CostPage({ values, errors, report, prices }: CostPageProps) {
           />
           <Field name="transactionalReadPercent" label="Transactional reads" unit="% of reads" min={0} max={100} {...props} />
           <Field name="writesPerSecond" label="Writes per second" unit="writes/s" min={0} {...props} />
-          <Field name="writeItemBytes" label="Bytes per write" unit="bytes (≤ 409,600)" min={1} max={409600} step="1" {...props} />
+          <Field name="writeItemBytes" label="Bytes per write" unit="bytes (≤ 409,600)" min={1} max={MAX_ITEM_SIZE} step="1" {...props} />
           <Field name="transactionalWritePercent" label="Transactional writes" unit="% of writes" min={0} max={100} {...props} />
           <Field name="gsiCount" label="Global secondary indexes" unit="each receives every write (ALL projection)" min={0} max={20} step="1" {...props} />
         </fieldset>
         <fieldset>
           <legend>Storage and table</legend>
           <Field name="storedItems" label="Items stored" unit="items" min={0} step="1" {...props} />
-          <Field name="storedItemBytes" label="Average item size" unit="bytes, + 100 B overhead each" min={0} max={409600} step="1" {...props} />
+          <Field name="storedItemBytes" label="Average item size" unit="bytes, + 100 B overhead each" min={0} max={MAX_ITEM_SIZE} step="1" {...props} />
           <Select
             name="tableClass"
             label="Table class"

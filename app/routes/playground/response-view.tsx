@@ -5,7 +5,7 @@
  * and message.
  */
 import type { Child } from 'hono/jsx';
-import { itemSize, QUERY_PAGE_BYTES } from '../../../engine/index.ts';
+import { itemSize, PAGE_BYTES } from '../../../engine/index.ts';
 import type { DynamodbOutcome } from '../dynamodb/index.ts';
 import { Working } from '../cost/form-fields.tsx';
 import { describeCapacity } from './capacity.ts';
@@ -221,7 +221,7 @@ export function ResponseView({
         Count {String(response.Count ?? items.length)}
         {response.ScannedCount !== undefined ? `, ScannedCount ${String(response.ScannedCount)}` : ''}.{' '}
         {pageBytes !== undefined ? `These items take ${formatBytes(pageBytes)}. ` : ''}A Query or Scan call stops reading once it has read{' '}
-        {formatBytes(QUERY_PAGE_BYTES)} (1 MB) of items, before any filter, or reached its Limit, and then returns LastEvaluatedKey to carry on from.
+        {formatBytes(PAGE_BYTES)} (1 MB) of items, before any filter, or reached its Limit, and then returns LastEvaluatedKey to carry on from.
       </p>
     ) : null;
   return (
