@@ -492,6 +492,8 @@ export class Simulation {
       }
       if (refusal) {
         if (!failure) applyUndo(leader, [{ undo }]);
+        // A throttled write never happened: its stream records go, and the undo's are never written.
+        this.database.streams.retractLastFlush();
         this.database.meter(name, 'write', -total);
         this.recordThrottle('write', name, refusal.index, refusal.partition);
         this.event({ action, table: name, index: refusal.index, partition: refusal.partition, throttled: true, units: total });
@@ -729,6 +731,7 @@ export class Simulation {
       applyUndo(this.database.findTable(name)!, [{ undo }]);
       this.database.meter(name, 'write', usage - this.database.capacityUsage(name).writeUnits);
     }
+    this.database.streams.retractLastFlush();
     const items = (request.TransactItems ?? []) as Record<string, unknown>[];
     // targets skip ConditionChecks; walk the items in step to give each its reason.
     let t = 0;

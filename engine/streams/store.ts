@@ -14,7 +14,7 @@ import type { Table } from '../storage/table.ts';
 import { type Item, newAttributeMap } from '../values/attribute-value.ts';
 import { valuesEqual } from '../values/compare.ts';
 import { itemSize } from '../values/item-size.ts';
-import { type EventName, STREAM_RETENTION_MS, Stream, type StreamViewType } from './stream.ts';
+import { type EventName, STREAM_RETENTION_MS, Stream, type StreamRecord, type StreamViewType } from './stream.ts';
 
 interface PendingChange {
   readonly table: Table;
@@ -40,6 +40,8 @@ export class StreamStore {
   /** Every stream, enabled or within 24 hours of being disabled, in creation order. */
   private streams: Stream[];
   private pending = new Map<string, PendingChange>();
+  /** The records the last flush wrote, newest last, so that retractLastFlush can take them back. */
+  private lastFlushed: { readonly stream: Stream; readonly record: StreamRecord }[] = [];
 
   constructor(streams: Stream[] = []) {
     this.streams = streams;
@@ -98,6 +100,7 @@ export class StreamStore {
 
   /** Writes the pending changes as records at engine time `now`. */
   flush(now: number, cause: ChangeCause): void {
+    this.lastFlushed = [];
     if (this.pending.size === 0) return;
     const changes = [...this.pending.values()];
     this.pending.clear();
@@ -118,12 +121,24 @@ export class StreamStore {
       // AWS does not document how SizeBytes is counted; here it is the item-size rule applied to
       // the keys and the images the record carries.
       const sizeBytes = itemSize(keys) + (newImage ? itemSize(newImage) : 0) + (oldImage ? itemSize(oldImage) : 0);
-      stream.append({ eventName, at: now, keys, newImage, oldImage, sizeBytes, byService: cause === 'ttl' });
+      this.lastFlushed.push({ stream, record: stream.append({ eventName, at: now, keys, newImage, oldImage, sizeBytes, byService: cause === 'ttl' }) });
     }
   }
 
   /** Forgets pending changes (used when nothing was written that should be recorded). */
   discard(): void {
     this.pending.clear();
+  }
+
+  /**
+   * Takes back the records of the last flush and forgets the changes noted since. The simulation
+   * runs a write on the engine and then decides whether to throttle it; a throttled write never
+   * happened on AWS, so neither its records nor those of the undo that reverses it may reach the
+   * stream. Call it right after the write's action, before any other action flushes.
+   */
+  retractLastFlush(): void {
+    this.pending.clear();
+    for (let i = this.lastFlushed.length - 1; i >= 0; i--) this.lastFlushed[i]!.stream.retract(this.lastFlushed[i]!.record);
+    this.lastFlushed = [];
   }
 }

@@ -104,6 +104,16 @@ export class Stream {
     return full;
   }
 
+  /**
+   * Takes back the newest record, which must be `record`: nothing can have read it yet (the
+   * write it records was refused within the same request), so its sequence number is reused.
+   */
+  retract(record: StreamRecord): void {
+    if (this.records.at(-1) !== record) throw new Error(`retract: ${formatSequenceNumber(record.sequence)} is not the newest record of ${this.arn}`);
+    this.records.pop();
+    this.nextSequence = record.sequence;
+  }
+
   /** Drops records older than 24 hours at `now`. */
   trim(now: number): void {
     let drop = 0;

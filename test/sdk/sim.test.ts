@@ -16,6 +16,7 @@ import {
   UntagResourceCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
+import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SIM_TAG_MESSAGES, TABLE_THROUGHPUT_EXCEEDED_MESSAGE } from '../../engine/index.ts';
 import { createClients, startOurEndpoint, type Endpoint } from './endpoint.ts';
@@ -211,6 +212,59 @@ describe('the simulation on the wire', () => {
     expect((error as TransactionCanceledException).CancellationReasons?.map((r) => r.Code)).toEqual(['ThrottlingError', 'ThrottlingError']);
     const after = await client.send(new BatchGetItemCommand({ RequestItems: { Batches: { Keys: [{ pk: { S: 't1' } }], ConsistentRead: true } } }));
     expect(after.Responses?.Batches).toEqual([]);
+  });
+
+  it('keeps a throttled write out of the stream: PutItem, BatchWriteItem and TransactWriteItems record only the writes made', async () => {
+    const { client, clock, url } = await open();
+    const created = await client.send(
+      new CreateTableCommand({
+        TableName: 'Streamed',
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+        ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 },
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      }),
+    );
+    await client.send(new TagResourceCommand({ ResourceArn: arnOf('Streamed'), Tags: tags({ 'sim:enabled': 'true', 'sim:replication-lag-ms': '0' }) }));
+    const put = (pk: string) => new PutItemCommand({ TableName: 'Streamed', Item: { pk: { S: pk } } });
+    const puts = (...pks: string[]) => pks.map((pk) => ({ PutRequest: { Item: { pk: { S: pk } } } }));
+    // 1 WCU, nothing banked: the first write is made, the second throttled.
+    await client.send(put('made-1'));
+    await expectError(client.send(put('throttled-1')), 'ProvisionedThroughputExceededException', TABLE_THROUGHPUT_EXCEEDED_MESSAGE);
+    await expectError(
+      client.send(new BatchWriteItemCommand({ RequestItems: { Streamed: puts('throttled-2', 'throttled-3') } })),
+      'ProvisionedThroughputExceededException',
+      TABLE_THROUGHPUT_EXCEEDED_MESSAGE,
+    );
+    clock.advance(1000);
+    const batch = await client.send(new BatchWriteItemCommand({ RequestItems: { Streamed: puts('made-2', 'throttled-4') } }));
+    expect(batch.UnprocessedItems?.Streamed).toEqual(puts('throttled-4'));
+    clock.advance(1000);
+    // Two units per transactional write: more than the second holds, so it is cancelled whole.
+    await expect(
+      client.send(new TransactWriteItemsCommand({ TransactItems: [{ Put: { TableName: 'Streamed', Item: { pk: { S: 'throttled-5' } } } }] })),
+    ).rejects.toBeInstanceOf(TransactionCanceledException);
+    await client.send(put('made-3'));
+
+    const streams = new DynamoDBStreamsClient({
+      endpoint: url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'SIMKEY', secretAccessKey: 'secret' },
+      maxAttempts: 1,
+    });
+    const arn = created.TableDescription!.LatestStreamArn!;
+    const shard = (await streams.send(new DescribeStreamCommand({ StreamArn: arn }))).StreamDescription!.Shards![0]!.ShardId!;
+    const iterator = (await streams.send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard, ShardIteratorType: 'TRIM_HORIZON' }))).ShardIterator;
+    const records = (await streams.send(new GetRecordsCommand({ ShardIterator: iterator }))).Records ?? [];
+    expect(records.map((r) => [r.eventName, r.dynamodb?.Keys?.pk?.S])).toEqual([
+      ['INSERT', 'made-1'],
+      ['INSERT', 'made-2'],
+      ['INSERT', 'made-3'],
+    ]);
+    // No gaps where the throttled writes were: a consumer sees consecutive sequence numbers.
+    const sequences = records.map((r) => BigInt(r.dynamodb!.SequenceNumber!));
+    expect(sequences.map((s) => s - sequences[0]!)).toEqual([0n, 1n, 2n]);
+    streams.destroy();
   });
 
   it('answers DynamoDBSim.GetMetrics for a table that is not simulated, and ResourceNotFoundException for no table', async () => {
