@@ -32,7 +32,8 @@ function sourceFiles(dir) {
 /** Everything the bundle is made of: the sources, the compiler settings, the locked library versions and this script. */
 export function sourceHash() {
   const hash = createHash('sha256').update(process.version);
-  const files = [...sourceFiles(join(ROOT, 'app')), ...sourceFiles(join(ROOT, 'engine'))].sort();
+  // content/ too: a family that needs code keeps its TypeScript beside its markdown.
+  const files = [...sourceFiles(join(ROOT, 'app')), ...sourceFiles(join(ROOT, 'engine')), ...sourceFiles(join(ROOT, 'content'))].sort();
   files.push(join(ROOT, 'tsconfig.json'), join(ROOT, 'package-lock.json'), fileURLToPath(import.meta.url));
   for (const file of files) {
     hash.update(relative(ROOT, file)).update('\0');
@@ -50,10 +51,15 @@ const ownImportMetaUrl = {
       const text = readFileSync(args.path, 'utf8');
       const loader = args.path.endsWith('x') ? 'tsx' : 'ts';
       if (!text.includes('import.meta.')) return { contents: text, loader };
-      const other = /import\.meta\.(?!url\b)\w+/.exec(text);
+      const other = /import\.meta\.(?!(?:url|dirname|filename)\b)\w+/.exec(text);
       if (other) return { errors: [{ text: `${other[0]} is not rewritten for the bundle: use import.meta.url` }] };
       const fromBundle = relative(OUT_DIR, args.path).split(sep).join('/');
-      const contents = text.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`);
+      const url = `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`;
+      const filename = `process.getBuiltinModule('node:url').fileURLToPath(${url})`;
+      const contents = text
+        .replaceAll('import.meta.url', url)
+        .replaceAll('import.meta.filename', filename)
+        .replaceAll('import.meta.dirname', `process.getBuiltinModule('node:path').dirname(${filename})`);
       return { contents, loader };
     });
   },

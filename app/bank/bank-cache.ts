@@ -4,12 +4,12 @@
  *
  * An entry is found by a hash of everything its parse depends on: the file's path and text,
  * the objectives it was checked against, and the version of the code that parsed it (every
- * source file of app/ and engine/, and Node's version for the serialisation). So a changed
+ * TypeScript file of app/, engine/ and content/, and Node's version for the serialisation). So a changed
  * file, a changed OBJECTIVES.md, a new calculator or a change to the scenario format
  * (schema.ts, parse.ts) can never be answered with an old parse: the entry is simply not found.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
@@ -51,13 +51,15 @@ function sourceFiles(dir: string): string[] {
 }
 
 /**
- * A hash of every TypeScript file under app/ and engine/ (about 300 files, 3 MB: 20-30 ms) and
- * Node's version. Wider than the bank's own modules on purpose: the parse reaches calculators,
+ * A hash of every TypeScript file under app/ and engine/ (about 300 files, 3 MB: 20-30 ms), and
+ * under the repository's content/ (a family's own code lives beside its markdown), and Node's version. Wider than the bank's own modules on purpose: the parse reaches calculators,
  * derivers, graders' specs and the engine's rules, and a missed dependency would serve a stale parse.
  */
 export function bankCodeVersion(root: string = ROOT): string {
   const hash = createHash('sha256').update(process.version);
-  for (const file of [...sourceFiles(join(root, 'app')), ...sourceFiles(join(root, 'engine'))].sort()) {
+  const content = join(root, 'content');
+  const families = existsSync(content) ? sourceFiles(content) : [];
+  for (const file of [...sourceFiles(join(root, 'app')), ...sourceFiles(join(root, 'engine')), ...families].sort()) {
     hash.update(file.slice(root.length)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex');

@@ -111,7 +111,7 @@ describe('createLiveBank with a cache file', () => {
 });
 
 describe('bankCodeVersion', () => {
-  it('changes when any source file under app/ or engine/ changes, and not otherwise', () => {
+  it('changes when any TypeScript file under app/, engine/ or content/ changes, and not otherwise', () => {
     const root = join(content.rootDir, 'repo');
     mkdirSync(join(root, 'app', 'bank'), { recursive: true });
     mkdirSync(join(root, 'engine'), { recursive: true });
@@ -124,6 +124,13 @@ describe('bankCodeVersion', () => {
     const schemaChanged = bankCodeVersion(root);
     expect(schemaChanged).not.toBe(before);
     writeFileSync(join(root, 'engine', 'rules.ts'), 'export {};\n');
-    expect(bankCodeVersion(root)).not.toBe(schemaChanged);
+    const engineChanged = bankCodeVersion(root);
+    expect(engineChanged).not.toBe(schemaChanged);
+    // A family's own code beside its markdown counts too; its markdown does not (each file has its own key).
+    mkdirSync(join(root, 'content', 'core'), { recursive: true });
+    writeFileSync(join(root, 'content', 'core', 'family.md'), '---\n');
+    expect(bankCodeVersion(root)).toBe(engineChanged);
+    writeFileSync(join(root, 'content', 'core', 'family.ts'), 'export const deriver = 1;\n');
+    expect(bankCodeVersion(root)).not.toBe(engineChanged);
   });
 });
