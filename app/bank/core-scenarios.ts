@@ -1,52 +1,38 @@
 /**
- * The one "what DynamoDB is" family that still needs code: core.iam-least-privilege draws the two
- * actions a function calls and offers the remaining ones as wrong answers, so one list is drawn
- * twice and the prompt names the drawn right ones. Every other core family is markdown
- * (content/README.md: cases, pools, rules).
+ * The one "what DynamoDB is" family that still draws in code: core.iam-least-privilege draws the
+ * two actions a function calls and offers the remaining ones as wrong answers, so one list is
+ * drawn twice and the prompt names the drawn right ones. The deriver returns action names and
+ * reason ids per slot; content/core/iam-least-privilege.md words them (texts with each:).
  */
-import {
-  fillSlots,
-  pickSome,
-  slotOutputs,
-  type DerivedOption,
-  type ScenarioDeriver,
-  type ScenarioParams,
-  type ScenarioRandom,
-  type ScenarioValue,
-} from './scenario-kit.ts';
+import { fillSlots, pickSome, slotOutputs, type ScenarioDeriver, type ScenarioParams, type ScenarioRandom, type ScenarioValue } from './scenario-kit.ts';
 
-const ACTIONS: readonly { action: string; use: string }[] = [
-  { action: 'dynamodb:GetItem', use: 'reads one item by its key' },
-  { action: 'dynamodb:Query', use: 'lists the items of one partition key' },
-  { action: 'dynamodb:PutItem', use: 'writes new items' },
-  { action: 'dynamodb:UpdateItem', use: 'increments a counter attribute on an item' },
-  { action: 'dynamodb:DeleteItem', use: 'removes items by key' },
-  { action: 'dynamodb:BatchWriteItem', use: 'loads up to 25 items per call' },
+/** Data-plane actions a function might call; the markdown says what each does (`texts.use`). */
+const ACTIONS = ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'] as const;
+/** Actions a runtime role never needs, each with its own reason in the markdown. */
+const NEVER: readonly { action: string; reason: string }[] = [
+  { action: '*', reason: 'wildcard' },
+  { action: 'Scan', reason: 'scan' },
+  { action: 'CreateTable', reason: 'create-table' },
 ];
-const NEVER: readonly { action: string; why: string }[] = [
-  { action: 'dynamodb:*', why: 'A wildcard grants every action, including DeleteTable; least privilege lists only what the code calls.' },
-  { action: 'dynamodb:Scan', why: 'The function never scans; granting it anyway widens access for nothing.' },
-  { action: 'dynamodb:CreateTable', why: 'The function does not create tables; that belongs to the deployment, not the runtime role.' },
-];
+const SLOT_NAMES = { text: 'action', why: 'reason' } as const;
 
 function buildIamActions(_params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
   const used = pickSome(random, ACTIONS, 2);
   const unused = ACTIONS.filter((a) => !used.includes(a));
-  const wrong = [
-    ...pickSome(random, unused, 2).map((a) => ({
-      text: `\`${a.action}\``,
-      why: `The function never calls ${a.action.split(':')[1]}; least privilege leaves it out.`,
-      correct: false,
-    })),
-    ...pickSome(random, NEVER, 1).map((n) => ({ text: `\`${n.action}\``, why: n.why, correct: false })),
+  const options = [
+    ...used.map((action) => ({ text: action, why: 'used', correct: true })),
+    ...pickSome(random, unused, 2).map((action) => ({ text: action, why: 'unused', correct: false })),
+    ...pickSome(random, NEVER, 1).map((n) => ({ text: n.action, why: n.reason, correct: false })),
   ];
-  const options: DerivedOption[] = [
-    ...used.map((a) => ({ text: `\`${a.action}\``, why: `Right: the function ${a.use}, which is the ${a.action.split(':')[1]} API call.`, correct: true })),
-    ...wrong,
-  ];
-  return { ...fillSlots(options, random), uses_text: `${used[0]!.use} and ${used[1]!.use}` };
+  return { ...fillSlots(options, random, SLOT_NAMES), action_1: used[0]!, action_2: used[1]! };
 }
 
 export const coreDerivers: readonly ScenarioDeriver[] = [
-  { name: 'core-iam-actions', description: 'The two actions a least-privilege role needs', outputs: slotOutputs(5, ['uses_text']), derive: buildIamActions },
+  {
+    name: 'core-iam-actions',
+    description:
+      'Two of six data-plane actions a function calls (action_1, action_2) and three it needs not; per slot the action (action_a...: GetItem, Query, PutItem, UpdateItem, DeleteItem, BatchWriteItem, *, Scan, CreateTable) and the reason (reason_a...: used, unused, wildcard, scan, create-table)',
+    outputs: slotOutputs(5, ['action_1', 'action_2'], SLOT_NAMES),
+    derive: buildIamActions,
+  },
 ];

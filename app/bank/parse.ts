@@ -139,13 +139,20 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
   if (ruleSpec && !rule) fail(lineOf(['answer', 'rule']), `Unknown rule "${ruleSpec.rule}"; known: ${[...RULES.keys()].join(', ')}`);
   if (ruleSpec && rule) {
     checkRuleInputs(fm, ruleSpec, rule, bound, lineOf, fail);
-    for (const n of rule.outputs) bound.add(n);
+    for (const n of rule.outputs) {
+      if (fm.texts?.[n] !== undefined) fail(lineOf(['texts', n]), `texts.${n} has the name of an output of rule ${rule.name}`);
+      bound.add(n);
+    }
   }
   bindTexts(fm.derive !== undefined);
   if (fm.derive !== undefined) {
     const deriver = context.derivers.get(fm.derive);
     if (!deriver) fail(lineOf(['derive']), `Unknown deriver "${fm.derive}"; known: ${[...context.derivers.keys()].join(', ') || 'none'}`);
-    else for (const n of deriver.outputs) bound.add(n);
+    else
+      for (const n of deriver.outputs) {
+        if (fm.texts?.[n] !== undefined) fail(lineOf(['texts', n]), `texts.${n} has the name of an output of deriver ${deriver.name}`);
+        bound.add(n);
+      }
   }
   bindTexts(false);
   const late = Object.entries(fm['after-options'] ?? {});

@@ -48,11 +48,21 @@ export interface DerivedOption {
 
 export const SLOTS = ['a', 'b', 'c', 'd', 'e'] as const;
 
+/**
+ * What a slot deriver calls each slot's two values. A deriver that returns values for the
+ * markdown to word (content/README.md: `texts:` with `each:`) names them for what they hold.
+ */
+export interface SlotNames {
+  readonly text: string;
+  readonly why: string;
+}
+const OPTION_SLOTS: SlotNames = { text: 'opt', why: 'why' };
+
 /** Output names of a slot deriver with `count` slots: opt_a, why_a, ..., correct, correct_1, .... */
-export function slotOutputs(count: number, extra: readonly string[] = []): string[] {
-  const names = SLOTS.slice(0, count).flatMap((s) => [`opt_${s}`, `why_${s}`]);
+export function slotOutputs(count: number, extra: readonly string[] = [], names: SlotNames = OPTION_SLOTS): string[] {
+  const slotted = SLOTS.slice(0, count).flatMap((s) => [`${names.text}_${s}`, `${names.why}_${s}`]);
   const keys = SLOTS.slice(0, count).map((_, i) => `correct_${i + 1}`);
-  return [...names, 'correct', ...keys, ...extra];
+  return [...slotted, 'correct', ...keys, ...extra];
 }
 
 /**
@@ -60,7 +70,7 @@ export function slotOutputs(count: number, extra: readonly string[] = []): strin
  * its id tells nothing. `correct` is the slot letter (choice) or letters joined by commas
  * (multi: content lists them as `correct_1`, `correct_2`).
  */
-export function fillSlots(options: readonly DerivedOption[], random: ScenarioRandom): Record<string, ScenarioValue> {
+export function fillSlots(options: readonly DerivedOption[], random: ScenarioRandom, names: SlotNames = OPTION_SLOTS): Record<string, ScenarioValue> {
   if (options.length > SLOTS.length) throw new RangeError(`At most ${SLOTS.length} options, got ${options.length}`);
   const texts = new Set(options.map((o) => o.text));
   if (texts.size !== options.length) throw new RangeError(`Two derived options read the same: ${options.map((o) => o.text).join(' | ')}`);
@@ -68,8 +78,8 @@ export function fillSlots(options: readonly DerivedOption[], random: ScenarioRan
   const correct: string[] = [];
   random.shuffle(options).forEach((option, i) => {
     const slot = SLOTS[i]!;
-    out[`opt_${slot}`] = option.text;
-    out[`why_${slot}`] = option.why;
+    out[`${names.text}_${slot}`] = option.text;
+    out[`${names.why}_${slot}`] = option.why;
     if (option.correct) correct.push(slot);
   });
   if (correct.length === 0) throw new RangeError('No derived option is marked correct');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../app/bank/random.ts';
 import { coreDerivers } from '../../../app/bank/core-scenarios.ts';
-import { itemSizeLimitVerdict, MAX_ITEM_BYTES } from '../../../engine/index.ts';
+import { itemSizeLimitVerdict } from '../../../engine/index.ts';
 import { SLOTS } from '../../../app/bank/scenario-kit.ts';
 
 const params = {
@@ -12,12 +12,6 @@ const params = {
   'c.attr': 'nickname',
   'c.secret': 'taxId',
 };
-const derive = (name: string, seed: number) => {
-  const deriver = coreDerivers.find((d) => d.name === name);
-  if (!deriver) throw new Error(`no deriver ${name}`);
-  return deriver.derive(params, createRandom(seed));
-};
-const keyText = (out: Record<string, unknown>) => String(out[`opt_${out.correct}`]);
 const MULTI = new Set(['core-scale-claims', 'core-iam-actions', 'core-type-category', 'core-size-counts']);
 
 describe('core derivers', () => {
@@ -25,8 +19,10 @@ describe('core derivers', () => {
     for (let seed = 0; seed < 300; seed++) {
       const out = deriver.derive(params, createRandom(seed));
       for (const name of Object.keys(out)) expect(deriver.outputs).toContain(name);
-      const slots = SLOTS.filter((s) => out[`opt_${s}`] !== undefined);
-      expect(new Set(slots.map((s) => out[`opt_${s}`])).size).toBe(slots.length);
+      const slots = SLOTS.filter((s) => out[`action_${s}`] !== undefined);
+      expect(slots).toEqual([...SLOTS]);
+      expect(new Set(slots.map((s) => out[`action_${s}`])).size).toBe(slots.length);
+      expect(slots.filter((s) => out[`reason_${s}`] === 'used').join(',')).toBe(out.correct);
       expect(String(out.correct).split(',').length).toBe(MULTI.has(deriver.name) ? 2 : 1);
     }
   });

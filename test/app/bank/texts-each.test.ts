@@ -84,4 +84,13 @@ describe('texts: each', () => {
     expect(errors).toContain('18: texts.mode_a.of has no text for "pr", a value of {{pick_a}}');
     expect(errors).toContain('18: texts.mode_c.of has no text for "pr", a value of {{pick_c}}');
   });
+
+  it("rejects a table named like a deriver's output, which the output would silently replace", () => {
+    const clash = SHARED.replace('params:\n', 'derive: serverlessTableMode\nparams:\n').replace(
+      '  mode:\n    each: [a, b, c]',
+      '  peak:\n    by: "{{rate}}"\n    of: {}\n  mode:\n    each: [a, b, c]',
+    );
+    const bank = loadBank(createContentDir({ 'math/each.md': clash }));
+    expect(bank.errors.map((e) => e.message)).toContain('texts.peak has the name of an output of deriver serverlessTableMode');
+  });
 });
