@@ -6,6 +6,7 @@
  */
 import type { Database, Item } from '../../engine/index.ts';
 import type { Check, GradeResult, Reference, Verdict } from '../bank/types.ts';
+import { CONSISTENT_READ_NOT_NEEDED, FILTER_DOES_NOT_LOWER_THE_BILL } from './capacity-notes.ts';
 import { keyFingerprint, loadFixture, scanAll, type Fixture, type FixtureSpec } from './fixture.ts';
 import type { RequestAnswerSpec } from './hands-on-spec.ts';
 import { parseRequestAnswer, readCalls, unmarshallItem, type ApiCall } from './request-input.ts';
@@ -535,10 +536,10 @@ function capacityHint(calls: readonly ApiCall[], reference: readonly ApiCall[]):
   const uses = (list: readonly ApiCall[], test: (call: ApiCall) => boolean) => list.some(test);
   if (uses(calls, (c) => c.action === 'Scan') && !uses(reference, (c) => c.action === 'Scan')) return '';
   if (uses(calls, (c) => c.params.ConsistentRead === true) && !uses(reference, (c) => c.params.ConsistentRead === true)) {
-    return " ConsistentRead: true doubles a read's units, and this task does not need it.";
+    return ` ${CONSISTENT_READ_NOT_NEEDED}`;
   }
   if (uses(calls, (c) => c.params.FilterExpression !== undefined)) {
-    return ' A FilterExpression does not lower the bill: items are charged as they are read, before the filter drops them; narrow the read with the key condition (or an index) instead.';
+    return ` ${FILTER_DOES_NOT_LOWER_THE_BILL}`;
   }
   return '';
 }

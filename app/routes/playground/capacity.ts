@@ -4,9 +4,10 @@
  * (itemReadUnits, itemWriteUnits) fed the sizes of the items returned. That working is shown only
  * when it reaches the very figure the engine charged; where it cannot (a filter or projection
  * hides what was read, an overwrite of a larger item), the rules the grader's capacity hints
- * state are shown instead.
+ * state are shown instead, in the grader's words (app/grading/capacity-notes.ts).
  */
-import { type Calculation, type Item, itemReadUnits, itemSize, itemWriteUnits, READ_UNITS_PER_BLOCK } from '../../../engine/index.ts';
+import { type Calculation, type Item, itemReadUnits, itemSize, itemWriteUnits } from '../../../engine/index.ts';
+import { CONSISTENT_READ_DOUBLES_PER_BLOCK, FILTER_DOES_NOT_LOWER_THE_BILL } from '../../grading/capacity-notes.ts';
 
 export interface CapacityRow {
   readonly scope: string;
@@ -100,12 +101,9 @@ export function describeCapacity(action: string, input: unknown, response: unkno
   const reply = response as Input;
   const notes: string[] = [];
   if (request.FilterExpression !== undefined && typeof reply.ScannedCount === 'number') {
-    notes.push(
-      `${reply.ScannedCount} items read, ${String(reply.Count)} returned. A FilterExpression does not lower the bill: items are charged as they are read, before the filter drops them; narrow the read with the key condition (or an index) instead.`,
-    );
+    notes.push(`${reply.ScannedCount} items read, ${String(reply.Count)} returned. ${FILTER_DOES_NOT_LOWER_THE_BILL}`);
   }
-  if (request.ConsistentRead === true)
-    notes.push(`ConsistentRead: true doubles a read's units (${READ_UNITS_PER_BLOCK.strong} RCU per 4 KB block instead of ${READ_UNITS_PER_BLOCK.eventual}).`);
+  if (request.ConsistentRead === true) notes.push(CONSISTENT_READ_DOUBLES_PER_BLOCK);
   if (entries.some((e) => Object.keys(e.GlobalSecondaryIndexes ?? {}).length > 0) && ['PutItem', 'UpdateItem', 'DeleteItem'].includes(action)) {
     notes.push('A write also costs write units on each global secondary index whose entry it adds, changes or removes.');
   }
