@@ -43,7 +43,7 @@ function describe(e: SimEvent): string {
 /** The lane of an event: its partition, or the DAX lane for a read the cache answered. */
 const laneOf = (e: SimEvent): number => (e.cache === 'hit' || e.partition === undefined ? -1 : e.partition);
 
-export function SimTimeline({ id, picture, width = 640 }: { id: string; picture: SimRunPicture; width?: number }) {
+export function SimTimeline({ id, picture, width = 640, title }: { id: string; picture: SimRunPicture; width?: number; title?: string }) {
   const events = picture.events;
   const lanes = [...new Set(events.map(laneOf))].sort((a, b) => a - b);
   const height = PAD.top + lanes.length * LANE + 34;
@@ -57,7 +57,7 @@ export function SimTimeline({ id, picture, width = 640 }: { id: string; picture:
   const throttled = events.filter((e) => e.throttled).length;
   return (
     <svg class="chart sim-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
-      <title id={`${id}-title`}>Run {picture.seed}: requests in order, by partition</title>
+      <title id={`${id}-title`}>{title ?? `Run ${picture.seed}: requests in order, by partition`}</title>
       <desc id={`${id}-desc`}>
         {`${events.length} requests on ${picture.table}, ${picture.partitions} partition${picture.partitions === 1 ? '' : 's'}; ${stale} stale, ${throttled} throttled. The table below lists each request.`}
       </desc>
@@ -169,14 +169,27 @@ function CapacityTable({ picture }: { picture: SimRunPicture }) {
 export function SimRunView({ summary }: { summary: SimulationSummary }) {
   const picture = summary.picture;
   return (
-    <section class="sim-run" aria-labelledby="sim-run-heading">
-      <h2 id="sim-run-heading">The simulated run</h2>
-      <p>
-        {`Run ${picture.seed} of ${summary.runs} seeded runs, as the grade recorded it. Squares are writes, circles reads; outlined marks are your requests.`}
-      </p>
-      <SimTimeline id="sim-run" picture={picture} />
-      <SimCapacityChart id="sim-run-write" picture={picture} kind="write" />
-      <SimCapacityChart id="sim-run-read" picture={picture} kind="read" />
+    <SimPicture
+      id="sim-run"
+      heading="The simulated run"
+      intro={`Run ${picture.seed} of ${summary.runs} seeded runs, as the grade recorded it. Squares are writes, circles reads; outlined marks are your requests.`}
+      picture={picture}
+    />
+  );
+}
+
+/**
+ * A run drawn with its tables behind it: a graded run (SimRunView) or the requests a learner sent
+ * to a simulated table of their sandbox (the playground), which differ only in their words.
+ */
+export function SimPicture({ id, heading, intro, picture, title }: { id: string; heading: string; intro: string; picture: SimRunPicture; title?: string }) {
+  return (
+    <section class="sim-run" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{heading}</h2>
+      <p>{intro}</p>
+      <SimTimeline id={id} picture={picture} {...(title !== undefined && { title })} />
+      <SimCapacityChart id={`${id}-write`} picture={picture} kind="write" />
+      <SimCapacityChart id={`${id}-read`} picture={picture} kind="read" />
       <ul class="chart-legend sim-legend">
         {(['ok', 'stale', 'throttled', 'hit', 'miss'] as const).map((o) => (
           <li>

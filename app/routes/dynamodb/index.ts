@@ -255,14 +255,18 @@ export interface DynamodbCall {
   readonly input: unknown;
   /** The client address, for the per-address rate. */
   readonly address: string;
+  /** Where the call goes: DynamoDB (the default), the simulated DAX cluster (`POST /dax`), or the simulation's own actions (`DynamoDBSim.*`). */
+  readonly target?: 'dynamodb' | 'dax' | 'sim';
 }
 
 export type DynamodbOutcome = { readonly ok: true; readonly response: unknown } | { readonly ok: false; readonly error: DynamoDBError };
+/** A call's outcome, with what the DAX cluster did when it went through `POST /dax`. */
+export type DynamodbCallOutcome = DynamodbOutcome & { readonly dax?: DaxOutcome };
 
 export interface DynamodbEndpoint {
   readonly routes: Hono;
   /** Runs one call through the wire's own limits, dispatch and error mapping; never throws. */
-  run(call: DynamodbCall): DynamodbOutcome;
+  run(call: DynamodbCall): DynamodbCallOutcome;
 }
 
 export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRouteOptions = {}): Hono {
@@ -281,11 +285,11 @@ export function dynamodbEndpoint(sandboxes: SandboxRegistry, options: DynamodbRo
   const dispatch = (
     accessKeyId: string,
     pool: SandboxPool,
-    target: 'dynamodb' | 'streams' | 'dax',
+    target: 'dynamodb' | 'streams' | 'dax' | 'sim',
     action: string,
     input: unknown,
     bodyBytes: number,
-  ): DynamodbOutcome & { dax?: DaxOutcome } => {
+  ): DynamodbCallOutcome => {
     const full = limits.checkBytes(action, sandboxes.totalBytes, bodyBytes);
     if (full) return { ok: false, error: full };
     const database = sandboxes.enter(accessKeyId, pool);
@@ -294,6 +298,10 @@ export function dynamodbEndpoint(sandboxes: SandboxRegistry, options: DynamodbRo
       if (target === 'streams') return { ok: true, response: database.executeStreams(action, input) };
       // Tables tagged sim:enabled=true run through their simulation; the rest go straight to the engine.
       const simulations = sandboxes.simulations(database);
+      if (target === 'sim') {
+        if (!Object.hasOwn(SIM_ACTIONS, action)) return { ok: false, error: new FrontEndError('UnknownOperationException', '', 400) };
+        return { ok: true, response: SIM_ACTIONS[action]!(simulations, input) };
+      }
       if (target === 'dax') {
         const outcome = simulations.executeDax(action, input);
         return { ok: true, response: outcome.response, dax: outcome };
@@ -308,12 +316,12 @@ export function dynamodbEndpoint(sandboxes: SandboxRegistry, options: DynamodbRo
     }
   };
 
-  const run = (call: DynamodbCall): DynamodbOutcome => {
+  const run = (call: DynamodbCall): DynamodbCallOutcome => {
     const refused = limits.admit(call.address);
     if (refused) return { ok: false, error: refused };
     try {
       if (call.input === null) return { ok: false, error: new SerializationException(NULL_PAYLOAD_MESSAGE) };
-      return dispatch(call.accessKeyId, call.pool, 'dynamodb', call.action, call.input, JSON.stringify(call.input).length);
+      return dispatch(call.accessKeyId, call.pool, call.target ?? 'dynamodb', call.action, call.input, JSON.stringify(call.input).length);
     } finally {
       limits.release();
     }
@@ -360,20 +368,10 @@ export function dynamodbEndpoint(sandboxes: SandboxRegistry, options: DynamodbRo
     }
     if (input === null) return respondError(new SerializationException(NULL_PAYLOAD_MESSAGE));
     const pool = secret === undefined ? 'anonymous' : 'account';
-    if (simAction !== undefined) {
-      const database = sandboxes.enter(accessKeyId, pool);
-      if (database === undefined) return respondError(new ThrottlingException(THROTTLED));
-      try {
-        return respond(200, SIM_ACTIONS[simAction]!(sandboxes.simulations(database), input));
-      } catch (error) {
-        if (isDynamoDBError(error)) return respondError(error);
-        logger.error(`DynamoDB ${action} failed`, error);
-        return respondError(new InternalServerError('Internal server error', {}, { cause: error }));
-      } finally {
-        sandboxes.settle(database);
-      }
-    }
-    const outcome = dispatch(accessKeyId, pool, streams ? 'streams' : dax ? 'dax' : 'dynamodb', action, input, body.length);
+    const outcome =
+      simAction !== undefined
+        ? dispatch(accessKeyId, pool, 'sim', simAction, input, body.length)
+        : dispatch(accessKeyId, pool, streams ? 'streams' : dax ? 'dax' : 'dynamodb', action, input, body.length);
     if (!outcome.ok) return respondError(outcome.error);
     return outcome.dax ? respondDax(outcome.dax) : respond(200, outcome.response);
   };

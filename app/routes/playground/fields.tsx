@@ -82,7 +82,7 @@ export function SelectField({
   return (
     <div class="pg-field">
       <label for={id}>{label}</label>
-      <select id={id} name={name} aria-describedby={described}>
+      <select id={id} name={name} aria-describedby={described} aria-invalid={error ? 'true' : undefined}>
         {choices.map((choice) => {
           const [value, text] = typeof choice === 'string' ? [choice, choice] : choice;
           return (

@@ -12,6 +12,8 @@ import { FormErrors, SelectField, TextField, type Values } from './fields.tsx';
 import type { HistoryEntry } from './history.ts';
 import { BILLING_MODES, type FieldError, GSI_ROWS, KEY_TYPES, LSI_ROWS, type PlaygroundRequest, PROJECTION_TYPES, STREAM_VIEW_TYPES } from './requests.ts';
 import { type ItemActions, JsonBlock, pretty, RequestResult } from './response-view.tsx';
+import type { SimNote } from './sim.ts';
+import { SimBadges, SimulationPanel, type SimPanelProps } from './sim-view.tsx';
 import type { TableSummary } from './tables.ts';
 
 export const PLAYGROUND_SCRIPT = '/static/playground.js';
@@ -20,6 +22,8 @@ const SCRIPTS = [CODE_EDITOR_SCRIPT, PLAYGROUND_SCRIPT];
 export interface Ran {
   readonly request: PlaygroundRequest;
   readonly outcome: DynamodbOutcome;
+  /** What the simulation did with it (a stale read, a DAX hit), when the table is simulated or the request went to DAX. */
+  readonly sim?: SimNote | undefined;
 }
 
 export interface SandboxInfo {
@@ -68,14 +72,17 @@ function Result({
 }) {
   if (!ran) return null;
   return (
-    <RequestResult
-      request={ran.request}
-      outcome={ran.outcome}
-      actions={actions}
-      extra={extra?.(ran)}
-      {...(nextAction !== undefined && { nextAction })}
-      {...(requestOpen !== undefined && { requestOpen })}
-    />
+    <>
+      {ran.sim ? <SimBadges note={ran.sim} /> : null}
+      <RequestResult
+        request={ran.request}
+        outcome={ran.outcome}
+        actions={actions}
+        extra={extra?.(ran)}
+        {...(nextAction !== undefined && { nextAction })}
+        {...(requestOpen !== undefined && { requestOpen })}
+      />
+    </>
   );
 }
 
@@ -272,14 +279,17 @@ export interface TablePageProps {
   readonly errors?: readonly FieldError[];
   readonly values?: Values;
   readonly extra?: (ran: Ran) => Child;
+  /** The simulation panel; its form's values and errors are its own. */
+  readonly sim?: Omit<SimPanelProps, 'table'> | undefined;
 }
 
-export function TablePage({ table, ttl, ran, errors = [], values = {}, extra }: TablePageProps) {
+export function TablePage({ table, ttl, ran, errors = [], values = {}, extra, sim }: TablePageProps) {
   const base = `/playground/tables/${encodeURIComponent(table.name)}`;
   return (
     <PlaygroundFrame title={`Table ${table.name}`} section="tables">
       <h1>Table {table.name}</h1>
       <Result ran={ran} extra={extra} actions={{ tableName: table.name, keyNames: table.keyNames }} />
+
       <dl class="pg-facts">
         <dt>Keys</dt>
         <dd>{table.keys}</dd>
@@ -372,6 +382,7 @@ export function TablePage({ table, ttl, ran, errors = [], values = {}, extra }: 
           </button>
         </form>
       </div>
+      {sim ? <SimulationPanel table={table} {...sim} /> : null}
     </PlaygroundFrame>
   );
 }
@@ -558,6 +569,16 @@ export function BuilderPage({ actions, action, values, json, errors = [], jsonEr
             rows={16}
             error={jsonError}
             hint="DynamoDB JSON, as the wire protocol takes it. With JavaScript the fields rebuild it as you type."
+          />
+          <SelectField
+            name="target"
+            label="Send to"
+            values={values}
+            choices={[
+              ['dynamodb', 'DynamoDB (/dynamodb)'],
+              ['dax', 'A simulated DAX cluster in front of the table (/dax)'],
+            ]}
+            hint="Through DAX, GetItem is answered from the item cache and Query and Scan from the query cache when they hold it; the answer says hit or miss."
           />
           <div class="actions">
             <button type="submit" name="intent" value="run" data-run>

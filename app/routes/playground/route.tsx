@@ -35,6 +35,8 @@ import {
   type PlaygroundRequest,
 } from './requests.ts';
 import { keyOf, pretty } from './response-view.tsx';
+import type { SimReport } from '../../../engine/index.ts';
+import { buildSimTags, simFormValues, type SimNote, staleNote, tagsOf } from './sim.ts';
 import { type PlaygroundSandbox, playgroundSandbox } from './sandbox.ts';
 import { summarizeTable, type TableSummary } from './tables.ts';
 
@@ -57,7 +59,9 @@ function copyContext(c: C, sandbox: PlaygroundSandbox): CopyContext {
 
 function copyFor(c: C, sandbox: PlaygroundSandbox): (ran: Ran) => Child {
   const context = copyContext(c, sandbox);
-  return (ran) => <CopyAs action={ran.request.action} input={ran.request.input} context={context} />;
+  // A request sent through DAX is copied with DAX's endpoint, so it runs there again.
+  const dax = { ...context, endpoint: context.endpoint.replace(/\/dynamodb$/, '/dax') };
+  return (ran) => <CopyAs action={ran.request.action} input={ran.request.input} context={ran.sim?.dax ? dax : context} />;
 }
 
 /** The server's banks (loaded or live) give out a variant's answer key; a bare Bank does not. */
@@ -71,12 +75,35 @@ async function formOf(c: C): Promise<Form> {
 }
 
 export function playgroundRoutes(run: Run): Hono<AppEnv> {
-  const call = (c: C, sandbox: PlaygroundSandbox, request: PlaygroundRequest) =>
-    run({ accessKeyId: sandbox.accessKeyId, pool: sandbox.pool, action: request.action, input: request.input, address: addressOf(c, c.var.deps.trustProxy) });
+  const call = (c: C, sandbox: PlaygroundSandbox, request: PlaygroundRequest, target: 'dynamodb' | 'dax' | 'sim' = 'dynamodb') =>
+    run({
+      accessKeyId: sandbox.accessKeyId,
+      pool: sandbox.pool,
+      action: request.action,
+      input: request.input,
+      address: addressOf(c, c.var.deps.trustProxy),
+      target,
+    });
+
+  /** The table's simulation report (DynamoDBSim.GetMetrics, through the same dispatch); undefined when it cannot be read. */
+  const simReport = (c: C, sandbox: PlaygroundSandbox, name: string): SimReport | undefined => {
+    const outcome = call(c, sandbox, { action: 'GetMetrics', input: { TableName: name } }, 'sim');
+    return outcome.ok ? (outcome.response as SimReport) : undefined;
+  };
+
+  /** What the simulation did with a request just sent: DAX's hit or miss, or whether a read on a simulated table was stale. */
+  const simNoteOf = (c: C, sandbox: PlaygroundSandbox, request: PlaygroundRequest, outcome: ReturnType<Run>): SimNote | undefined => {
+    if (outcome.dax) return { dax: { cache: outcome.dax.cache, ...(outcome.dax.kind && { kind: outcome.dax.kind }) } };
+    const name = request.input.TableName;
+    // Only a read can be stale; nothing else asks the simulation (each ask counts toward the key's request rate).
+    if (!outcome.ok || typeof name !== 'string' || !['GetItem', 'Query', 'Scan'].includes(request.action)) return undefined;
+    const report = simReport(c, sandbox, name);
+    return report && staleNote(report, request.action);
+  };
 
   /** Runs a request the learner asked for and keeps it in the history. */
-  const send = (c: C, sandbox: PlaygroundSandbox, request: PlaygroundRequest): Ran => {
-    const outcome = call(c, sandbox, request);
+  const send = (c: C, sandbox: PlaygroundSandbox, request: PlaygroundRequest, target: 'dynamodb' | 'dax' = 'dynamodb'): Ran => {
+    const outcome = call(c, sandbox, request, target);
     const { sandboxes, clock } = c.var.deps;
     recordRequest(sandboxes.get(sandbox.accessKeyId, sandbox.pool), {
       action: request.action,
@@ -84,7 +111,8 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
       at: clock.now().getTime(),
       ...(!outcome.ok && { error: outcome.error.name }),
     });
-    return { request, outcome };
+    const sim = simNoteOf(c, sandbox, request, outcome);
+    return { request, outcome, ...(sim && { sim }) };
   };
 
   /**
@@ -144,19 +172,33 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
     return c.html(page, extra.errors || extra.failed ? 400 : status(extra.ran));
   };
 
+  /** The table's tags, its simulation report and the simulation form's values (the tags', unless a refused form's own). */
+  const simPanel = (c: C, sandbox: PlaygroundSandbox, table: TableSummary, form?: { values: Form; errors: Built & { ok: false } }) => {
+    const listed = call(c, sandbox, { action: 'ListTagsOfResource', input: { ResourceArn: table.arn } });
+    const tags = listed.ok ? tagsOf(listed.response) : {};
+    return { tags, report: simReport(c, sandbox, table.name), values: form?.values ?? simFormValues(tags), errors: form?.errors.errors ?? [] };
+  };
+
   const tablePage = async (c: C, build: (name: string, form: Form, table: TableSummary) => Built) => {
     const sandbox = playgroundSandbox(c);
     const table = tableOf(c, sandbox);
     const form = await formOf(c);
     const built = build(table.name, form, table);
     if (!built.ok) {
-      return c.html(<TablePage table={table} ttl={ttlOf(c, sandbox, table.name)} values={form} errors={built.errors} />, 400);
+      return c.html(<TablePage table={table} ttl={ttlOf(c, sandbox, table.name)} values={form} errors={built.errors} sim={simPanel(c, sandbox, table)} />, 400);
     }
     const ran = send(c, sandbox, built.request);
     const after = describe(c, sandbox, table.name);
     if (!after) return overview(c, sandbox, { ran });
     return c.html(
-      <TablePage extra={copyFor(c, sandbox)} table={after} ttl={ttlOf(c, sandbox, after.name)} ran={ran} values={ran.outcome.ok ? {} : form} />,
+      <TablePage
+        extra={copyFor(c, sandbox)}
+        table={after}
+        ttl={ttlOf(c, sandbox, after.name)}
+        ran={ran}
+        values={ran.outcome.ok ? {} : form}
+        sim={simPanel(c, sandbox, after)}
+      />,
       status(ran),
     );
   };
@@ -210,7 +252,30 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
   app.get('/playground/tables/:name', (c) => {
     const sandbox = playgroundSandbox(c);
     const table = tableOf(c, sandbox);
-    return c.html(<TablePage table={table} ttl={ttlOf(c, sandbox, table.name)} />);
+    return c.html(<TablePage table={table} ttl={ttlOf(c, sandbox, table.name)} sim={simPanel(c, sandbox, table)} />);
+  });
+  // The simulation's tags: a TagResource for the values given, then an UntagResource for those cleared.
+  app.post('/playground/tables/:name/sim', async (c) => {
+    const sandbox = playgroundSandbox(c);
+    const table = tableOf(c, sandbox);
+    const form = await formOf(c);
+    const current = simPanel(c, sandbox, table);
+    const built = buildSimTags(table.arn, form, current.tags);
+    if (!built.ok) {
+      return c.html(<TablePage table={table} ttl={ttlOf(c, sandbox, table.name)} sim={{ ...current, values: form, errors: built.errors }} />, 400);
+    }
+    const sent: Ran[] = [];
+    for (const request of built.requests) {
+      const ran = send(c, sandbox, request);
+      sent.push(ran);
+      if (!ran.outcome.ok) break;
+    }
+    const failed = sent.some((ran) => !ran.outcome.ok);
+    const after = simPanel(c, sandbox, table);
+    return c.html(
+      <TablePage table={table} ttl={ttlOf(c, sandbox, table.name)} sim={{ ...after, sent, ...(failed && { values: form }) }} />,
+      failed ? 400 : 200,
+    );
   });
   app.post('/playground/tables/:name/capacity', (c) => tablePage(c, buildUpdateCapacity));
   app.post('/playground/tables/:name/ttl', (c) => tablePage(c, buildUpdateTimeToLive));
@@ -337,8 +402,9 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
     const text = form.json ?? '';
     const parsed = parseJson(text);
     if (!parsed.ok) return builderPage(c, sandbox, { action, values: form, json: text, jsonError: parsed.message }, 400);
-    const ran = send(c, sandbox, { action, input: parsed.value as Record<string, unknown> });
-    return builderPage(c, sandbox, { action, values: fieldsFromInput(action, parsed.value), json: pretty(parsed.value), ran }, status(ran));
+    const target = form.target === 'dax' ? 'dax' : 'dynamodb';
+    const ran = send(c, sandbox, { action, input: parsed.value as Record<string, unknown> }, target);
+    return builderPage(c, sandbox, { action, values: { ...fieldsFromInput(action, parsed.value), target }, json: pretty(parsed.value), ran }, status(ran));
   });
   // For the builder's script: the JSON the fields make, without running it.
   app.post('/playground/run/build', async (c) => {

@@ -1,6 +1,8 @@
 /** A table as the playground lists it, from DescribeTable's answer. */
 export interface TableSummary {
   readonly name: string;
+  /** TableArn, which TagResource and ListTagsOfResource name the table by. */
+  readonly arn: string;
   readonly keys: string;
   readonly keyNames: readonly string[];
   readonly indexes: readonly { readonly name: string; readonly kind: 'GSI' | 'LSI'; readonly keys: string; readonly projection: string }[];
@@ -18,6 +20,7 @@ interface KeyElement {
 
 interface Description {
   TableName?: string;
+  TableArn?: string;
   KeySchema?: KeyElement[];
   AttributeDefinitions?: { AttributeName: string; AttributeType: string }[];
   BillingModeSummary?: { BillingMode?: string };
@@ -42,6 +45,7 @@ export function summarizeTable(describeResponse: unknown): TableSummary {
     `${p?.ProjectionType ?? 'ALL'}${p?.NonKeyAttributes?.length ? ` (${p.NonKeyAttributes.join(', ')})` : ''}`;
   return {
     name: table.TableName ?? '',
+    arn: table.TableArn ?? '',
     keys: keysText(table.KeySchema ?? [], types),
     keyNames: (table.KeySchema ?? []).map((k) => k.AttributeName),
     indexes: [
