@@ -44,6 +44,8 @@ export interface DerivedOption {
   readonly text: string;
   readonly why: string;
   readonly correct: boolean;
+  /** More values of the slot, each output as `<name>_<slot>` (a figure the markdown words). */
+  readonly values?: Readonly<Record<string, ScenarioValue>>;
 }
 
 export const SLOTS = ['a', 'b', 'c', 'd', 'e'] as const;
@@ -80,6 +82,7 @@ export function fillSlots(options: readonly DerivedOption[], random: ScenarioRan
     const slot = SLOTS[i]!;
     out[`${names.text}_${slot}`] = option.text;
     out[`${names.why}_${slot}`] = option.why;
+    for (const [name, value] of Object.entries(option.values ?? {})) out[`${name}_${slot}`] = value;
     if (option.correct) correct.push(slot);
   });
   if (correct.length === 0) throw new RangeError('No derived option is marked correct');

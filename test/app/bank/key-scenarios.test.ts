@@ -21,15 +21,16 @@ const derive = (name: string, seed: number) => {
   if (!deriver) throw new Error(`no deriver ${name}`);
   return deriver.derive(params, createRandom(seed));
 };
-const keyText = (out: Record<string, unknown>) => String(out[`opt_${out.correct}`]);
 
 describe('key derivers', () => {
   it.each(keyDerivers.map((d) => [d.name, d] as const))('%s: declared outputs, distinct options, keys among them', (_, deriver) => {
     for (let seed = 0; seed < 300; seed++) {
       const out = deriver.derive(params, createRandom(seed));
       for (const name of Object.keys(out)) expect(deriver.outputs).toContain(name);
-      const slots = SLOTS.filter((s) => out[`opt_${s}`] !== undefined);
-      expect(new Set(slots.map((s) => out[`opt_${s}`])).size).toBe(slots.length);
+      const text = deriver.name === 'keys-month-range' ? 'cond' : 'shards';
+      const slots = SLOTS.filter((s) => out[`${text}_${s}`] !== undefined);
+      expect(slots).toEqual([...SLOTS]);
+      expect(new Set(slots.map((s) => out[`${text}_${s}`])).size).toBe(slots.length);
       const keys = String(out.correct).split(',');
       expect(keys.length).toBe(deriver.name === 'keys-month-range' ? 2 : 1);
     }
@@ -39,7 +40,24 @@ describe('key derivers', () => {
     for (let seed = 0; seed < 100; seed++) {
       const out = derive('keys-write-sharding', seed);
       const expected = Math.ceil((Number(out.writes) * Math.ceil(Number(out.item_bytes) / 1024)) / 1000);
-      expect(keyText(out)).toBe(`${expected} shard${expected === 1 ? '' : 's'}`);
+      expect(out[`n_${out.correct}`]).toBe(expected);
+      expect(out[`reason_${out.correct}`]).toBe('right');
+      // Every wrong count differs from the key, and the one-shard option is always offered.
+      const wrong = SLOTS.filter((s) => s !== out.correct);
+      for (const s of wrong) expect(out[`n_${s}`]).not.toBe(expected);
+      expect(wrong.filter((s) => out[`form_${s}`] === 'no-shard').map((s) => out[`n_${s}`])).toEqual([1]);
+    }
+  });
+
+  it('keys-month-range: keys begins-with and between, always offers the two-comparison trap', () => {
+    for (let seed = 0; seed < 100; seed++) {
+      const out = derive('keys-month-range', seed);
+      const conds = SLOTS.map((s) => out[`cond_${s}`]);
+      expect(conds).toContain('two-comparisons');
+      const keyed = String(out.correct)
+        .split(',')
+        .map((s) => out[`cond_${s}`]);
+      expect(keyed.sort()).toEqual(['begins-with', 'between']);
     }
   });
 });
