@@ -155,8 +155,9 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
         ...(options.dynamodb?.tablesPerSandbox !== undefined && { maxTables: options.dynamodb.tablesPerSandbox }),
         ...(options.dynamodb?.bytesPerSandbox !== undefined && { maxBytes: options.dynamodb.bytesPerSandbox }),
       },
+      // A developer's own tests may start a sandbox per key id as fast as they like.
       ...(options.dynamodb?.profile === 'local'
-        ? { requestsPerSecond: Number.POSITIVE_INFINITY }
+        ? { requestsPerSecond: Number.POSITIVE_INFINITY, newSandboxesPerAddress: { limit: Number.POSITIVE_INFINITY, windowMs: 1 } }
         : options.dynamodb?.requestsPerKey !== undefined && { requestsPerSecond: options.dynamodb.requestsPerKey }),
     }),
   };

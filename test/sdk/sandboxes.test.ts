@@ -187,12 +187,46 @@ describe('SandboxRegistry', () => {
 
   it('drops the least recently used sandbox when full', async () => {
     const { SandboxRegistry } = await import('../../app/routes/dynamodb/sandboxes.ts');
-    const registry = new SandboxRegistry({ now: () => 0, maxSandboxes: 2 });
+    const registry = new SandboxRegistry({ now: () => 0, maxSandboxes: 2, evictionGraceMs: 0 });
     registry.get('A');
     registry.get('B');
     registry.get('A');
     registry.get('C');
     expect([registry.has('A'), registry.has('B'), registry.has('C')]).toEqual([true, false, true]);
+  });
+
+  it('evicts only a sandbox idle for the grace time, and refuses a new one while every sandbox is in use', async () => {
+    const { SandboxRegistry } = await import('../../app/routes/dynamodb/sandboxes.ts');
+    let now = 0;
+    const registry = new SandboxRegistry({ now: () => now, maxSandboxes: 2, evictionGraceMs: 60_000 });
+    registry.get('LEARNER-1').execute('CreateTable', simpleTable('mine'));
+    now = 10_000;
+    expect(registry.enter('LEARNER-2', 'anonymous', '192.0.2.1')).toBeDefined();
+    // Full, and both used within the last minute: a new key id is refused, nobody is evicted.
+    now = 59_999;
+    expect(registry.enter('CYCLER-1', 'anonymous', '203.0.113.9')).toBeUndefined();
+    expect([registry.has('LEARNER-1'), registry.has('LEARNER-2'), registry.has('CYCLER-1')]).toEqual([true, true, false]);
+    // A refused key id is not kept even when asked for through get (the playground's history).
+    expect(registry.get('CYCLER-1').tableCount()).toBe(0);
+    expect(registry.has('CYCLER-1')).toBe(false);
+    // Once the least recently used has been idle a full minute, it alone makes room.
+    now = 60_000;
+    expect(registry.enter('CYCLER-1', 'anonymous', '203.0.113.9')).toBeDefined();
+    expect([registry.has('LEARNER-1'), registry.has('LEARNER-2'), registry.has('CYCLER-1')]).toEqual([false, true, true]);
+  });
+
+  it('lets one client address start only so many anonymous sandboxes per window, and serves its existing ones', async () => {
+    const { SandboxRegistry } = await import('../../app/routes/dynamodb/sandboxes.ts');
+    let now = 0;
+    const registry = new SandboxRegistry({ now: () => now, newSandboxesPerAddress: { limit: 3, windowMs: 60_000 } });
+    const started = Array.from({ length: 5 }, (_, i) => registry.enter(`KEY${i}`, 'anonymous', '203.0.113.9') !== undefined);
+    expect(started).toEqual([true, true, true, false, false]);
+    // Its own sandboxes still answer, another address is not affected, nor is an account.
+    expect(registry.enter('KEY0', 'anonymous', '203.0.113.9')).toBeDefined();
+    expect(registry.enter('OTHER', 'anonymous', '198.51.100.7')).toBeDefined();
+    expect(registry.enter('AKIAACCOUNT', 'account', '203.0.113.9')).toBeDefined();
+    now = 60_000;
+    expect(registry.enter('KEY3', 'anonymous', '203.0.113.9')).toBeDefined();
   });
 });
 
@@ -249,11 +283,37 @@ describe('account and anonymous pools, and the server-wide limits', () => {
 
   it('evicts anonymous sandboxes for room and never an account’s', async () => {
     const { SandboxRegistry } = await import('../../app/routes/dynamodb/index.ts');
-    const registry = new SandboxRegistry({ now: () => 0, maxSandboxes: 2 });
+    const registry = new SandboxRegistry({ now: () => 0, maxSandboxes: 2, evictionGraceMs: 0 });
     registry.get('AKIAACCOUNT', 'account').execute('CreateTable', simpleTable('kept'));
     for (let i = 0; i < 100; i++) registry.get(`anon-${i}`);
     expect(registry.poolSize('anonymous')).toBe(2);
     expect(registry.get('AKIAACCOUNT', 'account').tableNames()).toEqual(['kept']);
+  });
+
+  it('should return ThrottlingException for a new key id past the address’s share, and keep the learners’ sandboxes', async () => {
+    let now = 0;
+    const { dynamodbRoutes, SandboxRegistry } = await import('../../app/routes/dynamodb/index.ts');
+    const registry = new SandboxRegistry({ now: () => now, maxSandboxes: 3, newSandboxesPerAddress: { limit: 2, windowMs: 60_000 } });
+    const app = dynamodbRoutes(registry, { trustProxy: true, logger: { error: () => {} } });
+    const post = (address: string, key: string) =>
+      app.request('/dynamodb', {
+        method: 'POST',
+        headers: { ...signed(key), 'x-forwarded-for': address, 'x-amz-target': 'DynamoDB_20120810.CreateTable' },
+        body: JSON.stringify(simpleTable('ttt')),
+      });
+    expect((await post('192.0.2.1', 'LEARNER')).status).toBe(200);
+    expect((await post('203.0.113.9', 'CYCLE-1')).status).toBe(200);
+    expect((await post('203.0.113.9', 'CYCLE-2')).status).toBe(200);
+    const refused = await post('203.0.113.9', 'CYCLE-3');
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({
+      __type: 'com.amazon.coral.availability#ThrottlingException',
+      message: 'Rate of requests exceeds the allowed throughput.',
+    });
+    // A new window, but the pool is full of sandboxes used within the grace time: still refused, nobody evicted.
+    now = 60_000;
+    expect((await post('203.0.113.9', 'CYCLE-3')).status).toBe(400);
+    expect(registry.has('LEARNER')).toBe(true);
   });
 
   it('keeps an anonymous key id that equals an account’s apart from the account’s sandbox', async () => {

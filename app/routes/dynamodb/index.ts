@@ -289,10 +289,11 @@ export function dynamodbEndpoint(sandboxes: SandboxRegistry, options: DynamodbRo
     action: string,
     input: unknown,
     bodyBytes: number,
+    address: string,
   ): DynamodbCallOutcome => {
     const full = limits.checkBytes(action, sandboxes.totalBytes, bodyBytes);
     if (full) return { ok: false, error: full };
-    const database = sandboxes.enter(accessKeyId, pool);
+    const database = sandboxes.enter(accessKeyId, pool, address);
     if (database === undefined) return { ok: false, error: new ThrottlingException(THROTTLED) };
     try {
       if (target === 'streams') return { ok: true, response: database.executeStreams(action, input) };
@@ -321,7 +322,7 @@ export function dynamodbEndpoint(sandboxes: SandboxRegistry, options: DynamodbRo
     if (refused) return { ok: false, error: refused };
     try {
       if (call.input === null) return { ok: false, error: new SerializationException(NULL_PAYLOAD_MESSAGE) };
-      return dispatch(call.accessKeyId, call.pool, call.target ?? 'dynamodb', call.action, call.input, JSON.stringify(call.input).length);
+      return dispatch(call.accessKeyId, call.pool, call.target ?? 'dynamodb', call.action, call.input, JSON.stringify(call.input).length, call.address);
     } finally {
       limits.release();
     }
@@ -370,8 +371,8 @@ export function dynamodbEndpoint(sandboxes: SandboxRegistry, options: DynamodbRo
     const pool = secret === undefined ? 'anonymous' : 'account';
     const outcome =
       simAction !== undefined
-        ? dispatch(accessKeyId, pool, 'sim', simAction, input, body.length)
-        : dispatch(accessKeyId, pool, streams ? 'streams' : dax ? 'dax' : 'dynamodb', action, input, body.length);
+        ? dispatch(accessKeyId, pool, 'sim', simAction, input, body.length, addressOf(c, trustProxy))
+        : dispatch(accessKeyId, pool, streams ? 'streams' : dax ? 'dax' : 'dynamodb', action, input, body.length, addressOf(c, trustProxy));
     if (!outcome.ok) return respondError(outcome.error);
     return outcome.dax ? respondDax(outcome.dax) : respond(200, outcome.response);
   };

@@ -6,7 +6,15 @@
  * whose least recently used member goes first when it is full; that eviction only ever looks at
  * the anonymous pool. The registry also keeps the bytes all sandboxes hold together, for the
  * server-wide cap.
+ *
+ * A new key id costs nothing to invent, so a client cycling key ids could otherwise push every
+ * learner's anonymous sandbox out of the pool. Two rules stop that: one client address may start
+ * only so many anonymous sandboxes per window, and a full pool evicts its least recently used
+ * sandbox only when that one has been idle for the grace time, never one in use. A new sandbox
+ * refused either way is answered with ThrottlingException, DynamoDB's answer to requests faster
+ * than it accepts them (the SDKs retry it with backoff); existing sandboxes are served as before.
  */
+import { RateLimiter, type RateLimitRule } from '../../auth/rate-limit.ts';
 import { Database, SandboxSimulations, type DatabaseLimits } from '../../../engine/index.ts';
 
 export interface SandboxOptions {
@@ -24,6 +32,10 @@ export interface SandboxOptions {
   readonly requestsPerSecond?: number;
   /** `sim:` tags every table is taken to carry (tests run the SDK suite through the simulation with them). */
   readonly simulationTags?: Readonly<Record<string, string>>;
+  /** New anonymous sandboxes one client address may start per window (default 30 per 10 minutes; a limit of Infinity lifts it). */
+  readonly newSandboxesPerAddress?: RateLimitRule;
+  /** A full anonymous pool evicts only a sandbox unused for at least this long (default 15 minutes). */
+  readonly evictionGraceMs?: number;
 }
 
 /**
@@ -32,6 +44,12 @@ export interface SandboxOptions {
  */
 export const DEFAULT_SANDBOX_LIMITS: Partial<DatabaseLimits> = { maxTables: 50, maxBytes: 10 * 1024 * 1024 };
 export const DEFAULT_MAX_SANDBOXES = 50;
+/**
+ * A classroom behind one address can still give each learner a sandbox; a script cycling key ids
+ * gets 30, then ThrottlingException until the window ends.
+ */
+export const DEFAULT_NEW_SANDBOXES_PER_ADDRESS: RateLimitRule = { limit: 30, windowMs: 10 * 60 * 1000 };
+export const DEFAULT_EVICTION_GRACE_MS = 15 * 60 * 1000;
 
 export type SandboxPool = 'account' | 'anonymous';
 
@@ -60,6 +78,8 @@ export class SandboxRegistry {
   private readonly maxSandboxes: number;
   private readonly requestsPerSecond: number;
   private readonly simulationTags: Readonly<Record<string, string>> | undefined;
+  private readonly newPerAddress: RateLimiter | undefined;
+  private readonly evictionGraceMs: number;
   private heldBytes = 0;
 
   constructor(options: SandboxOptions) {
@@ -70,28 +90,38 @@ export class SandboxRegistry {
     this.maxSandboxes = options.maxSandboxes ?? DEFAULT_MAX_SANDBOXES;
     this.requestsPerSecond = options.requestsPerSecond ?? 1000;
     this.simulationTags = options.simulationTags;
+    const perAddress = options.newSandboxesPerAddress ?? DEFAULT_NEW_SANDBOXES_PER_ADDRESS;
+    this.newPerAddress = perAddress.limit === Number.POSITIVE_INFINITY ? undefined : new RateLimiter(perAddress, this.now);
+    this.evictionGraceMs = options.evictionGraceMs ?? DEFAULT_EVICTION_GRACE_MS;
   }
 
-  /** The anonymous sandbox of `accessKeyId`, created empty on first use. */
+  /**
+   * The sandbox of `accessKeyId`, created empty on first use. When the anonymous pool has no
+   * room (every member used within the grace time), an empty database that is not kept: callers
+   * of `get` have already been admitted by `enter`, or only record beside a refused request.
+   */
   get(accessKeyId: string, pool: SandboxPool = 'anonymous'): Database {
-    return this.entry(accessKeyId, pool).database;
+    return this.entry(accessKeyId, pool)?.database ?? new Database({ now: this.now, limits: this.limits });
   }
 
   /**
    * Takes one request from the access key's budget; false when it is spent (the caller answers
    * with ThrottlingException).
    */
-  admit(accessKeyId: string, pool: SandboxPool = 'anonymous'): boolean {
-    return this.enter(accessKeyId, pool) !== undefined;
+  admit(accessKeyId: string, pool: SandboxPool = 'anonymous', address?: string): boolean {
+    return this.enter(accessKeyId, pool, address) !== undefined;
   }
 
   /**
    * `admit` and `get` in one lookup, for the request path: the access key's sandbox when the
-   * request is within its budget, undefined when it is to be throttled. The caller has checked
-   * the signature of an account's key before asking for the account pool.
+   * request is within its budget, undefined when it is to be throttled (the key's rate spent, or
+   * a new anonymous sandbox refused: `address` has started its share this window, or the pool is
+   * full of sandboxes in use). The caller has checked the signature of an account's key before
+   * asking for the account pool.
    */
-  enter(accessKeyId: string, pool: SandboxPool = 'anonymous'): Database | undefined {
-    const sandbox = this.entry(accessKeyId, pool);
+  enter(accessKeyId: string, pool: SandboxPool = 'anonymous', address?: string): Database | undefined {
+    const sandbox = this.entry(accessKeyId, pool, address);
+    if (!sandbox) return undefined;
     if (this.requestsPerSecond === Number.POSITIVE_INFINITY) return sandbox.database;
     const now = sandbox.lastUsed;
     const elapsed = Math.max(0, now - sandbox.refilledAt) / 1000;
@@ -168,7 +198,7 @@ export class SandboxRegistry {
     this.heldBytes -= sandbox.bytes;
   }
 
-  private entry(accessKeyId: string, kind: SandboxPool): Sandbox {
+  private entry(accessKeyId: string, kind: SandboxPool, address?: string): Sandbox | undefined {
     const now = this.now();
     const pool = kind === 'account' ? this.accounts : this.anonymous;
     let sandbox = pool.get(accessKeyId);
@@ -177,10 +207,15 @@ export class SandboxRegistry {
       pool.delete(accessKeyId);
     } else {
       this.sweep();
-      // Only the anonymous pool is bounded by count; an account's sandbox is never evicted for room.
-      if (kind === 'anonymous' && this.anonymous.size >= this.maxSandboxes) {
-        const oldest = this.anonymous.entries().next();
-        if (!oldest.done) this.free(this.anonymous, oldest.value[0], oldest.value[1]);
+      // Only the anonymous pool is bounded, by count and by address; an account's sandbox is never evicted for room.
+      if (kind === 'anonymous') {
+        if (address !== undefined && this.newPerAddress && !this.newPerAddress.hit(address).allowed) return undefined;
+        if (this.anonymous.size >= this.maxSandboxes) {
+          // The least recently used comes first: if it is still within its grace, so is every other.
+          const oldest = this.anonymous.entries().next();
+          if (oldest.done || now - oldest.value[1].lastUsed < this.evictionGraceMs) return undefined;
+          this.free(this.anonymous, oldest.value[0], oldest.value[1]);
+        }
       }
       const database = new Database({ now: this.now, limits: this.limits });
       sandbox = {
