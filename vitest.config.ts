@@ -18,6 +18,14 @@ export const SHARED_MODULES = [
 /** Files under SHARED_MODULES that mock modules, so run isolated. */
 export const ISOLATED = ['test/engine/expressions/parser.test.ts', 'test/engine/expressions/parser.property.test.ts'];
 const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
+/**
+ * Suites that drive Chromium against a real server. Their one bound per test lives here: on a
+ * loaded 2-core machine a page's load, a screenshot or axe can take several times its quiet
+ * figure, and 20 s failed exams, practice and review while nothing hung. 120 s still ends a real
+ * hang; a test that does more than a handful of pages (the every-page suite) sets its own.
+ */
+export const BROWSER_SUITES = ['test/e2e/**/*.test.ts'];
+const BROWSER_TEST_TIMEOUT = 120_000;
 
 export default defineConfig({
   test: {
@@ -28,13 +36,14 @@ export default defineConfig({
     // took 22 s instead of 40 s. Forks, the default pool: threads measured within a second.
     pool: 'forks',
     maxWorkers: Math.max(2, availableParallelism()),
-    // Browser and HTTP suites start servers; give them room on a loaded machine.
+    // HTTP suites start servers; give them room on a loaded machine (browser suites: BROWSER_SUITES).
     testTimeout: 20_000,
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: 'shared', include: SHARED_MODULES, exclude: ISOLATED, isolate: false } },
-      // Servers, databases, browsers, the app's routes and anything new: a fresh module graph per file.
-      { extends: true, test: { name: 'isolated', include: ALL, exclude: SHARED_MODULES } },
+      // Servers, databases, the app's routes and anything new: a fresh module graph per file.
+      { extends: true, test: { name: 'isolated', include: ALL, exclude: [...SHARED_MODULES, ...BROWSER_SUITES] } },
+      { extends: true, test: { name: 'browser', include: BROWSER_SUITES, testTimeout: BROWSER_TEST_TIMEOUT, hookTimeout: BROWSER_TEST_TIMEOUT } },
       { extends: true, test: { name: 'mocks', include: ISOLATED } },
     ],
   },

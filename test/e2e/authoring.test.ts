@@ -31,7 +31,7 @@ describe.skipIf(SKIP_BROWSER_SUITES)('authoring in Chromium', () => {
   });
   afterAll(() => content?.remove());
 
-  it('creates a family from a template, sees it checked live, saves it and practises it without a restart', { timeout: 90_000 }, async () => {
+  it('creates a family from a template, sees it checked live, saves it and practises it without a restart', async () => {
     const problems: string[] = [];
     const violations: string[] = [];
     const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
