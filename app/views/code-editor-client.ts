@@ -85,7 +85,13 @@ function showStatus(area: HTMLTextAreaElement, status: HTMLElement | null): void
 }
 
 function enhance(area: HTMLTextAreaElement): void {
-  const status = document.getElementById(`${area.id}-status`);
+  // A question's textarea (data-json-editor) has its own script, json-editor.js, that words the
+  // status with the grader's hints and keeps the draft: it hears the textarea's input events, so
+  // this editor leaves the status line to it.
+  const status = area.hasAttribute('data-json-editor') ? null : document.getElementById(`${area.id}-status`);
+  // A hidden required field that is empty blocks the submit with no message the learner can
+  // see; the server answers an empty answer with its own words instead.
+  area.required = false;
   const label = document.querySelector(`label[for="${area.id}"]`)?.textContent?.trim() ?? 'JSON';
   const view = new EditorView({
     parent: area.parentElement ?? document.body,

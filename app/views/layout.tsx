@@ -92,23 +92,28 @@ export function Layout({ title, current, shortcuts = false, scripts = [], styles
             <a class="brand" href="/">
               DynamoDB study
             </a>
-            <nav aria-label="Main">
-              <ul>
-                {NAV.map((item) => (
-                  <>
-                    <li>
-                      <a href={item.href} aria-current={item.id === current ? 'page' : undefined}>
-                        {item.label}
-                      </a>
-                    </li>
-                    {/* With its due count, which no static entry can carry. */}
-                    {item.id === 'practice' ? <ReviewNavItem current={current} /> : null}
-                  </>
-                ))}
-                <AccountNavItems current={current} />
-              </ul>
-            </nav>
-            <ThemeSwitch theme={theme} returnTo={returnTo} />
+            {/* On a phone the entries fold behind "Menu" (a disclosure, so it works without
+                JavaScript); from 700 px the summary hides and the entries stand in one row. */}
+            <details class="site-menu">
+              <summary>Menu</summary>
+              <nav aria-label="Main">
+                <ul>
+                  {NAV.map((item) => (
+                    <>
+                      <li>
+                        <a href={item.href} aria-current={item.id === current ? 'page' : undefined}>
+                          {item.label}
+                        </a>
+                      </li>
+                      {/* With its due count, which no static entry can carry. */}
+                      {item.id === 'practice' ? <ReviewNavItem current={current} /> : null}
+                    </>
+                  ))}
+                  <AccountNavItems current={current} />
+                </ul>
+              </nav>
+              <ThemeSwitch theme={theme} returnTo={returnTo} />
+            </details>
           </header>
           <main id="main" tabindex={-1}>
             {children}

@@ -1,11 +1,14 @@
 /**
  * The answer area of a `request` question: the table's keys and indexes, a sample of its
  * items, and a JSON textarea. A small script (/static/json-editor.js) checks the JSON as the learner types and
- * keeps the draft in localStorage per scenario and seed; without it the form still posts.
+ * keeps the draft in localStorage per scenario and seed; then /static/code-editor.js (the
+ * playground's CodeMirror editor) takes the textarea over, keeping it in step. Without
+ * JavaScript the textarea posts as it is.
  */
 import type { Variant } from '../bank/types.ts';
 import { jsonHint } from '../grading/request-input.ts';
 import { type DynamoItem, FixtureItems, shortenForDisplay } from './item-table.tsx';
+import { CODE_EDITOR_SCRIPT } from './json-editor.tsx';
 
 type HandsOnVariant = Extract<Variant, { kind: 'request' | 'design' }>;
 
@@ -104,7 +107,8 @@ export const JSON_EDITOR_SCRIPT = `
 
 export function JsonTextarea({ variant, starter, label, hint }: { variant: HandsOnVariant; starter: string; label: string; hint: unknown }) {
   return (
-    <fieldset>
+    // The json-editor class gives CodeMirror the playground's look (style.css).
+    <fieldset class="json-editor">
       <legend>{label}</legend>
       <p class="hint" id="answer-json-hint">
         {hint}
@@ -122,15 +126,18 @@ export function JsonTextarea({ variant, starter, label, hint }: { variant: Hands
         maxlength={20000}
         aria-describedby="answer-json-hint answer-json-keys answer-json-status"
         data-json-editor
+        data-code-editor="json"
         data-draft-key={`dynamodb-study:draft:${variant.scenarioId}:${variant.seed}`}
       >
         {starter}
       </textarea>
       <p id="answer-json-keys" class="hint" hidden>
-        <kbd>Tab</kbd> indents. Press <kbd>Esc</kbd>, then <kbd>Tab</kbd>, to leave the editor.
+        <kbd>Tab</kbd> indents. Press <kbd>Esc</kbd>, then <kbd>Tab</kbd> straight after, to leave the editor.
       </p>
       <p id="answer-json-status" class="json-status" aria-live="polite"></p>
+      {/* In this order: the draft is restored into the textarea before CodeMirror reads it. */}
       <script src="/static/json-editor.js" defer></script>
+      <script src={CODE_EDITOR_SCRIPT} defer></script>
     </fieldset>
   );
 }

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addAxe, type AxeViolation, describeViolation, isBlocking, runAxe, sidewaysScroll } from '../helpers/axe.ts';
 import { browserSuite, noticeSkippedBrowserSuite, SKIP_BROWSER_SUITES } from '../helpers/browser.ts';
+import { fillJson, jsonEditorOf } from '../helpers/json-field.ts';
 import type { ScenarioKind } from '../../app/bank/types.ts';
 import { loadContentBank, wrongAnswer } from '../helpers/test-app.ts';
 
@@ -113,7 +114,7 @@ describe.skipIf(SKIP_BROWSER_SUITES)('accessibility in Chromium', () => {
           break;
         case 'request':
         case 'design':
-          await page.locator('textarea[data-json-editor]').fill(answer.json);
+          await fillJson(page, 'textarea[data-json-editor]', answer.json);
           break;
       }
       await page.getByRole('button', { name: 'Check answer' }).click();
@@ -201,6 +202,8 @@ describe.skipIf(SKIP_BROWSER_SUITES)('accessibility in Chromium', () => {
     const pinned = await suite.browser.newContext({ viewport: PHONE, colorScheme: 'light', javaScriptEnabled: false });
     const pinnedPage = await pinned.newPage();
     await pinnedPage.goto(`${url}/cost/serverless`);
+    // On a phone the switch sits in the folded site menu.
+    await pinnedPage.getByText('Menu', { exact: true }).click();
     await pinnedPage.getByLabel('Theme').selectOption('dark');
     await pinnedPage.getByRole('button', { name: 'Apply' }).click();
     await pinnedPage.waitForURL(/\/cost\/serverless$/);
@@ -211,6 +214,7 @@ describe.skipIf(SKIP_BROWSER_SUITES)('accessibility in Chromium', () => {
     const live = await suite.browser.newContext({ viewport: PHONE, colorScheme: 'dark' });
     const livePage = await live.newPage();
     await livePage.goto(`${url}/cost/traffic`);
+    await livePage.getByText('Menu', { exact: true }).click();
     expect(await livePage.getByRole('button', { name: 'Apply' }).isVisible()).toBe(false);
     const saved = livePage.waitForResponse((r) => r.url().endsWith('/theme'));
     await livePage.getByLabel('Theme').selectOption('light');
@@ -235,13 +239,39 @@ describe.skipIf(SKIP_BROWSER_SUITES)('accessibility in Chromium', () => {
       // The key hints describe keys that only work with the script.
       expect(await page.locator('[data-shortcuts-hint]').isVisible()).toBe(false);
       if (answer.kind === 'choice') await page.locator(`input[type=radio][value="${answer.optionId}"]`).check();
-      if (answer.kind === 'request') await page.locator('textarea[name=json]').fill(answer.json);
+      if (answer.kind === 'request') await fillJson(page, 'textarea[name=json]', answer.json);
       await page.getByRole('button', { name: 'Check answer' }).click();
       await page.waitForURL(/\/attempts\/\d+/);
       expect(await page.locator('#verdict-heading').textContent(), scenario.id).toContain('Correct');
     }
     await context.close();
-  }, 60_000);
+  });
+
+  it('folds the site menu behind a disclosure on a phone, working without JavaScript, and keeps it one row on a desktop', async () => {
+    const context = await suite.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${suite.url}/cost`);
+    const toggle = page.locator('.site-menu > summary');
+    const practice = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' });
+    const headerHeight = async () => (await page.locator('.site-header').boundingBox())?.height ?? 0;
+    // One row: the brand and the toggle (the entries took three or four rows before).
+    expect(await practice.isVisible()).toBe(false);
+    expect(await headerHeight()).toBeLessThan(70);
+    expect(await toggle.textContent()).toBe('Menu');
+
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await practice.isVisible()).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Home');
+
+    await page.setViewportSize(DESKTOP);
+    await page.goto(`${suite.url}/cost`);
+    expect(await toggle.isVisible()).toBe(false);
+    expect(await practice.isVisible()).toBe(true);
+    expect(await headerHeight()).toBeLessThan(70);
+    await context.close();
+  });
 
   it('answers a choice question with the keyboard alone, with focus visible throughout', async () => {
     const bank = loadContentBank();
@@ -311,32 +341,37 @@ describe.skipIf(SKIP_BROWSER_SUITES)('accessibility in Chromium', () => {
     await page.waitForURL(/\/q\//);
     expect(new URL(page.url()).pathname).not.toBe(`/q/${encodeURIComponent(scenario.id)}/${seed}`);
     await page.close();
-  }, 60_000);
+  });
 
   it('lets Tab indent in the JSON editor without trapping the keyboard: Esc hands Tab back', async () => {
     const bank = loadContentBank();
     const scenario = bank.scenarios.find((s) => s.kind === 'request')!;
     const page = await suite.browser.newPage({ viewport: DESKTOP });
     await page.goto(`${suite.url}/q/${encodeURIComponent(scenario.id)}/3`);
-    const editor = page.locator('textarea[name=json]');
-    await editor.fill('{}');
+    // The CodeMirror editor (code-editor.js) stands in for the textarea; Tab indents the line, and
+    // CodeMirror lets the Tab pressed right after Esc leave it.
+    const field = page.locator('textarea[name=json]');
+    const editor = jsonEditorOf(page, 'textarea[name=json]');
+    await fillJson(page, 'textarea[name=json]', '{}');
     await editor.focus();
     await page.keyboard.press('End');
     expect(await page.locator('#answer-json-keys').isVisible()).toBe(true);
+    const inEditor = () => page.evaluate(() => document.activeElement?.closest('.cm-editor') != null);
 
     await page.keyboard.press('Tab');
-    expect(await editor.inputValue()).toBe('{}  ');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('json');
+    expect(await field.inputValue()).toBe('  {}');
+    expect(await inEditor()).toBe(true);
 
     await page.keyboard.press('Escape');
     await page.keyboard.press('Tab');
-    expect(await editor.inputValue()).toBe('{}  ');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).not.toBe('json');
+    expect(await field.inputValue()).toBe('  {}');
+    expect(await inEditor()).toBe(false);
 
-    // Coming back restores indenting.
+    // Coming back and pressing a key restores indenting.
     await editor.focus();
+    await page.keyboard.press('End');
     await page.keyboard.press('Tab');
-    expect(await editor.inputValue()).toBe('{}    ');
+    expect(await field.inputValue()).toBe('    {}');
     await page.close();
-  }, 60_000);
+  });
 });

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, launchChromium, startServer } from '../helpers/browser.ts';
+import { fillJson } from '../helpers/json-field.ts';
 import { loadContentBank } from '../helpers/test-app.ts';
 
 const required = process.env.E2E === '1';
@@ -29,7 +30,7 @@ describe.skipIf(!available && !required)('the Content-Security-Policy in Chromiu
     dataDir = mkdtempSync(join(tmpdir(), 'dynamodb-study-csp-'));
     server = await startServer(join(dataDir, 'app.db'));
     browser = await launchChromium();
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -64,12 +65,11 @@ describe.skipIf(!available && !required)('the Content-Security-Policy in Chromiu
 
     const request = bank.scenarios.find((s) => s.kind === 'request')!;
     await page.goto(`${url}/q/${encodeURIComponent(request.id)}/1`);
-    const editor = page.locator('textarea[name=json]');
-    await editor.fill('{"action": ');
+    await fillJson(page, 'textarea[name=json]', '{"action": ');
     await expect.poll(() => page.locator('#answer-json-status').textContent()).toContain('Not valid JSON yet');
     // The editor's rules come from the stylesheet, not a <style> element.
     expect(await page.locator('#answer-json-status').evaluate((el) => getComputedStyle(el).minHeight)).not.toBe('0px');
-    await editor.fill('{"action": "Scan", "params": {"TableName": "Nope"}}');
+    await fillJson(page, 'textarea[name=json]', '{"action": "Scan", "params": {"TableName": "Nope"}}');
     await expect.poll(() => page.locator('#answer-json-status').textContent()).toBe('Valid JSON.');
     await page.getByRole('button', { name: /check/i }).first().click();
     await page.waitForURL(/\/attempts\/\d+/);
@@ -79,7 +79,7 @@ describe.skipIf(!available && !required)('the Content-Security-Policy in Chromiu
     }
     expect(problems).toEqual([]);
     await page.close();
-  }, 60_000);
+  });
 
   it('refuses an injected inline script and style, and the watch above sees both', async () => {
     const page = await browser!.newPage();
@@ -97,5 +97,5 @@ describe.skipIf(!available && !required)('the Content-Security-Policy in Chromiu
     await expect.poll(() => problems.length).toBeGreaterThanOrEqual(2);
     expect(problems.join('\n')).toMatch(/script-src 'self'[\s\S]*style-src 'self'|style-src 'self'[\s\S]*script-src 'self'/);
     await page.close();
-  }, 60_000);
+  });
 });
