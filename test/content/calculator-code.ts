@@ -36,12 +36,12 @@ export interface CalculatorCode {
   readonly problems: readonly string[];
 }
 
-interface Sentence {
+export interface Sentence {
   readonly line: number;
   readonly text: string;
 }
 
-const words = (text: string): number => text.split(/\s+/).filter((w) => /[A-Za-z]/.test(w)).length;
+export const words = (text: string): number => text.split(/\s+/).filter((w) => /[A-Za-z]/.test(w)).length;
 
 function children(node: Node): Node[] {
   const out: Node[] = [];
@@ -59,20 +59,25 @@ function calleeName(callee: Node): string | undefined {
   return undefined;
 }
 
+/** Every literal of the module's source that `isSentence` accepts, outside author-facing places and type positions. */
+export function findModuleSentences(source: string, isSentence: (text: string) => boolean): Sentence[] {
+  return findSentences(parse(source, { sourceType: 'module', plugins: ['typescript', 'jsx'] }).program, isSentence);
+}
+
 /** Every sentence-long literal in the module, outside author-facing places and type positions. */
-function findSentences(root: Node): Sentence[] {
+function findSentences(root: Node, isSentence: (text: string) => boolean = (text) => words(text) >= SENTENCE_WORDS): Sentence[] {
   const found: Sentence[] = [];
   const visit = (node: Node, authorFacing: boolean): void => {
     if (node.type.startsWith('TS') || node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration') return;
     if (!authorFacing && (node.type === 'StringLiteral' || node.type === 'TemplateLiteral')) {
       const text = node.type === 'StringLiteral' ? node.value : node.quasis.map((q) => q.value.cooked ?? q.value.raw).join('…');
-      if (words(text) >= SENTENCE_WORDS) found.push({ line: node.loc?.start.line ?? 0, text });
+      if (isSentence(text)) found.push({ line: node.loc?.start.line ?? 0, text });
     }
     for (const child of children(node)) {
       let author = authorFacing;
       if (node.type === 'ObjectProperty' && child === node.value && node.key.type === 'Identifier' && AUTHOR_PROPERTIES.has(node.key.name)) author = true;
       if (node.type === 'CallExpression' && child !== node.callee && ZOD_MESSAGE_CALLS.has(calleeName(node.callee) ?? '')) author = true;
-      if (node.type === 'NewExpression' && child !== node.callee && /Error$/.test(calleeName(node.callee) ?? '')) author = true;
+      if (node.type === 'NewExpression' && child !== node.callee && /(Error|Exception)$/.test(calleeName(node.callee) ?? '')) author = true;
       visit(child, author);
     }
   };
