@@ -3,7 +3,9 @@
  * key condition and a filter from the operation builder (its fields rebuilding the JSON, Ctrl+Enter
  * running it), see the consumed capacity, then run the copied CLI command's request with the SDK
  * against /dynamodb and get the same items; import a Workbench model; open a question's table from
- * its result page. Every view is checked with axe and shot at 1280 and 390 px.
+ * its result page; turn the simulation on for a provisioned table, write past its burst and see the
+ * throttle in the picture, and read through the DAX cluster. Every view is checked with axe and
+ * shot at 1280 and 390 px.
  *
  * Skips with a notice when /usr/bin/chromium is absent, unless E2E=1.
  */
@@ -12,7 +14,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fromCli } from '../../app/playground/code-export.ts';
 import { exportWorkbenchModel } from '../../app/playground/workbench.ts';
-import { addAxe, shootAndCheck } from '../helpers/axe.ts';
+import { join } from 'node:path';
+import { addAxe, COLOUR_RULES, isBlocking, runAxeRules, SCREENSHOT_DIR, shootAndCheck, WIDTHS } from '../helpers/axe.ts';
 import { browserSuite, noticeSkippedBrowserSuite, SKIP_BROWSER_SUITES } from '../helpers/browser.ts';
 import { loadContentBank } from '../helpers/test-app.ts';
 
@@ -140,6 +143,59 @@ describe.skipIf(SKIP_BROWSER_SUITES)('the playground in Chromium', () => {
     expect(await page.locator('[data-loaded]').getAttribute('data-loaded')).toBe('Shop');
     expect(await page.locator('tr[data-table="Shop"] td.num').first().textContent()).toBe('1');
     await shootAndCheck(page, 'playground', '8-imported', problems);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('turns the simulation on with enforced throughput, writes past the burst and sees the throttle in the picture; reads through DAX', async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await addAxe(context);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${suite.url}/playground`);
+    await page.locator('#f-tableName').fill('Burst');
+    await page.locator('#f-pkName').fill('pk');
+    await page.locator('#f-billingMode').selectOption('PROVISIONED');
+    await page.locator('#f-rcu').fill('5');
+    await page.locator('#f-wcu').fill('1');
+    await page.getByRole('button', { name: 'Create table' }).click();
+    await page.waitForSelector('tr[data-table="Burst"]');
+    await page.goto(`${suite.url}/playground/tables/Burst`);
+    await page.locator('#f-sim-enabled').selectOption('true');
+    await page.locator('#f-sim-replication-lag-ms').fill('2000');
+    await page.getByRole('button', { name: 'Save simulation settings' }).click();
+    await page.waitForSelector('[data-sim-state="on"]');
+    // Ten writes at once against 1 WCU, whose bucket holds only the seconds since the tagging.
+    const statuses = await page.evaluate(() =>
+      Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          fetch('/playground/run', {
+            method: 'POST',
+            body: new URLSearchParams({ action: 'PutItem', intent: 'run', json: JSON.stringify({ TableName: 'Burst', Item: { pk: { S: `k${i}` } } }) }),
+          }).then((r) => r.status),
+        ),
+      ),
+    );
+    expect(statuses).toContain(400);
+    await page.goto(`${suite.url}/playground/tables/Burst`);
+    expect(await page.locator('.sim-chart .sim-throttled').count()).toBeGreaterThan(0);
+    await shootAndCheck(page, 'playground', '9-simulation', problems);
+    await page.goto(`${suite.url}/playground/run?action=GetItem&table=Burst`);
+    await page.locator('#f-Key').fill('{"pk": {"S": "k0"}}');
+    await jsonContains(page, 'k0');
+    await page.locator('#f-target').selectOption('dax');
+    await page.getByRole('button', { name: 'Run GetItem' }).click();
+    await page.waitForSelector('[data-dax-cache="miss"]');
+    await shootAndCheck(page, 'playground', '10-dax', problems);
+    // The dark scheme: the same structure, so only the colour rules, and the screenshots.
+    await page.goto(`${suite.url}/playground/tables/Burst`);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `playground-9-simulation-dark-${width}.png`), fullPage: true });
+      problems.push(...(await runAxeRules(page, COLOUR_RULES)).filter(isBlocking).map((v) => `dark at ${width}px: ${v.id} ${v.help}`));
+    }
     expect(problems).toEqual([]);
     await context.close();
   }, 120_000);

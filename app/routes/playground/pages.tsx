@@ -313,6 +313,11 @@ export function TablePage({ table, ttl, ran, errors = [], values = {}, extra, si
         <a class="button button-secondary" href={`/playground/run?action=PutItem&table=${encodeURIComponent(table.name)}`}>
           Put an item
         </a>
+        {sim ? (
+          <a class="button button-secondary" href="#sim-heading">
+            Simulation{sim.report?.Simulated ? ' (on)' : ''}
+          </a>
+        ) : null}
       </p>
       <FormErrors errors={errors} />
       <div class="pg-grid">

@@ -55,6 +55,8 @@ function Sent({ sent }: { sent: readonly Ran[] }) {
 const lagText = (lag: { kind: 'fixed'; ms: number } | { kind: 'uniform'; minMs: number; maxMs: number } | undefined, fallback: string): string =>
   lag === undefined ? fallback : lag.kind === 'fixed' ? `${lag.ms} ms` : `${lag.minMs}-${lag.maxMs} ms`;
 
+const count = (n: number, word: 'hit' | 'miss'): string => `${n} ${n === 1 ? word : word === 'hit' ? 'hits' : 'misses'}`;
+
 function CurrentSettings({ table, tags, report }: Omit<SimPanelProps, 'values' | 'errors'>) {
   const simTags = Object.entries(tags).filter(([key]) => key.startsWith('sim:'));
   const settings = report?.Settings;
@@ -88,7 +90,7 @@ function CurrentSettings({ table, tags, report }: Omit<SimPanelProps, 'values' |
         <>
           <dt>DAX cache</dt>
           <dd data-sim-dax>
-            {`item cache ${report.Dax.itemHits} hits, ${report.Dax.itemMisses} misses; query cache ${report.Dax.queryHits} hits, ${report.Dax.queryMisses} misses`}
+            {`item cache ${count(report.Dax.itemHits, 'hit')}, ${count(report.Dax.itemMisses, 'miss')}; query cache ${count(report.Dax.queryHits, 'hit')}, ${count(report.Dax.queryMisses, 'miss')}`}
           </dd>
         </>
       ) : null}
