@@ -3,7 +3,7 @@
  * provisioned capacity. On-demand is flat (it bills what is used); provisioned falls as
  * utilisation rises; they cross at the break-even. A table below carries the same numbers.
  */
-import { ChartLegend, niceCeiling } from '../../views/chart.tsx';
+import { ChartFrame, ChartLegend, linearScale, niceCeiling, PERCENT_TICKS, plotBox, ValueAxis } from '../../views/chart.tsx';
 import type { CostResponse } from './schemas.ts';
 
 // The chart helper is their home; traffic-view.tsx imports them from here.
@@ -20,43 +20,41 @@ function usd(n: number): string {
 export function CostChart({ report, targetPercent }: { report: CostResponse; targetPercent: number }) {
   const points = report.chart;
   const maxY = niceCeiling(Math.max(...points.map((p) => Math.max(p.onDemandUsd, p.provisionedUsd))));
-  const x = (pct: number) => PAD.left + ((pct - 10) / 90) * (W - PAD.left - PAD.right);
-  const y = (v: number) => PAD.top + (1 - v / maxY) * (H - PAD.top - PAD.bottom);
+  const box = plotBox(W, H, PAD);
+  // The chart starts at 10 % utilisation, the lowest the report computes.
+  const x = linearScale([10, 100], [box.left, box.right]);
+  const y = linearScale([0, maxY], [box.bottom, box.top]);
   const path = (pick: (p: (typeof points)[number]) => number) =>
     points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.utilisationPercent).toFixed(1)},${y(pick(p)).toFixed(1)}`).join(' ');
-  const yTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * maxY);
+  const yTicks = PERCENT_TICKS.map((f) => f * maxY);
   const xTicks = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
   const be = report.breakEvenPercent;
   return (
     <figure>
-      <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="cost-chart-title cost-chart-desc">
-        <title id="cost-chart-title">Monthly request and capacity charge against utilisation of provisioned capacity</title>
-        <desc id="cost-chart-desc">
-          {`On-demand costs ${usd(points[0]?.onDemandUsd ?? 0)} a month whatever the utilisation. Provisioned costs ${usd(points[0]?.provisionedUsd ?? 0)} at 10 % utilisation and ${usd(points.at(-1)?.provisionedUsd ?? 0)} at 100 %. The lines cross at the break-even, ${be} %.`}
-        </desc>
-        {yTicks.map((t) => (
-          <g>
-            <line class="grid" x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} />
-            <text x={PAD.left - 6} y={y(t) + 4} text-anchor="end">
-              {usd(t)}
-            </text>
-          </g>
-        ))}
+      <ChartFrame
+        id="cost-chart"
+        title="Monthly request and capacity charge against utilisation of provisioned capacity"
+        description={`On-demand costs ${usd(points[0]?.onDemandUsd ?? 0)} a month whatever the utilisation. Provisioned costs ${usd(points[0]?.provisionedUsd ?? 0)} at 10 % utilisation and ${usd(points.at(-1)?.provisionedUsd ?? 0)} at 100 %. The lines cross at the break-even, ${be} %.`}
+        width={W}
+        height={H}
+        class="cost-chart"
+      >
+        <ValueAxis box={box} ticks={yTicks} y={y} format={usd} />
         {xTicks.map((t) => (
-          <text x={x(t)} y={H - PAD.bottom + 16} text-anchor="middle">
+          <text x={x(t)} y={box.bottom + 16} text-anchor="middle">
             {`${t}%`}
           </text>
         ))}
-        <text x={(PAD.left + W - PAD.right) / 2} y={H - 6} text-anchor="middle">
+        <text x={(box.left + box.right) / 2} y={H - 6} text-anchor="middle">
           Average utilisation of provisioned capacity
         </text>
-        <line class="marker marker-break-even" x1={x(be)} x2={x(be)} y1={PAD.top} y2={H - PAD.bottom} />
-        <text x={x(be) + 4} y={PAD.top + 12} class="break-even">{`break-even ${be}%`}</text>
-        <line class="marker marker-target" x1={x(targetPercent)} x2={x(targetPercent)} y1={PAD.top} y2={H - PAD.bottom} />
-        <text x={x(targetPercent) + 4} y={PAD.top + 28}>{`target ${targetPercent}%`}</text>
+        <line class="marker marker-break-even" x1={x(be)} x2={x(be)} y1={box.top} y2={box.bottom} />
+        <text x={x(be) + 4} y={box.top + 12} class="break-even">{`break-even ${be}%`}</text>
+        <line class="marker marker-target" x1={x(targetPercent)} x2={x(targetPercent)} y1={box.top} y2={box.bottom} />
+        <text x={x(targetPercent) + 4} y={box.top + 28}>{`target ${targetPercent}%`}</text>
         <path class="series series-b" d={path((p) => p.onDemandUsd)} />
         <path class="series series-a" d={path((p) => p.provisionedUsd)} />
-      </svg>
+      </ChartFrame>
       <ChartLegend
         items={[
           { series: 'series-b', label: 'On-demand' },

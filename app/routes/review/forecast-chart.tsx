@@ -3,6 +3,7 @@
  * description speak for it to screen readers; the page carries the same figures as a table.
  */
 import type { ForecastDay } from '../../progress/review-cards.ts';
+import { ChartFrame, linearScale, plotBox, ValueAxis } from '../../views/chart.tsx';
 
 const WIDTH = 640;
 const HEIGHT = 220;
@@ -19,11 +20,10 @@ function axisTop(max: number): number {
 export function ForecastChart({ id, days }: { id: string; days: readonly ForecastDay[] }) {
   const total = days.reduce((sum, d) => sum + d.due, 0);
   const top = axisTop(Math.max(0, ...days.map((d) => d.due)));
-  const plotWidth = WIDTH - PAD.left - PAD.right;
-  const plotHeight = HEIGHT - PAD.top - PAD.bottom;
-  const slot = plotWidth / Math.max(1, days.length);
+  const box = plotBox(WIDTH, HEIGHT, PAD);
+  const slot = box.plotWidth / Math.max(1, days.length);
   const barWidth = Math.max(2, slot * 0.7);
-  const y = (v: number) => PAD.top + (1 - v / top) * plotHeight;
+  const y = linearScale([0, top], [box.bottom, box.top]);
   const ticks = top <= 4 ? Array.from({ length: top + 1 }, (_, i) => i) : [0, top / 2, top];
   const busiest = days.reduce<ForecastDay | undefined>((best, d) => (best === undefined || d.due > best.due ? d : best), undefined);
   const description =
@@ -31,31 +31,22 @@ export function ForecastChart({ id, days }: { id: string; days: readonly Forecas
       ? `No reviews are due in the next ${days.length} days.`
       : `${total} reviews due over the next ${days.length} days, ${days[0]?.due ?? 0} of them today; the busiest day is ${busiest?.day} with ${busiest?.due}.`;
   return (
-    <svg class="chart forecast-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
-      <title id={`${id}-title`}>Reviews due per day, next {days.length} days</title>
-      <desc id={`${id}-desc`}>{description}</desc>
-      {ticks.map((v) => (
-        <g>
-          <line class="grid" x1={PAD.left} x2={WIDTH - PAD.right} y1={y(v)} y2={y(v)} />
-          <text x={PAD.left - 6} y={y(v) + 4} text-anchor="end">
-            {String(v)}
-          </text>
-        </g>
-      ))}
+    <ChartFrame id={id} title={`Reviews due per day, next ${days.length} days`} description={description} width={WIDTH} height={HEIGHT} class="forecast-chart">
+      <ValueAxis box={box} ticks={ticks} y={y} format={String} />
       {days.map((d, i) =>
         d.due > 0 ? (
-          <rect class="bar" x={PAD.left + i * slot + (slot - barWidth) / 2} y={y(d.due)} width={barWidth} height={PAD.top + plotHeight - y(d.due)}>
+          <rect class="bar" x={box.left + i * slot + (slot - barWidth) / 2} y={y(d.due)} width={barWidth} height={box.bottom - y(d.due)}>
             <title>{`${d.day}: ${d.due} due`}</title>
           </rect>
         ) : null,
       )}
       {days.map((d, i) =>
         i % 7 === 0 ? (
-          <text x={PAD.left + i * slot + slot / 2} y={HEIGHT - PAD.bottom + 18} text-anchor="middle">
+          <text x={box.left + i * slot + slot / 2} y={box.bottom + 18} text-anchor="middle">
             {i === 0 ? 'today' : d.day.slice(5)}
           </text>
         ) : null,
       )}
-    </svg>
+    </ChartFrame>
   );
 }
