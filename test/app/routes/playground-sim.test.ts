@@ -110,6 +110,15 @@ describe('simulation toggles', () => {
     expect(html).not.toContain('<strong>TagResource</strong>');
     expect(await tags()).toEqual({ 'sim:enabled': 'true', 'sim:replication-lag-ms': '10000' });
   });
+
+  it('sends nothing when the form says what the tags already say', async () => {
+    const response = await browser.postForm(`${page}/sim`, simForm({ 'sim:enabled': 'true', 'sim:replication-lag-ms': '10000' }));
+    const html = await response.text();
+    expect(response.status).toBe(200);
+    expect(html).toContain('nothing was sent');
+    expect(html).not.toContain('<strong>TagResource</strong>');
+    expect(html).not.toContain('<strong>UntagResource</strong>');
+  });
 });
 
 describe('the learner’s requests under the simulation', () => {
