@@ -28,9 +28,17 @@ function asset(contentType: string, body: string): StaticAsset {
 const CSS = 'text/css; charset=utf-8';
 const JS = 'text/javascript; charset=utf-8';
 
+/**
+ * A stylesheet's comments say why to its reader, not to the browser: served without them and
+ * without blank lines, a sixth of style.css (6 KB of every page's 100 KB allowance).
+ */
+export function withoutCssComments(css: string): string {
+  return css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s*\n/g, '\n');
+}
+
 // The JSON editor's and the checks' rules ride in the one stylesheet: their selectors are their
 // own (.item-lines, .json-status, .checks, .side-by-side), and one file is one request.
-const STYLESHEET = [readFileSync(new URL('./style.css', import.meta.url), 'utf8'), JSON_EDITOR_STYLE, CHECKS_STYLE].join('\n');
+const STYLESHEET = withoutCssComments([readFileSync(new URL('./style.css', import.meta.url), 'utf8'), JSON_EDITOR_STYLE, CHECKS_STYLE].join('\n'));
 
 export const STATIC_ASSETS: ReadonlyMap<string, StaticAsset> = new Map([
   ['style.css', asset(CSS, STYLESHEET)],

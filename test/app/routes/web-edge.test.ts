@@ -232,6 +232,7 @@ describe('security headers', () => {
     }
     expect([...linked].sort()).toEqual([
       '/cost/style.css',
+      '/static/code-editor.js',
       '/static/json-editor.js',
       '/static/keyboard-shortcuts.js',
       '/static/style.css',
