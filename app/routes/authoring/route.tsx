@@ -20,7 +20,7 @@ import { questionPath } from '../practice/variant-address.ts';
 import { InvalidInputError, NotFoundError } from '../request-errors.ts';
 import { Layout } from '../../views/layout.tsx';
 import { CheckErrors, PreviewBody } from './preview-view.tsx';
-import { EditorPage, type EditorProps, FamiliesPage, type FamilyRow, NewFamilyPage, NotLiveNotice } from './view.tsx';
+import { EditorPage, type EditorProps, FAMILIES_PER_PAGE, FamiliesPage, type FamilyRow, NewFamilyPage, NotLiveNotice } from './view.tsx';
 
 /** A scenario file is a few KB; the body limit (64 KB) bounds it first. */
 const MAX_SOURCE_CHARS = 60_000;
@@ -96,11 +96,26 @@ export const authoringRoutes = new Hono<AppEnv>()
         return undefined;
       }
     };
-    const rows: FamilyRow[] = bank.scenarios
-      .filter((s) => (area === undefined || s.area === area) && (kind === undefined || s.kind === kind))
+    const pageText = c.req.query('page') || '1';
+    if (!/^\d{1,6}$/.test(pageText) || Number(pageText) < 1) throw new InvalidInputError('page', `"${pageText}" is not a page number; pages count from 1.`);
+    const matching = bank.scenarios.filter((s) => (area === undefined || s.area === area) && (kind === undefined || s.kind === kind));
+    const pages = Math.max(1, Math.ceil(matching.length / FAMILIES_PER_PAGE));
+    // A page past the end (a filter narrowed since the link was made) shows the last one.
+    const page = Math.min(Number(pageText), pages);
+    const rows: FamilyRow[] = matching
+      .slice((page - 1) * FAMILIES_PER_PAGE, page * FAMILIES_PER_PAGE)
       .map((summary) => ({ summary, openReports: open.get(summary.id) ?? 0, lastEdit: lastEdit(summary.file) }));
     return c.html(
-      <FamiliesPage rows={rows} total={bank.scenarios.length} areas={bank.areas} area={area} kind={kind} loadErrors={bank.errors} live={live !== undefined} />,
+      <FamiliesPage
+        rows={rows}
+        paging={{ page, pages, first: (page - 1) * FAMILIES_PER_PAGE + 1, matching: matching.length }}
+        total={bank.scenarios.length}
+        areas={bank.areas}
+        area={area}
+        kind={kind}
+        loadErrors={bank.errors}
+        live={live !== undefined}
+      />,
     );
   })
   .get('/authoring/new', loadLearner, (c) => c.html(<NewFamilyPage />))

@@ -37,8 +37,55 @@ export function NotLiveNotice() {
   );
 }
 
+/**
+ * The families list shows this many at a time: all 150-odd at once made a 110 KB page, 32,000 px
+ * tall on a phone where each row stacks into a card.
+ */
+export const FAMILIES_PER_PAGE = 25;
+
+/** Which slice of the matching families a page of the list shows. */
+export interface FamiliesPaging {
+  readonly page: number;
+  readonly pages: number;
+  /** The position of the page's first family among the matching ones, from 1. */
+  readonly first: number;
+  /** How many families the filter matches. */
+  readonly matching: number;
+}
+
+function familiesPath(area: string | undefined, kind: string | undefined, page: number): string {
+  const query = new URLSearchParams();
+  if (area) query.set('area', area);
+  if (kind) query.set('kind', kind);
+  if (page > 1) query.set('page', String(page));
+  const text = query.toString();
+  return text === '' ? '/authoring' : `/authoring?${text}`;
+}
+
+/** Previous, each page and next, as links that keep the filter (the list works without JavaScript). */
+function FamiliesPager({ paging, area, kind }: { paging: FamiliesPaging; area: string | undefined; kind: string | undefined }) {
+  if (paging.pages <= 1) return null;
+  const numbers = Array.from({ length: paging.pages }, (_, i) => i + 1);
+  return (
+    <nav class="pager" aria-label="Pages of families">
+      <ul>
+        <li>{paging.page > 1 ? <a href={familiesPath(area, kind, paging.page - 1)}>Previous</a> : <span class="muted">Previous</span>}</li>
+        {numbers.map((n) => (
+          <li>
+            <a href={familiesPath(area, kind, n)} aria-current={n === paging.page ? 'page' : undefined} aria-label={`Page ${n}`}>
+              {n}
+            </a>
+          </li>
+        ))}
+        <li>{paging.page < paging.pages ? <a href={familiesPath(area, kind, paging.page + 1)}>Next</a> : <span class="muted">Next</span>}</li>
+      </ul>
+    </nav>
+  );
+}
+
 export function FamiliesPage(props: {
   rows: readonly FamilyRow[];
+  paging: FamiliesPaging;
   total: number;
   areas: readonly Area[];
   area: string | undefined;
@@ -46,7 +93,8 @@ export function FamiliesPage(props: {
   loadErrors: readonly ContentError[];
   live: boolean;
 }) {
-  const { rows, total, areas, area, kind, loadErrors, live } = props;
+  const { rows, paging, total, areas, area, kind, loadErrors, live } = props;
+  const last = paging.first + rows.length - 1;
   return (
     <Layout title="Authoring">
       <h1>Authoring</h1>
@@ -80,7 +128,8 @@ export function FamiliesPage(props: {
         </button>
       </form>
       <p class="muted" role="status">
-        {rows.length === total ? `${total} families.` : `${rows.length} of ${total} families.`}
+        {paging.matching === total ? `${total} families` : `${paging.matching} of ${total} families`}
+        {paging.pages > 1 ? `; ${paging.first}–${last} shown (page ${paging.page} of ${paging.pages}).` : '.'}
       </p>
       {loadErrors.length > 0 ? (
         <div class="error-box">
@@ -133,6 +182,7 @@ export function FamiliesPage(props: {
           </tbody>
         </table>
       </div>
+      <FamiliesPager paging={paging} area={area} kind={kind} />
     </Layout>
   );
 }
