@@ -273,7 +273,7 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
     const failed = sent.some((ran) => !ran.outcome.ok);
     const after = simPanel(c, sandbox, table);
     return c.html(
-      <TablePage table={table} ttl={ttlOf(c, sandbox, table.name)} sim={{ ...after, sent, ...(failed && { values: form }) }} />,
+      <TablePage table={table} ttl={ttlOf(c, sandbox, table.name)} sim={{ ...after, sent, extra: copyFor(c, sandbox), ...(failed && { values: form }) }} />,
       failed ? 400 : 200,
     );
   });

@@ -3,6 +3,7 @@
  * picture of the learner's requests) and the badges beside a builder answer (a stale read, DAX's
  * hit or miss). The picture is the simulated questions' own (SimPicture).
  */
+import type { Child } from 'hono/jsx';
 import type { SimReport } from '../../../engine/index.ts';
 import { SimPicture } from '../../views/sim-chart.tsx';
 import { FormErrors, SelectField, TextField, type Values } from './fields.tsx';
@@ -25,10 +26,12 @@ export interface SimPanelProps {
   readonly errors: readonly FieldError[];
   /** The requests the form just sent, with their answers. */
   readonly sent?: readonly Ran[] | undefined;
+  /** Under each request sent: its copy as CLI, JavaScript and Python. */
+  readonly extra?: ((ran: Ran) => Child) | undefined;
 }
 
 /** Each request the form sent and DynamoDB's answer in AWS's words. */
-function Sent({ sent }: { sent: readonly Ran[] }) {
+function Sent({ sent, extra }: { sent: readonly Ran[]; extra?: ((ran: Ran) => Child) | undefined }) {
   return (
     <div class="pg-sim-sent" data-sim-sent>
       {sent.length === 0 ? <p>The table already has these settings: nothing was sent.</p> : null}
@@ -38,6 +41,7 @@ function Sent({ sent }: { sent: readonly Ran[] }) {
             <strong>{ran.request.action}</strong> {ran.outcome.ok ? 'succeeded' : 'failed'}
           </p>
           <JsonBlock value={{ action: ran.request.action, input: ran.request.input }} label={`${ran.request.action} request JSON`} />
+          {extra?.(ran)}
           {ran.outcome.ok ? null : (
             <div class="error-box" role="alert" data-aws-error={ran.outcome.error.name}>
               <p>
@@ -98,7 +102,7 @@ function CurrentSettings({ table, tags, report }: Omit<SimPanelProps, 'values' |
   );
 }
 
-export function SimulationPanel({ table, tags, report, values, errors, sent }: SimPanelProps) {
+export function SimulationPanel({ table, tags, report, values, errors, sent, extra }: SimPanelProps) {
   const base = `/playground/tables/${encodeURIComponent(table.name)}`;
   const picture = report ? sandboxPicture(report, table.provisioned) : undefined;
   return (
@@ -113,7 +117,7 @@ export function SimulationPanel({ table, tags, report, values, errors, sent }: S
       <form method="post" action={`${base}/sim`} class="pg-form pg-sim-form" aria-labelledby="sim-form-heading">
         <h3 id="sim-form-heading">Simulation settings</h3>
         <FormErrors errors={errors} />
-        {sent ? <Sent sent={sent} /> : null}
+        {sent ? <Sent sent={sent} extra={extra} /> : null}
         <div class="pg-columns">
           {SIM_FIELDS.map((field) =>
             field.choices ? (
