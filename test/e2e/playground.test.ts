@@ -17,6 +17,7 @@ import { exportWorkbenchModel } from '../../app/playground/workbench.ts';
 import { join } from 'node:path';
 import { addAxe, COLOUR_RULES, isBlocking, runAxeRules, SCREENSHOT_DIR, shootAndCheck, WIDTHS } from '../helpers/axe.ts';
 import { browserSuite, noticeSkippedBrowserSuite, SKIP_BROWSER_SUITES } from '../helpers/browser.ts';
+import { fillJson } from '../helpers/json-field.ts';
 import { loadContentBank } from '../helpers/test-app.ts';
 
 noticeSkippedBrowserSuite('playground');
@@ -207,7 +208,7 @@ describe.skipIf(SKIP_BROWSER_SUITES)('the playground in Chromium', () => {
     const answer = bank.referenceAnswer(id, seed) as { json: string };
     const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${suite.url}/q/${id}/${seed}`);
-    await page.locator('textarea[data-json-editor]').fill(answer.json);
+    await fillJson(page, 'textarea[data-json-editor]', answer.json);
     await page.getByRole('button', { name: 'Check answer' }).click();
     await page.waitForURL(/\/attempts\/\d+/);
     await page.getByRole('button', { name: "Open this question's table in the playground" }).click();
