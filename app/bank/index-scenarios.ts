@@ -9,6 +9,7 @@ import { adviseIndex, gsiWriteNeed, type AccessPattern, type IndexChoice, type I
 import {
   fillSlots,
   readString,
+  SLOTS,
   slotOutputs,
   type DerivedOption,
   type ScenarioDeriver,
@@ -99,106 +100,152 @@ function patternFor(d: IndexDomain, read: CaseSetup['read'], strong: boolean): A
   }
 }
 
-/** The sentence a learner reads for a reason adviseIndex gives (the engine keeps facts, not prose). */
-export function indexReasonText(reason: IndexReason): string {
+/**
+ * A reason adviseIndex gives, as values the markdown words (its `why` and `lsi_why` tables):
+ * `reason` names the sentence (a kind, with a suffix where the sentence has two forms), `lsi` the
+ * LSI rule behind an LSI reason or a rebuild that does not help ('none' otherwise), and the
+ * attributes, index and figures the sentence names. The engine keeps facts; content/ the prose.
+ */
+export function indexReasonValues(reason: IndexReason): Record<string, ScenarioValue> {
+  const none = { lsi: 'none' };
   switch (reason.kind) {
     case 'table-get':
-      return `The table's own key is \`${reason.partitionKey}\`, so a GetItem on \`${reason.partitionKey}\` answers it without any index.`;
+      return { ...none, reason: reason.kind, pk: reason.partitionKey };
     case 'table-query':
-      return `The table's own key already fixes \`${reason.partitionKey}\` by equality${reason.rangeOn ? ` and ranges on its sort key \`${reason.rangeOn}\`` : ''}, so a Query on the table answers it without any index.`;
-    case 'no-equality':
-      return 'A Query needs an equality condition on a partition key, and this request fixes no attribute by equality.';
+      return { ...none, reason: reason.rangeOn ? 'table-query-range' : reason.kind, pk: reason.partitionKey, range: String(reason.rangeOn) };
     case 'not-table-partition-key':
-      return `A Query on the table needs equality on its partition key \`${reason.partitionKey}\`; \`${reason.attribute}\` ${reason.isSortKey ? 'is only the sort key' : "is not part of the table's key"}.`;
+      return { ...none, reason: reason.isSortKey ? 'not-table-partition-key-sk' : reason.kind, pk: reason.partitionKey, attr: reason.attribute };
     case 'other-sort-order':
-      return reason.sortKey
-        ? `The table sorts each \`${reason.partitionKey}\` by \`${reason.sortKey}\`, not by \`${reason.rangeOn}\`: a key condition cannot range on \`${reason.rangeOn}\`, so every request would read (and be billed for) the whole item collection, 1 MB per page, and sort or filter it in code.`
-        : `The table has no sort key, so a key condition cannot range on \`${reason.rangeOn}\`.`;
+      return {
+        ...none,
+        reason: reason.sortKey ? reason.kind : 'other-sort-order-no-sk',
+        pk: reason.partitionKey,
+        sortkey: String(reason.sortKey),
+        range: String(reason.rangeOn),
+      };
     case 'index-serves': {
       const i = reason.index;
-      return `The existing ${i.kind.toUpperCase()} \`${i.name}\` is keyed on \`${i.partitionKey}\`${i.sortKey ? ` and \`${i.sortKey}\`` : ''}, which is exactly this query.`;
+      return {
+        ...none,
+        reason: i.sortKey ? 'index-serves-sk' : reason.kind,
+        ikind: i.kind.toUpperCase(),
+        iname: i.name,
+        ipk: i.partitionKey,
+        isk: String(i.sortKey),
+      };
     }
-    case 'no-index':
-      return 'The table has no secondary index yet.';
     case 'gsi-cannot-read-strongly':
-      return `\`${reason.indexName}\` has the right keys, but it is a GSI: GSIs support only eventually consistent reads, and ConsistentRead=true on it is rejected with a ValidationException.`;
-    case 'no-index-keyed':
-      return `No existing index is keyed for this query: ${reason.indexes.map((i) => `${i.name} (${i.partitionKey}${i.sortKey ? ` + ${i.sortKey}` : ''})`).join(', ')}.`;
+      return { ...none, reason: reason.kind, iname: reason.indexName };
+    case 'no-index-keyed': {
+      // The families offer one existing GSI keyed on one attribute: the sentence names it.
+      const [only, ...more] = reason.indexes;
+      if (only === undefined || more.length > 0 || only.sortKey !== undefined)
+        throw new RangeError('no-index-keyed is worded for one index without a sort key');
+      return { ...none, reason: reason.kind, iname: only.name, ipk: only.partitionKey };
+    }
     case 'lsi-no-equality':
-      return `An LSI is queried by equality on the table's partition key \`${reason.partitionKey}\`, and this request fixes no attribute by equality.`;
     case 'lsi-other-partition-key':
-      return `An LSI must use the table's partition key \`${reason.partitionKey}\`; this query fixes \`${reason.attribute}\` instead.`;
     case 'lsi-no-sort':
-      return 'An LSI only adds another sort key, and this query needs none.';
     case 'lsi-table-exists':
-      return 'LSIs can only be created together with the table (CreateTable); UpdateTable cannot add one to an existing table.';
     case 'lsi-quota':
-      return `A table can have at most ${reason.max} LSIs, and this one already has ${reason.max}.`;
     case 'lsi-collection-too-big':
-      return `With an LSI each \`${reason.partitionKey}\` value's items (table plus LSI entries) are capped at ${reason.limitGb} GB; collections of up to ${reason.gb} GB with the LSI's entries would make writes fail with ItemCollectionSizeLimitExceededException.`;
     case 'lsi-serves':
-      return `An LSI keeps \`${reason.partitionKey}\` and sorts by \`${reason.rangeOn}\`, supports strongly consistent reads, shares the table's capacity, and each item collection, at most ${reason.gb} GB with the LSI's entries, stays under the ${reason.limitGb} GB cap.`;
+      return { ...lsiValues(reason), reason: 'lsi' };
     case 'rebuild-no-help':
-      return `Rebuilding does not help: ${indexReasonText(reason.lsi)}`;
-    case 'rebuild-nothing-to-migrate':
-      return 'The table does not exist yet, so there is nothing to migrate: declare the LSI in CreateTable.';
-    case 'rebuild-gsi-suffices':
-      return 'A GSI gives the same query on the live table with no migration; rebuilding the table only pays off when strongly consistent reads are required.';
+      return { ...lsiValues(reason.lsi), reason: reason.kind };
     case 'rebuild-serves':
-      return `An LSI cannot be added to an existing table, so a new table declared with the LSI on \`${reason.rangeOn}\`, with the data copied across, is the only way to get an index that serves strongly consistent reads sorted by \`${reason.rangeOn}\`.`;
-    case 'gsi-no-equality':
-      return 'A Query on a GSI still needs equality on the index partition key, and this request fixes no attribute by equality.';
-    case 'gsi-eventual-only':
-      return 'GSIs support only eventually consistent reads; the requirement for strongly consistent results rules one out.';
+      return { ...none, reason: reason.kind, range: String(reason.rangeOn) };
     case 'gsi-quota':
-      return `The table already has ${reason.max} GSIs, the default quota.`;
+      return { ...none, reason: reason.kind, max: reason.max };
     case 'gsi-serves':
-      return `A GSI with partition key \`${reason.partitionKey}\`${reason.sortKey ? ` and sort key \`${reason.sortKey}\`` : ''} can be added at any time (it backfills online), has its own capacity and no item-collection cap, and eventually consistent reads are acceptable here.`;
-    case 'scan-only-way':
-      return 'Without an attribute fixed by equality no key condition is possible on the table or any index, so a Scan with a FilterExpression is the only way to read it.';
-    case 'scan-bills-all':
-      return 'A Scan reads every item in the table and bills all of it, because a FilterExpression is applied after the read; a Query reads only the matching items.';
-    case 'scan-fails-too':
-      return 'A Scan reads every item in the table and bills all of it; it does not meet the requirement either.';
-    case 'unneeded-index':
-      return 'Unneeded: the table itself already answers this query, without reading through an index.';
+      return { ...none, reason: reason.sortKey ? 'gsi-serves-sk' : reason.kind, pk: reason.partitionKey, sortkey: String(reason.sortKey) };
     case 'unneeded-new':
-      return `Unneeded: ${reason.servedBy === undefined ? 'the table itself' : `the existing index ${reason.servedBy}`} already answers this query, and ${reason.gsi ? 'a GSI adds its own write and storage cost to every write' : 'an extra index adds write and storage cost to every write'}.`;
+      return {
+        ...none,
+        reason: `unneeded-new-${reason.servedBy === undefined ? 'table' : 'index'}-${reason.gsi ? 'gsi' : 'index'}`,
+        served: String(reason.servedBy),
+      };
+    case 'no-equality':
+    case 'no-index':
+    case 'rebuild-nothing-to-migrate':
+    case 'rebuild-gsi-suffices':
+    case 'gsi-no-equality':
+    case 'gsi-eventual-only':
+    case 'scan-only-way':
+    case 'scan-bills-all':
+    case 'scan-fails-too':
+    case 'unneeded-index':
     case 'gsi-preferred':
-      return 'It would work, but AWS recommends GSIs over LSIs unless strongly consistent reads are needed; an LSI also caps every item collection at 10 GB and can never be dropped.';
+      return { ...none, reason: reason.kind };
   }
 }
 
-/** Option text for each choice, worded for the attribute the new read turns on. */
-function optionText(choice: IndexChoice, d: IndexDomain, pattern: AccessPattern, indexName: string): string {
+/** An LSI rule's values: `lsi` names its sentence. */
+function lsiValues(reason: IndexReason): Record<string, ScenarioValue> {
+  switch (reason.kind) {
+    case 'lsi-no-equality':
+      return { lsi: reason.kind, pk: reason.partitionKey };
+    case 'lsi-other-partition-key':
+      return { lsi: reason.kind, pk: reason.partitionKey, attr: reason.attribute };
+    case 'lsi-quota':
+      return { lsi: reason.kind, max: reason.max };
+    case 'lsi-collection-too-big':
+      return { lsi: reason.kind, pk: reason.partitionKey, gb: reason.gb, limit: reason.limitGb };
+    case 'lsi-serves':
+      return { lsi: reason.kind, pk: reason.partitionKey, range: String(reason.rangeOn), gb: reason.gb, limit: reason.limitGb };
+    case 'lsi-no-sort':
+    case 'lsi-table-exists':
+      return { lsi: reason.kind };
+    default:
+      throw new RangeError(`${reason.kind} is not an LSI rule`);
+  }
+}
+
+/** Every value name a reason may carry, so a deriver declares them per slot. */
+const REASON_FIELDS = ['reason', 'lsi', 'pk', 'attr', 'range', 'sortkey', 'ikind', 'iname', 'ipk', 'isk', 'max', 'gb', 'limit', 'served'] as const;
+
+/** Which wording an option takes (the markdown's `option` table), by choice and the read it serves. */
+function optionForm(choice: IndexChoice, d: IndexDomain, pattern: AccessPattern): string {
   const eq = pattern.equalityOn;
-  const attr = pattern.rangeOn ?? eq ?? d.scanAttr;
-  // An index on the table's own sort key would be pointless to offer; offer the other attribute.
-  const indexAttr = attr === d.sk ? d.alt : attr;
   switch (choice) {
     case 'base-table':
-      if (eq === d.pk && pattern.rangeOn === d.sk) return `Query \`${d.table}\` with a key condition on \`${d.pk}\` and \`${d.sk}\``;
-      if (eq === d.pk) return `Query \`${d.table}\` on \`${d.pk}\` and sort by \`${attr}\` in the application`;
-      return `Query \`${d.table}\` with the key condition \`${attr} = :value\``;
-    case 'existing-index':
-      return `Query the existing GSI \`${indexName}\` instead of the table`;
-    case 'add-lsi':
-      return `Add an LSI with partition key \`${d.pk}\` and sort key \`${indexAttr}\``;
+      if (eq === d.pk && pattern.rangeOn === d.sk) return 'table-key';
+      return eq === d.pk ? 'table-sort' : 'table-eq';
     case 'add-gsi':
-      return eq === undefined
-        ? `Add a GSI with partition key \`${attr}\` and query it`
-        : `Add a GSI with partition key \`${eq}\`${pattern.rangeOn ? ` and sort key \`${pattern.rangeOn}\`` : ''}`;
+      if (eq === undefined) return 'add-gsi-any';
+      return pattern.rangeOn ? 'add-gsi-range' : 'add-gsi';
+    case 'existing-index':
+    case 'add-lsi':
     case 'recreate-with-lsi':
-      return `Create a new table with an LSI on \`${indexAttr}\` and migrate the data`;
     case 'scan':
-      return `Scan \`${d.table}\` with a FilterExpression on \`${attr}\``;
+      return choice;
   }
 }
 
-/** The situation as values (the markdown words it: texts: tables by `created`, `existing`, `read`, `strong`), the verdict and the right option. */
-export const INDEX_CHOICE_EXTRA_OUTPUTS = ['created', 'existing', 'read', 'strong', 'months', 'gb', 'verdict', 'right_choice'] as const;
+/** The key's values are also output with the suffix `_k`, for the explanation. */
+const KEY_SLOT = 'k';
+const CHOICE_SLOTS = { text: 'choice', why: 'reason' } as const;
 
-/** Build one index-choice question for a case: scenario sentences, five options, the key. */
+/**
+ * The situation as values (the markdown words it: texts: tables by `created`, `existing`,
+ * `read`, `strong`), the attributes the options name, and per slot (and for the key, `_k`) the
+ * option's form and its reason's values.
+ */
+export const INDEX_CHOICE_EXTRA_OUTPUTS = [
+  'created',
+  'existing',
+  'read',
+  'strong',
+  'months',
+  'gb',
+  'attr',
+  'index_attr',
+  'eq_attr',
+  'range_attr',
+  ...[...SLOTS, KEY_SLOT].flatMap((slot) => ['form', 'choice', ...REASON_FIELDS].map((f) => `${f}_${slot}`)),
+] as const;
+
+/** Build one index-choice question for a case: the situation, five options as values, the key. */
 export function buildIndexChoice(d: IndexDomain, indexCase: IndexCase, random: ScenarioRandom, created?: boolean): Record<string, ScenarioValue> {
   const drawn = SETUPS[indexCase](random);
   const setup = created === undefined ? drawn : { ...drawn, created };
@@ -225,23 +272,32 @@ export function buildIndexChoice(d: IndexDomain, indexCase: IndexCase, random: S
     const drop = random.pick(droppable);
     shown = candidates.filter((c) => c !== drop);
   }
-  const options: DerivedOption[] = shown.map((choice) => ({
-    text: optionText(choice, d, pattern, indexName),
-    why: indexReasonText(advice.assessments[choice].reason),
-    correct: choice === advice.choice,
-  }));
+  const valuesOf = (choice: IndexChoice): Record<string, ScenarioValue> => {
+    const { reason, ...values } = indexReasonValues(advice.assessments[choice].reason);
+    return { form: optionForm(choice, d, pattern), ...values, reason: reason! };
+  };
+  const options: DerivedOption[] = shown.map((choice) => {
+    const { reason, ...values } = valuesOf(choice);
+    return { text: choice, why: String(reason), correct: choice === advice.choice, values };
+  });
+  const key = Object.fromEntries(Object.entries({ ...valuesOf(advice.choice), choice: advice.choice }).map(([f, v]) => [`${f}_${KEY_SLOT}`, v]));
 
+  const attr = pattern.rangeOn ?? pattern.equalityOn ?? d.scanAttr;
   const months = random.int(3, 30);
   return {
-    ...fillSlots(options, random),
+    ...fillSlots(options, random, CHOICE_SLOTS),
+    ...key,
     created: setup.created,
     existing: setup.existing,
     read: setup.read,
     strong: setup.strong,
     months,
     gb,
-    verdict: indexReasonText(advice.assessments[advice.choice].reason),
-    right_choice: optionText(advice.choice, d, pattern, indexName),
+    attr,
+    // An index on the table's own sort key would be pointless to offer; offer the other attribute.
+    index_attr: attr === d.sk ? d.alt : attr,
+    eq_attr: pattern.equalityOn ?? '',
+    range_attr: pattern.rangeOn ?? '',
   };
 }
 
@@ -250,7 +306,7 @@ export function createIndexChoiceDeriver(name: string, cases: readonly IndexCase
   return {
     name,
     description,
-    outputs: slotOutputs(5, INDEX_CHOICE_EXTRA_OUTPUTS),
+    outputs: slotOutputs(5, INDEX_CHOICE_EXTRA_OUTPUTS, CHOICE_SLOTS),
     derive(params, random) {
       return buildIndexChoice(readIndexDomain(params), random.pick(cases), random, created);
     },

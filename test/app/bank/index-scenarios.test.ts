@@ -4,7 +4,7 @@ import {
   ALL_INDEX_CASES,
   buildIndexChoice,
   indexDerivers,
-  indexReasonText,
+  indexReasonValues,
   indexTopicDerivers,
   type IndexCase,
   type IndexDomain,
@@ -31,20 +31,22 @@ const trips: IndexDomain = {
 const params = Object.fromEntries(Object.entries(trips).map(([k, v]) => [`d.${k}`, v]));
 
 describe('buildIndexChoice', () => {
-  it.each<[IndexCase, RegExp]>([
-    ['own-key', /^Query `Trips` with a key condition on `riderId` and `tripId`$/],
-    ['lsi-at-design', /^Add an LSI with partition key `riderId` and sort key `fare`$/],
-    ['gsi-at-design-big-collections', /^Add a GSI with partition key `riderId` and sort key `fare`$/],
-    ['gsi-on-live-table', /^Add a GSI with partition key `riderId` and sort key `fare`$/],
-    ['rebuild-for-strong', /^Create a new table with an LSI on `fare`/],
-    ['gsi-other-key', /^Add a GSI with partition key `driverId`$/],
-    ['existing-gsi', /^Query the existing GSI `driverId-index`/],
-    ['scan-only', /^Scan `Trips` with a FilterExpression on `notes`$/],
-  ])('%s puts the right option under the key', (indexCase, text) => {
+  it.each<[IndexCase, string, Record<string, string>]>([
+    ['own-key', 'table-key', {}],
+    ['lsi-at-design', 'add-lsi', { index_attr: 'fare' }],
+    ['gsi-at-design-big-collections', 'add-gsi-range', { eq_attr: 'riderId', range_attr: 'fare' }],
+    ['gsi-on-live-table', 'add-gsi-range', { eq_attr: 'riderId', range_attr: 'fare' }],
+    ['rebuild-for-strong', 'recreate-with-lsi', { index_attr: 'fare' }],
+    ['gsi-other-key', 'add-gsi', { eq_attr: 'driverId' }],
+    ['existing-gsi', 'existing-index', {}],
+    ['scan-only', 'scan', { attr: 'notes' }],
+  ])('%s puts the right option under the key', (indexCase, form, attributes) => {
     for (let seed = 0; seed < 20; seed++) {
       const out = buildIndexChoice(trips, indexCase, createRandom(seed));
-      expect(out[`opt_${out.correct}`]).toMatch(text);
-      expect(out.right_choice).toMatch(text);
+      expect(out[`form_${out.correct}`]).toBe(form);
+      expect(out.form_k).toBe(form);
+      expect(out.reason_k).toBe(out[`reason_${out.correct}`]);
+      expect(out).toMatchObject(attributes);
     }
   });
 
@@ -54,7 +56,7 @@ describe('buildIndexChoice', () => {
         const out = buildIndexChoice(trips, indexCase, createRandom(seed));
         const gb = Number(out.gb);
         expect(2 * gb).toBeLessThan(10);
-        if (indexCase === 'lsi-at-design') expect(out.verdict).toContain(`at most ${2 * gb} GB with the LSI's entries`);
+        if (indexCase === 'lsi-at-design') expect(out).toMatchObject({ reason_k: 'lsi', lsi_k: 'lsi-serves', gb_k: 2 * gb, limit_k: 10 });
       }
     }
   });
@@ -72,12 +74,13 @@ describe('index derivers', () => {
     for (let seed = 0; seed < 300; seed++) {
       const out = deriver.derive(params, createRandom(seed));
       for (const name of Object.keys(out)) expect(deriver.outputs).toContain(name);
-      const slots = SLOTS.filter((s) => out[`opt_${s}`] !== undefined);
-      const texts = slots.map((s) => out[`opt_${s}`]);
+      const slots = SLOTS.filter((s) => out[`choice_${s}`] !== undefined);
+      expect(slots).toEqual([...SLOTS]);
+      const texts = slots.map((s) => out[`choice_${s}`]);
       expect(new Set(texts).size).toBe(texts.length);
       const keys = String(out.correct).split(',');
       expect(keys.every((k) => slots.includes(k as (typeof SLOTS)[number]))).toBe(true);
-      for (const s of slots) expect(String(out[`why_${s}`])).not.toBe('');
+      for (const s of slots) expect(String(out[`reason_${s}`])).not.toBe('');
       expect(keys.length).toBe(1);
     }
   });
@@ -99,19 +102,53 @@ describe('index-gsi-write-throttle', () => {
   });
 });
 
-describe('indexReasonText', () => {
-  it.each<[IndexReason, string]>([
-    [{ kind: 'lsi-table-exists' }, 'LSIs can only be created together with the table'],
-    [{ kind: 'lsi-collection-too-big', partitionKey: 'customerId', gb: 12, limitGb: 10 }, 'collections of up to 12 GB'],
-    [{ kind: 'lsi-quota', max: 5 }, 'at most 5 LSIs'],
-    [{ kind: 'other-sort-order', partitionKey: 'customerId', sortKey: 'orderId', rangeOn: 'total' }, 'sorts each `customerId` by `orderId`, not by `total`'],
-    [{ kind: 'other-sort-order', partitionKey: 'customerId', sortKey: undefined, rangeOn: 'total' }, 'The table has no sort key'],
-    [{ kind: 'not-table-partition-key', partitionKey: 'customerId', attribute: 'orderId', isSortKey: true }, '`orderId` is only the sort key'],
-    [{ kind: 'unneeded-new', servedBy: 'status-index', gsi: true }, 'Unneeded: the existing index status-index already answers'],
-    [{ kind: 'unneeded-new', servedBy: undefined, gsi: false }, 'Unneeded: the table itself already answers this query, and an extra index'],
-    [{ kind: 'rebuild-no-help', lsi: { kind: 'lsi-no-sort' } }, 'Rebuilding does not help: An LSI only adds another sort key'],
-    [{ kind: 'gsi-serves', partitionKey: 'email', sortKey: 'placedAt' }, 'A GSI with partition key `email` and sort key `placedAt` can be added'],
-  ])('%j', (reason, text) => {
-    expect(indexReasonText(reason)).toContain(text);
+describe('indexReasonValues', () => {
+  it.each<[IndexReason, Record<string, string | number>]>([
+    [{ kind: 'lsi-table-exists' }, { reason: 'lsi', lsi: 'lsi-table-exists' }],
+    [
+      { kind: 'lsi-collection-too-big', partitionKey: 'customerId', gb: 12, limitGb: 10 },
+      { reason: 'lsi', lsi: 'lsi-collection-too-big', pk: 'customerId', gb: 12, limit: 10 },
+    ],
+    [
+      { kind: 'lsi-quota', max: 5 },
+      { reason: 'lsi', lsi: 'lsi-quota', max: 5 },
+    ],
+    [
+      { kind: 'other-sort-order', partitionKey: 'customerId', sortKey: 'orderId', rangeOn: 'total' },
+      { reason: 'other-sort-order', lsi: 'none', pk: 'customerId', sortkey: 'orderId', range: 'total' },
+    ],
+    [
+      { kind: 'other-sort-order', partitionKey: 'customerId', sortKey: undefined, rangeOn: 'total' },
+      { reason: 'other-sort-order-no-sk', range: 'total' },
+    ],
+    [
+      { kind: 'not-table-partition-key', partitionKey: 'customerId', attribute: 'orderId', isSortKey: true },
+      { reason: 'not-table-partition-key-sk', attr: 'orderId' },
+    ],
+    [
+      { kind: 'unneeded-new', servedBy: 'status-index', gsi: true },
+      { reason: 'unneeded-new-index-gsi', served: 'status-index' },
+    ],
+    [{ kind: 'unneeded-new', servedBy: undefined, gsi: false }, { reason: 'unneeded-new-table-index' }],
+    [
+      { kind: 'rebuild-no-help', lsi: { kind: 'lsi-no-sort' } },
+      { reason: 'rebuild-no-help', lsi: 'lsi-no-sort' },
+    ],
+    [
+      { kind: 'gsi-serves', partitionKey: 'email', sortKey: 'placedAt' },
+      { reason: 'gsi-serves-sk', pk: 'email', sortkey: 'placedAt' },
+    ],
+    [
+      { kind: 'index-serves', index: { name: 'email-index', kind: 'gsi', partitionKey: 'email' } },
+      { reason: 'index-serves', ikind: 'GSI', iname: 'email-index' },
+    ],
+  ])('%j', (reason, values) => {
+    expect(indexReasonValues(reason)).toMatchObject(values);
+  });
+
+  it('words no-index-keyed for one index without a sort key only', () => {
+    const gsi = { name: 'a-index', kind: 'gsi', partitionKey: 'a' } as const;
+    expect(indexReasonValues({ kind: 'no-index-keyed', indexes: [gsi] })).toMatchObject({ iname: 'a-index', ipk: 'a' });
+    expect(() => indexReasonValues({ kind: 'no-index-keyed', indexes: [gsi, { ...gsi, name: 'b-index' }] })).toThrow(RangeError);
   });
 });
