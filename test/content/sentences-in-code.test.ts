@@ -14,7 +14,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const SCANNED = ['app/bank', 'app/grading', 'engine'];
 
 /** A sentence: six words or more, starting with a capital (or a filled-in value), ending in a full stop. */
-export function looksLikeSentence(text: string): boolean {
+function looksLikeSentence(text: string): boolean {
   const t = text.trim();
   return words(t) >= 6 && /^[A-Z…]/.test(t) && t.endsWith('.');
 }
@@ -56,6 +56,7 @@ describe('sentences in TypeScript', () => {
 
   it('finds one in a template literal, and none in an error message or a description', () => {
     const source = [
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the source of a template literal, as text
       'const a = `The key ${k} sorts the items of one partition in order.`;',
       "throw new RangeError('The deriver could not draw a clear winner at all.');",
       "const d = { description: 'Draws a stack and keys the largest part of the bill.' };",
