@@ -109,9 +109,9 @@ export function SimulationPanel({ table, tags, report, values, errors, sent, ext
     <section class="pg-sim" aria-labelledby="sim-heading">
       <h2 id="sim-heading">Simulation</h2>
       <p class="hint">
-        Off by default. On, reads can come back stale (an eventually consistent read goes to one of three copies, one of which lags) and requests over the
-        table's capacity are throttled. Saving sends TagResource and UntagResource with the table's <code>sim:</code> tags, as the CLI would; changing a tag
-        starts a fresh simulation.
+        Off by default. On, reads can come back stale (an eventually consistent read goes to one of three copies, one of which lags) and, with throughput
+        enforced, requests over the table's capacity are throttled. Saving sends TagResource and UntagResource with the table's <code>sim:</code> tags, as the
+        CLI would; changing a tag starts a fresh simulation.
       </p>
       <CurrentSettings table={table} tags={tags} report={report} />
       <form method="post" action={`${base}/sim`} class="pg-form pg-sim-form" aria-labelledby="sim-form-heading">
@@ -171,7 +171,7 @@ export function SimBadges({ note }: { note: SimNote }) {
             ? `Answered from the ${note.dax.kind ?? ''} cache: DynamoDB was not read.`
             : note.dax.cache === 'miss'
               ? `Not in the ${note.dax.kind ?? ''} cache: DAX read DynamoDB and kept the answer for its TTL.`
-              : 'Passed through to DynamoDB (a write, a strongly consistent read, or an action DAX does not cache).'}
+              : 'Sent on to DynamoDB: a write (DAX writes through, updating its item cache), a strongly consistent read (never cached), or an action DAX does not cache.'}
         </>
       ) : null}
     </p>

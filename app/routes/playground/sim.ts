@@ -50,7 +50,7 @@ export const SIM_FIELDS: readonly SimField[] = [
   {
     key: 'sim:burst-at-start',
     label: 'Burst bucket at the start',
-    hint: 'Empty: nothing banked yet, as for a new table.',
+    hint: "Empty: nothing banked yet (the simulation's reading of a new table; AWS does not document it).",
     choices: [
       ['empty', 'Empty'],
       ['full', 'Full (300 seconds)'],
