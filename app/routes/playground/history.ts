@@ -15,6 +15,8 @@ export interface HistoryEntry {
   readonly input: unknown;
   /** The AWS error type when it failed. */
   readonly error?: string;
+  /** Sent through the simulated DAX cluster (`POST /dax`) rather than to DynamoDB. */
+  readonly target?: 'dax';
   /** Milliseconds since the epoch (the app's clock). */
   readonly at: number;
 }

@@ -613,13 +613,16 @@ export function HistoryPage({ entries, extra }: { entries: readonly HistoryEntry
         {entries.map((entry) => (
           <li data-history-entry={entry.id}>
             <p>
-              <strong>{entry.action}</strong> {entry.error ? <span class="field-error">failed: {entry.error}</span> : <span class="muted">succeeded</span>}
+              <strong>{entry.action}</strong>
+              {entry.target === 'dax' ? ' through DAX' : ''}{' '}
+              {entry.error ? <span class="field-error">failed: {entry.error}</span> : <span class="muted">succeeded</span>}
             </p>
             <JsonBlock value={entry.input} label={`Request ${entry.id}`} />
             <div class="actions">
               <form method="post" action="/playground/run">
                 <input type="hidden" name="action" value={entry.action} />
                 <input type="hidden" name="json" value={pretty(entry.input)} />
+                {entry.target ? <input type="hidden" name="target" value={entry.target} /> : null}
                 <button type="submit" name="intent" value="run" class="button-small">
                   Run again
                 </button>

@@ -110,6 +110,7 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
       input: request.input,
       at: clock.now().getTime(),
       ...(!outcome.ok && { error: outcome.error.name }),
+      ...(target === 'dax' && { target }),
     });
     const sim = simNoteOf(c, sandbox, request, outcome);
     return { request, outcome, ...(sim && { sim }) };
@@ -370,7 +371,8 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
     if (historyId !== undefined) {
       const entry = exists(c, sandbox) ? findHistoryEntry(c.var.deps.sandboxes.get(sandbox.accessKeyId, sandbox.pool), Number(historyId)) : undefined;
       if (!entry) throw new NotFoundError(`No request ${historyId} in this sandbox's history (it keeps the last 50).`);
-      return builderPage(c, sandbox, { action: entry.action, values: fieldsFromInput(entry.action, entry.input), json: pretty(entry.input) }, 200);
+      const values = { ...fieldsFromInput(entry.action, entry.input), ...(entry.target && { target: entry.target }) };
+      return builderPage(c, sandbox, { action: entry.action, values, json: pretty(entry.input) }, 200);
     }
     const action = c.req.query('action') ?? 'Query';
     if (!isBuilderAction(action)) throw new NotFoundError(`The engine serves no action named "${action}".`);

@@ -166,5 +166,12 @@ describe('the learner’s requests under the simulation', () => {
     expect(hit).toContain('Answered from the item cache');
     expect(hit).toContain('<option value="dax" selected');
     expect(decode(hit)).toContain('/dax');
+    // The history keeps where it went: run again and edit both send it through DAX again.
+    const history = await (await browser.request('/playground/history')).text();
+    const entry = history.split('<li data-history-entry=')[1]!;
+    expect(entry).toContain('<strong>GetItem</strong> through DAX');
+    expect(entry).toContain('<input type="hidden" name="target" value="dax"/>');
+    const id = /^"(\d+)"/.exec(entry)![1];
+    expect(await (await browser.request(`/playground/run?history=${id}`)).text()).toContain('<option value="dax" selected');
   });
 });
