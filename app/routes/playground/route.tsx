@@ -57,11 +57,12 @@ function copyContext(c: C, sandbox: PlaygroundSandbox): CopyContext {
   return { endpoint: endpointUrl(c), options: { accessKeyId: sandbox.accessKeyId, ...(secret !== undefined && { secretAccessKey: secret }) } };
 }
 
+/** A request sent through DAX is copied with DAX's endpoint, so it runs there again. */
+const daxContext = (context: CopyContext): CopyContext => ({ ...context, endpoint: context.endpoint.replace(/\/dynamodb$/, '/dax') });
+
 function copyFor(c: C, sandbox: PlaygroundSandbox): (ran: Ran) => Child {
   const context = copyContext(c, sandbox);
-  // A request sent through DAX is copied with DAX's endpoint, so it runs there again.
-  const dax = { ...context, endpoint: context.endpoint.replace(/\/dynamodb$/, '/dax') };
-  return (ran) => <CopyAs action={ran.request.action} input={ran.request.input} context={ran.sim?.dax ? dax : context} />;
+  return (ran) => <CopyAs action={ran.request.action} input={ran.request.input} context={ran.sim?.dax ? daxContext(context) : context} />;
 }
 
 /** The server's banks (loaded or live) give out a variant's answer key; a bare Bank does not. */
@@ -507,7 +508,7 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
     return c.html(
       <HistoryPage
         entries={exists(c, sandbox) ? listHistory(c.var.deps.sandboxes.get(sandbox.accessKeyId, sandbox.pool)) : []}
-        extra={(entry) => <CopyAs action={entry.action} input={entry.input} context={copy} />}
+        extra={(entry) => <CopyAs action={entry.action} input={entry.input} context={entry.target === 'dax' ? daxContext(copy) : copy} />}
       />,
     );
   });

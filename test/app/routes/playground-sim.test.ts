@@ -171,6 +171,7 @@ describe('the learner’s requests under the simulation', () => {
     const entry = history.split('<li data-history-entry=')[1]!;
     expect(entry).toContain('<strong>GetItem</strong> through DAX');
     expect(entry).toContain('<input type="hidden" name="target" value="dax"/>');
+    expect(decode(entry)).toContain('--endpoint-url http://localhost/dax');
     const id = /^"(\d+)"/.exec(entry)![1];
     expect(await (await browser.request(`/playground/run?history=${id}`)).text()).toContain('<option value="dax" selected');
   });
