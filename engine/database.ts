@@ -82,6 +82,8 @@ export class Database {
     this.tableSerial = tableSerial;
     this.idempotency = idempotency;
     this.streams = streams;
+    // Point-in-time history counts against the same bound as the items (engine/streams/history.ts).
+    this.streams.history.maxBytes = this.limits.maxBytes;
     this.noteChange = (table, at, before, after) => this.streams.noteChange(table, at, before, after);
     for (const table of tables.values()) table.onChange = this.noteChange;
   }

@@ -164,6 +164,25 @@ export class AccessDeniedException extends DynamoDBError {
   }
 }
 
+/**
+ * RestoreTableToPointInTime's errors.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableToPointInTime.html
+ */
+export class PointInTimeRecoveryUnavailableException extends DynamoDBError {
+  override readonly name = 'PointInTimeRecoveryUnavailableException';
+  readonly type = `${DYNAMODB}PointInTimeRecoveryUnavailableException`;
+}
+
+export class TableAlreadyExistsException extends DynamoDBError {
+  override readonly name = 'TableAlreadyExistsException';
+  readonly type = `${DYNAMODB}TableAlreadyExistsException`;
+}
+
+export class InvalidRestoreTimeException extends DynamoDBError {
+  override readonly name = 'InvalidRestoreTimeException';
+  readonly type = `${DYNAMODB}InvalidRestoreTimeException`;
+}
+
 export function isDynamoDBError(e: unknown): e is DynamoDBError {
   return e instanceof DynamoDBError;
 }

@@ -17,6 +17,7 @@ import { deleteTable } from './delete-table.ts';
 import { describeLimits } from './describe-limits.ts';
 import { describeEndpoints } from './describe-endpoints.ts';
 import { describeContinuousBackupsOperation, updateContinuousBackups } from './continuous-backups.ts';
+import { restoreTableToPointInTime } from './restore-table-to-point-in-time.ts';
 import { describeTable } from './describe-table.ts';
 import { listTables } from './list-tables.ts';
 import { batchExecuteStatement } from './batch-execute-statement.ts';
@@ -52,4 +53,5 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   DescribeEndpoints: describeEndpoints,
   DescribeContinuousBackups: describeContinuousBackupsOperation,
   UpdateContinuousBackups: updateContinuousBackups,
+  RestoreTableToPointInTime: restoreTableToPointInTime,
 };

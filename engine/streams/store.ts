@@ -9,11 +9,14 @@
  *   https://aws-blog.de/2021/01/why-i-had-to-update-my-mental-model-of-dynamodb-streams.html);
  * - each item gets one record per action, in the order the action first touched the items.
  * Streams outlive their tables by 24 hours, as AWS keeps a disabled stream readable that long.
+ * The same changes of a table with point-in-time recovery enabled go to its restore history
+ * (history.ts).
  */
 import type { Table } from '../storage/table.ts';
 import { type Item, newAttributeMap } from '../values/attribute-value.ts';
 import { valuesEqual } from '../values/compare.ts';
 import { itemSize } from '../values/item-size.ts';
+import { RestoreHistory } from './history.ts';
 import { type EventName, STREAM_RETENTION_MS, Stream, type StreamRecord, type StreamViewType } from './stream.ts';
 
 interface PendingChange {
@@ -23,6 +26,8 @@ interface PendingChange {
 }
 
 export type ChangeCause = 'user' | 'ttl';
+
+const DAY_MS = 86_400_000;
 
 function sameItem(a: Item, b: Item): boolean {
   return valuesEqual({ M: a }, { M: b });
@@ -42,13 +47,21 @@ export class StreamStore {
   private pending = new Map<string, PendingChange>();
   /** The records the last flush wrote, newest last, so that retractLastFlush can take them back. */
   private lastFlushed: { readonly stream: Stream; readonly record: StreamRecord }[] = [];
+  /** History entries the last flush wrote, for retractLastFlush. */
+  private lastHistoryEntries = 0;
+  /** Point-in-time recovery's undo history of every table with PITR enabled. */
+  readonly history: RestoreHistory;
 
-  constructor(streams: Stream[] = []) {
+  constructor(streams: Stream[] = [], history = new RestoreHistory()) {
     this.streams = streams;
+    this.history = history;
   }
 
   clone(): StreamStore {
-    return new StreamStore(this.streams.map((s) => s.clone()));
+    return new StreamStore(
+      this.streams.map((s) => s.clone()),
+      this.history.clone(),
+    );
   }
 
   /** Starts a stream on `table` (whose StreamSpecification is being enabled) and returns it. */
@@ -91,7 +104,7 @@ export class StreamStore {
 
   /** Table.onChange: notes a put or delete of one item on a table with an enabled stream. */
   noteChange(table: Table, at: string, before: Item | undefined, after: Item | undefined): void {
-    if (table.definition.streamViewType === undefined) return;
+    if (table.definition.streamViewType === undefined && table.definition.pointInTimeRecovery === undefined) return;
     const id = `${table.definition.name}\u0000${at}`;
     const change = this.pending.get(id);
     if (change && change.table === table) change.after = after;
@@ -101,12 +114,11 @@ export class StreamStore {
   /** Writes the pending changes as records at engine time `now`. */
   flush(now: number, cause: ChangeCause): void {
     this.lastFlushed = [];
+    this.lastHistoryEntries = 0;
     if (this.pending.size === 0) return;
     const changes = [...this.pending.values()];
     this.pending.clear();
     for (const { table, before, after } of changes) {
-      const stream = this.enabledFor(table.definition.name);
-      if (!stream) continue;
       let eventName: EventName;
       if (before && after) {
         if (sameItem(before, after)) continue;
@@ -115,6 +127,13 @@ export class StreamStore {
       else if (before) eventName = 'REMOVE';
       else continue;
       const keys = keysOf(table, (after ?? before)!);
+      const pitr = table.definition.pointInTimeRecovery;
+      if (pitr) {
+        this.history.record(table.definition.tableId, now, pitr.recoveryPeriodInDays * DAY_MS, keys, before && { item: before, size: itemSize(before) });
+        this.lastHistoryEntries++;
+      }
+      const stream = this.enabledFor(table.definition.name);
+      if (!stream) continue;
       const view = stream.viewType;
       const newImage = after && (view === 'NEW_IMAGE' || view === 'NEW_AND_OLD_IMAGES') ? after : undefined;
       const oldImage = before && (view === 'OLD_IMAGE' || view === 'NEW_AND_OLD_IMAGES') ? before : undefined;
@@ -140,5 +159,7 @@ export class StreamStore {
     this.pending.clear();
     for (let i = this.lastFlushed.length - 1; i >= 0; i--) this.lastFlushed[i]!.stream.retract(this.lastFlushed[i]!.record);
     this.lastFlushed = [];
+    this.history.retract(this.lastHistoryEntries);
+    this.lastHistoryEntries = 0;
   }
 }
