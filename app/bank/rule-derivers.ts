@@ -2,7 +2,7 @@
  * Derivers backed by the rules in engine/rules/: the right option of a choice question is
  * computed from the generated requirement, never written per variant.
  */
-import { cheapestReadPlan, costReadPlans } from '../../engine/index.ts';
+import { cheapestReadPlan, costReadPlans, PAGE_BYTES } from '../../engine/index.ts';
 import { indexDerivers, indexTopicDerivers } from './index-scenarios.ts';
 import { keyDerivers } from './key-scenarios.ts';
 import { coreDerivers } from './core-scenarios.ts';
@@ -32,7 +32,7 @@ export const ruleDerivers: readonly Deriver[] = [
       const wanted = readNumber(params, 'wanted');
       const itemBytes = readNumber(params, 'bytes');
       const table = readNumber(params, 'table_items');
-      const maxCollection = Math.max(wanted, Math.min(Math.floor((1024 * 1024) / itemBytes), Math.floor(table / 2), wanted * 6));
+      const maxCollection = Math.max(wanted, Math.min(Math.floor(PAGE_BYTES / itemBytes), Math.floor(table / 2), wanted * 6));
       // Aim for a Query win or a BatchGetItem win with equal odds, so the key is not always the
       // same; draw collection sizes until one plan is strictly cheapest (the aimed one if we can).
       const aim = random.pick(['query', 'batch'] as const);
