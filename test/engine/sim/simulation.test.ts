@@ -132,6 +132,23 @@ describe('per-partition maxima and hot partitions', () => {
     expect(s.execute('GetItem', { TableName: 'tbl', Key: { pk: { S: 'a' } }, ConsistentRead: true })).toEqual({ Item: { pk: { S: 'a' } } });
   });
 
+  it('keeps a throttled write out of the stream and the point-in-time history, its undo included', () => {
+    const s = sim();
+    table(s, { wcu: 1 });
+    s.execute('UpdateTable', { TableName: 'tbl', StreamSpecification: { StreamEnabled: true, StreamViewType: 'KEYS_ONLY' } });
+    s.execute('UpdateContinuousBackups', { TableName: 'tbl', PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } });
+    s.execute('PutItem', { TableName: 'tbl', Item: { pk: { S: 'a' } } });
+    expect(() => s.execute('PutItem', { TableName: 'tbl', Item: { pk: { S: 'b' } } })).toThrow(ProvisionedThroughputExceededException);
+    s.advance(1000);
+    s.execute('PutItem', { TableName: 'tbl', Item: { pk: { S: 'c' } } });
+    const stream = s.database.streams.latestFor('tbl')!;
+    expect(stream.records.map((r) => [r.eventName, r.keys.pk?.S, r.sequence])).toEqual([
+      ['INSERT', 'a', 1],
+      ['INSERT', 'c', 2],
+    ]);
+    expect(s.database.streams.history.size).toBe(2);
+  });
+
   it('should return ProvisionedThroughputExceededException for a base-table write when a GSI is short of write capacity', () => {
     const s = sim();
     table(s, { wcu: 100, gsiWcu: 1 });
