@@ -47,6 +47,8 @@ export interface ScenarioDefinition {
   readonly options: readonly OptionDefinition[];
   /** Set when the options are drawn from pools (answer: { pool: ... }); `options` is then empty. */
   readonly pool?: PoolDefinition;
+  /** `answer.wrong-pool`: `show` wrong statements drawn from `## Wrong` beside the written options. */
+  readonly wrongPool?: { readonly entries: readonly PoolEntry[]; readonly show: number };
   readonly explanation: string;
   /** Product of the parameters' counts (derived ones count once). */
   readonly paramSpace: number;

@@ -199,11 +199,16 @@ export function createInstance(definition: ScenarioDefinition, seed: number, con
   // A rule answer without `correct` keys the rule's result (mapped through answer.keys).
   const choiceKey = (correct: string): string => (ruleSpec && ruleSpec.correct === undefined ? ruleKey! : resolveKey(correct, params));
   const slotted = fm.draw === 'pick-then-shuffle';
-  const written = definition.pool
+  let written: readonly OptionDefinition[] = definition.pool
     ? definition.pool.byCase
       ? drawCasePool(definition.pool, definition.options, picked, random)
       : drawPool(definition.pool, random, slotted)
     : definition.options;
+  // Fixed options beside a drawn pool: the wrong statements drawn follow the written options.
+  if (definition.wrongPool) {
+    const drawnWrong = random.shuffle(definition.wrongPool.entries).slice(0, definition.wrongPool.show);
+    written = [...written, ...drawnWrong.map((e, i) => ({ id: `wrong-${i + 1}`, text: e.text, why: e.why, line: e.line }))];
+  }
   const writtenIds = new Set(written.map((o) => o.id));
   const writtenKeys = new Set(
     answer.kind === 'choice' ? [choiceKey(answer.spec.correct)] : answer.kind === 'multi' ? answer.spec.correct.map((k) => resolveKey(k, params)) : [],

@@ -1,15 +1,13 @@
 /**
- * The two primary-key families that still draw in code: keys.hot-key-write-sharding draws its
- * wrong shard counts from wrong methods and then from neighbours until four differ from the key,
- * and keys.sort-key-month-range shows three fixed conditions beside two drawn ones. The derivers
- * return counts and ids per slot; the markdown words them (texts with each:). Answers come from
- * the key-design rules; the other keys families are markdown alone.
+ * The one primary-key family that still draws in code: keys.hot-key-write-sharding draws its
+ * wrong shard counts from wrong methods and then from neighbours until four differ from the key.
+ * The deriver returns counts and reasons per slot; the markdown words them (texts with each:).
+ * The other keys families are markdown alone.
  */
 import { countWriteShards, PARTITION_MAX_WCU } from '../../engine/index.ts';
 import {
   fillSlots,
   formatNumber,
-  pickSome,
   SLOTS,
   slotOutputs,
   type DerivedOption,
@@ -65,31 +63,6 @@ function buildSharding(_params: ScenarioParams, random: ScenarioRandom): Record<
   return { ...fillSlots(options, random, SHARD_SLOTS), writes, item_bytes: bytes, blocks, wcu, shards };
 }
 
-const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'] as const;
-
-/**
- * Two sort-key conditions that select one month, beside a third written as two comparisons, and
- * two drawn from five wrong ones. Each slot holds a condition id (`cond_a`...: begins-with,
- * between, two-comparisons, contains, equals, pk-begins-with, no-pk, not-equal); the markdown
- * writes each condition and its why.
- */
-function buildMonthRange(_params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
-  const year = random.int(2019, 2026);
-  const mi = random.int(0, 11);
-  const month = `${year}-${MONTHS[mi]}`;
-  const next = mi === 11 ? `${year + 1}-01` : `${year}-${MONTHS[mi + 1]}`;
-  const option = (id: string, correct: boolean): DerivedOption => ({ text: id, why: correct ? 'right' : 'wrong', correct });
-  const fixed = [option('begins-with', true), option('between', true), option('two-comparisons', false)];
-  const wrong = ['contains', 'equals', 'pk-begins-with', 'no-pk', 'not-equal'].map((id) => option(id, false));
-  const options = [...fixed, ...pickSome(random, wrong, 2)];
-  return {
-    ...fillSlots(options, random, { text: 'cond', why: 'verdict' }),
-    month,
-    next_month: next,
-    example_key: `${month}-${String(random.int(10, 28))}T${String(random.int(10, 23))}:${String(random.int(10, 59))}:00Z#${random.int(1000, 9999)}`,
-  };
-}
-
 export const keyDerivers: readonly ScenarioDeriver[] = [
   {
     name: 'keys-write-sharding',
@@ -100,11 +73,5 @@ export const keyDerivers: readonly ScenarioDeriver[] = [
       SHARD_SLOTS,
     ),
     derive: buildSharding,
-  },
-  {
-    name: 'keys-month-range',
-    description: 'Two sort-key conditions that select one month, among three wrong ones',
-    outputs: slotOutputs(5, ['month', 'next_month', 'example_key'], { text: 'cond', why: 'verdict' }),
-    derive: buildMonthRange,
   },
 ];

@@ -90,10 +90,22 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
       : undefined;
   // A malformed pool answer is reported once, as the answer's error, not again as stray sections.
   const namesPool = typeof fm.answer === 'object' && fm.answer !== null && 'pool' in fm.answer;
+  // Fixed options beside a drawn pool: "## Options" always shown, "## Wrong" drawn from.
+  const wrongShown = answer?.kind === 'choice' || answer?.kind === 'multi' ? answer.spec['wrong-pool'] : undefined;
   if (!namesPool) {
     for (const name of ['Right', 'Wrong'] as const) {
       const section = sections[name];
-      if (section) fail(section.line, `"## ${name}" is a pool of statements: it needs answer: { pool: { right: N, wrong: M } }`);
+      if (section && !(name === 'Wrong' && wrongShown !== undefined))
+        fail(section.line, `"## ${name}" is a pool of statements: it needs answer: { pool: { right: N, wrong: M } }`);
+    }
+  }
+  let wrongPool: ScenarioDefinition['wrongPool'];
+  if (wrongShown !== undefined) {
+    if (!sections.Wrong) fail(lines.length, `answer.wrong-pool needs a "## Wrong" section listing the wrong statements it draws from`);
+    else {
+      const entries = parsePoolEntries(sections.Wrong.lines, 'Wrong', fail);
+      if (entries.length < wrongShown) fail(sections.Wrong.line, `answer.wrong-pool shows ${wrongShown} wrong statements but "## Wrong" has ${entries.length}`);
+      wrongPool = { entries, show: wrongShown };
     }
   }
 
@@ -211,7 +223,7 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
       for (const id of lists.right) if (lists.wrong.includes(id)) fail(lineOf(path), `Case "${String(c.id)}" lists {${id}} as both right and wrong`);
     }
   }
-  for (const entry of [...(pool?.right ?? []), ...(pool?.wrong ?? [])]) {
+  for (const entry of [...(pool?.right ?? []), ...(pool?.wrong ?? []), ...(wrongPool?.entries ?? [])]) {
     checkBound(entry.text, entry.line, 'A pool statement');
     checkBound(entry.why, entry.line, 'The why of a pool statement');
   }
@@ -219,6 +231,7 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
   const ids = new Set<string>();
   for (const option of options) {
     if (ids.has(option.id)) fail(option.line, `Option id {${option.id}} is used twice`);
+    if (wrongPool && WRONG_POOL_ID.test(option.id)) fail(option.line, `Option id {${option.id}} is kept for the statements drawn from "## Wrong"`);
     ids.add(option.id);
     checkBound(option.text, option.line, `Option {${option.id}}`);
     checkBound(option.why, option.line, `The why of option {${option.id}}`);
@@ -265,7 +278,7 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
       if (keys.length !== answer.choose) {
         fail(lineOf(['choose']), `choose is ${answer.choose} but answer.correct lists ${keys.length} options`);
       }
-      if (options.length > 0 && answer.choose >= options.length) {
+      if (options.length > 0 && answer.choose >= options.length + (wrongPool?.show ?? 0)) {
         fail(lineOf(['choose']), `choose ${answer.choose} leaves no wrong option among ${options.length}`);
       }
     }
@@ -297,6 +310,7 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
       prompt,
       options,
       ...(pool ? { pool } : {}),
+      ...(wrongPool ? { wrongPool } : {}),
       explanation,
       paramSpace: countParamSpace(fm.params),
       lines: lineTable,
@@ -586,6 +600,9 @@ function parseOptions(lines: readonly BodyLine[], fail: (line: number, message: 
     line: o.line,
   }));
 }
+
+/** Ids of the statements `answer.wrong-pool` draws: wrong-1, wrong-2... (instance.ts). */
+const WRONG_POOL_ID = /^wrong-\d+$/;
 
 type TextTables = NonNullable<FrontMatter['texts']>;
 

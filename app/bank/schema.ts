@@ -66,7 +66,12 @@ export const PoolAnswerSchema = z.strictObject({
 });
 export type PoolAnswerSpec = z.infer<typeof PoolAnswerSchema>;
 
-export const ChoiceAnswerSchema = z.strictObject({ correct: z.string().min(1) });
+/**
+ * `wrong-pool: N`: the written options are always shown, and N more wrong ones are drawn from a
+ * `## Wrong` section of statements (fixed options beside a drawn pool).
+ */
+const WrongPoolSchema = z.number().int().min(1).optional();
+export const ChoiceAnswerSchema = z.strictObject({ correct: z.string().min(1), 'wrong-pool': WrongPoolSchema });
 
 /**
  * `rule: capacityMode` with `inputs: { shape: "{{traffic.shape}}" }`: a choice key computed by a
@@ -100,7 +105,7 @@ export const TextTableSchema = z.strictObject({
     .min(1)
     .optional(),
 });
-export const MultiAnswerSchema = z.strictObject({ correct: z.array(z.string().min(1)).min(1) });
+export const MultiAnswerSchema = z.strictObject({ correct: z.array(z.string().min(1)).min(1), 'wrong-pool': WrongPoolSchema });
 /** A choice or multi answer that names a pool instead of its options. */
 export const PooledAnswerSchema = z.strictObject({ pool: PoolAnswerSchema });
 
@@ -158,8 +163,8 @@ export type FrontMatter = z.infer<typeof FrontMatterSchema>;
 export type NumericAnswerSpec = z.infer<typeof NumericAnswerSchema>;
 
 /** After parsing, a pool answer becomes `correct` naming its right slots (a, b...). */
-export type ChoiceAnswerSpec = { correct: string; rule?: RuleAnswerSpec };
-export type MultiAnswerSpec = { correct: string[] };
+export type ChoiceAnswerSpec = { correct: string; rule?: RuleAnswerSpec; 'wrong-pool'?: number };
+export type MultiAnswerSpec = { correct: string[]; 'wrong-pool'?: number };
 
 /** The schema of `answer` for a kind; `pooled` when a choice or multi answer names a pool (so its errors speak of the pool). */
 export function answerSchemaFor(kind: FrontMatter['kind'], pooled = false, ruled = false) {

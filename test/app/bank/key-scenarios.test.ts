@@ -27,12 +27,12 @@ describe('key derivers', () => {
     for (let seed = 0; seed < 300; seed++) {
       const out = deriver.derive(params, createRandom(seed));
       for (const name of Object.keys(out)) expect(deriver.outputs).toContain(name);
-      const text = deriver.name === 'keys-month-range' ? 'cond' : 'shards';
+      const text = 'shards';
       const slots = SLOTS.filter((s) => out[`${text}_${s}`] !== undefined);
       expect(slots).toEqual([...SLOTS]);
       expect(new Set(slots.map((s) => out[`${text}_${s}`])).size).toBe(slots.length);
       const keys = String(out.correct).split(',');
-      expect(keys.length).toBe(deriver.name === 'keys-month-range' ? 2 : 1);
+      expect(keys.length).toBe(1);
     }
   });
 
@@ -46,18 +46,6 @@ describe('key derivers', () => {
       const wrong = SLOTS.filter((s) => s !== out.correct);
       for (const s of wrong) expect(out[`n_${s}`]).not.toBe(expected);
       expect(wrong.filter((s) => out[`form_${s}`] === 'no-shard').map((s) => out[`n_${s}`])).toEqual([1]);
-    }
-  });
-
-  it('keys-month-range: keys begins-with and between, always offers the two-comparison trap', () => {
-    for (let seed = 0; seed < 100; seed++) {
-      const out = derive('keys-month-range', seed);
-      const conds = SLOTS.map((s) => out[`cond_${s}`]);
-      expect(conds).toContain('two-comparisons');
-      const keyed = String(out.correct)
-        .split(',')
-        .map((s) => out[`cond_${s}`]);
-      expect(keyed.sort()).toEqual(['begins-with', 'between']);
     }
   });
 });
