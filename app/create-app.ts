@@ -26,6 +26,7 @@ import { costPageRoutes } from './routes/cost/route.tsx';
 import { refuseCrossSiteRequests } from './routes/cross-site.ts';
 import { selectSandboxKeyById } from './auth/sandbox-keys.ts';
 import { dynamodbEndpoint, SandboxRegistry } from './routes/dynamodb/index.ts';
+import { DEFAULT_NEW_SANDBOXES_PER_ADDRESS } from './routes/dynamodb/sandboxes.ts';
 import { playgroundRoutes } from './routes/playground/route.tsx';
 import { homeRoutes } from './routes/home/route.tsx';
 import { examRoutes } from './routes/exams/route.tsx';
@@ -70,6 +71,8 @@ export interface DynamodbSettings {
   readonly requestsPerAddress?: number;
   readonly requestsPerKey?: number;
   readonly anonymousSandboxes?: number;
+  /** New anonymous sandboxes per client address per 10 minutes. */
+  readonly newSandboxesPerAddress?: number;
   readonly tablesPerSandbox?: number;
   readonly bytesPerSandbox?: number;
 }
@@ -151,6 +154,9 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     sandboxes: new SandboxRegistry({
       now: () => (options.clock ?? systemClock).now().getTime(),
       ...(options.dynamodb?.anonymousSandboxes !== undefined && { maxSandboxes: options.dynamodb.anonymousSandboxes }),
+      ...(options.dynamodb?.newSandboxesPerAddress !== undefined && {
+        newSandboxesPerAddress: { ...DEFAULT_NEW_SANDBOXES_PER_ADDRESS, limit: options.dynamodb.newSandboxesPerAddress },
+      }),
       limits: {
         ...(options.dynamodb?.tablesPerSandbox !== undefined && { maxTables: options.dynamodb.tablesPerSandbox }),
         ...(options.dynamodb?.bytesPerSandbox !== undefined && { maxBytes: options.dynamodb.bytesPerSandbox }),

@@ -55,6 +55,8 @@ export const EnvSchema = z
       .default(10 * 1024 * 1024),
     /** Anonymous sandboxes (any key id that is not an account's) kept at once. */
     DYNAMODB_ANONYMOUS_SANDBOXES: z.coerce.number().int().min(1).max(100_000).default(50),
+    /** New anonymous sandboxes one client address may start per 10 minutes (app/routes/dynamodb/sandboxes.ts). */
+    DYNAMODB_NEW_SANDBOXES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
     /** /authoring may write scenario files into CONTENT_DIR: off unless the operator says so. */
     AUTHORING_WRITE: BooleanSetting.default(false),
   })

@@ -59,6 +59,7 @@ function start(env: Env, database: OpenedDatabase): void {
       requestsPerAddress: env.DYNAMODB_REQUESTS_PER_ADDRESS,
       requestsPerKey: env.DYNAMODB_REQUESTS_PER_KEY,
       anonymousSandboxes: env.DYNAMODB_ANONYMOUS_SANDBOXES,
+      newSandboxesPerAddress: env.DYNAMODB_NEW_SANDBOXES_PER_ADDRESS,
       tablesPerSandbox: env.DYNAMODB_TABLES_PER_SANDBOX,
       bytesPerSandbox: env.DYNAMODB_BYTES_PER_SANDBOX,
     },

@@ -63,4 +63,18 @@ describe('the /dynamodb sandbox limits from the environment', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.message).toBe('This sandbox is limited to 65536 bytes of item data; delete items or tables to make room');
   });
+
+  it('reads DYNAMODB_NEW_SANDBOXES_PER_ADDRESS (default 30) and refuses the next new key id from that address, unless the profile is local', async () => {
+    expect(parseEnv({})).toMatchObject({ DYNAMODB_NEW_SANDBOXES_PER_ADDRESS: 30 });
+    expect(parseEnv({ DYNAMODB_NEW_SANDBOXES_PER_ADDRESS: '2' })).toMatchObject({ DYNAMODB_NEW_SANDBOXES_PER_ADDRESS: 2 });
+    const shared = endpoint({ newSandboxesPerAddress: 2 });
+    const local = endpoint({ newSandboxesPerAddress: 2, profile: 'local' });
+    for (const call of [shared, local]) {
+      expect((await call('ListTables', {}, 'key-1')).status).toBe(200);
+      expect((await call('ListTables', {}, 'key-2')).status).toBe(200);
+    }
+    expect((await shared('ListTables', {}, 'key-3')).body.__type).toBe('com.amazon.coral.availability#ThrottlingException');
+    expect((await shared('ListTables', {}, 'key-1')).status).toBe(200);
+    expect((await local('ListTables', {}, 'key-3')).status).toBe(200);
+  });
 });
