@@ -4,7 +4,7 @@
  * The deriver returns counts and reasons per slot; the markdown words them (texts with each:).
  * The other keys families are markdown alone.
  */
-import { countWriteShards, PARTITION_MAX_WCU } from '../../engine/index.ts';
+import { blocksFor, countWriteShards, PARTITION_MAX_RCU, PARTITION_MAX_WCU, READ_BLOCK_BYTES, WRITE_BLOCK_BYTES } from '../../engine/index.ts';
 import {
   fillSlots,
   formatNumber,
@@ -29,13 +29,13 @@ const SHARD_SLOTS = { text: 'shards', why: 'reason' } as const;
 function buildSharding(_params: ScenarioParams, random: ScenarioRandom): Record<string, ScenarioValue> {
   const writes = random.int(15, 90) * 100;
   const bytes = random.int(2, 30) * 100;
-  const blocks = Math.ceil(bytes / 1024);
+  const blocks = blocksFor(bytes, WRITE_BLOCK_BYTES);
   const shards = countWriteShards(writes, bytes);
   const wcu = writes * blocks;
   const principled: { n: number; reason: string }[] = [
     { n: Math.max(1, Math.ceil(writes / PARTITION_MAX_WCU)), reason: 'writes-not-units' },
-    { n: Math.max(1, Math.ceil(wcu / 3000)), reason: 'read-ceiling' },
-    { n: Math.max(1, Math.ceil((writes * Math.ceil(bytes / 4096)) / PARTITION_MAX_WCU)), reason: 'read-block' },
+    { n: Math.max(1, Math.ceil(wcu / PARTITION_MAX_RCU)), reason: 'read-ceiling' },
+    { n: Math.max(1, Math.ceil((writes * blocksFor(bytes, READ_BLOCK_BYTES)) / PARTITION_MAX_WCU)), reason: 'read-block' },
     { n: Math.max(1, Math.floor(wcu / PARTITION_MAX_WCU)), reason: 'round-down' },
     { n: Math.ceil((2 * wcu) / PARTITION_MAX_WCU), reason: 'transactional' },
   ];

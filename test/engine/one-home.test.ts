@@ -69,6 +69,19 @@ describe('one home for each limit', () => {
     expect((found.get(value) ?? []).sort()).toEqual([...ALLOWED.get(value)!].sort());
   });
 
+  it('rounds to read and write blocks only through blocksFor (engine/capacity/units.ts), not a copy of the rule', () => {
+    const copies: string[] = [];
+    const rounding = /Math\.ceil\([^;]*\/\s*\(?(READ_BLOCK_BYTES|WRITE_BLOCK_BYTES|4096|4_096|1024)\)?\s*\)|ceilDiv\([^;]*(READ_BLOCK_BYTES|WRITE_BLOCK_BYTES)/;
+    for (const file of [...sourceFiles(join(ROOT, 'engine')), ...sourceFiles(join(ROOT, 'app'))]) {
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (rounding.test(line)) copies.push(`${relative(ROOT, file)}:${i + 1}`);
+        });
+    }
+    expect(copies).toEqual([]);
+  });
+
   it('reads arithmetic initialisers, so a copy written another way is still caught', () => {
     expect(literalValue('1024 * 1024')).toBe(1_048_576);
     expect(literalValue('1_048_576')).toBe(1_048_576);
