@@ -7,6 +7,7 @@
  * forbids inline styles); the same figures are in the tables behind it.
  */
 import type { SimEvent, SimRunPicture, SimulationSummary } from '../grading/simulation.ts';
+import { linearScale, plotBox } from './chart.tsx';
 
 const PAD = { left: 130, right: 50, top: 12 };
 const LANE = 36;
@@ -47,9 +48,9 @@ export function SimTimeline({ id, picture, width = 640, title }: { id: string; p
   const events = picture.events;
   const lanes = [...new Set(events.map(laneOf))].sort((a, b) => a - b);
   const height = PAD.top + lanes.length * LANE + 34;
-  const plot = width - PAD.left - PAD.right;
   // Requests in order, evenly spaced: a read 5 ms after a write would sit on it on a time axis.
-  const x = (i: number): number => PAD.left + (events.length <= 1 ? plot / 2 : (i * plot) / (events.length - 1));
+  // One request sits in the middle (the scale of an empty domain).
+  const x = linearScale([0, Math.max(0, events.length - 1)], [PAD.left, width - PAD.right]);
   const y = (lane: number): number => PAD.top + lanes.indexOf(lane) * LANE + LANE / 2;
   // At most six time labels: on a phone the chart is drawn at about half size with larger text.
   const every = Math.max(1, Math.ceil(events.length / 6));
@@ -97,11 +98,10 @@ export function SimCapacityChart({ id, picture, kind, width = 640 }: { id: strin
   if (rows.length === 0 || rows.every((r) => r.share === null)) return null;
   const seconds = [...new Set(rows.map((r) => r.second))].sort((a, b) => a - b);
   const height = 200;
-  const bottom = 28;
-  const plot = width - PAD.left - PAD.right;
+  const box = plotBox(width, height, { ...PAD, bottom: 28 });
   const top = Math.max(...rows.map((r) => Math.max(r.consumed, r.share ?? 0)), 1);
-  const y = (v: number): number => PAD.top + (1 - v / top) * (height - PAD.top - bottom);
-  const slot = plot / seconds.length;
+  const y = linearScale([0, top], [box.bottom, box.top]);
+  const slot = box.plotWidth / seconds.length;
   const bar = Math.max(2, (slot * 0.8) / picture.partitions);
   const xOf = (second: number, partition: number): number => PAD.left + seconds.indexOf(second) * slot + slot * 0.1 + partition * bar;
   return (
