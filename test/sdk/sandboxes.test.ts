@@ -316,6 +316,18 @@ describe('account and anonymous pools, and the server-wide limits', () => {
     expect(registry.has('LEARNER')).toBe(true);
   });
 
+  it('counts a sandbox’s point-in-time history in the bytes all sandboxes hold', async () => {
+    const { SandboxRegistry } = await import('../../app/routes/dynamodb/index.ts');
+    const registry = new SandboxRegistry({ now: () => 0 });
+    const database = registry.get('PITR');
+    database.execute('CreateTable', simpleTable('ttt'));
+    database.execute('UpdateContinuousBackups', { TableName: 'ttt', PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } });
+    for (const v of ['first', 'second']) database.execute('PutItem', { TableName: 'ttt', Item: { pk: { S: 'a' }, v: { S: v.repeat(100) } } });
+    registry.settle(database);
+    expect(database.streams.history.heldBytes).toBeGreaterThan(500);
+    expect(registry.totalBytes).toBe(database.totalBytes() + database.streams.history.heldBytes);
+  });
+
   it('keeps an anonymous key id that equals an account’s apart from the account’s sandbox', async () => {
     const { SandboxRegistry } = await import('../../app/routes/dynamodb/index.ts');
     const registry = new SandboxRegistry({ now: () => 0 });

@@ -137,11 +137,14 @@ export class SandboxRegistry {
     return this.byDatabase.get(database)?.simulations ?? new SandboxSimulations(database);
   }
 
-  /** Re-counts a sandbox's bytes after a request ran on it (writes, deletes, TTL expiry). */
+  /**
+   * Re-counts a sandbox's bytes after a request ran on it (writes, deletes, TTL expiry). Its
+   * point-in-time history counts too: it is memory the sandbox holds, up to its byte limit again.
+   */
   settle(database: Database): void {
     const sandbox = this.byDatabase.get(database);
     if (!sandbox) return;
-    const bytes = database.totalBytes();
+    const bytes = database.totalBytes() + database.streams.history.heldBytes;
     this.heldBytes += bytes - sandbox.bytes;
     sandbox.bytes = bytes;
   }
