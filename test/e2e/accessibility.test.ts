@@ -372,6 +372,12 @@ describe.skipIf(SKIP_BROWSER_SUITES)('accessibility in Chromium', () => {
     await page.keyboard.press('End');
     await page.keyboard.press('Tab');
     expect(await field.inputValue()).toBe('    {}');
+
+    // Letters typed in the editor are text, not the page's shortcuts (N skips, S/U/G rate).
+    const address = page.url();
+    await page.keyboard.type('nsu');
+    expect(await field.inputValue()).toBe('    {}nsu');
+    expect(page.url()).toBe(address);
     await page.close();
   });
 });
