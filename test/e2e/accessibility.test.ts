@@ -29,7 +29,7 @@ const DESKTOP = { width: 1100, height: 900 };
 /** WCAG contrast ratio of a computed `rgb(r, g, b)` colour against the white page. */
 function contrastWithWhite(color: string): number {
   const channels = /rgba?\((\d+), (\d+), (\d+)/.exec(color)?.slice(1).map(Number);
-  if (!channels || channels.length !== 3) throw new Error(`Not an rgb() colour: ${color}`);
+  if (channels?.length !== 3) throw new Error(`Not an rgb() colour: ${color}`);
   const [r, g, b] = channels.map((c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4)) as [number, number, number];
   return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05);
 }
