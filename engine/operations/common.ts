@@ -60,9 +60,17 @@ export function checkExpressionParameters(data: Record<string, unknown>, express
 }
 
 /** The key schema as a list, partition key first, for the values module's key checks. */
-export function keyAttributes(key: KeySchema): KeyAttribute[] {
-  return [...partitionAttributes(key), ...sortAttributes(key)];
+export function keyAttributes(key: KeySchema): readonly KeyAttribute[] {
+  let attributes = KEY_ATTRIBUTES.get(key);
+  if (!attributes) {
+    attributes = [...partitionAttributes(key), ...sortAttributes(key)];
+    KEY_ATTRIBUTES.set(key, attributes);
+  }
+  return attributes;
 }
+
+// A key schema never changes once made, and every item action asks for its list.
+const KEY_ATTRIBUTES = new WeakMap<KeySchema, readonly KeyAttribute[]>();
 
 export function readConsistency(consistentRead: unknown): ReadConsistency {
   return consistentRead === true ? 'strong' : 'eventual';
@@ -117,7 +125,7 @@ export function checkSandboxBytes(db: { totalBytes(): number; limits: { maxBytes
   }
 }
 
-export function tableKey(table: Table): KeyAttribute[] {
+export function tableKey(table: Table): readonly KeyAttribute[] {
   return keyAttributes(table.keySchema);
 }
 

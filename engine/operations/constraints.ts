@@ -11,9 +11,8 @@ const CONSTRAINT_KEYS = new Set(['type', 'required', 'tableName', 'children']);
 
 /** Throws a ValidationException if `data` (already shape-checked) breaks a constraint of `spec`. */
 export function checkConstraints(data: Record<string, unknown>, spec: ShapeSpec): void {
-  for (const attr of Object.keys(spec)) {
-    const field = spec[attr]!;
-    if (typeof field === 'string') continue;
+  const fields = constrainedFields(spec);
+  for (const [attr, field] of fields) {
     if (field.required && data[attr] == null) {
       throw new ValidationException(`The parameter '${attr}' is required but was not present in the request`);
     }
@@ -25,22 +24,49 @@ export function checkConstraints(data: Record<string, unknown>, spec: ShapeSpec)
     }
   }
   const errors: string[] = [];
-  for (const attr of Object.keys(spec)) checkField(attr, data[attr], spec[attr]!, '', errors);
+  // A member declared by its type alone has no constraint to break.
+  for (const [attr, field] of fields) checkField(attr, data[attr], field, '', errors);
   if (errors.length) {
     throw new ValidationException(`${errors.length} validation error${errors.length > 1 ? 's' : ''} detected: ${errors.join('; ')}`);
   }
+}
+
+const CONSTRAINED_FIELDS = new WeakMap<ShapeSpec, readonly (readonly [string, FieldSpec])[]>();
+
+/** The members of a spec that declare more than a type, in declared order; listed once per spec. */
+function constrainedFields(spec: ShapeSpec): readonly (readonly [string, FieldSpec])[] {
+  let fields = CONSTRAINED_FIELDS.get(spec);
+  if (!fields) {
+    fields = Object.entries(spec).filter((entry): entry is [string, FieldSpec] => typeof entry[1] !== 'string');
+    CONSTRAINED_FIELDS.set(spec, fields);
+  }
+  return fields;
 }
 
 function lowerFirst(s: string): string {
   return s.length ? s[0]!.toLowerCase() + s.slice(1) : s;
 }
 
+const VALIDATIONS = new WeakMap<FieldSpec, readonly (keyof FieldSpec)[]>();
+
+/**
+ * The checks a field declares, in its declared order (which is the order of the messages),
+ * without the keys that are not checks; worked out once per spec, as every request walks it.
+ */
+function validationsOf(field: FieldSpec): readonly (keyof FieldSpec)[] {
+  let validations = VALIDATIONS.get(field);
+  if (!validations) {
+    validations = (Object.keys(field) as (keyof FieldSpec)[]).filter((validation) => !CONSTRAINT_KEYS.has(validation) || validation === 'children');
+    VALIDATIONS.set(field, validations);
+  }
+  return validations;
+}
+
 function checkField(attr: string, data: unknown, rawField: FieldSpec | string, parent: string, errors: string[]): void {
   if (typeof rawField === 'string') return;
   const field = rawField;
-  for (const validation of Object.keys(field) as (keyof FieldSpec)[]) {
+  for (const validation of validationsOf(field)) {
     if (errors.length >= 10) return;
-    if (CONSTRAINT_KEYS.has(validation) && validation !== 'children') continue;
     if (validation !== 'notNull' && data == null) continue;
     if (validation === 'children') {
       const path = (parent ? `${parent}.` : '') + lowerFirst(attr);

@@ -29,6 +29,23 @@ export type { CompiledExpressions };
 
 const COMPILED = Symbol('compiled expressions');
 
+/** Every request member that compileRequestExpressions reads. */
+const EXPRESSION_MEMBERS = [
+  'ConditionExpression',
+  'KeyConditionExpression',
+  'FilterExpression',
+  'ProjectionExpression',
+  'UpdateExpression',
+  'ExpressionAttributeNames',
+  'ExpressionAttributeValues',
+  'QueryFilter',
+  'ScanFilter',
+  'AttributesToGet',
+  'AttributeUpdates',
+  'Expected',
+  'KeyConditions',
+] as const;
+
 /**
  * The legacy (pre-expression) parameters the request carries, converted into the trees their
  * expression equivalents compile to, so the action runs them with the same evaluator. Each
@@ -57,6 +74,13 @@ function compileLegacyParameters(request: Record<string, unknown>): Partial<Reco
  * the request so that the action does not parse again.
  */
 export function compileRequestExpressions(request: Record<string, unknown>, supported: readonly ExpressionParameter[]): CompiledExpressions {
+  // Most requests (a GetItem or PutItem by key) carry no expression and no legacy parameter:
+  // nothing to parse or check, and the answer below would be an empty set of trees.
+  if (EXPRESSION_MEMBERS.every((member) => request[member] == null)) {
+    const none: CompiledExpressions = {};
+    (request as Record<symbol, unknown>)[COMPILED] = none;
+    return none;
+  }
   const legacy = compileLegacyParameters(request);
   const expressions = compileExpressions(
     {

@@ -67,8 +67,23 @@ function checkStruct(data: Record<string, unknown>, spec: ShapeSpec, depth: numb
   return out;
 }
 
-function normalise(spec: FieldSpec | string): FieldSpec {
-  return typeof spec === 'string' ? { type: spec } : spec;
+/** A declared type split into its name and its generic argument (`Map<Condition>`), parsed once per type. */
+interface ParsedType {
+  readonly type: string;
+  readonly subtype: string;
+}
+
+const PARSED_TYPES = new Map<string, ParsedType>();
+
+// Every request walks its spec's types, so each type string is parsed once, not once per member.
+function parseType(declared: string): ParsedType {
+  let parsed = PARSED_TYPES.get(declared);
+  if (!parsed) {
+    const generic = /^(.+?)<(.+)>$/.exec(declared);
+    parsed = generic ? { type: generic[1]!, subtype: generic[2]! } : { type: declared, subtype: '' };
+    PARSED_TYPES.set(declared, parsed);
+  }
+  return parsed;
 }
 
 function describeNumber(n: number): string {
@@ -80,15 +95,9 @@ function checkType(val: unknown, rawSpec: FieldSpec | string, depth: number): un
   // A document nested deeper than DynamoDB's 32 levels is refused later; this bound only keeps
   // a hostile request from recursing without end.
   if (depth > 200) throw serializationError('Nesting depth exceeded');
-  const spec = normalise(rawSpec);
-  let type = spec.type;
-  let subtype = '';
-  const generic = /^(.+?)<(.+)>$/.exec(type);
-  if (generic) {
-    type = generic[1]!;
-    subtype = generic[2]!;
-  }
-  const children = spec.children;
+  const spec = typeof rawSpec === 'string' ? undefined : rawSpec;
+  const { type, subtype } = parseType(spec === undefined ? (rawSpec as string) : spec.type);
+  const children = spec?.children;
 
   // Attribute values are shaped by the values module, which owns their wire rules.
   if (type === 'Item') return shapeItem(val);
