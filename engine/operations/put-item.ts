@@ -13,9 +13,14 @@ import { checkRoomToWrite, readUnderCondition, singleWriteResponse, singleWriteS
 
 const shape = singleWriteShape('Item');
 
+/** The item's size, worked out during validation and kept on the request so that the write does not walk the item again. */
+const ITEM_SIZE = Symbol('item size');
+
 export function validatePutItem(request: Record<string, unknown>): void {
   validateWholeItemWrite(request, 'Item', (item) => {
-    if (itemSize(item) > MAX_ITEM_SIZE) throw new ValidationException(VALUE_MESSAGES.itemSize);
+    const size = itemSize(item);
+    if (size > MAX_ITEM_SIZE) throw new ValidationException(VALUE_MESSAGES.itemSize);
+    (request as Record<symbol, unknown>)[ITEM_SIZE] = size;
   });
 }
 
@@ -29,7 +34,7 @@ export function putItemInto(
   const item = request.Item as Item;
   validateItemKey(item, tableKey(table));
   checkIndexKeyTypes(table, item);
-  const size = itemSize(item);
+  const size = ((request as Record<symbol, unknown>)[ITEM_SIZE] as number | undefined) ?? itemSize(item);
   const existing = readUnderCondition(db, table, request, item, transactional, size);
   checkRoomToWrite(db, table, item, size - (existing?.size ?? 0));
   const result = table.put(item, size);

@@ -117,7 +117,9 @@ function shapeMap(v: Json, depth: number): Record<string, AttributeValue> {
   if (typeof v !== 'object' || v === null) throw serialization('Unexpected field type');
   if (Array.isArray(v)) throw serialization(MAP_COLLECTION_MESSAGE);
   const out = newAttributeMap();
-  for (const [name, member] of Object.entries(v)) {
+  // Keys and a lookup rather than entries: no pair array per attribute on every item written.
+  for (const name of Object.keys(v)) {
+    const member = (v as Record<string, Json>)[name]!;
     if (member === null) continue;
     out[name] = shapeValue(member, depth);
   }
@@ -202,10 +204,11 @@ export function validateAttributeValue(value: AttributeValue): AttributeValue {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ValidationException(VALUE_MESSAGES.empty);
   }
-  const entries = Object.entries(value) as [string, unknown][];
-  if (entries.length === 0) throw new ValidationException(VALUE_MESSAGES.empty);
+  const types = Object.keys(value);
+  if (types.length === 0) throw new ValidationException(VALUE_MESSAGES.empty);
   let result: AttributeValue | undefined;
-  for (const [type, member] of entries) {
+  for (const type of types) {
+    const member = (value as Record<string, unknown>)[type];
     switch (type) {
       case 'S':
         result = { S: member as string };
@@ -262,7 +265,7 @@ export function validateAttributeValue(value: AttributeValue): AttributeValue {
         break;
     }
   }
-  if (entries.length > 1) throw new ValidationException(VALUE_MESSAGES.moreThanOne);
+  if (types.length > 1) throw new ValidationException(VALUE_MESSAGES.moreThanOne);
   if (result === undefined) throw new ValidationException(VALUE_MESSAGES.empty);
   return result;
 }

@@ -22,7 +22,11 @@ import { SandboxRegistry } from '../../app/routes/dynamodb/sandboxes.ts';
 const KEEP_ALIVE_MS = 60_000;
 
 function startOurs(): Promise<string> {
-  const app = dynamodbRoutes(new SandboxRegistry({ now: () => Date.now(), requestsPerSecond: 1e9 }));
+  // As DYNAMODB_PROFILE=local serves it: with the per-address rate (2,000/s by default) in
+  // place, a fast round would be throttled, and maxAttempts 1 would fail it.
+  const app = dynamodbRoutes(new SandboxRegistry({ now: () => Date.now(), requestsPerSecond: Number.POSITIVE_INFINITY }), {
+    limits: { requestsPerAddress: Number.POSITIVE_INFINITY },
+  });
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`));
     (server as Server).keepAliveTimeout = KEEP_ALIVE_MS;
