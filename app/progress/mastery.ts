@@ -17,7 +17,7 @@ import {
   estimateReadiness,
   wilsonInterval,
 } from './readiness.ts';
-import { selectReviewCards, selectStudySettings, toReviewCard } from './review-cards.ts';
+import { type ReviewCardRow, selectReviewCards, selectStudySettings, toReviewCard } from './review-cards.ts';
 import { retrievability } from './review-schedule.ts';
 
 /** What readiness needs of the bank: the guide's objectives and which families drill them. */
@@ -90,7 +90,12 @@ export function selectRecentRightByObjective(db: Db, profileId: number): Map<str
 /** Predicted recall now of each family on the learner's review schedule. */
 export function selectRecallByFamily(db: Db, profileId: number, now: Date): Map<string, number> {
   const { targetRetention } = selectStudySettings(db, profileId);
-  return new Map(selectReviewCards(db, profileId).map((row) => [row.scenarioId, retrievability(toReviewCard(row), now, targetRetention)]));
+  return recallByFamily(selectReviewCards(db, profileId), now, targetRetention);
+}
+
+/** Pure: predicted recall now of each family whose card is given. */
+export function recallByFamily(cards: readonly ReviewCardRow[], now: Date, targetRetention: number): Map<string, number> {
+  return new Map(cards.map((row) => [row.scenarioId, retrievability(toReviewCard(row), now, targetRetention)]));
 }
 
 /** Pure: the report from the evidence; a learner without a record passes empty maps. */

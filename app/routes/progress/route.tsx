@@ -1,20 +1,20 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { selectAllAttempts, type Attempt, selectOldestAttempts } from '../../progress/attempts.ts';
+import { raw } from 'hono/html';
+import type { Bank } from '../../bank/types.ts';
+import { selectAllAttempts, type Attempt } from '../../progress/attempts.ts';
 import { attemptsToCsv, buildAttemptsExport, importAttempts, parseAttemptsImportText } from '../../progress/export.ts';
-import { selectActivitySummary } from '../../progress/activity.ts';
-import { selectCalibration, selectReadinessReport } from '../../progress/mastery.ts';
+import { summariseActivity, utcDay } from '../../progress/activity.ts';
+import { buildReadinessReport, recallByFamily, selectCalibration } from '../../progress/mastery.ts';
 import { DEFAULT_PASS_MARK } from '../../progress/readiness.ts';
-import { selectProgressSummary } from '../../progress/summary.ts';
 import type { ChartPoint } from '../../views/accuracy-chart.tsx';
 import { verdictLabel } from '../../views/components.tsx';
+import { Layout } from '../../views/layout.tsx';
 import type { AppEnv } from '../app-env.ts';
 import { ensureProfile, loadLearner } from '../../auth/identity.ts';
 import { InvalidInputError } from '../request-errors.ts';
-import { selectRecentSubmittedExams } from './queries.ts';
-import { type ImportState, ProgressPage } from './view.tsx';
-
-const RUNNING_CHART_ATTEMPTS = 50;
+import { cachedProgressRecord, type ProgressRecord } from './record.ts';
+import { type ImportState, ProgressContent, ProgressPage, type ProgressPageProps } from './view.tsx';
 
 /** Point n is the mean score of attempts 1..n. */
 export function toRunningAccuracy(attempts: readonly Attempt[]): ChartPoint[] {
@@ -25,27 +25,68 @@ export function toRunningAccuracy(attempts: readonly Attempt[]): ChartPoint[] {
   });
 }
 
+/** The page's props from the learner's record (undefined: no record yet) seen at `now`, recall already computed. */
+function progressProps(
+  bank: Bank,
+  record: ProgressRecord | undefined,
+  recall: ReadonlyMap<string, number>,
+  now: Date,
+  importState: ImportState | undefined,
+): ProgressPageProps {
+  return {
+    areas: bank.areas,
+    totalAttempts: record?.totalAttempts ?? 0,
+    overall: record?.overall,
+    readiness: buildReadinessReport(bank, record?.recentRight ?? new Map(), recall, DEFAULT_PASS_MARK),
+    calibration: record?.calibration ?? EMPTY_CALIBRATION,
+    activity: summariseActivity(record?.dayCounts ?? [], now),
+    daily: record?.daily ?? [],
+    running: toRunningAccuracy(record?.oldest ?? []),
+    toReview: record?.toReview ?? [],
+    exams: record?.exams ?? [],
+    recent: record?.recent ?? [],
+    scenarioTitle: (id) => bank.get(id)?.title,
+    importState,
+  };
+}
+
+const EMPTY_CALIBRATION = selectCalibration(undefined as never, undefined);
+
+interface RenderedContent {
+  readonly bank: Bank;
+  readonly key: string;
+  readonly html: string;
+}
+
+/**
+ * The last content rendered from each record. The content is a function of the record, the
+ * bank, the UTC day (the heatmap, the streaks) and the predicted recall of each card; recall
+ * moves in whole days since each card's last review (ts-fsrs counts elapsed days with
+ * Math.floor), so the same key comes back all day and the HTML is served as it was rendered.
+ */
+const renderedContent = new WeakMap<ProgressRecord, RenderedContent>();
+
 function renderProgress(c: Context<AppEnv>, importState?: ImportState) {
   const { db, bank, clock } = c.var.deps;
   const profileId = c.var.profile?.id;
   const now = clock.now();
-  const summary = selectProgressSummary(db, profileId);
+  const record = profileId === undefined ? undefined : cachedProgressRecord(db, profileId);
+  const recall = record ? recallByFamily(record.reviewCards, now, record.targetRetention) : new Map<string, number>();
+  if (record === undefined || importState !== undefined) return <ProgressPage {...progressProps(bank, record, recall, now, importState)} />;
+  const key = `${utcDay(now)} ${[...recall.values()].join()}`;
+  const kept = renderedContent.get(record);
+  let html = kept?.bank === bank && kept.key === key ? kept.html : undefined;
+  if (html === undefined) {
+    const rendered = (<ProgressContent {...progressProps(bank, record, recall, now, undefined)} />).toString();
+    // Every section renders synchronously; were one to turn async, render it in full rather than cache a promise.
+    if (typeof rendered !== 'string') return <ProgressPage {...progressProps(bank, record, recall, now, undefined)} />;
+    html = rendered;
+    renderedContent.set(record, { bank, key, html });
+  }
   return (
-    <ProgressPage
-      areas={bank.areas}
-      totalAttempts={summary.totalAttempts}
-      overall={summary.overall}
-      readiness={selectReadinessReport(db, bank, profileId, now, DEFAULT_PASS_MARK)}
-      calibration={selectCalibration(db, profileId)}
-      activity={selectActivitySummary(db, profileId, now)}
-      daily={summary.daily}
-      running={toRunningAccuracy(profileId !== undefined ? selectOldestAttempts(db, profileId, RUNNING_CHART_ATTEMPTS) : [])}
-      toReview={summary.toReview}
-      exams={selectRecentSubmittedExams(db, profileId)}
-      recent={summary.recent}
-      scenarioTitle={(id) => bank.get(id)?.title}
-      importState={importState}
-    />
+    <Layout title="Progress" current="progress">
+      {raw(html)}
+    </Layout>
   );
 }
 

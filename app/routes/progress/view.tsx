@@ -238,10 +238,19 @@ function RecentSection({ recent, scenarioTitle }: Pick<ProgressPageProps, 'recen
 }
 
 export function ProgressPage(props: ProgressPageProps) {
+  return (
+    <Layout title="Progress" current="progress">
+      <ProgressContent {...props} />
+    </Layout>
+  );
+}
+
+/** Everything inside the layout: a function of the props alone (it reads no request), so the route may keep its HTML. */
+export function ProgressContent(props: ProgressPageProps) {
   const { areas, totalAttempts, overall, readiness, importState } = props;
   const areaTitle = (id: string) => displayTitle(areas.find((a) => a.id === id)?.title ?? id);
   return (
-    <Layout title="Progress" current="progress">
+    <>
       <h1>Your progress</h1>
       {importState ? <ImportOutcome state={importState} /> : null}
       {totalAttempts === 0 ? (
@@ -269,6 +278,6 @@ export function ProgressPage(props: ProgressPageProps) {
         </>
       )}
       <RecordSection rejected={importState?.kind === 'rejected'} />
-    </Layout>
+    </>
   );
 }
