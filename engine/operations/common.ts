@@ -56,7 +56,13 @@ export const ATTRIBUTES_TO_GET_FIELD = {
  * served: compileRequestExpressions converts them into the trees their expressions compile to.
  */
 export function checkExpressionParameters(data: Record<string, unknown>, expressions: readonly string[], legacy: readonly string[]): void {
-  checkExpressionParameterMix(data, expressions, legacy);
+  // Without an expression parameter there is nothing to mix, and most requests carry none.
+  for (const expression of expressions) {
+    if (data[expression] != null) {
+      checkExpressionParameterMix(data, expressions, legacy);
+      return;
+    }
+  }
 }
 
 /** The key schema as a list, partition key first, for the values module's key checks. */

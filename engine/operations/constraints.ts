@@ -25,19 +25,23 @@ export function checkConstraints(data: Record<string, unknown>, spec: ShapeSpec)
   }
   const errors: string[] = [];
   // A member declared by its type alone has no constraint to break.
-  for (const [attr, field] of fields) checkField(attr, data[attr], field, '', errors);
+  for (const [attr, field, validations] of fields) checkField(attr, data[attr], field, '', errors, validations);
   if (errors.length) {
     throw new ValidationException(`${errors.length} validation error${errors.length > 1 ? 's' : ''} detected: ${errors.join('; ')}`);
   }
 }
 
-const CONSTRAINED_FIELDS = new WeakMap<ShapeSpec, readonly (readonly [string, FieldSpec])[]>();
+type ConstrainedField = readonly [attr: string, field: FieldSpec, validations: readonly (keyof FieldSpec)[]];
 
-/** The members of a spec that declare more than a type, in declared order; listed once per spec. */
-function constrainedFields(spec: ShapeSpec): readonly (readonly [string, FieldSpec])[] {
+const CONSTRAINED_FIELDS = new WeakMap<ShapeSpec, readonly ConstrainedField[]>();
+
+/** The members of a spec that declare more than a type, in declared order, with their checks; listed once per spec. */
+function constrainedFields(spec: ShapeSpec): readonly ConstrainedField[] {
   let fields = CONSTRAINED_FIELDS.get(spec);
   if (!fields) {
-    fields = Object.entries(spec).filter((entry): entry is [string, FieldSpec] => typeof entry[1] !== 'string');
+    fields = Object.entries(spec)
+      .filter((entry): entry is [string, FieldSpec] => typeof entry[1] !== 'string')
+      .map(([attr, field]) => [attr, field, validationsOf(field)] as const);
     CONSTRAINED_FIELDS.set(spec, fields);
   }
   return fields;
@@ -62,10 +66,17 @@ function validationsOf(field: FieldSpec): readonly (keyof FieldSpec)[] {
   return validations;
 }
 
-function checkField(attr: string, data: unknown, rawField: FieldSpec | string, parent: string, errors: string[]): void {
+function checkField(
+  attr: string,
+  data: unknown,
+  rawField: FieldSpec | string,
+  parent: string,
+  errors: string[],
+  validations = typeof rawField === 'string' ? [] : validationsOf(rawField),
+): void {
   if (typeof rawField === 'string') return;
   const field = rawField;
-  for (const validation of validationsOf(field)) {
+  for (const validation of validations) {
     if (errors.length >= 10) return;
     if (validation !== 'notNull' && data == null) continue;
     if (validation === 'children') {

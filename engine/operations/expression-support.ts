@@ -68,6 +68,12 @@ function compileLegacyParameters(request: Record<string, unknown>): Partial<Reco
   return legacy;
 }
 
+/** Whether none of `members` is set on the request (a plain loop: this runs on every item action). */
+export function carriesNone(request: Record<string, unknown>, members: readonly string[]): boolean {
+  for (let i = 0; i < members.length; i++) if (request[members[i]!] != null) return false;
+  return true;
+}
+
 /**
  * Parses every expression of the request and checks the placeholders (phase two), and converts
  * the legacy parameters it carries (the mixing rule was checked before); stores the result on
@@ -76,7 +82,7 @@ function compileLegacyParameters(request: Record<string, unknown>): Partial<Reco
 export function compileRequestExpressions(request: Record<string, unknown>, supported: readonly ExpressionParameter[]): CompiledExpressions {
   // Most requests (a GetItem or PutItem by key) carry no expression and no legacy parameter:
   // nothing to parse or check, and the answer below would be an empty set of trees.
-  if (EXPRESSION_MEMBERS.every((member) => request[member] == null)) {
+  if (carriesNone(request, EXPRESSION_MEMBERS)) {
     const none: CompiledExpressions = {};
     (request as Record<symbol, unknown>)[COMPILED] = none;
     return none;
