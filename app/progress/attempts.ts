@@ -64,9 +64,33 @@ export function selectOptionalAttemptById(db: Db, profileId: number, attemptId: 
     .get();
 }
 
+/**
+ * An attempt as a list shows it. The answer, variant and grade are large JSON columns a list
+ * never reads; leaving them out keeps a progress page from parsing them for every row.
+ */
+export type ListedAttempt = Pick<Attempt, 'id' | 'scenarioId' | 'seed' | 'area' | 'objectives' | 'verdict' | 'score' | 'secondsTaken' | 'createdAt'>;
+
+const LISTED_COLUMNS = {
+  id: attempts.id,
+  scenarioId: attempts.scenarioId,
+  seed: attempts.seed,
+  area: attempts.area,
+  objectives: attempts.objectives,
+  verdict: attempts.verdict,
+  score: attempts.score,
+  secondsTaken: attempts.secondsTaken,
+  createdAt: attempts.createdAt,
+};
+
 /** Newest first. */
-export function selectRecentAttempts(db: Db, profileId: number, limit: number): Attempt[] {
-  return db.select().from(attempts).where(eq(attempts.profileId, profileId)).orderBy(desc(attempts.createdAt), desc(attempts.id)).limit(limit).all();
+export function selectRecentAttempts(db: Db, profileId: number, limit: number): ListedAttempt[] {
+  return db
+    .select(LISTED_COLUMNS)
+    .from(attempts)
+    .where(eq(attempts.profileId, profileId))
+    .orderBy(desc(attempts.createdAt), desc(attempts.id))
+    .limit(limit)
+    .all();
 }
 
 /** The scenarios of the last `limit` attempts, newest first, without repeats. */
@@ -85,14 +109,14 @@ export function selectRecentScenarioIds(db: Db, profileId: number, limit: number
  * Scenarios whose latest attempt was not fully correct, newest first: what to go back to.
  * Ids grow with time, so the highest id per scenario is its latest attempt.
  */
-export function selectMistakesToReview(db: Db, profileId: number, limit: number): Attempt[] {
+export function selectMistakesToReview(db: Db, profileId: number, limit: number): ListedAttempt[] {
   const latestIds = db
     .select({ id: sql<number>`max(${attempts.id})` })
     .from(attempts)
     .where(eq(attempts.profileId, profileId))
     .groupBy(attempts.scenarioId);
   return db
-    .select()
+    .select(LISTED_COLUMNS)
     .from(attempts)
     .where(and(inArray(attempts.id, latestIds), ne(attempts.verdict, 'correct')))
     .orderBy(desc(attempts.id))
@@ -101,8 +125,14 @@ export function selectMistakesToReview(db: Db, profileId: number, limit: number)
 }
 
 /** Oldest first. */
-export function selectOldestAttempts(db: Db, profileId: number, limit: number): Attempt[] {
-  return db.select().from(attempts).where(eq(attempts.profileId, profileId)).orderBy(asc(attempts.createdAt), asc(attempts.id)).limit(limit).all();
+export function selectOldestAttempts(db: Db, profileId: number, limit: number): ListedAttempt[] {
+  return db
+    .select(LISTED_COLUMNS)
+    .from(attempts)
+    .where(eq(attempts.profileId, profileId))
+    .orderBy(asc(attempts.createdAt), asc(attempts.id))
+    .limit(limit)
+    .all();
 }
 
 export interface Accuracy {

@@ -2,7 +2,7 @@
 import type { Db } from '../db/connection.ts';
 import {
   type Accuracy,
-  type Attempt,
+  type ListedAttempt,
   selectAccuracyByArea,
   selectAccuracyByObjective,
   selectDailyAccuracy,
@@ -17,9 +17,9 @@ export interface ProgressSummary {
   readonly byArea: Accuracy[];
   readonly byObjective: Accuracy[];
   readonly daily: Accuracy[];
-  readonly recent: Attempt[];
+  readonly recent: ListedAttempt[];
   /** Scenarios whose latest attempt was not fully correct, newest first. */
-  readonly toReview: Attempt[];
+  readonly toReview: ListedAttempt[];
 }
 
 export const RECENT_ATTEMPTS = 20;

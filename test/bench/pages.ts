@@ -6,6 +6,9 @@
  * alternating rounds and the column "server ratio" is the median of the rounds' ratios.
  */
 import type { ScenarioKind } from '../../app/bank/types.ts';
+import { PROFILE_COOKIE } from '../../app/auth/identity.ts';
+import { insertProfile } from '../../app/progress/profiles.ts';
+import { answerGraded } from '../app/progress/history.ts';
 import { answerFields, Browser, createTestApp, readSubmissionToken, wrongAnswer } from '../helpers/test-app.ts';
 import { type BenchRow, measure, median } from './run.ts';
 
@@ -21,13 +24,33 @@ function getter(browser: Browser, path: string): () => Promise<void> {
   };
 }
 
+/** Answers the load bench's progress row is measured with (issue 17: ≥ 1,000/s at 500). */
+const PROGRESS_ANSWERS = 500;
+
+/**
+ * A second learner with PROGRESS_ANSWERS graded answers, one every seven hours up to an hour
+ * ago, over every family the helper can answer wrongly: their cookie.
+ */
+function learnerWithHistory(testApp: ReturnType<typeof createTestApp>): string {
+  const { bank, database } = testApp;
+  const token = 'bench-progress-learner';
+  const profileId = insertProfile(database.db, token, new Date(0)).id;
+  const families = bank.scenarios.filter((s) => s.kind === 'choice' || s.kind === 'multi' || s.kind === 'numeric');
+  const last = Date.now() - 60 * 60 * 1000;
+  for (let i = 0; i < PROGRESS_ANSWERS; i++) {
+    const family = families[i % families.length]!;
+    const at = new Date(last - (PROGRESS_ANSWERS - i) * 7 * 60 * 60 * 1000);
+    answerGraded(database.db, bank, profileId, family.id, 1000 + i, i % 3 !== 0, at, i % 4 === 0 ? 'sure' : null);
+  }
+  return `${PROFILE_COOKIE}=${token}`;
+}
+
 /**
  * The page and the floor in alternating rounds (page first in even rounds), so a burst of load
  * from elsewhere falls on both: the median page rate, and the median of the rounds' ratios of
  * the page's time to the floor's.
  */
-async function pageBesideFloor(browser: Browser, path: string): Promise<{ perSecond: number; timesFloor: number }> {
-  const page = getter(browser, path);
+async function pageBesideFloor(browser: Browser, path: string, page = getter(browser, path)): Promise<{ perSecond: number; timesFloor: number }> {
   const floor = getter(browser, FLOOR_PATH);
   await measure(page, { maxOps: 10, maxMs: 5_000 });
   const rates: number[] = [];
@@ -87,6 +110,30 @@ export async function benchmarks(): Promise<BenchRow[]> {
       serverUs: 1e6 / perSecond,
       serverRatio: timesFloor,
     });
+  }
+  // The progress page at issue 17's size, served as a reader sees it (the store unchanged since
+  // the last request), and as the first request after any write sees it (every query and the
+  // whole render again): the second is what the page cost before it kept its record.
+  const cookie = learnerWithHistory(testApp);
+  const touch = testApp.database.sqlite.prepare("update profiles set created_at = created_at where token = 'bench-progress-learner'");
+  const progressPage = async () => {
+    const response = await testApp.app.request('/progress', { headers: { Cookie: cookie } });
+    const html = await response.text();
+    if (!html.includes(`${PROGRESS_ANSWERS} attempts`)) throw new Error(`/progress answered ${response.status} without the learner's record`);
+  };
+  const progressRows: Array<[string, () => Promise<void>]> = [
+    [`progress, ${PROGRESS_ANSWERS} answers, store unchanged`, progressPage],
+    [
+      `progress, ${PROGRESS_ANSWERS} answers, after a write`,
+      () => {
+        touch.run();
+        return progressPage();
+      },
+    ],
+  ];
+  for (const [name, page] of progressRows) {
+    const { perSecond, timesFloor } = await pageBesideFloor(learner, '/progress', page);
+    rows.push({ group: 'pages', name: `${name}, x floor time`, ours: perSecond, serverUs: 1e6 / perSecond, serverRatio: timesFloor });
   }
   testApp.close();
   return rows;

@@ -7,7 +7,7 @@
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Bank, GradeResult, Variant } from '../../bank/types.ts';
 import { compareScenarioFile, measureSecondsTaken, recordAnswer } from '../../progress/answers.ts';
-import { type Attempt, selectAllAttempts, selectOptionalAttemptById, selectRecentScenarioIds } from '../../progress/attempts.ts';
+import { type ListedAttempt, selectAllAttempts, selectOptionalAttemptById, selectRecentScenarioIds } from '../../progress/attempts.ts';
 import { AttemptsExportSchema, attemptsToCsv, buildAttemptsExport, describeImportIssues, importAttempts } from '../../progress/export.ts';
 import { pickNextQuestion } from '../../progress/next-question.ts';
 import { insertQuestionReport } from '../../progress/question-reports.ts';
@@ -170,7 +170,7 @@ function toApiGradeResult(result: GradeResult) {
   return result as unknown as z.infer<typeof GradeResultSchema>;
 }
 
-function toApiAttempt(a: Attempt) {
+function toApiAttempt(a: ListedAttempt) {
   return {
     id: a.id,
     scenarioId: a.scenarioId,

@@ -9,14 +9,16 @@
  * `PRAGMA data_version` moves when another connection commits. Any write at all therefore
  * retires every cached record, so a writer nobody thought of can never leave a stale figure,
  * and a learner who only reads (the common case, and the load benchmark's) pays for two pragma
- * reads instead of a dozen aggregate queries over their whole history.
+ * reads instead of a dozen aggregate queries over their whole history. After a write the record
+ * is read again, and kept as the same object when it reads the same.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type Database from 'better-sqlite3';
 import type { Db } from '../../db/connection.ts';
 import type { DayCount } from '../../progress/activity.ts';
 import {
   type Accuracy,
-  type Attempt,
+  type ListedAttempt,
   selectDailyAccuracy,
   selectMistakesToReview,
   selectOldestAttempts,
@@ -38,9 +40,9 @@ export interface ProgressRecord {
   readonly daily: readonly Accuracy[];
   /** The same days as `daily`, as the heatmap counts them. */
   readonly dayCounts: readonly DayCount[];
-  readonly recent: readonly Attempt[];
-  readonly toReview: readonly Attempt[];
-  readonly oldest: readonly Attempt[];
+  readonly recent: readonly ListedAttempt[];
+  readonly toReview: readonly ListedAttempt[];
+  readonly oldest: readonly ListedAttempt[];
   readonly recentRight: ReadonlyMap<string, readonly boolean[]>;
   readonly reviewCards: readonly ReviewCardRow[];
   readonly targetRetention: number;
@@ -121,7 +123,10 @@ export function cachedProgressRecord(db: Db, profileId: number): ProgressRecord 
     cache.entries.set(profileId, entry);
     return entry.record;
   }
-  const record = selectProgressRecord(db, profileId);
+  const fresh = selectProgressRecord(db, profileId);
+  // Most writes are another learner's: when this record reads the same, keeping the old object
+  // keeps what was rendered from it (the route's content cache is keyed by the record).
+  const record = entry && isDeepStrictEqual(entry.record, fresh) ? entry.record : fresh;
   cache.entries.set(profileId, { dataVersion, totalChanges, record });
   if (cache.entries.size > PROGRESS_CACHE_LEARNERS) {
     const oldest = cache.entries.keys().next();

@@ -17,7 +17,7 @@ import { cachedProgressRecord, type ProgressRecord } from './record.ts';
 import { type ImportState, ProgressContent, ProgressPage, type ProgressPageProps } from './view.tsx';
 
 /** Point n is the mean score of attempts 1..n. */
-export function toRunningAccuracy(attempts: readonly Attempt[]): ChartPoint[] {
+export function toRunningAccuracy(attempts: readonly Pick<Attempt, 'score' | 'verdict'>[]): ChartPoint[] {
   let total = 0;
   return attempts.map((a, i) => {
     total += a.score;

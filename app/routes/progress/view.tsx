@@ -1,6 +1,6 @@
 import type { Area, ScenarioSummary } from '../../bank/types.ts';
 import type { ActivitySummary } from '../../progress/activity.ts';
-import type { Accuracy, Attempt } from '../../progress/attempts.ts';
+import type { Accuracy, ListedAttempt } from '../../progress/attempts.ts';
 import type { ImportIssue, ImportSummary } from '../../progress/export.ts';
 import type { CalibrationRow, ReadinessReport } from '../../progress/mastery.ts';
 import type { ChartPoint } from '../../views/accuracy-chart.tsx';
@@ -105,9 +105,9 @@ export interface ProgressPageProps {
   readonly daily: readonly Accuracy[];
   /** Running accuracy after each of the oldest attempts, for the chart when there is one day. */
   readonly running: readonly ChartPoint[];
-  readonly toReview: readonly Attempt[];
+  readonly toReview: readonly ListedAttempt[];
   readonly exams: readonly ExamHistoryRow[];
-  readonly recent: readonly Attempt[];
+  readonly recent: readonly ListedAttempt[];
   readonly scenarioTitle: (id: string) => ScenarioSummary['title'] | undefined;
   readonly importState?: ImportState | undefined;
 }
