@@ -53,14 +53,16 @@ function progressProps(
 const EMPTY_CALIBRATION = selectCalibration(undefined as never, undefined);
 
 interface RenderedContent {
-  readonly bank: Bank;
+  /** The bank's lists as they were: a live bank keeps its identity across a reload, its lists do not. */
+  readonly areas: Bank['areas'];
+  readonly scenarios: Bank['scenarios'];
   readonly key: string;
   readonly html: string;
 }
 
 /**
  * The last content rendered from each record. The content is a function of the record, the
- * bank, the UTC day (the heatmap, the streaks) and the predicted recall of each card; recall
+ * bank's content (a reload replaces its lists), the UTC day (the heatmap, the streaks) and the predicted recall of each card; recall
  * moves in whole days since each card's last review (ts-fsrs counts elapsed days with
  * Math.floor), so the same key comes back all day and the HTML is served as it was rendered.
  */
@@ -75,13 +77,13 @@ function renderProgress(c: Context<AppEnv>, importState?: ImportState) {
   if (record === undefined || importState !== undefined) return <ProgressPage {...progressProps(bank, record, recall, now, importState)} />;
   const key = `${utcDay(now)} ${[...recall.values()].join()}`;
   const kept = renderedContent.get(record);
-  let html = kept?.bank === bank && kept.key === key ? kept.html : undefined;
+  let html = kept?.areas === bank.areas && kept.scenarios === bank.scenarios && kept.key === key ? kept.html : undefined;
   if (html === undefined) {
     const rendered = (<ProgressContent {...progressProps(bank, record, recall, now, undefined)} />).toString();
     // Every section renders synchronously; were one to turn async, render it in full rather than cache a promise.
     if (typeof rendered !== 'string') return <ProgressPage {...progressProps(bank, record, recall, now, undefined)} />;
     html = rendered;
-    renderedContent.set(record, { bank, key, html });
+    renderedContent.set(record, { areas: bank.areas, scenarios: bank.scenarios, key, html });
   }
   return (
     <Layout title="Progress" current="progress">

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bank } from '../../../app/bank/types.ts';
+import { createApp } from '../../../app/create-app.ts';
 import { openDatabase } from '../../../app/db/connection.ts';
 import { attempts } from '../../../app/db/schema.ts';
 import type { Db } from '../../../app/db/connection.ts';
@@ -213,6 +214,35 @@ describe('the progress page with a cached record', () => {
     const page = await (await visitor.request('/progress')).text();
     const reference = referenceContent(testApp.database.db, testApp.bank, undefined, new Date(now));
     expectSameHtml(contentOf(page, reference.length), reference);
+  });
+});
+
+describe('the progress page over a bank that reloads', () => {
+  it("renders again when the bank is reloaded with new titles, the learner's record unchanged", async () => {
+    const loaded = loadContentBank();
+    let reloaded = false;
+    const renamedScenarios = loaded.scenarios.map((s) => ({ ...s, title: `Renamed: ${s.title}` }));
+    // As a live bank does: the same object, whose lists and lookups switch to the new load.
+    const bank = new Proxy(loaded, {
+      get(target, property, receiver) {
+        if (reloaded && property === 'scenarios') return renamedScenarios;
+        if (reloaded && property === 'get') return (id: string) => renamedScenarios.find((s) => s.id === id);
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    const { db, close } = openDatabase(':memory:');
+    try {
+      const app = createApp({ db, bank, logger: { info: () => {}, error: () => {} }, clock: { now: () => new Date(START + DAY) } });
+      insertProfile(db, 'reader', new Date(START));
+      const profile = db.get<{ id: number }>(sql`select id from profiles where token = 'reader'`)!.id;
+      answerGraded(db, loaded, profile, loaded.scenarios.find((s) => s.kind === 'choice')!.id, 1, false, new Date(START));
+      const read = async () => (await app.request('/progress', { headers: { Cookie: 'learner=reader' } })).text();
+      expect((await read()).includes('Renamed: ')).toBe(false);
+      reloaded = true;
+      expect((await read()).includes('Renamed: ')).toBe(true);
+    } finally {
+      close();
+    }
   });
 });
 
