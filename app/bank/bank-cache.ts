@@ -7,6 +7,8 @@
  * TypeScript file of app/, engine/ and content/, and Node's version for the serialisation). So a changed
  * file, a changed OBJECTIVES.md, a new calculator or a change to the scenario format
  * (schema.ts, parse.ts) can never be answered with an old parse: the entry is simply not found.
+ * A family that uses shared text tables (content/texts.md) keeps beside its parse what those
+ * tables said; when they say something else now, it is parsed again (the other families are not).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +18,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
 import type { ParseScenario } from './index.ts';
 import { type ParseContext, type ParseResult, parseScenarioFile } from './parse.ts';
+import { NO_SHARED_TEXTS, sharedTextsDigest } from './shared-texts.ts';
 
 export interface BankCache {
   /** parseScenarioFile's result, from the cache when the same text was parsed by the same code. */
@@ -30,9 +33,15 @@ export interface BankCache {
   readonly misses: number;
 }
 
+/** A parse, and for a family that uses shared tables, the digest of what they said then. */
+interface CacheEntry {
+  readonly result: ParseResult;
+  readonly shared?: string;
+}
+
 interface CacheFile {
   readonly codeVersion: string;
-  readonly entries: ReadonlyArray<readonly [string, ParseResult]>;
+  readonly entries: ReadonlyArray<readonly [string, CacheEntry]>;
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -65,7 +74,7 @@ export function bankCodeVersion(root: string = ROOT): string {
   return hash.digest('hex');
 }
 
-function readCacheFile(path: string, codeVersion: string): Map<string, ParseResult> {
+function readCacheFile(path: string, codeVersion: string): Map<string, CacheEntry> {
   try {
     const data = deserialize(readFileSync(path)) as CacheFile;
     if (data.codeVersion === codeVersion && Array.isArray(data.entries)) return new Map(data.entries);
@@ -90,7 +99,7 @@ function serialisable(result: ParseResult): boolean {
  */
 export function openBankCache(path: string, codeVersion: string = bankCodeVersion()): BankCache {
   const stored = readCacheFile(path, codeVersion);
-  let used = new Map<string, ParseResult>();
+  let used = new Map<string, CacheEntry>();
   let hits = 0;
   let misses = 0;
   // One key per objectives set: the loader passes the same set for every file of a load.
@@ -113,14 +122,19 @@ export function openBankCache(path: string, codeVersion: string = bankCodeVersio
     },
     parse(source, context) {
       const key = sha256(`${source.file}\0${objectivesKey(context)}\0${source.text}`);
-      let result = used.get(key) ?? stored.get(key);
-      if (result === undefined) {
+      const sharedNow = (uses: readonly string[] | undefined): string | undefined =>
+        uses === undefined ? undefined : sharedTextsDigest(context.sharedTexts ?? NO_SHARED_TEXTS, uses);
+      let entry = used.get(key) ?? stored.get(key);
+      if (entry !== undefined && entry.shared !== sharedNow(entry.result.uses)) entry = undefined;
+      if (entry === undefined) {
         misses++;
-        result = parseScenarioFile(source.text, source.file, context);
+        const result = parseScenarioFile(source.text, source.file, context);
         if (!serialisable(result)) return result;
+        const shared = sharedNow(result.uses);
+        entry = shared === undefined ? { result } : { result, shared };
       } else hits++;
-      used.set(key, result);
-      return result;
+      used.set(key, entry);
+      return entry.result;
     },
     save() {
       const changed = misses > 0 || used.size !== stored.size;

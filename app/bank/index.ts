@@ -20,6 +20,7 @@ import { defaultMisconceptionTexts, loadMisconceptionTexts, MISCONCEPTIONS_FILE_
 import { parseObjectives } from './objectives.ts';
 import { type ParseContext, type ParseResult, parseScenarioFile } from './parse.ts';
 import { isSeed, MAX_SEED } from './random.ts';
+import { checkUnusedSharedTexts, defaultSharedTexts, loadSharedTexts, SHARED_TEXTS_FILE_NAME, type SharedTexts, sharedTextsDigest } from './shared-texts.ts';
 import {
   InvalidAnswerError,
   UnknownScenarioError,
@@ -55,15 +56,17 @@ export interface LoadedBank extends Bank {
   readonly definitions: readonly ScenarioDefinition[];
   /** The words this bank names calculators' mistakes with (content/misconceptions.md), by topic.id. */
   readonly misconceptionTexts: MisconceptionTexts;
+  /** The tables families' `texts:` may `use:` (content/texts.md). */
+  readonly sharedTexts: SharedTexts;
   /** The variant with its answer key. Throws UnknownScenarioError, InvalidAnswerError (bad seed). */
   instance(id: string, seed: number): Instance;
   /** An answer that scores full marks. */
   referenceAnswer(id: string, seed: number): Answer;
 }
 
-const SKIPPED = new Set(['README.md', 'OBJECTIVES.md', MISCONCEPTIONS_FILE_NAME]);
+const SKIPPED = new Set(['README.md', 'OBJECTIVES.md', MISCONCEPTIONS_FILE_NAME, SHARED_TEXTS_FILE_NAME]);
 
-/** Every .md file under dir except README.md, OBJECTIVES.md and misconceptions.md, sorted for a stable order. */
+/** Every .md file under dir except README.md, OBJECTIVES.md, misconceptions.md and texts.md, sorted for a stable order. */
 export function listScenarioFiles(dir: string): string[] {
   const files: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -92,12 +95,16 @@ export function loadBank(contentDir: string, options: LoadBankOptions = {}): Loa
 
   const misconceptions = loadMisconceptionTexts(contentDir, rootDir, calculators.values());
   errors.push(...misconceptions.errors);
+  const shared = loadSharedTexts(contentDir, rootDir);
+  errors.push(...shared.errors);
   const sources = listScenarioFiles(contentDir).map((path) => ({ file: relative(rootDir, path), text: readFileSync(path, 'utf8') }));
   return bankFromSources(areas, sources, {
     calculators,
     derivers,
     errors,
     misconceptionTexts: misconceptions.texts,
+    sharedTexts: shared.texts,
+    checkUnusedSharedTexts: shared.checkUnused && shared.errors.length === 0,
     ...(options.parse ? { parse: options.parse } : {}),
   });
 }
@@ -127,18 +134,25 @@ export function bankFromSources(
     readonly errors?: ContentError[];
     /** Defaults to the repository's content/misconceptions.md. */
     readonly misconceptionTexts?: MisconceptionTexts;
+    /** Defaults to the repository's content/texts.md. */
+    readonly sharedTexts?: SharedTexts;
+    /** A table of sharedTexts no source uses is an error (a content directory's own file). */
+    readonly checkUnusedSharedTexts?: boolean;
     readonly parse?: ParseScenario;
   } = {},
 ): LoadedBank {
   const calculators = options.calculators ?? CALCULATORS;
   const misconceptionTexts = options.misconceptionTexts ?? defaultMisconceptionTexts();
   const derivers = options.derivers ?? DERIVERS;
+  const sharedTexts = options.sharedTexts ?? defaultSharedTexts();
+  const usedSharedTexts = new Set<string>();
   const errors: ContentError[] = options.errors ?? [];
   const objectives = new Set(areas.flatMap((a) => a.objectives.map((o) => o.id as string)));
   const definitions = new Map<string, ScenarioDefinition>();
   const fingerprints = new Map<string, string>();
   for (const { file, text } of sources) {
-    const result = (options.parse ?? parseSource)({ file, text }, { objectives, calculators, derivers });
+    const result = (options.parse ?? parseSource)({ file, text }, { objectives, calculators, derivers, sharedTexts });
+    for (const name of result.uses ?? []) usedSharedTexts.add(name);
     if (!result.ok) {
       errors.push(...result.errors);
       continue;
@@ -150,8 +164,12 @@ export function bankFromSources(
       continue;
     }
     definitions.set(definition.summary.id, definition);
-    fingerprints.set(definition.summary.id, createHash('sha256').update(text).digest('hex'));
+    // A changed shared table changes what the family says, so it changes the family's fingerprint too.
+    const hash = createHash('sha256').update(text);
+    if (result.uses !== undefined) hash.update('\0').update(sharedTextsDigest(sharedTexts, result.uses));
+    fingerprints.set(definition.summary.id, hash.digest('hex'));
   }
+  if (options.checkUnusedSharedTexts) errors.push(...checkUnusedSharedTexts(sharedTexts, usedSharedTexts));
 
   const scenarios: ScenarioSummary[] = [...definitions.values()].map((d) => d.summary);
   const context = { calculators, derivers, misconceptionTexts };
@@ -167,6 +185,7 @@ export function bankFromSources(
     errors,
     definitions: [...definitions.values()],
     misconceptionTexts,
+    sharedTexts,
     get: (id: string) => definitions.get(id)?.summary,
     variant: (id: string, seed: number): Variant => instance(id, seed).variant,
     grade: (id: string, seed: number, answer: Answer): GradeResult => gradeAnswer(instance(id, seed), answer),

@@ -145,6 +145,9 @@ export function createLiveBank(contentDir: string, options: LiveBankOptions = {}
     get misconceptionTexts() {
       return current.misconceptionTexts;
     },
+    get sharedTexts() {
+      return current.sharedTexts;
+    },
     get: (id) => current.get(id),
     variant: (id, seed) => instance(id, seed).variant,
     grade: (id, seed, answer) => gradeAnswer(instance(id, seed), answer),
@@ -160,6 +163,7 @@ export function createLiveBank(contentDir: string, options: LiveBankOptions = {}
       bankFromSources(current.areas, [{ file, text }], {
         // The words the last (re)load read, so a preview names a mistake as the edited misconceptions.md does.
         misconceptionTexts: current.misconceptionTexts,
+        sharedTexts: current.sharedTexts,
         ...(options.calculators ? { calculators: options.calculators } : {}),
         ...(options.derivers ? { derivers: options.derivers } : {}),
       }),

@@ -77,7 +77,7 @@ export function parseMisconceptionTexts(source: string, file: string): { texts: 
 }
 
 /** 0-based line of the key at `path` (or of its nearest ancestor that exists). */
-function keyLine(doc: Document, lineCounter: LineCounter, path: readonly PropertyKey[]): number {
+export function keyLine(doc: Document, lineCounter: LineCounter, path: readonly PropertyKey[]): number {
   for (let n = path.length; n > 0; n--) {
     const parent = n === 1 ? doc.contents : doc.getIn(path.slice(0, n - 1) as unknown[], true);
     if (!isMap(parent)) continue;

@@ -13,6 +13,7 @@ import type { DeriverRegistry } from './derivers.ts';
 import { casePools, flattenCases, isParamSpec } from './cases.ts';
 import { boundNames, checkParamSpec, countParamSpace } from './params.ts';
 import { answerSchemaFor, FrontMatterSchema, type FrontMatter, type NumericAnswerSpec, type PoolAnswerSpec, type RuleAnswerSpec } from './schema.ts';
+import { NO_SHARED_TEXTS, resolveSharedTexts, type SharedTexts } from './shared-texts.ts';
 import { fillText, findPlaceholders, solePlaceholder } from './template.ts';
 import type { AreaId, ContentError, ObjectiveId, ScenarioId } from './types.ts';
 
@@ -20,9 +21,14 @@ export interface ParseContext {
   readonly objectives: ReadonlySet<string>;
   readonly calculators: CalculatorRegistry;
   readonly derivers: DeriverRegistry;
+  /** The tables a family's `texts:` may `use:` (content/texts.md); none when absent. */
+  readonly sharedTexts?: SharedTexts;
 }
 
-export type ParseResult = { ok: true; definition: ScenarioDefinition } | { ok: false; errors: ContentError[] };
+/** `uses`: the shared text tables the file names, so a cache can tell when a change to them reaches it. */
+export type ParseResult =
+  | { ok: true; definition: ScenarioDefinition; uses?: readonly string[] }
+  | { ok: false; errors: ContentError[]; uses?: readonly string[] };
 
 /** Sections a body may have after the prompt: "## Right" and "## Wrong" are a pool family's pools. */
 const SECTIONS = ['Options', 'Right', 'Wrong', 'Explanation'] as const;
@@ -35,6 +41,12 @@ interface BodyLine {
 }
 
 export function parseScenarioFile(source: string, file: string, context: ParseContext): ParseResult {
+  const uses: string[] = [];
+  const result = parseFile(source, file, context, uses);
+  return uses.length > 0 ? { ...result, uses: [...new Set(uses)] } : result;
+}
+
+function parseFile(source: string, file: string, context: ParseContext, uses: string[]): ParseResult {
   const errors: ContentError[] = [];
   const fail = (line: number, message: string): void => {
     errors.push({ file, line, message });
@@ -62,7 +74,15 @@ export function parseScenarioFile(source: string, file: string, context: ParseCo
     const origin = path[0] === 'texts' && typeof path[1] === 'string' ? textOrigin.get(path[1]) : undefined;
     return lineOfPath(doc, lineCounter, origin === undefined ? path : ['texts', origin, ...path.slice(2)]) + 1;
   };
-  const parsed = FrontMatterSchema.safeParse(doc.toJS());
+  const raw = doc.toJS() as unknown;
+  if (raw !== null && typeof raw === 'object' && 'texts' in raw) {
+    const resolved = resolveSharedTexts(raw.texts, context.sharedTexts ?? NO_SHARED_TEXTS, lineOf, fail);
+    (raw as { texts: unknown }).texts = resolved.texts;
+    uses.push(...resolved.uses);
+    // A table that could not be taken would only fail the schema again, less clearly.
+    if (errors.length > 0) return { ok: false, errors };
+  }
+  const parsed = FrontMatterSchema.safeParse(raw);
   if (!parsed.success) {
     reportIssues(parsed.error.issues, [], lineOf, fail);
     return { ok: false, errors };

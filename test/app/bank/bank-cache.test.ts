@@ -5,6 +5,7 @@ import { bankCodeVersion, openBankCache } from '../../../app/bank/bank-cache.ts'
 import { loadBank } from '../../../app/bank/index.ts';
 import { createLiveBank } from '../../../app/bank/live-bank.ts';
 import { createTempContent, type TempContent } from '../../helpers/authoring-content.ts';
+import { familyUsingShared, SHARED_USED } from './shared-texts-fixture.ts';
 
 let content: TempContent;
 let cacheFile: string;
@@ -132,5 +133,19 @@ describe('bankCodeVersion', () => {
     expect(bankCodeVersion(root)).toBe(engineChanged);
     writeFileSync(join(root, 'content', 'core', 'family.ts'), 'export const deriver = 1;\n');
     expect(bankCodeVersion(root)).not.toBe(engineChanged);
+  });
+});
+
+describe('openBankCache with shared text tables', () => {
+  it('parses again the families that use a changed shared table, and only those', () => {
+    content.write('texts.md', SHARED_USED);
+    content.write('core/payload-home.md', familyUsingShared(readFileSync(join(content.contentDir, 'core/payload-home.md'), 'utf8')));
+    start();
+    content.write('texts.md', SHARED_USED.replace('fixed limit', 'hard limit'));
+    const next = start();
+    expect([next.hits, next.misses]).toEqual([1, 1]);
+    expect(next.bank.errors).toEqual([]);
+    expect(next.bank.instance('core.payload-home', 4).whyHtml.get('quota')).toContain('hard limit');
+    expect(start().misses).toBe(0);
   });
 });

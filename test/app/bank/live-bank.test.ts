@@ -4,6 +4,7 @@ import type { LoadedBank } from '../../../app/bank/index.ts';
 import { createLiveBank, type LiveBank, LruCache } from '../../../app/bank/live-bank.ts';
 import { DEFAULT_MISCONCEPTIONS_FILE } from '../../../app/bank/misconception-texts.ts';
 import { createTempContent, type TempContent } from '../../helpers/authoring-content.ts';
+import { familyUsingShared, SHARED_USED } from './shared-texts-fixture.ts';
 
 let content: TempContent;
 let bank: LiveBank;
@@ -67,6 +68,27 @@ describe('createLiveBank', () => {
     const text = readFileSync(`${content.contentDir}/math/writes-per-period.md`, 'utf8');
     expect(named(bank.parseSource('content/math/writes-per-period.md', text))).toBe('Left the size in bytes');
   });
+
+  it('watch reloads after the shared texts file changes, rewording its families in the bank and in parseSource’s preview', async () => {
+    content.write('texts.md', SHARED_USED);
+    const family = familyUsingShared(readFileSync(`${content.contentDir}/core/payload-home.md`, 'utf8'));
+    content.write('core/payload-home.md', family);
+    bank.reload();
+    const quotaWhy = (b: LoadedBank): string | undefined => b.instance('core.payload-home', 4).whyHtml.get('quota');
+    expect(quotaWhy(bank)).toContain('fixed limit');
+    const stop = bank.watch({ debounceMs: 20 });
+    try {
+      const reloads = bank.reloads;
+      content.write('texts.md', SHARED_USED.replace('fixed limit', 'hard limit'));
+      // Bounded by a count of polls on the reload count, not by a deadline.
+      for (let polls = 0; polls < 2_000 && bank.reloads === reloads; polls++) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(bank.errors).toEqual([]);
+      expect(quotaWhy(bank)).toContain('hard limit');
+      expect(quotaWhy(bank.parseSource('content/core/payload-home.md', family))).toContain('hard limit');
+    } finally {
+      stop();
+    }
+  }, 60_000);
 
   it('parseSource parses a text as the loader would without changing what the bank serves', () => {
     const single = bank.parseSource(
