@@ -7,7 +7,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -41,16 +41,40 @@ function startDynalite(): Promise<string> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
 }
 
+/**
+ * The floor for the wrk rows: Node's own HTTP server reading each request body and answering a
+ * fixed GetItem response with DynamoDB's headers. Any server on node:http spends at least this.
+ */
+const FIXED_GET_ITEM = JSON.stringify({ Item: { pk: { S: 'user#1' }, name: { S: 'name 1' }, score: { N: '7' }, active: { BOOL: false } } });
+
+function startFloor(): Promise<string> {
+  const server = createServer((request, response) => {
+    request.on('data', () => {});
+    request.on('end', () => {
+      response.writeHead(200, {
+        'content-type': 'application/x-amz-json-1.0',
+        'x-amzn-requestid': '0'.repeat(52),
+        'content-length': Buffer.byteLength(FIXED_GET_ITEM),
+      });
+      response.end(FIXED_GET_ITEM);
+    });
+  });
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+}
+
 function cpuMs(): number {
   const used = process.cpuUsage();
   return (used.user + used.system) / 1000;
 }
 
-type Message = { readonly urls: { readonly ours: string; readonly dynalite: string } } | { readonly cpuMs: number };
+type Message = { readonly urls: { readonly ours: string; readonly dynalite: string; readonly floor: string } } | { readonly cpuMs: number };
 
 export interface ServerProcess {
   readonly ours: string;
   readonly dynalite: string;
+  /** Bare node:http with a fixed answer (startFloor). */
+  readonly floor: string;
   /** CPU milliseconds the server process has used so far. */
   cpuMs(): Promise<number>;
   close(): Promise<void>;
@@ -84,10 +108,10 @@ export function startServerProcess(): Promise<ServerProcess> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.send) {
-  const [ours, dynalite] = await Promise.all([startOurs(), startDynalite()]);
+  const [ours, dynalite, floor] = await Promise.all([startOurs(), startDynalite(), startFloor()]);
   process.on('message', (message) => {
     if (message === 'cpu') process.send!({ cpuMs: cpuMs() });
   });
   process.on('disconnect', () => process.exit(0));
-  process.send({ urls: { ours, dynalite } });
+  process.send({ urls: { ours, dynalite, floor } });
 }

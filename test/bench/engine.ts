@@ -2,9 +2,15 @@
  * The engine's core actions: in-process through Database.execute, and over HTTP through the AWS
  * SDK against our endpoint and against dynalite (in-memory), with the same client settings. The
  * servers run in a process of their own (engine-servers.ts), so the figures also give the CPU
- * each server spent per operation, apart from the client's.
+ * each server spent per operation, apart from the client's. The wrk rows send the same requests
+ * without the SDK (whose client work caps both servers at about the same rate), beside a floor:
+ * bare node:http answering a fixed body.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   BatchWriteItemCommand,
   CreateTableCommand,
@@ -20,6 +26,7 @@ import {
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { Database } from '../../engine/index.ts';
 import { startServerProcess } from './engine-servers.ts';
+import { hasWrk, parseWrk } from './load.ts';
 import { compareInterleaved, measureSyncRounds, median, timeOperations, type BenchRow } from './run.ts';
 
 const QUERY_PARTITIONS = 20;
@@ -228,6 +235,104 @@ async function measureHttpRow(row: HttpRow, ours: DynamoDBClient, dynalite: Dyna
   return { group: 'HTTP + SDK', name: row, ...c };
 }
 
+/**
+ * The same three requests driven by wrk instead of the SDK, whose client work caps the SDK rows
+ * at about the same rate for both servers; wrk's own cost is small, so these rows show the
+ * servers. Each request is signed-looking but not signed: an anonymous key is not verified, and
+ * dynalite checks only that the headers are there.
+ */
+const WRK_SECONDS = Number(process.env.BENCH_WRK_SECONDS ?? 3);
+const WRK_CONNECTIONS = 20;
+
+function wrkScript(target: string, body: string): string {
+  return [
+    'wrk.method = "POST"',
+    'wrk.headers["content-type"] = "application/x-amz-json-1.0"',
+    'wrk.headers["x-amz-date"] = "20260101T000000Z"',
+    'wrk.headers["authorization"] = "AWS4-HMAC-SHA256 Credential=BENCH/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=0"',
+    `wrk.headers["x-amz-target"] = "DynamoDB_20120810.${target}"`,
+    'local i = 0',
+    // One body per request, built from a counter as the SDK rows build theirs.
+    `request = function() i = i + 1; return wrk.format(nil, nil, nil, ${body}) end`,
+  ].join('\n');
+}
+
+const WRK_GET_ITEM = wrkScript('GetItem', `'{"TableName":"bench-simple","Key":{"pk":{"S":"user#' .. (i % 1000) .. '"}}}'`);
+
+const WRK_ROWS: readonly { readonly name: string; readonly script: string; readonly reference: 'dynalite' | 'floor' }[] = [
+  { name: 'GetItem', script: WRK_GET_ITEM, reference: 'dynalite' },
+  // The same requests against bare node:http answering a fixed body: what no server on node:http can go below.
+  { name: 'GetItem (reference: node:http answering a fixed body)', script: WRK_GET_ITEM, reference: 'floor' },
+  {
+    name: 'PutItem',
+    script: wrkScript(
+      'PutItem',
+      `'{"TableName":"bench-simple","Item":{"pk":{"S":"user#' .. (1000 + i % 5000) .. '"},"name":{"S":"name ' .. i .. '"},"score":{"N":"' .. (i * 7) .. '"},"active":{"BOOL":true}}}'`,
+    ),
+    reference: 'dynalite',
+  },
+  {
+    name: `Query (${ITEMS_PER_PARTITION} items)`,
+    script: wrkScript(
+      'Query',
+      `'{"TableName":"bench-composite","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"order#' .. (i % ${QUERY_PARTITIONS}) .. '"}}}'`,
+    ),
+    reference: 'dynalite',
+  },
+];
+
+/** Ours and dynalite under the same wrk load, in alternating rounds; medians of the rounds and of their ratios. */
+async function measureWrkRows(oursUrl: string, dynaliteUrl: string, floorUrl: string, serverCpuMs: () => Promise<number>): Promise<BenchRow[]> {
+  if (!hasWrk()) {
+    console.log('wrk is not installed: the wrk rows of the engine bench are skipped (apt-get install wrk)');
+    return [];
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'engine-bench-wrk-'));
+  try {
+    const rows: BenchRow[] = [];
+    for (const row of WRK_ROWS) {
+      const script = join(dir, 'request.lua');
+      writeFileSync(script, row.script);
+      const run = async (url: string, seconds = WRK_SECONDS) => {
+        const before = await serverCpuMs();
+        const output = execFileSync('wrk', ['-t1', `-c${WRK_CONNECTIONS}`, `-d${seconds}s`, '-s', script, url], { encoding: 'utf8' });
+        const cpuMs = (await serverCpuMs()) - before;
+        const result = parseWrk(output);
+        if (result.errors > 0 || result.requests === 0)
+          throw new Error(`${row.name} under wrk: ${result.errors} errors in ${result.requests} requests (${url})`);
+        return { perSecond: result.perSecond, serverUs: (cpuMs * 1000) / result.requests };
+      };
+      const referenceUrl = row.reference === 'floor' ? floorUrl : dynaliteUrl;
+      await run(oursUrl, 1);
+      await run(referenceUrl, 1);
+      const ours: { perSecond: number; serverUs: number }[] = [];
+      const reference: { perSecond: number; serverUs: number }[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        if (round % 2 === 0) {
+          ours.push(await run(oursUrl));
+          reference.push(await run(referenceUrl));
+        } else {
+          reference.push(await run(referenceUrl));
+          ours.push(await run(oursUrl));
+        }
+      }
+      rows.push({
+        group: `HTTP + wrk (${WRK_CONNECTIONS} connections)`,
+        name: row.name,
+        ours: median(ours.map((r) => r.perSecond)),
+        reference: median(reference.map((r) => r.perSecond)),
+        ratio: median(ours.map((r, i) => r.perSecond / reference[i]!.perSecond)),
+        serverUs: median(ours.map((r) => r.serverUs)),
+        referenceServerUs: median(reference.map((r) => r.serverUs)),
+        serverRatio: median(ours.map((r, i) => reference[i]!.serverUs / r.serverUs)),
+      });
+    }
+    return rows;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function benchmarks(): Promise<BenchRow[]> {
   const db = new Database({ now: () => 0 });
   loadEngine(db);
@@ -272,6 +377,7 @@ export async function benchmarks(): Promise<BenchRow[]> {
       const measured = await measureHttpRow(row, oursClient, row === 'TransactWrite' ? undefined : dynaliteClient, servers.cpuMs);
       http.push({ ...measured, name: names[row] });
     }
+    http.push(...(await measureWrkRows(`${servers.ours}/dynamodb`, servers.dynalite, servers.floor, servers.cpuMs)));
     return [
       ...rows.map((row) =>
         row === 'GetItem'

@@ -36,7 +36,7 @@ export interface WrkResult {
   readonly errors: number;
 }
 
-function hasWrk(): boolean {
+export function hasWrk(): boolean {
   try {
     execFileSync('wrk', ['--version'], { stdio: 'ignore' });
     return true;
