@@ -175,6 +175,11 @@ export function selectCalibration(db: Db, profileId: number | undefined): Calibr
                  sum(verdict = 'correct' and coalesce(essential_passed, 1) = 1) as fullyRight
           from attempts where profile_id = ${profileId}
           group by 1`);
+  return buildCalibration(rows);
+}
+
+/** Pure: every bucket from the counts per stated confidence (a bucket without a row has no answers). */
+export function buildCalibration(rows: readonly { confidence: ConfidenceBucket; answers: number; fullyRight: number }[]): CalibrationRow[] {
   return CONFIDENCE_BUCKETS.map((confidence) => {
     const row = rows.find((r) => r.confidence === confidence);
     const answers = row?.answers ?? 0;

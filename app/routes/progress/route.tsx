@@ -5,7 +5,7 @@ import type { Bank } from '../../bank/types.ts';
 import { selectAllAttempts, type Attempt } from '../../progress/attempts.ts';
 import { attemptsToCsv, buildAttemptsExport, importAttempts, parseAttemptsImportText } from '../../progress/export.ts';
 import { summariseActivity, utcDay } from '../../progress/activity.ts';
-import { buildReadinessReport, recallByFamily, selectCalibration } from '../../progress/mastery.ts';
+import { buildCalibration, buildReadinessReport, recallByFamily } from '../../progress/mastery.ts';
 import { DEFAULT_PASS_MARK } from '../../progress/readiness.ts';
 import type { ChartPoint } from '../../views/accuracy-chart.tsx';
 import { verdictLabel } from '../../views/components.tsx';
@@ -50,7 +50,7 @@ function progressProps(
   };
 }
 
-const EMPTY_CALIBRATION = selectCalibration(undefined as never, undefined);
+const EMPTY_CALIBRATION = buildCalibration([]);
 
 interface RenderedContent {
   /** The bank's lists as they were: a live bank keeps its identity across a reload, its lists do not. */
