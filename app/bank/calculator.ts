@@ -32,6 +32,11 @@ export interface Calculator<A = unknown> {
   readonly args: z.ZodType<A>;
   calculate(args: A): Calculation;
   readonly misconceptions: readonly CalculatorMisconception<A>[];
+  /**
+   * Steps whose words belong to one family's situation, by id, with the values each label may
+   * name: the words are in content/steps.md (step-labels.ts), and calculate returns stepLabel(id, values).
+   */
+  readonly stepLabels?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Keeps the argument type of one calculator while letting the registry hold them all. */

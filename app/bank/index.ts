@@ -20,6 +20,7 @@ import { defaultMisconceptionTexts, loadMisconceptionTexts, MISCONCEPTIONS_FILE_
 import { parseObjectives } from './objectives.ts';
 import { type ParseContext, type ParseResult, parseScenarioFile } from './parse.ts';
 import { isSeed, MAX_SEED } from './random.ts';
+import { defaultStepLabels, loadStepLabels, STEP_LABELS_FILE_NAME, type StepLabels } from './step-labels.ts';
 import { checkUnusedSharedTexts, defaultSharedTexts, loadSharedTexts, SHARED_TEXTS_FILE_NAME, type SharedTexts, sharedTextsDigest } from './shared-texts.ts';
 import {
   InvalidAnswerError,
@@ -58,15 +59,17 @@ export interface LoadedBank extends Bank {
   readonly misconceptionTexts: MisconceptionTexts;
   /** The tables families' `texts:` may `use:` (content/texts.md). */
   readonly sharedTexts: SharedTexts;
+  /** The words of calculators' own step labels (content/steps.md), by calculator.step-id. */
+  readonly stepLabels: StepLabels;
   /** The variant with its answer key. Throws UnknownScenarioError, InvalidAnswerError (bad seed). */
   instance(id: string, seed: number): Instance;
   /** An answer that scores full marks. */
   referenceAnswer(id: string, seed: number): Answer;
 }
 
-const SKIPPED = new Set(['README.md', 'OBJECTIVES.md', MISCONCEPTIONS_FILE_NAME, SHARED_TEXTS_FILE_NAME]);
+const SKIPPED = new Set(['README.md', 'OBJECTIVES.md', MISCONCEPTIONS_FILE_NAME, SHARED_TEXTS_FILE_NAME, STEP_LABELS_FILE_NAME]);
 
-/** Every .md file under dir except README.md, OBJECTIVES.md, misconceptions.md and texts.md, sorted for a stable order. */
+/** Every .md file under dir except README.md, OBJECTIVES.md, misconceptions.md, texts.md and steps.md, sorted for a stable order. */
 export function listScenarioFiles(dir: string): string[] {
   const files: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -95,6 +98,8 @@ export function loadBank(contentDir: string, options: LoadBankOptions = {}): Loa
 
   const misconceptions = loadMisconceptionTexts(contentDir, rootDir, calculators.values());
   errors.push(...misconceptions.errors);
+  const steps = loadStepLabels(contentDir, rootDir, calculators.values());
+  errors.push(...steps.errors);
   const shared = loadSharedTexts(contentDir, rootDir);
   errors.push(...shared.errors);
   const sources = listScenarioFiles(contentDir).map((path) => ({ file: relative(rootDir, path), text: readFileSync(path, 'utf8') }));
@@ -104,6 +109,7 @@ export function loadBank(contentDir: string, options: LoadBankOptions = {}): Loa
     errors,
     misconceptionTexts: misconceptions.texts,
     sharedTexts: shared.texts,
+    stepLabels: steps.labels,
     checkUnusedSharedTexts: shared.checkUnused && shared.errors.length === 0,
     ...(options.parse ? { parse: options.parse } : {}),
   });
@@ -136,6 +142,8 @@ export function bankFromSources(
     readonly misconceptionTexts?: MisconceptionTexts;
     /** Defaults to the repository's content/texts.md. */
     readonly sharedTexts?: SharedTexts;
+    /** Defaults to the repository's content/steps.md. */
+    readonly stepLabels?: StepLabels;
     /** A table of sharedTexts no source uses is an error (a content directory's own file). */
     readonly checkUnusedSharedTexts?: boolean;
     readonly parse?: ParseScenario;
@@ -145,6 +153,7 @@ export function bankFromSources(
   const misconceptionTexts = options.misconceptionTexts ?? defaultMisconceptionTexts();
   const derivers = options.derivers ?? DERIVERS;
   const sharedTexts = options.sharedTexts ?? defaultSharedTexts();
+  const stepLabels = options.stepLabels ?? defaultStepLabels();
   const usedSharedTexts = new Set<string>();
   const errors: ContentError[] = options.errors ?? [];
   const objectives = new Set(areas.flatMap((a) => a.objectives.map((o) => o.id as string)));
@@ -172,7 +181,7 @@ export function bankFromSources(
   if (options.checkUnusedSharedTexts) errors.push(...checkUnusedSharedTexts(sharedTexts, usedSharedTexts));
 
   const scenarios: ScenarioSummary[] = [...definitions.values()].map((d) => d.summary);
-  const context = { calculators, derivers, misconceptionTexts };
+  const context = { calculators, derivers, misconceptionTexts, stepLabels };
   const instance = (id: string, seed: number): Instance => {
     const definition = definitions.get(id);
     if (!definition) throw new UnknownScenarioError(id);
@@ -186,6 +195,7 @@ export function bankFromSources(
     definitions: [...definitions.values()],
     misconceptionTexts,
     sharedTexts,
+    stepLabels,
     get: (id: string) => definitions.get(id)?.summary,
     variant: (id: string, seed: number): Variant => instance(id, seed).variant,
     grade: (id: string, seed: number, answer: Answer): GradeResult => gradeAnswer(instance(id, seed), answer),

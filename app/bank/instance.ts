@@ -11,6 +11,7 @@ import type { CalculatorRegistry } from './calculators.ts';
 import { POOL_SLOTS, type OptionDefinition, type PoolDefinition, type ScenarioDefinition } from './definition.ts';
 import type { DeriverRegistry } from './derivers.ts';
 import type { MisconceptionTexts } from './misconception-texts.ts';
+import { defaultStepLabels, type StepLabels, withStepLabels } from './step-labels.ts';
 import { casePools, drawCase } from './cases.ts';
 import type { CaseSpec } from './schema.ts';
 import { generateParams } from './params.ts';
@@ -65,6 +66,8 @@ export interface InstanceContext {
   readonly derivers: DeriverRegistry;
   /** The calculators' misconception words (content/misconceptions.md), by topic.id. */
   readonly misconceptionTexts: MisconceptionTexts;
+  /** The words of calculators' own step labels (content/steps.md); the repository's when absent. */
+  readonly stepLabels?: StepLabels;
 }
 
 /**
@@ -171,7 +174,7 @@ export function createInstance(definition: ScenarioDefinition, seed: number, con
         `Calculator ${calculator.name} rejected its arguments ${JSON.stringify(rawArgs)}: ${issue?.path.join('.') || 'args'}: ${issue?.message}`,
       );
     }
-    const calculation = calculator.calculate(parsed.data);
+    const calculation = withStepLabels(calculator.calculate(parsed.data), calculator.name, context.stepLabels ?? defaultStepLabels());
     const ignored = new Set(answer.spec.ignore ?? []);
     const misconceptions = calculator.misconceptions
       .filter((m) => !ignored.has(m.id))

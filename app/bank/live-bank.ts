@@ -148,6 +148,9 @@ export function createLiveBank(contentDir: string, options: LiveBankOptions = {}
     get sharedTexts() {
       return current.sharedTexts;
     },
+    get stepLabels() {
+      return current.stepLabels;
+    },
     get: (id) => current.get(id),
     variant: (id, seed) => instance(id, seed).variant,
     grade: (id, seed, answer) => gradeAnswer(instance(id, seed), answer),
@@ -164,6 +167,7 @@ export function createLiveBank(contentDir: string, options: LiveBankOptions = {}
         // The words the last (re)load read, so a preview names a mistake as the edited misconceptions.md does.
         misconceptionTexts: current.misconceptionTexts,
         sharedTexts: current.sharedTexts,
+        stepLabels: current.stepLabels,
         ...(options.calculators ? { calculators: options.calculators } : {}),
         ...(options.derivers ? { derivers: options.derivers } : {}),
       }),

@@ -21,6 +21,7 @@ import {
   type Item,
 } from '../../engine/index.ts';
 import type { Calculator } from '../bank/calculator.ts';
+import { stepLabel } from './step-label.ts';
 
 const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 const THROTTLED = 'ProvisionedThroughputExceededException';
@@ -138,6 +139,7 @@ export const runOnDemandSpike = cached((a: { previousPeak: number; spike: number
 
 const simulatedOnDemandSpike: Calculator<{ previousPeak: number; spike: number }> = {
   name: 'simulatedOnDemandSpike',
+  stepLabels: { 'new-table': ['initial'], 'previous-peak': ['ramp'], 'served-at-once': ['initial', 'quota'], 'spike-served': [], throttled: [] },
   description:
     'Write request units an on-demand table throttles in the first second of a spike, read off a simulated run (a new table grown to previousPeak WRU/s, then spike WRU/s): args { previousPeak (0 = a new table), spike }, multiples of 100',
   args: z
@@ -152,16 +154,16 @@ const simulatedOnDemandSpike: Calculator<{ previousPeak: number; spike: number }
         {
           label:
             a.previousPeak === 0
-              ? `A new on-demand table serves up to ${fmt(ON_DEMAND_INITIAL_UNITS.write)} WRU a second at once (AWS)`
-              : `Previous peak, reached second by second in the run (${run.ramp.map(fmt).join(' → ')} WRU/s)`,
+              ? stepLabel('new-table', { initial: fmt(ON_DEMAND_INITIAL_UNITS.write) })
+              : stepLabel('previous-peak', { ramp: run.ramp.map(fmt).join(' → ') }),
           value: a.previousPeak === 0 ? `${fmt(ON_DEMAND_INITIAL_UNITS.write)} WRU/s` : `${fmt(a.previousPeak)} WRU/s`,
         },
         {
-          label: `What the table served at once when the spike came: the larger of ${fmt(ON_DEMAND_INITIAL_UNITS.write)} and double the previous peak (at most the ${fmt(ON_DEMAND_TABLE_QUOTA)} table quota)`,
+          label: stepLabel('served-at-once', { initial: fmt(ON_DEMAND_INITIAL_UNITS.write), quota: fmt(ON_DEMAND_TABLE_QUOTA) }),
           value: `${fmt(run.limit)} WRU/s`,
         },
-        { label: "The spike's first second in the run: served", value: `${fmt(run.served)} WRU` },
-        { label: 'Throttled (ProvisionedThroughputExceededException)', formula: `${fmt(a.spike)} − ${fmt(run.served)}`, value: `${fmt(run.throttled)} WRU` },
+        { label: stepLabel('spike-served'), value: `${fmt(run.served)} WRU` },
+        { label: stepLabel('throttled'), formula: `${fmt(a.spike)} − ${fmt(run.served)}`, value: `${fmt(run.throttled)} WRU` },
       ],
     };
   },
@@ -236,6 +238,7 @@ const HotKeyArgs = z
 
 const simulatedHotKeyWrites: Calculator<z.infer<typeof HotKeyArgs>> = {
   name: 'simulatedHotKeyWrites',
+  stepLabels: { 'even-share': [], unused: [], 'partition-maximum': [], 'hot-key': [] },
   description:
     'WCU a second one hot partition key is served on a provisioned table with spare capacity, read off a simulated run (adaptive capacity up to the 1,000 WCU partition maximum): args { provisioned, partitions, hot, others }, multiples of 100',
   args: HotKeyArgs,
@@ -245,15 +248,15 @@ const simulatedHotKeyWrites: Calculator<z.infer<typeof HotKeyArgs>> = {
       value: run.served,
       unit: 'WCU',
       steps: [
-        { label: "Each partition's even share of the table's rate", formula: `${fmt(a.provisioned)} / ${fmt(a.partitions)}`, value: `${fmt(run.share)} WCU` },
+        { label: stepLabel('even-share'), formula: `${fmt(a.provisioned)} / ${fmt(a.partitions)}`, value: `${fmt(run.share)} WCU` },
         {
-          label: 'Unused by the rest of the table, which adaptive capacity can lend the hot partition',
+          label: stepLabel('unused'),
           formula: `${fmt(a.provisioned)} − ${fmt(a.others)}`,
           value: `${fmt(a.provisioned - a.others)} WCU`,
         },
-        { label: 'What one partition serves at most, whatever the table has spare (AWS)', value: `${fmt(PARTITION_MAX_WCU)} WCU` },
+        { label: stepLabel('partition-maximum'), value: `${fmt(PARTITION_MAX_WCU)} WCU` },
         {
-          label: 'The hot key in the run, in a second after the first (requests interleaved with the rest)',
+          label: stepLabel('hot-key'),
           value: `${fmt(run.served)} of ${fmt(a.hot)} WCU served`,
         },
       ],
@@ -324,6 +327,7 @@ const GsiArgs = z
 
 const simulatedGsiThrottle: Calculator<z.infer<typeof GsiArgs>> = {
   name: 'simulatedGsiThrottle',
+  stepLabels: { 'write-cost': [], table: [], gsi: [], served: [] },
   description:
     'Writes a second (1 KB items, all in one GSI) a provisioned table accepts when its GSI has gsiWcu, read off a simulated run: args { tableWcu, gsiWcu, writes } (multiples of 10, at most 1,000)',
   args: GsiArgs,
@@ -333,11 +337,11 @@ const simulatedGsiThrottle: Calculator<z.infer<typeof GsiArgs>> = {
       value: run.served,
       unit: 'writes per second',
       steps: [
-        { label: 'Each write of a 1 KB item costs 1 WCU on the table and 1 WCU on the GSI that holds it', value: `${fmt(a.writes)} WCU/s each` },
-        { label: 'Table provisioned', value: `${fmt(a.tableWcu)} WCU` },
-        { label: 'GSI provisioned', value: `${fmt(a.gsiWcu)} WCU` },
+        { label: stepLabel('write-cost'), value: `${fmt(a.writes)} WCU/s each` },
+        { label: stepLabel('table'), value: `${fmt(a.tableWcu)} WCU` },
+        { label: stepLabel('gsi'), value: `${fmt(a.gsiWcu)} WCU` },
         {
-          label: 'Writes the run served each second: a write the GSI has no capacity for is refused on the table too',
+          label: stepLabel('served'),
           value: `${fmt(run.served)} of ${fmt(a.writes)}`,
         },
       ],
@@ -432,6 +436,7 @@ const DAX_TOLERANCE = 1;
 
 const simulatedDaxSaving: Calculator<z.infer<typeof DaxArgs>> = {
   name: 'simulatedDaxSaving',
+  stepLabels: { 'hit-ratio': ['every', 'ttl'] },
   description:
     'Net monthly saving (USD; negative when DAX costs more) of a DAX cluster in front of an on-demand table, at the hit ratio a simulated run measured (items under 4 KB, each read every everySeconds, item TTL ttlSeconds): args { readsPerSecond, everySeconds, ttlSeconds, nodeType, nodes }',
   args: DaxArgs,
@@ -453,7 +458,7 @@ const simulatedDaxSaving: Calculator<z.infer<typeof DaxArgs>> = {
       unit: saving.calculation.unit,
       steps: [
         {
-          label: `Hit ratio measured in the run: each item read every ${fmt(a.everySeconds)} s through DAX with a ${fmt(a.ttlSeconds)} s item TTL (after the first TTL)`,
+          label: stepLabel('hit-ratio', { every: fmt(a.everySeconds), ttl: fmt(a.ttlSeconds) }),
           formula: `${fmt(run.hits)} hits / ${fmt(run.reads)} reads`,
           value: `${fmt(Math.round(hitRatio * 10_000) / 100)}%`,
         },

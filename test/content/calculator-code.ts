@@ -64,6 +64,31 @@ export function findModuleSentences(source: string, isSentence: (text: string) =
   return findSentences(parse(source, { sourceType: 'module', plugins: ['typescript', 'jsx'] }).program, isSentence);
 }
 
+/**
+ * The words written in a `label:` of the module (a calculation step's label): each string or
+ * template literal inside the property's value with at least `minWords` words. A label named by
+ * id (`stepLabel('throttled')`) has none: its words are in content/steps.md.
+ */
+export function findModuleLabels(source: string, minWords = 2): Sentence[] {
+  const found: Sentence[] = [];
+  const literals = (node: Node): void => {
+    if (node.type === 'StringLiteral' || node.type === 'TemplateLiteral') {
+      const text = node.type === 'StringLiteral' ? node.value : node.quasis.map((q) => q.value.cooked ?? q.value.raw).join('…');
+      if (words(text) >= minWords) found.push({ line: node.loc?.start.line ?? 0, text });
+      return;
+    }
+    // A call's arguments are ids and figures (stepLabel('new-table', { ... })), not words.
+    if (node.type === 'CallExpression') return;
+    for (const child of children(node)) literals(child);
+  };
+  const visit = (node: Node): void => {
+    if (node.type === 'ObjectProperty' && node.key.type === 'Identifier' && node.key.name === 'label') literals(node.value);
+    for (const child of children(node)) visit(child);
+  };
+  visit(parse(source, { sourceType: 'module', plugins: ['typescript', 'jsx'] }).program);
+  return found;
+}
+
 /** Every sentence-long literal in the module, outside author-facing places and type positions. */
 function findSentences(root: Node, isSentence: (text: string) => boolean = (text) => words(text) >= SENTENCE_WORDS): Sentence[] {
   const found: Sentence[] = [];

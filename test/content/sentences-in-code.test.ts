@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findModuleSentences, words } from './calculator-code.ts';
+import { findModuleLabels, findModuleSentences, words } from './calculator-code.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SCANNED = ['app/bank', 'app/grading', 'engine'];
@@ -77,6 +77,24 @@ describe('sentences in TypeScript', () => {
   it('app/bank, app/grading and engine hold no more sentences than allowed', () => {
     const over = [...found].filter(([file, lines]) => lines.length > (ALLOWED[file]?.count ?? 0)).flatMap(([, lines]) => lines);
     expect(over, 'move these to content/ (texts:, pools, whys), or allow a generic grader message in ALLOWED').toEqual([]);
+  });
+
+  it('finds the words of a step label, and none in a label named by id', () => {
+    const source = [
+      "const a = { label: 'Table provisioned', value: '1' };",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the source of a template literal, as text
+      "const b = { label: x ? `Previous peak (${r} WRU/s)` : stepLabel('new-table', { initial: '4,000 WRU' }) };",
+      "const c = { label: stepLabel('throttled'), value: 'WRU a second' };",
+    ].join('\n');
+    expect(findModuleLabels(source).map((s) => s.line)).toEqual([1, 2]);
+  });
+
+  it('app/bank and app/grading word no calculation step in TypeScript (content/steps.md holds them)', () => {
+    // The engine's calculators keep the working's words of AWS's arithmetic (content/README.md).
+    const labels = ['app/bank', 'app/grading']
+      .flatMap(sourceFiles)
+      .flatMap((file) => findModuleLabels(readFileSync(join(ROOT, file), 'utf8')).map((l) => `${file}:${l.line}: ${l.text}`));
+    expect(labels, 'move these labels to content/steps.md and return stepLabel(id, values)').toEqual([]);
   });
 
   it('allows no more than remains, so a count falls as sentences move out', () => {
