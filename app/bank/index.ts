@@ -69,13 +69,17 @@ export interface LoadedBank extends Bank {
 
 const SKIPPED = new Set(['README.md', 'OBJECTIVES.md', MISCONCEPTIONS_FILE_NAME, SHARED_TEXTS_FILE_NAME, STEP_LABELS_FILE_NAME]);
 
-/** Every .md file under dir except README.md, OBJECTIVES.md, misconceptions.md, texts.md and steps.md, sorted for a stable order. */
-export function listScenarioFiles(dir: string): string[] {
+/**
+ * Every .md file under dir, sorted for a stable order, except README.md, OBJECTIVES.md,
+ * misconceptions.md, texts.md and steps.md at its root only: a family saved as
+ * content/index/texts.md is a family, not silently skipped.
+ */
+export function listScenarioFiles(dir: string, atRoot = true): string[] {
   const files: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...listScenarioFiles(path));
-    else if (entry.isFile() && entry.name.endsWith('.md') && !SKIPPED.has(entry.name)) files.push(path);
+    if (entry.isDirectory()) files.push(...listScenarioFiles(path, false));
+    else if (entry.isFile() && entry.name.endsWith('.md') && !(atRoot && SKIPPED.has(entry.name))) files.push(path);
   }
   return files.sort();
 }

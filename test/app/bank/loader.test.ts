@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadBank } from '../../../app/bank/index.ts';
+import { listScenarioFiles, loadBank } from '../../../app/bank/index.ts';
 import { CHOICE, createContentDir, MULTI, NUMERIC } from './fixtures.ts';
 
 function errorsFor(text: string): { file: string; line: number; message: string }[] {
@@ -75,6 +75,14 @@ describe('loadBank', () => {
     const bank = loadBank(createContentDir({ 'math/a.md': NUMERIC, 'math/b.md': NUMERIC }));
     expect(bank.scenarios).toHaveLength(1);
     expect(bank.errors).toEqual([{ file: 'content/math/b.md', line: 2, message: 'The id math.read-fixture is already used by content/math/a.md' }]);
+  });
+});
+
+describe('listScenarioFiles', () => {
+  it("skips the content root's own files only: a family saved as <area>/texts.md is listed", () => {
+    const dir = createContentDir({ 'README.md': '# x', 'texts.md': '', 'math/texts.md': NUMERIC, 'math/steps.md': NUMERIC, 'math/read.md': NUMERIC });
+    const listed = listScenarioFiles(dir).map((path) => path.slice(dir.length + 1));
+    expect(listed).toEqual(['math/read.md', 'math/steps.md', 'math/texts.md']);
   });
 });
 
