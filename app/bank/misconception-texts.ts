@@ -9,9 +9,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { misconceptionTextKey, type Calculator } from './calculator.ts';
+import { parseContentData } from './content-data-file.ts';
 import type { ContentError } from './types.ts';
 
 export const MISCONCEPTIONS_FILE_NAME = 'misconceptions.md';
@@ -48,44 +48,12 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 /** Parses one misconceptions file; errors carry `file` and the line of the entry or field at fault. */
 export function parseMisconceptionTexts(source: string, file: string): { texts: Map<string, MisconceptionText>; errors: ContentError[] } {
   const texts = new Map<string, MisconceptionText>();
-  const errors: ContentError[] = [];
-  const lines = source.split(/\r?\n/);
-  const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
-  if (lines[0]?.trim() !== '---' || close === -1) {
-    errors.push({ file, line: 1, message: 'The file must start with front matter: a line "---", the YAML of the texts, then "---"' });
-    return { texts, errors };
+  const read = parseContentData(source, file, FileSchema, { noun: 'texts', rootName: 'texts', issueMessage });
+  if (!read.ok) return { texts, errors: read.errors };
+  for (const [topic, entries] of Object.entries(read.data)) {
+    for (const [id, entry] of Object.entries(entries)) texts.set(misconceptionTextKey({ topic, id }), { ...entry, line: read.lineOf([topic, id]) });
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(lines.slice(1, close).join('\n'), { lineCounter, prettyErrors: false });
-  // The YAML starts on file line 2; the yaml library rejects a key written twice.
-  for (const error of doc.errors) errors.push({ file, line: lineCounter.linePos(error.pos[0]).line + 1, message: `YAML: ${error.message.split('\n')[0]}` });
-  if (errors.length > 0) return { texts, errors };
-  const lineOf = (path: readonly PropertyKey[]): number => keyLine(doc, lineCounter, path) + 1;
-  const parsed = FileSchema.safeParse(doc.toJS() ?? {});
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      // An unknown field is pointed at itself, not at the entry holding it.
-      const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
-      errors.push({ file, line: lineOf(path), message: `${issue.path.map(String).join('.') || 'texts'}: ${issueMessage(issue)}` });
-    }
-    return { texts, errors };
-  }
-  for (const [topic, entries] of Object.entries(parsed.data)) {
-    for (const [id, entry] of Object.entries(entries)) texts.set(misconceptionTextKey({ topic, id }), { ...entry, line: lineOf([topic, id]) });
-  }
-  return { texts, errors };
-}
-
-/** 0-based line of the key at `path` (or of its nearest ancestor that exists). */
-export function keyLine(doc: Document, lineCounter: LineCounter, path: readonly PropertyKey[]): number {
-  for (let n = path.length; n > 0; n--) {
-    const parent = n === 1 ? doc.contents : doc.getIn(path.slice(0, n - 1) as unknown[], true);
-    if (!isMap(parent)) continue;
-    const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(path[n - 1]));
-    const offset = isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
-    if (offset !== undefined) return lineCounter.linePos(offset).line;
-  }
-  return 1;
+  return { texts, errors: [] };
 }
 
 /**

@@ -9,9 +9,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { keyLine } from './misconception-texts.ts';
+import { parseContentData } from './content-data-file.ts';
 import { findPlaceholders, solePlaceholder } from './template.ts';
 import type { ContentError } from './types.ts';
 
@@ -45,31 +44,15 @@ const FileSchema = z.record(
 /** Parses one shared texts file; errors carry `file` and the line of the table or entry at fault. */
 export function parseSharedTexts(source: string, file: string): { texts: SharedTexts; errors: ContentError[] } {
   const tables = new Map<string, SharedTextTable>();
-  const errors: ContentError[] = [];
   const texts = { file, tables };
-  const lines = source.split(/\r?\n/);
-  const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
-  if (lines[0]?.trim() !== '---' || close === -1) {
-    errors.push({ file, line: 1, message: 'The file must start with front matter: a line "---", the YAML of the tables, then "---"' });
-    return { texts, errors };
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(lines.slice(1, close).join('\n'), { lineCounter, prettyErrors: false });
-  for (const error of doc.errors) errors.push({ file, line: lineCounter.linePos(error.pos[0]).line + 1, message: `YAML: ${error.message.split('\n')[0]}` });
-  if (errors.length > 0) return { texts, errors };
-  const lineOf = (path: readonly PropertyKey[]): number => keyLine(doc, lineCounter, path) + 1;
-  const parsed = FileSchema.safeParse(doc.toJS() ?? {});
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues)
-      errors.push({
-        file,
-        line: lineOf(issue.path),
-        message: `${issue.path.map(String).join('.') || 'texts'}: ${issue.code === 'invalid_key' ? 'a table name is letters, digits and _' : issue.message}`,
-      });
-    return { texts, errors };
-  }
-  for (const [name, of] of Object.entries(parsed.data)) tables.set(name, { of, line: lineOf([name]) });
-  return { texts, errors };
+  const read = parseContentData(source, file, FileSchema, {
+    noun: 'tables',
+    rootName: 'texts',
+    issueMessage: (issue) => (issue.code === 'invalid_key' ? 'a table name is letters, digits and _' : issue.message),
+  });
+  if (!read.ok) return { texts, errors: read.errors };
+  for (const [name, of] of Object.entries(read.data)) tables.set(name, { of, line: read.lineOf([name]) });
+  return { texts, errors: [] };
 }
 
 /**

@@ -10,12 +10,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Calculation } from '../../engine/index.ts';
 import { readStepLabel } from '../grading/step-label.ts';
 import type { Calculator } from './calculator.ts';
-import { keyLine } from './misconception-texts.ts';
+import { parseContentData } from './content-data-file.ts';
 import { fillText, findPlaceholders } from './template.ts';
 import type { ContentError } from './types.ts';
 
@@ -58,31 +57,15 @@ export function withStepLabels(calculation: Calculation, calculator: string, lab
 
 export function parseStepLabels(source: string, file: string): { labels: Map<string, StepLabel>; errors: ContentError[] } {
   const labels = new Map<string, StepLabel>();
-  const errors: ContentError[] = [];
-  const lines = source.split(/\r?\n/);
-  const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
-  if (lines[0]?.trim() !== '---' || close === -1) {
-    errors.push({ file, line: 1, message: 'The file must start with front matter: a line "---", the YAML of the labels, then "---"' });
-    return { labels, errors };
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(lines.slice(1, close).join('\n'), { lineCounter, prettyErrors: false });
-  for (const error of doc.errors) errors.push({ file, line: lineCounter.linePos(error.pos[0]).line + 1, message: `YAML: ${error.message.split('\n')[0]}` });
-  if (errors.length > 0) return { labels, errors };
-  const lineOf = (path: readonly PropertyKey[]): number => keyLine(doc, lineCounter, path) + 1;
-  const parsed = FileSchema.safeParse(doc.toJS() ?? {});
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues)
-      errors.push({
-        file,
-        line: lineOf(issue.path),
-        message: `${issue.path.map(String).join('.') || 'labels'}: ${issue.code === 'invalid_key' ? 'a calculator name, then step ids of lower-case words joined by hyphens' : issue.message}`,
-      });
-    return { labels, errors };
-  }
-  for (const [calculator, steps] of Object.entries(parsed.data))
-    for (const [id, text] of Object.entries(steps)) labels.set(`${calculator}.${id}`, { text, line: lineOf([calculator, id]) });
-  return { labels, errors };
+  const read = parseContentData(source, file, FileSchema, {
+    noun: 'labels',
+    rootName: 'labels',
+    issueMessage: (issue) => (issue.code === 'invalid_key' ? 'a calculator name, then step ids of lower-case words joined by hyphens' : issue.message),
+  });
+  if (!read.ok) return { labels, errors: read.errors };
+  for (const [calculator, steps] of Object.entries(read.data))
+    for (const [id, text] of Object.entries(steps)) labels.set(`${calculator}.${id}`, { text, line: read.lineOf([calculator, id]) });
+  return { labels, errors: [] };
 }
 
 /** The file against the calculators, both ways, and each label's placeholders against the values its step gives. */
