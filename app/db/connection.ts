@@ -1,31 +1,78 @@
 /**
- * Opening the progress store: one better-sqlite3 connection wrapped by drizzle, with the
- * pragmas the app relies on, and the migrations from migrations/ applied.
+ * Opening the progress store: the embedded SQLite file by default, PostgreSQL when the location
+ * is a postgres:// URL (postgres.ts, loaded only then). Either way the migrations of its dialect
+ * are applied before the store is handed out.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { SQL } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema.ts';
+import { type Db, type DialectDriver, registerDb, type Store, sqliteTransactionScope } from './store.ts';
 
-export type Db = BetterSQLite3Database<typeof schema>;
-
-export interface OpenedDatabase {
-  readonly db: Db;
-  readonly sqlite: Database.Database;
-  close(): void;
-}
+export type { Db, Store } from './store.ts';
 
 /** migrations/ at the repository root, wherever the process was started from. */
 export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/** Opens the store at `location`: a SQLite file path, `:memory:`, or a postgres:// URL. */
+export async function openStore(location: string): Promise<Store> {
+  if (isPostgresUrl(location)) {
+    const { openPostgres } = await import('./postgres.ts');
+    return openPostgres(location);
+  }
+  return openSqlite(location);
+}
+
+export interface SqliteStore extends Store {
+  readonly dialect: 'sqlite';
+  /** The connection itself, for what only SQLite has (pragmas, checkpoints). */
+  readonly sqlite: Database.Database;
+}
+
 /**
- * Opens (creating when absent) the database at `path`, or an in-memory one for `:memory:`,
- * and brings its schema up to date.
+ * Transactions on the one SQLite connection. A body's awaits on SQLite statements settle as
+ * microtasks, so no other request's statement runs inside it; a second transaction that starts
+ * while one is open (a body awaiting something else) waits for it instead of joining it.
  */
-export function openDatabase(path: string, migrationsDir: string = MIGRATIONS_DIR): OpenedDatabase {
+function sqliteDriver(sqlite: Database.Database): DialectDriver {
+  let queue: Promise<unknown> = Promise.resolve();
+  const run = async <T>(db: Db, body: (tx: Db) => Promise<T>): Promise<T> => {
+    sqlite.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await sqliteTransactionScope.run(db, () => body(db));
+      sqlite.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      throw error;
+    }
+  };
+  return {
+    dialect: 'sqlite',
+    tables: schema,
+    rows: async <T>(db: Db, query: SQL) => db.all<T>(query),
+    transaction: <T>(db: Db, body: (tx: Db) => Promise<T>): Promise<T> => {
+      if (sqliteTransactionScope.getStore() === db) return body(db);
+      const turn = queue.then(() => run(db, body));
+      queue = turn.catch(() => undefined);
+      return turn;
+    },
+  };
+}
+
+/**
+ * Opens (creating when absent) the SQLite database at `path`, or an in-memory one for
+ * `:memory:`, and brings its schema up to date.
+ */
+export function openSqlite(path: string, migrationsDir: string = MIGRATIONS_DIR): SqliteStore {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const sqlite = new Database(path);
   // WAL lets page reads proceed while an attempt is being written; an in-memory database
@@ -35,5 +82,21 @@ export function openDatabase(path: string, migrationsDir: string = MIGRATIONS_DI
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: migrationsDir });
-  return { db, sqlite, close: () => sqlite.close() };
+  registerDb(db, sqliteDriver(sqlite));
+  const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
+  const totalChanges = sqlite.prepare('SELECT total_changes()').pluck();
+  return {
+    dialect: 'sqlite',
+    db,
+    sqlite,
+    // data_version moves when another connection commits; total_changes when this one writes.
+    changeVersion: () => `${dataVersion.get()}:${totalChanges.get()}`,
+    close: async () => {
+      if (sqlite.open) sqlite.close();
+    },
+  };
 }
+
+/** @deprecated The synchronous opener's old names, until every caller awaits openStore. */
+export const openDatabase = openSqlite;
+export type OpenedDatabase = SqliteStore;

@@ -2,7 +2,7 @@
  * The progress store's tables. Migrations in migrations/ are generated from this file by
  * `npm run db:generate`; change the schema here, never the SQL.
  */
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { GradeResult, Variant } from '../bank/types.ts';
 
 export const ROLES = ['learner', 'author', 'admin'] as const;
@@ -255,4 +255,21 @@ export const sandboxKeys = sqliteTable('sandbox_keys', {
   accessKeyId: text('access_key_id').notNull().unique(),
   secretAccessKey: text('secret_access_key').notNull(),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/**
+ * An account's DynamoDB sandbox, saved whole after it changes, so a restart or another instance
+ * serves the same tables. `version` counts saves: an instance holding an older copy reloads it,
+ * and a save from a copy that is no longer the latest is refused (another instance saved first).
+ */
+export const sandboxSnapshots = sqliteTable('sandbox_snapshots', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull(),
+  /** The engine's snapshot of the sandbox, compressed. */
+  snapshot: blob('snapshot', { mode: 'buffer' }).notNull(),
+  /** Its size before compression, for the cap and the account page. */
+  bytes: integer('bytes').notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../app/db/connection.ts';
 
-describe('openDatabase', () => {
+describe('openDatabase', async () => {
   const dirs: string[] = [];
   afterEach(() => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('creates the missing data directory, turns on WAL and foreign keys, and applies the migrations', () => {
+  it('creates the missing data directory, turns on WAL and foreign keys, and applies the migrations', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ddb-study-'));
     dirs.push(dir);
     const opened = openDatabase(join(dir, 'nested', 'app.db'));
@@ -30,31 +30,32 @@ describe('openDatabase', () => {
         'question_reports',
         'review_cards',
         'sandbox_keys',
+        'sandbox_snapshots',
         'sessions',
         'study_settings',
         'users',
       ]);
     } finally {
-      opened.close();
+      await opened.close();
     }
   });
 
-  it('applies migrations once: reopening an existing file keeps its rows', () => {
+  it('applies migrations once: reopening an existing file keeps its rows', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ddb-study-'));
     dirs.push(dir);
     const path = join(dir, 'app.db');
     const first = openDatabase(path);
     first.sqlite.prepare('insert into profiles (token, created_at) values (?, ?)').run('cookie-1', Date.now());
-    first.close();
+    await first.close();
     const second = openDatabase(path);
     try {
       expect(second.sqlite.prepare('select count(*) from profiles').pluck().get()).toBe(1);
     } finally {
-      second.close();
+      await second.close();
     }
   });
 
-  it('rejects an attempt whose profile does not exist (foreign keys enforced)', () => {
+  it('rejects an attempt whose profile does not exist (foreign keys enforced)', async () => {
     const opened = openDatabase(':memory:');
     try {
       expect(() =>
@@ -66,7 +67,7 @@ describe('openDatabase', () => {
           .run(),
       ).toThrow(/FOREIGN KEY constraint failed/);
     } finally {
-      opened.close();
+      await opened.close();
     }
   });
 });

@@ -1,0 +1,91 @@
+/**
+ * The progress store, whichever database holds it. The queries in app/progress and app/auth are
+ * written once, against drizzle's SQLite query builder types (`Db`); at run time `db` is either
+ * better-sqlite3's drizzle (the embedded default) or node-postgres's (DATABASE_URL=postgres://…),
+ * and the tables a query names come from `tablesOf(db)`, the dialect's own schema (schema.ts or
+ * schema-pg.ts: the same tables and columns, the same JavaScript types, checked by a test).
+ *
+ * Only the forms both drivers run the same way are portable, so only they are used:
+ * - `await db.select()…`, `await db.insert()…returning()`, `await db.update()…`, `await db.delete()…`;
+ *   never `.all()`, `.get()`, `.run()` or `.values()`, which exist only on SQLite (the PostgreSQL
+ *   run of the store and route tests fails on them);
+ * - `firstRow(await …limit(1))` for one row, `(await ….returning({ id }))).length` for rows changed;
+ * - `rowsOf(db, sql\`…\`)` for a raw statement, written in SQL both dialects accept (no
+ *   `update or ignore`, no `strftime`; `count(*)` read with Number(), PostgreSQL returns it as text);
+ * - `inTransaction(db, async (tx) => …)` for a transaction; its body runs database statements only.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { SQL } from 'drizzle-orm';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type * as schema from './schema.ts';
+
+export type Tables = typeof schema;
+
+/** The query builder every query module writes against (see the module comment). */
+export type Db = BetterSQLite3Database<Tables>;
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** What a dialect tells the helpers below about a drizzle database it opened. */
+export interface DialectDriver {
+  readonly dialect: Dialect;
+  /** The dialect's tables, typed as SQLite's (schema-pg.ts mirrors schema.ts column for column). */
+  readonly tables: Tables;
+  rows<T>(db: Db, query: SQL): Promise<T[]>;
+  transaction<T>(db: Db, body: (tx: Db) => Promise<T>): Promise<T>;
+}
+
+const drivers = new WeakMap<object, DialectDriver>();
+
+/** Called by the dialect that opened `db` (and for each transaction handle it gives out). */
+export function registerDb(db: Db, driver: DialectDriver): void {
+  drivers.set(db, driver);
+}
+
+function driverOf(db: Db): DialectDriver {
+  const driver = drivers.get(db);
+  if (!driver) throw new Error('This database handle was not opened by openStore (app/db/connection.ts).');
+  return driver;
+}
+
+export function dialectOf(db: Db): Dialect {
+  return driverOf(db).dialect;
+}
+
+/** The tables of the dialect `db` speaks. */
+export function tablesOf(db: Db): Tables {
+  return driverOf(db).tables;
+}
+
+/** Rows of a raw statement, on either dialect. */
+export function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+  return driverOf(db).rows<T>(db, query);
+}
+
+/** Runs `body` in one transaction: all its statements or none. Nested calls join the outer one. */
+export function inTransaction<T>(db: Db, body: (tx: Db) => Promise<T>): Promise<T> {
+  return driverOf(db).transaction(db, body);
+}
+
+export function firstRow<T>(rows: readonly T[]): T | undefined {
+  return rows[0];
+}
+
+/** An opened store: the database handle the app's modules take, and what only its owner does. */
+export interface Store {
+  readonly dialect: Dialect;
+  readonly db: Db;
+  /**
+   * A value that changes whenever any connection commits a change (SQLite's data_version and
+   * total_changes), for caches of derived pages; undefined where no such cheap counter exists,
+   * and then nothing is cached across requests.
+   */
+  readonly changeVersion: (() => string) | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * SQLite runs on one connection, so "in a transaction" must be known per async call chain: a
+ * nested call joins the transaction its caller opened, and another request waits for it to end.
+ */
+export const sqliteTransactionScope = new AsyncLocalStorage<Db>();
