@@ -14,6 +14,8 @@ export { CapacityTally, shapeConsumedCapacity, type ReturnConsumedCapacity } fro
 /** Capacity units, item sizes with working, rates, burst and scan time. */
 export * from './capacity/index.ts';
 export { OPERATIONS } from './operations/registry.ts';
+/** DynamoDB Streams' actions (X-Amz-Target DynamoDBStreams_20120810.*), served beside the table actions. */
+export { STREAM_OPERATIONS } from './streams/operations.ts';
 /** BatchWriteItem's limit of 25 put and delete requests per call. */
 export { BATCH_WRITE_MAX_REQUESTS } from './operations/batch-write-item.ts';
 /** PartiQL: parse a statement (errors with AWS's text and a position) and see the API request it runs as. */

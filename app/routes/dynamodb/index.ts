@@ -255,8 +255,11 @@ export interface DynamodbCall {
   readonly input: unknown;
   /** The client address, for the per-address rate. */
   readonly address: string;
-  /** Where the call goes: DynamoDB (the default), the simulated DAX cluster (`POST /dax`), or the simulation's own actions (`DynamoDBSim.*`). */
-  readonly target?: 'dynamodb' | 'dax' | 'sim';
+  /**
+   * Where the call goes: DynamoDB (the default), DynamoDB Streams (`DynamoDBStreams_20120810.*`),
+   * the simulated DAX cluster (`POST /dax`), or the simulation's own actions (`DynamoDBSim.*`).
+   */
+  readonly target?: 'dynamodb' | 'streams' | 'dax' | 'sim';
 }
 
 export type DynamodbOutcome = { readonly ok: true; readonly response: unknown } | { readonly ok: false; readonly error: DynamoDBError };
