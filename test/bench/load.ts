@@ -126,6 +126,39 @@ function startServer(databasePath: string): Promise<Server> {
   });
 }
 
+/**
+ * The same-cost peer: a bare node:http server that spends `us` microseconds of CPU on each
+ * request and answers `bytes` bytes, both from the query string. At 100 connections on 2 cores
+ * a saturated single-threaded server's p99 is set by how its requests queue, not by what they
+ * do; this peer, measured beside a row with that row's own CPU per request and body size, shows
+ * the p99 any server with that cost has here.
+ */
+const SAME_COST_PEER = `
+const bodies = new Map();
+require('node:http').createServer((q, s) => {
+  const u = new URL(q.url, 'http://x');
+  const us = BigInt(Math.round(Number(u.searchParams.get('us')) * 1000));
+  const bytes = Number(u.searchParams.get('bytes'));
+  const t = process.hrtime.bigint();
+  while (process.hrtime.bigint() - t < us);
+  let body = bodies.get(bytes);
+  if (!body) bodies.set(bytes, (body = Buffer.alloc(bytes, 'x')));
+  s.end(body);
+}).listen(0, '127.0.0.1', function () { console.log('Listening on http://127.0.0.1:' + this.address().port); });`;
+
+function startPeer(): Promise<Server> {
+  const child = spawn(process.execPath, ['-e', SAME_COST_PEER], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the same-cost peer exited (${code})`)));
+    child.stdout!.once('data', (chunk: Buffer) => {
+      const url = /Listening on (http:\/\/\S+)/.exec(chunk.toString())?.[1];
+      if (!url) return reject(new Error(`the same-cost peer printed ${chunk.toString()}`));
+      child.removeAllListeners('exit');
+      resolve({ url, process: child });
+    });
+  });
+}
+
 async function json<T>(response: Response): Promise<T> {
   if (!response.ok) throw new Error(`${response.url} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
@@ -235,10 +268,11 @@ export async function benchmarks(): Promise<BenchRow[]> {
     const choice = scenarios.find((s) => s.kind === 'choice')!.id;
     const choiceQuestion = await json<{ variant: { options: { id: string }[] } }>(await fetch(`${url}/api/questions/${encodeURIComponent(choice)}/7`));
     const pages = scenarios.flatMap((s) => Array.from({ length: SEEDS_PER_SCENARIO }, (_, seed) => `/q/${encodeURIComponent(s.id)}/${seed}`));
-    const rows: Array<{ name: string; run: () => WrkResult }> = [
+    const rows: Array<{ name: string; run: () => WrkResult; sample?: { path: string; cookie?: string } }> = [
       {
         name: `question pages, ${scenarios.length} scenarios x ${SEEDS_PER_SCENARIO} seeds in turn`,
         run: () => runWrk(url, rotatingGets(dir, 'pages', pages)),
+        sample: { path: pages[0]! },
       },
       {
         name: 'question pages, every request a new seed (uncached)',
@@ -251,9 +285,17 @@ export async function benchmarks(): Promise<BenchRow[]> {
             ),
           ),
       },
-      { name: 'home page, first visit', run: () => runWrk(`${url}/`) },
-      { name: 'result page', run: () => runWrk(url, rotatingGets(dir, 'result', [learner.resultPath], learner.cookie)) },
-      { name: `progress page, ${PROGRESS_ANSWERS} answers`, run: () => runWrk(url, rotatingGets(dir, 'progress', ['/progress'], learner.cookie)) },
+      { name: 'home page, first visit', run: () => runWrk(`${url}/`), sample: { path: '/' } },
+      {
+        name: 'result page',
+        run: () => runWrk(url, rotatingGets(dir, 'result', [learner.resultPath], learner.cookie)),
+        sample: { path: learner.resultPath, cookie: learner.cookie },
+      },
+      {
+        name: `progress page, ${PROGRESS_ANSWERS} answers`,
+        run: () => runWrk(url, rotatingGets(dir, 'progress', ['/progress'], learner.cookie)),
+        sample: { path: '/progress', cookie: learner.cookie },
+      },
       { name: 'record an answer (API, WAL)', run: () => runWrk(url, answers(dir, choice, choiceQuestion.variant.options[0]!.id, learner.cookie)) },
     ];
     const floors: WrkResult[] = [];
@@ -279,6 +321,21 @@ export async function benchmarks(): Promise<BenchRow[]> {
       }
     }
     const floor = median(floors.map((f) => f.perSecond));
+    // Each page row's same-cost peer, once, after the rounds (see SAME_COST_PEER).
+    const peer = await startPeer();
+    const peerP99 = new Map<number, WrkResult>();
+    try {
+      for (const [i, row] of rows.entries()) {
+        if (!row.sample) continue;
+        await settle();
+        const response = await fetch(`${url}${row.sample.path}`, { headers: row.sample.cookie ? { cookie: row.sample.cookie } : {} });
+        const bytes = (await response.arrayBuffer()).byteLength;
+        const us = median(results[i]!.map((r) => r.serverUs ?? Number.NaN));
+        if (Number.isFinite(us)) peerP99.set(i, runWrkOnly(`${peer.url}/?us=${us.toFixed(0)}&bytes=${bytes}`));
+      }
+    } finally {
+      peer.process.kill();
+    }
     const load = loadavg()[0]!.toFixed(1);
     const out: BenchRow[] = [
       {
@@ -293,9 +350,11 @@ export async function benchmarks(): Promise<BenchRow[]> {
       const p99 = median(runs.map((r) => r.p99Ms));
       const slow = runs.reduce((sum, r) => sum + r.timeouts, 0);
       const errors = runs.reduce((sum, r) => sum + r.errors, 0);
+      const same = peerP99.get(i);
+      const sameCost = same ? `; same-cost bare node:http p99 ${same.p99Ms.toFixed(0)} ms${same.timeouts ? `, ${same.timeouts} over 2 s` : ''}` : '';
       out.push({
         group: 'load',
-        name: `${row.name} (p99 ${p99.toFixed(0)} ms${slow ? `, ${slow} over 2 s` : ''}${errors ? `, ${errors} errors` : ''})`,
+        name: `${row.name} (p99 ${p99.toFixed(0)} ms${slow ? `, ${slow} over 2 s` : ''}${errors ? `, ${errors} errors` : ''}${sameCost})`,
         ours: median(runs.map((r) => r.perSecond)),
         reference: floor,
         ratio: median(runs.map((r, round) => r.perSecond / floors[round]!.perSecond)),
