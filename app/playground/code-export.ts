@@ -9,6 +9,8 @@
  * as those clients expect raw bytes and base64-encode them on the wire.
  */
 
+import { isStreamAction } from './requests.ts';
+
 export interface CodeExportOptions {
   /** Default us-east-1: the server answers any Region. */
   readonly region?: string;
@@ -42,6 +44,17 @@ export function pythonMethodName(action: string): string {
   return action.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 }
 
+/**
+ * The client each tool uses for an action: DynamoDB Streams is a service of its own to the AWS
+ * CLI (`aws dynamodbstreams`), the SDK (@aws-sdk/client-dynamodb-streams) and boto3
+ * (`client('dynamodbstreams')`), though this server answers both at the same endpoint.
+ */
+function clientOf(action: string) {
+  return isStreamAction(action)
+    ? ({ cli: 'dynamodbstreams', npm: '@aws-sdk/client-dynamodb-streams', sdkClient: 'DynamoDBStreamsClient', boto3: 'dynamodbstreams' } as const)
+    : ({ cli: 'dynamodb', npm: '@aws-sdk/client-dynamodb', sdkClient: 'DynamoDBClient', boto3: 'dynamodb' } as const);
+}
+
 /** The CLI paginates these by itself, merging pages; --no-paginate keeps the one call the playground made. */
 const PAGINATED = new Set(['Query', 'Scan', 'ListTables', 'ListTagsOfResource', 'ListBackups']);
 
@@ -60,7 +73,7 @@ export function toCli(action: string, input: unknown, endpoint: string, options?
   const { region, accessKeyId, secretAccessKey } = settings(options);
   const lines = [
     `AWS_ACCESS_KEY_ID=${shellQuote(accessKeyId)} AWS_SECRET_ACCESS_KEY=${shellQuote(secretAccessKey)} \\`,
-    `aws dynamodb ${cliCommandName(action)} --endpoint-url ${shellQuote(endpoint)} --region ${shellQuote(region)}${PAGINATED.has(action) ? ' --no-paginate' : ''} \\`,
+    `aws ${clientOf(action).cli} ${cliCommandName(action)} --endpoint-url ${shellQuote(endpoint)} --region ${shellQuote(region)}${PAGINATED.has(action) ? ' --no-paginate' : ''} \\`,
     `  --cli-input-json ${shellQuote(prettyJson(input ?? {}))}`,
   ];
   return lines.join('\n');
@@ -118,8 +131,12 @@ export function fromCli(command: string): { action: string; input: unknown } {
   const words = shellWords(command);
   let i = 0;
   while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]!)) i++;
-  if (words[i] !== 'aws' || words[i + 1] !== 'dynamodb' || words[i + 2] === undefined) throw new Error('Expected "aws dynamodb <command>"');
+  const service = words[i + 1];
+  if (words[i] !== 'aws' || (service !== 'dynamodb' && service !== 'dynamodbstreams') || words[i + 2] === undefined) {
+    throw new Error('Expected "aws dynamodb <command>" or "aws dynamodbstreams <command>"');
+  }
   const action = actionFromCliCommand(words[i + 2]!);
+  if (clientOf(action).cli !== service) throw new Error(`"aws ${service}" has no command "${words[i + 2]!}"`);
   let input: unknown = {};
   const withValue = new Set(['--endpoint-url', '--region', '--output', '--profile']);
   for (i += 3; i < words.length; i++) {
@@ -252,11 +269,12 @@ export function jsLiteral(value: unknown, indent = ''): string {
 export function toJavaScript(action: string, input: unknown, endpoint: string, options?: CodeExportOptions): string {
   const { region, accessKeyId, secretAccessKey } = settings(options);
   const command = `${action}Command`;
+  const { npm, sdkClient } = clientOf(action);
   return [
-    '// npm install @aws-sdk/client-dynamodb, then: node request.mjs',
-    `import { DynamoDBClient, ${command} } from '@aws-sdk/client-dynamodb';`,
+    `// npm install ${npm}, then: node request.mjs`,
+    `import { ${sdkClient}, ${command} } from '${npm}';`,
     '',
-    'const client = new DynamoDBClient({',
+    `const client = new ${sdkClient}({`,
     `  endpoint: ${quoted(endpoint, 'js')},`,
     `  region: ${quoted(region, 'js')},`,
     `  credentials: { accessKeyId: ${quoted(accessKeyId, 'js')}, secretAccessKey: ${quoted(secretAccessKey, 'js')} },`,
@@ -327,7 +345,7 @@ export function toPython(action: string, input: unknown, endpoint: string, optio
     'import boto3',
     '',
     'client = boto3.client(',
-    "    'dynamodb',",
+    `    '${clientOf(action).boto3}',`,
     `    endpoint_url=${quoted(endpoint, 'python')},`,
     `    region_name=${quoted(region, 'python')},`,
     `    aws_access_key_id=${quoted(accessKeyId, 'python')},`,

@@ -3,12 +3,21 @@
  * through the same path as /dynamodb, so a sample dataset, a Workbench model or a question's
  * table meets the same validation, limits and errors as a learner's own request.
  */
-import { BATCH_WRITE_MAX_REQUESTS, type Item } from '../../engine/index.ts';
+import { BATCH_WRITE_MAX_REQUESTS, type Item, STREAM_OPERATIONS } from '../../engine/index.ts';
 
 /** One DynamoDB API call: the action as X-Amz-Target names it and its JSON input. */
 export interface PlaygroundRequest {
   readonly action: string;
   readonly input: unknown;
+}
+
+/**
+ * Whether an action is DynamoDB Streams' (ListStreams, DescribeStream, GetShardIterator,
+ * GetRecords) rather than DynamoDB's: it goes out under the Streams target, and the CLI, the SDK
+ * and boto3 each name a separate client for it.
+ */
+export function isStreamAction(action: string): boolean {
+  return Object.hasOwn(STREAM_OPERATIONS, action);
 }
 
 /** The items as BatchWriteItem calls of at most 25 puts each, in the order given. */

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, type CreateTableCommandInput, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -17,7 +17,7 @@ import {
   toJavaScript,
   toPython,
 } from '../../../app/playground/code-export.ts';
-import { OPERATIONS } from '../../../engine/index.ts';
+import { OPERATIONS, STREAM_OPERATIONS } from '../../../engine/index.ts';
 import { createClients, type Endpoint, startOurEndpoint } from '../../sdk/endpoint.ts';
 
 const run = promisify(execFile);
@@ -84,7 +84,7 @@ const request = fc.record(
   },
   { requiredKeys: [] },
 );
-const action = fc.constantFrom(...Object.keys(OPERATIONS));
+const action = fc.constantFrom(...Object.keys(OPERATIONS), ...Object.keys(STREAM_OPERATIONS));
 const endpointArb = fc.oneof(fc.constant('http://127.0.0.1:3000/dynamodb'), fc.webUrl(), awkwardString);
 
 describe('code-export names', () => {
@@ -97,6 +97,29 @@ describe('code-export names', () => {
     expect(cliCommandName(name)).toBe(cli);
     expect(pythonMethodName(name)).toBe(python);
     expect(fromCli(`aws dynamodb ${cli}`).action).toBe(name);
+  });
+
+  it.each([
+    ['ListStreams', 'list-streams', 'list_streams'],
+    ['DescribeStream', 'describe-stream', 'describe_stream'],
+    ['GetShardIterator', 'get-shard-iterator', 'get_shard_iterator'],
+    ['GetRecords', 'get-records', 'get_records'],
+  ])('names the Streams action %s under aws dynamodbstreams (%s), DynamoDBStreamsClient and boto3 (%s)', (name, cli, python) => {
+    const input = { StreamArn: 'arn:aws:dynamodb:us-east-1:000000000000:table/T/stream/2026-01-01T00:00:00.000' };
+    expect(toCli(name, input, 'http://h')).toContain(`aws dynamodbstreams ${cli} --endpoint-url http://h`);
+    expect(toCli(name, input, 'http://h')).not.toContain('--no-paginate');
+    expect(fromCli(`aws dynamodbstreams ${cli}`).action).toBe(name);
+    const js = toJavaScript(name, input, 'http://h');
+    expect(js).toContain(`import { DynamoDBStreamsClient, ${name}Command } from '@aws-sdk/client-dynamodb-streams';`);
+    expect(js).toContain('new DynamoDBStreamsClient({');
+    const py = toPython(name, input, 'http://h');
+    expect(py).toContain("boto3.client(\n    'dynamodbstreams',");
+    expect(py).toContain(`client.${python}(`);
+  });
+
+  it('refuses a command under the other service', () => {
+    expect(() => fromCli('aws dynamodb get-records')).toThrow('"aws dynamodb" has no command "get-records"');
+    expect(() => fromCli('aws dynamodbstreams scan')).toThrow('"aws dynamodbstreams" has no command "scan"');
   });
 });
 
@@ -240,6 +263,77 @@ describe('exported code runs against the endpoint', () => {
     }
     expect(read.Item).toEqual(expected);
   }
+
+  /**
+   * A table with a stream and two items written through the SDK, then the four Streams steps each
+   * run as the copied code (`runStep` returns the response the program printed), each answer
+   * feeding the next request; GetRecords must return both writes.
+   */
+  async function readStream(keyId: string, runStep: (action: string, input: unknown) => Promise<Record<string, unknown>>) {
+    const name = `s-${keyId}`;
+    const { client } = createClients(endpoint.url, keyId);
+    await client.send(
+      new CreateTableCommand({ ...table(name), StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' } } as CreateTableCommandInput),
+    );
+    for (const pk of ['first', "it's"]) await client.send(new PutItemCommand({ TableName: name, Item: { pk: { S: pk }, n: { N: '1' } } }));
+    client.destroy();
+    const listed = (await runStep('ListStreams', { TableName: name })) as { Streams: { StreamArn: string; TableName: string }[] };
+    expect(listed.Streams.map((s) => s.TableName)).toEqual([name]);
+    const StreamArn = listed.Streams[0]!.StreamArn;
+    const described = (await runStep('DescribeStream', { StreamArn })) as { StreamDescription: { Shards: { ShardId: string }[] } };
+    const ShardId = described.StreamDescription.Shards[0]!.ShardId;
+    const iterator = (await runStep('GetShardIterator', { StreamArn, ShardId, ShardIteratorType: 'TRIM_HORIZON' })) as { ShardIterator: string };
+    const records = (await runStep('GetRecords', { ShardIterator: iterator.ShardIterator })) as {
+      Records: { eventName: string; dynamodb: { Keys: unknown; NewImage: unknown } }[];
+    };
+    expect(records.Records.map((r) => [r.eventName, r.dynamodb.Keys])).toEqual([
+      ['INSERT', { pk: { S: 'first' } }],
+      ['INSERT', { pk: { S: "it's" } }],
+    ]);
+    expect(records.Records[1]!.dynamodb.NewImage).toEqual({ pk: { S: "it's" }, n: { N: '1' } });
+  }
+
+  /** The last line a program printed, as JSON: the tests append a line printing the response so. */
+  const lastJsonLine = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
+
+  it.concurrent(
+    'the four Streams actions as JavaScript: node reads back the records written',
+    async () => {
+      await readStream('js-stream', async (action, input) => {
+        const file = join(dir, `stream-${action}.mjs`);
+        writeFileSync(file, `${toJavaScript(action, input, endpoint.url, { accessKeyId: 'js-stream' })}console.log(JSON.stringify(response));\n`);
+        return lastJsonLine((await run('node', [file])).stdout);
+      });
+    },
+    PROCESS_TIMEOUT_MS,
+  );
+
+  it.concurrent(
+    'the four Streams actions as Python: boto3 reads back the records written',
+    async (context) => {
+      if (!(await hasBoto3)) context.skip();
+      await readStream('py-stream', async (action, input) => {
+        const file = join(dir, `stream-${action}.py`);
+        const print = 'import json\nprint(json.dumps(response, default=str))\n';
+        writeFileSync(file, toPython(action, input, endpoint.url, { accessKeyId: 'py-stream' }) + print);
+        return lastJsonLine((await run('python3', [file])).stdout);
+      });
+    },
+    PROCESS_TIMEOUT_MS,
+  );
+
+  it.concurrent(
+    'the four Streams actions as AWS CLI commands: sh reads back the records written',
+    async (context) => {
+      if (!(await hasAws)) context.skip();
+      await readStream('cli-stream', async (action, input) => {
+        const command = toCli(action, input, endpoint.url, { accessKeyId: 'cli-stream' });
+        const { stdout } = await run('sh', ['-c', command], { env: { PATH: process.env.PATH, HOME: dir } });
+        return JSON.parse(stdout) as Record<string, unknown>;
+      });
+    },
+    PROCESS_TIMEOUT_MS,
+  );
 
   it.concurrent(
     'toJavaScript: node runs the module and the item arrives as written, binary included',
