@@ -169,6 +169,16 @@ export class Database {
     return { readUnits: usage?.readUnits ?? 0, writeUnits: usage?.writeUnits ?? 0 };
   }
 
+  /** The serial the next table id derives from, for a snapshot (engine/storage/snapshot.ts). */
+  get tableSerialNumber(): number {
+    return this.tableSerial;
+  }
+
+  /** Units consumed per table so far, for a snapshot. */
+  usageByTable(): [string, CapacityUsage][] {
+    return [...this.usage].map(([name, usage]) => [name, { ...usage }]);
+  }
+
   /** Engine time in seconds, the unit DynamoDB's date fields use. */
   nowSeconds(): number {
     return this.now() / 1000;

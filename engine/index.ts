@@ -15,12 +15,15 @@ export { CapacityTally, shapeConsumedCapacity, type ReturnConsumedCapacity } fro
 export * from './capacity/index.ts';
 export { OPERATIONS } from './operations/registry.ts';
 /** DynamoDB Streams' actions (X-Amz-Target DynamoDBStreams_20120810.*), served beside the table actions. */
-export { STREAM_OPERATIONS } from './streams/operations.ts';
+export { GET_RECORDS_MAX, SHARD_ITERATOR_LIFETIME_MS, STREAM_OPERATIONS } from './streams/operations.ts';
+export { STREAM_RETENTION_MS } from './streams/stream.ts';
 /** BatchWriteItem's limit of 25 put and delete requests per call. */
 export { BATCH_WRITE_MAX_REQUESTS } from './operations/batch-write-item.ts';
 /** PartiQL: parse a statement (errors with AWS's text and a position) and see the API request it runs as. */
 export { parseStatement, translateStatement, StatementSyntaxError, type Statement, type StatementPosition, type Translation } from './partiql/index.ts';
 export type { Table, TableDefinition, IndexDefinition, KeySchema } from './storage/table.ts';
+/** A sandbox as JSON and back, for persisting account sandboxes. */
+export { restoreDatabase, snapshotDatabase, SnapshotError, SNAPSHOT_VERSION, type DatabaseSnapshot } from './storage/snapshot.ts';
 /** The cost model: prices, bills with working, break-even, DAX, serverless. */
 export * from './cost/index.ts';
 /** The exam's decision rules and their registry. */

@@ -106,6 +106,11 @@ export class RestoreHistory {
     return found;
   }
 
+  /** The entries kept, oldest first, and each table's horizon (for a snapshot: engine/storage/snapshot.ts). */
+  kept(): { readonly entries: readonly HistoryEntry[]; readonly horizons: [string, number][] } {
+    return { entries: this.entries.slice(this.head), horizons: [...this.horizons] };
+  }
+
   /** Bytes held, for tests and the bound. */
   get heldBytes(): number {
     return this.bytes;

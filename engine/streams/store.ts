@@ -64,6 +64,11 @@ export class StreamStore {
     );
   }
 
+  /** Every stream kept, untrimmed, in creation order (for a snapshot: engine/storage/snapshot.ts). */
+  all(): readonly Stream[] {
+    return this.streams;
+  }
+
   /** Starts a stream on `table` (whose StreamSpecification is being enabled) and returns it. */
   enable(table: Table, viewType: StreamViewType, now: number): Stream {
     let createdAt = now;
