@@ -88,26 +88,26 @@ function runWrk(url: string, script?: string): WrkResult {
   return { ...result, serverUs: before === undefined || after === undefined || result.requests === 0 ? undefined : (after - before) / result.requests };
 }
 
-function runWrkOnly(url: string, script?: string): WrkResult {
-  const args = ['-t2', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--latency', ...(script ? ['-s', script] : []), url];
+export function runWrkOnly(url: string, script?: string, connections = CONNECTIONS): WrkResult {
+  const args = ['-t2', `-c${connections}`, `-d${SECONDS}s`, '--latency', ...(script ? ['-s', script] : []), url];
   const output = execFileSync('wrk', args, { encoding: 'utf8' });
   const result = parseWrk(output);
   if (Number.isNaN(result.perSecond)) throw new Error(`wrk printed no rate:\n${output}`);
   return result;
 }
 
-interface Server {
+export interface Server {
   readonly url: string;
   readonly process: ChildProcess;
 }
 
 /** `npm start`'s command on a fresh database, answers unlimited so the answer row measures storing them. */
-function startServer(databasePath: string): Promise<Server> {
+export function startServer(databasePath: string, env: Record<string, string> = {}): Promise<Server> {
   // BENCH_SERVER=tsx runs the TypeScript through tsx instead, as `npm start` did before the bundle.
   const args = process.env.BENCH_SERVER === 'tsx' ? ['--import', 'tsx', join(ROOT, 'app', 'main.ts')] : [join(ROOT, 'scripts', 'start.mjs')];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', DATABASE_PATH: databasePath, RATE_LIMIT_ANSWERS_PER_MINUTE: '1000000' },
+    env: { ...process.env, PORT: '0', DATABASE_PATH: databasePath, RATE_LIMIT_ANSWERS_PER_MINUTE: '1000000', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
