@@ -273,3 +273,14 @@ export const sandboxSnapshots = sqliteTable('sandbox_snapshots', {
   bytes: integer('bytes').notNull(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+/**
+ * Log-in and sign-up attempts counted in fixed windows, shared by every instance on this
+ * database (a limit kept in one instance's memory would multiply by the number of instances).
+ */
+export const rateLimitWindows = sqliteTable('rate_limit_windows', {
+  /** The rule and what it counts, e.g. `auth-address:203.0.113.7`. */
+  key: text('key').primaryKey(),
+  startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+  count: integer('count').notNull(),
+});

@@ -28,6 +28,7 @@ describe('openDatabase', async () => {
         'exams',
         'profiles',
         'question_reports',
+        'rate_limit_windows',
         'review_cards',
         'sandbox_keys',
         'sandbox_snapshots',
