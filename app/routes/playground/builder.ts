@@ -1,18 +1,27 @@
 /**
  * The operation builder's form fields: which of a request's parameters each action takes as a
- * field, and the request they make. The actions themselves come from the engine's own table
- * (OPERATIONS); an action with no fields here is built as raw JSON only.
+ * field, and the request they make. The actions themselves come from the engine's own tables
+ * (OPERATIONS, and STREAM_OPERATIONS for DynamoDB Streams); an action with no fields here is
+ * built as raw JSON only.
  */
-import { OPERATIONS } from '../../../engine/index.ts';
+import { GET_RECORDS_MAX, OPERATIONS, SHARD_ITERATOR_LIFETIME_MS, STREAM_OPERATIONS, STREAM_RETENTION_MS } from '../../../engine/index.ts';
+import { isStreamAction } from '../../playground/requests.ts';
 import { type Built, type FieldError, type Form, jsonField } from './requests.ts';
 
 export type FieldKind = 'text' | 'json' | 'integer' | 'boolean' | 'choice';
+
+/** Values only the sandbox knows (its streams, their shards): the page offers them as a select when it has any. */
+export type FieldSource = 'streamArns' | 'shardIds';
+
+/** The values on offer for each source, as [value, text] pairs. */
+export type FieldChoices = Readonly<Partial<Record<FieldSource, readonly (readonly [string, string])[]>>>;
 
 export interface BuilderField {
   readonly name: string;
   readonly kind: FieldKind;
   readonly hint?: string;
   readonly choices?: readonly string[];
+  readonly source?: FieldSource;
 }
 
 const F = {
@@ -35,6 +44,30 @@ const F = {
   ExclusiveStartKey: { name: 'ExclusiveStartKey', kind: 'json', hint: 'The LastEvaluatedKey of the page before.' },
   Segment: { name: 'Segment', kind: 'integer' },
   TotalSegments: { name: 'TotalSegments', kind: 'integer', hint: 'Parallel scan: how many segments in all.' },
+} as const satisfies Record<string, BuilderField>;
+
+const MINUTES = SHARD_ITERATOR_LIFETIME_MS / 60_000;
+const HOURS = STREAM_RETENTION_MS / 3_600_000;
+
+// DynamoDB Streams: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Operations_Amazon_DynamoDB_Streams.html
+const S = {
+  TableName: { name: 'TableName', kind: 'text', hint: "Leave empty to list every table's stream." },
+  ListLimit: { name: 'Limit', kind: 'integer', hint: 'Streams per page, 1 to 100.' },
+  StreamArn: { name: 'StreamArn', kind: 'text', source: 'streamArns', hint: "The stream's ARN, as ListStreams or DescribeTable (LatestStreamArn) gives it." },
+  ShardId: { name: 'ShardId', kind: 'text', source: 'shardIds', hint: 'A shard of the stream, as DescribeStream lists them.' },
+  ShardIteratorType: {
+    name: 'ShardIteratorType',
+    kind: 'choice',
+    choices: ['TRIM_HORIZON', 'LATEST', 'AT_SEQUENCE_NUMBER', 'AFTER_SEQUENCE_NUMBER'],
+    hint: `TRIM_HORIZON: the oldest record kept (records stay ${HOURS} hours). LATEST: only records written after this call. AT_ or AFTER_SEQUENCE_NUMBER: from a record, given below.`,
+  },
+  SequenceNumber: { name: 'SequenceNumber', kind: 'text', hint: "Only with AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER: a record's SequenceNumber." },
+  ShardIterator: {
+    name: 'ShardIterator',
+    kind: 'text',
+    hint: `From GetShardIterator, or the NextShardIterator of the last GetRecords; it expires ${MINUTES} minutes after it was issued.`,
+  },
+  RecordsLimit: { name: 'Limit', kind: 'integer', hint: `Records to return, at most ${GET_RECORDS_MAX.toLocaleString('en-US')} (and at most 1 MB) per call.` },
 } as const satisfies Record<string, BuilderField>;
 
 const NAMES_VALUES = [F.ExpressionAttributeNames, F.ExpressionAttributeValues];
@@ -74,18 +107,30 @@ export const ACTION_FIELDS: Readonly<Partial<Record<string, readonly BuilderFiel
   DescribeTable: [F.TableName],
   DeleteTable: [F.TableName],
   DescribeTimeToLive: [F.TableName],
+  ListStreams: [S.TableName, S.ListLimit],
+  DescribeStream: [S.StreamArn],
+  GetShardIterator: [S.StreamArn, S.ShardId, S.ShardIteratorType, S.SequenceNumber],
+  GetRecords: [S.ShardIterator, S.RecordsLimit],
 };
 
 /** Item reads and writes: the builder asks them for ConsumedCapacity with every index's share. */
 const CAPACITY_ACTIONS = new Set(['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan']);
 
-/** Every action the engine serves, in its table's order. */
-export function builderActions(): readonly string[] {
-  return Object.keys(OPERATIONS);
+export interface ActionGroup {
+  readonly label: string;
+  readonly actions: readonly string[];
+}
+
+/** Every action the engine serves, in its tables' order: DynamoDB's, then DynamoDB Streams'. */
+export function builderActions(): readonly ActionGroup[] {
+  return [
+    { label: 'DynamoDB', actions: Object.keys(OPERATIONS) },
+    { label: 'Streams', actions: Object.keys(STREAM_OPERATIONS) },
+  ];
 }
 
 export function isBuilderAction(action: string): boolean {
-  return Object.hasOwn(OPERATIONS, action);
+  return Object.hasOwn(OPERATIONS, action) || isStreamAction(action);
 }
 
 /** The request the fields make; ReturnConsumedCapacity INDEXES for item reads and writes. */

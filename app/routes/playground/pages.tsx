@@ -7,7 +7,8 @@ import type { Child } from 'hono/jsx';
 import { JsonEditor, CODE_EDITOR_SCRIPT } from '../../views/json-editor.tsx';
 import { Layout } from '../../views/layout.tsx';
 import type { DynamodbOutcome } from '../dynamodb/index.ts';
-import { ACTION_FIELDS, type BuilderField } from './builder.ts';
+import { ACTION_FIELDS, type ActionGroup, type BuilderField, type FieldChoices } from './builder.ts';
+import { isStreamAction } from '../../playground/requests.ts';
 import { FormErrors, SelectField, TextField, type Values } from './fields.tsx';
 import type { HistoryEntry } from './history.ts';
 import { BILLING_MODES, type FieldError, GSI_ROWS, KEY_TYPES, LSI_ROWS, type PlaygroundRequest, PROJECTION_TYPES, STREAM_VIEW_TYPES } from './requests.ts';
@@ -313,6 +314,11 @@ export function TablePage({ table, ttl, ran, errors = [], values = {}, extra, si
         <a class="button button-secondary" href={`/playground/run?action=PutItem&table=${encodeURIComponent(table.name)}`}>
           Put an item
         </a>
+        {table.streamEnabled ? (
+          <a class="button button-secondary" href={`/playground/run?action=ListStreams&table=${encodeURIComponent(table.name)}`} data-read-stream>
+            Read this table's stream
+          </a>
+        ) : null}
         {sim ? (
           <a class="button button-secondary" href="#sim-heading">
             Simulation{sim.report?.Simulated ? ' (on)' : ''}
@@ -487,7 +493,23 @@ export function ItemPage({
   );
 }
 
-function BuilderFieldInput({ field, values, errors }: { field: BuilderField; values: Values; errors: readonly FieldError[] }) {
+function BuilderFieldInput({ field, values, errors, sources }: { field: BuilderField; values: Values; errors: readonly FieldError[]; sources: FieldChoices }) {
+  const offered = field.source ? (sources[field.source] ?? []) : [];
+  if (offered.length > 0) {
+    const current = values[field.name] ?? '';
+    // A value typed or carried in the JSON stays selectable even when the sandbox no longer lists it.
+    const extra = current !== '' && !offered.some(([value]) => value === current) ? [[current, current] as const] : [];
+    return (
+      <SelectField
+        name={field.name}
+        label={field.name}
+        values={values}
+        errors={errors}
+        choices={[['', '(choose)'] as const, ...extra, ...offered]}
+        hint={field.hint}
+      />
+    );
+  }
   if (field.kind === 'boolean') {
     return (
       <SelectField
@@ -521,7 +543,7 @@ function BuilderFieldInput({ field, values, errors }: { field: BuilderField; val
 }
 
 export interface BuilderPageProps {
-  readonly actions: readonly string[];
+  readonly actions: readonly ActionGroup[];
   readonly action: string;
   readonly values: Values;
   readonly json: string;
@@ -530,15 +552,37 @@ export interface BuilderPageProps {
   readonly ran?: Ran | undefined;
   readonly tableNames: readonly string[];
   readonly extra?: (ran: Ran) => Child;
+  readonly sources?: FieldChoices;
 }
 
-export function BuilderPage({ actions, action, values, json, errors = [], jsonError, ran, tableNames, extra }: BuilderPageProps) {
+/** The action picker, DynamoDB's actions and DynamoDB Streams' in groups of their own. */
+function ActionSelect({ groups, action }: { groups: readonly ActionGroup[]; action: string }) {
+  return (
+    <div class="pg-field">
+      <label for="f-action">Action</label>
+      <select id="f-action" name="action">
+        {groups.map((group) => (
+          <optgroup label={group.label}>
+            {group.actions.map((name) => (
+              <option value={name} selected={name === action}>
+                {name}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function BuilderPage({ actions, action, values, json, errors = [], jsonError, ran, tableNames, extra, sources = {} }: BuilderPageProps) {
   const fields = ACTION_FIELDS[action] ?? [];
+  const streams = isStreamAction(action);
   return (
     <PlaygroundFrame title={`${action} · Operation builder`} section="builder">
       <h1>Operation builder</h1>
       <form method="get" action="/playground/run" class="pg-action-picker">
-        <SelectField name="action" label="Action" values={{ action }} choices={actions} />
+        <ActionSelect groups={actions} action={action} />
         <button type="submit" class="button-secondary">
           Open
         </button>
@@ -548,7 +592,9 @@ export function BuilderPage({ actions, action, values, json, errors = [], jsonEr
         <div class="pg-builder-fields">
           <h2>{action}</h2>
           <p class="hint">
-            <a href={`https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_${action}.html`}>{action} in the API reference</a>
+            <a href={`https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_${streams ? 'streams_' : ''}${action}.html`}>
+              {action} in the API reference
+            </a>
             {tableNames.length > 0 ? <> · your tables: {tableNames.join(', ')}</> : null}
           </p>
           <FormErrors errors={errors} />
@@ -557,7 +603,7 @@ export function BuilderPage({ actions, action, values, json, errors = [], jsonEr
           ) : (
             <>
               {fields.map((field) => (
-                <BuilderFieldInput field={field} values={values} errors={errors} />
+                <BuilderFieldInput field={field} values={values} errors={errors} sources={sources} />
               ))}
               <button type="submit" name="intent" value="build" class="button-secondary" data-build>
                 Build the JSON from these fields
@@ -575,16 +621,20 @@ export function BuilderPage({ actions, action, values, json, errors = [], jsonEr
             error={jsonError}
             hint="DynamoDB JSON, as the wire protocol takes it. With JavaScript the fields rebuild it as you type."
           />
-          <SelectField
-            name="target"
-            label="Send to"
-            values={values}
-            choices={[
-              ['dynamodb', 'DynamoDB (/dynamodb)'],
-              ['dax', 'A simulated DAX cluster in front of the table (/dax)'],
-            ]}
-            hint="Through DAX, GetItem is answered from the item cache and Query and Scan from the query cache when they hold it; the answer says hit or miss."
-          />
+          {streams ? (
+            <p class="hint">DynamoDB Streams actions go to /dynamodb under the DynamoDBStreams_20120810 target, as DynamoDBStreamsClient sends them.</p>
+          ) : (
+            <SelectField
+              name="target"
+              label="Send to"
+              values={values}
+              choices={[
+                ['dynamodb', 'DynamoDB (/dynamodb)'],
+                ['dax', 'A simulated DAX cluster in front of the table (/dax)'],
+              ]}
+              hint="Through DAX, GetItem is answered from the item cache and Query and Scan from the query cache when they hold it; the answer says hit or miss."
+            />
+          )}
           <div class="actions">
             <button type="submit" name="intent" value="run" data-run>
               Run {action}

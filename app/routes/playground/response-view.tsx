@@ -8,24 +8,14 @@ import type { Child } from 'hono/jsx';
 import { itemSize, PAGE_BYTES } from '../../../engine/index.ts';
 import type { DynamodbOutcome } from '../dynamodb/index.ts';
 import { Working } from '../cost/form-fields.tsx';
+import { cellText, TYPE_NAMES } from './attribute-text.tsx';
 import { describeCapacity } from './capacity.ts';
 import type { PlaygroundRequest } from './requests.ts';
+import { isStreamAction } from '../../playground/requests.ts';
+import { StreamAnswer } from './stream-view.tsx';
 
 type AttributeValue = Readonly<Record<string, unknown>>;
 type Item = Readonly<Record<string, AttributeValue>>;
-
-const TYPE_NAMES: Readonly<Record<string, string>> = {
-  S: 'string',
-  N: 'number',
-  B: 'binary',
-  BOOL: 'boolean',
-  NULL: 'null',
-  L: 'list',
-  M: 'map',
-  SS: 'string set',
-  NS: 'number set',
-  BS: 'binary set',
-};
 
 const formatBytes = (bytes: number): string => `${bytes.toLocaleString('en-US')} B`;
 
@@ -33,16 +23,6 @@ const formatBytes = (bytes: number): string => `${bytes.toLocaleString('en-US')}
 const MAX_ROWS = 500;
 
 export const pretty = (value: unknown): string => JSON.stringify(value, null, 2);
-
-function cellText(value: AttributeValue): { type: string; text: string } {
-  const [type, inner] = Object.entries(value)[0] ?? ['?', undefined];
-  if (type === 'S' || type === 'N' || type === 'B') return { type, text: String(inner) };
-  if (type === 'BOOL') return { type, text: String(inner) };
-  if (type === 'NULL') return { type, text: 'null' };
-  if (Array.isArray(inner) && (type === 'SS' || type === 'NS' || type === 'BS')) return { type, text: inner.join(', ') };
-  const json = JSON.stringify(inner);
-  return { type, text: json.length > 80 ? `${json.slice(0, 77)}…` : json };
-}
 
 /** The attribute names of all items, key attributes first. */
 function columns(items: readonly Item[], keyNames: readonly string[]): string[] {
@@ -243,6 +223,7 @@ export function ResponseView({
       {single ? <ItemsTable items={[single]} caption={response.Item ? 'Item' : 'Attributes returned'} actions={response.Item ? actions : undefined} /> : null}
       {bytesNote}
       {response.LastEvaluatedKey !== undefined ? <NextPage request={request} lastKey={response.LastEvaluatedKey} nextAction={nextAction} /> : null}
+      {isStreamAction(request.action) ? <StreamAnswer request={request} response={response} nextAction={nextAction} /> : null}
       <Capacity request={request} response={response} />
       <details>
         <summary>The response as DynamoDB JSON</summary>

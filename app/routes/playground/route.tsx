@@ -39,6 +39,8 @@ import type { SimReport } from '../../../engine/index.ts';
 import { buildSimTags, simFormValues, type SimNote, staleNote, tagsOf } from './sim.ts';
 import { type PlaygroundSandbox, playgroundSandbox } from './sandbox.ts';
 import { summarizeTable, type TableSummary } from './tables.ts';
+import { isStreamAction } from '../../playground/requests.ts';
+import { lastShardIterator, rememberShardIterator, streamSources } from './streams.ts';
 
 type C = Context<AppEnv>;
 type Run = DynamodbEndpoint['run'];
@@ -83,7 +85,8 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
       action: request.action,
       input: request.input,
       address: addressOf(c, c.var.deps.trustProxy),
-      target,
+      // A Streams action goes under the Streams target whatever the form said, as DynamoDBStreamsClient sends it.
+      target: isStreamAction(request.action) ? 'streams' : target,
     });
 
   /** The table's simulation report (DynamoDBSim.GetMetrics, through the same dispatch); undefined when it cannot be read. */
@@ -106,13 +109,15 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
   const send = (c: C, sandbox: PlaygroundSandbox, request: PlaygroundRequest, target: 'dynamodb' | 'dax' = 'dynamodb'): Ran => {
     const outcome = call(c, sandbox, request, target);
     const { sandboxes, clock } = c.var.deps;
-    recordRequest(sandboxes.get(sandbox.accessKeyId, sandbox.pool), {
+    const database = sandboxes.get(sandbox.accessKeyId, sandbox.pool);
+    recordRequest(database, {
       action: request.action,
       input: request.input,
       at: clock.now().getTime(),
       ...(!outcome.ok && { error: outcome.error.name }),
       ...(target === 'dax' && { target }),
     });
+    rememberShardIterator(database, request, outcome);
     const sim = simNoteOf(c, sandbox, request, outcome);
     return { request, outcome, ...(sim && { sim }) };
   };
@@ -222,6 +227,7 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
         jsonError={props.jsonError}
         ran={props.ran}
         tableNames={listTables(c, sandbox).map((t) => t.name)}
+        sources={exists(c, sandbox) ? streamSources((request) => call(c, sandbox, request), props.action, props.values.StreamArn) : {}}
       />,
       code,
     );
@@ -384,7 +390,8 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
       return builderPage(c, sandbox, { action, values, json: parsed.ok ? pretty(parsed.value) : jsonText }, 200);
     }
     const table = c.req.query('table');
-    const values: Form = table ? { TableName: table } : {};
+    const iterator = action === 'GetRecords' && exists(c, sandbox) ? lastShardIterator(c.var.deps.sandboxes.get(sandbox.accessKeyId, sandbox.pool)) : undefined;
+    const values: Form = { ...(table && { TableName: table }), ...(iterator && { ShardIterator: iterator }) };
     const built = buildFromFields(action, values);
     return builderPage(c, sandbox, { action, values, json: pretty(built.ok ? built.request.input : {}) }, 200);
   });

@@ -11,6 +11,7 @@ export interface TableSummary {
   readonly itemCount: number;
   readonly sizeBytes: number;
   readonly stream: string;
+  readonly streamEnabled: boolean;
 }
 
 interface KeyElement {
@@ -69,5 +70,6 @@ export function summarizeTable(describeResponse: unknown): TableSummary {
     itemCount: table.ItemCount ?? 0,
     sizeBytes: table.TableSizeBytes ?? 0,
     stream: table.StreamSpecification?.StreamEnabled ? `On (${table.StreamSpecification.StreamViewType ?? ''})` : 'Off',
+    streamEnabled: table.StreamSpecification?.StreamEnabled === true,
   };
 }
