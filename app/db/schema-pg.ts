@@ -239,3 +239,9 @@ export const sandboxSnapshots = pgTable('sandbox_snapshots', {
   bytes: int64('bytes').notNull(),
   updatedAt: timestampMs('updated_at').notNull(),
 });
+
+export const rateLimitWindows = pgTable('rate_limit_windows', {
+  key: text('key').primaryKey(),
+  startedAt: timestampMs('started_at').notNull(),
+  count: int64('count').notNull(),
+});
