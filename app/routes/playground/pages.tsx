@@ -622,7 +622,10 @@ export function BuilderPage({ actions, action, values, json, errors = [], jsonEr
             hint="DynamoDB JSON, as the wire protocol takes it. With JavaScript the fields rebuild it as you type."
           />
           {streams ? (
-            <p class="hint">DynamoDB Streams actions go to /dynamodb under the DynamoDBStreams_20120810 target, as DynamoDBStreamsClient sends them.</p>
+            <p class="hint" data-stream-steps>
+              Reading a stream takes four calls: ListStreams, DescribeStream (its shards), GetShardIterator (a position in a shard), GetRecords. Each answer
+              here offers the next. They go to /dynamodb under the DynamoDBStreams_20120810 target, as DynamoDBStreamsClient sends them.
+            </p>
           ) : (
             <SelectField
               name="target"

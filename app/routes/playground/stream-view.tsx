@@ -50,20 +50,22 @@ export function RecordsTable({ rows }: { rows: readonly StreamRecordRow[] }) {
         <tbody>
           {rows.map((row) => (
             <tr data-event-name={row.eventName}>
-              <td>
+              <td data-label="Event">
                 <strong>{row.eventName}</strong>
                 {row.byService ? <span class="hint"> (TTL deletion)</span> : null}
               </td>
-              <td>
+              <td data-label="Keys">
                 <Attributes value={row.keys} />
               </td>
-              <td>
+              <td data-label="Old image">
                 <Attributes value={row.oldImage} />
               </td>
-              <td>
+              <td data-label="New image">
                 <Attributes value={row.newImage} />
               </td>
-              <td class="pg-sequence">{row.sequenceNumber}</td>
+              <td class="pg-sequence" data-label="Sequence number">
+                {row.sequenceNumber}
+              </td>
             </tr>
           ))}
         </tbody>
