@@ -120,6 +120,22 @@ describe("reading a table's stream", () => {
     expect(awsError(expired.html)).toBe('ExpiredIteratorException');
   });
 
+  it('has no next records once the stream is off and its shard read to the end, and says why', async () => {
+    const listed = await run('ListStreams', { TableName: 'Songs' });
+    const shard = formJson(
+      (await run('DescribeStream', formJson(listed.html, 'data-stream-step="DescribeStream"'))).html,
+      'data-stream-step="GetShardIterator"',
+    );
+    const records = formJson((await run('GetShardIterator', shard)).html, 'data-stream-step="GetRecords"');
+    expect((await browser.postForm('/playground/tables/Songs/streams', { enabled: 'false' })).status).toBe(200);
+    expect(await (await browser.request('/playground/tables/Songs')).text()).not.toContain('data-read-stream');
+    const read = await run('GetRecords', records);
+    expect(read.status).toBe(200);
+    expect([...read.html.matchAll(/data-event-name="([A-Z]+)"/g)].map((m) => m[1])).toEqual(['INSERT', 'INSERT']);
+    expect(read.html).not.toContain('data-next-records');
+    expect(read.html).toContain('No NextShardIterator: the shard is closed');
+  });
+
   it('keeps stream requests in the history, re-runnable, and copies them for the Streams clients', async () => {
     const history = decode(await (await browser.request('/playground/history')).text());
     for (const action of ['ListStreams', 'DescribeStream', 'GetShardIterator', 'GetRecords']) expect(history).toContain(`<strong>${action}</strong>`);
