@@ -22,6 +22,8 @@ export interface BuilderField {
   readonly hint?: string;
   readonly choices?: readonly string[];
   readonly source?: FieldSource;
+  /** The action refuses a request without it: an empty choice reads "(choose)", not "(default)". */
+  readonly required?: boolean;
 }
 
 const F = {
@@ -58,6 +60,7 @@ const S = {
   ShardIteratorType: {
     name: 'ShardIteratorType',
     kind: 'choice',
+    required: true,
     choices: ['TRIM_HORIZON', 'LATEST', 'AT_SEQUENCE_NUMBER', 'AFTER_SEQUENCE_NUMBER'],
     hint: `TRIM_HORIZON: the oldest record kept (records stay ${HOURS} hours). LATEST: only records written after this call. AT_ or AFTER_SEQUENCE_NUMBER: from a record, given below.`,
   },

@@ -527,7 +527,13 @@ function BuilderFieldInput({ field, values, errors, sources }: { field: BuilderF
   }
   if (field.kind === 'choice') {
     return (
-      <SelectField name={field.name} label={field.name} values={values} choices={[['', '(default)'] as const, ...(field.choices ?? [])]} hint={field.hint} />
+      <SelectField
+        name={field.name}
+        label={field.name}
+        values={values}
+        choices={[['', field.required ? '(choose)' : '(default)'] as const, ...(field.choices ?? [])]}
+        hint={field.hint}
+      />
     );
   }
   return (

@@ -72,6 +72,8 @@ describe("reading a table's stream", () => {
     expect(shard).toMatchObject({ StreamArn: describe.StreamArn, ShardIteratorType: 'TRIM_HORIZON' });
     const shardPage = decode(await (await browser.request('/playground/run?action=GetShardIterator')).text());
     expect(shardPage).toContain(`<option value="${shard.ShardId}"`);
+    // ShardIteratorType has no default: the empty choice asks for one.
+    expect(shardPage).toMatch(/<select id="f-ShardIteratorType"[^>]*><option value="" selected="">\(choose\)<\/option>/);
 
     const iterated = await run('GetShardIterator', shard);
     expect(iterated.status).toBe(200);
