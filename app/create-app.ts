@@ -17,6 +17,7 @@ import { createRateLimiters, DEFAULT_RATE_LIMITS, type RateLimitSettings } from 
 import { requireRole } from './auth/role.tsx';
 import { InvalidAnswerError, UnknownScenarioError, type Bank } from './bank/types.ts';
 import type { Db } from './db/connection.ts';
+import { dialectOf } from './db/store.ts';
 import { accountRoutes } from './routes/account/route.tsx';
 import { adminRoutes } from './routes/admin/route.tsx';
 import { createApiRoutes } from './routes/api/index.ts';
@@ -25,9 +26,11 @@ import { authoringRoutes } from './routes/authoring/route.tsx';
 import { costPageRoutes } from './routes/cost/route.tsx';
 import { refuseCrossSiteRequests } from './routes/cross-site.ts';
 import { selectSandboxKeyById } from './auth/sandbox-keys.ts';
-import { dynamodbEndpoint, SandboxRegistry } from './routes/dynamodb/index.ts';
+import { dynamodbEndpoint, SandboxRegistry, SandboxStore, type SandboxSync } from './routes/dynamodb/index.ts';
+import { DEFAULT_SNAPSHOT_MAX_BYTES } from './routes/dynamodb/sandbox-store.ts';
 import { DEFAULT_NEW_SANDBOXES_PER_ADDRESS } from './routes/dynamodb/sandboxes.ts';
 import { playgroundRoutes } from './routes/playground/route.tsx';
+import { preparePlaygroundSandbox } from './routes/playground/sandbox.ts';
 import { homeRoutes } from './routes/home/route.tsx';
 import { examRoutes } from './routes/exams/route.tsx';
 import { practiceRoutes } from './routes/practice/route.tsx';
@@ -75,6 +78,10 @@ export interface DynamodbSettings {
   readonly newSandboxesPerAddress?: number;
   readonly tablesPerSandbox?: number;
   readonly bytesPerSandbox?: number;
+  /** Whether account sandboxes are checked against the stored version before each request (default: always on PostgreSQL, off on SQLite). */
+  readonly sandboxSync?: SandboxSync;
+  /** Largest account sandbox snapshot saved, in bytes of JSON (default DEFAULT_SNAPSHOT_MAX_BYTES). */
+  readonly snapshotMaxBytes?: number;
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -138,7 +145,40 @@ function isApiRequest(c: Context): boolean {
   return c.req.path === '/api' || c.req.path.startsWith('/api/');
 }
 
+const sandboxStores = new WeakMap<object, SandboxStore>();
+
+/**
+ * The app's store of account sandboxes, whose `flush()` writes the saves still pending (with
+ * DYNAMODB_SANDBOX_SYNC=off they are coalesced to one per second): main.ts awaits it on SIGTERM.
+ */
+export function sandboxStoreOf(app: object): SandboxStore | undefined {
+  return sandboxStores.get(app);
+}
+
 export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
+  const sandboxes = new SandboxRegistry({
+    now: () => (options.clock ?? systemClock).now().getTime(),
+    ...(options.dynamodb?.anonymousSandboxes !== undefined && { maxSandboxes: options.dynamodb.anonymousSandboxes }),
+    ...(options.dynamodb?.newSandboxesPerAddress !== undefined && {
+      newSandboxesPerAddress: { ...DEFAULT_NEW_SANDBOXES_PER_ADDRESS, limit: options.dynamodb.newSandboxesPerAddress },
+    }),
+    limits: {
+      ...(options.dynamodb?.tablesPerSandbox !== undefined && { maxTables: options.dynamodb.tablesPerSandbox }),
+      ...(options.dynamodb?.bytesPerSandbox !== undefined && { maxBytes: options.dynamodb.bytesPerSandbox }),
+    },
+    // A developer's own tests may start a sandbox per key id as fast as they like.
+    ...(options.dynamodb?.profile === 'local'
+      ? { requestsPerSecond: Number.POSITIVE_INFINITY, newSandboxesPerAddress: { limit: Number.POSITIVE_INFINITY, windowMs: 1 } }
+      : options.dynamodb?.requestsPerKey !== undefined && { requestsPerSecond: options.dynamodb.requestsPerKey }),
+  });
+  // Account sandboxes are saved in the store; with several instances on one database each checks
+  // the stored version before serving (DYNAMODB_SANDBOX_SYNC; README, "The DynamoDB endpoint").
+  const sandboxStore = new SandboxStore(sandboxes, {
+    db: options.db,
+    sync: options.dynamodb?.sandboxSync ?? (dialectOf(options.db) === 'postgres' ? 'always' : 'off'),
+    maxSnapshotBytes: options.dynamodb?.snapshotMaxBytes ?? DEFAULT_SNAPSHOT_MAX_BYTES,
+    logger: options.logger ?? consoleLogger,
+  });
   const deps: AppDeps = {
     db: options.db,
     bank: options.bank,
@@ -151,24 +191,11 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     rateLimiters: createRateLimiters(options.rateLimits ?? DEFAULT_RATE_LIMITS, () => (options.clock ?? systemClock).now().getTime()),
     trustProxy: options.trustProxy ?? false,
     passwordCost: options.passwordCost ?? PRODUCTION_SCRYPT_COST,
-    sandboxes: new SandboxRegistry({
-      now: () => (options.clock ?? systemClock).now().getTime(),
-      ...(options.dynamodb?.anonymousSandboxes !== undefined && { maxSandboxes: options.dynamodb.anonymousSandboxes }),
-      ...(options.dynamodb?.newSandboxesPerAddress !== undefined && {
-        newSandboxesPerAddress: { ...DEFAULT_NEW_SANDBOXES_PER_ADDRESS, limit: options.dynamodb.newSandboxesPerAddress },
-      }),
-      limits: {
-        ...(options.dynamodb?.tablesPerSandbox !== undefined && { maxTables: options.dynamodb.tablesPerSandbox }),
-        ...(options.dynamodb?.bytesPerSandbox !== undefined && { maxBytes: options.dynamodb.bytesPerSandbox }),
-      },
-      // A developer's own tests may start a sandbox per key id as fast as they like.
-      ...(options.dynamodb?.profile === 'local'
-        ? { requestsPerSecond: Number.POSITIVE_INFINITY, newSandboxesPerAddress: { limit: Number.POSITIVE_INFINITY, windowMs: 1 } }
-        : options.dynamodb?.requestsPerKey !== undefined && { requestsPerSecond: options.dynamodb.requestsPerKey }),
-    }),
+    sandboxes,
+    sandboxStore,
   };
-  const sandboxes = deps.sandboxes;
   const app = new OpenAPIHono<AppEnv>();
+  sandboxStores.set(app, sandboxStore);
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
@@ -245,7 +272,8 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     logger: deps.logger,
     trustProxy: deps.trustProxy,
     // An account's key id is looked up on every request, so a rotated key stops working at once.
-    accounts: (accessKeyId) => selectSandboxKeyById(deps.db, accessKeyId)?.secretAccessKey,
+    accounts: (accessKeyId) => selectSandboxKeyById(deps.db, accessKeyId),
+    sandboxStore,
     limits: {
       ...(dynamodb.maxTotalBytes !== undefined && { maxTotalBytes: dynamodb.maxTotalBytes }),
       ...(dynamodb.maxConcurrent !== undefined && { maxConcurrent: dynamodb.maxConcurrent }),
@@ -269,6 +297,9 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   app.route('/', themeRoutes);
   app.route('/', examRoutes);
   app.route('/', authoringRoutes);
+  // Before the playground's own routes: an account's saved sandbox is loaded, and saved after.
+  app.use('/playground', loadLearner, preparePlaygroundSandbox);
+  app.use('/playground/*', loadLearner, preparePlaygroundSandbox);
   app.route('/', playgroundRoutes(endpoint.run));
 
   app.notFound((c) => {

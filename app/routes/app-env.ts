@@ -9,6 +9,7 @@ import type { ScryptCost } from '../auth/passwords.ts';
 import type { RateLimiters } from '../auth/rate-limit.ts';
 import type { User } from '../auth/sessions.ts';
 import type { Profile } from '../progress/profiles.ts';
+import type { SandboxStore } from './dynamodb/sandbox-store.ts';
 import type { SandboxRegistry } from './dynamodb/sandboxes.ts';
 
 export interface Clock {
@@ -48,6 +49,8 @@ export interface AppDeps {
   readonly passwordCost: ScryptCost;
   /** The /dynamodb sandboxes: the account page moves an account's sandbox when its key rotates. */
   readonly sandboxes: SandboxRegistry;
+  /** Saves account sandboxes in the database (app/routes/dynamodb/sandbox-store.ts). */
+  readonly sandboxStore?: SandboxStore | undefined;
 }
 
 export interface AppEnv {

@@ -97,6 +97,14 @@ export class SandboxSimulations {
     if (this.defaultTags) simSettings(this.defaultTags);
   }
 
+  /**
+   * Takes up the tables the database already holds (one restored from a snapshot): each table
+   * tagged `sim:enabled=true` starts a fresh simulation, as after a change of its tags.
+   */
+  adoptTables(): void {
+    for (const name of this.database.tableNames()) this.entry(name, false);
+  }
+
   /** Whether any table of the sandbox is simulated or has a DAX cluster. */
   get active(): boolean {
     return this.tables.size > 0;

@@ -17,6 +17,7 @@ import { gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { Hono, type Context } from 'hono';
 import { addressOf } from '../../auth/client-address.ts';
 import {
+  type Database,
   type DaxOutcome,
   type DynamoDBError,
   InternalServerError,
@@ -28,10 +29,12 @@ import {
 } from '../../../engine/index.ts';
 import { FrontEndError } from './front-end-error.ts';
 import { ServerLimits, THROTTLED, type ServerLimitSettings } from './limits.ts';
+import { changesSandbox, DEFAULT_SAVE_ATTEMPTS, type SandboxStore } from './sandbox-store.ts';
 import type { SandboxPool, SandboxRegistry } from './sandboxes.ts';
 import { signatureParts, verifySignature } from './sigv4.ts';
 
 export { SandboxRegistry } from './sandboxes.ts';
+export { SandboxStore, type SandboxSync } from './sandbox-store.ts';
 export { DEFAULT_SERVER_LIMITS, type ServerLimitSettings } from './limits.ts';
 
 const TARGET_PREFIX = 'DynamoDB_20120810.';
@@ -57,13 +60,21 @@ export interface DynamodbRouteOptions {
   /** Largest request body accepted, in bytes (default 16 MB). */
   readonly maxBodyBytes?: number;
   readonly logger?: { error(message: string, error?: unknown): void };
-  /** The secret of an account's access key id; undefined for any other key id (anonymous). */
-  readonly accounts?: (accessKeyId: string) => string | undefined;
+  /**
+   * An account's access key: its secret, with its user id when the account's sandbox is saved
+   * (`sandboxStore`); undefined for any other key id (anonymous).
+   */
+  readonly accounts?: (accessKeyId: string) => AccountLookup | Promise<AccountLookup>;
+  /** Saves account sandboxes (sandbox-store.ts); without it they live in memory only. */
+  readonly sandboxStore?: SandboxStore;
   /** Server-wide limits (DYNAMODB_* settings); see DEFAULT_SERVER_LIMITS. */
   readonly limits?: Partial<ServerLimitSettings>;
   /** Read the client address from X-Forwarded-For (TRUST_PROXY). */
   readonly trustProxy?: boolean;
 }
+
+/** What `accounts` finds for an account's key id: its secret, or the key row with its user id. */
+export type AccountLookup = { readonly secretAccessKey: string; readonly userId: number } | string | undefined;
 
 /**
  * The access key id from a SigV4 Authorization header or a presigned query, if any. The URL is
@@ -268,7 +279,11 @@ export type DynamodbCallOutcome = DynamodbOutcome & { readonly dax?: DaxOutcome 
 
 export interface DynamodbEndpoint {
   readonly routes: Hono;
-  /** Runs one call through the wire's own limits, dispatch and error mapping; never throws. */
+  /**
+   * Runs one call through the wire's own limits, dispatch and error mapping; never throws. An
+   * account's saved sandbox must have been prepared (SandboxStore.prepare) by the caller, which
+   * also saves it after (with sync `always`); with sync off a change is saved on its own.
+   */
   run(call: DynamodbCall): DynamodbCallOutcome;
 }
 
@@ -280,6 +295,7 @@ export function dynamodbEndpoint(sandboxes: SandboxRegistry, options: DynamodbRo
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const logger = options.logger ?? { error: (message: string, error?: unknown) => console.error(message, error) };
   const accounts = options.accounts ?? (() => undefined);
+  const store = options.sandboxStore;
   const trustProxy = options.trustProxy ?? false;
   const limits = new ServerLimits(options.limits ?? {}, sandboxes.now);
   const app = new Hono();
@@ -298,6 +314,12 @@ export function dynamodbEndpoint(sandboxes: SandboxRegistry, options: DynamodbRo
     if (full) return { ok: false, error: full };
     const database = sandboxes.enter(accessKeyId, pool, address);
     if (database === undefined) return { ok: false, error: new ThrottlingException(THROTTLED) };
+    const outcome = execute(database, target, action, input);
+    if (outcome.ok && pool === 'account' && store && changesSandbox(target, action)) store.markChanged(accessKeyId);
+    return outcome;
+  };
+
+  const execute = (database: Database, target: 'dynamodb' | 'streams' | 'dax' | 'sim', action: string, input: unknown): DynamodbCallOutcome => {
     try {
       if (target === 'streams') return { ok: true, response: database.executeStreams(action, input) };
       // Tables tagged sim:enabled=true run through their simulation; the rest go straight to the engine.
@@ -318,6 +340,40 @@ export function dynamodbEndpoint(sandboxes: SandboxRegistry, options: DynamodbRo
     } finally {
       sandboxes.settle(database);
     }
+  };
+
+  /**
+   * An account's request on its saved sandbox: loaded (or, with sync `always`, brought up to the
+   * stored version) first, saved after a change. When another instance saved first, the copy
+   * this request ran on was stale: reload and run it again, a bounded number of times, then
+   * answer ThrottlingException, which the SDKs retry. With sync off and the sandbox loaded, the
+   * dispatch runs at once, as for any other key.
+   */
+  const dispatchSaved = async (
+    saved: SandboxStore,
+    accessKeyId: string,
+    userId: number,
+    target: 'dynamodb' | 'streams' | 'dax' | 'sim',
+    action: string,
+    input: unknown,
+    bodyBytes: number,
+    address: string,
+  ): Promise<DynamodbCallOutcome> => {
+    if (saved.isCurrent(accessKeyId)) return dispatch(accessKeyId, 'account', target, action, input, bodyBytes, address);
+    return saved.serialized(accessKeyId, async () => {
+      for (let attempt = 0; attempt < DEFAULT_SAVE_ATTEMPTS; attempt++) {
+        try {
+          await saved.prepare(accessKeyId, userId);
+        } catch (error) {
+          logger.error(`DynamoDB sandbox of user ${userId} could not be loaded`, error);
+          return { ok: false, error: new InternalServerError('Internal server error', {}, { cause: error }) };
+        }
+        const outcome = dispatch(accessKeyId, 'account', target, action, input, bodyBytes, address);
+        if (saved.sync === 'off' || !outcome.ok || !changesSandbox(target, action)) return outcome;
+        if ((await saved.saveNow(accessKeyId)) !== 'conflict') return outcome;
+      }
+      return { ok: false, error: new ThrottlingException(THROTTLED) };
+    });
   };
 
   const run = (call: DynamodbCall): DynamodbCallOutcome => {
@@ -351,7 +407,10 @@ export function dynamodbEndpoint(sandboxes: SandboxRegistry, options: DynamodbRo
       return respondError(new FrontEndError('UnknownOperationException', '', 400));
     }
     // Only an account's key id has its signature checked; an anonymous one needs only its id.
-    const secret = accounts(accessKeyId);
+    const found = accounts(accessKeyId);
+    const account = found instanceof Promise ? await found : found;
+    const secret = typeof account === 'string' ? account : account?.secretAccessKey;
+    const userId = typeof account === 'object' ? account.userId : undefined;
     if (secret !== undefined) {
       const { path, query } = rawTarget(c);
       const header = (name: string) => headerOf(c, name);
@@ -372,10 +431,13 @@ export function dynamodbEndpoint(sandboxes: SandboxRegistry, options: DynamodbRo
     }
     if (input === null) return respondError(new SerializationException(NULL_PAYLOAD_MESSAGE));
     const pool = secret === undefined ? 'anonymous' : 'account';
+    const to = simAction !== undefined ? 'sim' : streams ? 'streams' : dax ? 'dax' : 'dynamodb';
+    const named = simAction ?? action;
+    const address = addressOf(c, trustProxy);
     const outcome =
-      simAction !== undefined
-        ? dispatch(accessKeyId, pool, 'sim', simAction, input, body.length, addressOf(c, trustProxy))
-        : dispatch(accessKeyId, pool, streams ? 'streams' : dax ? 'dax' : 'dynamodb', action, input, body.length, addressOf(c, trustProxy));
+      store && userId !== undefined
+        ? await dispatchSaved(store, accessKeyId, userId, to, named, input, body.length, address)
+        : dispatch(accessKeyId, pool, to, named, input, body.length, address);
     if (!outcome.ok) return respondError(outcome.error);
     return outcome.dax ? respondDax(outcome.dax) : respond(200, outcome.response);
   };

@@ -15,7 +15,7 @@
  * than it accepts them (the SDKs retry it with backoff); existing sandboxes are served as before.
  */
 import { RateLimiter, type RateLimitRule } from '../../auth/rate-limit.ts';
-import { Database, SandboxSimulations, type DatabaseLimits } from '../../../engine/index.ts';
+import { Database, restoreDatabase, SandboxSimulations, type DatabaseLimits } from '../../../engine/index.ts';
 
 export interface SandboxOptions {
   /** Milliseconds since the epoch; the engine's clock. */
@@ -53,6 +53,26 @@ export const DEFAULT_EVICTION_GRACE_MS = 15 * 60 * 1000;
 
 export type SandboxPool = 'account' | 'anonymous';
 
+/**
+ * What an account's sandbox knows of its saved copy (sandbox-store.ts). One object per account,
+ * kept across a rekey and a reload, so a pending save follows the sandbox.
+ */
+export interface PersistedState {
+  readonly userId: number;
+  /** The saved version the in-memory database reflects (0: never saved). */
+  version: number;
+  /** Changed since its last save. */
+  dirty: boolean;
+  /** Engine time of the last save, for coalescing. */
+  savedAt: number;
+  /** A coalesced save waiting on its timer. */
+  timer?: { cancel(): void } | undefined;
+  /** The save in flight, which the next one waits for. */
+  saving?: Promise<unknown> | undefined;
+  /** The snapshot size last refused as over the cap, so it is logged once, not per request. */
+  refusedBytes?: number | undefined;
+}
+
 interface Sandbox {
   readonly key: string;
   readonly pool: SandboxPool;
@@ -65,6 +85,8 @@ interface Sandbox {
   refilledAt: number;
   /** Item bytes at the end of its last request, counted in the registry's total. */
   bytes: number;
+  /** An account's sandbox loaded from (and saved to) the database; undefined when kept in memory only. */
+  readonly persisted?: PersistedState | undefined;
 }
 
 export class SandboxRegistry {
@@ -162,6 +184,51 @@ export class SandboxRegistry {
     const moved: Sandbox = { ...sandbox, key: next };
     this.accounts.set(next, moved);
     this.byDatabase.set(moved.database, moved);
+  }
+
+  /**
+   * Puts an account's sandbox in place from its saved snapshot (parsed JSON; undefined for a new,
+   * empty one) at `version`, replacing any copy held, with its rate budget kept. Throws the
+   * engine's SnapshotError, changing nothing, when the snapshot cannot be read.
+   */
+  install(accessKeyId: string, state: PersistedState, snapshot: unknown): Database {
+    const database =
+      snapshot === undefined ? new Database({ now: this.now, limits: this.limits }) : restoreDatabase(snapshot, { now: this.now, limits: this.limits });
+    const simulations = new SandboxSimulations(database, { defaultTags: this.simulationTags });
+    // Tables tagged sim:enabled=true start their simulation afresh; its replicas and timeline are not saved.
+    simulations.adoptTables();
+    const now = this.now();
+    const held = this.accounts.get(accessKeyId);
+    if (held) this.free(this.accounts, accessKeyId, held);
+    const sandbox: Sandbox = {
+      key: accessKeyId,
+      pool: 'account',
+      database,
+      simulations,
+      lastUsed: now,
+      tokens: held?.tokens ?? this.requestsPerSecond,
+      refilledAt: held?.refilledAt ?? now,
+      bytes: 0,
+      persisted: state,
+    };
+    this.accounts.set(accessKeyId, sandbox);
+    this.byDatabase.set(database, sandbox);
+    this.settle(database);
+    return database;
+  }
+
+  /** An account's sandbox as loaded from the database, with what it knows of its saved copy. */
+  persisted(accessKeyId: string): { readonly database: Database; readonly state: PersistedState } | undefined {
+    const sandbox = this.accounts.get(accessKeyId);
+    return sandbox?.persisted && { database: sandbox.database, state: sandbox.persisted };
+  }
+
+  /** Every account sandbox loaded from the database (for the final save on shutdown). */
+  persistedSandboxes(): { readonly accessKeyId: string; readonly database: Database; readonly state: PersistedState }[] {
+    const found = [];
+    for (const [accessKeyId, sandbox] of this.accounts)
+      if (sandbox.persisted) found.push({ accessKeyId, database: sandbox.database, state: sandbox.persisted });
+    return found;
   }
 
   has(accessKeyId: string, pool?: SandboxPool): boolean {
