@@ -315,7 +315,7 @@ export function dynamodbEndpoint(sandboxes: SandboxRegistry, options: DynamodbRo
     const database = sandboxes.enter(accessKeyId, pool, address);
     if (database === undefined) return { ok: false, error: new ThrottlingException(THROTTLED) };
     const outcome = execute(database, target, action, input);
-    if (outcome.ok && pool === 'account' && store && changesSandbox(target, action)) store.markChanged(accessKeyId);
+    if (outcome.ok && pool === 'account' && store && changesSandbox(target, action, input)) store.markChanged(accessKeyId);
     return outcome;
   };
 
@@ -369,7 +369,7 @@ export function dynamodbEndpoint(sandboxes: SandboxRegistry, options: DynamodbRo
           return { ok: false, error: new InternalServerError('Internal server error', {}, { cause: error }) };
         }
         const outcome = dispatch(accessKeyId, 'account', target, action, input, bodyBytes, address);
-        if (saved.sync === 'off' || !outcome.ok || !changesSandbox(target, action)) return outcome;
+        if (saved.sync === 'off' || !outcome.ok || !changesSandbox(target, action, input)) return outcome;
         if ((await saved.saveNow(accessKeyId)) !== 'conflict') return outcome;
       }
       return { ok: false, error: new ThrottlingException(THROTTLED) };

@@ -51,9 +51,14 @@ const READ_ONLY_ACTIONS: ReadonlySet<string> = new Set([
   'DescribeLimits',
 ]);
 
-/** Whether a successful `action` sent to DynamoDB (not Streams, not the simulation's own actions) may have changed the sandbox. */
-export function changesSandbox(target: 'dynamodb' | 'dax' | 'streams' | 'sim', action: string): boolean {
-  return (target === 'dynamodb' || target === 'dax') && !READ_ONLY_ACTIONS.has(action);
+/**
+ * Whether a successful `action` sent to DynamoDB (not Streams, not the simulation's own actions)
+ * may have changed the sandbox. A PartiQL SELECT reads only, like the Query or Scan it runs as.
+ */
+export function changesSandbox(target: 'dynamodb' | 'dax' | 'streams' | 'sim', action: string, input?: unknown): boolean {
+  if (target !== 'dynamodb' && target !== 'dax') return false;
+  if (action === 'ExecuteStatement') return !/^\s*select\b/i.test(String((input as { Statement?: unknown } | null)?.Statement ?? ''));
+  return !READ_ONLY_ACTIONS.has(action);
 }
 
 /**
