@@ -79,9 +79,9 @@ export interface DynamodbSettings {
   readonly tablesPerSandbox?: number;
   readonly bytesPerSandbox?: number;
   /** Whether account sandboxes are checked against the stored version before each request (default: always on PostgreSQL, off on SQLite). */
-  readonly sandboxSync?: SandboxSync;
+  readonly sandboxSync?: SandboxSync | undefined;
   /** Largest account sandbox snapshot saved, in bytes of JSON (default DEFAULT_SNAPSHOT_MAX_BYTES). */
-  readonly snapshotMaxBytes?: number;
+  readonly snapshotMaxBytes?: number | undefined;
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
