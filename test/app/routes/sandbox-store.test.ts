@@ -5,10 +5,11 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqlite, type OpenedDatabase } from '../../../app/db/connection.ts';
 import { sandboxSnapshots, users } from '../../../app/db/schema.ts';
+import type { Store } from '../../../app/db/store.ts';
 import { changesSandbox, SandboxStore, type SandboxSync } from '../../../app/routes/dynamodb/sandbox-store.ts';
 import { SandboxRegistry } from '../../../app/routes/dynamodb/sandboxes.ts';
+import { openTestStore, storeTable } from '../../helpers/database.ts';
 
 const KEY = 'AKIASTORESTORESTORE0';
 const TABLE = {
@@ -38,22 +39,19 @@ describe('changesSandbox', () => {
 });
 
 describe('SandboxStore', () => {
-  let database: OpenedDatabase;
+  let database: Store;
   let now: number;
   let timers: { run: () => void; ms: number; cancelled: boolean }[];
   let logged: string[];
 
-  beforeEach(() => {
-    database = openSqlite(':memory:');
-    database.db
-      .insert(users)
-      .values({ username: 'ada', usernameKey: 'ada', passwordHash: 'x', createdAt: new Date(0) })
-      .run();
+  beforeEach(async () => {
+    database = await openTestStore();
+    await database.db.insert(storeTable(database, users)).values({ username: 'ada', usernameKey: 'ada', passwordHash: 'x', createdAt: new Date(0) });
     now = 1_700_000_000_000;
     timers = [];
     logged = [];
   });
-  afterEach(() => database.sqlite.close());
+  afterEach(() => database.close());
 
   function setUp(sync: SandboxSync, maxSnapshotBytes = 1024 * 1024) {
     const registry = new SandboxRegistry({ now: () => now });
@@ -75,13 +73,15 @@ describe('SandboxStore', () => {
     return { registry, store, write };
   }
 
-  const stored = () => database.db.select().from(sandboxSnapshots).all();
+  const stored = () => database.db.select().from(storeTable(database, sandboxSnapshots));
 
-  async function runTimers() {
+  /** Runs the timers that are due and waits for the save each starts (it runs on its own, unawaited). */
+  async function runTimers(registry: SandboxRegistry) {
     const due = timers.splice(0).filter((t) => !t.cancelled);
-    for (const timer of due) timer.run();
-    // The timer's save runs on its own; let its statements finish.
-    await new Promise((resolve) => setImmediate(resolve));
+    for (const timer of due) {
+      timer.run();
+      await registry.persisted(KEY)?.state.saving;
+    }
   }
 
   it('with sync off, saves the first change at once, then at most once per second of engine time', async () => {
@@ -90,8 +90,8 @@ describe('SandboxStore', () => {
     registry.enter(KEY, 'account')!.execute('CreateTable', TABLE);
     store.markChanged(KEY);
     expect(timers.map((t) => t.ms)).toEqual([0]);
-    await runTimers();
-    expect(stored().map((r) => r.version)).toEqual([1]);
+    await runTimers(registry);
+    expect((await stored()).map((r) => r.version)).toEqual([1]);
 
     now += 300;
     write('a');
@@ -99,11 +99,12 @@ describe('SandboxStore', () => {
     write('c');
     // Three changes, one timer: due when a second has passed since the last save.
     expect(timers.map((t) => t.ms)).toEqual([700]);
-    await runTimers();
-    expect(stored().map((r) => r.version)).toEqual([2]);
-    const snapshot = JSON.parse(gunzipSync(stored()[0]!.snapshot).toString('utf8'));
+    await runTimers(registry);
+    expect((await stored()).map((r) => r.version)).toEqual([2]);
+    const [row] = await stored();
+    const snapshot = JSON.parse(gunzipSync(row!.snapshot).toString('utf8'));
     expect(snapshot.tables[0].items.map((i: { pk: { S: string } }) => i.pk.S).sort()).toEqual(['a', 'b', 'c']);
-    expect(stored()[0]!.bytes).toBe(Buffer.byteLength(JSON.stringify(snapshot)));
+    expect(row!.bytes).toBe(Buffer.byteLength(JSON.stringify(snapshot)));
   });
 
   it('with sync off, flush saves what waits on a timer and cancels the timer', async () => {
@@ -111,15 +112,15 @@ describe('SandboxStore', () => {
     await store.prepare(KEY, 1);
     registry.enter(KEY, 'account')!.execute('CreateTable', TABLE);
     store.markChanged(KEY);
-    await runTimers();
+    await runTimers(registry);
     write('x');
     expect(timers).toHaveLength(1);
     await store.flush();
     expect(timers[0]!.cancelled).toBe(true);
-    expect(stored().map((r) => r.version)).toEqual([2]);
+    expect((await stored()).map((r) => r.version)).toEqual([2]);
     // Nothing pending: a second flush writes nothing.
     await store.flush();
-    expect(stored().map((r) => r.version)).toEqual([2]);
+    expect((await stored()).map((r) => r.version)).toEqual([2]);
   });
 
   it('refuses a save from a copy older than the stored version, and a reload brings the copy up to it', async () => {
@@ -132,7 +133,7 @@ describe('SandboxStore', () => {
     expect(await first.store.saveNow(KEY)).toBe('saved');
     second.store.markChanged(KEY);
     expect(await second.store.saveNow(KEY)).toBe('conflict');
-    expect(stored().map((r) => r.version)).toEqual([1]);
+    expect((await stored()).map((r) => r.version)).toEqual([1]);
     await second.store.prepare(KEY, 1);
     expect(second.registry.persisted(KEY)!.state.version).toBe(1);
     expect(second.registry.persisted(KEY)!.database.tableNames()).toEqual(['Tbl']);
@@ -154,17 +155,16 @@ describe('SandboxStore', () => {
     db.execute('DeleteItem', { TableName: 'Tbl', Key: { pk: { S: 'big' } } });
     store.markChanged(KEY);
     expect(await store.saveNow(KEY)).toBe('saved');
-    expect(stored().map((r) => r.version)).toEqual([2]);
+    expect((await stored()).map((r) => r.version)).toEqual([2]);
   });
 
   it('refuses to load a stored snapshot it cannot read, and keeps it', async () => {
-    database.db
-      .insert(sandboxSnapshots)
-      .values({ userId: 1, version: 3, snapshot: Buffer.from('not gzip'), bytes: 8, updatedAt: new Date(0) })
-      .run();
+    await database.db
+      .insert(storeTable(database, sandboxSnapshots))
+      .values({ userId: 1, version: 3, snapshot: Buffer.from('not gzip'), bytes: 8, updatedAt: new Date(0) });
     const { registry, store } = setUp('always');
     await expect(store.prepare(KEY, 1)).rejects.toThrow();
     expect(registry.persisted(KEY)).toBeUndefined();
-    expect(stored().map((r) => r.version)).toEqual([3]);
+    expect((await stored()).map((r) => r.version)).toEqual([3]);
   });
 });
