@@ -3,6 +3,7 @@
  * varies between machines arrives here, is checked, and is passed on as plain values.
  */
 import { z } from 'zod';
+import { isPostgresUrl } from './db/connection.ts';
 
 const BooleanSetting = z.enum(['true', 'false', '1', '0'], { error: 'Use true or false.' }).transform((value) => value === 'true' || value === '1');
 const PerWindow = z.coerce.number().int().min(1).max(1_000_000);
@@ -18,6 +19,11 @@ export const EnvSchema = z
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
     DATABASE_PATH: z.string().min(1).default('data/app.db'),
+    /** A PostgreSQL database instead of the SQLite file; wins over DATABASE_PATH. Empty is unset. */
+    DATABASE_URL: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.string().refine(isPostgresUrl, { error: 'Use a postgres:// (or postgresql://) URL.' }).optional(),
+    ),
     CONTENT_DIR: z.string().min(1).default('content'),
     /** Unset: on unless HOST is loopback. */
     COOKIE_SECURE: BooleanSetting.optional(),

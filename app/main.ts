@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createLiveBank } from './bank/live-bank.ts';
 import { consoleLogger, createApp } from './create-app.ts';
-import { type OpenedDatabase, openDatabase } from './db/connection.ts';
+import { openStore, type Store } from './db/connection.ts';
 import { type Env, parseEnv } from './env.ts';
 
 /**
@@ -21,7 +21,7 @@ function bankCacheFile(contentDir: string): string {
   return join(root, 'node_modules', '.cache', 'dynamodb-study', `bank-${name}.bin`);
 }
 
-function start(env: Env, database: OpenedDatabase): void {
+function start(env: Env, store: Store): void {
   // Reloadable: /authoring saves and files edited on disk show without a restart.
   const contentDir = resolve(env.CONTENT_DIR);
   const loadStart = performance.now();
@@ -46,7 +46,8 @@ function start(env: Env, database: OpenedDatabase): void {
 
   const authWindowMs = env.RATE_LIMIT_AUTH_WINDOW_MINUTES * 60 * 1000;
   const app = createApp({
-    db: database.db,
+    db: store.db,
+    changeVersion: store.changeVersion,
     bank,
     authoring: { bank, write: env.AUTHORING_WRITE },
     logger: consoleLogger,
@@ -79,8 +80,7 @@ function start(env: Env, database: OpenedDatabase): void {
   });
   server.on('error', (error) => {
     console.error(`Cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`);
-    database.close();
-    process.exit(1);
+    void closeStore().finally(() => process.exit(1));
   });
 
   let closing = false;
@@ -89,27 +89,32 @@ function start(env: Env, database: OpenedDatabase): void {
     closing = true;
     console.log(`${signal} received: closing.`);
     stopWatching();
-    // Stop accepting connections, let in-flight requests finish, then close SQLite so the WAL
-    // is checkpointed; force the exit if a keep-alive connection holds on.
+    // Stop accepting connections, let in-flight requests finish, then close the store (SQLite
+    // checkpoints its WAL, PostgreSQL's pool ends); force the exit if a keep-alive connection holds on.
     const exit = () => {
-      if (database.sqlite.open) database.close();
-      process.exit(0);
+      void closeStore().finally(() => process.exit(0));
     };
     server.close(exit);
     setTimeout(exit, 3000).unref();
   };
+  let closed: Promise<void> | undefined;
+  function closeStore(): Promise<void> {
+    closed ??= store.close().catch((error: unknown) => console.error(`Closing the database: ${error instanceof Error ? error.message : String(error)}`));
+    return closed;
+  }
   process.on('SIGINT', () => shutDown('SIGINT'));
   process.on('SIGTERM', () => shutDown('SIGTERM'));
 }
 
 let env: Env;
-let database: OpenedDatabase;
+let store: Store;
 try {
   env = parseEnv();
-  database = openDatabase(env.DATABASE_PATH);
+  // DATABASE_URL (PostgreSQL) wins over DATABASE_PATH (the embedded SQLite file).
+  store = await openStore(env.DATABASE_URL ?? env.DATABASE_PATH);
 } catch (error) {
   // A bad variable or an unwritable database path is the operator's to fix: say what, not where.
   console.error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
-start(env, database);
+start(env, store);

@@ -28,7 +28,7 @@ export const loadLearner = createMiddleware<AppEnv>(async (c, next) => {
   let user: AppEnv['Variables']['user'];
   const bearer = bearerToken(c);
   if (bearer !== undefined) {
-    user = selectUserByApiToken(db, bearer, now);
+    user = await selectUserByApiToken(db, bearer, now);
     if (!user)
       return c.json(
         { error: { code: 'InvalidToken', message: 'The API token is not valid: it may have been revoked. Create one on your account page.' } },
@@ -37,15 +37,15 @@ export const loadLearner = createMiddleware<AppEnv>(async (c, next) => {
   } else {
     const sessionToken = getCookie(c, SESSION_COOKIE);
     if (sessionToken) {
-      user = selectUserBySessionToken(db, sessionToken, now)?.user;
+      user = (await selectUserBySessionToken(db, sessionToken, now))?.user;
       if (!user) deleteCookie(c, SESSION_COOKIE, { path: '/' });
     }
   }
   let profile: Profile | undefined;
-  if (user) profile = selectOptionalProfileByUserId(db, user.id);
+  if (user) profile = await selectOptionalProfileByUserId(db, user.id);
   else {
     const token = getCookie(c, PROFILE_COOKIE);
-    profile = token ? selectOptionalProfileByToken(db, token) : undefined;
+    profile = token ? await selectOptionalProfileByToken(db, token) : undefined;
     // A profile that now belongs to an account is not an anonymous visitor's any more.
     if (profile?.userId != null) profile = undefined;
   }
@@ -56,12 +56,12 @@ export const loadLearner = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /** The profile to store into, created now if the learner has none yet. */
-export function ensureProfile(c: Context<AppEnv>): Profile {
+export async function ensureProfile(c: Context<AppEnv>): Promise<Profile> {
   const existing = c.var.profile;
   if (existing) return existing;
   const { db, clock, randomToken } = c.var.deps;
   const user = c.var.user;
-  const profile = insertProfile(db, randomToken(), clock.now(), user?.id ?? null);
+  const profile = await insertProfile(db, randomToken(), clock.now(), user?.id ?? null);
   if (!user)
     setCookie(c, PROFILE_COOKIE, profile.token, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: ONE_YEAR_SECONDS, secure: c.var.deps.cookieSecure });
   c.set('profile', profile);

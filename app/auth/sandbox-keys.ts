@@ -6,8 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/connection.ts';
-import { sandboxKeys } from '../db/schema.ts';
+import type { sandboxKeys } from '../db/schema.ts';
+import { type Db, firstRow, tablesOf } from '../db/store.ts';
 
 export type SandboxKey = typeof sandboxKeys.$inferSelect;
 
@@ -26,31 +26,40 @@ export function newSecretAccessKey(): string {
   return randomBytes(30).toString('base64');
 }
 
-export function selectSandboxKeyOfUser(db: Db, userId: number): SandboxKey | undefined {
-  return db.select().from(sandboxKeys).where(eq(sandboxKeys.userId, userId)).get();
+export async function selectSandboxKeyOfUser(db: Db, userId: number): Promise<SandboxKey | undefined> {
+  const { sandboxKeys } = tablesOf(db);
+  return firstRow(await db.select().from(sandboxKeys).where(eq(sandboxKeys.userId, userId)).limit(1));
 }
 
-export function selectSandboxKeyById(db: Db, accessKeyId: string): SandboxKey | undefined {
-  return db.select().from(sandboxKeys).where(eq(sandboxKeys.accessKeyId, accessKeyId)).get();
+export async function selectSandboxKeyById(db: Db, accessKeyId: string): Promise<SandboxKey | undefined> {
+  const { sandboxKeys } = tablesOf(db);
+  return firstRow(await db.select().from(sandboxKeys).where(eq(sandboxKeys.accessKeyId, accessKeyId)).limit(1));
 }
 
 /** The account's key, created on first use. */
-export function ensureSandboxKey(db: Db, userId: number, now: Date): SandboxKey {
-  const existing = selectSandboxKeyOfUser(db, userId);
+export async function ensureSandboxKey(db: Db, userId: number, now: Date): Promise<SandboxKey> {
+  const { sandboxKeys } = tablesOf(db);
+  const existing = await selectSandboxKeyOfUser(db, userId);
   if (existing) return existing;
-  return db.insert(sandboxKeys).values({ userId, accessKeyId: newAccessKeyId(), secretAccessKey: newSecretAccessKey(), createdAt: now }).returning().get();
+  const [created] = await db
+    .insert(sandboxKeys)
+    .values({ userId, accessKeyId: newAccessKeyId(), secretAccessKey: newSecretAccessKey(), createdAt: now })
+    .returning();
+  if (!created) throw new Error('Inserting a sandbox key returned no row.');
+  return created;
 }
 
 /** A new key id and secret for the account; the old pair stops working at once. */
-export function rotateSandboxKey(db: Db, userId: number, now: Date): { previous: SandboxKey | undefined; current: SandboxKey } {
-  const previous = selectSandboxKeyOfUser(db, userId);
+export async function rotateSandboxKey(db: Db, userId: number, now: Date): Promise<{ previous: SandboxKey | undefined; current: SandboxKey }> {
+  const { sandboxKeys } = tablesOf(db);
+  const previous = await selectSandboxKeyOfUser(db, userId);
   const values = { accessKeyId: newAccessKeyId(), secretAccessKey: newSecretAccessKey(), createdAt: now };
-  const current = previous
-    ? db.update(sandboxKeys).set(values).where(eq(sandboxKeys.userId, userId)).returning().get()!
-    : db
+  const [current] = previous
+    ? await db.update(sandboxKeys).set(values).where(eq(sandboxKeys.userId, userId)).returning()
+    : await db
         .insert(sandboxKeys)
         .values({ userId, ...values })
-        .returning()
-        .get();
+        .returning();
+  if (!current) throw new Error('Storing a sandbox key returned no row.');
   return { previous, current };
 }

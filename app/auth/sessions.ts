@@ -3,8 +3,8 @@
  * ending after an idle period or at an absolute expiry, whichever comes first.
  */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/connection.ts';
-import { sessions, users } from '../db/schema.ts';
+import type { sessions, users } from '../db/schema.ts';
+import { type Db, firstRow, tablesOf } from '../db/store.ts';
 import { hashToken, newSecretToken } from './tokens.ts';
 
 export type User = typeof users.$inferSelect;
@@ -19,43 +19,47 @@ export const SESSION_ABSOLUTE_MS = 30 * 24 * 60 * 60 * 1000;
 const TOUCH_EVERY_MS = 60 * 1000;
 
 /** Starts a session for the user; returns the token for the cookie (never stored as is). */
-export function insertSession(db: Db, userId: number, now: Date): { token: string; session: Session } {
+export async function insertSession(db: Db, userId: number, now: Date): Promise<{ token: string; session: Session }> {
+  const { sessions } = tablesOf(db);
   const token = newSecretToken();
-  const session = db
+  const [session] = await db
     .insert(sessions)
     .values({ tokenHash: hashToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS) })
-    .returning()
-    .get();
+    .returning();
+  if (!session) throw new Error('Inserting a session returned no row.');
   return { token, session };
 }
 
 /** The user of a live session, touching it; an expired session is deleted and gives undefined. */
-export function selectUserBySessionToken(db: Db, token: string, now: Date): { user: User; session: Session } | undefined {
-  const row = db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, hashToken(token)))
-    .get();
+export async function selectUserBySessionToken(db: Db, token: string, now: Date): Promise<{ user: User; session: Session } | undefined> {
+  const { sessions, users } = tablesOf(db);
+  const row = firstRow(
+    await db
+      .select({ session: sessions, user: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.tokenHash, hashToken(token)))
+      .limit(1),
+  );
   if (!row) return undefined;
   const t = now.getTime();
   if (t >= row.session.expiresAt.getTime() || t - row.session.lastSeenAt.getTime() >= SESSION_IDLE_MS) {
-    db.delete(sessions).where(eq(sessions.id, row.session.id)).run();
+    await db.delete(sessions).where(eq(sessions.id, row.session.id));
     return undefined;
   }
   if (t - row.session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
-    db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.session.id)).run();
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.session.id));
   }
   return row;
 }
 
-export function deleteSessionByToken(db: Db, token: string): void {
-  db.delete(sessions)
-    .where(eq(sessions.tokenHash, hashToken(token)))
-    .run();
+export async function deleteSessionByToken(db: Db, token: string): Promise<void> {
+  const { sessions } = tablesOf(db);
+  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
 }
 
 /** Every session of a user ends: after a password change (but the current one) or a deletion. */
-export function deleteSessionsOfUser(db: Db, userId: number): void {
-  db.delete(sessions).where(eq(sessions.userId, userId)).run();
+export async function deleteSessionsOfUser(db: Db, userId: number): Promise<void> {
+  const { sessions } = tablesOf(db);
+  await db.delete(sessions).where(eq(sessions.userId, userId));
 }

@@ -1,7 +1,7 @@
 /** Accounts: one row per user in `users`; their learning record is the profile that points at them. */
 import { asc, count, eq } from 'drizzle-orm';
-import type { Db } from '../db/connection.ts';
-import { profiles, type Role, users } from '../db/schema.ts';
+import type { Role } from '../db/schema.ts';
+import { type Db, firstRow, inTransaction, tablesOf } from '../db/store.ts';
 import type { User } from './sessions.ts';
 
 export class UsernameTakenError extends Error {
@@ -17,52 +17,58 @@ export function usernameKey(username: string): string {
  * command to get one. Counting and inserting share a transaction (SQLite serialises writers),
  * so two sign-ups at once cannot both become admin.
  */
-export function insertUser(db: Db, input: { username: string; passwordHash: string; now: Date }): User {
-  return db.transaction(
-    (tx) => {
-      const key = usernameKey(input.username);
-      if (tx.select({ id: users.id }).from(users).where(eq(users.usernameKey, key)).get())
-        throw new UsernameTakenError(`The username ${input.username} is taken.`);
-      const existing = tx.select({ n: count() }).from(users).get()?.n ?? 0;
-      return tx
-        .insert(users)
-        .values({
-          username: input.username,
-          usernameKey: key,
-          passwordHash: input.passwordHash,
-          role: existing === 0 ? 'admin' : 'learner',
-          createdAt: input.now,
-        })
-        .returning()
-        .get();
-    },
-    { behavior: 'immediate' },
+export function insertUser(db: Db, input: { username: string; passwordHash: string; now: Date }): Promise<User> {
+  const { users } = tablesOf(db);
+  return inTransaction(db, async (tx) => {
+    const key = usernameKey(input.username);
+    if (firstRow(await tx.select({ id: users.id }).from(users).where(eq(users.usernameKey, key)).limit(1)))
+      throw new UsernameTakenError(`The username ${input.username} is taken.`);
+    const existing = firstRow(await tx.select({ n: count() }).from(users))?.n ?? 0;
+    const [user] = await tx
+      .insert(users)
+      .values({
+        username: input.username,
+        usernameKey: key,
+        passwordHash: input.passwordHash,
+        role: existing === 0 ? 'admin' : 'learner',
+        createdAt: input.now,
+      })
+      .returning();
+    if (!user) throw new Error('Inserting a user returned no row.');
+    return user;
+  });
+}
+
+export async function selectOptionalUserByUsername(db: Db, username: string): Promise<User | undefined> {
+  const { users } = tablesOf(db);
+  return firstRow(
+    await db
+      .select()
+      .from(users)
+      .where(eq(users.usernameKey, usernameKey(username)))
+      .limit(1),
   );
 }
 
-export function selectOptionalUserByUsername(db: Db, username: string): User | undefined {
-  return db
-    .select()
-    .from(users)
-    .where(eq(users.usernameKey, usernameKey(username)))
-    .get();
+export async function selectOptionalUserById(db: Db, id: number): Promise<User | undefined> {
+  const { users } = tablesOf(db);
+  return firstRow(await db.select().from(users).where(eq(users.id, id)).limit(1));
 }
 
-export function selectOptionalUserById(db: Db, id: number): User | undefined {
-  return db.select().from(users).where(eq(users.id, id)).get();
+export function selectUsers(db: Db): Promise<User[]> {
+  const { users } = tablesOf(db);
+  return db.select().from(users).orderBy(asc(users.usernameKey));
 }
 
-export function selectUsers(db: Db): User[] {
-  return db.select().from(users).orderBy(asc(users.usernameKey)).all();
-}
-
-export function updatePassword(db: Db, userId: number, passwordHash: string): void {
-  db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+export async function updatePassword(db: Db, userId: number, passwordHash: string): Promise<void> {
+  const { users } = tablesOf(db);
+  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }
 
 /** True when the user exists. */
-export function updateRole(db: Db, userId: number, role: Role): boolean {
-  return db.update(users).set({ role }).where(eq(users.id, userId)).run().changes > 0;
+export async function updateRole(db: Db, userId: number, role: Role): Promise<boolean> {
+  const { users } = tablesOf(db);
+  return (await db.update(users).set({ role }).where(eq(users.id, userId)).returning({ id: users.id })).length > 0;
 }
 
 /**
@@ -71,9 +77,10 @@ export function updateRole(db: Db, userId: number, role: Role): boolean {
  * deleted here because profiles.user_id was added by ALTER TABLE, which in SQLite cannot carry
  * the cascade the schema declares (see migrations/0001_accounts.sql).
  */
-export function deleteUser(db: Db, userId: number): boolean {
-  return db.transaction((tx) => {
-    tx.delete(profiles).where(eq(profiles.userId, userId)).run();
-    return tx.delete(users).where(eq(users.id, userId)).run().changes > 0;
+export function deleteUser(db: Db, userId: number): Promise<boolean> {
+  const { profiles, users } = tablesOf(db);
+  return inTransaction(db, async (tx) => {
+    await tx.delete(profiles).where(eq(profiles.userId, userId));
+    return (await tx.delete(users).where(eq(users.id, userId)).returning({ id: users.id })).length > 0;
   });
 }

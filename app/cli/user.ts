@@ -1,10 +1,10 @@
 /**
  * `npm run user -- --list` prints the accounts; `npm run user -- --role author NAME` grants a
- * role. Works on the database at DATABASE_PATH, the same one the server uses.
+ * role. Works on the database the server uses (DATABASE_URL, else DATABASE_PATH).
  */
 import { pathToFileURL } from 'node:url';
 import { selectOptionalUserByUsername, selectUsers, updateRole } from '../auth/users.ts';
-import { type OpenedDatabase, openDatabase } from '../db/connection.ts';
+import { openStore, type Store } from '../db/connection.ts';
 import { ROLES, type Role } from '../db/schema.ts';
 import { parseEnv } from '../env.ts';
 
@@ -18,10 +18,10 @@ export interface CommandOutput {
 }
 
 /** Runs the command on an open database; returns the exit code. */
-export function runUserCommand(args: readonly string[], database: OpenedDatabase, io: CommandOutput): number {
-  const { db } = database;
+export async function runUserCommand(args: readonly string[], store: Store, io: CommandOutput): Promise<number> {
+  const { db } = store;
   if (args.length === 1 && args[0] === '--list') {
-    const users = selectUsers(db);
+    const users = await selectUsers(db);
     if (users.length === 0) {
       io.out('No accounts yet. The first one to sign up becomes admin.');
       return 0;
@@ -37,7 +37,7 @@ export function runUserCommand(args: readonly string[], database: OpenedDatabase
       io.err(`Unknown role "${role}": use one of ${ROLES.join(', ')}.`);
       return 2;
     }
-    const user = selectOptionalUserByUsername(db, username);
+    const user = await selectOptionalUserByUsername(db, username);
     if (!user) {
       io.err(`No account is named "${username}". List them with: npm run user -- --list`);
       return 1;
@@ -46,7 +46,7 @@ export function runUserCommand(args: readonly string[], database: OpenedDatabase
       io.out(`${user.username} already has the ${role} role.`);
       return 0;
     }
-    updateRole(db, user.id, role as Role);
+    await updateRole(db, user.id, role as Role);
     io.out(`${user.username}: ${user.role} -> ${role}.`);
     return 0;
   }
@@ -55,14 +55,15 @@ export function runUserCommand(args: readonly string[], database: OpenedDatabase
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  let database: OpenedDatabase;
+  let store: Store;
   try {
-    database = openDatabase(parseEnv().DATABASE_PATH);
+    const env = parseEnv();
+    store = await openStore(env.DATABASE_URL ?? env.DATABASE_PATH);
   } catch (error) {
     console.error(`Cannot open the database: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
-  const code = runUserCommand(process.argv.slice(2), database, { out: (line) => console.log(line), err: (line) => console.error(line) });
-  database.close();
+  const code = await runUserCommand(process.argv.slice(2), store, { out: (line) => console.log(line), err: (line) => console.error(line) });
+  await store.close();
   process.exit(code);
 }

@@ -85,18 +85,17 @@ export function openSqlite(path: string, migrationsDir: string = MIGRATIONS_DIR)
   registerDb(db, sqliteDriver(sqlite));
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
   const totalChanges = sqlite.prepare('SELECT total_changes()').pluck();
+  let uncommitted = 0;
   return {
     dialect: 'sqlite',
     db,
     sqlite,
     // data_version moves when another connection commits; total_changes when this one writes.
-    changeVersion: () => `${dataVersion.get()}:${totalChanges.get()}`,
+    // While a transaction is open (another request's, awaiting its next statement) what a read
+    // sees may yet be rolled back, which total_changes would not undo: a value never seen again.
+    changeVersion: () => (sqlite.inTransaction ? `uncommitted:${++uncommitted}` : `${dataVersion.get()}:${totalChanges.get()}`),
     close: async () => {
       if (sqlite.open) sqlite.close();
     },
   };
 }
-
-/** @deprecated The synchronous opener's old names, until every caller awaits openStore. */
-export const openDatabase = openSqlite;
-export type OpenedDatabase = SqliteStore;

@@ -2,8 +2,9 @@
  * Activity by UTC day: the heatmap's counts and the streaks. Days are UTC so a learner's record
  * reads the same from any time zone and a test can place an answer either side of midnight.
  */
-import { sql } from 'drizzle-orm';
-import type { Db } from '../db/connection.ts';
+import { count, eq, sql } from 'drizzle-orm';
+import { type Db, tablesOf } from '../db/store.ts';
+import { utcDayOfNumber } from './attempts.ts';
 
 /** About six months, as GitHub's contribution graph shows half its year. */
 export const HEATMAP_WEEKS = 26;
@@ -40,12 +41,15 @@ export function addDays(day: string, n: number): string {
   return utcDay(new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS));
 }
 
-/** Every UTC day with an answer and how many, oldest first; one row per day, however many answers. */
-export function selectDailyAnswerCounts(db: Db, profileId: number): DayCount[] {
-  return db.all<DayCount>(sql`
-    select date(created_at / 1000, 'unixepoch') as date, count(*) as answers
-    from attempts where profile_id = ${profileId}
-    group by date order by date`);
+/**
+ * Every UTC day with an answer and how many, oldest first; one row per day, however many answers.
+ * Days are counted by integer division of the millisecond timestamps, the same in both dialects.
+ */
+export async function selectDailyAnswerCounts(db: Db, profileId: number): Promise<DayCount[]> {
+  const { attempts } = tablesOf(db);
+  const day = sql<number>`(${attempts.createdAt} / ${sql.raw(String(DAY_MS))})`.mapWith(Number);
+  const rows = await db.select({ day, answers: count() }).from(attempts).where(eq(attempts.profileId, profileId)).groupBy(day);
+  return rows.sort((a, b) => a.day - b.day).map((r) => ({ date: utcDayOfNumber(r.day), answers: r.answers }));
 }
 
 /** Monday of the week HEATMAP_WEEKS - 1 weeks before today's. */
@@ -87,6 +91,6 @@ export function summariseActivity(days: readonly DayCount[], now: Date, weeks = 
   };
 }
 
-export function selectActivitySummary(db: Db, profileId: number | undefined, now: Date): ActivitySummary {
-  return summariseActivity(profileId === undefined ? [] : selectDailyAnswerCounts(db, profileId), now);
+export async function selectActivitySummary(db: Db, profileId: number | undefined, now: Date): Promise<ActivitySummary> {
+  return summariseActivity(profileId === undefined ? [] : await selectDailyAnswerCounts(db, profileId), now);
 }

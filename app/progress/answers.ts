@@ -5,7 +5,7 @@
  * the result, and a repeated submission token returns the first attempt and its stored grade.
  */
 import type { Answer, GradeResult, Variant } from '../bank/types.ts';
-import type { Db } from '../db/connection.ts';
+import { type Db, inTransaction } from '../db/store.ts';
 import { type Attempt, insertOrFindAttempt } from './attempts.ts';
 import type { Confidence } from './rating.ts';
 import { applyAnswerToCard, type ReviewCardRow } from './review-cards.ts';
@@ -55,13 +55,13 @@ export function essentialChecksPassed(result: GradeResult): boolean | null {
 }
 
 /** Stores one graded answer. Returns undefined when the submission token is another learner's. */
-export function recordAnswer(db: Db, submission: AnswerSubmission): RecordedAnswer | undefined {
+export function recordAnswer(db: Db, submission: AnswerSubmission): Promise<RecordedAnswer | undefined> {
   const { variant, fingerprint, answer, result } = submission.graded;
   const essentialPassed = essentialChecksPassed(result);
   const confidence = submission.confidence ?? null;
   // The attempt and the schedule move together: a crash between them can lose neither alone.
-  return db.transaction((tx) => {
-    const stored = insertOrFindAttempt(tx, {
+  return inTransaction(db, async (tx) => {
+    const stored = await insertOrFindAttempt(tx, {
       profileId: submission.profileId,
       submissionToken: submission.submissionToken,
       scenarioId: variant.scenarioId,
@@ -84,7 +84,7 @@ export function recordAnswer(db: Db, submission: AnswerSubmission): RecordedAnsw
     if (!stored) return undefined;
     // The first submission wins: its stored grade is the one shown, never a regrade.
     if (!stored.created) return { attempt: stored.attempt, created: false, result: stored.attempt.result ?? null };
-    const { card } = applyAnswerToCard(tx, {
+    const { card } = await applyAnswerToCard(tx, {
       profileId: submission.profileId,
       scenarioId: variant.scenarioId,
       seed: variant.seed,

@@ -2,9 +2,9 @@
  * Attempts: one row per answered question, written before the learner sees the verdict,
  * and the accuracy figures the home and progress pages are built from.
  */
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
-import type { Db } from '../db/connection.ts';
-import { attempts } from '../db/schema.ts';
+import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { attempts } from '../db/schema.ts';
+import { type Db, firstRow, inTransaction, type Tables, tablesOf } from '../db/store.ts';
 
 export type Attempt = typeof attempts.$inferSelect;
 export type NewAttempt = Omit<typeof attempts.$inferInsert, 'id'>;
@@ -20,17 +20,16 @@ export interface InsertedAttempt {
  * one is returned: a reload or a double click never counts twice. Returns undefined when the
  * token belongs to another profile (a forged or leaked token is not an attempt of ours).
  */
-export function insertAttempt(db: Db, values: NewAttempt): InsertedAttempt | undefined {
-  return db.transaction((tx) => insertOrFindAttempt(tx, values));
+export function insertAttempt(db: Db, values: NewAttempt): Promise<InsertedAttempt | undefined> {
+  return inTransaction(db, (tx) => insertOrFindAttempt(tx, values));
 }
 
-/** A transaction of the progress store, for models that write several tables at once. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-export function insertOrFindAttempt(tx: Tx, values: NewAttempt): InsertedAttempt | undefined {
-  const inserted = tx.insert(attempts).values(values).onConflictDoNothing({ target: attempts.submissionToken }).returning().get();
+/** Call inside a transaction (inTransaction): the insert and the lookup must see the same rows. */
+export async function insertOrFindAttempt(tx: Db, values: NewAttempt): Promise<InsertedAttempt | undefined> {
+  const { attempts } = tablesOf(tx);
+  const inserted = firstRow(await tx.insert(attempts).values(values).onConflictDoNothing({ target: attempts.submissionToken }).returning());
   if (inserted) return { attempt: inserted, created: true };
-  const existing = tx.select().from(attempts).where(eq(attempts.submissionToken, values.submissionToken)).get();
+  const existing = firstRow(await tx.select().from(attempts).where(eq(attempts.submissionToken, values.submissionToken)).limit(1));
   if (!existing || existing.profileId !== values.profileId) return undefined;
   return { attempt: existing, created: false };
 }
@@ -42,26 +41,32 @@ export type ImportOutcome = 'created' | 'existing' | 'refused';
  * Stores many attempts in one transaction, each by the rule of insertAttempt: importing the
  * same rows again stores nothing, and a token of another learner is refused for its row only.
  */
-export function insertAttempts(db: Db | Tx, rows: readonly NewAttempt[]): ImportOutcome[] {
-  return db.transaction((tx) =>
-    rows.map((values) => {
-      const stored = insertOrFindAttempt(tx, values);
-      return stored === undefined ? 'refused' : stored.created ? 'created' : 'existing';
-    }),
-  );
+export function insertAttempts(db: Db, rows: readonly NewAttempt[]): Promise<ImportOutcome[]> {
+  return inTransaction(db, async (tx) => {
+    const outcomes: ImportOutcome[] = [];
+    for (const values of rows) {
+      const stored = await insertOrFindAttempt(tx, values);
+      outcomes.push(stored === undefined ? 'refused' : stored.created ? 'created' : 'existing');
+    }
+    return outcomes;
+  });
 }
 
 /** Every attempt of a learner, oldest first: the export. */
-export function selectAllAttempts(db: Db, profileId: number): Attempt[] {
-  return db.select().from(attempts).where(eq(attempts.profileId, profileId)).orderBy(asc(attempts.createdAt), asc(attempts.id)).all();
+export function selectAllAttempts(db: Db, profileId: number): Promise<Attempt[]> {
+  const { attempts } = tablesOf(db);
+  return db.select().from(attempts).where(eq(attempts.profileId, profileId)).orderBy(asc(attempts.createdAt), asc(attempts.id));
 }
 
-export function selectOptionalAttemptById(db: Db, profileId: number, attemptId: number): Attempt | undefined {
-  return db
-    .select()
-    .from(attempts)
-    .where(and(eq(attempts.id, attemptId), eq(attempts.profileId, profileId)))
-    .get();
+export async function selectOptionalAttemptById(db: Db, profileId: number, attemptId: number): Promise<Attempt | undefined> {
+  const { attempts } = tablesOf(db);
+  return firstRow(
+    await db
+      .select()
+      .from(attempts)
+      .where(and(eq(attempts.id, attemptId), eq(attempts.profileId, profileId)))
+      .limit(1),
+  );
 }
 
 /**
@@ -70,38 +75,40 @@ export function selectOptionalAttemptById(db: Db, profileId: number, attemptId: 
  */
 export type ListedAttempt = Pick<Attempt, 'id' | 'scenarioId' | 'seed' | 'area' | 'objectives' | 'verdict' | 'score' | 'secondsTaken' | 'createdAt'>;
 
-const LISTED_COLUMNS = {
-  id: attempts.id,
-  scenarioId: attempts.scenarioId,
-  seed: attempts.seed,
-  area: attempts.area,
-  objectives: attempts.objectives,
-  verdict: attempts.verdict,
-  score: attempts.score,
-  secondsTaken: attempts.secondsTaken,
-  createdAt: attempts.createdAt,
-};
+function listedColumns(attempts: Tables['attempts']) {
+  return {
+    id: attempts.id,
+    scenarioId: attempts.scenarioId,
+    seed: attempts.seed,
+    area: attempts.area,
+    objectives: attempts.objectives,
+    verdict: attempts.verdict,
+    score: attempts.score,
+    secondsTaken: attempts.secondsTaken,
+    createdAt: attempts.createdAt,
+  };
+}
 
 /** Newest first. */
-export function selectRecentAttempts(db: Db, profileId: number, limit: number): ListedAttempt[] {
+export function selectRecentAttempts(db: Db, profileId: number, limit: number): Promise<ListedAttempt[]> {
+  const { attempts } = tablesOf(db);
   return db
-    .select(LISTED_COLUMNS)
+    .select(listedColumns(attempts))
     .from(attempts)
     .where(eq(attempts.profileId, profileId))
     .orderBy(desc(attempts.createdAt), desc(attempts.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** The scenarios of the last `limit` attempts, newest first, without repeats. */
-export function selectRecentScenarioIds(db: Db, profileId: number, limit: number): string[] {
-  const rows = db
+export async function selectRecentScenarioIds(db: Db, profileId: number, limit: number): Promise<string[]> {
+  const { attempts } = tablesOf(db);
+  const rows = await db
     .select({ scenarioId: attempts.scenarioId })
     .from(attempts)
     .where(eq(attempts.profileId, profileId))
     .orderBy(desc(attempts.createdAt), desc(attempts.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
   return [...new Set(rows.map((r) => r.scenarioId))];
 }
 
@@ -109,30 +116,30 @@ export function selectRecentScenarioIds(db: Db, profileId: number, limit: number
  * Scenarios whose latest attempt was not fully correct, newest first: what to go back to.
  * Ids grow with time, so the highest id per scenario is its latest attempt.
  */
-export function selectMistakesToReview(db: Db, profileId: number, limit: number): ListedAttempt[] {
+export function selectMistakesToReview(db: Db, profileId: number, limit: number): Promise<ListedAttempt[]> {
+  const { attempts } = tablesOf(db);
   const latestIds = db
     .select({ id: sql<number>`max(${attempts.id})` })
     .from(attempts)
     .where(eq(attempts.profileId, profileId))
     .groupBy(attempts.scenarioId);
   return db
-    .select(LISTED_COLUMNS)
+    .select(listedColumns(attempts))
     .from(attempts)
     .where(and(inArray(attempts.id, latestIds), ne(attempts.verdict, 'correct')))
     .orderBy(desc(attempts.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** Oldest first. */
-export function selectOldestAttempts(db: Db, profileId: number, limit: number): ListedAttempt[] {
+export function selectOldestAttempts(db: Db, profileId: number, limit: number): Promise<ListedAttempt[]> {
+  const { attempts } = tablesOf(db);
   return db
-    .select(LISTED_COLUMNS)
+    .select(listedColumns(attempts))
     .from(attempts)
     .where(eq(attempts.profileId, profileId))
     .orderBy(asc(attempts.createdAt), asc(attempts.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 export interface Accuracy {
@@ -143,41 +150,92 @@ export interface Accuracy {
   readonly accuracy: number;
 }
 
-interface AccuracyRow {
-  key: string;
-  attempts: number;
-  correct: number;
-  accuracy: number;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The aggregates every accuracy figure is made of, per group. Written with case and sum, not
+ * SQLite's sum of a comparison, so PostgreSQL (whose comparisons are booleans) runs it too; the
+ * sums come back as text there, hence mapWith(Number).
+ */
+function accuracyColumns(attempts: Tables['attempts']) {
+  return {
+    attempts: count(),
+    correct: sql<number>`sum(case when ${attempts.verdict} = 'correct' then 1 else 0 end)`.mapWith(Number),
+    scoreSum: sql<number>`sum(${attempts.score})`.mapWith(Number),
+  };
 }
 
-export function selectAccuracyByArea(db: Db, profileId: number): Accuracy[] {
-  return db.all<AccuracyRow>(sql`
-    select area as key, count(*) as attempts,
-           sum(verdict = 'correct') as correct, avg(score) as accuracy
-    from attempts where profile_id = ${profileId}
-    group by area order by area`);
+interface AccuracySums {
+  readonly attempts: number;
+  readonly correct: number;
+  readonly scoreSum: number;
 }
 
-/** An attempt counts once for each objective its scenario drills. */
-export function selectAccuracyByObjective(db: Db, profileId: number): Accuracy[] {
-  return db.all<AccuracyRow>(sql`
-    select objective.value as key, count(*) as attempts,
-           sum(attempts.verdict = 'correct') as correct, avg(attempts.score) as accuracy
-    from attempts, json_each(attempts.objectives) as objective
-    where attempts.profile_id = ${profileId}
-    group by objective.value order by objective.value`);
+/** Keys in code-point order, as SQLite compares text (PostgreSQL's collation may not). */
+function toAccuracies(sums: ReadonlyMap<string, AccuracySums>): Accuracy[] {
+  return [...sums.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, s]) => ({ key, attempts: s.attempts, correct: s.correct, accuracy: s.scoreSum / s.attempts }));
 }
 
-/** One row per UTC day with at least one attempt, oldest first; `key` is `YYYY-MM-DD`. */
-export function selectDailyAccuracy(db: Db, profileId: number): Accuracy[] {
-  return db.all<AccuracyRow>(sql`
-    select date(created_at / 1000, 'unixepoch') as key, count(*) as attempts,
-           sum(verdict = 'correct') as correct, avg(score) as accuracy
-    from attempts where profile_id = ${profileId}
-    group by key order by key`);
+export async function selectAccuracyByArea(db: Db, profileId: number): Promise<Accuracy[]> {
+  const { attempts } = tablesOf(db);
+  const rows = await db
+    .select({ key: attempts.area, ...accuracyColumns(attempts) })
+    .from(attempts)
+    .where(eq(attempts.profileId, profileId))
+    .groupBy(attempts.area);
+  return toAccuracies(new Map(rows.map((r) => [r.key, r])));
 }
 
-export function countAttempts(db: Db, profileId: number): number {
-  const row = db.get<{ n: number }>(sql`select count(*) as n from attempts where profile_id = ${profileId}`);
+/**
+ * An attempt counts once for each objective its scenario drills. The attempts are grouped by
+ * their list of objectives in SQL and the lists are split here: the JSON functions that could
+ * split them differ between SQLite and PostgreSQL, and there are few distinct lists.
+ */
+export async function selectAccuracyByObjective(db: Db, profileId: number): Promise<Accuracy[]> {
+  const { attempts } = tablesOf(db);
+  // As text: PostgreSQL's json type has no equality to group by.
+  const objectives = sql<string>`cast(${attempts.objectives} as text)`;
+  const rows = await db
+    .select({ objectives, ...accuracyColumns(attempts) })
+    .from(attempts)
+    .where(eq(attempts.profileId, profileId))
+    .groupBy(objectives);
+  const sums = new Map<string, AccuracySums>();
+  for (const row of rows) {
+    for (const objective of new Set(JSON.parse(row.objectives) as string[])) {
+      const s = sums.get(objective) ?? { attempts: 0, correct: 0, scoreSum: 0 };
+      sums.set(objective, { attempts: s.attempts + row.attempts, correct: s.correct + row.correct, scoreSum: s.scoreSum + row.scoreSum });
+    }
+  }
+  return toAccuracies(sums);
+}
+
+/**
+ * One row per UTC day with at least one attempt, oldest first; `key` is `YYYY-MM-DD`. The day
+ * is the millisecond timestamp divided by a day's length (integer division in both dialects),
+ * so no date function of either is needed.
+ */
+export async function selectDailyAccuracy(db: Db, profileId: number): Promise<Accuracy[]> {
+  const { attempts } = tablesOf(db);
+  // A literal, not a parameter: PostgreSQL must see the same expression in select and group by.
+  const day = sql<number>`(${attempts.createdAt} / ${sql.raw(String(DAY_MS))})`.mapWith(Number);
+  const rows = await db
+    .select({ day, ...accuracyColumns(attempts) })
+    .from(attempts)
+    .where(eq(attempts.profileId, profileId))
+    .groupBy(day);
+  return toAccuracies(new Map(rows.map((r) => [utcDayOfNumber(r.day), r])));
+}
+
+/** `YYYY-MM-DD` of the UTC day numbered `day` (days since 1970-01-01). */
+export function utcDayOfNumber(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export async function countAttempts(db: Db, profileId: number): Promise<number> {
+  const { attempts } = tablesOf(db);
+  const row = firstRow(await db.select({ n: count() }).from(attempts).where(eq(attempts.profileId, profileId)));
   return row?.n ?? 0;
 }

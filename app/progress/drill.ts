@@ -4,8 +4,7 @@
  * "Right" is the schedule's rule (countsAsRight): fully right, essential checks passed.
  */
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '../db/connection.ts';
-import { attempts } from '../db/schema.ts';
+import { type Db, tablesOf } from '../db/store.ts';
 import { countsAsRight } from './rating.ts';
 
 /** Right answers in a row that take a family out of the drill. */
@@ -36,9 +35,10 @@ interface FamilyRun {
  * The drill's queue, the family answered longest ago first: a family just answered goes to the
  * back, so a second right answer comes after the others rather than straight away.
  */
-export function selectDrillQueue(db: Db, profileId: number | undefined): DrillEntry[] {
+export async function selectDrillQueue(db: Db, profileId: number | undefined): Promise<DrillEntry[]> {
   if (profileId === undefined) return [];
-  const rows = db
+  const { attempts } = tablesOf(db);
+  const rows = await db
     .select({
       id: attempts.id,
       scenarioId: attempts.scenarioId,
@@ -50,8 +50,7 @@ export function selectDrillQueue(db: Db, profileId: number | undefined): DrillEn
     })
     .from(attempts)
     .where(eq(attempts.profileId, profileId))
-    .orderBy(asc(attempts.createdAt), asc(attempts.id))
-    .all();
+    .orderBy(asc(attempts.createdAt), asc(attempts.id));
   const runs = new Map<string, FamilyRun>();
   for (const row of rows) {
     const run = runs.get(row.scenarioId) ?? { area: row.area, rightInARow: 0, lastSeed: row.seed, lastAnsweredAt: row.createdAt, lastWrong: undefined };
@@ -79,6 +78,6 @@ export function selectDrillQueue(db: Db, profileId: number | undefined): DrillEn
 }
 
 /** Where one family stands in the drill, or undefined when it is not in it. */
-export function selectDrillEntry(db: Db, profileId: number | undefined, scenarioId: string): DrillEntry | undefined {
-  return selectDrillQueue(db, profileId).find((entry) => entry.scenarioId === scenarioId);
+export async function selectDrillEntry(db: Db, profileId: number | undefined, scenarioId: string): Promise<DrillEntry | undefined> {
+  return (await selectDrillQueue(db, profileId)).find((entry) => entry.scenarioId === scenarioId);
 }

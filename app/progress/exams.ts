@@ -6,8 +6,8 @@
  */
 import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Answer } from '../bank/types.ts';
-import type { Db } from '../db/connection.ts';
-import { attempts, examQuestions, exams } from '../db/schema.ts';
+import type { examQuestions, exams } from '../db/schema.ts';
+import { type Db, firstRow, inTransaction, tablesOf } from '../db/store.ts';
 import { type GradedAnswer, recordAnswer } from './answers.ts';
 import type { Attempt } from './attempts.ts';
 import type { PlannedQuestion } from './exam-plan.ts';
@@ -43,18 +43,21 @@ export interface InsertedExam {
   readonly created: boolean;
 }
 
-export function insertExam(db: Db, values: NewExam): InsertedExam {
-  return db.transaction((tx) => {
+export function insertExam(db: Db, values: NewExam): Promise<InsertedExam> {
+  const { examQuestions, exams } = tablesOf(db);
+  return inTransaction(db, async (tx) => {
     if (values.formIssuedAt) {
-      const earlier = tx
-        .select()
-        .from(exams)
-        .where(and(eq(exams.profileId, values.profileId), gte(exams.startedAt, values.formIssuedAt)))
-        .orderBy(asc(exams.id))
-        .get();
+      const earlier = firstRow(
+        await tx
+          .select()
+          .from(exams)
+          .where(and(eq(exams.profileId, values.profileId), gte(exams.startedAt, values.formIssuedAt)))
+          .orderBy(asc(exams.id))
+          .limit(1),
+      );
       if (earlier) return { exam: earlier, created: false };
     }
-    const exam = tx
+    const [exam] = await tx
       .insert(exams)
       .values({
         profileId: values.profileId,
@@ -67,11 +70,13 @@ export function insertExam(db: Db, values: NewExam): InsertedExam {
         startedAt: values.now,
         deadlineAt: new Date(values.now.getTime() + values.durationSeconds * 1000),
       })
-      .returning()
-      .get();
-    tx.insert(examQuestions)
-      .values(values.questions.map((q, i) => ({ examId: exam.id, position: i + 1, scenarioId: q.scenarioId, seed: q.seed, area: q.area })))
-      .run();
+      .returning();
+    if (!exam) throw new Error('Inserting an exam returned no row.');
+    if (values.questions.length > 0) {
+      await tx
+        .insert(examQuestions)
+        .values(values.questions.map((q, i) => ({ examId: exam.id, position: i + 1, scenarioId: q.scenarioId, seed: q.seed, area: q.area })));
+    }
     return { exam, created: true };
   });
 }
@@ -81,25 +86,28 @@ function toExamQuestion(row: typeof examQuestions.$inferSelect): ExamQuestion {
 }
 
 /** The learner's own exam with its questions; undefined for another learner's or a missing one. */
-export function selectExam(db: Db, profileId: number, examId: number): ExamWithQuestions | undefined {
-  const exam = db
-    .select()
-    .from(exams)
-    .where(and(eq(exams.id, examId), eq(exams.profileId, profileId)))
-    .get();
+export async function selectExam(db: Db, profileId: number, examId: number): Promise<ExamWithQuestions | undefined> {
+  const { examQuestions, exams } = tablesOf(db);
+  const exam = firstRow(
+    await db
+      .select()
+      .from(exams)
+      .where(and(eq(exams.id, examId), eq(exams.profileId, profileId)))
+      .limit(1),
+  );
   if (!exam) return undefined;
-  const questions = db.select().from(examQuestions).where(eq(examQuestions.examId, examId)).orderBy(asc(examQuestions.position)).all().map(toExamQuestion);
+  const questions = (await db.select().from(examQuestions).where(eq(examQuestions.examId, examId)).orderBy(asc(examQuestions.position))).map(toExamQuestion);
   return { exam, questions };
 }
 
 /** The learner's running exams, newest first (normally one). */
-export function selectRunningExams(db: Db, profileId: number): Exam[] {
+export function selectRunningExams(db: Db, profileId: number): Promise<Exam[]> {
+  const { exams } = tablesOf(db);
   return db
     .select()
     .from(exams)
     .where(and(eq(exams.profileId, profileId), eq(exams.status, 'running')))
-    .orderBy(desc(exams.startedAt), desc(exams.id))
-    .all();
+    .orderBy(desc(exams.startedAt), desc(exams.id));
 }
 
 export interface SavedExamAnswer {
@@ -117,9 +125,10 @@ export interface SavedExamAnswer {
  * Saves an answer and/or the flag of a running exam's question. Returns false when the exam is
  * no longer running (submitted meanwhile), so nothing changes after submission.
  */
-export function saveExamAnswer(db: Db, save: SavedExamAnswer): boolean {
-  return db.transaction((tx) => {
-    const exam = tx.select({ status: exams.status }).from(exams).where(eq(exams.id, save.examId)).get();
+export function saveExamAnswer(db: Db, save: SavedExamAnswer): Promise<boolean> {
+  const { examQuestions, exams } = tablesOf(db);
+  return inTransaction(db, async (tx) => {
+    const exam = firstRow(await tx.select({ status: exams.status }).from(exams).where(eq(exams.id, save.examId)).limit(1));
     if (exam?.status !== 'running') return false;
     const changes: Partial<typeof examQuestions.$inferInsert> = {};
     if (save.answer !== undefined) {
@@ -127,17 +136,17 @@ export function saveExamAnswer(db: Db, save: SavedExamAnswer): boolean {
       changes.answeredAt = save.answer === null ? null : save.now;
     }
     if (save.flagged !== undefined) changes.flagged = save.flagged;
-    const result = tx
+    const changed = await tx
       .update(examQuestions)
       .set({ ...changes, secondsSpent: sql`${examQuestions.secondsSpent} + ${Math.max(0, Math.round(save.addSeconds))}` })
       .where(and(eq(examQuestions.examId, save.examId), eq(examQuestions.position, save.position)))
-      .run();
-    return result.changes === 1;
+      .returning({ id: examQuestions.id });
+    return changed.length === 1;
   });
 }
 
 /** Sets or clears the "flag for review" mark alone. */
-export function flagExamQuestion(db: Db, examId: number, position: number, flagged: boolean, now: Date): boolean {
+export function flagExamQuestion(db: Db, examId: number, position: number, flagged: boolean, now: Date): Promise<boolean> {
   return saveExamAnswer(db, { examId, position, flagged, addSeconds: 0, now });
 }
 
@@ -166,27 +175,28 @@ export interface ExamSubmission {
  * and the exam gets its score. A crash leaves it running or submitted, never half. Returns
  * false when it was not running (submitted by a concurrent request): nothing is stored twice.
  */
-export function submitExam(db: Db, submission: ExamSubmission): boolean {
-  return db.transaction((tx) => {
+export function submitExam(db: Db, submission: ExamSubmission): Promise<boolean> {
+  const { examQuestions, exams } = tablesOf(db);
+  return inTransaction(db, async (tx) => {
     const total = submission.graded.reduce((sum, q) => sum + q.score, 0);
     const score = submission.questionCount === 0 ? 0 : total / submission.questionCount;
-    const claimed = tx
+    const claimed = await tx
       .update(exams)
       .set({ status: 'submitted', submittedAt: submission.now, timedOut: submission.timedOut, score })
       .where(and(eq(exams.id, submission.examId), eq(exams.status, 'running')))
-      .run();
-    if (claimed.changes !== 1) return false;
+      .returning({ id: exams.id });
+    if (claimed.length !== 1) return false;
     const secondsByPosition = new Map(
-      tx
-        .select({ position: examQuestions.position, secondsSpent: examQuestions.secondsSpent })
-        .from(examQuestions)
-        .where(eq(examQuestions.examId, submission.examId))
-        .all()
-        .map((row) => [row.position, row.secondsSpent]),
+      (
+        await tx
+          .select({ position: examQuestions.position, secondsSpent: examQuestions.secondsSpent })
+          .from(examQuestions)
+          .where(eq(examQuestions.examId, submission.examId))
+      ).map((row) => [row.position, row.secondsSpent]),
     );
     for (const question of submission.graded) {
-      // recordAnswer's own transaction nests as a savepoint of this one.
-      const recorded = recordAnswer(db, {
+      // recordAnswer's own transaction joins this one.
+      const recorded = await recordAnswer(tx, {
         profileId: submission.profileId,
         graded: question.graded,
         submissionToken: submission.tokenFor(question.position),
@@ -195,10 +205,10 @@ export function submitExam(db: Db, submission: ExamSubmission): boolean {
         source: 'exam',
       });
       if (!recorded) throw new Error(`The attempt token of exam ${submission.examId} question ${question.position} is already another learner's.`);
-      tx.update(examQuestions)
+      await tx
+        .update(examQuestions)
         .set({ attemptId: recorded.attempt.id })
-        .where(and(eq(examQuestions.examId, submission.examId), eq(examQuestions.position, question.position)))
-        .run();
+        .where(and(eq(examQuestions.examId, submission.examId), eq(examQuestions.position, question.position)));
     }
     return true;
   });
@@ -210,23 +220,24 @@ export interface ExamReportQuestion extends ExamQuestion {
 }
 
 /** A submitted exam's questions with their stored attempts. */
-export function selectExamReport(db: Db, profileId: number, examId: number): { exam: Exam; questions: ExamReportQuestion[] } | undefined {
-  const found = selectExam(db, profileId, examId);
+export async function selectExamReport(db: Db, profileId: number, examId: number): Promise<{ exam: Exam; questions: ExamReportQuestion[] } | undefined> {
+  const { attempts } = tablesOf(db);
+  const found = await selectExam(db, profileId, examId);
   if (!found) return undefined;
   const ids = found.questions.map((q) => q.attemptId).filter((id): id is number => id !== null);
   const rows =
     ids.length === 0
       ? []
-      : db
+      : await db
           .select()
           .from(attempts)
-          .where(and(inArray(attempts.id, ids), eq(attempts.profileId, profileId)))
-          .all();
+          .where(and(inArray(attempts.id, ids), eq(attempts.profileId, profileId)));
   const byId = new Map(rows.map((a) => [a.id, a]));
   return { exam: found.exam, questions: found.questions.map((q) => ({ ...q, attempt: q.attemptId === null ? undefined : byId.get(q.attemptId) })) };
 }
 
 /** Every exam of the learner, newest first, running ones included. */
-export function selectExamHistory(db: Db, profileId: number, limit = 100): Exam[] {
-  return db.select().from(exams).where(eq(exams.profileId, profileId)).orderBy(desc(exams.startedAt), desc(exams.id)).limit(limit).all();
+export function selectExamHistory(db: Db, profileId: number, limit = 100): Promise<Exam[]> {
+  const { exams } = tablesOf(db);
+  return db.select().from(exams).where(eq(exams.profileId, profileId)).orderBy(desc(exams.startedAt), desc(exams.id)).limit(limit);
 }

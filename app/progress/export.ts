@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { sanitizeFragment } from '../bank/render.ts';
 import type { Answer, GradeResult, Variant } from '../bank/types.ts';
-import type { Db } from '../db/connection.ts';
+import { type Db, inTransaction } from '../db/store.ts';
 import { ATTEMPT_SOURCES } from '../db/schema.ts';
 import { essentialChecksPassed } from './answers.ts';
 import { type Attempt, insertAttempts, type NewAttempt } from './attempts.ts';
@@ -358,14 +358,14 @@ export interface ImportSummary {
 }
 
 /** Stores validated rows into a profile, in one transaction. */
-export function importAttempts(db: Db, profileId: number, rows: readonly ExportedAttempt[]): ImportSummary {
-  const outcomes = db.transaction((tx) => {
-    const stored = insertAttempts(
+export async function importAttempts(db: Db, profileId: number, rows: readonly ExportedAttempt[]): Promise<ImportSummary> {
+  const outcomes = await inTransaction(db, async (tx) => {
+    const stored = await insertAttempts(
       tx,
       rows.map((r) => toNewAttempt(r, profileId)),
     );
     // Imported answers move the schedule as if they had been given here, in their own order.
-    rebuildReviewCards(tx, profileId, [...new Set(rows.filter((_, i) => stored[i] === 'created').map((r) => r.scenarioId))]);
+    await rebuildReviewCards(tx, profileId, [...new Set(rows.filter((_, i) => stored[i] === 'created').map((r) => r.scenarioId))]);
     return stored;
   });
   const refusedRows = outcomes.flatMap((o, i) => (o === 'refused' ? [i] : []));

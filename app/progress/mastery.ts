@@ -3,10 +3,10 @@
  * (the latest answers per objective, and the review cards) however many objectives the guide
  * has, plus calibration: how often the learner is right at each stated confidence.
  */
-import { sql } from 'drizzle-orm';
+import { count, desc, eq, sql } from 'drizzle-orm';
 import type { Area, ScenarioSummary } from '../bank/types.ts';
-import type { Db } from '../db/connection.ts';
-import type { Confidence } from './rating.ts';
+import { type Db, tablesOf } from '../db/store.ts';
+import { type Confidence, countsAsRight } from './rating.ts';
 import {
   type Interval,
   MIN_ANSWERS_FOR_ESTIMATE,
@@ -59,38 +59,35 @@ export const READINESS_METHOD =
   "An objective you have not practised counts as 0, so readiness covers the whole study guide. An area's readiness is the mean over its objectives; the overall figure is the mean over every objective. " +
   `The range beside it is a 90% Wilson interval on the share of those recent answers you got right (an answer drilling two objectives counts for each); under ${MIN_ANSWERS_FOR_ESTIMATE} answers it is too early to tell.`;
 
-interface RecentRow {
-  objective: string;
-  isRight: number;
-}
-
 /**
- * The last RECENT_PER_OBJECTIVE answers of each objective, newest first, in one query. Right
- * means countsAsRight: fully correct and no essential check failed (null is a kind without checks).
+ * The last RECENT_PER_OBJECTIVE answers of each objective, newest first. Right means
+ * countsAsRight: fully correct and no essential check failed (null is a kind without checks).
+ * The objectives of each answer are split here rather than in SQL, where SQLite and PostgreSQL
+ * name their JSON functions differently; one narrow pass over the learner's answers.
  */
-export function selectRecentRightByObjective(db: Db, profileId: number): Map<string, boolean[]> {
-  const rows = db.all<RecentRow>(sql`
-    select objective, is_right as isRight from (
-      select objective.value as objective,
-             (attempts.verdict = 'correct' and coalesce(attempts.essential_passed, 1) = 1) as is_right,
-             row_number() over (partition by objective.value order by attempts.created_at desc, attempts.id desc) as n
-      from attempts, json_each(attempts.objectives) as objective
-      where attempts.profile_id = ${profileId}
-    ) where n <= ${RECENT_PER_OBJECTIVE}
-    order by objective, n`);
+export async function selectRecentRightByObjective(db: Db, profileId: number): Promise<Map<string, boolean[]>> {
+  const { attempts } = tablesOf(db);
+  const rows = await db
+    .select({ objectives: attempts.objectives, verdict: attempts.verdict, essentialPassed: attempts.essentialPassed })
+    .from(attempts)
+    .where(eq(attempts.profileId, profileId))
+    .orderBy(desc(attempts.createdAt), desc(attempts.id));
   const byObjective = new Map<string, boolean[]>();
   for (const row of rows) {
-    const list = byObjective.get(row.objective) ?? [];
-    list.push(row.isRight === 1);
-    byObjective.set(row.objective, list);
+    const right = countsAsRight({ verdict: row.verdict, essentialPassed: row.essentialPassed !== false });
+    for (const objective of new Set(row.objectives)) {
+      const list = byObjective.get(objective) ?? [];
+      if (list.length < RECENT_PER_OBJECTIVE) list.push(right);
+      byObjective.set(objective, list);
+    }
   }
-  return byObjective;
+  return new Map([...byObjective.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** Predicted recall now of each family on the learner's review schedule. */
-export function selectRecallByFamily(db: Db, profileId: number, now: Date): Map<string, number> {
-  const { targetRetention } = selectStudySettings(db, profileId);
-  return recallByFamily(selectReviewCards(db, profileId), now, targetRetention);
+export async function selectRecallByFamily(db: Db, profileId: number, now: Date): Promise<Map<string, number>> {
+  const { targetRetention } = await selectStudySettings(db, profileId);
+  return recallByFamily(await selectReviewCards(db, profileId), now, targetRetention);
 }
 
 /** Pure: predicted recall now of each family whose card is given. */
@@ -145,9 +142,9 @@ function emptyReadiness(key: string): Readiness {
   return { key, estimate: 0, answers: 0, right: 0, interval: undefined, objectives: 0, practised: 0 };
 }
 
-export function selectReadinessReport(db: Db, guide: StudyGuide, profileId: number | undefined, now: Date, passMark: number): ReadinessReport {
+export async function selectReadinessReport(db: Db, guide: StudyGuide, profileId: number | undefined, now: Date, passMark: number): Promise<ReadinessReport> {
   if (profileId === undefined) return buildReadinessReport(guide, new Map(), new Map(), passMark);
-  return buildReadinessReport(guide, selectRecentRightByObjective(db, profileId), selectRecallByFamily(db, profileId, now), passMark);
+  return buildReadinessReport(guide, await selectRecentRightByObjective(db, profileId), await selectRecallByFamily(db, profileId, now), passMark);
 }
 
 export type ConfidenceBucket = Confidence | 'none';
@@ -165,17 +162,24 @@ export interface CalibrationRow {
   readonly interval: Interval | null;
 }
 
-/** Accuracy at each stated confidence, every bucket present (0 answers where none), in one query. */
-export function selectCalibration(db: Db, profileId: number | undefined): CalibrationRow[] {
-  const rows =
-    profileId === undefined
-      ? []
-      : db.all<{ confidence: ConfidenceBucket; answers: number; fullyRight: number }>(sql`
-          select coalesce(confidence, 'none') as confidence, count(*) as answers,
-                 sum(verdict = 'correct' and coalesce(essential_passed, 1) = 1) as fullyRight
-          from attempts where profile_id = ${profileId}
-          group by 1`);
-  return buildCalibration(rows);
+/**
+ * Accuracy at each stated confidence, every bucket present (0 answers where none), in one query.
+ * `is not false` reads a missing essential verdict as passed on SQLite's integers and
+ * PostgreSQL's booleans alike.
+ */
+export async function selectCalibration(db: Db, profileId: number | undefined): Promise<CalibrationRow[]> {
+  if (profileId === undefined) return buildCalibration([]);
+  const { attempts } = tablesOf(db);
+  const rows = await db
+    .select({
+      confidence: attempts.confidence,
+      answers: count(),
+      fullyRight: sql<number>`sum(case when ${attempts.verdict} = 'correct' and ${attempts.essentialPassed} is not false then 1 else 0 end)`.mapWith(Number),
+    })
+    .from(attempts)
+    .where(eq(attempts.profileId, profileId))
+    .groupBy(attempts.confidence);
+  return buildCalibration(rows.map((r) => ({ confidence: r.confidence ?? 'none', answers: r.answers, fullyRight: r.fullyRight })));
 }
 
 /** Pure: every bucket from the counts per stated confidence (a bucket without a row has no answers). */

@@ -2,22 +2,27 @@
  * Learner profiles: the record attempts hang on. An anonymous visitor's is bound to a cookie
  * and created with the first answer (reading pages creates nothing); an account has one.
  */
-import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/connection.ts';
-import { attempts, exams, profiles, questionReports, reviewCards, studySettings } from '../db/schema.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import type { profiles } from '../db/schema.ts';
+import { type Db, firstRow, inTransaction, tablesOf } from '../db/store.ts';
 
 export type Profile = typeof profiles.$inferSelect;
 
-export function selectOptionalProfileByToken(db: Db, token: string): Profile | undefined {
-  return db.select().from(profiles).where(eq(profiles.token, token)).get();
+export async function selectOptionalProfileByToken(db: Db, token: string): Promise<Profile | undefined> {
+  const { profiles } = tablesOf(db);
+  return firstRow(await db.select().from(profiles).where(eq(profiles.token, token)).limit(1));
 }
 
-export function selectOptionalProfileByUserId(db: Db, userId: number): Profile | undefined {
-  return db.select().from(profiles).where(eq(profiles.userId, userId)).get();
+export async function selectOptionalProfileByUserId(db: Db, userId: number): Promise<Profile | undefined> {
+  const { profiles } = tablesOf(db);
+  return firstRow(await db.select().from(profiles).where(eq(profiles.userId, userId)).limit(1));
 }
 
-export function insertProfile(db: Db, token: string, now: Date, userId: number | null = null): Profile {
-  return db.insert(profiles).values({ token, createdAt: now, userId }).returning().get();
+export async function insertProfile(db: Db, token: string, now: Date, userId: number | null = null): Promise<Profile> {
+  const { profiles } = tablesOf(db);
+  const [profile] = await db.insert(profiles).values({ token, createdAt: now, userId }).returning();
+  if (!profile) throw new Error('Inserting a profile returned no row.');
+  return profile;
 }
 
 /**
@@ -25,17 +30,41 @@ export function insertProfile(db: Db, token: string, now: Date, userId: number |
  * anonymous one, in one transaction. Attempts keep their ids and submission tokens, so
  * nothing is counted twice; identical reports are kept once.
  */
-export function mergeProfileInto(db: Db, fromProfileId: number, intoProfileId: number): void {
+export async function mergeProfileInto(db: Db, fromProfileId: number, intoProfileId: number): Promise<void> {
   if (fromProfileId === intoProfileId) return;
-  db.transaction((tx) => {
-    tx.update(attempts).set({ profileId: intoProfileId }).where(eq(attempts.profileId, fromProfileId)).run();
+  const { attempts, exams, profiles, questionReports, reviewCards, studySettings } = tablesOf(db);
+  await inTransaction(db, async (tx) => {
+    await tx.update(attempts).set({ profileId: intoProfileId }).where(eq(attempts.profileId, fromProfileId));
     // A report the account already sent stays where it is; the duplicate goes with the profile.
-    tx.run(sql`update or ignore ${questionReports} set profile_id = ${intoProfileId} where profile_id = ${fromProfileId}`);
-    tx.update(exams).set({ profileId: intoProfileId }).where(eq(exams.profileId, fromProfileId)).run();
+    // (Each statement moves only the rows the account has no twin of, which SQLite's `update or
+    // ignore` did; PostgreSQL has no such clause, so the twin is excluded in the where.)
+    await tx
+      .update(questionReports)
+      .set({ profileId: intoProfileId })
+      .where(
+        and(
+          eq(questionReports.profileId, fromProfileId),
+          sql`not exists (select 1 from ${questionReports} as twin where twin.profile_id = ${intoProfileId} and twin.scenario_id = ${questionReports.scenarioId} and twin.seed = ${questionReports.seed} and twin.message = ${questionReports.message})`,
+        ),
+      );
+    await tx.update(exams).set({ profileId: intoProfileId }).where(eq(exams.profileId, fromProfileId));
     // Where both have a card for a family (or settings), the account's own stays; the
     // anonymous duplicate goes with its profile.
-    tx.run(sql`update or ignore ${reviewCards} set profile_id = ${intoProfileId} where profile_id = ${fromProfileId}`);
-    tx.run(sql`update or ignore ${studySettings} set profile_id = ${intoProfileId} where profile_id = ${fromProfileId}`);
-    tx.delete(profiles).where(eq(profiles.id, fromProfileId)).run();
+    await tx
+      .update(reviewCards)
+      .set({ profileId: intoProfileId })
+      .where(
+        and(
+          eq(reviewCards.profileId, fromProfileId),
+          sql`not exists (select 1 from ${reviewCards} as twin where twin.profile_id = ${intoProfileId} and twin.scenario_id = ${reviewCards.scenarioId})`,
+        ),
+      );
+    await tx
+      .update(studySettings)
+      .set({ profileId: intoProfileId })
+      .where(
+        and(eq(studySettings.profileId, fromProfileId), sql`not exists (select 1 from ${studySettings} as twin where twin.profile_id = ${intoProfileId})`),
+      );
+    await tx.delete(profiles).where(eq(profiles.id, fromProfileId));
   });
 }

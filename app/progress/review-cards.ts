@@ -5,9 +5,8 @@
  */
 import { and, asc, count, eq, gte, inArray, lt, lte } from 'drizzle-orm';
 import type { ScenarioKind } from '../bank/types.ts';
-import type { Db } from '../db/connection.ts';
-import { attempts, reviewCards, studySettings } from '../db/schema.ts';
-import type { Tx } from './attempts.ts';
+import type { reviewCards, studySettings } from '../db/schema.ts';
+import { type Db, firstRow, tablesOf } from '../db/store.ts';
 import { MAX_PICKED_SEED } from './next-question.ts';
 import { countsAsRight, rateAnswer, type RatedAnswer, type ReviewRating } from './rating.ts';
 import { CardState, DEFAULT_TARGET_RETENTION, newReviewCard, type ReviewCard, scheduleReview } from './review-schedule.ts';
@@ -18,19 +17,19 @@ export type StudySettings = Omit<typeof studySettings.$inferSelect, 'profileId'>
 export const DEFAULT_NEW_PER_DAY = 10;
 export const DEFAULT_STUDY_SETTINGS: StudySettings = { targetRetention: DEFAULT_TARGET_RETENTION, newPerDay: DEFAULT_NEW_PER_DAY };
 
-type Store = Db | Tx;
-
-export function selectStudySettings(db: Store, profileId: number | undefined): StudySettings {
+export async function selectStudySettings(db: Db, profileId: number | undefined): Promise<StudySettings> {
   if (profileId === undefined) return DEFAULT_STUDY_SETTINGS;
-  const row = db.select().from(studySettings).where(eq(studySettings.profileId, profileId)).get();
+  const { studySettings } = tablesOf(db);
+  const row = firstRow(await db.select().from(studySettings).where(eq(studySettings.profileId, profileId)).limit(1));
   return row ? { targetRetention: row.targetRetention, newPerDay: row.newPerDay } : DEFAULT_STUDY_SETTINGS;
 }
 
-export function upsertStudySettings(db: Store, profileId: number, settings: StudySettings): void {
-  db.insert(studySettings)
+export async function upsertStudySettings(db: Db, profileId: number, settings: StudySettings): Promise<void> {
+  const { studySettings } = tablesOf(db);
+  await db
+    .insert(studySettings)
     .values({ profileId, ...settings })
-    .onConflictDoUpdate({ target: studySettings.profileId, set: settings })
-    .run();
+    .onConflictDoUpdate({ target: studySettings.profileId, set: settings });
 }
 
 export function toReviewCard(row: ReviewCardRow): ReviewCard {
@@ -63,12 +62,15 @@ function fromReviewCard(card: ReviewCard) {
   };
 }
 
-export function selectOptionalReviewCard(db: Store, profileId: number, scenarioId: string): ReviewCardRow | undefined {
-  return db
-    .select()
-    .from(reviewCards)
-    .where(and(eq(reviewCards.profileId, profileId), eq(reviewCards.scenarioId, scenarioId)))
-    .get();
+export async function selectOptionalReviewCard(db: Db, profileId: number, scenarioId: string): Promise<ReviewCardRow | undefined> {
+  const { reviewCards } = tablesOf(db);
+  return firstRow(
+    await db
+      .select()
+      .from(reviewCards)
+      .where(and(eq(reviewCards.profileId, profileId), eq(reviewCards.scenarioId, scenarioId)))
+      .limit(1),
+  );
 }
 
 export interface CardAnswer extends RatedAnswer {
@@ -80,50 +82,53 @@ export interface CardAnswer extends RatedAnswer {
 }
 
 /** Moves the family's card by the answer's rating (creating it on the first answer). */
-export function applyAnswerToCard(db: Store, answer: CardAnswer): { card: ReviewCardRow; rating: ReviewRating } {
+export async function applyAnswerToCard(db: Db, answer: CardAnswer): Promise<{ card: ReviewCardRow; rating: ReviewRating }> {
+  const { reviewCards } = tablesOf(db);
   const rating = rateAnswer(answer);
-  const { targetRetention } = selectStudySettings(db, answer.profileId);
-  const existing = selectOptionalReviewCard(db, answer.profileId, answer.scenarioId);
+  const { targetRetention } = await selectStudySettings(db, answer.profileId);
+  const existing = await selectOptionalReviewCard(db, answer.profileId, answer.scenarioId);
   const before = existing ? toReviewCard(existing) : newReviewCard(answer.now);
   const after = fromReviewCard(scheduleReview(before, rating, answer.now, targetRetention));
-  const card = existing
-    ? db
+  const [card] = existing
+    ? await db
         .update(reviewCards)
         .set({ ...after, lastSeed: answer.seed })
         .where(eq(reviewCards.id, existing.id))
         .returning()
-        .get()
-    : db
+    : await db
         .insert(reviewCards)
         .values({ profileId: answer.profileId, scenarioId: answer.scenarioId, ...after, lastSeed: answer.seed, createdAt: answer.now })
-        .returning()
-        .get();
+        .returning();
+  if (!card) throw new Error(`The review card of ${answer.scenarioId} vanished while it was being moved.`);
   return { card, rating };
 }
 
 /** Cards due at `now`, most overdue first. */
-export function selectDueCards(db: Store, profileId: number, now: Date, limit: number): ReviewCardRow[] {
+export function selectDueCards(db: Db, profileId: number, now: Date, limit: number): Promise<ReviewCardRow[]> {
+  const { reviewCards } = tablesOf(db);
   return db
     .select()
     .from(reviewCards)
     .where(and(eq(reviewCards.profileId, profileId), lte(reviewCards.due, now)))
     .orderBy(asc(reviewCards.due), asc(reviewCards.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
-export function countDueCards(db: Store, profileId: number | undefined, now: Date): number {
+export async function countDueCards(db: Db, profileId: number | undefined, now: Date): Promise<number> {
   if (profileId === undefined) return 0;
-  const row = db
-    .select({ n: count() })
-    .from(reviewCards)
-    .where(and(eq(reviewCards.profileId, profileId), lte(reviewCards.due, now)))
-    .get();
+  const { reviewCards } = tablesOf(db);
+  const row = firstRow(
+    await db
+      .select({ n: count() })
+      .from(reviewCards)
+      .where(and(eq(reviewCards.profileId, profileId), lte(reviewCards.due, now))),
+  );
   return row?.n ?? 0;
 }
 
-export function selectReviewCards(db: Store, profileId: number): ReviewCardRow[] {
-  return db.select().from(reviewCards).where(eq(reviewCards.profileId, profileId)).orderBy(asc(reviewCards.due)).all();
+export function selectReviewCards(db: Db, profileId: number): Promise<ReviewCardRow[]> {
+  const { reviewCards } = tablesOf(db);
+  return db.select().from(reviewCards).where(eq(reviewCards.profileId, profileId)).orderBy(asc(reviewCards.due), asc(reviewCards.id));
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -134,22 +139,25 @@ export function utcDayStart(now: Date): Date {
 }
 
 /** Cards created on the UTC day of `now`: the new families started today, wherever answered. */
-export function countNewCardsOn(db: Store, profileId: number | undefined, now: Date): number {
+export async function countNewCardsOn(db: Db, profileId: number | undefined, now: Date): Promise<number> {
   if (profileId === undefined) return 0;
+  const { reviewCards } = tablesOf(db);
   const start = utcDayStart(now);
-  const row = db
-    .select({ n: count() })
-    .from(reviewCards)
-    .where(and(eq(reviewCards.profileId, profileId), gte(reviewCards.createdAt, start), lt(reviewCards.createdAt, new Date(start.getTime() + DAY_MS))))
-    .get();
+  const row = firstRow(
+    await db
+      .select({ n: count() })
+      .from(reviewCards)
+      .where(and(eq(reviewCards.profileId, profileId), gte(reviewCards.createdAt, start), lt(reviewCards.createdAt, new Date(start.getTime() + DAY_MS)))),
+  );
   return row?.n ?? 0;
 }
 
 /** Families the learner has answered at least once (a card, or an attempt from before cards). */
-export function selectStartedScenarioIds(db: Store, profileId: number | undefined): Set<string> {
+export async function selectStartedScenarioIds(db: Db, profileId: number | undefined): Promise<Set<string>> {
   if (profileId === undefined) return new Set();
-  const fromCards = db.select({ id: reviewCards.scenarioId }).from(reviewCards).where(eq(reviewCards.profileId, profileId)).all();
-  const fromAttempts = db.selectDistinct({ id: attempts.scenarioId }).from(attempts).where(eq(attempts.profileId, profileId)).all();
+  const { attempts, reviewCards } = tablesOf(db);
+  const fromCards = await db.select({ id: reviewCards.scenarioId }).from(reviewCards).where(eq(reviewCards.profileId, profileId));
+  const fromAttempts = await db.selectDistinct({ id: attempts.scenarioId }).from(attempts).where(eq(attempts.profileId, profileId));
   return new Set([...fromCards, ...fromAttempts].map((r) => r.id));
 }
 
@@ -176,37 +184,38 @@ export interface ReviewCounts {
  * The families never answered, in the bank's order (areas, then files), so new material
  * arrives as the study guide lays it out.
  */
-function unstartedScenarioIds(db: Store, profileId: number | undefined, scenarioIds: readonly string[]): string[] {
-  const started = selectStartedScenarioIds(db, profileId);
+async function unstartedScenarioIds(db: Db, profileId: number | undefined, scenarioIds: readonly string[]): Promise<string[]> {
+  const started = await selectStartedScenarioIds(db, profileId);
   return scenarioIds.filter((id) => !started.has(id));
 }
 
-export function selectReviewCounts(db: Store, profileId: number | undefined, scenarioIds: readonly string[], now: Date): ReviewCounts {
-  const settings = selectStudySettings(db, profileId);
-  const newToday = countNewCardsOn(db, profileId, now);
-  const unstarted = unstartedScenarioIds(db, profileId, scenarioIds).length;
-  return { dueNow: countDueCards(db, profileId, now), newToday, newAvailable: Math.max(0, Math.min(settings.newPerDay - newToday, unstarted)), settings };
+export async function selectReviewCounts(db: Db, profileId: number | undefined, scenarioIds: readonly string[], now: Date): Promise<ReviewCounts> {
+  const settings = await selectStudySettings(db, profileId);
+  const newToday = await countNewCardsOn(db, profileId, now);
+  const unstarted = (await unstartedScenarioIds(db, profileId, scenarioIds)).length;
+  const dueNow = await countDueCards(db, profileId, now);
+  return { dueNow, newToday, newAvailable: Math.max(0, Math.min(settings.newPerDay - newToday, unstarted)), settings };
 }
 
 /**
  * What a review session serves next: the most overdue card, else a family never answered while
  * today's new limit allows, else nothing. Only families still in the bank are served.
  */
-export function pickNextReview(
-  db: Store,
+export async function pickNextReview(
+  db: Db,
   profileId: number | undefined,
   scenarioIds: readonly string[],
   now: Date,
   random: () => number,
-): NextReview | undefined {
+): Promise<NextReview | undefined> {
   const known = new Set(scenarioIds);
   if (profileId !== undefined) {
-    const due = selectDueCards(db, profileId, now, 1000).find((card) => known.has(card.scenarioId));
+    const due = (await selectDueCards(db, profileId, now, 1000)).find((card) => known.has(card.scenarioId));
     if (due) return { source: 'due', scenarioId: due.scenarioId, seed: pickFreshSeed(random, due.lastSeed), card: due };
   }
-  const { newAvailable } = selectReviewCounts(db, profileId, scenarioIds, now);
+  const { newAvailable } = await selectReviewCounts(db, profileId, scenarioIds, now);
   if (newAvailable <= 0) return undefined;
-  const next = unstartedScenarioIds(db, profileId, scenarioIds)[0];
+  const next = (await unstartedScenarioIds(db, profileId, scenarioIds))[0];
   return next === undefined ? undefined : { source: 'new', scenarioId: next, seed: pickFreshSeed(random, null) };
 }
 
@@ -220,16 +229,16 @@ export interface ForecastDay {
  * Reviews due on each of the next `days` UTC days as the cards stand now (today includes
  * everything overdue). Like Anki's forecast it does not simulate the reviews in between.
  */
-export function selectDueForecast(db: Store, profileId: number | undefined, now: Date, days = 30): ForecastDay[] {
+export async function selectDueForecast(db: Db, profileId: number | undefined, now: Date, days = 30): Promise<ForecastDay[]> {
   const start = utcDayStart(now).getTime();
   const counts = new Array<number>(days).fill(0);
   if (profileId !== undefined) {
+    const { reviewCards } = tablesOf(db);
     const end = new Date(start + days * DAY_MS);
-    const rows = db
+    const rows = await db
       .select({ due: reviewCards.due })
       .from(reviewCards)
-      .where(and(eq(reviewCards.profileId, profileId), lt(reviewCards.due, end)))
-      .all();
+      .where(and(eq(reviewCards.profileId, profileId), lt(reviewCards.due, end)));
     for (const { due } of rows) {
       const index = Math.max(0, Math.floor((due.getTime() - start) / DAY_MS));
       counts[index] = (counts[index] ?? 0) + 1;
@@ -254,14 +263,14 @@ export interface Retention {
  * counted as right. Attempts do not store the card's state, so each family's card is replayed
  * from its attempts (fuzz is off, so the replay is exact).
  */
-export function selectRetention(db: Store, profileId: number | undefined, now: Date, windowDays = 30): Retention {
-  const settings = selectStudySettings(db, profileId);
+export async function selectRetention(db: Db, profileId: number | undefined, now: Date, windowDays = 30): Promise<Retention> {
+  const settings = await selectStudySettings(db, profileId);
   const empty: Retention = { answers: 0, right: 0, rate: null, target: settings.targetRetention, windowDays };
   if (profileId === undefined) return empty;
   const since = now.getTime() - windowDays * DAY_MS;
   let answers = 0;
   let right = 0;
-  replayAttempts(selectReplayRows(db, profileId), settings.targetRetention, (row, before, answer) => {
+  replayAttempts(await selectReplayRows(db, profileId), settings.targetRetention, (row, before, answer) => {
     if (row.source === 'review' && before.state === CardState.Review && row.createdAt.getTime() >= since) {
       answers++;
       if (countsAsRight(answer)) right++;
@@ -270,7 +279,8 @@ export function selectRetention(db: Store, profileId: number | undefined, now: D
   return { answers, right, rate: answers === 0 ? null : right / answers, target: settings.targetRetention, windowDays };
 }
 
-function selectReplayRows(db: Store, profileId: number, scenarioIds?: readonly string[]) {
+function selectReplayRows(db: Db, profileId: number, scenarioIds?: readonly string[]) {
+  const { attempts } = tablesOf(db);
   return db
     .select({
       scenarioId: attempts.scenarioId,
@@ -285,11 +295,10 @@ function selectReplayRows(db: Store, profileId: number, scenarioIds?: readonly s
     })
     .from(attempts)
     .where(scenarioIds ? and(eq(attempts.profileId, profileId), inArray(attempts.scenarioId, [...scenarioIds])) : eq(attempts.profileId, profileId))
-    .orderBy(asc(attempts.createdAt), asc(attempts.id))
-    .all();
+    .orderBy(asc(attempts.createdAt), asc(attempts.id));
 }
 
-type ReplayRow = ReturnType<typeof selectReplayRows>[number];
+type ReplayRow = Awaited<ReturnType<typeof selectReplayRows>>[number];
 
 interface ReplayedCard {
   readonly card: ReviewCard;
@@ -333,15 +342,16 @@ function replayAttempts(
  * import brings in answers given elsewhere, the schedule is what it would have been had they
  * been given here.
  */
-export function rebuildReviewCards(db: Store, profileId: number, scenarioIds: readonly string[]): void {
+export async function rebuildReviewCards(db: Db, profileId: number, scenarioIds: readonly string[]): Promise<void> {
   if (scenarioIds.length === 0) return;
-  const { targetRetention } = selectStudySettings(db, profileId);
-  const replayed = replayAttempts(selectReplayRows(db, profileId, scenarioIds), targetRetention);
+  const { reviewCards } = tablesOf(db);
+  const { targetRetention } = await selectStudySettings(db, profileId);
+  const replayed = replayAttempts(await selectReplayRows(db, profileId, scenarioIds), targetRetention);
   for (const [scenarioId, { card, lastSeed, firstAnsweredAt }] of replayed) {
     const values = { ...fromReviewCard(card), lastSeed };
-    db.insert(reviewCards)
+    await db
+      .insert(reviewCards)
       .values({ profileId, scenarioId, ...values, createdAt: firstAnsweredAt })
-      .onConflictDoUpdate({ target: [reviewCards.profileId, reviewCards.scenarioId], set: { ...values, createdAt: firstAnsweredAt } })
-      .run();
+      .onConflictDoUpdate({ target: [reviewCards.profileId, reviewCards.scenarioId], set: { ...values, createdAt: firstAnsweredAt } });
   }
 }

@@ -1,5 +1,5 @@
 /** Everything the progress page and `GET /api/progress` show, gathered in one place. */
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/store.ts';
 import {
   type Accuracy,
   type ListedAttempt,
@@ -25,9 +25,9 @@ export interface ProgressSummary {
 export const RECENT_ATTEMPTS = 20;
 export const MISTAKES_TO_REVIEW = 10;
 
-export function selectProgressSummary(db: Db, profileId: number | undefined): ProgressSummary {
+export async function selectProgressSummary(db: Db, profileId: number | undefined): Promise<ProgressSummary> {
   if (profileId === undefined) return { totalAttempts: 0, overall: undefined, byArea: [], byObjective: [], daily: [], recent: [], toReview: [] };
-  const byArea = selectAccuracyByArea(db, profileId);
+  const byArea = await selectAccuracyByArea(db, profileId);
   const totalAttempts = byArea.reduce((n, a) => n + a.attempts, 0);
   const correct = byArea.reduce((n, a) => n + a.correct, 0);
   const scoreSum = byArea.reduce((n, a) => n + a.accuracy * a.attempts, 0);
@@ -35,9 +35,9 @@ export function selectProgressSummary(db: Db, profileId: number | undefined): Pr
     totalAttempts,
     overall: totalAttempts === 0 ? undefined : { key: 'all', attempts: totalAttempts, correct, accuracy: scoreSum / totalAttempts },
     byArea,
-    byObjective: selectAccuracyByObjective(db, profileId),
-    daily: selectDailyAccuracy(db, profileId),
-    recent: selectRecentAttempts(db, profileId, RECENT_ATTEMPTS),
-    toReview: selectMistakesToReview(db, profileId, MISTAKES_TO_REVIEW),
+    byObjective: await selectAccuracyByObjective(db, profileId),
+    daily: await selectDailyAccuracy(db, profileId),
+    recent: await selectRecentAttempts(db, profileId, RECENT_ATTEMPTS),
+    toReview: await selectMistakesToReview(db, profileId, MISTAKES_TO_REVIEW),
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { LiveBank } from '../bank/live-bank.ts';
 import type { Bank } from '../bank/types.ts';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/store.ts';
 import type { ScryptCost } from '../auth/passwords.ts';
 import type { RateLimiters } from '../auth/rate-limit.ts';
 import type { User } from '../auth/sessions.ts';
@@ -31,6 +31,12 @@ export interface AuthoringDeps {
 
 export interface AppDeps {
   readonly db: Db;
+  /**
+   * The store's change counter (Store.changeVersion), for caches of pages derived from it;
+   * undefined (PostgreSQL) caches nothing across requests, which stays right when several
+   * instances write to one database.
+   */
+  readonly changeVersion: (() => string) | undefined;
   readonly bank: Bank;
   readonly authoring: AuthoringDeps;
   readonly clock: Clock;

@@ -18,12 +18,21 @@ describe('parseEnv', () => {
     ['PORT', '3.5'],
     ['HOST', ''],
     ['DATABASE_PATH', ''],
+    ['DATABASE_URL', 'mysql://db/study'],
+    ['DATABASE_URL', 'data/app.db'],
     ['COOKIE_SECURE', 'yes'],
     ['TRUST_PROXY', 'on'],
     ['RATE_LIMIT_AUTH_PER_USERNAME', '0'],
     ['RATE_LIMIT_ANSWERS_PER_MINUTE', 'many'],
   ])('rejects %s=%j, naming the variable', (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`^Invalid environment: ${name}: `));
+  });
+
+  it('takes a postgres:// DATABASE_URL, and treats an empty one as unset', () => {
+    expect(parseEnv({ DATABASE_URL: 'postgres://study:pw@db:5432/study' }).DATABASE_URL).toBe('postgres://study:pw@db:5432/study');
+    expect(parseEnv({ DATABASE_URL: 'postgresql://db/study' }).DATABASE_URL).toBe('postgresql://db/study');
+    expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+    expect(parseEnv({}).DATABASE_URL).toBeUndefined();
   });
 
   it('defaults the account settings: rate limits, no proxy', () => {

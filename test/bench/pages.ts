@@ -9,7 +9,8 @@ import type { ScenarioKind } from '../../app/bank/types.ts';
 import { PROFILE_COOKIE } from '../../app/auth/identity.ts';
 import { insertProfile } from '../../app/progress/profiles.ts';
 import { answerGraded } from '../app/progress/history.ts';
-import { answerFields, Browser, createTestApp, readSubmissionToken, wrongAnswer } from '../helpers/test-app.ts';
+import { queryRows } from '../helpers/database.ts';
+import { answerFields, Browser, createTestApp, readSubmissionToken, type TestApp, wrongAnswer } from '../helpers/test-app.ts';
 import { type BenchRow, measure, median } from './run.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -31,16 +32,16 @@ const PROGRESS_ANSWERS = 500;
  * A second learner with PROGRESS_ANSWERS graded answers, one every seven hours up to an hour
  * ago, over every family the helper can answer wrongly: their cookie.
  */
-function learnerWithHistory(testApp: ReturnType<typeof createTestApp>): string {
+async function learnerWithHistory(testApp: TestApp): Promise<string> {
   const { bank, database } = testApp;
   const token = 'bench-progress-learner';
-  const profileId = insertProfile(database.db, token, new Date(0)).id;
+  const profileId = (await insertProfile(database.db, token, new Date(0))).id;
   const families = bank.scenarios.filter((s) => s.kind === 'choice' || s.kind === 'multi' || s.kind === 'numeric');
   const last = Date.now() - 60 * 60 * 1000;
   for (let i = 0; i < PROGRESS_ANSWERS; i++) {
     const family = families[i % families.length]!;
     const at = new Date(last - (PROGRESS_ANSWERS - i) * 7 * 60 * 60 * 1000);
-    answerGraded(database.db, bank, profileId, family.id, 1000 + i, i % 3 !== 0, at, i % 4 === 0 ? 'sure' : null);
+    await answerGraded(database.db, bank, profileId, family.id, 1000 + i, i % 3 !== 0, at, i % 4 === 0 ? 'sure' : null);
   }
   return `${PROFILE_COOKIE}=${token}`;
 }
@@ -68,7 +69,7 @@ async function pageBesideFloor(browser: Browser, path: string, page = getter(bro
 const FLOOR_PATH = '/static/theme-switch.js';
 
 export async function benchmarks(): Promise<BenchRow[]> {
-  const testApp = createTestApp();
+  const testApp = await createTestApp();
   const { bank } = testApp;
   const learner = new Browser(testApp.app);
   const pages: Array<[string, string]> = [];
@@ -114,8 +115,8 @@ export async function benchmarks(): Promise<BenchRow[]> {
   // The progress page at issue 17's size, served as a reader sees it (the store unchanged since
   // the last request), and as the first request after any write sees it (every query and the
   // whole render again): the second is what the page cost before it kept its record.
-  const cookie = learnerWithHistory(testApp);
-  const touch = testApp.database.sqlite.prepare("update profiles set created_at = created_at where token = 'bench-progress-learner'");
+  const cookie = await learnerWithHistory(testApp);
+  const touch = () => queryRows(testApp.database, "update profiles set created_at = created_at where token = 'bench-progress-learner' returning id");
   const progressPage = async () => {
     const response = await testApp.app.request('/progress', { headers: { Cookie: cookie } });
     const html = await response.text();
@@ -125,9 +126,9 @@ export async function benchmarks(): Promise<BenchRow[]> {
     [`progress, ${PROGRESS_ANSWERS} answers, store unchanged`, progressPage],
     [
       `progress, ${PROGRESS_ANSWERS} answers, after a write`,
-      () => {
-        touch.run();
-        return progressPage();
+      async () => {
+        await touch();
+        await progressPage();
       },
     ],
   ];
@@ -135,6 +136,6 @@ export async function benchmarks(): Promise<BenchRow[]> {
     const { perSecond, timesFloor } = await pageBesideFloor(learner, '/progress', page);
     rows.push({ group: 'pages', name: `${name}, x floor time`, ours: perSecond, serverUs: 1e6 / perSecond, serverRatio: timesFloor });
   }
-  testApp.close();
+  await testApp.close();
   return rows;
 }

@@ -31,7 +31,7 @@ describe.skipIf(!available && !required)('the cost calculator in Chromium', () =
   let browser: Browser;
 
   beforeAll(async () => {
-    t = createTestApp();
+    t = await createTestApp();
     url = await new Promise<string>((resolve) => {
       server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`));
     });
@@ -41,7 +41,7 @@ describe.skipIf(!available && !required)('the cost calculator in Chromium', () =
   afterAll(async () => {
     await browser?.close();
     await new Promise((resolve) => server?.close(resolve));
-    t?.close();
+    await t?.close();
   });
 
   it('fills the form and reads the totals the model gives', async () => {

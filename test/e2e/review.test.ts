@@ -9,7 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../app/db/connection.ts';
+import { openSqlite } from '../../app/db/connection.ts';
 import { reviewCards } from '../../app/db/schema.ts';
 import { insertProfile } from '../../app/progress/profiles.ts';
 import { addAxe, shootAndCheck } from '../helpers/axe.ts';
@@ -27,36 +27,33 @@ describe.skipIf(SKIP_BROWSER_SUITES)('review session in Chromium', () => {
   const bank = loadContentBank();
   const [older, newer] = bank.scenarios.filter((s) => s.kind === 'choice').map((s) => s.id as string) as [string, string];
   const suite = browserSuite({
-    beforeStart: (path) => {
+    beforeStart: async (path) => {
       // Two cards in the Review state, due an hour and two hours ago, as if reviewed days before.
-      const seeded = openDatabase(path);
+      const seeded = openSqlite(path);
       const now = Date.now();
-      const profile = insertProfile(seeded.db, LEARNER_TOKEN, new Date(now - 10 * 24 * HOUR));
+      const profile = await insertProfile(seeded.db, LEARNER_TOKEN, new Date(now - 10 * 24 * HOUR));
       for (const [scenarioId, hoursOverdue] of [
         [older, 2],
         [newer, 1],
       ] as const) {
-        seeded.db
-          .insert(reviewCards)
-          .values({
-            profileId: profile.id,
-            scenarioId,
-            due: new Date(now - hoursOverdue * HOUR),
-            stability: 3,
-            difficulty: 5,
-            elapsedDays: 0,
-            scheduledDays: 3,
-            learningSteps: 0,
-            reps: 2,
-            lapses: 0,
-            state: 2,
-            lastReview: new Date(now - 3 * 24 * HOUR),
-            lastSeed: 7,
-            createdAt: new Date(now - 5 * 24 * HOUR),
-          })
-          .run();
+        await seeded.db.insert(reviewCards).values({
+          profileId: profile.id,
+          scenarioId,
+          due: new Date(now - hoursOverdue * HOUR),
+          stability: 3,
+          difficulty: 5,
+          elapsedDays: 0,
+          scheduledDays: 3,
+          learningSteps: 0,
+          reps: 2,
+          lapses: 0,
+          state: 2,
+          lastReview: new Date(now - 3 * 24 * HOUR),
+          lastSeed: 7,
+          createdAt: new Date(now - 5 * 24 * HOUR),
+        });
       }
-      seeded.close();
+      await seeded.close();
     },
   });
 

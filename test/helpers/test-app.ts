@@ -5,9 +5,9 @@
 import type { LoadedBank } from '../../app/bank/index.ts';
 import type { Answer, ScenarioKind, ScenarioSummary } from '../../app/bank/types.ts';
 import { type Clock, createApp, type Logger } from '../../app/create-app.ts';
-import type { OpenedDatabase } from '../../app/db/connection.ts';
+import type { Store } from '../../app/db/store.ts';
 import { loadContentBank } from './content-bank.ts';
-import { openTestDatabase } from './database.ts';
+import { openTestStore } from './database.ts';
 
 /** Loading content/ takes a moment; tests share one bank (it is immutable). */
 export { loadContentBank };
@@ -20,18 +20,19 @@ export interface LoggedError {
 export interface TestApp {
   readonly app: ReturnType<typeof createApp>;
   readonly bank: LoadedBank;
-  readonly database: OpenedDatabase;
+  readonly database: Store;
   readonly loggedErrors: LoggedError[];
-  close(): void;
+  close(): Promise<void>;
 }
 
-export function createTestApp(options: { random?: () => number; clock?: Clock } = {}): TestApp {
+export async function createTestApp(options: { random?: () => number; clock?: Clock } = {}): Promise<TestApp> {
   const bank = loadContentBank();
-  const database = openTestDatabase();
+  const database = await openTestStore();
   const loggedErrors: LoggedError[] = [];
   const logger: Logger = { info: () => {}, error: (message, error) => loggedErrors.push({ message, error }) };
   const app = createApp({
     db: database.db,
+    changeVersion: database.changeVersion,
     bank,
     logger,
     ...(options.random ? { random: options.random } : {}),

@@ -25,7 +25,7 @@ import {
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { selectSandboxKeyById } from '../../app/auth/sandbox-keys.ts';
-import { openSqlite, type OpenedDatabase } from '../../app/db/connection.ts';
+import { openSqlite, type SqliteStore } from '../../app/db/connection.ts';
 import { sandboxKeys, sandboxSnapshots, users } from '../../app/db/schema.ts';
 import { dynamodbRoutes, SandboxRegistry, SandboxStore, type SandboxSync } from '../../app/routes/dynamodb/index.ts';
 import { DEFAULT_SAVE_ATTEMPTS } from '../../app/routes/dynamodb/sandbox-store.ts';
@@ -39,7 +39,7 @@ interface Instance {
   readonly client: DynamoDBClient;
   readonly store: SandboxStore;
   readonly registry: SandboxRegistry;
-  readonly database: OpenedDatabase;
+  readonly database: SqliteStore;
   readonly logged: string[];
   /** Saves waiting on the coalescing timer (sync off); tests run them by hand instead of waiting. */
   readonly scheduled: (() => void)[];

@@ -52,12 +52,12 @@ function returnToFrom(value: string | undefined): string {
   return safeReturnPath(value, '/');
 }
 
-function accountPage(c: Context<AppEnv>, user: User, extra: Omit<Parameters<typeof AccountPage>[0], 'user' | 'tokens'> = {}) {
+async function accountPage(c: Context<AppEnv>, user: User, extra: Omit<Parameters<typeof AccountPage>[0], 'user' | 'tokens'> = {}) {
   c.header('Cache-Control', 'no-store');
   // The sandbox key is made on the first view of the page (issue 14).
-  const key = ensureSandboxKey(c.var.deps.db, user.id, c.var.deps.clock.now());
+  const key = await ensureSandboxKey(c.var.deps.db, user.id, c.var.deps.clock.now());
   const sandbox = { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey, endpointUrl: new URL(c.req.url).origin };
-  return <AccountPage user={user} tokens={selectApiTokensOfUser(c.var.deps.db, user.id)} sandbox={sandbox} {...extra} />;
+  return <AccountPage user={user} tokens={await selectApiTokensOfUser(c.var.deps.db, user.id)} sandbox={sandbox} {...extra} />;
 }
 
 const requireLogin = requireRole('learner');
@@ -93,12 +93,12 @@ export const accountRoutes = new Hono<AppEnv>()
 
     let user: User;
     try {
-      user = insertUser(db, { username, passwordHash: await hashPassword(password, passwordCost), now: clock.now() });
+      user = await insertUser(db, { username, passwordHash: await hashPassword(password, passwordCost), now: clock.now() });
     } catch (error) {
       if (!(error instanceof UsernameTakenError)) throw error;
       return again([{ field: 'username', message: 'This username is taken. Choose another, or log in if it is yours.' }]);
     }
-    startSession(c, user);
+    await startSession(c, user);
     return c.redirect(returnTo, 303);
   })
   .get('/login', loadLearner, (c) => {
@@ -119,24 +119,24 @@ export const accountRoutes = new Hono<AppEnv>()
     const limited = limitAuthAttempt(c, username);
     if (limited) return limited;
 
-    const user = selectOptionalUserByUsername(db, username);
+    const user = await selectOptionalUserByUsername(db, username);
     // A missing user is checked against a dummy hash, so the answer takes as long either way.
     const candidate = password.length > MAX_LOGIN_PASSWORD_LENGTH ? '' : password;
     const matches = await verifyPassword(candidate, user?.passwordHash ?? (await dummyHash(passwordCost)));
     if (!user || !matches || candidate === '') {
       return c.html(<LoginPage returnTo={returnTo} username={username} failed hasAnonymousRecord={hasAnonymousRecord(c)} />, 401);
     }
-    if (needsRehash(user.passwordHash, passwordCost)) updatePassword(db, user.id, await hashPassword(password, passwordCost));
-    startSession(c, user);
+    if (needsRehash(user.passwordHash, passwordCost)) await updatePassword(db, user.id, await hashPassword(password, passwordCost));
+    await startSession(c, user);
     return c.redirect(returnTo, 303);
   })
-  .post('/logout', loadLearner, (c) => {
+  .post('/logout', loadLearner, async (c) => {
     const token = getCookie(c, SESSION_COOKIE);
-    if (token) deleteSessionByToken(c.var.deps.db, token);
+    if (token) await deleteSessionByToken(c.var.deps.db, token);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.redirect('/', 303);
   })
-  .get('/account', loadLearner, requireLogin, (c) => {
+  .get('/account', loadLearner, requireLogin, async (c) => {
     const user = c.var.user!;
     const notice = c.req.query('done');
     const notices: Record<string, string> = {
@@ -144,7 +144,7 @@ export const accountRoutes = new Hono<AppEnv>()
       revoked: 'Token revoked: scripts using it are refused from now on.',
       rotated: 'Sandbox key rotated: the old key id and secret are refused from now on.',
     };
-    return c.html(accountPage(c, user, { notice: notice ? notices[notice] : undefined }));
+    return c.html(await accountPage(c, user, { notice: notice ? notices[notice] : undefined }));
   })
   .post('/account/password', loadLearner, requireLogin, limitFormBody, async (c) => {
     const { db, passwordCost } = c.var.deps;
@@ -159,12 +159,12 @@ export const accountRoutes = new Hono<AppEnv>()
       errors.push({ field: 'currentPassword', message: 'This is not your current password.' });
     const problem = checkNewPassword(next, user.username);
     if (problem) errors.push({ field: 'newPassword', message: problem });
-    if (errors.length > 0) return c.html(accountPage(c, user, { form: 'password', errors }), 400);
+    if (errors.length > 0) return c.html(await accountPage(c, user, { form: 'password', errors }), 400);
 
-    updatePassword(db, user.id, await hashPassword(next, passwordCost));
+    await updatePassword(db, user.id, await hashPassword(next, passwordCost));
     // Whoever else knew the old password is logged out everywhere; this browser starts afresh.
-    deleteSessionsOfUser(db, user.id);
-    startSession(c, user);
+    await deleteSessionsOfUser(db, user.id);
+    await startSession(c, user);
     return c.redirect('/account?done=password', 303);
   })
   .post('/account/tokens', loadLearner, requireLogin, limitFormBody, async (c) => {
@@ -179,20 +179,20 @@ export const accountRoutes = new Hono<AppEnv>()
           : /\p{Cc}/u.test(name)
             ? 'Use printable characters only.'
             : undefined;
-    if (problem) return c.html(accountPage(c, user, { form: 'token', errors: [{ field: 'name', message: problem }] }), 400);
-    const { token } = insertApiToken(db, user.id, name, clock.now());
+    if (problem) return c.html(await accountPage(c, user, { form: 'token', errors: [{ field: 'name', message: problem }] }), 400);
+    const { token } = await insertApiToken(db, user.id, name, clock.now());
     // Shown in this response only: the database keeps its hash.
-    return c.html(accountPage(c, user, { newToken: { name, token } }), 201);
+    return c.html(await accountPage(c, user, { newToken: { name, token } }), 201);
   })
-  .post('/account/tokens/:tokenId/revoke', loadLearner, requireLogin, (c) => {
+  .post('/account/tokens/:tokenId/revoke', loadLearner, requireLogin, async (c) => {
     const idText = c.req.param('tokenId');
     if (!/^\d{1,15}$/.test(idText)) throw new InvalidInputError('tokenId', `"${idText}" is not a token number.`);
-    if (!deleteApiToken(c.var.deps.db, c.var.user!.id, Number(idText))) throw new NotFoundError(`You have no token ${idText}.`);
+    if (!(await deleteApiToken(c.var.deps.db, c.var.user!.id, Number(idText)))) throw new NotFoundError(`You have no token ${idText}.`);
     return c.redirect('/account?done=revoked', 303);
   })
-  .post('/account/sandbox-key/rotate', loadLearner, requireLogin, (c) => {
+  .post('/account/sandbox-key/rotate', loadLearner, requireLogin, async (c) => {
     const { db, clock, sandboxes } = c.var.deps;
-    const { previous, current } = rotateSandboxKey(db, c.var.user!.id, clock.now());
+    const { previous, current } = await rotateSandboxKey(db, c.var.user!.id, clock.now());
     if (previous) sandboxes.rekey(previous.accessKeyId, current.accessKeyId);
     return c.redirect('/account?done=rotated', 303);
   })
@@ -204,20 +204,23 @@ export const accountRoutes = new Hono<AppEnv>()
     if (limited) return limited;
     if (!(await verifyPassword(password.slice(0, MAX_LOGIN_PASSWORD_LENGTH), user.passwordHash))) {
       return c.html(
-        accountPage(c, user, { form: 'delete', errors: [{ field: 'confirmPassword', message: 'This is not your password; the account was not deleted.' }] }),
+        await accountPage(c, user, {
+          form: 'delete',
+          errors: [{ field: 'confirmPassword', message: 'This is not your password; the account was not deleted.' }],
+        }),
         400,
       );
     }
-    if (user.role === 'admin' && selectUsers(db).filter((u) => u.role === 'admin').length === 1 && selectUsers(db).length > 1) {
+    if (user.role === 'admin' && (await selectUsers(db)).filter((u) => u.role === 'admin').length === 1 && (await selectUsers(db)).length > 1) {
       return c.html(
-        accountPage(c, user, {
+        await accountPage(c, user, {
           form: 'delete',
           errors: [{ field: 'confirmPassword', message: 'You are the only admin: make another account admin on the Users page first.' }],
         }),
         409,
       );
     }
-    deleteUser(db, user.id);
+    await deleteUser(db, user.id);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.redirect('/', 303);
   });

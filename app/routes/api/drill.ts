@@ -62,9 +62,9 @@ export const drillApiRoutes = new OpenAPIHono<AppEnv>({
   },
 });
 
-function entries(c: { var: AppEnv['Variables'] }) {
+async function entries(c: { var: AppEnv['Variables'] }) {
   const { bank, db } = c.var.deps;
-  return selectDrillQueue(db, c.var.profile?.id).flatMap((entry: DrillEntry) => {
+  return (await selectDrillQueue(db, c.var.profile?.id)).flatMap((entry: DrillEntry) => {
     const title = bank.get(entry.scenarioId)?.title;
     if (title === undefined) return [];
     return [
@@ -83,14 +83,14 @@ function entries(c: { var: AppEnv['Variables'] }) {
   });
 }
 
-drillApiRoutes.openapi(getDrill, (c) => {
-  const queue = entries(c).map((e) => e.api);
+drillApiRoutes.openapi(getDrill, async (c) => {
+  const queue = (await entries(c)).map((e) => e.api);
   return c.json({ left: queue.length, rightInARowToLeave: DRILL_RIGHT_IN_A_ROW, queue }, 200);
 });
 
-drillApiRoutes.openapi(getNextDrill, (c) => {
+drillApiRoutes.openapi(getNextDrill, async (c) => {
   const { bank, random, randomToken } = c.var.deps;
-  const next = entries(c)[0];
+  const next = (await entries(c))[0];
   if (!next) throw new NotFoundError('The drill is empty: no mistake is waiting to be answered right.');
   const seed = pickFreshSeed(random, next.entry.lastSeed);
   const variant = bank.variant(next.entry.scenarioId, seed);

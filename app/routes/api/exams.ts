@@ -154,8 +154,8 @@ function toSummary(exam: Exam, now: Date) {
 type ApiAnswer = z.infer<typeof AnswerSchema>;
 type ApiVariant = z.infer<typeof VariantSchema>;
 
-function examState(deps: AppDeps, bank: Bank, profileId: number, examId: number) {
-  const found = openExam(deps, profileId, examId);
+async function examState(deps: AppDeps, bank: Bank, profileId: number, examId: number) {
+  const found = await openExam(deps, profileId, examId);
   const now = deps.clock.now();
   if (found.exam.status === 'running') {
     return {
@@ -171,7 +171,7 @@ function examState(deps: AppDeps, bank: Bank, profileId: number, examId: number)
       })),
     };
   }
-  const stored = selectExamReport(deps.db, profileId, examId)!;
+  const stored = (await selectExamReport(deps.db, profileId, examId))!;
   const report = buildExamReport(bank, stored.exam, stored.questions);
   return {
     exam: toSummary(stored.exam, now),
@@ -263,30 +263,30 @@ export const examApiRoutes = new OpenAPIHono<AppEnv>({
     if (!result.success) throw InvalidInputError.fromZod(result.error, result.target);
   },
 })
-  .openapi(startRoute, (c) => {
+  .openapi(startRoute, async (c) => {
     const parsed = ExamSettingsSchema.safeParse(c.req.valid('json'));
     if (!parsed.success) throw InvalidInputError.fromZod(parsed.error);
-    const profileId = ensureProfile(c).id;
-    const { exam } = startExam(c.var.deps, profileId, parsed.data);
-    return c.json(examState(c.var.deps, c.var.deps.bank, profileId, exam.id), 201);
+    const profileId = (await ensureProfile(c)).id;
+    const { exam } = await startExam(c.var.deps, profileId, parsed.data);
+    return c.json(await examState(c.var.deps, c.var.deps.bank, profileId, exam.id), 201);
   })
-  .openapi(listRoute, (c) => {
+  .openapi(listRoute, async (c) => {
     const { db, clock } = c.var.deps;
     const profileId = c.var.profile?.id;
     if (profileId === undefined) return c.json({ exams: [] }, 200);
-    for (const exam of selectExamHistory(db, profileId)) if (exam.status === 'running') openExam(c.var.deps, profileId, exam.id);
-    return c.json({ exams: selectExamHistory(db, profileId).map((e) => toSummary(e, clock.now())) }, 200);
+    for (const exam of await selectExamHistory(db, profileId)) if (exam.status === 'running') await openExam(c.var.deps, profileId, exam.id);
+    return c.json({ exams: (await selectExamHistory(db, profileId)).map((e) => toSummary(e, clock.now())) }, 200);
   })
-  .openapi(getRoute, (c) => {
+  .openapi(getRoute, async (c) => {
     const { examId } = c.req.valid('param');
-    return c.json(examState(c.var.deps, c.var.deps.bank, requireProfileId(c.var.profile?.id, examId), examId), 200);
+    return c.json(await examState(c.var.deps, c.var.deps.bank, requireProfileId(c.var.profile?.id, examId), examId), 200);
   })
-  .openapi(saveRoute, (c) => {
+  .openapi(saveRoute, async (c) => {
     const { bank, db, clock } = c.var.deps;
     const { examId, position } = c.req.valid('param');
     const body = c.req.valid('json');
     const profileId = requireProfileId(c.var.profile?.id, examId);
-    const found = openExam(c.var.deps, profileId, examId, { graceMs: SAVE_GRACE_MS });
+    const found = await openExam(c.var.deps, profileId, examId, { graceMs: SAVE_GRACE_MS });
     const over = {
       error: {
         code: 'ExamSubmitted',
@@ -299,7 +299,7 @@ export const examApiRoutes = new OpenAPIHono<AppEnv>({
     if (body.answer) checkAnswerFits(variant, body.answer as Answer);
     const now = clock.now();
     const cap = Math.max(0, Math.round((Math.min(now.getTime(), found.exam.deadlineAt.getTime()) - found.exam.startedAt.getTime()) / 1000));
-    saveExamAnswer(db, {
+    await saveExamAnswer(db, {
       examId,
       position,
       answer: body.answer as Answer | null | undefined,
@@ -307,8 +307,8 @@ export const examApiRoutes = new OpenAPIHono<AppEnv>({
       addSeconds: Math.min(body.secondsSpent ?? 0, cap),
       now,
     });
-    if (now.getTime() >= found.exam.deadlineAt.getTime()) openExam(c.var.deps, profileId, examId);
-    const saved = questionAt(openExam(c.var.deps, profileId, examId), position);
+    if (now.getTime() >= found.exam.deadlineAt.getTime()) await openExam(c.var.deps, profileId, examId);
+    const saved = questionAt(await openExam(c.var.deps, profileId, examId), position);
     return c.json(
       {
         position: saved.position,
@@ -322,9 +322,9 @@ export const examApiRoutes = new OpenAPIHono<AppEnv>({
       200,
     );
   })
-  .openapi(submitRoute, (c) => {
+  .openapi(submitRoute, async (c) => {
     const { examId } = c.req.valid('param');
     const profileId = requireProfileId(c.var.profile?.id, examId);
-    submitNow(c.var.deps, profileId, examId);
-    return c.json(examState(c.var.deps, c.var.deps.bank, profileId, examId), 200);
+    await submitNow(c.var.deps, profileId, examId);
+    return c.json(await examState(c.var.deps, c.var.deps.bank, profileId, examId), 200);
   });

@@ -206,13 +206,13 @@ export function createApiRoutes() {
 
   api.openapi(listAreas, (c) => c.json(countScenarios(c.var.deps.bank), 200));
 
-  api.openapi(nextQuestion, (c) => {
+  api.openapi(nextQuestion, async (c) => {
     const { bank, random, randomToken } = c.var.deps;
     const query = c.req.valid('query');
     const mode = parsePracticeMode(bank, query);
     const next = pickNextQuestion(
       bank,
-      toPracticeFilter(mode, query.exclude, c.var.profile ? selectRecentScenarioIds(c.var.deps.db, c.var.profile.id, AVOID_RECENT_ATTEMPTS) : []),
+      toPracticeFilter(mode, query.exclude, c.var.profile ? await selectRecentScenarioIds(c.var.deps.db, c.var.profile.id, AVOID_RECENT_ATTEMPTS) : []),
       random,
     );
     if (!next) throw new NotFoundError('No scenario matches this area and objective yet.');
@@ -225,15 +225,15 @@ export function createApiRoutes() {
     return c.json(toQuestion(bank.variant(scenarioId, seed), randomToken()), 200);
   });
 
-  api.openapi(answerQuestion, (c) => {
+  api.openapi(answerQuestion, async (c) => {
     const { bank, db, clock, randomToken } = c.var.deps;
     const { scenarioId, seed } = c.req.valid('param');
     const body = c.req.valid('json');
     const question = bank.prepare(scenarioId, seed);
     const result = question.grade(body.answer);
     const now = clock.now();
-    const recorded = recordAnswer(db, {
-      profileId: ensureProfile(c).id,
+    const recorded = await recordAnswer(db, {
+      profileId: (await ensureProfile(c)).id,
       graded: { variant: question.variant, fingerprint: question.fingerprint, answer: body.answer, result },
       submissionToken: body.submissionToken ?? randomToken(),
       secondsTaken: body.secondsTaken ?? measureSecondsTaken(undefined, now),
@@ -245,12 +245,12 @@ export function createApiRoutes() {
     return c.json({ attemptId: recorded.attempt.id, recorded: recorded.created, result: recorded.result && toApiGradeResult(recorded.result) }, 200);
   });
 
-  api.openapi(reportQuestion, (c) => {
+  api.openapi(reportQuestion, async (c) => {
     const { bank, db, clock } = c.var.deps;
     const { scenarioId, seed } = c.req.valid('param');
     const variant = bank.variant(scenarioId, seed);
-    const report = insertQuestionReport(db, {
-      profileId: ensureProfile(c).id,
+    const report = await insertQuestionReport(db, {
+      profileId: (await ensureProfile(c)).id,
       scenarioId: variant.scenarioId,
       seed,
       message: c.req.valid('json').message,
@@ -260,10 +260,10 @@ export function createApiRoutes() {
   });
 
   // Before /attempts/{attemptId}, which would otherwise take "export" for an attempt number.
-  api.openapi(exportAttempts, (c) => {
+  api.openapi(exportAttempts, async (c) => {
     const { db, bank, clock } = c.var.deps;
     const now = clock.now();
-    const record = buildAttemptsExport(c.var.profile ? selectAllAttempts(db, c.var.profile.id) : [], (id) => bank.get(id)?.title, now);
+    const record = buildAttemptsExport(c.var.profile ? await selectAllAttempts(db, c.var.profile.id) : [], (id) => bank.get(id)?.title, now);
     const format = c.req.valid('query').format;
     c.header('Content-Disposition', `attachment; filename="attempts-${now.toISOString().slice(0, 10)}.${format}"`);
     c.header('Cache-Control', 'no-store');
@@ -276,10 +276,11 @@ export function createApiRoutes() {
 
   api.openapi(
     importAttemptsRoute,
-    (c) => {
+    async (c) => {
       const rows = c.req.valid('json').attempts;
       // An empty export creates no profile: there is nothing to keep.
-      const summary = rows.length === 0 ? { imported: 0, alreadyThere: 0, refusedRows: [] } : importAttempts(c.var.deps.db, ensureProfile(c).id, rows);
+      const summary =
+        rows.length === 0 ? { imported: 0, alreadyThere: 0, refusedRows: [] } : await importAttempts(c.var.deps.db, (await ensureProfile(c)).id, rows);
       return c.json({ imported: summary.imported, alreadyThere: summary.alreadyThere, refusedRows: [...summary.refusedRows] }, 200);
     },
     // Every problem, not just the first the other routes report: a file is fixed in one go.
@@ -293,10 +294,10 @@ export function createApiRoutes() {
     },
   );
 
-  api.openapi(getAttempt, (c) => {
+  api.openapi(getAttempt, async (c) => {
     const { bank, db } = c.var.deps;
     const { attemptId } = c.req.valid('param');
-    const attempt = c.var.profile ? selectOptionalAttemptById(db, c.var.profile.id, attemptId) : undefined;
+    const attempt = c.var.profile ? await selectOptionalAttemptById(db, c.var.profile.id, attemptId) : undefined;
     if (!attempt) throw new NotFoundError(`You have no attempt ${attemptId}.`);
     // The stored grade, never a regrade; scenarioFile says whether the file has changed since.
     return c.json(
@@ -311,8 +312,8 @@ export function createApiRoutes() {
     );
   });
 
-  api.openapi(getProgress, (c) => {
-    const summary = selectProgressSummary(c.var.deps.db, c.var.profile?.id);
+  api.openapi(getProgress, async (c) => {
+    const summary = await selectProgressSummary(c.var.deps.db, c.var.profile?.id);
     return c.json(
       { ...summary, overall: summary.overall ?? null, recent: summary.recent.map(toApiAttempt), toReview: summary.toReview.map(toApiAttempt) },
       200,

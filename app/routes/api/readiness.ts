@@ -119,9 +119,9 @@ function toFigure(r: Readiness, passMark: number) {
 }
 
 export const readinessApiRoutes = new OpenAPIHono<AppEnv>()
-  .openapi(getReadiness, (c) => {
+  .openapi(getReadiness, async (c) => {
     const { db, bank, clock } = c.var.deps;
-    const report = selectReadinessReport(db, bank, c.var.profile?.id, clock.now(), DEFAULT_PASS_MARK);
+    const report = await selectReadinessReport(db, bank, c.var.profile?.id, clock.now(), DEFAULT_PASS_MARK);
     return c.json(
       {
         overall: toFigure(report.overall, report.passMark),
@@ -134,8 +134,8 @@ export const readinessApiRoutes = new OpenAPIHono<AppEnv>()
       200,
     );
   })
-  .openapi(getActivity, (c) => {
-    const summary = selectActivitySummary(c.var.deps.db, c.var.profile?.id, c.var.deps.clock.now());
+  .openapi(getActivity, async (c) => {
+    const summary = await selectActivitySummary(c.var.deps.db, c.var.profile?.id, c.var.deps.clock.now());
     return c.json({ ...summary, days: [...summary.days] }, 200);
   })
-  .openapi(getCalibration, (c) => c.json({ buckets: selectCalibration(c.var.deps.db, c.var.profile?.id) }, 200));
+  .openapi(getCalibration, async (c) => c.json({ buckets: await selectCalibration(c.var.deps.db, c.var.profile?.id) }, 200));

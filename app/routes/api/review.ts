@@ -156,23 +156,23 @@ function toApiCard(card: ReviewCardRow, title: string | undefined) {
   };
 }
 
-reviewApiRoutes.openapi(getReview, (c) => {
+reviewApiRoutes.openapi(getReview, async (c) => {
   const { bank, db, clock } = c.var.deps;
   const now = clock.now();
   const profileId = c.var.profile?.id;
-  const counts = selectReviewCounts(
+  const counts = await selectReviewCounts(
     db,
     profileId,
     bank.scenarios.map((s) => s.id),
     now,
   );
-  const queue = profileId === undefined ? [] : selectDueCards(db, profileId, now, QUEUE_LIMIT);
+  const queue = profileId === undefined ? [] : await selectDueCards(db, profileId, now, QUEUE_LIMIT);
   return c.json({ ...counts, queue: queue.map((card) => toApiCard(card, bank.get(card.scenarioId)?.title)) }, 200);
 });
 
-reviewApiRoutes.openapi(getNextReview, (c) => {
+reviewApiRoutes.openapi(getNextReview, async (c) => {
   const { bank, db, clock, random, randomToken } = c.var.deps;
-  const next = pickNextReview(
+  const next = await pickNextReview(
     db,
     c.var.profile?.id,
     bank.scenarios.map((s) => s.id),
@@ -195,16 +195,18 @@ reviewApiRoutes.openapi(getNextReview, (c) => {
   );
 });
 
-reviewApiRoutes.openapi(getSettings, (c) => c.json(selectReviewCounts(c.var.deps.db, c.var.profile?.id, [], c.var.deps.clock.now()).settings, 200));
+reviewApiRoutes.openapi(getSettings, async (c) =>
+  c.json((await selectReviewCounts(c.var.deps.db, c.var.profile?.id, [], c.var.deps.clock.now())).settings, 200),
+);
 
-reviewApiRoutes.openapi(putSettings, (c) => {
+reviewApiRoutes.openapi(putSettings, async (c) => {
   const settings = c.req.valid('json');
-  upsertStudySettings(c.var.deps.db, ensureProfile(c).id, settings);
+  await upsertStudySettings(c.var.deps.db, (await ensureProfile(c)).id, settings);
   return c.json(settings, 200);
 });
 
-reviewApiRoutes.openapi(getForecast, (c) => {
+reviewApiRoutes.openapi(getForecast, async (c) => {
   const { db, clock } = c.var.deps;
   const now = clock.now();
-  return c.json({ days: selectDueForecast(db, c.var.profile?.id, now), retention: selectRetention(db, c.var.profile?.id, now) }, 200);
+  return c.json({ days: await selectDueForecast(db, c.var.profile?.id, now), retention: await selectRetention(db, c.var.profile?.id, now) }, 200);
 });

@@ -66,7 +66,7 @@ function notLivePage(c: Context<AppEnv>, title: string) {
   );
 }
 
-function editorProps(c: Context<AppEnv>, bank: LiveBank, input: EditorInput, preview: Preview): EditorProps {
+async function editorProps(c: Context<AppEnv>, bank: LiveBank, input: EditorInput, preview: Preview): Promise<EditorProps> {
   const editing = input.editing;
   return {
     title: editing ? `Edit ${editing}` : 'New family',
@@ -77,17 +77,17 @@ function editorProps(c: Context<AppEnv>, bank: LiveBank, input: EditorInput, pre
     areas: bank.areas,
     seeds: PREVIEW_SEEDS,
     write: c.var.deps.authoring.write,
-    reports: editing ? selectQuestionReports(c.var.deps.db, 'open', editing) : [],
+    reports: editing ? await selectQuestionReports(c.var.deps.db, 'open', editing) : [],
   };
 }
 
 export const authoringRoutes = new Hono<AppEnv>()
-  .get('/authoring', loadLearner, (c) => {
+  .get('/authoring', loadLearner, async (c) => {
     const { bank, db } = c.var.deps;
     const live = liveBank(c);
     const area = c.req.query('area') || undefined;
     const kind = c.req.query('kind') || undefined;
-    const open = countOpenQuestionReports(db);
+    const open = await countOpenQuestionReports(db);
     const lastEdit = (file: string): Date | undefined => {
       if (!live) return undefined;
       try {
@@ -119,7 +119,7 @@ export const authoringRoutes = new Hono<AppEnv>()
     );
   })
   .get('/authoring/new', loadLearner, (c) => c.html(<NewFamilyPage />))
-  .get('/authoring/edit', loadLearner, (c) => {
+  .get('/authoring/edit', loadLearner, async (c) => {
     const bank = liveBank(c);
     if (!bank) return notLivePage(c, 'Editor');
     const id = c.req.query('id');
@@ -138,7 +138,7 @@ export const authoringRoutes = new Hono<AppEnv>()
       // No family named: the form that picks a template.
       return c.html(<NewFamilyPage />);
     }
-    const props = editorProps(c, bank, input, previewScenario(bank, input.source, input.seed));
+    const props = await editorProps(c, bank, input, previewScenario(bank, input.source, input.seed));
     const saved = c.req.query('saved');
     return c.html(
       <EditorPage
@@ -188,14 +188,14 @@ export const authoringRoutes = new Hono<AppEnv>()
         html: { errors: errorsHtml, preview: previewHtml },
       });
     }
-    return c.html(<EditorPage {...editorProps(c, bank, input, preview)} />);
+    return c.html(<EditorPage {...(await editorProps(c, bank, input, preview))} />);
   })
   .post('/authoring/save', loadLearner, async (c) => {
     const bank = liveBank(c);
     if (!bank) return notLivePage(c, 'Editor');
     const input = parseEditorInput(await parseFormBody(c));
     const preview = previewScenario(bank, input.source, input.seed);
-    const props = editorProps(c, bank, input, preview);
+    const props = await editorProps(c, bank, input, preview);
     const refuse = (status: 400 | 403 | 409, text: string) => c.html(<EditorPage {...props} message={{ kind: 'refused', text }} />, status);
     if (!c.var.deps.authoring.write) return refuse(403, WRITE_OFF_MESSAGE);
     if (preview.errors.length > 0 || !preview.summary) return refuse(400, describeErrors(preview.errors));

@@ -18,9 +18,9 @@ import { DrillPage, type DrillRow } from './view.tsx';
 const DRILL_BASE = '/drill';
 
 /** The queue with the families still in the bank, titled for the page. */
-export function selectDrillRows(c: Context<AppEnv>): DrillRow[] {
+export async function selectDrillRows(c: Context<AppEnv>): Promise<DrillRow[]> {
   const { bank, db } = c.var.deps;
-  return selectDrillQueue(db, c.var.profile?.id).flatMap((entry) => {
+  return (await selectDrillQueue(db, c.var.profile?.id)).flatMap((entry) => {
     const summary = bank.get(entry.scenarioId);
     if (!summary) return [];
     return [{ ...entry, title: summary.title, areaTitle: bank.areas.find((a) => a.id === summary.area)?.title ?? summary.area }];
@@ -29,8 +29,8 @@ export function selectDrillRows(c: Context<AppEnv>): DrillRow[] {
 
 const left = (n: number) => `${n} left in the drill`;
 
-function questionBanner(c: Context<AppEnv>, variant: Variant) {
-  const queue = selectDrillRows(c);
+async function questionBanner(c: Context<AppEnv>, variant: Variant) {
+  const queue = await selectDrillRows(c);
   const entry = queue.find((e) => e.scenarioId === variant.scenarioId);
   return (
     <>
@@ -40,10 +40,10 @@ function questionBanner(c: Context<AppEnv>, variant: Variant) {
   );
 }
 
-function resultBanner(c: Context<AppEnv>, attempt: Attempt) {
+async function resultBanner(c: Context<AppEnv>, attempt: Attempt) {
   const right = countsAsRight({ verdict: attempt.verdict, essentialPassed: attempt.essentialPassed !== false });
-  const entry = selectDrillEntry(c.var.deps.db, c.var.profile?.id, attempt.scenarioId);
-  const remaining = selectDrillRows(c).length;
+  const entry = await selectDrillEntry(c.var.deps.db, c.var.profile?.id, attempt.scenarioId);
+  const remaining = (await selectDrillRows(c)).length;
   let status: string;
   if (!entry) status = `Out of the drill: right ${DRILL_RIGHT_IN_A_ROW} times in a row.`;
   else if (right) status = `Right ${entry.rightInARow} of ${DRILL_RIGHT_IN_A_ROW} in a row: one more right answer takes it out.`;
@@ -56,12 +56,12 @@ function resultBanner(c: Context<AppEnv>, attempt: Attempt) {
 }
 
 export const drillRoutes = new Hono<AppEnv>()
-  .get(DRILL_BASE, loadLearner, (c) => {
+  .get(DRILL_BASE, loadLearner, async (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.html(<DrillPage queue={selectDrillRows(c)} done={c.req.query('done') === '1'} />);
+    return c.html(<DrillPage queue={await selectDrillRows(c)} done={c.req.query('done') === '1'} />);
   })
-  .get(`${DRILL_BASE}/next`, loadLearner, (c) => {
-    const next = selectDrillRows(c)[0];
+  .get(`${DRILL_BASE}/next`, loadLearner, async (c) => {
+    const next = (await selectDrillRows(c))[0];
     if (!next) return c.redirect(`${DRILL_BASE}?done=1`, 302);
     return c.redirect(studyQuestionPath({ base: DRILL_BASE }, next.scenarioId, pickFreshSeed(c.var.deps.random, next.lastSeed)), 302);
   })

@@ -61,7 +61,7 @@ export const ExamSettingsSchema = z.object({
 export type ExamSettings = z.infer<typeof ExamSettingsSchema>;
 
 /** Checks the meaning of parsed settings against the bank; throws InvalidInputError naming the field. */
-export function startExam(deps: AppDeps, profileId: number, settings: ExamSettings, formIssuedAt?: Date): InsertedExam {
+export function startExam(deps: AppDeps, profileId: number, settings: ExamSettings, formIssuedAt?: Date): Promise<InsertedExam> {
   const { bank, db, clock, random } = deps;
   const area = settings.area === undefined || settings.area === '' || settings.area === 'mixed' ? undefined : settings.area;
   if (area !== undefined && !bank.areas.some((a) => a.id === area)) throw new InvalidInputError('area', `"${area}" is not an area of the study guide.`);
@@ -88,13 +88,13 @@ export function remainingSeconds(exam: Exam, now: Date): number {
  * The learner's exam, submitted first when its time is up: any request on an exam past its
  * deadline shows the result of what was answered. 404 for another learner's exam.
  */
-export function openExam(deps: AppDeps, profileId: number | undefined, examId: number, options: { graceMs?: number } = {}): ExamWithQuestions {
-  const found = profileId === undefined ? undefined : selectExam(deps.db, profileId, examId);
+export async function openExam(deps: AppDeps, profileId: number | undefined, examId: number, options: { graceMs?: number } = {}): Promise<ExamWithQuestions> {
+  const found = profileId === undefined ? undefined : await selectExam(deps.db, profileId, examId);
   if (!found || profileId === undefined) throw new NotFoundError(`You have no exam ${examId}.`);
   const now = deps.clock.now();
   if (found.exam.status === 'running' && now.getTime() >= found.exam.deadlineAt.getTime() + (options.graceMs ?? 0)) {
-    gradeAndSubmit(deps, profileId, found, true);
-    return selectExam(deps.db, profileId, examId)!;
+    await gradeAndSubmit(deps, profileId, found, true);
+    return (await selectExam(deps.db, profileId, examId))!;
   }
   return found;
 }
@@ -149,7 +149,7 @@ function examScore(result: GradeResult): number {
  * one transaction. A question whose scenario has left the bank, or whose saved answer no longer
  * fits it, scores 0 like an unanswered one rather than block the submission.
  */
-export function gradeAndSubmit(deps: AppDeps, profileId: number, found: ExamWithQuestions, timedOut: boolean): boolean {
+export function gradeAndSubmit(deps: AppDeps, profileId: number, found: ExamWithQuestions, timedOut: boolean): Promise<boolean> {
   const { bank, db, clock, randomToken } = deps;
   const graded = gradeAnswers(bank, found.questions);
   return submitExam(db, {
@@ -183,8 +183,8 @@ function gradeAnswers(bank: Bank, questions: readonly ExamQuestion[]): GradedExa
   return graded;
 }
 
-export function submitNow(deps: AppDeps, profileId: number, examId: number): ExamWithQuestions {
-  const found = openExam(deps, profileId, examId);
-  if (found.exam.status === 'running') gradeAndSubmit(deps, profileId, found, false);
-  return selectExam(deps.db, profileId, examId)!;
+export async function submitNow(deps: AppDeps, profileId: number, examId: number): Promise<ExamWithQuestions> {
+  const found = await openExam(deps, profileId, examId);
+  if (found.exam.status === 'running') await gradeAndSubmit(deps, profileId, found, false);
+  return (await selectExam(deps.db, profileId, examId))!;
 }

@@ -58,19 +58,20 @@ function isBlankAnswer(body: Record<string, unknown>): boolean {
 
 const examRoutes = new Hono<AppEnv>();
 
-function renderExamsPage(c: Context<AppEnv>, values: ExamFormValues, error?: { field: string; message: string }) {
+async function renderExamsPage(c: Context<AppEnv>, values: ExamFormValues, error?: { field: string; message: string }) {
   const { bank, db, clock } = c.var.deps;
   const profileId = c.var.profile?.id;
   // Opening each running exam submits the ones whose time ran out, so they move to the history.
-  const running = (profileId === undefined ? [] : selectRunningExams(db, profileId))
-    .map((exam) => openExam(c.var.deps, profileId, exam.id))
+  const opened = [];
+  for (const exam of profileId === undefined ? [] : await selectRunningExams(db, profileId)) opened.push(await openExam(c.var.deps, profileId, exam.id));
+  const running = opened
     .filter((found) => found.exam.status === 'running')
     .map((found) => ({
       exam: found.exam,
       remainingSeconds: remainingSeconds(found.exam, clock.now()),
       answered: found.questions.filter((q) => q.answer !== null).length,
     }));
-  const history = profileId === undefined ? [] : selectExamHistory(db, profileId).filter((e) => e.status === 'submitted');
+  const history = profileId === undefined ? [] : (await selectExamHistory(db, profileId)).filter((e) => e.status === 'submitted');
   c.header('Cache-Control', 'no-store');
   return c.html(
     <ExamsPage areas={bank.areas} values={values} formIssuedAt={clock.now().getTime()} running={running} history={history} error={error} />,
@@ -96,44 +97,49 @@ examRoutes
       if (!parsed.success) throw InvalidInputError.fromZod(parsed.error);
       if (values.kinds.length === 0) throw new InvalidInputError('kinds', 'Choose at least one kind of question.');
       const issued = Number(firstText(body.formIssuedAt));
-      const { exam } = startExam(c.var.deps, ensureProfile(c).id, parsed.data, Number.isSafeInteger(issued) && issued > 0 ? new Date(issued) : undefined);
+      const { exam } = await startExam(
+        c.var.deps,
+        (await ensureProfile(c)).id,
+        parsed.data,
+        Number.isSafeInteger(issued) && issued > 0 ? new Date(issued) : undefined,
+      );
       return c.redirect(`/exams/${exam.id}`, 303);
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
       return renderExamsPage(c, values, { field: error.field.replace(/\.\d+$/, ''), message: error.message });
     }
   })
-  .get('/exams/:examId', loadLearner, (c) => {
+  .get('/exams/:examId', loadLearner, async (c) => {
     const { bank, db } = c.var.deps;
     const examId = parseExamId(c.req.param('examId'));
-    const found = openExam(c.var.deps, c.var.profile?.id, examId);
+    const found = await openExam(c.var.deps, c.var.profile?.id, examId);
     c.header('Cache-Control', 'no-store');
     if (found.exam.status === 'running') {
       const next = found.questions.find((q) => q.answer === null) ?? found.questions[0];
       return c.redirect(`/exams/${examId}/${next?.position ?? 1}`, 302);
     }
-    const report = selectExamReport(db, c.var.profile!.id, examId);
+    const report = await selectExamReport(db, c.var.profile!.id, examId);
     if (!report) throw new NotFoundError(`You have no exam ${examId}.`);
     return c.html(<ExamReportPage bank={bank} report={buildExamReport(bank, report.exam, report.questions)} />);
   })
-  .get('/exams/:examId/submit', loadLearner, (c) => {
+  .get('/exams/:examId/submit', loadLearner, async (c) => {
     const examId = parseExamId(c.req.param('examId'));
-    const found = openExam(c.var.deps, c.var.profile?.id, examId);
+    const found = await openExam(c.var.deps, c.var.profile?.id, examId);
     if (found.exam.status !== 'running') return c.redirect(`/exams/${examId}`, 302);
     c.header('Cache-Control', 'no-store');
     return c.html(<SubmitExamPage exam={found.exam} questions={found.questions} remainingSeconds={remainingSeconds(found.exam, c.var.deps.clock.now())} />);
   })
-  .post('/exams/:examId/submit', loadLearner, limitAnswers, (c) => {
+  .post('/exams/:examId/submit', loadLearner, limitAnswers, async (c) => {
     const examId = parseExamId(c.req.param('examId'));
     const profileId = c.var.profile?.id;
     if (profileId === undefined) throw new NotFoundError(`You have no exam ${examId}.`);
-    submitNow(c.var.deps, profileId, examId);
+    await submitNow(c.var.deps, profileId, examId);
     return c.redirect(`/exams/${examId}`, 303);
   })
-  .get('/exams/:examId/:position', loadLearner, (c) => {
+  .get('/exams/:examId/:position', loadLearner, async (c) => {
     const { bank, clock } = c.var.deps;
     const examId = parseExamId(c.req.param('examId'));
-    const found = openExam(c.var.deps, c.var.profile?.id, examId);
+    const found = await openExam(c.var.deps, c.var.profile?.id, examId);
     if (found.exam.status !== 'running') return c.redirect(`/exams/${examId}`, 302);
     const question = questionAt(found, parsePosition(c.req.param('position')));
     const variant = bank.variant(question.scenarioId, question.seed);
@@ -156,7 +162,7 @@ examRoutes
     const examId = parseExamId(c.req.param('examId'));
     const profileId = c.var.profile?.id;
     // An answer posted just after the deadline left the browser in time: keep it, then submit.
-    const found = openExam(c.var.deps, profileId, examId, { graceMs: SAVE_GRACE_MS });
+    const found = await openExam(c.var.deps, profileId, examId, { graceMs: SAVE_GRACE_MS });
     if (found.exam.status !== 'running' || profileId === undefined) return c.redirect(`/exams/${examId}`, 303);
     const question = questionAt(found, parsePosition(c.req.param('position')));
     const variant = bank.variant(question.scenarioId, question.seed);
@@ -193,7 +199,7 @@ examRoutes
         );
       }
     }
-    saveExamAnswer(db, {
+    await saveExamAnswer(db, {
       examId,
       position: question.position,
       answer,
@@ -202,8 +208,8 @@ examRoutes
       now,
     });
     if (now.getTime() >= found.exam.deadlineAt.getTime()) {
-      const saved = openExam(c.var.deps, profileId, examId);
-      if (saved.exam.status === 'running') gradeAndSubmit(c.var.deps, profileId, saved, true);
+      const saved = await openExam(c.var.deps, profileId, examId);
+      if (saved.exam.status === 'running') await gradeAndSubmit(c.var.deps, profileId, saved, true);
       return c.redirect(`/exams/${examId}`, 303);
     }
     const go = firstText(body.go) ?? 'next';

@@ -54,16 +54,16 @@ function endpointUrl(c: C): string {
  * What the copied code needs to reach this sandbox: the endpoint, the key id and, for an
  * account, its secret (shown on the account page already), since an account's requests are signed.
  */
-function copyContext(c: C, sandbox: PlaygroundSandbox): CopyContext {
-  const secret = sandbox.pool === 'account' && c.var.user ? selectSandboxKeyOfUser(c.var.deps.db, c.var.user.id)?.secretAccessKey : undefined;
+async function copyContext(c: C, sandbox: PlaygroundSandbox): Promise<CopyContext> {
+  const secret = sandbox.pool === 'account' && c.var.user ? (await selectSandboxKeyOfUser(c.var.deps.db, c.var.user.id))?.secretAccessKey : undefined;
   return { endpoint: endpointUrl(c), options: { accessKeyId: sandbox.accessKeyId, ...(secret !== undefined && { secretAccessKey: secret }) } };
 }
 
 /** A request sent through DAX is copied with DAX's endpoint, so it runs there again. */
 const daxContext = (context: CopyContext): CopyContext => ({ ...context, endpoint: context.endpoint.replace(/\/dynamodb$/, '/dax') });
 
-function copyFor(c: C, sandbox: PlaygroundSandbox): (ran: Ran) => Child {
-  const context = copyContext(c, sandbox);
+async function copyFor(c: C, sandbox: PlaygroundSandbox): Promise<(ran: Ran) => Child> {
+  const context = await copyContext(c, sandbox);
   return (ran) => <CopyAs action={ran.request.action} input={ran.request.input} context={ran.sim?.dax ? daxContext(context) : context} />;
 }
 
@@ -157,7 +157,7 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
 
   const status = (ran: Ran | undefined) => (ran && !ran.outcome.ok ? 400 : 200);
 
-  const overview = (
+  const overview = async (
     c: C,
     sandbox: PlaygroundSandbox,
     extra: { ran?: Ran; values?: Form; errors?: Built & { ok: false }; notice?: Child; failed?: boolean },
@@ -166,7 +166,7 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
     const page = (
       <OverviewPage
         sandbox={sandbox}
-        extra={copyFor(c, sandbox)}
+        extra={await copyFor(c, sandbox)}
         tables={tables}
         endpoint={endpointUrl(c)}
         notice={extra.notice}
@@ -199,7 +199,7 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
     if (!after) return overview(c, sandbox, { ran });
     return c.html(
       <TablePage
-        extra={copyFor(c, sandbox)}
+        extra={await copyFor(c, sandbox)}
         table={after}
         ttl={ttlOf(c, sandbox, after.name)}
         ran={ran}
@@ -210,7 +210,7 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
     );
   };
 
-  const builderPage = (
+  const builderPage = async (
     c: C,
     sandbox: PlaygroundSandbox,
     props: { action: string; values: Form; json: string; errors?: Built & { ok: false }; jsonError?: string; ran?: Ran },
@@ -218,7 +218,7 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
   ) =>
     c.html(
       <BuilderPage
-        extra={copyFor(c, sandbox)}
+        extra={await copyFor(c, sandbox)}
         actions={builderActions()}
         action={props.action}
         values={props.values}
@@ -281,7 +281,11 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
     const failed = sent.some((ran) => !ran.outcome.ok);
     const after = simPanel(c, sandbox, table);
     return c.html(
-      <TablePage table={table} ttl={ttlOf(c, sandbox, table.name)} sim={{ ...after, sent, extra: copyFor(c, sandbox), ...(failed && { values: form }) }} />,
+      <TablePage
+        table={table}
+        ttl={ttlOf(c, sandbox, table.name)}
+        sim={{ ...after, sent, extra: await copyFor(c, sandbox), ...(failed && { values: form }) }}
+      />,
       failed ? 400 : 200,
     );
   });
@@ -297,13 +301,13 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
     return overview(c, sandbox, { ran });
   });
 
-  app.get('/playground/tables/:name/items', (c) => {
+  app.get('/playground/tables/:name/items', async (c) => {
     const sandbox = playgroundSandbox(c);
     const table = tableOf(c, sandbox);
     const request = itemsDefaults(table);
     // The page's own first read: shown, not kept in the history.
     const ran = { request, outcome: call(c, sandbox, request) };
-    return c.html(<ItemsPage extra={copyFor(c, sandbox)} table={table} values={{ mode: 'Scan' }} ran={ran} />);
+    return c.html(<ItemsPage extra={await copyFor(c, sandbox)} table={table} values={{ mode: 'Scan' }} ran={ran} />);
   });
   app.post('/playground/tables/:name/items', async (c) => {
     const sandbox = playgroundSandbox(c);
@@ -318,16 +322,16 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
       request = { action, input: { ...(parsed.value as Record<string, unknown>), TableName: table.name } };
       const values = { mode: action, ...fieldsFromInput(action, request.input) };
       const ran = send(c, sandbox, request);
-      return c.html(<ItemsPage extra={copyFor(c, sandbox)} table={table} values={values} ran={ran} />, status(ran));
+      return c.html(<ItemsPage extra={await copyFor(c, sandbox)} table={table} values={values} ran={ran} />, status(ran));
     }
     const action = form.mode === 'Query' ? 'Query' : 'Scan';
     const built = buildFromFields(action, { ...form, TableName: table.name, ExclusiveStartKey: '' });
     if (!built.ok) return c.html(<ItemsPage table={table} values={form} errors={built.errors} />, 400);
     const ran = send(c, sandbox, built.request);
-    return c.html(<ItemsPage extra={copyFor(c, sandbox)} table={table} values={form} ran={ran} />, status(ran));
+    return c.html(<ItemsPage extra={await copyFor(c, sandbox)} table={table} values={form} ran={ran} />, status(ran));
   });
 
-  app.get('/playground/tables/:name/item', (c) => {
+  app.get('/playground/tables/:name/item', async (c) => {
     const sandbox = playgroundSandbox(c);
     const table = tableOf(c, sandbox);
     const keyText = c.req.query('key');
@@ -342,7 +346,7 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
     if (!outcome.ok)
       return c.html(
         <ItemPage
-          extra={copyFor(c, sandbox)}
+          extra={await copyFor(c, sandbox)}
           table={table}
           json={keyText}
           ran={{ request: { action: 'GetItem', input: { TableName: table.name, Key: key.value } }, outcome }}
@@ -359,7 +363,7 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
     const parsed = parseJson(text);
     if (!parsed.ok) return c.html(<ItemPage table={table} json={text} error={parsed.message} />, 400);
     const ran = send(c, sandbox, { action: 'PutItem', input: { TableName: table.name, Item: parsed.value, ReturnConsumedCapacity: 'INDEXES' } });
-    return c.html(<ItemPage extra={copyFor(c, sandbox)} table={table} json={text} ran={ran} />, status(ran));
+    return c.html(<ItemPage extra={await copyFor(c, sandbox)} table={table} json={text} ran={ran} />, status(ran));
   });
   app.post('/playground/tables/:name/item/delete', async (c) => {
     const sandbox = playgroundSandbox(c);
@@ -369,7 +373,7 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
     if (!parsed.ok) throw new InvalidInputError('key', parsed.message);
     const key = typeof parsed.value === 'object' && parsed.value !== null ? keyOf(parsed.value as never, table.keyNames) : parsed.value;
     const ran = send(c, sandbox, { action: 'DeleteItem', input: { TableName: table.name, Key: key, ReturnConsumedCapacity: 'INDEXES' } });
-    return c.html(<ItemsPage extra={copyFor(c, sandbox)} table={table} values={{ mode: 'Scan' }} ran={ran} />, status(ran));
+    return c.html(<ItemsPage extra={await copyFor(c, sandbox)} table={table} values={{ mode: 'Scan' }} ran={ran} />, status(ran));
   });
 
   app.get('/playground/run', (c) => {
@@ -509,9 +513,9 @@ export function playgroundRoutes(run: Run): Hono<AppEnv> {
     return c.redirect(`/playground/tables/${encodeURIComponent(name)}/items`, 303);
   });
 
-  app.get('/playground/history', (c) => {
+  app.get('/playground/history', async (c) => {
     const sandbox = playgroundSandbox(c);
-    const copy = copyContext(c, sandbox);
+    const copy = await copyContext(c, sandbox);
     return c.html(
       <HistoryPage
         entries={exists(c, sandbox) ? listHistory(c.var.deps.sandboxes.get(sandbox.accessKeyId, sandbox.pool)) : []}

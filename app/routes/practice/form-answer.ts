@@ -34,13 +34,18 @@ export function firstField(value: unknown): string | undefined {
  * Route → grading → store, each crossed once. Throws InvalidInputError or InvalidAnswerError
  * (nothing stored) when the form does not fit the question or its token is another learner's.
  */
-export function recordFormAnswer(c: Context<AppEnv>, question: PreparedQuestion, body: Record<string, unknown>, source?: AttemptSource): RecordedAnswer {
+export async function recordFormAnswer(
+  c: Context<AppEnv>,
+  question: PreparedQuestion,
+  body: Record<string, unknown>,
+  source?: AttemptSource,
+): Promise<RecordedAnswer> {
   const { db, clock } = c.var.deps;
   const form = parseAnswerForm(question.variant, body);
   const result = question.grade(form.answer);
   const now = clock.now();
-  const recorded = recordAnswer(db, {
-    profileId: ensureProfile(c).id,
+  const recorded = await recordAnswer(db, {
+    profileId: (await ensureProfile(c)).id,
     graded: { variant: question.variant, fingerprint: question.fingerprint, answer: form.answer, result },
     submissionToken: form.token,
     secondsTaken: measureSecondsTaken(form.shownAt, now),
@@ -84,11 +89,11 @@ export interface StoredResult {
  * The learner's own attempt at `/…/attempts/:attemptId`, with what its result page needs: it is
  * rendered from the row and never graded again. Another learner's attempt is a 404.
  */
-export function loadStoredResult(c: Context<AppEnv>): StoredResult {
+export async function loadStoredResult(c: Context<AppEnv>): Promise<StoredResult> {
   const { bank, db } = c.var.deps;
   const idText = c.req.param('attemptId') ?? '';
   if (!/^\d{1,15}$/.test(idText)) throw new InvalidInputError('attemptId', `"${idText}" is not an attempt number.`);
-  const attempt = c.var.profile ? selectOptionalAttemptById(db, c.var.profile.id, Number(idText)) : undefined;
+  const attempt = c.var.profile ? await selectOptionalAttemptById(db, c.var.profile.id, Number(idText)) : undefined;
   if (!attempt) throw new NotFoundError(`You have no attempt ${idText}.`);
   const scenarioFile = compareScenarioFile(attempt, bank.fingerprint(attempt.scenarioId));
   const variant = attempt.variant ?? (scenarioFile === 'removed' ? undefined : bank.variant(attempt.scenarioId, attempt.seed));

@@ -44,13 +44,13 @@ export const practiceRoutes = new Hono<AppEnv>()
     const mode = parsePracticeMode(bank, parseQuery(c.req.query()));
     return c.html(<PracticePage areas={bank.areas} mode={mode} />);
   })
-  .get('/practice/next', loadLearner, (c) => {
+  .get('/practice/next', loadLearner, async (c) => {
     const { bank, random } = c.var.deps;
     const query = parseQuery(c.req.query());
     const mode = parsePracticeMode(bank, query);
     const next = pickNextQuestion(
       bank,
-      toPracticeFilter(mode, query.exclude, c.var.profile ? selectRecentScenarioIds(c.var.deps.db, c.var.profile.id, AVOID_RECENT_ATTEMPTS) : []),
+      toPracticeFilter(mode, query.exclude, c.var.profile ? await selectRecentScenarioIds(c.var.deps.db, c.var.profile.id, AVOID_RECENT_ATTEMPTS) : []),
       random,
     );
     if (!next) return c.html(<PracticePage areas={bank.areas} mode={mode} emptyFor={describePracticeMode(bank, mode)} />, 404);
@@ -84,7 +84,7 @@ export const practiceRoutes = new Hono<AppEnv>()
     const mode = parsePracticeMode(bank, parseQuery(c.req.query()));
     const body = await parseFormBody(c, { all: true });
     try {
-      const recorded = recordFormAnswer(c, question, body);
+      const recorded = await recordFormAnswer(c, question, body);
       return c.redirect(`/attempts/${recorded.attempt.id}${practiceQueryString(mode)}`, 303);
     } catch (error) {
       if (!isRejectedAnswer(error)) throw error;
@@ -115,12 +115,18 @@ export const practiceRoutes = new Hono<AppEnv>()
     // Settled before the report is stored, so nothing after the insert can fail on it.
     const back = new URL(safeReturnPath(parsed.data.returnTo, questionPath(variant.scenarioId, seed)), 'http://x');
     back.searchParams.set('reported', '1');
-    insertQuestionReport(db, { profileId: ensureProfile(c).id, scenarioId: variant.scenarioId, seed, message: parsed.data.message, createdAt: clock.now() });
+    await insertQuestionReport(db, {
+      profileId: (await ensureProfile(c)).id,
+      scenarioId: variant.scenarioId,
+      seed,
+      message: parsed.data.message,
+      createdAt: clock.now(),
+    });
     return c.redirect(`${back.pathname}${back.search}${back.hash}`, 303);
   })
-  .get('/attempts/:attemptId', loadLearner, (c) => {
+  .get('/attempts/:attemptId', loadLearner, async (c) => {
     const { bank } = c.var.deps;
-    const { attempt, scenarioFile, variant } = loadStoredResult(c);
+    const { attempt, scenarioFile, variant } = await loadStoredResult(c);
     const mode = parsePracticeMode(bank, parseQuery(c.req.query()));
     return c.html(
       <ResultPage

@@ -1,7 +1,6 @@
 /** The progress page's own reads of tables other features write. */
 import { and, desc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/connection.ts';
-import { exams } from '../../db/schema.ts';
+import { type Db, tablesOf } from '../../db/store.ts';
 
 export const EXAM_HISTORY = 5;
 
@@ -18,26 +17,26 @@ export interface ExamHistoryRow {
 }
 
 /** The latest submitted mock exams, newest first; a running exam is not history yet. */
-export function selectRecentSubmittedExams(db: Db, profileId: number | undefined, limit = EXAM_HISTORY): ExamHistoryRow[] {
+export async function selectRecentSubmittedExams(db: Db, profileId: number | undefined, limit = EXAM_HISTORY): Promise<ExamHistoryRow[]> {
   if (profileId === undefined) return [];
-  return db
+  const { exams } = tablesOf(db);
+  const rows = await db
     .select()
     .from(exams)
     .where(and(eq(exams.profileId, profileId), eq(exams.status, 'submitted')))
     .orderBy(desc(exams.submittedAt), desc(exams.id))
-    .limit(limit)
-    .all()
-    .map((e) => {
-      const score = e.score ?? 0;
-      return {
-        id: e.id,
-        area: e.area,
-        questionCount: e.questionCount,
-        submittedAt: e.submittedAt ?? e.startedAt,
-        score,
-        passMark: e.passMark,
-        passed: score >= e.passMark,
-        timedOut: e.timedOut,
-      };
-    });
+    .limit(limit);
+  return rows.map((e) => {
+    const score = e.score ?? 0;
+    return {
+      id: e.id,
+      area: e.area,
+      questionCount: e.questionCount,
+      submittedAt: e.submittedAt ?? e.startedAt,
+      score,
+      passMark: e.passMark,
+      passed: score >= e.passMark,
+      timedOut: e.timedOut,
+    };
+  });
 }

@@ -71,11 +71,11 @@ interface RenderedContent {
 const renderedContent = new WeakMap<ProgressRecord, RenderedContent>();
 
 /** The whole page, rendered now: for the import's answer, and for a visitor without a record. */
-function renderProgress(c: Context<AppEnv>, importState?: ImportState) {
-  const { db, bank, clock } = c.var.deps;
+async function renderProgress(c: Context<AppEnv>, importState?: ImportState) {
+  const { db, bank, clock, changeVersion } = c.var.deps;
   const profileId = c.var.profile?.id;
   const now = clock.now();
-  const record = profileId === undefined ? undefined : cachedProgressRecord(db, profileId);
+  const record = profileId === undefined ? undefined : await cachedProgressRecord(db, changeVersion, profileId);
   const recall = record ? recallByFamily(record.reviewCards, now, record.targetRetention) : new Map<string, number>();
   return <ProgressPage {...progressProps(bank, record, recall, now, importState)} />;
 }
@@ -84,12 +84,12 @@ function renderProgress(c: Context<AppEnv>, importState?: ImportState) {
 const CONTENT_SLOT = '<!--progress-content-->';
 
 /** GET /progress: the layout rendered for this request around the learner's content, rendered once per key. */
-function progressPage(c: Context<AppEnv>) {
-  const { db, bank, clock } = c.var.deps;
+async function progressPage(c: Context<AppEnv>) {
+  const { db, bank, clock, changeVersion } = c.var.deps;
   const profileId = c.var.profile?.id;
-  if (profileId === undefined) return c.html(renderProgress(c));
+  if (profileId === undefined) return c.html(await renderProgress(c));
   const now = clock.now();
-  const record = cachedProgressRecord(db, profileId);
+  const record = await cachedProgressRecord(db, changeVersion, profileId);
   const recall = recallByFamily(record.reviewCards, now, record.targetRetention);
   const key = `${utcDay(now)} ${[...recall.values()].join()}`;
   const kept = renderedContent.get(record);
@@ -97,25 +97,25 @@ function progressPage(c: Context<AppEnv>) {
   if (bytes === undefined) {
     const rendered = (<ProgressContent {...progressProps(bank, record, recall, now, undefined)} />).toString();
     // Every section renders synchronously; were one to turn async, render it in full rather than keep a promise.
-    if (typeof rendered !== 'string') return c.html(renderProgress(c));
+    if (typeof rendered !== 'string') return c.html(await renderProgress(c));
     bytes = Buffer.from(rendered);
     renderedContent.set(record, { areas: bank.areas, scenarios: bank.scenarios, key, bytes });
   }
-  const frame = (
+  // The layout itself awaits a query (the review count in its navigation): rendered per request.
+  const frame = await (
     <Layout title="Progress" current="progress">
       {raw(CONTENT_SLOT)}
     </Layout>
   ).toString();
-  if (typeof frame !== 'string') return c.html(renderProgress(c));
   const at = frame.indexOf(CONTENT_SLOT);
   const page = Buffer.concat([Buffer.from(frame.slice(0, at)), bytes, Buffer.from(frame.slice(at + CONTENT_SLOT.length))]);
   return c.body(page, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
 }
 
 /** The learner's whole record, oldest first; empty (not an error) before the first answer. */
-function exportOf(c: Context<AppEnv>) {
+async function exportOf(c: Context<AppEnv>) {
   const { db, bank, clock } = c.var.deps;
-  const attempts = c.var.profile ? selectAllAttempts(db, c.var.profile.id) : [];
+  const attempts = c.var.profile ? await selectAllAttempts(db, c.var.profile.id) : [];
   return buildAttemptsExport(attempts, (id) => bank.get(id)?.title, clock.now());
 }
 
@@ -142,16 +142,16 @@ async function readImportText(c: Context<AppEnv>): Promise<string> {
 
 export const progressRoutes = new Hono<AppEnv>()
   .get('/progress', loadLearner, progressPage)
-  .get('/progress/export.json', loadLearner, (c) => {
+  .get('/progress/export.json', loadLearner, async (c) => {
     c.header('Content-Disposition', `attachment; filename="${exportFileName(c.var.deps.clock.now(), 'json')}"`);
     c.header('Cache-Control', 'no-store');
-    return c.json(exportOf(c));
+    return c.json(await exportOf(c));
   })
-  .get('/progress/export.csv', loadLearner, (c) => {
+  .get('/progress/export.csv', loadLearner, async (c) => {
     c.header('Content-Type', 'text/csv; charset=utf-8; header=present');
     c.header('Content-Disposition', `attachment; filename="${exportFileName(c.var.deps.clock.now(), 'csv')}"`);
     c.header('Cache-Control', 'no-store');
-    return c.body(attemptsToCsv(exportOf(c).attempts));
+    return c.body(attemptsToCsv((await exportOf(c)).attempts));
   })
   .post('/progress/import', loadLearner, async (c) => {
     let text: string;
@@ -159,12 +159,14 @@ export const progressRoutes = new Hono<AppEnv>()
       text = await readImportText(c);
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
-      return c.html(renderProgress(c, { kind: 'rejected', issues: [{ row: null, field: error.field, message: error.message }], total: 1 }), 400);
+      return c.html(await renderProgress(c, { kind: 'rejected', issues: [{ row: null, field: error.field, message: error.message }], total: 1 }), 400);
     }
     const parsed = parseAttemptsImportText(text);
-    if (!parsed.ok) return c.html(renderProgress(c, { kind: 'rejected', issues: parsed.issues, total: parsed.total }), 400);
+    if (!parsed.ok) return c.html(await renderProgress(c, { kind: 'rejected', issues: parsed.issues, total: parsed.total }), 400);
     // An empty export creates no profile: there is nothing to keep.
     const summary =
-      parsed.rows.length === 0 ? { imported: 0, alreadyThere: 0, refusedRows: [] } : importAttempts(c.var.deps.db, ensureProfile(c).id, parsed.rows);
-    return c.html(renderProgress(c, { kind: 'imported', summary }));
+      parsed.rows.length === 0
+        ? { imported: 0, alreadyThere: 0, refusedRows: [] }
+        : await importAttempts(c.var.deps.db, (await ensureProfile(c)).id, parsed.rows);
+    return c.html(await renderProgress(c, { kind: 'imported', summary }));
   });

@@ -61,10 +61,10 @@ function TriageForm({ report }: { report: QuestionReport }) {
 }
 
 export const reportsRoutes = new Hono<AppEnv>()
-  .get('/authoring/reports', loadLearner, (c) => {
+  .get('/authoring/reports', loadLearner, async (c) => {
     const { db, bank } = c.var.deps;
-    const reports = selectQuestionReports(db);
-    const triaged = selectTriagedQuestionReports(db);
+    const reports = await selectQuestionReports(db);
+    const triaged = await selectTriagedQuestionReports(db);
     const justTriaged = Number(c.req.query('triaged'));
     return c.html(
       <Layout title="Question reports" current="reports">
@@ -150,7 +150,13 @@ export const reportsRoutes = new Hono<AppEnv>()
     const parsed = TriageSchema.safeParse(await parseFormBody(c));
     if (!parsed.success) throw InvalidInputError.fromZod(parsed.error);
     const { db, clock } = c.var.deps;
-    const updated = triageQuestionReport(db, { id: id.data, status: parsed.data.status, note: parsed.data.note, userId: c.var.user!.id, at: clock.now() });
+    const updated = await triageQuestionReport(db, {
+      id: id.data,
+      status: parsed.data.status,
+      note: parsed.data.note,
+      userId: c.var.user!.id,
+      at: clock.now(),
+    });
     if (!updated) throw new NotFoundError(`No open report has the id ${id.data}: it may have been triaged already.`);
     return c.redirect(`/authoring/reports?triaged=${updated.id}`, 303);
   });

@@ -6,11 +6,11 @@ import { tryGetContext } from 'hono/context-storage';
 import { countDueCards } from '../../progress/review-cards.ts';
 import type { AppEnv } from '../app-env.ts';
 
-export function ReviewNavItem({ current }: { current: string | undefined }) {
+export async function ReviewNavItem({ current }: { current: string | undefined }) {
   const c = tryGetContext<AppEnv>();
   // Only pages that looked up the learner know whose cards to count; reading creates nothing.
   const profile = c?.var.identified ? c.var.profile : undefined;
-  const due = profile && c ? countDueCards(c.var.deps.db, profile.id, c.var.deps.clock.now()) : 0;
+  const due = profile && c ? await countDueCards(c.var.deps.db, profile.id, c.var.deps.clock.now()) : 0;
   return (
     <li>
       <a href="/review" aria-current={current === 'review' ? 'page' : undefined}>

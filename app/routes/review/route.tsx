@@ -44,18 +44,18 @@ function scenarioIds(c: Context<AppEnv>): string[] {
   return c.var.deps.bank.scenarios.map((s) => s.id);
 }
 
-function reviewPage(c: Context<AppEnv>, settings: Omit<SettingsForm, 'newPerDay' | 'targetRetention'> & Partial<SettingsForm> = {}) {
+async function reviewPage(c: Context<AppEnv>, settings: Omit<SettingsForm, 'newPerDay' | 'targetRetention'> & Partial<SettingsForm> = {}) {
   const { db, clock } = c.var.deps;
   const profileId = c.var.profile?.id;
   const now = clock.now();
-  const counts = selectReviewCounts(db, profileId, scenarioIds(c), now);
-  const nextDue = profileId === undefined ? undefined : selectReviewCards(db, profileId).find((card) => card.due.getTime() > now.getTime())?.due;
+  const counts = await selectReviewCounts(db, profileId, scenarioIds(c), now);
+  const nextDue = profileId === undefined ? undefined : (await selectReviewCards(db, profileId)).find((card) => card.due.getTime() > now.getTime())?.due;
   return (
     <ReviewPage
       counts={counts}
       nextDue={nextDue}
-      forecast={selectDueForecast(db, profileId, now)}
-      retention={selectRetention(db, profileId, now)}
+      forecast={await selectDueForecast(db, profileId, now)}
+      retention={await selectRetention(db, profileId, now)}
       done={c.req.query('done') === '1'}
       settings={{
         newPerDay: settings.newPerDay ?? String(counts.settings.newPerDay),
@@ -67,16 +67,16 @@ function reviewPage(c: Context<AppEnv>, settings: Omit<SettingsForm, 'newPerDay'
   );
 }
 
-function questionBanner(c: Context<AppEnv>, variant: Variant) {
+async function questionBanner(c: Context<AppEnv>, variant: Variant) {
   const { db, clock } = c.var.deps;
   const now = clock.now();
   const profileId = c.var.profile?.id;
-  const card = profileId === undefined ? undefined : selectOptionalReviewCard(db, profileId, variant.scenarioId);
-  const { dueNow, settings } = selectReviewCounts(db, profileId, scenarioIds(c), now);
+  const card = profileId === undefined ? undefined : await selectOptionalReviewCard(db, profileId, variant.scenarioId);
+  const { dueNow, settings } = await selectReviewCounts(db, profileId, scenarioIds(c), now);
   if (!card) {
     return (
       <>
-        <strong>Review: a new family</strong> ({countNewCardsOn(db, profileId, now) + 1} of {settings.newPerDay} today).
+        <strong>Review: a new family</strong> ({(await countNewCardsOn(db, profileId, now)) + 1} of {settings.newPerDay} today).
       </>
     );
   }
@@ -88,10 +88,10 @@ function questionBanner(c: Context<AppEnv>, variant: Variant) {
   );
 }
 
-function resultBanner(c: Context<AppEnv>, attempt: Attempt) {
+async function resultBanner(c: Context<AppEnv>, attempt: Attempt) {
   const { db, clock } = c.var.deps;
   const now = clock.now();
-  const card = c.var.profile ? selectOptionalReviewCard(db, c.var.profile.id, attempt.scenarioId) : undefined;
+  const card = c.var.profile ? await selectOptionalReviewCard(db, c.var.profile.id, attempt.scenarioId) : undefined;
   const rating = rateAnswer({
     kind: attempt.variant?.kind ?? attempt.result?.kind ?? 'choice',
     verdict: attempt.verdict,
@@ -99,7 +99,7 @@ function resultBanner(c: Context<AppEnv>, attempt: Attempt) {
     confidence: attempt.confidence,
     secondsTaken: attempt.secondsTaken,
   });
-  const dueNow = selectReviewCounts(db, c.var.profile?.id, scenarioIds(c), now).dueNow;
+  const dueNow = (await selectReviewCounts(db, c.var.profile?.id, scenarioIds(c), now)).dueNow;
   return (
     <>
       <strong>Review</strong>: rated <strong data-rating={RATING_NAMES[rating]}>{RATING_NAMES[rating]}</strong>.{' '}
@@ -118,13 +118,13 @@ function resultBanner(c: Context<AppEnv>, attempt: Attempt) {
 }
 
 export const reviewRoutes = new Hono<AppEnv>()
-  .get(REVIEW_BASE, loadLearner, (c) => {
+  .get(REVIEW_BASE, loadLearner, async (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.html(reviewPage(c, { saved: c.req.query('saved') === '1' }));
+    return c.html(await reviewPage(c, { saved: c.req.query('saved') === '1' }));
   })
-  .get(`${REVIEW_BASE}/next`, loadLearner, (c) => {
+  .get(`${REVIEW_BASE}/next`, loadLearner, async (c) => {
     const { db, clock, random } = c.var.deps;
-    const next = pickNextReview(db, c.var.profile?.id, scenarioIds(c), clock.now(), random);
+    const next = await pickNextReview(db, c.var.profile?.id, scenarioIds(c), clock.now(), random);
     if (!next) return c.redirect(`${REVIEW_BASE}?done=1`, 302);
     return c.redirect(studyQuestionPath({ base: REVIEW_BASE }, next.scenarioId, next.seed), 302);
   })
@@ -132,13 +132,13 @@ export const reviewRoutes = new Hono<AppEnv>()
     const body = await parseFormBody(c);
     try {
       const settings = parseSettingsForm(body);
-      upsertStudySettings(c.var.deps.db, ensureProfile(c).id, settings);
+      await upsertStudySettings(c.var.deps.db, (await ensureProfile(c)).id, settings);
       return c.redirect(`${REVIEW_BASE}?saved=1`, 303);
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
       const typed = (value: unknown) => (typeof value === 'string' ? value : '');
       return c.html(
-        reviewPage(c, {
+        await reviewPage(c, {
           newPerDay: typed(body.newPerDay),
           targetRetention: typed(body.targetRetention),
           error: { field: error.field, message: error.message },

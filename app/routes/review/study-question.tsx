@@ -7,8 +7,8 @@ import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { loadLearner } from '../../auth/identity.ts';
 import { limitAnswers } from '../../auth/rate-limit.ts';
-import { type Variant } from '../../bank/types.ts';
-import { type Attempt } from '../../progress/attempts.ts';
+import type { Variant } from '../../bank/types.ts';
+import type { Attempt } from '../../progress/attempts.ts';
 import type { AppEnv } from '../app-env.ts';
 import { parseFormBody } from '../form-body.ts';
 import { isRejectedAnswer, loadStoredResult, recordFormAnswer, rejectedAnswer, shownAtOf } from '../practice/form-answer.ts';
@@ -73,7 +73,7 @@ export function studyQuestionRoutes(mode: StudyMode): Hono<AppEnv> {
       const { variant } = question;
       const body = await parseFormBody(c, { all: true });
       try {
-        const recorded = recordFormAnswer(c, question, body, mode.id);
+        const recorded = await recordFormAnswer(c, question, body, mode.id);
         return c.redirect(`${mode.base}/attempts/${recorded.attempt.id}`, 303);
       } catch (error) {
         if (!isRejectedAnswer(error)) throw error;
@@ -82,9 +82,9 @@ export function studyQuestionRoutes(mode: StudyMode): Hono<AppEnv> {
         return c.html(questionPage(c, variant, { shownAt: shownAtOf(body, c.var.deps.clock.now()), rejected: rejectedAnswer(error, body) }), 400);
       }
     })
-    .get(`${mode.base}/attempts/:attemptId`, loadLearner, (c) => {
+    .get(`${mode.base}/attempts/:attemptId`, loadLearner, async (c) => {
       const { bank } = c.var.deps;
-      const { attempt, scenarioFile, variant } = loadStoredResult(c);
+      const { attempt, scenarioFile, variant } = await loadStoredResult(c);
       return c.html(
         <ResultPage
           attempt={attempt}

@@ -5,8 +5,8 @@
 import type { ScryptCost } from '../../../app/auth/passwords.ts';
 import type { RateLimitSettings } from '../../../app/auth/rate-limit.ts';
 import { type Clock, createApp } from '../../../app/create-app.ts';
-import type { OpenedDatabase } from '../../../app/db/connection.ts';
-import { openTestDatabase } from '../../helpers/database.ts';
+import type { Store } from '../../../app/db/store.ts';
+import { openTestStore } from '../../helpers/database.ts';
 import { loadContentBank, type LoggedError } from '../../helpers/test-app.ts';
 
 export const TEST_SCRYPT_COST: ScryptCost = { N: 2 ** 10, r: 8, p: 1 };
@@ -23,19 +23,20 @@ export class ManualClock implements Clock {
 
 export interface AccountTestApp {
   readonly app: ReturnType<typeof createApp>;
-  readonly database: OpenedDatabase;
+  readonly database: Store;
   readonly clock: ManualClock;
   readonly loggedErrors: LoggedError[];
-  close(): void;
+  close(): Promise<void>;
 }
 
-export function createAccountTestApp(options: { rateLimits?: RateLimitSettings; trustProxy?: boolean } = {}): AccountTestApp {
-  const database = openTestDatabase();
+export async function createAccountTestApp(options: { rateLimits?: RateLimitSettings; trustProxy?: boolean } = {}): Promise<AccountTestApp> {
+  const database = await openTestStore();
   const clock = new ManualClock();
   const loggedErrors: LoggedError[] = [];
   let seed = 0.123;
   const app = createApp({
     db: database.db,
+    changeVersion: database.changeVersion,
     bank: loadContentBank(),
     clock,
     // Deterministic question picks, so a test's answers do not depend on chance.

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../app/db/connection.ts';
+import { openSqlite } from '../../../app/db/connection.ts';
 
-describe('openDatabase', async () => {
+describe('openSqlite', async () => {
   const dirs: string[] = [];
   afterEach(() => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -13,7 +13,7 @@ describe('openDatabase', async () => {
   it('creates the missing data directory, turns on WAL and foreign keys, and applies the migrations', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ddb-study-'));
     dirs.push(dir);
-    const opened = openDatabase(join(dir, 'nested', 'app.db'));
+    const opened = openSqlite(join(dir, 'nested', 'app.db'));
     try {
       expect(opened.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -45,10 +45,10 @@ describe('openDatabase', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ddb-study-'));
     dirs.push(dir);
     const path = join(dir, 'app.db');
-    const first = openDatabase(path);
+    const first = openSqlite(path);
     first.sqlite.prepare('insert into profiles (token, created_at) values (?, ?)').run('cookie-1', Date.now());
     await first.close();
-    const second = openDatabase(path);
+    const second = openSqlite(path);
     try {
       expect(second.sqlite.prepare('select count(*) from profiles').pluck().get()).toBe(1);
     } finally {
@@ -57,7 +57,7 @@ describe('openDatabase', async () => {
   });
 
   it('rejects an attempt whose profile does not exist (foreign keys enforced)', async () => {
-    const opened = openDatabase(':memory:');
+    const opened = openSqlite(':memory:');
     try {
       expect(() =>
         opened.sqlite

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OpenedDatabase } from '../../../app/db/connection.ts';
+import type { Store } from '../../../app/db/store.ts';
 import { type DayCount, heatmapStart, selectActivitySummary, summariseActivity } from '../../../app/progress/activity.ts';
 import { insertProfile } from '../../../app/progress/profiles.ts';
 import { heatLevel } from '../../../app/views/heatmap-chart.tsx';
-import { openTestDatabase } from '../../helpers/database.ts';
+import { openTestStore } from '../../helpers/database.ts';
 import { insertHandMadeAttempt } from './history.ts';
 
 const days = (...dates: string[]): DayCount[] => dates.map((date) => ({ date, answers: 1 }));
@@ -67,30 +67,30 @@ describe('summariseActivity: the heatmap window', () => {
 });
 
 describe('selectActivitySummary', () => {
-  let database: OpenedDatabase;
-  beforeEach(() => {
-    database = openTestDatabase();
+  let database: Store;
+  beforeEach(async () => {
+    database = await openTestStore();
   });
   afterEach(() => database.close());
 
-  it('counts answers per UTC day: 23:59 and 00:01 fall on two days and make a two-day streak', () => {
-    const profileId = insertProfile(database.db, 't', new Date(0)).id;
+  it('counts answers per UTC day: 23:59 and 00:01 fall on two days and make a two-day streak', async () => {
+    const profileId = (await insertProfile(database.db, 't', new Date(0))).id;
     for (const iso of ['2026-03-01T23:59:00Z', '2026-03-01T08:00:00Z', '2026-03-02T00:01:00Z', '2026-03-02T00:02:00Z', '2026-03-02T23:59:59Z']) {
-      insertHandMadeAttempt(database.db, { profileId, at: new Date(iso), objectives: ['core.items'] });
+      await insertHandMadeAttempt(database.db, { profileId, at: new Date(iso), objectives: ['core.items'] });
     }
-    const summary = selectActivitySummary(database.db, profileId, new Date('2026-03-02T23:59:59.999Z'));
+    const summary = await selectActivitySummary(database.db, profileId, new Date('2026-03-02T23:59:59.999Z'));
     expect(summary.days).toEqual([
       { date: '2026-03-01', answers: 2 },
       { date: '2026-03-02', answers: 3 },
     ]);
     expect([summary.currentStreak, summary.longestStreak]).toEqual([2, 2]);
     // One minute into 03-04 without an answer on 03-03: the streak is broken.
-    const later = selectActivitySummary(database.db, profileId, new Date('2026-03-04T00:01:00Z'));
+    const later = await selectActivitySummary(database.db, profileId, new Date('2026-03-04T00:01:00Z'));
     expect([later.currentStreak, later.longestStreak]).toEqual([0, 2]);
   });
 
-  it('is empty for no profile', () => {
-    const summary = selectActivitySummary(database.db, undefined, noon('2026-03-10'));
+  it('is empty for no profile', async () => {
+    const summary = await selectActivitySummary(database.db, undefined, noon('2026-03-10'));
     expect(summary).toMatchObject({ days: [], currentStreak: 0, longestStreak: 0, answersInWindow: 0, today: '2026-03-10' });
   });
 });

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../app/create-app.ts';
 import { DEFAULT_RATE_LIMITS } from '../../../app/auth/rate-limit.ts';
-import type { OpenedDatabase } from '../../../app/db/connection.ts';
+import type { Store } from '../../../app/db/store.ts';
 import { loadContentBank } from '../../helpers/content-bank.ts';
-import { openTestDatabase } from '../../helpers/database.ts';
+import { openTestStore, queryNumber } from '../../helpers/database.ts';
 
-let database: OpenedDatabase;
+let database: Store;
 let app: ReturnType<typeof createApp>;
-beforeEach(() => {
-  database = openTestDatabase();
+beforeEach(async () => {
+  database = await openTestStore();
   app = createApp({
     db: database.db,
     bank: loadContentBank(),
@@ -19,7 +19,7 @@ beforeEach(() => {
 afterEach(() => database.close());
 
 const SCENARIO = 'math.query-read-units';
-const attempts = (): number => (database.sqlite.prepare('select count(*) as n from attempts').get() as { n: number }).n;
+const attempts = (): Promise<number> => queryNumber(database, 'select count(*) as n from attempts');
 
 async function learnerCookie(): Promise<string> {
   const response = await answer(undefined, 'first-answer-token');
@@ -43,7 +43,7 @@ describe('answers posted at once', () => {
     expect(responses.every((r) => r.status === 200)).toBe(true);
     expect(new Set(bodies.map((b) => b.attemptId)).size).toBe(1);
     expect(bodies.filter((b) => b.recorded)).toHaveLength(1);
-    expect(attempts()).toBe(2);
+    expect(await attempts()).toBe(2);
   });
 
   it('store every one of 100 answers with tokens of their own, each once, over several variants', async () => {
@@ -52,6 +52,6 @@ describe('answers posted at once', () => {
     const bodies = (await Promise.all(responses.map((r) => r.json()))) as { attemptId: number; recorded: boolean }[];
     expect(bodies.every((b) => b.recorded)).toBe(true);
     expect(new Set(bodies.map((b) => b.attemptId)).size).toBe(100);
-    expect(attempts()).toBe(101);
+    expect(await attempts()).toBe(101);
   });
 });

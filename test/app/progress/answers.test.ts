@@ -4,11 +4,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadBank } from '../../../app/bank/index.ts';
 import type { Answer, Bank, PreparedQuestion } from '../../../app/bank/types.ts';
 import { createApp } from '../../../app/create-app.ts';
-import type { OpenedDatabase } from '../../../app/db/connection.ts';
+import type { Store } from '../../../app/db/store.ts';
 import { insertAttempt } from '../../../app/progress/attempts.ts';
 import { insertProfile } from '../../../app/progress/profiles.ts';
 import { CHOICE, createContentDir } from '../bank/fixtures.ts';
-import { openTestDatabase } from '../../helpers/database.ts';
+import { openTestStore } from '../../helpers/database.ts';
 import { answerFields, Browser, loadContentBank, readSubmissionToken } from '../../helpers/test-app.ts';
 
 /** A bank that counts how often a variant is generated and an answer graded. */
@@ -45,9 +45,9 @@ function countingBank(inner: Bank) {
   return { bank, counts, reset: () => Object.assign(counts, { generations: 0, grades: 0 }) };
 }
 
-let database: OpenedDatabase;
-beforeEach(() => {
-  database = openTestDatabase();
+let database: Store;
+beforeEach(async () => {
+  database = await openTestStore();
 });
 afterEach(() => database.close());
 
@@ -150,8 +150,8 @@ describe('a stored grade', () => {
     const scenario = content.scenarios.find((s) => s.kind === 'choice')!;
     const counting = countingBank(content);
     const app = createApp({ db: database.db, bank: counting.bank, logger: silent });
-    const profile = insertProfile(database.db, 'legacy-learner-cookie', new Date(0));
-    const legacy = insertAttempt(database.db, {
+    const profile = await insertProfile(database.db, 'legacy-learner-cookie', new Date(0));
+    const legacy = (await insertAttempt(database.db, {
       profileId: profile.id,
       submissionToken: 'legacy-token-1',
       scenarioId: scenario.id,
@@ -164,7 +164,7 @@ describe('a stored grade', () => {
       score: 0.5,
       secondsTaken: 12,
       createdAt: new Date(0),
-    })!.attempt;
+    }))!.attempt;
     const headers = { Cookie: 'learner=legacy-learner-cookie' };
     const html = await (await app.request(`/attempts/${legacy.id}`, { headers })).text();
     expect(html).toContain('badge-partial');

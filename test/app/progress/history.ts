@@ -4,8 +4,7 @@
  * essential check), and real graded answers through recordAnswer when it needs review cards too.
  */
 import type { LoadedBank } from '../../../app/bank/index.ts';
-import type { Db } from '../../../app/db/connection.ts';
-import { exams } from '../../../app/db/schema.ts';
+import { type Db, tablesOf } from '../../../app/db/store.ts';
 import { recordAnswer } from '../../../app/progress/answers.ts';
 import { insertAttempt } from '../../../app/progress/attempts.ts';
 import type { Confidence } from '../../../app/progress/rating.ts';
@@ -23,9 +22,9 @@ export interface HandMadeAttempt {
   readonly scenarioId?: string;
 }
 
-export function insertHandMadeAttempt(db: Db, a: HandMadeAttempt): void {
+export async function insertHandMadeAttempt(db: Db, a: HandMadeAttempt): Promise<void> {
   const verdict = a.verdict ?? 'correct';
-  insertAttempt(db, {
+  await insertAttempt(db, {
     profileId: a.profileId,
     submissionToken: `hand-made-${++tokens}`,
     scenarioId: a.scenarioId ?? 'hand.made',
@@ -44,7 +43,7 @@ export function insertHandMadeAttempt(db: Db, a: HandMadeAttempt): void {
 }
 
 /** A graded answer, right or wrong, stored as the practice page stores it (moving the family's card). */
-export function answerGraded(
+export async function answerGraded(
   db: Db,
   bank: LoadedBank,
   profileId: number,
@@ -53,10 +52,10 @@ export function answerGraded(
   right: boolean,
   at: Date,
   confidence: Confidence | null = null,
-): void {
+): Promise<void> {
   const question = bank.prepare(scenarioId, seed);
   const answer = right ? bank.referenceAnswer(scenarioId, seed) : wrongAnswer(bank, scenarioId, seed);
-  const recorded = recordAnswer(db, {
+  const recorded = await recordAnswer(db, {
     profileId,
     graded: { variant: question.variant, fingerprint: question.fingerprint, answer, result: question.grade(answer) },
     submissionToken: `graded-${++tokens}`,
@@ -67,8 +66,15 @@ export function answerGraded(
   if (!recorded) throw new Error('not recorded');
 }
 
-export function insertSubmittedExam(db: Db, profileId: number, submittedAt: Date, score: number, status: 'running' | 'submitted' = 'submitted'): number {
-  const row = db
+export async function insertSubmittedExam(
+  db: Db,
+  profileId: number,
+  submittedAt: Date,
+  score: number,
+  status: 'running' | 'submitted' = 'submitted',
+): Promise<number> {
+  const { exams } = tablesOf(db);
+  const [row] = await db
     .insert(exams)
     .values({
       profileId,
@@ -83,7 +89,7 @@ export function insertSubmittedExam(db: Db, profileId: number, submittedAt: Date
       submittedAt: status === 'submitted' ? submittedAt : null,
       score: status === 'submitted' ? score : null,
     })
-    .returning()
-    .get();
+    .returning({ id: exams.id });
+  if (!row) throw new Error('Inserting an exam returned no row.');
   return row.id;
 }

@@ -12,9 +12,8 @@ import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bank } from '../../../app/bank/types.ts';
 import { createApp } from '../../../app/create-app.ts';
-import { openDatabase } from '../../../app/db/connection.ts';
-import { attempts } from '../../../app/db/schema.ts';
-import type { Db } from '../../../app/db/connection.ts';
+import { openSqlite } from '../../../app/db/connection.ts';
+import { type Db, inTransaction, tablesOf } from '../../../app/db/store.ts';
 import { selectActivitySummary } from '../../../app/progress/activity.ts';
 import { buildAttemptsExport, importAttempts, parseAttemptsImportText } from '../../../app/progress/export.ts';
 import { selectCalibration, selectReadinessReport } from '../../../app/progress/mastery.ts';
@@ -27,6 +26,7 @@ import { selectRecentSubmittedExams } from '../../../app/routes/progress/queries
 import { cachedProgressRecord, selectProgressRecord } from '../../../app/routes/progress/record.ts';
 import { toRunningAccuracy } from '../../../app/routes/progress/route.tsx';
 import { ProgressContent } from '../../../app/routes/progress/view.tsx';
+import { openTestStore, queryNumber, queryRows } from '../../helpers/database.ts';
 import { Browser, createTestApp, loadContentBank, type TestApp } from '../../helpers/test-app.ts';
 import { answerGraded, insertHandMadeAttempt, insertSubmittedExam } from './history.ts';
 
@@ -34,41 +34,41 @@ const DAY = 24 * 60 * 60 * 1000;
 const START = Date.parse('2026-03-02T09:00:00Z');
 
 /** The lists as they were read before they left out the JSON columns: whole rows. */
-function wholeRows(db: Db, profileId: number) {
+async function wholeRows(db: Db, profileId: number) {
+  const { attempts } = tablesOf(db);
   const latestIds = db
     .select({ id: sql<number>`max(${attempts.id})` })
     .from(attempts)
     .where(eq(attempts.profileId, profileId))
     .groupBy(attempts.scenarioId);
   return {
-    recent: db.select().from(attempts).where(eq(attempts.profileId, profileId)).orderBy(desc(attempts.createdAt), desc(attempts.id)).limit(20).all(),
-    toReview: db
+    recent: await db.select().from(attempts).where(eq(attempts.profileId, profileId)).orderBy(desc(attempts.createdAt), desc(attempts.id)).limit(20),
+    toReview: await db
       .select()
       .from(attempts)
       .where(and(inArray(attempts.id, latestIds), ne(attempts.verdict, 'correct')))
       .orderBy(desc(attempts.id))
-      .limit(10)
-      .all(),
-    oldest: db.select().from(attempts).where(eq(attempts.profileId, profileId)).orderBy(asc(attempts.createdAt), asc(attempts.id)).limit(50).all(),
+      .limit(10),
+    oldest: await db.select().from(attempts).where(eq(attempts.profileId, profileId)).orderBy(asc(attempts.createdAt), asc(attempts.id)).limit(50),
   };
 }
 
 /** The page's content as it was computed before the cache: every query run for this request. */
-function referenceContent(db: Db, bank: Bank, profileId: number | undefined, now: Date): string {
-  const summary = selectProgressSummary(db, profileId);
-  const rows = profileId === undefined ? { recent: [], toReview: [], oldest: [] } : wholeRows(db, profileId);
+async function referenceContent(db: Db, bank: Bank, profileId: number | undefined, now: Date): Promise<string> {
+  const summary = await selectProgressSummary(db, profileId);
+  const rows = profileId === undefined ? { recent: [], toReview: [], oldest: [] } : await wholeRows(db, profileId);
   return String(
     ProgressContent({
       areas: bank.areas,
       totalAttempts: summary.totalAttempts,
       overall: summary.overall,
-      readiness: selectReadinessReport(db, bank, profileId, now, DEFAULT_PASS_MARK),
-      calibration: selectCalibration(db, profileId),
-      activity: selectActivitySummary(db, profileId, now),
+      readiness: await selectReadinessReport(db, bank, profileId, now, DEFAULT_PASS_MARK),
+      calibration: await selectCalibration(db, profileId),
+      activity: await selectActivitySummary(db, profileId, now),
       daily: summary.daily,
       running: toRunningAccuracy(rows.oldest),
       toReview: rows.toReview,
-      exams: selectRecentSubmittedExams(db, profileId),
+      exams: await selectRecentSubmittedExams(db, profileId),
       recent: rows.recent,
       scenarioTitle: (id) => bank.get(id)?.title,
     }),
@@ -107,14 +107,14 @@ describe('the progress page with a cached record', () => {
     const response = await browser.request('/progress');
     expect(response.status).toBe(200);
     const page = await response.text();
-    const reference = referenceContent(testApp.database.db, testApp.bank, who, new Date(now));
+    const reference = await referenceContent(testApp.database.db, testApp.bank, who, new Date(now));
     expectSameHtml(contentOf(page, reference.length), reference);
     expect(page.startsWith('</main>', page.indexOf('<h1>') + reference.length)).toBe(true);
     return page;
   }
 
   beforeAll(async () => {
-    testApp = createTestApp({ clock: { now: () => new Date(now) } });
+    testApp = await createTestApp({ clock: { now: () => new Date(now) } });
     browser = new Browser(testApp.app);
     const { bank, database } = testApp;
     const db = database.db;
@@ -124,8 +124,8 @@ describe('the progress page with a cached record', () => {
     const path = `/q/${encodeURIComponent(first.id)}/1`;
     const form = await (await browser.request(path)).text();
     await browser.postForm(path, [['token', readSubmissionToken(form)], ['shownAt', String(now)], ...answerFields(bank.referenceAnswer(first.id, 1))]);
-    profileId = db.get<{ id: number }>(sql`select max(id) as id from profiles`)!.id;
-    other = insertProfile(db, 'other-learner', new Date(START)).id;
+    profileId = await queryNumber(database, 'select max(id) as id from profiles');
+    other = (await insertProfile(db, 'other-learner', new Date(START))).id;
 
     // 300 graded answers over 40 days, several a day on some, none on others; every kind the
     // helper can answer wrongly, right and wrong, with and without a stated confidence.
@@ -134,12 +134,12 @@ describe('the progress page with a cached record', () => {
     for (let i = 0; i < 300; i++) {
       const family = families[(i * 7) % families.length]!;
       const at = new Date(START + Math.floor(i / 9) * DAY + (i % 9) * 60 * 60 * 1000 + (i >= 200 ? 5 * DAY : 0));
-      answerGraded(db, bank, profileId, family.id, 100 + i, i % 3 !== 0 && i % 7 !== 0, at, confidences[i % 4]!);
+      await answerGraded(db, bank, profileId, family.id, 100 + i, i % 3 !== 0 && i % 7 !== 0, at, confidences[i % 4]!);
     }
     // Answers the bank would not give: a "correct" verdict that failed an essential check, and partial credit.
     const objectives = bank.areas.flatMap((a) => a.objectives.map((o) => o.id));
     for (let i = 0; i < 30; i++) {
-      insertHandMadeAttempt(db, {
+      await insertHandMadeAttempt(db, {
         profileId,
         at: new Date(START + 20 * DAY + i * 1000),
         objectives: [objectives[i % objectives.length]!, objectives[(i * 5 + 1) % objectives.length]!],
@@ -148,11 +148,11 @@ describe('the progress page with a cached record', () => {
         confidence: i % 4 === 0 ? 'sure' : null,
       });
     }
-    insertSubmittedExam(db, profileId, new Date(START + 10 * DAY), 0.8);
-    insertSubmittedExam(db, profileId, new Date(START + 12 * DAY), 0.5);
-    insertSubmittedExam(db, profileId, new Date(START + 13 * DAY), 0.9, 'running');
+    await insertSubmittedExam(db, profileId, new Date(START + 10 * DAY), 0.8);
+    await insertSubmittedExam(db, profileId, new Date(START + 12 * DAY), 0.5);
+    await insertSubmittedExam(db, profileId, new Date(START + 13 * DAY), 0.9, 'running');
     // Another learner's history, to import and to merge below.
-    for (let i = 0; i < 40; i++) answerGraded(db, bank, other, families[i % families.length]!.id, 900 + i, i % 2 === 0, new Date(START + i * DAY));
+    for (let i = 0; i < 40; i++) await answerGraded(db, bank, other, families[i % families.length]!.id, 900 + i, i % 2 === 0, new Date(START + i * DAY));
     now = START + 60 * DAY;
   });
   afterAll(() => testApp.close());
@@ -175,14 +175,14 @@ describe('the progress page with a cached record', () => {
   it("stays as it was through another learner's answer", async () => {
     const before = await expectPageAsBefore();
     const family = testApp.bank.scenarios.find((s) => s.kind === 'choice')!;
-    answerGraded(testApp.database.db, testApp.bank, other, family.id, 4242, true, new Date(now));
+    await answerGraded(testApp.database.db, testApp.bank, other, family.id, 4242, true, new Date(now));
     expect((await expectPageAsBefore()) === before).toBe(true);
   });
 
   it('shows an answer given since the last request', async () => {
     const before = await expectPageAsBefore();
     const family = testApp.bank.scenarios.find((s) => s.kind === 'numeric')!;
-    answerGraded(testApp.database.db, testApp.bank, profileId, family.id, 7777, false, new Date(now));
+    await answerGraded(testApp.database.db, testApp.bank, profileId, family.id, 7777, false, new Date(now));
     const after = await expectPageAsBefore();
     expect(after === before).toBe(false);
     expect(attemptsShown(after)).toBe(332);
@@ -190,20 +190,20 @@ describe('the progress page with a cached record', () => {
 
   it('follows a change of study settings, a submitted exam, an import and a merge', async () => {
     const { db } = testApp.database;
-    upsertStudySettings(db, profileId, { targetRetention: 0.8, newPerDay: 5 });
+    await upsertStudySettings(db, profileId, { targetRetention: 0.8, newPerDay: 5 });
     await expectPageAsBefore();
-    insertSubmittedExam(db, profileId, new Date(now), 0.66);
+    await insertSubmittedExam(db, profileId, new Date(now), 0.66);
     await expectPageAsBefore();
 
-    const exported = buildAttemptsExport(selectAllAttempts(db, other), (id) => testApp.bank.get(id)?.title, new Date(now));
-    const merged = insertProfile(db, 'to-merge', new Date(now)).id;
+    const exported = buildAttemptsExport(await selectAllAttempts(db, other), (id) => testApp.bank.get(id)?.title, new Date(now));
+    const merged = (await insertProfile(db, 'to-merge', new Date(now))).id;
     const parsed = parseAttemptsImportText(JSON.stringify(exported));
     if (!parsed.ok) throw new Error('the export did not parse');
     // Into a third profile (another learner's tokens are refused), then that profile merged in.
-    db.run(sql`update attempts set submission_token = 'copy-' || submission_token where profile_id = ${other}`);
-    importAttempts(db, merged, parsed.rows);
+    await queryRows(testApp.database, sql`update attempts set submission_token = 'copy-' || submission_token where profile_id = ${other} returning id`);
+    await importAttempts(db, merged, parsed.rows);
     await expectPageAsBefore();
-    mergeProfileInto(db, merged, profileId);
+    await mergeProfileInto(db, merged, profileId);
     const page = await expectPageAsBefore();
     // The other learner's 40 answers and the one given above, imported and merged.
     expect(attemptsShown(page)).toBe(332 + 41);
@@ -212,7 +212,7 @@ describe('the progress page with a cached record', () => {
   it('shows the empty page to a visitor without a record', async () => {
     const visitor = new Browser(testApp.app);
     const page = await (await visitor.request('/progress')).text();
-    const reference = referenceContent(testApp.database.db, testApp.bank, undefined, new Date(now));
+    const reference = await referenceContent(testApp.database.db, testApp.bank, undefined, new Date(now));
     expectSameHtml(contentOf(page, reference.length), reference);
   });
 });
@@ -230,82 +230,84 @@ describe('the progress page over a bank that reloads', () => {
         return Reflect.get(target, property, receiver);
       },
     });
-    const { db, close } = openDatabase(':memory:');
+    const store = await openTestStore();
+    const { db, changeVersion } = store;
     try {
-      const app = createApp({ db, bank, logger: { info: () => {}, error: () => {} }, clock: { now: () => new Date(START + DAY) } });
-      insertProfile(db, 'reader', new Date(START));
-      const profile = db.get<{ id: number }>(sql`select id from profiles where token = 'reader'`)!.id;
-      answerGraded(db, loaded, profile, loaded.scenarios.find((s) => s.kind === 'choice')!.id, 1, false, new Date(START));
+      const app = createApp({ db, changeVersion, bank, logger: { info: () => {}, error: () => {} }, clock: { now: () => new Date(START + DAY) } });
+      await insertProfile(db, 'reader', new Date(START));
+      const profile = await queryNumber(store, "select id from profiles where token = 'reader'");
+      await answerGraded(db, loaded, profile, loaded.scenarios.find((s) => s.kind === 'choice')!.id, 1, false, new Date(START));
       const read = async () => (await app.request('/progress', { headers: { Cookie: 'learner=reader' } })).text();
       expect((await read()).includes('Renamed: ')).toBe(false);
       reloaded = true;
       expect((await read()).includes('Renamed: ')).toBe(true);
     } finally {
-      close();
+      await store.close();
     }
   });
 });
 
+/** About SQLite's change counters (Store.changeVersion), so on SQLite whatever the tests' store. */
 describe('cachedProgressRecord', () => {
   const bank = loadContentBank();
 
-  it('returns the record it read while nothing is written, and reads again after any write', () => {
-    const { db, close } = openDatabase(':memory:');
+  it('returns the record it read while nothing is written, and reads again after any write', async () => {
+    const { db, changeVersion, close } = openSqlite(':memory:');
     try {
-      const profile = insertProfile(db, 'p', new Date(START)).id;
+      const profile = (await insertProfile(db, 'p', new Date(START))).id;
       const scenario = bank.scenarios.find((s) => s.kind === 'choice')!.id;
-      answerGraded(db, bank, profile, scenario, 1, true, new Date(START));
-      const first = cachedProgressRecord(db, profile);
-      expect(cachedProgressRecord(db, profile)).toBe(first);
+      await answerGraded(db, bank, profile, scenario, 1, true, new Date(START));
+      const first = await cachedProgressRecord(db, changeVersion, profile);
+      expect(await cachedProgressRecord(db, changeVersion, profile)).toBe(first);
       // Another learner's answer makes it read again, and what reads the same is kept as it was.
-      const someoneElse = insertProfile(db, 'q', new Date(START)).id;
-      answerGraded(db, bank, someoneElse, scenario, 1, false, new Date(START));
-      expect(cachedProgressRecord(db, profile)).toBe(first);
-      answerGraded(db, bank, profile, scenario, 2, false, new Date(START + DAY));
-      const second = cachedProgressRecord(db, profile);
+      const someoneElse = (await insertProfile(db, 'q', new Date(START))).id;
+      await answerGraded(db, bank, someoneElse, scenario, 1, false, new Date(START));
+      expect(await cachedProgressRecord(db, changeVersion, profile)).toBe(first);
+      await answerGraded(db, bank, profile, scenario, 2, false, new Date(START + DAY));
+      const second = await cachedProgressRecord(db, changeVersion, profile);
       expect(second.totalAttempts).toBe(2);
-      expect(second).toEqual(selectProgressRecord(db, profile));
-      expect(cachedProgressRecord(db, profile)).toBe(second);
+      expect(second).toEqual(await selectProgressRecord(db, profile));
+      expect(await cachedProgressRecord(db, changeVersion, profile)).toBe(second);
     } finally {
-      close();
+      await close();
     }
   });
 
-  it('sees a write committed by another connection to the same file', () => {
+  it('sees a write committed by another connection to the same file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'progress-cache-'));
     const path = join(dir, 'store.db');
-    const reader = openDatabase(path);
-    const writer = openDatabase(path);
+    const reader = openSqlite(path);
+    const writer = openSqlite(path);
     try {
-      const profile = insertProfile(writer.db, 'p', new Date(START)).id;
+      const profile = (await insertProfile(writer.db, 'p', new Date(START))).id;
       const scenario = bank.scenarios.find((s) => s.kind === 'choice')!.id;
-      answerGraded(writer.db, bank, profile, scenario, 1, true, new Date(START));
-      expect(cachedProgressRecord(reader.db, profile).totalAttempts).toBe(1);
-      answerGraded(writer.db, bank, profile, scenario, 2, true, new Date(START + DAY));
-      expect(cachedProgressRecord(reader.db, profile).totalAttempts).toBe(2);
+      await answerGraded(writer.db, bank, profile, scenario, 1, true, new Date(START));
+      expect((await cachedProgressRecord(reader.db, reader.changeVersion, profile)).totalAttempts).toBe(1);
+      await answerGraded(writer.db, bank, profile, scenario, 2, true, new Date(START + DAY));
+      expect((await cachedProgressRecord(reader.db, reader.changeVersion, profile)).totalAttempts).toBe(2);
     } finally {
-      reader.close();
-      writer.close();
+      await reader.close();
+      await writer.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('never keeps what it read inside a transaction that is then rolled back', () => {
-    const { db, close } = openDatabase(':memory:');
+  it('never keeps what it read inside a transaction that is then rolled back', async () => {
+    const { db, changeVersion, close } = openSqlite(':memory:');
     try {
-      const profile = insertProfile(db, 'p', new Date(START)).id;
+      const profile = (await insertProfile(db, 'p', new Date(START))).id;
       const scenario = bank.scenarios.find((s) => s.kind === 'choice')!.id;
-      answerGraded(db, bank, profile, scenario, 1, true, new Date(START));
-      expect(() =>
-        db.transaction((tx) => {
-          insertHandMadeAttempt(tx as unknown as Db, { profileId: profile, at: new Date(START), objectives: ['core.x'] });
-          expect(cachedProgressRecord(db, profile).totalAttempts).toBe(2);
+      await answerGraded(db, bank, profile, scenario, 1, true, new Date(START));
+      await expect(
+        inTransaction(db, async (tx) => {
+          await insertHandMadeAttempt(tx, { profileId: profile, at: new Date(START), objectives: ['core.x'] });
+          expect((await cachedProgressRecord(db, changeVersion, profile)).totalAttempts).toBe(2);
           throw new Error('roll back');
         }),
-      ).toThrow('roll back');
-      expect(cachedProgressRecord(db, profile).totalAttempts).toBe(1);
+      ).rejects.toThrow('roll back');
+      expect((await cachedProgressRecord(db, changeVersion, profile)).totalAttempts).toBe(1);
     } finally {
-      close();
+      await close();
     }
   });
 });

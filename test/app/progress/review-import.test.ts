@@ -4,24 +4,26 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../auth/account-app.ts';
+import { queryRows } from '../../helpers/database.ts';
 import { Browser, createTestApp, firstScenarioOfKind, type TestApp, wrongAnswer } from '../../helpers/test-app.ts';
 
 const HOUR = 60 * 60 * 1000;
 const apps: TestApp[] = [];
-afterEach(() => {
-  for (const app of apps.splice(0)) app.close();
+afterEach(async () => {
+  for (const app of apps.splice(0)) await app.close();
 });
 
 function cards(t: TestApp) {
-  return t.database.sqlite
-    .prepare('select scenario_id, due, stability, difficulty, reps, lapses, state, last_review, last_seed, created_at from review_cards order by scenario_id')
-    .all();
+  return queryRows(
+    t.database,
+    'select scenario_id, due, stability, difficulty, reps, lapses, state, last_review, last_seed, created_at from review_cards order by scenario_id',
+  );
 }
 
 describe('importing an export', () => {
   it('rebuilds the review cards the answers made, and a second import changes nothing', async () => {
     const clock = new ManualClock();
-    const source = createTestApp({ clock });
+    const source = await createTestApp({ clock });
     apps.push(source);
     const learner = new Browser(source.app);
     const choice = firstScenarioOfKind(source.bank, 'choice')!;
@@ -43,20 +45,20 @@ describe('importing an export', () => {
       expect(response.status).toBe(200);
       clock.advance(26 * HOUR);
     }
-    const expected = cards(source);
+    const expected = await cards(source);
     expect(expected).toHaveLength(2);
     const exported = await (await learner.request('/api/attempts/export?format=json')).json();
     expect(exported.attempts.map((a: { source: string }) => a.source)).toEqual(Array(5).fill('review'));
 
-    const target = createTestApp({ clock });
+    const target = await createTestApp({ clock });
     apps.push(target);
     const mover = new Browser(target.app);
     const first = await (await mover.postJson('/api/attempts/import', exported)).json();
     expect(first.imported).toBe(5);
-    expect(cards(target)).toEqual(expected);
+    expect(await cards(target)).toEqual(expected);
     const second = await (await mover.postJson('/api/attempts/import', exported)).json();
     expect(second.imported).toBe(0);
-    expect(cards(target)).toEqual(expected);
+    expect(await cards(target)).toEqual(expected);
     const due = await (await mover.request('/api/review')).json();
     const dueThere = await (await learner.request('/api/review')).json();
     expect(due).toEqual(dueThere);

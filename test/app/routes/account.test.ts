@@ -2,6 +2,8 @@ import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../../app/auth/sessions.ts';
 import { apiTokens, attempts, profiles, questionReports, sessions, users } from '../../../app/db/schema.ts';
+import { firstRow } from '../../../app/db/store.ts';
+import { storeTable } from '../../helpers/database.ts';
 import { type AccountTestApp, CookieBrowser, createAccountTestApp } from '../auth/account-app.ts';
 import { answerFields, firstScenarioOfKind, loadContentBank, readSubmissionToken, wrongAnswer } from '../../helpers/test-app.ts';
 
@@ -9,17 +11,20 @@ const PASSWORD = 'correct horse battery';
 const MINUTE = 60 * 1000;
 
 let t: AccountTestApp;
-beforeEach(() => {
-  t = createAccountTestApp();
+beforeEach(async () => {
+  t = await createAccountTestApp();
 });
 afterEach(() => t.close());
 
-function rowCount(table: typeof users | typeof sessions | typeof apiTokens | typeof profiles | typeof attempts | typeof questionReports): number {
-  return t.database.db.select({ n: count() }).from(table).get()?.n ?? 0;
+async function rowCount(
+  table: typeof users | typeof sessions | typeof apiTokens | typeof profiles | typeof attempts | typeof questionReports,
+): Promise<number> {
+  return firstRow(await t.database.db.select({ n: count() }).from(storeTable(t.database, table)))?.n ?? 0;
 }
 
-function userNamed(username: string) {
-  const user = t.database.db.select().from(users).where(eq(users.usernameKey, username.toLowerCase())).get();
+async function userNamed(username: string) {
+  const own = storeTable(t.database, users);
+  const user = firstRow(await t.database.db.select().from(own).where(eq(own.usernameKey, username.toLowerCase())).limit(1));
   if (!user) throw new Error(`no user ${username}`);
   return user;
 }
@@ -46,7 +51,7 @@ describe('sign-up', () => {
     expect(response.status).toBe(303);
     expect(response.headers.get('Location')).toBe('/');
     expect(ada.cookies.has('session')).toBe(true);
-    expect(userNamed('ada').role).toBe('admin');
+    expect((await userNamed('ada')).role).toBe('admin');
     const account = await ada.request('/account');
     expect(account.status).toBe(200);
     const html = await account.text();
@@ -56,12 +61,12 @@ describe('sign-up', () => {
     expect(html).toContain('Log out');
 
     await new CookieBrowser(t.app).signUp('bob');
-    expect(userNamed('bob').role).toBe('learner');
+    expect((await userNamed('bob')).role).toBe('learner');
   });
 
   it('stores an scrypt hash, never the password', async () => {
     await new CookieBrowser(t.app).signUp('ada');
-    const stored = userNamed('ada').passwordHash;
+    const stored = (await userNamed('ada')).passwordHash;
     expect(stored).toMatch(/^scrypt\$1024\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
     expect(stored).not.toContain(PASSWORD);
   });
@@ -81,7 +86,7 @@ describe('sign-up', () => {
     expect(html).toContain(`href="#${field}"`);
     expect(html).toMatch(new RegExp(`id="${field}"[^>]*aria-invalid="true"`));
     expect(html).toContain(message);
-    expect(rowCount(users)).toBe(0);
+    expect(await rowCount(users)).toBe(0);
     expect(browser.cookies.has('session')).toBe(false);
   });
 
@@ -93,7 +98,7 @@ describe('sign-up', () => {
     expect(html).toContain('This username is taken');
     expect(html).toContain('value="ADA"');
     expect(html).not.toContain('another long passphrase');
-    expect(rowCount(users)).toBe(1);
+    expect(await rowCount(users)).toBe(1);
   });
 });
 
@@ -108,7 +113,7 @@ describe('log-in and log-out', () => {
     expect(first).toBeTruthy();
     expect(second).not.toBe(first);
     // The session the browser had before logging in again ends: one for the sign-up, one here.
-    expect(rowCount(sessions)).toBe(2);
+    expect(await rowCount(sessions)).toBe(2);
     const replay = await t.app.request('/account', { headers: { Cookie: `session=${first}` }, redirect: 'manual' });
     expect(replay.status).toBe(303);
   });
@@ -121,7 +126,7 @@ describe('log-in and log-out', () => {
     expect(unknownUser.status).toBe(401);
     const strip = (html: string) => html.replace(/value="[^"]*"/g, '');
     expect(strip(await wrongPassword.text())).toBe(strip(await unknownUser.text()));
-    expect(rowCount(sessions)).toBe(1);
+    expect(await rowCount(sessions)).toBe(1);
   });
 
   it('refuses an empty form with both fields named', async () => {
@@ -149,7 +154,7 @@ describe('log-in and log-out', () => {
     const token = browser.cookies.get('session')!;
     const response = await browser.postForm('/logout', {});
     expect(response.status).toBe(303);
-    expect(rowCount(sessions)).toBe(0);
+    expect(await rowCount(sessions)).toBe(0);
     expect(browser.cookies.has('session')).toBe(false);
     const replay = await t.app.request('/account', { headers: { Cookie: `session=${token}` }, redirect: 'manual' });
     expect(replay.status).toBe(303);
@@ -165,7 +170,7 @@ describe('log-in and log-out', () => {
     expect((await browser.request('/account')).status).toBe(200);
     t.clock.advance(SESSION_IDLE_MS);
     expect((await browser.request('/account')).status).toBe(303);
-    expect(rowCount(sessions)).toBe(0);
+    expect(await rowCount(sessions)).toBe(0);
   });
 
   it('ends a session 30 days after log-in however active it is', async () => {
@@ -233,7 +238,7 @@ describe('password change', () => {
     expect(changed.status).toBe(303);
     expect((await laptop.request('/account')).status).toBe(200);
     expect((await phone.request('/account')).status).toBe(303);
-    expect(rowCount(sessions)).toBe(1);
+    expect(await rowCount(sessions)).toBe(1);
     expect((await new CookieBrowser(t.app).logIn('ada', PASSWORD)).status).toBe(401);
     expect((await new CookieBrowser(t.app).logIn('ada', 'a new long passphrase')).status).toBe(303);
   });
@@ -248,8 +253,8 @@ describe('the anonymous record moves into the account', () => {
     await browser.signUp('ada');
     expect(browser.cookies.has('learner')).toBe(false);
     expect((await apiProgress(browser)).body.totalAttempts).toBe(2);
-    expect(rowCount(profiles)).toBe(1);
-    expect(rowCount(attempts)).toBe(2);
+    expect(await rowCount(profiles)).toBe(1);
+    expect(await rowCount(attempts)).toBe(2);
     // Logging out leaves a fresh anonymous visitor, with nothing.
     await browser.postForm('/logout', {});
     expect((await apiProgress(browser)).body.totalAttempts).toBe(0);
@@ -268,8 +273,8 @@ describe('the anonymous record moves into the account', () => {
     expect((await apiProgress(phone)).body.totalAttempts).toBe(3);
     await laptop.logIn('ada');
     expect((await apiProgress(laptop)).body.totalAttempts).toBe(3);
-    expect(rowCount(profiles)).toBe(1);
-    expect(rowCount(attempts)).toBe(3);
+    expect(await rowCount(profiles)).toBe(1);
+    expect(await rowCount(attempts)).toBe(3);
   });
 });
 
@@ -293,7 +298,7 @@ describe('API tokens', () => {
     expect(page).not.toContain(token!);
     expect(page).not.toContain('>Never<');
 
-    const id = t.database.db.select().from(apiTokens).get()!.id;
+    const id = firstRow(await t.database.db.select().from(storeTable(t.database, apiTokens)).limit(1))!.id;
     expect((await browser.postForm(`/account/tokens/${id}/revoke`, {})).status).toBe(303);
     const refused = await script.request('/api/progress', { headers: { Authorization: `Bearer ${token}` } });
     expect(refused.status).toBe(401);
@@ -308,9 +313,9 @@ describe('API tokens', () => {
     await ada.postForm('/account/tokens', { name: 'mine' });
     const bob = new CookieBrowser(t.app);
     await bob.signUp('bob');
-    const id = t.database.db.select().from(apiTokens).get()!.id;
+    const id = firstRow(await t.database.db.select().from(storeTable(t.database, apiTokens)).limit(1))!.id;
     expect((await bob.postForm(`/account/tokens/${id}/revoke`, {})).status).toBe(404);
-    expect(rowCount(apiTokens)).toBe(1);
+    expect(await rowCount(apiTokens)).toBe(1);
   });
 });
 
@@ -325,22 +330,22 @@ describe('account deletion', () => {
     await browser.postForm(`/q/${scenario.id}/7/report`, { message: 'Typo in option B' });
     await browser.postForm('/account/tokens', { name: 'script' });
     await new CookieBrowser(t.app).logIn('ada');
-    expect(rowCount(attempts)).toBe(1);
-    expect(rowCount(questionReports)).toBe(1);
+    expect(await rowCount(attempts)).toBe(1);
+    expect(await rowCount(questionReports)).toBe(1);
 
     const refused = await browser.postForm('/account/delete', { password: 'wrong password here' });
     expect(refused.status).toBe(400);
-    expect(rowCount(users)).toBe(2);
+    expect(await rowCount(users)).toBe(2);
 
     const response = await browser.postForm('/account/delete', { password: PASSWORD });
     expect(t.loggedErrors).toEqual([]);
     expect(response.status).toBe(303);
-    expect(rowCount(users)).toBe(1);
-    expect(rowCount(sessions)).toBe(1);
-    expect(rowCount(apiTokens)).toBe(0);
-    expect(rowCount(profiles)).toBe(0);
-    expect(rowCount(attempts)).toBe(0);
-    expect(rowCount(questionReports)).toBe(0);
+    expect(await rowCount(users)).toBe(1);
+    expect(await rowCount(sessions)).toBe(1);
+    expect(await rowCount(apiTokens)).toBe(0);
+    expect(await rowCount(profiles)).toBe(0);
+    expect(await rowCount(attempts)).toBe(0);
+    expect(await rowCount(questionReports)).toBe(0);
     expect((await browser.request('/account')).status).toBe(303);
   });
 
@@ -351,7 +356,7 @@ describe('account deletion', () => {
     const response = await admin.postForm('/account/delete', { password: PASSWORD });
     expect(response.status).toBe(409);
     expect(await response.text()).toContain('You are the only admin');
-    expect(rowCount(users)).toBe(2);
+    expect(await rowCount(users)).toBe(2);
   });
 });
 
@@ -381,8 +386,8 @@ describe('roles', () => {
     await author.signUp('writer');
     const learner = new CookieBrowser(t.app);
     await learner.signUp('student');
-    expect((await admin.postForm(`/admin/users/${userNamed('writer').id}/role`, { role: 'author' })).status).toBe(303);
-    expect(userNamed('writer').role).toBe('author');
+    expect((await admin.postForm(`/admin/users/${(await userNamed('writer')).id}/role`, { role: 'author' })).status).toBe(303);
+    expect((await userNamed('writer')).role).toBe('author');
 
     for (const path of guardedGetPaths()) {
       const needed = path.startsWith('/admin/') ? 'admin' : 'author';
@@ -401,20 +406,20 @@ describe('roles', () => {
     await admin.signUp('root');
     const learner = new CookieBrowser(t.app);
     await learner.signUp('student');
-    expect((await learner.postForm(`/admin/users/${userNamed('student').id}/role`, { role: 'admin' })).status).toBe(403);
-    expect(userNamed('student').role).toBe('learner');
-    const unknown = await admin.postForm(`/admin/users/${userNamed('student').id}/role`, { role: 'owner' });
+    expect((await learner.postForm(`/admin/users/${(await userNamed('student')).id}/role`, { role: 'admin' })).status).toBe(403);
+    expect((await userNamed('student')).role).toBe('learner');
+    const unknown = await admin.postForm(`/admin/users/${(await userNamed('student')).id}/role`, { role: 'owner' });
     expect(unknown.status).toBe(400);
     expect(await unknown.text()).toContain('Choose one of learner, author, admin.');
-    expect((await admin.postForm(`/admin/users/${userNamed('root').id}/role`, { role: 'learner' })).status).toBe(409);
-    expect(userNamed('root').role).toBe('admin');
+    expect((await admin.postForm(`/admin/users/${(await userNamed('root')).id}/role`, { role: 'learner' })).status).toBe(409);
+    expect((await userNamed('root')).role).toBe('admin');
   });
 });
 
 describe('rate limits', () => {
   it('refuses log-in attempts for one username past the limit with a 429 and Retry-After, until the window ends', async () => {
-    t.close();
-    t = createAccountTestApp({
+    await t.close();
+    t = await createAccountTestApp({
       rateLimits: {
         authPerAddress: { limit: 100, windowMs: 15 * MINUTE },
         authPerUsername: { limit: 3, windowMs: 15 * MINUTE },
@@ -435,8 +440,8 @@ describe('rate limits', () => {
   });
 
   it('counts attempts per client address from X-Forwarded-For behind a trusted proxy', async () => {
-    t.close();
-    t = createAccountTestApp({
+    await t.close();
+    t = await createAccountTestApp({
       trustProxy: true,
       rateLimits: {
         authPerAddress: { limit: 2, windowMs: 15 * MINUTE },
@@ -455,8 +460,8 @@ describe('rate limits', () => {
   });
 
   it('limits answers per learner on the page and the API, with JSON under /api/', async () => {
-    t.close();
-    t = createAccountTestApp({
+    await t.close();
+    t = await createAccountTestApp({
       rateLimits: {
         authPerAddress: { limit: 100, windowMs: 15 * MINUTE },
         authPerUsername: { limit: 100, windowMs: 15 * MINUTE },
@@ -478,7 +483,7 @@ describe('rate limits', () => {
     expect(api.status).toBe(429);
     expect(api.headers.get('Retry-After')).toBe('40');
     expect(await api.json()).toEqual({ error: expect.objectContaining({ code: 'TooManyRequests' }) });
-    expect(rowCount(attempts)).toBe(2);
+    expect(await rowCount(attempts)).toBe(2);
     t.clock.advance(40 * 1000);
     expect(await answer(browser, 3, true)).toBe(303);
   });
@@ -509,16 +514,16 @@ describe('the DynamoDB sandbox key', () => {
     const { sandboxKeys } = await import('../../../app/db/schema.ts');
     const ada = new CookieBrowser(t.app);
     await ada.signUp('Ada');
-    expect(t.database.db.select().from(sandboxKeys).all()).toEqual([]);
+    expect(await t.database.db.select().from(storeTable(t.database, sandboxKeys))).toEqual([]);
     const html = await (await ada.request('/account')).text();
-    const key = t.database.db.select().from(sandboxKeys).get()!;
+    const key = firstRow(await t.database.db.select().from(storeTable(t.database, sandboxKeys)).limit(1))!;
     expect(key.accessKeyId).toMatch(/^AKIA[A-Z2-7]{16}$/);
     expect(key.secretAccessKey).toHaveLength(40);
     expect(html).toContain(`<code>${key.accessKeyId}</code>`);
     expect(html).toMatch(new RegExp(`<details><summary>Show the secret</summary><code>${key.secretAccessKey.replace(/[+/]/g, '\\$&')}</code></details>`));
     expect(html).toContain('--endpoint-url http://localhost');
     expect((await ada.request('/account')).status).toBe(200);
-    expect(t.database.db.select().from(sandboxKeys).all()).toHaveLength(1);
+    expect(await t.database.db.select().from(storeTable(t.database, sandboxKeys))).toHaveLength(1);
     expect((await listTables(key)).status).toBe(200);
     expect((await listTables({ ...key, secretAccessKey: 'wrong' })).status).toBe(400);
   });
@@ -528,7 +533,7 @@ describe('the DynamoDB sandbox key', () => {
     const ada = new CookieBrowser(t.app);
     await ada.signUp('Ada');
     await ada.request('/account');
-    const before = t.database.db.select().from(sandboxKeys).get()!;
+    const before = firstRow(await t.database.db.select().from(storeTable(t.database, sandboxKeys)).limit(1))!;
     const table = {
       TableName: 'mine',
       KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
@@ -539,7 +544,7 @@ describe('the DynamoDB sandbox key', () => {
     const rotated = await ada.postForm('/account/sandbox-key/rotate', {});
     expect(rotated.status).toBe(303);
     expect(rotated.headers.get('Location')).toBe('/account?done=rotated');
-    const after = t.database.db.select().from(sandboxKeys).get()!;
+    const after = firstRow(await t.database.db.select().from(storeTable(t.database, sandboxKeys)).limit(1))!;
     expect(after.accessKeyId).not.toBe(before.accessKeyId);
     expect(await (await listTables(after)).json()).toEqual({ TableNames: ['mine'] });
     // The old key id is now anonymous: unchecked, and an empty sandbox, not the account's.

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { anchorFor, groupOperations, type OpenApiDocument } from '../../../app/routes/api/reference-view.tsx';
 import { createTestApp } from '../../helpers/test-app.ts';
 
-const testApp = createTestApp();
+const testApp = await createTestApp();
 afterAll(() => testApp.close());
 
 async function fetchBoth(): Promise<{ html: string; document: OpenApiDocument; csp: string | null }> {

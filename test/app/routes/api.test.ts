@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Browser, createTestApp, type TestApp, wrongAnswer } from '../../helpers/test-app.ts';
+import { queryNumber } from '../../helpers/database.ts';
 
 let t: TestApp;
 let browser: Browser;
-beforeEach(() => {
-  t = createTestApp();
+beforeEach(async () => {
+  t = await createTestApp();
   browser = new Browser(t.app);
 });
 afterEach(() => t.close());
@@ -38,7 +39,7 @@ describe('GET /api/openapi.json', () => {
   it('does not mint a learner profile for reading the document', async () => {
     const response = await browser.request('/api/openapi.json');
     expect(response.headers.get('Set-Cookie')).toBeNull();
-    expect(t.database.sqlite.prepare('select count(*) from profiles').pluck().get()).toBe(0);
+    expect(await queryNumber(t.database, 'select count(*) from profiles')).toBe(0);
   });
 });
 
@@ -159,7 +160,7 @@ describe('unexpected failures', () => {
 
   it('answer a page with a 500 that quotes a logged error id and no stack trace', async () => {
     await answerOnce();
-    t.database.close();
+    await t.database.close();
     const response = await browser.request('/');
     expect(response.status).toBe(500);
     const html = await response.text();
@@ -173,7 +174,7 @@ describe('unexpected failures', () => {
 
   it('answer the API with a JSON 500 carrying the same kind of id', async () => {
     await answerOnce();
-    t.database.close();
+    await t.database.close();
     const response = await browser.request('/api/progress');
     expect(response.status).toBe(500);
     const error = (await json(response)).error;

@@ -10,7 +10,7 @@ const bank = loadContentBank();
 const families = (html: string) => [...html.matchAll(/<tr data-family="([^"]+)">/g)].map((m) => m[1]);
 
 beforeEach(async () => {
-  testApp = createAccountTestApp();
+  testApp = await createAccountTestApp();
   author = new CookieBrowser(testApp.app);
   // The first account of a fresh database is its admin, which includes the author role.
   expect((await author.signUp('writer')).status).toBe(303);

@@ -8,17 +8,17 @@ import { TEMPLATE_KINDS } from '../../../app/authoring/templates.ts';
 import { checkBank } from '../../../app/bank/check.ts';
 import { createLiveBank, type LiveBank } from '../../../app/bank/live-bank.ts';
 import { createApp } from '../../../app/create-app.ts';
-import type { OpenedDatabase } from '../../../app/db/connection.ts';
+import { firstRow, type Store } from '../../../app/db/store.ts';
 import { questionReports } from '../../../app/db/schema.ts';
 import { insertProfile } from '../../../app/progress/profiles.ts';
 import { insertQuestionReport } from '../../../app/progress/question-reports.ts';
 import { createTempContent, template, type TempContent, withId } from '../../helpers/authoring-content.ts';
-import { openTestDatabase } from '../../helpers/database.ts';
+import { openTestStore, storeTable } from '../../helpers/database.ts';
 import { CookieBrowser, ManualClock, TEST_SCRYPT_COST } from '../auth/account-app.ts';
 
 let content: TempContent;
 let bank: LiveBank;
-let database: OpenedDatabase;
+let database: Store;
 let clock: ManualClock;
 const logged: string[] = [];
 
@@ -39,15 +39,15 @@ let author: CookieBrowser;
 beforeEach(async () => {
   content = createTempContent();
   bank = createLiveBank(content.contentDir);
-  database = openTestDatabase();
+  database = await openTestStore();
   clock = new ManualClock();
   app = buildApp(false);
   author = new CookieBrowser(app);
   // The first account of a fresh database is its admin, which includes the author role.
   expect((await author.signUp('writer')).status).toBe(303);
 });
-afterEach(() => {
-  database.close();
+afterEach(async () => {
+  await database.close();
   content.remove();
 });
 
@@ -60,15 +60,15 @@ async function useWriteSetting(write: boolean): Promise<void> {
 
 const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
-function report(scenarioId: string, seed: number, message: string): number {
-  const profile = insertProfile(database.db, `token-${message}`, clock.now());
-  return insertQuestionReport(database.db, { profileId: profile.id, scenarioId, seed, message, createdAt: clock.now() }).id;
+async function report(scenarioId: string, seed: number, message: string): Promise<number> {
+  const profile = await insertProfile(database.db, `token-${message}`, clock.now());
+  return (await insertQuestionReport(database.db, { profileId: profile.id, scenarioId, seed, message, createdAt: clock.now() })).id;
 }
 
 describe('GET /authoring', () => {
   it("lists each family with its area, kind, objectives, open reports and the file's last edit", async () => {
-    report('core.payload-home', 4, 'The why of {quota} is unclear');
-    report('core.payload-home', 9, 'Typo in the prompt');
+    await report('core.payload-home', 4, 'The why of {quota} is unclear');
+    await report('core.payload-home', 9, 'Typo in the prompt');
     const html = await (await author.request('/authoring')).text();
     const row = /<tr data-family="core.payload-home">([\s\S]*?)<\/tr>/.exec(html)?.[1] ?? '';
     expect(row).toContain('href="/authoring/edit?id=core.payload-home"');
@@ -179,7 +179,7 @@ describe('the editor and its preview', () => {
   });
 
   it("shows the family's open reports beside its preview", async () => {
-    report('core.payload-home', 4, 'The why of {quota} is unclear');
+    await report('core.payload-home', 4, 'The why of {quota} is unclear');
     const html = await (await author.request('/authoring/edit?id=core.payload-home')).text();
     expect(html).toContain('Open reports (1)');
     expect(html).toContain('The why of {quota} is unclear');
@@ -284,10 +284,15 @@ describe('saving', () => {
 
 describe('report triage', () => {
   it.each(['resolved', 'dismissed'] as const)('marks an open report %s with a note, by whom and when', async (status) => {
-    const id = report('core.payload-home', 4, 'The why of {quota} is unclear');
+    const id = await report('core.payload-home', 4, 'The why of {quota} is unclear');
     const response = await author.postForm(`/authoring/reports/${id}/triage`, { status, note: 'Reworded the why' });
     expect(response.status).toBe(303);
-    const row = database.db.select().from(questionReports).where(eq(questionReports.id, id)).get()!;
+    const row = firstRow(
+      await database.db
+        .select()
+        .from(storeTable(database, questionReports))
+        .where(eq(storeTable(database, questionReports).id, id)),
+    )!;
     expect(row.status).toBe(status);
     expect(row.triageNote).toBe('Reworded the why');
     expect(row.triagedAt).toEqual(clock.now());
@@ -298,22 +303,36 @@ describe('report triage', () => {
     expect(await (await author.request('/authoring')).text()).toMatch(/data-family="core.payload-home">[\s\S]*?data-open-reports="0"/);
     // A second triage finds no open report and changes nothing.
     expect((await author.postForm(`/authoring/reports/${id}/triage`, { status: 'dismissed', note: 'again' })).status).toBe(404);
-    expect(database.db.select().from(questionReports).where(eq(questionReports.id, id)).get()!.triageNote).toBe('Reworded the why');
+    expect(
+      firstRow(
+        await database.db
+          .select()
+          .from(storeTable(database, questionReports))
+          .where(eq(storeTable(database, questionReports).id, id)),
+      )!.triageNote,
+    ).toBe('Reworded the why');
   });
 
   it.each([
     ['no note', { status: 'resolved', note: '  ' }, 'note'],
     ['an unknown status', { status: 'closed', note: 'x' }, 'status'],
   ])('refuses a triage with %s and changes nothing', async (_, fields, field) => {
-    const id = report('core.payload-home', 4, 'Typo');
+    const id = await report('core.payload-home', 4, 'Typo');
     const response = await author.postForm(`/authoring/reports/${id}/triage`, fields);
     expect(response.status).toBe(400);
     expect(await response.text()).toContain(`<strong>${field}</strong>`);
-    expect(database.db.select().from(questionReports).where(eq(questionReports.id, id)).get()!.status).toBe('open');
+    expect(
+      firstRow(
+        await database.db
+          .select()
+          .from(storeTable(database, questionReports))
+          .where(eq(storeTable(database, questionReports).id, id)),
+      )!.status,
+    ).toBe('open');
   });
 
   it('is for authors only', async () => {
-    const id = report('core.payload-home', 4, 'Typo');
+    const id = await report('core.payload-home', 4, 'Typo');
     const learner = new CookieBrowser(app);
     await learner.signUp('student');
     expect((await learner.postForm(`/authoring/reports/${id}/triage`, { status: 'dismissed', note: 'x' })).status).toBe(403);

@@ -4,7 +4,7 @@ import { listPriceRows } from '../../../engine/index.ts';
 import { numberPriceSources } from '../../../app/routes/cost/view.tsx';
 import { createTestApp } from '../../helpers/test-app.ts';
 
-const t = createTestApp();
+const t = await createTestApp();
 afterAll(() => t.close());
 
 describe('the price table on /cost', () => {

@@ -6,14 +6,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../../../app/bank/types.ts';
 import { attempts } from '../../../app/db/schema.ts';
+import { storeTable } from '../../helpers/database.ts';
 import { answerFields, Browser, createTestApp, readSubmissionToken, type TestApp, wrongAnswer } from '../../helpers/test-app.ts';
 
 let current: TestApp | undefined;
 afterEach(() => current?.close());
 
-function setUp() {
+async function setUp() {
   let now = new Date('2025-03-03T09:00:00.000Z');
-  const t = createTestApp({ clock: { now: () => now }, random: () => 0.1 });
+  const t = await createTestApp({ clock: { now: () => now }, random: () => 0.1 });
   current = t;
   const browser = new Browser(t.app);
   async function answerAt(path: string, answer: Answer) {
@@ -49,7 +50,7 @@ function setUp() {
 
 describe('mistakes drill', () => {
   it('ends for a family after two right answers in a row, each on another variant', async () => {
-    const s = setUp();
+    const s = await setUp();
     const [a, b] = s.choiceIds as [string, string];
     await s.answerAt(`/q/${a}/100000`, s.wrong(a, 100000));
     await s.answerAt(`/q/${b}/5`, s.right(b, 5));
@@ -72,16 +73,12 @@ describe('mistakes drill', () => {
     expect(await s.next()).toBeUndefined();
     expect(await (await s.browser.request('/drill?done=1')).text()).toContain('Drill complete');
     expect(
-      s.t.database.db
-        .select()
-        .from(attempts)
-        .all()
-        .map((x) => x.source),
+      (await s.t.database.db.select().from(storeTable(s.t.database, attempts)).orderBy(storeTable(s.t.database, attempts).id)).map((x) => x.source),
     ).toEqual(['practice', 'practice', 'drill', 'drill']);
   });
 
   it('takes a family back after a wrong answer, and a wrong drill answer starts its run again', async () => {
-    const s = setUp();
+    const s = await setUp();
     const a = s.choiceIds[0]!;
     await s.answerAt(`/q/${a}/1`, s.wrong(a, 1));
     await s.answerAt(`/drill/q/${a}/2`, s.right(a, 2));
@@ -98,7 +95,7 @@ describe('mistakes drill', () => {
   });
 
   it('serves the family answered longest ago first, so a right answer sends one to the back', async () => {
-    const s = setUp();
+    const s = await setUp();
     const [a, b] = s.choiceIds as [string, string];
     await s.answerAt(`/q/${a}/1`, s.wrong(a, 1));
     await s.answerAt(`/q/${b}/1`, s.wrong(b, 1));
@@ -111,13 +108,13 @@ describe('mistakes drill', () => {
   });
 
   it('shows an empty drill to a learner without mistakes, and the API says so with a 404', async () => {
-    const s = setUp();
+    const s = await setUp();
     expect(await (await s.browser.request('/drill')).text()).toContain('No mistakes to drill');
     expect((await s.browser.request('/api/drill/next')).status).toBe(404);
   });
 
   it('describes /api/review and /api/drill in the OpenAPI document', async () => {
-    const s = setUp();
+    const s = await setUp();
     const doc = (await (await s.browser.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
     for (const path of ['/api/review', '/api/review/next', '/api/review/forecast', '/api/drill', '/api/drill/next'])
       expect(doc.paths[path]?.get, path).toBeDefined();

@@ -2,15 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type DynamodbSettings } from '../../../app/create-app.ts';
 import { parseEnv } from '../../../app/env.ts';
 import { loadContentBank } from '../../helpers/content-bank.ts';
-import { openTestDatabase } from '../../helpers/database.ts';
+import { openTestStore } from '../../helpers/database.ts';
 
 const databases: { close(): void }[] = [];
 afterEach(() => {
   for (const database of databases.splice(0)) database.close();
 });
 
-function endpoint(dynamodb: DynamodbSettings) {
-  const database = openTestDatabase();
+async function endpoint(dynamodb: DynamodbSettings) {
+  const database = await openTestStore();
   databases.push(database);
   const app = createApp({ db: database.db, bank: loadContentBank(), dynamodb, logger: { info: () => {}, error: () => {} } });
   return async (action: string, body: object, key = 'settings') => {
@@ -46,7 +46,7 @@ describe('the /dynamodb sandbox limits from the environment', () => {
   });
 
   it('refuses a table past tablesPerSandbox with LimitExceededException, in that sandbox only', async () => {
-    const call = endpoint({ tablesPerSandbox: 1 });
+    const call = await endpoint({ tablesPerSandbox: 1 });
     expect((await call('CreateTable', table('first'))).status).toBe(200);
     const refused = await call('CreateTable', table('second'));
     expect(refused.status).toBe(400);
@@ -55,7 +55,7 @@ describe('the /dynamodb sandbox limits from the environment', () => {
   });
 
   it('refuses a write past bytesPerSandbox', async () => {
-    const call = endpoint({ bytesPerSandbox: 64 * 1024 });
+    const call = await endpoint({ bytesPerSandbox: 64 * 1024 });
     expect((await call('CreateTable', table('big'))).status).toBe(200);
     const big = 'x'.repeat(40 * 1024);
     expect((await call('PutItem', { TableName: 'big', Item: { pk: { S: 'a' }, v: { S: big } } })).status).toBe(200);
@@ -67,8 +67,8 @@ describe('the /dynamodb sandbox limits from the environment', () => {
   it('reads DYNAMODB_NEW_SANDBOXES_PER_ADDRESS (default 30) and refuses the next new key id from that address, unless the profile is local', async () => {
     expect(parseEnv({})).toMatchObject({ DYNAMODB_NEW_SANDBOXES_PER_ADDRESS: 30 });
     expect(parseEnv({ DYNAMODB_NEW_SANDBOXES_PER_ADDRESS: '2' })).toMatchObject({ DYNAMODB_NEW_SANDBOXES_PER_ADDRESS: 2 });
-    const shared = endpoint({ newSandboxesPerAddress: 2 });
-    const local = endpoint({ newSandboxesPerAddress: 2, profile: 'local' });
+    const shared = await endpoint({ newSandboxesPerAddress: 2 });
+    const local = await endpoint({ newSandboxesPerAddress: 2, profile: 'local' });
     for (const call of [shared, local]) {
       expect((await call('ListTables', {}, 'key-1')).status).toBe(200);
       expect((await call('ListTables', {}, 'key-2')).status).toBe(200);

@@ -3,6 +3,7 @@ import type { Answer } from '../../../app/bank/types.ts';
 import { createApp } from '../../../app/create-app.ts';
 import { selectExam } from '../../../app/progress/exams.ts';
 import { answerFields, Browser, createTestApp, type TestApp, wrongAnswer } from '../../helpers/test-app.ts';
+import { queryNumber, queryRows } from '../../helpers/database.ts';
 
 const START = new Date('2026-03-02T09:00:00Z');
 let now: Date;
@@ -10,9 +11,9 @@ const clock = { now: () => now };
 let t: TestApp;
 let browser: Browser;
 
-beforeEach(() => {
+beforeEach(async () => {
   now = new Date(START);
-  t = createTestApp({ clock });
+  t = await createTestApp({ clock });
   browser = new Browser(t.app);
 });
 afterEach(() => t.close());
@@ -21,14 +22,14 @@ function advance(seconds: number): void {
   now = new Date(now.getTime() + seconds * 1000);
 }
 
-function profileId(): number {
-  const rows = t.database.sqlite.prepare('select id from profiles').all() as Array<{ id: number }>;
+async function profileId(): Promise<number> {
+  const rows = await queryRows<{ id: number }>(t.database, 'select id from profiles');
   expect(rows).toHaveLength(1);
-  return rows[0]!.id;
+  return Number(rows[0]!.id);
 }
 
-function examOf(id: number) {
-  const found = selectExam(t.database.db, profileId(), id);
+async function examOf(id: number) {
+  const found = await selectExam(t.database.db, await profileId(), id);
   if (!found) throw new Error(`no exam ${id}`);
   return found;
 }
@@ -44,13 +45,13 @@ async function startExam(fields: Array<[string, string]> = []): Promise<number> 
   return Number(match![1]);
 }
 
-function rightAnswer(examId: number, position: number): Answer {
-  const q = examOf(examId).questions[position - 1]!;
+async function rightAnswer(examId: number, position: number): Promise<Answer> {
+  const q = (await examOf(examId)).questions[position - 1]!;
   return t.bank.referenceAnswer(q.scenarioId, q.seed);
 }
 
-function badAnswer(examId: number, position: number): Answer {
-  const q = examOf(examId).questions[position - 1]!;
+async function badAnswer(examId: number, position: number): Promise<Answer> {
+  const q = (await examOf(examId)).questions[position - 1]!;
   return wrongAnswer(t.bank, q.scenarioId, q.seed);
 }
 
@@ -59,15 +60,15 @@ async function save(examId: number, position: number, answer: Answer | null, ext
   return browser.postForm(`/exams/${examId}/${position}`, [['shownAt', String(shownAt.getTime())], ...(answer ? answerFields(answer) : []), ...extra]);
 }
 
-function countAttempts(source?: string): number {
+function countAttempts(source?: string): Promise<number> {
   const sql = source ? `select count(*) from attempts where source = '${source}'` : 'select count(*) from attempts';
-  return t.database.sqlite.prepare(sql).pluck().get() as number;
+  return queryNumber(t.database, sql);
 }
 
 describe('mock exam pages', () => {
   it('starts a timed exam of the chosen size and shows question 1 with the server’s time left', async () => {
     const id = await startExam([['minutes', '10']]);
-    const { exam, questions } = examOf(id);
+    const { exam, questions } = await examOf(id);
     expect(questions).toHaveLength(5);
     expect(exam.deadlineAt.getTime() - exam.startedAt.getTime()).toBe(10 * 60 * 1000);
     expect(new Set(questions.map((q) => t.bank.get(q.scenarioId)!.kind)).size).toBeGreaterThan(0);
@@ -96,7 +97,7 @@ describe('mock exam pages', () => {
       ['kinds', 'choice'],
     ]);
     expect(await badArea.text()).toContain('<strong>area</strong>: &quot;nowhere&quot; is not an area');
-    expect(t.database.sqlite.prepare('select count(*) from exams').pluck().get()).toBe(0);
+    expect(await queryNumber(t.database, 'select count(*) from exams')).toBe(0);
   });
 
   it('a double click on Start creates one exam', async () => {
@@ -111,14 +112,14 @@ describe('mock exam pages', () => {
     advance(1);
     const second = await browser.postForm('/exams', fields);
     expect(second.headers.get('Location')).toBe(first.headers.get('Location'));
-    expect(t.database.sqlite.prepare('select count(*) from exams').pluck().get()).toBe(1);
+    expect(await queryNumber(t.database, 'select count(*) from exams')).toBe(1);
   });
 
   it('saves answers and flags without feedback, moves freely, and submits to a scored report', async () => {
     const id = await startExam();
     let shown = now;
     advance(30);
-    const saved = await save(id, 1, rightAnswer(id, 1), [['go', 'next']], shown);
+    const saved = await save(id, 1, await rightAnswer(id, 1), [['go', 'next']], shown);
     expect(saved.headers.get('Location')).toBe(`/exams/${id}/2`);
     shown = now;
     advance(20);
@@ -127,7 +128,7 @@ describe('mock exam pages', () => {
         await save(
           id,
           2,
-          badAnswer(id, 2),
+          await badAnswer(id, 2),
           [
             ['flagged', '1'],
             ['go', '4'],
@@ -138,11 +139,11 @@ describe('mock exam pages', () => {
     ).toBe(`/exams/${id}/4`);
     shown = now;
     advance(10);
-    expect((await save(id, 4, rightAnswer(id, 4), [['go', 'previous']], shown)).headers.get('Location')).toBe(`/exams/${id}/3`);
+    expect((await save(id, 4, await rightAnswer(id, 4), [['go', 'previous']], shown)).headers.get('Location')).toBe(`/exams/${id}/3`);
     // A forged shownAt from before the start adds no more than the time the exam has run.
     await save(id, 5, null, [], new Date(START.getTime() - 3_600_000));
     // Nothing is graded or recorded while the exam runs, and the page gives no verdict.
-    expect(countAttempts()).toBe(0);
+    expect(await countAttempts()).toBe(0);
     const page = await (await browser.request(`/exams/${id}/2`)).text();
     expect(page).not.toMatch(/Correct|Incorrect|right answer/);
     expect(page).toContain('aria-label="Question 2, answered, flagged"');
@@ -157,7 +158,7 @@ describe('mock exam pages', () => {
     advance(5);
     const submitted = await browser.postForm(`/exams/${id}/submit`, []);
     expect(submitted.headers.get('Location')).toBe(`/exams/${id}`);
-    const { exam, questions } = examOf(id);
+    const { exam, questions } = await examOf(id);
     expect(exam.status).toBe('submitted');
     expect(exam.timedOut).toBe(false);
     expect(exam.score).toBeCloseTo(2 / 5);
@@ -174,8 +175,8 @@ describe('mock exam pages', () => {
     expect(report).toContain('You left this question unanswered');
     // The exam is over: its questions lead to the report, and it cannot be changed.
     expect((await browser.request(`/exams/${id}/1`)).headers.get('Location')).toBe(`/exams/${id}`);
-    expect((await save(id, 3, rightAnswer(id, 3))).headers.get('Location')).toBe(`/exams/${id}`);
-    expect(examOf(id).questions[2]!.answer).toBeNull();
+    expect((await save(id, 3, await rightAnswer(id, 3))).headers.get('Location')).toBe(`/exams/${id}`);
+    expect((await examOf(id)).questions[2]!.answer).toBeNull();
     const history = await (await browser.request('/exams')).text();
     expect(history).toContain(`<a href="/exams/${id}">Report #1</a>`);
     expect(history).toContain('<svg class="chart accuracy-chart"');
@@ -183,57 +184,57 @@ describe('mock exam pages', () => {
 
   it('records each answered question once as an exam attempt that moves its review card', async () => {
     const id = await startExam();
-    for (const position of [1, 2, 3, 4, 5]) await save(id, position, rightAnswer(id, position));
+    for (const position of [1, 2, 3, 4, 5]) await save(id, position, await rightAnswer(id, position));
     await browser.postForm(`/exams/${id}/submit`, []);
     await browser.postForm(`/exams/${id}/submit`, []);
-    expect(countAttempts('exam')).toBe(5);
-    expect(countAttempts()).toBe(5);
-    const families = new Set(examOf(id).questions.map((q) => q.scenarioId));
-    const cards = t.database.sqlite.prepare('select count(*) from review_cards where reps > 0').pluck().get() as number;
+    expect(await countAttempts('exam')).toBe(5);
+    expect(await countAttempts()).toBe(5);
+    const families = new Set((await examOf(id)).questions.map((q) => q.scenarioId));
+    const cards = await queryNumber(t.database, 'select count(*) from review_cards where reps > 0');
     expect(cards).toBe(families.size);
-    expect(examOf(id).exam.score).toBe(1);
+    expect((await examOf(id)).exam.score).toBe(1);
     expect(await (await browser.request(`/exams/${id}`)).text()).toContain('<span class="badge badge-correct">Pass</span> Score 100%');
   });
 
   it('keeps a cleared or unreadable answer out: a bad figure is refused with the field named, a blank one clears', async () => {
     const id = await startExam([['kinds', 'numeric']]);
-    const numeric = examOf(id).questions.find((q) => t.bank.get(q.scenarioId)!.kind === 'numeric')!;
+    const numeric = (await examOf(id)).questions.find((q) => t.bank.get(q.scenarioId)!.kind === 'numeric')!;
     const refused = await browser.postForm(`/exams/${id}/${numeric.position}`, [['value', 'lots']]);
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('<strong>value</strong>: &quot;lots&quot; is not a number');
     await save(id, numeric.position, { kind: 'numeric', value: 12 });
-    expect(examOf(id).questions[numeric.position - 1]!.answer).toEqual({ kind: 'numeric', value: 12 });
+    expect((await examOf(id)).questions[numeric.position - 1]!.answer).toEqual({ kind: 'numeric', value: 12 });
     await browser.postForm(`/exams/${id}/${numeric.position}`, [['value', '']]);
-    expect(examOf(id).questions[numeric.position - 1]!.answer).toBeNull();
+    expect((await examOf(id)).questions[numeric.position - 1]!.answer).toBeNull();
   });
 
   it('times out: the first request past the deadline submits what was answered', async () => {
     const id = await startExam([['minutes', '5']]);
-    await save(id, 1, rightAnswer(id, 1));
-    await save(id, 2, rightAnswer(id, 2));
+    await save(id, 1, await rightAnswer(id, 1));
+    await save(id, 2, await rightAnswer(id, 2));
     advance(5 * 60 + 1);
     const response = await browser.request(`/exams/${id}/3`);
     expect(response.headers.get('Location')).toBe(`/exams/${id}`);
-    const { exam } = examOf(id);
+    const { exam } = await examOf(id);
     expect(exam.status).toBe('submitted');
     expect(exam.timedOut).toBe(true);
     expect(exam.score).toBeCloseTo(2 / 5);
-    expect(countAttempts('exam')).toBe(2);
+    expect(await countAttempts('exam')).toBe(2);
     expect(await (await browser.request(`/exams/${id}`)).text()).toContain('the time ran out');
   });
 
   it('keeps an answer posted within seconds of the deadline, then submits', async () => {
     const id = await startExam([['minutes', '5']]);
     advance(5 * 60 + 3);
-    const response = await save(id, 1, rightAnswer(id, 1));
+    const response = await save(id, 1, await rightAnswer(id, 1));
     expect(response.headers.get('Location')).toBe(`/exams/${id}`);
-    expect(examOf(id).exam.timedOut).toBe(true);
-    expect(examOf(id).exam.score).toBeCloseTo(1 / 5);
+    expect((await examOf(id)).exam.timedOut).toBe(true);
+    expect((await examOf(id)).exam.score).toBeCloseTo(1 / 5);
   });
 
   it('resumes after the app is rebuilt on the same database, with the time really left', async () => {
     const id = await startExam([['minutes', '20']]);
-    await save(id, 1, rightAnswer(id, 1));
+    await save(id, 1, await rightAnswer(id, 1));
     advance(7 * 60 + 30);
     const rebuilt = createApp({ db: t.database.db, bank: t.bank, clock, logger: { info: () => {}, error: () => {} } });
     const again = new Browser(rebuilt);
@@ -251,7 +252,7 @@ describe('mock exam pages', () => {
     expect((await other.postForm(`/exams/${id}/submit`, [])).status).toBe(404);
     expect((await other.postForm(`/exams/${id}/1`, [['value', '1']])).status).toBe(404);
     expect((await other.request(`/api/exams/${id}`)).status).toBe(404);
-    expect(examOf(id).exam.status).toBe('running');
+    expect((await examOf(id)).exam.status).toBe('running');
   });
 });
 
@@ -275,7 +276,7 @@ describe('mock exam API', () => {
       });
     advance(60);
     // Seconds are capped at the time since the start: 40 of the 60 that passed.
-    expect((await put(1, { answer: rightAnswer(id, 1), secondsSpent: 40 })).status).toBe(200);
+    expect((await put(1, { answer: await rightAnswer(id, 1), secondsSpent: 40 })).status).toBe(200);
     const flagged = (await (await put(2, { flagged: true })).json()) as { flagged: boolean; answered: boolean };
     expect(flagged).toMatchObject({ flagged: true, answered: false });
     const bad = await put(3, { answer: { kind: 'choice', optionId: 'nope' } });

@@ -1,17 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attemptsToCsv, csvField, type ExportedAttempt } from '../../../app/progress/export.ts';
 import { Browser, createTestApp, type TestApp, wrongAnswer } from '../../helpers/test-app.ts';
+import { queryNumber } from '../../helpers/database.ts';
 
 let t: TestApp;
 let browser: Browser;
-beforeEach(() => {
-  t = createTestApp({ clock: { now: () => new Date(Date.UTC(2026, 2, 1, 12, 30)) } });
+beforeEach(async () => {
+  t = await createTestApp({ clock: { now: () => new Date(Date.UTC(2026, 2, 1, 12, 30)) } });
   browser = new Browser(t.app);
 });
 afterEach(() => t.close());
 
-function countRows(app: TestApp): number {
-  return app.database.sqlite.prepare('select count(*) from attempts').pluck().get() as number;
+function countRows(app: TestApp): Promise<number> {
+  return queryNumber(app.database, 'select count(*) from attempts');
 }
 
 /** Three attempts of different kinds through the API: right, wrong, right. */
@@ -86,7 +87,7 @@ describe('export', () => {
 
   it('is empty, not an error, before the first answer, and creates no profile', async () => {
     expect((await exportJson(browser)).attempts).toEqual([]);
-    expect(t.database.sqlite.prepare('select count(*) from profiles').pluck().get()).toBe(0);
+    expect(await queryNumber(t.database, 'select count(*) from profiles')).toBe(0);
   });
 });
 
@@ -135,7 +136,7 @@ describe('import', () => {
     const resultPage = await (await browser.request('/attempts/1')).text();
 
     // The same moment on the new server: the nav's due count depends on the clock.
-    const fresh = createTestApp({ clock: { now: () => new Date(Date.UTC(2026, 2, 1, 12, 30)) } });
+    const fresh = await createTestApp({ clock: { now: () => new Date(Date.UTC(2026, 2, 1, 12, 30)) } });
     try {
       const learner = new Browser(fresh.app);
       const first = await learner.postJson('/api/attempts/import', exported);
@@ -143,7 +144,7 @@ describe('import', () => {
       expect(await first.json()).toEqual({ imported: 3, alreadyThere: 0, refusedRows: [] });
       const again = await learner.postJson('/api/attempts/import', exported);
       expect(await again.json()).toEqual({ imported: 0, alreadyThere: 3, refusedRows: [] });
-      expect(countRows(fresh)).toBe(3);
+      expect(await countRows(fresh)).toBe(3);
 
       const reexported = await exportJson(learner);
       expect(reexported.attempts).toEqual(exported.attempts);
@@ -152,14 +153,14 @@ describe('import', () => {
       const progress = await (await learner.request('/api/progress')).json();
       expect(progress.overall).toMatchObject({ attempts: 3, correct: 2 });
     } finally {
-      fresh.close();
+      await fresh.close();
     }
   });
 
   it('takes a file upload or pasted text on the progress page and says how many were imported and already there', async () => {
     await answerSome();
     const text = JSON.stringify(await exportJson(browser));
-    const fresh = createTestApp();
+    const fresh = await createTestApp();
     try {
       const learner = new Browser(fresh.app);
       const form = new FormData();
@@ -178,9 +179,9 @@ describe('import', () => {
       expect(await (await learner.request('/progress/import', { method: 'POST', body: pasted })).text()).toContain(
         'Imported 0 attempts; 3 were already in your record.',
       );
-      expect(countRows(fresh)).toBe(3);
+      expect(await countRows(fresh)).toBe(3);
     } finally {
-      fresh.close();
+      await fresh.close();
     }
   });
 
@@ -191,14 +192,14 @@ describe('import', () => {
     const own = { ...exported.attempts[0]!, submissionToken: 'stranger-own-token' };
     const response = await stranger.postJson('/api/attempts/import', { ...exported, attempts: [exported.attempts[1], own, exported.attempts[2]] });
     expect(await response.json()).toEqual({ imported: 1, alreadyThere: 0, refusedRows: [0, 2] });
-    expect(countRows(t)).toBe(4);
+    expect(await countRows(t)).toBe(4);
   });
 
   it('names every bad row by index and field and stores nothing', async () => {
     await answerSome();
     const exported = await exportJson(browser);
     const [a, b, c] = exported.attempts as unknown as Array<Record<string, unknown>>;
-    const fresh = createTestApp();
+    const fresh = await createTestApp();
     try {
       const learner = new Browser(fresh.app);
       const bad = {
@@ -222,7 +223,7 @@ describe('import', () => {
         ]),
       );
       expect(error.message).toContain('Nothing was imported');
-      expect(countRows(fresh)).toBe(0);
+      expect(await countRows(fresh)).toBe(0);
 
       const form = new FormData();
       form.set('json', JSON.stringify(bad));
@@ -233,10 +234,10 @@ describe('import', () => {
       expect(html).toContain('<code>attempts[1].score</code>');
       expect(html).toContain('<code>attempts[2].answeredAt</code>');
       expect(html).toContain('aria-invalid="true"');
-      expect(countRows(fresh)).toBe(0);
-      expect(fresh.database.sqlite.prepare('select count(*) from profiles').pluck().get()).toBe(0);
+      expect(await countRows(fresh)).toBe(0);
+      expect(await queryNumber(fresh.database, 'select count(*) from profiles')).toBe(0);
     } finally {
-      fresh.close();
+      await fresh.close();
     }
   });
 

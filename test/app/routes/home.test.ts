@@ -2,19 +2,21 @@
  * The home dashboard for a learner with answers, review cards and a submitted exam: its figures
  * must be the ones the progress and exam pages compute, and reading it must create nothing.
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { insertExam, submitExam } from '../../../app/progress/exams.ts';
 import { selectReadinessReport } from '../../../app/progress/mastery.ts';
 import { DEFAULT_PASS_MARK } from '../../../app/progress/readiness.ts';
 import { Browser, createTestApp, readSubmissionToken, answerFields, wrongAnswer } from '../../helpers/test-app.ts';
+import { queryNumber, queryRows } from '../../helpers/database.ts';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
 let now = NOW;
-const t = createTestApp({ clock: { now: () => now } });
+const t = await createTestApp({ clock: { now: () => now } });
 afterAll(() => t.close());
 
-function profileCount(): number {
-  return t.database.sqlite.prepare('select count(*) from profiles').pluck().get() as number;
+function profileCount(): Promise<number> {
+  return queryNumber(t.database, 'select count(*) from profiles');
 }
 
 async function answer(browser: Browser, scenarioId: string, seed: number, right: boolean): Promise<void> {
@@ -30,10 +32,10 @@ describe('home for a returning learner', () => {
     const choice = t.bank.scenarios.filter((s) => s.kind === 'choice');
     await answer(browser, choice[0]!.id, 1, true);
     await answer(browser, choice[1]!.id, 1, false);
-    const profileId = t.database.sqlite.prepare('select id from profiles').pluck().get() as number;
+    const profileId = await queryNumber(t.database, 'select id from profiles');
 
     // A submitted exam scored 60% against a 72% pass mark, and a later one still running.
-    const { exam } = insertExam(t.database.db, {
+    const { exam } = await insertExam(t.database.db, {
       profileId,
       area: null,
       kinds: ['choice'],
@@ -43,7 +45,7 @@ describe('home for a returning learner', () => {
       questions: [{ scenarioId: choice[0]!.id, seed: 9, area: choice[0]!.area }],
     });
     expect(
-      submitExam(t.database.db, {
+      await submitExam(t.database.db, {
         examId: exam.id,
         profileId,
         graded: [],
@@ -54,8 +56,8 @@ describe('home for a returning learner', () => {
       }),
     ).toBe(true);
     // Unanswered it scores 0; a figure that could only come from the row tells the tile read it.
-    t.database.sqlite.prepare('update exams set score = 0.6 where id = ?').run(exam.id);
-    insertExam(t.database.db, {
+    await queryRows(t.database, sql`update exams set score = 0.6 where id = ${exam.id} returning id`);
+    await insertExam(t.database.db, {
       profileId,
       area: null,
       kinds: ['choice'],
@@ -69,7 +71,7 @@ describe('home for a returning learner', () => {
     let html = await (await browser.request('/')).text();
     expect(html).toContain('<span data-home-due="0">0 due now</span>');
     expect(html).toContain('data-continue="practice"');
-    const readiness = selectReadinessReport(t.database.db, t.bank, profileId, now, DEFAULT_PASS_MARK);
+    const readiness = await selectReadinessReport(t.database.db, t.bank, profileId, now, DEFAULT_PASS_MARK);
     expect(html).toMatch(
       new RegExp(`id="home-readiness"><p class="stat-label">Exam readiness</p><p class="stat-figure">${Math.round(readiness.overall.estimate * 100)}%</p>`),
     );
@@ -88,17 +90,17 @@ describe('home for a returning learner', () => {
     html = await (await browser.request('/')).text();
     expect(html).toContain('<span data-home-due="2">2 due now</span>');
     expect(html).toContain('<a class="button button-large" href="/review" data-continue="review">Continue: 2 reviews due</a>');
-    expect(profileCount()).toBe(1);
+    expect(await profileCount()).toBe(1);
     now = NOW;
   });
 
   it('welcomes a visitor without a profile and creates none', async () => {
-    const before = profileCount();
+    const before = await profileCount();
     const response = await new Browser(t.app).request('/');
     const html = await response.text();
     expect(html).toContain('Learn DynamoDB to exam level');
     expect(html).not.toContain('stat-tile');
     expect(response.headers.get('Set-Cookie')).toBeNull();
-    expect(profileCount()).toBe(before);
+    expect(await profileCount()).toBe(before);
   });
 });

@@ -4,8 +4,11 @@
  * anonymous visitor and with the second learner's API token. The walk reads app.routes, so a
  * page or API route added later is walked too.
  */
+import { getTableColumns, getTableName, is, sql, Table } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccountTestApp, CookieBrowser, createAccountTestApp } from '../auth/account-app.ts';
+import { tablesOf } from '../../../app/db/store.ts';
+import { queryNumber, queryRows } from '../../helpers/database.ts';
 import { answerFields, firstScenarioOfKind, loadContentBank, readSubmissionToken } from '../../helpers/test-app.ts';
 
 /** Strings only Alice's record holds: her figure, her report, her token's name, her name. */
@@ -28,25 +31,28 @@ interface Walked {
   readonly path: string;
 }
 
-function tableNames(): string[] {
-  return t.database.sqlite
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'")
-    .pluck()
-    .all() as string[];
+/** Every table of the store with its column names, from the schema the migrations are made of. */
+function storeTables(): Array<{ name: string; columns: string[] }> {
+  return (Object.values(tablesOf(t.database.db)) as unknown[])
+    .filter((value): value is Table => is(value, Table))
+    .map((table) => ({ name: getTableName(table), columns: Object.values(getTableColumns(table)).map((c) => c.name) }));
 }
 
 /** A fingerprint of everything stored, to prove a refused request changed nothing. */
-function snapshotOfAlice(profileId: number): string {
+async function snapshotOfAlice(profileId: number): Promise<string> {
   const parts: string[] = [];
-  for (const table of tableNames()) {
-    const columns = (t.database.sqlite.prepare(`pragma table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
-    if (columns.includes('profile_id'))
-      parts.push(JSON.stringify(t.database.sqlite.prepare(`select * from ${table} where profile_id = ? order by 1`).all(profileId)));
+  for (const table of storeTables()) {
+    if (table.columns.includes('profile_id'))
+      parts.push(JSON.stringify(await queryRows(t.database, sql`select * from ${sql.identifier(table.name)} where profile_id = ${profileId} order by 1`)));
   }
-  parts.push(JSON.stringify(t.database.sqlite.prepare("select * from users where username_key = 'alice'").all()));
-  parts.push(JSON.stringify(t.database.sqlite.prepare("select t.* from api_tokens t join users u on u.id = t.user_id where u.username_key = 'alice'").all()));
-  parts.push(JSON.stringify(t.database.sqlite.prepare("select s.* from sessions s join users u on u.id = s.user_id where u.username_key = 'alice'").all()));
+  parts.push(JSON.stringify(await queryRows(t.database, "select * from users where username_key = 'alice'")));
+  parts.push(JSON.stringify(await queryRows(t.database, "select t.* from api_tokens t join users u on u.id = t.user_id where u.username_key = 'alice'")));
+  parts.push(JSON.stringify(await queryRows(t.database, "select s.* from sessions s join users u on u.id = s.user_id where u.username_key = 'alice'")));
   return parts.join('\n');
+}
+
+function aliceProfileId(): Promise<number> {
+  return queryNumber(t.database, "select p.id from profiles p join users u on u.id = p.user_id where u.username_key = 'alice'");
 }
 
 /** Every concrete path to try for a route pattern: each parameter filled with Alice's ids. */
@@ -74,7 +80,7 @@ function walkable(): Walked[] {
 }
 
 beforeAll(async () => {
-  t = createAccountTestApp();
+  t = await createAccountTestApp();
   const bank = loadContentBank();
   // The first account is the admin; Alice and Bob are ordinary learners.
   expect((await new CookieBrowser(t.app).signUp('root')).status).toBe(303);
@@ -124,22 +130,19 @@ beforeAll(async () => {
   expect(bobToken).not.toBe('');
 
   // Every id of every row that is Alice's, in any table that hangs on a profile.
-  const profileId = t.database.sqlite
-    .prepare("select p.id from profiles p join users u on u.id = p.user_id where u.username_key = 'alice'")
-    .pluck()
-    .get() as number;
+  const profileId = await aliceProfileId();
   const ids = new Set<number>([profileId]);
-  for (const table of tableNames()) {
-    const columns = (t.database.sqlite.prepare(`pragma table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
-    if (columns.includes('profile_id') && columns.includes('id')) {
-      for (const id of t.database.sqlite.prepare(`select id from ${table} where profile_id = ?`).pluck().all(profileId) as number[]) ids.add(id);
+  for (const table of storeTables()) {
+    if (table.columns.includes('profile_id') && table.columns.includes('id')) {
+      for (const row of await queryRows<{ id: number }>(t.database, sql`select id from ${sql.identifier(table.name)} where profile_id = ${profileId}`))
+        ids.add(Number(row.id));
     }
   }
-  for (const id of t.database.sqlite
-    .prepare("select t.id from api_tokens t join users u on u.id = t.user_id where u.username_key = 'alice'")
-    .pluck()
-    .all() as number[])
-    ids.add(id);
+  for (const row of await queryRows<{ id: number }>(
+    t.database,
+    "select t.id from api_tokens t join users u on u.id = t.user_id where u.username_key = 'alice'",
+  ))
+    ids.add(Number(row.id));
   aliceIds = [...ids];
   expect(aliceIds.length).toBeGreaterThanOrEqual(3);
 });
@@ -171,11 +174,8 @@ describe('two learners', () => {
   });
 
   it("changes nothing of Alice's through any state-changing route that takes her ids", async () => {
-    const profileId = t.database.sqlite
-      .prepare("select p.id from profiles p join users u on u.id = p.user_id where u.username_key = 'alice'")
-      .pluck()
-      .get() as number;
-    const before = snapshotOfAlice(profileId);
+    const profileId = await aliceProfileId();
+    const before = await snapshotOfAlice(profileId);
     const routes = walkable().filter((r) => r.method !== 'GET' && r.method !== 'HEAD' && /:(?!scenarioId|seed)\w+/.test(r.path));
     for (const route of routes) {
       for (const path of fill(route.path)) {
@@ -188,7 +188,7 @@ describe('two learners', () => {
         expect(response.status, `bob ${route.method} ${path}`).toBeLessThan(500);
       }
     }
-    expect(snapshotOfAlice(profileId)).toBe(before);
+    expect(await snapshotOfAlice(profileId)).toBe(before);
   });
 
   it("keeps DynamoDB sandboxes apart by access key: one key's tables are not another's", async () => {

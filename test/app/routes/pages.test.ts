@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countAttempts } from '../../../app/progress/attempts.ts';
 import { answerFields, Browser, createTestApp, loadContentBank, readSubmissionToken, type TestApp, wrongAnswer } from '../../helpers/test-app.ts';
+import { queryNumber, queryRows } from '../../helpers/database.ts';
 
 let t: TestApp;
 let browser: Browser;
-beforeEach(() => {
-  t = createTestApp();
+beforeEach(async () => {
+  t = await createTestApp();
   browser = new Browser(t.app);
 });
 afterEach(() => t.close());
@@ -14,14 +15,14 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-function countAllAttempts(): number {
-  return t.database.sqlite.prepare('select count(*) from attempts').pluck().get() as number;
+function countAllAttempts(): Promise<number> {
+  return queryNumber(t.database, 'select count(*) from attempts');
 }
 
-function onlyProfileId(): number {
-  const row = t.database.sqlite.prepare('select id from profiles').all() as Array<{ id: number }>;
+async function onlyProfileId(): Promise<number> {
+  const row = await queryRows<{ id: number }>(t.database, 'select id from profiles');
   expect(row).toHaveLength(1);
-  return row[0]!.id;
+  return Number(row[0]!.id);
 }
 
 describe('home page', () => {
@@ -48,7 +49,7 @@ describe('home page', () => {
     for (const path of ['/', '/progress', '/practice', '/practice/next', `/q/${scenario.id}/1`, '/cost', '/api/progress', '/api/areas']) {
       expect((await browser.request(path)).status).toBeLessThan(500);
     }
-    expect(t.database.sqlite.prepare('select count(*) from profiles').pluck().get()).toBe(0);
+    expect(await queryNumber(t.database, 'select count(*) from profiles')).toBe(0);
   });
 
   it('creates the profile with the first answer, bound by an httpOnly, SameSite=Lax learner cookie, and one per browser', async () => {
@@ -64,7 +65,7 @@ describe('home page', () => {
         expect(cookie).toContain('SameSite=Lax');
       } else expect(cookie).toBe('');
     }
-    expect(countAttempts(t.database.db, onlyProfileId())).toBe(2);
+    expect(await countAttempts(t.database.db, await onlyProfileId())).toBe(2);
   });
 });
 
@@ -136,12 +137,12 @@ describe('answering', () => {
     expect(first.status).toBe(303);
     const resultUrl = first.headers.get('Location')!;
     expect(resultUrl).toMatch(/^\/attempts\/\d+$/);
-    expect(countAttempts(t.database.db, onlyProfileId())).toBe(1);
+    expect(await countAttempts(t.database.db, await onlyProfileId())).toBe(1);
 
     const second = await browser.postForm(`/q/${scenario.id}/${seed}`, fields);
     expect(second.status).toBe(303);
     expect(second.headers.get('Location')).toBe(resultUrl);
-    expect(countAttempts(t.database.db, onlyProfileId())).toBe(1);
+    expect(await countAttempts(t.database.db, await onlyProfileId())).toBe(1);
 
     const result = await browser.request(resultUrl);
     expect(result.status).toBe(200);
@@ -246,7 +247,7 @@ describe('bad requests get a clear 4xx page, never a 500', () => {
     const expectedField =
       field === 'ANSWER_FIELD' ? { choice: 'option', multi: 'options', numeric: 'value', request: 'json', design: 'json' }[scenario.kind] : field;
     expect(await response.text()).toContain(`<strong>${expectedField}</strong>`);
-    expect(countAllAttempts()).toBe(0);
+    expect(await countAllAttempts()).toBe(0);
   });
 
   it('rejects text in a numeric answer and an option the question does not have', async () => {
@@ -278,14 +279,14 @@ describe('a rejected answer', () => {
     expect(html).toContain('value="1,5"');
     expect(html).toContain('aria-invalid="true"');
     expect(html).toContain('Your answer was not recorded');
-    expect(countAllAttempts()).toBe(0);
+    expect(await countAllAttempts()).toBe(0);
 
     const fixed = await browser.postForm(`/q/${scenario.id}/4`, [
       ['token', readSubmissionToken(html)],
       ['value', '15'],
     ]);
     expect(fixed.status).toBe(303);
-    expect(countAttempts(t.database.db, onlyProfileId())).toBe(1);
+    expect(await countAttempts(t.database.db, await onlyProfileId())).toBe(1);
   });
 });
 
@@ -340,7 +341,7 @@ describe('progress page', () => {
 
   it('charts accuracy per day once attempts span two days', async () => {
     let now = Date.UTC(2026, 2, 1, 12);
-    const timed = createTestApp({ clock: { now: () => new Date(now) } });
+    const timed = await createTestApp({ clock: { now: () => new Date(now) } });
     try {
       const learner = new Browser(timed.app);
       await answerRightThenWrong(timed, learner, () => {
@@ -352,7 +353,7 @@ describe('progress page', () => {
       expect(html).toContain('<title>03-02: 0% (1 attempt)</title>');
       expect(html).not.toContain('running-chart');
     } finally {
-      timed.close();
+      await timed.close();
     }
   });
 });

@@ -54,7 +54,7 @@ const decode = (html: string) =>
   html.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&gt;', '>').replaceAll('&lt;', '<').replaceAll('&amp;', '&');
 
 beforeAll(async () => {
-  t = createAccountTestApp();
+  t = await createAccountTestApp();
   browser = new CookieBrowser(t.app);
   await browser.request('/playground');
   const created = await browser.postForm('/playground/tables', {

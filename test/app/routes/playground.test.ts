@@ -9,7 +9,7 @@ import { users } from '../../../app/db/schema.ts';
 import { PLAYGROUND_COOKIE } from '../../../app/routes/playground/sandbox.ts';
 import { createApp } from '../../../app/create-app.ts';
 import { type AccountTestApp, CookieBrowser, createAccountTestApp } from '../auth/account-app.ts';
-import { openTestDatabase } from '../../helpers/database.ts';
+import { openTestStore, storeTable } from '../../helpers/database.ts';
 import { loadContentBank } from '../../helpers/test-app.ts';
 
 let t: AccountTestApp;
@@ -57,7 +57,7 @@ const decode = (html: string) =>
   html.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&gt;', '>').replaceAll('&lt;', '<').replaceAll('&amp;', '&');
 
 beforeAll(async () => {
-  t = createAccountTestApp();
+  t = await createAccountTestApp();
   browser = new CookieBrowser(t.app);
   expect((await browser.request('/playground')).status).toBe(200);
   const created = await browser.postForm('/playground/tables', {
@@ -103,12 +103,8 @@ describe('the playground sandbox', () => {
     const ada = new CookieBrowser(t.app);
     await ada.signUp('playground-ada');
     const html = await (await ada.request('/playground')).text();
-    const user = t.database.db
-      .select()
-      .from(users)
-      .all()
-      .find((u) => u.username === 'playground-ada')!;
-    expect(html).toContain(`data-sandbox-key="${selectSandboxKeyOfUser(t.database.db, user.id)!.accessKeyId}"`);
+    const user = (await t.database.db.select().from(storeTable(t.database, users))).find((u) => u.username === 'playground-ada')!;
+    expect(html).toContain(`data-sandbox-key="${(await selectSandboxKeyOfUser(t.database.db, user.id))!.accessKeyId}"`);
     expect(html).toContain('No tables yet');
     expect(ada.cookies.has(PLAYGROUND_COOKIE)).toBe(false);
   });
@@ -421,7 +417,7 @@ describe('editing a request shown', () => {
 
 describe('a visitor without the cookie', () => {
   it('reads pages without creating a sandbox, so crawlers cannot push learners out of the pool', async () => {
-    const database = openTestDatabase();
+    const database = await openTestStore();
     // A pool of one anonymous sandbox: any page read that created one would evict the learner's.
     const app = createApp({ db: database.db, bank: loadContentBank(), logger: { info: () => {}, error: () => {} }, dynamodb: { anonymousSandboxes: 1 } });
     try {
@@ -434,7 +430,7 @@ describe('a visitor without the cookie', () => {
       }
       expect(await (await learner.request('/playground')).text()).toContain('data-table="Kept"');
     } finally {
-      database.close();
+      await database.close();
     }
   });
 });

@@ -3,6 +3,7 @@ import { insertProfile } from '../../../app/progress/profiles.ts';
 import { formatPercent } from '../../../app/views/components.tsx';
 import { createTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { answerGraded, insertSubmittedExam } from '../progress/history.ts';
+import { queryNumber, queryRows } from '../../helpers/database.ts';
 
 const T0 = Date.UTC(2026, 2, 1, 10);
 const MINUTE = 60_000;
@@ -11,10 +12,10 @@ const DAY = 24 * 60 * MINUTE;
 let now: number;
 let t: TestApp;
 let profileId: number;
-beforeEach(() => {
+beforeEach(async () => {
   now = T0;
-  t = createTestApp({ clock: { now: () => new Date(now) } });
-  profileId = insertProfile(t.database.db, 'learner-token', new Date(T0)).id;
+  t = await createTestApp({ clock: { now: () => new Date(now) } });
+  profileId = (await insertProfile(t.database.db, 'learner-token', new Date(T0))).id;
 });
 afterEach(() => t.close());
 
@@ -29,8 +30,8 @@ async function json(path: string): Promise<any> {
   return response.json();
 }
 
-function profileCount(): number {
-  return t.database.sqlite.prepare('select count(*) from profiles').pluck().get() as number;
+function profileCount(): Promise<number> {
+  return queryNumber(t.database, 'select count(*) from profiles');
 }
 
 /** Choice families, each drilling at least one objective, in a fixed order. */
@@ -38,15 +39,15 @@ function choiceFamilies() {
   return t.bank.scenarios.filter((s) => s.kind === 'choice');
 }
 
-function answer(scenarioId: string, right: boolean, at: number, confidence: 'sure' | 'unsure' | 'guess' | null = null, seed = 1): void {
-  answerGraded(t.database.db, t.bank, profileId, scenarioId, seed, right, new Date(at), confidence);
+async function answer(scenarioId: string, right: boolean, at: number, confidence: 'sure' | 'unsure' | 'guess' | null = null, seed = 1): Promise<void> {
+  await answerGraded(t.database.db, t.bank, profileId, scenarioId, seed, right, new Date(at), confidence);
 }
 
 const totalObjectives = () => t.bank.areas.reduce((n, a) => n + a.objectives.length, 0);
 
 describe('the progress page and the readiness API for a visitor without a profile', () => {
   it('show an empty record pointing to practice, with every objective counted, and create no profile', async () => {
-    t.database.sqlite.prepare('delete from profiles').run();
+    await queryRows(t.database, 'delete from profiles returning id');
     const page = await get('/progress', undefined);
     expect(page.status).toBe(200);
     expect(page.headers.get('Set-Cookie')).toBeNull();
@@ -72,7 +73,7 @@ describe('the progress page and the readiness API for a visitor without a profil
       ['guess', 0],
       ['none', 0],
     ]);
-    expect(profileCount()).toBe(0);
+    expect(await profileCount()).toBe(0);
   });
 });
 
@@ -80,8 +81,8 @@ describe('GET /api/readiness', () => {
   it('moves with answers: up with right ones, down with a wrong one, and covers the objectives answered', async () => {
     const family = choiceFamilies()[0]!;
     const before = await json('/api/readiness');
-    answer(family.id, true, T0, 'sure', 1);
-    answer(family.id, true, T0 + MINUTE, 'sure', 2);
+    await answer(family.id, true, T0, 'sure', 1);
+    await answer(family.id, true, T0 + MINUTE, 'sure', 2);
     const afterRight = await json('/api/readiness');
     expect(afterRight.overall.estimate).toBeGreaterThan(before.overall.estimate);
     expect(afterRight.coverage.practised).toBe(family.objectives.length);
@@ -89,7 +90,7 @@ describe('GET /api/readiness', () => {
     expect(mastered).toMatchObject({ practised: true, answers: 2, right: 2 });
     expect(mastered.recall).toBeGreaterThan(0.9);
 
-    answer(family.id, false, T0 + 2 * MINUTE, null, 3);
+    await answer(family.id, false, T0 + 2 * MINUTE, null, 3);
     const afterWrong = await json('/api/readiness');
     expect(afterWrong.overall.estimate).toBeLessThan(afterRight.overall.estimate);
     expect(afterWrong.overall).toMatchObject({ right: 2 * family.objectives.length, answers: 3 * family.objectives.length });
@@ -98,13 +99,13 @@ describe('GET /api/readiness', () => {
 
 describe('the progress page', () => {
   /** Three days of answers to the first six choice families, with every confidence. */
-  function seedHistory(): void {
+  async function seedHistory(): Promise<void> {
     const families = choiceFamilies().slice(0, 6);
     const confidences = ['sure', 'unsure', 'guess', null] as const;
     let i = 0;
     for (const day of [0, 1, 2]) {
       for (const family of families) {
-        answer(family.id, i % 3 !== 0, T0 + day * DAY + i * MINUTE, confidences[i % 4]!, 10 + i);
+        await answer(family.id, i % 3 !== 0, T0 + day * DAY + i * MINUTE, confidences[i % 4]!, 10 + i);
         i += 1;
       }
     }
@@ -112,7 +113,7 @@ describe('the progress page', () => {
   }
 
   it('shows the numbers the API returns: readiness, coverage, areas, mastery, streaks, heatmap and calibration', async () => {
-    seedHistory();
+    await seedHistory();
     const html = await (await get('/progress')).text();
     const readiness = await json('/api/readiness');
     const activity = await json('/api/activity');
@@ -153,7 +154,7 @@ describe('the progress page', () => {
   });
 
   it('keeps readiness, mastery and the activity ahead of mistakes, exams and recent attempts', async () => {
-    seedHistory();
+    await seedHistory();
     const html = await (await get('/progress')).text();
     const order = [
       'readiness-heading',
@@ -171,8 +172,8 @@ describe('the progress page', () => {
 
   it('counts a streak across UTC midnight and loses it after a day without answers', async () => {
     const family = choiceFamilies()[0]!;
-    answer(family.id, true, Date.UTC(2026, 2, 1, 23, 59), null, 1);
-    answer(family.id, true, Date.UTC(2026, 2, 2, 0, 1), null, 2);
+    await answer(family.id, true, Date.UTC(2026, 2, 1, 23, 59), null, 1);
+    await answer(family.id, true, Date.UTC(2026, 2, 2, 0, 1), null, 2);
     now = Date.UTC(2026, 2, 2, 12);
     expect(await (await get('/progress')).text()).toContain('<strong id="streak-current">2 days</strong>');
     now = Date.UTC(2026, 2, 3, 23, 59);
@@ -184,10 +185,10 @@ describe('the progress page', () => {
   });
 
   it('lists the last submitted mock exams with score, pass or fail and a link to each report', async () => {
-    answer(choiceFamilies()[0]!.id, true, T0);
-    const passed = insertSubmittedExam(t.database.db, profileId, new Date(T0 + DAY), 0.76);
-    const failed = insertSubmittedExam(t.database.db, profileId, new Date(T0 + 2 * DAY), 0.64);
-    const running = insertSubmittedExam(t.database.db, profileId, new Date(T0 + 3 * DAY), 0, 'running');
+    await answer(choiceFamilies()[0]!.id, true, T0);
+    const passed = await insertSubmittedExam(t.database.db, profileId, new Date(T0 + DAY), 0.76);
+    const failed = await insertSubmittedExam(t.database.db, profileId, new Date(T0 + 2 * DAY), 0.64);
+    const running = await insertSubmittedExam(t.database.db, profileId, new Date(T0 + 3 * DAY), 0, 'running');
     now = T0 + 3 * DAY;
     const html = await (await get('/progress')).text();
     const section = html.slice(html.indexOf('id="exams-heading"'), html.indexOf('id="recent-heading"'));
@@ -199,7 +200,7 @@ describe('the progress page', () => {
   });
 
   it('says no exam was taken yet and links to /exams', async () => {
-    answer(choiceFamilies()[0]!.id, true, T0);
+    await answer(choiceFamilies()[0]!.id, true, T0);
     const html = await (await get('/progress')).text();
     expect(html).toContain('No mock exam submitted yet. <a href="/exams">');
   });

@@ -7,6 +7,7 @@ import { Rating } from 'ts-fsrs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../../../app/bank/types.ts';
 import { attempts, reviewCards } from '../../../app/db/schema.ts';
+import { storeTable } from '../../helpers/database.ts';
 import { newReviewCard, scheduleReview } from '../../../app/progress/review-schedule.ts';
 import { toReviewCard } from '../../../app/progress/review-cards.ts';
 import { answerFields, Browser, createTestApp, readSubmissionToken, type TestApp, wrongAnswer } from '../../helpers/test-app.ts';
@@ -18,16 +19,16 @@ const DAY = 24 * 60 * MINUTE;
 let current: TestApp | undefined;
 afterEach(() => current?.close());
 
-function setUp(random: () => number = () => 0.5) {
+async function setUp(random: () => number = () => 0.5) {
   let now = START;
   const clock = { now: () => now };
-  const t = createTestApp({ clock, random });
+  const t = await createTestApp({ clock, random });
   current = t;
   const browser = new Browser(t.app);
   const choiceIds = t.bank.scenarios.filter((s) => s.kind === 'choice').map((s) => s.id as string);
-  const cards = () => t.database.db.select().from(reviewCards).all();
-  const cardOf = (scenarioId: string) => cards().find((c) => c.scenarioId === scenarioId)!;
-  const allAttempts = () => t.database.db.select().from(attempts).all();
+  const cards = async () => t.database.db.select().from(storeTable(t.database, reviewCards)).orderBy(storeTable(t.database, reviewCards).id);
+  const cardOf = async (scenarioId: string) => (await cards()).find((c) => c.scenarioId === scenarioId)!;
+  const allAttempts = async () => t.database.db.select().from(storeTable(t.database, attempts)).orderBy(storeTable(t.database, attempts).id);
   /** Opens a question page and posts the answer; returns the redirect. */
   async function answerAt(path: string, answer: Answer, extra: Array<[string, string]> = []) {
     const page = await browser.request(path);
@@ -67,13 +68,13 @@ async function nextReview(browser: Browser): Promise<{ scenarioId: string; seed:
 
 describe('review session', () => {
   it('brings a wrongly answered card back first: most overdue leads the queue', async () => {
-    const s = setUp();
+    const s = await setUp();
     const [a, b] = s.choiceIds as [string, string];
     await s.answerAt(`/q/${a}/1`, s.right(a, 1));
     s.advance(MINUTE);
     await s.answerAt(`/q/${b}/1`, s.wrong(b, 1));
     // Good on a new card waits ten minutes, Again one: b falls due first although answered later.
-    expect(s.cardOf(b).due.getTime()).toBeLessThan(s.cardOf(a).due.getTime());
+    expect((await s.cardOf(b)).due.getTime()).toBeLessThan((await s.cardOf(a)).due.getTime());
     s.advance(20 * MINUTE);
     expect((await nextReview(s.browser))?.scenarioId).toBe(b);
     const api = (await (await s.browser.request('/api/review')).json()) as { dueNow: number; queue: Array<{ scenarioId: string }> };
@@ -82,14 +83,14 @@ describe('review session', () => {
   });
 
   it('moves due dates exactly as ts-fsrs computes them, review after review', async () => {
-    const s = setUp();
+    const s = await setUp();
     const id = s.choiceIds[0]!;
     let expected = newReviewCard(s.now());
     for (const [step, seed] of [1, 2, 3].entries()) {
       const res = await s.answerAt(`/review/q/${id}/${seed}`, s.right(id, seed));
       expect(res.status).toBe(303);
       expected = scheduleReview(expected, Rating.Good, s.now());
-      const stored = toReviewCard(s.cardOf(id));
+      const stored = toReviewCard(await s.cardOf(id));
       expect(stored.due.toISOString(), `review ${step + 1}`).toBe(expected.due.toISOString());
       expect(stored.state).toBe(expected.state);
       expect(stored.stability).toBeCloseTo(expected.stability, 10);
@@ -98,14 +99,14 @@ describe('review session', () => {
     // A wrong answer is Again: the card lapses as ts-fsrs says.
     await s.answerAt(`/review/q/${id}/9`, s.wrong(id, 9));
     expected = scheduleReview(expected, Rating.Again, s.now());
-    expect(s.cardOf(id).due.toISOString()).toBe(expected.due.toISOString());
-    expect(s.cardOf(id).lapses).toBe(expected.lapses);
-    expect(s.allAttempts().map((a) => a.source)).toEqual(['review', 'review', 'review', 'review']);
+    expect((await s.cardOf(id)).due.toISOString()).toBe(expected.due.toISOString());
+    expect((await s.cardOf(id)).lapses).toBe(expected.lapses);
+    expect((await s.allAttempts()).map((a) => a.source)).toEqual(['review', 'review', 'review', 'review']);
   });
 
   it('serves a fresh seed every review, never the last seed twice in a row', async () => {
     // The random source always yields the same seed, so only the rule can make it differ.
-    const s = setUp(() => 0.25);
+    const s = await setUp(() => 0.25);
     const id = s.choiceIds[0]!;
     await s.answerAt(`/q/${id}/250000`, s.wrong(id, 250000));
     const seen: number[] = [250000];
@@ -114,16 +115,16 @@ describe('review session', () => {
       const next = await nextReview(s.browser);
       expect(next?.scenarioId).toBe(id);
       expect(next!.seed).not.toBe(seen[seen.length - 1]);
-      expect(next!.seed).toBe(s.cardOf(id).lastSeed === 250000 ? 250001 : 250000);
+      expect(next!.seed).toBe((await s.cardOf(id)).lastSeed === 250000 ? 250001 : 250000);
       seen.push(next!.seed);
       await s.answerAt(`/review/q/${id}/${next!.seed}`, s.wrong(id, next!.seed));
-      expect(s.cardOf(id).lastSeed).toBe(next!.seed);
+      expect((await s.cardOf(id)).lastSeed).toBe(next!.seed);
     }
     expect(seen).toEqual([250000, 250001, 250000, 250001, 250000]);
   });
 
   it('offers new families up to the daily limit, counted by the clock\u2019s UTC day', async () => {
-    const s = setUp();
+    const s = await setUp();
     expect(
       (
         await s.browser.postForm('/review/settings', [
@@ -155,7 +156,7 @@ describe('review session', () => {
   });
 
   it('shows the empty state to a learner with nothing due and new families off', async () => {
-    const s = setUp();
+    const s = await setUp();
     await s.browser.postForm('/review/settings', [
       ['newPerDay', '0'],
       ['targetRetention', '0.85'],
@@ -176,7 +177,7 @@ describe('review session', () => {
     ['targetRetention', '10', '0.98', 'Enter a fraction from 0.70 to 0.97, such as 0.90.'],
     ['targetRetention', '10', 'high', 'Enter a fraction from 0.70 to 0.97, such as 0.90.'],
   ])('refuses %s in the settings form (%s, %s), naming it and changing nothing', async (field, newPerDay, targetRetention, message) => {
-    const s = setUp();
+    const s = await setUp();
     const res = await s.browser.postForm('/review/settings', [
       ['newPerDay', newPerDay],
       ['targetRetention', targetRetention],
@@ -189,7 +190,7 @@ describe('review session', () => {
   });
 
   it('takes settings through PUT /api/review/settings, refusing a bad field by name', async () => {
-    const s = setUp();
+    const s = await setUp();
     const put = (body: unknown) =>
       s.browser.request('/api/review/settings', { method: 'PUT', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
     const bad = await put({ newPerDay: 5, targetRetention: 0.99 });
@@ -200,13 +201,13 @@ describe('review session', () => {
   });
 
   it('shows each result with its rating and the family\u2019s next due date, and counts due reviews in the nav and on the home page', async () => {
-    const s = setUp();
+    const s = await setUp();
     const id = s.choiceIds[0]!;
     const res = await s.answerAt(`/review/q/${id}/7`, s.wrong(id, 7));
     expect(res.headers.get('Location')).toMatch(/^\/review\/attempts\/\d+$/);
     const html = await (await s.browser.request(res.headers.get('Location')!)).text();
     expect(html).toContain('data-rating="Again"');
-    expect(html).toContain(`data-next-due="${s.cardOf(id).due.toISOString()}"`);
+    expect(html).toContain(`data-next-due="${(await s.cardOf(id)).due.toISOString()}"`);
     expect(html).toContain('(in 1 minute)');
     expect(html).toContain('href="/review/next" data-next="true">Next review');
     s.advance(2 * MINUTE);
@@ -216,14 +217,14 @@ describe('review session', () => {
   });
 
   it('forecasts the next 30 days of due reviews in a chart and a table, and measures retention on review-state cards', async () => {
-    const s = setUp();
+    const s = await setUp();
     const id = s.choiceIds[0]!;
     // Two Good answers take the card through its learning steps into Review.
     await s.answerAt(`/review/q/${id}/1`, s.right(id, 1));
-    s.advance(s.cardOf(id).due.getTime() - s.now().getTime());
+    s.advance((await s.cardOf(id)).due.getTime() - s.now().getTime());
     await s.answerAt(`/review/q/${id}/2`, s.right(id, 2));
-    expect(s.cardOf(id).state).toBe(2);
-    const due = s.cardOf(id).due;
+    expect((await s.cardOf(id)).state).toBe(2);
+    const due = (await s.cardOf(id)).due;
     s.advance(due.getTime() - s.now().getTime());
     await s.answerAt(`/review/q/${id}/3`, s.wrong(id, 3));
     const forecast = (await (await s.browser.request('/api/review/forecast')).json()) as {
@@ -243,7 +244,7 @@ describe('review session', () => {
 
 describe('essential checks', () => {
   it('count an unconditional put on core.request-put-if-absent as wrong: partial, essentialPassed false, rated Again', async () => {
-    const s = setUp();
+    const s = await setUp();
     const id = 'core.request-put-if-absent';
     const p = s.t.bank.variant(id, 3).params;
     const plainPut = {
@@ -255,11 +256,11 @@ describe('essential checks', () => {
     };
     const res = await s.answerAt(`/review/q/${id}/3`, { kind: 'request', json: JSON.stringify(plainPut) });
     expect(res.status).toBe(303);
-    const [attempt] = s.allAttempts();
+    const [attempt] = await s.allAttempts();
     expect(attempt).toMatchObject({ verdict: 'partial', essentialPassed: false });
     expect(attempt!.score).toBeCloseTo(2 / 3, 10);
     const expected = scheduleReview(newReviewCard(s.now()), Rating.Again, s.now());
-    expect(s.cardOf(id).due.toISOString()).toBe(expected.due.toISOString());
+    expect((await s.cardOf(id)).due.toISOString()).toBe(expected.due.toISOString());
     const html = await (await s.browser.request(res.headers.get('Location')!)).text();
     expect(html).toContain('data-rating="Again"');
     expect(html).toContain('<strong>An essential check failed</strong> (Refuses to write when the condition does not hold)');
@@ -273,11 +274,11 @@ describe('essential checks', () => {
 
 describe('confidence', () => {
   it('is stored with a practice answer, shown on the result, and exported in CSV and JSON', async () => {
-    const s = setUp();
+    const s = await setUp();
     const id = s.choiceIds[0]!;
     const res = await s.answerAt(`/q/${id}/4`, s.right(id, 4), [['confidence', 'unsure']]);
     expect(res.status).toBe(303);
-    expect(s.allAttempts()[0]).toMatchObject({ confidence: 'unsure', source: 'practice' });
+    expect((await s.allAttempts())[0]).toMatchObject({ confidence: 'unsure', source: 'practice' });
     expect(await (await s.browser.request(res.headers.get('Location')!)).text()).toContain('<span data-confidence="unsure">, marked unsure</span>');
     const csv = await (await s.browser.request('/api/attempts/export?format=csv')).text();
     expect(csv.split('\r\n')[0]!.endsWith(',confidence,source')).toBe(true);
@@ -287,24 +288,24 @@ describe('confidence', () => {
   });
 
   it('is optional, refused by name when not one of the three, and rates a right answer Hard when unsure', async () => {
-    const s = setUp();
+    const s = await setUp();
     const [a, b] = s.choiceIds as [string, string];
     const bad = await s.answerAt(`/review/q/${a}/4`, s.right(a, 4), [['confidence', 'certain']]);
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('<strong>confidence</strong>: Choose sure, unsure or guess, or leave it unpicked.');
-    expect(s.allAttempts()).toHaveLength(0);
+    expect(await s.allAttempts()).toHaveLength(0);
     await s.answerAt(`/review/q/${a}/4`, s.right(a, 4), [['confidence', 'guess']]);
-    expect(s.cardOf(a).due.toISOString()).toBe(scheduleReview(newReviewCard(s.now()), Rating.Hard, s.now()).due.toISOString());
+    expect((await s.cardOf(a)).due.toISOString()).toBe(scheduleReview(newReviewCard(s.now()), Rating.Hard, s.now()).due.toISOString());
     await s.answerAt(`/review/q/${b}/4`, s.right(b, 4));
-    expect(s.allAttempts().map((x) => x.confidence)).toEqual(['guess', null]);
+    expect((await s.allAttempts()).map((x) => x.confidence)).toEqual(['guess', null]);
   });
 
   it('is accepted by the JSON answer API and imported back, optional in older exports', async () => {
-    const s = setUp();
+    const s = await setUp();
     const id = s.choiceIds[0]!;
     const answered = await s.browser.postJson(`/api/questions/${id}/5/answers`, { answer: s.right(id, 5), confidence: 'sure', source: 'review' });
     expect(answered.status).toBe(200);
-    expect(s.allAttempts()[0]).toMatchObject({ confidence: 'sure', source: 'review' });
+    expect((await s.allAttempts())[0]).toMatchObject({ confidence: 'sure', source: 'review' });
     expect((await s.browser.postJson(`/api/questions/${id}/5/answers`, { answer: s.right(id, 5), confidence: 'maybe' })).status).toBe(400);
     const exported = (await (await s.browser.request('/api/attempts/export?format=json')).json()) as { attempts: Array<Record<string, unknown>> };
     const other = new Browser(s.t.app);
@@ -313,7 +314,7 @@ describe('confidence', () => {
     const withoutIt = { ...exported, attempts: [{ ...older, submissionToken: 'imported-token-2' }] };
     expect((await other.postJson('/api/attempts/import', withIt)).status).toBe(200);
     expect((await other.postJson('/api/attempts/import', withoutIt)).status).toBe(200);
-    const imported = s.allAttempts().filter((x) => x.submissionToken.startsWith('imported-'));
+    const imported = (await s.allAttempts()).filter((x) => x.submissionToken.startsWith('imported-'));
     expect(imported.map((x) => x.confidence)).toEqual(['sure', null]);
   });
 });

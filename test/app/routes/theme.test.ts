@@ -1,8 +1,9 @@
 /** The colour-scheme switch: POST /theme sets a validated cookie and the layout renders it. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { Browser, createTestApp } from '../../helpers/test-app.ts';
+import { queryNumber } from '../../helpers/database.ts';
 
-const t = createTestApp();
+const t = await createTestApp();
 afterAll(() => t.close());
 
 async function post(fields: Record<string, string>, cookie?: string): Promise<Response> {
@@ -42,10 +43,10 @@ describe('POST /theme', () => {
   });
 
   it('creates no profile', async () => {
-    const before = t.database.sqlite.prepare('select count(*) as n from profiles').get() as { n: number };
+    const before = await queryNumber(t.database, 'select count(*) as n from profiles');
     await post({ theme: 'dark' });
-    const after = t.database.sqlite.prepare('select count(*) as n from profiles').get() as { n: number };
-    expect(after.n).toBe(before.n);
+    const after = await queryNumber(t.database, 'select count(*) as n from profiles');
+    expect(after).toBe(before);
   });
 });
 

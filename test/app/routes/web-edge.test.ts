@@ -2,11 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { crossSiteReason } from '../../../app/routes/cross-site.ts';
 import { safeReturnPath } from '../../../app/routes/safe-redirect.ts';
 import { answerFields, Browser, createTestApp, firstScenarioOfKind, readSubmissionToken, type TestApp, wrongAnswer } from '../../helpers/test-app.ts';
+import { queryNumber } from '../../helpers/database.ts';
 
 let t: TestApp;
 let browser: Browser;
-beforeEach(() => {
-  t = createTestApp();
+beforeEach(async () => {
+  t = await createTestApp();
   browser = new Browser(t.app);
 });
 afterEach(() => t.close());
@@ -16,8 +17,8 @@ const SAME_ORIGIN = { Origin: 'http://localhost', 'Sec-Fetch-Site': 'same-origin
 const CROSS_SITE = { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' };
 const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
 
-function count(table: 'attempts' | 'question_reports' | 'profiles'): number {
-  return t.database.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number;
+function count(table: 'attempts' | 'question_reports' | 'profiles'): Promise<number> {
+  return queryNumber(t.database, `select count(*) from ${table}`);
 }
 
 function choiceScenario() {
@@ -47,7 +48,7 @@ describe('cross-site requests', () => {
     expect(html).toContain('role="alert"');
     expect(html).toContain('refused because your browser says it came from a page on another site (Sec-Fetch-Site: cross-site). Nothing was stored.');
     expect(response.headers.get('Set-Cookie')).toBeNull();
-    expect([count('attempts'), count('profiles')]).toEqual([0, 0]);
+    expect([await count('attempts'), await count('profiles')]).toEqual([0, 0]);
   });
 
   it('refuses a cross-site report and stores nothing', async () => {
@@ -58,7 +59,7 @@ describe('cross-site requests', () => {
       headers: { ...FORM, ...CROSS_SITE },
     });
     expect(response.status).toBe(403);
-    expect([count('question_reports'), count('profiles')]).toEqual([0, 0]);
+    expect([await count('question_reports'), await count('profiles')]).toEqual([0, 0]);
   });
 
   it.each([
@@ -76,7 +77,7 @@ describe('cross-site requests', () => {
     const error = ((await response.json()) as { error: { code: string; message: string } }).error;
     expect(error.code).toBe('CrossSiteRequest');
     expect(error.message).toContain('Sec-Fetch-Site: cross-site');
-    expect([count('attempts'), count('profiles')]).toEqual([0, 0]);
+    expect([await count('attempts'), await count('profiles')]).toEqual([0, 0]);
   });
 
   it('refuses a post whose Origin names another site when the browser sends no Sec-Fetch-Site', async () => {
@@ -88,7 +89,7 @@ describe('cross-site requests', () => {
     });
     expect(response.status).toBe(403);
     expect(((await response.json()) as { error: { message: string } }).error.message).toContain('it came from https://evil.example, not this site');
-    expect(count('question_reports')).toBe(0);
+    expect(await count('question_reports')).toBe(0);
   });
 
   it('stores a same-origin form answer, report and API answer', async () => {
@@ -107,7 +108,7 @@ describe('cross-site requests', () => {
       headers: { 'Content-Type': 'application/json', ...SAME_ORIGIN },
     });
     expect(api.status).toBe(200);
-    expect([count('attempts'), count('question_reports'), count('profiles')]).toEqual([2, 1, 1]);
+    expect([await count('attempts'), await count('question_reports'), await count('profiles')]).toEqual([2, 1, 1]);
   });
 
   it('stores an API answer from a script that sends neither Origin nor Sec-Fetch-Site', async () => {
@@ -117,7 +118,7 @@ describe('cross-site requests', () => {
       submissionToken: 'script-token-1',
     });
     expect(response.status).toBe(200);
-    expect(count('attempts')).toBe(1);
+    expect(await count('attempts')).toBe(1);
   });
 
   it('serves the DynamoDB endpoint to an SDK whatever Origin it carries', async () => {
@@ -314,7 +315,7 @@ describe('report returnTo', () => {
     const response = await report(returnTo);
     expect(response.status).toBe(303);
     expect(response.headers.get('Location')).toBe(`/q/${choiceScenario().id}/5?reported=1`);
-    expect(count('question_reports')).toBe(1);
+    expect(await count('question_reports')).toBe(1);
     expect(t.loggedErrors).toEqual([]);
   });
 
@@ -358,7 +359,7 @@ describe('malformed form bodies', () => {
     const html = await response.text();
     expect(html).toContain('<strong>body</strong>');
     expect(html).toContain(message);
-    expect([count('attempts'), count('profiles')]).toEqual([0, 0]);
+    expect([await count('attempts'), await count('profiles')]).toEqual([0, 0]);
     expect(t.loggedErrors).toEqual([]);
   });
 
@@ -371,7 +372,7 @@ describe('malformed form bodies', () => {
     });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain(message);
-    expect(count('question_reports')).toBe(0);
+    expect(await count('question_reports')).toBe(0);
     expect(t.loggedErrors).toEqual([]);
   });
 
@@ -384,6 +385,6 @@ describe('malformed form bodies', () => {
       headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
     });
     expect(response.status).toBe(303);
-    expect(count('attempts')).toBe(1);
+    expect(await count('attempts')).toBe(1);
   });
 });
