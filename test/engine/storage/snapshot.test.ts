@@ -66,9 +66,11 @@ const item = fc.record({
   expiresIn: fc.option(fc.integer({ min: -5, max: 30 }), { nil: undefined }),
 });
 
+type ItemSpec = typeof item extends fc.Arbitrary<infer T> ? T : never;
+
 type Command =
   | { op: 'create'; table: string; shape: 'simple' | 'indexed'; provisioned: boolean; stream: (typeof VIEWS)[number] | undefined }
-  | { op: 'put'; table: string; item: fc.RecordValue<typeof item extends fc.Arbitrary<infer T> ? T : never> }
+  | { op: 'put'; table: string; item: ItemSpec }
   | { op: 'update'; table: string; key: { pk: string; sk: string } }
   | { op: 'delete'; table: string; key: { pk: string; sk: string } }
   | { op: 'ttl'; table: string }
