@@ -16,8 +16,7 @@ import { PRODUCTION_SCRYPT_COST, type ScryptCost } from './auth/passwords.ts';
 import { createRateLimiters, DEFAULT_RATE_LIMITS, type RateLimitSettings } from './auth/rate-limit.ts';
 import { requireRole } from './auth/role.tsx';
 import { InvalidAnswerError, UnknownScenarioError, type Bank } from './bank/types.ts';
-import type { Db } from './db/connection.ts';
-import { dialectOf } from './db/store.ts';
+import { type Db, dialectOf } from './db/store.ts';
 import { accountRoutes } from './routes/account/route.tsx';
 import { adminRoutes } from './routes/admin/route.tsx';
 import { createApiRoutes } from './routes/api/index.ts';
@@ -47,6 +46,8 @@ export type { AppDeps, AppEnv, AuthoringDeps, Clock, Logger } from './routes/app
 
 export interface CreateAppOptions {
   readonly db: Db;
+  /** The store's change counter (Store.changeVersion); without it nothing derived is cached. */
+  readonly changeVersion?: (() => string) | undefined;
   readonly bank: Bank;
   /** The reloadable bank (pass the same LiveBank as bank) and AUTHORING_WRITE; without it /authoring can list but not edit. */
   readonly authoring?: AuthoringDeps;
@@ -181,6 +182,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   });
   const deps: AppDeps = {
     db: options.db,
+    changeVersion: options.changeVersion,
     bank: options.bank,
     authoring: options.authoring ?? { bank: undefined, write: false },
     clock: options.clock ?? systemClock,
