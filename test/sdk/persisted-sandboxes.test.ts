@@ -26,9 +26,12 @@ import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { selectSandboxKeyById } from '../../app/auth/sandbox-keys.ts';
 import { openSqlite, type SqliteStore } from '../../app/db/connection.ts';
+import { openPostgres } from '../../app/db/postgres.ts';
 import { sandboxKeys, sandboxSnapshots, users } from '../../app/db/schema.ts';
+import { tablesOf } from '../../app/db/store.ts';
 import { dynamodbRoutes, SandboxRegistry, SandboxStore, type SandboxSync } from '../../app/routes/dynamodb/index.ts';
 import { DEFAULT_SAVE_ATTEMPTS } from '../../app/routes/dynamodb/sandbox-store.ts';
+import { createTestDatabase, noticeSkippedPostgresSuite, POSTGRES_TEST_URL } from '../helpers/postgres.ts';
 
 const ACCOUNT = { accessKeyId: 'AKIAPERSISTPERSIST00', secretAccessKey: 'persist-secret-persist-secret-persist-00' };
 
@@ -248,7 +251,7 @@ describe('account sandboxes saved in the database', () => {
     for (let i = 0; i < 50; i++) await increment(i % 2 ? b : a);
     const read = async (instance: Instance) => (await instance.client.send(new GetItemCommand({ TableName: 'Counters', Key: { id: { S: 'n' } } }))).Item?.n;
     expect(await read(b)).toEqual({ N: '50' });
-    // At once: each instance's copy goes stale while the other saves, and its requests run again.
+    // At once: the two instances' requests interleave, and any whose copy went stale runs again.
     await Promise.all(Array.from({ length: 50 }, (_, i) => increment(i % 2 ? b : a)));
     expect(await read(a)).toEqual({ N: '100' });
     expect(await read(b)).toEqual({ N: '100' });
@@ -344,3 +347,87 @@ async function endpointOf(instance: Instance): Promise<string> {
   const endpoint = await instance.client.config.endpoint!();
   return `${endpoint.protocol}//${endpoint.hostname}:${endpoint.port}`;
 }
+
+/**
+ * The same two instances on one PostgreSQL database, where sync is `always` by default. There
+ * each query is a round trip, so the two instances' requests really interleave between reading
+ * the stored version and saving, and a stale copy's request runs again on its own.
+ */
+const onPostgres = POSTGRES_TEST_URL ? describe : describe.skip;
+noticeSkippedPostgresSuite('account sandboxes on PostgreSQL (test/sdk/persisted-sandboxes.test.ts)');
+onPostgres('account sandboxes saved in PostgreSQL, two instances', () => {
+  let url: string;
+  let drop: (() => Promise<void>) | undefined;
+  const running: { close(): Promise<void> }[] = [];
+
+  beforeAll(async () => {
+    const created = await createTestDatabase(POSTGRES_TEST_URL!);
+    url = created.url;
+    drop = created.drop;
+    const setup = await openPostgres(url);
+    const tables = tablesOf(setup.db);
+    const [user] = await setup.db
+      .insert(tables.users)
+      .values({ username: 'ada', usernameKey: 'ada', passwordHash: 'x', createdAt: new Date(clock.ms) })
+      .returning();
+    await setup.db.insert(tables.sandboxKeys).values({ userId: user!.id, ...ACCOUNT, createdAt: new Date(clock.ms) });
+    await setup.close();
+  });
+  afterEach(async () => {
+    for (const instance of running.splice(0)) await instance.close();
+  });
+  afterAll(() => drop?.());
+
+  async function startOnPostgres(): Promise<{ client: DynamoDBClient }> {
+    const database = await openPostgres(url);
+    const registry = new SandboxRegistry({ now: () => clock.ms, requestsPerSecond: Number.POSITIVE_INFINITY });
+    const logger = { info: () => {}, error: () => {} };
+    const store = new SandboxStore(registry, { db: database.db, sync: 'always', maxSnapshotBytes: 20 * 1024 * 1024, logger });
+    const app = dynamodbRoutes(registry, { accounts: (id) => selectSandboxKeyById(database.db, id), sandboxStore: store, logger });
+    const { url: endpoint, stop } = await new Promise<{ url: string; stop: () => Promise<void> }>((resolve) => {
+      const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
+        resolve({ url: `http://127.0.0.1:${info.port}`, stop: () => new Promise<void>((done) => server.close(() => done())) });
+      });
+    });
+    // Retries with the SDK's backoff, for the rare request that stays stale through every attempt.
+    const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: ACCOUNT, maxAttempts: 5 });
+    running.push({
+      close: async () => {
+        client.destroy();
+        await stop();
+        await database.close();
+      },
+    });
+    return { client };
+  }
+
+  it('loses no update: 50 increments sent at once through both instances count 50, and a conditional create wins once', async () => {
+    const a = await startOnPostgres();
+    const b = await startOnPostgres();
+    await a.client.send(COUNTERS);
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        (i % 2 ? b : a).client.send(
+          new UpdateItemCommand({
+            TableName: 'Counters',
+            Key: { id: { S: 'n' } },
+            UpdateExpression: 'ADD n :one',
+            ExpressionAttributeValues: { ':one': { N: '1' } },
+          }),
+        ),
+      ),
+    );
+    for (const instance of [a, b]) {
+      expect((await instance.client.send(new GetItemCommand({ TableName: 'Counters', Key: { id: { S: 'n' } } }))).Item?.n).toEqual({ N: '50' });
+    }
+    const racers = await Promise.allSettled(
+      [a, b].map((instance, i) =>
+        instance.client.send(
+          new PutItemCommand({ TableName: 'Counters', Item: { id: { S: 'race' }, by: { N: String(i) } }, ConditionExpression: 'attribute_not_exists(id)' }),
+        ),
+      ),
+    );
+    expect(racers.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect(racers.filter((o) => o.status === 'rejected' && o.reason instanceof ConditionalCheckFailedException)).toHaveLength(1);
+  });
+});
