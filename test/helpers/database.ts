@@ -8,6 +8,13 @@ import * as schema from '../../app/db/schema.ts';
 import { rowsOf, type Store, tablesOf } from '../../app/db/store.ts';
 
 export async function openTestStore(): Promise<Store> {
+  // TEST_DATABASE_URL (npm run test:postgres): a database of its own on that server, dropped on
+  // close. Loaded only then, so the SQLite runs never load pg.
+  const server = process.env.TEST_DATABASE_URL;
+  if (server) {
+    const { openPostgresTestStore } = await import('./postgres.ts');
+    return openPostgresTestStore(server);
+  }
   return openSqlite(':memory:');
 }
 
