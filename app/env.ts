@@ -63,6 +63,14 @@ export const EnvSchema = z
     DYNAMODB_ANONYMOUS_SANDBOXES: z.coerce.number().int().min(1).max(100_000).default(50),
     /** New anonymous sandboxes one client address may start per 10 minutes (app/routes/dynamodb/sandboxes.ts). */
     DYNAMODB_NEW_SANDBOXES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
+    /**
+     * Account sandboxes: `always` re-reads the saved version before each request and saves each
+     * change before answering (several instances on one database); `off` saves at most once a second
+     * (one instance). Unset: always on PostgreSQL, off on SQLite (app/routes/dynamodb/sandbox-store.ts).
+     */
+    DYNAMODB_SANDBOX_SYNC: z.enum(['always', 'off'], { error: 'Use always or off.' }).optional(),
+    /** A saved sandbox's snapshot above this many bytes (uncompressed JSON) is not saved; the request still succeeds. */
+    DYNAMODB_SNAPSHOT_MAX_BYTES: z.coerce.number().int().positive().optional(),
     /** /authoring may write scenario files into CONTENT_DIR: off unless the operator says so. */
     AUTHORING_WRITE: BooleanSetting.default(false),
   })

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createLiveBank } from './bank/live-bank.ts';
-import { consoleLogger, createApp } from './create-app.ts';
+import { consoleLogger, createApp, sandboxStoreOf } from './create-app.ts';
 import { openStore, type Store } from './db/connection.ts';
 import { type Env, parseEnv } from './env.ts';
 
@@ -63,6 +63,8 @@ function start(env: Env, store: Store): void {
       newSandboxesPerAddress: env.DYNAMODB_NEW_SANDBOXES_PER_ADDRESS,
       tablesPerSandbox: env.DYNAMODB_TABLES_PER_SANDBOX,
       bytesPerSandbox: env.DYNAMODB_BYTES_PER_SANDBOX,
+      sandboxSync: env.DYNAMODB_SANDBOX_SYNC,
+      snapshotMaxBytes: env.DYNAMODB_SNAPSHOT_MAX_BYTES,
     },
     rateLimits: {
       authPerAddress: { limit: env.RATE_LIMIT_AUTH_PER_ADDRESS, windowMs: authWindowMs },
@@ -91,8 +93,11 @@ function start(env: Env, store: Store): void {
     stopWatching();
     // Stop accepting connections, let in-flight requests finish, then close the store (SQLite
     // checkpoints its WAL, PostgreSQL's pool ends); force the exit if a keep-alive connection holds on.
+    // Account sandboxes' coalesced saves are written first (DYNAMODB_SANDBOX_SYNC=off).
     const exit = () => {
-      void closeStore().finally(() => process.exit(0));
+      void Promise.resolve(sandboxStoreOf(app)?.flush())
+        .catch((error: unknown) => console.error(`Saving DynamoDB sandboxes: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(() => closeStore().finally(() => process.exit(0)));
     };
     server.close(exit);
     setTimeout(exit, 3000).unref();

@@ -1,12 +1,14 @@
 /**
- * Fixed-window rate limits, in memory: counts live in this process only (a second instance
- * counts separately, and a restart forgets them), which is enough to slow password guessing
- * and runaway scripts against one server.
+ * Fixed-window rate limits. Log-in and sign-up attempts are counted in the database
+ * (shared-rate-limit.ts), so instances behind a load balancer count them together; answers per
+ * learner are counted in memory, per instance (a second instance counts separately and a
+ * restart forgets them), which is enough to slow a runaway script.
  */
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../routes/app-env.ts';
 import { clientAddress } from './client-address.ts';
+import { SharedRateLimiter } from './shared-rate-limit.ts';
 import { renderTooManyRequestsPage } from './too-many-requests-view.tsx';
 
 export interface RateLimitRule {
@@ -82,15 +84,15 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
 };
 
 export interface RateLimiters {
-  readonly authPerAddress: RateLimiter;
-  readonly authPerUsername: RateLimiter;
+  readonly authPerAddress: SharedRateLimiter;
+  readonly authPerUsername: SharedRateLimiter;
   readonly answersPerLearner: RateLimiter;
 }
 
 export function createRateLimiters(settings: RateLimitSettings, now: () => number): RateLimiters {
   return {
-    authPerAddress: new RateLimiter(settings.authPerAddress, now),
-    authPerUsername: new RateLimiter(settings.authPerUsername, now),
+    authPerAddress: new SharedRateLimiter('auth-address', settings.authPerAddress, now),
+    authPerUsername: new SharedRateLimiter('auth-username', settings.authPerUsername, now),
     answersPerLearner: new RateLimiter(settings.answersPerLearner, now),
   };
 }

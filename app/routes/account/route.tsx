@@ -37,12 +37,12 @@ const MAX_LOGIN_PASSWORD_LENGTH = 1024;
  * Counts one sign-up or log-in attempt against the client address and the username; a
  * Response when either is over its limit.
  */
-function limitAuthAttempt(c: Context<AppEnv>, username: string): Response | Promise<Response> | undefined {
-  const { rateLimiters } = c.var.deps;
-  const byAddress = rateLimiters.authPerAddress.hit(clientAddress(c));
+async function limitAuthAttempt(c: Context<AppEnv>, username: string): Promise<Response | undefined> {
+  const { rateLimiters, db } = c.var.deps;
+  const byAddress = await rateLimiters.authPerAddress.hit(db, clientAddress(c));
   if (!byAddress.allowed) return tooManyRequests(c, byAddress.retryAfterSeconds, 'log-in and sign-up attempts from your address');
   if (username !== '') {
-    const byUsername = rateLimiters.authPerUsername.hit(usernameKey(username));
+    const byUsername = await rateLimiters.authPerUsername.hit(db, usernameKey(username));
     if (!byUsername.allowed) return tooManyRequests(c, byUsername.retryAfterSeconds, `log-in attempts for ${username}`);
   }
   return undefined;
@@ -79,7 +79,7 @@ export const accountRoutes = new Hono<AppEnv>()
     const username = (form.username ?? '').trim();
     const password = form.password ?? '';
     const returnTo = returnToFrom(form.returnTo);
-    const limited = limitAuthAttempt(c, username);
+    const limited = await limitAuthAttempt(c, username);
     if (limited) return limited;
 
     const errors: Array<{ field: string; message: string }> = [];
@@ -116,7 +116,7 @@ export const accountRoutes = new Hono<AppEnv>()
     if (username === '') errors.push({ field: 'username', message: 'Enter your username.' });
     if (password === '') errors.push({ field: 'password', message: 'Enter your password.' });
     if (errors.length > 0) return c.html(<LoginPage returnTo={returnTo} username={username} errors={errors} hasAnonymousRecord={hasAnonymousRecord(c)} />, 400);
-    const limited = limitAuthAttempt(c, username);
+    const limited = await limitAuthAttempt(c, username);
     if (limited) return limited;
 
     const user = await selectOptionalUserByUsername(db, username);
@@ -152,7 +152,7 @@ export const accountRoutes = new Hono<AppEnv>()
     const form = await readForm(c);
     const current = form.currentPassword ?? '';
     const next = form.newPassword ?? '';
-    const limited = limitAuthAttempt(c, user.username);
+    const limited = await limitAuthAttempt(c, user.username);
     if (limited) return limited;
     const errors: Array<{ field: string; message: string }> = [];
     if (!(await verifyPassword(current.slice(0, MAX_LOGIN_PASSWORD_LENGTH), user.passwordHash)))
@@ -200,7 +200,7 @@ export const accountRoutes = new Hono<AppEnv>()
     const { db } = c.var.deps;
     const user = c.var.user!;
     const password = (await readForm(c)).password ?? '';
-    const limited = limitAuthAttempt(c, user.username);
+    const limited = await limitAuthAttempt(c, user.username);
     if (limited) return limited;
     if (!(await verifyPassword(password.slice(0, MAX_LOGIN_PASSWORD_LENGTH), user.passwordHash))) {
       return c.html(

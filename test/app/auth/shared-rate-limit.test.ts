@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SharedRateLimiter } from '../../../app/auth/shared-rate-limit.ts';
 import type { Store } from '../../../app/db/store.ts';
-import { openSqlite } from '../../../app/db/connection.ts';
+import { openTestStore } from '../../helpers/database.ts';
 
 describe('SharedRateLimiter', () => {
   let store: Store;
   let now = 1_700_000_000_000;
   const clock = () => now;
-  beforeEach(() => {
-    store = openSqlite(':memory:');
+  beforeEach(async () => {
+    store = await openTestStore();
     now = 1_700_000_000_000;
   });
   afterEach(async () => {
