@@ -41,6 +41,8 @@ import { themeRoutes } from './routes/theme/route.tsx';
 import { InvalidInputError, NotFoundError } from './routes/request-errors.ts';
 import { renderErrorPage } from './views/render-error-page.tsx';
 import { STATIC_ASSETS, STATIC_CACHE_CONTROL } from './views/static-assets.ts';
+import { forwardSandboxRequests } from './routes/sandbox-forward.ts';
+import { addressOf } from './auth/client-address.ts';
 
 export type { AppDeps, AppEnv, AuthoringDeps, Clock, Logger } from './routes/app-env.ts';
 
@@ -61,6 +63,11 @@ export interface CreateAppOptions {
   readonly rateLimits?: RateLimitSettings;
   /** Read the client address from X-Forwarded-For (TRUST_PROXY). */
   readonly trustProxy?: boolean;
+  /**
+   * With several workers (app/cluster.ts), the sandbox owner's Unix socket: requests that touch
+   * sandboxes are passed to it instead of served here (routes/sandbox-forward.ts).
+   */
+  readonly forwardSandboxesTo?: string;
   /** scrypt parameters for new password hashes; tests pass a cheap one. */
   readonly passwordCost?: ScryptCost;
   /** The /dynamodb endpoint's limits (DYNAMODB_* settings). */
@@ -198,6 +205,12 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   };
   const app = new OpenAPIHono<AppEnv>();
   sandboxStores.set(app, sandboxStore);
+  // Before anything reads the body: the owner gets the request exactly as the client sent it.
+  if (options.forwardSandboxesTo)
+    app.use(
+      '*',
+      forwardSandboxRequests(options.forwardSandboxesTo, (c) => addressOf(c, deps.trustProxy)),
+    );
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();

@@ -71,6 +71,11 @@ export const EnvSchema = z
     DYNAMODB_SANDBOX_SYNC: z.enum(['always', 'off'], { error: 'Use always or off.' }).optional(),
     /** A saved sandbox's snapshot above this many bytes (uncompressed JSON) is not saved; the request still succeeds. */
     DYNAMODB_SNAPSHOT_MAX_BYTES: z.coerce.number().int().positive().optional(),
+    /**
+     * Worker processes on one port (app/cluster.ts): a number, or `auto` for one per core. The
+     * DynamoDB sandboxes live in worker 1; the others pass sandbox requests to it.
+     */
+    WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)], { error: 'Use a number from 1 to 64, or auto.' }).default(1),
     /** /authoring may write scenario files into CONTENT_DIR: off unless the operator says so. */
     AUTHORING_WRITE: BooleanSetting.default(false),
   })

@@ -5,7 +5,10 @@
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
 import { serve } from '@hono/node-server';
+import { runPrimary, serveOwnerSocket, tellPrimary, type WorkerRole, workerRole } from './cluster.ts';
 import { createLiveBank } from './bank/live-bank.ts';
 import { consoleLogger, createApp, sandboxStoreOf } from './create-app.ts';
 import { openStore, type Store } from './db/connection.ts';
@@ -21,7 +24,7 @@ function bankCacheFile(contentDir: string): string {
   return join(root, 'node_modules', '.cache', 'dynamodb-study', `bank-${name}.bin`);
 }
 
-function start(env: Env, store: Store): void {
+function start(env: Env, store: Store, role: WorkerRole): void {
   // Reloadable: /authoring saves and files edited on disk show without a restart.
   const contentDir = resolve(env.CONTENT_DIR);
   const loadStart = performance.now();
@@ -48,6 +51,7 @@ function start(env: Env, store: Store): void {
   const app = createApp({
     db: store.db,
     changeVersion: store.changeVersion,
+    ...(role.kind === 'forwarder' && { forwardSandboxesTo: role.socketPath }),
     bank,
     authoring: { bank, write: env.AUTHORING_WRITE },
     logger: consoleLogger,
@@ -75,10 +79,21 @@ function start(env: Env, store: Store): void {
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-    console.log(
-      `Loaded ${bank.scenarios.length} scenarios from ${env.CONTENT_DIR} in ${loadMs} ms (${bank.lastLoad.parsed} files parsed, ${bank.lastLoad.cached} from the cache)${bank.errors.length > 0 ? `; ${bank.errors.length} problems left files out, see above` : ''}.`,
-    );
-    console.log(`Listening on http://${host}:${info.port}`);
+    const summary = `Loaded ${bank.scenarios.length} scenarios from ${env.CONTENT_DIR} in ${loadMs} ms (${bank.lastLoad.parsed} files parsed, ${bank.lastLoad.cached} from the cache)${bank.errors.length > 0 ? `; ${bank.errors.length} problems left files out, see above` : ''}.`;
+    const url = `http://${host}:${info.port}`;
+    if (role.kind === 'single') {
+      console.log(summary);
+      console.log(`Listening on ${url}`);
+    } else if (role.kind === 'forwarder') tellPrimary({ type: 'listening', url });
+    else {
+      serveOwnerSocket(app.fetch as (request: Request, env: object) => Response | Promise<Response>, role.socketPath).then(
+        () => tellPrimary({ type: 'listening', url, summary }),
+        (error: Error) => {
+          console.error(`Cannot listen on ${role.socketPath}: ${error.message}`);
+          process.exit(1);
+        },
+      );
+    }
   });
   server.on('error', (error) => {
     console.error(`Cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`);
@@ -122,4 +137,9 @@ try {
   console.error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
-start(env, store);
+const workers = env.WORKERS === 'auto' ? availableParallelism() : env.WORKERS;
+if (workers > 1 && cluster.isPrimary) {
+  // The migrations ran as the store opened; the workers find them applied.
+  await store.close();
+  runPrimary({ workers, log: (line) => console.log(line), error: (line) => console.error(line) });
+} else start(env, store, workerRole());

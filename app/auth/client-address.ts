@@ -13,6 +13,9 @@ export function clientAddress(c: Context<AppEnv>): string {
 
 /** The same, for routes given `trustProxy` directly rather than through the app's deps (/dynamodb). */
 export function addressOf(c: Context, trustProxy: boolean): string {
+  // Set only by the sandbox owner's private socket (app/cluster.ts): the forwarding worker's view.
+  const viaOwnerSocket = (c.env as { forwardedClient?: string } | undefined)?.forwardedClient;
+  if (viaOwnerSocket) return viaOwnerSocket;
   if (trustProxy) {
     const forwarded = c.req
       .header('X-Forwarded-For')

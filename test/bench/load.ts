@@ -6,7 +6,7 @@
  * floor of its own rounds: requests per second (median), the floor's, the ratio, and p99 in ms
  * in the name. Skipped, with a notice, where wrk is not installed (`apt-get install wrk`).
  *
- * BENCH_ONLY=load; BENCH_ROUNDS (3), BENCH_SECONDS per run (5), BENCH_CONNECTIONS (100), BENCH_SERVER=tsx.
+ * BENCH_ONLY=load; BENCH_ROUNDS (3), BENCH_SECONDS per run (5), BENCH_CONNECTIONS (100), BENCH_SERVER=tsx, BENCH_WORKERS (1).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,8 @@ import { type BenchRow, median } from './run.ts';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
+/** The server's WORKERS (app/cluster.ts). With more than one, the server µs column counts the primary only, so it is left out. */
+const WORKERS = process.env.BENCH_WORKERS ?? '1';
 const ROOT = join(import.meta.dirname, '..', '..');
 /** Seeds per scenario in the rotating page row: within the server's variant cache (INSTANCE_CACHE_SIZE), as a learner's page, answer and result are. */
 const SEEDS_PER_SCENARIO = 5;
@@ -107,7 +109,7 @@ export function startServer(databasePath: string, env: Record<string, string> = 
   const args = process.env.BENCH_SERVER === 'tsx' ? ['--import', 'tsx', join(ROOT, 'app', 'main.ts')] : [join(ROOT, 'scripts', 'start.mjs')];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', DATABASE_PATH: databasePath, RATE_LIMIT_ANSWERS_PER_MINUTE: '1000000', ...env },
+    env: { ...process.env, PORT: '0', DATABASE_PATH: databasePath, RATE_LIMIT_ANSWERS_PER_MINUTE: '1000000', WORKERS: WORKERS, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -261,7 +263,8 @@ export async function benchmarks(): Promise<BenchRow[]> {
   const server = await startServer(join(dir, 'app.db'));
   try {
     const { url } = server;
-    serverPid = server.process.pid;
+    // A cluster's primary does not serve: its CPU time says nothing about a request's cost.
+    serverPid = WORKERS === '1' ? server.process.pid : undefined;
     const scenarios = loadBank(join(ROOT, 'content')).scenarios;
     const choiceOnes = scenarios.filter((s) => s.kind === 'choice' || s.kind === 'multi' || s.kind === 'numeric').map((s) => s.id);
     const learner = await learnerWithAnswers(url, choiceOnes, PROGRESS_ANSWERS);
@@ -340,7 +343,7 @@ export async function benchmarks(): Promise<BenchRow[]> {
     const out: BenchRow[] = [
       {
         group: 'load',
-        name: `floor: GET /static/theme-switch.js, ${CONNECTIONS} connections (p99 ${median(floors.map((f) => f.p99Ms)).toFixed(0)} ms; load average ${load})`,
+        name: `floor: GET /static/theme-switch.js, ${CONNECTIONS} connections, WORKERS=${WORKERS} (p99 ${median(floors.map((f) => f.p99Ms)).toFixed(0)} ms; load average ${load})`,
         ours: floor,
         serverUs: median(floors.map((f) => f.serverUs ?? Number.NaN)),
       },
