@@ -1,12 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 let dir: string;
-let server: ChildProcess | undefined;
+let server: ServerProcess | undefined;
 let url: string;
 let output = '';
 
@@ -14,26 +13,13 @@ let output = '';
 // its modules read beside their sources (migrations/, style.css) and serves the pages.
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dynamodb-study-start-'));
-  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs')], {
-    cwd: dir,
-    env: { ...process.env, PORT: '0', DATABASE_PATH: join(dir, 'app.db'), CONTENT_DIR: join(ROOT, 'content') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server = child;
-  url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const listening = /Listening on (http:\/\/\S+)/.exec(output)?.[1];
-      if (listening) resolve(listening);
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-  });
+  server = await startServerProcess(dir, { DATABASE_PATH: join(dir, 'app.db') });
+  url = server.url;
+  output = server.output();
 }, 120_000);
 
 afterAll(() => {
-  server?.kill();
+  server?.process.kill();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -4,7 +4,6 @@
  * sandbox (the second passes sandbox requests to the first), and a learner's session and
  * answers, kept in the database, follow them from one worker to the other.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -12,35 +11,24 @@ import { join } from 'node:path';
 import { CreateTableCommand, DynamoDBClient, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 let dir: string;
-let server: ChildProcess | undefined;
+let server: ServerProcess | undefined;
 let url: string;
-let output = '';
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dynamodb-study-workers-'));
-  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs')], {
-    cwd: dir,
-    env: { ...process.env, PORT: '0', WORKERS: '2', DYNAMODB_PROFILE: 'local', DATABASE_PATH: join(dir, 'app.db'), CONTENT_DIR: join(ROOT, 'content') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server = child;
-  url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const listening = /Listening on (http:\/\/\S+) \(2 workers\)/.exec(output)?.[1];
-      if (listening) resolve(listening);
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-  });
+  server = await startServerProcess(
+    dir,
+    { WORKERS: '2', DYNAMODB_PROFILE: 'local', DATABASE_PATH: join(dir, 'app.db') },
+    /Listening on (http:\/\/\S+) \(2 workers\)/,
+  );
+  url = server.url;
 }, 120_000);
 
 afterAll(() => {
-  server?.kill();
+  server?.process.kill();
   rmSync(dir, { recursive: true, force: true });
 });
 
