@@ -64,7 +64,8 @@ function answerScript(dir: string, name: string, question: Answering, cookies: r
     [
       `local cookies = {${cookies.map((c) => JSON.stringify(c)).join(',')}}`,
       'local n = 0',
-      'setup = function(thread) thread:set("prefix", "bench-" .. math.random(1, 2000000000) .. "-") end',
+      // Lua's math.random starts from the same seed in every wrk: the script's name keeps two wrk processes' tokens apart.
+      `setup = function(thread) thread:set("prefix", "bench-${name}-" .. math.random(1, 2000000000) .. "-") end`,
       `local path = ${JSON.stringify(`/api/questions/${encodeURIComponent(question.scenarioId)}/7/answers`)}`,
       'request = function()',
       '  n = n + 1',
@@ -114,6 +115,8 @@ async function withPostgresDatabase<T>(body: (url: string, count: () => Promise<
   const url = new URL(POSTGRES_URL);
   url.pathname = `/${name}`;
   const reader = new pg.Client({ connectionString: url.href });
+  // Dropping the database ends this connection: expected, not worth a stack trace.
+  reader.on('error', () => undefined);
   let connected: Promise<unknown> | undefined;
   try {
     return await body(url.href, async () => {
@@ -142,10 +145,11 @@ interface Measured {
 async function measureAnswers(servers: readonly Server[], dir: string, name: string, countAttempts: () => Promise<number>): Promise<Measured> {
   const question = await choiceQuestion(servers[0]!.url);
   const cookies = await learners(servers[0]!.url, question);
-  const script = answerScript(dir, name, question, cookies);
   const before = await countAttempts();
   const floor = runWrkOnly(`${servers[0]!.url}/static/theme-switch.js`);
-  const runs = await Promise.all(servers.map((s) => wrkAsync(s.url, script, Math.round(LEARNERS / servers.length))));
+  const runs = await Promise.all(
+    servers.map((s, i) => wrkAsync(s.url, answerScript(dir, `${name}-${i}`, question, cookies), Math.round(LEARNERS / servers.length))),
+  );
   // Let the last in-flight answers land before counting (wrk stops without waiting for them).
   for (const server of servers) await (await fetch(`${server.url}/static/theme-switch.js`)).text();
   const stored = (await countAttempts()) - before;
@@ -179,9 +183,18 @@ export async function benchmarks(): Promise<BenchRow[]> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'dynamodb-study-instances-'));
   const rows: BenchRow[] = [];
-  const stop = (servers: readonly Server[]) => {
-    for (const server of servers) server.process.kill();
-  };
+  // Waits for the exits, so the database is dropped only after every pool has closed.
+  const stop = (servers: readonly Server[]) =>
+    Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<void>((resolve) => {
+            if (server.process.exitCode !== null) return resolve();
+            server.process.once('exit', () => resolve());
+            server.process.kill();
+          }),
+      ),
+    );
   try {
     const sqlitePath = join(dir, 'app.db');
     const sqliteServer = await startServer(sqlitePath);
@@ -199,7 +212,7 @@ export async function benchmarks(): Promise<BenchRow[]> {
         reader.close();
       }
     } finally {
-      stop([sqliteServer]);
+      await stop([sqliteServer]);
     }
     if (!(await postgresReachable())) {
       console.error(`instances: no PostgreSQL at ${POSTGRES_URL.replace(/:[^:@/]*@/, ':***@')} (set BENCH_DATABASE_URL): the PostgreSQL rows are skipped`);
@@ -219,7 +232,7 @@ export async function benchmarks(): Promise<BenchRow[]> {
             ),
           );
         } finally {
-          stop(servers);
+          await stop(servers);
         }
       });
     }
