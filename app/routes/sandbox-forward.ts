@@ -11,6 +11,9 @@ import { type IncomingMessage, type OutgoingHttpHeaders, Agent, request, type Se
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Context, MiddlewareHandler } from 'hono';
+import { DAX_PATHS, DYNAMODB_PATHS } from './dynamodb/index.ts';
+
+const ENDPOINT_PATHS: ReadonlySet<string> = new Set([...DYNAMODB_PATHS, ...DAX_PATHS]);
 
 /**
  * The client's address as the forwarding worker saw it, on the owner's socket only: the public
@@ -20,7 +23,7 @@ export const FORWARDED_CLIENT_HEADER = 'x-study-forwarded-client';
 
 /** Paths whose handlers read or change a sandbox. */
 export function touchesSandboxes(method: string, path: string, headers: { get(name: string): string | undefined }): boolean {
-  if (path === '/dynamodb' || path === '/dynamodb/' || path === '/dax' || path === '/dax/') return method === 'POST';
+  if (ENDPOINT_PATHS.has(path)) return method === 'POST';
   if (path === '/playground' || path.startsWith('/playground/')) return true;
   if (path === '/account/sandbox-key/rotate') return true;
   // The SDKs post to the endpoint URL itself when it is given without a path.

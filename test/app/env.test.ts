@@ -24,8 +24,23 @@ describe('parseEnv', () => {
     ['TRUST_PROXY', 'on'],
     ['RATE_LIMIT_AUTH_PER_USERNAME', '0'],
     ['RATE_LIMIT_ANSWERS_PER_MINUTE', 'many'],
+    ['WORKERS', '0'],
+    ['WORKERS', 'all'],
+    ['DYNAMODB_SANDBOX_SYNC', 'sometimes'],
+    ['DYNAMODB_SNAPSHOT_MAX_BYTES', '-1'],
   ])('rejects %s=%j, naming the variable', (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`^Invalid environment: ${name}: `));
+  });
+
+  it('takes WORKERS as a count or auto, one by default, and leaves the sandbox sync to the database unless set', () => {
+    expect(parseEnv({}).WORKERS).toBe(1);
+    expect(parseEnv({ WORKERS: '2' }).WORKERS).toBe(2);
+    expect(parseEnv({ WORKERS: 'auto' }).WORKERS).toBe('auto');
+    expect(parseEnv({}).DYNAMODB_SANDBOX_SYNC).toBeUndefined();
+    expect(parseEnv({ DYNAMODB_SANDBOX_SYNC: 'always', DYNAMODB_SNAPSHOT_MAX_BYTES: '1048576' })).toMatchObject({
+      DYNAMODB_SANDBOX_SYNC: 'always',
+      DYNAMODB_SNAPSHOT_MAX_BYTES: 1048576,
+    });
   });
 
   it('takes a postgres:// DATABASE_URL, and treats an empty one as unset', () => {

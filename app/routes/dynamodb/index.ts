@@ -287,6 +287,11 @@ export interface DynamodbEndpoint {
   run(call: DynamodbCall): DynamodbCallOutcome;
 }
 
+/** Where the wire endpoint is posted to (the SDK appends a slash to an endpoint's path). */
+export const DYNAMODB_PATHS = ['/dynamodb', '/dynamodb/'] as const;
+/** A simulated DAX cluster in front of the sandbox: the same protocol and signing (README, "Simulation"). */
+export const DAX_PATHS = ['/dax', '/dax/'] as const;
+
 export function dynamodbRoutes(sandboxes: SandboxRegistry, options: DynamodbRouteOptions = {}): Hono {
   return dynamodbEndpoint(sandboxes, options).routes;
 }
@@ -458,12 +463,8 @@ export function dynamodbEndpoint(sandboxes: SandboxRegistry, options: DynamodbRo
       if (admitted) limits.release();
     }
   };
-  app.post('/dynamodb', (c) => handle(c));
-  // A simulated DAX cluster in front of the sandbox: the same protocol and signing (README, "Simulation").
-  app.post('/dax', (c) => handle(c, true));
-  app.post('/dax/', (c) => handle(c, true));
-  // The SDK appends a slash to an endpoint's path.
-  app.post('/dynamodb/', (c) => handle(c));
+  for (const path of DYNAMODB_PATHS) app.post(path, (c) => handle(c));
+  for (const path of DAX_PATHS) app.post(path, (c) => handle(c, true));
   app.post('/', async (c, next) => {
     if (headerOf(c, 'x-amz-target') === undefined) return next();
     return handle(c);
