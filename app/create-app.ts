@@ -42,6 +42,7 @@ import { InvalidInputError, NotFoundError } from './routes/request-errors.ts';
 import { renderErrorPage } from './views/render-error-page.tsx';
 import { STATIC_ASSETS, STATIC_CACHE_CONTROL } from './views/static-assets.ts';
 import { forwardSandboxRequests } from './routes/sandbox-forward.ts';
+import { forRequestsWithBody, htmlAsPlainString } from './routes/response-path.ts';
 import { addressOf } from './auth/client-address.ts';
 
 export type { AppDeps, AppEnv, AuthoringDeps, Clock, Logger } from './routes/app-env.ts';
@@ -215,6 +216,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     c.set('deps', deps);
     await next();
   });
+  app.use('*', htmlAsPlainString);
   // The layout's navigation reads the logged-in user from the request's context.
   app.use('*', contextStorage());
 
@@ -242,18 +244,22 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   app.use('*', refuseCrossSiteRequests());
 
   // Answers, reports and API calls are small; a larger body is refused before it is read.
-  const limitBody = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new HTTPException(413, { message: `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.` });
-    },
-  });
-  const limitImport = bodyLimit({
-    maxSize: MAX_IMPORT_BYTES,
-    onError: () => {
-      throw new HTTPException(413, { message: `The import is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split the file.` });
-    },
-  });
+  const limitBody = forRequestsWithBody(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HTTPException(413, { message: `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.` });
+      },
+    }),
+  );
+  const limitImport = forRequestsWithBody(
+    bodyLimit({
+      maxSize: MAX_IMPORT_BYTES,
+      onError: () => {
+        throw new HTTPException(413, { message: `The import is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split the file.` });
+      },
+    }),
+  );
   app.use('/api/*', (c, next) => (IMPORT_PATHS.has(c.req.path) ? limitImport(c, next) : limitBody(c, next)));
   app.use('/q/*', limitBody);
   app.use('/review/*', limitBody);

@@ -5,6 +5,7 @@ import { tryGetContext } from 'hono/context-storage';
 import { AccountNavItems } from '../auth/account-nav.tsx';
 import { ReviewNavItem } from '../routes/review/review-nav.tsx';
 import { readTheme, type Theme } from '../routes/theme/theme.ts';
+import { renderedOnce } from './rendered-once.ts';
 
 export interface LayoutProps {
   readonly title: string;
@@ -27,6 +28,30 @@ const NAV: ReadonlyArray<{ id: NonNullable<LayoutProps['current']>; href: string
   { id: 'cost', href: '/cost', label: 'Cost' },
   { id: 'playground', href: '/playground', label: 'Playground' },
 ];
+
+/** The review entry (with its due count) follows Practice. */
+const REVIEW_AFTER = NAV.findIndex((item) => item.id === 'practice') + 1;
+
+function NavEntry({ item, current }: { item: (typeof NAV)[number]; current: LayoutProps['current'] }) {
+  return (
+    <li>
+      <a href={item.href} aria-current={item.id === current ? 'page' : undefined}>
+        {item.label}
+      </a>
+    </li>
+  );
+}
+
+const FOOTER = raw(
+  String(
+    <footer class="site-footer">
+      <p>
+        Questions are generated and graded by computation. Facts follow the AWS documentation; the JSON API (<a href="/api/reference">reference</a>,{' '}
+        <a href="/api/openapi.json">OpenAPI document</a>) does everything these pages do. Authors: <a href="/authoring/reports">reported problems</a>.
+      </p>
+    </footer>,
+  ),
+);
 
 const THEME_LABELS: ReadonlyArray<{ value: Theme; label: string }> = [
   // Each option names the setting, so the visible control needs no label of its own beside it
@@ -98,15 +123,21 @@ export function Layout({ title, current, shortcuts = false, scripts = [], styles
               <summary>Menu</summary>
               <nav aria-label="Main">
                 <ul>
-                  {NAV.map((item) => (
+                  {/* The fixed entries, rendered once per current page (rendered-once.ts); the
+                      review entry carries its due count, which no fixed entry can. */}
+                  {renderedOnce(NAV, `before-review:${current}`, () => (
                     <>
-                      <li>
-                        <a href={item.href} aria-current={item.id === current ? 'page' : undefined}>
-                          {item.label}
-                        </a>
-                      </li>
-                      {/* With its due count, which no static entry can carry. */}
-                      {item.id === 'practice' ? <ReviewNavItem current={current} /> : null}
+                      {NAV.slice(0, REVIEW_AFTER).map((item) => (
+                        <NavEntry item={item} current={current} />
+                      ))}
+                    </>
+                  ))}
+                  <ReviewNavItem current={current} />
+                  {renderedOnce(NAV, `after-review:${current}`, () => (
+                    <>
+                      {NAV.slice(REVIEW_AFTER).map((item) => (
+                        <NavEntry item={item} current={current} />
+                      ))}
                     </>
                   ))}
                   <AccountNavItems current={current} />
@@ -118,12 +149,7 @@ export function Layout({ title, current, shortcuts = false, scripts = [], styles
           <main id="main" tabindex={-1}>
             {children}
           </main>
-          <footer class="site-footer">
-            <p>
-              Questions are generated and graded by computation. Facts follow the AWS documentation; the JSON API (<a href="/api/reference">reference</a>,{' '}
-              <a href="/api/openapi.json">OpenAPI document</a>) does everything these pages do. Authors: <a href="/authoring/reports">reported problems</a>.
-            </p>
-          </footer>
+          {FOOTER}
           <script src="/static/theme-switch.js" defer></script>
           {shortcuts ? <script src="/static/keyboard-shortcuts.js" defer></script> : null}
           {scripts.map((src) => (

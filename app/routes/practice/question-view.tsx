@@ -1,9 +1,11 @@
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { ChoiceOption, Objective, Variant } from '../../bank/types.ts';
 import type { Confidence } from '../../progress/rating.ts';
 import { displayTitle, HtmlBlock } from '../../views/components.tsx';
 import { DesignBrief, DesignEditor, DesignTextarea } from '../../views/design-editor.tsx';
 import { Layout } from '../../views/layout.tsx';
+import { renderedOnce } from '../../views/rendered-once.ts';
 import { RequestEditor, RequestFixture, RequestTextarea } from '../../views/request-editor.tsx';
 import { type PracticeMode, practiceQueryString } from './practice-mode.ts';
 import { questionPath } from './variant-address.ts';
@@ -79,6 +81,8 @@ function ConfidenceInputs({ checked }: { checked: string | undefined }) {
     </fieldset>
   );
 }
+
+const UNCHECKED_CONFIDENCE = raw(String(<ConfidenceInputs checked={undefined} />));
 
 /** Option HTML arrives as a paragraph; inside a label only its inline content belongs. */
 export function inlineHtml(html: string): string {
@@ -278,9 +282,15 @@ export function QuestionPage({ variant, objectives, areaTitle, mode, submissionT
           {study.banner}
         </p>
       ) : null}
-      <QuestionHeader variant={variant} objectives={objectives} areaTitle={areaTitle} />
+      {/* Header (objectives and area title come from the same bank as the variant), pane and
+          inputs depend on the variant alone: rendered once per variant (rendered-once.ts). */}
+      {renderedOnce(variant, 'question-header', () => (
+        <QuestionHeader variant={variant} objectives={objectives} areaTitle={areaTitle} />
+      ))}
       <div class="question-layout">
-        <QuestionPane variant={variant} />
+        {renderedOnce(variant, 'question-pane', () => (
+          <QuestionPane variant={variant} />
+        ))}
         <div class="answer-pane">
           <form method="post" action={study?.action ?? `${questionPath(variant.scenarioId, variant.seed)}${practiceQueryString(mode)}`} data-answer-form>
             <input type="hidden" name="token" value={submissionToken} />
@@ -293,8 +303,12 @@ export function QuestionPage({ variant, objectives, areaTitle, mode, submissionT
                 <p>Your answer was not recorded. Fix it and check it again.</p>
               </div>
             ) : null}
-            <AnswerInputs variant={variant} rejected={rejected} withContext={false} />
-            <ConfidenceInputs checked={rejected?.confidence} />
+            {rejected ? (
+              <AnswerInputs variant={variant} rejected={rejected} withContext={false} />
+            ) : (
+              renderedOnce(variant, 'answer-inputs', () => <AnswerInputs variant={variant} rejected={undefined} withContext={false} />)
+            )}
+            {rejected ? <ConfidenceInputs checked={rejected.confidence} /> : UNCHECKED_CONFIDENCE}
             <div class="actions">
               <button type="submit">Check answer</button>
               <a

@@ -22,8 +22,15 @@ import { QuestionPage } from './question-view.tsx';
 import { ResultPage } from './result-view.tsx';
 import { parseSeed, questionPath } from './variant-address.ts';
 
+/** Every objective by id, per loaded set of areas (a reload replaces the array). */
+const objectivesById = new WeakMap<Bank['areas'], ReadonlyMap<string, Objective>>();
+
 export function selectObjectives(bank: Bank, variant: Variant): Objective[] {
-  const all = new Map(bank.areas.flatMap((a) => a.objectives).map((o) => [o.id as string, o]));
+  let all = objectivesById.get(bank.areas);
+  if (all === undefined) {
+    all = new Map(bank.areas.flatMap((a) => a.objectives).map((o) => [o.id as string, o]));
+    objectivesById.set(bank.areas, all);
+  }
   return variant.objectives.map((id) => all.get(id) ?? { id, area: variant.area, text: id });
 }
 

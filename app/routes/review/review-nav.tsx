@@ -6,11 +6,16 @@ import { tryGetContext } from 'hono/context-storage';
 import { countDueCards } from '../../progress/review-cards.ts';
 import type { AppEnv } from '../app-env.ts';
 
-export async function ReviewNavItem({ current }: { current: string | undefined }) {
+/** Synchronous for a visitor with no profile, so a page without a learner renders in one pass. */
+export function ReviewNavItem({ current }: { current: string | undefined }) {
   const c = tryGetContext<AppEnv>();
   // Only pages that looked up the learner know whose cards to count; reading creates nothing.
   const profile = c?.var.identified ? c.var.profile : undefined;
-  const due = profile && c ? await countDueCards(c.var.deps.db, profile.id, c.var.deps.clock.now()) : 0;
+  if (!profile || !c) return <ReviewEntry current={current} due={0} />;
+  return countDueCards(c.var.deps.db, profile.id, c.var.deps.clock.now()).then((due) => <ReviewEntry current={current} due={due} />);
+}
+
+function ReviewEntry({ current, due }: { current: string | undefined; due: number }) {
   return (
     <li>
       <a href="/review" aria-current={current === 'review' ? 'page' : undefined}>
