@@ -13,6 +13,7 @@ import { openBankCache } from './bank-cache.ts';
 import { bankFromSources, type LoadBankOptions, type LoadedBank, loadBank } from './index.ts';
 import type { Instance } from './instance.ts';
 import type { ContentError } from './types.ts';
+import { LruCache } from '../lru-cache.ts';
 
 export interface ReloadReport {
   readonly scenarios: number;
@@ -55,31 +56,6 @@ export const DEFAULT_WATCH_DEBOUNCE_MS = 200;
  * 0.5–20 ms of markdown, sanitising and calculators; a few MB of HTML and keys is cheaper.
  */
 export const INSTANCE_CACHE_SIZE = 1000;
-
-/** A bounded least-recently-used map: a Map keeps insertion order, so the first key is the oldest. */
-export class LruCache<K, V> {
-  readonly #entries = new Map<K, V>();
-  constructor(readonly capacity: number) {}
-  get size(): number {
-    return this.#entries.size;
-  }
-  get(key: K): V | undefined {
-    const value = this.#entries.get(key);
-    if (value !== undefined) {
-      this.#entries.delete(key);
-      this.#entries.set(key, value);
-    }
-    return value;
-  }
-  set(key: K, value: V): void {
-    this.#entries.delete(key);
-    this.#entries.set(key, value);
-    if (this.#entries.size > this.capacity) this.#entries.delete(this.#entries.keys().next().value as K);
-  }
-  clear(): void {
-    this.#entries.clear();
-  }
-}
 
 export interface LiveBankOptions extends LoadBankOptions {
   /** Variants kept generated (INSTANCE_CACHE_SIZE). */

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import type { SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { LruCache } from '../lru-cache.ts';
 import * as schema from './schema.ts';
 import { type Db, type DialectDriver, registerDb, type Store, sqliteTransactionScope } from './store.ts';
 
@@ -68,6 +69,31 @@ function sqliteDriver(sqlite: Database.Database): DialectDriver {
   };
 }
 
+/** Statements kept compiled per connection: the app's queries are a few dozen shapes. */
+export const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * drizzle prepares every query it runs, and compiling the SQL was a tenth of an answer's CPU
+ * (--cpu-prof, issue 17): the connection keeps each compiled statement by its text and hands it
+ * out again. drizzle switches a statement to raw (array) rows for some reads, so a statement
+ * handed out again is set back to plain object rows first. Statements run to completion
+ * synchronously, so one is never shared by two queries at once (nothing here iterates).
+ */
+function reuseStatements(sqlite: Database.Database, capacity = STATEMENT_CACHE_SIZE): void {
+  const statements = new LruCache<string, Database.Statement>(capacity);
+  const compile = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = ((source: string) => {
+    let statement = statements.get(source);
+    if (statement === undefined) {
+      statement = compile(source);
+      statements.set(source, statement);
+    } else if (statement.reader) {
+      statement.raw(false).pluck(false).expand(false);
+    }
+    return statement;
+  }) as typeof sqlite.prepare;
+}
+
 /**
  * Opens (creating when absent) the SQLite database at `path`, or an in-memory one for
  * `:memory:`, and brings its schema up to date.
@@ -80,6 +106,7 @@ export function openSqlite(path: string, migrationsDir: string = MIGRATIONS_DIR)
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  reuseStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: migrationsDir });
   registerDb(db, sqliteDriver(sqlite));

@@ -12,7 +12,9 @@
  * - `firstRow(await …limit(1))` for one row, `(await ….returning({ id }))).length` for rows changed;
  * - `rowsOf(db, sql\`…\`)` for a raw statement, written in SQL both dialects accept (no
  *   `update or ignore`, no `strftime`; `count(*)` read with Number(), PostgreSQL returns it as text);
- * - `inTransaction(db, async (tx) => …)` for a transaction; its body runs database statements only.
+ * - `inTransaction(db, async (tx) => …)` for a transaction; its body runs database statements only;
+ * - `prepared(db, build)` for a query run on most requests: built once per handle with
+ *   `sql.placeholder`s, then `await prepared(db, build).execute({ … })`.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SQL } from 'drizzle-orm';
@@ -65,6 +67,30 @@ export function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
 /** Runs `body` in one transaction: all its statements or none. Nested calls join the outer one. */
 export function inTransaction<T>(db: Db, body: (tx: Db) => Promise<T>): Promise<T> {
   return driverOf(db).transaction(db, body);
+}
+
+const preparedQueries = new WeakMap<Db, Map<(db: Db, tables: Tables) => unknown, unknown>>();
+
+/**
+ * `build(db, tables)`, a query ending in `.prepare()`, built once per database handle. drizzle
+ * builds a query's SQL anew on every run, which was most of the CPU of the few queries behind
+ * every page and answer (--cpu-prof, issue 17). Keyed by the handle because a PostgreSQL
+ * transaction's handle is its own connection; on SQLite a transaction runs on the one handle.
+ * A placeholder compared with a column (`eq`, `lte`) is bound as given, without the column's
+ * mapping: pass what the database stores (a timestamp as its milliseconds).
+ */
+export function prepared<Q>(db: Db, build: (db: Db, tables: Tables) => Q): Q {
+  let queries = preparedQueries.get(db);
+  if (queries === undefined) {
+    queries = new Map();
+    preparedQueries.set(db, queries);
+  }
+  let query = queries.get(build) as Q | undefined;
+  if (query === undefined) {
+    query = build(db, tablesOf(db));
+    queries.set(build, query);
+  }
+  return query;
 }
 
 export function firstRow<T>(rows: readonly T[]): T | undefined {

@@ -9,7 +9,7 @@ import { calculateOnDemandRequestCost, calculateProvisionedCost, roundToCents } 
 import { Database, type Item } from '../../engine/index.ts';
 import type { Check, GradeResult } from '../bank/types.ts';
 import { FIXTURE_GENERATORS } from './fixture-generators.ts';
-import { LruCache } from './fixture.ts';
+import { LruCache } from '../lru-cache.ts';
 import type { AccessPattern, DesignAnswerSpec } from './hands-on-spec.ts';
 import { describeJsonError, marshallItem, marshallValue, REQUEST_LIMITS, unmarshallItem } from './request-input.ts';
 import { verdictFor, type GradeContext } from './request.ts';
@@ -51,7 +51,7 @@ interface LoadedDesign {
 
 type Plain = Record<string, unknown>;
 
-const dataCache = new LruCache<readonly Plain[]>(32);
+const dataCache = new LruCache<string, readonly Plain[]>(32);
 
 export function designData(spec: DesignAnswerSpec): readonly Plain[] {
   const key = JSON.stringify(spec.data);
@@ -427,9 +427,9 @@ export function describeDesign(spec: DesignAnswerSpec): Record<string, unknown> 
   };
 }
 
-const designCache = new LruCache<Loaded>(32);
+const designCache = new LruCache<string, Loaded>(32);
 // Outcomes are a few numbers each: room for every design of every variant content:check grades.
-const loadCache = new LruCache<DesignLoadOutcome>(1024);
+const loadCache = new LruCache<string, DesignLoadOutcome>(1024);
 
 export function gradeDesign(spec: DesignAnswerSpec, json: string, context: GradeContext): GradeResult & { kind: 'design' } {
   const checks: Check[] = [];

@@ -6,6 +6,7 @@
 import { Database, type Item } from '../../engine/index.ts';
 import { FIXTURE_GENERATORS } from './fixture-generators.ts';
 import { marshallItem } from './request-input.ts';
+import { LruCache } from '../lru-cache.ts';
 
 /** A fixture as the scenario declares it, after placeholders are filled. Items are plain JSON. */
 export interface FixtureSpec {
@@ -89,29 +90,7 @@ function runGenerator(name: string, args: Readonly<Record<string, unknown>>) {
   return generator(args);
 }
 
-/** A least-recently-used map: a Map keeps insertion order, so re-inserting on read is enough. */
-export class LruCache<V> {
-  private readonly entries = new Map<string, V>();
-  constructor(private readonly capacity: number) {}
-  get(key: string): V | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
-  }
-  set(key: string, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
-  }
-  get size(): number {
-    return this.entries.size;
-  }
-}
-
-const cache = new LruCache<Fixture>(FIXTURE_LIMITS.cacheSize);
+const cache = new LruCache<string, Fixture>(FIXTURE_LIMITS.cacheSize);
 
 /** The fixture for a spec, built on first use and then served from the LRU. */
 export function loadFixture(spec: FixtureSpec): Fixture {

@@ -4,7 +4,7 @@
  */
 import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { attempts } from '../db/schema.ts';
-import { type Db, firstRow, inTransaction, type Tables, tablesOf } from '../db/store.ts';
+import { type Db, firstRow, inTransaction, prepared, type Tables, tablesOf } from '../db/store.ts';
 
 export type Attempt = typeof attempts.$inferSelect;
 export type NewAttempt = Omit<typeof attempts.$inferInsert, 'id'>;
@@ -58,15 +58,16 @@ export function selectAllAttempts(db: Db, profileId: number): Promise<Attempt[]>
   return db.select().from(attempts).where(eq(attempts.profileId, profileId)).orderBy(asc(attempts.createdAt), asc(attempts.id));
 }
 
+const attemptById = (db: Db, { attempts }: Tables) =>
+  db
+    .select()
+    .from(attempts)
+    .where(and(eq(attempts.id, sql.placeholder('attemptId')), eq(attempts.profileId, sql.placeholder('profileId'))))
+    .limit(1)
+    .prepare();
+
 export async function selectOptionalAttemptById(db: Db, profileId: number, attemptId: number): Promise<Attempt | undefined> {
-  const { attempts } = tablesOf(db);
-  return firstRow(
-    await db
-      .select()
-      .from(attempts)
-      .where(and(eq(attempts.id, attemptId), eq(attempts.profileId, profileId)))
-      .limit(1),
-  );
+  return firstRow(await prepared(db, attemptById).execute({ attemptId, profileId }));
 }
 
 /**

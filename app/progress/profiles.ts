@@ -4,13 +4,21 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { profiles } from '../db/schema.ts';
-import { type Db, firstRow, inTransaction, tablesOf } from '../db/store.ts';
+import { type Db, firstRow, inTransaction, prepared, type Tables, tablesOf } from '../db/store.ts';
 
 export type Profile = typeof profiles.$inferSelect;
 
+const profileByToken = (db: Db, { profiles }: Tables) =>
+  db
+    .select()
+    .from(profiles)
+    .where(eq(profiles.token, sql.placeholder('token')))
+    .limit(1)
+    .prepare();
+
+/** On every request that carries a learner cookie. */
 export async function selectOptionalProfileByToken(db: Db, token: string): Promise<Profile | undefined> {
-  const { profiles } = tablesOf(db);
-  return firstRow(await db.select().from(profiles).where(eq(profiles.token, token)).limit(1));
+  return firstRow(await prepared(db, profileByToken).execute({ token }));
 }
 
 export async function selectOptionalProfileByUserId(db: Db, userId: number): Promise<Profile | undefined> {

@@ -3,10 +3,10 @@
  * every graded answer wherever it was given (practice, review, exam, drill), and the study
  * settings that steer it.
  */
-import { and, asc, count, eq, gte, inArray, lt, lte } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { ScenarioKind } from '../bank/types.ts';
 import type { reviewCards, studySettings } from '../db/schema.ts';
-import { type Db, firstRow, tablesOf } from '../db/store.ts';
+import { type Db, firstRow, prepared, type Tables, tablesOf } from '../db/store.ts';
 import { MAX_PICKED_SEED } from './next-question.ts';
 import { countsAsRight, rateAnswer, type RatedAnswer, type ReviewRating } from './rating.ts';
 import { CardState, DEFAULT_TARGET_RETENTION, newReviewCard, type ReviewCard, scheduleReview } from './review-schedule.ts';
@@ -17,10 +17,17 @@ export type StudySettings = Omit<typeof studySettings.$inferSelect, 'profileId'>
 export const DEFAULT_NEW_PER_DAY = 10;
 export const DEFAULT_STUDY_SETTINGS: StudySettings = { targetRetention: DEFAULT_TARGET_RETENTION, newPerDay: DEFAULT_NEW_PER_DAY };
 
+const studySettingsOf = (db: Db, { studySettings }: Tables) =>
+  db
+    .select()
+    .from(studySettings)
+    .where(eq(studySettings.profileId, sql.placeholder('profileId')))
+    .limit(1)
+    .prepare();
+
 export async function selectStudySettings(db: Db, profileId: number | undefined): Promise<StudySettings> {
   if (profileId === undefined) return DEFAULT_STUDY_SETTINGS;
-  const { studySettings } = tablesOf(db);
-  const row = firstRow(await db.select().from(studySettings).where(eq(studySettings.profileId, profileId)).limit(1));
+  const row = firstRow(await prepared(db, studySettingsOf).execute({ profileId }));
   return row ? { targetRetention: row.targetRetention, newPerDay: row.newPerDay } : DEFAULT_STUDY_SETTINGS;
 }
 
@@ -62,15 +69,16 @@ function fromReviewCard(card: ReviewCard) {
   };
 }
 
+const reviewCardOf = (db: Db, { reviewCards }: Tables) =>
+  db
+    .select()
+    .from(reviewCards)
+    .where(and(eq(reviewCards.profileId, sql.placeholder('profileId')), eq(reviewCards.scenarioId, sql.placeholder('scenarioId'))))
+    .limit(1)
+    .prepare();
+
 export async function selectOptionalReviewCard(db: Db, profileId: number, scenarioId: string): Promise<ReviewCardRow | undefined> {
-  const { reviewCards } = tablesOf(db);
-  return firstRow(
-    await db
-      .select()
-      .from(reviewCards)
-      .where(and(eq(reviewCards.profileId, profileId), eq(reviewCards.scenarioId, scenarioId)))
-      .limit(1),
-  );
+  return firstRow(await prepared(db, reviewCardOf).execute({ profileId, scenarioId }));
 }
 
 export interface CardAnswer extends RatedAnswer {
@@ -114,15 +122,17 @@ export function selectDueCards(db: Db, profileId: number, now: Date, limit: numb
     .limit(limit);
 }
 
+/** On every page a learner sees (the navigation's due count). */
+const dueCardCount = (db: Db, { reviewCards }: Tables) =>
+  db
+    .select({ n: count() })
+    .from(reviewCards)
+    .where(and(eq(reviewCards.profileId, sql.placeholder('profileId')), lte(reviewCards.due, sql.placeholder('now'))))
+    .prepare();
+
 export async function countDueCards(db: Db, profileId: number | undefined, now: Date): Promise<number> {
   if (profileId === undefined) return 0;
-  const { reviewCards } = tablesOf(db);
-  const row = firstRow(
-    await db
-      .select({ n: count() })
-      .from(reviewCards)
-      .where(and(eq(reviewCards.profileId, profileId), lte(reviewCards.due, now))),
-  );
+  const row = firstRow(await prepared(db, dueCardCount).execute({ profileId, now: now.getTime() }));
   return row?.n ?? 0;
 }
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LoadedBank } from '../../../app/bank/index.ts';
-import { createLiveBank, type LiveBank, LruCache } from '../../../app/bank/live-bank.ts';
+import { createLiveBank, type LiveBank } from '../../../app/bank/live-bank.ts';
+import { LruCache } from '../../../app/lru-cache.ts';
 import { DEFAULT_MISCONCEPTIONS_FILE } from '../../../app/bank/misconception-texts.ts';
 import { createTempContent, type TempContent } from '../../helpers/authoring-content.ts';
 import { familyUsingShared, SHARED_USED } from './shared-texts-fixture.ts';
