@@ -38,6 +38,32 @@ export interface SqliteStore extends Store {
   readonly sqlite: Database.Database;
 }
 
+/** How long a statement waits for another process's write to end before it fails (SQLITE_BUSY). */
+export const BUSY_TIMEOUT_MS = 5000;
+
+const isBusy = (error: unknown): boolean => (error as { code?: string }).code === 'SQLITE_BUSY';
+
+/**
+ * BEGIN IMMEDIATE without blocking the event loop: with WORKERS > 1 another process may hold
+ * the write lock, and SQLite's own busy handler would sleep this whole worker (pages and all)
+ * while it waits. Here only this transaction waits, on timers, up to BUSY_TIMEOUT_MS.
+ */
+async function beginImmediate(sqlite: Database.Database): Promise<void> {
+  for (let waited = 0, pause = 1; ; waited += pause, pause = Math.min(pause * 2, 8)) {
+    // Only this statement goes without the busy handler: others run meanwhile, as before.
+    sqlite.pragma('busy_timeout = 0');
+    try {
+      sqlite.exec('BEGIN IMMEDIATE');
+      return;
+    } catch (error) {
+      if (!isBusy(error) || waited >= BUSY_TIMEOUT_MS) throw error;
+    } finally {
+      sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
+
 /**
  * Transactions on the one SQLite connection. A body's awaits on SQLite statements settle as
  * microtasks, so no other request's statement runs inside it; a second transaction that starts
@@ -46,7 +72,7 @@ export interface SqliteStore extends Store {
 function sqliteDriver(sqlite: Database.Database): DialectDriver {
   let queue: Promise<unknown> = Promise.resolve();
   const run = async <T>(db: Db, body: (tx: Db) => Promise<T>): Promise<T> => {
-    sqlite.exec('BEGIN IMMEDIATE');
+    await beginImmediate(sqlite);
     try {
       const result = await sqliteTransactionScope.run(db, () => body(db));
       sqlite.exec('COMMIT');
@@ -105,7 +131,7 @@ export function openSqlite(path: string, migrationsDir: string = MIGRATIONS_DIR)
   // ignores it and stays in 'memory' mode.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   reuseStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: migrationsDir });

@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqlite, type SqliteStore, STATEMENT_CACHE_SIZE } from '../../../app/db/connection.ts';
+import { inTransaction } from '../../../app/db/store.ts';
 
 let store: SqliteStore;
 beforeEach(() => {
@@ -35,5 +40,35 @@ describe('the SQLite connection keeps its statements compiled', () => {
     await store.db.run(sql`create table t (n integer)`);
     for (let n = 0; n < 3; n++) await store.db.run(sql`insert into t (n) values (${n})`);
     expect(await store.db.all(sql`select n from t order by n`)).toEqual([{ n: 0 }, { n: 1 }, { n: 2 }]);
+  });
+});
+
+describe('a transaction waiting for another process to finish writing', () => {
+  it('waits on timers, so this process goes on serving, and commits once the other has', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dynamodb-study-busy-'));
+    const ours = openSqlite(join(dir, 'app.db'));
+    const other = new Database(join(dir, 'app.db'));
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      let bodyRan = false;
+      const transaction = inTransaction(ours.db, async (tx) => {
+        bodyRan = true;
+        await tx.run(sql`insert into profiles (token, created_at) values ('waited', 0)`);
+      });
+      // Other work of this process: reads go on while the transaction waits for the lock.
+      for (let turn = 0; turn < 20; turn++) {
+        expect(await ours.db.all(sql`select count(*) as n from profiles`)).toEqual([{ n: 0 }]);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      expect(bodyRan).toBe(false);
+      other.exec('COMMIT');
+      await transaction;
+      expect(bodyRan).toBe(true);
+      expect(await ours.db.all(sql`select token from profiles`)).toEqual([{ token: 'waited' }]);
+    } finally {
+      other.close();
+      await ours.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
