@@ -17,7 +17,7 @@
  *   `sql.placeholder`s, then `await prepared(db, build).execute({ … })`.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type * as schema from './schema.ts';
 
@@ -69,7 +69,7 @@ export function inTransaction<T>(db: Db, body: (tx: Db) => Promise<T>): Promise<
   return driverOf(db).transaction(db, body);
 }
 
-const preparedQueries = new WeakMap<Db, Map<(db: Db, tables: Tables) => unknown, unknown>>();
+const preparedQueries = new WeakMap<Db, Map<unknown, Map<string, unknown>>>();
 
 /**
  * `build(db, tables)`, a query ending in `.prepare()`, built once per database handle. drizzle
@@ -77,20 +77,60 @@ const preparedQueries = new WeakMap<Db, Map<(db: Db, tables: Tables) => unknown,
  * every page and answer (--cpu-prof, issue 17). Keyed by the handle because a PostgreSQL
  * transaction's handle is its own connection; on SQLite a transaction runs on the one handle.
  * A placeholder compared with a column (`eq`, `lte`) is bound as given, without the column's
- * mapping: pass what the database stores (a timestamp as its milliseconds).
+ * mapping: pass what the database stores (a timestamp as its milliseconds). Placeholders in an
+ * insert's values or an update's set are mapped like the column's values.
  */
 export function prepared<Q>(db: Db, build: (db: Db, tables: Tables) => Q): Q {
+  return preparedShape(db, build, '', () => build(db, tablesOf(db)));
+}
+
+function preparedShape<Q>(db: Db, build: unknown, shape: string, make: () => Q): Q {
   let queries = preparedQueries.get(db);
   if (queries === undefined) {
     queries = new Map();
     preparedQueries.set(db, queries);
   }
-  let query = queries.get(build) as Q | undefined;
+  let shapes = queries.get(build);
+  if (shapes === undefined) {
+    shapes = new Map();
+    queries.set(build, shapes);
+  }
+  let query = shapes.get(shape) as Q | undefined;
   if (query === undefined) {
-    query = build(db, tablesOf(db));
-    queries.set(build, query);
+    query = make();
+    shapes.set(shape, query);
   }
   return query;
+}
+
+/**
+ * A prepared insert or update whose columns are the keys of `values` that hold a value (an
+ * undefined one is left to the column's default, as drizzle does): `build` gets a placeholder
+ * per column and is built once per handle and set of columns; the query runs with `values`.
+ * A null is written into the query itself: drizzle would pass it through the column's mapping,
+ * which turns a null boolean into false.
+ */
+export function preparedWith<V extends Record<string, unknown>, Q>(
+  db: Db,
+  values: V,
+  build: (db: Db, tables: Tables, placeholders: V) => Q,
+): { query: Q; params: Record<string, unknown> } {
+  const params: Record<string, unknown> = {};
+  const columns: Record<string, unknown> = {};
+  const shape: string[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    if (value === null) {
+      columns[key] = null;
+      shape.push(`${key}=null`);
+    } else {
+      columns[key] = sql.placeholder(key);
+      params[key] = value;
+      shape.push(key);
+    }
+  }
+  const query = preparedShape(db, build, shape.join(','), () => build(db, tablesOf(db), columns as V));
+  return { query, params };
 }
 
 export function firstRow<T>(rows: readonly T[]): T | undefined {

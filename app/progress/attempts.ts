@@ -4,7 +4,7 @@
  */
 import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { attempts } from '../db/schema.ts';
-import { type Db, firstRow, inTransaction, prepared, type Tables, tablesOf } from '../db/store.ts';
+import { type Db, firstRow, inTransaction, prepared, preparedWith, type Tables, tablesOf } from '../db/store.ts';
 
 export type Attempt = typeof attempts.$inferSelect;
 export type NewAttempt = Omit<typeof attempts.$inferInsert, 'id'>;
@@ -25,9 +25,13 @@ export function insertAttempt(db: Db, values: NewAttempt): Promise<InsertedAttem
 }
 
 /** Call inside a transaction (inTransaction): the insert and the lookup must see the same rows. */
+const insertAttemptQuery = (db: Db, { attempts }: Tables, values: NewAttempt) =>
+  db.insert(attempts).values(values).onConflictDoNothing({ target: attempts.submissionToken }).returning().prepare();
+
 export async function insertOrFindAttempt(tx: Db, values: NewAttempt): Promise<InsertedAttempt | undefined> {
   const { attempts } = tablesOf(tx);
-  const inserted = firstRow(await tx.insert(attempts).values(values).onConflictDoNothing({ target: attempts.submissionToken }).returning());
+  const { query, params } = preparedWith(tx, values, insertAttemptQuery);
+  const inserted = firstRow(await query.execute(params));
   if (inserted) return { attempt: inserted, created: true };
   const existing = firstRow(await tx.select().from(attempts).where(eq(attempts.submissionToken, values.submissionToken)).limit(1));
   if (!existing || existing.profileId !== values.profileId) return undefined;

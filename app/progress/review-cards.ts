@@ -6,7 +6,7 @@
 import { and, asc, count, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { ScenarioKind } from '../bank/types.ts';
 import type { reviewCards, studySettings } from '../db/schema.ts';
-import { type Db, firstRow, prepared, type Tables, tablesOf } from '../db/store.ts';
+import { type Db, firstRow, prepared, preparedWith, type Tables, tablesOf } from '../db/store.ts';
 import { MAX_PICKED_SEED } from './next-question.ts';
 import { countsAsRight, rateAnswer, type RatedAnswer, type ReviewRating } from './rating.ts';
 import { CardState, DEFAULT_TARGET_RETENTION, newReviewCard, type ReviewCard, scheduleReview } from './review-schedule.ts';
@@ -97,12 +97,9 @@ export async function applyAnswerToCard(db: Db, answer: CardAnswer): Promise<{ c
   const existing = await selectOptionalReviewCard(db, answer.profileId, answer.scenarioId);
   const before = existing ? toReviewCard(existing) : newReviewCard(answer.now);
   const after = fromReviewCard(scheduleReview(before, rating, answer.now, targetRetention));
-  const [card] = existing
-    ? await db
-        .update(reviewCards)
-        .set({ ...after, lastSeed: answer.seed })
-        .where(eq(reviewCards.id, existing.id))
-        .returning()
+  const update = existing && preparedWith(db, { ...after, lastSeed: answer.seed, id: existing.id }, updateCard);
+  const [card] = update
+    ? await update.query.execute(update.params)
     : await db
         .insert(reviewCards)
         .values({ profileId: answer.profileId, scenarioId: answer.scenarioId, ...after, lastSeed: answer.seed, createdAt: answer.now })
@@ -110,6 +107,15 @@ export async function applyAnswerToCard(db: Db, answer: CardAnswer): Promise<{ c
   if (!card) throw new Error(`The review card of ${answer.scenarioId} vanished while it was being moved.`);
   return { card, rating };
 }
+
+/** An answer's move of its family's card: `id` picks the card, every other column is set. */
+const updateCard = (db: Db, { reviewCards }: Tables, { id, ...set }: Partial<typeof reviewCards.$inferInsert>) =>
+  db
+    .update(reviewCards)
+    .set(set)
+    .where(eq(reviewCards.id, id as number))
+    .returning()
+    .prepare();
 
 /** Cards due at `now`, most overdue first. */
 export function selectDueCards(db: Db, profileId: number, now: Date, limit: number): Promise<ReviewCardRow[]> {
