@@ -10,6 +10,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBank } from '../../app/bank/index.ts';
@@ -159,6 +160,29 @@ function startPeer(): Promise<Server> {
       resolve({ url, process: child });
     });
   });
+}
+
+/**
+ * The rotating row measures pages whose variants are in the server's cache, as a learner's
+ * page, answer and result are; generating them is the uncached row's. So each is requested
+ * before the rounds, on a new connection each (node:cluster hands connections to the workers in
+ * turn, and every worker keeps its own cache), WORKERS times over.
+ */
+async function warmVariants(url: string, paths: readonly string[]): Promise<void> {
+  const passes = WORKERS === 'auto' ? 4 : 2 * Number(WORKERS);
+  const queue = Array.from({ length: passes }, () => paths).flat();
+  const get = (path: string) =>
+    new Promise<void>((resolve, reject) => {
+      httpGet(`${url}${path}`, { agent: false }, (response) => {
+        response.resume();
+        response.on('end', resolve);
+      }).on('error', reject);
+    });
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let path = queue.pop(); path !== undefined; path = queue.pop()) await get(path);
+    }),
+  );
 }
 
 async function json<T>(response: Response): Promise<T> {
@@ -315,6 +339,7 @@ export async function benchmarks(): Promise<BenchRow[]> {
         }
       }
     };
+    await warmVariants(url, pages);
     for (let round = 0; round < ROUNDS; round++) {
       await settle();
       floors.push(runWrk(`${url}/static/theme-switch.js`));
