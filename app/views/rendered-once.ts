@@ -6,6 +6,7 @@
  */
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
+import { LruCache } from '../lru-cache.ts';
 
 const parts = new WeakMap<object, Map<string, Child>>();
 
@@ -30,4 +31,24 @@ export function renderedOnce(owner: object, part: string, render: () => Exclude<
   const once = raw(html);
   byPart.set(part, once);
   return once;
+}
+
+/** Stored values kept by their JSON text (internByContent). */
+export const INTERNED_VALUES = 1000;
+
+const interned = new LruCache<string, object>(INTERNED_VALUES);
+
+/**
+ * The object kept for an equal JSON text, else `value` (kept from now on): a stored attempt's
+ * variant and grade are parsed anew from their row on every view, and this gives each view of
+ * one attempt the same objects, so the parts rendered from them are reused (renderedOnce).
+ * Keyed by content, so two databases' rows can never share a part unless they are equal.
+ * Callers treat the objects as immutable, as they treat variants.
+ */
+export function internByContent<T extends object>(value: T): T {
+  const key = JSON.stringify(value);
+  const kept = interned.get(key);
+  if (kept !== undefined) return kept as T;
+  interned.set(key, value);
+  return value;
 }

@@ -17,6 +17,7 @@ import {
 import { type Attempt, selectOptionalAttemptById } from '../../progress/attempts.ts';
 import type { AppEnv } from '../app-env.ts';
 import { InvalidInputError, NotFoundError } from '../request-errors.ts';
+import { internByContent } from '../../views/rendered-once.ts';
 import { parseAnswerForm } from './answer-form.ts';
 import type { RejectedAnswer } from './question-view.tsx';
 
@@ -93,8 +94,10 @@ export async function loadStoredResult(c: Context<AppEnv>): Promise<StoredResult
   const { bank, db } = c.var.deps;
   const idText = c.req.param('attemptId') ?? '';
   if (!/^\d{1,15}$/.test(idText)) throw new InvalidInputError('attemptId', `"${idText}" is not an attempt number.`);
-  const attempt = c.var.profile ? await selectOptionalAttemptById(db, c.var.profile.id, Number(idText)) : undefined;
-  if (!attempt) throw new NotFoundError(`You have no attempt ${idText}.`);
+  const row = c.var.profile ? await selectOptionalAttemptById(db, c.var.profile.id, Number(idText)) : undefined;
+  if (!row) throw new NotFoundError(`You have no attempt ${idText}.`);
+  // The same objects for every view of this attempt: its page's parts are rendered once.
+  const attempt = { ...row, variant: row.variant && internByContent(row.variant), result: row.result && internByContent(row.result) };
   const scenarioFile = compareScenarioFile(attempt, bank.fingerprint(attempt.scenarioId));
   const variant = attempt.variant ?? (scenarioFile === 'removed' ? undefined : bank.variant(attempt.scenarioId, attempt.seed));
   return { attempt, scenarioFile, variant };

@@ -6,6 +6,7 @@ import { formatPercent, formatSeconds, HtmlBlock, VerdictBadge, verdictLabel } f
 import { ChecksView } from '../../views/checks-view.tsx';
 import { OpenQuestionTable } from '../playground/open-question.tsx';
 import { Layout } from '../../views/layout.tsx';
+import { renderedOnce } from '../../views/rendered-once.ts';
 import { type PracticeMode, practiceQueryString } from './practice-mode.ts';
 import { inlineHtml, QuestionHeader, QuestionPane, ReportForm } from './question-view.tsx';
 import { questionPath } from './variant-address.ts';
@@ -237,30 +238,38 @@ export function ResultPage({ attempt, variant, objectives, areaTitle, result, sc
             </span>
           </p>
         </section>
-        {variant ? <QuestionPane variant={variant} heading foldContext /> : null}
+        {/* The question and the grade's feedback depend on the stored variant and grade alone:
+            rendered once per object (form-answer.ts gives each view of an attempt the same ones). */}
+        {variant ? renderedOnce(variant, 'result-pane', () => <QuestionPane variant={variant} heading foldContext />) : null}
         <div class="feedback-pane">
           {result ? (
             <>
-              <Feedback result={result} />
+              {renderedOnce(result, 'feedback', () => (
+                <Feedback result={result} />
+              ))}
               {(result.kind === 'request' || result.kind === 'design') && !removed ? (
                 <OpenQuestionTable scenarioId={attempt.scenarioId} seed={attempt.seed} />
               ) : null}
-              <h2>Explanation</h2>
-              <HtmlBlock html={result.explanationHtml} />
-              {result.references.length > 0 ? (
+              {renderedOnce(result, 'explanation', () => (
                 <>
-                  <h2>References</h2>
-                  <ul>
-                    {result.references.map((reference) => (
-                      <li>
-                        <a href={reference.url} rel="noopener">
-                          {reference.title}
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
+                  <h2>Explanation</h2>
+                  <HtmlBlock html={result.explanationHtml} />
+                  {result.references.length > 0 ? (
+                    <>
+                      <h2>References</h2>
+                      <ul>
+                        {result.references.map((reference) => (
+                          <li>
+                            <a href={reference.url} rel="noopener">
+                              {reference.title}
+                            </a>
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : null}
                 </>
-              ) : null}
+              ))}
             </>
           ) : null}
           {variant && !removed ? <ReportForm variant={variant} reported={reported} returnTo={`/attempts/${attempt.id}`} /> : null}

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLiveBank, type LiveBank } from '../../../app/bank/live-bank.ts';
 import { createApp } from '../../../app/create-app.ts';
 import type { Store } from '../../../app/db/store.ts';
-import { renderedOnce } from '../../../app/views/rendered-once.ts';
+import { internByContent, renderedOnce } from '../../../app/views/rendered-once.ts';
 import { createTempContent, type TempContent } from '../../helpers/authoring-content.ts';
 import { openTestStore } from '../../helpers/database.ts';
 
@@ -39,6 +39,16 @@ describe('renderedOnce', () => {
     expect(String(await render()?.toString())).toBe('<b>1</b>');
     expect(String(await render()?.toString())).toBe('<b>2</b>');
     expect(renders).toBe(2);
+  });
+});
+
+describe('internByContent', () => {
+  it('gives back the object first kept for an equal JSON text, and keeps an unequal one apart', () => {
+    const first = internByContent({ kind: 'choice', score: 1, nested: { why: ['a'] } });
+    expect(internByContent({ kind: 'choice', score: 1, nested: { why: ['a'] } })).toBe(first);
+    const other = { kind: 'choice', score: 1, nested: { why: ['b'] } };
+    expect(internByContent(other)).toBe(other);
+    expect(internByContent({ kind: 'choice', score: 1, nested: { why: ['b'] } })).toBe(other);
   });
 });
 
