@@ -5,7 +5,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -42,7 +41,7 @@ import { InvalidInputError, NotFoundError } from './routes/request-errors.ts';
 import { renderErrorPage } from './views/render-error-page.tsx';
 import { STATIC_ASSETS, STATIC_CACHE_CONTROL } from './views/static-assets.ts';
 import { forwardSandboxRequests } from './routes/sandbox-forward.ts';
-import { forRequestsWithBody, htmlAsPlainString } from './routes/response-path.ts';
+import { htmlAsPlainString, limitBody as limitBodyTo } from './routes/response-path.ts';
 import { addressOf } from './auth/client-address.ts';
 
 export type { AppDeps, AppEnv, AuthoringDeps, Clock, Logger } from './routes/app-env.ts';
@@ -93,7 +92,7 @@ export interface DynamodbSettings {
   readonly snapshotMaxBytes?: number | undefined;
 }
 
-const MAX_BODY_BYTES = 64 * 1024;
+export const MAX_BODY_BYTES = 64 * 1024;
 /** About 4,000 attempts: a choice or multi attempt exports as 4-6 KB with its variant and grade. */
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const IMPORT_PATHS = new Set(['/api/attempts/import', '/progress/import']);
@@ -244,22 +243,18 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   app.use('*', refuseCrossSiteRequests());
 
   // Answers, reports and API calls are small; a larger body is refused before it is read.
-  const limitBody = forRequestsWithBody(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new HTTPException(413, { message: `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.` });
-      },
-    }),
-  );
-  const limitImport = forRequestsWithBody(
-    bodyLimit({
-      maxSize: MAX_IMPORT_BYTES,
-      onError: () => {
-        throw new HTTPException(413, { message: `The import is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split the file.` });
-      },
-    }),
-  );
+  const limitBody = limitBodyTo({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new HTTPException(413, { message: `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.` });
+    },
+  });
+  const limitImport = limitBodyTo({
+    maxSize: MAX_IMPORT_BYTES,
+    onError: () => {
+      throw new HTTPException(413, { message: `The import is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split the file.` });
+    },
+  });
   app.use('/api/*', (c, next) => (IMPORT_PATHS.has(c.req.path) ? limitImport(c, next) : limitBody(c, next)));
   app.use('/q/*', limitBody);
   app.use('/review/*', limitBody);
