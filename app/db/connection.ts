@@ -49,19 +49,36 @@ const isBusy = (error: unknown): boolean => (error as { code?: string }).code ==
  * while it waits. Here only this transaction waits, on timers, up to BUSY_TIMEOUT_MS.
  */
 async function beginImmediate(sqlite: Database.Database): Promise<void> {
+  const statements = busyStatements(sqlite);
   for (let waited = 0, pause = 1; ; waited += pause, pause = Math.min(pause * 2, 8)) {
     // Only this statement goes without the busy handler: others run meanwhile, as before.
-    sqlite.pragma('busy_timeout = 0');
+    statements.noWait.run();
     try {
-      sqlite.exec('BEGIN IMMEDIATE');
+      statements.begin.run();
       return;
     } catch (error) {
       if (!isBusy(error) || waited >= BUSY_TIMEOUT_MS) throw error;
     } finally {
-      sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      statements.wait.run();
     }
     await new Promise((resolve) => setTimeout(resolve, pause));
   }
+}
+
+const busyStatementsOf = new WeakMap<Database.Database, { noWait: Database.Statement; begin: Database.Statement; wait: Database.Statement }>();
+
+/** Compiled once per connection: they run around every transaction. */
+function busyStatements(sqlite: Database.Database) {
+  let statements = busyStatementsOf.get(sqlite);
+  if (statements === undefined) {
+    statements = {
+      noWait: sqlite.prepare('PRAGMA busy_timeout = 0'),
+      begin: sqlite.prepare('BEGIN IMMEDIATE'),
+      wait: sqlite.prepare(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`),
+    };
+    busyStatementsOf.set(sqlite, statements);
+  }
+  return statements;
 }
 
 /**
