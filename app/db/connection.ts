@@ -49,7 +49,7 @@ const isBusy = (error: unknown): boolean => (error as { code?: string }).code ==
  * while it waits. Here only this transaction waits, on timers, up to BUSY_TIMEOUT_MS.
  */
 async function beginImmediate(sqlite: Database.Database): Promise<void> {
-  const statements = busyStatements(sqlite);
+  const statements = transactionStatements(sqlite);
   for (let waited = 0, pause = 1; ; waited += pause, pause = Math.min(pause * 2, 8)) {
     // Only this statement goes without the busy handler: others run meanwhile, as before.
     statements.noWait.run();
@@ -65,18 +65,22 @@ async function beginImmediate(sqlite: Database.Database): Promise<void> {
   }
 }
 
-const busyStatementsOf = new WeakMap<Database.Database, { noWait: Database.Statement; begin: Database.Statement; wait: Database.Statement }>();
+const transactionStatementsOf = new WeakMap<
+  Database.Database,
+  { noWait: Database.Statement; begin: Database.Statement; wait: Database.Statement; commit: Database.Statement }
+>();
 
 /** Compiled once per connection: they run around every transaction. */
-function busyStatements(sqlite: Database.Database) {
-  let statements = busyStatementsOf.get(sqlite);
+function transactionStatements(sqlite: Database.Database) {
+  let statements = transactionStatementsOf.get(sqlite);
   if (statements === undefined) {
     statements = {
       noWait: sqlite.prepare('PRAGMA busy_timeout = 0'),
       begin: sqlite.prepare('BEGIN IMMEDIATE'),
       wait: sqlite.prepare(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`),
+      commit: sqlite.prepare('COMMIT'),
     };
-    busyStatementsOf.set(sqlite, statements);
+    transactionStatementsOf.set(sqlite, statements);
   }
   return statements;
 }
@@ -92,7 +96,7 @@ function sqliteDriver(sqlite: Database.Database): DialectDriver {
     await beginImmediate(sqlite);
     try {
       const result = await sqliteTransactionScope.run(db, () => body(db));
-      sqlite.exec('COMMIT');
+      transactionStatements(sqlite).commit.run();
       return result;
     } catch (error) {
       if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
