@@ -2,7 +2,7 @@
  * Attempts: one row per answered question, written before the learner sees the verdict,
  * and the accuracy figures the home and progress pages are built from.
  */
-import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, ne, sql } from 'drizzle-orm';
 import type { attempts } from '../db/schema.ts';
 import { type Db, firstRow, inTransaction, prepared, preparedWith, type Tables, tablesOf } from '../db/store.ts';
 
@@ -24,15 +24,29 @@ export function insertAttempt(db: Db, values: NewAttempt): Promise<InsertedAttem
   return inTransaction(db, (tx) => insertOrFindAttempt(tx, values));
 }
 
-/** Call inside a transaction (inTransaction): the insert and the lookup must see the same rows. */
 const insertAttemptQuery = (db: Db, { attempts }: Tables, values: NewAttempt) =>
-  db.insert(attempts).values(values).onConflictDoNothing({ target: attempts.submissionToken }).returning().prepare();
+  db.insert(attempts).values(values).onConflictDoNothing({ target: attempts.submissionToken }).returning({ id: attempts.id }).prepare();
 
+/**
+ * The row `values` became: the columns they leave out hold their schema default or null. Built
+ * here rather than read back, since reading parses the variant and grade just written.
+ */
+function storedAttempt(attempts: Tables['attempts'], values: NewAttempt, id: number): Attempt {
+  const row: Record<string, unknown> = { id };
+  for (const [key, column] of Object.entries(getTableColumns(attempts))) {
+    if (key === 'id') continue;
+    const value = (values as Record<string, unknown>)[key];
+    row[key] = value !== undefined ? value : (column.default ?? null);
+  }
+  return row as Attempt;
+}
+
+/** Call inside a transaction (inTransaction): the insert and the lookup must see the same rows. */
 export async function insertOrFindAttempt(tx: Db, values: NewAttempt): Promise<InsertedAttempt | undefined> {
   const { attempts } = tablesOf(tx);
   const { query, params } = preparedWith(tx, values, insertAttemptQuery);
   const inserted = firstRow(await query.execute(params));
-  if (inserted) return { attempt: inserted, created: true };
+  if (inserted) return { attempt: storedAttempt(attempts, values, inserted.id), created: true };
   const existing = firstRow(await tx.select().from(attempts).where(eq(attempts.submissionToken, values.submissionToken)).limit(1));
   if (!existing || existing.profileId !== values.profileId) return undefined;
   return { attempt: existing, created: false };

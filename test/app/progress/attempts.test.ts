@@ -85,6 +85,19 @@ describe('insertAttempt', () => {
     expect(read?.createdAt.getTime()).toBe(START);
   });
 
+  it('returns the attempt as it is stored: the columns left out hold their defaults', async () => {
+    const profile = await insertProfile(opened.db, 'p', new Date(START));
+    const minimal = await insertAttempt(opened.db, attempt(profile.id, { secondsTaken: null }));
+    expect(minimal?.attempt).toEqual(await selectOptionalAttemptById(opened.db, profile.id, minimal!.attempt.id));
+    expect(minimal?.attempt).toMatchObject({ source: 'practice', confidence: null, variant: null, result: null, essentialPassed: null });
+    const full = await insertAttempt(
+      opened.db,
+      attempt(profile.id, { source: 'review', confidence: 'unsure', essentialPassed: false, fingerprint: 'f'.repeat(64), result: null }),
+    );
+    expect(full?.attempt).toEqual(await selectOptionalAttemptById(opened.db, profile.id, full!.attempt.id));
+    expect(full?.attempt).toMatchObject({ source: 'review', confidence: 'unsure', essentialPassed: false });
+  });
+
   it("does not show one learner another's attempt by id", async () => {
     const owner = await insertProfile(opened.db, 'owner', new Date(START));
     const other = await insertProfile(opened.db, 'other', new Date(START));
