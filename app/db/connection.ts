@@ -48,8 +48,7 @@ const isBusy = (error: unknown): boolean => (error as { code?: string }).code ==
  * the write lock, and SQLite's own busy handler would sleep this whole worker (pages and all)
  * while it waits. Here only this transaction waits, on timers, up to BUSY_TIMEOUT_MS.
  */
-async function beginImmediate(sqlite: Database.Database): Promise<void> {
-  const statements = transactionStatements(sqlite);
+async function beginImmediate(statements: TransactionStatements): Promise<void> {
   for (let waited = 0, pause = 1; ; waited += pause, pause = Math.min(pause * 2, 8)) {
     // Only this statement goes without the busy handler: others run meanwhile, as before.
     statements.noWait.run();
@@ -65,24 +64,12 @@ async function beginImmediate(sqlite: Database.Database): Promise<void> {
   }
 }
 
-const transactionStatementsOf = new WeakMap<
-  Database.Database,
-  { noWait: Database.Statement; begin: Database.Statement; wait: Database.Statement; commit: Database.Statement }
->();
-
 /** Compiled once per connection: they run around every transaction. */
-function transactionStatements(sqlite: Database.Database) {
-  let statements = transactionStatementsOf.get(sqlite);
-  if (statements === undefined) {
-    statements = {
-      noWait: sqlite.prepare('PRAGMA busy_timeout = 0'),
-      begin: sqlite.prepare('BEGIN IMMEDIATE'),
-      wait: sqlite.prepare(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`),
-      commit: sqlite.prepare('COMMIT'),
-    };
-    transactionStatementsOf.set(sqlite, statements);
-  }
-  return statements;
+interface TransactionStatements {
+  readonly noWait: Database.Statement;
+  readonly begin: Database.Statement;
+  readonly wait: Database.Statement;
+  readonly commit: Database.Statement;
 }
 
 /**
@@ -92,11 +79,17 @@ function transactionStatements(sqlite: Database.Database) {
  */
 function sqliteDriver(sqlite: Database.Database): DialectDriver {
   let queue: Promise<unknown> = Promise.resolve();
+  const statements: TransactionStatements = {
+    noWait: sqlite.prepare('PRAGMA busy_timeout = 0'),
+    begin: sqlite.prepare('BEGIN IMMEDIATE'),
+    wait: sqlite.prepare(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`),
+    commit: sqlite.prepare('COMMIT'),
+  };
   const run = async <T>(db: Db, body: (tx: Db) => Promise<T>): Promise<T> => {
-    await beginImmediate(sqlite);
+    await beginImmediate(statements);
     try {
       const result = await sqliteTransactionScope.run(db, () => body(db));
-      transactionStatements(sqlite).commit.run();
+      statements.commit.run();
       return result;
     } catch (error) {
       if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
