@@ -2,7 +2,8 @@
  * Learner profiles: the record attempts hang on. An anonymous visitor's is bound to a cookie
  * and created with the first answer (reading pages creates nothing); an account has one.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { profiles } from '../db/schema.ts';
 import { type Db, firstRow, inTransaction, prepared, type Tables, tablesOf } from '../db/store.ts';
 
@@ -34,6 +35,15 @@ export async function insertProfile(db: Db, token: string, now: Date, userId: nu
 }
 
 /**
+ * The row being moved has no twin among `profileId`'s rows of `table`: none with the same values
+ * in `columns` (SQLite's `update or ignore` did this; PostgreSQL has no such clause).
+ */
+function noTwinIn(table: SQLiteTable, profileId: number, columns: readonly SQLiteColumn[]): SQL {
+  const same = columns.map((column) => sql` and twin.${sql.identifier(column.name)} = ${column}`);
+  return sql`not exists (select 1 from ${table} as twin where twin.profile_id = ${profileId}${sql.join(same)})`;
+}
+
+/**
  * Moves everything an anonymous profile holds into an account's profile and deletes the
  * anonymous one, in one transaction. Attempts keep their ids and submission tokens, so
  * nothing is counted twice; identical reports are kept once.
@@ -44,15 +54,13 @@ export async function mergeProfileInto(db: Db, fromProfileId: number, intoProfil
   await inTransaction(db, async (tx) => {
     await tx.update(attempts).set({ profileId: intoProfileId }).where(eq(attempts.profileId, fromProfileId));
     // A report the account already sent stays where it is; the duplicate goes with the profile.
-    // (Each statement moves only the rows the account has no twin of, which SQLite's `update or
-    // ignore` did; PostgreSQL has no such clause, so the twin is excluded in the where.)
     await tx
       .update(questionReports)
       .set({ profileId: intoProfileId })
       .where(
         and(
           eq(questionReports.profileId, fromProfileId),
-          sql`not exists (select 1 from ${questionReports} as twin where twin.profile_id = ${intoProfileId} and twin.scenario_id = ${questionReports.scenarioId} and twin.seed = ${questionReports.seed} and twin.message = ${questionReports.message})`,
+          noTwinIn(questionReports, intoProfileId, [questionReports.scenarioId, questionReports.seed, questionReports.message]),
         ),
       );
     await tx.update(exams).set({ profileId: intoProfileId }).where(eq(exams.profileId, fromProfileId));
@@ -61,18 +69,11 @@ export async function mergeProfileInto(db: Db, fromProfileId: number, intoProfil
     await tx
       .update(reviewCards)
       .set({ profileId: intoProfileId })
-      .where(
-        and(
-          eq(reviewCards.profileId, fromProfileId),
-          sql`not exists (select 1 from ${reviewCards} as twin where twin.profile_id = ${intoProfileId} and twin.scenario_id = ${reviewCards.scenarioId})`,
-        ),
-      );
+      .where(and(eq(reviewCards.profileId, fromProfileId), noTwinIn(reviewCards, intoProfileId, [reviewCards.scenarioId])));
     await tx
       .update(studySettings)
       .set({ profileId: intoProfileId })
-      .where(
-        and(eq(studySettings.profileId, fromProfileId), sql`not exists (select 1 from ${studySettings} as twin where twin.profile_id = ${intoProfileId})`),
-      );
+      .where(and(eq(studySettings.profileId, fromProfileId), noTwinIn(studySettings, intoProfileId, [])));
     await tx.delete(profiles).where(eq(profiles.id, fromProfileId));
   });
 }
