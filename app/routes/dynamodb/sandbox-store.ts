@@ -66,7 +66,7 @@ export function changesSandbox(target: 'dynamodb' | 'dax' | 'streams' | 'sim', a
  * spells out attribute names and types (10 MB of items by AWS's size is about 12 MB of JSON)
  * and carries the point-in-time history and stream records besides.
  */
-export const DEFAULT_SNAPSHOT_MAX_BYTES = 2 * (DEFAULT_SANDBOX_LIMITS.maxBytes ?? 10 * 1024 * 1024);
+export const DEFAULT_SNAPSHOT_MAX_BYTES = 2 * DEFAULT_SANDBOX_LIMITS.maxBytes;
 /** Saves per sandbox per second at most, with sync off. */
 export const DEFAULT_COALESCE_MS = 1000;
 /** How often a request is run again when another instance saved the sandbox first. */

@@ -42,7 +42,7 @@ export interface SandboxOptions {
  * What one learner's sandbox may hold by default. The server-wide byte cap (limits.ts) bounds
  * the sum; these bound what one key can take of it.
  */
-export const DEFAULT_SANDBOX_LIMITS: Partial<DatabaseLimits> = { maxTables: 50, maxBytes: 10 * 1024 * 1024 };
+export const DEFAULT_SANDBOX_LIMITS = { maxTables: 50, maxBytes: 10 * 1024 * 1024 } as const satisfies Partial<DatabaseLimits>;
 export const DEFAULT_MAX_SANDBOXES = 50;
 /**
  * A classroom behind one address can still give each learner a sandbox; a script cycling key ids
