@@ -60,6 +60,12 @@ async function useWriteSetting(write: boolean): Promise<void> {
 
 const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
+/** The report row as stored, read past the app. */
+async function storedReport(id: number) {
+  const reports = storeTable(database, questionReports);
+  return firstRow(await database.db.select().from(reports).where(eq(reports.id, id)))!;
+}
+
 async function report(scenarioId: string, seed: number, message: string): Promise<number> {
   const profile = await insertProfile(database.db, `token-${message}`, clock.now());
   return (await insertQuestionReport(database.db, { profileId: profile.id, scenarioId, seed, message, createdAt: clock.now() })).id;
@@ -287,12 +293,7 @@ describe('report triage', () => {
     const id = await report('core.payload-home', 4, 'The why of {quota} is unclear');
     const response = await author.postForm(`/authoring/reports/${id}/triage`, { status, note: 'Reworded the why' });
     expect(response.status).toBe(303);
-    const row = firstRow(
-      await database.db
-        .select()
-        .from(storeTable(database, questionReports))
-        .where(eq(storeTable(database, questionReports).id, id)),
-    )!;
+    const row = await storedReport(id);
     expect(row.status).toBe(status);
     expect(row.triageNote).toBe('Reworded the why');
     expect(row.triagedAt).toEqual(clock.now());
@@ -303,14 +304,7 @@ describe('report triage', () => {
     expect(await (await author.request('/authoring')).text()).toMatch(/data-family="core.payload-home">[\s\S]*?data-open-reports="0"/);
     // A second triage finds no open report and changes nothing.
     expect((await author.postForm(`/authoring/reports/${id}/triage`, { status: 'dismissed', note: 'again' })).status).toBe(404);
-    expect(
-      firstRow(
-        await database.db
-          .select()
-          .from(storeTable(database, questionReports))
-          .where(eq(storeTable(database, questionReports).id, id)),
-      )!.triageNote,
-    ).toBe('Reworded the why');
+    expect((await storedReport(id)).triageNote).toBe('Reworded the why');
   });
 
   it.each([
@@ -321,14 +315,7 @@ describe('report triage', () => {
     const response = await author.postForm(`/authoring/reports/${id}/triage`, fields);
     expect(response.status).toBe(400);
     expect(await response.text()).toContain(`<strong>${field}</strong>`);
-    expect(
-      firstRow(
-        await database.db
-          .select()
-          .from(storeTable(database, questionReports))
-          .where(eq(storeTable(database, questionReports).id, id)),
-      )!.status,
-    ).toBe('open');
+    expect((await storedReport(id)).status).toBe('open');
   });
 
   it('is for authors only', async () => {
