@@ -7,11 +7,9 @@
  */
 import cluster, { type Worker } from 'node:cluster';
 import { rmSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAdaptorServer } from '@hono/node-server';
-import { FORWARDED_CLIENT_HEADER } from './routes/sandbox-forward.ts';
 
 export type WorkerRole =
   /** One process serves everything (WORKERS=1). */
@@ -40,13 +38,12 @@ export function tellPrimary(message: WorkerMessage): void {
 
 /**
  * The owner's second door: the same app on a Unix socket only this machine's workers reach. A
- * request arriving here carries the client's address as the forwarding worker saw it.
+ * request arriving here carries the client's address as the forwarding worker saw it
+ * (`requestListenerOf(app, { viaOwnerSocket: true })` reads it).
  */
-export function serveOwnerSocket(fetch: (request: Request, env: object) => Response | Promise<Response>, socketPath: string): Promise<Server> {
+export function serveOwnerSocket(listener: RequestListener, socketPath: string): Promise<Server> {
   rmSync(socketPath, { force: true });
-  const server = createAdaptorServer({
-    fetch: (request: Request, env: object) => fetch(request, { ...env, forwardedClient: request.headers.get(FORWARDED_CLIENT_HEADER) ?? undefined }),
-  }) as Server;
+  const server = createServer(listener);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(socketPath, () => resolve(server));

@@ -3,6 +3,7 @@
  * the tests with an in-memory database, so they exercise the same routes without listening.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { RequestListener } from 'node:http';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { contextStorage } from 'hono/context-storage';
@@ -23,8 +24,8 @@ import type { AppDeps, AppEnv, AuthoringDeps, Clock, Logger } from './routes/app
 import { authoringRoutes } from './routes/authoring/route.tsx';
 import { costPageRoutes } from './routes/cost/route.tsx';
 import { refuseCrossSiteRequests } from './routes/cross-site.ts';
-import { selectSandboxKeyById } from './auth/sandbox-keys.ts';
-import { dynamodbEndpoint, SandboxRegistry, SandboxStore, type SandboxSync } from './routes/dynamodb/index.ts';
+import { mayBeAccountKeyId, selectSandboxKeyById } from './auth/sandbox-keys.ts';
+import { dynamodbEndpoint, incomingHeader, SandboxRegistry, SandboxStore, type SandboxSync } from './routes/dynamodb/index.ts';
 import { DEFAULT_SNAPSHOT_MAX_BYTES } from './routes/dynamodb/sandbox-store.ts';
 import { DEFAULT_NEW_SANDBOXES_PER_ADDRESS } from './routes/dynamodb/sandboxes.ts';
 import { playgroundRoutes } from './routes/playground/route.tsx';
@@ -40,9 +41,10 @@ import { themeRoutes } from './routes/theme/route.tsx';
 import { InvalidInputError, NotFoundError } from './routes/request-errors.ts';
 import { renderErrorPage } from './views/render-error-page.tsx';
 import { STATIC_ASSETS, STATIC_CACHE_CONTROL } from './views/static-assets.ts';
-import { forwardSandboxRequests } from './routes/sandbox-forward.ts';
+import { FORWARDED_CLIENT_HEADER, forwardSandboxRequests, relayTo } from './routes/sandbox-forward.ts';
+import { frontDoor, type WireHandler } from './routes/dynamodb/front-door.ts';
 import { htmlAsPlainString, limitBody as limitBodyTo } from './routes/response-path.ts';
-import { addressOf } from './auth/client-address.ts';
+import { addressOf, addressOfIncoming } from './auth/client-address.ts';
 
 export type { AppDeps, AppEnv, AuthoringDeps, Clock, Logger } from './routes/app-env.ts';
 
@@ -154,6 +156,24 @@ function isApiRequest(c: Context): boolean {
 }
 
 const sandboxStores = new WeakMap<object, SandboxStore>();
+const wireDoors = new WeakMap<object, { readonly wire: WireHandler; readonly trustProxy: boolean }>();
+
+/**
+ * Node's request listener for the app (main.ts serves it): a DynamoDB wire request is served
+ * straight from the socket (routes/dynamodb/front-door.ts), or relayed to the sandbox owner by
+ * a worker that forwards; everything else goes through the app. On the owner's private socket
+ * (`viaOwnerSocket`) the client's address is the one the forwarding worker saw.
+ */
+export function requestListenerOf(app: OpenAPIHono<AppEnv>, { viaOwnerSocket = false } = {}): RequestListener {
+  const door = wireDoors.get(app);
+  if (door === undefined) throw new Error('requestListenerOf takes an app made by createApp.');
+  if (!viaOwnerSocket) return frontDoor(app.fetch, door.wire, (incoming) => addressOfIncoming(incoming, door.trustProxy));
+  return frontDoor(
+    (request: Request, env: object) => app.fetch(request, { ...env, forwardedClient: request.headers.get(FORWARDED_CLIENT_HEADER) ?? undefined }),
+    door.wire,
+    (incoming) => incomingHeader(incoming, FORWARDED_CLIENT_HEADER) ?? addressOfIncoming(incoming, false),
+  );
+}
 
 /**
  * The app's store of account sandboxes, whose `flush()` writes the saves still pending (with
@@ -287,8 +307,9 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   const endpoint = dynamodbEndpoint(sandboxes, {
     logger: deps.logger,
     trustProxy: deps.trustProxy,
-    // An account's key id is looked up on every request, so a rotated key stops working at once.
-    accounts: (accessKeyId) => selectSandboxKeyById(deps.db, accessKeyId),
+    // An account's key id is looked up on every request, so a rotated key stops working at once;
+    // one of another shape is anonymous at once.
+    accounts: (accessKeyId) => (mayBeAccountKeyId(accessKeyId) ? selectSandboxKeyById(deps.db, accessKeyId) : undefined),
     sandboxStore,
     limits: {
       ...(dynamodb.maxTotalBytes !== undefined && { maxTotalBytes: dynamodb.maxTotalBytes }),
@@ -299,6 +320,10 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     },
   });
   app.route('/', endpoint.routes);
+  wireDoors.set(app, {
+    wire: options.forwardSandboxesTo ? relayTo(options.forwardSandboxesTo) : endpoint.serveIncoming,
+    trustProxy: deps.trustProxy,
+  });
   const api = createApiRoutes();
   app.route('/', api);
 

@@ -7,10 +7,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
-import { serve } from '@hono/node-server';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { runPrimary, serveOwnerSocket, tellPrimary, type WorkerRole, workerRole } from './cluster.ts';
 import { createLiveBank } from './bank/live-bank.ts';
-import { consoleLogger, createApp, sandboxStoreOf } from './create-app.ts';
+import { consoleLogger, createApp, requestListenerOf, sandboxStoreOf } from './create-app.ts';
 import { openStore, type Store } from './db/connection.ts';
 import { type Env, parseEnv } from './env.ts';
 
@@ -77,7 +78,9 @@ function start(env: Env, store: Store, role: WorkerRole): void {
     },
   });
 
-  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  const server = createServer(requestListenerOf(app));
+  server.listen(env.PORT, env.HOST, () => {
+    const info = server.address() as AddressInfo;
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
     const summary = `Loaded ${bank.scenarios.length} scenarios from ${env.CONTENT_DIR} in ${loadMs} ms (${bank.lastLoad.parsed} files parsed, ${bank.lastLoad.cached} from the cache)${bank.errors.length > 0 ? `; ${bank.errors.length} problems left files out, see above` : ''}.`;
     const url = `http://${host}:${info.port}`;
@@ -86,7 +89,7 @@ function start(env: Env, store: Store, role: WorkerRole): void {
       console.log(`Listening on ${url}`);
     } else if (role.kind === 'forwarder') tellPrimary({ type: 'listening', url });
     else {
-      serveOwnerSocket(app.fetch as (request: Request, env: object) => Response | Promise<Response>, role.socketPath).then(
+      serveOwnerSocket(requestListenerOf(app, { viaOwnerSocket: true }), role.socketPath).then(
         () => tellPrimary({ type: 'listening', url, summary }),
         (error: Error) => {
           console.error(`Cannot listen on ${role.socketPath}: ${error.message}`);

@@ -5,17 +5,27 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html
  */
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { sandboxKeys } from '../db/schema.ts';
-import { type Db, firstRow, tablesOf } from '../db/store.ts';
+import { type Db, firstRow, prepared, type Tables, tablesOf } from '../db/store.ts';
 
 export type SandboxKey = typeof sandboxKeys.$inferSelect;
 
 /** AWS's key ids are AKIA + 16 of A-Z2-7 (base32); ours take the same shape so tools accept them. */
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const KEY_ID_LENGTH = 16;
+/**
+ * The shape of an AWS key id (AKIA and 16 capitals or digits), which newAccessKeyId's take: any
+ * other key id is anonymous without asking the database.
+ */
+const ACCOUNT_KEY_ID = new RegExp(`^AKIA[A-Z0-9]{${KEY_ID_LENGTH}}$`);
+
+export function mayBeAccountKeyId(accessKeyId: string): boolean {
+  return ACCOUNT_KEY_ID.test(accessKeyId);
+}
 
 export function newAccessKeyId(): string {
-  const bytes = randomBytes(16);
+  const bytes = randomBytes(KEY_ID_LENGTH);
   let id = 'AKIA';
   for (const byte of bytes) id += BASE32[byte % 32];
   return id;
@@ -31,9 +41,17 @@ export async function selectSandboxKeyOfUser(db: Db, userId: number): Promise<Sa
   return firstRow(await db.select().from(sandboxKeys).where(eq(sandboxKeys.userId, userId)).limit(1));
 }
 
+const sandboxKeyById = (db: Db, { sandboxKeys }: Tables) =>
+  db
+    .select()
+    .from(sandboxKeys)
+    .where(eq(sandboxKeys.accessKeyId, sql.placeholder('accessKeyId')))
+    .limit(1)
+    .prepare();
+
+/** On every request to /dynamodb, so a rotated key stops working at once. */
 export async function selectSandboxKeyById(db: Db, accessKeyId: string): Promise<SandboxKey | undefined> {
-  const { sandboxKeys } = tablesOf(db);
-  return firstRow(await db.select().from(sandboxKeys).where(eq(sandboxKeys.accessKeyId, accessKeyId)).limit(1));
+  return firstRow(await prepared(db, sandboxKeyById).execute({ accessKeyId }));
 }
 
 /** The account's key, created on first use. */

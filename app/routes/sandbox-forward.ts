@@ -32,13 +32,19 @@ export function touchesSandboxes(method: string, path: string, headers: { get(na
 
 /** Middleware of a worker that does not own the sandboxes: first in the chain, before anything reads the body. */
 export function forwardSandboxRequests(socketPath: string, clientAddress: (c: Context) => string): MiddlewareHandler<{ Bindings: HttpBindings }> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const relay = relayTo(socketPath);
   return async (c, next) => {
     if (!touchesSandboxes(c.req.method, c.req.path, { get: (name) => c.req.header(name) })) return next();
     const { incoming, outgoing } = c.env;
-    await relay(incoming, outgoing, socketPath, agent, clientAddress(c));
+    await relay(incoming, outgoing, clientAddress(c));
     return RESPONSE_ALREADY_SENT;
   };
+}
+
+/** Passes a request to the owner's socket as it came and its answer back (the wire's front door uses it before the app). */
+export function relayTo(socketPath: string): (incoming: IncomingMessage, outgoing: ServerResponse, client: string) => Promise<void> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  return (incoming, outgoing, client) => relay(incoming, outgoing, socketPath, agent, client);
 }
 
 /** Hop-by-hop headers belong to the socket between the workers, not to the client's connection. */

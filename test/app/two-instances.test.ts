@@ -9,11 +9,10 @@
  */
 import { createServer, request as forward, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../app/bank/types.ts';
-import { createApp } from '../../app/create-app.ts';
+import { createApp, requestListenerOf } from '../../app/create-app.ts';
 import { openPostgres } from '../../app/db/postgres.ts';
 import type { Store } from '../../app/db/store.ts';
 import { selectExam } from '../../app/progress/exams.ts';
@@ -127,12 +126,9 @@ onPostgres('two app instances on one PostgreSQL behind a round-robin proxy', () 
         logger: { info: () => {}, error: (message, error) => console.error(`instance ${name}: ${message}`, error) },
         passwordCost: TEST_SCRYPT_COST,
       });
-      const { url, stop } = await new Promise<{ url: string; stop: () => Promise<void> }>((resolve, reject) => {
-        const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
-          resolve({ url: `http://127.0.0.1:${info.port}`, stop: () => close(server as Server) });
-        });
-        server.on('error', reject);
-      });
+      const server = createServer(requestListenerOf(app));
+      const url = await listen(server);
+      const stop = () => close(server);
       instances.push({ name, url, store, stop });
     }
     proxy = await roundRobinProxy(instances);

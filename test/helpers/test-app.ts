@@ -4,7 +4,7 @@
  */
 import type { LoadedBank } from '../../app/bank/index.ts';
 import type { Answer, ScenarioKind, ScenarioSummary } from '../../app/bank/types.ts';
-import { type Clock, createApp, type Logger } from '../../app/create-app.ts';
+import { type Clock, createApp, type DynamodbSettings, type Logger } from '../../app/create-app.ts';
 import type { Store } from '../../app/db/store.ts';
 import { loadContentBank } from './content-bank.ts';
 import { openTestStore } from './database.ts';
@@ -25,7 +25,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { random?: () => number; clock?: Clock } = {}): Promise<TestApp> {
+export async function createTestApp(options: { random?: () => number; clock?: Clock; dynamodb?: DynamodbSettings } = {}): Promise<TestApp> {
   const bank = loadContentBank();
   const database = await openTestStore();
   const loggedErrors: LoggedError[] = [];
@@ -37,6 +37,7 @@ export async function createTestApp(options: { random?: () => number; clock?: Cl
     logger,
     ...(options.random ? { random: options.random } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.dynamodb ? { dynamodb: options.dynamodb } : {}),
   });
   return { app, bank, database, loggedErrors, close: () => database.close() };
 }

@@ -2,12 +2,12 @@
  * Where the SDK suite sends its requests: our app's DynamoDB endpoint on an ephemeral loopback
  * port, or, when DYNAMODB_ENDPOINT is set, that endpoint (dynalite, DynamoDB Local, AWS).
  */
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamodbRoutes } from '../../app/routes/dynamodb/index.ts';
+import { endpointListener } from '../../app/routes/dynamodb/front-door.ts';
+import { dynamodbEndpoint } from '../../app/routes/dynamodb/index.ts';
 import { SandboxRegistry, type SandboxOptions } from '../../app/routes/dynamodb/sandboxes.ts';
+import { listen } from '../helpers/listen.ts';
 
 export interface Endpoint {
   readonly url: string;
@@ -16,21 +16,14 @@ export interface Endpoint {
   close(): Promise<void>;
 }
 
-/** Starts our endpoint on 127.0.0.1, port chosen by the OS. */
+/** Starts our endpoint on 127.0.0.1, port chosen by the OS, behind the front door main.ts serves. */
 export async function startOurEndpoint(options: Partial<SandboxOptions> = {}, maxBodyBytes?: number): Promise<Endpoint> {
-  const app = dynamodbRoutes(new SandboxRegistry({ now: () => Date.now(), ...options }), {
+  const endpoint = dynamodbEndpoint(new SandboxRegistry({ now: () => Date.now(), ...options }), {
     ...(maxBodyBytes !== undefined && { maxBodyBytes }),
     logger: { error: () => {} },
   });
-  return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
-      resolve({
-        url: `http://127.0.0.1:${info.port}`,
-        ours: true,
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      });
-    });
-  });
+  const { url, close } = await listen(endpointListener(endpoint));
+  return { url, ours: true, close };
 }
 
 /** The endpoint under test: DYNAMODB_ENDPOINT when set, else ours. */

@@ -5,10 +5,10 @@
  * does not move (the limits' windows are counted, not timed). Latencies are
  * printed, not asserted (timings belong in test/bench).
  */
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dynamodbRoutes, SandboxRegistry } from '../../app/routes/dynamodb/index.ts';
+import { endpointListener } from '../../app/routes/dynamodb/front-door.ts';
+import { dynamodbEndpoint, SandboxRegistry } from '../../app/routes/dynamodb/index.ts';
+import { listen } from '../helpers/listen.ts';
 
 const FLOOD_REQUESTS = 1500;
 const FLOOD_PARALLEL = 32;
@@ -22,18 +22,14 @@ beforeAll(async () => {
   // loopback. The clock stands still, so the per-address window never rolls over: the flooder is
   // throttled after its 500th request however slowly a loaded machine serves them.
   const frozen = Date.UTC(2026, 0, 1);
-  const app = dynamodbRoutes(new SandboxRegistry({ now: () => frozen }), {
+  const endpoint = dynamodbEndpoint(new SandboxRegistry({ now: () => frozen }), {
     trustProxy: true,
     limits: { requestsPerAddress: 500, maxConcurrent: 64 },
     logger: { error: () => {} },
   });
-  await new Promise<void>((resolve) => {
-    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
-      url = `http://127.0.0.1:${info.port}/dynamodb`;
-      close = () => new Promise<void>((done) => server.close(() => done()));
-      resolve();
-    });
-  });
+  const server = await listen(endpointListener(endpoint, { trustProxy: true }));
+  url = `${server.url}/dynamodb`;
+  close = server.close;
 });
 afterAll(() => close());
 

@@ -5,10 +5,8 @@
  * balancer and lose no update; a sandbox over the snapshot cap still answers and is not saved.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import {
   ConditionalCheckFailedException,
   CreateTableCommand,
@@ -29,7 +27,9 @@ import { openSqlite, type SqliteStore } from '../../app/db/connection.ts';
 import { openPostgres } from '../../app/db/postgres.ts';
 import { sandboxKeys, sandboxSnapshots, users } from '../../app/db/schema.ts';
 import { tablesOf } from '../../app/db/store.ts';
-import { dynamodbRoutes, SandboxRegistry, SandboxStore, type SandboxSync } from '../../app/routes/dynamodb/index.ts';
+import { endpointListener } from '../../app/routes/dynamodb/front-door.ts';
+import { dynamodbEndpoint, SandboxRegistry, SandboxStore, type SandboxSync } from '../../app/routes/dynamodb/index.ts';
+import { listen } from '../helpers/listen.ts';
 import { DEFAULT_SAVE_ATTEMPTS } from '../../app/routes/dynamodb/sandbox-store.ts';
 import { createTestDatabase, noticeSkippedPostgresSuite, POSTGRES_TEST_URL } from '../helpers/postgres.ts';
 
@@ -95,13 +95,8 @@ async function start(path: string, sync: SandboxSync, maxSnapshotBytes = 20 * 10
       return { cancel: () => scheduled.splice(scheduled.indexOf(run), 1) };
     },
   });
-  const app = dynamodbRoutes(registry, { accounts: (id) => selectSandboxKeyById(database.db, id), sandboxStore: store, logger });
-  const { url, stop } = await new Promise<{ url: string; stop: () => Promise<void> }>((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
-      resolve({ url: `http://127.0.0.1:${info.port}`, stop: () => new Promise<void>((done) => server.close(() => done())) });
-    });
-    server.on('error', reject);
-  });
+  const endpoint = dynamodbEndpoint(registry, { accounts: (id) => selectSandboxKeyById(database.db, id), sandboxStore: store, logger });
+  const { url, close: stop } = await listen(endpointListener(endpoint));
   const client = new DynamoDBClient({ endpoint: url, region: 'us-east-1', credentials: ACCOUNT, maxAttempts: 3 });
   const instance: Instance = {
     client,
@@ -383,12 +378,8 @@ onPostgres('account sandboxes saved in PostgreSQL, two instances', () => {
     const registry = new SandboxRegistry({ now: () => clock.ms, requestsPerSecond: Number.POSITIVE_INFINITY });
     const logger = { info: () => {}, error: () => {} };
     const store = new SandboxStore(registry, { db: database.db, sync: 'always', maxSnapshotBytes: 20 * 1024 * 1024, logger });
-    const app = dynamodbRoutes(registry, { accounts: (id) => selectSandboxKeyById(database.db, id), sandboxStore: store, logger });
-    const { url: endpoint, stop } = await new Promise<{ url: string; stop: () => Promise<void> }>((resolve) => {
-      const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
-        resolve({ url: `http://127.0.0.1:${info.port}`, stop: () => new Promise<void>((done) => server.close(() => done())) });
-      });
-    });
+    const wire = dynamodbEndpoint(registry, { accounts: (id) => selectSandboxKeyById(database.db, id), sandboxStore: store, logger });
+    const { url: endpoint, close: stop } = await listen(endpointListener(wire));
     // Retries with the SDK's backoff, for the rare request that stays stale through every attempt.
     const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: ACCOUNT, maxAttempts: 5 });
     running.push({

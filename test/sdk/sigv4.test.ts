@@ -4,12 +4,12 @@
  * account's key id), the clock-skew window, and anonymous keys left unchecked.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv4-create-signed-request.html
  */
-import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { serve } from '@hono/node-server';
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dynamodbRoutes, SandboxRegistry } from '../../app/routes/dynamodb/index.ts';
+import { endpointListener } from '../../app/routes/dynamodb/front-door.ts';
+import { dynamodbEndpoint, SandboxRegistry } from '../../app/routes/dynamodb/index.ts';
+import { listen } from '../helpers/listen.ts';
 import { canonicalRequest, formatAmzDate, sign, signingKey, stringToSign, SIGNATURE_MISMATCH, sha256Hex } from '../../app/routes/dynamodb/sigv4.ts';
 import { simpleTable } from './suite.ts';
 
@@ -61,13 +61,10 @@ afterEach(async () => {
 
 async function start(now: () => number = () => Date.now()): Promise<{ url: string; registry: SandboxRegistry }> {
   const registry = new SandboxRegistry({ now });
-  const app = dynamodbRoutes(registry, { accounts: (id) => SECRETS.get(id), logger: { error: () => {} } });
-  return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
-      close = () => new Promise<void>((done) => server.close(() => done()));
-      resolve({ url: `http://127.0.0.1:${info.port}`, registry });
-    });
-  });
+  const endpoint = dynamodbEndpoint(registry, { accounts: (id) => SECRETS.get(id), logger: { error: () => {} } });
+  const server = await listen(endpointListener(endpoint));
+  close = server.close;
+  return { url: server.url, registry };
 }
 
 function client(url: string, credentials: { accessKeyId: string; secretAccessKey: string }): DynamoDBClient {

@@ -13,6 +13,7 @@
  *
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.LowLevelAPI.html
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { Hono, type Context } from 'hono';
 import { addressOf } from '../../auth/client-address.ts';
@@ -76,15 +77,13 @@ export interface DynamodbRouteOptions {
 /** What `accounts` finds for an account's key id: its secret, or the key row with its user id. */
 export type AccountLookup = { readonly secretAccessKey: string; readonly userId: number } | string | undefined;
 
-/**
- * The access key id from a SigV4 Authorization header or a presigned query, if any. The URL is
- * asked for only when the header has none, as building it costs on every request.
- */
-export function accessKeyIdOf(authorization: string | undefined, url: string | (() => string)): string | undefined {
+/** The access key id from a SigV4 Authorization header or a presigned query (still percent-encoded), if any. */
+export function accessKeyIdOf(authorization: string | undefined, query: string): string | undefined {
   const fromHeader = authorization ? /Credential=([^/,\s]+)\//.exec(authorization) : null;
   if (fromHeader) return fromHeader[1];
-  const query = new URL(typeof url === 'string' ? url : url()).searchParams.get('X-Amz-Credential');
-  return query ? query.split('/')[0] || undefined : undefined;
+  if (query === '') return undefined;
+  const credential = new URLSearchParams(query).get('X-Amz-Credential');
+  return credential ? credential.split('/')[0] || undefined : undefined;
 }
 
 /** Request ids are unique per process: a start-time prefix and a counter, 52 characters as AWS's. */
@@ -96,18 +95,40 @@ function requestId(): string {
 }
 
 /**
+ * A wire request, whichever server received it: Node's own, straight from the socket (the fast
+ * path, `serveIncoming`), or Hono's (`app.request` in tests, and anything sent to the app's fetch).
+ */
+interface WireRequest {
+  readonly method: string;
+  /** The request target as sent (path and query still percent-encoded), for the signature. */
+  readonly target: string;
+  /** A header by its lower-case name. */
+  header(name: string): string | undefined;
+  /** The client address, for the per-address rate. */
+  readonly address: string;
+}
+
+/** What the endpoint answers, before either server writes it. */
+interface WireAnswer {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+function respond(status: number, body: unknown, extra?: Record<string, string>): WireAnswer {
+  return { status, headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': requestId(), ...extra }, body: JSON.stringify(body) };
+}
+
+/**
  * A string body and a plain header object keep @hono/node-server on its fast path, which writes
  * them with a Content-Length and builds no web Response.
  */
-function respond(status: number, body: unknown, extra?: Record<string, string>): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': requestId(), ...extra },
-  });
+function asResponse(answer: WireAnswer): Response {
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
 }
 
 /** What `POST /dax` did with a request, in response headers: X-Dax-Cache hit|miss|pass, X-Dax-Cache-Kind item|query. */
-function respondDax(outcome: DaxOutcome): Response {
+function respondDax(outcome: DaxOutcome): WireAnswer {
   return respond(200, outcome.response, outcome.kind ? { 'x-dax-cache': outcome.cache, 'x-dax-cache-kind': outcome.kind } : { 'x-dax-cache': outcome.cache });
 }
 
@@ -118,7 +139,7 @@ function respondDax(outcome: DaxOutcome): Response {
  */
 export const MAX_ERROR_MESSAGE_CHARS = 8192;
 
-function respondError(error: DynamoDBError): Response {
+function respondError(error: DynamoDBError): WireAnswer {
   const body = error.toJSON();
   for (const field of ['message', 'Message']) {
     const message = body[field];
@@ -137,6 +158,49 @@ function headerOf(c: Context, name: string): string | undefined {
   const value = incoming.headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
 }
+
+/** A header of a request Node's server received (lower-case name). */
+export function incomingHeader(incoming: IncomingMessage, name: string): string | undefined {
+  const value = incoming.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/**
+ * Reads at most `limit` bytes of a body from Node's request and calls `done` with them, or with
+ * undefined when it is longer, or `gone` when the client leaves first. Callbacks rather than a
+ * promise: with an AsyncLocalStorage in use (the pages' request context), Node 20 runs hooks for
+ * every promise, a measurable part of a GetItem.
+ */
+function readIncoming(incoming: IncomingMessage, limit: number, done: (bytes: Buffer | undefined) => void, gone: () => void): void {
+  const declared = incoming.headers['content-length'];
+  if (declared !== undefined && Number(declared) > limit) {
+    done(undefined);
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const stop = () => {
+    incoming.off('data', onData).off('end', onEnd).off('error', onGone).off('close', onGone);
+  };
+  const onData = (chunk: Buffer) => {
+    total += chunk.byteLength;
+    if (total <= limit) return void chunks.push(chunk);
+    stop();
+    done(undefined);
+  };
+  const onEnd = () => {
+    stop();
+    done(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total));
+  };
+  const onGone = () => {
+    stop();
+    gone();
+  };
+  incoming.on('data', onData).on('end', onEnd).on('error', onGone).on('close', onGone);
+}
+
+/** UTF-8 as web requests decode it (a leading byte order mark dropped, a bad sequence replaced). */
+const UTF8 = new TextDecoder();
 
 /** Reads at most `limit` bytes of the body; undefined when it is longer. */
 async function readBody(request: Request, declared: string | undefined, limit: number): Promise<string | undefined> {
@@ -200,21 +264,35 @@ const DECODERS: Readonly<Record<string, (bytes: Uint8Array, maxOutputLength: num
 /** The body's text, and what the signature covers (the bytes as sent); or why it cannot be read. */
 type DecodedBody = { readonly text: string; readonly signed: string | Uint8Array } | 'too large' | 'undecodable';
 
-async function readDecodedBody(request: Request, declared: string | undefined, encoding: string | undefined, limit: number): Promise<DecodedBody> {
+type Decoder = (bytes: Uint8Array, maxOutputLength: number) => Buffer;
+
+function decoderOf(encoding: string | undefined): Decoder | undefined {
   const coding = encoding?.trim().toLowerCase();
-  const decode = coding !== undefined && Object.hasOwn(DECODERS, coding) ? DECODERS[coding] : undefined;
-  if (!decode) {
-    const text = await readBody(request, declared, limit);
-    return text === undefined ? 'too large' : { text, signed: text };
-  }
-  const bytes = await readBytes(request, limit, declared);
+  return coding !== undefined && Object.hasOwn(DECODERS, coding) ? DECODERS[coding] : undefined;
+}
+
+/** The body as sent (undefined: longer than `limit`), decoded by its Content-Encoding. */
+function decodeBody(bytes: Uint8Array | undefined, decode: Decoder | undefined, limit: number): DecodedBody {
   if (bytes === undefined) return 'too large';
+  if (!decode) {
+    const text = UTF8.decode(bytes);
+    return { text, signed: text };
+  }
   if (bytes.byteLength === 0) return { text: '', signed: bytes };
   try {
-    return { text: new TextDecoder().decode(decode(bytes, limit)), signed: bytes };
+    return { text: UTF8.decode(decode(bytes, limit)), signed: bytes };
   } catch (error) {
     return (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'too large' : 'undecodable';
   }
+}
+
+/** The same for a request Hono received, which reads a plain body straight as text. */
+async function readContextBody(c: Context, limit: number): Promise<DecodedBody> {
+  const declared = headerOf(c, 'content-length');
+  const decode = decoderOf(headerOf(c, 'content-encoding'));
+  if (decode) return decodeBody(await readBytes(c.req.raw, limit, declared), decode, limit);
+  const text = await readBody(c.req.raw, declared, limit);
+  return text === undefined ? 'too large' : { text, signed: text };
 }
 
 /**
@@ -246,16 +324,16 @@ function healthCheck(): Response {
 export const NULL_PAYLOAD_MESSAGE = '';
 
 /** The request target as sent (path and query still percent-encoded), for the signature. */
-function rawTarget(c: Context): { path: string; query: string } {
+function rawTarget(c: Context): string {
   const incoming = (c.env as { incoming?: { url?: string } } | undefined)?.incoming;
-  const url =
-    incoming?.url ??
-    (() => {
-      const parsed = new URL(c.req.url);
-      return parsed.pathname + parsed.search;
-    })();
-  const question = url.indexOf('?');
-  return question < 0 ? { path: url, query: '' } : { path: url.slice(0, question), query: url.slice(question + 1) };
+  if (incoming?.url !== undefined) return incoming.url;
+  const parsed = new URL(c.req.url);
+  return parsed.pathname + parsed.search;
+}
+
+function splitTarget(target: string): { path: string; query: string } {
+  const question = target.indexOf('?');
+  return question < 0 ? { path: target, query: '' } : { path: target.slice(0, question), query: target.slice(question + 1) };
 }
 
 /** One action as POST /dynamodb runs it, for callers in this app that build the request themselves (the playground). */
@@ -279,6 +357,12 @@ export type DynamodbCallOutcome = DynamodbOutcome & { readonly dax?: DaxOutcome 
 
 export interface DynamodbEndpoint {
   readonly routes: Hono;
+  /**
+   * Serves a wire request straight from Node's HTTP server, without the app's middleware or web
+   * Request and Response objects (about half a GetItem's cost through them): what `wireListener`
+   * sends here. `address` is the client's, as `addressOfIncoming` reads it.
+   */
+  serveIncoming(incoming: IncomingMessage, outgoing: ServerResponse, address: string): void;
   /**
    * Runs one call through the wire's own limits, dispatch and error mapping; never throws. An
    * account's saved sandbox must have been prepared (SandboxStore.prepare) by the caller, which
@@ -392,16 +476,21 @@ export function dynamodbEndpoint(sandboxes: SandboxRegistry, options: DynamodbRo
     }
   };
 
-  const serve = async (c: Context, dax: boolean): Promise<Response> => {
-    const target = headerOf(c, 'x-amz-target') ?? '';
-    const decoded = await readDecodedBody(c.req.raw, headerOf(c, 'content-length'), headerOf(c, 'content-encoding'), maxBodyBytes);
+  /**
+   * A request whose body has been read. Synchronous for an anonymous key, so a request served
+   * from the socket makes no promise at all; an account's key is looked up, and its saved
+   * sandbox may need loading or saving.
+   */
+  const serve = (request: WireRequest, decoded: DecodedBody, dax: boolean): WireAnswer | Promise<WireAnswer> => {
+    const target = request.header('x-amz-target') ?? '';
     if (decoded === 'too large') {
       return respondError(new FrontEndError('RequestEntityTooLarge', `Request body exceeds the limit of ${maxBodyBytes} bytes`, 413));
     }
     if (decoded === 'undecodable') return respondError(new SerializationException('Could not parse request body into json'));
     const body = decoded.text;
-    const authorization = headerOf(c, 'authorization');
-    const accessKeyId = accessKeyIdOf(authorization, () => c.req.url);
+    const authorization = request.header('authorization');
+    const { path, query } = splitTarget(request.target);
+    const accessKeyId = accessKeyIdOf(authorization, query);
     if (accessKeyId === undefined) {
       return respondError(new FrontEndError('MissingAuthenticationTokenException', 'Request is missing Authentication Token', 400));
     }
@@ -411,66 +500,147 @@ export function dynamodbEndpoint(sandboxes: SandboxRegistry, options: DynamodbRo
     if (!streams && simAction === undefined && !target.startsWith(TARGET_PREFIX)) {
       return respondError(new FrontEndError('UnknownOperationException', '', 400));
     }
-    // Only an account's key id has its signature checked; an anonymous one needs only its id.
-    const found = accounts(accessKeyId);
-    const account = found instanceof Promise ? await found : found;
-    const secret = typeof account === 'string' ? account : account?.secretAccessKey;
-    const userId = typeof account === 'object' ? account.userId : undefined;
-    if (secret !== undefined) {
-      const { path, query } = rawTarget(c);
-      const header = (name: string) => headerOf(c, name);
-      const parts = signatureParts(authorization, query, header);
-      if (parts === undefined) {
-        return respondError(new FrontEndError('MissingAuthenticationTokenException', 'Request is missing Authentication Token', 400));
+    const serveAs = (account: AccountLookup): WireAnswer | Promise<WireAnswer> => {
+      // Only an account's key id has its signature checked; an anonymous one needs only its id.
+      const secret = typeof account === 'string' ? account : account?.secretAccessKey;
+      const userId = typeof account === 'object' ? account.userId : undefined;
+      if (secret !== undefined) {
+        const header = (name: string) => request.header(name.toLowerCase());
+        const parts = signatureParts(authorization, query, header);
+        if (parts === undefined) {
+          return respondError(new FrontEndError('MissingAuthenticationTokenException', 'Request is missing Authentication Token', 400));
+        }
+        if (parts instanceof FrontEndError) return respondError(parts);
+        const refused = verifySignature({ method: request.method, path, query, header, body: decoded.signed }, parts, secret, sandboxes.now());
+        if (refused) return respondError(refused);
       }
-      if (parts instanceof FrontEndError) return respondError(parts);
-      const refused = verifySignature({ method: c.req.method, path, query, header, body: decoded.signed }, parts, secret, sandboxes.now());
-      if (refused) return respondError(refused);
-    }
-    const action = target.slice((streams ? STREAMS_TARGET_PREFIX : TARGET_PREFIX).length);
-    let input: unknown;
-    try {
-      input = body === '' ? {} : JSON.parse(body);
-    } catch {
-      return respondError(new SerializationException('Could not parse request body into json'));
-    }
-    if (input === null) return respondError(new SerializationException(NULL_PAYLOAD_MESSAGE));
-    const pool = secret === undefined ? 'anonymous' : 'account';
-    const to = simAction !== undefined ? 'sim' : streams ? 'streams' : dax ? 'dax' : 'dynamodb';
-    const named = simAction ?? action;
-    const address = addressOf(c, trustProxy);
-    const outcome =
-      store && userId !== undefined
-        ? await dispatchSaved(store, accessKeyId, userId, to, named, input, body.length, address)
-        : dispatch(accessKeyId, pool, to, named, input, body.length, address);
-    if (!outcome.ok) return respondError(outcome.error);
-    return outcome.dax ? respondDax(outcome.dax) : respond(200, outcome.response);
+      const action = target.slice((streams ? STREAMS_TARGET_PREFIX : TARGET_PREFIX).length);
+      let input: unknown;
+      try {
+        input = body === '' ? {} : JSON.parse(body);
+      } catch {
+        return respondError(new SerializationException('Could not parse request body into json'));
+      }
+      if (input === null) return respondError(new SerializationException(NULL_PAYLOAD_MESSAGE));
+      const pool = secret === undefined ? 'anonymous' : 'account';
+      const to = simAction !== undefined ? 'sim' : streams ? 'streams' : dax ? 'dax' : 'dynamodb';
+      const named = simAction ?? action;
+      const answer = (outcome: DynamodbCallOutcome): WireAnswer => {
+        if (!outcome.ok) return respondError(outcome.error);
+        return outcome.dax ? respondDax(outcome.dax) : respond(200, outcome.response);
+      };
+      return store && userId !== undefined
+        ? dispatchSaved(store, accessKeyId, userId, to, named, input, body.length, request.address).then(answer)
+        : answer(dispatch(accessKeyId, pool, to, named, input, body.length, request.address));
+    };
+    const found = accounts(accessKeyId);
+    return found instanceof Promise ? found.then(serveAs) : serveAs(found);
   };
 
-  // Server-wide limits first, before the body is read; then nothing a request does may escape
-  // as anything but a DynamoDB-shaped answer.
-  const handle = async (c: Context, dax = false): Promise<Response> => {
-    let admitted = false;
+  const failed = (error: unknown): WireAnswer => {
+    logger.error('DynamoDB request failed', error);
+    return respondError(new InternalServerError('Internal server error', {}, { cause: error }));
+  };
+
+  // In both servers: the server-wide limits first, before the body is read; then nothing a
+  // request does may escape as anything but a DynamoDB-shaped answer.
+  const serveContext = async (c: Context, dax = false): Promise<Response> => {
+    const request: WireRequest = { method: c.req.method, target: rawTarget(c), header: (name) => headerOf(c, name), address: addressOf(c, trustProxy) };
+    let refused: DynamoDBError | undefined;
     try {
-      const refused = limits.admit(addressOf(c, trustProxy));
-      if (refused) return respondError(refused);
-      admitted = true;
-      return await serve(c, dax);
+      refused = limits.admit(request.address);
     } catch (error) {
-      logger.error('DynamoDB request failed', error);
-      return respondError(new InternalServerError('Internal server error', {}, { cause: error }));
+      return asResponse(failed(error));
+    }
+    if (refused) return asResponse(respondError(refused));
+    try {
+      return asResponse(await serve(request, await readContextBody(c, maxBodyBytes), dax));
+    } catch (error) {
+      return asResponse(failed(error));
     } finally {
-      if (admitted) limits.release();
+      limits.release();
     }
   };
-  for (const path of DYNAMODB_PATHS) app.post(path, (c) => handle(c));
-  for (const path of DAX_PATHS) app.post(path, (c) => handle(c, true));
+
+  const serveIncoming = (incoming: IncomingMessage, outgoing: ServerResponse, address: string): void => {
+    const write = (answer: WireAnswer) => {
+      if (outgoing.destroyed) return;
+      // Node's server closes the connection itself after an answer to a body it did not read (413).
+      try {
+        outgoing.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
+        outgoing.end(answer.body);
+      } catch (error) {
+        // Runs in a socket callback: a throw here would end the process.
+        logger.error('DynamoDB answer could not be written', error);
+        outgoing.destroy();
+      }
+    };
+    let refused: DynamoDBError | undefined;
+    try {
+      refused = limits.admit(address);
+    } catch (error) {
+      write(failed(error));
+      return;
+    }
+    if (refused) {
+      write(respondError(refused));
+      return;
+    }
+    let released = false;
+    const release = () => {
+      if (!released) limits.release();
+      released = true;
+    };
+    const finish = (answer: WireAnswer) => {
+      release();
+      write(answer);
+    };
+    const fail = (error: unknown) => finish(failed(error));
+    const target = incoming.url ?? '/';
+    const request: WireRequest = { method: incoming.method ?? 'POST', target, header: (name) => incomingHeader(incoming, name), address };
+    readIncoming(
+      incoming,
+      maxBodyBytes,
+      (bytes) => {
+        try {
+          const answer = serve(request, decodeBody(bytes, decoderOf(request.header('content-encoding')), maxBodyBytes), isDaxPath(splitTarget(target).path));
+          if (answer instanceof Promise) answer.then(finish, fail);
+          else finish(answer);
+        } catch (error) {
+          fail(error);
+        }
+      },
+      // The client left before its body arrived: nobody is left to answer.
+      release,
+    );
+  };
+
+  for (const path of DYNAMODB_PATHS) app.post(path, (c) => serveContext(c));
+  for (const path of DAX_PATHS) app.post(path, (c) => serveContext(c, true));
   app.post('/', async (c, next) => {
     if (headerOf(c, 'x-amz-target') === undefined) return next();
-    return handle(c);
+    return serveContext(c);
   });
   app.get('/dynamodb', () => healthCheck());
   app.get('/dynamodb/', () => healthCheck());
   app.get('/', async (c, next) => (looksLikeAwsTool(c) ? healthCheck() : next()));
-  return { routes: app, run };
+  return { routes: app, run, serveIncoming };
+}
+
+const DAX_PATH_SET: ReadonlySet<string> = new Set(DAX_PATHS);
+const WIRE_PATHS: ReadonlySet<string> = new Set([...DYNAMODB_PATHS, ...DAX_PATHS]);
+
+function isDaxPath(path: string): boolean {
+  return DAX_PATH_SET.has(path);
+}
+
+/**
+ * A request for the wire endpoint, as its routes above take it: a POST to /dynamodb or /dax, or
+ * to / with an X-Amz-Target header (what the SDKs send to an endpoint given without a path).
+ */
+export function isWireRequest(method: string | undefined, target: string | undefined, header: (name: string) => string | undefined): boolean {
+  if (method !== 'POST' || target === undefined) return false;
+  const question = target.indexOf('?');
+  const path = question < 0 ? target : target.slice(0, question);
+  return WIRE_PATHS.has(path) || (path === '/' && header('x-amz-target') !== undefined);
 }

@@ -4,15 +4,14 @@
  * bodyLimit): app.request() sends neither header, so only a socket shows both paths.
  */
 import { request } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES } from '../../../app/create-app.ts';
+import { MAX_BODY_BYTES, requestListenerOf } from '../../../app/create-app.ts';
+import { type Listening, listen } from '../../helpers/listen.ts';
 import { queryNumber } from '../../helpers/database.ts';
 import { createTestApp, firstScenarioOfKind, type TestApp } from '../../helpers/test-app.ts';
 
 let t: TestApp;
-let server: ServerType;
+let server: Listening;
 let port: number;
 let path: string;
 let optionId: string;
@@ -24,15 +23,11 @@ beforeAll(async () => {
   const variant = t.bank.variant(scenario.id, 7);
   if (variant.kind !== 'choice') throw new Error(`${scenario.id} is not a choice question`);
   optionId = variant.options[0]!.id;
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
-      port = info.port;
-      resolve();
-    });
-  });
+  server = await listen(requestListenerOf(t.app));
+  port = server.port;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
   await t.close();
 });
 
