@@ -1,18 +1,21 @@
 /**
- * The HTTP bench's two servers, ours and dynalite, in a process of their own. In the bench's
+ * The HTTP bench's servers. Ours is the app as `npm start` runs it (compiled, on a temporary
+ * SQLite file, DYNAMODB_PROFILE=local), so the figures are what a user gets, front door and all.
+ * Its peers, dynalite and the node:http floor, share a process of their own: in the bench's
  * process they would share one thread with the AWS SDK client, whose work (signing, serialising,
- * parsing) is most of a GetItem's cost, so the client would decide the figures; here the
- * parent can also read how much CPU the servers spent per operation.
- * Run by engine.ts (fork); it answers 'cpu' with its CPU milliseconds so far.
+ * parsing) is most of a GetItem's cost, so the client would decide the figures. The parent reads
+ * how much CPU each server process spent per operation: ours from /proc (Linux), the peers'
+ * process answers 'cpu' with its CPU milliseconds so far.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { serve } from '@hono/node-server';
-import { dynamodbRoutes } from '../../app/routes/dynamodb/index.ts';
-import { SandboxRegistry } from '../../app/routes/dynamodb/sandboxes.ts';
+import { cpuMicros, startServer } from './load.ts';
 
 /**
  * Both servers keep idle connections for a minute: with Node's default of 5 seconds, a socket
@@ -20,18 +23,6 @@ import { SandboxRegistry } from '../../app/routes/dynamodb/sandboxes.ts';
  * request fails with "socket hang up".
  */
 const KEEP_ALIVE_MS = 60_000;
-
-function startOurs(): Promise<string> {
-  // As DYNAMODB_PROFILE=local serves it: with the per-address rate (2,000/s by default) in
-  // place, a fast round would be throttled, and maxAttempts 1 would fail it.
-  const app = dynamodbRoutes(new SandboxRegistry({ now: () => Date.now(), requestsPerSecond: Number.POSITIVE_INFINITY }), {
-    limits: { requestsPerAddress: Number.POSITIVE_INFINITY },
-  });
-  return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`));
-    (server as Server).keepAliveTimeout = KEEP_ALIVE_MS;
-  });
-}
 
 function startDynalite(): Promise<string> {
   const require = createRequire(import.meta.url);
@@ -68,50 +59,59 @@ function cpuMs(): number {
   return (used.user + used.system) / 1000;
 }
 
-type Message = { readonly urls: { readonly ours: string; readonly dynalite: string; readonly floor: string } } | { readonly cpuMs: number };
+type Message = { readonly urls: { readonly dynalite: string; readonly floor: string } } | { readonly cpuMs: number };
 
 export interface ServerProcess {
+  /** The app's origin (its wire endpoint is `${ours}/dynamodb`). */
   readonly ours: string;
   readonly dynalite: string;
   /** Bare node:http with a fixed answer (startFloor). */
   readonly floor: string;
-  /** CPU milliseconds the server process has used so far. */
-  cpuMs(): Promise<number>;
+  /** CPU milliseconds our server's process has used so far (NaN where /proc is missing). */
+  oursCpuMs(): Promise<number>;
+  /** The same for the process of dynalite and the floor. */
+  peersCpuMs(): Promise<number>;
   close(): Promise<void>;
 }
 
-/** Starts the servers' process and waits until both listen. */
-export function startServerProcess(): Promise<ServerProcess> {
+/** Starts our server and the peers' process, and waits until all listen. */
+export async function startServerProcess(): Promise<ServerProcess> {
   const child: ChildProcess = fork(fileURLToPath(import.meta.url), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
   const waiting: ((ms: number) => void)[] = [];
-  return new Promise((resolve, reject) => {
+  const peers = new Promise<{ readonly dynalite: string; readonly floor: string }>((resolve, reject) => {
     child.once('error', reject);
     child.on('message', (message: Message) => {
       if ('cpuMs' in message) waiting.shift()?.(message.cpuMs);
-      else {
-        resolve({
-          ...message.urls,
-          cpuMs: () =>
-            new Promise((answer) => {
-              waiting.push(answer);
-              child.send('cpu');
-            }),
-          close: () =>
-            new Promise((done) => {
-              child.once('exit', () => done());
-              child.kill();
-            }),
-        });
-      }
+      else resolve(message.urls);
     });
   });
+  const dir = mkdtempSync(join(tmpdir(), 'engine-bench-app-'));
+  const [urls, ours] = await Promise.all([peers, startServer(join(dir, 'bench.db'), { DYNAMODB_PROFILE: 'local', WORKERS: '1' })]);
+  return {
+    ...urls,
+    ours: ours.url,
+    oursCpuMs: async () => (cpuMicros(ours.process.pid) ?? Number.NaN) / 1000,
+    peersCpuMs: () =>
+      new Promise((answer) => {
+        waiting.push(answer);
+        child.send('cpu');
+      }),
+    close: async () => {
+      const exited = (process: ChildProcess) => new Promise<void>((done) => (process.exitCode !== null ? done() : process.once('exit', () => done())));
+      const both = [exited(child), exited(ours.process)];
+      child.kill();
+      ours.process.kill();
+      await Promise.all(both);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.send) {
-  const [ours, dynalite, floor] = await Promise.all([startOurs(), startDynalite(), startFloor()]);
+  const [dynalite, floor] = await Promise.all([startDynalite(), startFloor()]);
   process.on('message', (message) => {
     if (message === 'cpu') process.send!({ cpuMs: cpuMs() });
   });
   process.on('disconnect', () => process.exit(0));
-  process.send({ urls: { ours, dynalite, floor } });
+  process.send({ urls: { dynalite, floor } });
 }

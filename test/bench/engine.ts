@@ -1,8 +1,8 @@
 /**
  * The engine's core actions: in-process through Database.execute, and over HTTP through the AWS
- * SDK against our endpoint and against dynalite (in-memory), with the same client settings. The
- * servers run in a process of their own (engine-servers.ts), so the figures also give the CPU
- * each server spent per operation, apart from the client's. The wrk rows send the same requests
+ * SDK against our endpoint (the app as `npm start` runs it) and against dynalite (in-memory), with
+ * the same client settings. The servers run in processes of their own (engine-servers.ts), so
+ * the figures also give the CPU each server spent per operation, apart from the client's. The wrk rows send the same requests
  * without the SDK (whose client work caps both servers at about the same rate), beside a floor:
  * bare node:http answering a fixed body.
  */
@@ -25,7 +25,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { Database } from '../../engine/index.ts';
-import { startServerProcess } from './engine-servers.ts';
+import { type ServerProcess, startServerProcess } from './engine-servers.ts';
 import { hasWrk, parseWrk } from './load.ts';
 import { compareInterleaved, measureSyncRounds, median, timeOperations, type BenchRow } from './run.ts';
 
@@ -216,7 +216,7 @@ const HTTP_OPS: Record<HttpRow, number> = {
 };
 
 /** Ours beside dynalite (when it has the operation), in interleaved rounds of the same operations. */
-async function measureHttpRow(row: HttpRow, ours: DynamoDBClient, dynalite: DynamoDBClient | undefined, serverCpuMs: () => Promise<number>): Promise<BenchRow> {
+async function measureHttpRow(row: HttpRow, ours: DynamoDBClient, dynalite: DynamoDBClient | undefined, servers: ServerProcess): Promise<BenchRow> {
   const concurrency = row === 'Scan' ? 1 : CONCURRENCY;
   const warmUpOps = row === 'Scan' ? 1 : WARM_UP_OPS;
   const oursOp = httpOperation(ours, row);
@@ -225,13 +225,20 @@ async function measureHttpRow(row: HttpRow, ours: DynamoDBClient, dynalite: Dyna
     const rates: number[] = [];
     const serverUs: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const t = await timeOperations(oursOp, HTTP_OPS[row], concurrency, serverCpuMs);
+      const t = await timeOperations(oursOp, HTTP_OPS[row], concurrency, servers.oursCpuMs);
       rates.push((t.ops * 1000) / t.wallMs);
       serverUs.push(((t.serverCpuMs ?? 0) * 1000) / t.ops);
     }
     return { group: 'HTTP + SDK', name: row, ours: median(rates), serverUs: median(serverUs) };
   }
-  const c = await compareInterleaved(oursOp, httpOperation(dynalite, row), { ops: HTTP_OPS[row], concurrency, rounds: ROUNDS, warmUpOps, serverCpuMs });
+  const c = await compareInterleaved(oursOp, httpOperation(dynalite, row), {
+    ops: HTTP_OPS[row],
+    concurrency,
+    rounds: ROUNDS,
+    warmUpOps,
+    serverCpuMs: servers.oursCpuMs,
+    referenceCpuMs: servers.peersCpuMs,
+  });
   return { group: 'HTTP + SDK', name: row, ...c };
 }
 
@@ -282,7 +289,7 @@ const WRK_ROWS: readonly { readonly name: string; readonly script: string; reado
 ];
 
 /** Ours and dynalite under the same wrk load, in alternating rounds; medians of the rounds and of their ratios. */
-async function measureWrkRows(oursUrl: string, dynaliteUrl: string, floorUrl: string, serverCpuMs: () => Promise<number>): Promise<BenchRow[]> {
+async function measureWrkRows(servers: ServerProcess): Promise<BenchRow[]> {
   if (!hasWrk()) {
     console.log('wrk is not installed: the wrk rows of the engine bench are skipped (apt-get install wrk)');
     return [];
@@ -293,7 +300,7 @@ async function measureWrkRows(oursUrl: string, dynaliteUrl: string, floorUrl: st
     for (const row of WRK_ROWS) {
       const script = join(dir, 'request.lua');
       writeFileSync(script, row.script);
-      const run = async (url: string, seconds = WRK_SECONDS) => {
+      const run = async (url: string, serverCpuMs: () => Promise<number>, seconds = WRK_SECONDS) => {
         const before = await serverCpuMs();
         const output = execFileSync('wrk', ['-t1', `-c${WRK_CONNECTIONS}`, `-d${seconds}s`, '-s', script, url], { encoding: 'utf8' });
         const cpuMs = (await serverCpuMs()) - before;
@@ -302,18 +309,21 @@ async function measureWrkRows(oursUrl: string, dynaliteUrl: string, floorUrl: st
           throw new Error(`${row.name} under wrk: ${result.errors} errors in ${result.requests} requests (${url})`);
         return { perSecond: result.perSecond, serverUs: (cpuMs * 1000) / result.requests };
       };
-      const referenceUrl = row.reference === 'floor' ? floorUrl : dynaliteUrl;
-      await run(oursUrl, 1);
-      await run(referenceUrl, 1);
+      const oursUrl = `${servers.ours}/dynamodb`;
+      const referenceUrl = row.reference === 'floor' ? servers.floor : servers.dynalite;
+      const runOurs = (seconds?: number) => run(oursUrl, servers.oursCpuMs, seconds);
+      const runReference = (seconds?: number) => run(referenceUrl, servers.peersCpuMs, seconds);
+      await runOurs(1);
+      await runReference(1);
       const ours: { perSecond: number; serverUs: number }[] = [];
       const reference: { perSecond: number; serverUs: number }[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         if (round % 2 === 0) {
-          ours.push(await run(oursUrl));
-          reference.push(await run(referenceUrl));
+          ours.push(await runOurs());
+          reference.push(await runReference());
         } else {
-          reference.push(await run(referenceUrl));
-          ours.push(await run(oursUrl));
+          reference.push(await runReference());
+          ours.push(await runOurs());
         }
       }
       rows.push({
@@ -374,10 +384,10 @@ export async function benchmarks(): Promise<BenchRow[]> {
     const http: BenchRow[] = [];
     for (const row of rows) {
       // dynalite has no transactions, so that row has no reference figure.
-      const measured = await measureHttpRow(row, oursClient, row === 'TransactWrite' ? undefined : dynaliteClient, servers.cpuMs);
+      const measured = await measureHttpRow(row, oursClient, row === 'TransactWrite' ? undefined : dynaliteClient, servers);
       http.push({ ...measured, name: names[row] });
     }
-    http.push(...(await measureWrkRows(`${servers.ours}/dynamodb`, servers.dynalite, servers.floor, servers.cpuMs)));
+    http.push(...(await measureWrkRows(servers)));
     return [
       ...rows.map((row) =>
         row === 'GetItem'

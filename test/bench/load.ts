@@ -67,7 +67,7 @@ export function parseWrk(output: string): WrkResult {
 }
 
 /** CPU time (user + system) of a process so far, in microseconds, from /proc; undefined elsewhere. */
-function cpuMicros(pid: number | undefined): number | undefined {
+export function cpuMicros(pid: number | undefined): number | undefined {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     // utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux).

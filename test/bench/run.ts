@@ -114,9 +114,12 @@ export async function compareInterleaved(
     readonly rounds: number;
     readonly warmUpOps: number;
     readonly serverCpuMs?: () => Promise<number>;
+    /** The reference server's, when it runs in another process than ours. */
+    readonly referenceCpuMs?: () => Promise<number>;
   },
 ): Promise<Comparison> {
   const { ops, concurrency, serverCpuMs } = options;
+  const referenceCpuMs = options.referenceCpuMs ?? serverCpuMs;
   await timeOperations(ours, options.warmUpOps, concurrency);
   await timeOperations(reference, options.warmUpOps, concurrency);
   const o: Timing[] = [];
@@ -124,9 +127,9 @@ export async function compareInterleaved(
   for (let round = 0; round < options.rounds; round++) {
     if (round % 2 === 0) {
       o.push(await timeOperations(ours, ops, concurrency, serverCpuMs));
-      r.push(await timeOperations(reference, ops, concurrency, serverCpuMs));
+      r.push(await timeOperations(reference, ops, concurrency, referenceCpuMs));
     } else {
-      r.push(await timeOperations(reference, ops, concurrency, serverCpuMs));
+      r.push(await timeOperations(reference, ops, concurrency, referenceCpuMs));
       o.push(await timeOperations(ours, ops, concurrency, serverCpuMs));
     }
   }

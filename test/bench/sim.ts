@@ -127,7 +127,7 @@ export async function benchmarks(): Promise<BenchRow[]> {
       const c = await compareInterleaved(
         () => op(simulated, i++),
         () => op(plain, j++),
-        { ops: HTTP_OPS, concurrency: CONCURRENCY, rounds: ROUNDS, warmUpOps: 300, serverCpuMs: servers.cpuMs },
+        { ops: HTTP_OPS, concurrency: CONCURRENCY, rounds: ROUNDS, warmUpOps: 300, serverCpuMs: servers.oursCpuMs },
       );
       rows.push({ group: 'simulation HTTP + SDK', name: `${action} simulated (ref: plain)`, ...c });
       const cost = c.serverRatio ? 1 / c.serverRatio : undefined;
