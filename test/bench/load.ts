@@ -6,7 +6,10 @@
  * floor of its own rounds: requests per second (median), the floor's, the ratio, and p99 in ms
  * in the name. Skipped, with a notice, where wrk is not installed (`apt-get install wrk`).
  *
- * BENCH_ONLY=load; BENCH_ROUNDS (3), BENCH_SECONDS per run (5), BENCH_CONNECTIONS (100), BENCH_SERVER=tsx, BENCH_WORKERS (1).
+ * A paced row offers question pages at BENCH_PACED_RATE (3,000 a second) and prints their p50 and
+ * p99 beside the floor paced the same way: the latency of a busy server that keeps up.
+ *
+ * BENCH_ONLY=load; BENCH_ROUNDS (3), BENCH_SECONDS per run (5), BENCH_CONNECTIONS (100), BENCH_SERVER=tsx, BENCH_WORKERS (1), BENCH_PACED_RATE (3000).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -221,8 +224,11 @@ function luaString(text: string): string {
   return JSON.stringify(text);
 }
 
-/** A wrk script: GET each path in turn (from every connection), with an optional cookie. */
-function rotatingGets(dir: string, name: string, paths: readonly string[], cookie?: string): string {
+/**
+ * A wrk script: GET each path in turn (from every connection), with an optional cookie; with
+ * `pauseMs`, each connection waits that long after an answer before its next request.
+ */
+function rotatingGets(dir: string, name: string, paths: readonly string[], cookie?: string, pauseMs?: number): string {
   const file = join(dir, `${name}.lua`);
   writeFileSync(
     file,
@@ -234,10 +240,18 @@ function rotatingGets(dir: string, name: string, paths: readonly string[], cooki
       '  n = n + 1',
       '  return wrk.format("GET", paths[(n % #paths) + 1])',
       'end',
+      pauseMs === undefined ? '' : `delay = function() return ${pauseMs} end`,
     ].join('\n'),
   );
   return file;
 }
+
+/**
+ * The rate the paced rows offer: the goal's 3,000 question pages a second. Saturated, any
+ * node:http server's p99 at 100 connections is set by its queue (the same-cost peer shows it);
+ * paced below its capacity, the p99 is what a learner waits when the server is busy but keeping up.
+ */
+const PACED_RATE = Number(process.env.BENCH_PACED_RATE ?? 3000);
 
 /** A wrk script: every request a question never shown before (a new seed), so nothing is cached. */
 function freshVariants(dir: string, scenarioIds: readonly string[]): string {
@@ -349,6 +363,19 @@ export async function benchmarks(): Promise<BenchRow[]> {
       }
     }
     const floor = median(floors.map((f) => f.perSecond));
+    // The paced rows: each connection pauses so that together they offer PACED_RATE requests a
+    // second; a tenth less than the arithmetic, as each answer's own time adds to the pause.
+    const pauseMs = Math.floor((0.9 * CONNECTIONS * 1000) / PACED_RATE);
+    const pacedPages = rotatingGets(dir, 'pages-paced', pages, undefined, pauseMs);
+    const pacedFloor = rotatingGets(dir, 'floor-paced', ['/static/theme-switch.js'], undefined, pauseMs);
+    const paced: WrkResult[] = [];
+    const pacedFloors: WrkResult[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      await settle();
+      pacedFloors.push(runWrk(url, pacedFloor));
+      await settle();
+      paced.push(runWrk(url, pacedPages));
+    }
     // Each page row's same-cost peer, once, after the rounds (see SAME_COST_PEER).
     const peer = await startPeer();
     const peerP99 = new Map<number, WrkResult>();
@@ -373,6 +400,16 @@ export async function benchmarks(): Promise<BenchRow[]> {
         serverUs: median(floors.map((f) => f.serverUs ?? Number.NaN)),
       },
     ];
+    const p = (runs: readonly WrkResult[], key: 'p50Ms' | 'p99Ms') => median(runs.map((r) => r[key])).toFixed(0);
+    out.push({
+      group: 'load',
+      name: `question pages paced to about ${PACED_RATE.toLocaleString('en-US')}/s, ${CONNECTIONS} connections each pausing ${pauseMs} ms (p50 ${p(paced, 'p50Ms')} ms, p99 ${p(paced, 'p99Ms')} ms; the floor paced the same: p99 ${p(pacedFloors, 'p99Ms')} ms)`,
+      ours: median(paced.map((r) => r.perSecond)),
+      reference: median(pacedFloors.map((r) => r.perSecond)),
+      ratio: median(paced.map((r, round) => r.perSecond / pacedFloors[round]!.perSecond)),
+      serverUs: median(paced.map((r) => r.serverUs ?? Number.NaN)),
+      referenceServerUs: median(pacedFloors.map((f) => f.serverUs ?? Number.NaN)),
+    });
     for (const [i, row] of rows.entries()) {
       const runs = results[i]!;
       const p99 = median(runs.map((r) => r.p99Ms));
