@@ -155,8 +155,13 @@ function isApiRequest(c: Context): boolean {
   return c.req.path === '/api' || c.req.path.startsWith('/api/');
 }
 
-const sandboxStores = new WeakMap<object, SandboxStore>();
-const wireDoors = new WeakMap<object, { readonly wire: WireHandler; readonly trustProxy: boolean }>();
+/** What main.ts needs of an app beside its fetch: its sandbox store and how its wire requests are served. */
+interface Served {
+  readonly sandboxStore: SandboxStore | undefined;
+  readonly wire: WireHandler;
+  readonly trustProxy: boolean;
+}
+const served = new WeakMap<object, Served>();
 
 /**
  * Node's request listener for the app (main.ts serves it): a DynamoDB wire request is served
@@ -165,7 +170,7 @@ const wireDoors = new WeakMap<object, { readonly wire: WireHandler; readonly tru
  * (`viaOwnerSocket`) the client's address is the one the forwarding worker saw.
  */
 export function requestListenerOf(app: OpenAPIHono<AppEnv>, { viaOwnerSocket = false } = {}): RequestListener {
-  const door = wireDoors.get(app);
+  const door = served.get(app);
   if (door === undefined) throw new Error('requestListenerOf takes an app made by createApp.');
   if (!viaOwnerSocket) return frontDoor(app.fetch, door.wire, (incoming) => addressOfIncoming(incoming, door.trustProxy));
   return frontDoor(
@@ -180,7 +185,7 @@ export function requestListenerOf(app: OpenAPIHono<AppEnv>, { viaOwnerSocket = f
  * DYNAMODB_SANDBOX_SYNC=off they are coalesced to one per second): main.ts awaits it on SIGTERM.
  */
 export function sandboxStoreOf(app: object): SandboxStore | undefined {
-  return sandboxStores.get(app);
+  return served.get(app)?.sandboxStore;
 }
 
 export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
@@ -224,12 +229,13 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     sandboxStore,
   };
   const app = new OpenAPIHono<AppEnv>();
-  sandboxStores.set(app, sandboxStore);
+  // One relay per worker that forwards, for the app's sandbox routes and the wire's front door.
+  const relay = options.forwardSandboxesTo ? relayTo(options.forwardSandboxesTo) : undefined;
   // Before anything reads the body: the owner gets the request exactly as the client sent it.
-  if (options.forwardSandboxesTo)
+  if (relay)
     app.use(
       '*',
-      forwardSandboxRequests(options.forwardSandboxesTo, (c) => addressOf(c, deps.trustProxy)),
+      forwardSandboxRequests(relay, (c) => addressOf(c, deps.trustProxy)),
     );
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -320,10 +326,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     },
   });
   app.route('/', endpoint.routes);
-  wireDoors.set(app, {
-    wire: options.forwardSandboxesTo ? relayTo(options.forwardSandboxesTo) : endpoint.serveIncoming,
-    trustProxy: deps.trustProxy,
-  });
+  served.set(app, { sandboxStore, wire: relay ?? endpoint.serveIncoming, trustProxy: deps.trustProxy });
   const api = createApiRoutes();
   app.route('/', api);
 

@@ -30,9 +30,14 @@ export function touchesSandboxes(method: string, path: string, headers: { get(na
   return path === '/' && method === 'POST' && headers.get('x-amz-target') !== undefined;
 }
 
-/** Middleware of a worker that does not own the sandboxes: first in the chain, before anything reads the body. */
-export function forwardSandboxRequests(socketPath: string, clientAddress: (c: Context) => string): MiddlewareHandler<{ Bindings: HttpBindings }> {
-  const relay = relayTo(socketPath);
+/** Passes a request to the owner's socket as it came and its answer back. */
+export type Relay = (incoming: IncomingMessage, outgoing: ServerResponse, client: string) => Promise<void>;
+
+/**
+ * Middleware of a worker that does not own the sandboxes: first in the chain, before anything
+ * reads the body. `relay` is the worker's one (relayTo), which the wire's front door also uses.
+ */
+export function forwardSandboxRequests(relay: Relay, clientAddress: (c: Context) => string): MiddlewareHandler<{ Bindings: HttpBindings }> {
   return async (c, next) => {
     if (!touchesSandboxes(c.req.method, c.req.path, { get: (name) => c.req.header(name) })) return next();
     const { incoming, outgoing } = c.env;
@@ -41,8 +46,8 @@ export function forwardSandboxRequests(socketPath: string, clientAddress: (c: Co
   };
 }
 
-/** Passes a request to the owner's socket as it came and its answer back (the wire's front door uses it before the app). */
-export function relayTo(socketPath: string): (incoming: IncomingMessage, outgoing: ServerResponse, client: string) => Promise<void> {
+/** A worker's relay to the owner's socket, over one pool of kept-alive connections. */
+export function relayTo(socketPath: string): Relay {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   return (incoming, outgoing, client) => relay(incoming, outgoing, socketPath, agent, client);
 }
