@@ -5,7 +5,8 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestListenerOf } from '../../../app/create-app.ts';
-import { DEFAULT_MAX_BODY_BYTES, HEALTH_CHECK_TEXT } from '../../../app/routes/dynamodb/index.ts';
+import { endpointListener } from '../../../app/routes/dynamodb/front-door.ts';
+import { DEFAULT_MAX_BODY_BYTES, dynamodbEndpoint, HEALTH_CHECK_TEXT, SandboxRegistry } from '../../../app/routes/dynamodb/index.ts';
 import { type Listening, listen } from '../../helpers/listen.ts';
 import { createTestApp, type TestApp } from '../../helpers/test-app.ts';
 
@@ -127,5 +128,48 @@ describe('the front door', () => {
       if (answer.status === 200) break;
     }
     expect(answer?.status).toBe(200);
+  });
+
+  it('counts a chunked body as it arrives and refuses it past the limit, and the endpoint serves on', async () => {
+    const limit = 1024;
+    const endpoint = dynamodbEndpoint(new SandboxRegistry({ now: () => 0 }), { maxBodyBytes: limit, logger: { error: () => {} } });
+    const small = await listen(endpointListener(endpoint));
+    try {
+      const answer = await new Promise<Answer>((resolve, reject) => {
+        const outgoing = request(
+          {
+            host: '127.0.0.1',
+            port: small.port,
+            method: 'POST',
+            path: '/dynamodb',
+            agent: false,
+            headers: { 'x-amz-target': 'DynamoDB_20120810.ListTables', authorization: SIGNED, 'transfer-encoding': 'chunked' },
+          },
+          (response) => {
+            let text = '';
+            response.setEncoding('utf8');
+            response.on('data', (chunk: string) => {
+              text += chunk;
+            });
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }));
+          },
+        );
+        // A write after the server has answered and closed may fail: the answer is what counts.
+        outgoing.on('error', () => {});
+        outgoing.on('close', () => reject(new Error('closed without an answer')));
+        for (let i = 0; i < 4; i++) outgoing.write('x'.repeat(limit / 2));
+        outgoing.end();
+      });
+      expect(answer.status).toBe(413);
+      expect(JSON.parse(answer.body).__type).toContain('RequestEntityTooLarge');
+      const fetched = await fetch(`${small.url}/dynamodb`, {
+        method: 'POST',
+        headers: { 'x-amz-target': 'DynamoDB_20120810.ListTables', authorization: SIGNED },
+        body: '{}',
+      });
+      expect(fetched.status).toBe(200);
+    } finally {
+      await small.close();
+    }
   });
 });
